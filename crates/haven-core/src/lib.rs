@@ -1,0 +1,35 @@
+//! haven's domain core.
+//!
+//! Everything here is pure: no IO, no clock, no randomness. Callers pass the
+//! current time and random bytes in, so every rule can be tested without a
+//! database or a server. Types are built by parsing: once you hold a
+//! [`person::PersonRecord`] its fields are valid, so storage and the web layer
+//! never re-check them.
+
+pub mod access;
+pub mod audit;
+pub mod case;
+pub mod ids;
+pub mod names;
+pub mod person;
+
+mod iso3166;
+
+/// A validation failure, phrased for the person who typed the value.
+///
+/// `field` names the input that was wrong so the web layer can point at it;
+/// `code` is stable and machine-readable; the message never echoes the value,
+/// because the value may be a survivor's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ValidationError {
+    pub field: &'static str,
+    pub code: &'static str,
+    pub message: &'static str,
+}
+
+impl ValidationError {
+    pub const fn new(field: &'static str, code: &'static str, message: &'static str) -> Self {
+        Self { field, code, message }
+    }
+}

@@ -1,0 +1,473 @@
+//! A person's record, built by parsing raw input.
+//!
+//! Names are one free field in any script: Burmese names have no family name
+//! and Vietnamese names put the family name first, so splitting into
+//! given/family would force a wrong shape on most of the people haven serves.
+
+use time::Date;
+
+use crate::ValidationError;
+
+const MAX_NAME_CHARS: usize = 300;
+const MAX_OTHER_NAMES: usize = 20;
+const MAX_SEX_CHARS: usize = 80;
+const MAX_CONTACT_CHARS: usize = 2_000;
+const MAX_NOTES_CHARS: usize = 20_000;
+const MAX_LIST: usize = 12;
+
+/// Raw, unvalidated input as it arrives from a form, the API or an import.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonInput {
+    pub full_name: String,
+    pub other_names: Vec<String>,
+    pub latin_name: Option<String>,
+    pub sex: Option<String>,
+    /// ISO 8601 date (`YYYY-MM-DD`).
+    pub date_of_birth: Option<String>,
+    pub estimated_age: Option<u16>,
+    pub age_uncertain: bool,
+    pub nationalities: Vec<String>,
+    pub languages: Vec<String>,
+    pub contact: Option<String>,
+    pub location: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A name as the person writes it, in any script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name(String);
+
+impl Name {
+    pub fn parse(field: &'static str, raw: &str) -> Result<Self, ValidationError> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(ValidationError::new(field, "required", "a name is required"));
+        }
+        if s.chars().count() > MAX_NAME_CHARS {
+            return Err(ValidationError::new(field, "too_long", "the name is too long (300 characters at most)"));
+        }
+        if s.chars().any(|c| c.is_control()) {
+            return Err(ValidationError::new(field, "invalid_characters", "the name contains control characters"));
+        }
+        Ok(Self(s.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Birth information. An estimate is common: many survivors have no documents
+/// left, and the uncertain flag matters because R02 treats a possible child as
+/// a child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Birth {
+    Unknown,
+    DateOfBirth(Date),
+    Estimated { years: u8, uncertain: bool },
+}
+
+impl Birth {
+    /// A compact, stable text form for sealed storage.
+    pub fn encode(&self) -> String {
+        match self {
+            Birth::Unknown => "unknown".into(),
+            Birth::DateOfBirth(d) => format!("dob:{}", format_date(*d)),
+            Birth::Estimated { years, uncertain } => {
+                format!("est:{years}:{}", if *uncertain { "uncertain" } else { "certain" })
+            }
+        }
+    }
+
+    pub fn decode(s: &str) -> Option<Self> {
+        if s == "unknown" {
+            return Some(Birth::Unknown);
+        }
+        if let Some(d) = s.strip_prefix("dob:") {
+            return parse_date(d).map(Birth::DateOfBirth);
+        }
+        let rest = s.strip_prefix("est:")?;
+        let (years, flag) = rest.split_once(':')?;
+        Some(Birth::Estimated { years: years.parse().ok()?, uncertain: flag == "uncertain" })
+    }
+
+    /// Age in whole years on `today`, where known or estimated.
+    pub fn age_on(&self, today: Date) -> Option<u8> {
+        match self {
+            Birth::Unknown => None,
+            Birth::Estimated { years, .. } => Some(*years),
+            Birth::DateOfBirth(dob) => {
+                let mut age = today.year() - dob.year();
+                if (today.month() as u8, today.day()) < (dob.month() as u8, dob.day()) {
+                    age -= 1;
+                }
+                u8::try_from(age.max(0)).ok()
+            }
+        }
+    }
+
+    /// R02: a person who may be under 18 is treated as a child until an age
+    /// assessment says otherwise. An uncertain estimate below 21 may hide a
+    /// child (estimates from appearance are commonly off by several years);
+    /// an unknown age on its own does not decide either way.
+    pub fn may_be_child(&self, today: Date) -> bool {
+        match self {
+            Birth::Unknown => false,
+            Birth::DateOfBirth(_) => self.age_on(today).is_some_and(|a| a < 18),
+            Birth::Estimated { years, uncertain } => *years < 18 || (*uncertain && *years < 21),
+        }
+    }
+}
+
+/// Where the person is now. Detention locations drive urgent tasks later
+/// (R13), so this stays a closed set rather than free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LocationType {
+    Shelter,
+    Community,
+    ImmigrationDetention,
+    PoliceCustody,
+    Hospital,
+    InCompound,
+    Unknown,
+}
+
+impl LocationType {
+    pub const ALL: [LocationType; 7] = [
+        LocationType::Shelter,
+        LocationType::Community,
+        LocationType::ImmigrationDetention,
+        LocationType::PoliceCustody,
+        LocationType::Hospital,
+        LocationType::InCompound,
+        LocationType::Unknown,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            LocationType::Shelter => "shelter",
+            LocationType::Community => "community",
+            LocationType::ImmigrationDetention => "immigration_detention",
+            LocationType::PoliceCustody => "police_custody",
+            LocationType::Hospital => "hospital",
+            LocationType::InCompound => "in_compound",
+            LocationType::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == s)
+            .ok_or(ValidationError::new("location", "invalid_location", "unknown location type"))
+    }
+
+    /// Detention of any kind: the first action for a person with reasonable
+    /// grounds is release (R13).
+    pub fn is_detention(&self) -> bool {
+        matches!(self, LocationType::ImmigrationDetention | LocationType::PoliceCustody)
+    }
+}
+
+/// ISO 3166-1 alpha-3.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Country(String);
+
+impl Country {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let code = raw.trim().to_ascii_uppercase();
+        if crate::iso3166::is_alpha3(&code) {
+            Ok(Self(code))
+        } else {
+            Err(ValidationError::new("nationalities", "invalid_country", "use an ISO 3166 alpha-3 country code, such as THA or MMR"))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A BCP 47 language tag, checked for well-formed syntax (language, optional
+/// script, region and variants), e.g. `my`, `zh-Hans`, `km-KH`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LanguageTag(String);
+
+impl LanguageTag {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let err = ValidationError::new("languages", "invalid_language", "use a BCP 47 language tag, such as my, vi or zh-Hans");
+        let s = raw.trim();
+        let mut parts = s.split('-');
+        let lang = parts.next().ok_or(err.clone())?;
+        if !(2..=3).contains(&lang.len()) || !lang.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(err);
+        }
+        let mut out = lang.to_ascii_lowercase();
+        for p in parts {
+            let ok = match p.len() {
+                4 if p.chars().all(|c| c.is_ascii_alphabetic()) => {
+                    let mut cs = p.chars();
+                    let first = cs.next().map(|c| c.to_ascii_uppercase()).unwrap_or('X');
+                    out.push('-');
+                    out.push(first);
+                    out.extend(cs.map(|c| c.to_ascii_lowercase()));
+                    true
+                }
+                2 if p.chars().all(|c| c.is_ascii_alphabetic()) => {
+                    out.push('-');
+                    out.push_str(&p.to_ascii_uppercase());
+                    true
+                }
+                3 if p.chars().all(|c| c.is_ascii_digit()) => {
+                    out.push('-');
+                    out.push_str(p);
+                    true
+                }
+                5..=8 if p.chars().all(|c| c.is_ascii_alphanumeric()) => {
+                    out.push('-');
+                    out.push_str(&p.to_ascii_lowercase());
+                    true
+                }
+                _ => false,
+            };
+            if !ok {
+                return Err(err);
+            }
+        }
+        Ok(Self(out))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A validated person record. Every field but `location` is identifying or
+/// narrative and is sealed at rest by the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRecord {
+    pub full_name: Name,
+    pub other_names: Vec<Name>,
+    pub latin_name: Option<Name>,
+    pub sex: Option<String>,
+    pub birth: Birth,
+    pub nationalities: Vec<Country>,
+    pub languages: Vec<LanguageTag>,
+    pub contact: Option<String>,
+    pub location: LocationType,
+    pub notes: Option<String>,
+}
+
+fn optional_text(
+    field: &'static str,
+    raw: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, ValidationError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) if s.chars().count() > max => {
+            Err(ValidationError::new(field, "too_long", "the text is too long"))
+        }
+        Some(s) => Ok(Some(s.to_owned())),
+    }
+}
+
+pub fn parse_date(s: &str) -> Option<Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim(), format).ok()
+}
+
+pub fn format_date(d: Date) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    d.format(format).unwrap_or_default()
+}
+
+impl PersonRecord {
+    /// Parses raw input. `today` bounds the date of birth; it is passed in
+    /// because the core has no clock.
+    pub fn parse(input: &PersonInput, today: Date) -> Result<Self, ValidationError> {
+        let full_name = Name::parse("full_name", &input.full_name)?;
+        if input.other_names.len() > MAX_OTHER_NAMES {
+            return Err(ValidationError::new("other_names", "too_many", "too many other names (20 at most)"));
+        }
+        let other_names = input
+            .other_names
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| Name::parse("other_names", n))
+            .collect::<Result<Vec<_>, _>>()?;
+        let latin_name = match input.latin_name.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(Name::parse("latin_name", s)?),
+        };
+        let birth = match (&input.date_of_birth, input.estimated_age) {
+            (Some(d), _) if !d.trim().is_empty() => {
+                let date = parse_date(d).ok_or(ValidationError::new(
+                    "date_of_birth",
+                    "invalid_date",
+                    "use the form YYYY-MM-DD",
+                ))?;
+                if date > today || today.year() - date.year() > 120 {
+                    return Err(ValidationError::new("date_of_birth", "implausible_date", "the date of birth is not plausible"));
+                }
+                Birth::DateOfBirth(date)
+            }
+            (_, Some(age)) => {
+                let years = u8::try_from(age)
+                    .ok()
+                    .filter(|a| *a <= 120)
+                    .ok_or(ValidationError::new("estimated_age", "implausible_age", "the age must be between 0 and 120"))?;
+                Birth::Estimated { years, uncertain: input.age_uncertain }
+            }
+            _ => Birth::Unknown,
+        };
+        let nationalities = parse_list(&input.nationalities, "nationalities", Country::parse)?;
+        let languages = parse_list(&input.languages, "languages", LanguageTag::parse)?;
+        let location = match input.location.as_deref().map(str::trim) {
+            None | Some("") => LocationType::Unknown,
+            Some(s) => LocationType::parse(s)?,
+        };
+        Ok(Self {
+            full_name,
+            other_names,
+            latin_name,
+            sex: optional_text("sex", input.sex.as_deref(), MAX_SEX_CHARS)?,
+            birth,
+            nationalities,
+            languages,
+            contact: optional_text("contact", input.contact.as_deref(), MAX_CONTACT_CHARS)?,
+            location,
+            notes: optional_text("notes", input.notes.as_deref(), MAX_NOTES_CHARS)?,
+        })
+    }
+
+    /// Back to raw input, so an update can merge a partial change and then
+    /// re-parse the whole record through the same rules.
+    pub fn to_input(&self) -> PersonInput {
+        let (date_of_birth, estimated_age, age_uncertain) = match self.birth {
+            Birth::Unknown => (None, None, false),
+            Birth::DateOfBirth(d) => (Some(format_date(d)), None, false),
+            Birth::Estimated { years, uncertain } => (None, Some(u16::from(years)), uncertain),
+        };
+        PersonInput {
+            full_name: self.full_name.as_str().to_owned(),
+            other_names: self.other_names.iter().map(|n| n.as_str().to_owned()).collect(),
+            latin_name: self.latin_name.as_ref().map(|n| n.as_str().to_owned()),
+            sex: self.sex.clone(),
+            date_of_birth,
+            estimated_age,
+            age_uncertain,
+            nationalities: self.nationalities.iter().map(|c| c.as_str().to_owned()).collect(),
+            languages: self.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+            contact: self.contact.clone(),
+            location: Some(self.location.as_str().to_owned()),
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// Every name the person is known by; all of them feed the search index.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.full_name.as_str())
+            .chain(self.other_names.iter().map(Name::as_str))
+            .chain(self.latin_name.iter().map(Name::as_str))
+    }
+}
+
+fn parse_list<T: PartialEq>(
+    raw: &[String],
+    field: &'static str,
+    parse: fn(&str) -> Result<T, ValidationError>,
+) -> Result<Vec<T>, ValidationError> {
+    if raw.len() > MAX_LIST {
+        return Err(ValidationError::new(field, "too_many", "too many entries"));
+    }
+    let mut out: Vec<T> = Vec::new();
+    for item in raw.iter().filter(|s| !s.trim().is_empty()) {
+        let v = parse(item)?;
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 25);
+
+    fn input(name: &str) -> PersonInput {
+        PersonInput { full_name: name.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_name_in_any_script_is_accepted_as_written() {
+        for n in ["Nguyễn Văn Minh", "မောင်မောင်", "สมชาย ใจดี", "សុខ ចាន់", "李伟"] {
+            let p = PersonRecord::parse(&input(n), TODAY).unwrap();
+            assert_eq!(p.full_name.as_str(), n);
+        }
+    }
+
+    #[test]
+    fn empty_or_control_names_are_refused() {
+        assert_eq!(PersonRecord::parse(&input("  "), TODAY).unwrap_err().code, "required");
+        assert_eq!(PersonRecord::parse(&input("a\u{0}b"), TODAY).unwrap_err().code, "invalid_characters");
+    }
+
+    #[test]
+    fn nationality_must_be_iso_alpha3() {
+        let mut i = input("A");
+        i.nationalities = vec!["mmr".into(), "THA".into()];
+        let p = PersonRecord::parse(&i, TODAY).unwrap();
+        assert_eq!(p.nationalities[0].as_str(), "MMR");
+        i.nationalities = vec!["Burma".into()];
+        assert_eq!(PersonRecord::parse(&i, TODAY).unwrap_err().code, "invalid_country");
+    }
+
+    #[test]
+    fn language_tags_are_canonicalised() {
+        assert_eq!(LanguageTag::parse("zh-hans").unwrap().as_str(), "zh-Hans");
+        assert_eq!(LanguageTag::parse("km-kh").unwrap().as_str(), "km-KH");
+        assert!(LanguageTag::parse("burmese language").is_err());
+    }
+
+    #[test]
+    fn birth_encoding_round_trips() {
+        for b in [
+            Birth::Unknown,
+            Birth::DateOfBirth(date!(2001 - 02 - 03)),
+            Birth::Estimated { years: 17, uncertain: true },
+        ] {
+            assert_eq!(Birth::decode(&b.encode()), Some(b));
+        }
+    }
+
+    #[test]
+    fn r02_uncertain_age_that_may_be_a_minor_is_treated_as_a_child() {
+        assert!(Birth::Estimated { years: 19, uncertain: true }.may_be_child(TODAY));
+        assert!(!Birth::Estimated { years: 19, uncertain: false }.may_be_child(TODAY));
+        assert!(Birth::DateOfBirth(date!(2010 - 01 - 01)).may_be_child(TODAY));
+        assert!(!Birth::DateOfBirth(date!(1990 - 01 - 01)).may_be_child(TODAY));
+    }
+
+    #[test]
+    fn future_date_of_birth_is_refused() {
+        let mut i = input("A");
+        i.date_of_birth = Some("2030-01-01".into());
+        assert_eq!(PersonRecord::parse(&i, TODAY).unwrap_err().code, "implausible_date");
+    }
+
+    #[test]
+    fn to_input_then_parse_is_identity() {
+        let mut i = input("Nguyễn Văn Minh");
+        i.other_names = vec!["Minh".into()];
+        i.estimated_age = Some(24);
+        i.age_uncertain = true;
+        i.nationalities = vec!["VNM".into()];
+        i.languages = vec!["vi".into()];
+        i.location = Some("immigration_detention".into());
+        let p = PersonRecord::parse(&i, TODAY).unwrap();
+        assert_eq!(PersonRecord::parse(&p.to_input(), TODAY).unwrap(), p);
+        assert!(p.location.is_detention());
+    }
+}
