@@ -1,1 +1,317 @@
+//! haven's persistence layer.
+//!
+//! One [`Store`] serves SQLite (the embedded default) and PostgreSQL through
+//! sqlx's `Any` driver. The SQL is portable (`$n` placeholders, no dialect
+//! features); each backend has its own migrations and its own backup and
+//! connection set-up in [`backend`].
+//!
+//! Three invariants hold for every method here:
+//! - a write and its audit event commit in one transaction, or neither does;
+//! - every read of a person's data appends an audit event in the same
+//!   transaction as the read;
+//! - identifying and narrative fields are sealed before they reach SQL.
+//!
+//! Every method that touches case data takes a [`haven_core::access::Scope`],
+//! which only the core's policy can create; queries are restricted to the
+//! scope's organisation.
 
+pub mod audit;
+pub mod auth;
+pub mod backend;
+pub mod backup;
+pub mod cases;
+pub mod crypto;
+pub mod persons;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use haven_core::audit::ChainBreak;
+use haven_core::ValidationError;
+use sqlx::any::AnyPoolOptions;
+use sqlx::{Any, AnyPool, Row, Transaction};
+
+pub use backend::Backend;
+use crypto::{Keys, MasterKey};
+
+/// Errors of the storage layer. Messages never include personal data.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("this person's record has been erased")]
+    Erased,
+    #[error("not permitted")]
+    Denied,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("decryption failed: wrong master key or tampered data")]
+    Crypto,
+    #[error("the master key does not match this database")]
+    KeyMismatch,
+    #[error("io error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("audit chain broken: {0}")]
+    AuditBroken(ChainBreak),
+    #[error("audit signature invalid at event {0}")]
+    AuditSignature(i64),
+    #[error("configuration: {0}")]
+    Config(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Where the data lives.
+#[derive(Debug, Clone)]
+pub struct StoreConfig {
+    pub data_dir: PathBuf,
+    /// `postgres://…` for PostgreSQL; `None` means SQLite at `data_dir/haven.db`.
+    pub database_url: Option<String>,
+    /// Defaults to `data_dir/master.key`.
+    pub master_key_file: Option<PathBuf>,
+    /// Create the master key if neither it nor a database exists yet.
+    pub create_key: bool,
+}
+
+impl StoreConfig {
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        Self { data_dir: data_dir.into(), database_url: None, master_key_file: None, create_key: false }
+    }
+
+    pub fn key_path(&self) -> PathBuf {
+        self.master_key_file.clone().unwrap_or_else(|| self.data_dir.join("master.key"))
+    }
+
+    /// The erasure ledger lives beside the master key, outside the database,
+    /// so restoring an old backup cannot bring an erased person back (R28).
+    pub fn ledger_path(&self) -> PathBuf {
+        let key = self.key_path();
+        let mut name = key.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(".erasures");
+        key.with_file_name(name)
+    }
+
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.data_dir.join("haven.db")
+    }
+
+    pub fn backend(&self) -> Backend {
+        match &self.database_url {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+}
+
+/// The store. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    keys: Arc<Keys>,
+    config: Arc<StoreConfig>,
+}
+
+pub(crate) fn now_ms() -> i64 {
+    let now = time::OffsetDateTime::now_utc();
+    (now.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+pub(crate) fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+impl Store {
+    /// Opens (and if needed creates) the store, runs migrations, checks the
+    /// master key against the database and re-applies the erasure ledger.
+    pub async fn open(config: StoreConfig) -> Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = config.backend();
+        std::fs::create_dir_all(&config.data_dir)?;
+        restrict_dir(&config.data_dir);
+        let key_path = config.key_path();
+        let db_exists = match backend {
+            Backend::Sqlite => config.sqlite_path().exists(),
+            Backend::Postgres => true,
+        };
+        let master = if key_path.exists() {
+            MasterKey::load(&key_path)?
+        } else if config.create_key && !(backend == Backend::Sqlite && db_exists) {
+            MasterKey::create_file(&key_path)?
+        } else {
+            return Err(StoreError::Config(format!(
+                "master key not found at {} (set HAVEN_MASTER_KEY_FILE)",
+                key_path.display()
+            )));
+        };
+        let keys = Keys::derive(&master);
+        drop(master);
+
+        let url = match backend {
+            Backend::Sqlite => format!("sqlite://{}?mode=rwc", config.sqlite_path().display()),
+            Backend::Postgres => config.database_url.clone().unwrap_or_default(),
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(backend.pool_size())
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    backend.prepare_connection(conn).await?;
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await?;
+        backend.migrate(&pool).await?;
+
+        let store = Self { pool, backend, keys: Arc::new(keys), config: Arc::new(config) };
+        store.check_master_key().await?;
+        store.reapply_ledger().await?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn config(&self) -> &StoreConfig {
+        &self.config
+    }
+
+    pub(crate) fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// A fresh database records a sealed check value; an existing one must
+    /// open it, or the key is wrong and nothing may be written with it.
+    async fn check_master_key(&self) -> Result<()> {
+        let row = sqlx::query("SELECT value FROM meta WHERE key = $1")
+            .bind("key_check")
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            Some(r) => {
+                let v: String = r.try_get("value")?;
+                let sealed = hex::decode(v).map_err(|_| StoreError::KeyMismatch)?;
+                if !self.keys.verify_key_check(&sealed) {
+                    return Err(StoreError::KeyMismatch);
+                }
+            }
+            None => {
+                let sealed = hex::encode(self.keys.key_check()?);
+                let pk = hex::encode(self.keys.verifying_key().to_bytes());
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2)")
+                    .bind("key_check")
+                    .bind(sealed)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2)")
+                    .bind("node_public_key")
+                    .bind(pk)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts a write transaction. The first statement takes the audit head's
+    /// row lock: on SQLite that takes the write lock up front (so busy_timeout
+    /// applies instead of a failed lock upgrade), on PostgreSQL it serialises
+    /// appends to the hash chain.
+    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await?;
+        Ok(tx)
+    }
+
+    pub async fn meta(&self, key: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT value FROM meta WHERE key = $1").bind(key).fetch_optional(&self.pool).await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get("value")?),
+            None => None,
+        })
+    }
+
+    pub fn node_public_key_hex(&self) -> String {
+        hex::encode(self.keys.verifying_key().to_bytes())
+    }
+}
+
+/// The data directory holds the master key by default; keep it private.
+fn restrict_dir(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+}
+
+pub(crate) fn new_id_bytes() -> [u8; 16] {
+    crypto::random_id_bytes()
+}
+
+/// Test support: a fresh PostgreSQL database per test, so tests can run in
+/// parallel against one server. Used by the test suites of every crate.
+pub mod testdb {
+    use sqlx::{Connection, Executor};
+
+    /// The server tests use; override with `HAVEN_TEST_PG_ADMIN_URL`.
+    pub fn admin_url() -> String {
+        std::env::var("HAVEN_TEST_PG_ADMIN_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    }
+
+    /// `sqlite` unless `HAVEN_TEST_BACKEND=postgres`.
+    pub fn backend_under_test() -> crate::Backend {
+        match std::env::var("HAVEN_TEST_BACKEND").as_deref() {
+            Ok("postgres") => crate::Backend::Postgres,
+            _ => crate::Backend::Sqlite,
+        }
+    }
+
+    /// Creates an empty database and returns its URL.
+    pub async fn fresh_postgres_url() -> Result<String, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let admin = admin_url();
+        let name = format!("haven_test_{}", crate::crypto::random_secret(8));
+        let mut conn = sqlx::AnyConnection::connect(&admin).await?;
+        conn.execute(format!("CREATE DATABASE {name}").as_str()).await?;
+        conn.close().await?;
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
+        Ok(format!("{base}/{name}"))
+    }
+
+    /// Drops every database a test run created (best effort, for CI hygiene).
+    pub async fn drop_test_databases() -> Result<u64, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&admin_url()).await?;
+        let rows = sqlx::query("SELECT datname FROM pg_database WHERE datname LIKE 'haven_test_%'")
+            .fetch_all(&mut conn)
+            .await?;
+        let mut n = 0;
+        for r in rows {
+            use sqlx::Row;
+            let name: String = r.try_get("datname")?;
+            if conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await.is_ok() {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,240 @@
+//! Appending to and verifying the audit chain (R27).
+
+use haven_core::access::Scope;
+use haven_core::audit::{checkpoint_message, Action, Event, RecordKind, StoredEvent, Verifier};
+use sqlx::{Any, Row, Transaction};
+
+use crate::{now_ms, Result, Store, StoreError};
+
+/// A signed checkpoint is kept every this many events, so verification can
+/// tell a chain that was cut back to an old head from one that never grew.
+const CHECKPOINT_EVERY: i64 = 256;
+
+/// Who did something, when there is no [`Scope`] (logins, CLI, system work).
+pub struct Context<'a> {
+    pub actor: &'a str,
+    pub purpose: &'a str,
+    pub request_id: &'a str,
+}
+
+/// The outcome of a full verification.
+#[derive(Debug, Clone)]
+pub struct VerifyReport {
+    pub events: i64,
+    pub checkpoints: i64,
+}
+
+impl Store {
+    /// Appends one event inside `tx`. Called by every method that reads or
+    /// writes a person, case or note, before it commits.
+    pub(crate) async fn append_scoped(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        scope: &Scope,
+        action: Action,
+        kind: RecordKind,
+        record_id: &str,
+        outcome: &str,
+    ) -> Result<()> {
+        let actor = scope.actor().to_string();
+        let ctx = Context { actor: &actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+        self.append(tx, &ctx, action, kind, record_id, outcome).await
+    }
+
+    pub(crate) async fn append_many_scoped(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        scope: &Scope,
+        action: Action,
+        kind: RecordKind,
+        record_ids: &[&str],
+    ) -> Result<()> {
+        let actor = scope.actor().to_string();
+        let ctx = Context { actor: &actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+        self.append_many(tx, &ctx, action, kind, record_ids, "ok").await
+    }
+
+    pub(crate) async fn append(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        ctx: &Context<'_>,
+        action: Action,
+        kind: RecordKind,
+        record_id: &str,
+        outcome: &str,
+    ) -> Result<()> {
+        self.append_many(tx, ctx, action, kind, &[record_id], outcome).await
+    }
+
+    /// Appends one event per record id, signing the head once at the end.
+    /// List and search pages use it: each person whose name is shown gets
+    /// their own event, so "who saw this record" includes list views.
+    pub(crate) async fn append_many(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        ctx: &Context<'_>,
+        action: Action,
+        kind: RecordKind,
+        record_ids: &[&str],
+        outcome: &str,
+    ) -> Result<()> {
+        if record_ids.is_empty() {
+            return Ok(());
+        }
+        let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&mut **tx).await?;
+        let mut seq: i64 = head.try_get("seq")?;
+        let mut prev_hash: String = head.try_get("hash")?;
+        let mut prev = [0u8; 32];
+        hex::decode_to_slice(&prev_hash, &mut prev)
+            .map_err(|_| StoreError::AuditBroken(haven_core::audit::ChainBreak::HeadMismatch { seq }))?;
+        let at_ms = now_ms();
+        for record_id in record_ids {
+            let event = Event {
+                seq: seq + 1,
+                at_ms,
+                actor: ctx.actor.to_owned(),
+                action: action.as_str().to_owned(),
+                record_kind: kind.as_str().to_owned(),
+                record_id: (*record_id).to_owned(),
+                purpose: ctx.purpose.to_owned(),
+                request_id: ctx.request_id.to_owned(),
+                outcome: outcome.to_owned(),
+            };
+            let hash_bytes = event.chain_hash(&prev);
+            let hash = hex::encode(hash_bytes);
+            sqlx::query(
+                "INSERT INTO audit_events (seq, at_ms, actor, action, record_kind, record_id, purpose, request_id, outcome, prev_hash, hash) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(event.seq)
+            .bind(event.at_ms)
+            .bind(&event.actor)
+            .bind(&event.action)
+            .bind(&event.record_kind)
+            .bind(&event.record_id)
+            .bind(&event.purpose)
+            .bind(&event.request_id)
+            .bind(&event.outcome)
+            .bind(&prev_hash)
+            .bind(&hash)
+            .execute(&mut **tx)
+            .await?;
+            if event.seq % CHECKPOINT_EVERY == 0 {
+                let signature = self.keys().sign(&checkpoint_message(event.seq, &hash));
+                sqlx::query("INSERT INTO audit_checkpoints (seq, hash, at_ms, signature) VALUES ($1, $2, $3, $4)")
+                    .bind(event.seq)
+                    .bind(&hash)
+                    .bind(event.at_ms)
+                    .bind(&signature)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            seq = event.seq;
+            prev = hash_bytes;
+            prev_hash = hash;
+        }
+        let signature = self.keys().sign(&checkpoint_message(seq, &prev_hash));
+        sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, signature = $3 WHERE id = 1")
+            .bind(seq)
+            .bind(&prev_hash)
+            .bind(&signature)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Records an event that is not part of another write (logins, backups,
+    /// denied attempts), in its own transaction.
+    pub async fn record_event(
+        &self,
+        ctx: &Context<'_>,
+        action: Action,
+        kind: RecordKind,
+        record_id: &str,
+        outcome: &str,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.append(&mut tx, ctx, action, kind, record_id, outcome).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Walks the whole chain: every hash, every link, the signed head and
+    /// every signed checkpoint. Returns the first event that cannot be trusted.
+    pub async fn verify_audit(&self, mut progress: impl FnMut(i64, i64)) -> Result<VerifyReport> {
+        let head = sqlx::query("SELECT seq, hash, signature FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?;
+        let head_seq: i64 = head.try_get("seq")?;
+        let head_hash: String = head.try_get("hash")?;
+        let head_sig: String = head.try_get("signature")?;
+        if head_seq > 0 && !self.keys().verify_signature(&checkpoint_message(head_seq, &head_hash), &head_sig) {
+            return Err(StoreError::AuditSignature(head_seq));
+        }
+
+        let mut checkpoints = std::collections::HashMap::new();
+        for r in sqlx::query("SELECT seq, hash, signature FROM audit_checkpoints").fetch_all(&self.pool).await? {
+            let seq: i64 = r.try_get("seq")?;
+            let hash: String = r.try_get("hash")?;
+            let sig: String = r.try_get("signature")?;
+            if !self.keys().verify_signature(&checkpoint_message(seq, &hash), &sig) {
+                return Err(StoreError::AuditSignature(seq));
+            }
+            checkpoints.insert(seq, hash);
+        }
+        let n_checkpoints = checkpoints.len() as i64;
+
+        let mut verifier = Verifier::default();
+        let batch = 10_000i64;
+        let mut after = 0i64;
+        loop {
+            let rows = sqlx::query(
+                "SELECT seq, at_ms, actor, action, record_kind, record_id, purpose, request_id, outcome, prev_hash, hash \
+                 FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+            )
+            .bind(after)
+            .bind(batch)
+            .fetch_all(&self.pool)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            for r in &rows {
+                let stored = StoredEvent {
+                    event: Event {
+                        seq: r.try_get("seq")?,
+                        at_ms: r.try_get("at_ms")?,
+                        actor: r.try_get("actor")?,
+                        action: r.try_get("action")?,
+                        record_kind: r.try_get("record_kind")?,
+                        record_id: r.try_get("record_id")?,
+                        purpose: r.try_get("purpose")?,
+                        request_id: r.try_get("request_id")?,
+                        outcome: r.try_get("outcome")?,
+                    },
+                    prev_hash: r.try_get("prev_hash")?,
+                    hash: r.try_get("hash")?,
+                };
+                verifier.push(&stored).map_err(StoreError::AuditBroken)?;
+                if let Some(h) = checkpoints.get(&stored.event.seq) {
+                    if *h != stored.hash {
+                        return Err(StoreError::AuditBroken(haven_core::audit::ChainBreak::Altered {
+                            seq: stored.event.seq,
+                        }));
+                    }
+                }
+                after = stored.event.seq;
+            }
+            progress(after, head_seq);
+        }
+        // A checkpoint beyond the end means events after it were cut away.
+        if let Some(max_cp) = checkpoints.keys().max() {
+            if *max_cp > after {
+                return Err(StoreError::AuditBroken(haven_core::audit::ChainBreak::Truncated {
+                    last: after,
+                    head: *max_cp,
+                }));
+            }
+        }
+        let events = verifier.finish(head_seq, &head_hash).map_err(StoreError::AuditBroken)?;
+        Ok(VerifyReport { events, checkpoints: n_checkpoints })
+    }
+}

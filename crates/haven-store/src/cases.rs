@@ -1,0 +1,310 @@
+//! Cases and case notes. Case status and dates are not identifying and stay
+//! in the clear for task lists; note bodies are sealed under the person's key,
+//! so erasing the person makes their notes unreadable too.
+
+use haven_core::access::{Permission, Scope};
+use haven_core::audit::{Action, RecordKind};
+use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
+use haven_core::ids::{CaseId, NoteId, PersonId, UserId};
+use haven_core::person::{format_date, parse_date};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::persons::{Listing, Page};
+use crate::{new_id_bytes, now_ms, Result, Store, StoreError};
+
+#[derive(Debug, Clone)]
+pub struct CaseView {
+    pub id: CaseId,
+    pub person_id: PersonId,
+    pub record: CaseRecord,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct NoteView {
+    pub id: NoteId,
+    pub case_id: CaseId,
+    pub author_id: UserId,
+    pub created_at_ms: i64,
+    /// `None` once the person has been erased.
+    pub body: Option<String>,
+}
+
+fn require(scope: &Scope, p: Permission) -> Result<()> {
+    if scope.allows(p) {
+        Ok(())
+    } else {
+        Err(StoreError::Denied)
+    }
+}
+
+fn case_from_row(r: &AnyRow) -> Result<CaseView> {
+    let id: String = r.try_get("id")?;
+    let person_id: String = r.try_get("person_id")?;
+    let status: String = r.try_get("status")?;
+    let opened_on: String = r.try_get("opened_on")?;
+    let closed_on: Option<String> = r.try_get("closed_on")?;
+    let assigned_to: Option<String> = r.try_get("assigned_to")?;
+    let bad = || StoreError::Conflict("stored case has an invalid date".into());
+    Ok(CaseView {
+        id: id.parse()?,
+        person_id: person_id.parse()?,
+        record: CaseRecord {
+            status: CaseStatus::parse(&status)?,
+            opened_on: parse_date(&opened_on).ok_or_else(bad)?,
+            closed_on: match closed_on {
+                Some(c) => Some(parse_date(&c).ok_or_else(bad)?),
+                None => None,
+            },
+            assigned_to: assigned_to.map(|a| a.parse()).transpose()?,
+        },
+        created_at_ms: r.try_get("created_at")?,
+        updated_at_ms: r.try_get("updated_at")?,
+    })
+}
+
+impl Store {
+    pub async fn open_case(&self, scope: &Scope, person: PersonId, record: &CaseRecord) -> Result<CaseId> {
+        require(scope, Permission::WriteCase)?;
+        let person_s = person.to_string();
+        let mut tx = self.begin().await?;
+        let p = sqlx::query("SELECT erased_at FROM persons WHERE id = $1 AND org_id = $2")
+            .bind(&person_s)
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+        match p {
+            None => {
+                self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Case, &person_s, "not_found").await?;
+                tx.commit().await?;
+                return Err(StoreError::NotFound);
+            }
+            Some(r) if r.try_get::<Option<i64>, _>("erased_at")?.is_some() => return Err(StoreError::Erased),
+            Some(_) => {}
+        }
+        if let Some(user) = record.assigned_to {
+            self.check_assignee(&mut tx, scope, user).await?;
+        }
+        let id = CaseId::from_random_bytes(new_id_bytes());
+        let id_s = id.to_string();
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO cases (id, person_id, org_id, status, opened_on, closed_on, assigned_to, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&id_s)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(record.status.as_str())
+        .bind(format_date(record.opened_on))
+        .bind(record.closed_on.map(format_date))
+        .bind(record.assigned_to.map(|u| u.to_string()))
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Case, &id_s, "ok").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A case may only be assigned to a user of the same organisation.
+    async fn check_assignee(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        scope: &Scope,
+        user: UserId,
+    ) -> Result<()> {
+        let ok = sqlx::query("SELECT id FROM users WHERE id = $1 AND org_id = $2 AND disabled = 0")
+            .bind(user.to_string())
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut **tx)
+            .await?;
+        if ok.is_none() {
+            return Err(haven_core::ValidationError::new("assigned_to", "unknown_user", "no such user in this organisation").into());
+        }
+        Ok(())
+    }
+
+    pub async fn get_case(&self, scope: &Scope, id: CaseId) -> Result<CaseView> {
+        require(scope, Permission::ReadCase)?;
+        let id_s = id.to_string();
+        let mut tx = self.begin().await?;
+        let row = sqlx::query("SELECT * FROM cases WHERE id = $1 AND org_id = $2")
+            .bind(&id_s)
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let outcome = if row.is_some() { "ok" } else { "not_found" };
+        self.append_scoped(&mut tx, scope, Action::Read, RecordKind::Case, &id_s, outcome).await?;
+        tx.commit().await?;
+        case_from_row(&row.ok_or(StoreError::NotFound)?)
+    }
+
+    pub async fn update_case(
+        &self,
+        scope: &Scope,
+        id: CaseId,
+        change: impl FnOnce(&CaseRecord) -> Result<CaseRecord>,
+    ) -> Result<CaseView> {
+        require(scope, Permission::WriteCase)?;
+        let id_s = id.to_string();
+        let mut tx = self.begin().await?;
+        let row = sqlx::query("SELECT * FROM cases WHERE id = $1 AND org_id = $2")
+            .bind(&id_s)
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(row) = row else {
+            self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Case, &id_s, "not_found").await?;
+            tx.commit().await?;
+            return Err(StoreError::NotFound);
+        };
+        let mut view = case_from_row(&row)?;
+        let updated = change(&view.record)?;
+        if updated.assigned_to != view.record.assigned_to {
+            if let Some(user) = updated.assigned_to {
+                self.check_assignee(&mut tx, scope, user).await?;
+            }
+        }
+        let now = now_ms();
+        sqlx::query("UPDATE cases SET status = $1, closed_on = $2, assigned_to = $3, updated_at = $4 WHERE id = $5")
+            .bind(updated.status.as_str())
+            .bind(updated.closed_on.map(format_date))
+            .bind(updated.assigned_to.map(|u| u.to_string()))
+            .bind(now)
+            .bind(&id_s)
+            .execute(&mut *tx)
+            .await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Case, &id_s, "ok").await?;
+        tx.commit().await?;
+        view.record = updated;
+        view.updated_at_ms = now;
+        Ok(view)
+    }
+
+    /// Cases of the organisation, optionally for one person.
+    pub async fn list_cases(&self, scope: &Scope, person: Option<PersonId>, page: Page) -> Result<Listing<CaseView>> {
+        require(scope, Permission::ReadCase)?;
+        let mut tx = self.begin().await?;
+        let size = i64::from(page.size);
+        let offset = i64::from(page.number - 1) * size;
+        let rows = match person {
+            Some(p) => {
+                sqlx::query(
+                    "SELECT * FROM cases WHERE org_id = $1 AND person_id = $2 ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4",
+                )
+                .bind(scope.org().to_string())
+                .bind(p.to_string())
+                .bind(size + 1)
+                .bind(offset)
+                .fetch_all(&mut *tx)
+                .await?
+            }
+            None => {
+                sqlx::query("SELECT * FROM cases WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3")
+                    .bind(scope.org().to_string())
+                    .bind(size + 1)
+                    .bind(offset)
+                    .fetch_all(&mut *tx)
+                    .await?
+            }
+        };
+        let has_more = rows.len() as i64 > size;
+        let items = rows.iter().take(page.size as usize).map(case_from_row).collect::<Result<Vec<_>>>()?;
+        let ids: Vec<String> = items.iter().map(|c| c.id.to_string()).collect();
+        let refs: Vec<&str> = if ids.is_empty() { vec![""] } else { ids.iter().map(String::as_str).collect() };
+        self.append_many_scoped(&mut tx, scope, Action::List, RecordKind::Case, &refs).await?;
+        tx.commit().await?;
+        Ok(Listing { items, has_more })
+    }
+
+    /// The person's key, for sealing or opening note bodies.
+    async fn case_person_key(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        scope: &Scope,
+        case: &str,
+    ) -> Result<Option<(String, Option<Vec<u8>>)>> {
+        let row = sqlx::query(
+            "SELECT c.person_id, k.wrapped FROM cases c LEFT JOIN person_keys k ON k.person_id = c.person_id \
+             WHERE c.id = $1 AND c.org_id = $2",
+        )
+        .bind(case)
+        .bind(scope.org().to_string())
+        .fetch_optional(&mut **tx)
+        .await?;
+        match row {
+            None => Ok(None),
+            Some(r) => Ok(Some((r.try_get("person_id")?, r.try_get("wrapped")?))),
+        }
+    }
+
+    pub async fn add_note(&self, scope: &Scope, case: CaseId, body: &NoteBody) -> Result<NoteId> {
+        require(scope, Permission::WriteCase)?;
+        let case_s = case.to_string();
+        let mut tx = self.begin().await?;
+        let Some((person_id, wrapped)) = self.case_person_key(&mut tx, scope, &case_s).await? else {
+            self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &case_s, "not_found").await?;
+            tx.commit().await?;
+            return Err(StoreError::NotFound);
+        };
+        let wrapped = wrapped.ok_or(StoreError::Erased)?;
+        let dek = self.keys().unwrap(&person_id, &wrapped)?;
+        let id = NoteId::from_random_bytes(new_id_bytes());
+        let id_s = id.to_string();
+        let sealed = dek.seal(&id_s, "body", body.as_str())?;
+        sqlx::query("INSERT INTO case_notes (id, case_id, author_id, created_at, body) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&id_s)
+            .bind(&case_s)
+            .bind(scope.actor().to_string())
+            .bind(now_ms())
+            .bind(sealed)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2").bind(now_ms()).bind(&case_s).execute(&mut *tx).await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &id_s, "ok").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn list_notes(&self, scope: &Scope, case: CaseId) -> Result<Vec<NoteView>> {
+        require(scope, Permission::ReadCase)?;
+        let case_s = case.to_string();
+        let mut tx = self.begin().await?;
+        let Some((person_id, wrapped)) = self.case_person_key(&mut tx, scope, &case_s).await? else {
+            self.append_scoped(&mut tx, scope, Action::List, RecordKind::Note, &case_s, "not_found").await?;
+            tx.commit().await?;
+            return Err(StoreError::NotFound);
+        };
+        let rows = sqlx::query("SELECT * FROM case_notes WHERE case_id = $1 ORDER BY created_at, id LIMIT 500")
+            .bind(&case_s)
+            .fetch_all(&mut *tx)
+            .await?;
+        let dek = wrapped.map(|w| self.keys().unwrap(&person_id, &w)).transpose()?;
+        let mut notes = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id_s: String = r.try_get("id")?;
+            let author: String = r.try_get("author_id")?;
+            let body: Option<Vec<u8>> = r.try_get("body")?;
+            let body = match (&dek, body) {
+                (Some(k), Some(ct)) => Some(k.open(&id_s, "body", &ct)?),
+                _ => None,
+            };
+            notes.push(NoteView {
+                id: id_s.parse()?,
+                case_id: case,
+                author_id: author.parse()?,
+                created_at_ms: r.try_get("created_at")?,
+                body,
+            });
+        }
+        let ids: Vec<String> = notes.iter().map(|n| n.id.to_string()).collect();
+        let refs: Vec<&str> = if ids.is_empty() { vec![case_s.as_str()] } else { ids.iter().map(String::as_str).collect() };
+        self.append_many_scoped(&mut tx, scope, Action::Read, RecordKind::Note, &refs).await?;
+        tx.commit().await?;
+        Ok(notes)
+    }
+}

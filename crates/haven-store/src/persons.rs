@@ -1,0 +1,482 @@
+//! Person records: sealed fields, blind-indexed names, erasure.
+
+use std::io::Write;
+
+use haven_core::access::{Permission, Scope};
+use haven_core::audit::{Action, RecordKind};
+use haven_core::ids::PersonId;
+use haven_core::names;
+use haven_core::person::{Birth, LocationType, PersonInput, PersonRecord};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::audit::Context;
+use crate::crypto::DataKey;
+use crate::{new_id_bytes, now_ms, today, Backend, Result, Store, StoreError};
+
+/// The sealed columns, in one place so create, update and erase agree.
+const SEALED: [&str; 9] =
+    ["full_name", "other_names", "latin_name", "sex", "birth", "nationalities", "languages", "contact", "notes"];
+
+#[derive(Debug, Clone)]
+pub enum PersonState {
+    Active(PersonRecord),
+    Erased { erased_at_ms: i64 },
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonView {
+    pub id: PersonId,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+    pub state: PersonState,
+}
+
+/// What a list or search result shows.
+#[derive(Debug, Clone)]
+pub struct PersonSummary {
+    pub id: PersonId,
+    pub full_name: String,
+    pub latin_name: Option<String>,
+    pub location: LocationType,
+    pub created_at_ms: i64,
+}
+
+/// 1-based page number and page size (1–100).
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    pub number: u32,
+    pub size: u32,
+}
+
+impl Page {
+    pub fn new(number: u32, size: u32) -> Self {
+        Self { number: number.max(1), size: size.clamp(1, 100) }
+    }
+    fn offset(&self) -> i64 {
+        i64::from(self.number - 1) * i64::from(self.size)
+    }
+}
+
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub has_more: bool,
+}
+
+fn require(scope: &Scope, p: Permission) -> Result<()> {
+    if scope.allows(p) {
+        Ok(())
+    } else {
+        Err(StoreError::Denied)
+    }
+}
+
+struct Sealed {
+    cols: Vec<Option<Vec<u8>>>,
+}
+
+fn seal_person(dek: &DataKey, id: &str, r: &PersonRecord) -> Result<Sealed> {
+    let other = r.other_names.iter().map(|n| n.as_str()).collect::<Vec<_>>().join("\n");
+    let nats = r.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",");
+    let langs = r.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(",");
+    let values: [Option<String>; 9] = [
+        Some(r.full_name.as_str().to_owned()),
+        (!other.is_empty()).then_some(other),
+        r.latin_name.as_ref().map(|n| n.as_str().to_owned()),
+        r.sex.clone(),
+        Some(r.birth.encode()),
+        (!nats.is_empty()).then_some(nats),
+        (!langs.is_empty()).then_some(langs),
+        r.contact.clone(),
+        r.notes.clone(),
+    ];
+    let mut cols = Vec::with_capacity(9);
+    for (field, v) in SEALED.iter().zip(values) {
+        cols.push(match v {
+            Some(v) => Some(dek.seal(id, field, &v)?),
+            None => None,
+        });
+    }
+    Ok(Sealed { cols })
+}
+
+fn open_field(dek: &DataKey, id: &str, row: &AnyRow, field: &str) -> Result<Option<String>> {
+    let v: Option<Vec<u8>> = row.try_get(field)?;
+    v.map(|ct| dek.open(id, field, &ct)).transpose()
+}
+
+fn split(s: Option<String>, sep: char) -> Vec<String> {
+    s.map(|s| s.split(sep).map(str::to_owned).collect()).unwrap_or_default()
+}
+
+fn open_person(dek: &DataKey, id: &str, row: &AnyRow) -> Result<PersonRecord> {
+    let birth = open_field(dek, id, row, "birth")?.and_then(|b| Birth::decode(&b)).unwrap_or(Birth::Unknown);
+    let (date_of_birth, estimated_age, age_uncertain) = match birth {
+        Birth::Unknown => (None, None, false),
+        Birth::DateOfBirth(d) => (Some(haven_core::person::format_date(d)), None, false),
+        Birth::Estimated { years, uncertain } => (None, Some(u16::from(years)), uncertain),
+    };
+    let location: String = row.try_get("location")?;
+    let input = PersonInput {
+        full_name: open_field(dek, id, row, "full_name")?.unwrap_or_default(),
+        other_names: split(open_field(dek, id, row, "other_names")?, '\n'),
+        latin_name: open_field(dek, id, row, "latin_name")?,
+        sex: open_field(dek, id, row, "sex")?,
+        date_of_birth,
+        estimated_age,
+        age_uncertain,
+        nationalities: split(open_field(dek, id, row, "nationalities")?, ','),
+        languages: split(open_field(dek, id, row, "languages")?, ','),
+        contact: open_field(dek, id, row, "contact")?,
+        location: Some(location),
+        notes: open_field(dek, id, row, "notes")?,
+    };
+    // Stored values were valid when written; parsing again keeps one code
+    // path from raw values to a record.
+    Ok(PersonRecord::parse(&input, today())?)
+}
+
+impl Store {
+    fn index_tokens(&self, record: &PersonRecord) -> Vec<String> {
+        let mut keys: Vec<String> = record.all_names().flat_map(names::index_keys).collect();
+        keys.sort();
+        keys.dedup();
+        keys.iter().map(|k| self.keys().blind_index(k)).collect()
+    }
+
+    async fn write_index(&self, tx: &mut Transaction<'static, Any>, id: &str, record: &PersonRecord) -> Result<()> {
+        for token in self.index_tokens(record) {
+            sqlx::query("INSERT INTO person_name_index (token, person_id) VALUES ($1, $2)")
+                .bind(token)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn create_person(&self, scope: &Scope, record: &PersonRecord) -> Result<PersonId> {
+        require(scope, Permission::WritePerson)?;
+        let id = PersonId::from_random_bytes(new_id_bytes());
+        let id_s = id.to_string();
+        let dek = DataKey::generate();
+        let wrapped = self.keys().wrap(&id_s, &dek)?;
+        let sealed = seal_person(&dek, &id_s, record)?;
+        let now = now_ms();
+        let mut tx = self.begin().await?;
+        let mut q = sqlx::query(
+            "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        )
+        .bind(&id_s)
+        .bind(scope.org().to_string())
+        .bind(record.location.as_str())
+        .bind(now)
+        .bind(now);
+        for c in sealed.cols {
+            q = q.bind(c);
+        }
+        q.execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO person_keys (person_id, wrapped) VALUES ($1, $2)")
+            .bind(&id_s)
+            .bind(wrapped)
+            .execute(&mut *tx)
+            .await?;
+        self.write_index(&mut tx, &id_s, record).await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id_s, "ok").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Reads one person. Not-found and denied reads are audited too.
+    pub async fn get_person(&self, scope: &Scope, id: PersonId) -> Result<PersonView> {
+        require(scope, Permission::ReadPerson)?;
+        let id_s = id.to_string();
+        let mut tx = self.begin().await?;
+        let row = self.fetch_person_row(&mut tx, scope, &id_s).await?;
+        let Some(row) = row else {
+            self.append_scoped(&mut tx, scope, Action::Read, RecordKind::Person, &id_s, "not_found").await?;
+            tx.commit().await?;
+            return Err(StoreError::NotFound);
+        };
+        self.append_scoped(&mut tx, scope, Action::Read, RecordKind::Person, &id_s, "ok").await?;
+        tx.commit().await?;
+        self.view_from_row(id, &id_s, &row)
+    }
+
+    async fn fetch_person_row(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        scope: &Scope,
+        id: &str,
+    ) -> Result<Option<AnyRow>> {
+        Ok(sqlx::query(
+            "SELECT p.*, k.wrapped FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
+             WHERE p.id = $1 AND p.org_id = $2",
+        )
+        .bind(id)
+        .bind(scope.org().to_string())
+        .fetch_optional(&mut **tx)
+        .await?)
+    }
+
+    fn view_from_row(&self, id: PersonId, id_s: &str, row: &AnyRow) -> Result<PersonView> {
+        let created_at_ms: i64 = row.try_get("created_at")?;
+        let updated_at_ms: i64 = row.try_get("updated_at")?;
+        let erased_at: Option<i64> = row.try_get("erased_at")?;
+        let wrapped: Option<Vec<u8>> = row.try_get("wrapped")?;
+        let state = match (erased_at, wrapped) {
+            (None, Some(w)) => {
+                let dek = self.keys().unwrap(id_s, &w)?;
+                PersonState::Active(open_person(&dek, id_s, row)?)
+            }
+            (Some(at), _) => PersonState::Erased { erased_at_ms: at },
+            // A person without a key can only be the result of erasure.
+            (None, None) => PersonState::Erased { erased_at_ms: updated_at_ms },
+        };
+        Ok(PersonView { id, created_at_ms, updated_at_ms, state })
+    }
+
+    /// Reads, changes and rewrites a person in one transaction, so two
+    /// concurrent edits cannot silently lose each other's fields.
+    pub async fn update_person(
+        &self,
+        scope: &Scope,
+        id: PersonId,
+        change: impl FnOnce(&PersonRecord) -> Result<PersonRecord>,
+    ) -> Result<PersonRecord> {
+        require(scope, Permission::WritePerson)?;
+        let id_s = id.to_string();
+        let mut tx = self.begin().await?;
+        let Some(row) = self.fetch_person_row(&mut tx, scope, &id_s).await? else {
+            self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
+            tx.commit().await?;
+            return Err(StoreError::NotFound);
+        };
+        let view = self.view_from_row(id, &id_s, &row)?;
+        let PersonState::Active(current) = view.state else {
+            return Err(StoreError::Erased);
+        };
+        let updated = change(&current)?;
+        let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        let dek = self.keys().unwrap(&id_s, &wrapped)?;
+        let sealed = seal_person(&dek, &id_s, &updated)?;
+        let mut q = sqlx::query(
+            "UPDATE persons SET location = $1, updated_at = $2, full_name = $3, other_names = $4, latin_name = $5, sex = $6, \
+             birth = $7, nationalities = $8, languages = $9, contact = $10, notes = $11 WHERE id = $12",
+        )
+        .bind(updated.location.as_str())
+        .bind(now_ms());
+        for c in sealed.cols {
+            q = q.bind(c);
+        }
+        q.bind(&id_s).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(&id_s).execute(&mut *tx).await?;
+        self.write_index(&mut tx, &id_s, &updated).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "ok").await?;
+        tx.commit().await?;
+        Ok(updated)
+    }
+
+    pub async fn list_persons(&self, scope: &Scope, page: Page) -> Result<Listing<PersonSummary>> {
+        require(scope, Permission::ReadPerson)?;
+        let mut tx = self.begin().await?;
+        let rows = sqlx::query(
+            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped FROM persons p \
+             JOIN person_keys k ON k.person_id = p.id \
+             WHERE p.org_id = $1 AND p.erased_at IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT $2 OFFSET $3",
+        )
+        .bind(scope.org().to_string())
+        .bind(i64::from(page.size) + 1)
+        .bind(page.offset())
+        .fetch_all(&mut *tx)
+        .await?;
+        self.finish_listing(tx, scope, Action::List, rows, page.size as usize).await
+    }
+
+    /// Name search over blind indexes: every word of the query must match
+    /// one of a person's names, in its script or romanised.
+    pub async fn search_persons(&self, scope: &Scope, query: &str, limit: u32) -> Result<Listing<PersonSummary>> {
+        require(scope, Permission::ReadPerson)?;
+        let groups: Vec<Vec<String>> = names::query_groups(query).into_iter().take(8).collect();
+        let mut tx = self.begin().await?;
+        if groups.is_empty() {
+            return self.finish_listing(tx, scope, Action::Search, Vec::new(), 0).await;
+        }
+        let mut sql = String::from(
+            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped FROM persons p \
+             JOIN person_keys k ON k.person_id = p.id WHERE p.org_id = $1 AND p.erased_at IS NULL AND p.id IN (",
+        );
+        let mut n = 1;
+        let mut binds: Vec<String> = Vec::new();
+        for (i, g) in groups.iter().enumerate() {
+            if i > 0 {
+                sql.push_str(" INTERSECT ");
+            }
+            sql.push_str("SELECT person_id FROM person_name_index WHERE token IN (");
+            for (j, key) in g.iter().enumerate() {
+                n += 1;
+                if j > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${n}"));
+                binds.push(self.keys().blind_index(key));
+            }
+            sql.push(')');
+        }
+        n += 1;
+        sql.push_str(&format!(") ORDER BY p.created_at DESC, p.id DESC LIMIT ${n}"));
+        let mut q = sqlx::query(&sql).bind(scope.org().to_string());
+        for b in binds {
+            q = q.bind(b);
+        }
+        let limit = limit.clamp(1, 100);
+        let rows = q.bind(i64::from(limit) + 1).fetch_all(&mut *tx).await?;
+        self.finish_listing(tx, scope, Action::Search, rows, limit as usize).await
+    }
+
+    async fn finish_listing(
+        &self,
+        mut tx: Transaction<'static, Any>,
+        scope: &Scope,
+        action: Action,
+        mut rows: Vec<AnyRow>,
+        size: usize,
+    ) -> Result<Listing<PersonSummary>> {
+        let has_more = rows.len() > size;
+        rows.truncate(size);
+        let mut items = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id_s: String = r.try_get("id")?;
+            let id: PersonId = id_s.parse()?;
+            let wrapped: Vec<u8> = r.try_get("wrapped")?;
+            let dek = self.keys().unwrap(&id_s, &wrapped)?;
+            let location: String = r.try_get("location")?;
+            items.push(PersonSummary {
+                id,
+                full_name: open_field(&dek, &id_s, r, "full_name")?.unwrap_or_default(),
+                latin_name: open_field(&dek, &id_s, r, "latin_name")?,
+                location: LocationType::parse(&location)?,
+                created_at_ms: r.try_get("created_at")?,
+            });
+        }
+        let ids: Vec<String> = items.iter().map(|p| p.id.to_string()).collect();
+        let refs: Vec<&str> = if ids.is_empty() { vec![""] } else { ids.iter().map(String::as_str).collect() };
+        // An empty result is still a search someone ran: one event with no record.
+        self.append_many_scoped(&mut tx, scope, action, RecordKind::Person, &refs).await?;
+        tx.commit().await?;
+        Ok(Listing { items, has_more })
+    }
+
+    /// Erases a person: their key is destroyed, sealed fields and index
+    /// entries deleted, and the id appended to the erasure ledger first, so a
+    /// crash between the two still ends in erasure, never in a resurrection.
+    pub async fn erase_person(&self, scope: &Scope, id: PersonId) -> Result<()> {
+        require(scope, Permission::ErasePerson)?;
+        let id_s = id.to_string();
+        let exists = sqlx::query("SELECT erased_at FROM persons WHERE id = $1 AND org_id = $2")
+            .bind(&id_s)
+            .bind(scope.org().to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = exists else {
+            let mut tx = self.begin().await?;
+            self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "not_found").await?;
+            tx.commit().await?;
+            return Err(StoreError::NotFound);
+        };
+        if row.try_get::<Option<i64>, _>("erased_at")?.is_some() {
+            return Err(StoreError::Erased);
+        }
+        self.append_ledger(&id_s)?;
+        let mut tx = self.begin().await?;
+        erase_rows(&mut tx, &id_s).await?;
+        self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "ok").await?;
+        tx.commit().await?;
+        self.flush_erasure().await;
+        Ok(())
+    }
+
+    fn append_ledger(&self, id: &str) -> Result<()> {
+        let path = self.config().ledger_path();
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
+        writeln!(f, "{id} {}", now_ms())?;
+        f.sync_all()?;
+        Ok(())
+    }
+
+    /// Ids in the erasure ledger.
+    pub fn ledger_ids(&self) -> Result<Vec<String>> {
+        read_ledger(&self.config().ledger_path())
+    }
+
+    /// Erases again every person named in the ledger who still has a key:
+    /// this is what makes a restored pre-erasure backup safe.
+    pub(crate) async fn reapply_ledger(&self) -> Result<usize> {
+        let ids = self.ledger_ids()?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.begin().await?;
+        let mut erased = Vec::new();
+        for id in &ids {
+            let present = sqlx::query("SELECT person_id FROM person_keys WHERE person_id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if present.is_some() {
+                erase_rows(&mut tx, id).await?;
+                erased.push(id.as_str());
+            }
+        }
+        let ctx = Context { actor: "system", purpose: "erasure_ledger", request_id: "startup" };
+        self.append_many(&mut tx, &ctx, Action::Erase, RecordKind::Person, &erased, "ok").await?;
+        tx.commit().await?;
+        if !erased.is_empty() {
+            self.flush_erasure().await;
+        }
+        Ok(erased.len())
+    }
+
+    /// SQLite keeps the pre-erasure pages in the WAL until a checkpoint;
+    /// fold them back now so the overwritten pages are all that remain.
+    async fn flush_erasure(&self) {
+        if self.backend() == Backend::Sqlite {
+            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await {
+                tracing::warn!(error = %e, "wal checkpoint after erasure failed");
+            }
+        }
+    }
+}
+
+pub(crate) fn read_ledger(path: &std::path::Path) -> Result<Vec<String>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|id| id.parse::<PersonId>().is_ok())
+            .map(str::to_owned)
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn erase_rows(tx: &mut Transaction<'static, Any>, id: &str) -> Result<()> {
+    let now = now_ms();
+    sqlx::query("DELETE FROM person_keys WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
+    let nulls = SEALED.iter().map(|c| format!("{c} = NULL")).collect::<Vec<_>>().join(", ");
+    sqlx::query(&format!("UPDATE persons SET {nulls}, erased_at = $1, updated_at = $1 WHERE id = $2"))
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE case_notes SET body = NULL WHERE case_id IN (SELECT id FROM cases WHERE person_id = $1)")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM erasures WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
+    sqlx::query("INSERT INTO erasures (person_id, erased_at) VALUES ($1, $2)").bind(id).bind(now).execute(&mut **tx).await?;
+    Ok(())
+}
