@@ -156,36 +156,48 @@ impl Store {
     }
 
     pub async fn create_person(&self, scope: &Scope, record: &PersonRecord) -> Result<PersonId> {
+        self.create_persons_bulk(scope, std::slice::from_ref(record)).await?.into_iter().next().ok_or(StoreError::NotFound)
+    }
+
+    /// Creates many people in one transaction (imports, benchmarks), each
+    /// sealed under its own key with its own audit event.
+    pub async fn create_persons_bulk(&self, scope: &Scope, records: &[PersonRecord]) -> Result<Vec<PersonId>> {
         require(scope, Permission::WritePerson)?;
-        let id = PersonId::from_random_bytes(new_id_bytes());
-        let id_s = id.to_string();
-        let dek = DataKey::generate();
-        let wrapped = self.keys().wrap(&id_s, &dek)?;
-        let sealed = seal_person(&dek, &id_s, record)?;
         let now = now_ms();
         let mut tx = self.begin().await?;
-        let mut q = sqlx::query(
-            "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-        )
-        .bind(&id_s)
-        .bind(scope.org().to_string())
-        .bind(record.location.as_str())
-        .bind(now)
-        .bind(now);
-        for c in sealed.cols {
-            q = q.bind(c);
-        }
-        q.execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO person_keys (person_id, wrapped) VALUES ($1, $2)")
+        let mut ids = Vec::with_capacity(records.len());
+        for record in records {
+            let id = PersonId::from_random_bytes(new_id_bytes());
+            let id_s = id.to_string();
+            let dek = DataKey::generate();
+            let wrapped = self.keys().wrap(&id_s, &dek)?;
+            let sealed = seal_person(&dek, &id_s, record)?;
+            let mut q = sqlx::query(
+                "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            )
             .bind(&id_s)
-            .bind(wrapped)
-            .execute(&mut *tx)
-            .await?;
-        self.write_index(&mut tx, &id_s, record).await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id_s, "ok").await?;
+            .bind(scope.org().to_string())
+            .bind(record.location.as_str())
+            .bind(now)
+            .bind(now);
+            for c in sealed.cols {
+                q = q.bind(c);
+            }
+            q.execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO person_keys (person_id, wrapped) VALUES ($1, $2)")
+                .bind(&id_s)
+                .bind(wrapped)
+                .execute(&mut *tx)
+                .await?;
+            self.write_index(&mut tx, &id_s, record).await?;
+            ids.push(id);
+        }
+        let id_strings: Vec<String> = ids.iter().map(PersonId::to_string).collect();
+        let refs: Vec<&str> = id_strings.iter().map(String::as_str).collect();
+        self.append_many_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &refs).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(ids)
     }
 
     /// Reads one person. Not-found and denied reads are audited too.
@@ -244,7 +256,7 @@ impl Store {
         scope: &Scope,
         id: PersonId,
         change: impl FnOnce(&PersonRecord) -> Result<PersonRecord>,
-    ) -> Result<PersonRecord> {
+    ) -> Result<PersonView> {
         require(scope, Permission::WritePerson)?;
         let id_s = id.to_string();
         let mut tx = self.begin().await?;
@@ -261,12 +273,13 @@ impl Store {
         let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
         let dek = self.keys().unwrap(&id_s, &wrapped)?;
         let sealed = seal_person(&dek, &id_s, &updated)?;
+        let now = now_ms();
         let mut q = sqlx::query(
             "UPDATE persons SET location = $1, updated_at = $2, full_name = $3, other_names = $4, latin_name = $5, sex = $6, \
              birth = $7, nationalities = $8, languages = $9, contact = $10, notes = $11 WHERE id = $12",
         )
         .bind(updated.location.as_str())
-        .bind(now_ms());
+        .bind(now);
         for c in sealed.cols {
             q = q.bind(c);
         }
@@ -275,7 +288,7 @@ impl Store {
         self.write_index(&mut tx, &id_s, &updated).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "ok").await?;
         tx.commit().await?;
-        Ok(updated)
+        Ok(PersonView { id, created_at_ms: view.created_at_ms, updated_at_ms: now, state: PersonState::Active(updated) })
     }
 
     pub async fn list_persons(&self, scope: &Scope, page: Page) -> Result<Listing<PersonSummary>> {

@@ -1,1 +1,394 @@
-fn main() {}
+//! `haven`: the server and its administration commands.
+//!
+//! Every administrative command opens the same data directory (or database
+//! URL) as the server and works beside a running server: SQLite runs in WAL
+//! mode and every write takes the audit chain's lock first.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use haven_core::access::{authorize, Permission, Purpose, Role};
+use haven_store::{Store, StoreConfig};
+
+mod demo;
+
+#[derive(Parser)]
+#[command(name = "haven", version, about = "Case work for people trafficked into scam compounds")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DataArgs {
+    /// Data directory: SQLite database, master key and erasure ledger.
+    #[arg(long, env = "HAVEN_DATA_DIR", default_value = "./haven-data")]
+    data_dir: PathBuf,
+    /// PostgreSQL URL (postgres://…); without it, SQLite in the data directory.
+    #[arg(long, env = "HAVEN_DATABASE_URL")]
+    database_url: Option<String>,
+    /// Master key file; defaults to DATA_DIR/master.key.
+    #[arg(long, env = "HAVEN_MASTER_KEY_FILE")]
+    master_key_file: Option<PathBuf>,
+}
+
+impl DataArgs {
+    fn config(&self, create_key: bool) -> StoreConfig {
+        StoreConfig {
+            data_dir: self.data_dir.clone(),
+            database_url: self.database_url.clone(),
+            master_key_file: self.master_key_file.clone(),
+            create_key,
+        }
+    }
+
+    async fn open(&self, create_key: bool) -> Result<Store> {
+        Store::open(self.config(create_key)).await.context("opening the haven store")
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (migrates first; creates key and admin on first start).
+    Serve {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, env = "HAVEN_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// PEM certificate chain; with --tls-key, serve HTTPS.
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+    },
+    /// Seed clearly labelled fictional organisations, users and people.
+    Demo {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Organisations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// User accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The tamper-evident audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Write a consistent backup while the server runs.
+    Backup {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into an empty data directory.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// The master key the backup was made under (and its erasure ledger beside it).
+        #[arg(long, env = "HAVEN_MASTER_KEY_FILE")]
+        master_key_file: PathBuf,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+    /// Load N synthetic people for benchmarks (not for real installations).
+    #[command(hide = true)]
+    BenchSeed {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Issue a bearer token; the token is the last line printed.
+    Create {
+        #[arg(long)]
+        user: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Revoke one token (--id) or all of a user's tokens.
+    Revoke {
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        id: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "ngo_assistance")]
+        kind: String,
+        /// ISO 3166 alpha-3.
+        #[arg(long)]
+        country: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user; prints a one-time password they must change at first sign-in.
+    Create {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Verify the hash chain and signatures; exits non-zero at the first bad event.
+    Verify {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("HAVEN_LOG").unwrap_or_else(|_| "haven=info,warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Serve { data, listen, tls_cert, tls_key } => serve(data, listen, tls_cert, tls_key).await,
+        Command::Demo { data } => {
+            let store = data.open(true).await?;
+            announce_admin(&store).await?;
+            demo::seed(&store).await
+        }
+        Command::Migrate { data } => {
+            data.open(true).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Create { user, data } } => {
+            let store = data.open(false).await?;
+            let (id, secret) = store.create_token(&user).await?;
+            eprintln!("token {id} for {user}; store it now, it is not shown again");
+            println!("{secret}");
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Revoke { user, id, data } } => {
+            let store = data.open(false).await?;
+            let id = id.map(|i| i.parse()).transpose().map_err(|_| anyhow::anyhow!("--id is not a token id"))?;
+            let n = store.revoke_tokens(&user, id).await?;
+            println!("revoked {n} token(s)");
+            Ok(())
+        }
+        Command::Org { command: OrgCommand::Create { name, kind, country, data } } => {
+            let store = data.open(false).await?;
+            let country = country
+                .map(|c| haven_core::person::Country::parse(&c).map(|c| c.as_str().to_owned()))
+                .transpose()?;
+            let id = store.create_org(&name, &kind, country.as_deref()).await?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Create { org, role, username, data } } => {
+            let store = data.open(false).await?;
+            let org = store.org_by_name(&org).await.context("no organisation with that name")?;
+            let role = Role::parse(&role)?;
+            let password = haven_store::crypto::random_password();
+            store.create_user(org, &username, role, &password, true).await?;
+            eprintln!("one-time password for {username} (they choose their own at first sign-in):");
+            println!("{password}");
+            Ok(())
+        }
+        Command::Audit { command: AuditCommand::Verify { data } } => {
+            let store = data.open(false).await?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} events").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let result = store
+                .verify_audit(|done, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                })
+                .await;
+            bar.finish_and_clear();
+            match result {
+                Ok(r) => {
+                    println!("audit chain intact: {} events, {} signed checkpoints", r.events, r.checkpoints);
+                    Ok(())
+                }
+                Err(e) => bail!("audit chain NOT intact: {e}"),
+            }
+        }
+        Command::Backup { data, out } => {
+            let store = data.open(false).await?;
+            let bar = indicatif::ProgressBar::new(0);
+            let n = store
+                .backup(&out, |done, total| {
+                    bar.set_length(total);
+                    bar.set_position(done);
+                })
+                .await?;
+            bar.finish_and_clear();
+            println!("backup written to {} ({n} units copied)", out.display());
+            Ok(())
+        }
+        Command::Restore { from, data_dir, master_key_file } => {
+            let store = haven_store::backup::restore(&from, &data_dir, &master_key_file).await?;
+            let report = store.verify_audit(|_, _| {}).await?;
+            println!("restored into {} ({} audit events verified)", data_dir.display(), report.events);
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", haven_web::openapi_json());
+            Ok(())
+        }
+        Command::BenchSeed { data, count } => {
+            let store = data.open(true).await?;
+            announce_admin(&store).await?;
+            demo::bench_seed(&store, count).await
+        }
+    }
+}
+
+/// Prints the first administrator's one-time password, once, on a fresh
+/// installation.
+async fn announce_admin(store: &Store) -> Result<()> {
+    if let Some(password) = store.bootstrap().await? {
+        println!("First administrator created.");
+        println!("  username: admin");
+        println!("  one-time password: {password}");
+        println!("  (shown only now; you will choose a new password at first sign-in)");
+    }
+    Ok(())
+}
+
+async fn serve(data: DataArgs, listen: SocketAddr, tls_cert: Option<PathBuf>, tls_key: Option<PathBuf>) -> Result<()> {
+    let store = data.open(true).await?;
+    announce_admin(&store).await?;
+    let tls = tls_cert.is_some() && tls_key.is_some();
+    let config = haven_web::WebConfig { tls, secure_cookies: tls || listen.ip().is_loopback() };
+    if !config.secure_cookies {
+        tracing::warn!("serving plain HTTP on a non-loopback address: use --tls-cert/--tls-key or a TLS proxy");
+    }
+    let app = haven_web::app(store.clone(), config);
+    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("binding {listen}"))?;
+    let addr = listener.local_addr()?;
+    let scheme = if tls { "https" } else { "http" };
+    println!("haven {} listening on {scheme}://{addr} ({})", env!("CARGO_PKG_VERSION"), store.backend().name());
+    match (tls_cert, tls_key) {
+        (Some(cert), Some(key)) => tls::serve(listener, app, &cert, &key).await?,
+        _ => haven_web::serve(listener, app, shutdown_signal()).await?,
+    }
+    store.close().await;
+    println!("haven stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+mod tls {
+    use std::net::SocketAddr;
+    use std::path::Path;
+    use std::time::Duration;
+
+    use anyhow::{Context, Result};
+
+    /// HTTPS with rustls (ring provider; no C toolchain beyond ring's own).
+    /// HSTS is sent by the web layer when TLS is on.
+    pub async fn serve(listener: tokio::net::TcpListener, app: axum::Router, cert: &Path, key: &Path) -> Result<()> {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
+            .await
+            .context("loading the TLS certificate and key")?;
+        let handle = axum_server::Handle::new();
+        let h = handle.clone();
+        tokio::spawn(async move {
+            super::shutdown_signal().await;
+            h.graceful_shutdown(Some(Duration::from_secs(10)));
+        });
+        let std_listener = listener.into_std()?;
+        axum_server::from_tcp_rustls(std_listener, config)
+            .handle(handle)
+            .serve(app.into_make_service_with_connect_info::<SocketAddr>())
+            .await?;
+        Ok(())
+    }
+}
+
+/// Used by `demo` and `bench-seed`: acts as the first administrator.
+pub(crate) async fn admin_scope(store: &Store, permission: Permission) -> Result<haven_core::access::Scope> {
+    let admin = store.user_by_username("admin").await?;
+    Ok(authorize(&admin.actor(), permission, Purpose::parse("administration")?, "cli")?)
+}

@@ -1,0 +1,143 @@
+# haven user interface, Indonesian (id).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = Pendampingan kasus bagi orang yang diperdagangkan ke kompleks penipuan daring
+skip-to-content = Langsung ke konten
+quick-exit = Keluar cepat
+nav-persons = Daftar orang
+nav-new-person = Tambah orang
+nav-logout = Keluar
+nav-signed-in-as = Masuk sebagai { $username }
+nav-language = Bahasa
+nav-language-apply = Ganti
+nav-api-docs = API
+
+login-title = Masuk
+login-username = Nama pengguna
+login-password = Kata sandi
+login-submit = Masuk
+login-failed = Nama pengguna atau kata sandi tidak benar.
+login-locked = Terlalu banyak percobaan. Akun ini dijeda selama beberapa menit.
+login-rate-limited = Terlalu banyak percobaan dari perangkat ini. Tunggu satu menit, lalu coba lagi.
+
+password-title = Pilih kata sandi baru
+password-explain = Kata sandi Anda dibuat oleh orang lain. Pilih kata sandi Anda sendiri sebelum melanjutkan.
+password-new = Kata sandi baru (minimal 12 karakter)
+password-confirm = Ulangi kata sandi baru
+password-submit = Simpan kata sandi
+password-mismatch = Kedua kata sandi tidak sama.
+
+persons-title = Daftar orang
+persons-search-label = Cari berdasarkan nama
+persons-search-submit = Cari
+persons-search-hint = Ketik nama dalam aksara apa pun, atau dalam huruf Latin: "Nguyen" juga menemukan "Nguyễn".
+persons-empty = Belum ada orang yang ditambahkan.
+persons-no-match = Tidak ada yang cocok dengan pencarian ini.
+persons-col-name = Nama
+persons-col-location = Lokasi sekarang
+persons-col-added = Ditambahkan
+persons-next = Halaman berikutnya
+persons-prev = Halaman sebelumnya
+
+person-new-title = Tambah orang
+person-full-name = Nama lengkap, seperti yang ditulis oleh orang itu sendiri
+person-full-name-hint = Satu kolom untuk seluruh nama, dalam aksara apa pun dan sesuai urutan yang dipakai orang itu.
+person-other-names = Nama lain atau alias, satu per baris
+person-latin-name = Nama dalam huruf Latin
+person-sex = Jenis kelamin, seperti yang dijelaskan oleh orang itu sendiri
+person-dob = Tanggal lahir (YYYY-MM-DD)
+person-estimated-age = Atau: perkiraan usia dalam tahun
+person-age-uncertain = Usia belum pasti
+person-nationalities = Kewarganegaraan: kode negara seperti MMR, VNM, dipisahkan dengan koma
+person-languages = Bahasa: kode seperti my, vi, th, dipisahkan dengan koma
+person-contact = Kontak
+person-location = Lokasi orang itu sekarang
+person-notes = Catatan
+person-save = Simpan
+person-optional = opsional
+person-prefer-not = Semua kolom kecuali nama boleh dikosongkan, misalnya jika orang itu memilih untuk tidak menyebutkannya.
+
+location-shelter = Rumah perlindungan
+location-community = Di tengah masyarakat
+location-immigration_detention = Rumah detensi imigrasi
+location-police_custody = Dalam tahanan polisi
+location-hospital = Rumah sakit
+location-in_compound = Masih di dalam kompleks
+location-unknown = Tidak diketahui
+
+person-title = Data orang
+person-may-be-child = Orang ini mungkin masih anak-anak. Ikuti prosedur untuk anak sampai penilaian usia menyatakan lain.
+person-detained = Orang ini sedang ditahan.
+person-cases = Kasus
+person-no-cases = Belum ada kasus.
+person-open-case = Buka kasus
+person-erase = Hapus data orang ini
+person-erase-explain = Penghapusan memusnahkan kunci data ini. Tindakan ini tidak dapat dibatalkan, bahkan dari cadangan.
+person-erase-confirm = Saya mengerti bahwa ini tidak dapat dibatalkan
+person-erased = Data ini telah dihapus.
+person-age = { $years } tahun
+person-age-estimated = sekitar { $years } tahun
+person-age-estimated-uncertain = sekitar { $years } tahun (belum pasti)
+person-not-recorded = tidak dicatat
+person-created = Ditambahkan
+
+case-title = Kasus
+case-status = Status
+case-opened = Dibuka
+case-closed = Ditutup
+case-assigned = Ditangani oleh
+case-unassigned = Belum ada
+case-person = Orang
+case-notes = Catatan
+case-no-notes = Belum ada catatan.
+case-add-note = Tambah catatan
+case-note-save = Simpan catatan
+case-note-erased = (dihapus bersama data orang ini)
+case-status-change = Ubah status
+case-status-save = Simpan status
+status-open = Terbuka
+status-active = Aktif
+status-suspended = Ditangguhkan
+status-closed = Ditutup
+
+field-full_name = Nama lengkap
+field-other_names = Nama lain
+field-latin_name = Nama dalam huruf Latin
+field-sex = Jenis kelamin
+field-date_of_birth = Tanggal lahir
+field-estimated_age = Perkiraan usia
+field-nationalities = Kewarganegaraan
+field-languages = Bahasa
+field-contact = Kontak
+field-location = Lokasi sekarang
+field-notes = Catatan
+field-body = Catatan
+field-status = Status
+field-closed_on = Tanggal penutupan
+field-password = Kata sandi
+field-username = Nama pengguna
+
+validation-required = Kolom ini wajib diisi.
+validation-too_long = Isian ini terlalu panjang.
+validation-too_many = Terlalu banyak entri.
+validation-invalid_characters = Isian ini berisi karakter yang tidak dapat disimpan.
+validation-invalid_date = Tulis tanggal sebagai YYYY-MM-DD.
+validation-implausible_date = Tanggal ini tidak mungkin.
+validation-implausible_age = Usia harus antara 0 dan 120.
+validation-invalid_country = Gunakan kode negara tiga huruf seperti MMR atau VNM.
+validation-invalid_language = Gunakan kode bahasa seperti my, vi, atau zh-Hans.
+validation-invalid_location = Pilih tempat dari daftar.
+validation-invalid_status = Pilih status dari daftar.
+validation-before_opening = Kasus tidak dapat ditutup sebelum tanggal dibuka.
+validation-too_short = Gunakan minimal 12 karakter.
+validation-generic = Mohon periksa kolom ini.
+
+error-title = Terjadi kesalahan
+error-not-found = Halaman ini tidak ada, atau Anda tidak berhak melihatnya.
+error-forbidden = Anda tidak memiliki akses ke halaman ini.
+error-invalid = Mohon periksa formulir.
+error-csrf = Formulir ini sudah kedaluwarsa. Kembali, muat ulang halaman, lalu coba lagi.
+error-erased = Data ini telah dihapus.
+error-server = Server tidak dapat menyelesaikan ini. Tidak ada yang disimpan.
+back = Kembali

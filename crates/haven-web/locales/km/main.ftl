@@ -1,0 +1,143 @@
+# haven user interface, Khmer (km).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = ការគ្រប់គ្រងករណីសម្រាប់អ្នកដែលត្រូវបានគេជួញដូរទៅកាន់មជ្ឈមណ្ឌលបោកប្រាស់តាមអនឡាញ
+skip-to-content = រំលងទៅខ្លឹមសារ
+quick-exit = ចេញភ្លាមៗ
+nav-persons = បុគ្គល
+nav-new-person = បន្ថែមបុគ្គលថ្មី
+nav-logout = ចាកចេញ
+nav-signed-in-as = បានចូលជា { $username }
+nav-language = ភាសា
+nav-language-apply = ប្ដូរ
+nav-api-docs = API
+
+login-title = ចូលគណនី
+login-username = ឈ្មោះអ្នកប្រើ
+login-password = ពាក្យសម្ងាត់
+login-submit = ចូល
+login-failed = ឈ្មោះអ្នកប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។
+login-locked = ព្យាយាមច្រើនដងពេក។ គណនីនេះត្រូវបានផ្អាកប៉ុន្មាននាទី។
+login-rate-limited = មានការព្យាយាមច្រើនដងពេកពីឧបករណ៍នេះ។ សូមរង់ចាំមួយនាទី ហើយព្យាយាមម្ដងទៀត។
+
+password-title = ជ្រើសរើសពាក្យសម្ងាត់ថ្មី
+password-explain = ពាក្យសម្ងាត់របស់អ្នកត្រូវបានកំណត់ដោយអ្នកផ្សេង។ សូមជ្រើសរើសពាក្យសម្ងាត់ផ្ទាល់ខ្លួនរបស់អ្នក មុនពេលបន្ត។
+password-new = ពាក្យសម្ងាត់ថ្មី (យ៉ាងហោចណាស់ 12 តួអក្សរ)
+password-confirm = វាយពាក្យសម្ងាត់ថ្មីម្ដងទៀត
+password-submit = រក្សាទុកពាក្យសម្ងាត់
+password-mismatch = ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។
+
+persons-title = បុគ្គល
+persons-search-label = ស្វែងរកតាមឈ្មោះ
+persons-search-submit = ស្វែងរក
+persons-search-hint = វាយឈ្មោះជាអក្សរណាក៏បាន ឬជាអក្សរឡាតាំង៖ "Nguyen" ក៏រកឃើញ "Nguyễn" ដែរ។
+persons-empty = មិនទាន់មានអ្នកណាត្រូវបានបន្ថែមនៅឡើយទេ។
+persons-no-match = គ្មានអ្នកណាត្រូវនឹងការស្វែងរកនេះទេ។
+persons-col-name = ឈ្មោះ
+persons-col-location = ទីតាំងបច្ចុប្បន្ន
+persons-col-added = ថ្ងៃបន្ថែម
+persons-next = ទំព័របន្ទាប់
+persons-prev = ទំព័រមុន
+
+person-new-title = បន្ថែមបុគ្គលថ្មី
+person-full-name = ឈ្មោះពេញ តាមរបៀបដែលសាមីខ្លួនសរសេរ
+person-full-name-hint = ប្រអប់តែមួយសម្រាប់ឈ្មោះទាំងមូល ជាអក្សរណាក៏បាន និងតាមលំដាប់ផ្ទាល់របស់សាមីខ្លួន។
+person-other-names = ឈ្មោះផ្សេងទៀត ឬឈ្មោះក្លែង មួយបន្ទាត់មួយឈ្មោះ
+person-latin-name = ឈ្មោះជាអក្សរឡាតាំង
+person-sex = ភេទ តាមការពិពណ៌នារបស់សាមីខ្លួន
+person-dob = ថ្ងៃខែឆ្នាំកំណើត (YYYY-MM-DD)
+person-estimated-age = ឬ៖ អាយុប្រហាក់ប្រហែល (ឆ្នាំ)
+person-age-uncertain = អាយុមិនទាន់ប្រាកដ
+person-nationalities = សញ្ជាតិ៖ លេខកូដប្រទេស ដូចជា MMR, VNM បំបែកដោយសញ្ញាក្បៀស
+person-languages = ភាសា៖ លេខកូដ ដូចជា my, vi, th បំបែកដោយសញ្ញាក្បៀស
+person-contact = ព័ត៌មានទំនាក់ទំនង
+person-location = ទីកន្លែងដែលសាមីខ្លួនស្ថិតនៅពេលនេះ
+person-notes = កំណត់ចំណាំ
+person-save = រក្សាទុក
+person-optional = មិនចាំបាច់
+person-prefer-not = ប្រអប់ទាំងអស់ លើកលែងតែឈ្មោះ អាចទុកទទេបាន ឧទាហរណ៍ ប្រសិនបើសាមីខ្លួនមិនចង់និយាយ។
+
+location-shelter = ទីជម្រក
+location-community = នៅក្នុងសហគមន៍
+location-immigration_detention = មណ្ឌលឃុំខ្លួនអន្តោប្រវេសន៍
+location-police_custody = ក្នុងការឃុំខ្លួនរបស់នគរបាល
+location-hospital = មន្ទីរពេទ្យ
+location-in_compound = នៅក្នុងទីតាំងបោកប្រាស់នៅឡើយ
+location-unknown = មិនដឹង
+
+person-title = បុគ្គល
+person-may-be-child = បុគ្គលនេះអាចជាកុមារ។ សូមអនុវត្តនីតិវិធីសម្រាប់កុមារ រហូតដល់ការវាយតម្លៃអាយុបញ្ជាក់ផ្សេងពីនេះ។
+person-detained = បុគ្គលនេះកំពុងត្រូវបានឃុំខ្លួន។
+person-cases = ករណី
+person-no-cases = មិនទាន់មានករណីនៅឡើយទេ។
+person-open-case = បើកករណី
+person-erase = លុបកំណត់ត្រារបស់បុគ្គលនេះ
+person-erase-explain = ការលុបនឹងបំផ្លាញសោរបស់កំណត់ត្រានេះ។ មិនអាចត្រឡប់វិញបានទេ សូម្បីតែពីច្បាប់បម្រុងទុក។
+person-erase-confirm = ខ្ញុំយល់ថា សកម្មភាពនេះមិនអាចត្រឡប់វិញបានទេ
+person-erased = កំណត់ត្រានេះត្រូវបានលុបហើយ។
+person-age = { $years } ឆ្នាំ
+person-age-estimated = ប្រហែល { $years } ឆ្នាំ
+person-age-estimated-uncertain = ប្រហែល { $years } ឆ្នាំ (មិនប្រាកដ)
+person-not-recorded = មិនបានកត់ត្រា
+person-created = ថ្ងៃបន្ថែម
+
+case-title = ករណី
+case-status = ស្ថានភាព
+case-opened = ថ្ងៃបើក
+case-closed = ថ្ងៃបិទ
+case-assigned = អ្នកទទួលបន្ទុក
+case-unassigned = មិនទាន់មាន
+case-person = បុគ្គល
+case-notes = កំណត់ចំណាំ
+case-no-notes = មិនទាន់មានកំណត់ចំណាំនៅឡើយទេ។
+case-add-note = បន្ថែមកំណត់ចំណាំ
+case-note-save = រក្សាទុកកំណត់ចំណាំ
+case-note-erased = (បានលុបរួមជាមួយកំណត់ត្រារបស់បុគ្គលនេះ)
+case-status-change = ប្ដូរស្ថានភាព
+case-status-save = រក្សាទុកស្ថានភាព
+status-open = បើក
+status-active = កំពុងដំណើរការ
+status-suspended = ផ្អាក
+status-closed = បានបិទ
+
+field-full_name = ឈ្មោះពេញ
+field-other_names = ឈ្មោះផ្សេងទៀត
+field-latin_name = ឈ្មោះជាអក្សរឡាតាំង
+field-sex = ភេទ
+field-date_of_birth = ថ្ងៃខែឆ្នាំកំណើត
+field-estimated_age = អាយុប្រហាក់ប្រហែល
+field-nationalities = សញ្ជាតិ
+field-languages = ភាសា
+field-contact = ព័ត៌មានទំនាក់ទំនង
+field-location = ទីតាំងបច្ចុប្បន្ន
+field-notes = កំណត់ចំណាំ
+field-body = កំណត់ចំណាំ
+field-status = ស្ថានភាព
+field-closed_on = ថ្ងៃបិទ
+field-password = ពាក្យសម្ងាត់
+field-username = ឈ្មោះអ្នកប្រើ
+
+validation-required = ត្រូវតែបំពេញប្រអប់នេះ។
+validation-too_long = វែងពេក។
+validation-too_many = មានធាតុច្រើនពេក។
+validation-invalid_characters = មានតួអក្សរដែលមិនអាចរក្សាទុកបាន។
+validation-invalid_date = សូមសរសេរកាលបរិច្ឆេទជា YYYY-MM-DD។
+validation-implausible_date = កាលបរិច្ឆេទនេះមិនអាចទៅរួចទេ។
+validation-implausible_age = អាយុត្រូវតែនៅចន្លោះ 0 ដល់ 120។
+validation-invalid_country = សូមប្រើលេខកូដប្រទេសបីអក្សរ ដូចជា MMR ឬ VNM។
+validation-invalid_language = សូមប្រើលេខកូដភាសា ដូចជា my, vi ឬ zh-Hans។
+validation-invalid_location = សូមជ្រើសរើសទីកន្លែងពីបញ្ជី។
+validation-invalid_status = សូមជ្រើសរើសស្ថានភាពពីបញ្ជី។
+validation-before_opening = ករណីមិនអាចបិទមុនថ្ងៃបើកបានទេ។
+validation-too_short = សូមប្រើយ៉ាងហោចណាស់ 12 តួអក្សរ។
+validation-generic = សូមពិនិត្យប្រអប់នេះ។
+
+error-title = មានបញ្ហាកើតឡើង
+error-not-found = ទំព័រនេះមិនមានទេ ឬអ្នកមិនមានសិទ្ធិមើលវាទេ។
+error-forbidden = អ្នកមិនមានសិទ្ធិចូលប្រើផ្នែកនេះទេ។
+error-invalid = សូមពិនិត្យទម្រង់បែបបទ។
+error-csrf = ទម្រង់បែបបទនេះផុតកំណត់ហើយ។ សូមត្រឡប់ក្រោយ ផ្ទុកទំព័រឡើងវិញ ហើយព្យាយាមម្ដងទៀត។
+error-erased = កំណត់ត្រានេះត្រូវបានលុបហើយ។
+error-server = ម៉ាស៊ីនមេមិនអាចបញ្ចប់សកម្មភាពនេះបានទេ។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ។
+back = ត្រឡប់ក្រោយ

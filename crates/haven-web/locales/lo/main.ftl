@@ -1,0 +1,143 @@
+# haven user interface, Lao (lo).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = ວຽກງານຄຸ້ມຄອງກໍລະນີ ສຳລັບຜູ້ທີ່ຖືກຄ້າມະນຸດເຂົ້າໄປໃນສູນສໍ້ໂກງອອນລາຍ
+skip-to-content = ຂ້າມໄປຫາເນື້ອຫາ
+quick-exit = ອອກດ່ວນ
+nav-persons = ບຸກຄົນ
+nav-new-person = ເພີ່ມບຸກຄົນໃໝ່
+nav-logout = ອອກຈາກລະບົບ
+nav-signed-in-as = ເຂົ້າລະບົບໃນນາມ { $username }
+nav-language = ພາສາ
+nav-language-apply = ປ່ຽນ
+nav-api-docs = API
+
+login-title = ເຂົ້າສູ່ລະບົບ
+login-username = ຊື່ຜູ້ໃຊ້
+login-password = ລະຫັດຜ່ານ
+login-submit = ເຂົ້າສູ່ລະບົບ
+login-failed = ຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ.
+login-locked = ພະຍາຍາມຫຼາຍເທື່ອເກີນໄປ. ບັນຊີນີ້ຖືກຢຸດໄວ້ຊົ່ວຄາວສອງສາມນາທີ.
+login-rate-limited = ມີການພະຍາຍາມຈາກອຸປະກອນນີ້ຫຼາຍເທື່ອເກີນໄປ. ກະລຸນາລໍຖ້າໜຶ່ງນາທີ ແລ້ວລອງໃໝ່.
+
+password-title = ຕັ້ງລະຫັດຜ່ານໃໝ່
+password-explain = ລະຫັດຜ່ານຂອງທ່ານຖືກຕັ້ງໂດຍຄົນອື່ນ. ກະລຸນາຕັ້ງລະຫັດຜ່ານຂອງທ່ານເອງກ່ອນດຳເນີນການຕໍ່.
+password-new = ລະຫັດຜ່ານໃໝ່ (ຢ່າງໜ້ອຍ 12 ຕົວອັກສອນ)
+password-confirm = ໃສ່ລະຫັດຜ່ານໃໝ່ອີກຄັ້ງ
+password-submit = ບັນທຶກລະຫັດຜ່ານ
+password-mismatch = ລະຫັດຜ່ານທັງສອງບໍ່ຄືກັນ.
+
+persons-title = ບຸກຄົນ
+persons-search-label = ຄົ້ນຫາຕາມຊື່
+persons-search-submit = ຄົ້ນຫາ
+persons-search-hint = ພິມຊື່ດ້ວຍຕົວອັກສອນໃດກໍໄດ້ ຫຼື ດ້ວຍຕົວອັກສອນລາແຕັງ: "Nguyen" ກໍຈະພົບ "Nguyễn" ນຳ.
+persons-empty = ຍັງບໍ່ມີການເພີ່ມບຸກຄົນໃດເທື່ອ.
+persons-no-match = ບໍ່ມີໃຜກົງກັບການຄົ້ນຫານີ້.
+persons-col-name = ຊື່
+persons-col-location = ບ່ອນຢູ່ປັດຈຸບັນ
+persons-col-added = ວັນທີເພີ່ມ
+persons-next = ໜ້າຕໍ່ໄປ
+persons-prev = ໜ້າກ່ອນ
+
+person-new-title = ເພີ່ມບຸກຄົນໃໝ່
+person-full-name = ຊື່ເຕັມ ຕາມທີ່ເຈົ້າຕົວຂຽນ
+person-full-name-hint = ຊ່ອງດຽວສຳລັບຊື່ທັງໝົດ ດ້ວຍຕົວອັກສອນໃດກໍໄດ້ ແລະ ຕາມລຳດັບຂອງເຈົ້າຕົວເອງ.
+person-other-names = ຊື່ອື່ນ ຫຼື ຊື່ແຝງ, ແຖວລະໜຶ່ງຊື່
+person-latin-name = ຊື່ເປັນຕົວອັກສອນລາແຕັງ
+person-sex = ເພດ ຕາມທີ່ເຈົ້າຕົວອະທິບາຍ
+person-dob = ວັນເດືອນປີເກີດ (YYYY-MM-DD)
+person-estimated-age = ຫຼື: ອາຍຸໂດຍປະມານ (ປີ)
+person-age-uncertain = ອາຍຸຍັງບໍ່ແນ່ນອນ
+person-nationalities = ສັນຊາດ: ລະຫັດປະເທດ ເຊັ່ນ MMR, VNM ຂັ້ນດ້ວຍເຄື່ອງໝາຍ (,)
+person-languages = ພາສາ: ລະຫັດ ເຊັ່ນ my, vi, th ຂັ້ນດ້ວຍເຄື່ອງໝາຍ (,)
+person-contact = ຂໍ້ມູນຕິດຕໍ່
+person-location = ບ່ອນທີ່ເຈົ້າຕົວຢູ່ໃນປັດຈຸບັນ
+person-notes = ບັນທຶກ
+person-save = ບັນທຶກ
+person-optional = ບໍ່ບັງຄັບ
+person-prefer-not = ທຸກຊ່ອງ ຍົກເວັ້ນຊື່ ສາມາດປະໄວ້ຫວ່າງໄດ້ ເຊັ່ນ ຖ້າເຈົ້າຕົວບໍ່ຢາກບອກ.
+
+location-shelter = ສູນພັກພິງ
+location-community = ຢູ່ໃນຊຸມຊົນ
+location-immigration_detention = ສະຖານກັກຕົວຂອງກວດຄົນເຂົ້າເມືອງ
+location-police_custody = ຢູ່ໃນການຄວບຄຸມຂອງຕຳຫຼວດ
+location-hospital = ໂຮງໝໍ
+location-in_compound = ຍັງຢູ່ໃນສູນສໍ້ໂກງ
+location-unknown = ບໍ່ຮູ້
+
+person-title = ບຸກຄົນ
+person-may-be-child = ບຸກຄົນນີ້ອາດເປັນເດັກ. ໃຫ້ປະຕິບັດຕາມຂັ້ນຕອນສຳລັບເດັກ ຈົນກວ່າການປະເມີນອາຍຸຈະລະບຸເປັນຢ່າງອື່ນ.
+person-detained = ບຸກຄົນນີ້ກຳລັງຖືກກັກຕົວ.
+person-cases = ກໍລະນີ
+person-no-cases = ຍັງບໍ່ມີກໍລະນີ.
+person-open-case = ເປີດກໍລະນີ
+person-erase = ລຶບຂໍ້ມູນຂອງບຸກຄົນນີ້
+person-erase-explain = ການລຶບຈະທຳລາຍກະແຈຂອງຂໍ້ມູນນີ້. ບໍ່ສາມາດຍົກເລີກໄດ້ ເຖິງແມ່ນຈາກຂໍ້ມູນສຳຮອງ.
+person-erase-confirm = ຂ້ອຍເຂົ້າໃຈວ່າສິ່ງນີ້ບໍ່ສາມາດຍົກເລີກໄດ້
+person-erased = ຂໍ້ມູນນີ້ຖືກລຶບແລ້ວ.
+person-age = { $years } ປີ
+person-age-estimated = ປະມານ { $years } ປີ
+person-age-estimated-uncertain = ປະມານ { $years } ປີ (ບໍ່ແນ່ນອນ)
+person-not-recorded = ບໍ່ໄດ້ບັນທຶກ
+person-created = ວັນທີເພີ່ມ
+
+case-title = ກໍລະນີ
+case-status = ສະຖານະ
+case-opened = ວັນທີເປີດ
+case-closed = ວັນທີປິດ
+case-assigned = ຜູ້ຮັບຜິດຊອບ
+case-unassigned = ຍັງບໍ່ມີ
+case-person = ບຸກຄົນ
+case-notes = ບັນທຶກ
+case-no-notes = ຍັງບໍ່ມີບັນທຶກ.
+case-add-note = ເພີ່ມບັນທຶກ
+case-note-save = ບັນທຶກຂໍ້ຄວາມ
+case-note-erased = (ຖືກລຶບພ້ອມກັບຂໍ້ມູນຂອງບຸກຄົນນີ້)
+case-status-change = ປ່ຽນສະຖານະ
+case-status-save = ບັນທຶກສະຖານະ
+status-open = ເປີດ
+status-active = ກຳລັງດຳເນີນການ
+status-suspended = ໂຈະໄວ້ຊົ່ວຄາວ
+status-closed = ປິດແລ້ວ
+
+field-full_name = ຊື່ເຕັມ
+field-other_names = ຊື່ອື່ນ
+field-latin_name = ຊື່ເປັນຕົວອັກສອນລາແຕັງ
+field-sex = ເພດ
+field-date_of_birth = ວັນເດືອນປີເກີດ
+field-estimated_age = ອາຍຸໂດຍປະມານ
+field-nationalities = ສັນຊາດ
+field-languages = ພາສາ
+field-contact = ຂໍ້ມູນຕິດຕໍ່
+field-location = ບ່ອນຢູ່ປັດຈຸບັນ
+field-notes = ບັນທຶກ
+field-body = ບັນທຶກ
+field-status = ສະຖານະ
+field-closed_on = ວັນທີປິດ
+field-password = ລະຫັດຜ່ານ
+field-username = ຊື່ຜູ້ໃຊ້
+
+validation-required = ຕ້ອງປ້ອນຂໍ້ມູນຊ່ອງນີ້.
+validation-too_long = ຍາວເກີນໄປ.
+validation-too_many = ມີລາຍການຫຼາຍເກີນໄປ.
+validation-invalid_characters = ມີຕົວອັກສອນທີ່ບໍ່ສາມາດບັນທຶກໄດ້.
+validation-invalid_date = ກະລຸນາຂຽນວັນທີເປັນ YYYY-MM-DD.
+validation-implausible_date = ວັນທີນີ້ເປັນໄປບໍ່ໄດ້.
+validation-implausible_age = ອາຍຸຕ້ອງຢູ່ລະຫວ່າງ 0 ຫາ 120.
+validation-invalid_country = ໃຊ້ລະຫັດປະເທດສາມຕົວອັກສອນ ເຊັ່ນ MMR ຫຼື VNM.
+validation-invalid_language = ໃຊ້ລະຫັດພາສາ ເຊັ່ນ my, vi ຫຼື zh-Hans.
+validation-invalid_location = ກະລຸນາເລືອກສະຖານທີ່ຈາກລາຍການ.
+validation-invalid_status = ກະລຸນາເລືອກສະຖານະຈາກລາຍການ.
+validation-before_opening = ກໍລະນີບໍ່ສາມາດປິດກ່ອນວັນທີເປີດໄດ້.
+validation-too_short = ໃຊ້ຢ່າງໜ້ອຍ 12 ຕົວອັກສອນ.
+validation-generic = ກະລຸນາກວດສອບຊ່ອງນີ້.
+
+error-title = ເກີດມີບັນຫາ
+error-not-found = ບໍ່ມີໜ້ານີ້ ຫຼື ທ່ານບໍ່ມີສິດເບິ່ງໜ້ານີ້.
+error-forbidden = ທ່ານບໍ່ມີສິດເຂົ້າເຖິງສ່ວນນີ້.
+error-invalid = ກະລຸນາກວດສອບແບບຟອມ.
+error-csrf = ແບບຟອມນີ້ໝົດອາຍຸແລ້ວ. ກະລຸນາກັບຄືນ, ໂຫຼດໜ້າໃໝ່ ແລ້ວລອງອີກຄັ້ງ.
+error-erased = ຂໍ້ມູນນີ້ຖືກລຶບແລ້ວ.
+error-server = ເຊີບເວີບໍ່ສາມາດດຳເນີນການນີ້ໃຫ້ສຳເລັດໄດ້. ບໍ່ມີຂໍ້ມູນໃດຖືກບັນທຶກ.
+back = ກັບຄືນ

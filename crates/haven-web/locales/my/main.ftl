@@ -1,0 +1,143 @@
+# haven user interface, Burmese (my).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = အွန်လိုင်းလိမ်လည်မှုစခန်းများသို့ လူကုန်ကူးခံခဲ့ရသူများအတွက် ကိစ္စရပ်စီမံခန့်ခွဲမှု
+skip-to-content = အကြောင်းအရာသို့ ကျော်သွားရန်
+quick-exit = အမြန်ထွက်ရန်
+nav-persons = လူများ
+nav-new-person = လူသစ်ထည့်ရန်
+nav-logout = အကောင့်မှ ထွက်ရန်
+nav-signed-in-as = { $username } အဖြစ် ဝင်ထားသည်
+nav-language = ဘာသာစကား
+nav-language-apply = ပြောင်းရန်
+nav-api-docs = API
+
+login-title = အကောင့်ဝင်ရန်
+login-username = အသုံးပြုသူအမည်
+login-password = စကားဝှက်
+login-submit = ဝင်ရန်
+login-failed = အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မမှန်ပါ။
+login-locked = ကြိုးစားမှု အကြိမ်များလွန်းပါသည်။ ဤအကောင့်ကို မိနစ်အနည်းငယ် ခေတ္တရပ်ထားပါသည်။
+login-rate-limited = ဤစက်မှ ကြိုးစားမှု အကြိမ်များလွန်းပါသည်။ တစ်မိနစ်စောင့်ပြီး ထပ်ကြိုးစားပါ။
+
+password-title = စကားဝှက်အသစ် ရွေးပါ
+password-explain = သင့်စကားဝှက်ကို အခြားသူတစ်ဦးက သတ်မှတ်ထားခဲ့သည်။ ဆက်မလုပ်မီ သင့်ကိုယ်ပိုင် စကားဝှက်ကို ရွေးပါ။
+password-new = စကားဝှက်အသစ် (အနည်းဆုံး စာလုံး 12 လုံး)
+password-confirm = စကားဝှက်အသစ်ကို ထပ်ရိုက်ပါ
+password-submit = စကားဝှက် သိမ်းရန်
+password-mismatch = စကားဝှက်နှစ်ခု မတူပါ။
+
+persons-title = လူများ
+persons-search-label = အမည်ဖြင့် ရှာရန်
+persons-search-submit = ရှာရန်
+persons-search-hint = အမည်ကို မည်သည့်စာလုံးဖြင့်မဆို သို့မဟုတ် လက်တင်အက္ခရာဖြင့် ရိုက်ပါ- "Nguyen" ဖြင့် ရှာလျှင် "Nguyễn" ကိုလည်း တွေ့ပါမည်။
+persons-empty = မည်သူ့ကိုမျှ မထည့်ရသေးပါ။
+persons-no-match = ဤရှာဖွေမှုနှင့် ကိုက်ညီသူ မရှိပါ။
+persons-col-name = အမည်
+persons-col-location = လက်ရှိနေရာ
+persons-col-added = ထည့်သည့်ရက်
+persons-next = နောက်စာမျက်နှာ
+persons-prev = ယခင်စာမျက်နှာ
+
+person-new-title = လူသစ်ထည့်ရန်
+person-full-name = အမည်အပြည့်အစုံ (ထိုသူကိုယ်တိုင် ရေးသည့်အတိုင်း)
+person-full-name-hint = အမည်တစ်ခုလုံးအတွက် အကွက်တစ်ခုတည်း ဖြစ်သည်။ မည်သည့်စာလုံးဖြင့်မဆို ထိုသူ၏ ကိုယ်ပိုင်အစီအစဉ်အတိုင်း ရေးပါ။
+person-other-names = အခြားအမည်များ သို့မဟုတ် အမည်ပြောင်များ၊ တစ်ကြောင်းလျှင် တစ်ခု
+person-latin-name = လက်တင်အက္ခရာဖြင့် အမည်
+person-sex = လိင် (ထိုသူကိုယ်တိုင် ဖော်ပြသည့်အတိုင်း)
+person-dob = မွေးသက္ကရာဇ် (YYYY-MM-DD)
+person-estimated-age = သို့မဟုတ်- ခန့်မှန်းအသက် (နှစ်)
+person-age-uncertain = အသက် မသေချာပါ
+person-nationalities = နိုင်ငံသားအဖြစ်များ- MMR, VNM ကဲ့သို့ နိုင်ငံကုဒ်များ၊ ကော်မာဖြင့် ခွဲပါ
+person-languages = ဘာသာစကားများ- my, vi, th ကဲ့သို့ ကုဒ်များ၊ ကော်မာဖြင့် ခွဲပါ
+person-contact = ဆက်သွယ်ရန်
+person-location = ထိုသူ ယခု ရှိနေသည့်နေရာ
+person-notes = မှတ်စုများ
+person-save = သိမ်းရန်
+person-optional = မထည့်လည်း ရပါသည်
+person-prefer-not = အမည်မှလွဲ၍ အကွက်အားလုံးကို ကွက်လပ်ထားနိုင်ပါသည်၊ ဥပမာ ထိုသူက မပြောလိုလျှင် ဖြစ်သည်။
+
+location-shelter = ခိုလှုံရာနေရာ
+location-community = ရပ်ရွာအတွင်း
+location-immigration_detention = လူဝင်မှုကြီးကြပ်ရေး၏ ထိန်းသိမ်းထားမှု
+location-police_custody = ရဲ၏ ထိန်းသိမ်းထားမှု
+location-hospital = ဆေးရုံ
+location-in_compound = စခန်းထဲတွင် ရှိနေဆဲ
+location-unknown = မသိပါ
+
+person-title = ပုဂ္ဂိုလ်
+person-may-be-child = ဤသူသည် ကလေးဖြစ်နိုင်ပါသည်။ အသက်အကဲဖြတ်ချက်က အခြားနည်း မပြမချင်း ကလေးဆိုင်ရာ လုပ်ထုံးလုပ်နည်းကို လိုက်နာပါ။
+person-detained = ဤသူသည် ထိန်းသိမ်းခံထားရပါသည်။
+person-cases = ကိစ္စရပ်များ
+person-no-cases = ကိစ္စရပ် မရှိသေးပါ။
+person-open-case = ကိစ္စရပ် ဖွင့်ရန်
+person-erase = ဤသူ၏ မှတ်တမ်းကို ဖျက်ရန်
+person-erase-explain = ဖျက်လိုက်လျှင် ဤမှတ်တမ်း၏ သော့ကို ဖျက်ဆီးပါမည်။ အရန်မိတ္တူမှပင် ပြန်ယူ၍ မရနိုင်ပါ။
+person-erase-confirm = ဤအရာကို ပြန်ပြင်၍ မရကြောင်း နားလည်ပါသည်
+person-erased = ဤမှတ်တမ်းကို ဖျက်ပြီးပါပြီ။
+person-age = { $years } နှစ်
+person-age-estimated = { $years } နှစ်ခန့်
+person-age-estimated-uncertain = { $years } နှစ်ခန့် (မသေချာ)
+person-not-recorded = မှတ်တမ်းမတင်ထားပါ
+person-created = ထည့်သည့်ရက်
+
+case-title = ကိစ္စရပ်
+case-status = အခြေအနေ
+case-opened = ဖွင့်သည့်ရက်
+case-closed = ပိတ်သည့်ရက်
+case-assigned = တာဝန်ယူသူ
+case-unassigned = မရှိသေးပါ
+case-person = ပုဂ္ဂိုလ်
+case-notes = မှတ်စုများ
+case-no-notes = မှတ်စု မရှိသေးပါ။
+case-add-note = မှတ်စု ထည့်ရန်
+case-note-save = မှတ်စု သိမ်းရန်
+case-note-erased = (ထိုသူ၏ မှတ်တမ်းနှင့်အတူ ဖျက်ပြီး)
+case-status-change = အခြေအနေ ပြောင်းရန်
+case-status-save = အခြေအနေ သိမ်းရန်
+status-open = ဖွင့်ထားသည်
+status-active = ဆောင်ရွက်နေဆဲ
+status-suspended = ခေတ္တရပ်ထားသည်
+status-closed = ပိတ်ပြီး
+
+field-full_name = အမည်အပြည့်အစုံ
+field-other_names = အခြားအမည်များ
+field-latin_name = လက်တင်အက္ခရာဖြင့် အမည်
+field-sex = လိင်
+field-date_of_birth = မွေးသက္ကရာဇ်
+field-estimated_age = ခန့်မှန်းအသက်
+field-nationalities = နိုင်ငံသားအဖြစ်များ
+field-languages = ဘာသာစကားများ
+field-contact = ဆက်သွယ်ရန်
+field-location = လက်ရှိနေရာ
+field-notes = မှတ်စုများ
+field-body = မှတ်စု
+field-status = အခြေအနေ
+field-closed_on = ပိတ်သည့်ရက်
+field-password = စကားဝှက်
+field-username = အသုံးပြုသူအမည်
+
+validation-required = ဤအကွက်ကို ဖြည့်ရန် လိုအပ်ပါသည်။
+validation-too_long = ရှည်လွန်းပါသည်။
+validation-too_many = ထည့်သွင်းချက် များလွန်းပါသည်။
+validation-invalid_characters = သိမ်းဆည်း၍ မရသော စာလုံးများ ပါဝင်နေပါသည်။
+validation-invalid_date = ရက်စွဲကို YYYY-MM-DD ပုံစံဖြင့် ရေးပါ။
+validation-implausible_date = ဤရက်စွဲသည် ဖြစ်နိုင်ခြေ မရှိပါ။
+validation-implausible_age = အသက်သည် 0 မှ 120 အတွင်း ဖြစ်ရပါမည်။
+validation-invalid_country = MMR သို့မဟုတ် VNM ကဲ့သို့ စာလုံးသုံးလုံးပါ နိုင်ငံကုဒ်ကို သုံးပါ။
+validation-invalid_language = my, vi သို့မဟုတ် zh-Hans ကဲ့သို့ ဘာသာစကားကုဒ်ကို သုံးပါ။
+validation-invalid_location = စာရင်းထဲမှ နေရာတစ်ခုကို ရွေးပါ။
+validation-invalid_status = စာရင်းထဲမှ အခြေအနေတစ်ခုကို ရွေးပါ။
+validation-before_opening = ကိစ္စရပ်ကို ဖွင့်သည့်ရက်မတိုင်မီ ပိတ်၍ မရပါ။
+validation-too_short = အနည်းဆုံး စာလုံး 12 လုံး သုံးပါ။
+validation-generic = ဤအကွက်ကို စစ်ဆေးပေးပါ။
+
+error-title = တစ်ခုခု မှားယွင်းသွားပါသည်
+error-not-found = ဤစာမျက်နှာ မရှိပါ၊ သို့မဟုတ် သင်ကြည့်ခွင့် မရှိပါ။
+error-forbidden = ဤအရာကို ဝင်ကြည့်ခွင့် သင့်တွင် မရှိပါ။
+error-invalid = ဖောင်ကို စစ်ဆေးပေးပါ။
+error-csrf = ဤဖောင် သက်တမ်းကုန်သွားပါပြီ။ နောက်သို့ပြန်သွားပြီး စာမျက်နှာကို ပြန်ဖွင့်ကာ ထပ်ကြိုးစားပါ။
+error-erased = ဤမှတ်တမ်းကို ဖျက်ပြီးပါပြီ။
+error-server = ဆာဗာက ဤလုပ်ငန်းကို မပြီးဆုံးနိုင်ပါ။ ဘာမျှ မသိမ်းရသေးပါ။
+back = နောက်သို့

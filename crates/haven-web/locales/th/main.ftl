@@ -1,0 +1,143 @@
+# haven user interface, Thai (th).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = งานดูแลรายกรณีสำหรับผู้ที่ถูกค้ามนุษย์เข้าไปในแหล่งหลอกลวงออนไลน์
+skip-to-content = ข้ามไปยังเนื้อหา
+quick-exit = ออกด่วน
+nav-persons = บุคคล
+nav-new-person = เพิ่มบุคคลใหม่
+nav-logout = ออกจากระบบ
+nav-signed-in-as = เข้าสู่ระบบในชื่อ { $username }
+nav-language = ภาษา
+nav-language-apply = เปลี่ยน
+nav-api-docs = API
+
+login-title = เข้าสู่ระบบ
+login-username = ชื่อผู้ใช้
+login-password = รหัสผ่าน
+login-submit = เข้าสู่ระบบ
+login-failed = ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง
+login-locked = พยายามหลายครั้งเกินไป บัญชีนี้ถูกพักการใช้งานไว้สักครู่
+login-rate-limited = มีการพยายามจากอุปกรณ์นี้หลายครั้งเกินไป กรุณารอหนึ่งนาทีแล้วลองอีกครั้ง
+
+password-title = ตั้งรหัสผ่านใหม่
+password-explain = รหัสผ่านของคุณถูกตั้งโดยผู้อื่น กรุณาตั้งรหัสผ่านของคุณเองก่อนดำเนินการต่อ
+password-new = รหัสผ่านใหม่ (อย่างน้อย 12 ตัวอักษร)
+password-confirm = ใส่รหัสผ่านใหม่อีกครั้ง
+password-submit = บันทึกรหัสผ่าน
+password-mismatch = รหัสผ่านทั้งสองช่องไม่ตรงกัน
+
+persons-title = บุคคล
+persons-search-label = ค้นหาตามชื่อ
+persons-search-submit = ค้นหา
+persons-search-hint = พิมพ์ชื่อด้วยอักษรใดก็ได้ หรือด้วยอักษรละติน: "Nguyen" จะพบ "Nguyễn" ด้วย
+persons-empty = ยังไม่มีการเพิ่มบุคคลใด
+persons-no-match = ไม่พบบุคคลที่ตรงกับการค้นหานี้
+persons-col-name = ชื่อ
+persons-col-location = อยู่ที่ไหนตอนนี้
+persons-col-added = วันที่เพิ่ม
+persons-next = หน้าถัดไป
+persons-prev = หน้าก่อนหน้า
+
+person-new-title = เพิ่มบุคคลใหม่
+person-full-name = ชื่อเต็ม ตามที่เจ้าตัวเขียน
+person-full-name-hint = ช่องเดียวสำหรับชื่อทั้งหมด ใช้อักษรใดก็ได้ และเรียงลำดับตามแบบของเจ้าตัว
+person-other-names = ชื่ออื่นหรือชื่อเล่น บรรทัดละหนึ่งชื่อ
+person-latin-name = ชื่อเป็นอักษรละติน
+person-sex = เพศ ตามที่เจ้าตัวระบุ
+person-dob = วันเกิด (YYYY-MM-DD)
+person-estimated-age = หรือ: อายุโดยประมาณ (ปี)
+person-age-uncertain = อายุยังไม่แน่นอน
+person-nationalities = สัญชาติ: รหัสประเทศ เช่น MMR, VNM คั่นด้วยเครื่องหมายจุลภาค
+person-languages = ภาษา: รหัส เช่น my, vi, th คั่นด้วยเครื่องหมายจุลภาค
+person-contact = ช่องทางติดต่อ
+person-location = ตอนนี้เจ้าตัวอยู่ที่ไหน
+person-notes = บันทึก
+person-save = บันทึก
+person-optional = ไม่บังคับ
+person-prefer-not = ทุกช่องยกเว้นชื่อเว้นว่างไว้ได้ เช่น หากเจ้าตัวไม่ต้องการบอก
+
+location-shelter = บ้านพักพิง
+location-community = อยู่ในชุมชน
+location-immigration_detention = ห้องกักของสำนักงานตรวจคนเข้าเมือง
+location-police_custody = อยู่ในความควบคุมของตำรวจ
+location-hospital = โรงพยาบาล
+location-in_compound = ยังอยู่ในแหล่งหลอกลวง
+location-unknown = ไม่ทราบ
+
+person-title = บุคคล
+person-may-be-child = บุคคลนี้อาจเป็นเด็ก ให้ปฏิบัติตามขั้นตอนสำหรับเด็กจนกว่าผลการประเมินอายุจะระบุเป็นอย่างอื่น
+person-detained = บุคคลนี้อยู่ระหว่างถูกควบคุมตัว
+person-cases = กรณี
+person-no-cases = ยังไม่มีกรณี
+person-open-case = เปิดกรณี
+person-erase = ลบข้อมูลของบุคคลนี้
+person-erase-explain = การลบจะทำลายกุญแจของข้อมูลนี้ ไม่สามารถย้อนกลับได้ แม้แต่จากข้อมูลสำรอง
+person-erase-confirm = ฉันเข้าใจว่าการลบนี้ย้อนกลับไม่ได้
+person-erased = ข้อมูลนี้ถูกลบแล้ว
+person-age = { $years } ปี
+person-age-estimated = ประมาณ { $years } ปี
+person-age-estimated-uncertain = ประมาณ { $years } ปี (ไม่แน่นอน)
+person-not-recorded = ไม่ได้บันทึกไว้
+person-created = วันที่เพิ่ม
+
+case-title = กรณี
+case-status = สถานะ
+case-opened = วันที่เปิด
+case-closed = วันที่ปิด
+case-assigned = ผู้รับผิดชอบ
+case-unassigned = ยังไม่มี
+case-person = บุคคล
+case-notes = บันทึก
+case-no-notes = ยังไม่มีบันทึก
+case-add-note = เพิ่มบันทึก
+case-note-save = จัดเก็บบันทึก
+case-note-erased = (ถูกลบไปพร้อมกับข้อมูลของบุคคลนี้)
+case-status-change = เปลี่ยนสถานะ
+case-status-save = บันทึกสถานะ
+status-open = เปิด
+status-active = กำลังดำเนินการ
+status-suspended = ระงับไว้ชั่วคราว
+status-closed = ปิดแล้ว
+
+field-full_name = ชื่อเต็ม
+field-other_names = ชื่ออื่น
+field-latin_name = ชื่อเป็นอักษรละติน
+field-sex = เพศ
+field-date_of_birth = วันเกิด
+field-estimated_age = อายุโดยประมาณ
+field-nationalities = สัญชาติ
+field-languages = ภาษา
+field-contact = ช่องทางติดต่อ
+field-location = อยู่ที่ไหนตอนนี้
+field-notes = บันทึก
+field-body = บันทึก
+field-status = สถานะ
+field-closed_on = วันที่ปิด
+field-password = รหัสผ่าน
+field-username = ชื่อผู้ใช้
+
+validation-required = ต้องกรอกช่องนี้
+validation-too_long = ข้อความนี้ยาวเกินไป
+validation-too_many = มีรายการมากเกินไป
+validation-invalid_characters = มีอักขระที่ไม่สามารถจัดเก็บได้
+validation-invalid_date = กรุณาเขียนวันที่ในรูปแบบ YYYY-MM-DD
+validation-implausible_date = วันที่นี้เป็นไปไม่ได้
+validation-implausible_age = อายุต้องอยู่ระหว่าง 0 ถึง 120
+validation-invalid_country = ใช้รหัสประเทศสามตัวอักษร เช่น MMR หรือ VNM
+validation-invalid_language = ใช้รหัสภาษา เช่น my, vi หรือ zh-Hans
+validation-invalid_location = กรุณาเลือกสถานที่จากรายการ
+validation-invalid_status = กรุณาเลือกสถานะจากรายการ
+validation-before_opening = กรณีจะปิดก่อนวันที่เปิดไม่ได้
+validation-too_short = ใช้อย่างน้อย 12 ตัวอักษร
+validation-generic = กรุณาตรวจสอบช่องนี้
+
+error-title = เกิดข้อผิดพลาด
+error-not-found = ไม่มีหน้านี้ หรือคุณไม่มีสิทธิ์ดูหน้านี้
+error-forbidden = คุณไม่มีสิทธิ์เข้าถึงส่วนนี้
+error-invalid = กรุณาตรวจสอบแบบฟอร์ม
+error-csrf = แบบฟอร์มนี้หมดอายุแล้ว กรุณากลับไป โหลดหน้าใหม่ แล้วลองอีกครั้ง
+error-erased = ข้อมูลนี้ถูกลบแล้ว
+error-server = เซิร์ฟเวอร์ทำรายการนี้ไม่สำเร็จ ยังไม่มีการบันทึกข้อมูลใด
+back = กลับ

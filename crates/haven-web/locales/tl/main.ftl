@@ -1,0 +1,143 @@
+# haven user interface, Tagalog/Filipino (tl).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = Pangangasiwa ng kaso para sa mga taong na-traffic papunta sa mga scam compound
+skip-to-content = Lumaktaw sa nilalaman
+quick-exit = Mabilis na paglabas
+nav-persons = Mga tao
+nav-new-person = Magdagdag ng tao
+nav-logout = Mag-sign out
+nav-signed-in-as = Naka-sign in bilang { $username }
+nav-language = Wika
+nav-language-apply = Palitan
+nav-api-docs = API
+
+login-title = Mag-sign in
+login-username = Username
+login-password = Password
+login-submit = Mag-sign in
+login-failed = Mali ang username o password.
+login-locked = Masyadong maraming pagsubok. Naka-pause ang account na ito nang ilang minuto.
+login-rate-limited = Masyadong maraming pagsubok mula sa device na ito. Maghintay ng isang minuto at subukang muli.
+
+password-title = Pumili ng bagong password
+password-explain = Ibang tao ang nagtakda ng iyong password. Pumili ng sarili mong password bago magpatuloy.
+password-new = Bagong password (hindi bababa sa 12 character)
+password-confirm = Ulitin ang bagong password
+password-submit = I-save ang password
+password-mismatch = Hindi magkapareho ang dalawang password.
+
+persons-title = Mga tao
+persons-search-label = Maghanap ayon sa pangalan
+persons-search-submit = Maghanap
+persons-search-hint = Mag-type ng pangalan sa anumang sulat, o sa mga letrang Latin: mahahanap din ng "Nguyen" ang "Nguyễn".
+persons-empty = Wala pang naidadagdag na tao.
+persons-no-match = Walang tumutugma sa paghahanap na ito.
+persons-col-name = Pangalan
+persons-col-location = Nasaan ngayon
+persons-col-added = Idinagdag
+persons-next = Susunod na pahina
+persons-prev = Nakaraang pahina
+
+person-new-title = Magdagdag ng tao
+person-full-name = Buong pangalan, ayon sa pagkakasulat ng tao mismo
+person-full-name-hint = Isang field para sa buong pangalan, sa anumang sulat at sa sariling pagkakasunod-sunod ng tao.
+person-other-names = Iba pang pangalan o alyas, isa bawat linya
+person-latin-name = Pangalan sa mga letrang Latin
+person-sex = Kasarian, ayon sa paglalarawan ng tao mismo
+person-dob = Petsa ng kapanganakan (YYYY-MM-DD)
+person-estimated-age = O kaya: tantiyang edad sa taon
+person-age-uncertain = Hindi tiyak ang edad
+person-nationalities = Nasyonalidad: mga country code tulad ng MMR, VNM, pinaghihiwalay ng kuwit
+person-languages = Mga wika: mga code tulad ng my, vi, th, pinaghihiwalay ng kuwit
+person-contact = Contact
+person-location = Kung nasaan ang tao ngayon
+person-notes = Mga tala
+person-save = I-save
+person-optional = opsyonal
+person-prefer-not = Maaaring iwanang blangko ang lahat ng field maliban sa pangalan, halimbawa kung mas gusto ng tao na hindi ito sabihin.
+
+location-shelter = Shelter
+location-community = Nasa komunidad
+location-immigration_detention = Nakadetine sa imigrasyon
+location-police_custody = Nasa kustodiya ng pulisya
+location-hospital = Ospital
+location-in_compound = Nasa loob pa ng compound
+location-unknown = Hindi alam
+
+person-title = Tao
+person-may-be-child = Maaaring bata pa ang taong ito. Sundin ang proseso para sa mga bata hanggang may pagtatasa ng edad na nagsasabi ng iba.
+person-detained = Nakadetine ang taong ito.
+person-cases = Mga kaso
+person-no-cases = Wala pang kaso.
+person-open-case = Magbukas ng kaso
+person-erase = Burahin ang record ng taong ito
+person-erase-explain = Sinisira ng pagbura ang susi ng record na ito. Hindi na ito maibabalik, kahit mula sa backup.
+person-erase-confirm = Nauunawaan ko na hindi na ito maibabalik
+person-erased = Nabura na ang record na ito.
+person-age = { $years } taon
+person-age-estimated = mga { $years } taon
+person-age-estimated-uncertain = mga { $years } taon (hindi tiyak)
+person-not-recorded = hindi naitala
+person-created = Idinagdag
+
+case-title = Kaso
+case-status = Katayuan
+case-opened = Binuksan
+case-closed = Isinara
+case-assigned = Nakatalaga kay
+case-unassigned = Wala pa
+case-person = Tao
+case-notes = Mga tala
+case-no-notes = Wala pang tala.
+case-add-note = Magdagdag ng tala
+case-note-save = I-save ang tala
+case-note-erased = (nabura kasama ng record ng tao)
+case-status-change = Palitan ang katayuan
+case-status-save = I-save ang katayuan
+status-open = Bukas
+status-active = Aktibo
+status-suspended = Pansamantalang itinigil
+status-closed = Sarado
+
+field-full_name = Buong pangalan
+field-other_names = Iba pang pangalan
+field-latin_name = Pangalan sa mga letrang Latin
+field-sex = Kasarian
+field-date_of_birth = Petsa ng kapanganakan
+field-estimated_age = Tantiyang edad
+field-nationalities = Nasyonalidad
+field-languages = Mga wika
+field-contact = Contact
+field-location = Nasaan ngayon
+field-notes = Mga tala
+field-body = Tala
+field-status = Katayuan
+field-closed_on = Petsa ng pagsasara
+field-password = Password
+field-username = Username
+
+validation-required = Kailangan ito.
+validation-too_long = Masyadong mahaba ito.
+validation-too_many = Masyadong marami ang entry.
+validation-invalid_characters = May mga character dito na hindi maiimbak.
+validation-invalid_date = Isulat ang petsa bilang YYYY-MM-DD.
+validation-implausible_date = Hindi posible ang petsang ito.
+validation-implausible_age = Ang edad ay dapat nasa pagitan ng 0 at 120.
+validation-invalid_country = Gumamit ng tatlong-letrang country code tulad ng MMR o VNM.
+validation-invalid_language = Gumamit ng language code tulad ng my, vi o zh-Hans.
+validation-invalid_location = Pumili ng lugar mula sa listahan.
+validation-invalid_status = Pumili ng katayuan mula sa listahan.
+validation-before_opening = Hindi maaaring isara ang kaso bago ito binuksan.
+validation-too_short = Gumamit ng hindi bababa sa 12 character.
+validation-generic = Pakisuri ang field na ito.
+
+error-title = Nagkaroon ng problema
+error-not-found = Walang ganitong pahina, o wala kang pahintulot na makita ito.
+error-forbidden = Wala kang access dito.
+error-invalid = Pakisuri ang form.
+error-csrf = Nag-expire na ang form na ito. Bumalik, i-reload ang pahina, at subukang muli.
+error-erased = Nabura na ang record na ito.
+error-server = Hindi ito natapos ng server. Walang na-save.
+back = Bumalik

@@ -1,0 +1,143 @@
+# haven user interface, Vietnamese (vi).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = Quản lý trường hợp cho những người bị mua bán vào các cơ sở lừa đảo trực tuyến
+skip-to-content = Bỏ qua, đến nội dung chính
+quick-exit = Thoát nhanh
+nav-persons = Danh sách người
+nav-new-person = Thêm người mới
+nav-logout = Đăng xuất
+nav-signed-in-as = Đã đăng nhập với tên { $username }
+nav-language = Ngôn ngữ
+nav-language-apply = Đổi
+nav-api-docs = API
+
+login-title = Đăng nhập
+login-username = Tên đăng nhập
+login-password = Mật khẩu
+login-submit = Đăng nhập
+login-failed = Tên đăng nhập hoặc mật khẩu không đúng.
+login-locked = Quá nhiều lần thử. Tài khoản này tạm dừng trong vài phút.
+login-rate-limited = Quá nhiều lần thử từ thiết bị này. Hãy đợi một phút rồi thử lại.
+
+password-title = Chọn mật khẩu mới
+password-explain = Mật khẩu của bạn do người khác đặt. Hãy chọn mật khẩu riêng trước khi tiếp tục.
+password-new = Mật khẩu mới (ít nhất 12 ký tự)
+password-confirm = Nhập lại mật khẩu mới
+password-submit = Lưu mật khẩu
+password-mismatch = Hai mật khẩu không giống nhau.
+
+persons-title = Danh sách người
+persons-search-label = Tìm theo tên
+persons-search-submit = Tìm
+persons-search-hint = Nhập tên bằng bất kỳ chữ viết nào, hoặc bằng chữ Latinh: "Nguyen" cũng tìm được "Nguyễn".
+persons-empty = Chưa có ai được thêm vào.
+persons-no-match = Không có ai khớp với tìm kiếm này.
+persons-col-name = Tên
+persons-col-location = Hiện ở đâu
+persons-col-added = Ngày thêm
+persons-next = Trang sau
+persons-prev = Trang trước
+
+person-new-title = Thêm người mới
+person-full-name = Họ tên đầy đủ, theo cách người đó viết
+person-full-name-hint = Một ô cho toàn bộ tên, bằng bất kỳ chữ viết nào và theo thứ tự của chính người đó.
+person-other-names = Tên khác hoặc bí danh, mỗi tên một dòng
+person-latin-name = Tên bằng chữ Latinh
+person-sex = Giới tính, theo cách người đó tự mô tả
+person-dob = Ngày sinh (YYYY-MM-DD)
+person-estimated-age = Hoặc: tuổi ước tính (số năm)
+person-age-uncertain = Tuổi chưa chắc chắn
+person-nationalities = Quốc tịch: mã quốc gia như MMR, VNM, cách nhau bằng dấu phẩy
+person-languages = Ngôn ngữ: mã như my, vi, th, cách nhau bằng dấu phẩy
+person-contact = Liên lạc
+person-location = Nơi người đó đang ở hiện nay
+person-notes = Ghi chú
+person-save = Lưu
+person-optional = không bắt buộc
+person-prefer-not = Mọi ô trừ tên đều có thể để trống, ví dụ khi người đó không muốn nói.
+
+location-shelter = Nhà tạm lánh
+location-community = Trong cộng đồng
+location-immigration_detention = Cơ sở tạm giữ của cơ quan xuất nhập cảnh
+location-police_custody = Bị cảnh sát tạm giữ
+location-hospital = Bệnh viện
+location-in_compound = Vẫn còn trong cơ sở lừa đảo
+location-unknown = Không rõ
+
+person-title = Hồ sơ cá nhân
+person-may-be-child = Người này có thể là trẻ em. Hãy làm theo quy trình dành cho trẻ em cho đến khi kết quả đánh giá tuổi cho thấy khác.
+person-detained = Người này đang bị tạm giữ.
+person-cases = Trường hợp
+person-no-cases = Chưa có trường hợp nào.
+person-open-case = Mở trường hợp
+person-erase = Xóa hồ sơ của người này
+person-erase-explain = Việc xóa sẽ hủy khóa của hồ sơ này. Không thể hoàn tác, kể cả từ bản sao lưu.
+person-erase-confirm = Tôi hiểu rằng việc này không thể hoàn tác
+person-erased = Hồ sơ này đã bị xóa.
+person-age = { $years } tuổi
+person-age-estimated = khoảng { $years } tuổi
+person-age-estimated-uncertain = khoảng { $years } tuổi (chưa chắc chắn)
+person-not-recorded = chưa ghi nhận
+person-created = Ngày thêm
+
+case-title = Trường hợp
+case-status = Trạng thái
+case-opened = Ngày mở
+case-closed = Ngày đóng
+case-assigned = Người phụ trách
+case-unassigned = Chưa có ai
+case-person = Người
+case-notes = Ghi chú
+case-no-notes = Chưa có ghi chú.
+case-add-note = Thêm ghi chú
+case-note-save = Lưu ghi chú
+case-note-erased = (đã xóa cùng với hồ sơ của người này)
+case-status-change = Đổi trạng thái
+case-status-save = Lưu trạng thái
+status-open = Mới mở
+status-active = Đang xử lý
+status-suspended = Tạm dừng
+status-closed = Đã đóng
+
+field-full_name = Họ tên đầy đủ
+field-other_names = Tên khác
+field-latin_name = Tên bằng chữ Latinh
+field-sex = Giới tính
+field-date_of_birth = Ngày sinh
+field-estimated_age = Tuổi ước tính
+field-nationalities = Quốc tịch
+field-languages = Ngôn ngữ
+field-contact = Liên lạc
+field-location = Hiện ở đâu
+field-notes = Ghi chú
+field-body = Ghi chú
+field-status = Trạng thái
+field-closed_on = Ngày đóng
+field-password = Mật khẩu
+field-username = Tên đăng nhập
+
+validation-required = Ô này là bắt buộc.
+validation-too_long = Nội dung này quá dài.
+validation-too_many = Có quá nhiều mục.
+validation-invalid_characters = Nội dung này có ký tự không thể lưu được.
+validation-invalid_date = Hãy viết ngày theo dạng YYYY-MM-DD.
+validation-implausible_date = Ngày này không thể có.
+validation-implausible_age = Tuổi phải từ 0 đến 120.
+validation-invalid_country = Hãy dùng mã quốc gia ba chữ cái như MMR hoặc VNM.
+validation-invalid_language = Hãy dùng mã ngôn ngữ như my, vi hoặc zh-Hans.
+validation-invalid_location = Hãy chọn một nơi trong danh sách.
+validation-invalid_status = Hãy chọn một trạng thái trong danh sách.
+validation-before_opening = Không thể đóng trường hợp trước ngày mở.
+validation-too_short = Hãy dùng ít nhất 12 ký tự.
+validation-generic = Vui lòng kiểm tra ô này.
+
+error-title = Đã xảy ra lỗi
+error-not-found = Trang này không tồn tại, hoặc bạn không có quyền xem.
+error-forbidden = Bạn không có quyền truy cập mục này.
+error-invalid = Vui lòng kiểm tra biểu mẫu.
+error-csrf = Biểu mẫu này đã hết hạn. Hãy quay lại, tải lại trang và thử lại.
+error-erased = Hồ sơ này đã bị xóa.
+error-server = Máy chủ không thể hoàn tất việc này. Chưa có gì được lưu.
+back = Quay lại

@@ -1,0 +1,143 @@
+# haven user interface, Chinese, Simplified (zh-Hans).
+# REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
+
+app-name = haven
+app-tagline = 为被贩运至诈骗园区的人提供个案工作支持
+skip-to-content = 跳到主要内容
+quick-exit = 快速离开
+nav-persons = 人员
+nav-new-person = 新增人员
+nav-logout = 退出登录
+nav-signed-in-as = 已登录：{ $username }
+nav-language = 语言
+nav-language-apply = 切换
+nav-api-docs = API
+
+login-title = 登录
+login-username = 用户名
+login-password = 密码
+login-submit = 登录
+login-failed = 用户名或密码不正确。
+login-locked = 尝试次数过多。此账户将暂停使用几分钟。
+login-rate-limited = 此设备的尝试次数过多。请等一分钟后再试。
+
+password-title = 设置新密码
+password-explain = 您的密码是由他人设置的。请先设置您自己的密码，然后再继续。
+password-new = 新密码（至少 12 个字符）
+password-confirm = 再次输入新密码
+password-submit = 保存密码
+password-mismatch = 两次输入的密码不一致。
+
+persons-title = 人员
+persons-search-label = 按姓名搜索
+persons-search-submit = 搜索
+persons-search-hint = 可用任何文字输入姓名，也可用拉丁字母：输入 "Nguyen" 也能找到 "Nguyễn"。
+persons-empty = 尚未添加任何人员。
+persons-no-match = 没有与此搜索相符的人员。
+persons-col-name = 姓名
+persons-col-location = 目前所在地
+persons-col-added = 添加日期
+persons-next = 下一页
+persons-prev = 上一页
+
+person-new-title = 新增人员
+person-full-name = 全名（按本人的写法）
+person-full-name-hint = 用一个栏位填写完整姓名，可使用任何文字，并按本人习惯的顺序填写。
+person-other-names = 其他名字或别名，每行一个
+person-latin-name = 拉丁字母拼写的姓名
+person-sex = 性别（按本人的描述）
+person-dob = 出生日期（YYYY-MM-DD）
+person-estimated-age = 或：估计年龄（岁）
+person-age-uncertain = 年龄不确定
+person-nationalities = 国籍：国家代码，如 MMR, VNM，用逗号分隔
+person-languages = 语言：语言代码，如 my, vi, th，用逗号分隔
+person-contact = 联系方式
+person-location = 本人目前所在地
+person-notes = 备注
+person-save = 保存
+person-optional = 选填
+person-prefer-not = 除姓名外，所有栏位都可以留空，例如本人不愿透露时。
+
+location-shelter = 庇护所
+location-community = 在社区中
+location-immigration_detention = 移民拘留场所
+location-police_custody = 在警方羁押中
+location-hospital = 医院
+location-in_compound = 仍在园区内
+location-unknown = 不清楚
+
+person-title = 人员
+person-may-be-child = 此人可能是儿童。在年龄评估得出其他结论之前，请按儿童程序处理。
+person-detained = 此人目前被拘留。
+person-cases = 个案
+person-no-cases = 尚无个案。
+person-open-case = 开立个案
+person-erase = 删除此人的记录
+person-erase-explain = 删除会销毁此记录的密钥。此操作无法撤销，即使从备份中也无法恢复。
+person-erase-confirm = 我明白此操作无法撤销
+person-erased = 此记录已被删除。
+person-age = { $years } 岁
+person-age-estimated = 约 { $years } 岁
+person-age-estimated-uncertain = 约 { $years } 岁（不确定）
+person-not-recorded = 未记录
+person-created = 添加日期
+
+case-title = 个案
+case-status = 状态
+case-opened = 开立日期
+case-closed = 结案日期
+case-assigned = 负责人
+case-unassigned = 暂无
+case-person = 人员
+case-notes = 备注
+case-no-notes = 尚无备注。
+case-add-note = 添加备注
+case-note-save = 保存备注
+case-note-erased = （已随此人的记录一并删除）
+case-status-change = 更改状态
+case-status-save = 保存状态
+status-open = 已开立
+status-active = 进行中
+status-suspended = 暂停
+status-closed = 已结案
+
+field-full_name = 全名
+field-other_names = 其他名字
+field-latin_name = 拉丁字母姓名
+field-sex = 性别
+field-date_of_birth = 出生日期
+field-estimated_age = 估计年龄
+field-nationalities = 国籍
+field-languages = 语言
+field-contact = 联系方式
+field-location = 目前所在地
+field-notes = 备注
+field-body = 备注
+field-status = 状态
+field-closed_on = 结案日期
+field-password = 密码
+field-username = 用户名
+
+validation-required = 此项为必填。
+validation-too_long = 内容太长。
+validation-too_many = 条目太多。
+validation-invalid_characters = 包含无法保存的字符。
+validation-invalid_date = 请按 YYYY-MM-DD 格式填写日期。
+validation-implausible_date = 此日期不可能存在。
+validation-implausible_age = 年龄必须在 0 到 120 之间。
+validation-invalid_country = 请使用三个字母的国家代码，如 MMR 或 VNM。
+validation-invalid_language = 请使用语言代码，如 my, vi 或 zh-Hans。
+validation-invalid_location = 请从列表中选择一个地点。
+validation-invalid_status = 请从列表中选择一个状态。
+validation-before_opening = 结案日期不能早于开立日期。
+validation-too_short = 请至少使用 12 个字符。
+validation-generic = 请检查此栏位。
+
+error-title = 出现了问题
+error-not-found = 此页面不存在，或您无权查看。
+error-forbidden = 您无权访问此内容。
+error-invalid = 请检查表单。
+error-csrf = 此表单已过期。请返回，刷新页面后再试。
+error-erased = 此记录已被删除。
+error-server = 服务器无法完成此操作。没有保存任何内容。
+back = 返回

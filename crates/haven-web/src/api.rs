@@ -1,0 +1,630 @@
+//! The JSON API under `/api/v1` and its OpenAPI document.
+//!
+//! DTOs live here and only here: domain types do not derive Serialize, so
+//! what leaves the server is always an explicit choice.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use haven_core::access::Permission;
+use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
+use haven_core::ids::{CaseId, PersonId, UserId};
+use haven_core::person::{format_date, parse_date, Birth, PersonInput, PersonRecord};
+use haven_store::cases::{CaseView, NoteView};
+use haven_store::persons::{Page, PersonState, PersonSummary, PersonView};
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::Caller;
+use crate::error::{ErrorBody, WebError};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/v1/persons", post(create_person).get(list_persons))
+        .route("/api/v1/persons/{id}", get(get_person).patch(update_person))
+        .route("/api/v1/persons/{id}/erase", post(erase_person))
+        .route("/api/v1/persons/{id}/cases", post(open_case).get(list_person_cases))
+        .route("/api/v1/cases", get(list_cases))
+        .route("/api/v1/cases/{id}", get(get_case).patch(update_case))
+        .route("/api/v1/cases/{id}/notes", post(add_note).get(list_notes))
+}
+
+pub fn docs() -> Router<AppState> {
+    Router::new().merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", ApiDoc::openapi()))
+}
+
+pub fn openapi_json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "haven API", description = "Case work for people trafficked into scam compounds. \
+        Every call is audited with its purpose (header `x-haven-purpose`, default `case_management`)."),
+    paths(healthz, create_person, list_persons, get_person, update_person, erase_person, open_case,
+          list_person_cases, list_cases, get_case, update_case, add_note, list_notes),
+    components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
+                       CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health)),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+fn rfc3339(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+fn parse_id<T: std::str::FromStr>(raw: &str) -> Result<T, WebError> {
+    // An id that cannot exist is reported like one that does not.
+    raw.parse().map_err(|_| WebError::NotFound)
+}
+
+#[derive(Serialize, ToSchema)]
+struct Health {
+    status: String,
+}
+
+#[utoipa::path(get, path = "/healthz", security(()), responses((status = 200, body = Health)), tag = "system")]
+async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, WebError> {
+    sqlx_ping(&state).await?;
+    Ok(Json(Health { status: "ok".into() }))
+}
+
+async fn sqlx_ping(state: &AppState) -> Result<(), WebError> {
+    state.store.meta("key_check").await?.ok_or_else(|| WebError::Internal("store not initialised".into()))?;
+    Ok(())
+}
+
+// ---- persons ----
+
+/// A new person. Only `full_name` is required; nothing else is mandatory,
+/// because a person may prefer not to say.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PersonCreate {
+    /// The whole name as the person writes it, in any script.
+    full_name: String,
+    #[serde(default)]
+    other_names: Vec<String>,
+    latin_name: Option<String>,
+    /// Sex as the person describes it.
+    sex: Option<String>,
+    /// YYYY-MM-DD.
+    date_of_birth: Option<String>,
+    estimated_age: Option<u16>,
+    #[serde(default)]
+    age_uncertain: bool,
+    /// ISO 3166-1 alpha-3 codes.
+    #[serde(default)]
+    nationalities: Vec<String>,
+    /// BCP 47 tags.
+    #[serde(default)]
+    languages: Vec<String>,
+    contact: Option<String>,
+    /// shelter, community, immigration_detention, police_custody, hospital, in_compound, unknown.
+    location: Option<String>,
+    notes: Option<String>,
+}
+
+/// A partial update: absent fields stay as they are; an empty string clears.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PersonPatch {
+    full_name: Option<String>,
+    other_names: Option<Vec<String>>,
+    latin_name: Option<String>,
+    sex: Option<String>,
+    date_of_birth: Option<String>,
+    estimated_age: Option<u16>,
+    age_uncertain: Option<bool>,
+    nationalities: Option<Vec<String>>,
+    languages: Option<Vec<String>>,
+    contact: Option<String>,
+    location: Option<String>,
+    notes: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    id: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonOut {
+    id: String,
+    full_name: String,
+    other_names: Vec<String>,
+    latin_name: Option<String>,
+    sex: Option<String>,
+    date_of_birth: Option<String>,
+    estimated_age: Option<u16>,
+    age_uncertain: bool,
+    /// True when the person is or may be under 18 (R02).
+    may_be_child: bool,
+    nationalities: Vec<String>,
+    languages: Vec<String>,
+    contact: Option<String>,
+    location: String,
+    notes: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonSummaryOut {
+    id: String,
+    full_name: String,
+    latin_name: Option<String>,
+    location: String,
+    created_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonList {
+    items: Vec<PersonSummaryOut>,
+    page: u32,
+    per_page: u32,
+    has_more: bool,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// Name search, any script or romanised.
+    q: Option<String>,
+    /// 1-based.
+    page: Option<u32>,
+    /// 1-100, default 50.
+    per_page: Option<u32>,
+}
+
+impl PersonCreate {
+    fn into_input(self) -> PersonInput {
+        PersonInput {
+            full_name: self.full_name,
+            other_names: self.other_names,
+            latin_name: self.latin_name,
+            sex: self.sex,
+            date_of_birth: self.date_of_birth,
+            estimated_age: self.estimated_age,
+            age_uncertain: self.age_uncertain,
+            nationalities: self.nationalities,
+            languages: self.languages,
+            contact: self.contact,
+            location: self.location,
+            notes: self.notes,
+        }
+    }
+}
+
+impl PersonPatch {
+    fn apply(self, mut i: PersonInput) -> PersonInput {
+        // A date of birth and an estimate are alternatives: setting one alone
+        // replaces the other.
+        let (dob_given, age_given) = (self.date_of_birth.is_some(), self.estimated_age.is_some());
+        if let Some(v) = self.full_name {
+            i.full_name = v;
+        }
+        if let Some(v) = self.other_names {
+            i.other_names = v;
+        }
+        if let Some(v) = self.latin_name {
+            i.latin_name = Some(v);
+        }
+        if let Some(v) = self.sex {
+            i.sex = Some(v);
+        }
+        if let Some(v) = self.date_of_birth {
+            i.date_of_birth = Some(v);
+            if !age_given {
+                i.estimated_age = None;
+            }
+        }
+        if let Some(v) = self.estimated_age {
+            i.estimated_age = Some(v);
+            if !dob_given {
+                i.date_of_birth = None;
+            }
+        }
+        if let Some(v) = self.age_uncertain {
+            i.age_uncertain = v;
+        }
+        if let Some(v) = self.nationalities {
+            i.nationalities = v;
+        }
+        if let Some(v) = self.languages {
+            i.languages = v;
+        }
+        if let Some(v) = self.contact {
+            i.contact = Some(v);
+        }
+        if let Some(v) = self.location {
+            i.location = Some(v);
+        }
+        if let Some(v) = self.notes {
+            i.notes = Some(v);
+        }
+        i
+    }
+}
+
+pub(crate) fn person_out(id: PersonId, r: &PersonRecord, created: i64, updated: i64) -> PersonOut {
+    let (date_of_birth, estimated_age, age_uncertain) = match r.birth {
+        Birth::Unknown => (None, None, false),
+        Birth::DateOfBirth(d) => (Some(format_date(d)), None, false),
+        Birth::Estimated { years, uncertain } => (None, Some(u16::from(years)), uncertain),
+    };
+    PersonOut {
+        id: id.to_string(),
+        full_name: r.full_name.as_str().to_owned(),
+        other_names: r.other_names.iter().map(|n| n.as_str().to_owned()).collect(),
+        latin_name: r.latin_name.as_ref().map(|n| n.as_str().to_owned()),
+        sex: r.sex.clone(),
+        date_of_birth,
+        estimated_age,
+        age_uncertain,
+        may_be_child: r.birth.may_be_child(today()),
+        nationalities: r.nationalities.iter().map(|c| c.as_str().to_owned()).collect(),
+        languages: r.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+        contact: r.contact.clone(),
+        location: r.location.as_str().to_owned(),
+        notes: r.notes.clone(),
+        created_at: rfc3339(created),
+        updated_at: rfc3339(updated),
+    }
+}
+
+fn summary_out(p: &PersonSummary) -> PersonSummaryOut {
+    PersonSummaryOut {
+        id: p.id.to_string(),
+        full_name: p.full_name.clone(),
+        latin_name: p.latin_name.clone(),
+        location: p.location.as_str().to_owned(),
+        created_at: rfc3339(p.created_at_ms),
+    }
+}
+
+fn view_out(v: PersonView) -> Result<PersonOut, WebError> {
+    match v.state {
+        PersonState::Active(r) => Ok(person_out(v.id, &r, v.created_at_ms, v.updated_at_ms)),
+        PersonState::Erased { .. } => Err(WebError::Erased),
+    }
+}
+
+/// JSON body extraction with our error shape instead of axum's plain text.
+pub struct JsonBody<T>(pub T);
+
+impl<S, T> axum::extract::FromRequest<S> for JsonBody<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(JsonBody(v)),
+            Err(rej) => {
+                let status = rej.status();
+                if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    Err(WebError::BadRequest("the request body is too large".into()))
+                } else {
+                    Err(WebError::BadRequest(rej.body_text()))
+                }
+            }
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/persons", request_body = PersonCreate, tag = "persons",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+async fn create_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<PersonCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(Permission::WritePerson)?;
+    let record = PersonRecord::parse(&body.into_input(), today())?;
+    let id = state.store.create_person(&scope, &record).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[utoipa::path(get, path = "/api/v1/persons", params(ListQuery), tag = "persons",
+    responses((status = 200, body = PersonList), (status = 401, body = ErrorBody)))]
+async fn list_persons(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<PersonList>, WebError> {
+    let scope = caller.scope(Permission::ReadPerson)?;
+    let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
+    let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(query) => state.store.search_persons(&scope, query, page.size).await?,
+        None => state.store.list_persons(&scope, page).await?,
+    };
+    Ok(Json(PersonList {
+        items: listing.items.iter().map(summary_out).collect(),
+        page: page.number,
+        per_page: page.size,
+        has_more: listing.has_more,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}", params(("id" = String, Path)), tag = "persons",
+    responses((status = 200, body = PersonOut), (status = 404, body = ErrorBody), (status = 410, description = "erased", body = ErrorBody)))]
+async fn get_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<PersonOut>, WebError> {
+    let scope = caller.scope(Permission::ReadPerson)?;
+    let view = state.store.get_person(&scope, parse_id(&id)?).await?;
+    Ok(Json(view_out(view)?))
+}
+
+#[utoipa::path(patch, path = "/api/v1/persons/{id}", params(("id" = String, Path)), request_body = PersonPatch, tag = "persons",
+    responses((status = 200, body = PersonOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn update_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(patch): JsonBody<PersonPatch>,
+) -> Result<Json<PersonOut>, WebError> {
+    let scope = caller.scope(Permission::WritePerson)?;
+    let id: PersonId = parse_id(&id)?;
+    let view = state
+        .store
+        .update_person(&scope, id, |current| Ok(PersonRecord::parse(&patch.apply(current.to_input()), today())?))
+        .await?;
+    Ok(Json(view_out(view)?))
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/erase", params(("id" = String, Path)), tag = "persons",
+    responses((status = 204, description = "erased; the record's key is destroyed"), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody)))]
+async fn erase_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    let scope = caller.scope(Permission::ErasePerson)?;
+    state.store.erase_person(&scope, parse_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// ---- cases ----
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CaseCreate {
+    /// YYYY-MM-DD; defaults to today.
+    opened_on: Option<String>,
+    /// A user id of the same organisation.
+    assigned_to: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CasePatch {
+    /// open, active, suspended, closed.
+    status: Option<String>,
+    /// YYYY-MM-DD, with status closed; defaults to today.
+    closed_on: Option<String>,
+    /// A user id, or an empty string to unassign.
+    assigned_to: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CaseOut {
+    id: String,
+    person_id: String,
+    status: String,
+    opened_on: String,
+    closed_on: Option<String>,
+    assigned_to: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CaseList {
+    items: Vec<CaseOut>,
+    page: u32,
+    per_page: u32,
+    has_more: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteCreate {
+    body: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NoteOut {
+    id: String,
+    case_id: String,
+    author_id: String,
+    created_at: String,
+    /// Null once the person's record has been erased.
+    body: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PageQuery {
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+fn case_out(c: &CaseView) -> CaseOut {
+    CaseOut {
+        id: c.id.to_string(),
+        person_id: c.person_id.to_string(),
+        status: c.record.status.as_str().to_owned(),
+        opened_on: format_date(c.record.opened_on),
+        closed_on: c.record.closed_on.map(format_date),
+        assigned_to: c.record.assigned_to.map(|u| u.to_string()),
+        created_at: rfc3339(c.created_at_ms),
+        updated_at: rfc3339(c.updated_at_ms),
+    }
+}
+
+fn note_out(n: &NoteView) -> NoteOut {
+    NoteOut {
+        id: n.id.to_string(),
+        case_id: n.case_id.to_string(),
+        author_id: n.author_id.to_string(),
+        created_at: rfc3339(n.created_at_ms),
+        body: n.body.clone(),
+    }
+}
+
+fn parse_user(raw: &str) -> Result<UserId, WebError> {
+    raw.parse().map_err(|_| {
+        WebError::Invalid(haven_core::ValidationError::new("assigned_to", "unknown_user", "no such user in this organisation"))
+    })
+}
+
+fn parse_day(field: &'static str, raw: &str) -> Result<time::Date, WebError> {
+    parse_date(raw).ok_or(WebError::Invalid(haven_core::ValidationError::new(field, "invalid_date", "use the form YYYY-MM-DD")))
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/cases", params(("id" = String, Path)), request_body = CaseCreate, tag = "cases",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn open_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<CaseCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(Permission::WriteCase)?;
+    let opened_on = match body.opened_on.as_deref() {
+        Some(d) => parse_day("opened_on", d)?,
+        None => today(),
+    };
+    let assigned = body.assigned_to.as_deref().filter(|s| !s.is_empty()).map(parse_user).transpose()?;
+    let record = CaseRecord::open(opened_on, assigned);
+    let cid = state.store.open_case(&scope, parse_id(&id)?, &record).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: cid.to_string() })))
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}/cases", params(("id" = String, Path), PageQuery), tag = "cases",
+    responses((status = 200, body = CaseList)))]
+async fn list_person_cases(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<CaseList>, WebError> {
+    let scope = caller.scope(Permission::ReadCase)?;
+    let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
+    let listing = state.store.list_cases(&scope, Some(parse_id(&id)?), page).await?;
+    Ok(Json(CaseList { items: listing.items.iter().map(case_out).collect(), page: page.number, per_page: page.size, has_more: listing.has_more }))
+}
+
+#[utoipa::path(get, path = "/api/v1/cases", params(PageQuery), tag = "cases", responses((status = 200, body = CaseList)))]
+async fn list_cases(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<CaseList>, WebError> {
+    let scope = caller.scope(Permission::ReadCase)?;
+    let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
+    let listing = state.store.list_cases(&scope, None, page).await?;
+    Ok(Json(CaseList { items: listing.items.iter().map(case_out).collect(), page: page.number, per_page: page.size, has_more: listing.has_more }))
+}
+
+#[utoipa::path(get, path = "/api/v1/cases/{id}", params(("id" = String, Path)), tag = "cases",
+    responses((status = 200, body = CaseOut), (status = 404, body = ErrorBody)))]
+async fn get_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<CaseOut>, WebError> {
+    let scope = caller.scope(Permission::ReadCase)?;
+    let case = state.store.get_case(&scope, parse_id::<CaseId>(&id)?).await?;
+    Ok(Json(case_out(&case)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/cases/{id}", params(("id" = String, Path)), request_body = CasePatch, tag = "cases",
+    responses((status = 200, body = CaseOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn update_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(patch): JsonBody<CasePatch>,
+) -> Result<Json<CaseOut>, WebError> {
+    let scope = caller.scope(Permission::WriteCase)?;
+    let status = patch.status.as_deref().map(CaseStatus::parse).transpose()?;
+    let closed_on = patch.closed_on.as_deref().map(|d| parse_day("closed_on", d)).transpose()?;
+    let assigned = match patch.assigned_to.as_deref() {
+        None => None,
+        Some("") => Some(None),
+        Some(u) => Some(Some(parse_user(u)?)),
+    };
+    let case = state
+        .store
+        .update_case(&scope, parse_id(&id)?, |current| {
+            let mut next = match status {
+                Some(s) => current.with_status(s, closed_on, today())?,
+                None => current.clone(),
+            };
+            if let Some(a) = assigned {
+                next.assigned_to = a;
+            }
+            Ok(next)
+        })
+        .await?;
+    Ok(Json(case_out(&case)))
+}
+
+#[utoipa::path(post, path = "/api/v1/cases/{id}/notes", params(("id" = String, Path)), request_body = NoteCreate, tag = "cases",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn add_note(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<NoteCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(Permission::WriteCase)?;
+    let note = NoteBody::parse(&body.body)?;
+    let nid = state.store.add_note(&scope, parse_id(&id)?, &note).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: nid.to_string() })))
+}
+
+#[utoipa::path(get, path = "/api/v1/cases/{id}/notes", params(("id" = String, Path)), tag = "cases",
+    responses((status = 200, body = [NoteOut]), (status = 404, body = ErrorBody)))]
+async fn list_notes(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<NoteOut>>, WebError> {
+    let scope = caller.scope(Permission::ReadCase)?;
+    let notes = state.store.list_notes(&scope, parse_id(&id)?).await?;
+    Ok(Json(notes.iter().map(note_out).collect()))
+}

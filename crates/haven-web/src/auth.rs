@@ -1,0 +1,108 @@
+//! Who is calling: bearer tokens for the API, server-side sessions for the
+//! browser. Handlers receive a [`Caller`] and turn it into a core `Scope` via
+//! [`Caller::scope`]; that is the only way they can reach the store.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, Method};
+use haven_core::access::{authorize, Permission, Purpose, Scope};
+use haven_store::auth::User;
+
+use crate::error::WebError;
+use crate::security::RequestId;
+use crate::AppState;
+
+pub const SESSION_COOKIE: &str = "haven_session";
+pub const LANG_COOKIE: &str = "haven_lang";
+pub const PURPOSE_HEADER: &str = "x-haven-purpose";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+pub enum Credential {
+    Bearer,
+    Session { csrf: String, secret: String },
+}
+
+pub struct Caller {
+    pub user: User,
+    pub credential: Credential,
+    pub request_id: String,
+    pub purpose: Purpose,
+}
+
+impl Caller {
+    /// Asks the core policy for a scope; there is no other way to get one.
+    pub fn scope(&self, permission: Permission) -> Result<Scope, WebError> {
+        Ok(authorize(&self.user.actor(), permission, self.purpose.clone(), self.request_id.clone())?)
+    }
+
+    pub fn csrf(&self) -> &str {
+        match &self.credential {
+            Credential::Session { csrf, .. } => csrf,
+            Credential::Bearer => "",
+        }
+    }
+
+    /// For HTML forms: the hidden field must equal the session's token.
+    pub fn check_form_csrf(&self, submitted: &str) -> Result<(), WebError> {
+        match &self.credential {
+            Credential::Session { csrf, .. } if constant_time_eq(csrf.as_bytes(), submitted.as_bytes()) => Ok(()),
+            _ => Err(WebError::Csrf),
+        }
+    }
+}
+
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+pub fn request_id(parts: &Parts) -> String {
+    parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default()
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let request_id = request_id(parts);
+        let purpose = match parts.headers.get(PURPOSE_HEADER).and_then(|v| v.to_str().ok()) {
+            Some(p) => Purpose::parse(p)?,
+            None => Purpose::case_management(),
+        };
+        if let Some(auth) = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
+            let token = auth.strip_prefix("Bearer ").ok_or(WebError::Unauthenticated)?.trim();
+            let user = state.store.token_user(token).await?.ok_or(WebError::Unauthenticated)?;
+            return Ok(Caller { user, credential: Credential::Bearer, request_id, purpose });
+        }
+        let secret = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::Unauthenticated)?.to_owned();
+        let session = state.store.session(&secret).await?.ok_or(WebError::Unauthenticated)?;
+        // A browser session calling the JSON API must prove it is our page,
+        // not a cross-site form: unsafe methods need the CSRF header.
+        let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+        if unsafe_method && parts.uri.path().starts_with("/api/") {
+            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+            if !constant_time_eq(sent.as_bytes(), session.csrf.as_bytes()) {
+                return Err(WebError::Csrf);
+            }
+        }
+        Ok(Caller {
+            user: session.user,
+            credential: Credential::Session { csrf: session.csrf, secret },
+            request_id,
+            purpose,
+        })
+    }
+}

@@ -1,0 +1,147 @@
+//! Translations: Fluent catalogues under `locales/`, compiled into the binary.
+//!
+//! The UI language comes from the `haven_lang` cookie (set by the language
+//! switcher), else the browser's Accept-Language, else English.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::header;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+use crate::auth::{cookie, LANG_COOKIE};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Pages mark direction with HTML (`lang`, `dir`, <bdi>); Fluent's
+        // invisible isolation marks would only get in the way of copy and search.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The nine languages of the UI: code and the language's own name.
+pub const LANGUAGES: [(&str, &str); 9] = [
+    ("en", "English"),
+    ("th", "ไทย"),
+    ("vi", "Tiếng Việt"),
+    ("my", "မြန်မာ"),
+    ("km", "ខ្មែរ"),
+    ("lo", "ລາວ"),
+    ("id", "Bahasa Indonesia"),
+    ("tl", "Tagalog"),
+    ("zh-Hans", "简体中文"),
+];
+
+#[derive(Clone)]
+pub struct Tr {
+    code: &'static str,
+    id: LanguageIdentifier,
+}
+
+impl Tr {
+    pub fn new(code: &str) -> Self {
+        let code = LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == code).unwrap_or("en");
+        let id = code.parse().unwrap_or_default();
+        Self { code, id }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(&self.id, key)
+    }
+
+    pub fn t_with(&self, key: &str, name: &'static str, value: impl Into<FluentValue<'static>>) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'static>> = HashMap::new();
+        args.insert(Cow::Borrowed(name), value.into());
+        LOCALES.lookup_with_args(&self.id, key, &args)
+    }
+
+    /// Whether the catalogue has `key` in this language or the fallback.
+    pub fn has(&self, key: &str) -> bool {
+        LOCALES.try_lookup(&self.id, key).is_some()
+    }
+}
+
+/// Picks a supported language from an Accept-Language header.
+pub fn negotiate(accept: &str) -> &'static str {
+    let mut prefs: Vec<(f32, String)> = accept
+        .split(',')
+        .filter_map(|part| {
+            let mut it = part.trim().split(';');
+            let tag = it.next()?.trim().to_ascii_lowercase();
+            let q = it
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            Some((q, tag))
+        })
+        .collect();
+    prefs.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+    for (_, tag) in prefs {
+        if tag.starts_with("zh") {
+            return "zh-Hans";
+        }
+        let primary = tag.split('-').next().unwrap_or("");
+        let primary = if primary == "fil" { "tl" } else { primary };
+        if let Some((code, _)) = LANGUAGES.iter().find(|(c, _)| *c == primary) {
+            return code;
+        }
+    }
+    "en"
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Tr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        if let Some(code) = cookie(&parts.headers, LANG_COOKIE) {
+            return Ok(Tr::new(code));
+        }
+        let accept = parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        Ok(Tr::new(negotiate(accept)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key_of_the_english_catalogue() {
+        let en = include_str!("../locales/en/main.ftl");
+        let keys: Vec<&str> = en
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains(" = "))
+            .filter_map(|l| l.split(" = ").next())
+            .collect();
+        assert!(keys.len() > 100);
+        for (code, _) in LANGUAGES {
+            let id: LanguageIdentifier = code.parse().unwrap();
+            for key in &keys {
+                // No fallback: a missing key in a language is a gap in that catalogue.
+                assert!(LOCALES.lookup_no_default_fallback(&id, key, None).is_some(), "{code} lacks {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn accept_language_negotiation() {
+        assert_eq!(negotiate("th-TH,th;q=0.9,en;q=0.8"), "th");
+        assert_eq!(negotiate("zh-CN"), "zh-Hans");
+        assert_eq!(negotiate("fr, vi;q=0.5"), "vi");
+        assert_eq!(negotiate("fr"), "en");
+        assert_eq!(negotiate("fil-PH"), "tl");
+    }
+
+    #[test]
+    fn thai_labels_differ_from_english() {
+        assert_ne!(Tr::new("th").t("login-title"), Tr::new("en").t("login-title"));
+    }
+}
