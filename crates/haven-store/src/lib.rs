@@ -296,22 +296,4 @@ pub mod testdb {
         let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
         Ok(format!("{base}/{name}"))
     }
-
-    /// Drops every database a test run created (best effort, for CI hygiene).
-    pub async fn drop_test_databases() -> Result<u64, sqlx::Error> {
-        sqlx::any::install_default_drivers();
-        let mut conn = sqlx::AnyConnection::connect(&admin_url()).await?;
-        let rows = sqlx::query("SELECT datname FROM pg_database WHERE datname LIKE 'haven_test_%'")
-            .fetch_all(&mut conn)
-            .await?;
-        let mut n = 0;
-        for r in rows {
-            use sqlx::Row;
-            let name: String = r.try_get("datname")?;
-            if conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await.is_ok() {
-                n += 1;
-            }
-        }
-        Ok(n)
-    }
 }

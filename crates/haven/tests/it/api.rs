@@ -1,0 +1,270 @@
+use serde_json::{json, Value};
+
+use crate::helpers::{json, TestApp};
+
+#[tokio::test]
+async fn person_create_get_update_list_and_search() {
+    let app = TestApp::spawn().await;
+    let id = app
+        .create_person(json!({
+            "full_name": "Nguyễn Văn Minh",
+            "other_names": ["Minh"],
+            "sex": "male",
+            "estimated_age": 17,
+            "age_uncertain": true,
+            "nationalities": ["vnm"],
+            "languages": ["vi"],
+            "location": "immigration_detention"
+        }))
+        .await;
+    let p = json(app.get(&format!("/api/v1/persons/{id}")).send().await.unwrap()).await;
+    assert_eq!(p["full_name"], "Nguyễn Văn Minh");
+    assert_eq!(p["nationalities"], json!(["VNM"]));
+    assert_eq!(p["may_be_child"], true);
+    assert_eq!(p["location"], "immigration_detention");
+
+    let res = app.patch(&format!("/api/v1/persons/{id}")).json(&json!({"location": "shelter"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let p = json(res).await;
+    assert_eq!(p["location"], "shelter");
+    assert_eq!(p["full_name"], "Nguyễn Văn Minh", "a patch keeps untouched fields");
+
+    app.create_named("สมชาย ใจดี").await;
+    app.create_named("李伟").await;
+    let list = json(app.get("/api/v1/persons?per_page=2").send().await.unwrap()).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    assert_eq!(list["has_more"], true);
+
+    for (query, expected) in [("Nguyen Van Minh", "Nguyễn Văn Minh"), ("somchai", "สมชาย ใจดี"), ("li wei", "李伟")] {
+        let found = json(app.get(&format!("/api/v1/persons?q={query}")).send().await.unwrap()).await;
+        let names: Vec<&str> = found["items"].as_array().unwrap().iter().map(|i| i["full_name"].as_str().unwrap()).collect();
+        assert_eq!(names, vec![expected], "query {query}");
+    }
+    let none = json(app.get("/api/v1/persons?q=Pham").send().await.unwrap()).await;
+    assert!(none["items"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn unknown_fields_are_rejected_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let (persons, events) = (app.count("persons").await, app.count("audit_events").await);
+    let res = app.post("/api/v1/persons").json(&json!({"full_name": "A", "religion": "x"})).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    let body = json(res).await;
+    assert_eq!(body["error"], "bad_request");
+    assert!(body["message"].as_str().unwrap().contains("religion"));
+    assert_eq!(app.count("persons").await, persons);
+    assert_eq!(app.count("audit_events").await, events);
+}
+
+#[tokio::test]
+async fn invalid_values_name_the_field_and_write_nothing() {
+    let app = TestApp::spawn().await;
+    let before = app.count("persons").await;
+    for (body, field) in [
+        (json!({"full_name": "  "}), "full_name"),
+        (json!({"full_name": "A", "nationalities": ["Burma"]}), "nationalities"),
+        (json!({"full_name": "A", "date_of_birth": "2090-01-01"}), "date_of_birth"),
+        (json!({"full_name": "A", "location": "prison"}), "location"),
+        (json!({"full_name": "A", "languages": ["burmese language"]}), "languages"),
+    ] {
+        let res = app.post("/api/v1/persons").json(&body).send().await.unwrap();
+        assert_eq!(res.status(), 400, "{body}");
+        let err = json(res).await;
+        assert_eq!(err["field"], field, "{err}");
+    }
+    assert_eq!(app.count("persons").await, before);
+    assert_eq!(app.count("person_name_index").await, 0);
+    assert_eq!(app.count("person_keys").await, 0);
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let app = TestApp::spawn().await;
+    let big = "x".repeat(haven_web::MAX_BODY_BYTES + 10);
+    let res = app.post("/api/v1/persons").json(&json!({"full_name": "A", "notes": big})).send().await.unwrap();
+    assert!(res.status() == 413 || res.status() == 400, "{}", res.status());
+    let body: Value = res.json().await.unwrap();
+    assert!(body["error"].is_string());
+    assert_eq!(app.count("persons").await, 0);
+}
+
+#[tokio::test]
+async fn requests_without_valid_credentials_get_401_json() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Juan Dela Cruz").await;
+    for auth in [None, Some("hvn_not_a_token")] {
+        let mut req = app.client.get(app.url(&format!("/api/v1/persons/{id}")));
+        if let Some(t) = auth {
+            req = req.bearer_auth(t);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 401);
+        let text = res.text().await.unwrap();
+        assert!(text.contains("unauthenticated"));
+        assert!(!text.contains("Juan"));
+    }
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_ids_are_404() {
+    let app = TestApp::spawn().await;
+    for path in ["/api/v1/persons/not-an-id", "/api/v1/persons/7d0f3c3e-0000-4000-8000-000000000000", "/api/v1/cases/xyz"] {
+        let res = app.get(path).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        assert_eq!(json(res).await["error"], "not_found");
+    }
+}
+
+#[tokio::test]
+async fn cases_and_notes_round_trip() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Dewi Lestari").await;
+    let res = app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({})).send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let cid = json(res).await["id"].as_str().unwrap().to_owned();
+    let case = json(app.get(&format!("/api/v1/cases/{cid}")).send().await.unwrap()).await;
+    assert_eq!(case["status"], "open");
+    assert_eq!(case["person_id"], pid.as_str());
+
+    let res = app.post(&format!("/api/v1/cases/{cid}/notes")).json(&json!({"body": "Met at the shelter."})).send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let notes = json(app.get(&format!("/api/v1/cases/{cid}/notes")).send().await.unwrap()).await;
+    assert_eq!(notes[0]["body"], "Met at the shelter.");
+
+    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"status": "closed", "closed_on": "2001-01-01"})).send().await.unwrap();
+    assert_eq!(res.status(), 400, "closing before opening is refused");
+    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"status": "closed"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let closed = json(res).await;
+    assert_eq!(closed["status"], "closed");
+    assert!(closed["closed_on"].is_string());
+
+    let listed = json(app.get(&format!("/api/v1/persons/{pid}/cases")).send().await.unwrap()).await;
+    assert_eq!(listed["items"][0]["id"], cid.as_str());
+    let all = json(app.get("/api/v1/cases").send().await.unwrap()).await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn r28_after_erasure_reads_say_erased_and_notes_are_gone() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Sok Chantha").await;
+    let cid = json(app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({})).send().await.unwrap()).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post(&format!("/api/v1/cases/{cid}/notes")).json(&json!({"body": "private detail"})).send().await.unwrap();
+
+    let res = app.post(&format!("/api/v1/persons/{pid}/erase")).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    let res = app.get(&format!("/api/v1/persons/{pid}")).send().await.unwrap();
+    assert_eq!(res.status(), 410);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("\"erased\""), "{body}");
+    assert!(!body.contains("Sok"));
+    let notes = json(app.get(&format!("/api/v1/cases/{cid}/notes")).send().await.unwrap()).await;
+    assert!(notes[0]["body"].is_null());
+    assert_eq!(app.count("person_keys").await, 0);
+    let res = app.post(&format!("/api/v1/persons/{pid}/erase")).send().await.unwrap();
+    assert_eq!(res.status(), 410, "erasing twice reports the erasure");
+    let found = json(app.get("/api/v1/persons?q=Sok").send().await.unwrap()).await;
+    assert!(found["items"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn r27_every_read_appends_one_audit_event_without_personal_data() {
+    use sqlx::Row;
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Maria Santos").await;
+    let before = app.count("audit_events").await;
+    let res = app
+        .get(&format!("/api/v1/persons/{id}"))
+        .header("x-haven-purpose", "referral_preparation")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(app.count("audit_events").await, before + 1);
+    let row = sqlx::query("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(row.try_get::<String, _>("action").unwrap(), "read");
+    assert_eq!(row.try_get::<String, _>("record_id").unwrap(), id);
+    assert_eq!(row.try_get::<String, _>("purpose").unwrap(), "referral_preparation");
+    assert!(!row.try_get::<String, _>("request_id").unwrap().is_empty());
+
+    // List and search pages audit each person shown.
+    let before = app.count("audit_events").await;
+    app.get("/api/v1/persons?q=maria").send().await.unwrap();
+    assert_eq!(app.count("audit_events").await, before + 1);
+
+    let rows = sqlx::query("SELECT * FROM audit_events").fetch_all(app.store.pool()).await.unwrap();
+    for r in rows {
+        for col in ["actor", "action", "record_kind", "record_id", "purpose", "request_id", "outcome"] {
+            let v: String = r.try_get(col).unwrap();
+            assert!(!v.to_lowercase().contains("maria"), "{col} = {v}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn invalid_purpose_header_is_refused() {
+    let app = TestApp::spawn().await;
+    let res = app.get("/api/v1/persons").header("x-haven-purpose", "Robert'); DROP TABLE").send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["field"], "purpose");
+}
+
+#[tokio::test]
+async fn openapi_document_describes_every_api_route() {
+    let app = TestApp::spawn().await;
+    let doc = json(app.client.get(app.url("/api/openapi.json")).send().await.unwrap()).await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = doc["paths"].as_object().unwrap();
+    for p in [
+        "/healthz",
+        "/api/v1/persons",
+        "/api/v1/persons/{id}",
+        "/api/v1/persons/{id}/erase",
+        "/api/v1/persons/{id}/cases",
+        "/api/v1/cases",
+        "/api/v1/cases/{id}",
+        "/api/v1/cases/{id}/notes",
+    ] {
+        assert!(paths.contains_key(p), "{p} missing from OpenAPI");
+    }
+    let ui = app.client.get(app.url("/api/docs/")).send().await.unwrap();
+    assert_eq!(ui.status(), 200);
+    assert!(ui.text().await.unwrap().contains("swagger"));
+}
+
+#[tokio::test]
+async fn security_headers_are_present() {
+    let app = TestApp::spawn().await;
+    for path in ["/healthz", "/login", "/api/v1/persons"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        let h = res.headers();
+        let csp = h.get("content-security-policy").unwrap().to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{path}");
+        assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
+        assert!(h.get("x-request-id").is_some());
+        assert!(h.get("strict-transport-security").is_none(), "HSTS only under TLS");
+    }
+}
+
+#[tokio::test]
+async fn html_pages_require_login_and_login_needs_csrf() {
+    let app = TestApp::spawn().await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let res = client.get(app.url("/persons")).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/login");
+    // A cross-site login form without our CSRF cookie is refused.
+    let res = client
+        .post(app.url("/login"))
+        .form(&[("username", "admin"), ("password", "x"), ("csrf", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+}

@@ -1,0 +1,152 @@
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use haven_store::testdb;
+use haven_store::{Backend, Store, StoreConfig};
+use reqwest::{Client, RequestBuilder, Response};
+use serde_json::{json, Value};
+
+pub struct TestApp {
+    pub dir: tempfile::TempDir,
+    pub addr: SocketAddr,
+    pub store: Store,
+    pub token: String,
+    pub client: Client,
+    pub database_url: Option<String>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+pub fn backend() -> Backend {
+    testdb::backend_under_test()
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let database_url = match backend() {
+            Backend::Postgres => Some(testdb::fresh_postgres_url().await.unwrap()),
+            Backend::Sqlite => None,
+        };
+        let config = StoreConfig {
+            data_dir: dir.path().join("data"),
+            database_url: database_url.clone(),
+            master_key_file: None,
+            create_key: true,
+        };
+        let store = Store::open(config).await.unwrap();
+        store.bootstrap().await.unwrap().unwrap();
+        let (_, token) = store.create_token("admin").await.unwrap();
+        let app = haven_web::app(store.clone(), haven_web::WebConfig { tls: false, secure_cookies: true });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(haven_web::serve(listener, app, async move {
+            let _ = rx.await;
+        }));
+        TestApp { dir, addr, store, token, client: Client::new(), database_url, shutdown: Some(tx) }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn get(&self, path: &str) -> RequestBuilder {
+        self.client.get(self.url(path)).bearer_auth(&self.token)
+    }
+
+    pub fn post(&self, path: &str) -> RequestBuilder {
+        self.client.post(self.url(path)).bearer_auth(&self.token)
+    }
+
+    pub fn patch(&self, path: &str) -> RequestBuilder {
+        self.client.patch(self.url(path)).bearer_auth(&self.token)
+    }
+
+    pub async fn create_person(&self, body: Value) -> String {
+        let res = self.post("/api/v1/persons").json(&body).send().await.unwrap();
+        assert_eq!(res.status(), 201, "{:?}", res.text().await);
+        res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn create_named(&self, name: &str) -> String {
+        self.create_person(json!({ "full_name": name })).await
+    }
+
+    /// Arguments that point a CLI command at this app's data.
+    pub fn data_args(&self) -> Vec<String> {
+        let mut args = vec!["--data-dir".to_owned(), self.data_dir().display().to_string()];
+        if let Some(url) = &self.database_url {
+            args.push("--database-url".into());
+            args.push(url.clone());
+        }
+        args
+    }
+
+    pub fn cli(&self, args: &[&str]) -> Output {
+        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        all.extend(self.data_args());
+        haven(&all)
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        use sqlx::Row;
+        sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+            .fetch_one(self.store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap()
+    }
+
+    pub async fn exec(&self, sql: &str) {
+        sqlx::query(sql).execute(self.store.pool()).await.unwrap();
+    }
+}
+
+pub fn haven<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_haven"))
+        .args(args)
+        .env_remove("HAVEN_MASTER_KEY_FILE")
+        .env_remove("HAVEN_DATA_DIR")
+        .env_remove("HAVEN_DATABASE_URL")
+        .output()
+        .unwrap()
+}
+
+pub async fn json(res: Response) -> Value {
+    res.json().await.unwrap()
+}
+
+/// Every file under `dir`, recursively.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}

@@ -1,0 +1,11 @@
+//! Integration tests for the whole stack: HTTP API, store and CLI.
+//!
+//! One binary (see ripgrep's `tests/tests.rs`). Each test spawns the app on a
+//! random port with a fresh database: SQLite in a temporary directory, or a
+//! new PostgreSQL database when `HAVEN_TEST_BACKEND=postgres`.
+
+mod api;
+mod audit;
+mod cli;
+mod encryption;
+mod helpers;
