@@ -1,0 +1,86 @@
+// The web shell end to end, as a caseworker uses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHaven, launchBrowser, screenshot, signIn } from './lib.mjs';
+
+let haven;
+let browser;
+
+before(async () => {
+  haven = await startHaven();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await haven?.stop();
+});
+
+test('sign in, add a person with a Thai name, find them by a romanised search, switch to Thai', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await page.goto(`${haven.url}/login`);
+  await screenshot(page, 'login');
+  assert.ok(haven.password, 'serve printed the one-time password');
+  await signIn(page, haven.url, 'admin', haven.password, 'a-long-new-passphrase-1');
+  assert.match(page.url(), /\/persons$/);
+  assert.equal(await page.locator('h1').textContent(), 'People');
+
+  await page.getByRole('link', { name: 'New person' }).click();
+  await page.getByLabel('Full name, as the person writes it').fill('สมชาย ใจดี');
+  await page.getByLabel('Estimated age in years', { exact: false }).fill('19');
+  await page.getByLabel('The age is uncertain').check();
+  await page.getByLabel('Nationalities', { exact: false }).fill('THA');
+  await page.getByLabel('Where the person is now').selectOption('immigration_detention');
+  await screenshot(page, 'person-new');
+  await page.getByRole('button', { name: 'Save' }).click();
+  assert.match(page.url(), /\/persons\/[0-9a-f-]{36}$/);
+  assert.equal(await page.locator('h1').textContent(), 'สมชาย ใจดี');
+  // R02 and R13 surface on the person page.
+  assert.ok(await page.getByText('may be a child').isVisible());
+  assert.ok(await page.getByText('in detention').isVisible());
+  await screenshot(page, 'person');
+
+  await page.getByRole('button', { name: 'Open a case' }).click();
+  assert.match(page.url(), /\/cases\/[0-9a-f-]{36}$/);
+  await page.getByLabel('Add a note').fill('First meeting at the detention centre; interpreter present.');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  assert.ok(await page.getByText('interpreter present').isVisible());
+  await screenshot(page, 'case');
+
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByLabel('Search by name').fill('somchai');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const hit = page.locator('tbody a');
+  assert.equal(await hit.count(), 1);
+  assert.equal(await hit.textContent(), 'สมชาย ใจดี');
+  await screenshot(page, 'persons-search');
+
+  await page.getByLabel('Language').selectOption('th');
+  await page.getByRole('button', { name: 'Change' }).click();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'th');
+  const heading = await page.locator('h1').textContent();
+  assert.notEqual(heading, 'People');
+  assert.match(heading, /[\u0E00-\u0E7F]/, 'the heading is in Thai script');
+  await screenshot(page, 'persons-thai');
+});
+
+test('a wrong password is refused without saying which part was wrong', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${haven.url}/login`);
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  assert.ok(await page.getByText('The username or password is not right.').isVisible());
+  assert.match(page.url(), /\/login$/);
+});
+
+test('the web UI works without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${haven.url}/login`);
+  assert.equal(await page.locator('h1').textContent(), 'Sign in');
+  // Every page is under 60 KB on the wire.
+  const res = await page.request.get(`${haven.url}/login`);
+  assert.ok((await res.body()).length < 60 * 1024);
+  await context.close();
+});
