@@ -60,11 +60,13 @@ impl Purpose {
     /// A short code: lower-case letters, digits and underscores, 1–40 long.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
         let s = raw.trim();
-        if s.is_empty()
-            || s.len() > 40
-            || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        if s.is_empty() || s.len() > 40 || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
-            return Err(ValidationError::new("purpose", "invalid_purpose", "the purpose must be a short code such as case_management"));
+            return Err(ValidationError::new(
+                "purpose",
+                "invalid_purpose",
+                "the purpose must be a short code such as case_management",
+            ));
         }
         Ok(Self(s.to_owned()))
     }

@@ -26,11 +26,11 @@ impl CaseStatus {
     }
 
     pub fn parse(s: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str() == s.trim())
-            .ok_or(ValidationError::new("status", "invalid_status", "unknown case status"))
+        Self::ALL.iter().copied().find(|c| c.as_str() == s.trim()).ok_or(ValidationError::new(
+            "status",
+            "invalid_status",
+            "unknown case status",
+        ))
     }
 }
 

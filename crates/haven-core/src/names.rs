@@ -105,11 +105,7 @@ fn fold(s: &str) -> String {
 
 /// ASCII romanisation: lower case, letters and digits only.
 pub fn romanise(s: &str) -> String {
-    any_ascii::any_ascii(s)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    any_ascii::any_ascii(s).chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 fn skeleton(latin: &str) -> Option<String> {

@@ -155,11 +155,11 @@ impl LocationType {
     }
 
     pub fn parse(s: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|l| l.as_str() == s)
-            .ok_or(ValidationError::new("location", "invalid_location", "unknown location type"))
+        Self::ALL.iter().copied().find(|l| l.as_str() == s).ok_or(ValidationError::new(
+            "location",
+            "invalid_location",
+            "unknown location type",
+        ))
     }
 
     /// Detention of any kind: the first action for a person with reasonable
@@ -179,7 +179,11 @@ impl Country {
         if crate::iso3166::is_alpha3(&code) {
             Ok(Self(code))
         } else {
-            Err(ValidationError::new("nationalities", "invalid_country", "use an ISO 3166 alpha-3 country code, such as THA or MMR"))
+            Err(ValidationError::new(
+                "nationalities",
+                "invalid_country",
+                "use an ISO 3166 alpha-3 country code, such as THA or MMR",
+            ))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -194,7 +198,11 @@ pub struct LanguageTag(String);
 
 impl LanguageTag {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let err = ValidationError::new("languages", "invalid_language", "use a BCP 47 language tag, such as my, vi or zh-Hans");
+        let err = ValidationError::new(
+            "languages",
+            "invalid_language",
+            "use a BCP 47 language tag, such as my, vi or zh-Hans",
+        );
         let s = raw.trim();
         let mut parts = s.split('-');
         let lang = parts.next().ok_or(err.clone())?;
@@ -256,16 +264,10 @@ pub struct PersonRecord {
     pub notes: Option<String>,
 }
 
-fn optional_text(
-    field: &'static str,
-    raw: Option<&str>,
-    max: usize,
-) -> Result<Option<String>, ValidationError> {
+fn optional_text(field: &'static str, raw: Option<&str>, max: usize) -> Result<Option<String>, ValidationError> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(s) if s.chars().count() > max => {
-            Err(ValidationError::new(field, "too_long", "the text is too long"))
-        }
+        Some(s) if s.chars().count() > max => Err(ValidationError::new(field, "too_long", "the text is too long")),
         Some(s) => Ok(Some(s.to_owned())),
     }
 }
@@ -306,15 +308,20 @@ impl PersonRecord {
                     "use the form YYYY-MM-DD",
                 ))?;
                 if date > today || today.year() - date.year() > 120 {
-                    return Err(ValidationError::new("date_of_birth", "implausible_date", "the date of birth is not plausible"));
+                    return Err(ValidationError::new(
+                        "date_of_birth",
+                        "implausible_date",
+                        "the date of birth is not plausible",
+                    ));
                 }
                 Birth::DateOfBirth(date)
             }
             (_, Some(age)) => {
-                let years = u8::try_from(age)
-                    .ok()
-                    .filter(|a| *a <= 120)
-                    .ok_or(ValidationError::new("estimated_age", "implausible_age", "the age must be between 0 and 120"))?;
+                let years = u8::try_from(age).ok().filter(|a| *a <= 120).ok_or(ValidationError::new(
+                    "estimated_age",
+                    "implausible_age",
+                    "the age must be between 0 and 120",
+                ))?;
                 Birth::Estimated { years, uncertain: input.age_uncertain }
             }
             _ => Birth::Unknown,
@@ -402,7 +409,8 @@ mod tests {
 
     #[test]
     fn a_name_in_any_script_is_accepted_as_written() {
-        for n in ["Nguyễn Văn Minh", "မောင်မောင်", "สมชาย ใจดี", "សុខ ចាន់", "李伟"] {
+        for n in ["Nguyễn Văn Minh", "မောင်မောင်", "สมชาย ใจดี", "សុខ ចាន់", "李伟"]
+        {
             let p = PersonRecord::parse(&input(n), TODAY).unwrap();
             assert_eq!(p.full_name.as_str(), n);
         }
@@ -433,11 +441,9 @@ mod tests {
 
     #[test]
     fn birth_encoding_round_trips() {
-        for b in [
-            Birth::Unknown,
-            Birth::DateOfBirth(date!(2001 - 02 - 03)),
-            Birth::Estimated { years: 17, uncertain: true },
-        ] {
+        for b in
+            [Birth::Unknown, Birth::DateOfBirth(date!(2001 - 02 - 03)), Birth::Estimated { years: 17, uncertain: true }]
+        {
             assert_eq!(Birth::decode(&b.encode()), Some(b));
         }
     }

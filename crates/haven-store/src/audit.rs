@@ -162,7 +162,8 @@ impl Store {
     /// Walks the whole chain: every hash, every link, the signed head and
     /// every signed checkpoint. Returns the first event that cannot be trusted.
     pub async fn verify_audit(&self, mut progress: impl FnMut(i64, i64)) -> Result<VerifyReport> {
-        let head = sqlx::query("SELECT seq, hash, signature FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?;
+        let head =
+            sqlx::query("SELECT seq, hash, signature FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?;
         let head_seq: i64 = head.try_get("seq")?;
         let head_hash: String = head.try_get("hash")?;
         let head_sig: String = head.try_get("signature")?;

@@ -70,11 +70,12 @@ fn user_from_row(r: &AnyRow) -> Result<User> {
 /// Usernames are ASCII handles, not real names, so they are safe in logs.
 pub fn parse_username(raw: &str) -> Result<String, ValidationError> {
     let s = raw.trim();
-    if s.is_empty()
-        || s.len() > 64
-        || !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-    {
-        return Err(ValidationError::new("username", "invalid_username", "use 1-64 letters, digits, dots, dashes or underscores"));
+    if s.is_empty() || s.len() > 64 || !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+        return Err(ValidationError::new(
+            "username",
+            "invalid_username",
+            "use 1-64 letters, digits, dots, dashes or underscores",
+        ));
     }
     Ok(s.to_ascii_lowercase())
 }
@@ -104,11 +105,17 @@ impl Store {
     pub async fn create_org(&self, name: &str, kind: &str, country: Option<&str>) -> Result<OrgId> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 200 {
-            return Err(ValidationError::new("name", "invalid_name", "an organisation needs a name (200 characters at most)").into());
+            return Err(ValidationError::new(
+                "name",
+                "invalid_name",
+                "an organisation needs a name (200 characters at most)",
+            )
+            .into());
         }
         let id = OrgId::from_random_bytes(new_id_bytes());
         let mut tx = self.begin().await?;
-        let exists = sqlx::query("SELECT id FROM organisations WHERE name = $1").bind(name).fetch_optional(&mut *tx).await?;
+        let exists =
+            sqlx::query("SELECT id FROM organisations WHERE name = $1").bind(name).fetch_optional(&mut *tx).await?;
         if exists.is_some() {
             return Err(StoreError::Conflict("an organisation with this name exists".into()));
         }
@@ -159,7 +166,8 @@ impl Store {
             .map_err(|e| StoreError::Config(format!("hashing task failed: {e}")))??;
         let id = UserId::from_random_bytes(new_id_bytes());
         let mut tx = self.begin().await?;
-        let exists = sqlx::query("SELECT id FROM users WHERE username = $1").bind(&username).fetch_optional(&mut *tx).await?;
+        let exists =
+            sqlx::query("SELECT id FROM users WHERE username = $1").bind(&username).fetch_optional(&mut *tx).await?;
         if exists.is_some() {
             return Err(StoreError::Conflict("this username is taken".into()));
         }
@@ -194,10 +202,12 @@ impl Store {
     /// Checks a password, with soft locking and an audit event either way.
     pub async fn login(&self, username: &str, password: &str, request_id: &str) -> Result<LoginOutcome> {
         let row = match parse_username(username) {
-            Ok(u) => sqlx::query("SELECT * FROM users WHERE username = $1 AND disabled = 0")
-                .bind(u)
-                .fetch_optional(&self.pool)
-                .await?,
+            Ok(u) => {
+                sqlx::query("SELECT * FROM users WHERE username = $1 AND disabled = 0")
+                    .bind(u)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
             Err(_) => None,
         };
         let (hash, user) = match &row {
@@ -306,7 +316,11 @@ impl Store {
         }
         // Touch at most once a minute so reads do not all become writes.
         if now - last_seen > 60_000 {
-            sqlx::query("UPDATE sessions SET last_seen = $1 WHERE id_hash = $2").bind(now).bind(&hash).execute(&self.pool).await?;
+            sqlx::query("UPDATE sessions SET last_seen = $1 WHERE id_hash = $2")
+                .bind(now)
+                .bind(&hash)
+                .execute(&self.pool)
+                .await?;
         }
         Ok(Some(Session { user: user_from_row(&row)?, csrf: row.try_get("csrf")? }))
     }
@@ -342,13 +356,15 @@ impl Store {
         let user = self.user_by_username(username).await?;
         let mut tx = self.begin().await?;
         let done = match id {
-            Some(t) => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
-                .bind(now_ms())
-                .bind(t.to_string())
-                .bind(user.id.to_string())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected(),
+            Some(t) => sqlx::query(
+                "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+            )
+            .bind(now_ms())
+            .bind(t.to_string())
+            .bind(user.id.to_string())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
             None => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
                 .bind(now_ms())
                 .bind(user.id.to_string())

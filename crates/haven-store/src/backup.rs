@@ -139,7 +139,8 @@ impl Store {
         src.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?;
         let mut total = 0u64;
         for (table, _) in TABLES {
-            let n: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&mut *src).await?.try_get("n")?;
+            let n: i64 =
+                sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&mut *src).await?.try_get("n")?;
             total += n as u64;
         }
         let mut dst = sqlx::AnyConnection::connect(&sqlite_url(out)).await?;
@@ -164,7 +165,7 @@ impl Store {
                 }
                 q.execute(&mut *tx).await?;
                 done += 1;
-                if done % 1000 == 0 {
+                if done.is_multiple_of(1000) {
                     progress(done, total);
                 }
             }
@@ -199,7 +200,8 @@ pub async fn restore(from: &Path, data_dir: &Path, master_key_file: &Path) -> Re
     let config = StoreConfig::new(data_dir);
     std::fs::copy(master_key_file, config.key_path())?;
     restrict_file(&config.key_path());
-    let source_config = StoreConfig { master_key_file: Some(master_key_file.to_path_buf()), ..StoreConfig::new(data_dir) };
+    let source_config =
+        StoreConfig { master_key_file: Some(master_key_file.to_path_buf()), ..StoreConfig::new(data_dir) };
     let ledger = read_ledger(&source_config.ledger_path())?;
     if !ledger.is_empty() {
         let lines: String = ledger.iter().map(|id| format!("{id} 0\n")).collect();

@@ -123,7 +123,12 @@ impl Store {
             .fetch_optional(&mut **tx)
             .await?;
         if ok.is_none() {
-            return Err(haven_core::ValidationError::new("assigned_to", "unknown_user", "no such user in this organisation").into());
+            return Err(haven_core::ValidationError::new(
+                "assigned_to",
+                "unknown_user",
+                "no such user in this organisation",
+            )
+            .into());
         }
         Ok(())
     }
@@ -264,7 +269,11 @@ impl Store {
             .bind(sealed)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2").bind(now_ms()).bind(&case_s).execute(&mut *tx).await?;
+        sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
+            .bind(now_ms())
+            .bind(&case_s)
+            .execute(&mut *tx)
+            .await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &id_s, "ok").await?;
         tx.commit().await?;
         Ok(id)
@@ -302,7 +311,8 @@ impl Store {
             });
         }
         let ids: Vec<String> = notes.iter().map(|n| n.id.to_string()).collect();
-        let refs: Vec<&str> = if ids.is_empty() { vec![case_s.as_str()] } else { ids.iter().map(String::as_str).collect() };
+        let refs: Vec<&str> =
+            if ids.is_empty() { vec![case_s.as_str()] } else { ids.iter().map(String::as_str).collect() };
         self.append_many_scoped(&mut tx, scope, Action::Read, RecordKind::Note, &refs).await?;
         tx.commit().await?;
         Ok(notes)

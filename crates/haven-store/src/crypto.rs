@@ -193,9 +193,7 @@ fn open_with(cipher: &XChaCha20Poly1305, aad: &str, sealed: &[u8]) -> Result<Vec
         return Err(StoreError::Crypto);
     }
     let (nonce, ct) = sealed.split_at(NONCE_LEN);
-    cipher
-        .decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad: aad.as_bytes() })
-        .map_err(|_| StoreError::Crypto)
+    cipher.decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad: aad.as_bytes() }).map_err(|_| StoreError::Crypto)
 }
 
 /// Argon2id with 19 MiB and two passes (OWASP's baseline), about 20–40 ms
@@ -208,10 +206,7 @@ fn argon2() -> Argon2<'static> {
 
 pub fn hash_password(password: &str) -> Result<String, StoreError> {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
-    argon2()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|_| StoreError::Crypto)
+    argon2().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|_| StoreError::Crypto)
 }
 
 pub fn verify_password(password: &str, phc: &str) -> bool {

@@ -198,10 +198,8 @@ impl Store {
     /// A fresh database records a sealed check value; an existing one must
     /// open it, or the key is wrong and nothing may be written with it.
     async fn check_master_key(&self) -> Result<()> {
-        let row = sqlx::query("SELECT value FROM meta WHERE key = $1")
-            .bind("key_check")
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT value FROM meta WHERE key = $1").bind("key_check").fetch_optional(&self.pool).await?;
         match row {
             Some(r) => {
                 let v: String = r.try_get("value")?;

@@ -156,7 +156,11 @@ impl Store {
     }
 
     pub async fn create_person(&self, scope: &Scope, record: &PersonRecord) -> Result<PersonId> {
-        self.create_persons_bulk(scope, std::slice::from_ref(record)).await?.into_iter().next().ok_or(StoreError::NotFound)
+        self.create_persons_bulk(scope, std::slice::from_ref(record))
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound)
     }
 
     /// Creates many people in one transaction (imports, benchmarks), each
@@ -288,7 +292,12 @@ impl Store {
         self.write_index(&mut tx, &id_s, &updated).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "ok").await?;
         tx.commit().await?;
-        Ok(PersonView { id, created_at_ms: view.created_at_ms, updated_at_ms: now, state: PersonState::Active(updated) })
+        Ok(PersonView {
+            id,
+            created_at_ms: view.created_at_ms,
+            updated_at_ms: now,
+            state: PersonState::Active(updated),
+        })
     }
 
     pub async fn list_persons(&self, scope: &Scope, page: Page) -> Result<Listing<PersonSummary>> {
@@ -490,6 +499,10 @@ async fn erase_rows(tx: &mut Transaction<'static, Any>, id: &str) -> Result<()> 
         .execute(&mut **tx)
         .await?;
     sqlx::query("DELETE FROM erasures WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
-    sqlx::query("INSERT INTO erasures (person_id, erased_at) VALUES ($1, $2)").bind(id).bind(now).execute(&mut **tx).await?;
+    sqlx::query("INSERT INTO erasures (person_id, erased_at) VALUES ($1, $2)")
+        .bind(id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }

@@ -506,12 +506,20 @@ fn note_out(n: &NoteView) -> NoteOut {
 
 fn parse_user(raw: &str) -> Result<UserId, WebError> {
     raw.parse().map_err(|_| {
-        WebError::Invalid(haven_core::ValidationError::new("assigned_to", "unknown_user", "no such user in this organisation"))
+        WebError::Invalid(haven_core::ValidationError::new(
+            "assigned_to",
+            "unknown_user",
+            "no such user in this organisation",
+        ))
     })
 }
 
 fn parse_day(field: &'static str, raw: &str) -> Result<time::Date, WebError> {
-    parse_date(raw).ok_or(WebError::Invalid(haven_core::ValidationError::new(field, "invalid_date", "use the form YYYY-MM-DD")))
+    parse_date(raw).ok_or(WebError::Invalid(haven_core::ValidationError::new(
+        field,
+        "invalid_date",
+        "use the form YYYY-MM-DD",
+    )))
 }
 
 #[utoipa::path(post, path = "/api/v1/persons/{id}/cases", params(("id" = String, Path)), request_body = CaseCreate, tag = "cases",
@@ -544,7 +552,12 @@ async fn list_person_cases(
     let scope = caller.scope(Permission::ReadCase)?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
     let listing = state.store.list_cases(&scope, Some(parse_id(&id)?), page).await?;
-    Ok(Json(CaseList { items: listing.items.iter().map(case_out).collect(), page: page.number, per_page: page.size, has_more: listing.has_more }))
+    Ok(Json(CaseList {
+        items: listing.items.iter().map(case_out).collect(),
+        page: page.number,
+        per_page: page.size,
+        has_more: listing.has_more,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/cases", params(PageQuery), tag = "cases", responses((status = 200, body = CaseList)))]
@@ -556,7 +569,12 @@ async fn list_cases(
     let scope = caller.scope(Permission::ReadCase)?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
     let listing = state.store.list_cases(&scope, None, page).await?;
-    Ok(Json(CaseList { items: listing.items.iter().map(case_out).collect(), page: page.number, per_page: page.size, has_more: listing.has_more }))
+    Ok(Json(CaseList {
+        items: listing.items.iter().map(case_out).collect(),
+        page: page.number,
+        per_page: page.size,
+        has_more: listing.has_more,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/cases/{id}", params(("id" = String, Path)), tag = "cases",

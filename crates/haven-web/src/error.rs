@@ -124,10 +124,8 @@ impl IntoResponse for WebError {
         }
         let mut res = (self.status(), Json(self.body())).into_response();
         if matches!(self, WebError::Unauthenticated) {
-            res.headers_mut().insert(
-                axum::http::header::WWW_AUTHENTICATE,
-                axum::http::HeaderValue::from_static("Bearer"),
-            );
+            res.headers_mut()
+                .insert(axum::http::header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
         }
         res
     }

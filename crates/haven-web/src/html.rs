@@ -224,7 +224,8 @@ struct LoginPage {
 
 async fn login_page(State(state): State<AppState>, tr: Tr) -> Response {
     let csrf = haven_store::crypto::random_secret(16);
-    let page = LoginPage { l: Layout::new(&tr, None, "/login"), csrf: csrf.clone(), username: String::new(), error: None };
+    let page =
+        LoginPage { l: Layout::new(&tr, None, "/login"), csrf: csrf.clone(), username: String::new(), error: None };
     let mut res = finish(&tr, render(&page));
     res.headers_mut().insert(header::SET_COOKIE, cookie_header(&state, LOGIN_CSRF_COOKIE, &csrf, Some(3600)));
     res
@@ -248,7 +249,12 @@ async fn login_submit(
     let rid = parts.get::<crate::security::RequestId>().map(|r| r.0.clone()).unwrap_or_default();
     let retry = |error: String, status: StatusCode| {
         let csrf = haven_store::crypto::random_secret(16);
-        let page = LoginPage { l: Layout::new(&tr, None, "/login"), csrf: csrf.clone(), username: form.username.clone(), error: Some(error) };
+        let page = LoginPage {
+            l: Layout::new(&tr, None, "/login"),
+            csrf: csrf.clone(),
+            username: form.username.clone(),
+            error: Some(error),
+        };
         let mut res = finish(&tr, render(&page));
         *res.status_mut() = status;
         res.headers_mut().insert(header::SET_COOKIE, cookie_header(&state, LOGIN_CSRF_COOKIE, &csrf, Some(3600)));
@@ -291,7 +297,12 @@ struct CsrfForm {
     csrf: String,
 }
 
-async fn logout(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Form(form): Form<CsrfForm>) -> Response {
+async fn logout(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Form(form): Form<CsrfForm>,
+) -> Response {
     if let Err(e) = caller.check_form_csrf(&form.csrf) {
         return error_page(&tr, e);
     }
@@ -314,7 +325,8 @@ struct PasswordPage {
 }
 
 async fn password_page(tr: Tr, PageCaller(caller): PageCaller) -> Response {
-    let page = PasswordPage { l: Layout::new(&tr, Some(&caller), "/password"), csrf: caller.csrf().to_owned(), error: None };
+    let page =
+        PasswordPage { l: Layout::new(&tr, Some(&caller), "/password"), csrf: caller.csrf().to_owned(), error: None };
     finish(&tr, render(&page))
 }
 
@@ -335,7 +347,11 @@ async fn password_submit(
         return error_page(&tr, e);
     }
     let again = |msg: String| {
-        let page = PasswordPage { l: Layout::new(&tr, Some(&caller), "/password"), csrf: caller.csrf().to_owned(), error: Some(msg) };
+        let page = PasswordPage {
+            l: Layout::new(&tr, Some(&caller), "/password"),
+            csrf: caller.csrf().to_owned(),
+            error: Some(msg),
+        };
         let mut res = finish(&tr, render(&page));
         *res.status_mut() = StatusCode::BAD_REQUEST;
         res
@@ -603,7 +619,8 @@ async fn person_page(
         let view = state.store.get_person(&caller.scope(Permission::ReadPerson)?, id).await?;
         let (person, cases) = match &view.state {
             PersonState::Active(r) => {
-                let listing = state.store.list_cases(&caller.scope(Permission::ReadCase)?, Some(id), Page::new(1, 50)).await?;
+                let listing =
+                    state.store.list_cases(&caller.scope(Permission::ReadCase)?, Some(id), Page::new(1, 50)).await?;
                 let cases = listing
                     .items
                     .iter()
@@ -689,7 +706,13 @@ struct CasePage {
     error: Option<String>,
 }
 
-async fn case_page_inner(state: &AppState, tr: &Tr, caller: &Caller, id: CaseId, error: Option<String>) -> Result<Response, WebError> {
+async fn case_page_inner(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    id: CaseId,
+    error: Option<String>,
+) -> Result<Response, WebError> {
     let case = state.store.get_case(&caller.scope(Permission::ReadCase)?, id).await?;
     let person = state.store.get_person(&caller.scope(Permission::ReadPerson)?, case.person_id).await?;
     let person_name = match person.state {
@@ -725,7 +748,12 @@ async fn case_page_inner(state: &AppState, tr: &Tr, caller: &Caller, id: CaseId,
     })
 }
 
-async fn case_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Path(id): Path<String>) -> Response {
+async fn case_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> Response {
     let result = async {
         let id: CaseId = id.parse().map_err(|_| WebError::NotFound)?;
         case_page_inner(&state, &tr, &caller, id, None).await

@@ -234,9 +234,8 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Org { command: OrgCommand::Create { name, kind, country, data } } => {
             let store = data.open(false).await?;
-            let country = country
-                .map(|c| haven_core::person::Country::parse(&c).map(|c| c.as_str().to_owned()))
-                .transpose()?;
+            let country =
+                country.map(|c| haven_core::person::Country::parse(&c).map(|c| c.as_str().to_owned())).transpose()?;
             let id = store.create_org(&name, &kind, country.as_deref()).await?;
             println!("{id}");
             Ok(())
@@ -255,7 +254,8 @@ async fn run(cli: Cli) -> Result<()> {
             let store = data.open(false).await?;
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} events").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} events")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             let result = store
                 .verify_audit(|done, total| {

@@ -35,9 +35,11 @@ async fn person_create_get_update_list_and_search() {
     assert_eq!(list["items"].as_array().unwrap().len(), 2);
     assert_eq!(list["has_more"], true);
 
-    for (query, expected) in [("Nguyen Van Minh", "Nguyễn Văn Minh"), ("somchai", "สมชาย ใจดี"), ("li wei", "李伟")] {
+    for (query, expected) in [("Nguyen Van Minh", "Nguyễn Văn Minh"), ("somchai", "สมชาย ใจดี"), ("li wei", "李伟")]
+    {
         let found = json(app.get(&format!("/api/v1/persons?q={query}")).send().await.unwrap()).await;
-        let names: Vec<&str> = found["items"].as_array().unwrap().iter().map(|i| i["full_name"].as_str().unwrap()).collect();
+        let names: Vec<&str> =
+            found["items"].as_array().unwrap().iter().map(|i| i["full_name"].as_str().unwrap()).collect();
         assert_eq!(names, vec![expected], "query {query}");
     }
     let none = json(app.get("/api/v1/persons?q=Pham").send().await.unwrap()).await;
@@ -109,7 +111,9 @@ async fn requests_without_valid_credentials_get_401_json() {
 #[tokio::test]
 async fn unknown_and_malformed_ids_are_404() {
     let app = TestApp::spawn().await;
-    for path in ["/api/v1/persons/not-an-id", "/api/v1/persons/7d0f3c3e-0000-4000-8000-000000000000", "/api/v1/cases/xyz"] {
+    for path in
+        ["/api/v1/persons/not-an-id", "/api/v1/persons/7d0f3c3e-0000-4000-8000-000000000000", "/api/v1/cases/xyz"]
+    {
         let res = app.get(path).send().await.unwrap();
         assert_eq!(res.status(), 404, "{path}");
         assert_eq!(json(res).await["error"], "not_found");
@@ -127,12 +131,22 @@ async fn cases_and_notes_round_trip() {
     assert_eq!(case["status"], "open");
     assert_eq!(case["person_id"], pid.as_str());
 
-    let res = app.post(&format!("/api/v1/cases/{cid}/notes")).json(&json!({"body": "Met at the shelter."})).send().await.unwrap();
+    let res = app
+        .post(&format!("/api/v1/cases/{cid}/notes"))
+        .json(&json!({"body": "Met at the shelter."}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 201);
     let notes = json(app.get(&format!("/api/v1/cases/{cid}/notes")).send().await.unwrap()).await;
     assert_eq!(notes[0]["body"], "Met at the shelter.");
 
-    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"status": "closed", "closed_on": "2001-01-01"})).send().await.unwrap();
+    let res = app
+        .patch(&format!("/api/v1/cases/{cid}"))
+        .json(&json!({"status": "closed", "closed_on": "2001-01-01"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 400, "closing before opening is refused");
     let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"status": "closed"})).send().await.unwrap();
     assert_eq!(res.status(), 200);
@@ -150,7 +164,8 @@ async fn cases_and_notes_round_trip() {
 async fn r28_after_erasure_reads_say_erased_and_notes_are_gone() {
     let app = TestApp::spawn().await;
     let pid = app.create_named("Sok Chantha").await;
-    let cid = json(app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({})).send().await.unwrap()).await["id"]
+    let cid = json(app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({})).send().await.unwrap()).await
+        ["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -186,7 +201,8 @@ async fn r27_every_read_appends_one_audit_event_without_personal_data() {
         .unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(app.count("audit_events").await, before + 1);
-    let row = sqlx::query("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1").fetch_one(app.store.pool()).await.unwrap();
+    let row =
+        sqlx::query("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(row.try_get::<String, _>("action").unwrap(), "read");
     assert_eq!(row.try_get::<String, _>("record_id").unwrap(), id);
     assert_eq!(row.try_get::<String, _>("purpose").unwrap(), "referral_preparation");

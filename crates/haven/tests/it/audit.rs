@@ -71,7 +71,8 @@ async fn r27_forged_head_is_detected() {
     let app = app_with_history().await;
     // Cutting the tail and moving the head back needs the node key to sign.
     app.exec("DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)").await;
-    app.exec("UPDATE audit_head SET seq = seq - 1, hash = (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1)").await;
+    app.exec("UPDATE audit_head SET seq = seq - 1, hash = (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1)")
+        .await;
     let (ok, text) = verify(&app);
     assert!(!ok);
     assert!(text.contains("signature"), "{text}");

@@ -28,7 +28,8 @@ async fn org_and_user_create_print_a_one_time_password() {
     let app = TestApp::spawn().await;
     let out = app.cli(&["org", "create", "--name", "Mekong Legal Aid", "--kind", "legal_aid", "--country", "tha"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = app.cli(&["user", "create", "--org", "Mekong Legal Aid", "--role", "caseworker", "--username", "lawyer1"]);
+    let out =
+        app.cli(&["user", "create", "--org", "Mekong Legal Aid", "--role", "caseworker", "--username", "lawyer1"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let pw = String::from_utf8(out.stdout).unwrap().lines().last().unwrap().trim().to_owned();
     assert!(pw.len() >= 16);
@@ -118,7 +119,13 @@ async fn backup_works_while_the_server_writes() {
         tokio::spawn(async move {
             let client = reqwest::Client::new();
             for i in 0..30 {
-                let res = client.post(&url).bearer_auth(&token).json(&serde_json::json!({"full_name": format!("Person {i}")})).send().await.unwrap();
+                let res = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .json(&serde_json::json!({"full_name": format!("Person {i}")}))
+                    .send()
+                    .await
+                    .unwrap();
                 assert_eq!(res.status(), 201);
             }
         })

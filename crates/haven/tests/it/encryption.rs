@@ -54,7 +54,10 @@ async fn all_postgres_text(app: &TestApp) -> String {
     let mut all = String::new();
     for t in tables {
         let name: String = t.try_get("tablename").unwrap();
-        let rows = sqlx::query(&format!("SELECT CAST(t AS TEXT) AS r FROM {name} t")).fetch_all(app.store.pool()).await.unwrap();
+        let rows = sqlx::query(&format!("SELECT CAST(t AS TEXT) AS r FROM {name} t"))
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
         for r in rows {
             all.push_str(&r.try_get::<String, _>("r").unwrap());
             all.push('\n');
@@ -141,10 +144,26 @@ async fn restore_refuses_a_non_empty_directory_and_a_non_backup_file() {
     let key = app.data_dir().join("master.key");
     let junk = app.dir.path().join("junk.db");
     std::fs::write(&junk, b"definitely not sqlite").unwrap();
-    let out = haven(&["restore", "--from", junk.to_str().unwrap(), "--data-dir", app.dir.path().join("x").to_str().unwrap(), "--master-key-file", key.to_str().unwrap()]);
+    let out = haven(&[
+        "restore",
+        "--from",
+        junk.to_str().unwrap(),
+        "--data-dir",
+        app.dir.path().join("x").to_str().unwrap(),
+        "--master-key-file",
+        key.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a haven backup"));
-    let out = haven(&["restore", "--from", junk.to_str().unwrap(), "--data-dir", app.data_dir().to_str().unwrap(), "--master-key-file", key.to_str().unwrap()]);
+    let out = haven(&[
+        "restore",
+        "--from",
+        junk.to_str().unwrap(),
+        "--data-dir",
+        app.data_dir().to_str().unwrap(),
+        "--master-key-file",
+        key.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not empty"));
 }

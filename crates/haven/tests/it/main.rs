@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Integration tests for the whole stack: HTTP API, store and CLI.
 //!
 //! One binary (see ripgrep's `tests/tests.rs`). Each test spawns the app on a
@@ -5,6 +6,7 @@
 //! new PostgreSQL database when `HAVEN_TEST_BACKEND=postgres`.
 
 mod api;
+mod architecture;
 mod audit;
 mod cli;
 mod encryption;
