@@ -2,7 +2,9 @@
 
 use haven_core::access::Scope;
 use haven_core::audit::{checkpoint_message, Action, Event, RecordKind, StoredEvent, Verifier};
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
+
+use crate::WriteTx;
 
 use crate::{now_ms, Result, Store, StoreError};
 
@@ -17,6 +19,56 @@ pub struct Context<'a> {
     pub request_id: &'a str,
 }
 
+/// A read's audit events, waiting for the group commit.
+pub(crate) struct Pending {
+    actor: String,
+    purpose: String,
+    request_id: String,
+    action: Action,
+    kind: RecordKind,
+    record_ids: Vec<String>,
+    outcome: String,
+    reply: tokio::sync::oneshot::Sender<Result<(), String>>,
+}
+
+/// Group commit for the audit events of reads.
+///
+/// A read's data is fetched outside any write transaction, then its events
+/// are queued here and the caller waits until they are committed before any
+/// data leaves the store; if the commit fails the read fails. One task drains
+/// the queue and commits whatever has gathered in one transaction, so
+/// concurrent readers share one lock acquisition and one signature instead of
+/// queueing one by one on the chain head. Writes do not use this: a write and
+/// its event always commit in the write's own transaction.
+pub(crate) struct AuditSink;
+
+impl AuditSink {
+    const MAX_BATCH: usize = 512;
+
+    pub(crate) fn spawn(writer: Store) -> tokio::sync::mpsc::Sender<Pending> {
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Pending>(8192);
+        tokio::spawn(async move {
+            while let Some(first) = rx.recv().await {
+                let mut batch = vec![first];
+                while batch.len() < Self::MAX_BATCH {
+                    match rx.try_recv() {
+                        Ok(p) => batch.push(p),
+                        Err(_) => break,
+                    }
+                }
+                let outcome = writer.commit_batch(&batch).await.map_err(|e| e.to_string());
+                if let Err(e) = &outcome {
+                    tracing::error!(error = %e, "audit group commit failed");
+                }
+                for p in batch {
+                    let _ = p.reply.send(outcome.clone());
+                }
+            }
+        });
+        tx
+    }
+}
+
 /// The outcome of a full verification.
 #[derive(Debug, Clone)]
 pub struct VerifyReport {
@@ -29,7 +81,7 @@ impl Store {
     /// writes a person, case or note, before it commits.
     pub(crate) async fn append_scoped(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        tx: &mut WriteTx,
         scope: &Scope,
         action: Action,
         kind: RecordKind,
@@ -43,7 +95,7 @@ impl Store {
 
     pub(crate) async fn append_many_scoped(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        tx: &mut WriteTx,
         scope: &Scope,
         action: Action,
         kind: RecordKind,
@@ -56,7 +108,7 @@ impl Store {
 
     pub(crate) async fn append(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        tx: &mut WriteTx,
         ctx: &Context<'_>,
         action: Action,
         kind: RecordKind,
@@ -71,7 +123,7 @@ impl Store {
     /// their own event, so "who saw this record" includes list views.
     pub(crate) async fn append_many(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        tx: &mut WriteTx,
         ctx: &Context<'_>,
         action: Action,
         kind: RecordKind,
@@ -141,6 +193,52 @@ impl Store {
             .execute(&mut **tx)
             .await?;
         Ok(())
+    }
+
+    async fn commit_batch(&self, batch: &[Pending]) -> Result<()> {
+        let mut tx = self.begin().await?;
+        for p in batch {
+            let ctx = Context { actor: &p.actor, purpose: &p.purpose, request_id: &p.request_id };
+            let ids: Vec<&str> = p.record_ids.iter().map(String::as_str).collect();
+            self.append_many(&mut tx, &ctx, p.action, p.kind, &ids, &p.outcome).await?;
+        }
+        tx.commit().await
+    }
+
+    /// Audits a read and returns once its events are committed. Call it
+    /// after fetching and before returning any data.
+    pub(crate) async fn audit_read(
+        &self,
+        scope: &Scope,
+        action: Action,
+        kind: RecordKind,
+        record_ids: &[&str],
+        outcome: &str,
+    ) -> Result<()> {
+        let Some(sink) = &self.audit_sink else {
+            let mut tx = self.begin().await?;
+            let actor = scope.actor().to_string();
+            let ctx = Context { actor: &actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+            self.append_many(&mut tx, &ctx, action, kind, record_ids, outcome).await?;
+            return tx.commit().await;
+        };
+        let (reply, wait) = tokio::sync::oneshot::channel();
+        let pending = Pending {
+            actor: scope.actor().to_string(),
+            purpose: scope.purpose().as_str().to_owned(),
+            request_id: scope.request_id().to_owned(),
+            action,
+            kind,
+            record_ids: record_ids.iter().map(|s| (*s).to_owned()).collect(),
+            outcome: outcome.to_owned(),
+            reply,
+        };
+        sink.send(pending).await.map_err(|_| StoreError::Audit("the audit writer has stopped".into()))?;
+        match wait.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(StoreError::Audit(e)),
+            Err(_) => Err(StoreError::Audit("the audit writer has stopped".into())),
+        }
     }
 
     /// Records an event that is not part of another write (logins, backups,

@@ -111,12 +111,7 @@ impl Store {
     }
 
     /// A case may only be assigned to a user of the same organisation.
-    async fn check_assignee(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        scope: &Scope,
-        user: UserId,
-    ) -> Result<()> {
+    async fn check_assignee(&self, tx: &mut crate::WriteTx, scope: &Scope, user: UserId) -> Result<()> {
         let ok = sqlx::query("SELECT id FROM users WHERE id = $1 AND org_id = $2 AND disabled = 0")
             .bind(user.to_string())
             .bind(scope.org().to_string())
@@ -136,15 +131,13 @@ impl Store {
     pub async fn get_case(&self, scope: &Scope, id: CaseId) -> Result<CaseView> {
         require(scope, Permission::ReadCase)?;
         let id_s = id.to_string();
-        let mut tx = self.begin().await?;
         let row = sqlx::query("SELECT * FROM cases WHERE id = $1 AND org_id = $2")
             .bind(&id_s)
             .bind(scope.org().to_string())
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&self.pool)
             .await?;
         let outcome = if row.is_some() { "ok" } else { "not_found" };
-        self.append_scoped(&mut tx, scope, Action::Read, RecordKind::Case, &id_s, outcome).await?;
-        tx.commit().await?;
+        self.audit_read(scope, Action::Read, RecordKind::Case, &[&id_s], outcome).await?;
         case_from_row(&row.ok_or(StoreError::NotFound)?)
     }
 
@@ -193,7 +186,6 @@ impl Store {
     /// Cases of the organisation, optionally for one person.
     pub async fn list_cases(&self, scope: &Scope, person: Option<PersonId>, page: Page) -> Result<Listing<CaseView>> {
         require(scope, Permission::ReadCase)?;
-        let mut tx = self.begin().await?;
         let size = i64::from(page.size);
         let offset = i64::from(page.number - 1) * size;
         let rows = match person {
@@ -205,7 +197,7 @@ impl Store {
                 .bind(p.to_string())
                 .bind(size + 1)
                 .bind(offset)
-                .fetch_all(&mut *tx)
+                .fetch_all(&self.pool)
                 .await?
             }
             None => {
@@ -213,7 +205,7 @@ impl Store {
                     .bind(scope.org().to_string())
                     .bind(size + 1)
                     .bind(offset)
-                    .fetch_all(&mut *tx)
+                    .fetch_all(&self.pool)
                     .await?
             }
         };
@@ -221,25 +213,27 @@ impl Store {
         let items = rows.iter().take(page.size as usize).map(case_from_row).collect::<Result<Vec<_>>>()?;
         let ids: Vec<String> = items.iter().map(|c| c.id.to_string()).collect();
         let refs: Vec<&str> = if ids.is_empty() { vec![""] } else { ids.iter().map(String::as_str).collect() };
-        self.append_many_scoped(&mut tx, scope, Action::List, RecordKind::Case, &refs).await?;
-        tx.commit().await?;
+        self.audit_read(scope, Action::List, RecordKind::Case, &refs, "ok").await?;
         Ok(Listing { items, has_more })
     }
 
     /// The person's key, for sealing or opening note bodies.
-    async fn case_person_key(
+    async fn case_person_key<'e, E>(
         &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        exec: E,
         scope: &Scope,
         case: &str,
-    ) -> Result<Option<(String, Option<Vec<u8>>)>> {
+    ) -> Result<Option<(String, Option<Vec<u8>>)>>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
         let row = sqlx::query(
             "SELECT c.person_id, k.wrapped FROM cases c LEFT JOIN person_keys k ON k.person_id = c.person_id \
              WHERE c.id = $1 AND c.org_id = $2",
         )
         .bind(case)
         .bind(scope.org().to_string())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(exec)
         .await?;
         match row {
             None => Ok(None),
@@ -251,7 +245,7 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let case_s = case.to_string();
         let mut tx = self.begin().await?;
-        let Some((person_id, wrapped)) = self.case_person_key(&mut tx, scope, &case_s).await? else {
+        let Some((person_id, wrapped)) = self.case_person_key(&mut *tx, scope, &case_s).await? else {
             self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &case_s, "not_found").await?;
             tx.commit().await?;
             return Err(StoreError::NotFound);
@@ -282,15 +276,13 @@ impl Store {
     pub async fn list_notes(&self, scope: &Scope, case: CaseId) -> Result<Vec<NoteView>> {
         require(scope, Permission::ReadCase)?;
         let case_s = case.to_string();
-        let mut tx = self.begin().await?;
-        let Some((person_id, wrapped)) = self.case_person_key(&mut tx, scope, &case_s).await? else {
-            self.append_scoped(&mut tx, scope, Action::List, RecordKind::Note, &case_s, "not_found").await?;
-            tx.commit().await?;
+        let Some((person_id, wrapped)) = self.case_person_key(&self.pool, scope, &case_s).await? else {
+            self.audit_read(scope, Action::List, RecordKind::Note, &[&case_s], "not_found").await?;
             return Err(StoreError::NotFound);
         };
         let rows = sqlx::query("SELECT * FROM case_notes WHERE case_id = $1 ORDER BY created_at, id LIMIT 500")
             .bind(&case_s)
-            .fetch_all(&mut *tx)
+            .fetch_all(&self.pool)
             .await?;
         let dek = wrapped.map(|w| self.keys().unwrap(&person_id, &w)).transpose()?;
         let mut notes = Vec::with_capacity(rows.len());
@@ -313,8 +305,7 @@ impl Store {
         let ids: Vec<String> = notes.iter().map(|n| n.id.to_string()).collect();
         let refs: Vec<&str> =
             if ids.is_empty() { vec![case_s.as_str()] } else { ids.iter().map(String::as_str).collect() };
-        self.append_many_scoped(&mut tx, scope, Action::Read, RecordKind::Note, &refs).await?;
-        tx.commit().await?;
+        self.audit_read(scope, Action::Read, RecordKind::Note, &refs, "ok").await?;
         Ok(notes)
     }
 }

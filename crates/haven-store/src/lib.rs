@@ -59,6 +59,8 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("audit chain broken: {0}")]
     AuditBroken(ChainBreak),
+    #[error("audit log unavailable: {0}")]
+    Audit(String),
     #[error("audit signature invalid at event {0}")]
     AuditSignature(i64),
     #[error("configuration: {0}")]
@@ -116,6 +118,40 @@ pub struct Store {
     backend: Backend,
     keys: Arc<Keys>,
     config: Arc<StoreConfig>,
+    /// SQLite allows one writer; queueing writers here (FIFO) instead of in
+    /// SQLite's busy handler, which sleeps and polls, keeps the latency tail short.
+    write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// The group-commit queue for read audit events (see `audit::AuditSink`).
+    /// `None` in the writer task's own copy of the store.
+    audit_sink: Option<tokio::sync::mpsc::Sender<audit::Pending>>,
+}
+
+/// A write transaction that already holds the audit chain's lock (and, on
+/// SQLite, the in-process writer lock). Derefs to the connection, so
+/// `&mut *tx` is an executor.
+pub(crate) struct WriteTx {
+    tx: Transaction<'static, Any>,
+    _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub(crate) async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
 }
 
 pub(crate) fn now_ms() -> i64 {
@@ -169,7 +205,10 @@ impl Store {
             .await?;
         backend.migrate(&pool).await?;
 
-        let store = Self { pool, backend, keys: Arc::new(keys), config: Arc::new(config) };
+        let write_lock = (backend == Backend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
+        let mut store =
+            Self { pool, backend, keys: Arc::new(keys), config: Arc::new(config), write_lock, audit_sink: None };
+        store.audit_sink = Some(audit::AuditSink::spawn(store.clone()));
         store.check_master_key().await?;
         store.reapply_ledger().await?;
         Ok(store)
@@ -232,10 +271,16 @@ impl Store {
     /// row lock: on SQLite that takes the write lock up front (so busy_timeout
     /// applies instead of a failed lock upgrade), on PostgreSQL it serialises
     /// appends to the hash chain.
-    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>> {
+    pub(crate) async fn begin(&self) -> Result<WriteTx> {
+        // Take the in-process lock before a connection, so waiting writers
+        // do not hold pool connections that readers need.
+        let guard = match &self.write_lock {
+            Some(lock) => Some(lock.clone().lock_owned().await),
+            None => None,
+        };
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await?;
-        Ok(tx)
+        Ok(WriteTx { tx, _guard: guard })
     }
 
     pub async fn meta(&self, key: &str) -> Result<Option<String>> {

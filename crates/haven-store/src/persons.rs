@@ -8,7 +8,9 @@ use haven_core::ids::PersonId;
 use haven_core::names;
 use haven_core::person::{Birth, LocationType, PersonInput, PersonRecord};
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Row};
+
+use crate::WriteTx;
 
 use crate::audit::Context;
 use crate::crypto::DataKey;
@@ -144,7 +146,7 @@ impl Store {
         keys.iter().map(|k| self.keys().blind_index(k)).collect()
     }
 
-    async fn write_index(&self, tx: &mut Transaction<'static, Any>, id: &str, record: &PersonRecord) -> Result<()> {
+    async fn write_index(&self, tx: &mut WriteTx, id: &str, record: &PersonRecord) -> Result<()> {
         for token in self.index_tokens(record) {
             sqlx::query("INSERT INTO person_name_index (token, person_id) VALUES ($1, $2)")
                 .bind(token)
@@ -204,35 +206,30 @@ impl Store {
         Ok(ids)
     }
 
-    /// Reads one person. Not-found and denied reads are audited too.
+    /// Reads one person. Not-found reads are audited too.
     pub async fn get_person(&self, scope: &Scope, id: PersonId) -> Result<PersonView> {
         require(scope, Permission::ReadPerson)?;
         let id_s = id.to_string();
-        let mut tx = self.begin().await?;
-        let row = self.fetch_person_row(&mut tx, scope, &id_s).await?;
+        let row = self.fetch_person_row(&self.pool, scope, &id_s).await?;
         let Some(row) = row else {
-            self.append_scoped(&mut tx, scope, Action::Read, RecordKind::Person, &id_s, "not_found").await?;
-            tx.commit().await?;
+            self.audit_read(scope, Action::Read, RecordKind::Person, &[&id_s], "not_found").await?;
             return Err(StoreError::NotFound);
         };
-        self.append_scoped(&mut tx, scope, Action::Read, RecordKind::Person, &id_s, "ok").await?;
-        tx.commit().await?;
+        self.audit_read(scope, Action::Read, RecordKind::Person, &[&id_s], "ok").await?;
         self.view_from_row(id, &id_s, &row)
     }
 
-    async fn fetch_person_row(
-        &self,
-        tx: &mut Transaction<'static, Any>,
-        scope: &Scope,
-        id: &str,
-    ) -> Result<Option<AnyRow>> {
+    async fn fetch_person_row<'e, E>(&self, exec: E, scope: &Scope, id: &str) -> Result<Option<AnyRow>>
+    where
+        E: sqlx::Executor<'e, Database = Any>,
+    {
         Ok(sqlx::query(
             "SELECT p.*, k.wrapped FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
              WHERE p.id = $1 AND p.org_id = $2",
         )
         .bind(id)
         .bind(scope.org().to_string())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(exec)
         .await?)
     }
 
@@ -264,7 +261,7 @@ impl Store {
         require(scope, Permission::WritePerson)?;
         let id_s = id.to_string();
         let mut tx = self.begin().await?;
-        let Some(row) = self.fetch_person_row(&mut tx, scope, &id_s).await? else {
+        let Some(row) = self.fetch_person_row(&mut *tx, scope, &id_s).await? else {
             self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
             tx.commit().await?;
             return Err(StoreError::NotFound);
@@ -302,7 +299,6 @@ impl Store {
 
     pub async fn list_persons(&self, scope: &Scope, page: Page) -> Result<Listing<PersonSummary>> {
         require(scope, Permission::ReadPerson)?;
-        let mut tx = self.begin().await?;
         let rows = sqlx::query(
             "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped FROM persons p \
              JOIN person_keys k ON k.person_id = p.id \
@@ -311,9 +307,9 @@ impl Store {
         .bind(scope.org().to_string())
         .bind(i64::from(page.size) + 1)
         .bind(page.offset())
-        .fetch_all(&mut *tx)
+        .fetch_all(&self.pool)
         .await?;
-        self.finish_listing(tx, scope, Action::List, rows, page.size as usize).await
+        self.finish_listing(scope, Action::List, rows, page.size as usize).await
     }
 
     /// Name search over blind indexes: every word of the query must match
@@ -321,9 +317,8 @@ impl Store {
     pub async fn search_persons(&self, scope: &Scope, query: &str, limit: u32) -> Result<Listing<PersonSummary>> {
         require(scope, Permission::ReadPerson)?;
         let groups: Vec<Vec<String>> = names::query_groups(query).into_iter().take(8).collect();
-        let mut tx = self.begin().await?;
         if groups.is_empty() {
-            return self.finish_listing(tx, scope, Action::Search, Vec::new(), 0).await;
+            return self.finish_listing(scope, Action::Search, Vec::new(), 0).await;
         }
         let mut sql = String::from(
             "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped FROM persons p \
@@ -353,13 +348,12 @@ impl Store {
             q = q.bind(b);
         }
         let limit = limit.clamp(1, 100);
-        let rows = q.bind(i64::from(limit) + 1).fetch_all(&mut *tx).await?;
-        self.finish_listing(tx, scope, Action::Search, rows, limit as usize).await
+        let rows = q.bind(i64::from(limit) + 1).fetch_all(&self.pool).await?;
+        self.finish_listing(scope, Action::Search, rows, limit as usize).await
     }
 
     async fn finish_listing(
         &self,
-        mut tx: Transaction<'static, Any>,
         scope: &Scope,
         action: Action,
         mut rows: Vec<AnyRow>,
@@ -385,8 +379,7 @@ impl Store {
         let ids: Vec<String> = items.iter().map(|p| p.id.to_string()).collect();
         let refs: Vec<&str> = if ids.is_empty() { vec![""] } else { ids.iter().map(String::as_str).collect() };
         // An empty result is still a search someone ran: one event with no record.
-        self.append_many_scoped(&mut tx, scope, action, RecordKind::Person, &refs).await?;
-        tx.commit().await?;
+        self.audit_read(scope, action, RecordKind::Person, &refs, "ok").await?;
         Ok(Listing { items, has_more })
     }
 
@@ -484,7 +477,7 @@ pub(crate) fn read_ledger(path: &std::path::Path) -> Result<Vec<String>> {
     }
 }
 
-async fn erase_rows(tx: &mut Transaction<'static, Any>, id: &str) -> Result<()> {
+async fn erase_rows(tx: &mut WriteTx, id: &str) -> Result<()> {
     let now = now_ms();
     sqlx::query("DELETE FROM person_keys WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
     sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(id).execute(&mut **tx).await?;

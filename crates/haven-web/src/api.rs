@@ -33,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cases", get(list_cases))
         .route("/api/v1/cases/{id}", get(get_case).patch(update_case))
         .route("/api/v1/cases/{id}/notes", post(add_note).get(list_notes))
+        .route("/api/{*rest}", axum::routing::any(api_not_found))
 }
 
 pub fn docs() -> Router<AppState> {
@@ -316,6 +317,30 @@ fn view_out(v: PersonView) -> Result<PersonOut, WebError> {
     }
 }
 
+/// Query-string extraction with our JSON error shape (unknown parameters
+/// are refused like unknown body fields).
+pub struct QueryParams<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for QueryParams<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(v)) => Ok(QueryParams(v)),
+            Err(rej) => Err(WebError::BadRequest(rej.body_text())),
+        }
+    }
+}
+
+/// Unknown paths under `/api` answer in JSON like every other API error.
+pub async fn api_not_found() -> WebError {
+    WebError::NotFound
+}
+
 /// JSON body extraction with our error shape instead of axum's plain text.
 pub struct JsonBody<T>(pub T);
 
@@ -359,7 +384,7 @@ async fn create_person(
 async fn list_persons(
     State(state): State<AppState>,
     caller: Caller,
-    Query(q): Query<ListQuery>,
+    QueryParams(q): QueryParams<ListQuery>,
 ) -> Result<Json<PersonList>, WebError> {
     let scope = caller.scope(Permission::ReadPerson)?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
@@ -547,7 +572,7 @@ async fn list_person_cases(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    Query(q): Query<PageQuery>,
+    QueryParams(q): QueryParams<PageQuery>,
 ) -> Result<Json<CaseList>, WebError> {
     let scope = caller.scope(Permission::ReadCase)?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
@@ -564,7 +589,7 @@ async fn list_person_cases(
 async fn list_cases(
     State(state): State<AppState>,
     caller: Caller,
-    Query(q): Query<PageQuery>,
+    QueryParams(q): QueryParams<PageQuery>,
 ) -> Result<Json<CaseList>, WebError> {
     let scope = caller.scope(Permission::ReadCase)?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));

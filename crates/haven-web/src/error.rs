@@ -26,6 +26,8 @@ pub enum WebError {
     BadRequest(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("too many requests")]
     RateLimited,
     #[error("the form expired; reload and try again")]
@@ -51,6 +53,7 @@ impl WebError {
             WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WebError::Erased => StatusCode::GONE,
             WebError::Invalid(_) | WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Conflict(_) => StatusCode::CONFLICT,
@@ -64,6 +67,7 @@ impl WebError {
             WebError::Unauthenticated => "unauthenticated",
             WebError::Forbidden => "forbidden",
             WebError::NotFound => "not_found",
+            WebError::MethodNotAllowed => "method_not_allowed",
             WebError::Erased => "erased",
             WebError::Invalid(v) => v.code,
             WebError::BadRequest(_) => "bad_request",

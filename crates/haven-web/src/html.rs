@@ -44,6 +44,11 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}", get(case_page))
         .route("/cases/{id}/notes", post(note_submit))
         .route("/cases/{id}/status", post(status_submit))
+        .fallback(not_found_page)
+}
+
+async fn not_found_page(tr: Tr) -> Response {
+    error_page(&tr, WebError::NotFound)
 }
 
 // ---- layout ----
@@ -96,7 +101,7 @@ fn error_page(tr: &Tr, err: WebError) -> Response {
         return Redirect::to("/login").into_response();
     }
     let key = match &err {
-        WebError::NotFound => "error-not-found",
+        WebError::NotFound | WebError::MethodNotAllowed => "error-not-found",
         WebError::Forbidden => "error-forbidden",
         WebError::Csrf => "error-csrf",
         WebError::Erased => "error-erased",

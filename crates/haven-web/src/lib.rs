@@ -52,6 +52,7 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         .merge(api::routes())
         .merge(html::routes())
         .merge(api::docs())
+        .method_not_allowed_fallback(|| async { WebError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .with_state(state)

@@ -284,3 +284,22 @@ async fn html_pages_require_login_and_login_needs_csrf() {
         .unwrap();
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn unknown_query_parameters_paths_and_methods_get_json_errors() {
+    let app = TestApp::spawn().await;
+    let res = app.get("/api/v1/persons?pagesize=10").send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "bad_request");
+    let res = app.get("/api/v1/nothing-here").send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    assert_eq!(json(res).await["error"], "not_found");
+    let res = app.client.delete(app.url("/api/v1/persons")).bearer_auth(&app.token).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    assert_eq!(json(res).await["error"], "method_not_allowed");
+    // Unknown HTML pages get a page in the reader's language.
+    let res = app.client.get(app.url("/no-such-page")).header("accept-language", "vi").send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("lang=\"vi\""), "{html}");
+}
