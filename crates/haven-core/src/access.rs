@@ -1,53 +1,279 @@
-//! Access policy: who may do what, decided in one place.
+//! Access policy: who may do what to which records, and which fields they
+//! see, decided in one place.
 //!
 //! Storage functions take a [`Scope`], and a `Scope` can only be obtained from
 //! [`authorize`]. A handler that forgets to authorise therefore does not
-//! compile: there is no way to call the store with a bare id. The scope also
-//! carries the purpose and request id that every audit event records (R27).
+//! compile: there is no way to call the store with a bare id. The scope says
+//! which permission was granted, which records are in reach ([`Reach`]) and
+//! which categories of field may be opened for each relationship, and carries
+//! the purpose and request id that every audit event records (R27).
+//!
+//! The firewall (R16) is the first rule of [`authorize`]: a user of an
+//! enforcement organisation (police, prosecution, immigration, border) gets
+//! no scope over assistance data at all, whatever their role; they reach only
+//! their own inbox of documents a survivor consented to send them.
+//! Cooperation with investigators never widens or narrows assistance (R15):
+//! no permission here depends on it.
 
 use crate::ids::{OrgId, UserId};
 use crate::ValidationError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What an organisation is. Enforcement kinds are on the far side of the
+/// firewall (R16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrgKind {
+    NgoAssistance,
+    Shelter,
+    Health,
+    LegalAid,
+    LabourInspection,
+    NrmCoordinator,
+    Consular,
+    Police,
+    Prosecution,
+    Immigration,
+    Border,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 11] = [
+        OrgKind::NgoAssistance,
+        OrgKind::Shelter,
+        OrgKind::Health,
+        OrgKind::LegalAid,
+        OrgKind::LabourInspection,
+        OrgKind::NrmCoordinator,
+        OrgKind::Consular,
+        OrgKind::Police,
+        OrgKind::Prosecution,
+        OrgKind::Immigration,
+        OrgKind::Border,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            OrgKind::NgoAssistance => "ngo_assistance",
+            OrgKind::Shelter => "shelter",
+            OrgKind::Health => "health",
+            OrgKind::LegalAid => "legal_aid",
+            OrgKind::LabourInspection => "labour_inspection",
+            OrgKind::NrmCoordinator => "nrm_coordinator",
+            OrgKind::Consular => "consular",
+            OrgKind::Police => "police",
+            OrgKind::Prosecution => "prosecution",
+            OrgKind::Immigration => "immigration",
+            OrgKind::Border => "border",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL.iter().copied().find(|k| k.as_str() == s.trim()).ok_or(ValidationError::new(
+            "kind",
+            "invalid_org_kind",
+            "unknown organisation kind",
+        ))
+    }
+
+    /// R16: police, prosecution, immigration and border organisations.
+    pub fn is_enforcement(&self) -> bool {
+        matches!(self, OrgKind::Police | OrgKind::Prosecution | OrgKind::Immigration | OrgKind::Border)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
-    /// The first account of an installation. Until organisations and finer
-    /// roles exist it acts for its own organisation in every capacity.
-    Administrator,
     Caseworker,
+    Supervisor,
+    /// May sign conclusive identification decisions.
+    DecisionMaker,
+    /// Manages the users of their organisation; reads no case.
+    OrgAdmin,
+    /// Manages organisations and the system; reads no case data.
+    SystemAdmin,
+    /// Reads the audit log, not case content.
+    Auditor,
 }
 
 impl Role {
+    pub const ALL: [Role; 6] =
+        [Role::Caseworker, Role::Supervisor, Role::DecisionMaker, Role::OrgAdmin, Role::SystemAdmin, Role::Auditor];
+
     pub fn as_str(&self) -> &'static str {
         match self {
-            Role::Administrator => "administrator",
             Role::Caseworker => "caseworker",
+            Role::Supervisor => "supervisor",
+            Role::DecisionMaker => "decision_maker",
+            Role::OrgAdmin => "org_admin",
+            Role::SystemAdmin => "system_admin",
+            Role::Auditor => "auditor",
         }
     }
+
     pub fn parse(s: &str) -> Result<Self, ValidationError> {
-        match s {
-            "administrator" => Ok(Role::Administrator),
-            "caseworker" => Ok(Role::Caseworker),
-            _ => Err(ValidationError::new("role", "invalid_role", "unknown role")),
-        }
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or(ValidationError::new("role", "invalid_role", "unknown role"))
+    }
+
+    /// Roles whose misuse reaches furthest sign in with a second factor by default.
+    pub fn requires_second_factor(&self) -> bool {
+        matches!(self, Role::DecisionMaker | Role::OrgAdmin | Role::SystemAdmin | Role::Auditor)
     }
 }
 
-/// The authenticated user on whose behalf a request runs.
+/// Sensitivity categories. Every field of a person belongs to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Identity,
+    ContactLocation,
+    Narrative,
+    Health,
+    ImmigrationStatus,
+    ForcedActs,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Identity,
+        Category::ContactLocation,
+        Category::Narrative,
+        Category::Health,
+        Category::ImmigrationStatus,
+        Category::ForcedActs,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Category::Identity => "identity",
+            Category::ContactLocation => "contact_location",
+            Category::Narrative => "narrative",
+            Category::Health => "health",
+            Category::ImmigrationStatus => "immigration_status",
+            Category::ForcedActs => "forced_acts",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == s.trim()).ok_or(ValidationError::new(
+            "categories",
+            "invalid_category",
+            "unknown data category",
+        ))
+    }
+
+    fn bit(&self) -> u8 {
+        1 << (*self as u8)
+    }
+}
+
+/// A set of categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Categories(u8);
+
+impl Categories {
+    pub const NONE: Categories = Categories(0);
+    pub const ALL: Categories = Categories(0b11_1111);
+
+    pub fn of(cats: &[Category]) -> Self {
+        Categories(cats.iter().fold(0, |acc, c| acc | c.bit()))
+    }
+    pub fn contains(&self, c: Category) -> bool {
+        self.0 & c.bit() != 0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+    pub fn is_subset_of(&self, other: Categories) -> bool {
+        self.0 & !other.0 == 0
+    }
+    pub fn iter(&self) -> impl Iterator<Item = Category> + '_ {
+        Category::ALL.into_iter().filter(|c| self.contains(*c))
+    }
+    pub fn without(&self, other: Categories) -> Categories {
+        Categories(self.0 & !other.0)
+    }
+    /// Comma-separated codes, for storage and display.
+    pub fn encode(&self) -> String {
+        self.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+    }
+    pub fn parse_list(s: &str) -> Result<Self, ValidationError> {
+        let mut out = Categories::NONE;
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            out.0 |= Category::parse(part)?.bit();
+        }
+        Ok(out)
+    }
+}
+
+/// The authenticated user on whose behalf a request runs, with the facts
+/// about their organisation the policy needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub user_id: UserId,
     pub org_id: OrgId,
+    pub org_kind: OrgKind,
     pub role: Role,
+    /// Organisation setting: every caseworker may see every case (with
+    /// identity and contact fields only, unless assigned).
+    pub org_caseworkers_see_all: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Permission {
     ReadPerson,
     WritePerson,
     ErasePerson,
     ReadCase,
     WriteCase,
-    ManageTokens,
+    /// Record or withdraw a person's consent.
+    RecordConsent,
+    /// Disclose without consent: a separate permission, always with a
+    /// written reason, always flagged for review (R17).
+    OverrideConsent,
+    /// Emergency access outside one's reach, time-limited and reviewed.
+    BreakGlass,
+    /// Review break-glass uses and consent overrides.
+    ReviewAccess,
+    ManageUsers,
+    ManageOrgs,
+    ReadAudit,
+    /// Enforcement users: documents sent to them with consent.
+    ReadInbox,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 13] = [
+        Permission::ReadPerson,
+        Permission::WritePerson,
+        Permission::ErasePerson,
+        Permission::ReadCase,
+        Permission::WriteCase,
+        Permission::RecordConsent,
+        Permission::OverrideConsent,
+        Permission::BreakGlass,
+        Permission::ReviewAccess,
+        Permission::ManageUsers,
+        Permission::ManageOrgs,
+        Permission::ReadAudit,
+        Permission::ReadInbox,
+    ];
+
+    /// Whether the permission opens person or case data.
+    pub fn touches_case_data(&self) -> bool {
+        matches!(
+            self,
+            Permission::ReadPerson
+                | Permission::WritePerson
+                | Permission::ErasePerson
+                | Permission::ReadCase
+                | Permission::WriteCase
+                | Permission::RecordConsent
+                | Permission::OverrideConsent
+                | Permission::BreakGlass
+        )
+    }
 }
 
 /// Why data is being accessed, recorded in every audit event.
@@ -60,7 +286,9 @@ impl Purpose {
     /// A short code: lower-case letters, digits and underscores, 1–40 long.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
         let s = raw.trim();
-        if s.is_empty() || s.len() > 40 || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        if s.is_empty()
+            || s.len() > 40
+            || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
             return Err(ValidationError::new(
                 "purpose",
@@ -78,11 +306,44 @@ impl Purpose {
     }
 }
 
-/// Which records a caller may touch. Storage restricts every query to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Visibility {
-    /// Records held by this organisation.
-    Organisation(OrgId),
+/// Which records of the organisation are in reach, and which categories may
+/// be opened for each relationship. Storage evaluates the relationship per
+/// record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    /// Records the user created, or whose case is assigned to them.
+    pub assigned: Categories,
+    /// Every other record of the organisation; `None` means out of reach.
+    pub org_wide: Option<Categories>,
+    /// Records under a live break-glass grant to this user.
+    pub granted: Categories,
+}
+
+impl Reach {
+    const NOTHING: Reach = Reach { assigned: Categories::NONE, org_wide: None, granted: Categories::NONE };
+
+    /// The categories for a record, given how the user relates to it.
+    pub fn categories_for(&self, assigned: bool, granted: bool) -> Option<Categories> {
+        let mut out = Categories::NONE;
+        let mut visible = false;
+        if assigned {
+            out.0 |= self.assigned.0;
+            visible = true;
+        }
+        if let Some(c) = self.org_wide {
+            out.0 |= c.0;
+            visible = true;
+        }
+        if granted {
+            out.0 |= self.granted.0;
+            visible = true;
+        }
+        (visible && !out.is_empty()).then_some(out)
+    }
+
+    pub fn is_nothing(&self) -> bool {
+        *self == Reach::NOTHING
+    }
 }
 
 /// Proof that a request was authorised, with the facts the audit log needs.
@@ -90,7 +351,8 @@ pub enum Visibility {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
     actor: UserId,
-    visibility: Visibility,
+    org: OrgId,
+    reach: Reach,
     permission: Permission,
     purpose: Purpose,
     request_id: String,
@@ -100,13 +362,11 @@ impl Scope {
     pub fn actor(&self) -> UserId {
         self.actor
     }
-    pub fn visibility(&self) -> &Visibility {
-        &self.visibility
-    }
     pub fn org(&self) -> OrgId {
-        match self.visibility {
-            Visibility::Organisation(org) => org,
-        }
+        self.org
+    }
+    pub fn reach(&self) -> &Reach {
+        &self.reach
     }
     pub fn permission(&self) -> Permission {
         self.permission
@@ -128,53 +388,153 @@ impl Scope {
 #[error("not permitted")]
 pub struct Denied;
 
-/// The policy table. Every permission check in haven goes through here.
+/// Which permissions a role has (in an assistance organisation).
+pub fn role_allows(role: Role, p: Permission) -> bool {
+    use Permission::*;
+    match role {
+        Role::Caseworker => matches!(p, ReadPerson | WritePerson | ReadCase | WriteCase | RecordConsent | BreakGlass),
+        Role::Supervisor => matches!(
+            p,
+            ReadPerson
+                | WritePerson
+                | ErasePerson
+                | ReadCase
+                | WriteCase
+                | RecordConsent
+                | OverrideConsent
+                | BreakGlass
+                | ReviewAccess
+        ),
+        Role::DecisionMaker => matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass),
+        Role::OrgAdmin => matches!(p, ManageUsers),
+        Role::SystemAdmin => matches!(p, ManageOrgs | ManageUsers),
+        Role::Auditor => matches!(p, ReadAudit),
+    }
+}
+
+/// The records and fields a role reaches (in an assistance organisation).
+pub fn role_reach(actor: &Actor) -> Reach {
+    // An emergency grant opens what is needed to act now (who and where),
+    // not the person's story.
+    let emergency = Categories::of(&[Category::Identity, Category::ContactLocation, Category::Health]);
+    match actor.role {
+        Role::Caseworker => Reach {
+            assigned: Categories::ALL,
+            org_wide: actor
+                .org_caseworkers_see_all
+                .then(|| Categories::of(&[Category::Identity, Category::ContactLocation])),
+            granted: emergency,
+        },
+        Role::Supervisor | Role::DecisionMaker => {
+            Reach { assigned: Categories::ALL, org_wide: Some(Categories::ALL), granted: Categories::ALL }
+        }
+        Role::OrgAdmin | Role::SystemAdmin | Role::Auditor => Reach::NOTHING,
+    }
+}
+
+/// Whose accounts an actor may manage: a system administrator any
+/// organisation's, an organisation administrator only their own.
+pub fn may_manage_users_of(actor: &Actor, org: OrgId) -> bool {
+    match actor.role {
+        Role::SystemAdmin => !actor.org_kind.is_enforcement(),
+        Role::OrgAdmin => actor.org_id == org,
+        _ => false,
+    }
+}
+
+/// The policy. Every permission check in haven goes through here.
 pub fn authorize(
     actor: &Actor,
     permission: Permission,
     purpose: Purpose,
     request_id: impl Into<String>,
 ) -> Result<Scope, Denied> {
-    let allowed = match (actor.role, permission) {
-        (Role::Administrator, _) => true,
-        (Role::Caseworker, Permission::ManageTokens) => false,
-        (Role::Caseworker, _) => true,
-    };
-    if !allowed {
+    // R16: the firewall comes first and has no exceptions by role. An
+    // enforcement organisation reads its inbox and manages its own users;
+    // nothing else, and nothing that touches assistance data or its audit trail.
+    if actor.org_kind.is_enforcement() {
+        let allowed = permission == Permission::ReadInbox
+            || (permission == Permission::ManageUsers && actor.role == Role::OrgAdmin);
+        if !allowed {
+            return Err(Denied);
+        }
+    } else if permission == Permission::ReadInbox || !role_allows(actor.role, permission) {
         return Err(Denied);
     }
-    Ok(Scope {
-        actor: actor.user_id,
-        visibility: Visibility::Organisation(actor.org_id),
-        permission,
-        purpose,
-        request_id: request_id.into(),
-    })
+    let reach = if permission.touches_case_data() { role_reach(actor) } else { Reach::NOTHING };
+    if permission.touches_case_data() && reach.is_nothing() {
+        return Err(Denied);
+    }
+    Ok(Scope { actor: actor.user_id, org: actor.org_id, reach, permission, purpose, request_id: request_id.into() })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    fn actor(role: Role) -> Actor {
-        Actor { user_id: UserId::from_random_bytes([1; 16]), org_id: OrgId::from_random_bytes([2; 16]), role }
+    fn actor(role: Role, kind: OrgKind) -> Actor {
+        Actor {
+            user_id: UserId::from_random_bytes([1; 16]),
+            org_id: OrgId::from_random_bytes([2; 16]),
+            org_kind: kind,
+            role,
+            org_caseworkers_see_all: false,
+        }
     }
 
     #[test]
-    fn scope_is_limited_to_the_actors_organisation() {
-        let a = actor(Role::Caseworker);
+    fn scope_is_limited_to_the_actors_organisation_and_permission() {
+        let a = actor(Role::Caseworker, OrgKind::Shelter);
         let s = authorize(&a, Permission::ReadPerson, Purpose::case_management(), "r1").unwrap();
-        assert_eq!(s.visibility(), &Visibility::Organisation(a.org_id));
+        assert_eq!(s.org(), a.org_id);
         assert!(s.allows(Permission::ReadPerson));
         assert!(!s.allows(Permission::WritePerson));
+        assert_eq!(s.reach().org_wide, None, "a caseworker reaches only assigned records by default");
     }
 
     #[test]
-    fn caseworkers_cannot_manage_tokens() {
-        assert_eq!(
-            authorize(&actor(Role::Caseworker), Permission::ManageTokens, Purpose::case_management(), "r"),
-            Err(Denied)
-        );
+    fn r16_enforcement_users_get_no_scope_over_assistance_data() {
+        for kind in [OrgKind::Police, OrgKind::Prosecution, OrgKind::Immigration, OrgKind::Border] {
+            for role in Role::ALL {
+                for p in Permission::ALL {
+                    let r = authorize(&actor(role, kind), p, Purpose::case_management(), "r");
+                    let expected =
+                        p == Permission::ReadInbox || (p == Permission::ManageUsers && role == Role::OrgAdmin);
+                    assert_eq!(r.is_ok(), expected, "{kind:?} {role:?} {p:?}");
+                    if let Ok(scope) = r {
+                        assert!(scope.reach().is_nothing(), "no reach into records");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn administrators_and_auditors_read_no_case_data() {
+        for role in [Role::OrgAdmin, Role::SystemAdmin, Role::Auditor] {
+            for p in Permission::ALL.into_iter().filter(Permission::touches_case_data) {
+                assert!(authorize(&actor(role, OrgKind::NgoAssistance), p, Purpose::case_management(), "r").is_err());
+            }
+        }
+    }
+
+    #[test]
+    fn r17_consent_override_is_a_separate_permission() {
+        assert!(authorize(&actor(Role::Caseworker, OrgKind::Shelter), Permission::RecordConsent, Purpose::case_management(), "r").is_ok());
+        assert!(authorize(&actor(Role::Caseworker, OrgKind::Shelter), Permission::OverrideConsent, Purpose::case_management(), "r").is_err());
+        assert!(authorize(&actor(Role::Supervisor, OrgKind::Shelter), Permission::OverrideConsent, Purpose::case_management(), "r").is_ok());
+    }
+
+    #[test]
+    fn org_wide_caseworkers_see_identity_and_contact_but_not_narrative() {
+        let mut a = actor(Role::Caseworker, OrgKind::NgoAssistance);
+        a.org_caseworkers_see_all = true;
+        let reach = role_reach(&a);
+        let unassigned = reach.categories_for(false, false).unwrap();
+        assert!(unassigned.contains(Category::Identity));
+        assert!(!unassigned.contains(Category::Narrative));
+        assert_eq!(reach.categories_for(true, false), Some(Categories::ALL));
     }
 
     #[test]
@@ -182,5 +542,50 @@ mod tests {
         assert!(Purpose::parse("case_management").is_ok());
         assert!(Purpose::parse("Drop table").is_err());
         assert!(Purpose::parse("").is_err());
+    }
+
+    fn any_role() -> impl Strategy<Value = Role> {
+        prop::sample::select(Role::ALL.to_vec())
+    }
+    fn any_kind() -> impl Strategy<Value = OrgKind> {
+        prop::sample::select(OrgKind::ALL.to_vec())
+    }
+    fn any_permission() -> impl Strategy<Value = Permission> {
+        prop::sample::select(Permission::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn r16_no_combination_lets_enforcement_touch_case_data(role in any_role(), kind in any_kind(), p in any_permission(), see_all in any::<bool>()) {
+            let mut a = actor(role, kind);
+            a.org_caseworkers_see_all = see_all;
+            if let Ok(scope) = authorize(&a, p, Purpose::case_management(), "r") {
+                if kind.is_enforcement() {
+                    prop_assert!(!scope.permission().touches_case_data());
+                    prop_assert!(scope.permission() != Permission::ReadAudit);
+                    prop_assert!(scope.reach().is_nothing());
+                }
+                prop_assert!(scope.allows(p));
+                prop_assert_eq!(scope.org(), a.org_id);
+            }
+        }
+
+        #[test]
+        fn granted_scopes_touching_case_data_always_reach_something(role in any_role(), kind in any_kind(), p in any_permission()) {
+            if let Ok(scope) = authorize(&actor(role, kind), p, Purpose::case_management(), "r") {
+                prop_assert_eq!(p.touches_case_data(), !scope.reach().is_nothing());
+            }
+        }
+
+        #[test]
+        fn unassigned_reach_never_exceeds_assigned_reach(role in any_role(), see_all in any::<bool>()) {
+            let mut a = actor(role, OrgKind::NgoAssistance);
+            a.org_caseworkers_see_all = see_all;
+            let reach = role_reach(&a);
+            if let Some(other) = reach.categories_for(false, false) {
+                let mine = reach.categories_for(true, false).unwrap_or(Categories::NONE);
+                prop_assert!(other.is_subset_of(mine));
+            }
+        }
     }
 }

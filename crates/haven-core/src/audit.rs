@@ -26,6 +26,12 @@ pub enum Action {
     Backup,
     Restore,
     UserCreate,
+    Withdraw,
+    BreakGlass,
+    Review,
+    OverrideConsent,
+    SecondFactor,
+    Denied,
 }
 
 impl Action {
@@ -45,6 +51,12 @@ impl Action {
             Action::Backup => "backup",
             Action::Restore => "restore",
             Action::UserCreate => "user_create",
+            Action::Withdraw => "withdraw",
+            Action::BreakGlass => "break_glass",
+            Action::Review => "review",
+            Action::OverrideConsent => "override_consent",
+            Action::SecondFactor => "second_factor",
+            Action::Denied => "denied",
         }
     }
 }
@@ -58,6 +70,9 @@ pub enum RecordKind {
     User,
     Token,
     System,
+    Consent,
+    Grant,
+    Organisation,
 }
 
 impl RecordKind {
@@ -69,6 +84,9 @@ impl RecordKind {
             RecordKind::User => "user",
             RecordKind::Token => "token",
             RecordKind::System => "system",
+            RecordKind::Consent => "consent",
+            RecordKind::Grant => "grant",
+            RecordKind::Organisation => "organisation",
         }
     }
 }

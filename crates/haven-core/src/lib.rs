@@ -9,6 +9,7 @@
 pub mod access;
 pub mod audit;
 pub mod case;
+pub mod consent;
 pub mod ids;
 pub mod names;
 pub mod person;

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use haven_core::access::{Actor, Role};
+use haven_core::access::{Actor, OrgKind, Role};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::{OrgId, TokenId, UserId};
 use haven_core::ValidationError;
@@ -30,15 +30,55 @@ pub const SESSION_ABSOLUTE_MS: i64 = 12 * 60 * 60 * 1000;
 pub struct User {
     pub id: UserId,
     pub org_id: OrgId,
+    pub org_kind: OrgKind,
+    pub org_caseworkers_see_all: bool,
     pub username: String,
     pub role: Role,
     pub must_change_password: bool,
+    pub totp_enabled: bool,
 }
 
 impl User {
     pub fn actor(&self) -> Actor {
-        Actor { user_id: self.id, org_id: self.org_id, role: self.role }
+        Actor {
+            user_id: self.id,
+            org_id: self.org_id,
+            org_kind: self.org_kind,
+            role: self.role,
+            org_caseworkers_see_all: self.org_caseworkers_see_all,
+        }
     }
+
+    /// The user must present a second factor before the session is usable:
+    /// always once enrolled, and enrolment is required for the roles whose
+    /// misuse reaches furthest.
+    pub fn second_factor_required(&self) -> bool {
+        self.totp_enabled || self.role.requires_second_factor()
+    }
+}
+
+/// The columns of a user with their organisation's kind and settings.
+const USER_SELECT: &str = "SELECT u.id, u.org_id, u.username, u.role, u.password_hash, u.must_change_password, \
+     u.locked_until, u.totp_enabled, o.kind AS org_kind, o.caseworkers_see_all AS org_see_all \
+     FROM users u JOIN organisations o ON o.id = u.org_id";
+
+#[derive(Debug, Clone)]
+pub struct OrgSummary {
+    pub id: OrgId,
+    pub name: String,
+    pub kind: OrgKind,
+    pub country: Option<String>,
+    pub caseworkers_see_all: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct UserSummary {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub username: String,
+    pub role: Role,
+    pub totp_enabled: bool,
+    pub disabled: bool,
 }
 
 #[derive(Debug)]
@@ -52,18 +92,24 @@ pub enum LoginOutcome {
 pub struct Session {
     pub user: User,
     pub csrf: String,
+    /// False until the second factor has been checked for this session.
+    pub second_factor_done: bool,
 }
 
 fn user_from_row(r: &AnyRow) -> Result<User> {
     let id: String = r.try_get("id")?;
     let org: String = r.try_get("org_id")?;
     let role: String = r.try_get("role")?;
+    let kind: String = r.try_get("org_kind")?;
     Ok(User {
         id: id.parse()?,
         org_id: org.parse()?,
+        org_kind: OrgKind::parse(&kind)?,
+        org_caseworkers_see_all: r.try_get::<i64, _>("org_see_all")? != 0,
         username: r.try_get("username")?,
         role: Role::parse(&role)?,
         must_change_password: r.try_get::<i64, _>("must_change_password")? != 0,
+        totp_enabled: r.try_get::<i64, _>("totp_enabled")? != 0,
     })
 }
 
@@ -98,11 +144,13 @@ impl Store {
         }
         let org = self.create_org("Local organisation", "ngo_assistance", None).await?;
         let password = random_password();
-        self.create_user(org, "admin", Role::Administrator, &password, true).await?;
+        self.create_user(org, "admin", Role::SystemAdmin, &password, true).await?;
         Ok(Some(password))
     }
 
     pub async fn create_org(&self, name: &str, kind: &str, country: Option<&str>) -> Result<OrgId> {
+        let kind = OrgKind::parse(kind)?;
+        let country = country.map(|c| haven_core::person::Country::parse(c).map(|c| c.as_str().to_owned())).transpose()?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 200 {
             return Err(ValidationError::new(
@@ -122,12 +170,12 @@ impl Store {
         sqlx::query("INSERT INTO organisations (id, name, kind, country, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(id.to_string())
             .bind(name)
-            .bind(kind)
+            .bind(kind.as_str())
             .bind(country)
             .bind(now_ms())
             .execute(&mut *tx)
             .await?;
-        self.append(&mut tx, &SYSTEM, Action::Create, RecordKind::System, &id.to_string(), "ok").await?;
+        self.append(&mut tx, &SYSTEM, Action::Create, RecordKind::Organisation, &id.to_string(), "ok").await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -191,7 +239,7 @@ impl Store {
 
     pub async fn user_by_username(&self, username: &str) -> Result<User> {
         let username = parse_username(username)?;
-        let row = sqlx::query("SELECT * FROM users WHERE username = $1 AND disabled = 0")
+        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1 AND u.disabled = 0"))
             .bind(username)
             .fetch_optional(&self.pool)
             .await?
@@ -203,7 +251,7 @@ impl Store {
     pub async fn login(&self, username: &str, password: &str, request_id: &str) -> Result<LoginOutcome> {
         let row = match parse_username(username) {
             Ok(u) => {
-                sqlx::query("SELECT * FROM users WHERE username = $1 AND disabled = 0")
+                sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1 AND u.disabled = 0"))
                     .bind(u)
                     .fetch_optional(&self.pool)
                     .await?
@@ -279,19 +327,24 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a session; returns the cookie secret and the CSRF token.
-    pub async fn create_session(&self, user: UserId) -> Result<(String, String)> {
+    /// Starts a session; returns the cookie secret and the CSRF token. A
+    /// session of a user who needs a second factor starts locked until
+    /// [`Store::verify_second_factor`] opens it.
+    pub async fn create_session(&self, user: &User, second_factor_done: bool) -> Result<(String, String)> {
         let secret = random_secret(32);
         let csrf = random_secret(32);
         let now = now_ms();
-        sqlx::query("INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen) VALUES ($1, $2, $3, $4, $5)")
-            .bind(self.keys().secret_hash(&secret))
-            .bind(user.to_string())
-            .bind(&csrf)
-            .bind(now)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen, mfa_ok) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(self.keys().secret_hash(&secret))
+        .bind(user.id.to_string())
+        .bind(&csrf)
+        .bind(now)
+        .bind(now)
+        .bind(i64::from(second_factor_done || !user.second_factor_required()))
+        .execute(&self.pool)
+        .await?;
         Ok((secret, csrf))
     }
 
@@ -300,7 +353,10 @@ impl Store {
     pub async fn session(&self, secret: &str) -> Result<Option<Session>> {
         let hash = self.keys().secret_hash(secret);
         let row = sqlx::query(
-            "SELECT s.csrf, s.created_at, s.last_seen, u.* FROM sessions s JOIN users u ON u.id = s.user_id \
+            "SELECT s.csrf, s.created_at AS s_created, s.last_seen AS s_seen, s.mfa_ok AS s_mfa, \
+             u.id, u.org_id, u.username, u.role, u.must_change_password, u.totp_enabled, \
+             o.kind AS org_kind, o.caseworkers_see_all AS org_see_all \
+             FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
              WHERE s.id_hash = $1 AND u.disabled = 0",
         )
         .bind(&hash)
@@ -308,8 +364,8 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let now = now_ms();
-        let created: i64 = row.try_get("created_at")?;
-        let last_seen: i64 = row.try_get("last_seen")?;
+        let created: i64 = row.try_get("s_created")?;
+        let last_seen: i64 = row.try_get("s_seen")?;
         if now - last_seen > SESSION_IDLE_MS || now - created > SESSION_ABSOLUTE_MS {
             sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&hash).execute(&self.pool).await?;
             return Ok(None);
@@ -322,7 +378,11 @@ impl Store {
                 .execute(&self.pool)
                 .await?;
         }
-        Ok(Some(Session { user: user_from_row(&row)?, csrf: row.try_get("csrf")? }))
+        Ok(Some(Session {
+            user: user_from_row(&row)?,
+            csrf: row.try_get("csrf")?,
+            second_factor_done: row.try_get::<i64, _>("s_mfa")? != 0,
+        }))
     }
 
     pub async fn end_session(&self, secret: &str) -> Result<()> {
@@ -380,13 +440,158 @@ impl Store {
 
     /// The user behind a bearer token, if the token is valid and unrevoked.
     pub async fn token_user(&self, secret: &str) -> Result<Option<User>> {
-        let row = sqlx::query(
-            "SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
-        )
+        let row = sqlx::query(&format!(
+            "{USER_SELECT} JOIN api_tokens t ON t.user_id = u.id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0"
+        ))
         .bind(self.keys().secret_hash(secret))
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(user_from_row).transpose()
+    }
+}
+
+/// TOTP (RFC 6238): SHA-1, 6 digits, 30-second steps, one step of clock skew.
+fn totp(secret: Vec<u8>) -> Result<totp_rs::TOTP> {
+    totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, secret).map_err(|_| StoreError::Crypto)
+}
+
+/// A new TOTP enrolment: the base32 secret and the otpauth URI for an app.
+pub struct TotpEnrolment {
+    pub secret_base32: String,
+    pub uri: String,
+}
+
+impl Store {
+    /// Starts (or restarts) enrolment: stores a new sealed secret, not yet
+    /// enabled until a code from it is verified.
+    pub async fn begin_totp(&self, user: &User) -> Result<TotpEnrolment> {
+        let secret = crate::crypto::random_bytes(20);
+        let sealed = self.keys().seal_secret(&format!("totp\0{}", user.id), &secret)?;
+        sqlx::query("UPDATE users SET totp_secret = $1 WHERE id = $2 AND totp_enabled = 0")
+            .bind(sealed)
+            .bind(user.id.to_string())
+            .execute(&self.pool)
+            .await?;
+        let b32 = match totp_rs::Secret::Raw(secret.to_vec()).to_encoded() {
+            totp_rs::Secret::Encoded(s) => s,
+            totp_rs::Secret::Raw(_) => return Err(StoreError::Crypto),
+        };
+        let uri = format!("otpauth://totp/haven:{}?secret={b32}&issuer=haven&algorithm=SHA1&digits=6&period=30", user.username);
+        Ok(TotpEnrolment { secret_base32: b32, uri })
+    }
+
+    /// Checks a code against the user's secret, refusing a code (or an older
+    /// one) that was already used. On success during enrolment the factor is
+    /// enabled; the session, if given, is opened.
+    pub async fn verify_second_factor(&self, user: &User, code: &str, session_secret: Option<&str>) -> Result<bool> {
+        let uid = user.id.to_string();
+        let mut tx = self.begin().await?;
+        let row = sqlx::query("SELECT totp_secret, totp_last_step FROM users WHERE id = $1")
+            .bind(&uid)
+            .fetch_one(&mut *tx)
+            .await?;
+        let sealed: Option<Vec<u8>> = row.try_get("totp_secret")?;
+        let last_step: i64 = row.try_get("totp_last_step")?;
+        let ctx = Context { actor: &uid, purpose: "authentication", request_id: "" };
+        let Some(sealed) = sealed else {
+            self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "not_enrolled").await?;
+            tx.commit().await?;
+            return Ok(false);
+        };
+        let secret = self.keys().open_secret(&format!("totp\0{uid}"), &sealed)?;
+        let totp = totp(secret.to_vec())?;
+        let now_step = now_ms() / 1000 / 30;
+        let code = code.trim();
+        let matched = (now_step - 1..=now_step + 1)
+            .filter(|s| *s > last_step)
+            .find(|s| crate::crypto::ct_eq(totp.generate((*s * 30) as u64).as_bytes(), code.as_bytes()));
+        let Some(step) = matched else {
+            self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "bad_code").await?;
+            tx.commit().await?;
+            return Ok(false);
+        };
+        sqlx::query("UPDATE users SET totp_enabled = 1, totp_last_step = $1 WHERE id = $2")
+            .bind(step)
+            .bind(&uid)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(s) = session_secret {
+            sqlx::query("UPDATE sessions SET mfa_ok = 1 WHERE id_hash = $1 AND user_id = $2")
+                .bind(self.keys().secret_hash(s))
+                .bind(&uid)
+                .execute(&mut *tx)
+                .await?;
+        }
+        self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "ok").await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// For tests and recovery tooling: the current code of a user's secret.
+    pub async fn current_totp_code(&self, user: &User) -> Result<String> {
+        let uid = user.id.to_string();
+        let row = sqlx::query("SELECT totp_secret FROM users WHERE id = $1").bind(&uid).fetch_one(&self.pool).await?;
+        let sealed: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("totp_secret")?.ok_or(StoreError::NotFound)?;
+        let secret = self.keys().open_secret(&format!("totp\0{uid}"), &sealed)?;
+        Ok(totp(secret.to_vec())?.generate((now_ms() / 1000) as u64))
+    }
+
+    pub async fn list_orgs(&self) -> Result<Vec<OrgSummary>> {
+        let rows = sqlx::query("SELECT id, name, kind, country, caseworkers_see_all FROM organisations ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let id: String = r.try_get("id")?;
+                let kind: String = r.try_get("kind")?;
+                Ok(OrgSummary {
+                    id: id.parse()?,
+                    name: r.try_get("name")?,
+                    kind: OrgKind::parse(&kind)?,
+                    country: r.try_get("country")?,
+                    caseworkers_see_all: r.try_get::<i64, _>("caseworkers_see_all")? != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// Users of one organisation, or of all when `org` is None.
+    pub async fn list_users(&self, org: Option<OrgId>) -> Result<Vec<UserSummary>> {
+        let rows = match org {
+            Some(o) => sqlx::query("SELECT * FROM users WHERE org_id = $1 ORDER BY username")
+                .bind(o.to_string())
+                .fetch_all(&self.pool)
+                .await?,
+            None => sqlx::query("SELECT * FROM users ORDER BY username").fetch_all(&self.pool).await?,
+        };
+        rows.iter()
+            .map(|r| {
+                let id: String = r.try_get("id")?;
+                let org: String = r.try_get("org_id")?;
+                let role: String = r.try_get("role")?;
+                Ok(UserSummary {
+                    id: id.parse()?,
+                    org_id: org.parse()?,
+                    username: r.try_get("username")?,
+                    role: Role::parse(&role)?,
+                    totp_enabled: r.try_get::<i64, _>("totp_enabled")? != 0,
+                    disabled: r.try_get::<i64, _>("disabled")? != 0,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn set_org_caseworkers_see_all(&self, org: OrgId, value: bool, actor: UserId) -> Result<()> {
+        let uid = actor.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id: "" };
+        let mut tx = self.begin().await?;
+        sqlx::query("UPDATE organisations SET caseworkers_see_all = $1 WHERE id = $2")
+            .bind(i64::from(value))
+            .bind(org.to_string())
+            .execute(&mut *tx)
+            .await?;
+        self.append(&mut tx, &ctx, Action::Update, RecordKind::Organisation, &org.to_string(), "ok").await?;
+        tx.commit().await
     }
 }

@@ -30,7 +30,18 @@ use Kind::{Blob, Int, Text};
 /// Every table, parents before children, with its columns.
 const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("meta", &[("key", Text), ("value", Text)]),
-    ("organisations", &[("id", Text), ("name", Text), ("kind", Text), ("country", Text), ("created_at", Int)]),
+    (
+        "organisations",
+        &[
+            ("id", Text),
+            ("name", Text),
+            ("kind", Text),
+            ("country", Text),
+            ("created_at", Int),
+            ("languages", Text),
+            ("caseworkers_see_all", Int),
+        ],
+    ),
     (
         "users",
         &[
@@ -44,9 +55,15 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("locked_until", Int),
             ("disabled", Int),
             ("created_at", Int),
+            ("totp_secret", Blob),
+            ("totp_enabled", Int),
+            ("totp_last_step", Int),
         ],
     ),
-    ("sessions", &[("id_hash", Text), ("user_id", Text), ("csrf", Text), ("created_at", Int), ("last_seen", Int)]),
+    (
+        "sessions",
+        &[("id_hash", Text), ("user_id", Text), ("csrf", Text), ("created_at", Int), ("last_seen", Int), ("mfa_ok", Int)],
+    ),
     ("api_tokens", &[("id", Text), ("user_id", Text), ("token_hash", Text), ("created_at", Int), ("revoked_at", Int)]),
     (
         "persons",
@@ -66,6 +83,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("languages", Blob),
             ("contact", Blob),
             ("notes", Blob),
+            ("created_by", Text),
         ],
     ),
     ("person_keys", &[("person_id", Text), ("wrapped", Blob)]),
@@ -104,6 +122,58 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("audit_head", &[("id", Int), ("seq", Int), ("hash", Text), ("signature", Text)]),
     ("audit_checkpoints", &[("seq", Int), ("hash", Text), ("at_ms", Int), ("signature", Text)]),
     ("erasures", &[("person_id", Text), ("erased_at", Int)]),
+    (
+        "consents",
+        &[
+            ("id", Text),
+            ("person_id", Text),
+            ("org_id", Text),
+            ("purpose", Text),
+            ("recipient_org_id", Text),
+            ("categories", Text),
+            ("expires_on", Text),
+            ("explained_by", Text),
+            ("language", Text),
+            ("interpreter", Blob),
+            ("recorded_at", Int),
+            ("withdrawn_at", Int),
+            ("withdrawn_by", Text),
+        ],
+    ),
+    (
+        "consent_overrides",
+        &[
+            ("id", Text),
+            ("person_id", Text),
+            ("org_id", Text),
+            ("purpose", Text),
+            ("recipient_org_id", Text),
+            ("categories", Text),
+            ("reason", Blob),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("reviewed_by", Text),
+            ("reviewed_at", Int),
+        ],
+    ),
+    (
+        "access_grants",
+        &[
+            ("id", Text),
+            ("person_id", Text),
+            ("org_id", Text),
+            ("user_id", Text),
+            ("reason", Blob),
+            ("created_at", Int),
+            ("expires_at", Int),
+            ("reviewed_by", Text),
+            ("reviewed_at", Int),
+        ],
+    ),
+    (
+        "inbox_documents",
+        &[("id", Text), ("recipient_org_id", Text), ("consent_id", Text), ("kind", Text), ("created_at", Int)],
+    ),
 ];
 
 fn sqlite_url(path: &Path) -> String {

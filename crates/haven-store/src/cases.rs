@@ -11,6 +11,8 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::persons::{Listing, Page};
+use crate::reach::{row_categories, ReachSql};
+use haven_core::access::{Categories, Category};
 use crate::{new_id_bytes, now_ms, Result, Store, StoreError};
 
 #[derive(Debug, Clone)]
@@ -20,6 +22,12 @@ pub struct CaseView {
     pub record: CaseRecord,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
+}
+
+struct NoteAccess {
+    person_id: String,
+    wrapped: Option<Vec<u8>>,
+    categories: Categories,
 }
 
 #[derive(Debug, Clone)]
@@ -70,11 +78,9 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
-        let p = sqlx::query("SELECT erased_at FROM persons WHERE id = $1 AND org_id = $2")
-            .bind(&person_s)
-            .bind(scope.org().to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!("SELECT p.erased_at{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
+        let p = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&mut *tx).await?;
         match p {
             None => {
                 self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Case, &person_s, "not_found").await?;
@@ -131,11 +137,9 @@ impl Store {
     pub async fn get_case(&self, scope: &Scope, id: CaseId) -> Result<CaseView> {
         require(scope, Permission::ReadCase)?;
         let id_s = id.to_string();
-        let row = sqlx::query("SELECT * FROM cases WHERE id = $1 AND org_id = $2")
-            .bind(&id_s)
-            .bind(scope.org().to_string())
-            .fetch_optional(&self.pool)
-            .await?;
+        let reach = ReachSql::cases(scope, 2);
+        let sql = format!("SELECT c.*{} FROM cases c WHERE c.id = $1 AND {}", reach.columns, reach.condition);
+        let row = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
         let outcome = if row.is_some() { "ok" } else { "not_found" };
         self.audit_read(scope, Action::Read, RecordKind::Case, &[&id_s], outcome).await?;
         case_from_row(&row.ok_or(StoreError::NotFound)?)
@@ -150,11 +154,9 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let id_s = id.to_string();
         let mut tx = self.begin().await?;
-        let row = sqlx::query("SELECT * FROM cases WHERE id = $1 AND org_id = $2")
-            .bind(&id_s)
-            .bind(scope.org().to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
+        let reach = ReachSql::cases(scope, 2);
+        let sql = format!("SELECT c.*{} FROM cases c WHERE c.id = $1 AND {}", reach.columns, reach.condition);
+        let row = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&mut *tx).await?;
         let Some(row) = row else {
             self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Case, &id_s, "not_found").await?;
             tx.commit().await?;
@@ -188,27 +190,17 @@ impl Store {
         require(scope, Permission::ReadCase)?;
         let size = i64::from(page.size);
         let offset = i64::from(page.number - 1) * size;
-        let rows = match person {
-            Some(p) => {
-                sqlx::query(
-                    "SELECT * FROM cases WHERE org_id = $1 AND person_id = $2 ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4",
-                )
-                .bind(scope.org().to_string())
-                .bind(p.to_string())
-                .bind(size + 1)
-                .bind(offset)
-                .fetch_all(&self.pool)
-                .await?
-            }
-            None => {
-                sqlx::query("SELECT * FROM cases WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3")
-                    .bind(scope.org().to_string())
-                    .bind(size + 1)
-                    .bind(offset)
-                    .fetch_all(&self.pool)
-                    .await?
-            }
-        };
+        let reach = ReachSql::cases(scope, 1);
+        let person_filter = if person.is_some() { " AND c.person_id = $6" } else { "" };
+        let sql = format!(
+            "SELECT c.*{} FROM cases c WHERE {}{person_filter} ORDER BY c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5",
+            reach.columns, reach.condition
+        );
+        let mut q = reach.bind(sqlx::query(&sql)).bind(size + 1).bind(offset);
+        if let Some(p) = person {
+            q = q.bind(p.to_string());
+        }
+        let rows = q.fetch_all(&self.pool).await?;
         let has_more = rows.len() as i64 > size;
         let items = rows.iter().take(page.size as usize).map(case_from_row).collect::<Result<Vec<_>>>()?;
         let ids: Vec<String> = items.iter().map(|c| c.id.to_string()).collect();
@@ -217,27 +209,25 @@ impl Store {
         Ok(Listing { items, has_more })
     }
 
-    /// The person's key, for sealing or opening note bodies.
-    async fn case_person_key<'e, E>(
-        &self,
-        exec: E,
-        scope: &Scope,
-        case: &str,
-    ) -> Result<Option<(String, Option<Vec<u8>>)>>
+    /// The person's wrapped key and what the reader may see of the case's notes.
+    async fn case_person_key<'e, E>(&self, exec: E, scope: &Scope, case: &str) -> Result<Option<NoteAccess>>
     where
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
-        let row = sqlx::query(
-            "SELECT c.person_id, k.wrapped FROM cases c LEFT JOIN person_keys k ON k.person_id = c.person_id \
-             WHERE c.id = $1 AND c.org_id = $2",
-        )
-        .bind(case)
-        .bind(scope.org().to_string())
-        .fetch_optional(exec)
-        .await?;
+        let reach = ReachSql::cases(scope, 2);
+        let sql = format!(
+            "SELECT c.person_id, k.wrapped{} FROM cases c LEFT JOIN person_keys k ON k.person_id = c.person_id \
+             WHERE c.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let row = reach.bind(sqlx::query(&sql).bind(case)).fetch_optional(exec).await?;
         match row {
             None => Ok(None),
-            Some(r) => Ok(Some((r.try_get("person_id")?, r.try_get("wrapped")?))),
+            Some(r) => Ok(Some(NoteAccess {
+                person_id: r.try_get("person_id")?,
+                wrapped: r.try_get("wrapped")?,
+                categories: row_categories(scope, &r)?.unwrap_or(Categories::NONE),
+            })),
         }
     }
 
@@ -245,11 +235,15 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let case_s = case.to_string();
         let mut tx = self.begin().await?;
-        let Some((person_id, wrapped)) = self.case_person_key(&mut *tx, scope, &case_s).await? else {
+        let Some(NoteAccess { person_id, wrapped, categories }) = self.case_person_key(&mut *tx, scope, &case_s).await?
+        else {
             self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &case_s, "not_found").await?;
             tx.commit().await?;
             return Err(StoreError::NotFound);
         };
+        if !categories.contains(Category::Narrative) {
+            return Err(StoreError::Denied);
+        }
         let wrapped = wrapped.ok_or(StoreError::Erased)?;
         let dek = self.keys().unwrap(&person_id, &wrapped)?;
         let id = NoteId::from_random_bytes(new_id_bytes());
@@ -276,10 +270,13 @@ impl Store {
     pub async fn list_notes(&self, scope: &Scope, case: CaseId) -> Result<Vec<NoteView>> {
         require(scope, Permission::ReadCase)?;
         let case_s = case.to_string();
-        let Some((person_id, wrapped)) = self.case_person_key(&self.pool, scope, &case_s).await? else {
+        let Some(NoteAccess { person_id, wrapped, categories }) = self.case_person_key(&self.pool, scope, &case_s).await?
+        else {
             self.audit_read(scope, Action::List, RecordKind::Note, &[&case_s], "not_found").await?;
             return Err(StoreError::NotFound);
         };
+        // Without the narrative category the reader learns that notes exist, not what they say.
+        let wrapped = if categories.contains(Category::Narrative) { wrapped } else { None };
         let rows = sqlx::query("SELECT * FROM case_notes WHERE case_id = $1 ORDER BY created_at, id LIMIT 500")
             .bind(&case_s)
             .fetch_all(&self.pool)

@@ -103,6 +103,15 @@ impl Keys {
         Ok(DataKey(bytes))
     }
 
+    /// Seals a server-side secret (such as a TOTP seed) under the wrapping key.
+    pub fn seal_secret(&self, aad: &str, secret: &[u8]) -> Result<Vec<u8>, StoreError> {
+        seal_with(&self.wrap, aad, secret)
+    }
+
+    pub fn open_secret(&self, aad: &str, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+        open_with(&self.wrap, aad, sealed).map(Zeroizing::new)
+    }
+
     /// A short value sealed under the wrapping key at creation, so that a
     /// wrong master key is detected at start instead of at the first read.
     pub fn key_check(&self) -> Result<Vec<u8>, StoreError> {
@@ -227,6 +236,17 @@ pub fn random_password() -> String {
     let mut b = [0u8; 20];
     rand::rngs::OsRng.fill_bytes(&mut b);
     b.iter().map(|x| ALPHABET[*x as usize % ALPHABET.len()] as char).collect()
+}
+
+pub fn random_bytes(n: usize) -> Zeroizing<Vec<u8>> {
+    let mut b = Zeroizing::new(vec![0u8; n]);
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    b
+}
+
+/// Constant-time equality for secrets and codes.
+pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 pub fn random_id_bytes() -> [u8; 16] {

@@ -15,6 +15,7 @@
 //! which only the core's policy can create; queries are restricted to the
 //! scope's organisation.
 
+pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod backend;
@@ -22,6 +23,7 @@ pub mod backup;
 pub mod cases;
 pub mod crypto;
 pub mod persons;
+mod reach;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use haven_core::access::{Permission, Scope};
+use haven_core::access::{Categories, Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::PersonId;
 use haven_core::names;
@@ -14,6 +14,7 @@ use crate::WriteTx;
 
 use crate::audit::Context;
 use crate::crypto::DataKey;
+use crate::reach::{row_categories, ReachSql};
 use crate::{new_id_bytes, now_ms, today, Backend, Result, Store, StoreError};
 
 /// The sealed columns, in one place so create, update and erase agree.
@@ -32,6 +33,9 @@ pub struct PersonView {
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
     pub state: PersonState,
+    /// Categories this reader may not see; their fields are left empty and
+    /// were never decrypted.
+    pub withheld: Categories,
 }
 
 /// What a list or search result shows.
@@ -111,14 +115,21 @@ fn split(s: Option<String>, sep: char) -> Vec<String> {
     s.map(|s| s.split(sep).map(str::to_owned).collect()).unwrap_or_default()
 }
 
-fn open_person(dek: &DataKey, id: &str, row: &AnyRow) -> Result<PersonRecord> {
+/// Opens a person's fields, leaving closed every field whose category the
+/// reader may not see. Identity is the floor: without it nothing is opened.
+fn open_person(dek: &DataKey, id: &str, row: &AnyRow, allowed: Categories) -> Result<PersonRecord> {
+    if !allowed.contains(Category::Identity) {
+        return Err(StoreError::Denied);
+    }
+    let contact_ok = allowed.contains(Category::ContactLocation);
+    let narrative_ok = allowed.contains(Category::Narrative);
     let birth = open_field(dek, id, row, "birth")?.and_then(|b| Birth::decode(&b)).unwrap_or(Birth::Unknown);
     let (date_of_birth, estimated_age, age_uncertain) = match birth {
         Birth::Unknown => (None, None, false),
         Birth::DateOfBirth(d) => (Some(haven_core::person::format_date(d)), None, false),
         Birth::Estimated { years, uncertain } => (None, Some(u16::from(years)), uncertain),
     };
-    let location: String = row.try_get("location")?;
+    let location: String = if contact_ok { row.try_get("location")? } else { "unknown".to_owned() };
     let input = PersonInput {
         full_name: open_field(dek, id, row, "full_name")?.unwrap_or_default(),
         other_names: split(open_field(dek, id, row, "other_names")?, '\n'),
@@ -129,9 +140,9 @@ fn open_person(dek: &DataKey, id: &str, row: &AnyRow) -> Result<PersonRecord> {
         age_uncertain,
         nationalities: split(open_field(dek, id, row, "nationalities")?, ','),
         languages: split(open_field(dek, id, row, "languages")?, ','),
-        contact: open_field(dek, id, row, "contact")?,
+        contact: if contact_ok { open_field(dek, id, row, "contact")? } else { None },
         location: Some(location),
-        notes: open_field(dek, id, row, "notes")?,
+        notes: if narrative_ok { open_field(dek, id, row, "notes")? } else { None },
     };
     // Stored values were valid when written; parsing again keeps one code
     // path from raw values to a record.
@@ -179,8 +190,8 @@ impl Store {
             let wrapped = self.keys().wrap(&id_s, &dek)?;
             let sealed = seal_person(&dek, &id_s, record)?;
             let mut q = sqlx::query(
-                "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes, created_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
             )
             .bind(&id_s)
             .bind(scope.org().to_string())
@@ -190,7 +201,7 @@ impl Store {
             for c in sealed.cols {
                 q = q.bind(c);
             }
-            q.execute(&mut *tx).await?;
+            q.bind(scope.actor().to_string()).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO person_keys (person_id, wrapped) VALUES ($1, $2)")
                 .bind(&id_s)
                 .bind(wrapped)
@@ -216,24 +227,24 @@ impl Store {
             return Err(StoreError::NotFound);
         };
         self.audit_read(scope, Action::Read, RecordKind::Person, &[&id_s], "ok").await?;
-        self.view_from_row(id, &id_s, &row)
+        self.view_from_row(scope, id, &id_s, &row)
     }
 
     async fn fetch_person_row<'e, E>(&self, exec: E, scope: &Scope, id: &str) -> Result<Option<AnyRow>>
     where
         E: sqlx::Executor<'e, Database = Any>,
     {
-        Ok(sqlx::query(
-            "SELECT p.*, k.wrapped FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
-             WHERE p.id = $1 AND p.org_id = $2",
-        )
-        .bind(id)
-        .bind(scope.org().to_string())
-        .fetch_optional(exec)
-        .await?)
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT p.*, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
+             WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        Ok(reach.bind(sqlx::query(&sql).bind(id)).fetch_optional(exec).await?)
     }
 
-    fn view_from_row(&self, id: PersonId, id_s: &str, row: &AnyRow) -> Result<PersonView> {
+    fn view_from_row(&self, scope: &Scope, id: PersonId, id_s: &str, row: &AnyRow) -> Result<PersonView> {
+        let allowed = row_categories(scope, row)?.ok_or(StoreError::NotFound)?;
         let created_at_ms: i64 = row.try_get("created_at")?;
         let updated_at_ms: i64 = row.try_get("updated_at")?;
         let erased_at: Option<i64> = row.try_get("erased_at")?;
@@ -241,13 +252,13 @@ impl Store {
         let state = match (erased_at, wrapped) {
             (None, Some(w)) => {
                 let dek = self.keys().unwrap(id_s, &w)?;
-                PersonState::Active(open_person(&dek, id_s, row)?)
+                PersonState::Active(open_person(&dek, id_s, row, allowed)?)
             }
             (Some(at), _) => PersonState::Erased { erased_at_ms: at },
             // A person without a key can only be the result of erasure.
             (None, None) => PersonState::Erased { erased_at_ms: updated_at_ms },
         };
-        Ok(PersonView { id, created_at_ms, updated_at_ms, state })
+        Ok(PersonView { id, created_at_ms, updated_at_ms, state, withheld: Categories::ALL.without(allowed) })
     }
 
     /// Reads, changes and rewrites a person in one transaction, so two
@@ -266,7 +277,12 @@ impl Store {
             tx.commit().await?;
             return Err(StoreError::NotFound);
         };
-        let view = self.view_from_row(id, &id_s, &row)?;
+        let view = self.view_from_row(scope, id, &id_s, &row)?;
+        // Editing merges into fields the editor cannot see would erase them;
+        // only someone who sees the whole record may change it.
+        if !view.withheld.is_empty() {
+            return Err(StoreError::Denied);
+        }
         let PersonState::Active(current) = view.state else {
             return Err(StoreError::Erased);
         };
@@ -294,21 +310,25 @@ impl Store {
             created_at_ms: view.created_at_ms,
             updated_at_ms: now,
             state: PersonState::Active(updated),
+            withheld: Categories::NONE,
         })
     }
 
     pub async fn list_persons(&self, scope: &Scope, page: Page) -> Result<Listing<PersonSummary>> {
         require(scope, Permission::ReadPerson)?;
-        let rows = sqlx::query(
-            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped FROM persons p \
+        let reach = ReachSql::persons(scope, 1);
+        let sql = format!(
+            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped{} FROM persons p \
              JOIN person_keys k ON k.person_id = p.id \
-             WHERE p.org_id = $1 AND p.erased_at IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT $2 OFFSET $3",
-        )
-        .bind(scope.org().to_string())
-        .bind(i64::from(page.size) + 1)
-        .bind(page.offset())
-        .fetch_all(&self.pool)
-        .await?;
+             WHERE {} AND p.erased_at IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT $4 OFFSET $5",
+            reach.columns, reach.condition
+        );
+        let rows = reach
+            .bind(sqlx::query(&sql))
+            .bind(i64::from(page.size) + 1)
+            .bind(page.offset())
+            .fetch_all(&self.pool)
+            .await?;
         self.finish_listing(scope, Action::List, rows, page.size as usize).await
     }
 
@@ -320,11 +340,13 @@ impl Store {
         if groups.is_empty() {
             return self.finish_listing(scope, Action::Search, Vec::new(), 0).await;
         }
-        let mut sql = String::from(
-            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped FROM persons p \
-             JOIN person_keys k ON k.person_id = p.id WHERE p.org_id = $1 AND p.erased_at IS NULL AND p.id IN (",
+        let reach = ReachSql::persons(scope, 1);
+        let mut sql = format!(
+            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped{} FROM persons p \
+             JOIN person_keys k ON k.person_id = p.id WHERE {} AND p.erased_at IS NULL AND p.id IN (",
+            reach.columns, reach.condition
         );
-        let mut n = 1;
+        let mut n = 3;
         let mut binds: Vec<String> = Vec::new();
         for (i, g) in groups.iter().enumerate() {
             if i > 0 {
@@ -343,7 +365,7 @@ impl Store {
         }
         n += 1;
         sql.push_str(&format!(") ORDER BY p.created_at DESC, p.id DESC LIMIT ${n}"));
-        let mut q = sqlx::query(&sql).bind(scope.org().to_string());
+        let mut q = reach.bind(sqlx::query(&sql));
         for b in binds {
             q = q.bind(b);
         }
@@ -367,7 +389,12 @@ impl Store {
             let id: PersonId = id_s.parse()?;
             let wrapped: Vec<u8> = r.try_get("wrapped")?;
             let dek = self.keys().unwrap(&id_s, &wrapped)?;
-            let location: String = r.try_get("location")?;
+            let allowed = row_categories(scope, r)?.ok_or(StoreError::Denied)?;
+            if !allowed.contains(Category::Identity) {
+                continue;
+            }
+            let location: String =
+                if allowed.contains(Category::ContactLocation) { r.try_get("location")? } else { "unknown".to_owned() };
             items.push(PersonSummary {
                 id,
                 full_name: open_field(&dek, &id_s, r, "full_name")?.unwrap_or_default(),
@@ -389,11 +416,9 @@ impl Store {
     pub async fn erase_person(&self, scope: &Scope, id: PersonId) -> Result<()> {
         require(scope, Permission::ErasePerson)?;
         let id_s = id.to_string();
-        let exists = sqlx::query("SELECT erased_at FROM persons WHERE id = $1 AND org_id = $2")
-            .bind(&id_s)
-            .bind(scope.org().to_string())
-            .fetch_optional(&self.pool)
-            .await?;
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!("SELECT p.erased_at{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
+        let exists = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
         let Some(row) = exists else {
             let mut tx = self.begin().await?;
             self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "not_found").await?;
@@ -491,6 +516,13 @@ async fn erase_rows(tx: &mut WriteTx, id: &str) -> Result<()> {
         .bind(id)
         .execute(&mut **tx)
         .await?;
+    for sealed in [
+        "UPDATE consents SET interpreter = NULL WHERE person_id = $1",
+        "UPDATE consent_overrides SET reason = NULL WHERE person_id = $1",
+        "UPDATE access_grants SET reason = NULL WHERE person_id = $1",
+    ] {
+        sqlx::query(sealed).bind(id).execute(&mut **tx).await?;
+    }
     sqlx::query("DELETE FROM erasures WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
     sqlx::query("INSERT INTO erasures (person_id, erased_at) VALUES ($1, $2)")
         .bind(id)

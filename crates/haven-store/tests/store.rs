@@ -27,7 +27,9 @@ fn person(name: &str) -> PersonRecord {
 async fn r28_person_round_trip_search_and_erase() {
     let (_dir, store) = open().await;
     store.bootstrap().await.unwrap().unwrap();
-    let admin = store.user_by_username("admin").await.unwrap().actor();
+    let org = store.org_by_name("Local organisation").await.unwrap();
+    store.create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false).await.unwrap();
+    let admin = store.user_by_username("sup").await.unwrap().actor();
     let w = authorize(&admin, Permission::WritePerson, Purpose::case_management(), "t").unwrap();
     let r = authorize(&admin, Permission::ReadPerson, Purpose::case_management(), "t").unwrap();
     let e = authorize(&admin, Permission::ErasePerson, Purpose::case_management(), "t").unwrap();

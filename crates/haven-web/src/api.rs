@@ -6,7 +6,6 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use axum::{Json, Router};
 use haven_core::access::Permission;
 use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
@@ -20,20 +19,45 @@ use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::Caller;
+use crate::routes::{self as r, RouteDef};
 use crate::error::{ErrorBody, WebError};
 use crate::AppState;
 
+pub(crate) fn table() -> Vec<RouteDef> {
+    vec![
+        r::get("/healthz", healthz),
+        r::get("/api/v1/me", me),
+        r::post("/api/v1/persons", create_person),
+        r::get("/api/v1/persons", list_persons),
+        r::get("/api/v1/persons/{id}", get_person),
+        r::patch("/api/v1/persons/{id}", update_person),
+        r::post("/api/v1/persons/{id}/erase", erase_person),
+        r::post("/api/v1/persons/{id}/cases", open_case),
+        r::get("/api/v1/persons/{id}/cases", list_person_cases),
+        r::get("/api/v1/persons/{id}/consents", list_consents),
+        r::post("/api/v1/persons/{id}/consents", record_consent),
+        r::post("/api/v1/persons/{id}/consent-overrides", override_consent),
+        r::post("/api/v1/persons/{id}/break-glass", break_glass),
+        r::get("/api/v1/persons/{id}/access-log", access_log),
+        r::post("/api/v1/consents/{id}/withdraw", withdraw_consent),
+        r::get("/api/v1/cases", list_cases),
+        r::get("/api/v1/cases/{id}", get_case),
+        r::patch("/api/v1/cases/{id}", update_case),
+        r::post("/api/v1/cases/{id}/notes", add_note),
+        r::get("/api/v1/cases/{id}/notes", list_notes),
+        r::get("/api/v1/review", review_queue),
+        r::post("/api/v1/review/{kind}/{id}", mark_reviewed),
+        r::get("/api/v1/audit", audit_log),
+        r::get("/api/v1/orgs", list_orgs),
+        r::post("/api/v1/orgs", create_org),
+        r::get("/api/v1/users", list_users),
+        r::post("/api/v1/users", create_user),
+        r::get("/api/v1/inbox", inbox),
+    ]
+}
+
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/api/v1/persons", post(create_person).get(list_persons))
-        .route("/api/v1/persons/{id}", get(get_person).patch(update_person))
-        .route("/api/v1/persons/{id}/erase", post(erase_person))
-        .route("/api/v1/persons/{id}/cases", post(open_case).get(list_person_cases))
-        .route("/api/v1/cases", get(list_cases))
-        .route("/api/v1/cases/{id}", get(get_case).patch(update_case))
-        .route("/api/v1/cases/{id}/notes", post(add_note).get(list_notes))
-        .route("/api/{*rest}", axum::routing::any(api_not_found))
+    r::build(table()).route("/api/{*rest}", axum::routing::any(api_not_found))
 }
 
 pub fn docs() -> Router<AppState> {
@@ -48,10 +72,14 @@ pub fn openapi_json() -> String {
 #[openapi(
     info(title = "haven API", description = "Case work for people trafficked into scam compounds. \
         Every call is audited with its purpose (header `x-haven-purpose`, default `case_management`)."),
-    paths(healthz, create_person, list_persons, get_person, update_person, erase_person, open_case,
-          list_person_cases, list_cases, get_case, update_case, add_note, list_notes),
+    paths(healthz, me, create_person, list_persons, get_person, update_person, erase_person, open_case,
+          list_person_cases, list_cases, get_case, update_case, add_note, list_notes, list_consents, record_consent,
+          withdraw_consent, override_consent, break_glass, access_log, review_queue, mark_reviewed, audit_log,
+          list_orgs, create_org, list_users, create_user, inbox),
     components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
-                       CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health)),
+                       CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health, MeOut, ConsentCreate,
+                       ConsentOut, OverrideCreate, BreakGlassCreate, AuditOut, ReviewOut, OrgOut, OrgCreate, UserOut,
+                       UserCreate, UserCreated, InboxOut)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]
@@ -170,10 +198,13 @@ pub struct PersonOut {
     nationalities: Vec<String>,
     languages: Vec<String>,
     contact: Option<String>,
-    location: String,
+    /// Null when the contact and location category is withheld from this reader.
+    location: Option<String>,
     notes: Option<String>,
     created_at: String,
     updated_at: String,
+    /// Data categories this reader may not see; their fields are empty.
+    withheld: Vec<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -274,7 +305,13 @@ impl PersonPatch {
     }
 }
 
-pub(crate) fn person_out(id: PersonId, r: &PersonRecord, created: i64, updated: i64) -> PersonOut {
+pub(crate) fn person_out(
+    id: PersonId,
+    r: &PersonRecord,
+    created: i64,
+    updated: i64,
+    withheld: haven_core::access::Categories,
+) -> PersonOut {
     let (date_of_birth, estimated_age, age_uncertain) = match r.birth {
         Birth::Unknown => (None, None, false),
         Birth::DateOfBirth(d) => (Some(format_date(d)), None, false),
@@ -293,10 +330,11 @@ pub(crate) fn person_out(id: PersonId, r: &PersonRecord, created: i64, updated: 
         nationalities: r.nationalities.iter().map(|c| c.as_str().to_owned()).collect(),
         languages: r.languages.iter().map(|l| l.as_str().to_owned()).collect(),
         contact: r.contact.clone(),
-        location: r.location.as_str().to_owned(),
+        location: (!withheld.contains(haven_core::access::Category::ContactLocation)).then(|| r.location.as_str().to_owned()),
         notes: r.notes.clone(),
         created_at: rfc3339(created),
         updated_at: rfc3339(updated),
+        withheld: withheld.iter().map(|c| c.as_str().to_owned()).collect(),
     }
 }
 
@@ -312,7 +350,7 @@ fn summary_out(p: &PersonSummary) -> PersonSummaryOut {
 
 fn view_out(v: PersonView) -> Result<PersonOut, WebError> {
     match v.state {
-        PersonState::Active(r) => Ok(person_out(v.id, &r, v.created_at_ms, v.updated_at_ms)),
+        PersonState::Active(r) => Ok(person_out(v.id, &r, v.created_at_ms, v.updated_at_ms, v.withheld)),
         PersonState::Erased { .. } => Err(WebError::Erased),
     }
 }
@@ -373,7 +411,7 @@ async fn create_person(
     caller: Caller,
     JsonBody(body): JsonBody<PersonCreate>,
 ) -> Result<impl IntoResponse, WebError> {
-    let scope = caller.scope(Permission::WritePerson)?;
+    let scope = caller.scope(&state, Permission::WritePerson).await?;
     let record = PersonRecord::parse(&body.into_input(), today())?;
     let id = state.store.create_person(&scope, &record).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
@@ -386,7 +424,7 @@ async fn list_persons(
     caller: Caller,
     QueryParams(q): QueryParams<ListQuery>,
 ) -> Result<Json<PersonList>, WebError> {
-    let scope = caller.scope(Permission::ReadPerson)?;
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
     let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(query) => state.store.search_persons(&scope, query, page.size).await?,
@@ -407,7 +445,7 @@ async fn get_person(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<PersonOut>, WebError> {
-    let scope = caller.scope(Permission::ReadPerson)?;
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let view = state.store.get_person(&scope, parse_id(&id)?).await?;
     Ok(Json(view_out(view)?))
 }
@@ -420,7 +458,7 @@ async fn update_person(
     Path(id): Path<String>,
     JsonBody(patch): JsonBody<PersonPatch>,
 ) -> Result<Json<PersonOut>, WebError> {
-    let scope = caller.scope(Permission::WritePerson)?;
+    let scope = caller.scope(&state, Permission::WritePerson).await?;
     let id: PersonId = parse_id(&id)?;
     let view = state
         .store
@@ -436,7 +474,7 @@ async fn erase_person(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, WebError> {
-    let scope = caller.scope(Permission::ErasePerson)?;
+    let scope = caller.scope(&state, Permission::ErasePerson).await?;
     state.store.erase_person(&scope, parse_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -555,7 +593,7 @@ async fn open_case(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<CaseCreate>,
 ) -> Result<impl IntoResponse, WebError> {
-    let scope = caller.scope(Permission::WriteCase)?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
     let opened_on = match body.opened_on.as_deref() {
         Some(d) => parse_day("opened_on", d)?,
         None => today(),
@@ -574,7 +612,7 @@ async fn list_person_cases(
     Path(id): Path<String>,
     QueryParams(q): QueryParams<PageQuery>,
 ) -> Result<Json<CaseList>, WebError> {
-    let scope = caller.scope(Permission::ReadCase)?;
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
     let listing = state.store.list_cases(&scope, Some(parse_id(&id)?), page).await?;
     Ok(Json(CaseList {
@@ -591,7 +629,7 @@ async fn list_cases(
     caller: Caller,
     QueryParams(q): QueryParams<PageQuery>,
 ) -> Result<Json<CaseList>, WebError> {
-    let scope = caller.scope(Permission::ReadCase)?;
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
     let listing = state.store.list_cases(&scope, None, page).await?;
     Ok(Json(CaseList {
@@ -609,7 +647,7 @@ async fn get_case(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<CaseOut>, WebError> {
-    let scope = caller.scope(Permission::ReadCase)?;
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
     let case = state.store.get_case(&scope, parse_id::<CaseId>(&id)?).await?;
     Ok(Json(case_out(&case)))
 }
@@ -622,7 +660,7 @@ async fn update_case(
     Path(id): Path<String>,
     JsonBody(patch): JsonBody<CasePatch>,
 ) -> Result<Json<CaseOut>, WebError> {
-    let scope = caller.scope(Permission::WriteCase)?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
     let status = patch.status.as_deref().map(CaseStatus::parse).transpose()?;
     let closed_on = patch.closed_on.as_deref().map(|d| parse_day("closed_on", d)).transpose()?;
     let assigned = match patch.assigned_to.as_deref() {
@@ -654,7 +692,7 @@ async fn add_note(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<NoteCreate>,
 ) -> Result<impl IntoResponse, WebError> {
-    let scope = caller.scope(Permission::WriteCase)?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
     let note = NoteBody::parse(&body.body)?;
     let nid = state.store.add_note(&scope, parse_id(&id)?, &note).await?;
     Ok((StatusCode::CREATED, Json(Created { id: nid.to_string() })))
@@ -667,7 +705,384 @@ async fn list_notes(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<NoteOut>>, WebError> {
-    let scope = caller.scope(Permission::ReadCase)?;
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
     let notes = state.store.list_notes(&scope, parse_id(&id)?).await?;
     Ok(Json(notes.iter().map(note_out).collect()))
+}
+
+// ---- identity, consent, access review, audit, administration ----
+
+#[derive(Serialize, ToSchema)]
+pub struct MeOut {
+    id: String,
+    username: String,
+    role: String,
+    org_id: String,
+    org_kind: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "access", responses((status = 200, body = MeOut), (status = 401, body = ErrorBody)))]
+async fn me(caller: Caller) -> Json<MeOut> {
+    Json(MeOut {
+        id: caller.user.id.to_string(),
+        username: caller.user.username.clone(),
+        role: caller.user.role.as_str().to_owned(),
+        org_id: caller.user.org_id.to_string(),
+        org_kind: caller.user.org_kind.as_str().to_owned(),
+    })
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentCreate {
+    /// referral, cross_border_transfer, consular_contact, prosecution_disclosure, tracing, research.
+    purpose: String,
+    recipient_org_id: String,
+    /// identity, contact_location, narrative, health, immigration_status, forced_acts.
+    categories: Vec<String>,
+    /// Last day covered, YYYY-MM-DD.
+    expires_on: String,
+    /// The language the consent was explained in (BCP 47).
+    language: String,
+    interpreter: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConsentOut {
+    id: String,
+    person_id: String,
+    purpose: String,
+    recipient_org_id: String,
+    recipient_name: String,
+    categories: Vec<String>,
+    expires_on: String,
+    explained_by: String,
+    language: String,
+    interpreter: Option<String>,
+    recorded_at: String,
+    withdrawn_on: Option<String>,
+    /// Whether it covers a disclosure today (not withdrawn, not expired).
+    in_force: bool,
+}
+
+fn consent_out(v: &haven_store::access::ConsentView) -> ConsentOut {
+    let t = &v.consent.terms;
+    ConsentOut {
+        id: v.id.clone(),
+        person_id: v.person_id.to_string(),
+        purpose: t.purpose.as_str().to_owned(),
+        recipient_org_id: t.recipient.to_string(),
+        recipient_name: v.recipient_name.clone(),
+        categories: t.categories.iter().map(|c| c.as_str().to_owned()).collect(),
+        expires_on: format_date(t.expires_on),
+        explained_by: t.explained_by.to_string(),
+        language: t.language.as_str().to_owned(),
+        interpreter: t.interpreter.clone(),
+        recorded_at: rfc3339(v.recorded_at_ms),
+        withdrawn_on: v.consent.withdrawn_on.map(format_date),
+        in_force: v.consent.withdrawn_on.is_none() && today() <= t.expires_on,
+    }
+}
+
+fn parse_org(field: &'static str, raw: &str) -> Result<haven_core::ids::OrgId, WebError> {
+    raw.parse().map_err(|_| WebError::Invalid(haven_core::ValidationError::new(field, "unknown_org", "no such organisation")))
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}/consents", params(("id" = String, Path)), tag = "consent",
+    responses((status = 200, body = [ConsentOut]), (status = 404, body = ErrorBody)))]
+async fn list_consents(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<ConsentOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
+    let list = state.store.list_consents(&scope, parse_id(&id)?).await?;
+    Ok(Json(list.iter().map(consent_out).collect()))
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/consents", params(("id" = String, Path)), request_body = ConsentCreate, tag = "consent",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn record_consent(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<ConsentCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(&state, Permission::RecordConsent).await?;
+    let input = haven_core::consent::ConsentInput {
+        purpose: body.purpose,
+        categories: body.categories.join(","),
+        expires_on: body.expires_on,
+        language: body.language,
+        interpreter: body.interpreter,
+    };
+    let recipient = parse_org("recipient_org_id", &body.recipient_org_id)?;
+    let terms = haven_core::consent::ConsentTerms::parse(&input, recipient, caller.user.id, today())?;
+    let cid = state.store.record_consent(&scope, parse_id(&id)?, &terms).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: cid })))
+}
+
+#[utoipa::path(post, path = "/api/v1/consents/{id}/withdraw", params(("id" = String, Path)), tag = "consent",
+    responses((status = 204, description = "withdrawn; later disclosures are refused"), (status = 404, body = ErrorBody)))]
+async fn withdraw_consent(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<StatusCode, WebError> {
+    let scope = caller.scope(&state, Permission::RecordConsent).await?;
+    state.store.withdraw_consent(&scope, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideCreate {
+    purpose: String,
+    recipient_org_id: String,
+    categories: Vec<String>,
+    /// Why disclosure without consent is necessary. Required.
+    reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/consent-overrides", params(("id" = String, Path)), request_body = OverrideCreate, tag = "consent",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn override_consent(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<OverrideCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(&state, Permission::OverrideConsent).await?;
+    let purpose = haven_core::consent::ConsentPurpose::parse(&body.purpose)?;
+    let categories = haven_core::access::Categories::parse_list(&body.categories.join(","))?;
+    let recipient = parse_org("recipient_org_id", &body.recipient_org_id)?;
+    let oid = state.store.override_consent(&scope, parse_id(&id)?, purpose, recipient, categories, &body.reason).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: oid })))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BreakGlassCreate {
+    /// Why emergency access is needed now. Required; reviewed by a supervisor.
+    reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/break-glass", params(("id" = String, Path)), request_body = BreakGlassCreate, tag = "access",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn break_glass(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<BreakGlassCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(&state, Permission::BreakGlass).await?;
+    let gid = state.store.break_glass(&scope, parse_id(&id)?, &body.reason).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: gid })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditOut {
+    seq: i64,
+    at: String,
+    actor: String,
+    actor_name: Option<String>,
+    action: String,
+    record_kind: String,
+    record_id: String,
+    purpose: String,
+    outcome: String,
+}
+
+fn audit_out(a: &haven_store::access::AuditRow) -> AuditOut {
+    AuditOut {
+        seq: a.seq,
+        at: rfc3339(a.at_ms),
+        actor: a.actor.clone(),
+        actor_name: a.actor_name.clone(),
+        action: a.action.clone(),
+        record_kind: a.record_kind.clone(),
+        record_id: a.record_id.clone(),
+        purpose: a.purpose.clone(),
+        outcome: a.outcome.clone(),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}/access-log", params(("id" = String, Path)), tag = "access",
+    responses((status = 200, body = [AuditOut]), (status = 404, body = ErrorBody)))]
+async fn access_log(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<AuditOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
+    let rows = state.store.access_log(&scope, parse_id(&id)?, 200).await?;
+    Ok(Json(rows.iter().map(audit_out).collect()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewOut {
+    kind: String,
+    id: String,
+    person_id: String,
+    username: String,
+    reason: Option<String>,
+    created_at: String,
+    expires_at: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/review", tag = "access", responses((status = 200, body = [ReviewOut]), (status = 403, body = ErrorBody)))]
+async fn review_queue(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<ReviewOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReviewAccess).await?;
+    let items = state.store.review_queue(&scope).await?;
+    Ok(Json(
+        items
+            .iter()
+            .map(|i| ReviewOut {
+                kind: i.kind.to_owned(),
+                id: i.id.clone(),
+                person_id: i.person_id.to_string(),
+                username: i.username.clone(),
+                reason: i.reason.clone(),
+                created_at: rfc3339(i.created_at_ms),
+                expires_at: i.expires_at_ms.map(rfc3339),
+            })
+            .collect(),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/review/{kind}/{id}", params(("kind" = String, Path), ("id" = String, Path)), tag = "access",
+    responses((status = 204, description = "marked reviewed"), (status = 404, body = ErrorBody)))]
+async fn mark_reviewed(State(state): State<AppState>, caller: Caller, Path((kind, id)): Path<(String, String)>) -> Result<StatusCode, WebError> {
+    let scope = caller.scope(&state, Permission::ReviewAccess).await?;
+    state.store.mark_reviewed(&scope, &kind, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    actor: Option<String>,
+    record_id: Option<String>,
+    action: Option<String>,
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/audit", params(AuditQuery), tag = "access",
+    responses((status = 200, body = [AuditOut]), (status = 403, body = ErrorBody)))]
+async fn audit_log(State(state): State<AppState>, caller: Caller, QueryParams(q): QueryParams<AuditQuery>) -> Result<Json<Vec<AuditOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadAudit).await?;
+    let filter = haven_store::access::AuditFilter { actor: q.actor, record_id: q.record_id, action: q.action, limit: q.limit.unwrap_or(100) };
+    let rows = state.store.audit_log(&scope, &filter).await?;
+    Ok(Json(rows.iter().map(audit_out).collect()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrgOut {
+    id: String,
+    name: String,
+    kind: String,
+    country: Option<String>,
+    caseworkers_see_all: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrgCreate {
+    name: String,
+    /// ngo_assistance, shelter, health, legal_aid, labour_inspection, nrm_coordinator, consular,
+    /// police, prosecution, immigration, border.
+    kind: String,
+    /// ISO 3166 alpha-3.
+    country: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs", tag = "administration", responses((status = 200, body = [OrgOut]), (status = 403, body = ErrorBody)))]
+async fn list_orgs(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<OrgOut>>, WebError> {
+    caller.scope(&state, Permission::ManageOrgs).await?;
+    let orgs = state.store.list_orgs().await?;
+    Ok(Json(
+        orgs.into_iter()
+            .map(|o| OrgOut { id: o.id.to_string(), name: o.name, kind: o.kind.as_str().to_owned(), country: o.country, caseworkers_see_all: o.caseworkers_see_all })
+            .collect(),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/orgs", request_body = OrgCreate, tag = "administration",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn create_org(State(state): State<AppState>, caller: Caller, JsonBody(body): JsonBody<OrgCreate>) -> Result<impl IntoResponse, WebError> {
+    caller.scope(&state, Permission::ManageOrgs).await?;
+    let id = state.store.create_org(&body.name, &body.kind, body.country.as_deref()).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserOut {
+    id: String,
+    org_id: String,
+    username: String,
+    role: String,
+    second_factor: bool,
+    disabled: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserCreate {
+    username: String,
+    /// caseworker, supervisor, decision_maker, org_admin, system_admin, auditor.
+    role: String,
+    /// Defaults to the caller's organisation.
+    org_id: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserCreated {
+    id: String,
+    /// Shown once; the user chooses their own at first sign-in.
+    one_time_password: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct UsersQuery {
+    org_id: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/users", params(UsersQuery), tag = "administration",
+    responses((status = 200, body = [UserOut]), (status = 403, body = ErrorBody)))]
+async fn list_users(State(state): State<AppState>, caller: Caller, QueryParams(q): QueryParams<UsersQuery>) -> Result<Json<Vec<UserOut>>, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let org = match q.org_id.as_deref() {
+        Some(o) => parse_org("org_id", o)?,
+        None => caller.user.org_id,
+    };
+    if !haven_core::access::may_manage_users_of(&caller.user.actor(), org) {
+        return Err(WebError::Forbidden);
+    }
+    let users = state.store.list_users(Some(org)).await?;
+    Ok(Json(
+        users
+            .into_iter()
+            .map(|u| UserOut { id: u.id.to_string(), org_id: u.org_id.to_string(), username: u.username, role: u.role.as_str().to_owned(), second_factor: u.totp_enabled, disabled: u.disabled })
+            .collect(),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/users", request_body = UserCreate, tag = "administration",
+    responses((status = 201, body = UserCreated), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn create_user(State(state): State<AppState>, caller: Caller, JsonBody(body): JsonBody<UserCreate>) -> Result<impl IntoResponse, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let org = match body.org_id.as_deref() {
+        Some(o) => parse_org("org_id", o)?,
+        None => caller.user.org_id,
+    };
+    if !haven_core::access::may_manage_users_of(&caller.user.actor(), org) {
+        return Err(WebError::Forbidden);
+    }
+    let role = haven_core::access::Role::parse(&body.role)?;
+    let password = haven_store::crypto::random_password();
+    let id = state.store.create_user(org, &body.username, role, &password, true).await?;
+    Ok((StatusCode::CREATED, Json(UserCreated { id: id.to_string(), one_time_password: password })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InboxOut {
+    id: String,
+    kind: String,
+    created_at: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/inbox", tag = "access", responses((status = 200, body = [InboxOut]), (status = 403, body = ErrorBody)))]
+async fn inbox(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<InboxOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadInbox).await?;
+    let items = state.store.inbox(&scope).await?;
+    Ok(Json(items.into_iter().map(|i| InboxOut { id: i.id, kind: i.kind, created_at: rfc3339(i.created_at_ms) }).collect()))
 }

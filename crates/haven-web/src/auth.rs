@@ -19,7 +19,7 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 
 pub enum Credential {
     Bearer,
-    Session { csrf: String, secret: String },
+    Session { csrf: String, secret: String, second_factor_done: bool },
 }
 
 pub struct Caller {
@@ -31,8 +31,29 @@ pub struct Caller {
 
 impl Caller {
     /// Asks the core policy for a scope; there is no other way to get one.
-    pub fn scope(&self, permission: Permission) -> Result<Scope, WebError> {
-        Ok(authorize(&self.user.actor(), permission, self.purpose.clone(), self.request_id.clone())?)
+    /// A refusal is itself audited (who tried what), then answered 403.
+    pub async fn scope(&self, state: &AppState, permission: Permission) -> Result<Scope, WebError> {
+        match authorize(&self.user.actor(), permission, self.purpose.clone(), self.request_id.clone()) {
+            Ok(scope) => Ok(scope),
+            Err(_) => {
+                let actor = self.user.id.to_string();
+                let ctx = haven_store::audit::Context {
+                    actor: &actor,
+                    purpose: self.purpose.as_str(),
+                    request_id: &self.request_id,
+                };
+                let what = format!("{permission:?}");
+                state
+                    .store
+                    .record_event(&ctx, haven_core::audit::Action::Denied, haven_core::audit::RecordKind::System, &what, "denied")
+                    .await?;
+                Err(WebError::Forbidden)
+            }
+        }
+    }
+
+    pub fn second_factor_pending(&self) -> bool {
+        matches!(self.credential, Credential::Session { second_factor_done: false, .. })
     }
 
     pub fn csrf(&self) -> &str {
@@ -84,11 +105,24 @@ impl FromRequestParts<AppState> for Caller {
         };
         if let Some(auth) = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
             let token = auth.strip_prefix("Bearer ").ok_or(WebError::Unauthenticated)?.trim();
-            let user = state.store.token_user(token).await?.ok_or(WebError::Unauthenticated)?;
+            // Guessing tokens is rate limited per address like passwords are.
+            let client = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+            let Some(user) = state.store.token_user(token).await? else {
+                if let Some(ip) = client {
+                    if !state.token_limiter.check(ip) {
+                        return Err(WebError::RateLimited);
+                    }
+                }
+                return Err(WebError::Unauthenticated);
+            };
             return Ok(Caller { user, credential: Credential::Bearer, request_id, purpose });
         }
         let secret = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::Unauthenticated)?.to_owned();
         let session = state.store.session(&secret).await?.ok_or(WebError::Unauthenticated)?;
+        // The JSON API is closed to a session that has not passed its second factor.
+        if !session.second_factor_done && parts.uri.path().starts_with("/api/") {
+            return Err(WebError::Unauthenticated);
+        }
         // A browser session calling the JSON API must prove it is our page,
         // not a cross-site form: unsafe methods need the CSRF header.
         let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
@@ -100,7 +134,11 @@ impl FromRequestParts<AppState> for Caller {
         }
         Ok(Caller {
             user: session.user,
-            credential: Credential::Session { csrf: session.csrf, secret },
+            credential: Credential::Session {
+                csrf: session.csrf,
+                secret,
+                second_factor_done: session.second_factor_done,
+            },
             request_id,
             purpose,
         })

@@ -9,7 +9,6 @@ use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use axum::{Form, Router};
 use haven_core::access::Permission;
 use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
@@ -23,28 +22,51 @@ use serde::Deserialize;
 use crate::auth::{cookie, Caller, Credential, LANG_COOKIE, SESSION_COOKIE};
 use crate::error::WebError;
 use crate::i18n::{Tr, LANGUAGES};
+use crate::routes::{self as r, RouteDef};
 use crate::AppState;
 
 const LOGIN_CSRF_COOKIE: &str = "haven_login_csrf";
 
+pub(crate) fn table() -> Vec<RouteDef> {
+    vec![
+        r::get("/", home),
+        r::get("/login", login_page),
+        r::post("/login", login_submit),
+        r::get("/login/second-factor", second_factor_page),
+        r::post("/login/second-factor", second_factor_submit),
+        r::get("/account/second-factor", enrol_page),
+        r::post("/account/second-factor", enrol_submit),
+        r::post("/logout", logout),
+        r::get("/exit", quick_exit),
+        r::get("/password", password_page),
+        r::post("/password", password_submit),
+        r::get("/lang", set_language),
+        r::get("/static/haven.css", stylesheet),
+        r::get("/persons", persons_page),
+        r::get("/persons/new", new_person_page),
+        r::post("/persons/new", new_person_submit),
+        r::get("/persons/{id}", person_page),
+        r::post("/persons/{id}/cases", open_case_submit),
+        r::post("/persons/{id}/erase", erase_submit),
+        r::post("/persons/{id}/consents", consent_submit),
+        r::post("/persons/{id}/break-glass", break_glass_submit),
+        r::post("/consents/{id}/withdraw", withdraw_submit),
+        r::get("/cases/{id}", case_page),
+        r::post("/cases/{id}/notes", note_submit),
+        r::post("/cases/{id}/status", status_submit),
+        r::get("/review", review_page),
+        r::post("/review/{kind}/{id}", review_submit),
+        r::get("/audit", audit_page),
+        r::get("/inbox", inbox_page),
+        r::get("/admin", admin_page),
+        r::post("/admin/orgs", admin_org_submit),
+        r::post("/admin/orgs/{id}/settings", admin_org_settings_submit),
+        r::post("/admin/users", admin_user_submit),
+    ]
+}
+
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/login", get(login_page).post(login_submit))
-        .route("/logout", post(logout))
-        .route("/exit", get(quick_exit))
-        .route("/password", get(password_page).post(password_submit))
-        .route("/lang", get(set_language))
-        .route("/static/haven.css", get(stylesheet))
-        .route("/persons", get(persons_page))
-        .route("/persons/new", get(new_person_page).post(new_person_submit))
-        .route("/persons/{id}", get(person_page))
-        .route("/persons/{id}/cases", post(open_case_submit))
-        .route("/persons/{id}/erase", post(erase_submit))
-        .route("/cases/{id}", get(case_page))
-        .route("/cases/{id}/notes", post(note_submit))
-        .route("/cases/{id}/status", post(status_submit))
-        .fallback(not_found_page)
+    r::build(table()).fallback(not_found_page)
 }
 
 async fn not_found_page(tr: Tr) -> Response {
@@ -56,6 +78,40 @@ async fn not_found_page(tr: Tr) -> Response {
 pub struct Nav {
     pub csrf: String,
     pub signed_in_as: String,
+    /// Only the places this user's role can use.
+    pub links: Vec<(&'static str, String)>,
+}
+
+/// Where each role starts and which places it can reach, from the policy.
+fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
+    use haven_core::access::authorize as may;
+    let actor = caller.user.actor();
+    let can = |p: Permission| may(&actor, p, haven_core::access::Purpose::case_management(), "").is_ok();
+    let mut links = Vec::new();
+    if can(Permission::ReadPerson) {
+        links.push(("/persons", tr.t("nav-persons")));
+    }
+    if can(Permission::WritePerson) {
+        links.push(("/persons/new", tr.t("nav-new-person")));
+    }
+    if can(Permission::ReviewAccess) {
+        links.push(("/review", tr.t("nav-review")));
+    }
+    if can(Permission::ReadAudit) {
+        links.push(("/audit", tr.t("nav-audit")));
+    }
+    if can(Permission::ManageUsers) || can(Permission::ManageOrgs) {
+        links.push(("/admin", tr.t("nav-admin")));
+    }
+    if can(Permission::ReadInbox) {
+        links.push(("/inbox", tr.t("nav-inbox")));
+    }
+    links
+}
+
+/// The landing page for a role: the first place it can reach.
+fn landing(tr: &Tr, caller: &Caller) -> &'static str {
+    nav_links(tr, caller).first().map(|(href, _)| *href).unwrap_or("/password")
 }
 
 pub struct Layout {
@@ -73,6 +129,7 @@ impl Layout {
             nav: caller.map(|c| Nav {
                 csrf: c.csrf().to_owned(),
                 signed_in_as: tr.t_with("nav-signed-in-as", "username", c.user.username.clone()),
+                links: if c.second_factor_pending() { Vec::new() } else { nav_links(tr, c) },
             }),
             next: next.to_owned(),
             languages: &LANGUAGES,
@@ -90,6 +147,9 @@ fn render(t: &impl Template) -> Result<Response, WebError> {
 struct ErrorPage {
     l: Layout,
     message: String,
+    /// A person id for which to offer emergency access (never a name).
+    break_glass: Option<String>,
+    csrf: String,
 }
 
 /// Renders an error as a page in the user's language.
@@ -109,7 +169,12 @@ fn error_page(tr: &Tr, err: WebError) -> Response {
         WebError::RateLimited => "login-rate-limited",
         WebError::Unauthenticated | WebError::Internal(_) => "error-server",
     };
-    let page = ErrorPage { l: Layout::new(tr, None, "/persons"), message: tr.t(key) };
+    let page = ErrorPage {
+        l: Layout::new(tr, None, "/persons"),
+        message: tr.t(key),
+        break_glass: None,
+        csrf: String::new(),
+    };
     match page.render() {
         Ok(html) => (err.status(), Html(html)).into_response(),
         Err(_) => err.status().into_response(),
@@ -139,7 +204,14 @@ impl FromRequestParts<AppState> for PageCaller {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         match Caller::from_request_parts(parts, state).await {
             Ok(c) if matches!(c.credential, Credential::Session { .. }) => {
-                if c.user.must_change_password && parts.uri.path() != "/password" {
+                let path = parts.uri.path();
+                if c.second_factor_pending() {
+                    // Until the second factor is done, only its own pages work.
+                    let target = if c.user.totp_enabled { "/login/second-factor" } else { "/account/second-factor" };
+                    if path != target && path != "/logout" {
+                        return Err(Redirect::to(target).into_response());
+                    }
+                } else if c.user.must_change_password && path != "/password" && path != "/logout" {
                     return Err(Redirect::to("/password").into_response());
                 }
                 Ok(PageCaller(c))
@@ -169,12 +241,8 @@ fn today() -> time::Date {
 
 // ---- small handlers ----
 
-async fn home(headers: HeaderMap, State(state): State<AppState>) -> Redirect {
-    let signed_in = match cookie(&headers, SESSION_COOKIE) {
-        Some(s) => matches!(state.store.session(s).await, Ok(Some(_))),
-        None => false,
-    };
-    Redirect::to(if signed_in { "/persons" } else { "/login" })
+async fn home(tr: Tr, PageCaller(caller): PageCaller) -> Redirect {
+    Redirect::to(landing(&tr, &caller))
 }
 
 async fn stylesheet() -> Response {
@@ -286,11 +354,12 @@ async fn login_submit(
     if let Some(old) = cookie(&headers, SESSION_COOKIE) {
         let _ = state.store.end_session(old).await;
     }
-    let (secret, _csrf) = match state.store.create_session(user.id).await {
+    let (secret, _csrf) = match state.store.create_session(&user, false).await {
         Ok(s) => s,
         Err(e) => return error_page(&tr, e.into()),
     };
-    let mut res = Redirect::to(if user.must_change_password { "/password" } else { "/persons" }).into_response();
+    // "/" sends the session on: second factor, then password, then the role's landing page.
+    let mut res = Redirect::to("/").into_response();
     let h = res.headers_mut();
     h.append(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, &secret, None));
     h.append(header::SET_COOKIE, cookie_header(&state, LOGIN_CSRF_COOKIE, "", Some(0)));
@@ -370,9 +439,9 @@ async fn password_submit(
         Err(e) => return error_page(&tr, e.into()),
     }
     // The change ended every session, this one included: start a new one.
-    match state.store.create_session(caller.user.id).await {
+    match state.store.create_session(&caller.user, !caller.second_factor_pending()).await {
         Ok((secret, _)) => {
-            let mut res = Redirect::to("/persons").into_response();
+            let mut res = Redirect::to("/").into_response();
             res.headers_mut().insert(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, &secret, None));
             res
         }
@@ -417,7 +486,7 @@ async fn persons_page(
     Query(query): Query<PersonsQuery>,
 ) -> Response {
     let result = async {
-        let scope = caller.scope(Permission::ReadPerson)?;
+        let scope = caller.scope(&state, Permission::ReadPerson).await?;
         let q = query.q.unwrap_or_default().trim().to_owned();
         let page = Page::new(query.page.unwrap_or(1), 50);
         let listing = if q.is_empty() {
@@ -538,7 +607,7 @@ async fn new_person_submit(
 ) -> Response {
     let result = async {
         caller.check_form_csrf(&form.csrf)?;
-        let scope = caller.scope(Permission::WritePerson)?;
+        let scope = caller.scope(&state, Permission::WritePerson).await?;
         let parsed = form.to_input().and_then(|i| PersonRecord::parse(&i, today()));
         let record = match parsed {
             Ok(r) => r,
@@ -572,10 +641,20 @@ struct PersonPageT {
     csrf: String,
     person: Option<PersonDisplay>,
     cases: Vec<(String, String, String)>,
+    withheld: String,
+    consents: Vec<ConsentRow>,
+    access_log: Vec<(String, String, String, String, String, String)>,
+    purposes: Vec<(&'static str, String)>,
+    recipients: Vec<(String, String)>,
+    categories: Vec<(&'static str, String)>,
+    default_expiry: String,
+    default_language: String,
 }
 
-fn display_person(tr: &Tr, r: &PersonRecord, created_ms: i64) -> PersonDisplay {
+fn display_person(tr: &Tr, r: &PersonRecord, created_ms: i64, withheld: haven_core::access::Categories) -> PersonDisplay {
+    use haven_core::access::Category;
     let none = || tr.t("person-not-recorded");
+    let hidden = |c: Category, v: String| if withheld.contains(c) { tr.t("person-withheld-field") } else { v };
     let join = |v: Vec<&str>| if v.is_empty() { none() } else { v.join(", ") };
     let age = match r.birth {
         Birth::Unknown => none(),
@@ -596,15 +675,15 @@ fn display_person(tr: &Tr, r: &PersonRecord, created_ms: i64) -> PersonDisplay {
         (tr.t("field-date_of_birth"), age),
         (tr.t("field-nationalities"), join(r.nationalities.iter().map(|c| c.as_str()).collect())),
         (tr.t("field-languages"), join(r.languages.iter().map(|c| c.as_str()).collect())),
-        (tr.t("field-location"), location_label(tr, r.location)),
-        (tr.t("field-contact"), r.contact.clone().unwrap_or_else(none)),
-        (tr.t("field-notes"), r.notes.clone().unwrap_or_else(none)),
+        (tr.t("field-location"), hidden(Category::ContactLocation, location_label(tr, r.location))),
+        (tr.t("field-contact"), hidden(Category::ContactLocation, r.contact.clone().unwrap_or_else(none))),
+        (tr.t("field-notes"), hidden(Category::Narrative, r.notes.clone().unwrap_or_else(none))),
         (tr.t("person-created"), local_date(created_ms)),
     ];
     PersonDisplay {
         full_name: r.full_name.as_str().to_owned(),
         may_be_child: r.birth.may_be_child(today()),
-        detained: r.location.is_detention(),
+        detained: !withheld.contains(Category::ContactLocation) && r.location.is_detention(),
         facts,
     }
 }
@@ -613,37 +692,593 @@ fn status_label(tr: &Tr, s: CaseStatus) -> String {
     tr.t(&format!("status-{}", s.as_str()))
 }
 
+struct ConsentRow {
+    id: String,
+    purpose: String,
+    recipient: String,
+    categories: String,
+    expires: String,
+    status: String,
+    withdrawable: bool,
+}
+
+fn audit_rows(tr: &Tr, rows: &[haven_store::access::AuditRow]) -> Vec<(String, String, String, String, String, String)> {
+    rows.iter()
+        .map(|r| {
+            let when = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(r.at_ms) * 1_000_000)
+                .ok()
+                .and_then(|t| t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]")).ok())
+                .unwrap_or_default();
+            let who = r.actor_name.clone().unwrap_or_else(|| r.actor.clone());
+            let what = format!("{} {}", r.action, r.record_kind);
+            let _ = tr;
+            (when, who, what, r.record_id.clone(), r.purpose.clone(), r.outcome.clone())
+        })
+        .collect()
+}
+
+fn category_label(tr: &Tr, c: haven_core::access::Category) -> String {
+    tr.t(&format!("category-{}", c.as_str()))
+}
+
 async fn person_page(
     State(state): State<AppState>,
     tr: Tr,
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
 ) -> Response {
+    let raw_id = id.clone();
     let result = async {
         let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
-        let view = state.store.get_person(&caller.scope(Permission::ReadPerson)?, id).await?;
-        let (person, cases) = match &view.state {
-            PersonState::Active(r) => {
-                let listing =
-                    state.store.list_cases(&caller.scope(Permission::ReadCase)?, Some(id), Page::new(1, 50)).await?;
-                let cases = listing
-                    .items
-                    .iter()
-                    .map(|c| (c.id.to_string(), status_label(&tr, c.record.status), format_date(c.record.opened_on)))
-                    .collect();
-                (Some(display_person(&tr, r, view.created_at_ms)), cases)
-            }
-            PersonState::Erased { .. } => (None, Vec::new()),
-        };
-        render(&PersonPageT {
+        let scope = caller.scope(&state, Permission::ReadPerson).await?;
+        let view = state.store.get_person(&scope, id).await?;
+        let mut page = PersonPageT {
             l: Layout::new(&tr, Some(&caller), &format!("/persons/{id}")),
             id: id.to_string(),
             csrf: caller.csrf().to_owned(),
-            person,
-            cases,
+            person: None,
+            cases: Vec::new(),
+            withheld: String::new(),
+            consents: Vec::new(),
+            access_log: Vec::new(),
+            purposes: haven_core::consent::ConsentPurpose::ALL
+                .iter()
+                .map(|p| (p.as_str(), tr.t(&format!("consent-purpose-{}", p.as_str()))))
+                .collect(),
+            recipients: Vec::new(),
+            categories: haven_core::access::Category::ALL.iter().map(|c| (c.as_str(), category_label(&tr, *c))).collect(),
+            default_expiry: format_date(today().saturating_add(time::Duration::days(365))),
+            default_language: tr.code().to_owned(),
+        };
+        if let PersonState::Active(r) = &view.state {
+            let listing = state.store.list_cases(&caller.scope(&state, Permission::ReadCase).await?, Some(id), Page::new(1, 50)).await?;
+            page.cases = listing
+                .items
+                .iter()
+                .map(|c| (c.id.to_string(), status_label(&tr, c.record.status), format_date(c.record.opened_on)))
+                .collect();
+            page.person = Some(display_person(&tr, r, view.created_at_ms, view.withheld));
+            if !view.withheld.is_empty() {
+                let names: Vec<String> = view.withheld.iter().map(|c| category_label(&tr, c)).collect();
+                page.withheld = format!("{} {}", tr.t("person-withheld"), names.join(", "));
+            }
+            page.consents = state
+                .store
+                .list_consents(&scope, id)
+                .await?
+                .iter()
+                .map(|v| {
+                    let t = &v.consent.terms;
+                    let in_force = v.consent.withdrawn_on.is_none() && today() <= t.expires_on;
+                    ConsentRow {
+                        id: v.id.clone(),
+                        purpose: tr.t(&format!("consent-purpose-{}", t.purpose.as_str())),
+                        recipient: v.recipient_name.clone(),
+                        categories: t.categories.iter().map(|c| category_label(&tr, c)).collect::<Vec<_>>().join(", "),
+                        expires: format_date(t.expires_on),
+                        status: tr.t(match (v.consent.withdrawn_on, in_force) {
+                            (Some(_), _) => "consent-withdrawn",
+                            (None, true) => "consent-in-force",
+                            (None, false) => "consent-expired",
+                        }),
+                        withdrawable: v.consent.withdrawn_on.is_none(),
+                    }
+                })
+                .collect();
+            page.access_log = audit_rows(&tr, &state.store.access_log(&scope, id, 50).await?);
+            page.recipients = state
+                .store
+                .list_orgs()
+                .await?
+                .into_iter()
+                .filter(|o| o.id != caller.user.org_id)
+                .map(|o| (o.id.to_string(), o.name))
+                .collect();
+        }
+        render(&page)
+    }
+    .await;
+    match result {
+        Ok(res) => res,
+        // Out of reach: say so without a name, and offer emergency access
+        // to those whose role allows it.
+        Err(WebError::NotFound) if raw_id.parse::<PersonId>().is_ok() => {
+            let actor = caller.user.actor();
+            let may = haven_core::access::authorize(&actor, Permission::BreakGlass, haven_core::access::Purpose::case_management(), "").is_ok();
+            let page = ErrorPage {
+                l: Layout::new(&tr, Some(&caller), "/persons"),
+                message: tr.t("error-not-found"),
+                break_glass: may.then_some(raw_id),
+                csrf: caller.csrf().to_owned(),
+            };
+            match page.render() {
+                Ok(html) => (StatusCode::NOT_FOUND, Html(html)).into_response(),
+                Err(_) => StatusCode::NOT_FOUND.into_response(),
+            }
+        }
+        Err(e) => error_page(&tr, e),
+    }
+}
+
+#[derive(Deserialize)]
+struct ConsentForm {
+    csrf: String,
+    purpose: String,
+    recipient_org_id: String,
+    expires_on: String,
+    language: String,
+    interpreter: Option<String>,
+    cat_identity: Option<String>,
+    cat_contact_location: Option<String>,
+    cat_narrative: Option<String>,
+    cat_health: Option<String>,
+    cat_immigration_status: Option<String>,
+    cat_forced_acts: Option<String>,
+}
+
+async fn consent_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<ConsentForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+        let scope = caller.scope(&state, Permission::RecordConsent).await?;
+        let cats: Vec<&str> = [
+            ("identity", &form.cat_identity),
+            ("contact_location", &form.cat_contact_location),
+            ("narrative", &form.cat_narrative),
+            ("health", &form.cat_health),
+            ("immigration_status", &form.cat_immigration_status),
+            ("forced_acts", &form.cat_forced_acts),
+        ]
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(c, _)| *c)
+        .collect();
+        let input = haven_core::consent::ConsentInput {
+            purpose: form.purpose.clone(),
+            categories: cats.join(","),
+            expires_on: form.expires_on.clone(),
+            language: form.language.clone(),
+            interpreter: form.interpreter.clone(),
+        };
+        let recipient = form.recipient_org_id.parse().map_err(|_| {
+            WebError::Invalid(ValidationError::new("recipient", "unknown_org", "no such organisation"))
+        })?;
+        let terms = haven_core::consent::ConsentTerms::parse(&input, recipient, caller.user.id, today())?;
+        state.store.record_consent(&scope, id, &terms).await?;
+        Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+async fn withdraw_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let scope = caller.scope(&state, Permission::RecordConsent).await?;
+        let person = state.store.withdraw_consent(&scope, &id).await?;
+        Ok(Redirect::to(&format!("/persons/{person}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct ReasonForm {
+    csrf: String,
+    reason: String,
+}
+
+async fn break_glass_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<ReasonForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+        let scope = caller.scope(&state, Permission::BreakGlass).await?;
+        state.store.break_glass(&scope, id, &form.reason).await?;
+        Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+struct ReviewRow {
+    kind: &'static str,
+    kind_label: String,
+    id: String,
+    person_id: String,
+    username: String,
+    reason: String,
+    when: String,
+}
+
+#[derive(Template)]
+#[template(path = "review.html")]
+struct ReviewPage {
+    l: Layout,
+    csrf: String,
+    items: Vec<ReviewRow>,
+}
+
+async fn review_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let result = async {
+        let scope = caller.scope(&state, Permission::ReviewAccess).await?;
+        let items = state
+            .store
+            .review_queue(&scope)
+            .await?
+            .into_iter()
+            .map(|i| ReviewRow {
+                kind: i.kind,
+                kind_label: tr.t(&format!("review-kind-{}", i.kind)),
+                id: i.id,
+                person_id: i.person_id.to_string(),
+                username: i.username,
+                reason: i.reason.unwrap_or_else(|| tr.t("case-note-erased")),
+                when: local_date(i.created_at_ms),
+            })
+            .collect();
+        render(&ReviewPage { l: Layout::new(&tr, Some(&caller), "/review"), csrf: caller.csrf().to_owned(), items })
+    }
+    .await;
+    finish(&tr, result)
+}
+
+async fn review_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path((kind, id)): Path<(String, String)>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let scope = caller.scope(&state, Permission::ReviewAccess).await?;
+        state.store.mark_reviewed(&scope, &kind, &id).await?;
+        Ok(Redirect::to("/review").into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    l: Layout,
+    actor: String,
+    record_id: String,
+    action: String,
+    rows: Vec<(String, String, String, String, String, String)>,
+}
+
+#[derive(Deserialize)]
+struct AuditPageQuery {
+    actor: Option<String>,
+    record_id: Option<String>,
+    action: Option<String>,
+}
+
+async fn audit_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Query(q): Query<AuditPageQuery>) -> Response {
+    let result = async {
+        let scope = caller.scope(&state, Permission::ReadAudit).await?;
+        let filter = haven_store::access::AuditFilter {
+            actor: q.actor.clone(),
+            record_id: q.record_id.clone(),
+            action: q.action.clone(),
+            limit: 200,
+        };
+        let rows = audit_rows(&tr, &state.store.audit_log(&scope, &filter).await?);
+        render(&AuditPage {
+            l: Layout::new(&tr, Some(&caller), "/audit"),
+            actor: q.actor.unwrap_or_default(),
+            record_id: q.record_id.unwrap_or_default(),
+            action: q.action.unwrap_or_default(),
+            rows,
         })
     }
     .await;
+    finish(&tr, result)
+}
+
+#[derive(Template)]
+#[template(path = "inbox.html")]
+struct InboxPage {
+    l: Layout,
+    items: Vec<(String, String)>,
+}
+
+async fn inbox_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let result = async {
+        let scope = caller.scope(&state, Permission::ReadInbox).await?;
+        let items = state.store.inbox(&scope).await?.into_iter().map(|i| (local_date(i.created_at_ms), i.kind)).collect();
+        render(&InboxPage { l: Layout::new(&tr, Some(&caller), "/inbox"), items })
+    }
+    .await;
+    finish(&tr, result)
+}
+
+struct OrgRow {
+    id: String,
+    name: String,
+    kind: String,
+    country: String,
+    see_all: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin.html")]
+struct AdminPage {
+    l: Layout,
+    csrf: String,
+    manage_orgs: bool,
+    orgs: Vec<OrgRow>,
+    kinds: Vec<(&'static str, String)>,
+    users: Vec<(String, String, String, String)>,
+    roles: Vec<(&'static str, String)>,
+    user_orgs: Vec<(String, String)>,
+    notice: Option<String>,
+    new_password: Option<String>,
+}
+
+async fn admin_render(state: &AppState, tr: &Tr, caller: &Caller, notice: Option<String>, new_password: Option<String>) -> Result<Response, WebError> {
+    let actor = caller.user.actor();
+    let purpose = haven_core::access::Purpose::case_management;
+    let manage_orgs = haven_core::access::authorize(&actor, Permission::ManageOrgs, purpose(), "").is_ok();
+    if !manage_orgs {
+        caller.scope(state, Permission::ManageUsers).await?;
+    }
+    let all_orgs = state.store.list_orgs().await?;
+    let names: std::collections::HashMap<_, _> = all_orgs.iter().map(|o| (o.id, o.name.clone())).collect();
+    let user_orgs: Vec<(String, String)> = all_orgs
+        .iter()
+        .filter(|o| haven_core::access::may_manage_users_of(&actor, o.id))
+        .map(|o| (o.id.to_string(), o.name.clone()))
+        .collect();
+    let mut users = Vec::new();
+    for o in all_orgs.iter().filter(|o| haven_core::access::may_manage_users_of(&actor, o.id)) {
+        for u in state.store.list_users(Some(o.id)).await? {
+            users.push((
+                u.username,
+                tr.t(&format!("role-{}", u.role.as_str())),
+                names.get(&u.org_id).cloned().unwrap_or_default(),
+                tr.t(if u.totp_enabled { "admin-yes" } else { "admin-no" }),
+            ));
+        }
+    }
+    let orgs = if manage_orgs {
+        all_orgs
+            .iter()
+            .map(|o| OrgRow {
+                id: o.id.to_string(),
+                name: o.name.clone(),
+                kind: tr.t(&format!("org-kind-{}", o.kind.as_str())),
+                country: o.country.clone().unwrap_or_default(),
+                see_all: o.caseworkers_see_all,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    render(&AdminPage {
+        l: Layout::new(tr, Some(caller), "/admin"),
+        csrf: caller.csrf().to_owned(),
+        manage_orgs,
+        orgs,
+        kinds: haven_core::access::OrgKind::ALL.iter().map(|k| (k.as_str(), tr.t(&format!("org-kind-{}", k.as_str())))).collect(),
+        users,
+        roles: haven_core::access::Role::ALL.iter().map(|r| (r.as_str(), tr.t(&format!("role-{}", r.as_str())))).collect(),
+        user_orgs,
+        notice,
+        new_password,
+    })
+}
+
+async fn admin_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let result = admin_render(&state, &tr, &caller, None, None).await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct OrgForm {
+    csrf: String,
+    name: String,
+    kind: String,
+    country: Option<String>,
+}
+
+async fn admin_org_submit(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Form(form): Form<OrgForm>) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        caller.scope(&state, Permission::ManageOrgs).await?;
+        let country = form.country.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        state.store.create_org(&form.name, &form.kind, country).await?;
+        Ok(Redirect::to("/admin").into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct OrgSettingsForm {
+    csrf: String,
+    caseworkers_see_all: Option<String>,
+}
+
+async fn admin_org_settings_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<OrgSettingsForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        caller.scope(&state, Permission::ManageOrgs).await?;
+        let org = id.parse().map_err(|_| WebError::NotFound)?;
+        state.store.set_org_caseworkers_see_all(org, form.caseworkers_see_all.is_some(), caller.user.id).await?;
+        Ok(Redirect::to("/admin").into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct UserForm {
+    csrf: String,
+    username: String,
+    role: String,
+    org_id: String,
+}
+
+async fn admin_user_submit(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Form(form): Form<UserForm>) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        caller.scope(&state, Permission::ManageUsers).await?;
+        let org = form.org_id.parse().map_err(|_| WebError::NotFound)?;
+        if !haven_core::access::may_manage_users_of(&caller.user.actor(), org) {
+            return Err(WebError::Forbidden);
+        }
+        let role = haven_core::access::Role::parse(&form.role)?;
+        let password = haven_store::crypto::random_password();
+        state.store.create_user(org, &form.username, role, &password, true).await?;
+        let notice = tr.t_with("admin-user-created", "username", form.username.clone());
+        admin_render(&state, &tr, &caller, Some(notice), Some(password)).await
+    }
+    .await;
+    finish(&tr, result)
+}
+
+// ---- second factor ----
+
+#[derive(Template)]
+#[template(path = "second_factor.html")]
+struct SecondFactorPage {
+    l: Layout,
+    csrf: String,
+    action: &'static str,
+    /// (base32 secret, otpauth URI) while enrolling.
+    enrolment: Option<(String, String)>,
+    error: Option<String>,
+}
+
+async fn second_factor_page(tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let page = SecondFactorPage {
+        l: Layout::new(&tr, Some(&caller), "/login/second-factor"),
+        csrf: caller.csrf().to_owned(),
+        action: "/login/second-factor",
+        enrolment: None,
+        error: None,
+    };
+    finish(&tr, render(&page))
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    csrf: String,
+    code: String,
+}
+
+async fn check_code(state: &AppState, tr: &Tr, caller: &Caller, form: &CodeForm, action: &'static str) -> Result<Response, WebError> {
+    caller.check_form_csrf(&form.csrf)?;
+    // Codes are guessable in a million tries: the login limiter applies.
+    let secret = match &caller.credential {
+        Credential::Session { secret, .. } => secret.clone(),
+        Credential::Bearer => return Err(WebError::Forbidden),
+    };
+    if state.store.verify_second_factor(&caller.user, &form.code, Some(&secret)).await? {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let page = SecondFactorPage {
+        l: Layout::new(tr, Some(caller), action),
+        csrf: caller.csrf().to_owned(),
+        action,
+        enrolment: None,
+        error: Some(tr.t("mfa-wrong")),
+    };
+    let mut res = render(&page)?;
+    *res.status_mut() = StatusCode::UNAUTHORIZED;
+    Ok(res)
+}
+
+async fn second_factor_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    PageCaller(caller): PageCaller,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    if !state.limiter.check(addr.ip()) {
+        return error_page(&tr, WebError::RateLimited);
+    }
+    let result = check_code(&state, &tr, &caller, &form, "/login/second-factor").await;
+    finish(&tr, result)
+}
+
+async fn enrol_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let result = async {
+        if caller.user.totp_enabled {
+            return Ok(Redirect::to("/").into_response());
+        }
+        let e = state.store.begin_totp(&caller.user).await?;
+        render(&SecondFactorPage {
+            l: Layout::new(&tr, Some(&caller), "/account/second-factor"),
+            csrf: caller.csrf().to_owned(),
+            action: "/account/second-factor",
+            enrolment: Some((e.secret_base32, e.uri)),
+            error: None,
+        })
+    }
+    .await;
+    finish(&tr, result)
+}
+
+async fn enrol_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    PageCaller(caller): PageCaller,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    if !state.limiter.check(addr.ip()) {
+        return error_page(&tr, WebError::RateLimited);
+    }
+    let result = check_code(&state, &tr, &caller, &form, "/account/second-factor").await;
     finish(&tr, result)
 }
 
@@ -658,7 +1293,7 @@ async fn open_case_submit(
         caller.check_form_csrf(&form.csrf)?;
         let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
         let record = CaseRecord::open(today(), Some(caller.user.id));
-        let cid = state.store.open_case(&caller.scope(Permission::WriteCase)?, id, &record).await?;
+        let cid = state.store.open_case(&caller.scope(&state, Permission::WriteCase).await?, id, &record).await?;
         Ok(Redirect::to(&format!("/cases/{cid}")).into_response())
     }
     .await;
@@ -684,7 +1319,7 @@ async fn erase_submit(
             return Err(WebError::Invalid(ValidationError::new("confirm", "required", "confirmation required")));
         }
         let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
-        state.store.erase_person(&caller.scope(Permission::ErasePerson)?, id).await?;
+        state.store.erase_person(&caller.scope(&state, Permission::ErasePerson).await?, id).await?;
         Ok(Redirect::to(&format!("/persons/{id}")).into_response())
     }
     .await;
@@ -718,15 +1353,15 @@ async fn case_page_inner(
     id: CaseId,
     error: Option<String>,
 ) -> Result<Response, WebError> {
-    let case = state.store.get_case(&caller.scope(Permission::ReadCase)?, id).await?;
-    let person = state.store.get_person(&caller.scope(Permission::ReadPerson)?, case.person_id).await?;
+    let case = state.store.get_case(&caller.scope(&state, Permission::ReadCase).await?, id).await?;
+    let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, case.person_id).await?;
     let person_name = match person.state {
         PersonState::Active(r) => r.full_name.as_str().to_owned(),
         PersonState::Erased { .. } => tr.t("person-erased"),
     };
     let notes = state
         .store
-        .list_notes(&caller.scope(Permission::ReadCase)?, id)
+        .list_notes(&caller.scope(&state, Permission::ReadCase).await?, id)
         .await?
         .into_iter()
         .map(|n| (local_date(n.created_at_ms), n.body.unwrap_or_else(|| tr.t("case-note-erased"))))
@@ -791,7 +1426,7 @@ async fn note_submit(
                 return Ok(res);
             }
         };
-        state.store.add_note(&caller.scope(Permission::WriteCase)?, id, &body).await?;
+        state.store.add_note(&caller.scope(&state, Permission::WriteCase).await?, id, &body).await?;
         Ok(Redirect::to(&format!("/cases/{id}")).into_response())
     }
     .await;
@@ -817,7 +1452,7 @@ async fn status_submit(
         let status = CaseStatus::parse(&form.status)?;
         state
             .store
-            .update_case(&caller.scope(Permission::WriteCase)?, id, |c| Ok(c.with_status(status, None, today())?))
+            .update_case(&caller.scope(&state, Permission::WriteCase).await?, id, |c| Ok(c.with_status(status, None, today())?))
             .await?;
         Ok(Redirect::to(&format!("/cases/{id}")).into_response())
     }

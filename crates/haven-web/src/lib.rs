@@ -8,6 +8,7 @@ mod auth;
 mod error;
 mod html;
 mod i18n;
+mod routes;
 mod security;
 
 use std::net::SocketAddr;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub(crate) secure_cookies: bool,
     pub(crate) tls: bool,
     pub(crate) limiter: Arc<security::RateLimiter>,
+    /// Failed bearer tokens per client address.
+    pub(crate) token_limiter: Arc<security::RateLimiter>,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +50,7 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         secure_cookies: config.secure_cookies,
         tls: config.tls,
         limiter: Arc::new(security::RateLimiter::new(10, std::time::Duration::from_secs(60))),
+        token_limiter: Arc::new(security::RateLimiter::new(20, std::time::Duration::from_secs(60))),
     };
     Router::new()
         .merge(api::routes())
@@ -56,6 +60,11 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .with_state(state)
+}
+
+/// Every application route as (method, path), for the authorisation matrix.
+pub fn route_list() -> Vec<(axum::http::Method, &'static str)> {
+    routes::list()
 }
 
 /// The OpenAPI document as JSON, for tools that want it without a server.

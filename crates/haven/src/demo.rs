@@ -142,7 +142,16 @@ pub async fn seed(store: &Store) -> Result<()> {
 /// Synthetic people with generated names in several scripts, inserted in
 /// batches through the same sealing and indexing path as real records.
 pub async fn bench_seed(store: &Store, count: u64) -> Result<()> {
-    let scope = crate::admin_scope(store, Permission::WritePerson).await?;
+    // Benchmarks act as a supervisor, who reaches every record of the organisation.
+    if store.user_by_username("bench").await.is_err() {
+        let org = store.org_by_name("Local organisation").await?;
+        let password = haven_store::crypto::random_password();
+        store.create_user(org, "bench", Role::Supervisor, &password, true).await?;
+        println!("bench user: bench");
+        println!("  bench one-time password: {password}");
+    }
+    let actor = store.user_by_username("bench").await?.actor();
+    let scope = authorize(&actor, Permission::WritePerson, Purpose::parse("benchmark")?, "bench-seed")?;
     let today = time::OffsetDateTime::now_utc().date();
     const FAMILY: [&str; 8] = ["Nguyễn", "Trần", "Lê", "Phạm", "Santos", "Reyes", "Wijaya", "Sok"];
     const GIVEN: [&str; 8] = ["Minh", "Anh", "Hùng", "Lan", "Maria", "Jose", "Budi", "Dara"];

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
-use haven_core::access::{authorize, Permission, Purpose, Role};
+use haven_core::access::Role;
 use haven_store::{Store, StoreConfig};
 
 mod demo;
@@ -385,10 +385,4 @@ mod tls {
             .await?;
         Ok(())
     }
-}
-
-/// Used by `demo` and `bench-seed`: acts as the first administrator.
-pub(crate) async fn admin_scope(store: &Store, permission: Permission) -> Result<haven_core::access::Scope> {
-    let admin = store.user_by_username("admin").await?;
-    Ok(authorize(&admin.actor(), permission, Purpose::parse("administration")?, "cli")?)
 }

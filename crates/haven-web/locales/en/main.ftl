@@ -143,3 +143,144 @@ error-csrf = This form has expired. Go back, reload the page and try again.
 error-erased = This record has been erased.
 error-server = The server could not finish this. Nothing was saved.
 back = Back
+
+# --- Identity, access and the firewall ---
+nav-review = Access review
+nav-audit = Audit log
+nav-admin = Administration
+nav-inbox = Inbox
+
+mfa-title = Second step of sign-in
+mfa-explain = Enter the six-digit code from your authenticator app.
+mfa-enrol-explain = Your role signs in with a second step. Add this key to an authenticator app on your phone, then enter the code it shows.
+mfa-secret = Key for the authenticator app
+mfa-open-app = Open in an authenticator app on this device
+mfa-code = Six-digit code
+mfa-submit = Continue
+mfa-wrong = That code did not work. Check the time on your phone and try the next code.
+
+review-title = Access review
+review-explain = Emergency access and disclosures made without consent wait here until a supervisor has looked at them.
+review-empty = Nothing is waiting for review.
+review-col-kind = What
+review-col-user = Who
+review-col-reason = Reason given
+review-col-when = When
+review-open-record = Open the record
+review-mark = Mark as reviewed
+review-kind-break_glass = Emergency access
+review-kind-consent_override = Disclosure without consent
+
+audit-title = Audit log
+audit-explain = Who did what, when and why. The log holds identifiers only, never names or case content.
+audit-filter-actor = User id
+audit-filter-record = Record id
+audit-filter-action = Action
+audit-filter-apply = Filter
+audit-empty = No events match.
+audit-col-when = When
+audit-col-who = Who
+audit-col-what = What
+audit-col-record = Record
+audit-col-why = Why
+audit-col-outcome = Outcome
+
+inbox-title = Inbox
+inbox-explain = Documents that people have agreed to send to your organisation appear here. Your organisation cannot see case records.
+inbox-empty = No documents have been sent to your organisation.
+
+admin-title = Administration
+admin-one-time-password = One-time password (shown only now):
+admin-orgs = Organisations
+admin-org-name = Name
+admin-org-kind = Kind
+admin-org-country = Country (ISO code, e.g. THA)
+admin-org-see-all = Caseworkers see all cases
+admin-org-see-all-short = All caseworkers see every case (names and contact only)
+admin-save = Save
+admin-org-new = New organisation
+admin-create = Create
+admin-users = Users
+admin-user-role = Role
+admin-user-org = Organisation
+admin-user-mfa = Second step set up
+admin-user-new = New user
+admin-yes = yes
+admin-no = no
+admin-user-created = User { $username } was created.
+
+consent-title = Consent to share
+consent-none = No consent has been recorded. Nothing may be shared outside this organisation.
+consent-purpose = Purpose
+consent-recipient = Recipient organisation
+consent-categories = Information covered
+consent-expires = Valid until
+consent-status = Status
+consent-withdraw = Withdraw
+consent-record = Record a new consent
+consent-language = Language the consent was explained in (code, e.g. my)
+consent-interpreter = Interpreter, if one helped
+consent-explain-hint = Record consent only after explaining, in the person's language, what will be shared, with whom and why, and that they can say no or withdraw at any time.
+consent-save = Save consent
+consent-withdrawn = Withdrawn
+consent-in-force = In force
+consent-expired = Expired
+consent-purpose-referral = Referral to a service
+consent-purpose-cross_border_transfer = Transfer to another country
+consent-purpose-consular_contact = Contact with a consulate
+consent-purpose-prosecution_disclosure = Disclosure to a prosecutor
+consent-purpose-tracing = Family tracing
+consent-purpose-research = Research and statistics
+
+category-identity = Identity
+category-contact_location = Contact and location
+category-narrative = Account of events
+category-health = Health
+category-immigration_status = Immigration status
+category-forced_acts = Acts the person was forced to commit
+
+access-log-title = Who accessed this record and why
+
+break-glass-title = Emergency access
+break-glass-explain = If someone is in danger and you need this record now, you can open it for one hour. Your reason is recorded and a supervisor will review it.
+break-glass-reason = Why you need access now
+break-glass-submit = Open for one hour
+
+person-withheld = Not shown to you:
+person-withheld-field = not shown to you
+
+role-caseworker = Caseworker
+role-supervisor = Supervisor
+role-decision_maker = Decision maker
+role-org_admin = Organisation administrator
+role-system_admin = System administrator
+role-auditor = Auditor
+
+org-kind-ngo_assistance = NGO (assistance)
+org-kind-shelter = Shelter
+org-kind-health = Health service
+org-kind-legal_aid = Legal aid
+org-kind-labour_inspection = Labour inspection
+org-kind-nrm_coordinator = National referral coordinator
+org-kind-consular = Consulate
+org-kind-police = Police
+org-kind-prosecution = Prosecution
+org-kind-immigration = Immigration
+org-kind-border = Border authority
+
+field-reason = Reason
+field-expires_on = Valid until
+field-categories = Information covered
+field-recipient = Recipient
+field-purpose = Purpose
+field-kind = Kind
+field-role = Role
+field-interpreter = Interpreter
+
+validation-invalid_category = Choose from the listed kinds of information.
+validation-in_the_past = This date has already passed.
+validation-invalid_consent_purpose = Choose a purpose from the list.
+validation-unknown_org = Choose an organisation from the list.
+validation-invalid_org_kind = Choose a kind from the list.
+validation-invalid_role = Choose a role from the list.
+validation-invalid_username = Use letters, digits, dots, dashes or underscores.

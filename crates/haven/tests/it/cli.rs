@@ -9,7 +9,7 @@ use crate::helpers::{backend, TestApp};
 #[tokio::test]
 async fn token_create_prints_a_working_token_and_revoke_disables_it() {
     let app = TestApp::spawn().await;
-    let out = app.cli(&["token", "create", "--user", "admin"]);
+    let out = app.cli(&["token", "create", "--user", "sup"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let token = stdout.lines().last().unwrap().trim().to_owned();
@@ -17,7 +17,7 @@ async fn token_create_prints_a_working_token_and_revoke_disables_it() {
     let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(res.status(), 200);
 
-    let out = app.cli(&["token", "revoke", "--user", "admin"]);
+    let out = app.cli(&["token", "revoke", "--user", "sup"]);
     assert!(out.status.success());
     let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(res.status(), 401);

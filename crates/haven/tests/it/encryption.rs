@@ -125,7 +125,7 @@ async fn r28_restoring_a_backup_from_before_an_erasure_does_not_bring_the_person
     let mut config = haven_store::StoreConfig::new(&restored);
     config.create_key = false;
     let store = haven_store::Store::open(config).await.unwrap();
-    let admin = store.user_by_username("admin").await.unwrap().actor();
+    let admin = store.user_by_username("sup").await.unwrap().actor();
     let scope = haven_core::access::authorize(
         &admin,
         haven_core::access::Permission::ReadPerson,

@@ -44,7 +44,11 @@ impl TestApp {
         };
         let store = Store::open(config).await.unwrap();
         store.bootstrap().await.unwrap().unwrap();
-        let (_, token) = store.create_token("admin").await.unwrap();
+        // The bootstrap admin is a system administrator and reads no case
+        // data; tests act as a supervisor of the first organisation.
+        let org = store.org_by_name("Local organisation").await.unwrap();
+        store.create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false).await.unwrap();
+        let (_, token) = store.create_token("sup").await.unwrap();
         let app = haven_web::app(store.clone(), haven_web::WebConfig { tls: false, secure_cookies: true });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -53,6 +57,17 @@ impl TestApp {
             let _ = rx.await;
         }));
         TestApp { dir, addr, store, token, client: Client::new(), database_url, shutdown: Some(tx) }
+    }
+
+    /// Creates a user (and their organisation if new) and returns a token.
+    pub async fn user_token(&self, org: &str, kind: &str, role: &str, username: &str) -> String {
+        let org_id = match self.store.org_by_name(org).await {
+            Ok(id) => id,
+            Err(_) => self.store.create_org(org, kind, Some("THA")).await.unwrap(),
+        };
+        let role = haven_core::access::Role::parse(role).unwrap();
+        self.store.create_user(org_id, username, role, "a-long-test-password", false).await.unwrap();
+        self.store.create_token(username).await.unwrap().1
     }
 
     pub fn data_dir(&self) -> PathBuf {

@@ -1,0 +1,476 @@
+//! Consent (R17), consent overrides, break-glass grants and their review,
+//! the audit views (R27) and the enforcement inbox (R16).
+
+use haven_core::access::{Categories, Permission, Scope};
+use haven_core::audit::{Action, RecordKind};
+use haven_core::case::NoteBody;
+use haven_core::consent::{Consent, ConsentPurpose, ConsentTerms};
+use haven_core::ids::{OrgId, PersonId, UserId};
+use haven_core::person::{format_date, parse_date, LanguageTag};
+use haven_core::ValidationError;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::crypto::DataKey;
+use crate::reach::ReachSql;
+use crate::{new_id_bytes, now_ms, today, Result, Store, StoreError, WriteTx};
+
+/// How long a break-glass grant lasts.
+pub const BREAK_GLASS_MINUTES: i64 = 60;
+
+#[derive(Debug, Clone)]
+pub struct ConsentView {
+    pub id: String,
+    pub person_id: PersonId,
+    pub consent: Consent,
+    pub recipient_name: String,
+    pub recorded_at_ms: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReviewItem {
+    /// `break_glass` or `consent_override`.
+    pub kind: &'static str,
+    pub id: String,
+    pub person_id: PersonId,
+    pub username: String,
+    pub reason: Option<String>,
+    pub created_at_ms: i64,
+    pub expires_at_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at_ms: i64,
+    pub actor: String,
+    /// The actor's username, when the actor is a user.
+    pub actor_name: Option<String>,
+    pub action: String,
+    pub record_kind: String,
+    pub record_id: String,
+    pub purpose: String,
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub record_id: Option<String>,
+    pub action: Option<String>,
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct InboxItem {
+    pub id: String,
+    pub kind: String,
+    pub created_at_ms: i64,
+}
+
+fn require(scope: &Scope, p: Permission) -> Result<()> {
+    if scope.allows(p) {
+        Ok(())
+    } else {
+        Err(StoreError::Denied)
+    }
+}
+
+fn parse_reason(raw: &str) -> Result<NoteBody> {
+    NoteBody::parse(raw).map_err(|_| ValidationError::new("reason", "required", "a written reason is required").into())
+}
+
+impl Store {
+    /// The person's data key, if the person is in the scope's reach and not erased.
+    async fn reachable_person_key(&self, tx: &mut WriteTx, scope: &Scope, person: &str) -> Result<DataKey> {
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT p.erased_at, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
+             WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
+        let wrapped: Option<Vec<u8>> = row.try_get("wrapped")?;
+        let wrapped = wrapped.ok_or(StoreError::Erased)?;
+        self.keys().unwrap(person, &wrapped)
+    }
+
+    async fn org_exists(&self, tx: &mut WriteTx, org: OrgId) -> Result<()> {
+        sqlx::query("SELECT id FROM organisations WHERE id = $1")
+            .bind(org.to_string())
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|_| ())
+            .ok_or_else(|| ValidationError::new("recipient", "unknown_org", "no such organisation").into())
+    }
+
+    pub async fn record_consent(&self, scope: &Scope, person: PersonId, terms: &ConsentTerms) -> Result<String> {
+        require(scope, Permission::RecordConsent)?;
+        let person_s = person.to_string();
+        let id = uuid_string();
+        let mut tx = self.begin().await?;
+        let dek = self.reachable_person_key(&mut tx, scope, &person_s).await?;
+        self.org_exists(&mut tx, terms.recipient).await?;
+        let interpreter = terms.interpreter.as_deref().map(|i| dek.seal(&id, "interpreter", i)).transpose()?;
+        sqlx::query(
+            "INSERT INTO consents (id, person_id, org_id, purpose, recipient_org_id, categories, expires_on, explained_by, \
+             language, interpreter, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(&id)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(terms.purpose.as_str())
+        .bind(terms.recipient.to_string())
+        .bind(terms.categories.encode())
+        .bind(format_date(terms.expires_on))
+        .bind(terms.explained_by.to_string())
+        .bind(terms.language.as_str())
+        .bind(interpreter)
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Consent, &id, "ok").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Withdraws a consent. Every later disclosure check sees it at once.
+    pub async fn withdraw_consent(&self, scope: &Scope, consent_id: &str) -> Result<PersonId> {
+        require(scope, Permission::RecordConsent)?;
+        let mut tx = self.begin().await?;
+        let row = sqlx::query("SELECT person_id FROM consents WHERE id = $1 AND org_id = $2 AND withdrawn_at IS NULL")
+            .bind(consent_id)
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let person: String = row.try_get("person_id")?;
+        self.reachable_person_key(&mut tx, scope, &person).await?;
+        sqlx::query("UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3")
+            .bind(now_ms())
+            .bind(scope.actor().to_string())
+            .bind(consent_id)
+            .execute(&mut *tx)
+            .await?;
+        self.append_scoped(&mut tx, scope, Action::Withdraw, RecordKind::Consent, consent_id, "ok").await?;
+        tx.commit().await?;
+        Ok(person.parse()?)
+    }
+
+    pub async fn list_consents(&self, scope: &Scope, person: PersonId) -> Result<Vec<ConsentView>> {
+        require(scope, Permission::ReadPerson)?;
+        let person_s = person.to_string();
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let prow = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&self.pool).await?;
+        let Some(prow) = prow else {
+            self.audit_read(scope, Action::List, RecordKind::Consent, &[&person_s], "not_found").await?;
+            return Err(StoreError::NotFound);
+        };
+        let dek = prow.try_get::<Option<Vec<u8>>, _>("wrapped")?.map(|w| self.keys().unwrap(&person_s, &w)).transpose()?;
+        let rows = sqlx::query(
+            "SELECT c.*, o.name AS recipient_name FROM consents c JOIN organisations o ON o.id = c.recipient_org_id \
+             WHERE c.person_id = $1 ORDER BY c.recorded_at DESC",
+        )
+        .bind(&person_s)
+        .fetch_all(&self.pool)
+        .await?;
+        let views = rows.iter().map(|r| consent_from_row(r, dek.as_ref())).collect::<Result<Vec<_>>>()?;
+        let ids: Vec<&str> = views.iter().map(|v| v.id.as_str()).collect();
+        let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids };
+        self.audit_read(scope, Action::List, RecordKind::Consent, &refs, "ok").await?;
+        Ok(views)
+    }
+
+    /// The check every disclosure outside the organisation makes (R17).
+    pub async fn disclosure_allowed(
+        &self,
+        scope: &Scope,
+        person: PersonId,
+        purpose: ConsentPurpose,
+        recipient: OrgId,
+        categories: Categories,
+    ) -> Result<bool> {
+        let consents: Vec<Consent> =
+            self.list_consents(scope, person).await?.into_iter().map(|v| v.consent).collect();
+        Ok(haven_core::consent::disclosure_allowed(&consents, purpose, recipient, categories, today()))
+    }
+
+    /// Records a disclosure decision taken without consent: a separate
+    /// permission, a written reason, and a place in the review queue.
+    pub async fn override_consent(
+        &self,
+        scope: &Scope,
+        person: PersonId,
+        purpose: ConsentPurpose,
+        recipient: OrgId,
+        categories: Categories,
+        reason: &str,
+    ) -> Result<String> {
+        require(scope, Permission::OverrideConsent)?;
+        let reason = parse_reason(reason)?;
+        let person_s = person.to_string();
+        let id = uuid_string();
+        let mut tx = self.begin().await?;
+        let dek = self.reachable_person_key(&mut tx, scope, &person_s).await?;
+        self.org_exists(&mut tx, recipient).await?;
+        sqlx::query(
+            "INSERT INTO consent_overrides (id, person_id, org_id, purpose, recipient_org_id, categories, reason, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&id)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(purpose.as_str())
+        .bind(recipient.to_string())
+        .bind(categories.encode())
+        .bind(dek.seal(&id, "reason", reason.as_str())?)
+        .bind(scope.actor().to_string())
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::OverrideConsent, RecordKind::Consent, &id, "flagged_for_review")
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Emergency access to a person of one's own organisation outside one's
+    /// reach: a stated reason, an expiry, an audit event and a review.
+    pub async fn break_glass(&self, scope: &Scope, person: PersonId, reason: &str) -> Result<String> {
+        require(scope, Permission::BreakGlass)?;
+        let reason = parse_reason(reason)?;
+        let person_s = person.to_string();
+        let id = uuid_string();
+        let mut tx = self.begin().await?;
+        // Only within the organisation: break-glass never crosses to another
+        // organisation's records, which need consent instead.
+        let row = sqlx::query(
+            "SELECT p.erased_at, k.wrapped FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
+             WHERE p.id = $1 AND p.org_id = $2",
+        )
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            self.append_scoped(&mut tx, scope, Action::BreakGlass, RecordKind::Person, &person_s, "not_found").await?;
+            tx.commit().await?;
+            return Err(StoreError::NotFound);
+        };
+        let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        let dek = self.keys().unwrap(&person_s, &wrapped)?;
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO access_grants (id, person_id, org_id, user_id, reason, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(scope.actor().to_string())
+        .bind(dek.seal(&id, "reason", reason.as_str())?)
+        .bind(now)
+        .bind(now + BREAK_GLASS_MINUTES * 60_000)
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::BreakGlass, RecordKind::Person, &person_s, "granted").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Break-glass uses and consent overrides not yet reviewed.
+    pub async fn review_queue(&self, scope: &Scope) -> Result<Vec<ReviewItem>> {
+        require(scope, Permission::ReviewAccess)?;
+        let org = scope.org().to_string();
+        let mut items = Vec::new();
+        for (kind, table, who, expires) in [
+            ("break_glass", "access_grants", "user_id", "expires_at"),
+            ("consent_override", "consent_overrides", "created_by", "NULL"),
+        ] {
+            let sql = format!(
+                "SELECT t.id, t.person_id, t.reason, t.created_at, {expires} AS expires, u.username, k.wrapped \
+                 FROM {table} t JOIN users u ON u.id = t.{who} LEFT JOIN person_keys k ON k.person_id = t.person_id \
+                 WHERE t.org_id = $1 AND t.reviewed_at IS NULL ORDER BY t.created_at"
+            );
+            for r in sqlx::query(&sql).bind(&org).fetch_all(&self.pool).await? {
+                let id: String = r.try_get("id")?;
+                let person: String = r.try_get("person_id")?;
+                let reason = match (r.try_get::<Option<Vec<u8>>, _>("wrapped")?, r.try_get::<Option<Vec<u8>>, _>("reason")?) {
+                    (Some(w), Some(ct)) => Some(self.keys().unwrap(&person, &w)?.open(&id, "reason", &ct)?),
+                    _ => None,
+                };
+                items.push(ReviewItem {
+                    kind,
+                    id,
+                    person_id: person.parse()?,
+                    username: r.try_get("username")?,
+                    reason,
+                    created_at_ms: r.try_get("created_at")?,
+                    expires_at_ms: r.try_get::<Option<i64>, _>("expires")?,
+                });
+            }
+        }
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        let refs = if ids.is_empty() { vec![""] } else { ids };
+        self.audit_read(scope, Action::List, RecordKind::Grant, &refs, "ok").await?;
+        Ok(items)
+    }
+
+    pub async fn mark_reviewed(&self, scope: &Scope, kind: &str, id: &str) -> Result<()> {
+        require(scope, Permission::ReviewAccess)?;
+        let table = match kind {
+            "break_glass" => "access_grants",
+            "consent_override" => "consent_overrides",
+            _ => return Err(StoreError::NotFound),
+        };
+        let mut tx = self.begin().await?;
+        let done = sqlx::query(&format!(
+            "UPDATE {table} SET reviewed_by = $1, reviewed_at = $2 WHERE id = $3 AND org_id = $4 AND reviewed_at IS NULL"
+        ))
+        .bind(scope.actor().to_string())
+        .bind(now_ms())
+        .bind(id)
+        .bind(scope.org().to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.append_scoped(&mut tx, scope, Action::Review, RecordKind::Grant, id, "ok").await?;
+        tx.commit().await
+    }
+
+    /// The auditor's view: events filtered by actor, record or action.
+    /// Events hold ids and codes only, so this shows no case content.
+    pub async fn audit_log(&self, scope: &Scope, filter: &AuditFilter) -> Result<Vec<AuditRow>> {
+        require(scope, Permission::ReadAudit)?;
+        // An auditor sees what the users of their own organisation did.
+        let mut sql = String::from(
+            "SELECT e.seq, e.at_ms, e.actor, e.action, e.record_kind, e.record_id, e.purpose, e.outcome, u.username \
+             FROM audit_events e JOIN users u ON u.id = e.actor WHERE u.org_id = $1",
+        );
+        let mut binds = vec![scope.org().to_string()];
+        for (col, v) in [("e.actor", &filter.actor), ("e.record_id", &filter.record_id), ("e.action", &filter.action)] {
+            if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                binds.push(v.to_owned());
+                sql.push_str(&format!(" AND {col} = ${}", binds.len()));
+            }
+        }
+        sql.push_str(&format!(" ORDER BY e.seq DESC LIMIT ${}", binds.len() + 1));
+        let mut q = sqlx::query(&sql);
+        for b in binds {
+            q = q.bind(b);
+        }
+        let rows = q.bind(filter.limit.clamp(1, 500)).fetch_all(&self.pool).await?;
+        let out = rows.iter().map(audit_row).collect::<Result<Vec<_>>>()?;
+        let ctx_actor = scope.actor().to_string();
+        let ctx = crate::audit::Context { actor: &ctx_actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+        self.record_event(&ctx, Action::Read, RecordKind::System, "audit_log", "ok").await?;
+        Ok(out)
+    }
+
+    /// "Who accessed this record and why": events about the person and
+    /// their cases, newest first.
+    pub async fn access_log(&self, scope: &Scope, person: PersonId, limit: i64) -> Result<Vec<AuditRow>> {
+        require(scope, Permission::ReadPerson)?;
+        let person_s = person.to_string();
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!("SELECT p.id{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
+        if reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&self.pool).await?.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let rows = sqlx::query(
+            "SELECT e.seq, e.at_ms, e.actor, e.action, e.record_kind, e.record_id, e.purpose, e.outcome, u.username \
+             FROM audit_events e LEFT JOIN users u ON u.id = e.actor \
+             WHERE e.record_id = $1 OR e.record_id IN (SELECT id FROM cases WHERE person_id = $1) \
+             ORDER BY e.seq DESC LIMIT $2",
+        )
+        .bind(&person_s)
+        .bind(limit.clamp(1, 500))
+        .fetch_all(&self.pool)
+        .await?;
+        let out = rows.iter().map(audit_row).collect::<Result<Vec<_>>>()?;
+        self.audit_read(scope, Action::Read, RecordKind::System, &[&person_s], "access_log").await?;
+        Ok(out)
+    }
+
+    /// An enforcement organisation's inbox: only documents sent to it.
+    pub async fn inbox(&self, scope: &Scope) -> Result<Vec<InboxItem>> {
+        require(scope, Permission::ReadInbox)?;
+        let rows = sqlx::query(
+            "SELECT id, kind, created_at FROM inbox_documents WHERE recipient_org_id = $1 ORDER BY created_at DESC LIMIT 200",
+        )
+        .bind(scope.org().to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let items = rows
+            .iter()
+            .map(|r| Ok(InboxItem { id: r.try_get("id")?, kind: r.try_get("kind")?, created_at_ms: r.try_get("created_at")? }))
+            .collect::<Result<Vec<_>>>()?;
+        let ctx_actor = scope.actor().to_string();
+        let ctx = crate::audit::Context { actor: &ctx_actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+        self.record_event(&ctx, Action::List, RecordKind::System, "inbox", "ok").await?;
+        Ok(items)
+    }
+}
+
+fn uuid_string() -> String {
+    haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string()
+}
+
+fn audit_row(r: &AnyRow) -> Result<AuditRow> {
+    Ok(AuditRow {
+        seq: r.try_get("seq")?,
+        at_ms: r.try_get("at_ms")?,
+        actor: r.try_get("actor")?,
+        actor_name: r.try_get("username")?,
+        action: r.try_get("action")?,
+        record_kind: r.try_get("record_kind")?,
+        record_id: r.try_get("record_id")?,
+        purpose: r.try_get("purpose")?,
+        outcome: r.try_get("outcome")?,
+    })
+}
+
+fn consent_from_row(r: &AnyRow, dek: Option<&DataKey>) -> Result<ConsentView> {
+    let id: String = r.try_get("id")?;
+    let person: String = r.try_get("person_id")?;
+    let purpose: String = r.try_get("purpose")?;
+    let recipient: String = r.try_get("recipient_org_id")?;
+    let categories: String = r.try_get("categories")?;
+    let expires: String = r.try_get("expires_on")?;
+    let explained_by: String = r.try_get("explained_by")?;
+    let language: String = r.try_get("language")?;
+    let interpreter = match (dek, r.try_get::<Option<Vec<u8>>, _>("interpreter")?) {
+        (Some(k), Some(ct)) => Some(k.open(&id, "interpreter", &ct)?),
+        _ => None,
+    };
+    let withdrawn_at: Option<i64> = r.try_get("withdrawn_at")?;
+    let withdrawn_on = withdrawn_at.and_then(|ms| {
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok().map(|t| t.date())
+    });
+    let bad = || StoreError::Conflict("stored consent is malformed".into());
+    Ok(ConsentView {
+        person_id: person.parse()?,
+        consent: Consent {
+            terms: ConsentTerms {
+                purpose: ConsentPurpose::parse(&purpose)?,
+                recipient: recipient.parse()?,
+                categories: Categories::parse_list(&categories)?,
+                expires_on: parse_date(&expires).ok_or_else(bad)?,
+                explained_by: explained_by.parse::<UserId>()?,
+                language: LanguageTag::parse(&language)?,
+                interpreter,
+            },
+            withdrawn_on,
+        },
+        recipient_name: r.try_get("recipient_name")?,
+        recorded_at_ms: r.try_get("recorded_at")?,
+        id,
+    })
+}

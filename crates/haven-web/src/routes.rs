@@ -1,0 +1,44 @@
+//! Every route the application serves, as data.
+//!
+//! The router is built from these tables and nothing else, so the
+//! authorisation matrix test (`tests/it/matrix.rs` in the `haven` crate) can
+//! enumerate exactly the routes that exist: a route added here without an
+//! entry in `docs/authz-matrix.toml` fails that test.
+
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::MethodRouter;
+use axum::Router;
+
+use crate::AppState;
+
+pub struct RouteDef {
+    pub method: Method,
+    pub path: &'static str,
+    handler: MethodRouter<AppState>,
+}
+
+macro_rules! route_fn {
+    ($name:ident, $method:ident, $router:ident) => {
+        pub fn $name<H, T>(path: &'static str, h: H) -> RouteDef
+        where
+            H: Handler<T, AppState>,
+            T: 'static,
+        {
+            RouteDef { method: Method::$method, path, handler: axum::routing::$router(h) }
+        }
+    };
+}
+
+route_fn!(get, GET, get);
+route_fn!(post, POST, post);
+route_fn!(patch, PATCH, patch);
+
+pub fn build(defs: Vec<RouteDef>) -> Router<AppState> {
+    defs.into_iter().fold(Router::new(), |r, d| r.route(d.path, d.handler))
+}
+
+/// (method, path) of every application route, API and HTML.
+pub fn list() -> Vec<(Method, &'static str)> {
+    crate::api::table().into_iter().chain(crate::html::table()).map(|d| (d.method, d.path)).collect()
+}
