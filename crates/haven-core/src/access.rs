@@ -110,11 +110,11 @@ impl Role {
     }
 
     pub fn parse(s: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|r| r.as_str() == s.trim())
-            .ok_or(ValidationError::new("role", "invalid_role", "unknown role"))
+        Self::ALL.iter().copied().find(|r| r.as_str() == s.trim()).ok_or(ValidationError::new(
+            "role",
+            "invalid_role",
+            "unknown role",
+        ))
     }
 
     /// Roles whose misuse reaches furthest sign in with a second factor by default.
@@ -286,9 +286,7 @@ impl Purpose {
     /// A short code: lower-case letters, digits and underscores, 1–40 long.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
         let s = raw.trim();
-        if s.is_empty()
-            || s.len() > 40
-            || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        if s.is_empty() || s.len() > 40 || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
             return Err(ValidationError::new(
                 "purpose",
@@ -521,9 +519,27 @@ mod tests {
 
     #[test]
     fn r17_consent_override_is_a_separate_permission() {
-        assert!(authorize(&actor(Role::Caseworker, OrgKind::Shelter), Permission::RecordConsent, Purpose::case_management(), "r").is_ok());
-        assert!(authorize(&actor(Role::Caseworker, OrgKind::Shelter), Permission::OverrideConsent, Purpose::case_management(), "r").is_err());
-        assert!(authorize(&actor(Role::Supervisor, OrgKind::Shelter), Permission::OverrideConsent, Purpose::case_management(), "r").is_ok());
+        assert!(authorize(
+            &actor(Role::Caseworker, OrgKind::Shelter),
+            Permission::RecordConsent,
+            Purpose::case_management(),
+            "r"
+        )
+        .is_ok());
+        assert!(authorize(
+            &actor(Role::Caseworker, OrgKind::Shelter),
+            Permission::OverrideConsent,
+            Purpose::case_management(),
+            "r"
+        )
+        .is_err());
+        assert!(authorize(
+            &actor(Role::Supervisor, OrgKind::Shelter),
+            Permission::OverrideConsent,
+            Purpose::case_management(),
+            "r"
+        )
+        .is_ok());
     }
 
     #[test]

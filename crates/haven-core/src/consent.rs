@@ -81,7 +81,12 @@ pub struct ConsentInput {
 
 impl ConsentTerms {
     /// Validates new terms on `today`: some data, a future expiry.
-    pub fn parse(input: &ConsentInput, recipient: OrgId, explained_by: UserId, today: Date) -> Result<Self, ValidationError> {
+    pub fn parse(
+        input: &ConsentInput,
+        recipient: OrgId,
+        explained_by: UserId,
+        today: Date,
+    ) -> Result<Self, ValidationError> {
         let (purpose, expires_on, language) = (&input.purpose, &input.expires_on, &input.language);
         let interpreter = input.interpreter.as_deref();
         let categories = Categories::parse_list(&input.categories)?;
@@ -122,7 +127,13 @@ pub struct Consent {
 impl Consent {
     /// Whether this consent covers disclosing `categories` to `recipient` for
     /// `purpose` on `today`.
-    pub fn covers(&self, purpose: ConsentPurpose, recipient: OrgId, categories: crate::access::Categories, today: Date) -> bool {
+    pub fn covers(
+        &self,
+        purpose: ConsentPurpose,
+        recipient: OrgId,
+        categories: crate::access::Categories,
+        today: Date,
+    ) -> bool {
         self.withdrawn_on.is_none()
             && self.terms.purpose == purpose
             && self.terms.recipient == recipient
@@ -168,7 +179,9 @@ mod tests {
 
     fn consent() -> Consent {
         let u = UserId::from_random_bytes([1; 16]);
-        let terms = ConsentTerms::parse(&input("referral", "identity,contact_location", "2027-01-31"), org(9), u, TODAY).unwrap();
+        let terms =
+            ConsentTerms::parse(&input("referral", "identity,contact_location", "2027-01-31"), org(9), u, TODAY)
+                .unwrap();
         Consent { terms, withdrawn_on: None }
     }
 
@@ -179,7 +192,13 @@ mod tests {
         assert!(disclosure_allowed(&c, ConsentPurpose::Referral, org(9), idc, TODAY));
         assert!(!disclosure_allowed(&c, ConsentPurpose::ProsecutionDisclosure, org(9), idc, TODAY), "other purpose");
         assert!(!disclosure_allowed(&c, ConsentPurpose::Referral, org(8), idc, TODAY), "other recipient");
-        assert!(!disclosure_allowed(&c, ConsentPurpose::Referral, org(9), Categories::of(&[Category::Narrative]), TODAY));
+        assert!(!disclosure_allowed(
+            &c,
+            ConsentPurpose::Referral,
+            org(9),
+            Categories::of(&[Category::Narrative]),
+            TODAY
+        ));
         assert!(!disclosure_allowed(&c, ConsentPurpose::Referral, org(9), idc, date!(2027 - 02 - 01)), "expired");
     }
 
@@ -187,7 +206,13 @@ mod tests {
     fn r17_withdrawn_consent_covers_nothing() {
         let mut c = consent();
         c.withdrawn_on = Some(TODAY);
-        assert!(!disclosure_allowed(&[c], ConsentPurpose::Referral, org(9), Categories::of(&[Category::Identity]), TODAY));
+        assert!(!disclosure_allowed(
+            &[c],
+            ConsentPurpose::Referral,
+            org(9),
+            Categories::of(&[Category::Identity]),
+            TODAY
+        ));
     }
 
     #[test]

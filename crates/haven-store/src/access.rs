@@ -89,7 +89,8 @@ impl Store {
              WHERE p.id = $1 AND {}",
             reach.columns, reach.condition
         );
-        let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
+        let row =
+            reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
         let wrapped: Option<Vec<u8>> = row.try_get("wrapped")?;
         let wrapped = wrapped.ok_or(StoreError::Erased)?;
         self.keys().unwrap(person, &wrapped)
@@ -170,7 +171,8 @@ impl Store {
             self.audit_read(scope, Action::List, RecordKind::Consent, &[&person_s], "not_found").await?;
             return Err(StoreError::NotFound);
         };
-        let dek = prow.try_get::<Option<Vec<u8>>, _>("wrapped")?.map(|w| self.keys().unwrap(&person_s, &w)).transpose()?;
+        let dek =
+            prow.try_get::<Option<Vec<u8>>, _>("wrapped")?.map(|w| self.keys().unwrap(&person_s, &w)).transpose()?;
         let rows = sqlx::query(
             "SELECT c.*, o.name AS recipient_name FROM consents c JOIN organisations o ON o.id = c.recipient_org_id \
              WHERE c.person_id = $1 ORDER BY c.recorded_at DESC",
@@ -194,8 +196,7 @@ impl Store {
         recipient: OrgId,
         categories: Categories,
     ) -> Result<bool> {
-        let consents: Vec<Consent> =
-            self.list_consents(scope, person).await?.into_iter().map(|v| v.consent).collect();
+        let consents: Vec<Consent> = self.list_consents(scope, person).await?.into_iter().map(|v| v.consent).collect();
         Ok(haven_core::consent::disclosure_allowed(&consents, purpose, recipient, categories, today()))
     }
 
@@ -299,10 +300,11 @@ impl Store {
             for r in sqlx::query(&sql).bind(&org).fetch_all(&self.pool).await? {
                 let id: String = r.try_get("id")?;
                 let person: String = r.try_get("person_id")?;
-                let reason = match (r.try_get::<Option<Vec<u8>>, _>("wrapped")?, r.try_get::<Option<Vec<u8>>, _>("reason")?) {
-                    (Some(w), Some(ct)) => Some(self.keys().unwrap(&person, &w)?.open(&id, "reason", &ct)?),
-                    _ => None,
-                };
+                let reason =
+                    match (r.try_get::<Option<Vec<u8>>, _>("wrapped")?, r.try_get::<Option<Vec<u8>>, _>("reason")?) {
+                        (Some(w), Some(ct)) => Some(self.keys().unwrap(&person, &w)?.open(&id, "reason", &ct)?),
+                        _ => None,
+                    };
                 items.push(ReviewItem {
                     kind,
                     id,
@@ -369,7 +371,11 @@ impl Store {
         let rows = q.bind(filter.limit.clamp(1, 500)).fetch_all(&self.pool).await?;
         let out = rows.iter().map(audit_row).collect::<Result<Vec<_>>>()?;
         let ctx_actor = scope.actor().to_string();
-        let ctx = crate::audit::Context { actor: &ctx_actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+        let ctx = crate::audit::Context {
+            actor: &ctx_actor,
+            purpose: scope.purpose().as_str(),
+            request_id: scope.request_id(),
+        };
         self.record_event(&ctx, Action::Read, RecordKind::System, "audit_log", "ok").await?;
         Ok(out)
     }
@@ -410,10 +416,20 @@ impl Store {
         .await?;
         let items = rows
             .iter()
-            .map(|r| Ok(InboxItem { id: r.try_get("id")?, kind: r.try_get("kind")?, created_at_ms: r.try_get("created_at")? }))
+            .map(|r| {
+                Ok(InboxItem {
+                    id: r.try_get("id")?,
+                    kind: r.try_get("kind")?,
+                    created_at_ms: r.try_get("created_at")?,
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
         let ctx_actor = scope.actor().to_string();
-        let ctx = crate::audit::Context { actor: &ctx_actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+        let ctx = crate::audit::Context {
+            actor: &ctx_actor,
+            purpose: scope.purpose().as_str(),
+            request_id: scope.request_id(),
+        };
         self.record_event(&ctx, Action::List, RecordKind::System, "inbox", "ok").await?;
         Ok(items)
     }

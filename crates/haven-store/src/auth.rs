@@ -150,7 +150,8 @@ impl Store {
 
     pub async fn create_org(&self, name: &str, kind: &str, country: Option<&str>) -> Result<OrgId> {
         let kind = OrgKind::parse(kind)?;
-        let country = country.map(|c| haven_core::person::Country::parse(c).map(|c| c.as_str().to_owned())).transpose()?;
+        let country =
+            country.map(|c| haven_core::person::Country::parse(c).map(|c| c.as_str().to_owned())).transpose()?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 200 {
             return Err(ValidationError::new(
@@ -477,7 +478,10 @@ impl Store {
             totp_rs::Secret::Encoded(s) => s,
             totp_rs::Secret::Raw(_) => return Err(StoreError::Crypto),
         };
-        let uri = format!("otpauth://totp/haven:{}?secret={b32}&issuer=haven&algorithm=SHA1&digits=6&period=30", user.username);
+        let uri = format!(
+            "otpauth://totp/haven:{}?secret={b32}&issuer=haven&algorithm=SHA1&digits=6&period=30",
+            user.username
+        );
         Ok(TotpEnrolment { secret_base32: b32, uri })
     }
 
@@ -559,10 +563,12 @@ impl Store {
     /// Users of one organisation, or of all when `org` is None.
     pub async fn list_users(&self, org: Option<OrgId>) -> Result<Vec<UserSummary>> {
         let rows = match org {
-            Some(o) => sqlx::query("SELECT * FROM users WHERE org_id = $1 ORDER BY username")
-                .bind(o.to_string())
-                .fetch_all(&self.pool)
-                .await?,
+            Some(o) => {
+                sqlx::query("SELECT * FROM users WHERE org_id = $1 ORDER BY username")
+                    .bind(o.to_string())
+                    .fetch_all(&self.pool)
+                    .await?
+            }
             None => sqlx::query("SELECT * FROM users ORDER BY username").fetch_all(&self.pool).await?,
         };
         rows.iter()

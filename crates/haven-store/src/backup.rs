@@ -62,7 +62,14 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ),
     (
         "sessions",
-        &[("id_hash", Text), ("user_id", Text), ("csrf", Text), ("created_at", Int), ("last_seen", Int), ("mfa_ok", Int)],
+        &[
+            ("id_hash", Text),
+            ("user_id", Text),
+            ("csrf", Text),
+            ("created_at", Int),
+            ("last_seen", Int),
+            ("mfa_ok", Int),
+        ],
     ),
     ("api_tokens", &[("id", Text), ("user_id", Text), ("token_hash", Text), ("created_at", Int), ("revoked_at", Int)]),
     (

@@ -12,8 +12,8 @@ use sqlx::Row;
 
 use crate::persons::{Listing, Page};
 use crate::reach::{row_categories, ReachSql};
-use haven_core::access::{Categories, Category};
 use crate::{new_id_bytes, now_ms, Result, Store, StoreError};
+use haven_core::access::{Categories, Category};
 
 #[derive(Debug, Clone)]
 pub struct CaseView {
@@ -235,7 +235,8 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let case_s = case.to_string();
         let mut tx = self.begin().await?;
-        let Some(NoteAccess { person_id, wrapped, categories }) = self.case_person_key(&mut *tx, scope, &case_s).await?
+        let Some(NoteAccess { person_id, wrapped, categories }) =
+            self.case_person_key(&mut *tx, scope, &case_s).await?
         else {
             self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &case_s, "not_found").await?;
             tx.commit().await?;
@@ -270,7 +271,8 @@ impl Store {
     pub async fn list_notes(&self, scope: &Scope, case: CaseId) -> Result<Vec<NoteView>> {
         require(scope, Permission::ReadCase)?;
         let case_s = case.to_string();
-        let Some(NoteAccess { person_id, wrapped, categories }) = self.case_person_key(&self.pool, scope, &case_s).await?
+        let Some(NoteAccess { person_id, wrapped, categories }) =
+            self.case_person_key(&self.pool, scope, &case_s).await?
         else {
             self.audit_read(scope, Action::List, RecordKind::Note, &[&case_s], "not_found").await?;
             return Err(StoreError::NotFound);

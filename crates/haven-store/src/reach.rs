@@ -77,7 +77,10 @@ impl ReachSql {
 }
 
 /// The categories a row's relationship opens, from its `rel_*` columns.
-pub(crate) fn row_categories(scope: &Scope, row: &sqlx::any::AnyRow) -> crate::Result<Option<haven_core::access::Categories>> {
+pub(crate) fn row_categories(
+    scope: &Scope,
+    row: &sqlx::any::AnyRow,
+) -> crate::Result<Option<haven_core::access::Categories>> {
     use sqlx::Row;
     let assigned = row.try_get::<i64, _>("rel_assigned")? != 0;
     let granted = row.try_get::<i64, _>("rel_granted")? != 0;

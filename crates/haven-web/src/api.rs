@@ -19,8 +19,8 @@ use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::Caller;
-use crate::routes::{self as r, RouteDef};
 use crate::error::{ErrorBody, WebError};
+use crate::routes::{self as r, RouteDef};
 use crate::AppState;
 
 pub(crate) fn table() -> Vec<RouteDef> {
@@ -330,7 +330,8 @@ pub(crate) fn person_out(
         nationalities: r.nationalities.iter().map(|c| c.as_str().to_owned()).collect(),
         languages: r.languages.iter().map(|l| l.as_str().to_owned()).collect(),
         contact: r.contact.clone(),
-        location: (!withheld.contains(haven_core::access::Category::ContactLocation)).then(|| r.location.as_str().to_owned()),
+        location: (!withheld.contains(haven_core::access::Category::ContactLocation))
+            .then(|| r.location.as_str().to_owned()),
         notes: r.notes.clone(),
         created_at: rfc3339(created),
         updated_at: rfc3339(updated),
@@ -785,12 +786,17 @@ fn consent_out(v: &haven_store::access::ConsentView) -> ConsentOut {
 }
 
 fn parse_org(field: &'static str, raw: &str) -> Result<haven_core::ids::OrgId, WebError> {
-    raw.parse().map_err(|_| WebError::Invalid(haven_core::ValidationError::new(field, "unknown_org", "no such organisation")))
+    raw.parse()
+        .map_err(|_| WebError::Invalid(haven_core::ValidationError::new(field, "unknown_org", "no such organisation")))
 }
 
 #[utoipa::path(get, path = "/api/v1/persons/{id}/consents", params(("id" = String, Path)), tag = "consent",
     responses((status = 200, body = [ConsentOut]), (status = 404, body = ErrorBody)))]
-async fn list_consents(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<ConsentOut>>, WebError> {
+async fn list_consents(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ConsentOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let list = state.store.list_consents(&scope, parse_id(&id)?).await?;
     Ok(Json(list.iter().map(consent_out).collect()))
@@ -820,7 +826,11 @@ async fn record_consent(
 
 #[utoipa::path(post, path = "/api/v1/consents/{id}/withdraw", params(("id" = String, Path)), tag = "consent",
     responses((status = 204, description = "withdrawn; later disclosures are refused"), (status = 404, body = ErrorBody)))]
-async fn withdraw_consent(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<StatusCode, WebError> {
+async fn withdraw_consent(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
     let scope = caller.scope(&state, Permission::RecordConsent).await?;
     state.store.withdraw_consent(&scope, &id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -848,7 +858,8 @@ async fn override_consent(
     let purpose = haven_core::consent::ConsentPurpose::parse(&body.purpose)?;
     let categories = haven_core::access::Categories::parse_list(&body.categories.join(","))?;
     let recipient = parse_org("recipient_org_id", &body.recipient_org_id)?;
-    let oid = state.store.override_consent(&scope, parse_id(&id)?, purpose, recipient, categories, &body.reason).await?;
+    let oid =
+        state.store.override_consent(&scope, parse_id(&id)?, purpose, recipient, categories, &body.reason).await?;
     Ok((StatusCode::CREATED, Json(Created { id: oid })))
 }
 
@@ -901,7 +912,11 @@ fn audit_out(a: &haven_store::access::AuditRow) -> AuditOut {
 
 #[utoipa::path(get, path = "/api/v1/persons/{id}/access-log", params(("id" = String, Path)), tag = "access",
     responses((status = 200, body = [AuditOut]), (status = 404, body = ErrorBody)))]
-async fn access_log(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<AuditOut>>, WebError> {
+async fn access_log(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<AuditOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let rows = state.store.access_log(&scope, parse_id(&id)?, 200).await?;
     Ok(Json(rows.iter().map(audit_out).collect()))
@@ -940,7 +955,11 @@ async fn review_queue(State(state): State<AppState>, caller: Caller) -> Result<J
 
 #[utoipa::path(post, path = "/api/v1/review/{kind}/{id}", params(("kind" = String, Path), ("id" = String, Path)), tag = "access",
     responses((status = 204, description = "marked reviewed"), (status = 404, body = ErrorBody)))]
-async fn mark_reviewed(State(state): State<AppState>, caller: Caller, Path((kind, id)): Path<(String, String)>) -> Result<StatusCode, WebError> {
+async fn mark_reviewed(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<StatusCode, WebError> {
     let scope = caller.scope(&state, Permission::ReviewAccess).await?;
     state.store.mark_reviewed(&scope, &kind, &id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -957,9 +976,18 @@ pub struct AuditQuery {
 
 #[utoipa::path(get, path = "/api/v1/audit", params(AuditQuery), tag = "access",
     responses((status = 200, body = [AuditOut]), (status = 403, body = ErrorBody)))]
-async fn audit_log(State(state): State<AppState>, caller: Caller, QueryParams(q): QueryParams<AuditQuery>) -> Result<Json<Vec<AuditOut>>, WebError> {
+async fn audit_log(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryParams(q): QueryParams<AuditQuery>,
+) -> Result<Json<Vec<AuditOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadAudit).await?;
-    let filter = haven_store::access::AuditFilter { actor: q.actor, record_id: q.record_id, action: q.action, limit: q.limit.unwrap_or(100) };
+    let filter = haven_store::access::AuditFilter {
+        actor: q.actor,
+        record_id: q.record_id,
+        action: q.action,
+        limit: q.limit.unwrap_or(100),
+    };
     let rows = state.store.audit_log(&scope, &filter).await?;
     Ok(Json(rows.iter().map(audit_out).collect()))
 }
@@ -990,14 +1018,24 @@ async fn list_orgs(State(state): State<AppState>, caller: Caller) -> Result<Json
     let orgs = state.store.list_orgs().await?;
     Ok(Json(
         orgs.into_iter()
-            .map(|o| OrgOut { id: o.id.to_string(), name: o.name, kind: o.kind.as_str().to_owned(), country: o.country, caseworkers_see_all: o.caseworkers_see_all })
+            .map(|o| OrgOut {
+                id: o.id.to_string(),
+                name: o.name,
+                kind: o.kind.as_str().to_owned(),
+                country: o.country,
+                caseworkers_see_all: o.caseworkers_see_all,
+            })
             .collect(),
     ))
 }
 
 #[utoipa::path(post, path = "/api/v1/orgs", request_body = OrgCreate, tag = "administration",
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn create_org(State(state): State<AppState>, caller: Caller, JsonBody(body): JsonBody<OrgCreate>) -> Result<impl IntoResponse, WebError> {
+async fn create_org(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<OrgCreate>,
+) -> Result<impl IntoResponse, WebError> {
     caller.scope(&state, Permission::ManageOrgs).await?;
     let id = state.store.create_org(&body.name, &body.kind, body.country.as_deref()).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
@@ -1038,7 +1076,11 @@ pub struct UsersQuery {
 
 #[utoipa::path(get, path = "/api/v1/users", params(UsersQuery), tag = "administration",
     responses((status = 200, body = [UserOut]), (status = 403, body = ErrorBody)))]
-async fn list_users(State(state): State<AppState>, caller: Caller, QueryParams(q): QueryParams<UsersQuery>) -> Result<Json<Vec<UserOut>>, WebError> {
+async fn list_users(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryParams(q): QueryParams<UsersQuery>,
+) -> Result<Json<Vec<UserOut>>, WebError> {
     caller.scope(&state, Permission::ManageUsers).await?;
     let org = match q.org_id.as_deref() {
         Some(o) => parse_org("org_id", o)?,
@@ -1051,14 +1093,25 @@ async fn list_users(State(state): State<AppState>, caller: Caller, QueryParams(q
     Ok(Json(
         users
             .into_iter()
-            .map(|u| UserOut { id: u.id.to_string(), org_id: u.org_id.to_string(), username: u.username, role: u.role.as_str().to_owned(), second_factor: u.totp_enabled, disabled: u.disabled })
+            .map(|u| UserOut {
+                id: u.id.to_string(),
+                org_id: u.org_id.to_string(),
+                username: u.username,
+                role: u.role.as_str().to_owned(),
+                second_factor: u.totp_enabled,
+                disabled: u.disabled,
+            })
             .collect(),
     ))
 }
 
 #[utoipa::path(post, path = "/api/v1/users", request_body = UserCreate, tag = "administration",
     responses((status = 201, body = UserCreated), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn create_user(State(state): State<AppState>, caller: Caller, JsonBody(body): JsonBody<UserCreate>) -> Result<impl IntoResponse, WebError> {
+async fn create_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<UserCreate>,
+) -> Result<impl IntoResponse, WebError> {
     caller.scope(&state, Permission::ManageUsers).await?;
     let org = match body.org_id.as_deref() {
         Some(o) => parse_org("org_id", o)?,
@@ -1084,5 +1137,7 @@ pub struct InboxOut {
 async fn inbox(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<InboxOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadInbox).await?;
     let items = state.store.inbox(&scope).await?;
-    Ok(Json(items.into_iter().map(|i| InboxOut { id: i.id, kind: i.kind, created_at: rfc3339(i.created_at_ms) }).collect()))
+    Ok(Json(
+        items.into_iter().map(|i| InboxOut { id: i.id, kind: i.kind, created_at: rfc3339(i.created_at_ms) }).collect(),
+    ))
 }

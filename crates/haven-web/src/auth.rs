@@ -45,7 +45,13 @@ impl Caller {
                 let what = format!("{permission:?}");
                 state
                     .store
-                    .record_event(&ctx, haven_core::audit::Action::Denied, haven_core::audit::RecordKind::System, &what, "denied")
+                    .record_event(
+                        &ctx,
+                        haven_core::audit::Action::Denied,
+                        haven_core::audit::RecordKind::System,
+                        &what,
+                        "denied",
+                    )
                     .await?;
                 Err(WebError::Forbidden)
             }

@@ -169,12 +169,8 @@ fn error_page(tr: &Tr, err: WebError) -> Response {
         WebError::RateLimited => "login-rate-limited",
         WebError::Unauthenticated | WebError::Internal(_) => "error-server",
     };
-    let page = ErrorPage {
-        l: Layout::new(tr, None, "/persons"),
-        message: tr.t(key),
-        break_glass: None,
-        csrf: String::new(),
-    };
+    let page =
+        ErrorPage { l: Layout::new(tr, None, "/persons"), message: tr.t(key), break_glass: None, csrf: String::new() };
     match page.render() {
         Ok(html) => (err.status(), Html(html)).into_response(),
         Err(_) => err.status().into_response(),
@@ -594,9 +590,14 @@ fn new_person_form(tr: &Tr, caller: &Caller, f: PersonForm, error: Option<String
     })
 }
 
-async fn new_person_page(tr: Tr, PageCaller(caller): PageCaller) -> Response {
-    let f = PersonForm { location: "unknown".into(), ..Default::default() };
-    finish(&tr, new_person_form(&tr, &caller, f, None))
+async fn new_person_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let result = async {
+        caller.scope(&state, Permission::WritePerson).await?;
+        let f = PersonForm { location: "unknown".into(), ..Default::default() };
+        new_person_form(&tr, &caller, f, None)
+    }
+    .await;
+    finish(&tr, result)
 }
 
 async fn new_person_submit(
@@ -651,7 +652,12 @@ struct PersonPageT {
     default_language: String,
 }
 
-fn display_person(tr: &Tr, r: &PersonRecord, created_ms: i64, withheld: haven_core::access::Categories) -> PersonDisplay {
+fn display_person(
+    tr: &Tr,
+    r: &PersonRecord,
+    created_ms: i64,
+    withheld: haven_core::access::Categories,
+) -> PersonDisplay {
     use haven_core::access::Category;
     let none = || tr.t("person-not-recorded");
     let hidden = |c: Category, v: String| if withheld.contains(c) { tr.t("person-withheld-field") } else { v };
@@ -702,7 +708,10 @@ struct ConsentRow {
     withdrawable: bool,
 }
 
-fn audit_rows(tr: &Tr, rows: &[haven_store::access::AuditRow]) -> Vec<(String, String, String, String, String, String)> {
+fn audit_rows(
+    tr: &Tr,
+    rows: &[haven_store::access::AuditRow],
+) -> Vec<(String, String, String, String, String, String)> {
     rows.iter()
         .map(|r| {
             let when = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(r.at_ms) * 1_000_000)
@@ -746,12 +755,18 @@ async fn person_page(
                 .map(|p| (p.as_str(), tr.t(&format!("consent-purpose-{}", p.as_str()))))
                 .collect(),
             recipients: Vec::new(),
-            categories: haven_core::access::Category::ALL.iter().map(|c| (c.as_str(), category_label(&tr, *c))).collect(),
+            categories: haven_core::access::Category::ALL
+                .iter()
+                .map(|c| (c.as_str(), category_label(&tr, *c)))
+                .collect(),
             default_expiry: format_date(today().saturating_add(time::Duration::days(365))),
             default_language: tr.code().to_owned(),
         };
         if let PersonState::Active(r) = &view.state {
-            let listing = state.store.list_cases(&caller.scope(&state, Permission::ReadCase).await?, Some(id), Page::new(1, 50)).await?;
+            let listing = state
+                .store
+                .list_cases(&caller.scope(&state, Permission::ReadCase).await?, Some(id), Page::new(1, 50))
+                .await?;
             page.cases = listing
                 .items
                 .iter()
@@ -804,7 +819,13 @@ async fn person_page(
         // to those whose role allows it.
         Err(WebError::NotFound) if raw_id.parse::<PersonId>().is_ok() => {
             let actor = caller.user.actor();
-            let may = haven_core::access::authorize(&actor, Permission::BreakGlass, haven_core::access::Purpose::case_management(), "").is_ok();
+            let may = haven_core::access::authorize(
+                &actor,
+                Permission::BreakGlass,
+                haven_core::access::Purpose::case_management(),
+                "",
+            )
+            .is_ok();
             let page = ErrorPage {
                 l: Layout::new(&tr, Some(&caller), "/persons"),
                 message: tr.t("error-not-found"),
@@ -866,9 +887,10 @@ async fn consent_submit(
             language: form.language.clone(),
             interpreter: form.interpreter.clone(),
         };
-        let recipient = form.recipient_org_id.parse().map_err(|_| {
-            WebError::Invalid(ValidationError::new("recipient", "unknown_org", "no such organisation"))
-        })?;
+        let recipient = form
+            .recipient_org_id
+            .parse()
+            .map_err(|_| WebError::Invalid(ValidationError::new("recipient", "unknown_org", "no such organisation")))?;
         let terms = haven_core::consent::ConsentTerms::parse(&input, recipient, caller.user.id, today())?;
         state.store.record_consent(&scope, id, &terms).await?;
         Ok(Redirect::to(&format!("/persons/{id}")).into_response())
@@ -994,7 +1016,12 @@ struct AuditPageQuery {
     action: Option<String>,
 }
 
-async fn audit_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Query(q): Query<AuditPageQuery>) -> Response {
+async fn audit_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<AuditPageQuery>,
+) -> Response {
     let result = async {
         let scope = caller.scope(&state, Permission::ReadAudit).await?;
         let filter = haven_store::access::AuditFilter {
@@ -1026,7 +1053,8 @@ struct InboxPage {
 async fn inbox_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
     let result = async {
         let scope = caller.scope(&state, Permission::ReadInbox).await?;
-        let items = state.store.inbox(&scope).await?.into_iter().map(|i| (local_date(i.created_at_ms), i.kind)).collect();
+        let items =
+            state.store.inbox(&scope).await?.into_iter().map(|i| (local_date(i.created_at_ms), i.kind)).collect();
         render(&InboxPage { l: Layout::new(&tr, Some(&caller), "/inbox"), items })
     }
     .await;
@@ -1056,7 +1084,13 @@ struct AdminPage {
     new_password: Option<String>,
 }
 
-async fn admin_render(state: &AppState, tr: &Tr, caller: &Caller, notice: Option<String>, new_password: Option<String>) -> Result<Response, WebError> {
+async fn admin_render(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    notice: Option<String>,
+    new_password: Option<String>,
+) -> Result<Response, WebError> {
     let actor = caller.user.actor();
     let purpose = haven_core::access::Purpose::case_management;
     let manage_orgs = haven_core::access::authorize(&actor, Permission::ManageOrgs, purpose(), "").is_ok();
@@ -1100,9 +1134,15 @@ async fn admin_render(state: &AppState, tr: &Tr, caller: &Caller, notice: Option
         csrf: caller.csrf().to_owned(),
         manage_orgs,
         orgs,
-        kinds: haven_core::access::OrgKind::ALL.iter().map(|k| (k.as_str(), tr.t(&format!("org-kind-{}", k.as_str())))).collect(),
+        kinds: haven_core::access::OrgKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), tr.t(&format!("org-kind-{}", k.as_str()))))
+            .collect(),
         users,
-        roles: haven_core::access::Role::ALL.iter().map(|r| (r.as_str(), tr.t(&format!("role-{}", r.as_str())))).collect(),
+        roles: haven_core::access::Role::ALL
+            .iter()
+            .map(|r| (r.as_str(), tr.t(&format!("role-{}", r.as_str()))))
+            .collect(),
         user_orgs,
         notice,
         new_password,
@@ -1122,7 +1162,12 @@ struct OrgForm {
     country: Option<String>,
 }
 
-async fn admin_org_submit(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Form(form): Form<OrgForm>) -> Response {
+async fn admin_org_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Form(form): Form<OrgForm>,
+) -> Response {
     let result = async {
         caller.check_form_csrf(&form.csrf)?;
         caller.scope(&state, Permission::ManageOrgs).await?;
@@ -1166,7 +1211,12 @@ struct UserForm {
     org_id: String,
 }
 
-async fn admin_user_submit(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller, Form(form): Form<UserForm>) -> Response {
+async fn admin_user_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Form(form): Form<UserForm>,
+) -> Response {
     let result = async {
         caller.check_form_csrf(&form.csrf)?;
         caller.scope(&state, Permission::ManageUsers).await?;
@@ -1214,7 +1264,13 @@ struct CodeForm {
     code: String,
 }
 
-async fn check_code(state: &AppState, tr: &Tr, caller: &Caller, form: &CodeForm, action: &'static str) -> Result<Response, WebError> {
+async fn check_code(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    form: &CodeForm,
+    action: &'static str,
+) -> Result<Response, WebError> {
     caller.check_form_csrf(&form.csrf)?;
     // Codes are guessable in a million tries: the login limiter applies.
     let secret = match &caller.credential {
@@ -1452,7 +1508,9 @@ async fn status_submit(
         let status = CaseStatus::parse(&form.status)?;
         state
             .store
-            .update_case(&caller.scope(&state, Permission::WriteCase).await?, id, |c| Ok(c.with_status(status, None, today())?))
+            .update_case(&caller.scope(&state, Permission::WriteCase).await?, id, |c| {
+                Ok(c.with_status(status, None, today())?)
+            })
             .await?;
         Ok(Redirect::to(&format!("/cases/{id}")).into_response())
     }

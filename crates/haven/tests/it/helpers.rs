@@ -47,7 +47,10 @@ impl TestApp {
         // The bootstrap admin is a system administrator and reads no case
         // data; tests act as a supervisor of the first organisation.
         let org = store.org_by_name("Local organisation").await.unwrap();
-        store.create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false).await.unwrap();
+        store
+            .create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false)
+            .await
+            .unwrap();
         let (_, token) = store.create_token("sup").await.unwrap();
         let app = haven_web::app(store.clone(), haven_web::WebConfig { tls: false, secure_cookies: true });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

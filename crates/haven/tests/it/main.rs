@@ -5,9 +5,11 @@
 //! random port with a fresh database: SQLite in a temporary directory, or a
 //! new PostgreSQL database when `HAVEN_TEST_BACKEND=postgres`.
 
+mod access;
 mod api;
 mod architecture;
 mod audit;
 mod cli;
 mod encryption;
 mod helpers;
+mod matrix;

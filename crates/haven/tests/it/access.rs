@@ -1,0 +1,275 @@
+//! Identity, access and the firewall: R16, R17, R27 and the per-field policy.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{json, TestApp};
+
+async fn person_with_notes(app: &TestApp, name: &str) -> (String, String) {
+    let id =
+        app.create_person(json!({"full_name": name, "notes": "told us about the compound", "contact": "+66 1"})).await;
+    let cid = json(app.post(&format!("/api/v1/persons/{id}/cases")).json(&json!({})).send().await.unwrap()).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post(&format!("/api/v1/cases/{cid}/notes"))
+        .json(&json!({"body": "details of the escape"}))
+        .send()
+        .await
+        .unwrap();
+    (id, cid)
+}
+
+#[tokio::test]
+async fn r16_immigration_user_cannot_read_assistance_record() {
+    let app = TestApp::spawn().await;
+    let (id, cid) = person_with_notes(&app, "Aung Kyaw Firewall").await;
+    for role in ["caseworker", "supervisor", "org_admin"] {
+        let token = app.user_token("Border Immigration Office", "immigration", role, &format!("imm_{role}")).await;
+        for path in [
+            format!("/api/v1/persons/{id}"),
+            format!("/api/v1/cases/{cid}"),
+            format!("/api/v1/cases/{cid}/notes"),
+            format!("/api/v1/persons/{id}/consents"),
+            format!("/api/v1/persons/{id}/access-log"),
+            "/api/v1/persons".to_owned(),
+            "/api/v1/persons?q=aung".to_owned(),
+            "/api/v1/cases".to_owned(),
+            "/api/v1/audit".to_owned(),
+        ] {
+            let res = app.client.get(app.url(&path)).bearer_auth(&token).send().await.unwrap();
+            assert!(matches!(res.status().as_u16(), 403 | 404), "{role} {path}: {}", res.status());
+            let body = res.text().await.unwrap();
+            assert!(!body.contains("Aung") && !body.contains("escape") && !body.contains("compound"), "{path}: {body}");
+        }
+        // Not even by breaking the glass.
+        let res = app
+            .client
+            .post(app.url(&format!("/api/v1/persons/{id}/break-glass")))
+            .bearer_auth(&token)
+            .json(&json!({"reason": "we need it"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403);
+        // What they do have is an inbox.
+        let res = app.client.get(app.url("/api/v1/inbox")).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{role}");
+    }
+}
+
+#[tokio::test]
+async fn r27_denied_attempts_are_audited() {
+    use sqlx::Row;
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Denied Reader Target").await;
+    let token = app.user_token("Provincial Police", "police", "caseworker", "pol1").await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    let user = app.store.user_by_username("pol1").await.unwrap();
+    let row = sqlx::query("SELECT action, outcome FROM audit_events WHERE actor = $1 ORDER BY seq DESC LIMIT 1")
+        .bind(user.id.to_string())
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(row.try_get::<String, _>("action").unwrap(), "denied");
+    assert_eq!(row.try_get::<String, _>("outcome").unwrap(), "denied");
+}
+
+#[tokio::test]
+async fn caseworkers_reach_only_their_assigned_records_unless_the_organisation_widens_it() {
+    let app = TestApp::spawn().await;
+    let (id, cid) = person_with_notes(&app, "Unassigned Person").await;
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_other").await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+
+    // The organisation lets every caseworker see every case: identity and
+    // contact yes, the person's account no, and no editing.
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    app.store.set_org_caseworkers_see_all(org, true, sup.id).await.unwrap();
+    let p: Value =
+        json(app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap()).await;
+    assert_eq!(p["full_name"], "Unassigned Person");
+    assert_eq!(p["contact"], "+66 1");
+    assert!(p["notes"].is_null());
+    assert_eq!(p["withheld"], json!(["narrative", "health", "immigration_status", "forced_acts"]));
+    let notes =
+        json(app.client.get(app.url(&format!("/api/v1/cases/{cid}/notes"))).bearer_auth(&cw).send().await.unwrap())
+            .await;
+    // The case itself is assigned to nobody here, so its notes stay out of reach.
+    assert!(notes["error"].is_string() || notes[0]["body"].is_null(), "{notes}");
+    let res = app
+        .client
+        .patch(app.url(&format!("/api/v1/persons/{id}")))
+        .bearer_auth(&cw)
+        .json(&json!({"sex": "male"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "editing needs the whole record");
+}
+
+#[tokio::test]
+async fn break_glass_is_reasoned_time_limited_partial_and_reviewed() {
+    use sqlx::Row;
+    let app = TestApp::spawn().await;
+    let (id, _) = person_with_notes(&app, "Emergency Person").await;
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_night").await;
+    let bg = |reason: &'static str| {
+        app.client
+            .post(app.url(&format!("/api/v1/persons/{id}/break-glass")))
+            .bearer_auth(&cw)
+            .json(&json!({ "reason": reason }))
+            .send()
+    };
+    assert_eq!(bg("  ").await.unwrap().status(), 400, "a reason is required");
+    assert_eq!(bg("shelter reports the person missing tonight").await.unwrap().status(), 201);
+    let p =
+        json(app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap()).await;
+    assert_eq!(p["full_name"], "Emergency Person");
+    assert!(p["notes"].is_null(), "emergency access does not open the person's account");
+
+    let queue = json(app.get("/api/v1/review").send().await.unwrap()).await;
+    let item = queue.as_array().unwrap().iter().find(|i| i["username"] == "cw_night").unwrap().clone();
+    assert_eq!(item["kind"], "break_glass");
+    assert_eq!(item["reason"], "shelter reports the person missing tonight");
+    let res = app.post(&format!("/api/v1/review/break_glass/{}", item["id"].as_str().unwrap())).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    let queue = json(app.get("/api/v1/review").send().await.unwrap()).await;
+    assert!(queue.as_array().unwrap().iter().all(|i| i["username"] != "cw_night"));
+
+    // When the grant expires, so does the access.
+    sqlx::query("UPDATE access_grants SET expires_at = 0").execute(app.store.pool()).await.unwrap();
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'break_glass'")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap();
+    assert!(n >= 1);
+}
+
+#[tokio::test]
+async fn r17_consent_is_per_purpose_and_recipient_and_withdrawal_stops_disclosure() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Consenting Person").await;
+    let shelter = app.store.create_org("Men's Shelter", "shelter", Some("THA")).await.unwrap();
+    let legal = app.store.create_org("Legal Aid Clinic", "legal_aid", Some("THA")).await.unwrap();
+    let res = app
+        .post(&format!("/api/v1/persons/{id}/consents"))
+        .json(&json!({"purpose": "referral", "recipient_org_id": shelter.to_string(), "categories": ["identity", "health"],
+                      "expires_on": "2099-12-31", "language": "my", "interpreter": "Burmese interpreter, NGO staff"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let cid = json(res).await["id"].as_str().unwrap().to_owned();
+
+    let sup = app.store.user_by_username("sup").await.unwrap().actor();
+    let scope = haven_core::access::authorize(
+        &sup,
+        haven_core::access::Permission::ReadPerson,
+        haven_core::access::Purpose::case_management(),
+        "t",
+    )
+    .unwrap();
+    let pid: haven_core::ids::PersonId = id.parse().unwrap();
+    let cats = haven_core::access::Categories::of(&[haven_core::access::Category::Identity]);
+    use haven_core::consent::ConsentPurpose::{ProsecutionDisclosure, Referral};
+    assert!(app.store.disclosure_allowed(&scope, pid, Referral, shelter, cats).await.unwrap());
+    assert!(!app.store.disclosure_allowed(&scope, pid, Referral, legal, cats).await.unwrap(), "other recipient");
+    assert!(!app.store.disclosure_allowed(&scope, pid, ProsecutionDisclosure, shelter, cats).await.unwrap());
+
+    let list = json(app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap()).await;
+    assert_eq!(list[0]["interpreter"], "Burmese interpreter, NGO staff");
+    assert_eq!(list[0]["language"], "my");
+    assert_eq!(list[0]["in_force"], true);
+
+    assert_eq!(app.post(&format!("/api/v1/consents/{cid}/withdraw")).send().await.unwrap().status(), 204);
+    assert!(!app.store.disclosure_allowed(&scope, pid, Referral, shelter, cats).await.unwrap());
+    let list = json(app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap()).await;
+    assert_eq!(list[0]["in_force"], false);
+    assert!(list[0]["withdrawn_on"].is_string());
+}
+
+#[tokio::test]
+async fn r17_overriding_consent_needs_its_own_permission_a_reason_and_review() {
+    let app = TestApp::spawn().await;
+    let (id, _) = person_with_notes(&app, "Override Person").await;
+    let shelter = app.store.create_org("Health Clinic", "health", Some("THA")).await.unwrap();
+    let body = |reason: &str| json!({"purpose": "referral", "recipient_org_id": shelter.to_string(), "categories": ["health"], "reason": reason});
+    // A caseworker (even assigned) cannot override.
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_o").await;
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/persons/{id}/consent-overrides")))
+        .bearer_auth(&cw)
+        .json(&body("urgent"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = app.post(&format!("/api/v1/persons/{id}/consent-overrides")).json(&body("")).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    let res = app
+        .post(&format!("/api/v1/persons/{id}/consent-overrides"))
+        .json(&body("unconscious, needs surgery; clinic must know allergies"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let queue = json(app.get("/api/v1/review").send().await.unwrap()).await;
+    assert!(queue.as_array().unwrap().iter().any(|i| i["kind"] == "consent_override"));
+}
+
+#[tokio::test]
+async fn r27_the_person_record_shows_who_accessed_it_and_why() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Logged Person").await;
+    app.get(&format!("/api/v1/persons/{id}")).header("x-haven-purpose", "shelter_intake").send().await.unwrap();
+    let log = json(app.get(&format!("/api/v1/persons/{id}/access-log")).send().await.unwrap()).await;
+    let rows = log.as_array().unwrap();
+    assert!(rows.iter().any(|r| r["action"] == "read" && r["purpose"] == "shelter_intake" && r["actor_name"] == "sup"));
+    assert!(rows.iter().any(|r| r["action"] == "create"));
+    // An auditor sees the log of their organisation but no case content.
+    let auditor = app.user_token("Local organisation", "ngo_assistance", "auditor", "aud1").await;
+    let res =
+        app.client.get(app.url(&format!("/api/v1/audit?record_id={id}"))).bearer_auth(&auditor).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let text = res.text().await.unwrap();
+    assert!(text.contains(&id) && !text.contains("Logged Person"));
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&auditor).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn second_factor_is_required_for_decision_makers_before_anything_else() {
+    let app = TestApp::spawn().await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    app.store
+        .create_user(org, "dm1", haven_core::access::Role::DecisionMaker, "a-long-test-password", false)
+        .await
+        .unwrap();
+    let user = app.store.user_by_username("dm1").await.unwrap();
+    assert!(user.second_factor_required());
+    let (secret, _) = app.store.create_session(&user, false).await.unwrap();
+    let cookie = format!("haven_session={secret}");
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let res = client.get(app.url("/persons")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/account/second-factor");
+    let res = client.get(app.url("/api/v1/persons")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(res.status(), 401, "the API is closed until the second factor is done");
+
+    app.store.begin_totp(&user).await.unwrap();
+    assert!(!app.store.verify_second_factor(&user, "000000", Some(&secret)).await.unwrap());
+    let code = app.store.current_totp_code(&user).await.unwrap();
+    assert!(app.store.verify_second_factor(&user, &code, Some(&secret)).await.unwrap());
+    assert!(!app.store.verify_second_factor(&user, &code, None).await.unwrap(), "a code works once");
+    let res = client.get(app.url("/persons")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(app.store.user_by_username("dm1").await.unwrap().totp_enabled);
+}

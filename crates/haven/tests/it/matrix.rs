@@ -1,0 +1,302 @@
+//! The authorisation matrix (R15, R16, R17, R27).
+//!
+//! Every route the router knows, API and HTML alike, is crossed with every
+//! role in every relationship to a record: in the holding organisation and
+//! assigned to it, in the holding organisation and not assigned, in another
+//! assistance organisation, in an enforcement organisation; and anonymous.
+//! Each outcome is compared with `docs/authz-matrix.txt`. A route without an
+//! entry there fails. A denied request must not contain the person's name.
+//!
+//! Regenerate the file after a deliberate policy change with
+//! `HAVEN_BLESS_MATRIX=1 cargo test -p haven --test it matrix`, then read
+//! the diff: it is the policy.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use haven_core::access::{authorize, Permission, Purpose, Role};
+use haven_core::case::CaseRecord;
+use haven_core::consent::{ConsentInput, ConsentTerms};
+use haven_core::ids::{OrgId, PersonId};
+use haven_core::person::{PersonInput, PersonRecord};
+use haven_store::auth::User;
+use reqwest::Method;
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+const RELS: [&str; 4] = ["assigned", "unassigned", "other_org", "enforcement"];
+
+/// Routes that carry no case data and handle their own authentication; for
+/// them the matrix only checks that no person's name leaks.
+const PUBLIC: [(&str, &str); 15] = [
+    ("GET", "/healthz"),
+    ("GET", "/api/v1/me"),
+    ("GET", "/"),
+    ("GET", "/login"),
+    ("POST", "/login"),
+    ("GET", "/login/second-factor"),
+    ("POST", "/login/second-factor"),
+    ("GET", "/account/second-factor"),
+    ("POST", "/account/second-factor"),
+    ("POST", "/logout"),
+    ("GET", "/exit"),
+    ("GET", "/password"),
+    ("POST", "/password"),
+    ("GET", "/lang"),
+    ("GET", "/static/haven.css"),
+];
+
+/// Who may see a person's identity at all: the relationships and roles the
+/// policy gives reach over the record. Any response anywhere that shows the
+/// name to someone else is a leak, whatever its status.
+const MAY_SEE_NAME: [&str; 5] = [
+    "caseworker@assigned",
+    "supervisor@assigned",
+    "supervisor@unassigned",
+    "decision_maker@assigned",
+    "decision_maker@unassigned",
+];
+
+struct World {
+    org_a: OrgId,
+    org_b: OrgId,
+    sup: User,
+    /// principal code -> (user, bearer token)
+    users: BTreeMap<String, (User, String)>,
+}
+
+struct Fixture {
+    person: PersonId,
+    name: String,
+    case: String,
+    consent: String,
+    grant: String,
+}
+
+fn principal(role: Role, rel: &str) -> String {
+    format!("{}@{rel}", role.as_str())
+}
+
+async fn world(app: &TestApp) -> World {
+    let store = &app.store;
+    let org_a = store.org_by_name("Local organisation").await.unwrap();
+    let org_b = store.create_org("Beta Shelter", "shelter", Some("THA")).await.unwrap();
+    let org_c = store.create_org("Gamma Immigration", "immigration", Some("THA")).await.unwrap();
+    let mut users = BTreeMap::new();
+    for role in Role::ALL {
+        for rel in RELS {
+            let org = match rel {
+                "assigned" | "unassigned" => org_a,
+                "other_org" => org_b,
+                _ => org_c,
+            };
+            let name = format!("{}_{}", role.as_str(), rel).replace('@', "_");
+            store.create_user(org, &name, role, "a-long-test-password", false).await.unwrap();
+            let token = store.create_token(&name).await.unwrap().1;
+            users.insert(principal(role, rel), (store.user_by_username(&name).await.unwrap(), token));
+        }
+    }
+    World { org_a, org_b, sup: store.user_by_username("sup").await.unwrap(), users }
+}
+
+/// A fresh person for one request, held by organisation A, with a case
+/// assigned to the role's "assigned" user, a consent and a break-glass grant.
+async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
+    let store = &app.store;
+    let sup = w.sup.actor();
+    let scope = |p| authorize(&sup, p, Purpose::case_management(), "matrix").unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let name = format!("Matrixperson {}", haven_store::crypto::random_secret(4));
+    let record = PersonRecord::parse(&PersonInput { full_name: name.clone(), ..Default::default() }, today).unwrap();
+    let person = store.create_person(&scope(Permission::WritePerson), &record).await.unwrap();
+    let assignee = w.users[&principal(role, "assigned")].0.id;
+    let case = store
+        .open_case(&scope(Permission::WriteCase), person, &CaseRecord::open(today, Some(assignee)))
+        .await
+        .unwrap()
+        .to_string();
+    let input = ConsentInput {
+        purpose: "referral".into(),
+        categories: "identity".into(),
+        expires_on: "2099-01-01".into(),
+        language: "vi".into(),
+        interpreter: None,
+    };
+    let terms = ConsentTerms::parse(&input, w.org_b, sup.user_id, today).unwrap();
+    let consent = store.record_consent(&scope(Permission::RecordConsent), person, &terms).await.unwrap();
+    let grant = store.break_glass(&scope(Permission::BreakGlass), person, "fixture").await.unwrap();
+    Fixture { person, name, case, consent, grant }
+}
+
+enum Body {
+    None,
+    Json(serde_json::Value),
+    Form(Vec<(&'static str, String)>),
+}
+
+fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
+    let unique = haven_store::crypto::random_secret(4);
+    let html_form = |mut fields: Vec<(&'static str, String)>| {
+        fields.push(("csrf", csrf.to_owned()));
+        Body::Form(fields)
+    };
+    let api = path.starts_with("/api/");
+    match (method, path) {
+        ("GET", _) => Body::None,
+        ("POST", "/api/v1/persons") => Body::Json(json!({"full_name": "New Person"})),
+        ("PATCH", "/api/v1/persons/{id}") => Body::Json(json!({"sex": "male"})),
+        ("POST", "/api/v1/persons/{id}/cases") => Body::Json(json!({})),
+        ("POST", "/api/v1/persons/{id}/consents") => Body::Json(json!({
+            "purpose": "referral", "recipient_org_id": w.org_b.to_string(), "categories": ["identity"],
+            "expires_on": "2099-01-01", "language": "vi"})),
+        ("POST", "/api/v1/persons/{id}/consent-overrides") => Body::Json(json!({
+            "purpose": "referral", "recipient_org_id": w.org_b.to_string(), "categories": ["identity"],
+            "reason": "urgent medical referral"})),
+        ("POST", "/api/v1/persons/{id}/break-glass") => Body::Json(json!({"reason": "person missing tonight"})),
+        ("PATCH", "/api/v1/cases/{id}") => Body::Json(json!({"status": "active"})),
+        ("POST", "/api/v1/cases/{id}/notes") => Body::Json(json!({"body": "a note"})),
+        ("POST", "/api/v1/orgs") => Body::Json(json!({"name": format!("Org {unique}"), "kind": "shelter"})),
+        ("POST", "/api/v1/users") => Body::Json(json!({"username": format!("u{unique}"), "role": "caseworker"})),
+        (_, _) if api => Body::None,
+        ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
+        ("POST", "/persons/{id}/erase") => html_form(vec![("confirm", "yes".into())]),
+        ("POST", "/persons/{id}/consents") => html_form(vec![
+            ("purpose", "referral".into()),
+            ("recipient_org_id", w.org_b.to_string()),
+            ("expires_on", "2099-01-01".into()),
+            ("language", "vi".into()),
+            ("cat_identity", "on".into()),
+        ]),
+        ("POST", "/persons/{id}/break-glass") => html_form(vec![("reason", "person missing tonight".into())]),
+        ("POST", "/cases/{id}/notes") => html_form(vec![("body", "a note".into())]),
+        ("POST", "/cases/{id}/status") => html_form(vec![("status", "active".into())]),
+        ("POST", "/admin/orgs") => html_form(vec![("name", format!("Org {unique}")), ("kind", "shelter".into())]),
+        ("POST", "/admin/users") => html_form(vec![
+            ("username", format!("u{unique}")),
+            ("role", "caseworker".into()),
+            ("org_id", w.org_a.to_string()),
+        ]),
+        ("POST", "/login") => {
+            Body::Form(vec![("username", "nobody".into()), ("password", "x".into()), ("csrf", "x".into())])
+        }
+        ("POST", "/password") => html_form(vec![
+            ("password", "another-long-passphrase".into()),
+            ("confirm", "another-long-passphrase".into()),
+        ]),
+        ("POST", "/login/second-factor") | ("POST", "/account/second-factor") => {
+            html_form(vec![("code", "000000".into())])
+        }
+        _ => html_form(vec![]),
+    }
+}
+
+fn concrete(path: &str, f: &Fixture, w: &World) -> String {
+    let id = if path.starts_with("/api/v1/cases/") || path.starts_with("/cases/") {
+        f.case.clone()
+    } else if path.starts_with("/api/v1/consents/") || path.starts_with("/consents/") {
+        f.consent.clone()
+    } else if path.starts_with("/admin/orgs/") {
+        w.org_a.to_string()
+    } else {
+        f.person.to_string()
+    };
+    let p = path.replace("{kind}", "break_glass");
+    let p = if p.contains("/review/") { p.replace("{id}", &f.grant) } else { p.replace("{id}", &id) };
+    if p == "/lang" {
+        "/lang?l=th&next=/".to_owned()
+    } else {
+        p
+    }
+}
+
+#[tokio::test]
+async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let public: BTreeSet<(String, String)> = PUBLIC.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
+
+    let mut observed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for (method, path) in haven_web::route_list() {
+        let key = format!("{method} {path}");
+        let is_public = public.contains(&(method.to_string(), path.to_owned()));
+        let mut allowed = Vec::new();
+        let mut principals: Vec<(String, Option<Role>)> =
+            Role::ALL.iter().flat_map(|r| RELS.iter().map(move |rel| (principal(*r, rel), Some(*r)))).collect();
+        principals.push(("anonymous".into(), None));
+        for (code, role) in principals {
+            let f = fixture(&app, &w, role.unwrap_or(Role::Caseworker)).await;
+            let url = app.url(&concrete(path, &f, &w));
+            let mut req = client.request(Method::from_bytes(method.as_str().as_bytes()).unwrap(), &url);
+            let mut csrf = String::new();
+            if let Some((user, token)) = w.users.get(&code) {
+                if path.starts_with("/api/") || path == "/healthz" {
+                    req = req.bearer_auth(token);
+                } else {
+                    let (secret, c) = app.store.create_session(user, true).await.unwrap();
+                    csrf = c;
+                    req = req.header("cookie", format!("haven_session={secret}"));
+                }
+            }
+            req = match body_for(method.as_str(), path, &w, &csrf) {
+                Body::None => req,
+                Body::Json(v) => req.json(&v),
+                Body::Form(fields) => req.form(&fields),
+            };
+            let res = req.send().await.unwrap();
+            let status = res.status().as_u16();
+            let location = res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+            let body = res.text().await.unwrap();
+            let denied = matches!(status, 401 | 403 | 404) || location == "/login";
+            if status == 400 || status >= 500 {
+                failures.push(format!("{key} as {code}: unexpected {status}: {}", &body[..body.len().min(200)]));
+            }
+            if denied && body.contains(&f.name) {
+                failures.push(format!("{key} as {code}: denied ({status}) but the body contains the person's name"));
+            }
+            if body.contains(&f.name) && !MAY_SEE_NAME.contains(&code.as_str()) {
+                failures.push(format!("{key} as {code}: the response shows a person this principal may not see"));
+            }
+            if !denied {
+                allowed.push(code);
+            }
+        }
+        observed.insert(key, if is_public { vec!["public".to_owned()] } else { allowed });
+    }
+
+    let rendered: String = observed
+        .iter()
+        .map(|(route, who)| {
+            let who = if who.is_empty() { "nobody".to_owned() } else { who.join(" ") };
+            format!("{route}: {who}\n")
+        })
+        .collect();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/authz-matrix.txt");
+    let header = "# Expected authorisation outcomes: route: principals allowed (role@relationship).\n\
+                  # Generated by HAVEN_BLESS_MATRIX=1 and reviewed by hand; see crates/haven/tests/it/matrix.rs.\n";
+    if std::env::var("HAVEN_BLESS_MATRIX").is_ok() {
+        std::fs::write(&path, format!("{header}{rendered}")).unwrap();
+    }
+    let expected: String = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let exp: BTreeMap<&str, &str> = expected.lines().filter_map(|l| l.split_once(": ")).collect();
+    let obs: BTreeMap<&str, &str> = rendered.lines().filter_map(|l| l.split_once(": ")).collect();
+    for (route, who) in &obs {
+        match exp.get(route) {
+            None => failures.push(format!("{route} has no entry in docs/authz-matrix.txt")),
+            Some(e) if e != who => failures.push(format!("{route}\n   expected: {e}\n   observed: {who}")),
+            Some(_) => {}
+        }
+    }
+    for route in exp.keys() {
+        if !obs.contains_key(route) {
+            failures.push(format!("{route} is in docs/authz-matrix.txt but the router does not serve it"));
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
