@@ -17,6 +17,10 @@ use crate::crypto::DataKey;
 use crate::reach::{row_categories, ReachSql};
 use crate::{new_id_bytes, now_ms, today, Backend, Result, Store, StoreError};
 
+/// A search word matching more people than this is too common to drive a
+/// search; results are then drawn from the first this many matches.
+const MAX_CANDIDATES: i64 = 2_000;
+
 /// The sealed columns, in one place so create, update and erase agree.
 const SEALED: [&str; 9] =
     ["full_name", "other_names", "latin_name", "sex", "birth", "nationalities", "languages", "contact", "notes"];
@@ -334,43 +338,100 @@ impl Store {
 
     /// Name search over blind indexes: every word of the query must match
     /// one of a person's names, in its script or romanised.
+    ///
+    /// Evaluated rarest word first: each word's match count is capped and
+    /// measured, the rarest word's matches become the candidates, and every
+    /// other word only filters those candidates through the (token,
+    /// person_id) primary key. A common family name therefore never forces a
+    /// scan of its hundreds of thousands of index rows.
     pub async fn search_persons(&self, scope: &Scope, query: &str, limit: u32) -> Result<Listing<PersonSummary>> {
         require(scope, Permission::ReadPerson)?;
-        let groups: Vec<Vec<String>> = names::query_groups(query).into_iter().take(8).collect();
+        let groups: Vec<Vec<String>> = names::query_groups(query)
+            .into_iter()
+            .take(8)
+            .map(|g| g.iter().map(|k| self.keys().blind_index(k)).collect())
+            .collect();
         if groups.is_empty() {
             return self.finish_listing(scope, Action::Search, Vec::new(), 0).await;
         }
-        let reach = ReachSql::persons(scope, 1);
-        let mut sql = format!(
-            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped{} FROM persons p \
-             JOIN person_keys k ON k.person_id = p.id WHERE {} AND p.erased_at IS NULL AND p.id IN (",
-            reach.columns, reach.condition
-        );
-        let mut n = 3;
-        let mut binds: Vec<String> = Vec::new();
-        for (i, g) in groups.iter().enumerate() {
-            if i > 0 {
-                sql.push_str(" INTERSECT ");
+        let placeholders = |n: usize, from: usize| (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let mut counts = Vec::with_capacity(groups.len());
+        for g in &groups {
+            let sql = format!(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM person_name_index WHERE token IN ({}) LIMIT {}) AS sub",
+                placeholders(g.len(), 1),
+                MAX_CANDIDATES + 1
+            );
+            let mut q = sqlx::query(&sql);
+            for t in g {
+                q = q.bind(t.clone());
             }
-            sql.push_str("SELECT person_id FROM person_name_index WHERE token IN (");
-            for (j, key) in g.iter().enumerate() {
-                n += 1;
-                if j > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push_str(&format!("${n}"));
-                binds.push(self.keys().blind_index(key));
-            }
-            sql.push(')');
+            let n: i64 = q.fetch_one(&self.pool).await?.try_get("n")?;
+            counts.push(n);
         }
-        n += 1;
-        sql.push_str(&format!(") ORDER BY p.created_at DESC, p.id DESC LIMIT ${n}"));
-        let mut q = reach.bind(sqlx::query(&sql));
-        for b in binds {
-            q = q.bind(b);
+        let rarest = (0..groups.len()).min_by_key(|i| counts[*i]).unwrap_or(0);
+        let sql = format!(
+            "SELECT DISTINCT person_id FROM person_name_index WHERE token IN ({}) LIMIT {MAX_CANDIDATES}",
+            placeholders(groups[rarest].len(), 1)
+        );
+        let mut q = sqlx::query(&sql);
+        for t in &groups[rarest] {
+            q = q.bind(t.clone());
+        }
+        let mut candidates: Vec<String> =
+            q.fetch_all(&self.pool).await?.iter().map(|r| r.try_get("person_id")).collect::<Result<_, _>>()?;
+        for (i, g) in groups.iter().enumerate() {
+            if i == rarest || candidates.is_empty() {
+                continue;
+            }
+            let mut kept = Vec::new();
+            for chunk in candidates.chunks(500) {
+                let sql = format!(
+                    "SELECT DISTINCT person_id FROM person_name_index WHERE token IN ({}) AND person_id IN ({})",
+                    placeholders(g.len(), 1),
+                    placeholders(chunk.len(), g.len() + 1)
+                );
+                let mut q = sqlx::query(&sql);
+                for t in g {
+                    q = q.bind(t.clone());
+                }
+                for c in chunk {
+                    q = q.bind(c.clone());
+                }
+                for r in q.fetch_all(&self.pool).await? {
+                    kept.push(r.try_get::<String, _>("person_id")?);
+                }
+            }
+            candidates = kept;
         }
         let limit = limit.clamp(1, 100);
-        let rows = q.bind(i64::from(limit) + 1).fetch_all(&self.pool).await?;
+        let mut rows = Vec::new();
+        if !candidates.is_empty() {
+            let reach = ReachSql::persons(scope, 1);
+            for chunk in candidates.chunks(500) {
+                let sql = format!(
+                    "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped{} FROM persons p \
+                     JOIN person_keys k ON k.person_id = p.id WHERE {} AND p.erased_at IS NULL AND p.id IN ({})",
+                    reach.columns,
+                    reach.condition,
+                    placeholders(chunk.len(), 4)
+                );
+                let mut q = reach.bind(sqlx::query(&sql));
+                for c in chunk {
+                    q = q.bind(c.clone());
+                }
+                rows.extend(q.fetch_all(&self.pool).await?);
+            }
+            // Newest first, as lists are.
+            let mut keyed = Vec::with_capacity(rows.len());
+            for r in rows {
+                let created: i64 = r.try_get("created_at")?;
+                let id: String = r.try_get("id")?;
+                keyed.push((created, id, r));
+            }
+            keyed.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+            rows = keyed.into_iter().map(|(_, _, r)| r).take(limit as usize + 1).collect();
+        }
         self.finish_listing(scope, Action::Search, rows, limit as usize).await
     }
 
