@@ -2,6 +2,7 @@
 // random port with a fresh data directory (and a fresh PostgreSQL database
 // when HAVEN_TEST_BACKEND=postgres), and drive Debian's Chromium.
 import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,9 @@ function freshPostgresUrl() {
 
 export async function startHaven() {
   const dir = mkdtempSync(path.join(tmpdir(), 'haven-e2e-'));
-  const args = ['serve', '--listen', '127.0.0.1:0', '--data-dir', dir];
-  if (process.env.HAVEN_TEST_BACKEND === 'postgres') args.push('--database-url', freshPostgresUrl());
+  const dataArgs = ['--data-dir', dir];
+  if (process.env.HAVEN_TEST_BACKEND === 'postgres') dataArgs.push('--database-url', freshPostgresUrl());
+  const args = ['serve', '--listen', '127.0.0.1:0', ...dataArgs];
   const env = { ...process.env };
   delete env.HAVEN_MASTER_KEY_FILE;
   const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -47,6 +49,10 @@ export async function startHaven() {
     url,
     password,
     dir,
+    /** Runs an administration command against this server's data; returns stdout. */
+    cli(...cmd) {
+      return execFileSync(bin, [...cmd, ...dataArgs], { env, encoding: 'utf8' });
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -69,15 +75,36 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(screensDir, `${name}.png`), fullPage: true });
 }
 
-/** Signs in; on first sign-in replaces the one-time password. */
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base32 secret, as an authenticator app computes it. */
+export function totp(base32, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of base32.replace(/=+$/, '')) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return code.toString().padStart(6, '0');
+}
+
+/** Signs in; enrols the second factor and replaces the one-time password when asked. */
 export async function signIn(page, url, username, password, newPassword) {
   await page.goto(`${url}/login`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  let secret = null;
+  if (page.url().endsWith('/account/second-factor')) {
+    secret = (await page.locator('#secret').textContent()).trim();
+    await page.getByLabel('Six-digit code').fill(totp(secret));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
   if (page.url().endsWith('/password')) {
     await page.getByLabel('New password (at least 12 characters)').fill(newPassword);
     await page.getByLabel('New password again').fill(newPassword);
     await page.getByRole('button', { name: 'Save password' }).click();
   }
+  return secret;
 }

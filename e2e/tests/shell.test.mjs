@@ -16,12 +16,32 @@ after(async () => {
   await haven?.stop();
 });
 
-test('sign in, add a person with a Thai name, find them by a romanised search, switch to Thai', async () => {
+let caseworkerPassword;
+
+test('the administrator enrols a second factor, reads no cases, and creates a caseworker', async () => {
   const page = await browser.newPage({ locale: 'en-GB' });
   await page.goto(`${haven.url}/login`);
   await screenshot(page, 'login');
   assert.ok(haven.password, 'serve printed the one-time password');
-  await signIn(page, haven.url, 'admin', haven.password, 'a-long-new-passphrase-1');
+  const secret = await signIn(page, haven.url, 'admin', haven.password, 'a-long-new-passphrase-1');
+  assert.ok(secret, 'a system administrator must enrol a second factor');
+  assert.match(page.url(), /\/admin$/);
+  assert.equal(await page.getByRole('link', { name: 'People' }).count(), 0, 'no way to case data');
+  const res = await page.goto(`${haven.url}/persons`);
+  assert.equal(res.status(), 403);
+  await page.goto(`${haven.url}/admin`);
+  await page.getByLabel('Username', { exact: true }).fill('cw.somchai');
+  await page.getByLabel('Role').selectOption('caseworker');
+  await page.getByRole('button', { name: 'Create' }).last().click();
+  caseworkerPassword = (await page.locator('code.secret').textContent()).trim();
+  assert.ok(caseworkerPassword.length >= 16);
+  await screenshot(page, 'admin');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+});
+
+test('sign in, add a person with a Thai name, find them by a romanised search, switch to Thai', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await signIn(page, haven.url, 'cw.somchai', caseworkerPassword, 'another-long-passphrase-2');
   assert.match(page.url(), /\/persons$/);
   assert.equal(await page.locator('h1').textContent(), 'People');
 
@@ -39,6 +59,9 @@ test('sign in, add a person with a Thai name, find them by a romanised search, s
   assert.ok(await page.getByText('may be a child').isVisible());
   assert.ok(await page.getByText('in detention').isVisible());
   await screenshot(page, 'person');
+  // Every access shows on the record itself.
+  assert.ok(await page.getByRole('heading', { name: 'Who accessed this record and why' }).isVisible());
+  assert.ok((await page.locator('table.audit tbody tr').count()) >= 2);
 
   await page.getByRole('button', { name: 'Open a case' }).click();
   assert.match(page.url(), /\/cases\/[0-9a-f-]{36}$/);
@@ -68,7 +91,7 @@ test('a wrong password is refused without saying which part was wrong', async ()
   const page = await browser.newPage();
   await page.goto(`${haven.url}/login`);
   await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password-at-all');
   await page.getByRole('button', { name: 'Sign in' }).click();
   assert.ok(await page.getByText('The username or password is not right.').isVisible());
   assert.match(page.url(), /\/login$/);

@@ -141,3 +141,144 @@ error-csrf = Formulir ini sudah kedaluwarsa. Kembali, muat ulang halaman, lalu c
 error-erased = Data ini telah dihapus.
 error-server = Server tidak dapat menyelesaikan ini. Tidak ada yang disimpan.
 back = Kembali
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = Tinjauan akses
+nav-audit = Log audit
+nav-admin = Administrasi
+nav-inbox = Kotak masuk
+
+mfa-title = Langkah kedua untuk masuk
+mfa-explain = Masukkan kode 6 digit dari aplikasi autentikator Anda.
+mfa-enrol-explain = Peran Anda masuk dengan langkah kedua. Tambahkan kunci ini ke aplikasi autentikator di ponsel Anda, lalu masukkan kode yang ditampilkannya.
+mfa-secret = Kunci untuk aplikasi autentikator
+mfa-open-app = Buka di aplikasi autentikator pada perangkat ini
+mfa-code = Kode 6 digit
+mfa-submit = Lanjutkan
+mfa-wrong = Kode itu tidak berhasil. Periksa jam di ponsel Anda, lalu coba kode berikutnya.
+
+review-title = Tinjauan akses
+review-explain = Akses darurat dan pengungkapan tanpa persetujuan menunggu di sini sampai seorang supervisor memeriksanya.
+review-empty = Tidak ada yang menunggu tinjauan.
+review-col-kind = Jenis
+review-col-user = Siapa
+review-col-reason = Alasan yang diberikan
+review-col-when = Kapan
+review-open-record = Buka data
+review-mark = Tandai sudah ditinjau
+review-kind-break_glass = Akses darurat
+review-kind-consent_override = Pengungkapan tanpa persetujuan
+
+audit-title = Log audit
+audit-explain = Siapa melakukan apa, kapan, dan mengapa. Log ini hanya menyimpan ID, tidak pernah nama atau isi kasus.
+audit-filter-actor = ID pengguna
+audit-filter-record = ID data
+audit-filter-action = Tindakan
+audit-filter-apply = Saring
+audit-empty = Tidak ada peristiwa yang cocok.
+audit-col-when = Kapan
+audit-col-who = Siapa
+audit-col-what = Apa
+audit-col-record = Data
+audit-col-why = Alasan
+audit-col-outcome = Hasil
+
+inbox-title = Kotak masuk
+inbox-explain = Di sini hanya muncul dokumen yang telah disetujui oleh orang yang bersangkutan untuk dikirim ke organisasi Anda. Organisasi Anda tidak dapat melihat data kasus.
+inbox-empty = Belum ada dokumen yang dikirim ke organisasi Anda.
+
+admin-title = Administrasi
+admin-one-time-password = Kata sandi sekali pakai (hanya ditampilkan sekarang):
+admin-orgs = Organisasi
+admin-org-name = Nama
+admin-org-kind = Jenis
+admin-org-country = Negara (kode ISO, mis. THA)
+admin-org-see-all = Pendamping kasus melihat semua kasus
+admin-org-see-all-short = Semua pendamping kasus melihat setiap kasus (hanya nama dan kontak)
+admin-save = Simpan
+admin-org-new = Organisasi baru
+admin-create = Buat
+admin-users = Pengguna
+admin-user-role = Peran
+admin-user-org = Organisasi
+admin-user-mfa = Langkah kedua sudah diatur
+admin-user-new = Pengguna baru
+admin-yes = ya
+admin-no = tidak
+admin-user-created = Pengguna { $username } telah dibuat.
+
+consent-title = Persetujuan untuk berbagi
+consent-none = Belum ada persetujuan yang dicatat. Tidak ada yang boleh dibagikan ke luar organisasi ini.
+consent-purpose = Tujuan
+consent-recipient = Organisasi penerima
+consent-categories = Informasi yang dicakup
+consent-expires = Berlaku sampai
+consent-status = Status
+consent-withdraw = Tarik kembali
+consent-record = Catat persetujuan baru
+consent-language = Bahasa yang dipakai untuk menjelaskan persetujuan (kode, mis. my)
+consent-interpreter = Juru bahasa, jika ada yang membantu
+consent-explain-hint = Catat persetujuan hanya setelah menjelaskan, dalam bahasa orang itu, apa yang akan dibagikan, kepada siapa dan mengapa, serta bahwa ia boleh menolak atau menarik kembali persetujuannya kapan saja.
+consent-save = Simpan persetujuan
+consent-withdrawn = Ditarik kembali
+consent-in-force = Berlaku
+consent-expired = Kedaluwarsa
+consent-purpose-referral = Rujukan ke layanan
+consent-purpose-cross_border_transfer = Pemindahan ke negara lain
+consent-purpose-consular_contact = Kontak dengan konsulat
+consent-purpose-prosecution_disclosure = Pengungkapan kepada jaksa
+consent-purpose-tracing = Penelusuran keluarga
+consent-purpose-research = Penelitian dan statistik
+
+category-identity = Identitas
+category-contact_location = Kontak dan lokasi
+category-narrative = Penuturan peristiwa
+category-health = Kesehatan
+category-immigration_status = Status keimigrasian
+category-forced_acts = Tindakan yang orang itu dipaksa untuk lakukan
+
+access-log-title = Siapa yang mengakses data ini dan mengapa
+
+break-glass-title = Akses darurat
+break-glass-explain = Jika seseorang dalam bahaya dan Anda membutuhkan data ini sekarang, Anda dapat membukanya selama satu jam. Alasan Anda dicatat dan seorang supervisor akan meninjaunya.
+break-glass-reason = Mengapa Anda membutuhkan akses sekarang
+break-glass-submit = Buka selama satu jam
+
+person-withheld = Tidak ditampilkan untuk Anda:
+person-withheld-field = tidak ditampilkan untuk Anda
+
+role-caseworker = Pendamping kasus
+role-supervisor = Supervisor
+role-decision_maker = Pengambil keputusan
+role-org_admin = Administrator organisasi
+role-system_admin = Administrator sistem
+role-auditor = Auditor
+
+org-kind-ngo_assistance = LSM (pendampingan)
+org-kind-shelter = Rumah perlindungan
+org-kind-health = Layanan kesehatan
+org-kind-legal_aid = Bantuan hukum
+org-kind-labour_inspection = Pengawasan ketenagakerjaan
+org-kind-nrm_coordinator = Koordinator rujukan nasional
+org-kind-consular = Konsulat
+org-kind-police = Kepolisian
+org-kind-prosecution = Kejaksaan
+org-kind-immigration = Imigrasi
+org-kind-border = Otoritas perbatasan
+
+field-reason = Alasan
+field-expires_on = Berlaku sampai
+field-categories = Informasi yang dicakup
+field-recipient = Penerima
+field-purpose = Tujuan
+field-kind = Jenis
+field-role = Peran
+field-interpreter = Juru bahasa
+
+validation-invalid_category = Pilih dari jenis informasi yang tercantum.
+validation-in_the_past = Tanggal ini sudah lewat.
+validation-invalid_consent_purpose = Pilih tujuan dari daftar.
+validation-unknown_org = Pilih organisasi dari daftar.
+validation-invalid_org_kind = Pilih jenis dari daftar.
+validation-invalid_role = Pilih peran dari daftar.
+validation-invalid_username = Gunakan huruf, angka, titik, tanda hubung, atau garis bawah.

@@ -141,3 +141,144 @@ error-csrf = ទម្រង់បែបបទនេះផុតកំណត់�
 error-erased = កំណត់ត្រានេះត្រូវបានលុបហើយ។
 error-server = ម៉ាស៊ីនមេមិនអាចបញ្ចប់សកម្មភាពនេះបានទេ។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ។
 back = ត្រឡប់ក្រោយ
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = ការពិនិត្យការចូលប្រើ
+nav-audit = កំណត់ហេតុសវនកម្ម
+nav-admin = ការគ្រប់គ្រងប្រព័ន្ធ
+nav-inbox = ប្រអប់ទទួលឯកសារ
+
+mfa-title = ជំហានទីពីរនៃការចូលគណនី
+mfa-explain = សូមបញ្ចូលលេខកូដ 6 ខ្ទង់ពីកម្មវិធីផ្ទៀងផ្ទាត់របស់អ្នក។
+mfa-enrol-explain = តួនាទីរបស់អ្នកត្រូវចូលគណនីដោយមានជំហានទីពីរ។ សូមបន្ថែមសោនេះទៅក្នុងកម្មវិធីផ្ទៀងផ្ទាត់នៅលើទូរសព្ទរបស់អ្នក រួចបញ្ចូលលេខកូដដែលកម្មវិធីបង្ហាញ។
+mfa-secret = សោសម្រាប់កម្មវិធីផ្ទៀងផ្ទាត់
+mfa-open-app = បើកក្នុងកម្មវិធីផ្ទៀងផ្ទាត់នៅលើឧបករណ៍នេះ
+mfa-code = លេខកូដ 6 ខ្ទង់
+mfa-submit = បន្ត
+mfa-wrong = លេខកូដនោះមិនដំណើរការទេ។ សូមពិនិត្យម៉ោងនៅលើទូរសព្ទរបស់អ្នក ហើយសាកល្បងលេខកូដបន្ទាប់។
+
+review-title = ការពិនិត្យការចូលប្រើ
+review-explain = ការចូលប្រើពេលអាសន្ន និងការបង្ហាញព័ត៌មានដោយគ្មានការយល់ព្រម រង់ចាំនៅទីនេះ រហូតដល់អ្នកត្រួតពិនិត្យបានពិនិត្យមើល។
+review-empty = គ្មានអ្វីកំពុងរង់ចាំការពិនិត្យទេ។
+review-col-kind = ប្រភេទ
+review-col-user = អ្នកធ្វើ
+review-col-reason = មូលហេតុដែលបានផ្ដល់
+review-col-when = ពេលវេលា
+review-open-record = បើកកំណត់ត្រា
+review-mark = សម្គាល់ថាបានពិនិត្យហើយ
+review-kind-break_glass = ការចូលប្រើពេលអាសន្ន
+review-kind-consent_override = ការបង្ហាញព័ត៌មានដោយគ្មានការយល់ព្រម
+
+audit-title = កំណត់ហេតុសវនកម្ម
+audit-explain = នរណាបានធ្វើអ្វី នៅពេលណា និងហេតុអ្វី។ កំណត់ហេតុនេះរក្សាទុកតែលេខសម្គាល់ប៉ុណ្ណោះ មិនដែលរក្សាទុកឈ្មោះ ឬខ្លឹមសារករណីទេ។
+audit-filter-actor = លេខសម្គាល់អ្នកប្រើ
+audit-filter-record = លេខសម្គាល់កំណត់ត្រា
+audit-filter-action = សកម្មភាព
+audit-filter-apply = ច្រោះ
+audit-empty = គ្មានព្រឹត្តិការណ៍ដែលត្រូវគ្នាទេ។
+audit-col-when = ពេលវេលា
+audit-col-who = អ្នកធ្វើ
+audit-col-what = សកម្មភាព
+audit-col-record = កំណត់ត្រា
+audit-col-why = មូលហេតុ
+audit-col-outcome = លទ្ធផល
+
+inbox-title = ប្រអប់ទទួលឯកសារ
+inbox-explain = នៅទីនេះបង្ហាញតែឯកសារដែលសាមីខ្លួនបានយល់ព្រមផ្ញើមកអង្គការរបស់អ្នកប៉ុណ្ណោះ។ អង្គការរបស់អ្នកមិនអាចមើលកំណត់ត្រាករណីបានទេ។
+inbox-empty = មិនទាន់មានឯកសារណាត្រូវបានផ្ញើមកអង្គការរបស់អ្នកទេ។
+
+admin-title = ការគ្រប់គ្រងប្រព័ន្ធ
+admin-one-time-password = ពាក្យសម្ងាត់ប្រើតែម្ដង (បង្ហាញតែពេលនេះប៉ុណ្ណោះ)៖
+admin-orgs = អង្គការ
+admin-org-name = ឈ្មោះ
+admin-org-kind = ប្រភេទ
+admin-org-country = ប្រទេស (លេខកូដ ISO ឧទាហរណ៍ THA)
+admin-org-see-all = បុគ្គលិកករណីមើលឃើញករណីទាំងអស់
+admin-org-see-all-short = បុគ្គលិកករណីទាំងអស់មើលឃើញគ្រប់ករណី (តែឈ្មោះ និងព័ត៌មានទំនាក់ទំនងប៉ុណ្ណោះ)
+admin-save = រក្សាទុក
+admin-org-new = អង្គការថ្មី
+admin-create = បង្កើត
+admin-users = អ្នកប្រើ
+admin-user-role = តួនាទី
+admin-user-org = អង្គការ
+admin-user-mfa = បានរៀបចំជំហានទីពីរ
+admin-user-new = អ្នកប្រើថ្មី
+admin-yes = បាទ/ចាស
+admin-no = ទេ
+admin-user-created = បានបង្កើតអ្នកប្រើ { $username } ហើយ។
+
+consent-title = ការយល់ព្រមឱ្យចែករំលែក
+consent-none = មិនទាន់មានការកត់ត្រាការយល់ព្រមទេ។ មិនអាចចែករំលែកអ្វីទៅក្រៅអង្គការនេះបានទេ។
+consent-purpose = គោលបំណង
+consent-recipient = អង្គការអ្នកទទួល
+consent-categories = ព័ត៌មានដែលគ្របដណ្ដប់
+consent-expires = មានសុពលភាពរហូតដល់
+consent-status = ស្ថានភាព
+consent-withdraw = ដកការយល់ព្រម
+consent-record = កត់ត្រាការយល់ព្រមថ្មី
+consent-language = ភាសាដែលបានប្រើដើម្បីពន្យល់អំពីការយល់ព្រម (លេខកូដ ឧទាហរណ៍ my)
+consent-interpreter = អ្នកបកប្រែផ្ទាល់មាត់ ប្រសិនបើមានអ្នកជួយ
+consent-explain-hint = កត់ត្រាការយល់ព្រម តែបន្ទាប់ពីបានពន្យល់ជាភាសារបស់សាមីខ្លួនរួចហើយប៉ុណ្ណោះ ថាព័ត៌មានអ្វីនឹងត្រូវចែករំលែក ជាមួយនរណា និងហេតុអ្វី ហើយថាសាមីខ្លួនអាចបដិសេធ ឬដកការយល់ព្រមវិញបានគ្រប់ពេល។
+consent-save = រក្សាទុកការយល់ព្រម
+consent-withdrawn = បានដកវិញ
+consent-in-force = កំពុងមានសុពលភាព
+consent-expired = ផុតកំណត់
+consent-purpose-referral = ការបញ្ជូនទៅសេវាកម្ម
+consent-purpose-cross_border_transfer = ការផ្ទេរទៅប្រទេសផ្សេង
+consent-purpose-consular_contact = ការទំនាក់ទំនងជាមួយស្ថានកុងស៊ុល
+consent-purpose-prosecution_disclosure = ការបង្ហាញព័ត៌មានដល់ព្រះរាជអាជ្ញា
+consent-purpose-tracing = ការស្វែងរកក្រុមគ្រួសារ
+consent-purpose-research = ការស្រាវជ្រាវ និងស្ថិតិ
+
+category-identity = អត្តសញ្ញាណ
+category-contact_location = ទំនាក់ទំនង និងទីតាំង
+category-narrative = ការរៀបរាប់អំពីព្រឹត្តិការណ៍
+category-health = សុខភាព
+category-immigration_status = ស្ថានភាពអន្តោប្រវេសន៍
+category-forced_acts = សកម្មភាពដែលសាមីខ្លួនត្រូវបានបង្ខំឱ្យធ្វើ
+
+access-log-title = នរណាបានចូលមើលកំណត់ត្រានេះ និងហេតុអ្វី
+
+break-glass-title = ការចូលប្រើពេលអាសន្ន
+break-glass-explain = ប្រសិនបើមាននរណាម្នាក់កំពុងស្ថិតក្នុងគ្រោះថ្នាក់ ហើយអ្នកត្រូវការកំណត់ត្រានេះឥឡូវនេះ អ្នកអាចបើកវាបានរយៈពេលមួយម៉ោង។ មូលហេតុរបស់អ្នកនឹងត្រូវបានកត់ត្រា ហើយអ្នកត្រួតពិនិត្យនឹងពិនិត្យវាឡើងវិញ។
+break-glass-reason = ហេតុអ្វីបានជាអ្នកត្រូវការចូលប្រើឥឡូវនេះ
+break-glass-submit = បើករយៈពេលមួយម៉ោង
+
+person-withheld = មិនបង្ហាញដល់អ្នក៖
+person-withheld-field = មិនបង្ហាញដល់អ្នក
+
+role-caseworker = បុគ្គលិកករណី
+role-supervisor = អ្នកត្រួតពិនិត្យ
+role-decision_maker = អ្នកសម្រេចចិត្ត
+role-org_admin = អ្នកគ្រប់គ្រងអង្គការ
+role-system_admin = អ្នកគ្រប់គ្រងប្រព័ន្ធ
+role-auditor = សវនករ
+
+org-kind-ngo_assistance = អង្គការមិនមែនរដ្ឋាភិបាល (ជំនួយ)
+org-kind-shelter = ទីជម្រក
+org-kind-health = សេវាសុខាភិបាល
+org-kind-legal_aid = ជំនួយផ្លូវច្បាប់
+org-kind-labour_inspection = អធិការកិច្ចការងារ
+org-kind-nrm_coordinator = អ្នកសម្របសម្រួលការបញ្ជូនថ្នាក់ជាតិ
+org-kind-consular = ស្ថានកុងស៊ុល
+org-kind-police = នគរបាល
+org-kind-prosecution = អយ្យការ
+org-kind-immigration = អន្តោប្រវេសន៍
+org-kind-border = អាជ្ញាធរព្រំដែន
+
+field-reason = មូលហេតុ
+field-expires_on = មានសុពលភាពរហូតដល់
+field-categories = ព័ត៌មានដែលគ្របដណ្ដប់
+field-recipient = អ្នកទទួល
+field-purpose = គោលបំណង
+field-kind = ប្រភេទ
+field-role = តួនាទី
+field-interpreter = អ្នកបកប្រែផ្ទាល់មាត់
+
+validation-invalid_category = សូមជ្រើសរើសពីប្រភេទព័ត៌មានដែលមានក្នុងបញ្ជី។
+validation-in_the_past = កាលបរិច្ឆេទនេះបានកន្លងផុតទៅហើយ។
+validation-invalid_consent_purpose = សូមជ្រើសរើសគោលបំណងពីបញ្ជី។
+validation-unknown_org = សូមជ្រើសរើសអង្គការពីបញ្ជី។
+validation-invalid_org_kind = សូមជ្រើសរើសប្រភេទពីបញ្ជី។
+validation-invalid_role = សូមជ្រើសរើសតួនាទីពីបញ្ជី។
+validation-invalid_username = សូមប្រើអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដក (-) ឬសញ្ញាគូសក្រោម (_)។

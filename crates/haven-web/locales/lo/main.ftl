@@ -141,3 +141,144 @@ error-csrf = ແບບຟອມນີ້ໝົດອາຍຸແລ້ວ. ກ�
 error-erased = ຂໍ້ມູນນີ້ຖືກລຶບແລ້ວ.
 error-server = ເຊີບເວີບໍ່ສາມາດດຳເນີນການນີ້ໃຫ້ສຳເລັດໄດ້. ບໍ່ມີຂໍ້ມູນໃດຖືກບັນທຶກ.
 back = ກັບຄືນ
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = ທົບທວນການເຂົ້າເຖິງ
+nav-audit = ບັນທຶກການກວດສອບ
+nav-admin = ການບໍລິຫານລະບົບ
+nav-inbox = ກ່ອງຮັບເອກະສານ
+
+mfa-title = ຂັ້ນຕອນທີສອງຂອງການເຂົ້າສູ່ລະບົບ
+mfa-explain = ໃສ່ລະຫັດ 6 ຕົວເລກຈາກແອັບຢືນຢັນຕົວຕົນຂອງທ່ານ.
+mfa-enrol-explain = ບົດບາດຂອງທ່ານຕ້ອງເຂົ້າສູ່ລະບົບດ້ວຍຂັ້ນຕອນທີສອງ. ເພີ່ມກະແຈນີ້ໃສ່ແອັບຢືນຢັນຕົວຕົນໃນໂທລະສັບຂອງທ່ານ ແລ້ວໃສ່ລະຫັດທີ່ແອັບສະແດງ.
+mfa-secret = ກະແຈສຳລັບແອັບຢືນຢັນຕົວຕົນ
+mfa-open-app = ເປີດໃນແອັບຢືນຢັນຕົວຕົນໃນອຸປະກອນນີ້
+mfa-code = ລະຫັດ 6 ຕົວເລກ
+mfa-submit = ດຳເນີນການຕໍ່
+mfa-wrong = ລະຫັດນັ້ນໃຊ້ບໍ່ໄດ້. ກະລຸນາກວດເບິ່ງເວລາໃນໂທລະສັບຂອງທ່ານ ແລ້ວລອງລະຫັດຖັດໄປ.
+
+review-title = ທົບທວນການເຂົ້າເຖິງ
+review-explain = ການເຂົ້າເຖິງສຸກເສີນ ແລະ ການເປີດເຜີຍຂໍ້ມູນໂດຍບໍ່ໄດ້ຮັບຄວາມຍິນຍອມ ຈະລໍຖ້າຢູ່ບ່ອນນີ້ ຈົນກວ່າຫົວໜ້າງານຈະໄດ້ກວດເບິ່ງ.
+review-empty = ບໍ່ມີຫຍັງລໍຖ້າການທົບທວນ.
+review-col-kind = ປະເພດ
+review-col-user = ຜູ້ດຳເນີນການ
+review-col-reason = ເຫດຜົນທີ່ໃຫ້ໄວ້
+review-col-when = ເວລາ
+review-open-record = ເປີດເບິ່ງຂໍ້ມູນ
+review-mark = ໝາຍວ່າທົບທວນແລ້ວ
+review-kind-break_glass = ການເຂົ້າເຖິງສຸກເສີນ
+review-kind-consent_override = ການເປີດເຜີຍຂໍ້ມູນໂດຍບໍ່ໄດ້ຮັບຄວາມຍິນຍອມ
+
+audit-title = ບັນທຶກການກວດສອບ
+audit-explain = ໃຜເຮັດຫຍັງ, ເມື່ອໃດ ແລະ ເປັນຫຍັງ. ບັນທຶກນີ້ເກັບສະເພາະລະຫັດອ້າງອີງເທົ່ານັ້ນ, ບໍ່ເຄີຍເກັບຊື່ ຫຼື ເນື້ອຫາຂອງກໍລະນີ.
+audit-filter-actor = ລະຫັດຜູ້ໃຊ້
+audit-filter-record = ລະຫັດຂໍ້ມູນ
+audit-filter-action = ການດຳເນີນການ
+audit-filter-apply = ກັ່ນຕອງ
+audit-empty = ບໍ່ມີເຫດການທີ່ກົງກັນ.
+audit-col-when = ເວລາ
+audit-col-who = ຜູ້ດຳເນີນການ
+audit-col-what = ການດຳເນີນການ
+audit-col-record = ຂໍ້ມູນ
+audit-col-why = ເຫດຜົນ
+audit-col-outcome = ຜົນໄດ້ຮັບ
+
+inbox-title = ກ່ອງຮັບເອກະສານ
+inbox-explain = ບ່ອນນີ້ຈະສະແດງສະເພາະເອກະສານທີ່ເຈົ້າຕົວໄດ້ຍິນຍອມໃຫ້ສົ່ງມາຫາອົງການຂອງທ່ານເທົ່ານັ້ນ. ອົງການຂອງທ່ານບໍ່ສາມາດເບິ່ງຂໍ້ມູນກໍລະນີໄດ້.
+inbox-empty = ຍັງບໍ່ມີເອກະສານໃດຖືກສົ່ງມາຫາອົງການຂອງທ່ານ.
+
+admin-title = ການບໍລິຫານລະບົບ
+admin-one-time-password = ລະຫັດຜ່ານໃຊ້ຄັ້ງດຽວ (ສະແດງສະເພາະຕອນນີ້ເທົ່ານັ້ນ):
+admin-orgs = ອົງການ
+admin-org-name = ຊື່
+admin-org-kind = ປະເພດ
+admin-org-country = ປະເທດ (ລະຫັດ ISO, ເຊັ່ນ THA)
+admin-org-see-all = ພະນັກງານຄຸ້ມຄອງກໍລະນີເຫັນທຸກກໍລະນີ
+admin-org-see-all-short = ພະນັກງານຄຸ້ມຄອງກໍລະນີທຸກຄົນເຫັນທຸກກໍລະນີ (ສະເພາະຊື່ ແລະ ຂໍ້ມູນຕິດຕໍ່)
+admin-save = ບັນທຶກ
+admin-org-new = ອົງການໃໝ່
+admin-create = ສ້າງ
+admin-users = ຜູ້ໃຊ້
+admin-user-role = ບົດບາດ
+admin-user-org = ອົງການ
+admin-user-mfa = ຕັ້ງຄ່າຂັ້ນຕອນທີສອງແລ້ວ
+admin-user-new = ຜູ້ໃຊ້ໃໝ່
+admin-yes = ແມ່ນ
+admin-no = ບໍ່
+admin-user-created = ສ້າງຜູ້ໃຊ້ { $username } ແລ້ວ.
+
+consent-title = ຄວາມຍິນຍອມໃນການແບ່ງປັນຂໍ້ມູນ
+consent-none = ຍັງບໍ່ມີການບັນທຶກຄວາມຍິນຍອມ. ຫ້າມແບ່ງປັນຂໍ້ມູນໃດໆອອກໄປນອກອົງການນີ້.
+consent-purpose = ຈຸດປະສົງ
+consent-recipient = ອົງການຜູ້ຮັບ
+consent-categories = ຂໍ້ມູນທີ່ກວມເອົາ
+consent-expires = ໃຊ້ໄດ້ຮອດ
+consent-status = ສະຖານະ
+consent-withdraw = ຖອນຄວາມຍິນຍອມ
+consent-record = ບັນທຶກຄວາມຍິນຍອມໃໝ່
+consent-language = ພາສາທີ່ໃຊ້ອະທິບາຍເລື່ອງຄວາມຍິນຍອມ (ລະຫັດ, ເຊັ່ນ my)
+consent-interpreter = ລ່າມ, ຖ້າມີຄົນຊ່ວຍແປ
+consent-explain-hint = ບັນທຶກຄວາມຍິນຍອມ ຫຼັງຈາກໄດ້ອະທິບາຍເປັນພາສາຂອງເຈົ້າຕົວແລ້ວເທົ່ານັ້ນ ວ່າຈະແບ່ງປັນຂໍ້ມູນຫຍັງ, ໃຫ້ໃຜ ແລະ ເປັນຫຍັງ, ແລະ ເຈົ້າຕົວສາມາດປະຕິເສດ ຫຼື ຖອນຄວາມຍິນຍອມໄດ້ທຸກເວລາ.
+consent-save = ບັນທຶກຄວາມຍິນຍອມ
+consent-withdrawn = ຖອນແລ້ວ
+consent-in-force = ມີຜົນບັງຄັບໃຊ້
+consent-expired = ໝົດອາຍຸແລ້ວ
+consent-purpose-referral = ການສົ່ງຕໍ່ໄປຫາບໍລິການ
+consent-purpose-cross_border_transfer = ການສົ່ງຕໍ່ໄປຍັງປະເທດອື່ນ
+consent-purpose-consular_contact = ການຕິດຕໍ່ກັບສະຖານກົງສຸນ
+consent-purpose-prosecution_disclosure = ການເປີດເຜີຍຂໍ້ມູນໃຫ້ໄອຍະການ
+consent-purpose-tracing = ການຕິດຕາມຊອກຫາຄອບຄົວ
+consent-purpose-research = ການຄົ້ນຄວ້າ ແລະ ສະຖິຕິ
+
+category-identity = ຂໍ້ມູນລະບຸຕົວຕົນ
+category-contact_location = ຂໍ້ມູນຕິດຕໍ່ ແລະ ສະຖານທີ່
+category-narrative = ຄຳບອກເລົ່າເຫດການ
+category-health = ສຸຂະພາບ
+category-immigration_status = ສະຖານະການເຂົ້າເມືອງ
+category-forced_acts = ການກະທຳທີ່ເຈົ້າຕົວຖືກບັງຄັບໃຫ້ເຮັດ
+
+access-log-title = ໃຜໄດ້ເຂົ້າເຖິງຂໍ້ມູນນີ້ ແລະ ເປັນຫຍັງ
+
+break-glass-title = ການເຂົ້າເຖິງສຸກເສີນ
+break-glass-explain = ຖ້າມີຄົນຕົກຢູ່ໃນອັນຕະລາຍ ແລະ ທ່ານຕ້ອງການຂໍ້ມູນນີ້ດຽວນີ້, ທ່ານສາມາດເປີດເບິ່ງໄດ້ເປັນເວລາໜຶ່ງຊົ່ວໂມງ. ເຫດຜົນຂອງທ່ານຈະຖືກບັນທຶກໄວ້ ແລະ ຫົວໜ້າງານຈະທົບທວນ.
+break-glass-reason = ເປັນຫຍັງທ່ານຈຶ່ງຕ້ອງການເຂົ້າເຖິງດຽວນີ້
+break-glass-submit = ເປີດເບິ່ງໜຶ່ງຊົ່ວໂມງ
+
+person-withheld = ບໍ່ສະແດງໃຫ້ທ່ານເຫັນ:
+person-withheld-field = ບໍ່ສະແດງໃຫ້ທ່ານເຫັນ
+
+role-caseworker = ພະນັກງານຄຸ້ມຄອງກໍລະນີ
+role-supervisor = ຫົວໜ້າງານ
+role-decision_maker = ຜູ້ມີອຳນາດຕັດສິນໃຈ
+role-org_admin = ຜູ້ບໍລິຫານລະບົບຂອງອົງການ
+role-system_admin = ຜູ້ບໍລິຫານລະບົບ
+role-auditor = ຜູ້ກວດສອບ
+
+org-kind-ngo_assistance = ອົງການຈັດຕັ້ງທີ່ບໍ່ແມ່ນລັດ (ໃຫ້ການຊ່ວຍເຫຼືອ)
+org-kind-shelter = ສູນພັກພິງ
+org-kind-health = ບໍລິການສຸຂະພາບ
+org-kind-legal_aid = ການຊ່ວຍເຫຼືອທາງກົດໝາຍ
+org-kind-labour_inspection = ການກວດກາແຮງງານ
+org-kind-nrm_coordinator = ຜູ້ປະສານງານການສົ່ງຕໍ່ລະດັບຊາດ
+org-kind-consular = ສະຖານກົງສຸນ
+org-kind-police = ຕຳຫຼວດ
+org-kind-prosecution = ໄອຍະການ
+org-kind-immigration = ກວດຄົນເຂົ້າເມືອງ
+org-kind-border = ເຈົ້າໜ້າທີ່ຊາຍແດນ
+
+field-reason = ເຫດຜົນ
+field-expires_on = ໃຊ້ໄດ້ຮອດ
+field-categories = ຂໍ້ມູນທີ່ກວມເອົາ
+field-recipient = ຜູ້ຮັບ
+field-purpose = ຈຸດປະສົງ
+field-kind = ປະເພດ
+field-role = ບົດບາດ
+field-interpreter = ລ່າມ
+
+validation-invalid_category = ກະລຸນາເລືອກຈາກປະເພດຂໍ້ມູນທີ່ມີໃນລາຍການ.
+validation-in_the_past = ວັນທີນີ້ຜ່ານໄປແລ້ວ.
+validation-invalid_consent_purpose = ກະລຸນາເລືອກຈຸດປະສົງຈາກລາຍການ.
+validation-unknown_org = ກະລຸນາເລືອກອົງການຈາກລາຍການ.
+validation-invalid_org_kind = ກະລຸນາເລືອກປະເພດຈາກລາຍການ.
+validation-invalid_role = ກະລຸນາເລືອກບົດບາດຈາກລາຍການ.
+validation-invalid_username = ໃຊ້ຕົວອັກສອນ, ຕົວເລກ, ຈຸດ (.), ຂີດ (-) ຫຼື ຂີດກ້ອງ (_).

@@ -141,3 +141,144 @@ error-csrf = ဤဖောင် သက်တမ်းကုန်သွားပ
 error-erased = ဤမှတ်တမ်းကို ဖျက်ပြီးပါပြီ။
 error-server = ဆာဗာက ဤလုပ်ငန်းကို မပြီးဆုံးနိုင်ပါ။ ဘာမျှ မသိမ်းရသေးပါ။
 back = နောက်သို့
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = ဝင်ကြည့်မှုများ ပြန်လည်စစ်ဆေးခြင်း
+nav-audit = စစ်ဆေးရေးမှတ်တမ်း
+nav-admin = စီမံခန့်ခွဲမှု
+nav-inbox = ဝင်စာပုံး
+
+mfa-title = အကောင့်ဝင်ခြင်း၏ ဒုတိယအဆင့်
+mfa-explain = သင့်အတည်ပြုအက်ပ်မှ ဂဏန်း 6 လုံးပါ ကုဒ်ကို ထည့်ပါ။
+mfa-enrol-explain = သင့်အခန်းကဏ္ဍအတွက် ဒုတိယအဆင့်ဖြင့် အကောင့်ဝင်ရပါသည်။ ဤသော့ကို သင့်ဖုန်းရှိ အတည်ပြုအက်ပ်တွင် ထည့်ပြီး ၎င်းပြသည့် ကုဒ်ကို ထည့်ပါ။
+mfa-secret = အတည်ပြုအက်ပ်အတွက် သော့
+mfa-open-app = ဤစက်ပေါ်ရှိ အတည်ပြုအက်ပ်တွင် ဖွင့်ရန်
+mfa-code = ဂဏန်း 6 လုံးပါ ကုဒ်
+mfa-submit = ဆက်လုပ်ရန်
+mfa-wrong = ထိုကုဒ် အသုံးမဝင်ပါ။ သင့်ဖုန်းရှိ အချိန်ကို စစ်ဆေးပြီး နောက်ကုဒ်ဖြင့် ထပ်ကြိုးစားပါ။
+
+review-title = ဝင်ကြည့်မှုများ ပြန်လည်စစ်ဆေးခြင်း
+review-explain = အရေးပေါ် ဝင်ကြည့်မှုများနှင့် သဘောတူညီချက်မရှိဘဲ ထုတ်ဖော်မှုများသည် ကြီးကြပ်သူတစ်ဦး စစ်ဆေးပြီးသည်အထိ ဤနေရာတွင် စောင့်ဆိုင်းနေပါသည်။
+review-empty = ပြန်လည်စစ်ဆေးရန် စောင့်ဆိုင်းနေသည့်အရာ မရှိပါ။
+review-col-kind = အမျိုးအစား
+review-col-user = ဆောင်ရွက်သူ
+review-col-reason = ပေးထားသည့် အကြောင်းပြချက်
+review-col-when = အချိန်
+review-open-record = မှတ်တမ်းကို ဖွင့်ရန်
+review-mark = စစ်ဆေးပြီးအဖြစ် မှတ်သားရန်
+review-kind-break_glass = အရေးပေါ် ဝင်ကြည့်မှု
+review-kind-consent_override = သဘောတူညီချက်မရှိဘဲ ထုတ်ဖော်မှု
+
+audit-title = စစ်ဆေးရေးမှတ်တမ်း
+audit-explain = မည်သူက ဘာကို မည်သည့်အချိန်တွင် အဘယ်ကြောင့် လုပ်ခဲ့သနည်း။ ဤမှတ်တမ်းတွင် ID နံပါတ်များသာ ပါဝင်ပြီး အမည်များ သို့မဟုတ် ကိစ္စရပ်အကြောင်းအရာများ လုံးဝ မပါဝင်ပါ။
+audit-filter-actor = အသုံးပြုသူ ID
+audit-filter-record = မှတ်တမ်း ID
+audit-filter-action = လုပ်ဆောင်ချက်
+audit-filter-apply = စစ်ထုတ်ရန်
+audit-empty = ကိုက်ညီသည့် ဖြစ်ရပ် မရှိပါ။
+audit-col-when = အချိန်
+audit-col-who = ဆောင်ရွက်သူ
+audit-col-what = လုပ်ဆောင်ချက်
+audit-col-record = မှတ်တမ်း
+audit-col-why = အကြောင်းပြချက်
+audit-col-outcome = ရလဒ်
+
+inbox-title = ဝင်စာပုံး
+inbox-explain = သက်ဆိုင်သူကိုယ်တိုင် သင့်အဖွဲ့အစည်းထံ ပေးပို့ရန် သဘောတူထားသည့် စာရွက်စာတမ်းများသာ ဤနေရာတွင် ပေါ်ပါမည်။ သင့်အဖွဲ့အစည်းသည် ကိစ္စရပ်မှတ်တမ်းများကို ကြည့်၍ မရပါ။
+inbox-empty = သင့်အဖွဲ့အစည်းထံ ပေးပို့ထားသည့် စာရွက်စာတမ်း မရှိသေးပါ။
+
+admin-title = စီမံခန့်ခွဲမှု
+admin-one-time-password = တစ်ကြိမ်သာသုံးရသည့် စကားဝှက် (ယခုသာ ပြသပါမည်):
+admin-orgs = အဖွဲ့အစည်းများ
+admin-org-name = အမည်
+admin-org-kind = အမျိုးအစား
+admin-org-country = နိုင်ငံ (ISO ကုဒ်၊ ဥပမာ THA)
+admin-org-see-all = ကိစ္စရပ်ဆောင်ရွက်သူများ ကိစ္စရပ်အားလုံးကို မြင်ရသည်
+admin-org-see-all-short = ကိစ္စရပ်ဆောင်ရွက်သူ အားလုံး ကိစ္စရပ်တိုင်းကို မြင်ရသည် (အမည်နှင့် ဆက်သွယ်ရန် အချက်အလက်သာ)
+admin-save = သိမ်းရန်
+admin-org-new = အဖွဲ့အစည်းအသစ်
+admin-create = ဖန်တီးရန်
+admin-users = အသုံးပြုသူများ
+admin-user-role = အခန်းကဏ္ဍ
+admin-user-org = အဖွဲ့အစည်း
+admin-user-mfa = ဒုတိယအဆင့် သတ်မှတ်ပြီး
+admin-user-new = အသုံးပြုသူအသစ်
+admin-yes = ဟုတ်
+admin-no = မဟုတ်
+admin-user-created = အသုံးပြုသူ { $username } ကို ဖန်တီးပြီးပါပြီ။
+
+consent-title = မျှဝေရန် သဘောတူညီချက်
+consent-none = သဘောတူညီချက် မှတ်တမ်းတင်ထားခြင်း မရှိပါ။ ဤအဖွဲ့အစည်း၏ ပြင်ပသို့ မည်သည့်အရာကိုမျှ မမျှဝေရပါ။
+consent-purpose = ရည်ရွယ်ချက်
+consent-recipient = လက်ခံမည့် အဖွဲ့အစည်း
+consent-categories = ပါဝင်သည့် အချက်အလက်
+consent-expires = သက်တမ်းရှိသည့် နောက်ဆုံးရက်
+consent-status = အခြေအနေ
+consent-withdraw = ပြန်ရုပ်သိမ်းရန်
+consent-record = သဘောတူညီချက်အသစ် မှတ်တမ်းတင်ရန်
+consent-language = သဘောတူညီချက်ကို ရှင်းပြခဲ့သည့် ဘာသာစကား (ကုဒ်၊ ဥပမာ my)
+consent-interpreter = စကားပြန် (ကူညီခဲ့လျှင်)
+consent-explain-hint = မည်သည့်အချက်အလက်ကို မည်သူနှင့် အဘယ်ကြောင့် မျှဝေမည်ဖြစ်ကြောင်းနှင့် ငြင်းဆိုနိုင်ကြောင်း၊ အချိန်မရွေး ပြန်ရုပ်သိမ်းနိုင်ကြောင်းကို ထိုသူ၏ ဘာသာစကားဖြင့် ရှင်းပြပြီးမှသာ သဘောတူညီချက်ကို မှတ်တမ်းတင်ပါ။
+consent-save = သဘောတူညီချက် သိမ်းရန်
+consent-withdrawn = ပြန်ရုပ်သိမ်းပြီး
+consent-in-force = အကျိုးသက်ရောက်ဆဲ
+consent-expired = သက်တမ်းကုန်ပြီး
+consent-purpose-referral = ဝန်ဆောင်မှုတစ်ခုသို့ လွှဲပြောင်းညွှန်းပို့ခြင်း
+consent-purpose-cross_border_transfer = အခြားနိုင်ငံသို့ လွှဲပြောင်းခြင်း
+consent-purpose-consular_contact = ကောင်စစ်ဝန်ရုံးနှင့် ဆက်သွယ်ခြင်း
+consent-purpose-prosecution_disclosure = အစိုးရရှေ့နေထံ ထုတ်ဖော်ပေးခြင်း
+consent-purpose-tracing = မိသားစုကို ရှာဖွေခြင်း
+consent-purpose-research = သုတေသနနှင့် စာရင်းအင်း
+
+category-identity = ကိုယ်ရေးအထောက်အထား
+category-contact_location = ဆက်သွယ်ရန်နှင့် တည်နေရာ
+category-narrative = ဖြစ်ရပ်များအကြောင်း ပြောပြချက်
+category-health = ကျန်းမာရေး
+category-immigration_status = လူဝင်မှုကြီးကြပ်ရေးဆိုင်ရာ အခြေအနေ
+category-forced_acts = ထိုသူကို အတင်းအကြပ် ခိုင်းစေခဲ့သည့် လုပ်ရပ်များ
+
+access-log-title = ဤမှတ်တမ်းကို မည်သူ ဝင်ကြည့်ခဲ့သည်နှင့် အဘယ်ကြောင့်
+
+break-glass-title = အရေးပေါ် ဝင်ကြည့်မှု
+break-glass-explain = တစ်စုံတစ်ဦး အန္တရာယ်ရှိနေပြီး ဤမှတ်တမ်းကို ယခုချက်ချင်း လိုအပ်ပါက တစ်နာရီကြာ ဖွင့်ကြည့်နိုင်ပါသည်။ သင့်အကြောင်းပြချက်ကို မှတ်တမ်းတင်ထားမည်ဖြစ်ပြီး ကြီးကြပ်သူတစ်ဦးက ပြန်လည်စစ်ဆေးပါမည်။
+break-glass-reason = ယခု ဝင်ကြည့်ရန် အဘယ်ကြောင့် လိုအပ်သနည်း
+break-glass-submit = တစ်နာရီကြာ ဖွင့်ရန်
+
+person-withheld = သင့်အား မပြသထားသည်များ-
+person-withheld-field = သင့်အား မပြသထားပါ
+
+role-caseworker = ကိစ္စရပ်ဆောင်ရွက်သူ
+role-supervisor = ကြီးကြပ်သူ
+role-decision_maker = ဆုံးဖြတ်ချက်ချသူ
+role-org_admin = အဖွဲ့အစည်း စီမံခန့်ခွဲသူ
+role-system_admin = စနစ် စီမံခန့်ခွဲသူ
+role-auditor = စစ်ဆေးသူ
+
+org-kind-ngo_assistance = NGO (အကူအညီပေးရေး)
+org-kind-shelter = ခိုလှုံရာနေရာ
+org-kind-health = ကျန်းမာရေး ဝန်ဆောင်မှု
+org-kind-legal_aid = ဥပဒေရေးရာ အကူအညီ
+org-kind-labour_inspection = အလုပ်သမား စစ်ဆေးရေး
+org-kind-nrm_coordinator = အမျိုးသားအဆင့် လွှဲပြောင်းညွှန်းပို့ရေး ညှိနှိုင်းသူ
+org-kind-consular = ကောင်စစ်ဝန်ရုံး
+org-kind-police = ရဲ
+org-kind-prosecution = အစိုးရရှေ့နေ
+org-kind-immigration = လူဝင်မှုကြီးကြပ်ရေး
+org-kind-border = နယ်စပ်အာဏာပိုင်
+
+field-reason = အကြောင်းပြချက်
+field-expires_on = သက်တမ်းရှိသည့် နောက်ဆုံးရက်
+field-categories = ပါဝင်သည့် အချက်အလက်
+field-recipient = လက်ခံသူ
+field-purpose = ရည်ရွယ်ချက်
+field-kind = အမျိုးအစား
+field-role = အခန်းကဏ္ဍ
+field-interpreter = စကားပြန်
+
+validation-invalid_category = စာရင်းပါ အချက်အလက်အမျိုးအစားများထဲမှ ရွေးပါ။
+validation-in_the_past = ဤရက်စွဲ ကျော်လွန်သွားပါပြီ။
+validation-invalid_consent_purpose = စာရင်းထဲမှ ရည်ရွယ်ချက်တစ်ခုကို ရွေးပါ။
+validation-unknown_org = စာရင်းထဲမှ အဖွဲ့အစည်းတစ်ခုကို ရွေးပါ။
+validation-invalid_org_kind = စာရင်းထဲမှ အမျိုးအစားတစ်ခုကို ရွေးပါ။
+validation-invalid_role = စာရင်းထဲမှ အခန်းကဏ္ဍတစ်ခုကို ရွေးပါ။
+validation-invalid_username = စာလုံးများ၊ ဂဏန်းများ၊ အစက် (.)၊ တုံးတို (-) သို့မဟုတ် အောက်မျဉ်း (_) ကိုသာ သုံးပါ။

@@ -141,3 +141,144 @@ error-csrf = แบบฟอร์มนี้หมดอายุแล้ว 
 error-erased = ข้อมูลนี้ถูกลบแล้ว
 error-server = เซิร์ฟเวอร์ทำรายการนี้ไม่สำเร็จ ยังไม่มีการบันทึกข้อมูลใด
 back = กลับ
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = ทบทวนการเข้าถึง
+nav-audit = บันทึกการตรวจสอบ
+nav-admin = การดูแลระบบ
+nav-inbox = กล่องรับเอกสาร
+
+mfa-title = ขั้นตอนที่สองของการเข้าสู่ระบบ
+mfa-explain = กรอกรหัส 6 หลักจากแอปยืนยันตัวตนของคุณ
+mfa-enrol-explain = บทบาทของคุณต้องเข้าสู่ระบบด้วยขั้นตอนที่สอง เพิ่มคีย์นี้ลงในแอปยืนยันตัวตนบนโทรศัพท์ของคุณ แล้วกรอกรหัสที่แอปแสดง
+mfa-secret = คีย์สำหรับแอปยืนยันตัวตน
+mfa-open-app = เปิดในแอปยืนยันตัวตนบนอุปกรณ์นี้
+mfa-code = รหัส 6 หลัก
+mfa-submit = ดำเนินการต่อ
+mfa-wrong = รหัสนั้นใช้ไม่ได้ กรุณาตรวจสอบเวลาบนโทรศัพท์ของคุณ แล้วลองใช้รหัสถัดไป
+
+review-title = ทบทวนการเข้าถึง
+review-explain = การเข้าถึงฉุกเฉินและการเปิดเผยข้อมูลโดยไม่ได้รับความยินยอมจะรออยู่ที่นี่ จนกว่าหัวหน้างานจะตรวจดูแล้ว
+review-empty = ไม่มีรายการที่รอการทบทวน
+review-col-kind = ประเภท
+review-col-user = ผู้ดำเนินการ
+review-col-reason = เหตุผลที่ให้ไว้
+review-col-when = วันเวลา
+review-open-record = เปิดดูข้อมูล
+review-mark = ทำเครื่องหมายว่าทบทวนแล้ว
+review-kind-break_glass = การเข้าถึงฉุกเฉิน
+review-kind-consent_override = การเปิดเผยข้อมูลโดยไม่ได้รับความยินยอม
+
+audit-title = บันทึกการตรวจสอบ
+audit-explain = ใครทำอะไร เมื่อใด และเพราะเหตุใด บันทึกนี้เก็บเฉพาะรหัสอ้างอิงเท่านั้น ไม่เก็บชื่อหรือเนื้อหาของกรณีเลย
+audit-filter-actor = รหัสผู้ใช้
+audit-filter-record = รหัสข้อมูล
+audit-filter-action = การดำเนินการ
+audit-filter-apply = กรอง
+audit-empty = ไม่มีเหตุการณ์ที่ตรงกัน
+audit-col-when = วันเวลา
+audit-col-who = ผู้ดำเนินการ
+audit-col-what = การดำเนินการ
+audit-col-record = ข้อมูล
+audit-col-why = เหตุผล
+audit-col-outcome = ผลลัพธ์
+
+inbox-title = กล่องรับเอกสาร
+inbox-explain = ที่นี่จะแสดงเฉพาะเอกสารที่เจ้าตัวยินยอมให้ส่งถึงองค์กรของคุณเท่านั้น องค์กรของคุณไม่สามารถดูข้อมูลกรณีได้
+inbox-empty = ยังไม่มีเอกสารใดถูกส่งถึงองค์กรของคุณ
+
+admin-title = การดูแลระบบ
+admin-one-time-password = รหัสผ่านใช้ครั้งเดียว (แสดงเฉพาะตอนนี้เท่านั้น):
+admin-orgs = องค์กร
+admin-org-name = ชื่อ
+admin-org-kind = ประเภท
+admin-org-country = ประเทศ (รหัส ISO เช่น THA)
+admin-org-see-all = เจ้าหน้าที่ดูแลรายกรณีเห็นทุกกรณี
+admin-org-see-all-short = เจ้าหน้าที่ดูแลรายกรณีทุกคนเห็นทุกกรณี (เฉพาะชื่อและช่องทางติดต่อ)
+admin-save = บันทึก
+admin-org-new = องค์กรใหม่
+admin-create = สร้าง
+admin-users = ผู้ใช้
+admin-user-role = บทบาท
+admin-user-org = องค์กร
+admin-user-mfa = ตั้งค่าขั้นตอนที่สองแล้ว
+admin-user-new = ผู้ใช้ใหม่
+admin-yes = ใช่
+admin-no = ไม่
+admin-user-created = สร้างผู้ใช้ { $username } แล้ว
+
+consent-title = ความยินยอมในการแบ่งปันข้อมูล
+consent-none = ยังไม่มีการบันทึกความยินยอม ห้ามแบ่งปันข้อมูลใดออกไปนอกองค์กรนี้
+consent-purpose = วัตถุประสงค์
+consent-recipient = องค์กรผู้รับ
+consent-categories = ข้อมูลที่ครอบคลุม
+consent-expires = ใช้ได้ถึง
+consent-status = สถานะ
+consent-withdraw = ถอนความยินยอม
+consent-record = บันทึกความยินยอมใหม่
+consent-language = ภาษาที่ใช้อธิบายเรื่องความยินยอม (รหัส เช่น my)
+consent-interpreter = ล่าม หากมีผู้ช่วยแปล
+consent-explain-hint = บันทึกความยินยอมได้ก็ต่อเมื่ออธิบายเป็นภาษาของเจ้าตัวแล้วว่า จะแบ่งปันข้อมูลอะไร ให้ใคร และเพราะเหตุใด และเจ้าตัวปฏิเสธหรือถอนความยินยอมได้ทุกเมื่อ
+consent-save = บันทึกความยินยอม
+consent-withdrawn = ถอนแล้ว
+consent-in-force = มีผลอยู่
+consent-expired = หมดอายุแล้ว
+consent-purpose-referral = การส่งต่อไปยังหน่วยบริการ
+consent-purpose-cross_border_transfer = การส่งต่อไปยังอีกประเทศหนึ่ง
+consent-purpose-consular_contact = การติดต่อกับสถานกงสุล
+consent-purpose-prosecution_disclosure = การเปิดเผยข้อมูลต่อพนักงานอัยการ
+consent-purpose-tracing = การติดตามค้นหาครอบครัว
+consent-purpose-research = การวิจัยและสถิติ
+
+category-identity = ข้อมูลระบุตัวตน
+category-contact_location = ช่องทางติดต่อและที่อยู่
+category-narrative = คำบอกเล่าเหตุการณ์
+category-health = สุขภาพ
+category-immigration_status = สถานะการเข้าเมือง
+category-forced_acts = การกระทำที่เจ้าตัวถูกบังคับให้ทำ
+
+access-log-title = ใครเข้าถึงข้อมูลนี้และเพราะเหตุใด
+
+break-glass-title = การเข้าถึงฉุกเฉิน
+break-glass-explain = หากมีผู้ตกอยู่ในอันตรายและคุณต้องใช้ข้อมูลนี้ทันที คุณเปิดดูได้เป็นเวลาหนึ่งชั่วโมง ระบบจะบันทึกเหตุผลของคุณไว้ และหัวหน้างานจะทบทวน
+break-glass-reason = เหตุใดคุณจึงต้องเข้าถึงตอนนี้
+break-glass-submit = เปิดดูหนึ่งชั่วโมง
+
+person-withheld = ไม่แสดงให้คุณเห็น:
+person-withheld-field = ไม่แสดงให้คุณเห็น
+
+role-caseworker = เจ้าหน้าที่ดูแลรายกรณี
+role-supervisor = หัวหน้างาน
+role-decision_maker = ผู้มีอำนาจตัดสินใจ
+role-org_admin = ผู้ดูแลระบบขององค์กร
+role-system_admin = ผู้ดูแลระบบ
+role-auditor = ผู้ตรวจสอบ
+
+org-kind-ngo_assistance = องค์กรพัฒนาเอกชน (ให้ความช่วยเหลือ)
+org-kind-shelter = บ้านพักพิง
+org-kind-health = หน่วยบริการสุขภาพ
+org-kind-legal_aid = ความช่วยเหลือทางกฎหมาย
+org-kind-labour_inspection = การตรวจแรงงาน
+org-kind-nrm_coordinator = ผู้ประสานงานกลไกการส่งต่อระดับชาติ
+org-kind-consular = สถานกงสุล
+org-kind-police = ตำรวจ
+org-kind-prosecution = อัยการ
+org-kind-immigration = ตรวจคนเข้าเมือง
+org-kind-border = หน่วยงานชายแดน
+
+field-reason = เหตุผล
+field-expires_on = ใช้ได้ถึง
+field-categories = ข้อมูลที่ครอบคลุม
+field-recipient = ผู้รับ
+field-purpose = วัตถุประสงค์
+field-kind = ประเภท
+field-role = บทบาท
+field-interpreter = ล่าม
+
+validation-invalid_category = กรุณาเลือกจากประเภทข้อมูลที่มีในรายการ
+validation-in_the_past = วันที่นี้ผ่านไปแล้ว
+validation-invalid_consent_purpose = กรุณาเลือกวัตถุประสงค์จากรายการ
+validation-unknown_org = กรุณาเลือกองค์กรจากรายการ
+validation-invalid_org_kind = กรุณาเลือกประเภทจากรายการ
+validation-invalid_role = กรุณาเลือกบทบาทจากรายการ
+validation-invalid_username = ใช้ตัวอักษร ตัวเลข จุด ขีดกลาง หรือขีดล่าง

@@ -141,3 +141,144 @@ error-csrf = Nag-expire na ang form na ito. Bumalik, i-reload ang pahina, at sub
 error-erased = Nabura na ang record na ito.
 error-server = Hindi ito natapos ng server. Walang na-save.
 back = Bumalik
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = Pagsusuri ng access
+nav-audit = Audit log
+nav-admin = Administrasyon
+nav-inbox = Inbox
+
+mfa-title = Ikalawang hakbang ng pag-sign in
+mfa-explain = Ilagay ang 6 na digit na code mula sa iyong authenticator app.
+mfa-enrol-explain = Dahil sa iyong tungkulin, may ikalawang hakbang ang iyong pag-sign in. Idagdag ang key na ito sa isang authenticator app sa iyong telepono, pagkatapos ay ilagay ang code na ipinapakita nito.
+mfa-secret = Key para sa authenticator app
+mfa-open-app = Buksan sa isang authenticator app sa device na ito
+mfa-code = 6 na digit na code
+mfa-submit = Magpatuloy
+mfa-wrong = Hindi gumana ang code na iyon. Tingnan ang oras sa iyong telepono at subukan ang susunod na code.
+
+review-title = Pagsusuri ng access
+review-explain = Ang emergency access at ang pagbubunyag ng impormasyon nang walang pahintulot ay naghihintay rito hanggang masuri ito ng isang supervisor.
+review-empty = Walang naghihintay na susuriin.
+review-col-kind = Uri
+review-col-user = Sino
+review-col-reason = Ibinigay na dahilan
+review-col-when = Kailan
+review-open-record = Buksan ang record
+review-mark = Markahan bilang nasuri na
+review-kind-break_glass = Emergency access
+review-kind-consent_override = Pagbubunyag nang walang pahintulot
+
+audit-title = Audit log
+audit-explain = Sino ang gumawa ng ano, kailan at bakit. Mga identifier lamang ang nasa log, hindi kailanman mga pangalan o nilalaman ng kaso.
+audit-filter-actor = User ID
+audit-filter-record = Record ID
+audit-filter-action = Aksyon
+audit-filter-apply = I-filter
+audit-empty = Walang tumutugmang pangyayari.
+audit-col-when = Kailan
+audit-col-who = Sino
+audit-col-what = Ano
+audit-col-record = Record
+audit-col-why = Bakit
+audit-col-outcome = Resulta
+
+inbox-title = Inbox
+inbox-explain = Dito lumalabas lamang ang mga dokumentong pumayag ang mga tao na ipadala sa iyong organisasyon. Hindi nakikita ng iyong organisasyon ang mga record ng kaso.
+inbox-empty = Wala pang dokumentong naipadala sa iyong organisasyon.
+
+admin-title = Administrasyon
+admin-one-time-password = Password na isang beses lang magagamit (ipinapakita ngayon lamang):
+admin-orgs = Mga organisasyon
+admin-org-name = Pangalan
+admin-org-kind = Uri
+admin-org-country = Bansa (ISO code, hal. THA)
+admin-org-see-all = Nakikita ng mga caseworker ang lahat ng kaso
+admin-org-see-all-short = Nakikita ng lahat ng caseworker ang bawat kaso (pangalan at contact lamang)
+admin-save = I-save
+admin-org-new = Bagong organisasyon
+admin-create = Gumawa
+admin-users = Mga user
+admin-user-role = Tungkulin
+admin-user-org = Organisasyon
+admin-user-mfa = Naka-set up ang ikalawang hakbang
+admin-user-new = Bagong user
+admin-yes = oo
+admin-no = hindi
+admin-user-created = Nagawa na ang user na { $username }.
+
+consent-title = Pahintulot na magbahagi
+consent-none = Walang naitalang pahintulot. Walang maaaring ibahagi sa labas ng organisasyong ito.
+consent-purpose = Layunin
+consent-recipient = Tatanggap na organisasyon
+consent-categories = Saklaw na impormasyon
+consent-expires = May bisa hanggang
+consent-status = Katayuan
+consent-withdraw = Bawiin
+consent-record = Magtala ng bagong pahintulot
+consent-language = Wikang ginamit sa pagpapaliwanag ng pahintulot (code, hal. my)
+consent-interpreter = Interpreter, kung may tumulong
+consent-explain-hint = Itala lamang ang pahintulot matapos ipaliwanag, sa wika ng tao, kung ano ang ibabahagi, kanino at bakit, at na maaari siyang tumanggi o bawiin ito anumang oras.
+consent-save = I-save ang pahintulot
+consent-withdrawn = Binawi
+consent-in-force = May bisa
+consent-expired = Nag-expire na
+consent-purpose-referral = Referral sa isang serbisyo
+consent-purpose-cross_border_transfer = Paglipat sa ibang bansa
+consent-purpose-consular_contact = Pakikipag-ugnayan sa konsulado
+consent-purpose-prosecution_disclosure = Pagbubunyag sa prosecutor
+consent-purpose-tracing = Paghahanap sa pamilya
+consent-purpose-research = Pananaliksik at estadistika
+
+category-identity = Pagkakakilanlan
+category-contact_location = Contact at lokasyon
+category-narrative = Salaysay ng mga pangyayari
+category-health = Kalusugan
+category-immigration_status = Katayuan sa imigrasyon
+category-forced_acts = Mga gawaing pilit na ipinagawa sa tao
+
+access-log-title = Sino ang nag-access sa record na ito at bakit
+
+break-glass-title = Emergency access
+break-glass-explain = Kung may taong nasa panganib at kailangan mo ang record na ito ngayon, maaari mo itong buksan nang isang oras. Itatala ang iyong dahilan at susuriin ito ng isang supervisor.
+break-glass-reason = Bakit kailangan mo ng access ngayon
+break-glass-submit = Buksan nang isang oras
+
+person-withheld = Hindi ipinapakita sa iyo:
+person-withheld-field = hindi ipinapakita sa iyo
+
+role-caseworker = Caseworker
+role-supervisor = Supervisor
+role-decision_maker = Tagapagpasya
+role-org_admin = Administrator ng organisasyon
+role-system_admin = Administrator ng system
+role-auditor = Auditor
+
+org-kind-ngo_assistance = NGO (tulong)
+org-kind-shelter = Shelter
+org-kind-health = Serbisyong pangkalusugan
+org-kind-legal_aid = Tulong legal
+org-kind-labour_inspection = Inspeksyon sa paggawa
+org-kind-nrm_coordinator = Pambansang coordinator ng referral
+org-kind-consular = Konsulado
+org-kind-police = Pulisya
+org-kind-prosecution = Prosekusyon
+org-kind-immigration = Imigrasyon
+org-kind-border = Awtoridad sa hangganan
+
+field-reason = Dahilan
+field-expires_on = May bisa hanggang
+field-categories = Saklaw na impormasyon
+field-recipient = Tatanggap
+field-purpose = Layunin
+field-kind = Uri
+field-role = Tungkulin
+field-interpreter = Interpreter
+
+validation-invalid_category = Pumili mula sa mga nakalistang uri ng impormasyon.
+validation-in_the_past = Lumipas na ang petsang ito.
+validation-invalid_consent_purpose = Pumili ng layunin mula sa listahan.
+validation-unknown_org = Pumili ng organisasyon mula sa listahan.
+validation-invalid_org_kind = Pumili ng uri mula sa listahan.
+validation-invalid_role = Pumili ng tungkulin mula sa listahan.
+validation-invalid_username = Gumamit ng mga letra, numero, tuldok, gitling o underscore.

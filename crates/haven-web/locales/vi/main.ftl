@@ -141,3 +141,144 @@ error-csrf = Biểu mẫu này đã hết hạn. Hãy quay lại, tải lại tr
 error-erased = Hồ sơ này đã bị xóa.
 error-server = Máy chủ không thể hoàn tất việc này. Chưa có gì được lưu.
 back = Quay lại
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = Xem xét truy cập
+nav-audit = Nhật ký kiểm tra
+nav-admin = Quản trị
+nav-inbox = Hộp thư đến
+
+mfa-title = Bước thứ hai khi đăng nhập
+mfa-explain = Nhập mã 6 chữ số từ ứng dụng xác thực của bạn.
+mfa-enrol-explain = Vai trò của bạn cần thêm bước thứ hai khi đăng nhập. Hãy thêm khóa này vào một ứng dụng xác thực trên điện thoại, rồi nhập mã mà ứng dụng hiển thị.
+mfa-secret = Khóa cho ứng dụng xác thực
+mfa-open-app = Mở trong ứng dụng xác thực trên thiết bị này
+mfa-code = Mã 6 chữ số
+mfa-submit = Tiếp tục
+mfa-wrong = Mã đó không dùng được. Hãy kiểm tra giờ trên điện thoại và thử mã tiếp theo.
+
+review-title = Xem xét truy cập
+review-explain = Các lần truy cập khẩn cấp và các lần cung cấp thông tin khi chưa có sự đồng ý sẽ chờ ở đây cho đến khi người giám sát xem xét.
+review-empty = Không có mục nào đang chờ xem xét.
+review-col-kind = Loại
+review-col-user = Người thực hiện
+review-col-reason = Lý do đã nêu
+review-col-when = Thời gian
+review-open-record = Mở hồ sơ
+review-mark = Đánh dấu đã xem xét
+review-kind-break_glass = Truy cập khẩn cấp
+review-kind-consent_override = Cung cấp thông tin khi chưa có sự đồng ý
+
+audit-title = Nhật ký kiểm tra
+audit-explain = Ai đã làm gì, khi nào và vì sao. Nhật ký chỉ lưu mã định danh, không bao giờ lưu tên hay nội dung trường hợp.
+audit-filter-actor = Mã người dùng
+audit-filter-record = Mã hồ sơ
+audit-filter-action = Hành động
+audit-filter-apply = Lọc
+audit-empty = Không có sự kiện nào khớp.
+audit-col-when = Thời gian
+audit-col-who = Người thực hiện
+audit-col-what = Hành động
+audit-col-record = Hồ sơ
+audit-col-why = Lý do
+audit-col-outcome = Kết quả
+
+inbox-title = Hộp thư đến
+inbox-explain = Nơi đây chỉ hiển thị những tài liệu mà người liên quan đã đồng ý gửi cho tổ chức của bạn. Tổ chức của bạn không thể xem hồ sơ trường hợp.
+inbox-empty = Chưa có tài liệu nào được gửi cho tổ chức của bạn.
+
+admin-title = Quản trị
+admin-one-time-password = Mật khẩu dùng một lần (chỉ hiển thị lúc này):
+admin-orgs = Tổ chức
+admin-org-name = Tên
+admin-org-kind = Loại
+admin-org-country = Quốc gia (mã ISO, ví dụ THA)
+admin-org-see-all = Cán bộ quản lý trường hợp xem được mọi trường hợp
+admin-org-see-all-short = Mọi cán bộ quản lý trường hợp đều xem được mọi trường hợp (chỉ tên và thông tin liên lạc)
+admin-save = Lưu
+admin-org-new = Tổ chức mới
+admin-create = Tạo
+admin-users = Người dùng
+admin-user-role = Vai trò
+admin-user-org = Tổ chức
+admin-user-mfa = Đã thiết lập bước thứ hai
+admin-user-new = Người dùng mới
+admin-yes = có
+admin-no = không
+admin-user-created = Đã tạo người dùng { $username }.
+
+consent-title = Đồng ý chia sẻ thông tin
+consent-none = Chưa ghi nhận sự đồng ý nào. Không được chia sẻ bất cứ thông tin gì ra ngoài tổ chức này.
+consent-purpose = Mục đích
+consent-recipient = Tổ chức nhận
+consent-categories = Thông tin được bao gồm
+consent-expires = Có hiệu lực đến
+consent-status = Trạng thái
+consent-withdraw = Rút lại
+consent-record = Ghi nhận sự đồng ý mới
+consent-language = Ngôn ngữ đã dùng để giải thích về sự đồng ý (mã, ví dụ my)
+consent-interpreter = Phiên dịch viên, nếu có người hỗ trợ
+consent-explain-hint = Chỉ ghi nhận sự đồng ý sau khi đã giải thích bằng ngôn ngữ của người đó: thông tin nào sẽ được chia sẻ, với ai, vì sao, và rằng họ có thể từ chối hoặc rút lại bất cứ lúc nào.
+consent-save = Lưu sự đồng ý
+consent-withdrawn = Đã rút lại
+consent-in-force = Đang có hiệu lực
+consent-expired = Đã hết hạn
+consent-purpose-referral = Chuyển gửi đến một dịch vụ
+consent-purpose-cross_border_transfer = Chuyển sang một quốc gia khác
+consent-purpose-consular_contact = Liên hệ với lãnh sự quán
+consent-purpose-prosecution_disclosure = Cung cấp thông tin cho công tố viên
+consent-purpose-tracing = Tìm kiếm gia đình
+consent-purpose-research = Nghiên cứu và thống kê
+
+category-identity = Nhân thân
+category-contact_location = Liên lạc và nơi ở
+category-narrative = Lời kể về sự việc
+category-health = Sức khỏe
+category-immigration_status = Tình trạng xuất nhập cảnh, cư trú
+category-forced_acts = Những việc người đó bị ép buộc phải làm
+
+access-log-title = Ai đã truy cập hồ sơ này và vì sao
+
+break-glass-title = Truy cập khẩn cấp
+break-glass-explain = Nếu có người đang gặp nguy hiểm và bạn cần hồ sơ này ngay, bạn có thể mở hồ sơ trong một giờ. Lý do của bạn sẽ được ghi lại và người giám sát sẽ xem xét.
+break-glass-reason = Vì sao bạn cần truy cập ngay bây giờ
+break-glass-submit = Mở trong một giờ
+
+person-withheld = Không hiển thị cho bạn:
+person-withheld-field = không hiển thị cho bạn
+
+role-caseworker = Cán bộ quản lý trường hợp
+role-supervisor = Người giám sát
+role-decision_maker = Người ra quyết định
+role-org_admin = Quản trị viên tổ chức
+role-system_admin = Quản trị viên hệ thống
+role-auditor = Người kiểm tra
+
+org-kind-ngo_assistance = Tổ chức phi chính phủ (hỗ trợ)
+org-kind-shelter = Nhà tạm lánh
+org-kind-health = Dịch vụ y tế
+org-kind-legal_aid = Trợ giúp pháp lý
+org-kind-labour_inspection = Thanh tra lao động
+org-kind-nrm_coordinator = Điều phối viên chuyển tuyến quốc gia
+org-kind-consular = Lãnh sự quán
+org-kind-police = Cảnh sát
+org-kind-prosecution = Cơ quan công tố
+org-kind-immigration = Cơ quan xuất nhập cảnh
+org-kind-border = Cơ quan biên phòng
+
+field-reason = Lý do
+field-expires_on = Có hiệu lực đến
+field-categories = Thông tin được bao gồm
+field-recipient = Bên nhận
+field-purpose = Mục đích
+field-kind = Loại
+field-role = Vai trò
+field-interpreter = Phiên dịch viên
+
+validation-invalid_category = Hãy chọn trong các loại thông tin được liệt kê.
+validation-in_the_past = Ngày này đã qua.
+validation-invalid_consent_purpose = Hãy chọn một mục đích trong danh sách.
+validation-unknown_org = Hãy chọn một tổ chức trong danh sách.
+validation-invalid_org_kind = Hãy chọn một loại trong danh sách.
+validation-invalid_role = Hãy chọn một vai trò trong danh sách.
+validation-invalid_username = Hãy dùng chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.

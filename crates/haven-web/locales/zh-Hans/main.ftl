@@ -141,3 +141,144 @@ error-csrf = 此表单已过期。请返回，刷新页面后再试。
 error-erased = 此记录已被删除。
 error-server = 服务器无法完成此操作。没有保存任何内容。
 back = 返回
+
+# --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
+nav-review = 访问审查
+nav-audit = 审计日志
+nav-admin = 系统管理
+nav-inbox = 收件箱
+
+mfa-title = 登录第二步
+mfa-explain = 请输入身份验证器应用中的 6 位数验证码。
+mfa-enrol-explain = 您的角色登录时需要第二步验证。请将此密钥添加到您手机上的身份验证器应用，然后输入应用显示的验证码。
+mfa-secret = 身份验证器应用的密钥
+mfa-open-app = 在此设备上的身份验证器应用中打开
+mfa-code = 6 位数验证码
+mfa-submit = 继续
+mfa-wrong = 此验证码无效。请检查手机上的时间，然后尝试下一个验证码。
+
+review-title = 访问审查
+review-explain = 紧急访问和未经同意的信息披露会在此等候，直到主管查看为止。
+review-empty = 没有等待审查的事项。
+review-col-kind = 类型
+review-col-user = 操作人
+review-col-reason = 所述理由
+review-col-when = 时间
+review-open-record = 打开记录
+review-mark = 标记为已审查
+review-kind-break_glass = 紧急访问
+review-kind-consent_override = 未经同意的信息披露
+
+audit-title = 审计日志
+audit-explain = 谁在何时、为何做了什么。日志只保存标识符，从不保存姓名或个案内容。
+audit-filter-actor = 用户 ID
+audit-filter-record = 记录 ID
+audit-filter-action = 操作
+audit-filter-apply = 筛选
+audit-empty = 没有符合条件的事件。
+audit-col-when = 时间
+audit-col-who = 操作人
+audit-col-what = 操作
+audit-col-record = 记录
+audit-col-why = 理由
+audit-col-outcome = 结果
+
+inbox-title = 收件箱
+inbox-explain = 这里只显示当事人同意发送给您机构的文件。您的机构无法查看个案记录。
+inbox-empty = 尚无文件发送给您的机构。
+
+admin-title = 系统管理
+admin-one-time-password = 一次性密码（仅此时显示）：
+admin-orgs = 机构
+admin-org-name = 名称
+admin-org-kind = 类型
+admin-org-country = 国家（ISO 代码，如 THA）
+admin-org-see-all = 个案工作者可查看所有个案
+admin-org-see-all-short = 所有个案工作者都可查看每个个案（仅限姓名和联系方式）
+admin-save = 保存
+admin-org-new = 新增机构
+admin-create = 创建
+admin-users = 用户
+admin-user-role = 角色
+admin-user-org = 机构
+admin-user-mfa = 已设置第二步验证
+admin-user-new = 新增用户
+admin-yes = 是
+admin-no = 否
+admin-user-created = 已创建用户 { $username }。
+
+consent-title = 信息共享同意
+consent-none = 尚未记录任何同意。不得向本机构以外共享任何信息。
+consent-purpose = 目的
+consent-recipient = 接收机构
+consent-categories = 涵盖的信息
+consent-expires = 有效期至
+consent-status = 状态
+consent-withdraw = 撤回
+consent-record = 记录新的同意
+consent-language = 解释同意内容时所用的语言（代码，如 my）
+consent-interpreter = 口译员（如有人协助）
+consent-explain-hint = 只有在用本人的语言解释清楚将共享哪些信息、与谁共享、为何共享，并说明本人可以拒绝或随时撤回之后，才可记录同意。
+consent-save = 保存同意
+consent-withdrawn = 已撤回
+consent-in-force = 有效
+consent-expired = 已过期
+consent-purpose-referral = 转介至服务机构
+consent-purpose-cross_border_transfer = 转移至其他国家
+consent-purpose-consular_contact = 与领事馆联系
+consent-purpose-prosecution_disclosure = 向检察官披露
+consent-purpose-tracing = 寻找家人
+consent-purpose-research = 研究与统计
+
+category-identity = 身份
+category-contact_location = 联系方式与所在地
+category-narrative = 本人对事件经过的讲述
+category-health = 健康
+category-immigration_status = 移民身份
+category-forced_acts = 本人被迫做出的行为
+
+access-log-title = 谁访问了此记录以及原因
+
+break-glass-title = 紧急访问
+break-glass-explain = 如果有人处于危险之中，而您现在就需要此记录，可以打开它一小时。您的理由会被记录，并由主管审查。
+break-glass-reason = 您为何现在需要访问
+break-glass-submit = 打开一小时
+
+person-withheld = 未向您显示：
+person-withheld-field = 未向您显示
+
+role-caseworker = 个案工作者
+role-supervisor = 主管
+role-decision_maker = 决策人
+role-org_admin = 机构管理员
+role-system_admin = 系统管理员
+role-auditor = 审计员
+
+org-kind-ngo_assistance = 非政府组织（援助）
+org-kind-shelter = 庇护所
+org-kind-health = 医疗服务
+org-kind-legal_aid = 法律援助
+org-kind-labour_inspection = 劳动监察
+org-kind-nrm_coordinator = 国家转介协调机构
+org-kind-consular = 领事馆
+org-kind-police = 警方
+org-kind-prosecution = 检察机关
+org-kind-immigration = 移民机关
+org-kind-border = 边境管理机关
+
+field-reason = 理由
+field-expires_on = 有效期至
+field-categories = 涵盖的信息
+field-recipient = 接收方
+field-purpose = 目的
+field-kind = 类型
+field-role = 角色
+field-interpreter = 口译员
+
+validation-invalid_category = 请从所列的信息类型中选择。
+validation-in_the_past = 此日期已经过去。
+validation-invalid_consent_purpose = 请从列表中选择一个目的。
+validation-unknown_org = 请从列表中选择一个机构。
+validation-invalid_org_kind = 请从列表中选择一个类型。
+validation-invalid_role = 请从列表中选择一个角色。
+validation-invalid_username = 请使用字母、数字、点、连字符或下划线。
