@@ -650,6 +650,8 @@ struct PersonPageT {
     categories: Vec<(&'static str, String)>,
     default_expiry: String,
     default_language: String,
+    can_erase: bool,
+    can_record_consent: bool,
 }
 
 fn display_person(
@@ -726,6 +728,11 @@ fn audit_rows(
         .collect()
 }
 
+/// Whether to offer a control: the policy answers, the store enforces.
+fn may(caller: &Caller, p: Permission) -> bool {
+    haven_core::access::authorize(&caller.user.actor(), p, haven_core::access::Purpose::case_management(), "").is_ok()
+}
+
 fn category_label(tr: &Tr, c: haven_core::access::Category) -> String {
     tr.t(&format!("category-{}", c.as_str()))
 }
@@ -761,6 +768,8 @@ async fn person_page(
                 .collect(),
             default_expiry: format_date(today().saturating_add(time::Duration::days(365))),
             default_language: tr.code().to_owned(),
+            can_erase: may(&caller, Permission::ErasePerson),
+            can_record_consent: may(&caller, Permission::RecordConsent),
         };
         if let PersonState::Active(r) = &view.state {
             let listing = state
