@@ -68,6 +68,8 @@ pub struct OrgSummary {
     pub name: String,
     pub kind: OrgKind,
     pub country: Option<String>,
+    /// BCP 47 tags of the languages the organisation works in.
+    pub languages: Vec<String>,
     pub caseworkers_see_all: bool,
 }
 
@@ -542,9 +544,11 @@ impl Store {
     }
 
     pub async fn list_orgs(&self) -> Result<Vec<OrgSummary>> {
-        let rows = sqlx::query("SELECT id, name, kind, country, caseworkers_see_all FROM organisations ORDER BY name")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, name, kind, country, languages, caseworkers_see_all FROM organisations ORDER BY name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|r| {
                 let id: String = r.try_get("id")?;
@@ -554,6 +558,12 @@ impl Store {
                     name: r.try_get("name")?,
                     kind: OrgKind::parse(&kind)?,
                     country: r.try_get("country")?,
+                    languages: r
+                        .try_get::<String, _>("languages")?
+                        .split(',')
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
                     caseworkers_see_all: r.try_get::<i64, _>("caseworkers_see_all")? != 0,
                 })
             })
@@ -586,6 +596,22 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Records the languages an organisation works in (BCP 47 tags).
+    pub async fn set_org_languages(&self, org: OrgId, languages: &[String]) -> Result<()> {
+        let mut tags = Vec::new();
+        for l in languages.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            tags.push(haven_core::person::LanguageTag::parse(l)?.as_str().to_owned());
+        }
+        let mut tx = self.begin().await?;
+        sqlx::query("UPDATE organisations SET languages = $1 WHERE id = $2")
+            .bind(tags.join(","))
+            .bind(org.to_string())
+            .execute(&mut *tx)
+            .await?;
+        self.append(&mut tx, &SYSTEM, Action::Update, RecordKind::Organisation, &org.to_string(), "ok").await?;
+        tx.commit().await
     }
 
     pub async fn set_org_caseworkers_see_all(&self, org: OrgId, value: bool, actor: UserId) -> Result<()> {

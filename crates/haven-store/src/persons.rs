@@ -354,7 +354,8 @@ impl Store {
         if groups.is_empty() {
             return self.finish_listing(scope, Action::Search, Vec::new(), 0).await;
         }
-        let placeholders = |n: usize, from: usize| (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let placeholders =
+            |n: usize, from: usize| (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
         let mut counts = Vec::with_capacity(groups.len());
         for g in &groups {
             let sql = format!(

@@ -998,6 +998,7 @@ pub struct OrgOut {
     name: String,
     kind: String,
     country: Option<String>,
+    languages: Vec<String>,
     caseworkers_see_all: bool,
 }
 
@@ -1010,6 +1011,9 @@ pub struct OrgCreate {
     kind: String,
     /// ISO 3166 alpha-3.
     country: Option<String>,
+    /// BCP 47 tags.
+    #[serde(default)]
+    languages: Vec<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs", tag = "administration", responses((status = 200, body = [OrgOut]), (status = 403, body = ErrorBody)))]
@@ -1023,6 +1027,7 @@ async fn list_orgs(State(state): State<AppState>, caller: Caller) -> Result<Json
                 name: o.name,
                 kind: o.kind.as_str().to_owned(),
                 country: o.country,
+                languages: o.languages,
                 caseworkers_see_all: o.caseworkers_see_all,
             })
             .collect(),
@@ -1037,7 +1042,14 @@ async fn create_org(
     JsonBody(body): JsonBody<OrgCreate>,
 ) -> Result<impl IntoResponse, WebError> {
     caller.scope(&state, Permission::ManageOrgs).await?;
+    // Validate the languages before anything is written.
+    for l in &body.languages {
+        haven_core::person::LanguageTag::parse(l)?;
+    }
     let id = state.store.create_org(&body.name, &body.kind, body.country.as_deref()).await?;
+    if !body.languages.is_empty() {
+        state.store.set_org_languages(id, &body.languages).await?;
+    }
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 

@@ -1075,6 +1075,7 @@ struct OrgRow {
     name: String,
     kind: String,
     country: String,
+    languages: String,
     see_all: bool,
 }
 
@@ -1132,6 +1133,7 @@ async fn admin_render(
                 name: o.name.clone(),
                 kind: tr.t(&format!("org-kind-{}", o.kind.as_str())),
                 country: o.country.clone().unwrap_or_default(),
+                languages: o.languages.join(", "),
                 see_all: o.caseworkers_see_all,
             })
             .collect()
@@ -1169,6 +1171,7 @@ struct OrgForm {
     name: String,
     kind: String,
     country: Option<String>,
+    languages: Option<String>,
 }
 
 async fn admin_org_submit(
@@ -1181,7 +1184,21 @@ async fn admin_org_submit(
         caller.check_form_csrf(&form.csrf)?;
         caller.scope(&state, Permission::ManageOrgs).await?;
         let country = form.country.as_deref().map(str::trim).filter(|c| !c.is_empty());
-        state.store.create_org(&form.name, &form.kind, country).await?;
+        let languages: Vec<String> = form
+            .languages
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        for l in &languages {
+            haven_core::person::LanguageTag::parse(l)?;
+        }
+        let org = state.store.create_org(&form.name, &form.kind, country).await?;
+        if !languages.is_empty() {
+            state.store.set_org_languages(org, &languages).await?;
+        }
         Ok(Redirect::to("/admin").into_response())
     }
     .await;

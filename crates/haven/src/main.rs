@@ -152,6 +152,9 @@ enum OrgCommand {
         /// ISO 3166 alpha-3.
         #[arg(long)]
         country: Option<String>,
+        /// Languages the organisation works in, comma-separated BCP 47 tags (e.g. th,my,en).
+        #[arg(long, value_delimiter = ',')]
+        languages: Vec<String>,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -232,11 +235,14 @@ async fn run(cli: Cli) -> Result<()> {
             println!("revoked {n} token(s)");
             Ok(())
         }
-        Command::Org { command: OrgCommand::Create { name, kind, country, data } } => {
+        Command::Org { command: OrgCommand::Create { name, kind, country, languages, data } } => {
             let store = data.open(false).await?;
             let country =
                 country.map(|c| haven_core::person::Country::parse(&c).map(|c| c.as_str().to_owned())).transpose()?;
             let id = store.create_org(&name, &kind, country.as_deref()).await?;
+            if !languages.is_empty() {
+                store.set_org_languages(id, &languages).await?;
+            }
             println!("{id}");
             Ok(())
         }

@@ -26,8 +26,26 @@ async fn token_create_prints_a_working_token_and_revoke_disables_it() {
 #[tokio::test]
 async fn org_and_user_create_print_a_one_time_password() {
     let app = TestApp::spawn().await;
-    let out = app.cli(&["org", "create", "--name", "Mekong Legal Aid", "--kind", "legal_aid", "--country", "tha"]);
+    let out = app.cli(&[
+        "org",
+        "create",
+        "--name",
+        "Mekong Legal Aid",
+        "--kind",
+        "legal_aid",
+        "--country",
+        "tha",
+        "--languages",
+        "th,my",
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let orgs = app.store.list_orgs().await.unwrap();
+    let org = orgs.iter().find(|o| o.name == "Mekong Legal Aid").unwrap();
+    assert_eq!(org.country.as_deref(), Some("THA"));
+    assert_eq!(org.languages, vec!["th", "my"]);
+    assert_eq!(org.kind.as_str(), "legal_aid");
+    let bad = app.cli(&["org", "create", "--name", "X", "--kind", "secret_police"]);
+    assert!(!bad.status.success(), "unknown kinds are refused");
     let out =
         app.cli(&["user", "create", "--org", "Mekong Legal Aid", "--role", "caseworker", "--username", "lawyer1"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
