@@ -1,6 +1,6 @@
 //! Property tests of the core's parsers and engines: arbitrary input never
 //! panics, and the invariants that search and audit rely on always hold.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use haven_core::audit::{Event, StoredEvent, Verifier, GENESIS};
 use haven_core::names::{index_keys, query_groups};

@@ -53,6 +53,8 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/api/v1/users", list_users),
         r::post("/api/v1/users", create_user),
         r::get("/api/v1/inbox", inbox),
+        r::get("/api/v1/instruments", crate::screening::list_instruments),
+        r::get("/api/v1/instruments/{id}", crate::screening::get_instrument),
     ]
 }
 
@@ -75,11 +77,13 @@ pub fn openapi_json() -> String {
     paths(healthz, me, create_person, list_persons, get_person, update_person, erase_person, open_case,
           list_person_cases, list_cases, get_case, update_case, add_note, list_notes, list_consents, record_consent,
           withdraw_consent, override_consent, break_glass, access_log, review_queue, mark_reviewed, audit_log,
-          list_orgs, create_org, list_users, create_user, inbox),
+          list_orgs, create_org, list_users, create_user, inbox, crate::screening::list_instruments,
+          crate::screening::get_instrument),
     components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
                        CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health, MeOut, ConsentCreate,
                        ConsentOut, OverrideCreate, BreakGlassCreate, AuditOut, ReviewOut, OrgOut, OrgCreate, UserOut,
-                       UserCreate, UserCreated, InboxOut)),
+                       UserCreate, UserCreated, InboxOut, crate::screening::InstrumentSummary,
+                       crate::screening::InstrumentOut, crate::screening::QuestionOut)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

@@ -1435,15 +1435,15 @@ async fn case_page_inner(
     id: CaseId,
     error: Option<String>,
 ) -> Result<Response, WebError> {
-    let case = state.store.get_case(&caller.scope(&state, Permission::ReadCase).await?, id).await?;
-    let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, case.person_id).await?;
+    let case = state.store.get_case(&caller.scope(state, Permission::ReadCase).await?, id).await?;
+    let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, case.person_id).await?;
     let person_name = match person.state {
         PersonState::Active(r) => r.full_name.as_str().to_owned(),
         PersonState::Erased { .. } => tr.t("person-erased"),
     };
     let notes = state
         .store
-        .list_notes(&caller.scope(&state, Permission::ReadCase).await?, id)
+        .list_notes(&caller.scope(state, Permission::ReadCase).await?, id)
         .await?
         .into_iter()
         .map(|n| (local_date(n.created_at_ms), n.body.unwrap_or_else(|| tr.t("case-note-erased"))))

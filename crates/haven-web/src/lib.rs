@@ -9,6 +9,7 @@ mod error;
 mod html;
 mod i18n;
 mod routes;
+pub mod screening;
 mod security;
 
 use std::net::SocketAddr;

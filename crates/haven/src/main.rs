@@ -110,6 +110,16 @@ enum Command {
         #[arg(long, env = "HAVEN_MASTER_KEY_FILE")]
         master_key_file: PathBuf,
     },
+    /// Screening instruments.
+    Instrument {
+        #[command(subcommand)]
+        command: InstrumentCommand,
+    },
+    /// Evaluate screening answers offline, for instrument authors.
+    Screen {
+        #[command(subcommand)]
+        command: ScreenCommand,
+    },
     /// Print the OpenAPI document.
     Openapi,
     /// Load N synthetic people for benchmarks (not for real installations).
@@ -172,6 +182,30 @@ enum UserCommand {
         username: String,
         #[command(flatten)]
         data: DataArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum InstrumentCommand {
+    /// Parse and validate an instrument file; exits non-zero with the reason if it is refused.
+    Validate { file: PathBuf },
+    /// List the built-in instruments.
+    List,
+}
+
+#[derive(Subcommand)]
+enum ScreenCommand {
+    /// Print the determination for a set of answers as JSON.
+    Evaluate {
+        /// A built-in instrument id, or a path to an instrument file.
+        #[arg(long)]
+        instrument: String,
+        /// JSON object of question id to answer.
+        #[arg(long)]
+        answers: PathBuf,
+        /// The person is, or may be, under 18 (R02).
+        #[arg(long)]
+        may_be_child: bool,
     },
 }
 
@@ -297,6 +331,36 @@ async fn run(cli: Cli) -> Result<()> {
             println!("restored into {} ({} audit events verified)", data_dir.display(), report.events);
             Ok(())
         }
+        Command::Instrument { command: InstrumentCommand::Validate { file } } => {
+            let text = read_limited(&file)?;
+            let i = haven_instrument::parse(&text)?;
+            println!(
+                "{} {} is valid: {} questions, {} indicators, sha256 {}",
+                i.id,
+                i.version,
+                i.questions.len(),
+                i.indicators.len(),
+                i.hash
+            );
+            Ok(())
+        }
+        Command::Instrument { command: InstrumentCommand::List } => {
+            for i in haven_instrument::built_in() {
+                println!("{}\t{}\t{}", i.id, i.version, i.hash);
+            }
+            Ok(())
+        }
+        Command::Screen { command: ScreenCommand::Evaluate { instrument, answers, may_be_child } } => {
+            let i = match haven_instrument::find(&instrument) {
+                Some(i) => i,
+                None => haven_instrument::parse(&read_limited(std::path::Path::new(&instrument))?)?,
+            };
+            let answers = haven_web::screening::answers_from_json(&i, &read_limited(&answers)?)
+                .map_err(|e| anyhow::anyhow!("answers: {e}"))?;
+            let d = haven_core::screening::evaluate(&i, &answers, may_be_child);
+            println!("{}", haven_web::screening::determination_json(&d));
+            Ok(())
+        }
         Command::Openapi => {
             println!("{}", haven_web::openapi_json());
             Ok(())
@@ -307,6 +371,15 @@ async fn run(cli: Cli) -> Result<()> {
             demo::bench_seed(&store, count).await
         }
     }
+}
+
+/// Reads an untrusted file with a size cap, so a huge file is refused unread.
+fn read_limited(path: &std::path::Path) -> Result<String> {
+    let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    if meta.len() > haven_instrument::MAX_BYTES as u64 {
+        bail!("{} is larger than {} bytes", path.display(), haven_instrument::MAX_BYTES);
+    }
+    Ok(std::fs::read_to_string(path)?)
 }
 
 /// Prints the first administrator's one-time password, once, on a fresh

@@ -38,8 +38,17 @@ fn the_core_is_pure_no_io_http_sql_clock_or_randomness() {
 }
 
 #[test]
+fn the_instrument_parser_is_pure_too() {
+    let deps = dependencies("haven-instrument");
+    assert!(deps.iter().any(|d| d == "toml"));
+    for banned in ["tokio", "sqlx", "axum", "serde_json", "rand", "reqwest"] {
+        assert!(!deps.iter().any(|d| d == banned), "haven-instrument depends on {banned}");
+    }
+}
+
+#[test]
 fn only_the_web_crate_knows_http_json_and_html() {
-    for krate in ["haven-core", "haven-store"] {
+    for krate in ["haven-core", "haven-instrument", "haven-store"] {
         let deps = dependencies(krate);
         for banned in ["axum", "serde_json", "askama", "utoipa", "hyper", "tower", "fluent-templates"] {
             assert!(!deps.iter().any(|d| d == banned), "{krate} depends on {banned}");
@@ -55,7 +64,7 @@ fn unsafe_code_is_forbidden_and_unwrap_denied_workspace_wide() {
         std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.toml")).unwrap();
     assert!(root.contains("unsafe_code = \"forbid\""));
     assert!(root.contains("unwrap_used = \"deny\""));
-    for krate in ["haven-core", "haven-store", "haven-web", "haven"] {
+    for krate in ["haven-core", "haven-instrument", "haven-store", "haven-web", "haven"] {
         assert!(manifest(krate).contains("[lints]\nworkspace = true"), "{krate} opts out of workspace lints");
     }
 }

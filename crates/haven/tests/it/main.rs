@@ -13,3 +13,4 @@ mod cli;
 mod encryption;
 mod helpers;
 mod matrix;
+mod screening;

@@ -197,6 +197,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.consent.clone()
     } else if path.starts_with("/admin/orgs/") {
         w.org_a.to_string()
+    } else if path.starts_with("/api/v1/instruments/") {
+        "forced-criminality".to_owned()
     } else {
         f.person.to_string()
     };

@@ -1,0 +1,18 @@
+//! Identification screening (R01–R10): instruments as data, and the engine
+//! that turns answers into an explainable finding.
+//!
+//! The engine looks for indicators, not for proof of an offence (R08). It
+//! can find *reasonable grounds*; it never finds a negative (R06, R07):
+//! when the required elements are not all met the outcome is *not yet
+//! determined*, with what is missing. A conclusive decision is a person's,
+//! recorded elsewhere with reasons.
+//!
+//! Instruments are parsed and validated by the `haven-instrument` crate;
+//! this module holds the validated model, the validation rules that protect
+//! R03, R05 and R10, and the evaluation.
+
+mod engine;
+mod model;
+
+pub use engine::{evaluate, Answer, Determination, ElementFinding, Evidence, Outcome, ProfileKind};
+pub use model::*;

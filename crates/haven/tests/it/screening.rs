@@ -1,0 +1,78 @@
+//! Screening from the CLI (for instrument authors) and the instruments API.
+
+use crate::helpers::{haven, json, TestApp};
+
+fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+}
+
+#[test]
+fn instrument_validate_accepts_the_shipped_instrument_and_refuses_a_biased_one() {
+    let ok = haven(&["instrument", "validate", repo("instruments/forced-criminality-v1.toml").to_str().unwrap()]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("forced-criminality 1.0.0 is valid"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let biased = dir.path().join("biased.toml");
+    let text = std::fs::read_to_string(repo("instruments/forced-criminality-v1.toml")).unwrap()
+        + "\n[[indicators]]\nid = \"paid_so_migrant\"\nquestion = \"was_paid\"\ntrigger = \"yes\"\nelements = [\"purpose\"]\nstrength = \"strong\"\neffect = \"lowers\"\nsource = \"x\"\n";
+    std::fs::write(&biased, text).unwrap();
+    let refused = haven(&["instrument", "validate", biased.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("R03"));
+}
+
+#[test]
+fn r06_screen_evaluate_prints_an_explained_determination_and_never_a_negative() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.json");
+    std::fs::write(
+        &answers,
+        r#"{"recruited_job_ad": "yes", "job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
+            "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes", "targets_and_scripts": "yes",
+            "signed_contract": "yes", "was_paid": "yes", "violence": ["beatings", "threats"], "hours_per_day": 16}"#,
+    )
+    .unwrap();
+    let out =
+        haven(&["screen", "evaluate", "--instrument", "forced-criminality", "--answers", answers.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["outcome"], "reasonable_grounds");
+    assert_eq!(d["instrument"]["version"], "1.0.0");
+    let purpose = d["elements"].as_array().unwrap().iter().find(|e| e["element"] == "purpose").unwrap();
+    assert!(purpose["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["question"] == "forced_to_scam" && e["answer"] == "yes"));
+
+    std::fs::write(&answers, r#"{"job_differed": "prefer_not_to_say", "forced_to_scam": "dont_know"}"#).unwrap();
+    let out =
+        haven(&["screen", "evaluate", "--instrument", "forced-criminality", "--answers", answers.to_str().unwrap()]);
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["outcome"], "not_yet_determined");
+    assert!(d["questions_to_revisit"].as_array().unwrap().iter().any(|q| q == "job_differed"));
+    assert!(d["referral_needs"].as_array().unwrap().iter().any(|n| n == "legal_aid"));
+
+    std::fs::write(&answers, r#"{"no_such_question": "yes"}"#).unwrap();
+    let out =
+        haven(&["screen", "evaluate", "--instrument", "forced-criminality", "--answers", answers.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown question"));
+}
+
+#[tokio::test]
+async fn instruments_are_listed_and_served_in_nine_languages() {
+    let app = TestApp::spawn().await;
+    let list = json(app.get("/api/v1/instruments").send().await.unwrap()).await;
+    assert_eq!(list[0]["id"], "forced-criminality");
+    let i = json(app.get("/api/v1/instruments/forced-criminality").send().await.unwrap()).await;
+    let q = i["questions"].as_array().unwrap().iter().find(|q| q["id"] == "passport_taken").unwrap();
+    for lang in ["en", "th", "vi", "my", "km", "lo", "id", "tl", "zh-Hans"] {
+        assert!(q["text"][lang].as_str().is_some_and(|t| !t.is_empty()), "{lang}");
+    }
+    let res = app.get("/api/v1/instruments/nope").send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let res = app.client.get(app.url("/api/v1/instruments")).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+}
