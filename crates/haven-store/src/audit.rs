@@ -19,6 +19,17 @@ pub struct Context<'a> {
     pub request_id: &'a str,
 }
 
+/// An event to append, before it has a place in the chain.
+struct NewEvent<'a> {
+    actor: &'a str,
+    purpose: &'a str,
+    request_id: &'a str,
+    action: Action,
+    kind: RecordKind,
+    record_id: &'a str,
+    outcome: &'a str,
+}
+
 /// A read's audit events, waiting for the group commit.
 pub(crate) struct Pending {
     actor: String,
@@ -130,7 +141,26 @@ impl Store {
         record_ids: &[&str],
         outcome: &str,
     ) -> Result<()> {
-        if record_ids.is_empty() {
+        let rows: Vec<NewEvent<'_>> = record_ids
+            .iter()
+            .map(|id| NewEvent {
+                actor: ctx.actor,
+                purpose: ctx.purpose,
+                request_id: ctx.request_id,
+                action,
+                kind,
+                record_id: id,
+                outcome,
+            })
+            .collect();
+        self.append_events(tx, &rows).await
+    }
+
+    /// Chains, stores and signs a batch of events: one head read, multi-row
+    /// inserts, one head update. Round trips, not hashing, are what a remote
+    /// database makes expensive.
+    async fn append_events(&self, tx: &mut WriteTx, new: &[NewEvent<'_>]) -> Result<()> {
+        if new.is_empty() {
             return Ok(());
         }
         let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&mut **tx).await?;
@@ -140,50 +170,79 @@ impl Store {
         hex::decode_to_slice(&prev_hash, &mut prev)
             .map_err(|_| StoreError::AuditBroken(haven_core::audit::ChainBreak::HeadMismatch { seq }))?;
         let at_ms = now_ms();
-        for record_id in record_ids {
+        let mut rows = Vec::with_capacity(new.len());
+        let mut checkpoints = Vec::new();
+        for n in new {
             let event = Event {
                 seq: seq + 1,
                 at_ms,
-                actor: ctx.actor.to_owned(),
-                action: action.as_str().to_owned(),
-                record_kind: kind.as_str().to_owned(),
-                record_id: (*record_id).to_owned(),
-                purpose: ctx.purpose.to_owned(),
-                request_id: ctx.request_id.to_owned(),
-                outcome: outcome.to_owned(),
+                actor: n.actor.to_owned(),
+                action: n.action.as_str().to_owned(),
+                record_kind: n.kind.as_str().to_owned(),
+                record_id: n.record_id.to_owned(),
+                purpose: n.purpose.to_owned(),
+                request_id: n.request_id.to_owned(),
+                outcome: n.outcome.to_owned(),
             };
             let hash_bytes = event.chain_hash(&prev);
             let hash = hex::encode(hash_bytes);
-            sqlx::query(
-                "INSERT INTO audit_events (seq, at_ms, actor, action, record_kind, record_id, purpose, request_id, outcome, prev_hash, hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(event.seq)
-            .bind(event.at_ms)
-            .bind(&event.actor)
-            .bind(&event.action)
-            .bind(&event.record_kind)
-            .bind(&event.record_id)
-            .bind(&event.purpose)
-            .bind(&event.request_id)
-            .bind(&event.outcome)
-            .bind(&prev_hash)
-            .bind(&hash)
-            .execute(&mut **tx)
-            .await?;
             if event.seq % CHECKPOINT_EVERY == 0 {
-                let signature = self.keys().sign(&checkpoint_message(event.seq, &hash));
-                sqlx::query("INSERT INTO audit_checkpoints (seq, hash, at_ms, signature) VALUES ($1, $2, $3, $4)")
-                    .bind(event.seq)
-                    .bind(&hash)
-                    .bind(event.at_ms)
-                    .bind(&signature)
-                    .execute(&mut **tx)
-                    .await?;
+                checkpoints.push((event.seq, hash.clone(), self.keys().sign(&checkpoint_message(event.seq, &hash))));
             }
             seq = event.seq;
             prev = hash_bytes;
-            prev_hash = hash;
+            rows.push((event, std::mem::replace(&mut prev_hash, hash.clone()), hash));
+        }
+        const PER_INSERT: usize = 64;
+        for chunk in rows.chunks(PER_INSERT) {
+            let values = (0..chunk.len())
+                .map(|r| {
+                    let b = r * 11;
+                    format!(
+                        "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                        b + 1,
+                        b + 2,
+                        b + 3,
+                        b + 4,
+                        b + 5,
+                        b + 6,
+                        b + 7,
+                        b + 8,
+                        b + 9,
+                        b + 10,
+                        b + 11
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO audit_events (seq, at_ms, actor, action, record_kind, record_id, purpose, request_id, outcome, prev_hash, hash) VALUES {values}"
+            );
+            let mut q = sqlx::query(&sql);
+            for (e, prev_h, h) in chunk {
+                q = q
+                    .bind(e.seq)
+                    .bind(e.at_ms)
+                    .bind(e.actor.clone())
+                    .bind(e.action.clone())
+                    .bind(e.record_kind.clone())
+                    .bind(e.record_id.clone())
+                    .bind(e.purpose.clone())
+                    .bind(e.request_id.clone())
+                    .bind(e.outcome.clone())
+                    .bind(prev_h.clone())
+                    .bind(h.clone());
+            }
+            q.execute(&mut **tx).await?;
+        }
+        for (cseq, chash, sig) in checkpoints {
+            sqlx::query("INSERT INTO audit_checkpoints (seq, hash, at_ms, signature) VALUES ($1, $2, $3, $4)")
+                .bind(cseq)
+                .bind(chash)
+                .bind(at_ms)
+                .bind(sig)
+                .execute(&mut **tx)
+                .await?;
         }
         let signature = self.keys().sign(&checkpoint_message(seq, &prev_hash));
         sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, signature = $3 WHERE id = 1")
@@ -196,12 +255,22 @@ impl Store {
     }
 
     async fn commit_batch(&self, batch: &[Pending]) -> Result<()> {
+        let rows: Vec<NewEvent<'_>> = batch
+            .iter()
+            .flat_map(|p| {
+                p.record_ids.iter().map(move |id| NewEvent {
+                    actor: &p.actor,
+                    purpose: &p.purpose,
+                    request_id: &p.request_id,
+                    action: p.action,
+                    kind: p.kind,
+                    record_id: id,
+                    outcome: &p.outcome,
+                })
+            })
+            .collect();
         let mut tx = self.begin().await?;
-        for p in batch {
-            let ctx = Context { actor: &p.actor, purpose: &p.purpose, request_id: &p.request_id };
-            let ids: Vec<&str> = p.record_ids.iter().map(String::as_str).collect();
-            self.append_many(&mut tx, &ctx, p.action, p.kind, &ids, &p.outcome).await?;
-        }
+        self.append_events(&mut tx, &rows).await?;
         tx.commit().await
     }
 
