@@ -73,6 +73,7 @@ pub enum RecordKind {
     Consent,
     Grant,
     Organisation,
+    Screening,
 }
 
 impl RecordKind {
@@ -87,6 +88,7 @@ impl RecordKind {
             RecordKind::Consent => "consent",
             RecordKind::Grant => "grant",
             RecordKind::Organisation => "organisation",
+            RecordKind::Screening => "screening",
         }
     }
 }

@@ -55,6 +55,12 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/api/v1/inbox", inbox),
         r::get("/api/v1/instruments", crate::screening::list_instruments),
         r::get("/api/v1/instruments/{id}", crate::screening::get_instrument),
+        r::post("/api/v1/persons/{id}/screenings", crate::screening::start_screening),
+        r::get("/api/v1/persons/{id}/screenings", crate::screening::list_screenings),
+        r::get("/api/v1/screenings/{id}", crate::screening::get_screening),
+        r::post("/api/v1/screenings/{id}/answers", crate::screening::answer_screening),
+        r::post("/api/v1/screenings/{id}/complete", crate::screening::complete_screening),
+        r::get("/api/v1/screenings/{id}/determination", crate::screening::get_determination),
     ]
 }
 
@@ -78,12 +84,15 @@ pub fn openapi_json() -> String {
           list_person_cases, list_cases, get_case, update_case, add_note, list_notes, list_consents, record_consent,
           withdraw_consent, override_consent, break_glass, access_log, review_queue, mark_reviewed, audit_log,
           list_orgs, create_org, list_users, create_user, inbox, crate::screening::list_instruments,
-          crate::screening::get_instrument),
+          crate::screening::get_instrument, crate::screening::start_screening, crate::screening::list_screenings,
+          crate::screening::get_screening, crate::screening::answer_screening, crate::screening::complete_screening,
+          crate::screening::get_determination),
     components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
                        CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health, MeOut, ConsentCreate,
                        ConsentOut, OverrideCreate, BreakGlassCreate, AuditOut, ReviewOut, OrgOut, OrgCreate, UserOut,
                        UserCreate, UserCreated, InboxOut, crate::screening::InstrumentSummary,
-                       crate::screening::InstrumentOut, crate::screening::QuestionOut)),
+                       crate::screening::InstrumentOut, crate::screening::QuestionOut, crate::screening::ScreeningCreate,
+                       crate::screening::AnswersIn, crate::screening::ScreeningOut)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]
@@ -185,6 +194,12 @@ pub struct PersonPatch {
 #[derive(Serialize, ToSchema)]
 pub struct Created {
     id: String,
+}
+
+impl Created {
+    pub fn new(id: String) -> Self {
+        Self { id }
+    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -102,6 +102,13 @@ pub async fn get_instrument(
 /// each question's type. Unknown questions and malformed values are errors.
 pub fn answers_from_json(instrument: &Instrument, text: &str) -> Result<BTreeMap<String, Answer>, String> {
     let raw: BTreeMap<String, serde_json::Value> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    answers_from_values(instrument, raw)
+}
+
+fn answers_from_values(
+    instrument: &Instrument,
+    raw: BTreeMap<String, serde_json::Value>,
+) -> Result<BTreeMap<String, Answer>, String> {
     let mut out = BTreeMap::new();
     for (id, v) in raw {
         let q = instrument.question(&id).ok_or_else(|| format!("unknown question {id:?}"))?;
@@ -208,4 +215,209 @@ pub fn determination_json(d: &Determination) -> String {
         rule: &d.rule_source,
     };
     serde_json::to_string_pretty(&json).unwrap_or_default()
+}
+
+fn answer_to_value(a: &Answer) -> serde_json::Value {
+    use serde_json::Value;
+    match a {
+        Answer::Yes => Value::from("yes"),
+        Answer::No => Value::from("no"),
+        Answer::Choice(c) | Answer::Text(c) => Value::from(c.clone()),
+        Answer::Multi(cs) => Value::from(cs.clone()),
+        Answer::Number(n) => Value::from(*n),
+        Answer::PreferNotToSay => Value::from("prefer_not_to_say"),
+        Answer::DontKnow => Value::from("dont_know"),
+    }
+}
+
+// ---- screenings API ----
+
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use haven_core::access::Permission;
+use haven_store::screenings::ScreeningView;
+use serde::Deserialize;
+
+use crate::api::{Created, JsonBody};
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningCreate {
+    /// An instrument id, e.g. `forced-criminality`.
+    instrument: String,
+    /// The language the interview is conducted in (BCP 47), chosen apart
+    /// from the caseworker's UI language (R18).
+    survivor_language: String,
+    /// Who interpreted, if anyone.
+    interpreter: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersIn {
+    /// Question id to answer: "yes", "no", "prefer_not_to_say", "dont_know",
+    /// an option, a list of options, a number or text. No question is mandatory.
+    #[schema(value_type = Object)]
+    answers: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ScreeningOut {
+    id: String,
+    person_id: String,
+    instrument_id: String,
+    instrument_version: String,
+    instrument_hash: String,
+    interviewer: String,
+    survivor_language: String,
+    interpreter: Option<String>,
+    status: String,
+    /// Null when this reader may not see the person's account.
+    #[schema(value_type = Object)]
+    answers: Option<BTreeMap<String, serde_json::Value>>,
+    outcome: Option<String>,
+    started_at: String,
+    completed_at: Option<String>,
+}
+
+fn rfc3339(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+fn screening_out(v: &ScreeningView) -> ScreeningOut {
+    ScreeningOut {
+        id: v.id.clone(),
+        person_id: v.person_id.to_string(),
+        instrument_id: v.instrument_id.clone(),
+        instrument_version: v.instrument_version.clone(),
+        instrument_hash: v.instrument_hash.clone(),
+        interviewer: v.interviewer.to_string(),
+        survivor_language: v.survivor_language.clone(),
+        interpreter: v.interpreter.clone(),
+        status: if v.completed { "completed" } else { "in_progress" }.to_owned(),
+        answers: v.answers.as_ref().map(|a| a.iter().map(|(k, v)| (k.clone(), answer_to_value(v))).collect()),
+        outcome: v.outcome.clone(),
+        started_at: rfc3339(v.started_at_ms),
+        completed_at: v.completed_at_ms.map(rfc3339),
+    }
+}
+
+/// The instrument a stored screening was made with; refuses to evaluate
+/// against a different version than the one that was asked.
+fn instrument_of(v: &ScreeningView) -> Result<Instrument, WebError> {
+    let i = haven_instrument::find(&v.instrument_id).ok_or(WebError::NotFound)?;
+    if i.hash != v.instrument_hash {
+        return Err(WebError::Conflict("the instrument has changed since this screening began".into()));
+    }
+    Ok(i)
+}
+
+fn person_id(raw: &str) -> Result<haven_core::ids::PersonId, WebError> {
+    raw.parse().map_err(|_| WebError::NotFound)
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/screenings", params(("id" = String, Path)), request_body = ScreeningCreate,
+    tag = "screening", responses((status = 201, body = Created), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn start_screening(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<ScreeningCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    let instrument = haven_instrument::find(&body.instrument).ok_or_else(|| {
+        WebError::Invalid(haven_core::ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
+    })?;
+    let language = haven_core::person::LanguageTag::parse(&body.survivor_language)?;
+    let sid = state
+        .store
+        .start_screening(&scope, person_id(&id)?, &instrument, &language, body.interpreter.as_deref())
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created::new(sid))))
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}/screenings", params(("id" = String, Path)), tag = "screening",
+    responses((status = 200, body = [ScreeningOut])))]
+pub async fn list_screenings(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ScreeningOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
+    let list = state.store.list_screenings(&scope, person_id(&id)?).await?;
+    Ok(Json(list.iter().map(screening_out).collect()))
+}
+
+#[utoipa::path(get, path = "/api/v1/screenings/{id}", params(("id" = String, Path)), tag = "screening",
+    responses((status = 200, body = ScreeningOut), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get_screening(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<ScreeningOut>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
+    Ok(Json(screening_out(&state.store.get_screening(&scope, &id).await?)))
+}
+
+#[utoipa::path(post, path = "/api/v1/screenings/{id}/answers", params(("id" = String, Path)), request_body = AnswersIn, tag = "screening",
+    responses((status = 200, body = ScreeningOut), (status = 400, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody)))]
+pub async fn answer_screening(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<AnswersIn>,
+) -> Result<Json<ScreeningOut>, WebError> {
+    let read = caller.scope(&state, Permission::ReadCase).await?;
+    let current = state.store.get_screening(&read, &id).await?;
+    let instrument = instrument_of(&current)?;
+    let answers = answers_from_values(&instrument, body.answers).map_err(WebError::BadRequest)?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    Ok(Json(screening_out(&state.store.record_answers(&scope, &id, &answers).await?)))
+}
+
+async fn determine(
+    state: &AppState,
+    caller: &Caller,
+    v: &ScreeningView,
+) -> Result<haven_core::screening::Determination, WebError> {
+    let instrument = instrument_of(v)?;
+    let answers = v.answers.clone().ok_or(WebError::Forbidden)?;
+    let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, v.person_id).await?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let may_be_child = match person.state {
+        haven_store::persons::PersonState::Active(r) => r.birth.may_be_child(today),
+        haven_store::persons::PersonState::Erased { .. } => return Err(WebError::Erased),
+    };
+    Ok(haven_core::screening::evaluate(&instrument, &answers, may_be_child))
+}
+
+#[utoipa::path(post, path = "/api/v1/screenings/{id}/complete", params(("id" = String, Path)), tag = "screening",
+    responses((status = 200, description = "the determination, with its explanation"), (status = 409, body = crate::error::ErrorBody)))]
+pub async fn complete_screening(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, WebError> {
+    let read = caller.scope(&state, Permission::ReadCase).await?;
+    let v = state.store.get_screening(&read, &id).await?;
+    let d = determine(&state, &caller, &v).await?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    state.store.complete_screening(&scope, &id, d.outcome.code()).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], determination_json(&d)))
+}
+
+#[utoipa::path(get, path = "/api/v1/screenings/{id}/determination", params(("id" = String, Path)), tag = "screening",
+    responses((status = 200, description = "the determination for the answers so far, with its explanation")))]
+pub async fn get_determination(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, WebError> {
+    let read = caller.scope(&state, Permission::ReadCase).await?;
+    let v = state.store.get_screening(&read, &id).await?;
+    let d = determine(&state, &caller, &v).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], determination_json(&d)))
 }

@@ -201,3 +201,95 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
         rule_source: instrument.rule_source.clone(),
     }
 }
+
+/// A compact, line-based text form of answers for sealed storage:
+/// `question<TAB>kind<TAB>value`, with tabs, newlines and backslashes in
+/// values escaped. Kept in the core so the store needs no JSON.
+pub fn encode_answers(answers: &BTreeMap<String, Answer>) -> String {
+    fn esc(s: &str) -> String {
+        s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+    }
+    let mut out = String::new();
+    for (q, a) in answers {
+        let (kind, value) = match a {
+            Answer::Yes => ("yes", String::new()),
+            Answer::No => ("no", String::new()),
+            Answer::Choice(c) => ("choice", esc(c)),
+            Answer::Multi(cs) => ("multi", cs.iter().map(|c| esc(c)).collect::<Vec<_>>().join("\u{1f}")),
+            Answer::Number(n) => ("number", n.to_string()),
+            Answer::Text(t) => ("text", esc(t)),
+            Answer::PreferNotToSay => ("prefer_not", String::new()),
+            Answer::DontKnow => ("dont_know", String::new()),
+        };
+        out.push_str(&format!("{}\t{kind}\t{value}\n", esc(q)));
+    }
+    out
+}
+
+pub fn decode_answers(text: &str) -> Option<BTreeMap<String, Answer>> {
+    fn unesc(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('t') => out.push('\t'),
+                    Some('n') => out.push('\n'),
+                    Some(o) => out.push(o),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+    let mut out = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        let mut parts = line.splitn(3, '\t');
+        let q = unesc(parts.next()?);
+        let kind = parts.next()?;
+        let value = parts.next().unwrap_or("");
+        let a = match kind {
+            "yes" => Answer::Yes,
+            "no" => Answer::No,
+            "choice" => Answer::Choice(unesc(value)),
+            "multi" => {
+                Answer::Multi(if value.is_empty() { Vec::new() } else { value.split('\u{1f}').map(unesc).collect() })
+            }
+            "number" => Answer::Number(value.parse().ok()?),
+            "text" => Answer::Text(unesc(value)),
+            "prefer_not" => Answer::PreferNotToSay,
+            "dont_know" => Answer::DontKnow,
+            _ => return None,
+        };
+        out.insert(q, a);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_answer() -> impl Strategy<Value = Answer> {
+        prop_oneof![
+            Just(Answer::Yes),
+            Just(Answer::No),
+            Just(Answer::PreferNotToSay),
+            Just(Answer::DontKnow),
+            "[a-z_]{1,10}".prop_map(Answer::Choice),
+            prop::collection::vec("[a-z_]{1,8}", 0..4).prop_map(Answer::Multi),
+            (-1.0e6f64..1.0e6).prop_map(Answer::Number),
+            any::<String>().prop_map(Answer::Text),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn answers_survive_the_storage_encoding(a in prop::collection::btree_map("[a-z_\\t\\\\]{1,12}", any_answer(), 0..12)) {
+            prop_assert_eq!(decode_answers(&encode_answers(&a)), Some(a));
+        }
+    }
+}

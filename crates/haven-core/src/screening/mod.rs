@@ -14,5 +14,7 @@
 mod engine;
 mod model;
 
-pub use engine::{evaluate, Answer, Determination, ElementFinding, Evidence, Outcome, ProfileKind};
+pub use engine::{
+    decode_answers, encode_answers, evaluate, Answer, Determination, ElementFinding, Evidence, Outcome, ProfileKind,
+};
 pub use model::*;

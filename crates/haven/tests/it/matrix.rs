@@ -71,6 +71,7 @@ struct Fixture {
     case: String,
     consent: String,
     grant: String,
+    screening: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -125,7 +126,18 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     let terms = ConsentTerms::parse(&input, w.org_b, sup.user_id, today).unwrap();
     let consent = store.record_consent(&scope(Permission::RecordConsent), person, &terms).await.unwrap();
     let grant = store.break_glass(&scope(Permission::BreakGlass), person, "fixture").await.unwrap();
-    Fixture { person, name, case, consent, grant }
+    let instrument = haven_instrument::find("forced-criminality").unwrap();
+    let screening = store
+        .start_screening(
+            &scope(Permission::WriteCase),
+            person,
+            &instrument,
+            &haven_core::person::LanguageTag::parse("vi").unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
+    Fixture { person, name, case, consent, grant, screening }
 }
 
 enum Body {
@@ -157,6 +169,10 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/cases/{id}/notes") => Body::Json(json!({"body": "a note"})),
         ("POST", "/api/v1/orgs") => Body::Json(json!({"name": format!("Org {unique}"), "kind": "shelter"})),
         ("POST", "/api/v1/users") => Body::Json(json!({"username": format!("u{unique}"), "role": "caseworker"})),
+        ("POST", "/api/v1/persons/{id}/screenings") => {
+            Body::Json(json!({"instrument": "forced-criminality", "survivor_language": "vi"}))
+        }
+        ("POST", "/api/v1/screenings/{id}/answers") => Body::Json(json!({"answers": {"recruited_job_ad": "yes"}})),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
         ("POST", "/persons/{id}/erase") => html_form(vec![("confirm", "yes".into())]),
@@ -197,6 +213,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.consent.clone()
     } else if path.starts_with("/admin/orgs/") {
         w.org_a.to_string()
+    } else if path.starts_with("/api/v1/screenings/") {
+        f.screening.clone()
     } else if path.starts_with("/api/v1/instruments/") {
         "forced-criminality".to_owned()
     } else {

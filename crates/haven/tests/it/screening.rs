@@ -76,3 +76,98 @@ async fn instruments_are_listed_and_served_in_nine_languages() {
     let res = app.client.get(app.url("/api/v1/instruments")).send().await.unwrap();
     assert_eq!(res.status(), 401);
 }
+
+#[tokio::test]
+async fn r18_an_interview_pauses_resumes_and_completes_into_an_explained_finding() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app
+        .create_person(j!({"full_name": "Trần Văn Bình", "location": "immigration_detention", "languages": ["vi"]}))
+        .await;
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/screenings"))
+        .json(&j!({"instrument": "forced-criminality", "survivor_language": "vi", "interpreter": "Vietnamese interpreter (NGO)"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+
+    // First sitting: some answers, one declined.
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(
+            &j!({"answers": {"recruited_job_ad": "yes", "job_differed": "yes", "passport_taken": "prefer_not_to_say"}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let d = json(app.get(&format!("/api/v1/screenings/{sid}/determination")).send().await.unwrap()).await;
+    assert_eq!(d["outcome"], "not_yet_determined");
+
+    // Resumed later.
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&j!({"answers": {"taken_to_compound": "yes", "confined": "yes", "forced_to_scam": "yes",
+                                "targets_and_scripts": "yes", "crossed_border_unaware": "yes", "knew_scam_work": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let s = json(app.get(&format!("/api/v1/screenings/{sid}")).send().await.unwrap()).await;
+    assert_eq!(s["answers"]["passport_taken"], "prefer_not_to_say");
+    assert_eq!(s["survivor_language"], "vi");
+    assert_eq!(s["interpreter"], "Vietnamese interpreter (NGO)");
+
+    let res = app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let d = json(res).await;
+    assert_eq!(d["outcome"], "reasonable_grounds");
+    assert_eq!(d["instrument"]["id"], "forced-criminality");
+
+    // A completed screening is kept as it was; re-screening starts a new one.
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&j!({"answers": {"fines": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&j!({"answers": {"nonsense": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    app.post(&format!("/api/v1/persons/{pid}/screenings"))
+        .json(&j!({"instrument": "forced-criminality", "survivor_language": "vi"}))
+        .send()
+        .await
+        .unwrap();
+    let history = json(app.get(&format!("/api/v1/persons/{pid}/screenings")).send().await.unwrap()).await;
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    assert!(history.as_array().unwrap().iter().any(|h| h["outcome"] == "reasonable_grounds"));
+}
+
+#[tokio::test]
+async fn r06_completing_with_no_answers_is_not_yet_determined() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Silent Person").await;
+    let sid = json(
+        app.post(&format!("/api/v1/persons/{pid}/screenings"))
+            .json(&j!({"instrument": "forced-criminality", "survivor_language": "my"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let d = json(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap()).await;
+    assert_eq!(d["outcome"], "not_yet_determined");
+    assert_eq!(d["missing_elements"], serde_json::json!(["act", "means", "purpose"]));
+}

@@ -1,0 +1,237 @@
+//! Screenings: an interview against an instrument, answered over time
+//! (pause and resume, R18), completed into a finding. A person can be
+//! screened several times; every screening is kept.
+
+use std::collections::BTreeMap;
+
+use haven_core::access::{Category, Permission, Scope};
+use haven_core::audit::{Action, RecordKind};
+use haven_core::ids::{PersonId, UserId};
+use haven_core::person::LanguageTag;
+use haven_core::screening::{decode_answers, encode_answers, Answer, Instrument};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::crypto::DataKey;
+use crate::reach::{row_categories, ReachSql};
+use crate::{new_id_bytes, now_ms, Result, Store, StoreError, WriteTx};
+
+#[derive(Debug, Clone)]
+pub struct ScreeningView {
+    pub id: String,
+    pub person_id: PersonId,
+    pub instrument_id: String,
+    pub instrument_version: String,
+    pub instrument_hash: String,
+    pub interviewer: UserId,
+    pub survivor_language: String,
+    pub interpreter: Option<String>,
+    pub completed: bool,
+    /// `None` when the reader may not see the person's account (narrative).
+    pub answers: Option<BTreeMap<String, Answer>>,
+    pub outcome: Option<String>,
+    pub started_at_ms: i64,
+    pub completed_at_ms: Option<i64>,
+}
+
+fn require(scope: &Scope, p: Permission) -> Result<()> {
+    if scope.allows(p) {
+        Ok(())
+    } else {
+        Err(StoreError::Denied)
+    }
+}
+
+impl Store {
+    /// The screening row with its person's key, if the person is in reach.
+    async fn screening_row<'e, E>(&self, exec: E, scope: &Scope, id: &str) -> Result<Option<AnyRow>>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT s.*, k.wrapped{} FROM screenings s JOIN persons p ON p.id = s.person_id \
+             LEFT JOIN person_keys k ON k.person_id = s.person_id WHERE s.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        Ok(reach.bind(sqlx::query(&sql).bind(id)).fetch_optional(exec).await?)
+    }
+
+    fn screening_from_row(&self, scope: &Scope, r: &AnyRow) -> Result<ScreeningView> {
+        let id: String = r.try_get("id")?;
+        let person: String = r.try_get("person_id")?;
+        let cats = row_categories(scope, r)?.ok_or(StoreError::NotFound)?;
+        let dek = match r.try_get::<Option<Vec<u8>>, _>("wrapped")? {
+            Some(w) => Some(self.keys().unwrap(&person, &w)?),
+            None => None,
+        };
+        let open = |field: &str| -> Result<Option<String>> {
+            match (&dek, r.try_get::<Option<Vec<u8>>, _>(field)?) {
+                (Some(k), Some(ct)) => Ok(Some(k.open(&id, field, &ct)?)),
+                _ => Ok(None),
+            }
+        };
+        let answers = if cats.contains(Category::Narrative) {
+            Some(
+                open("answers")?.map(|t| decode_answers(&t).ok_or(StoreError::Crypto)).transpose()?.unwrap_or_default(),
+            )
+        } else {
+            None
+        };
+        let interviewer: String = r.try_get("interviewer_id")?;
+        let status: String = r.try_get("status")?;
+        Ok(ScreeningView {
+            person_id: person.parse()?,
+            instrument_id: r.try_get("instrument_id")?,
+            instrument_version: r.try_get("instrument_version")?,
+            instrument_hash: r.try_get("instrument_hash")?,
+            interviewer: interviewer.parse()?,
+            survivor_language: r.try_get("survivor_language")?,
+            interpreter: open("interpreter")?,
+            completed: status == "completed",
+            answers,
+            outcome: r.try_get("outcome")?,
+            started_at_ms: r.try_get("started_at")?,
+            completed_at_ms: r.try_get("completed_at")?,
+            id,
+        })
+    }
+
+    async fn person_key_for_write(&self, tx: &mut WriteTx, scope: &Scope, person: &str) -> Result<DataKey> {
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let row =
+            reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
+        // Interviewing means recording the person's account: it needs the narrative category.
+        if !row_categories(scope, &row)?.is_some_and(|c| c.contains(Category::Narrative)) {
+            return Err(StoreError::Denied);
+        }
+        let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        self.keys().unwrap(person, &wrapped)
+    }
+
+    pub async fn start_screening(
+        &self,
+        scope: &Scope,
+        person: PersonId,
+        instrument: &Instrument,
+        survivor_language: &LanguageTag,
+        interpreter: Option<&str>,
+    ) -> Result<String> {
+        require(scope, Permission::WriteCase)?;
+        let person_s = person.to_string();
+        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let mut tx = self.begin().await?;
+        let dek = self.person_key_for_write(&mut tx, scope, &person_s).await?;
+        let interpreter = interpreter
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .map(|i| dek.seal(&id, "interpreter", i))
+            .transpose()?;
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO screenings (id, person_id, org_id, instrument_id, instrument_version, instrument_hash, interviewer_id, \
+             survivor_language, interpreter, status, answers, started_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(&id)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(&instrument.id)
+        .bind(&instrument.version)
+        .bind(&instrument.hash)
+        .bind(scope.actor().to_string())
+        .bind(survivor_language.as_str())
+        .bind(interpreter)
+        .bind("in_progress")
+        .bind(dek.seal(&id, "answers", "")?)
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "ok").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Records (or replaces) answers. Allowed until the screening is
+    /// completed; a later screening starts afresh.
+    pub async fn record_answers(
+        &self,
+        scope: &Scope,
+        id: &str,
+        new: &BTreeMap<String, Answer>,
+    ) -> Result<ScreeningView> {
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let row = self.screening_row(&mut *tx, scope, id).await?.ok_or(StoreError::NotFound)?;
+        let mut view = self.screening_from_row(scope, &row)?;
+        if view.completed {
+            return Err(StoreError::Conflict("this screening is completed; start a new one to re-screen".into()));
+        }
+        let mut answers = view.answers.clone().ok_or(StoreError::Denied)?;
+        for (q, a) in new {
+            answers.insert(q.clone(), a.clone());
+        }
+        let person = view.person_id.to_string();
+        let dek = self.person_key_for_write(&mut tx, scope, &person).await?;
+        sqlx::query("UPDATE screenings SET answers = $1, updated_at = $2 WHERE id = $3")
+            .bind(dek.seal(id, "answers", &encode_answers(&answers))?)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, "ok").await?;
+        tx.commit().await?;
+        view.answers = Some(answers);
+        Ok(view)
+    }
+
+    /// Marks a screening completed with the engine's outcome code.
+    pub async fn complete_screening(&self, scope: &Scope, id: &str, outcome: &str) -> Result<()> {
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let row = self.screening_row(&mut *tx, scope, id).await?.ok_or(StoreError::NotFound)?;
+        if self.screening_from_row(scope, &row)?.completed {
+            return Err(StoreError::Conflict("this screening is already completed".into()));
+        }
+        let now = now_ms();
+        sqlx::query("UPDATE screenings SET status = 'completed', outcome = $1, completed_at = $2, updated_at = $2 WHERE id = $3")
+            .bind(outcome)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, outcome).await?;
+        tx.commit().await
+    }
+
+    pub async fn get_screening(&self, scope: &Scope, id: &str) -> Result<ScreeningView> {
+        require(scope, Permission::ReadCase)?;
+        let row = self.screening_row(&self.pool, scope, id).await?;
+        let outcome = if row.is_some() { "ok" } else { "not_found" };
+        self.audit_read(scope, Action::Read, RecordKind::Screening, &[id], outcome).await?;
+        self.screening_from_row(scope, &row.ok_or(StoreError::NotFound)?)
+    }
+
+    /// The screening history of a person, newest first.
+    pub async fn list_screenings(&self, scope: &Scope, person: PersonId) -> Result<Vec<ScreeningView>> {
+        require(scope, Permission::ReadCase)?;
+        let person_s = person.to_string();
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT s.*, k.wrapped{} FROM screenings s JOIN persons p ON p.id = s.person_id \
+             LEFT JOIN person_keys k ON k.person_id = s.person_id WHERE s.person_id = $1 AND {} ORDER BY s.started_at DESC",
+            reach.columns, reach.condition
+        );
+        let rows = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_all(&self.pool).await?;
+        let list = rows.iter().map(|r| self.screening_from_row(scope, r)).collect::<Result<Vec<_>>>()?;
+        let ids: Vec<&str> = list.iter().map(|s| s.id.as_str()).collect();
+        let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids };
+        self.audit_read(scope, Action::List, RecordKind::Screening, &refs, "ok").await?;
+        Ok(list)
+    }
+}
