@@ -50,6 +50,11 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/persons/{id}/erase", erase_submit),
         r::post("/persons/{id}/consents", consent_submit),
         r::post("/persons/{id}/break-glass", break_glass_submit),
+        r::post("/persons/{id}/screenings", start_screening_submit),
+        r::get("/screenings/{id}", screening_page),
+        r::get("/screenings/{id}/q/{n}", question_page),
+        r::post("/screenings/{id}/q/{n}", answer_submit),
+        r::post("/screenings/{id}/complete", complete_screening_submit),
         r::post("/consents/{id}/withdraw", withdraw_submit),
         r::get("/cases/{id}", case_page),
         r::post("/cases/{id}/notes", note_submit),
@@ -652,6 +657,9 @@ struct PersonPageT {
     default_language: String,
     can_erase: bool,
     can_record_consent: bool,
+    can_screen: bool,
+    screenings: Vec<(String, String, String)>,
+    instruments: Vec<(String, String)>,
 }
 
 fn display_person(
@@ -770,6 +778,15 @@ async fn person_page(
             default_language: tr.code().to_owned(),
             can_erase: may(&caller, Permission::ErasePerson),
             can_record_consent: may(&caller, Permission::RecordConsent),
+            can_screen: may(&caller, Permission::WriteCase),
+            screenings: Vec::new(),
+            instruments: haven_instrument::built_in()
+                .into_iter()
+                .map(|i| {
+                    let title = i.title.get(tr.code()).or_else(|| i.title.get("en")).cloned().unwrap_or_default();
+                    (i.id, title)
+                })
+                .collect(),
         };
         if let PersonState::Active(r) = &view.state {
             let listing = state
@@ -810,6 +827,21 @@ async fn person_page(
                 })
                 .collect();
             page.access_log = audit_rows(&tr, &state.store.access_log(&scope, id, 50).await?);
+            page.screenings = state
+                .store
+                .list_screenings(&caller.scope(&state, Permission::ReadCase).await?, id)
+                .await?
+                .iter()
+                .map(|s| {
+                    let status = match &s.outcome {
+                        Some(o) => {
+                            tr.t(&format!("outcome-{o}")).split(['.', ':']).next().unwrap_or_default().to_owned()
+                        }
+                        None => tr.t("screening-in-progress"),
+                    };
+                    (s.id.clone(), format!("{} {}", tr.t("screening-started"), local_date(s.started_at_ms)), status)
+                })
+                .collect();
             page.recipients = state
                 .store
                 .list_orgs()
@@ -1539,6 +1571,325 @@ async fn status_submit(
             })
             .await?;
         Ok(Redirect::to(&format!("/cases/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+// ---- identification interview ----
+
+#[derive(Deserialize)]
+struct StartScreeningForm {
+    csrf: String,
+    instrument: String,
+    survivor_language: String,
+    interpreter: Option<String>,
+}
+
+async fn start_screening_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<StartScreeningForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+        let scope = caller.scope(&state, Permission::WriteCase).await?;
+        let instrument = haven_instrument::find(&form.instrument).ok_or(WebError::NotFound)?;
+        let language = haven_core::person::LanguageTag::parse(&form.survivor_language)?;
+        let sid = state.store.start_screening(&scope, id, &instrument, &language, form.interpreter.as_deref()).await?;
+        Ok(Redirect::to(&format!("/screenings/{sid}/q/0")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+fn answer_label(tr: &Tr, a: &haven_core::screening::Answer) -> String {
+    use haven_core::screening::Answer;
+    match a {
+        Answer::Yes => tr.t("screening-yes"),
+        Answer::No => tr.t("screening-no"),
+        Answer::PreferNotToSay => tr.t("screening-prefer-not"),
+        Answer::DontKnow => tr.t("screening-dont-know"),
+        Answer::Choice(c) => tr.t(&format!("option-{c}")),
+        Answer::Multi(cs) => cs.iter().map(|c| tr.t(&format!("option-{c}"))).collect::<Vec<_>>().join(", "),
+        Answer::Number(n) => n.to_string(),
+        Answer::Text(t) => t.clone(),
+    }
+}
+
+/// The survivor's language for question text: one of the nine, else English.
+fn survivor_tr(code: &str) -> Tr {
+    let primary = if code.starts_with("zh") { "zh-Hans" } else { code.split('-').next().unwrap_or("en") };
+    Tr::new(primary)
+}
+
+#[derive(Template)]
+#[template(path = "interview.html")]
+struct InterviewPage {
+    l: Layout,
+    csrf: String,
+    id: String,
+    index: usize,
+    number: usize,
+    total: usize,
+    progress: String,
+    survivor_lang: String,
+    text_survivor: String,
+    text_ui: String,
+    show_both: bool,
+    kind: &'static str,
+    options: Vec<(String, String, bool)>,
+    current: String,
+    yes_survivor: String,
+    no_survivor: String,
+    prefer_survivor: String,
+    dontknow_survivor: String,
+}
+
+async fn question_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path((id, n)): Path<(String, usize)>,
+) -> Response {
+    let result = async {
+        let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+        if view.completed {
+            return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
+        }
+        let instrument = crate::screening::instrument_of(&view)?;
+        let Some(q) = instrument.questions.get(n) else {
+            return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
+        };
+        let str_ = survivor_tr(&view.survivor_language);
+        let answers = view.answers.clone().unwrap_or_default();
+        let current = answers.get(&q.id);
+        use haven_core::screening::{Answer, AnswerType};
+        let current_code = match current {
+            Some(Answer::Yes) => "yes".to_owned(),
+            Some(Answer::No) => "no".to_owned(),
+            Some(Answer::PreferNotToSay) => "prefer_not_to_say".to_owned(),
+            Some(Answer::DontKnow) => "dont_know".to_owned(),
+            Some(Answer::Number(x)) => x.to_string(),
+            Some(Answer::Text(t)) => t.clone(),
+            Some(Answer::Choice(c)) => c.clone(),
+            _ => String::new(),
+        };
+        let options = match &q.answer {
+            AnswerType::Choice(opts) | AnswerType::MultiChoice(opts) => opts
+                .iter()
+                .map(|o| {
+                    let chosen = match current {
+                        Some(Answer::Choice(c)) => c == o,
+                        Some(Answer::Multi(cs)) => cs.contains(o),
+                        _ => false,
+                    };
+                    (o.clone(), str_.t(&format!("option-{o}")), chosen)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let text = |lang: &str| q.text.get(lang).or_else(|| q.text.get("en")).cloned().unwrap_or_default();
+        render(&InterviewPage {
+            l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}/q/{n}")),
+            csrf: caller.csrf().to_owned(),
+            id: id.clone(),
+            index: n,
+            number: n + 1,
+            total: instrument.questions.len(),
+            progress: tr.t_with2(
+                "screening-progress",
+                ("n", (n + 1) as i64),
+                ("total", instrument.questions.len() as i64),
+            ),
+            survivor_lang: str_.code().to_owned(),
+            text_survivor: text(str_.code()),
+            text_ui: text(tr.code()),
+            show_both: str_.code() != tr.code(),
+            kind: q.answer.code(),
+            options,
+            current: current_code,
+            yes_survivor: str_.t("screening-yes"),
+            no_survivor: str_.t("screening-no"),
+            prefer_survivor: str_.t("screening-prefer-not"),
+            dontknow_survivor: str_.t("screening-dont-know"),
+        })
+    }
+    .await;
+    finish(&tr, result)
+}
+
+async fn answer_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path((id, n)): Path<(String, usize)>,
+    Form(form): Form<std::collections::HashMap<String, String>>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(form.get("csrf").map(String::as_str).unwrap_or(""))?;
+        let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+        let instrument = crate::screening::instrument_of(&view)?;
+        let q = instrument.questions.get(n).ok_or(WebError::NotFound)?;
+        use haven_core::screening::{Answer, AnswerType};
+        let value = form.get("value").map(|v| v.trim()).filter(|v| !v.is_empty());
+        let answer = match (value, &q.answer) {
+            (Some("prefer_not_to_say"), _) => Some(Answer::PreferNotToSay),
+            (Some("dont_know"), _) => Some(Answer::DontKnow),
+            (Some("yes"), AnswerType::YesNo) => Some(Answer::Yes),
+            (Some("no"), AnswerType::YesNo) => Some(Answer::No),
+            (Some(v), AnswerType::Choice(opts)) if opts.iter().any(|o| o == v) => Some(Answer::Choice(v.to_owned())),
+            (Some(v), AnswerType::Number) => Some(Answer::Number(
+                v.parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite() && *x >= 0.0)
+                    .ok_or(WebError::Invalid(ValidationError::new("value", "invalid_number", "enter a number")))?,
+            )),
+            (Some(v), AnswerType::Date | AnswerType::Place | AnswerType::FreeText) => {
+                Some(Answer::Text(v.chars().take(2000).collect()))
+            }
+            (None, AnswerType::MultiChoice(opts)) => {
+                let chosen: Vec<String> =
+                    opts.iter().filter(|o| form.contains_key(&format!("opt_{o}"))).cloned().collect();
+                (!chosen.is_empty()).then_some(Answer::Multi(chosen))
+            }
+            (None, _) => None,
+            (Some(_), _) => {
+                return Err(WebError::Invalid(ValidationError::new(
+                    "value",
+                    "invalid_answer",
+                    "choose one of the answers",
+                )))
+            }
+        };
+        if let Some(a) = answer {
+            let mut one = std::collections::BTreeMap::new();
+            one.insert(q.id.clone(), a);
+            state.store.record_answers(&caller.scope(&state, Permission::WriteCase).await?, &id, &one).await?;
+        }
+        let next = if n + 1 < instrument.questions.len() {
+            format!("/screenings/{id}/q/{}", n + 1)
+        } else {
+            format!("/screenings/{id}")
+        };
+        Ok(Redirect::to(&next).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Template)]
+#[template(path = "screening.html")]
+struct ScreeningPage {
+    l: Layout,
+    csrf: String,
+    id: String,
+    person_id: String,
+    instrument: String,
+    status: String,
+    answered: String,
+    completed: bool,
+    next_index: usize,
+    outcome_code: String,
+    outcome: String,
+    elements: Vec<(String, String, Vec<String>)>,
+    revisit: Vec<String>,
+    needs: Vec<String>,
+    version: String,
+    rule: String,
+}
+
+async fn screening_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> Response {
+    let result = async {
+        let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+        let instrument = crate::screening::instrument_of(&view)?;
+        let d = crate::screening::determine(&state, &caller, &view).await?;
+        let answers = view.answers.clone().unwrap_or_default();
+        let qtext = |qid: &str| {
+            instrument
+                .question(qid)
+                .and_then(|q| q.text.get(tr.code()).or_else(|| q.text.get("en")).cloned())
+                .unwrap_or_else(|| qid.to_owned())
+        };
+        let next_index = instrument.questions.iter().position(|q| !answers.contains_key(&q.id)).unwrap_or(0);
+        let (revisit, _) = match &d.outcome {
+            haven_core::screening::Outcome::NotYetDetermined { open_questions, .. } => {
+                (open_questions.iter().map(|q| qtext(q)).collect(), ())
+            }
+            haven_core::screening::Outcome::ReasonableGrounds => (Vec::new(), ()),
+        };
+        render(&ScreeningPage {
+            l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}")),
+            csrf: caller.csrf().to_owned(),
+            id: id.clone(),
+            person_id: view.person_id.to_string(),
+            instrument: instrument
+                .title
+                .get(tr.code())
+                .or_else(|| instrument.title.get("en"))
+                .cloned()
+                .unwrap_or_default(),
+            status: tr.t(if view.completed { "screening-completed" } else { "screening-in-progress" }),
+            answered: tr.t_with("screening-answered", "n", answers.len() as i64),
+            completed: view.completed,
+            next_index,
+            outcome_code: d.outcome.code().to_owned(),
+            outcome: tr.t(&format!("outcome-{}", d.outcome.code())),
+            elements: d
+                .elements
+                .iter()
+                .map(|e| {
+                    let status = tr.t(if e.met { "screening-element-met" } else { "screening-element-not-met" });
+                    let evidence = e
+                        .evidence
+                        .iter()
+                        .map(|ev| {
+                            let a = answers.get(&ev.question).map(|a| answer_label(&tr, a)).unwrap_or_default();
+                            format!("{} — {} ({})", qtext(&ev.question), a, ev.strength.as_str())
+                        })
+                        .collect();
+                    (tr.t(&format!("element-{}", e.element.as_str())), status, evidence)
+                })
+                .collect(),
+            revisit,
+            needs: d.needs.iter().map(|n| tr.t(&format!("need-{n}"))).collect(),
+            version: format!(
+                "{} {} ({})",
+                d.instrument_id,
+                d.instrument_version,
+                &d.instrument_hash[..12.min(d.instrument_hash.len())]
+            ),
+            rule: d.rule_source.clone(),
+        })
+    }
+    .await;
+    finish(&tr, result)
+}
+
+async fn complete_screening_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+        let d = crate::screening::determine(&state, &caller, &view).await?;
+        state
+            .store
+            .complete_screening(&caller.scope(&state, Permission::WriteCase).await?, &id, d.outcome.code())
+            .await?;
+        Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
     }
     .await;
     finish(&tr, result)

@@ -64,6 +64,13 @@ impl Tr {
         LOCALES.lookup_with_args(&self.id, key, &args)
     }
 
+    pub fn t_with2(&self, key: &str, a: (&'static str, i64), b: (&'static str, i64)) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'static>> = HashMap::new();
+        args.insert(Cow::Borrowed(a.0), a.1.into());
+        args.insert(Cow::Borrowed(b.0), b.1.into());
+        LOCALES.lookup_with_args(&self.id, key, &args)
+    }
+
     /// Whether the catalogue has `key` in this language or the fallback.
     pub fn has(&self, key: &str) -> bool {
         LOCALES.try_lookup(&self.id, key).is_some()
@@ -124,6 +131,8 @@ mod tests {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         args.insert("username".into(), "u".into());
         args.insert("years".into(), 1.into());
+        args.insert("n".into(), 1.into());
+        args.insert("total".into(), 2.into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -307,7 +307,7 @@ fn screening_out(v: &ScreeningView) -> ScreeningOut {
 
 /// The instrument a stored screening was made with; refuses to evaluate
 /// against a different version than the one that was asked.
-fn instrument_of(v: &ScreeningView) -> Result<Instrument, WebError> {
+pub(crate) fn instrument_of(v: &ScreeningView) -> Result<Instrument, WebError> {
     let i = haven_instrument::find(&v.instrument_id).ok_or(WebError::NotFound)?;
     if i.hash != v.instrument_hash {
         return Err(WebError::Conflict("the instrument has changed since this screening began".into()));
@@ -378,7 +378,7 @@ pub async fn answer_screening(
     Ok(Json(screening_out(&state.store.record_answers(&scope, &id, &answers).await?)))
 }
 
-async fn determine(
+pub(crate) async fn determine(
     state: &AppState,
     caller: &Caller,
     v: &ScreeningView,

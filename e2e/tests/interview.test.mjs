@@ -1,0 +1,78 @@
+// Identification interview in the survivor's language (Vietnamese) with an
+// English interface: one question per screen, declinable, ending in a finding.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHaven, launchBrowser, screenshot, signIn } from './lib.mjs';
+
+let haven;
+let browser;
+let password;
+
+before(async () => {
+  haven = await startHaven();
+  browser = await launchBrowser();
+  password = haven.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.vi').trim().split('\n').pop();
+});
+
+after(async () => {
+  await browser?.close();
+  await haven?.stop();
+});
+
+const YES = new Set(['recruited_job_ad', 'job_differed', 'travel_arranged', 'crossed_border_unaware', 'taken_to_compound',
+  'passport_taken', 'phone_taken', 'confined', 'forced_to_scam', 'targets_and_scripts', 'knew_scam_work', 'irregular_status']);
+
+test('r18 a full interview in Vietnamese with an English UI ends in reasonable grounds', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await signIn(page, haven.url, 'cw.vi', password, 'caseworker-passphrase-vi');
+  await page.getByRole('link', { name: 'New person' }).click();
+  await page.getByLabel('Full name, as the person writes it').fill('Nguyễn Thị Hoa');
+  await page.getByLabel('Where the person is now').selectOption('immigration_detention');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await page.getByText('Start a screening').click();
+  await page.getByLabel('Language of the interview').selectOption('vi');
+  await page.getByLabel('Interpreter, if one helps').fill('Ms Lan, NGO interpreter');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  assert.match(page.url(), /\/screenings\/[0-9a-f-]{36}\/q\/0$/);
+
+  const instrument = await (await page.request.get(`${haven.url}/api/v1/instruments/forced-criminality`)).json();
+  const questions = instrument.questions;
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i];
+    assert.match(page.url(), new RegExp(`/q/${i}$`));
+    // The question is shown in Vietnamese, marked as such, with the English beside it.
+    const survivor = page.locator('legend .survivor');
+    assert.equal(await survivor.getAttribute('lang'), 'vi');
+    assert.equal((await survivor.textContent()).trim(), q.text.vi);
+    assert.equal((await page.locator('legend .ui-text').textContent()).trim(), q.text.en);
+    assert.ok(await page.getByText(`Question ${i + 1} of ${questions.length}`).isVisible());
+    if (i === 2) await screenshot(page, 'interview-question');
+    if (YES.has(q.id)) {
+      await page.locator('input[name="value"][value="yes"]').check();
+    } else if (q.id === 'hours_per_day') {
+      await page.locator('input[name="value"][type="number"]').fill('16');
+    } else if (q.id === 'violence') {
+      await page.locator('input[name="opt_beatings"]').check();
+    } else if (q.id === 'signed_contract') {
+      await page.locator('input[name="value"][value="prefer_not_to_say"]').check();
+    }
+    // Everything else is left unanswered: no question is mandatory.
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    if (i === 10) {
+      // Pause, then resume where we were.
+      await page.getByRole('link', { name: 'Pause and return later' }).click();
+      assert.match(page.url(), /\/screenings\/[0-9a-f-]{36}$/);
+      await page.goto(page.url() + `/q/${i + 1}`);
+    }
+  }
+  assert.match(page.url(), /\/screenings\/[0-9a-f-]{36}$/);
+  await page.getByRole('button', { name: 'Finish and see the result' }).click();
+  const outcome = page.locator('.outcome');
+  assert.equal(await outcome.getAttribute('data-outcome'), 'reasonable_grounds');
+  assert.match(await outcome.textContent(), /Reasonable grounds/);
+  const body = await page.content();
+  assert.ok(!/not a victim/i.test(body));
+  assert.ok(body.includes('Legal aid'), 'referrals are offered');
+  await screenshot(page, 'screening-result');
+});
