@@ -22,7 +22,7 @@ after(async () => {
 const YES = new Set(['recruited_job_ad', 'job_differed', 'travel_arranged', 'crossed_border_unaware', 'taken_to_compound',
   'passport_taken', 'phone_taken', 'confined', 'forced_to_scam', 'targets_and_scripts', 'knew_scam_work', 'irregular_status']);
 
-test('r18 a full interview in Vietnamese with an English UI ends in reasonable grounds', async () => {
+test('r18 r11 r13 a full interview in Vietnamese with an English UI ends in reasonable grounds, non-punishment and an urgent release', async () => {
   const page = await browser.newPage({ locale: 'en-GB' });
   await signIn(page, haven.url, 'cw.vi', password, 'caseworker-passphrase-vi');
   await page.getByRole('link', { name: 'New person' }).click();
@@ -74,5 +74,8 @@ test('r18 a full interview in Vietnamese with an English UI ends in reasonable g
   const body = await page.content();
   assert.ok(!/not a victim/i.test(body));
   assert.ok(body.includes('Legal aid'), 'referrals are offered');
+  // R11: non-punishment applies from reasonable grounds; R13: detention makes release the first action.
+  assert.ok(body.includes('non-punishment principle applies from now'));
+  assert.ok(await page.getByRole('alert').filter({ hasText: 'first action is to request their release' }).isVisible());
   await screenshot(page, 'screening-result');
 });

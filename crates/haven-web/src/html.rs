@@ -1800,6 +1800,13 @@ struct ScreeningPage {
     needs: Vec<String>,
     version: String,
     rule: String,
+    detained: bool,
+    jur_name: String,
+    jur_fc: String,
+    jur_alternatives: String,
+    jur_scope: String,
+    jur_deadlines: String,
+    jur_decides: String,
 }
 
 async fn screening_page(
@@ -1820,6 +1827,12 @@ async fn screening_page(
                 .unwrap_or_else(|| qid.to_owned())
         };
         let next_index = instrument.questions.iter().position(|q| !answers.contains_key(&q.id)).unwrap_or(0);
+        // The holding organisation's country decides which law applies (R04, R12).
+        let country = state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
+        let jur = haven_core::screening::jurisdiction::for_country(country.as_deref());
+        let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
+        let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
+            && !person.withheld.contains(haven_core::access::Category::ContactLocation);
         let (revisit, _) = match &d.outcome {
             haven_core::screening::Outcome::NotYetDetermined { open_questions, .. } => {
                 (open_questions.iter().map(|q| qtext(q)).collect(), ())
@@ -1868,6 +1881,17 @@ async fn screening_page(
                 &d.instrument_hash[..12.min(d.instrument_hash.len())]
             ),
             rule: d.rule_source.clone(),
+            detained,
+            jur_name: jur.name.to_owned(),
+            jur_fc: tr.t(if jur.recognises_forced_criminality { "jur-fc-recognised" } else { "jur-fc-not-recognised" }),
+            jur_alternatives: jur.alternative_provisions.to_owned(),
+            jur_scope: jur.non_punishment_scope.to_owned(),
+            jur_deadlines: tr.t_with2(
+                "jur-deadlines",
+                ("days", i64::from(jur.rg_target_working_days)),
+                ("reflection", i64::from(jur.reflection_days)),
+            ),
+            jur_decides: jur.decides.to_owned(),
         })
     }
     .await;

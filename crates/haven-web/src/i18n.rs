@@ -133,6 +133,8 @@ mod tests {
         args.insert("years".into(), 1.into());
         args.insert("n".into(), 1.into());
         args.insert("total".into(), 2.into());
+        args.insert("days".into(), 5.into());
+        args.insert("reflection".into(), 30.into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

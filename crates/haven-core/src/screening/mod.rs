@@ -12,6 +12,7 @@
 //! R03, R05 and R10, and the evaluation.
 
 mod engine;
+pub mod jurisdiction;
 mod model;
 
 pub use engine::{

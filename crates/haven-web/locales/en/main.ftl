@@ -356,3 +356,14 @@ option-LAO = Laos
 option-PHL = Philippines
 option-THA = Thailand
 option-dont_know = Does not know
+
+# --- Non-punishment and jurisdiction ---
+np-applies = The non-punishment principle applies from now: this person must not be prosecuted, punished or detained for acts they were made to commit, including immigration offences.
+np-urgent-release = Urgent: this person is in detention. The first action is to request their release.
+jur-title = Law that applies
+jur-fc-recognised = National law recognises forced criminality as exploitation.
+jur-fc-not-recognised = National law does not list forced criminality as exploitation. Use the provisions below instead.
+jur-alternatives = Provisions to rely on
+jur-np-scope = Non-punishment in national law
+jur-deadlines = Target for a reasonable-grounds finding: { $days } working days. Recovery and reflection period: { $reflection } days.
+jur-decides = Who takes the conclusive decision
