@@ -241,10 +241,12 @@ pub enum Permission {
     ReadAudit,
     /// Enforcement users: documents sent to them with consent.
     ReadInbox,
+    /// Sign a conclusive identification decision (R07).
+    DecideConclusively,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::ReadPerson,
         Permission::WritePerson,
         Permission::ErasePerson,
@@ -258,6 +260,7 @@ impl Permission {
         Permission::ManageOrgs,
         Permission::ReadAudit,
         Permission::ReadInbox,
+        Permission::DecideConclusively,
     ];
 
     /// Whether the permission opens person or case data.
@@ -272,6 +275,7 @@ impl Permission {
                 | Permission::RecordConsent
                 | Permission::OverrideConsent
                 | Permission::BreakGlass
+                | Permission::DecideConclusively
         )
     }
 }
@@ -403,7 +407,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
                 | BreakGlass
                 | ReviewAccess
         ),
-        Role::DecisionMaker => matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass),
+        Role::DecisionMaker => matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass | DecideConclusively),
         Role::OrgAdmin => matches!(p, ManageUsers),
         Role::SystemAdmin => matches!(p, ManageOrgs | ManageUsers),
         Role::Auditor => matches!(p, ReadAudit),
@@ -551,6 +555,20 @@ mod tests {
         assert!(unassigned.contains(Category::Identity));
         assert!(!unassigned.contains(Category::Narrative));
         assert_eq!(reach.categories_for(true, false), Some(Categories::ALL));
+    }
+
+    #[test]
+    fn r07_only_decision_makers_sign_conclusive_decisions() {
+        for role in Role::ALL {
+            let ok = authorize(
+                &actor(role, OrgKind::NrmCoordinator),
+                Permission::DecideConclusively,
+                Purpose::case_management(),
+                "r",
+            )
+            .is_ok();
+            assert_eq!(ok, role == Role::DecisionMaker, "{role:?}");
+        }
     }
 
     #[test]

@@ -198,6 +198,20 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "decisions",
+        &[
+            ("id", Text),
+            ("screening_id", Text),
+            ("person_id", Text),
+            ("org_id", Text),
+            ("conclusion", Text),
+            ("reasons", Blob),
+            ("decided_by", Text),
+            ("decided_at", Int),
+            ("supersedes", Text),
+        ],
+    ),
+    (
         "inbox_documents",
         &[("id", Text), ("recipient_org_id", Text), ("consent_id", Text), ("kind", Text), ("created_at", Int)],
     ),

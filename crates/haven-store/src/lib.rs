@@ -294,6 +294,17 @@ impl Store {
         })
     }
 
+    /// Refreshes the planner's statistics. Run after a bulk load: without it
+    /// PostgreSQL plans list pages over a million fresh rows as full scans.
+    pub async fn optimize(&self) -> Result<()> {
+        let sql = match self.backend {
+            Backend::Sqlite => "PRAGMA optimize",
+            Backend::Postgres => "ANALYZE",
+        };
+        sqlx::query(sql).execute(&self.pool).await?;
+        Ok(())
+    }
+
     pub fn node_public_key_hex(&self) -> String {
         hex::encode(self.keys.verifying_key().to_bytes())
     }

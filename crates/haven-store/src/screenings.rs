@@ -235,3 +235,114 @@ impl Store {
         Ok(list)
     }
 }
+
+/// A signed conclusive decision.
+#[derive(Debug, Clone)]
+pub struct DecisionView {
+    pub id: String,
+    pub conclusion: String,
+    /// `None` when the reader may not see the narrative.
+    pub reasons: Option<String>,
+    pub decided_by: UserId,
+    pub decided_by_name: String,
+    pub decided_at_ms: i64,
+    pub supersedes: Option<String>,
+}
+
+impl Store {
+    /// Records a conclusive decision on a completed screening, no earlier
+    /// than `earliest` (the end of the reflection period). A later decision
+    /// on the same screening is a reconsideration and supersedes it.
+    pub async fn record_decision(
+        &self,
+        scope: &Scope,
+        screening: &str,
+        conclusion: haven_core::screening::decision::Conclusion,
+        reasons: &haven_core::screening::decision::Reasons,
+        reflection_days: u32,
+    ) -> Result<String> {
+        require(scope, Permission::DecideConclusively)?;
+        let mut tx = self.begin().await?;
+        let row = self.screening_row(&mut *tx, scope, screening).await?.ok_or(StoreError::NotFound)?;
+        let view = self.screening_from_row(scope, &row)?;
+        let completed_ms = view.completed_at_ms.ok_or_else(|| {
+            StoreError::Conflict("the screening must be completed before a conclusive decision".into())
+        })?;
+        let completed = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(completed_ms) * 1_000_000)
+            .map_err(|_| StoreError::Conflict("invalid completion time".into()))?
+            .date();
+        let earliest = haven_core::screening::decision::earliest_decision(completed, reflection_days);
+        if crate::today() < earliest {
+            return Err(StoreError::Conflict(format!(
+                "the recovery and reflection period runs until {}; a conclusive decision comes after it",
+                haven_core::person::format_date(earliest)
+            )));
+        }
+        let person = view.person_id.to_string();
+        let dek = self.person_key_for_write(&mut tx, scope, &person).await?;
+        let previous: Option<String> =
+            sqlx::query("SELECT id FROM decisions WHERE screening_id = $1 ORDER BY decided_at DESC LIMIT 1")
+                .bind(screening)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|r| r.try_get("id"))
+                .transpose()?;
+        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        sqlx::query(
+            "INSERT INTO decisions (id, screening_id, person_id, org_id, conclusion, reasons, decided_by, decided_at, supersedes) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&id)
+        .bind(screening)
+        .bind(&person)
+        .bind(scope.org().to_string())
+        .bind(conclusion.as_str())
+        .bind(dek.seal(&id, "reasons", reasons.as_str())?)
+        .bind(scope.actor().to_string())
+        .bind(now_ms())
+        .bind(previous)
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, conclusion.as_str()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn list_decisions(&self, scope: &Scope, screening: &str) -> Result<Vec<DecisionView>> {
+        require(scope, Permission::ReadCase)?;
+        let row = self.screening_row(&self.pool, scope, screening).await?.ok_or(StoreError::NotFound)?;
+        let view = self.screening_from_row(scope, &row)?;
+        let person = view.person_id.to_string();
+        let dek = match (view.answers.is_some(), row.try_get::<Option<Vec<u8>>, _>("wrapped")?) {
+            (true, Some(w)) => Some(self.keys().unwrap(&person, &w)?),
+            _ => None,
+        };
+        let rows = sqlx::query(
+            "SELECT d.*, u.username FROM decisions d JOIN users u ON u.id = d.decided_by \
+             WHERE d.screening_id = $1 ORDER BY d.decided_at DESC",
+        )
+        .bind(screening)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: String = r.try_get("id")?;
+            let reasons = match (&dek, r.try_get::<Option<Vec<u8>>, _>("reasons")?) {
+                (Some(k), Some(ct)) => Some(k.open(&id, "reasons", &ct)?),
+                _ => None,
+            };
+            let by: String = r.try_get("decided_by")?;
+            out.push(DecisionView {
+                conclusion: r.try_get("conclusion")?,
+                reasons,
+                decided_by: by.parse()?,
+                decided_by_name: r.try_get("username")?,
+                decided_at_ms: r.try_get("decided_at")?,
+                supersedes: r.try_get("supersedes")?,
+                id,
+            });
+        }
+        self.audit_read(scope, Action::List, RecordKind::Screening, &[screening], "decisions").await?;
+        Ok(out)
+    }
+}

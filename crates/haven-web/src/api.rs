@@ -61,6 +61,8 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/api/v1/screenings/{id}/answers", crate::screening::answer_screening),
         r::post("/api/v1/screenings/{id}/complete", crate::screening::complete_screening),
         r::get("/api/v1/screenings/{id}/determination", crate::screening::get_determination),
+        r::post("/api/v1/screenings/{id}/decisions", crate::screening::decide),
+        r::get("/api/v1/screenings/{id}/decisions", crate::screening::list_decisions),
     ]
 }
 
@@ -86,13 +88,14 @@ pub fn openapi_json() -> String {
           list_orgs, create_org, list_users, create_user, inbox, crate::screening::list_instruments,
           crate::screening::get_instrument, crate::screening::start_screening, crate::screening::list_screenings,
           crate::screening::get_screening, crate::screening::answer_screening, crate::screening::complete_screening,
-          crate::screening::get_determination),
+          crate::screening::get_determination, crate::screening::decide, crate::screening::list_decisions),
     components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
                        CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health, MeOut, ConsentCreate,
                        ConsentOut, OverrideCreate, BreakGlassCreate, AuditOut, ReviewOut, OrgOut, OrgCreate, UserOut,
                        UserCreate, UserCreated, InboxOut, crate::screening::InstrumentSummary,
                        crate::screening::InstrumentOut, crate::screening::QuestionOut, crate::screening::ScreeningCreate,
-                       crate::screening::AnswersIn, crate::screening::ScreeningOut)),
+                       crate::screening::AnswersIn, crate::screening::ScreeningOut, crate::screening::DecisionCreate,
+                       crate::screening::DecisionOut)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

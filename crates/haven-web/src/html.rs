@@ -1828,9 +1828,11 @@ async fn screening_page(
         };
         let next_index = instrument.questions.iter().position(|q| !answers.contains_key(&q.id)).unwrap_or(0);
         // The holding organisation's country decides which law applies (R04, R12).
-        let country = state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
+        let country =
+            state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
         let jur = haven_core::screening::jurisdiction::for_country(country.as_deref());
-        let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
+        let person =
+            state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
         let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
             && !person.withheld.contains(haven_core::access::Category::ContactLocation);
         let (revisit, _) = match &d.outcome {

@@ -421,3 +421,71 @@ pub async fn get_determination(
     let d = determine(&state, &caller, &v).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], determination_json(&d)))
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionCreate {
+    /// confirmed or not_confirmed.
+    conclusion: String,
+    /// Written reasons, required (R07).
+    reasons: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DecisionOut {
+    id: String,
+    conclusion: String,
+    reasons: Option<String>,
+    decided_by: String,
+    decided_by_name: String,
+    decided_at: String,
+    supersedes: Option<String>,
+}
+
+/// The reflection period of the law the caller's organisation works under.
+pub(crate) async fn reflection_days(state: &AppState, caller: &Caller) -> Result<u32, WebError> {
+    let country =
+        state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
+    Ok(haven_core::screening::jurisdiction::for_country(country.as_deref()).reflection_days)
+}
+
+#[utoipa::path(post, path = "/api/v1/screenings/{id}/decisions", params(("id" = String, Path)), request_body = DecisionCreate, tag = "screening",
+    responses((status = 201, body = Created), (status = 400, body = crate::error::ErrorBody), (status = 403, body = crate::error::ErrorBody),
+              (status = 409, description = "before the end of the reflection period, or the screening is not completed", body = crate::error::ErrorBody)))]
+pub async fn decide(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<DecisionCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(&state, Permission::DecideConclusively).await?;
+    let conclusion = haven_core::screening::decision::Conclusion::parse(&body.conclusion)?;
+    let reasons = haven_core::screening::decision::Reasons::parse(&body.reasons)?;
+    let days = reflection_days(&state, &caller).await?;
+    let did = state.store.record_decision(&scope, &id, conclusion, &reasons, days).await?;
+    Ok((StatusCode::CREATED, Json(Created::new(did))))
+}
+
+#[utoipa::path(get, path = "/api/v1/screenings/{id}/decisions", params(("id" = String, Path)), tag = "screening",
+    responses((status = 200, body = [DecisionOut]), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn list_decisions(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<DecisionOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
+    let list = state.store.list_decisions(&scope, &id).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|d| DecisionOut {
+                id: d.id,
+                conclusion: d.conclusion,
+                reasons: d.reasons,
+                decided_by: d.decided_by.to_string(),
+                decided_by_name: d.decided_by_name,
+                decided_at: rfc3339(d.decided_at_ms),
+                supersedes: d.supersedes,
+            })
+            .collect(),
+    ))
+}

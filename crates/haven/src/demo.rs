@@ -169,6 +169,7 @@ pub async fn bench_seed(store: &Store, count: u64) -> Result<()> {
         }
     }
     bar.finish_and_clear();
+    store.optimize().await?;
     println!("seeded {count} synthetic people");
     Ok(())
 }

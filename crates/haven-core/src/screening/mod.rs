@@ -11,6 +11,7 @@
 //! this module holds the validated model, the validation rules that protect
 //! R03, R05 and R10, and the evaluation.
 
+pub mod decision;
 mod engine;
 pub mod jurisdiction;
 mod model;

@@ -173,6 +173,9 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             Body::Json(json!({"instrument": "forced-criminality", "survivor_language": "vi"}))
         }
         ("POST", "/api/v1/screenings/{id}/answers") => Body::Json(json!({"answers": {"recruited_job_ad": "yes"}})),
+        ("POST", "/api/v1/screenings/{id}/decisions") => {
+            Body::Json(json!({"conclusion": "confirmed", "reasons": "Consistent account with corroborating reports."}))
+        }
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
         ("POST", "/persons/{id}/erase") => html_form(vec![("confirm", "yes".into())]),
@@ -185,6 +188,10 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ]),
         ("POST", "/persons/{id}/break-glass") => html_form(vec![("reason", "person missing tonight".into())]),
         ("POST", "/cases/{id}/notes") => html_form(vec![("body", "a note".into())]),
+        ("POST", "/persons/{id}/screenings") => {
+            html_form(vec![("instrument", "forced-criminality".into()), ("survivor_language", "vi".into())])
+        }
+        ("POST", "/screenings/{id}/q/{n}") => html_form(vec![("value", "yes".into())]),
         ("POST", "/cases/{id}/status") => html_form(vec![("status", "active".into())]),
         ("POST", "/admin/orgs") => html_form(vec![("name", format!("Org {unique}")), ("kind", "shelter".into())]),
         ("POST", "/admin/users") => html_form(vec![
@@ -213,14 +220,14 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.consent.clone()
     } else if path.starts_with("/admin/orgs/") {
         w.org_a.to_string()
-    } else if path.starts_with("/api/v1/screenings/") {
+    } else if path.starts_with("/api/v1/screenings/") || path.starts_with("/screenings/") {
         f.screening.clone()
     } else if path.starts_with("/api/v1/instruments/") {
         "forced-criminality".to_owned()
     } else {
         f.person.to_string()
     };
-    let p = path.replace("{kind}", "break_glass");
+    let p = path.replace("{kind}", "break_glass").replace("{n}", "0");
     let p = if p.contains("/review/") { p.replace("{id}", &f.grant) } else { p.replace("{id}", &id) };
     if p == "/lang" {
         "/lang?l=th&next=/".to_owned()
@@ -269,7 +276,7 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
             let location = res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
             let body = res.text().await.unwrap();
             let denied = matches!(status, 401 | 403 | 404) || location == "/login";
-            if status == 400 || status >= 500 {
+            if status == 400 || status == 422 || status >= 500 {
                 failures.push(format!("{key} as {code}: unexpected {status}: {}", &body[..body.len().min(200)]));
             }
             if denied && body.contains(&f.name) {

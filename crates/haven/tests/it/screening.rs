@@ -171,3 +171,61 @@ async fn r06_completing_with_no_answers_is_not_yet_determined() {
     assert_eq!(d["outcome"], "not_yet_determined");
     assert_eq!(d["missing_elements"], serde_json::json!(["act", "means", "purpose"]));
 }
+
+#[tokio::test]
+async fn r07_a_conclusive_decision_is_signed_by_a_decision_maker_with_reasons_after_reflection() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Decision Person").await;
+    let sid = json(
+        app.post(&format!("/api/v1/persons/{pid}/screenings"))
+            .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let dm = app.user_token("Local organisation", "ngo_assistance", "decision_maker", "dm_r07").await;
+    let decide = |token: String, body: serde_json::Value| {
+        let url = app.url(&format!("/api/v1/screenings/{sid}/decisions"));
+        let client = app.client.clone();
+        async move { client.post(url).bearer_auth(token).json(&body).send().await.unwrap() }
+    };
+    let reasons = "Account consistent across two interviews; compound named in other reports.";
+    // Not before completion.
+    let res = decide(dm.clone(), j!({"conclusion": "confirmed", "reasons": reasons})).await;
+    assert_eq!(res.status(), 409);
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    // Not before the reflection period has run.
+    let res = decide(dm.clone(), j!({"conclusion": "confirmed", "reasons": reasons})).await;
+    assert_eq!(res.status(), 409);
+    assert!(json(res).await["message"].as_str().unwrap().contains("reflection period"));
+    sqlx::query("UPDATE screenings SET completed_at = completed_at - 31 * 86400000")
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    // Not by a caseworker or supervisor, and never without reasons.
+    let res = decide(app.token.clone(), j!({"conclusion": "confirmed", "reasons": reasons})).await;
+    assert_eq!(res.status(), 403);
+    let res = decide(dm.clone(), j!({"conclusion": "confirmed", "reasons": "ok"})).await;
+    assert_eq!(res.status(), 400);
+    let res = decide(dm.clone(), j!({"conclusion": "confirmed", "reasons": reasons})).await;
+    assert_eq!(res.status(), 201);
+    // Reconsideration supersedes; the history keeps both, signed.
+    let res = decide(
+        dm.clone(),
+        j!({"conclusion": "not_confirmed", "reasons": "Reconsidered after new information from the person."}),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let list = json(app.get(&format!("/api/v1/screenings/{sid}/decisions")).send().await.unwrap()).await;
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["conclusion"], "not_confirmed");
+    assert_eq!(list[0]["supersedes"], list[1]["id"]);
+    assert_eq!(list[1]["decided_by_name"], "dm_r07");
+    assert_eq!(list[1]["reasons"], reasons);
+}
