@@ -212,6 +212,10 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "screening_facts",
+        &[("screening_id", Text), ("person_id", Text), ("org_id", Text), ("kind", Text), ("token", Text)],
+    ),
+    (
         "inbox_documents",
         &[("id", Text), ("recipient_org_id", Text), ("consent_id", Text), ("kind", Text), ("created_at", Int)],
     ),

@@ -158,12 +158,15 @@ impl Store {
     }
 
     /// Records (or replaces) answers. Allowed until the screening is
-    /// completed; a later screening starts afresh.
+    /// completed; a later screening starts afresh. Answers to fact questions
+    /// (compound, recruiter, advertisement) are also kept as keyed hashes
+    /// for corroboration (R08).
     pub async fn record_answers(
         &self,
         scope: &Scope,
         id: &str,
         new: &BTreeMap<String, Answer>,
+        instrument: &Instrument,
     ) -> Result<ScreeningView> {
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
@@ -184,6 +187,37 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        for (qid, answer) in new {
+            let Some(kind) = instrument.question(qid).and_then(|q| q.fact) else { continue };
+            if !CORROBORATING.contains(&kind) {
+                continue;
+            }
+            sqlx::query("DELETE FROM screening_facts WHERE screening_id = $1 AND kind = $2")
+                .bind(id)
+                .bind(kind.as_str())
+                .execute(&mut *tx)
+                .await?;
+            let values: Vec<String> = match answer {
+                Answer::Text(t) | Answer::Choice(t) => {
+                    // Several compounds or handles may be listed on separate lines or with commas.
+                    t.split(['\n', ',', ';']).map(normalise_fact).filter(|v| v.chars().count() >= 3).collect()
+                }
+                _ => Vec::new(),
+            };
+            for v in values {
+                sqlx::query(
+                    "INSERT INTO screening_facts (screening_id, person_id, org_id, kind, token) VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(id)
+                .bind(&person)
+                .bind(scope.org().to_string())
+                .bind(kind.as_str())
+                .bind(self.keys().blind_index(&format!("fact:{v}")))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, "ok").await?;
         tx.commit().await?;
         view.answers = Some(answers);
@@ -233,6 +267,47 @@ impl Store {
         let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids };
         self.audit_read(scope, Action::List, RecordKind::Screening, &refs, "ok").await?;
         Ok(list)
+    }
+}
+
+/// Facts specific enough to link cases: a compound's name, a recruiter's
+/// handle, an advertisement. Countries, provinces and platforms are shared by
+/// thousands and would corroborate nothing.
+const CORROBORATING: [haven_core::screening::FactKind; 5] = [
+    haven_core::screening::FactKind::CompoundName,
+    haven_core::screening::FactKind::PreviousCompound,
+    haven_core::screening::FactKind::RecruiterHandle,
+    haven_core::screening::FactKind::AdvertisementText,
+    haven_core::screening::FactKind::AdvertisementUrl,
+];
+
+/// Case-folded, whitespace-collapsed, leading "@" dropped: "@Golden  Fortune"
+/// and "golden fortune" are the same fact.
+fn normalise_fact(raw: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = raw.nfkc().flat_map(char::to_lowercase).collect();
+    folded.trim().trim_start_matches('@').split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Store {
+    /// R08: how many other people of the organisation named the same
+    /// compound, recruiter or advertisement. A count only: which cases they
+    /// are is not revealed here, whatever the reader's reach.
+    pub async fn corroboration_count(&self, scope: &Scope, screening: &str) -> Result<i64> {
+        require(scope, Permission::ReadCase)?;
+        let row = self.screening_row(&self.pool, scope, screening).await?.ok_or(StoreError::NotFound)?;
+        let person: String = row.try_get("person_id")?;
+        let n: i64 = sqlx::query(
+            "SELECT COUNT(DISTINCT other.person_id) AS n FROM screening_facts mine \
+             JOIN screening_facts other ON other.org_id = mine.org_id AND other.token = mine.token \
+             WHERE mine.screening_id = $1 AND other.person_id <> $2",
+        )
+        .bind(screening)
+        .bind(&person)
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("n")?;
+        Ok(n)
     }
 }
 

@@ -1768,7 +1768,10 @@ async fn answer_submit(
         if let Some(a) = answer {
             let mut one = std::collections::BTreeMap::new();
             one.insert(q.id.clone(), a);
-            state.store.record_answers(&caller.scope(&state, Permission::WriteCase).await?, &id, &one).await?;
+            state
+                .store
+                .record_answers(&caller.scope(&state, Permission::WriteCase).await?, &id, &one, &instrument)
+                .await?;
         }
         let next = if n + 1 < instrument.questions.len() {
             format!("/screenings/{id}/q/{}", n + 1)
@@ -1801,6 +1804,7 @@ struct ScreeningPage {
     version: String,
     rule: String,
     detained: bool,
+    corroboration: String,
     jur_name: String,
     jur_fc: String,
     jur_alternatives: String,
@@ -1884,6 +1888,14 @@ async fn screening_page(
             ),
             rule: d.rule_source.clone(),
             detained,
+            corroboration: match state
+                .store
+                .corroboration_count(&caller.scope(&state, Permission::ReadCase).await?, &id)
+                .await?
+            {
+                0 => String::new(),
+                n => tr.t_with("screening-corroborated", "count", n),
+            },
             jur_name: jur.name.to_owned(),
             jur_fc: tr.t(if jur.recognises_forced_criminality { "jur-fc-recognised" } else { "jur-fc-not-recognised" }),
             jur_alternatives: jur.alternative_provisions.to_owned(),

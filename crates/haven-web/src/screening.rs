@@ -167,10 +167,18 @@ struct DeterminationJson<'a> {
     referral_needs: &'a [String],
     instrument: BTreeMap<&'a str, &'a str>,
     rule: &'a str,
+    /// R08: other people of the organisation who named the same compound,
+    /// recruiter or advertisement (a count, never who).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corroborated_by: Option<i64>,
 }
 
 /// A determination as pretty JSON (the explanation included).
 pub fn determination_json(d: &Determination) -> String {
+    determination_json_with(d, None)
+}
+
+fn determination_json_with(d: &Determination, corroborated_by: Option<i64>) -> String {
     let (missing, open) = match &d.outcome {
         Outcome::ReasonableGrounds => (Vec::new(), Vec::new()),
         Outcome::NotYetDetermined { missing, open_questions } => {
@@ -213,6 +221,7 @@ pub fn determination_json(d: &Determination) -> String {
         .into_iter()
         .collect(),
         rule: &d.rule_source,
+        corroborated_by,
     };
     serde_json::to_string_pretty(&json).unwrap_or_default()
 }
@@ -375,7 +384,7 @@ pub async fn answer_screening(
     let instrument = instrument_of(&current)?;
     let answers = answers_from_values(&instrument, body.answers).map_err(WebError::BadRequest)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    Ok(Json(screening_out(&state.store.record_answers(&scope, &id, &answers).await?)))
+    Ok(Json(screening_out(&state.store.record_answers(&scope, &id, &answers, &instrument).await?)))
 }
 
 pub(crate) async fn determine(
@@ -406,7 +415,8 @@ pub async fn complete_screening(
     let d = determine(&state, &caller, &v).await?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
     state.store.complete_screening(&scope, &id, d.outcome.code()).await?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], determination_json(&d)))
+    let n = state.store.corroboration_count(&read, &id).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], determination_json_with(&d, Some(n))))
 }
 
 #[utoipa::path(get, path = "/api/v1/screenings/{id}/determination", params(("id" = String, Path)), tag = "screening",
@@ -419,7 +429,8 @@ pub async fn get_determination(
     let read = caller.scope(&state, Permission::ReadCase).await?;
     let v = state.store.get_screening(&read, &id).await?;
     let d = determine(&state, &caller, &v).await?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], determination_json(&d)))
+    let n = state.store.corroboration_count(&read, &id).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], determination_json_with(&d, Some(n))))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -367,3 +367,9 @@ jur-alternatives = Provisions to rely on
 jur-np-scope = Non-punishment in national law
 jur-deadlines = Target for a reasonable-grounds finding: { $days } working days. Recovery and reflection period: { $reflection } days.
 jur-decides = Who takes the conclusive decision
+
+# --- Corroboration ---
+screening-corroborated = { $count ->
+    [one] Corroborated by one other case that names the same compound, recruiter or advertisement.
+   *[other] Corroborated by { $count } other cases that name the same compound, recruiter or advertisement.
+}

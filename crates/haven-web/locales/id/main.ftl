@@ -365,3 +365,6 @@ jur-alternatives = Ketentuan yang dapat digunakan
 jur-np-scope = Non-penghukuman dalam hukum nasional
 jur-deadlines = Target penetapan adanya dasar yang wajar: { $days } hari kerja. Masa pemulihan dan refleksi: { $reflection } hari.
 jur-decides = Siapa yang mengambil keputusan akhir
+
+# --- Corroboration --- (REVIEW: machine-quality, needs native review)
+screening-corroborated = Diperkuat oleh { $count } kasus lain yang menyebut kompleks, perekrut, atau iklan yang sama.

@@ -365,3 +365,6 @@ jur-alternatives = បទប្បញ្ញត្តិដែលអាចពឹ�
 jur-np-scope = គោលការណ៍មិនដាក់ទោសក្នុងច្បាប់ជាតិ
 jur-deadlines = គោលដៅសម្រាប់ការសន្និដ្ឋានថាមានមូលដ្ឋានសមហេតុផល៖ { $days } ថ្ងៃធ្វើការ។ រយៈពេលស្ដារឡើងវិញ និងពិចារណា៖ { $reflection } ថ្ងៃ។
 jur-decides = អ្នកដែលធ្វើការសម្រេចចុងក្រោយ
+
+# --- Corroboration --- (REVIEW: machine-quality, needs native review)
+screening-corroborated = មានករណីផ្សេងទៀតចំនួន { $count } ដែលនិយាយពីបរិវេណ អ្នកជ្រើសរើស ឬការផ្សាយពាណិជ្ជកម្មដូចគ្នា។

@@ -365,3 +365,6 @@ jur-alternatives = ບົດບັນຍັດທີ່ສາມາດອີງ�
 jur-np-scope = ຫຼັກການບໍ່ລົງໂທດໃນກົດໝາຍແຫ່ງຊາດ
 jur-deadlines = ເປົ້າໝາຍໃນການພິຈາລະນາວ່າມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອ: { $days } ວັນລັດຖະການ. ໄລຍະເວລາຟື້ນຟູ ແລະ ໄຕ່ຕອງ: { $reflection } ວັນ.
 jur-decides = ຜູ້ຕັດສິນຂັ້ນສຸດທ້າຍ
+
+# --- Corroboration --- (REVIEW: machine-quality, needs native review)
+screening-corroborated = ມີອີກ { $count } ກໍລະນີທີ່ກ່າວເຖິງສະຖານທີ່ ຜູ້ຈັດຫາງານ ຫຼື ໂຄສະນາດຽວກັນ.

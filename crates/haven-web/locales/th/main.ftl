@@ -365,3 +365,6 @@ jur-alternatives = บทบัญญัติที่ใช้อ้างอ�
 jur-np-scope = หลักการไม่ลงโทษในกฎหมายของประเทศ
 jur-deadlines = เป้าหมายในการพิจารณาว่ามีเหตุอันควรเชื่อ: { $days } วันทำการ ระยะเวลาฟื้นฟูและไตร่ตรอง: { $reflection } วัน
 jur-decides = ผู้มีอำนาจวินิจฉัยชี้ขาด
+
+# --- Corroboration --- (REVIEW: machine-quality, needs native review)
+screening-corroborated = มีกรณีอื่นอีก { $count } กรณีที่ระบุสถานที่ ผู้จัดหางาน หรือโฆษณาเดียวกัน ซึ่งช่วยยืนยันข้อมูลนี้

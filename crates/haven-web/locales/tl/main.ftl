@@ -365,3 +365,9 @@ jur-alternatives = Mga probisyong maaaring gamitin
 jur-np-scope = Hindi pagpaparusa sa pambansang batas
 jur-deadlines = Target para sa pagpapasya kung may makatwirang batayan (reasonable grounds): { $days } araw ng trabaho. Panahon ng paggaling at pagninilay: { $reflection } araw.
 jur-decides = Sino ang gumagawa ng pinal na pasya
+
+# --- Corroboration --- (REVIEW: machine-quality, needs native review)
+screening-corroborated = { $count ->
+    [one] Pinatitibay ng isa pang kaso na bumabanggit sa parehong compound, recruiter o patalastas.
+   *[other] Pinatitibay ng { $count } pang kaso na bumabanggit sa parehong compound, recruiter o patalastas.
+}

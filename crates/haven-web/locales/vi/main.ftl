@@ -365,3 +365,6 @@ jur-alternatives = Các quy định có thể dựa vào
 jur-np-scope = Nguyên tắc không trừng phạt trong luật quốc gia
 jur-deadlines = Mục tiêu để kết luận có căn cứ hợp lý: { $days } ngày làm việc. Thời gian phục hồi và cân nhắc: { $reflection } ngày.
 jur-decides = Ai đưa ra quyết định cuối cùng
+
+# --- Corroboration --- (REVIEW: machine-quality, needs native review)
+screening-corroborated = Được củng cố bởi { $count } trường hợp khác nêu cùng khu, người tuyển dụng hoặc quảng cáo.

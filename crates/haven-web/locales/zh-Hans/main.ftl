@@ -365,3 +365,6 @@ jur-alternatives = 可依据的条款
 jur-np-scope = 国内法中的不惩罚规定
 jur-deadlines = 作出“有合理理由”认定的目标期限：{ $days } 个工作日。恢复与反思期：{ $reflection } 天。
 jur-decides = 由谁作出最终决定
+
+# --- Corroboration --- (REVIEW: machine-quality, needs native review)
+screening-corroborated = 另有 { $count } 个个案提到同一园区、招聘者或广告，可相互印证。

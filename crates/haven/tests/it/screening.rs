@@ -229,3 +229,48 @@ async fn r07_a_conclusive_decision_is_signed_by_a_decision_maker_with_reasons_af
     assert_eq!(list[1]["decided_by_name"], "dm_r07");
     assert_eq!(list[1]["reasons"], reasons);
 }
+
+#[tokio::test]
+async fn r08_cases_naming_the_same_compound_corroborate_each_other_without_revealing_who() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let mut sids = Vec::new();
+    for (name, compound) in [
+        ("First Witness", "Golden Fortune Park"),
+        ("Second Witness", "golden  fortune park"),
+        ("Third Person", "Other Place"),
+    ] {
+        let pid = app.create_named(name).await;
+        let sid = json(
+            app.post(&format!("/api/v1/persons/{pid}/screenings"))
+                .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let res = app
+            .post(&format!("/api/v1/screenings/{sid}/answers"))
+            .json(&j!({"answers": {"compound_name": compound, "compound_country": "MMR"}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        sids.push(sid);
+    }
+    let d = json(app.get(&format!("/api/v1/screenings/{}/determination", sids[1])).send().await.unwrap()).await;
+    assert_eq!(d["corroborated_by"], 1, "the same compound, written differently, corroborates");
+    assert!(!d.to_string().contains("First Witness"), "no details of the other case");
+    let d = json(app.get(&format!("/api/v1/screenings/{}/determination", sids[2])).send().await.unwrap()).await;
+    assert_eq!(d["corroborated_by"], 0, "sharing only a country corroborates nothing");
+    // The facts are stored as keyed hashes, not as text.
+    use sqlx::Row;
+    let rows = sqlx::query("SELECT token FROM screening_facts").fetch_all(app.store.pool()).await.unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        assert!(!r.try_get::<String, _>("token").unwrap().to_lowercase().contains("golden"));
+    }
+}
