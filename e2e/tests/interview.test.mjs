@@ -48,6 +48,8 @@ test('r18 r11 r13 a full interview in Vietnamese with an English UI ends in reas
     assert.equal((await page.locator('legend .ui-text').textContent()).trim(), q.text.en);
     assert.ok(await page.getByText(`Question ${i + 1} of ${questions.length}`).isVisible());
     if (i === 2) await screenshot(page, 'interview-question');
+    // Each interview step stays small for weak mobile links.
+    assert.ok(Buffer.byteLength(await page.content()) < 60 * 1024);
     if (YES.has(q.id)) {
       await page.locator('input[name="value"][value="yes"]').check();
     } else if (q.id === 'hours_per_day') {

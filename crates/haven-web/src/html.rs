@@ -55,6 +55,7 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/screenings/{id}/q/{n}", question_page),
         r::post("/screenings/{id}/q/{n}", answer_submit),
         r::post("/screenings/{id}/complete", complete_screening_submit),
+        r::post("/screenings/{id}/decisions", decision_submit),
         r::post("/consents/{id}/withdraw", withdraw_submit),
         r::get("/cases/{id}", case_page),
         r::post("/cases/{id}/notes", note_submit),
@@ -1805,6 +1806,9 @@ struct ScreeningPage {
     rule: String,
     detained: bool,
     corroboration: String,
+    decisions: Vec<(String, String, String)>,
+    can_decide: bool,
+    decide_hint: String,
     jur_name: String,
     jur_fc: String,
     jur_alternatives: String,
@@ -1888,6 +1892,20 @@ async fn screening_page(
             ),
             rule: d.rule_source.clone(),
             detained,
+            decisions: state
+                .store
+                .list_decisions(&caller.scope(&state, Permission::ReadCase).await?, &id)
+                .await?
+                .into_iter()
+                .map(|d| {
+                    let label =
+                        tr.t(if d.conclusion == "confirmed" { "decision-confirmed" } else { "decision-not-confirmed" });
+                    let signed = format!("{} · {}", d.decided_by_name, local_date(d.decided_at_ms));
+                    (label, signed, d.reasons.unwrap_or_default())
+                })
+                .collect(),
+            can_decide: may(&caller, Permission::DecideConclusively),
+            decide_hint: tr.t_with("decision-hint", "days", i64::from(jur.reflection_days)),
             corroboration: match state
                 .store
                 .corroboration_count(&caller.scope(&state, Permission::ReadCase).await?, &id)
@@ -1927,6 +1945,33 @@ async fn complete_screening_submit(
             .store
             .complete_screening(&caller.scope(&state, Permission::WriteCase).await?, &id, d.outcome.code())
             .await?;
+        Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct DecisionForm {
+    csrf: String,
+    conclusion: String,
+    reasons: String,
+}
+
+async fn decision_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let scope = caller.scope(&state, Permission::DecideConclusively).await?;
+        let conclusion = haven_core::screening::decision::Conclusion::parse(&form.conclusion)?;
+        let reasons = haven_core::screening::decision::Reasons::parse(&form.reasons)?;
+        let days = crate::screening::reflection_days(&state, &caller).await?;
+        state.store.record_decision(&scope, &id, conclusion, &reasons, days).await?;
         Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
     }
     .await;

@@ -373,3 +373,16 @@ screening-corroborated = { $count ->
     [one] Corroborated by one other case that names the same compound, recruiter or advertisement.
    *[other] Corroborated by { $count } other cases that name the same compound, recruiter or advertisement.
 }
+
+# --- Conclusive decision ---
+decision-title = Conclusive decision
+decision-none = No conclusive decision yet. It is taken by an authorised decision maker, with written reasons, after the recovery and reflection period.
+decision-record = Record the conclusive decision
+decision-hint = The recovery and reflection period is { $days } days from the end of the screening. Earlier decisions are refused.
+decision-conclusion = Decision
+decision-confirmed = Identified as a victim of trafficking
+decision-not-confirmed = Not confirmed on what is known now (open to reconsideration; referrals continue)
+decision-reasons = Written reasons
+decision-sign = Sign the decision
+validation-reasons_required = Write the reasons for the decision (20 characters at least).
+validation-invalid_conclusion = Choose one of the two decisions.

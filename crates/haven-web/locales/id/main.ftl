@@ -368,3 +368,16 @@ jur-decides = Siapa yang mengambil keputusan akhir
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
 screening-corroborated = Diperkuat oleh { $count } kasus lain yang menyebut kompleks, perekrut, atau iklan yang sama.
+
+# --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
+decision-title = Keputusan akhir
+decision-none = Belum ada keputusan akhir. Keputusan ini diambil oleh pengambil keputusan yang berwenang, dengan alasan tertulis, setelah masa pemulihan dan refleksi.
+decision-record = Catat keputusan akhir
+decision-hint = Masa pemulihan dan refleksi adalah { $days } hari sejak penyaringan selesai. Keputusan sebelum itu tidak dapat diterima.
+decision-conclusion = Keputusan
+decision-confirmed = Diidentifikasi sebagai korban perdagangan orang
+decision-not-confirmed = Belum dapat dipastikan berdasarkan informasi yang diketahui saat ini (dapat ditinjau kembali; rujukan tetap berjalan)
+decision-reasons = Alasan tertulis
+decision-sign = Tandatangani keputusan
+validation-reasons_required = Tulis alasan keputusan (minimal 20 karakter).
+validation-invalid_conclusion = Pilih salah satu dari dua keputusan.

@@ -368,3 +368,16 @@ jur-decides = ຜູ້ຕັດສິນຂັ້ນສຸດທ້າຍ
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
 screening-corroborated = ມີອີກ { $count } ກໍລະນີທີ່ກ່າວເຖິງສະຖານທີ່ ຜູ້ຈັດຫາງານ ຫຼື ໂຄສະນາດຽວກັນ.
+
+# --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
+decision-title = ການຕັດສິນໃຈຂັ້ນສຸດທ້າຍ
+decision-none = ຍັງບໍ່ມີການຕັດສິນໃຈຂັ້ນສຸດທ້າຍ. ການຕັດສິນໃຈນີ້ ເຮັດໂດຍຜູ້ມີອຳນາດຕັດສິນໃຈທີ່ໄດ້ຮັບມອບໝາຍ, ພ້ອມເຫດຜົນເປັນລາຍລັກອັກສອນ, ຫຼັງຈາກໄລຍະເວລາຟື້ນຟູ ແລະ ໄຕ່ຕອງ.
+decision-record = ບັນທຶກການຕັດສິນໃຈຂັ້ນສຸດທ້າຍ
+decision-hint = ໄລຍະເວລາຟື້ນຟູ ແລະ ໄຕ່ຕອງ ແມ່ນ { $days } ວັນ ນັບແຕ່ການກວດຄັດກອງສຳເລັດ. ລະບົບຈະບໍ່ຮັບການຕັດສິນໃຈກ່ອນກຳນົດນີ້.
+decision-conclusion = ການຕັດສິນໃຈ
+decision-confirmed = ໄດ້ຮັບການລະບຸວ່າເປັນຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ
+decision-not-confirmed = ຍັງບໍ່ທັນຢັ້ງຢືນໄດ້ ຕາມຂໍ້ມູນທີ່ຮູ້ໃນຕອນນີ້ (ສາມາດພິຈາລະນາຄືນໄດ້; ການສົ່ງຕໍ່ຍັງສືບຕໍ່)
+decision-reasons = ເຫດຜົນເປັນລາຍລັກອັກສອນ
+decision-sign = ລົງລາຍເຊັນໃນການຕັດສິນໃຈ
+validation-reasons_required = ກະລຸນາຂຽນເຫດຜົນຂອງການຕັດສິນໃຈ (ຢ່າງໜ້ອຍ 20 ຕົວອັກສອນ).
+validation-invalid_conclusion = ກະລຸນາເລືອກການຕັດສິນໃຈໜຶ່ງໃນສອງແບບ.

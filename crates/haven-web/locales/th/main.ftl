@@ -368,3 +368,16 @@ jur-decides = ผู้มีอำนาจวินิจฉัยชี้ข
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
 screening-corroborated = มีกรณีอื่นอีก { $count } กรณีที่ระบุสถานที่ ผู้จัดหางาน หรือโฆษณาเดียวกัน ซึ่งช่วยยืนยันข้อมูลนี้
+
+# --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
+decision-title = คำวินิจฉัยชี้ขาด
+decision-none = ยังไม่มีคำวินิจฉัยชี้ขาด ผู้มีอำนาจตัดสินใจที่ได้รับมอบหมายจะเป็นผู้วินิจฉัย พร้อมเหตุผลเป็นลายลักษณ์อักษร หลังสิ้นสุดระยะเวลาฟื้นฟูและไตร่ตรอง
+decision-record = บันทึกคำวินิจฉัยชี้ขาด
+decision-hint = ระยะเวลาฟื้นฟูและไตร่ตรองคือ { $days } วัน นับจากวันที่การคัดกรองเสร็จสิ้น ระบบจะไม่รับคำวินิจฉัยที่ทำก่อนครบกำหนดนี้
+decision-conclusion = คำวินิจฉัย
+decision-confirmed = ได้รับการระบุว่าเป็นผู้เสียหายจากการค้ามนุษย์
+decision-not-confirmed = ยังยืนยันไม่ได้จากข้อมูลที่ทราบในขณะนี้ (พิจารณาใหม่ได้ และการส่งต่อยังคงดำเนินต่อไป)
+decision-reasons = เหตุผลเป็นลายลักษณ์อักษร
+decision-sign = ลงนามในคำวินิจฉัย
+validation-reasons_required = กรุณาเขียนเหตุผลของคำวินิจฉัย (อย่างน้อย 20 ตัวอักษร)
+validation-invalid_conclusion = กรุณาเลือกคำวินิจฉัยอย่างใดอย่างหนึ่งจากสองแบบ

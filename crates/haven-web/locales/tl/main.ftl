@@ -371,3 +371,16 @@ screening-corroborated = { $count ->
     [one] Pinatitibay ng isa pang kaso na bumabanggit sa parehong compound, recruiter o patalastas.
    *[other] Pinatitibay ng { $count } pang kaso na bumabanggit sa parehong compound, recruiter o patalastas.
 }
+
+# --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
+decision-title = Pinal na pasya
+decision-none = Wala pang pinal na pasya. Ginagawa ito ng awtorisadong tagapagpasya, na may nakasulat na mga dahilan, pagkatapos ng panahon ng paggaling at pagninilay (recovery and reflection period).
+decision-record = Itala ang pinal na pasya
+decision-hint = Ang panahon ng paggaling at pagninilay ay { $days } araw mula sa pagtatapos ng pagsusuri. Hindi tinatanggap ang pasyang ginawa bago matapos ito.
+decision-conclusion = Pasya
+decision-confirmed = Natukoy bilang biktima ng trafficking
+decision-not-confirmed = Hindi pa nakumpirma batay sa kasalukuyang nalalaman (maaaring muling suriin; tuloy ang mga referral)
+decision-reasons = Mga nakasulat na dahilan
+decision-sign = Lagdaan ang pasya
+validation-reasons_required = Isulat ang mga dahilan ng pasya (hindi bababa sa 20 character).
+validation-invalid_conclusion = Pumili ng isa sa dalawang pasya.

@@ -368,3 +368,16 @@ jur-decides = Ai đưa ra quyết định cuối cùng
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
 screening-corroborated = Được củng cố bởi { $count } trường hợp khác nêu cùng khu, người tuyển dụng hoặc quảng cáo.
+
+# --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
+decision-title = Quyết định cuối cùng
+decision-none = Chưa có quyết định cuối cùng. Quyết định này do người ra quyết định có thẩm quyền đưa ra, kèm lý do bằng văn bản, sau thời gian phục hồi và cân nhắc.
+decision-record = Ghi nhận quyết định cuối cùng
+decision-hint = Thời gian phục hồi và cân nhắc là { $days } ngày kể từ khi kết thúc sàng lọc. Hệ thống không nhận quyết định trước thời điểm đó.
+decision-conclusion = Quyết định
+decision-confirmed = Được xác định là nạn nhân bị mua bán
+decision-not-confirmed = Chưa xác nhận được dựa trên thông tin hiện có (có thể xem xét lại; việc chuyển gửi vẫn tiếp tục)
+decision-reasons = Lý do bằng văn bản
+decision-sign = Ký quyết định
+validation-reasons_required = Hãy viết lý do của quyết định (ít nhất 20 ký tự).
+validation-invalid_conclusion = Hãy chọn một trong hai quyết định.

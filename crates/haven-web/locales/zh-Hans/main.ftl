@@ -368,3 +368,16 @@ jur-decides = 由谁作出最终决定
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
 screening-corroborated = 另有 { $count } 个个案提到同一园区、招聘者或广告，可相互印证。
+
+# --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
+decision-title = 最终决定
+decision-none = 尚无最终决定。最终决定由获授权的决策人在恢复与反思期结束后作出，并附书面理由。
+decision-record = 记录最终决定
+decision-hint = 恢复与反思期为筛查结束后 { $days } 天。此期限届满前作出的决定不予受理。
+decision-conclusion = 决定
+decision-confirmed = 认定为人口贩运受害人
+decision-not-confirmed = 根据目前所知信息尚未确认（可重新审议；转介继续进行）
+decision-reasons = 书面理由
+decision-sign = 签署决定
+validation-reasons_required = 请填写决定的理由（至少 20 个字符）。
+validation-invalid_conclusion = 请从两项决定中选择一项。

@@ -192,6 +192,10 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             html_form(vec![("instrument", "forced-criminality".into()), ("survivor_language", "vi".into())])
         }
         ("POST", "/screenings/{id}/q/{n}") => html_form(vec![("value", "yes".into())]),
+        ("POST", "/screenings/{id}/decisions") => html_form(vec![
+            ("conclusion", "confirmed".into()),
+            ("reasons", "Consistent account with corroborating reports.".into()),
+        ]),
         ("POST", "/cases/{id}/status") => html_form(vec![("status", "active".into())]),
         ("POST", "/admin/orgs") => html_form(vec![("name", format!("Org {unique}")), ("kind", "shelter".into())]),
         ("POST", "/admin/users") => html_form(vec![
