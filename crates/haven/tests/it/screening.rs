@@ -203,7 +203,7 @@ async fn r07_a_conclusive_decision_is_signed_by_a_decision_maker_with_reasons_af
     let res = decide(dm.clone(), j!({"conclusion": "confirmed", "reasons": reasons})).await;
     assert_eq!(res.status(), 409);
     assert!(json(res).await["message"].as_str().unwrap().contains("reflection period"));
-    sqlx::query("UPDATE screenings SET completed_at = completed_at - 31 * 86400000")
+    sqlx::query("UPDATE screenings SET completed_at = completed_at - 2678400000") // 31 days in ms
         .execute(app.store.pool())
         .await
         .unwrap();
