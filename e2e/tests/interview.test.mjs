@@ -80,4 +80,10 @@ test('r18 r11 r13 a full interview in Vietnamese with an English UI ends in reas
   assert.ok(body.includes('non-punishment principle applies from now'));
   assert.ok(await page.getByRole('alert').filter({ hasText: 'first action is to request their release' }).isVisible());
   await screenshot(page, 'screening-result');
+  // R13: the task list now starts with the release request.
+  await page.getByRole('link', { name: 'Tasks' }).click();
+  const first = page.locator('li.task').first();
+  assert.equal(await first.getAttribute('data-kind'), 'request_release');
+  assert.match(await first.textContent(), /Nguyễn Thị Hoa/);
+  await screenshot(page, 'tasks');
 });

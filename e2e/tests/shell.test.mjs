@@ -42,7 +42,10 @@ test('the administrator enrols a second factor, reads no cases, and creates a ca
 test('sign in, add a person with a Thai name, find them by a romanised search, switch to Thai', async () => {
   const page = await browser.newPage({ locale: 'en-GB' });
   await signIn(page, haven.url, 'cw.somchai', caseworkerPassword, 'another-long-passphrase-2');
-  assert.match(page.url(), /\/persons$/);
+  // Case workers land on their task list.
+  assert.match(page.url(), /\/tasks$/);
+  assert.equal(await page.locator('h1').textContent(), 'Tasks');
+  await page.getByRole('link', { name: 'People' }).click();
   assert.equal(await page.locator('h1').textContent(), 'People');
 
   await page.getByRole('link', { name: 'New person' }).click();

@@ -14,6 +14,7 @@ pub mod ids;
 pub mod names;
 pub mod person;
 pub mod screening;
+pub mod tasks;
 
 mod iso3166;
 

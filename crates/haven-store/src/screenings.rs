@@ -421,3 +421,73 @@ impl Store {
         Ok(out)
     }
 }
+
+impl Store {
+    /// The facts the task list is computed from: people in reach who are
+    /// detained or have been screened, with their screenings.
+    pub async fn task_facts(&self, scope: &Scope) -> Result<Vec<haven_core::tasks::PersonFacts>> {
+        require(scope, Permission::ReadCase)?;
+        let reach = ReachSql::persons(scope, 1);
+        let sql = format!(
+            "SELECT p.id, p.location, p.full_name, p.birth, k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
+             WHERE {} AND p.erased_at IS NULL AND (p.location IN ('immigration_detention', 'police_custody') \
+             OR EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = p.id)) ORDER BY p.updated_at DESC LIMIT 500",
+            reach.columns, reach.condition
+        );
+        let rows = reach.bind(sqlx::query(&sql)).fetch_all(&self.pool).await?;
+        let today = crate::today();
+        let to_date = |ms: i64| {
+            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+                .map(|t| t.date())
+                .unwrap_or(today)
+        };
+        let mut people = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: String = r.try_get("id")?;
+            let wrapped: Vec<u8> = r.try_get("wrapped")?;
+            let dek = self.keys().unwrap(&id, &wrapped)?;
+            let name = match r.try_get::<Option<Vec<u8>>, _>("full_name")? {
+                Some(ct) => dek.open(&id, "full_name", &ct)?,
+                None => String::new(),
+            };
+            let birth = match r.try_get::<Option<Vec<u8>>, _>("birth")? {
+                Some(ct) => haven_core::person::Birth::decode(&dek.open(&id, "birth", &ct)?),
+                None => None,
+            };
+            let location: String = r.try_get("location")?;
+            let detained = haven_core::person::LocationType::parse(&location).is_ok_and(|l| l.is_detention());
+            let srows = sqlx::query(
+                "SELECT s.id, s.status, s.outcome, s.started_at, s.completed_at, \
+                 CAST(CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.screening_id = s.id) THEN 1 ELSE 0 END AS BIGINT) AS decided \
+                 FROM screenings s WHERE s.person_id = $1 ORDER BY s.started_at DESC LIMIT 20",
+            )
+            .bind(&id)
+            .fetch_all(&self.pool)
+            .await?;
+            let mut screenings = Vec::with_capacity(srows.len());
+            for s in &srows {
+                let status: String = s.try_get("status")?;
+                let outcome: Option<String> = s.try_get("outcome")?;
+                screenings.push(haven_core::tasks::ScreeningFacts {
+                    id: s.try_get("id")?,
+                    completed: status == "completed",
+                    reasonable_grounds: outcome.as_deref() == Some("reasonable_grounds"),
+                    started: to_date(s.try_get("started_at")?),
+                    completed_on: s.try_get::<Option<i64>, _>("completed_at")?.map(to_date),
+                    has_decision: s.try_get::<i64, _>("decided")? != 0,
+                });
+            }
+            people.push(haven_core::tasks::PersonFacts {
+                person_id: id,
+                name,
+                detained,
+                may_be_child: birth.is_some_and(|b| b.may_be_child(today)),
+                screenings,
+            });
+        }
+        let ids: Vec<&str> = people.iter().map(|p| p.person_id.as_str()).collect();
+        let refs = if ids.is_empty() { vec![""] } else { ids };
+        self.audit_read(scope, Action::List, RecordKind::Person, &refs, "tasks").await?;
+        Ok(people)
+    }
+}

@@ -63,6 +63,7 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/api/v1/screenings/{id}/determination", crate::screening::get_determination),
         r::post("/api/v1/screenings/{id}/decisions", crate::screening::decide),
         r::get("/api/v1/screenings/{id}/decisions", crate::screening::list_decisions),
+        r::get("/api/v1/tasks", crate::screening::tasks),
     ]
 }
 
@@ -88,14 +89,15 @@ pub fn openapi_json() -> String {
           list_orgs, create_org, list_users, create_user, inbox, crate::screening::list_instruments,
           crate::screening::get_instrument, crate::screening::start_screening, crate::screening::list_screenings,
           crate::screening::get_screening, crate::screening::answer_screening, crate::screening::complete_screening,
-          crate::screening::get_determination, crate::screening::decide, crate::screening::list_decisions),
+          crate::screening::get_determination, crate::screening::decide, crate::screening::list_decisions,
+          crate::screening::tasks),
     components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
                        CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health, MeOut, ConsentCreate,
                        ConsentOut, OverrideCreate, BreakGlassCreate, AuditOut, ReviewOut, OrgOut, OrgCreate, UserOut,
                        UserCreate, UserCreated, InboxOut, crate::screening::InstrumentSummary,
                        crate::screening::InstrumentOut, crate::screening::QuestionOut, crate::screening::ScreeningCreate,
                        crate::screening::AnswersIn, crate::screening::ScreeningOut, crate::screening::DecisionCreate,
-                       crate::screening::DecisionOut)),
+                       crate::screening::DecisionOut, crate::screening::TaskOut)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

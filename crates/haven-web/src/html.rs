@@ -42,6 +42,7 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/password", password_submit),
         r::get("/lang", set_language),
         r::get("/static/haven.css", stylesheet),
+        r::get("/tasks", tasks_page),
         r::get("/persons", persons_page),
         r::get("/persons/new", new_person_page),
         r::post("/persons/new", new_person_submit),
@@ -94,6 +95,9 @@ fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     let actor = caller.user.actor();
     let can = |p: Permission| may(&actor, p, haven_core::access::Purpose::case_management(), "").is_ok();
     let mut links = Vec::new();
+    if can(Permission::ReadCase) {
+        links.push(("/tasks", tr.t("nav-tasks")));
+    }
     if can(Permission::ReadPerson) {
         links.push(("/persons", tr.t("nav-persons")));
     }
@@ -1973,6 +1977,59 @@ async fn decision_submit(
         let days = crate::screening::reflection_days(&state, &caller).await?;
         state.store.record_decision(&scope, &id, conclusion, &reasons, days).await?;
         Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+// ---- task list ----
+
+struct TaskRow {
+    kind: &'static str,
+    label: String,
+    name: String,
+    href: String,
+    due: String,
+    overdue: bool,
+    urgent: bool,
+    child: bool,
+}
+
+#[derive(Template)]
+#[template(path = "tasks.html")]
+struct TasksPage {
+    l: Layout,
+    tasks: Vec<TaskRow>,
+}
+
+/// The landing page for case roles: urgent work first (R13, R20).
+async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let result = async {
+        let scope = caller.scope(&state, Permission::ReadCase).await?;
+        let facts = state.store.task_facts(&scope).await?;
+        let country =
+            state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
+        let jur = haven_core::screening::jurisdiction::for_country(country.as_deref());
+        let tasks = haven_core::tasks::compute(&facts, today(), jur.rg_target_working_days, jur.reflection_days)
+            .into_iter()
+            .map(|t| {
+                use haven_core::tasks::TaskKind;
+                TaskRow {
+                    kind: t.kind.as_str(),
+                    label: tr.t(&format!("task-{}", t.kind.as_str())),
+                    href: match &t.screening_id {
+                        Some(s) => format!("/screenings/{s}"),
+                        None => format!("/persons/{}", t.person_id),
+                    },
+                    name: t.name,
+                    due: format_date(t.due),
+                    overdue: t.overdue,
+                    urgent: matches!(t.kind, TaskKind::RequestRelease | TaskKind::ChildInDetention),
+                    child: t.child,
+                }
+            })
+            .collect();
+        render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), tasks })
     }
     .await;
     finish(&tr, result)

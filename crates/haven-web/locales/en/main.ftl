@@ -386,3 +386,15 @@ decision-reasons = Written reasons
 decision-sign = Sign the decision
 validation-reasons_required = Write the reasons for the decision (20 characters at least).
 validation-invalid_conclusion = Choose one of the two decisions.
+
+# --- Task list ---
+nav-tasks = Tasks
+tasks-title = Tasks
+tasks-none = Nothing needs doing now.
+tasks-child = child
+tasks-overdue = overdue
+task-request_release = Urgent: request release from detention
+task-child_in_detention = Urgent: a child is in detention
+task-reasonable_grounds_due = Reasonable-grounds finding due
+task-recovery_period_ends = Recovery and reflection period ends
+task-rescreen = Offer another screening

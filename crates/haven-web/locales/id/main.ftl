@@ -381,3 +381,15 @@ decision-reasons = Alasan tertulis
 decision-sign = Tandatangani keputusan
 validation-reasons_required = Tulis alasan keputusan (minimal 20 karakter).
 validation-invalid_conclusion = Pilih salah satu dari dua keputusan.
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = Tugas
+tasks-title = Tugas
+tasks-none = Tidak ada yang perlu dikerjakan saat ini.
+tasks-child = anak
+tasks-overdue = terlambat
+task-request_release = Mendesak: minta pembebasan dari penahanan
+task-child_in_detention = Mendesak: ada anak yang sedang ditahan
+task-reasonable_grounds_due = Batas waktu penetapan adanya dasar yang wajar
+task-recovery_period_ends = Masa pemulihan dan refleksi berakhir
+task-rescreen = Tawarkan penyaringan lagi

@@ -381,3 +381,15 @@ decision-reasons = មូលហេតុជាលាយលក្ខណ៍អក�
 decision-sign = ចុះហត្ថលេខាលើការសម្រេច
 validation-reasons_required = សូមសរសេរមូលហេតុនៃការសម្រេច (យ៉ាងហោចណាស់ 20 តួអក្សរ)។
 validation-invalid_conclusion = សូមជ្រើសរើសការសម្រេចមួយក្នុងចំណោមការសម្រេចទាំងពីរ។
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = ភារកិច្ច
+tasks-title = ភារកិច្ច
+tasks-none = បច្ចុប្បន្ននេះ មិនមានអ្វីត្រូវធ្វើទេ។
+tasks-child = កុមារ
+tasks-overdue = ហួសកាលកំណត់
+task-request_release = បន្ទាន់៖ ស្នើសុំឱ្យដោះលែងពីការឃុំខ្លួន
+task-child_in_detention = បន្ទាន់៖ មានកុមារម្នាក់កំពុងត្រូវបានឃុំខ្លួន
+task-reasonable_grounds_due = ដល់កាលកំណត់សម្រាប់ការសន្និដ្ឋានថាមានមូលដ្ឋានសមហេតុផល
+task-recovery_period_ends = រយៈពេលស្ដារឡើងវិញ និងពិចារណា ត្រូវបញ្ចប់
+task-rescreen = ផ្ដល់ការពិនិត្យបឋមម្ដងទៀត

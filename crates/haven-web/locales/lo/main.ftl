@@ -381,3 +381,15 @@ decision-reasons = ເຫດຜົນເປັນລາຍລັກອັກສ�
 decision-sign = ລົງລາຍເຊັນໃນການຕັດສິນໃຈ
 validation-reasons_required = ກະລຸນາຂຽນເຫດຜົນຂອງການຕັດສິນໃຈ (ຢ່າງໜ້ອຍ 20 ຕົວອັກສອນ).
 validation-invalid_conclusion = ກະລຸນາເລືອກການຕັດສິນໃຈໜຶ່ງໃນສອງແບບ.
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = ວຽກ
+tasks-title = ວຽກ
+tasks-none = ຕອນນີ້ບໍ່ມີວຽກທີ່ຕ້ອງເຮັດ.
+tasks-child = ເດັກ
+tasks-overdue = ເກີນກຳນົດ
+task-request_release = ດ່ວນ: ຮ້ອງຂໍໃຫ້ປ່ອຍຕົວຈາກການກັກຕົວ
+task-child_in_detention = ດ່ວນ: ມີເດັກກຳລັງຖືກກັກຕົວ
+task-reasonable_grounds_due = ຮອດກຳນົດພິຈາລະນາວ່າມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອ
+task-recovery_period_ends = ໄລຍະເວລາຟື້ນຟູ ແລະ ໄຕ່ຕອງ ສິ້ນສຸດລົງ
+task-rescreen = ສະເໜີການກວດຄັດກອງອີກຄັ້ງ

@@ -381,3 +381,15 @@ decision-reasons = စာဖြင့်ရေးသားထားသော အ
 decision-sign = ဆုံးဖြတ်ချက်ကို လက်မှတ်ထိုးရန်
 validation-reasons_required = ဆုံးဖြတ်ချက်အတွက် အကြောင်းပြချက်များကို ရေးပါ (အနည်းဆုံး စာလုံး 20 လုံး)။
 validation-invalid_conclusion = ဆုံးဖြတ်ချက် နှစ်ခုအနက် တစ်ခုကို ရွေးပါ။
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = လုပ်ငန်းများ
+tasks-title = လုပ်ငန်းများ
+tasks-none = ယခု လုပ်ဆောင်ရန် မရှိပါ။
+tasks-child = ကလေး
+tasks-overdue = သတ်မှတ်ရက် ကျော်လွန်
+task-request_release = အရေးပေါ်- ထိန်းသိမ်းမှုမှ လွှတ်ပေးရန် တောင်းဆိုပါ
+task-child_in_detention = အရေးပေါ်- ကလေးတစ်ဦး ထိန်းသိမ်းခံထားရပါသည်
+task-reasonable_grounds_due = ယုံကြည်ရန် ခိုင်လုံသော အကြောင်းရှိမရှိ ဆုံးဖြတ်ရန် သတ်မှတ်ရက်
+task-recovery_period_ends = ပြန်လည်နာလန်ထူရန်နှင့် စဉ်းစားရန် ကာလ ပြီးဆုံးမည်
+task-rescreen = နောက်ထပ် စိစစ်မှုတစ်ခု ကမ်းလှမ်းပါ

@@ -381,3 +381,15 @@ decision-reasons = เหตุผลเป็นลายลักษณ์อ�
 decision-sign = ลงนามในคำวินิจฉัย
 validation-reasons_required = กรุณาเขียนเหตุผลของคำวินิจฉัย (อย่างน้อย 20 ตัวอักษร)
 validation-invalid_conclusion = กรุณาเลือกคำวินิจฉัยอย่างใดอย่างหนึ่งจากสองแบบ
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = งาน
+tasks-title = งาน
+tasks-none = ตอนนี้ยังไม่มีงานที่ต้องทำ
+tasks-child = เด็ก
+tasks-overdue = เลยกำหนด
+task-request_release = เร่งด่วน: ร้องขอให้ปล่อยตัวจากการควบคุมตัว
+task-child_in_detention = เร่งด่วน: มีเด็กอยู่ระหว่างถูกควบคุมตัว
+task-reasonable_grounds_due = ถึงกำหนดพิจารณาว่ามีเหตุอันควรเชื่อ
+task-recovery_period_ends = ระยะเวลาฟื้นฟูและไตร่ตรองสิ้นสุดลง
+task-rescreen = เสนอการคัดกรองอีกครั้ง

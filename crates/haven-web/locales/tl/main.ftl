@@ -384,3 +384,15 @@ decision-reasons = Mga nakasulat na dahilan
 decision-sign = Lagdaan ang pasya
 validation-reasons_required = Isulat ang mga dahilan ng pasya (hindi bababa sa 20 character).
 validation-invalid_conclusion = Pumili ng isa sa dalawang pasya.
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = Mga gawain
+tasks-title = Mga gawain
+tasks-none = Walang kailangang gawin sa ngayon.
+tasks-child = bata
+tasks-overdue = lampas na sa takdang petsa
+task-request_release = Agaran: hilingin ang paglaya mula sa pagkakadetine
+task-child_in_detention = Agaran: may batang nakadetine
+task-reasonable_grounds_due = Takdang petsa ng pagpapasya kung may makatwirang batayan
+task-recovery_period_ends = Pagtatapos ng panahon ng paggaling at pagninilay
+task-rescreen = Mag-alok ng isa pang pagsusuri

@@ -381,3 +381,15 @@ decision-reasons = Lý do bằng văn bản
 decision-sign = Ký quyết định
 validation-reasons_required = Hãy viết lý do của quyết định (ít nhất 20 ký tự).
 validation-invalid_conclusion = Hãy chọn một trong hai quyết định.
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = Công việc
+tasks-title = Công việc
+tasks-none = Hiện không có việc gì cần làm.
+tasks-child = trẻ em
+tasks-overdue = quá hạn
+task-request_release = Khẩn cấp: đề nghị trả tự do khỏi nơi tạm giữ
+task-child_in_detention = Khẩn cấp: có trẻ em đang bị tạm giữ
+task-reasonable_grounds_due = Đến hạn kết luận có căn cứ hợp lý
+task-recovery_period_ends = Kết thúc thời gian phục hồi và cân nhắc
+task-rescreen = Đề nghị một lần sàng lọc khác

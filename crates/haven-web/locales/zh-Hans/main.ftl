@@ -381,3 +381,15 @@ decision-reasons = 书面理由
 decision-sign = 签署决定
 validation-reasons_required = 请填写决定的理由（至少 20 个字符）。
 validation-invalid_conclusion = 请从两项决定中选择一项。
+
+# --- Task list --- (REVIEW: machine-quality, needs native review)
+nav-tasks = 任务
+tasks-title = 任务
+tasks-none = 目前没有需要处理的事项。
+tasks-child = 儿童
+tasks-overdue = 已逾期
+task-request_release = 紧急：请求解除拘留
+task-child_in_detention = 紧急：有儿童被拘留
+task-reasonable_grounds_due = “有合理理由”认定到期
+task-recovery_period_ends = 恢复与反思期结束
+task-rescreen = 再次提供筛查

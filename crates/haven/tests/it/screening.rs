@@ -274,3 +274,53 @@ async fn r08_cases_naming_the_same_compound_corroborate_each_other_without_revea
         assert!(!r.try_get::<String, _>("token").unwrap().to_lowercase().contains("golden"));
     }
 }
+
+#[tokio::test]
+async fn r13_r20_the_task_list_puts_release_from_detention_first_then_children_in_detention() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    // A child in police custody, not yet screened.
+    app.create_person(
+        j!({"full_name": "Young Person", "estimated_age": 16, "age_uncertain": true, "location": "police_custody"}),
+    )
+    .await;
+    // An adult in immigration detention with reasonable grounds.
+    let pid = app.create_person(j!({"full_name": "Detained Adult", "location": "immigration_detention"})).await;
+    let sid = json(
+        app.post(&format!("/api/v1/persons/{pid}/screenings"))
+            .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&j!({"answers": {"job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
+                                "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes", "targets_and_scripts": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    // An interview still in progress for someone else.
+    let other = app.create_named("Interview Pending").await;
+    app.post(&format!("/api/v1/persons/{other}/screenings"))
+        .json(&j!({"instrument": "forced-criminality", "survivor_language": "th"}))
+        .send()
+        .await
+        .unwrap();
+    let before = json(app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert_eq!(before[0]["kind"], "child_in_detention", "{before}");
+    let d = json(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap()).await;
+    assert_eq!(d["outcome"], "reasonable_grounds");
+
+    let tasks = json(app.get("/api/v1/tasks").send().await.unwrap()).await;
+    let kinds: Vec<(&str, &str)> =
+        tasks.as_array().unwrap().iter().map(|t| (t["kind"].as_str().unwrap(), t["name"].as_str().unwrap())).collect();
+    assert_eq!(kinds[0], ("request_release", "Detained Adult"));
+    assert_eq!(kinds[1], ("child_in_detention", "Young Person"));
+    assert!(kinds.contains(&("reasonable_grounds_due", "Interview Pending")));
+    assert!(kinds.contains(&("recovery_period_ends", "Detained Adult")));
+    assert_eq!(tasks[1]["child"], true);
+}

@@ -1,0 +1,168 @@
+//! The caseworker's task list: what needs doing, most urgent first.
+//!
+//! Pure: the store gathers the facts, this module orders them. Urgency
+//! follows the protection issue's order: a person with reasonable grounds in
+//! detention first (R13: release is the first action), then a child in
+//! detention (R20), then reasonable-grounds deadlines, the end of recovery
+//! periods, and re-screenings.
+
+use time::{Date, Duration, Weekday};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TaskKind {
+    RequestRelease,
+    ChildInDetention,
+    ReasonableGroundsDue,
+    RecoveryPeriodEnds,
+    Rescreen,
+}
+
+impl TaskKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TaskKind::RequestRelease => "request_release",
+            TaskKind::ChildInDetention => "child_in_detention",
+            TaskKind::ReasonableGroundsDue => "reasonable_grounds_due",
+            TaskKind::RecoveryPeriodEnds => "recovery_period_ends",
+            TaskKind::Rescreen => "rescreen",
+        }
+    }
+}
+
+/// A screening as the task list needs it.
+#[derive(Debug, Clone)]
+pub struct ScreeningFacts {
+    pub id: String,
+    pub completed: bool,
+    pub reasonable_grounds: bool,
+    pub started: Date,
+    pub completed_on: Option<Date>,
+    pub has_decision: bool,
+}
+
+/// A person as the task list needs them.
+#[derive(Debug, Clone)]
+pub struct PersonFacts {
+    pub person_id: String,
+    pub name: String,
+    pub detained: bool,
+    pub may_be_child: bool,
+    /// Newest first.
+    pub screenings: Vec<ScreeningFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    pub kind: TaskKind,
+    pub person_id: String,
+    pub name: String,
+    pub screening_id: Option<String>,
+    pub due: Date,
+    pub overdue: bool,
+    pub child: bool,
+}
+
+/// After `n` working days (Monday to Friday) from `from`.
+pub fn add_working_days(from: Date, n: u32) -> Date {
+    let mut d = from;
+    let mut left = n;
+    while left > 0 {
+        d = d.saturating_add(Duration::days(1));
+        if !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+            left -= 1;
+        }
+    }
+    d
+}
+
+/// How long after a "not yet determined" screening to offer another.
+pub const RESCREEN_AFTER_DAYS: i64 = 14;
+
+pub fn compute(people: &[PersonFacts], today: Date, rg_target_working_days: u32, reflection_days: u32) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    for p in people {
+        let task = |kind, screening_id: Option<&str>, due: Date| Task {
+            kind,
+            person_id: p.person_id.clone(),
+            name: p.name.clone(),
+            screening_id: screening_id.map(str::to_owned),
+            due,
+            overdue: due < today,
+            child: p.may_be_child,
+        };
+        let rg = p.screenings.iter().any(|s| s.completed && s.reasonable_grounds);
+        if p.detained && rg {
+            tasks.push(task(TaskKind::RequestRelease, None, today));
+        } else if p.detained && p.may_be_child {
+            tasks.push(task(TaskKind::ChildInDetention, None, today));
+        }
+        if let Some(s) = p.screenings.first() {
+            if !s.completed {
+                tasks.push(task(
+                    TaskKind::ReasonableGroundsDue,
+                    Some(&s.id),
+                    add_working_days(s.started, rg_target_working_days),
+                ));
+            } else if let Some(done) = s.completed_on {
+                if s.reasonable_grounds && !s.has_decision {
+                    let ends = done.saturating_add(Duration::days(i64::from(reflection_days)));
+                    tasks.push(task(TaskKind::RecoveryPeriodEnds, Some(&s.id), ends));
+                } else if !s.reasonable_grounds {
+                    tasks.push(task(
+                        TaskKind::Rescreen,
+                        Some(&s.id),
+                        done.saturating_add(Duration::days(RESCREEN_AFTER_DAYS)),
+                    ));
+                }
+            }
+        }
+    }
+    tasks.sort_by(|a, b| (a.kind, a.due, &a.name).cmp(&(b.kind, b.due, &b.name)));
+    tasks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 25); // a Wednesday
+
+    fn screening(completed: bool, rg: bool) -> ScreeningFacts {
+        ScreeningFacts {
+            id: "s".into(),
+            completed,
+            reasonable_grounds: rg,
+            started: date!(2026 - 11 - 20),
+            completed_on: completed.then_some(date!(2026 - 11 - 21)),
+            has_decision: false,
+        }
+    }
+
+    fn person(name: &str, detained: bool, child: bool, s: Vec<ScreeningFacts>) -> PersonFacts {
+        PersonFacts { person_id: name.into(), name: name.into(), detained, may_be_child: child, screenings: s }
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        assert_eq!(add_working_days(date!(2026 - 11 - 20), 5), date!(2026 - 11 - 27));
+        // Fri + 5 = next Fri
+    }
+
+    #[test]
+    fn r13_release_from_detention_comes_first_then_children_in_detention() {
+        let people = vec![
+            person("rescreen", false, false, vec![screening(true, false)]),
+            person("child", true, true, vec![]),
+            person("detained-rg", true, false, vec![screening(true, true)]),
+            person("in-progress", false, false, vec![screening(false, false)]),
+        ];
+        let t = compute(&people, TODAY, 5, 30);
+        let kinds: Vec<_> = t.iter().map(|t| (t.kind, t.name.as_str())).collect();
+        assert_eq!(kinds[0], (TaskKind::RequestRelease, "detained-rg"));
+        assert_eq!(kinds[1], (TaskKind::ChildInDetention, "child"));
+        assert_eq!(kinds[2], (TaskKind::ReasonableGroundsDue, "in-progress"));
+        assert!(kinds.contains(&(TaskKind::RecoveryPeriodEnds, "detained-rg")));
+        assert_eq!(kinds.last().unwrap().0, TaskKind::Rescreen);
+    }
+}
