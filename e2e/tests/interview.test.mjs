@@ -80,6 +80,16 @@ test('r18 r11 r13 a full interview in Vietnamese with an English UI ends in reas
   assert.ok(body.includes('non-punishment principle applies from now'));
   assert.ok(await page.getByRole('alert').filter({ hasText: 'first action is to request their release' }).isVisible());
   await screenshot(page, 'screening-result');
+  // R11/R12: the printable non-punishment notice, here also in Thai for a Thai authority.
+  await page.getByLabel('Language of the authority').selectOption('th');
+  await page.getByRole('button', { name: 'Non-punishment notice (printable)' }).click();
+  assert.match(page.url(), /\/notice\?lang=th$/);
+  const notice = await page.content();
+  assert.ok(notice.includes('Nguyễn Thị Hoa'));
+  assert.equal(await page.locator('section.notice-doc').count(), 2);
+  assert.equal(await page.locator('section.notice-doc').nth(1).getAttribute('lang'), 'th');
+  await screenshot(page, 'notice');
+  await page.goBack();
   // R13: the task list now starts with the release request.
   await page.getByRole('link', { name: 'Tasks' }).click();
   const first = page.locator('li.task').first();

@@ -216,6 +216,22 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         &[("screening_id", Text), ("person_id", Text), ("org_id", Text), ("kind", Text), ("token", Text)],
     ),
     (
+        "penalties",
+        &[
+            ("id", Text),
+            ("person_id", Text),
+            ("org_id", Text),
+            ("kind", Text),
+            ("country", Text),
+            ("imposed_on", Text),
+            ("offence", Blob),
+            ("consequence", Int),
+            ("expungement", Text),
+            ("created_at", Int),
+            ("updated_at", Int),
+        ],
+    ),
+    (
         "inbox_documents",
         &[("id", Text), ("recipient_org_id", Text), ("consent_id", Text), ("kind", Text), ("created_at", Int)],
     ),

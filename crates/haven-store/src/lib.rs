@@ -24,6 +24,7 @@ pub mod cases;
 pub mod crypto;
 pub mod persons;
 mod reach;
+pub mod remedies;
 pub mod screenings;
 
 use std::path::{Path, PathBuf};

@@ -64,6 +64,9 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/api/v1/screenings/{id}/decisions", crate::screening::decide),
         r::get("/api/v1/screenings/{id}/decisions", crate::screening::list_decisions),
         r::get("/api/v1/tasks", crate::screening::tasks),
+        r::post("/api/v1/persons/{id}/penalties", crate::screening::record_penalty),
+        r::get("/api/v1/persons/{id}/penalties", crate::screening::list_penalties),
+        r::post("/api/v1/penalties/{id}/expungement", crate::screening::update_expungement),
     ]
 }
 
@@ -90,14 +93,16 @@ pub fn openapi_json() -> String {
           crate::screening::get_instrument, crate::screening::start_screening, crate::screening::list_screenings,
           crate::screening::get_screening, crate::screening::answer_screening, crate::screening::complete_screening,
           crate::screening::get_determination, crate::screening::decide, crate::screening::list_decisions,
-          crate::screening::tasks),
+          crate::screening::tasks, crate::screening::record_penalty, crate::screening::list_penalties,
+          crate::screening::update_expungement),
     components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
                        CaseCreate, CasePatch, CaseOut, CaseList, NoteCreate, NoteOut, Health, MeOut, ConsentCreate,
                        ConsentOut, OverrideCreate, BreakGlassCreate, AuditOut, ReviewOut, OrgOut, OrgCreate, UserOut,
                        UserCreate, UserCreated, InboxOut, crate::screening::InstrumentSummary,
                        crate::screening::InstrumentOut, crate::screening::QuestionOut, crate::screening::ScreeningCreate,
                        crate::screening::AnswersIn, crate::screening::ScreeningOut, crate::screening::DecisionCreate,
-                       crate::screening::DecisionOut, crate::screening::TaskOut)),
+                       crate::screening::DecisionOut, crate::screening::TaskOut,
+                       crate::screening::PenaltyCreate, crate::screening::PenaltyOut, crate::screening::ExpungementUpdate)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

@@ -52,11 +52,13 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/persons/{id}/consents", consent_submit),
         r::post("/persons/{id}/break-glass", break_glass_submit),
         r::post("/persons/{id}/screenings", start_screening_submit),
+        r::post("/persons/{id}/penalties", penalty_submit),
         r::get("/screenings/{id}", screening_page),
         r::get("/screenings/{id}/q/{n}", question_page),
         r::post("/screenings/{id}/q/{n}", answer_submit),
         r::post("/screenings/{id}/complete", complete_screening_submit),
         r::post("/screenings/{id}/decisions", decision_submit),
+        r::get("/screenings/{id}/notice", notice_page),
         r::post("/consents/{id}/withdraw", withdraw_submit),
         r::get("/cases/{id}", case_page),
         r::post("/cases/{id}/notes", note_submit),
@@ -663,6 +665,8 @@ struct PersonPageT {
     can_erase: bool,
     can_record_consent: bool,
     can_screen: bool,
+    penalties: Vec<(String, bool)>,
+    penalty_kinds: Vec<(&'static str, String)>,
     screenings: Vec<(String, String, String)>,
     instruments: Vec<(String, String)>,
 }
@@ -784,6 +788,11 @@ async fn person_page(
             can_erase: may(&caller, Permission::ErasePerson),
             can_record_consent: may(&caller, Permission::RecordConsent),
             can_screen: may(&caller, Permission::WriteCase),
+            penalties: Vec::new(),
+            penalty_kinds: haven_core::remedy::PenaltyKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), tr.t(&format!("penalty-kind-{}", k.as_str()))))
+                .collect(),
             screenings: Vec::new(),
             instruments: haven_instrument::built_in()
                 .into_iter()
@@ -832,6 +841,29 @@ async fn person_page(
                 })
                 .collect();
             page.access_log = audit_rows(&tr, &state.store.access_log(&scope, id, 50).await?);
+            page.penalties = state
+                .store
+                .list_penalties(&caller.scope(&state, Permission::ReadCase).await?, id)
+                .await?
+                .into_iter()
+                .map(|p| {
+                    let due =
+                        p.consequence_of_trafficking && p.expungement == haven_core::remedy::Expungement::NotRequested;
+                    let mut line = format!(
+                        "{} · {} · {}",
+                        tr.t(&format!("penalty-kind-{}", p.kind.as_str())),
+                        p.country,
+                        tr.t(&format!("expungement-{}", p.expungement.as_str()))
+                    );
+                    if let Some(d) = p.imposed_on {
+                        line.push_str(&format!(" · {d}"));
+                    }
+                    if let Some(o) = p.offence {
+                        line.push_str(&format!(" · {o}"));
+                    }
+                    (line, due)
+                })
+                .collect();
             page.screenings = state
                 .store
                 .list_screenings(&caller.scope(&state, Permission::ReadCase).await?, id)
@@ -2030,6 +2062,114 @@ async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): P
             })
             .collect();
         render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), tasks })
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct PenaltyForm {
+    csrf: String,
+    kind: String,
+    country: String,
+    imposed_on: Option<String>,
+    offence: String,
+    consequence: Option<String>,
+}
+
+async fn penalty_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<PenaltyForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+        let scope = caller.scope(&state, Permission::WriteCase).await?;
+        let p = haven_core::remedy::Penalty::parse(
+            &form.kind,
+            &form.country,
+            form.imposed_on.as_deref(),
+            &form.offence,
+            form.consequence.is_some(),
+            today(),
+        )?;
+        state.store.record_penalty(&scope, id, &p).await?;
+        Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+// ---- non-punishment notice (R11, R12) ----
+
+#[derive(Template)]
+#[template(path = "notice.html")]
+struct NoticePage {
+    ui: Tr,
+    /// The caseworker's language first, then the authority's, if different.
+    languages: Vec<Tr>,
+    date: String,
+    name: String,
+    latin: String,
+    nationalities: String,
+    org: String,
+    detained: bool,
+    scope_note: String,
+    reference: String,
+}
+
+#[derive(Deserialize)]
+struct NoticeQuery {
+    /// The authority's language.
+    lang: Option<String>,
+}
+
+/// A printable notice asking authorities not to punish or detain a person
+/// with reasonable grounds, in the caseworker's and the authority's
+/// languages. Only available once reasonable grounds are found (R11); its
+/// scope is open-ended (R12).
+async fn notice_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> Response {
+    let result = async {
+        let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+        if view.outcome.as_deref() != Some("reasonable_grounds") {
+            return Err(WebError::NotFound);
+        }
+        let person =
+            state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
+        let PersonState::Active(r) = person.state else { return Err(WebError::Erased) };
+        let orgs = state.store.list_orgs().await?;
+        let own = orgs.iter().find(|o| o.id == caller.user.org_id);
+        let jur = haven_core::screening::jurisdiction::for_country(own.and_then(|o| o.country.as_deref()));
+        let mut languages = vec![tr.clone()];
+        if let Some(l) = q.lang.as_deref() {
+            let other = Tr::new(l);
+            if other.code() != tr.code() {
+                languages.push(other);
+            }
+        }
+        let page = NoticePage {
+            ui: tr.clone(),
+            languages,
+            date: view.completed_at_ms.map(local_date).unwrap_or_default(),
+            name: r.full_name.as_str().to_owned(),
+            latin: r.latin_name.as_ref().map(|n| n.as_str().to_owned()).unwrap_or_default(),
+            nationalities: r.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
+            org: own.map(|o| o.name.clone()).unwrap_or_default(),
+            detained: r.location.is_detention()
+                && !person.withheld.contains(haven_core::access::Category::ContactLocation),
+            scope_note: jur.non_punishment_scope.to_owned(),
+            reference: view.id.clone(),
+        };
+        render(&page)
     }
     .await;
     finish(&tr, result)

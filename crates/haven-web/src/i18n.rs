@@ -135,6 +135,7 @@ mod tests {
         args.insert("total".into(), 2.into());
         args.insert("days".into(), 5.into());
         args.insert("count".into(), 2.into());
+        args.insert("date".into(), "2026-01-01".into());
         args.insert("reflection".into(), 30.into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();

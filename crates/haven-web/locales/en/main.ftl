@@ -398,3 +398,38 @@ task-child_in_detention = Urgent: a child is in detention
 task-reasonable_grounds_due = Reasonable-grounds finding due
 task-recovery_period_ends = Recovery and reflection period ends
 task-rescreen = Offer another screening
+
+# --- Past penalties (expungement) ---
+penalty-title = Past penalties to clear
+penalty-none = No past convictions, fines or deportation orders recorded.
+penalty-due = ask for expungement
+penalty-record = Record a past penalty
+penalty-kind = Kind of penalty
+penalty-country = Country that imposed it (code, e.g. THA)
+penalty-date = Date, if known
+penalty-offence = What it was for
+penalty-consequence = The act was a consequence of being trafficked
+penalty-kind-conviction = Conviction
+penalty-kind-fine = Fine
+penalty-kind-deportation_order = Deportation order
+penalty-kind-entry_ban = Entry ban
+expungement-not_requested = expungement not yet requested
+expungement-requested = expungement requested
+expungement-granted = expunged
+expungement-refused = expungement refused
+
+# --- Non-punishment notice ---
+notice-title = Notice: a presumed victim of trafficking must not be punished
+notice-to = To the police, immigration, prosecution and border authorities, and any court:
+notice-finding = On { $date } this organisation found reasonable grounds to believe that the person named below is a victim of trafficking in persons, including trafficking into forced criminality.
+notice-issued-by = Issued by
+notice-principle = Under the non-punishment principle, this person must not be detained, charged, prosecuted or punished for acts they were compelled to commit as a consequence of being trafficked. This applies in particular to:
+notice-scope-immigration = immigration offences: irregular entry or exit, overstay, working without a permit, being smuggled, missing documents;
+notice-scope-status = offences related to their status, and administrative and civil offences;
+notice-scope-crimes = crimes committed as a consequence of being trafficked, including online fraud, romance and investment scams, money laundering and related conspiracy charges.
+notice-not-exhaustive = This list is not exhaustive. The principle applies from the reasonable-grounds finding, before any conclusive decision.
+notice-release = This person is in detention. We ask for their immediate release into safe, appropriate care.
+notice-law = National law:
+notice-reference = Reference
+notice-open = Non-punishment notice (printable)
+notice-authority-language = Language of the authority

@@ -393,3 +393,38 @@ task-child_in_detention = Mendesak: ada anak yang sedang ditahan
 task-reasonable_grounds_due = Batas waktu penetapan adanya dasar yang wajar
 task-recovery_period_ends = Masa pemulihan dan refleksi berakhir
 task-rescreen = Tawarkan penyaringan lagi
+
+# --- Past penalties (expungement) --- (REVIEW: machine-quality, needs native review)
+penalty-title = Hukuman masa lalu yang perlu dihapus
+penalty-none = Tidak ada catatan putusan pidana, denda, atau perintah deportasi di masa lalu.
+penalty-due = minta penghapusan catatan
+penalty-record = Catat hukuman masa lalu
+penalty-kind = Jenis hukuman
+penalty-country = Negara yang menjatuhkannya (kode, mis. THA)
+penalty-date = Tanggal, jika diketahui
+penalty-offence = Atas tindakan apa
+penalty-consequence = Tindakan tersebut merupakan akibat dari diperdagangkan
+penalty-kind-conviction = Putusan pidana
+penalty-kind-fine = Denda
+penalty-kind-deportation_order = Perintah deportasi
+penalty-kind-entry_ban = Larangan masuk
+expungement-not_requested = penghapusan catatan belum diminta
+expungement-requested = penghapusan catatan sudah diminta
+expungement-granted = catatan sudah dihapus
+expungement-refused = penghapusan catatan ditolak
+
+# --- Non-punishment notice --- (REVIEW: machine-quality, needs legal and native review)
+notice-title = Pemberitahuan: terduga korban perdagangan orang tidak boleh dihukum
+notice-to = Kepada kepolisian, imigrasi, kejaksaan, otoritas perbatasan, dan setiap pengadilan:
+notice-finding = Pada { $date } organisasi ini menetapkan bahwa terdapat dasar yang wajar untuk meyakini bahwa orang yang namanya tercantum di bawah ini adalah korban tindak pidana perdagangan orang, termasuk perdagangan orang untuk dipaksa melakukan tindak pidana.
+notice-issued-by = Diterbitkan oleh
+notice-principle = Berdasarkan prinsip non-penghukuman, orang ini tidak boleh ditahan, didakwa, dituntut, atau dihukum atas perbuatan yang terpaksa ia lakukan sebagai akibat dari menjadi korban perdagangan orang. Hal ini berlaku khususnya terhadap:
+notice-scope-immigration = pelanggaran keimigrasian: masuk atau keluar wilayah secara tidak sah, tinggal melebihi izin tinggal (overstay), bekerja tanpa izin, diselundupkan, tidak memiliki dokumen;
+notice-scope-status = pelanggaran yang berkaitan dengan statusnya, serta pelanggaran administratif dan perdata;
+notice-scope-crimes = tindak pidana yang dilakukan sebagai akibat dari menjadi korban perdagangan orang, termasuk penipuan daring, penipuan berkedok asmara dan investasi, pencucian uang, serta dakwaan permufakatan jahat yang terkait.
+notice-not-exhaustive = Daftar ini tidak bersifat limitatif. Prinsip ini berlaku sejak ditetapkannya dasar yang wajar, sebelum adanya keputusan akhir apa pun.
+notice-release = Orang ini sedang ditahan. Kami meminta agar ia segera dibebaskan dan ditempatkan dalam perawatan yang aman dan layak.
+notice-law = Hukum nasional:
+notice-reference = Nomor referensi
+notice-open = Pemberitahuan non-penghukuman (dapat dicetak)
+notice-authority-language = Bahasa otoritas

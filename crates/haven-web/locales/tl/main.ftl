@@ -396,3 +396,38 @@ task-child_in_detention = Agaran: may batang nakadetine
 task-reasonable_grounds_due = Takdang petsa ng pagpapasya kung may makatwirang batayan
 task-recovery_period_ends = Pagtatapos ng panahon ng paggaling at pagninilay
 task-rescreen = Mag-alok ng isa pang pagsusuri
+
+# --- Past penalties (expungement) --- (REVIEW: machine-quality, needs native review)
+penalty-title = Mga nakaraang parusa na dapat burahin
+penalty-none = Walang naitalang nakaraang hatol, multa o utos ng deportasyon.
+penalty-due = hilingin ang pagbura ng rekord
+penalty-record = Magtala ng nakaraang parusa
+penalty-kind = Uri ng parusa
+penalty-country = Bansang nagpataw nito (code, hal. THA)
+penalty-date = Petsa, kung alam
+penalty-offence = Para saan ito
+penalty-consequence = Ang gawain ay bunga ng pagiging na-traffic
+penalty-kind-conviction = Hatol ng pagkakasala
+penalty-kind-fine = Multa
+penalty-kind-deportation_order = Utos ng deportasyon
+penalty-kind-entry_ban = Pagbabawal sa pagpasok (entry ban)
+expungement-not_requested = hindi pa hinihiling ang pagbura ng rekord
+expungement-requested = hiniling na ang pagbura ng rekord
+expungement-granted = nabura na ang rekord
+expungement-refused = tinanggihan ang pagbura ng rekord
+
+# --- Non-punishment notice --- (REVIEW: machine-quality, needs legal and native review)
+notice-title = Paunawa: hindi dapat parusahan ang taong ipinapalagay na biktima ng trafficking in persons
+notice-to = Sa pulisya, sa mga awtoridad sa imigrasyon, sa prosekusyon at sa hangganan, at sa alinmang hukuman:
+notice-finding = Noong { $date }, natukoy ng organisasyong ito na may makatwirang batayan (reasonable grounds) upang paniwalaan na ang taong nakapangalan sa ibaba ay biktima ng trafficking in persons, kabilang ang trafficking para sa sapilitang paggawa ng krimen.
+notice-issued-by = Inilabas ng
+notice-principle = Alinsunod sa prinsipyo ng hindi pagpaparusa (non-punishment principle), hindi dapat idetine, sampahan ng kaso, usigin o parusahan ang taong ito dahil sa mga gawaing pinilit siyang gawin bunga ng pagiging biktima ng trafficking. Umiiral ito lalo na sa:
+notice-scope-immigration = mga paglabag sa imigrasyon: iregular na pagpasok o paglabas ng bansa, overstaying, pagtatrabaho nang walang permit, pagiging biktima ng smuggling, kawalan ng dokumento;
+notice-scope-status = mga paglabag na may kaugnayan sa kanyang katayuan, at mga paglabag na administratibo at sibil;
+notice-scope-crimes = mga krimeng nagawa bunga ng pagiging biktima ng trafficking, kabilang ang online na panloloko (online fraud), romance at investment scam, money laundering at mga kaugnay na kaso ng sabwatan (conspiracy).
+notice-not-exhaustive = Hindi kumpleto ang listahang ito. Umiiral ang prinsipyo mula sa pagtukoy ng makatwirang batayan (reasonable grounds), bago pa ang anumang pinal na pasya.
+notice-release = Nakadetine ang taong ito. Hinihiling namin ang kanyang agarang paglaya at paglilipat sa ligtas at angkop na pangangalaga.
+notice-law = Pambansang batas:
+notice-reference = Reperensya
+notice-open = Paunawa ng hindi pagpaparusa (maaaring i-print)
+notice-authority-language = Wika ng awtoridad

@@ -393,3 +393,38 @@ task-child_in_detention = Khẩn cấp: có trẻ em đang bị tạm giữ
 task-reasonable_grounds_due = Đến hạn kết luận có căn cứ hợp lý
 task-recovery_period_ends = Kết thúc thời gian phục hồi và cân nhắc
 task-rescreen = Đề nghị một lần sàng lọc khác
+
+# --- Past penalties (expungement) --- (REVIEW: machine-quality, needs native review)
+penalty-title = Các hình phạt trước đây cần được xóa bỏ
+penalty-none = Chưa ghi nhận bản án, khoản phạt tiền hay quyết định trục xuất nào trước đây.
+penalty-due = đề nghị xóa bỏ
+penalty-record = Ghi nhận một hình phạt trước đây
+penalty-kind = Loại hình phạt
+penalty-country = Quốc gia đã áp dụng (mã, ví dụ THA)
+penalty-date = Ngày, nếu biết
+penalty-offence = Lý do bị xử phạt
+penalty-consequence = Hành vi đó là hậu quả của việc bị mua bán
+penalty-kind-conviction = Bản án
+penalty-kind-fine = Phạt tiền
+penalty-kind-deportation_order = Quyết định trục xuất
+penalty-kind-entry_ban = Lệnh cấm nhập cảnh
+expungement-not_requested = chưa đề nghị xóa bỏ
+expungement-requested = đã đề nghị xóa bỏ
+expungement-granted = đã được xóa bỏ
+expungement-refused = đề nghị xóa bỏ bị từ chối
+
+# --- Non-punishment notice --- (REVIEW: machine-quality, needs legal and native review)
+notice-title = Thông báo: không được xử lý người được coi là nạn nhân bị mua bán
+notice-to = Kính gửi: cơ quan công an, cơ quan quản lý xuất nhập cảnh, viện kiểm sát, bộ đội biên phòng và các tòa án:
+notice-finding = Ngày { $date }, tổ chức này đã xác định có căn cứ hợp lý để tin rằng người có tên dưới đây là nạn nhân của tội mua bán người, bao gồm bị mua bán để bị ép buộc thực hiện hành vi phạm tội.
+notice-issued-by = Cơ quan, tổ chức cấp
+notice-principle = Theo nguyên tắc không trừng phạt, người này không được bị tạm giữ, khởi tố, truy tố hoặc xử lý đối với những hành vi mà họ bị ép buộc thực hiện do hậu quả của việc bị mua bán. Nguyên tắc này áp dụng đặc biệt đối với:
+notice-scope-immigration = vi phạm về xuất nhập cảnh: nhập cảnh hoặc xuất cảnh trái phép, cư trú quá thời hạn, làm việc không có giấy phép lao động, bị đưa lậu qua biên giới, không có giấy tờ tùy thân;
+notice-scope-status = vi phạm liên quan đến tình trạng của họ, cũng như vi phạm hành chính và dân sự;
+notice-scope-crimes = tội phạm thực hiện do hậu quả của việc bị mua bán, bao gồm lừa đảo chiếm đoạt tài sản trên mạng, lừa đảo tình cảm và lừa đảo đầu tư, rửa tiền và các cáo buộc đồng phạm, thông đồng liên quan.
+notice-not-exhaustive = Danh sách này không phải là đầy đủ. Nguyên tắc được áp dụng kể từ khi xác định có căn cứ hợp lý, trước khi có bất kỳ quyết định cuối cùng nào.
+notice-release = Người này đang bị tạm giữ. Chúng tôi đề nghị trả tự do ngay lập tức cho người này và chuyển giao cho nơi chăm sóc an toàn, phù hợp.
+notice-law = Pháp luật quốc gia:
+notice-reference = Số tham chiếu
+notice-open = Thông báo về nguyên tắc không trừng phạt (bản in)
+notice-authority-language = Ngôn ngữ của cơ quan nhận

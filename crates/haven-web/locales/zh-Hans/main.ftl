@@ -393,3 +393,38 @@ task-child_in_detention = 紧急：有儿童被拘留
 task-reasonable_grounds_due = “有合理理由”认定到期
 task-recovery_period_ends = 恢复与反思期结束
 task-rescreen = 再次提供筛查
+
+# --- Past penalties (expungement) --- (REVIEW: machine-quality, needs native review)
+penalty-title = 待消除的过往处罚
+penalty-none = 未记录任何过往定罪、罚款或驱逐出境令。
+penalty-due = 申请消除记录
+penalty-record = 记录一项过往处罚
+penalty-kind = 处罚类型
+penalty-country = 作出处罚的国家（代码，如 THA）
+penalty-date = 日期（如已知）
+penalty-offence = 处罚事由
+penalty-consequence = 该行为是被贩运的后果
+penalty-kind-conviction = 定罪
+penalty-kind-fine = 罚款
+penalty-kind-deportation_order = 驱逐出境令
+penalty-kind-entry_ban = 禁止入境
+expungement-not_requested = 尚未申请消除记录
+expungement-requested = 已申请消除记录
+expungement-granted = 记录已消除
+expungement-refused = 消除记录的申请被拒绝
+
+# --- Non-punishment notice --- (REVIEW: machine-quality, needs legal and native review)
+notice-title = 通知：不得处罚推定的人口贩运受害人
+notice-to = 致警方、出入境管理机关、检察机关、边境管理机关及各级法院：
+notice-finding = 本机构已于 { $date } 认定，有合理理由相信下列人员是人口贩运受害人，包括被贩运并被强迫从事犯罪活动的受害人。
+notice-issued-by = 出具机构
+notice-principle = 根据不惩罚原则，不得因此人作为被贩运的后果而被迫实施的行为对其予以拘留、指控、起诉或处罚。这尤其适用于：
+notice-scope-immigration = 违反出入境管理的行为：非法入境或出境、逾期居留、无证就业、被偷运出入境、无身份证件；
+notice-scope-status = 与其身份状况相关的违法行为，以及行政违法行为和民事违法行为；
+notice-scope-crimes = 作为被贩运的后果而实施的犯罪，包括网络诈骗、婚恋交友诈骗和投资诈骗、洗钱以及相关的共谋指控。
+notice-not-exhaustive = 以上列举并非穷尽。本原则自作出“有合理理由”认定之时起即适用，无需等待最终决定。
+notice-release = 此人目前被拘留。我们请求立即释放此人，并将其安置于安全、适当的照护之下。
+notice-law = 国内法：
+notice-reference = 编号
+notice-open = 不惩罚通知（可打印）
+notice-authority-language = 接收机关使用的语言

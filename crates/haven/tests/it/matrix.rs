@@ -72,6 +72,7 @@ struct Fixture {
     consent: String,
     grant: String,
     screening: String,
+    penalty: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -137,7 +138,18 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         )
         .await
         .unwrap();
-    Fixture { person, name, case, consent, grant, screening }
+    // Completed with reasonable grounds, so the notice exists and later
+    // answers and early decisions meet the store's own refusals (409).
+    store.complete_screening(&scope(Permission::WriteCase), &screening, "reasonable_grounds").await.unwrap();
+    let penalty = store
+        .record_penalty(
+            &scope(Permission::WriteCase),
+            person,
+            &haven_core::remedy::Penalty::parse("fine", "THA", None, "overstay", true, today).unwrap(),
+        )
+        .await
+        .unwrap();
+    Fixture { person, name, case, consent, grant, screening, penalty }
 }
 
 enum Body {
@@ -173,6 +185,15 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             Body::Json(json!({"instrument": "forced-criminality", "survivor_language": "vi"}))
         }
         ("POST", "/api/v1/screenings/{id}/answers") => Body::Json(json!({"answers": {"recruited_job_ad": "yes"}})),
+        ("POST", "/api/v1/persons/{id}/penalties") => Body::Json(json!({
+            "kind": "fine", "country": "THA", "offence": "overstay", "consequence_of_trafficking": true})),
+        ("POST", "/api/v1/penalties/{id}/expungement") => Body::Json(json!({"status": "requested"})),
+        ("POST", "/persons/{id}/penalties") => html_form(vec![
+            ("kind", "fine".into()),
+            ("country", "THA".into()),
+            ("offence", "overstay".into()),
+            ("consequence", "on".into()),
+        ]),
         ("POST", "/api/v1/screenings/{id}/decisions") => {
             Body::Json(json!({"conclusion": "confirmed", "reasons": "Consistent account with corroborating reports."}))
         }
@@ -224,6 +245,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.consent.clone()
     } else if path.starts_with("/admin/orgs/") {
         w.org_a.to_string()
+    } else if path.starts_with("/api/v1/penalties/") {
+        f.penalty.clone()
     } else if path.starts_with("/api/v1/screenings/") || path.starts_with("/screenings/") {
         f.screening.clone()
     } else if path.starts_with("/api/v1/instruments/") {

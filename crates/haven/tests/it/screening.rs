@@ -324,3 +324,89 @@ async fn r13_r20_the_task_list_puts_release_from_detention_first_then_children_i
     assert!(kinds.contains(&("recovery_period_ends", "Detained Adult")));
     assert_eq!(tasks[1]["child"], true);
 }
+
+#[tokio::test]
+async fn r14_past_penalties_are_recorded_for_expungement_and_followed() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Penalised Person").await;
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/penalties"))
+        .json(&j!({"kind": "fine", "country": "tha", "imposed_on": "2025-06-01",
+                   "offence": "overstay after escaping the compound", "consequence_of_trafficking": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let id = json(res).await["id"].as_str().unwrap().to_owned();
+    let list = json(app.get(&format!("/api/v1/persons/{pid}/penalties")).send().await.unwrap()).await;
+    assert_eq!(list[0]["expungement_due"], true);
+    assert_eq!(list[0]["country"], "THA");
+    let res = app
+        .post(&format!("/api/v1/penalties/{id}/expungement"))
+        .json(&j!({"status": "requested"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let list = json(app.get(&format!("/api/v1/persons/{pid}/penalties")).send().await.unwrap()).await;
+    assert_eq!(list[0]["expungement"], "requested");
+    assert_eq!(list[0]["expungement_due"], false);
+    // A caseworker who sees only identity and contact never reads the offence.
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    app.store.set_org_caseworkers_see_all(org, true, sup.id).await.unwrap();
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_pen").await;
+    let list = json(
+        app.client.get(app.url(&format!("/api/v1/persons/{pid}/penalties"))).bearer_auth(&cw).send().await.unwrap(),
+    )
+    .await;
+    assert!(list[0]["offence"].is_null(), "{list}");
+}
+
+#[tokio::test]
+async fn r11_r12_a_non_punishment_notice_exists_only_from_reasonable_grounds_and_has_an_open_scope() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app
+        .create_person(j!({"full_name": "Phạm Thị Mai", "location": "immigration_detention", "nationalities": ["VNM"]}))
+        .await;
+    let sid = json(
+        app.post(&format!("/api/v1/persons/{pid}/screenings"))
+            .json(&j!({"instrument": "forced-criminality", "survivor_language": "vi"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
+    let page = |path: String| {
+        let url = app.url(&path);
+        let client = app.client.clone();
+        let cookie = format!("haven_session={secret}");
+        async move {
+            let res = client.get(url).header("cookie", cookie).send().await.unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    let (status, _) = page(format!("/screenings/{sid}/notice")).await;
+    assert_eq!(status, 404, "no notice before reasonable grounds");
+    app.post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&j!({"answers": {"job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
+                                "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes", "targets_and_scripts": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    let (status, html) = page(format!("/screenings/{sid}/notice?lang=th")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Phạm Thị Mai"));
+    assert!(html.contains("immigration offences") && html.contains("money laundering"), "R12: open scope");
+    assert!(html.contains("not exhaustive"));
+    assert!(html.contains("immediate release"), "R13: detained");
+    assert!(html.contains("lang=\"th\""), "the authority's language too");
+}

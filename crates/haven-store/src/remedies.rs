@@ -1,0 +1,145 @@
+//! Past penalties for expungement (R14).
+
+use haven_core::access::{Category, Permission, Scope};
+use haven_core::audit::{Action, RecordKind};
+use haven_core::ids::PersonId;
+use haven_core::person::format_date;
+use haven_core::remedy::{Expungement, Penalty, PenaltyKind};
+use sqlx::Row;
+
+use crate::reach::{row_categories, ReachSql};
+use crate::{new_id_bytes, now_ms, Result, Store, StoreError};
+
+#[derive(Debug, Clone)]
+pub struct PenaltyView {
+    pub id: String,
+    pub kind: PenaltyKind,
+    pub country: String,
+    pub imposed_on: Option<String>,
+    /// `None` for readers without the forced-acts category.
+    pub offence: Option<String>,
+    pub consequence_of_trafficking: bool,
+    pub expungement: Expungement,
+}
+
+fn require(scope: &Scope, p: Permission) -> Result<()> {
+    if scope.allows(p) {
+        Ok(())
+    } else {
+        Err(StoreError::Denied)
+    }
+}
+
+impl Store {
+    pub async fn record_penalty(&self, scope: &Scope, person: PersonId, p: &Penalty) -> Result<String> {
+        require(scope, Permission::WriteCase)?;
+        let person_s = person.to_string();
+        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let mut tx = self.begin().await?;
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let row = reach
+            .bind(sqlx::query(&sql).bind(&person_s))
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if !row_categories(scope, &row)?.is_some_and(|c| c.contains(Category::ForcedActs)) {
+            return Err(StoreError::Denied);
+        }
+        let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        let dek = self.keys().unwrap(&person_s, &wrapped)?;
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO penalties (id, person_id, org_id, kind, country, imposed_on, offence, consequence, expungement, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(&id)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(p.kind.as_str())
+        .bind(p.country.as_str())
+        .bind(p.imposed_on.map(format_date))
+        .bind(dek.seal(&id, "offence", &p.offence)?)
+        .bind(i64::from(p.consequence_of_trafficking))
+        .bind(p.expungement.as_str())
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, "penalty").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn list_penalties(&self, scope: &Scope, person: PersonId) -> Result<Vec<PenaltyView>> {
+        require(scope, Permission::ReadCase)?;
+        let person_s = person.to_string();
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let prow = reach
+            .bind(sqlx::query(&sql).bind(&person_s))
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let may_read = row_categories(scope, &prow)?.is_some_and(|c| c.contains(Category::ForcedActs));
+        let dek = match (may_read, prow.try_get::<Option<Vec<u8>>, _>("wrapped")?) {
+            (true, Some(w)) => Some(self.keys().unwrap(&person_s, &w)?),
+            _ => None,
+        };
+        let rows = sqlx::query("SELECT * FROM penalties WHERE person_id = $1 ORDER BY created_at")
+            .bind(&person_s)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: String = r.try_get("id")?;
+            let kind: String = r.try_get("kind")?;
+            let exp: String = r.try_get("expungement")?;
+            let offence = match (&dek, r.try_get::<Option<Vec<u8>>, _>("offence")?) {
+                (Some(k), Some(ct)) => Some(k.open(&id, "offence", &ct)?),
+                _ => None,
+            };
+            out.push(PenaltyView {
+                kind: PenaltyKind::parse(&kind)?,
+                country: r.try_get("country")?,
+                imposed_on: r.try_get("imposed_on")?,
+                offence,
+                consequence_of_trafficking: r.try_get::<i64, _>("consequence")? != 0,
+                expungement: Expungement::parse(&exp)?,
+                id,
+            });
+        }
+        self.audit_read(scope, Action::List, RecordKind::Person, &[&person_s], "penalties").await?;
+        Ok(out)
+    }
+
+    /// Follows an expungement request: requested, granted or refused.
+    pub async fn set_expungement(&self, scope: &Scope, penalty: &str, status: Expungement) -> Result<()> {
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let row = sqlx::query("SELECT person_id FROM penalties WHERE id = $1 AND org_id = $2")
+            .bind(penalty)
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let person: String = row.try_get("person_id")?;
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!("SELECT p.id{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
+        reach.bind(sqlx::query(&sql).bind(&person)).fetch_optional(&mut *tx).await?.ok_or(StoreError::NotFound)?;
+        sqlx::query("UPDATE penalties SET expungement = $1, updated_at = $2 WHERE id = $3")
+            .bind(status.as_str())
+            .bind(now_ms())
+            .bind(penalty)
+            .execute(&mut *tx)
+            .await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, penalty, status.as_str()).await?;
+        tx.commit().await
+    }
+}
