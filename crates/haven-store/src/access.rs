@@ -13,7 +13,7 @@ use sqlx::Row;
 
 use crate::crypto::DataKey;
 use crate::reach::ReachSql;
-use crate::{new_id_bytes, now_ms, today, Result, Store, StoreError, WriteTx};
+use crate::{new_id_bytes, now_ms, require, today, Result, Store, StoreError, WriteTx};
 
 /// How long a break-glass grant lasts.
 pub const BREAK_GLASS_MINUTES: i64 = 60;
@@ -66,14 +66,6 @@ pub struct InboxItem {
     pub id: String,
     pub kind: String,
     pub created_at_ms: i64,
-}
-
-fn require(scope: &Scope, p: Permission) -> Result<()> {
-    if scope.allows(p) {
-        Ok(())
-    } else {
-        Err(StoreError::Denied)
-    }
 }
 
 fn parse_reason(raw: &str) -> Result<NoteBody> {

@@ -12,7 +12,7 @@ use sqlx::Row;
 
 use crate::persons::{Listing, Page};
 use crate::reach::{row_categories, ReachSql};
-use crate::{new_id_bytes, now_ms, Result, Store, StoreError};
+use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError};
 use haven_core::access::{Categories, Category};
 
 #[derive(Debug, Clone)]
@@ -38,14 +38,6 @@ pub struct NoteView {
     pub created_at_ms: i64,
     /// `None` once the person has been erased.
     pub body: Option<String>,
-}
-
-fn require(scope: &Scope, p: Permission) -> Result<()> {
-    if scope.allows(p) {
-        Ok(())
-    } else {
-        Err(StoreError::Denied)
-    }
 }
 
 fn case_from_row(r: &AnyRow) -> Result<CaseView> {

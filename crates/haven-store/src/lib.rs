@@ -320,6 +320,16 @@ fn restrict_dir(dir: &Path) {
     }
 }
 
+/// Every scoped method starts here: a scope granted for one permission
+/// cannot be used for another (a read scope never writes).
+pub(crate) fn require(scope: &haven_core::access::Scope, p: haven_core::access::Permission) -> Result<()> {
+    if scope.allows(p) {
+        Ok(())
+    } else {
+        Err(StoreError::Denied)
+    }
+}
+
 pub(crate) fn new_id_bytes() -> [u8; 16] {
     crypto::random_id_bytes()
 }

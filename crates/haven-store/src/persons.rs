@@ -15,7 +15,7 @@ use crate::WriteTx;
 use crate::audit::Context;
 use crate::crypto::DataKey;
 use crate::reach::{row_categories, ReachSql};
-use crate::{new_id_bytes, now_ms, today, Backend, Result, Store, StoreError};
+use crate::{new_id_bytes, now_ms, require, today, Backend, Result, Store, StoreError};
 
 /// A search word matching more people than this is too common to drive a
 /// search; results are then drawn from the first this many matches.
@@ -71,14 +71,6 @@ impl Page {
 pub struct Listing<T> {
     pub items: Vec<T>,
     pub has_more: bool,
-}
-
-fn require(scope: &Scope, p: Permission) -> Result<()> {
-    if scope.allows(p) {
-        Ok(())
-    } else {
-        Err(StoreError::Denied)
-    }
 }
 
 struct Sealed {

@@ -8,7 +8,7 @@ use haven_core::remedy::{Expungement, Penalty, PenaltyKind};
 use sqlx::Row;
 
 use crate::reach::{row_categories, ReachSql};
-use crate::{new_id_bytes, now_ms, Result, Store, StoreError};
+use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct PenaltyView {
@@ -20,14 +20,6 @@ pub struct PenaltyView {
     pub offence: Option<String>,
     pub consequence_of_trafficking: bool,
     pub expungement: Expungement,
-}
-
-fn require(scope: &Scope, p: Permission) -> Result<()> {
-    if scope.allows(p) {
-        Ok(())
-    } else {
-        Err(StoreError::Denied)
-    }
 }
 
 impl Store {

@@ -14,7 +14,7 @@ use sqlx::Row;
 
 use crate::crypto::DataKey;
 use crate::reach::{row_categories, ReachSql};
-use crate::{new_id_bytes, now_ms, Result, Store, StoreError, WriteTx};
+use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError, WriteTx};
 
 #[derive(Debug, Clone)]
 pub struct ScreeningView {
@@ -32,14 +32,6 @@ pub struct ScreeningView {
     pub outcome: Option<String>,
     pub started_at_ms: i64,
     pub completed_at_ms: Option<i64>,
-}
-
-fn require(scope: &Scope, p: Permission) -> Result<()> {
-    if scope.allows(p) {
-        Ok(())
-    } else {
-        Err(StoreError::Denied)
-    }
 }
 
 impl Store {

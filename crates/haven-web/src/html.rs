@@ -1872,9 +1872,7 @@ async fn screening_page(
         };
         let next_index = instrument.questions.iter().position(|q| !answers.contains_key(&q.id)).unwrap_or(0);
         // The holding organisation's country decides which law applies (R04, R12).
-        let country =
-            state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
-        let jur = haven_core::screening::jurisdiction::for_country(country.as_deref());
+        let jur = crate::screening::jurisdiction(&state, &caller).await?;
         let person =
             state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
         let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
@@ -2039,9 +2037,7 @@ async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): P
     let result = async {
         let scope = caller.scope(&state, Permission::ReadCase).await?;
         let facts = state.store.task_facts(&scope).await?;
-        let country =
-            state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
-        let jur = haven_core::screening::jurisdiction::for_country(country.as_deref());
+        let jur = crate::screening::jurisdiction(&state, &caller).await?;
         let tasks = haven_core::tasks::compute(&facts, today(), jur.rg_target_working_days, jur.reflection_days)
             .into_iter()
             .map(|t| {

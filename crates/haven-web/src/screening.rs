@@ -454,10 +454,18 @@ pub struct DecisionOut {
 }
 
 /// The reflection period of the law the caller's organisation works under.
-pub(crate) async fn reflection_days(state: &AppState, caller: &Caller) -> Result<u32, WebError> {
+/// The law the caller's organisation works under, from its country.
+pub(crate) async fn jurisdiction(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<&'static haven_core::screening::jurisdiction::Jurisdiction, WebError> {
     let country =
         state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
-    Ok(haven_core::screening::jurisdiction::for_country(country.as_deref()).reflection_days)
+    Ok(haven_core::screening::jurisdiction::for_country(country.as_deref()))
+}
+
+pub(crate) async fn reflection_days(state: &AppState, caller: &Caller) -> Result<u32, WebError> {
+    Ok(jurisdiction(state, caller).await?.reflection_days)
 }
 
 #[utoipa::path(post, path = "/api/v1/screenings/{id}/decisions", params(("id" = String, Path)), request_body = DecisionCreate, tag = "screening",
@@ -518,9 +526,7 @@ pub struct TaskOut {
 pub async fn tasks(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<TaskOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadCase).await?;
     let facts = state.store.task_facts(&scope).await?;
-    let country =
-        state.store.list_orgs().await?.into_iter().find(|o| o.id == caller.user.org_id).and_then(|o| o.country);
-    let jur = haven_core::screening::jurisdiction::for_country(country.as_deref());
+    let jur = crate::screening::jurisdiction(&state, &caller).await?;
     let today = time::OffsetDateTime::now_utc().date();
     Ok(Json(
         haven_core::tasks::compute(&facts, today, jur.rg_target_working_days, jur.reflection_days)
