@@ -20,16 +20,19 @@ pub enum ConsentPurpose {
     ProsecutionDisclosure,
     Tracing,
     Research,
+    /// Sending the non-punishment notice to an authority (R11, R16).
+    NonPunishmentNotice,
 }
 
 impl ConsentPurpose {
-    pub const ALL: [ConsentPurpose; 6] = [
+    pub const ALL: [ConsentPurpose; 7] = [
         ConsentPurpose::Referral,
         ConsentPurpose::CrossBorderTransfer,
         ConsentPurpose::ConsularContact,
         ConsentPurpose::ProsecutionDisclosure,
         ConsentPurpose::Tracing,
         ConsentPurpose::Research,
+        ConsentPurpose::NonPunishmentNotice,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -40,6 +43,7 @@ impl ConsentPurpose {
             ConsentPurpose::ProsecutionDisclosure => "prosecution_disclosure",
             ConsentPurpose::Tracing => "tracing",
             ConsentPurpose::Research => "research",
+            ConsentPurpose::NonPunishmentNotice => "non_punishment_notice",
         }
     }
 
@@ -225,7 +229,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn r17_no_consent_no_disclosure(bits in 1u8..64, p in 0usize..6) {
+        fn r17_no_consent_no_disclosure(bits in 1u8..64, p in 0usize..7) {
             let cats = Category::ALL.iter().copied().filter(|c| bits & (1 << (*c as u8)) != 0).collect::<Vec<_>>();
             prop_assert!(!disclosure_allowed(&[], ConsentPurpose::ALL[p], org(9), Categories::of(&cats), TODAY));
         }

@@ -397,11 +397,104 @@ impl Store {
         Ok(out)
     }
 
+    /// Sends a document (the non-punishment notice) to another
+    /// organisation's inbox. Refused unless the person consented to this
+    /// purpose and recipient (R17); readable there only while that consent
+    /// holds.
+    pub async fn send_to_inbox(
+        &self,
+        scope: &Scope,
+        read: &Scope,
+        person: PersonId,
+        recipient: OrgId,
+        kind: &str,
+        content: &str,
+    ) -> Result<String> {
+        require(scope, Permission::WriteCase)?;
+        let consents = self.list_consents(read, person).await?;
+        let covering = consents.iter().find(|c| {
+            c.consent.covers(
+                ConsentPurpose::NonPunishmentNotice,
+                recipient,
+                Categories::of(&[haven_core::access::Category::Identity]),
+                today(),
+            )
+        });
+        let Some(consent) = covering else {
+            let actor = scope.actor().to_string();
+            let ctx = crate::audit::Context {
+                actor: &actor,
+                purpose: scope.purpose().as_str(),
+                request_id: scope.request_id(),
+            };
+            self.record_event(&ctx, Action::Denied, RecordKind::Consent, &person.to_string(), "no_consent").await?;
+            return Err(StoreError::Denied);
+        };
+        let id = uuid_string();
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "INSERT INTO inbox_documents (id, recipient_org_id, consent_id, kind, created_at, content, person_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(recipient.to_string())
+        .bind(&consent.id)
+        .bind(kind)
+        .bind(now_ms())
+        .bind(self.keys().seal_secret(&format!("inbox\0{id}"), content.as_bytes())?)
+        .bind(person.to_string())
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Consent, &id, "sent_with_consent").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// One inbox document, if it was sent to the reader's organisation and
+    /// its consent is still in force.
+    pub async fn inbox_document(&self, scope: &Scope, id: &str) -> Result<String> {
+        require(scope, Permission::ReadInbox)?;
+        let row = sqlx::query(
+            "SELECT d.content, c.withdrawn_at, c.expires_on FROM inbox_documents d JOIN consents c ON c.id = d.consent_id \
+             WHERE d.id = $1 AND d.recipient_org_id = $2",
+        )
+        .bind(id)
+        .bind(scope.org().to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let ctx_actor = scope.actor().to_string();
+        let ctx = crate::audit::Context {
+            actor: &ctx_actor,
+            purpose: scope.purpose().as_str(),
+            request_id: scope.request_id(),
+        };
+        let Some(row) = row else {
+            self.record_event(&ctx, Action::Read, RecordKind::System, id, "not_found").await?;
+            return Err(StoreError::NotFound);
+        };
+        let withdrawn: Option<i64> = row.try_get("withdrawn_at")?;
+        let expires: String = row.try_get("expires_on")?;
+        let expired = parse_date(&expires).is_none_or(|d| d < today());
+        let content: Option<Vec<u8>> = row.try_get("content")?;
+        let (Some(content), None, false) = (content, withdrawn, expired) else {
+            // Withdrawal (or erasure) cuts access at once (R17, R28).
+            self.record_event(&ctx, Action::Read, RecordKind::System, id, "consent_withdrawn").await?;
+            return Err(StoreError::NotFound);
+        };
+        let text = String::from_utf8(self.keys().open_secret(&format!("inbox\0{id}"), &content)?.to_vec())
+            .map_err(|_| StoreError::Crypto)?;
+        self.record_event(&ctx, Action::Read, RecordKind::System, id, "ok").await?;
+        Ok(text)
+    }
+
     /// An enforcement organisation's inbox: only documents sent to it.
     pub async fn inbox(&self, scope: &Scope) -> Result<Vec<InboxItem>> {
         require(scope, Permission::ReadInbox)?;
+        // Documents whose consent was withdrawn or expired disappear from the list.
         let rows = sqlx::query(
-            "SELECT id, kind, created_at FROM inbox_documents WHERE recipient_org_id = $1 ORDER BY created_at DESC LIMIT 200",
+            "SELECT d.id, d.kind, d.created_at FROM inbox_documents d JOIN consents c ON c.id = d.consent_id \
+             WHERE d.recipient_org_id = $1 AND c.withdrawn_at IS NULL AND d.content IS NOT NULL \
+             ORDER BY d.created_at DESC LIMIT 200",
         )
         .bind(scope.org().to_string())
         .fetch_all(&self.pool)

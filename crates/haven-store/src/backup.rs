@@ -233,7 +233,15 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ),
     (
         "inbox_documents",
-        &[("id", Text), ("recipient_org_id", Text), ("consent_id", Text), ("kind", Text), ("created_at", Int)],
+        &[
+            ("id", Text),
+            ("recipient_org_id", Text),
+            ("consent_id", Text),
+            ("kind", Text),
+            ("created_at", Int),
+            ("content", Blob),
+            ("person_id", Text),
+        ],
     ),
 ];
 

@@ -578,6 +578,7 @@ async fn erase_rows(tx: &mut WriteTx, id: &str) -> Result<()> {
         "UPDATE decisions SET reasons = NULL WHERE person_id = $1",
         "DELETE FROM screening_facts WHERE person_id = $1",
         "UPDATE penalties SET offence = NULL WHERE person_id = $1",
+        "UPDATE inbox_documents SET content = NULL WHERE person_id = $1",
     ] {
         sqlx::query(sealed).bind(id).execute(&mut **tx).await?;
     }

@@ -59,6 +59,8 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/screenings/{id}/complete", complete_screening_submit),
         r::post("/screenings/{id}/decisions", decision_submit),
         r::get("/screenings/{id}/notice", notice_page),
+        r::post("/screenings/{id}/notice/send", send_notice_submit),
+        r::get("/inbox/{id}", inbox_document_page),
         r::post("/consents/{id}/withdraw", withdraw_submit),
         r::get("/cases/{id}", case_page),
         r::post("/cases/{id}/notes", note_submit),
@@ -1125,14 +1127,19 @@ async fn audit_page(
 #[template(path = "inbox.html")]
 struct InboxPage {
     l: Layout,
-    items: Vec<(String, String)>,
+    items: Vec<(String, String, String)>,
 }
 
 async fn inbox_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
     let result = async {
         let scope = caller.scope(&state, Permission::ReadInbox).await?;
-        let items =
-            state.store.inbox(&scope).await?.into_iter().map(|i| (local_date(i.created_at_ms), i.kind)).collect();
+        let items = state
+            .store
+            .inbox(&scope)
+            .await?
+            .into_iter()
+            .map(|i| (local_date(i.created_at_ms), tr.t(&format!("inbox-kind-{}", i.kind)), i.id))
+            .collect();
         render(&InboxPage { l: Layout::new(&tr, Some(&caller), "/inbox"), items })
     }
     .await;
@@ -1843,6 +1850,7 @@ struct ScreeningPage {
     detained: bool,
     corroboration: String,
     decisions: Vec<(String, String, String)>,
+    authorities: Vec<(String, String)>,
     can_decide: bool,
     decide_hint: String,
     jur_name: String,
@@ -1937,6 +1945,14 @@ async fn screening_page(
                     let signed = format!("{} · {}", d.decided_by_name, local_date(d.decided_at_ms));
                     (label, signed, d.reasons.unwrap_or_default())
                 })
+                .collect(),
+            authorities: state
+                .store
+                .list_orgs()
+                .await?
+                .into_iter()
+                .filter(|o| o.kind.is_enforcement())
+                .map(|o| (o.id.to_string(), o.name))
                 .collect(),
             can_decide: may(&caller, Permission::DecideConclusively),
             decide_hint: tr.t_with("decision-hint", "days", i64::from(jur.reflection_days)),
@@ -2134,7 +2150,19 @@ async fn notice_page(
     Path(id): Path<String>,
     Query(q): Query<NoticeQuery>,
 ) -> Response {
-    let result = async {
+    let result = async { render(&build_notice(&state, &tr, &caller, &id, q.lang.as_deref()).await?.0) }.await;
+    finish(&tr, result)
+}
+
+/// The notice for a screening with reasonable grounds, and the person it names.
+async fn build_notice(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    id: &str,
+    lang: Option<&str>,
+) -> Result<(NoticePage, PersonId), WebError> {
+    {
         let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
         if view.outcome.as_deref() != Some("reasonable_grounds") {
             return Err(WebError::NotFound);
@@ -2146,7 +2174,7 @@ async fn notice_page(
         let own = orgs.iter().find(|o| o.id == caller.user.org_id);
         let jur = haven_core::screening::jurisdiction::for_country(own.and_then(|o| o.country.as_deref()));
         let mut languages = vec![tr.clone()];
-        if let Some(l) = q.lang.as_deref() {
+        if let Some(l) = lang {
             let other = Tr::new(l);
             if other.code() != tr.code() {
                 languages.push(other);
@@ -2165,7 +2193,51 @@ async fn notice_page(
             scope_note: jur.non_punishment_scope.to_owned(),
             reference: view.id.clone(),
         };
-        render(&page)
+        Ok((page, view.person_id))
+    }
+}
+
+#[derive(Deserialize)]
+struct SendNoticeForm {
+    csrf: String,
+    recipient_org_id: String,
+    lang: Option<String>,
+}
+
+/// Sends the notice to an authority's inbox, if the person consented to
+/// exactly that (R17); the authority sees the notice and nothing else (R16).
+async fn send_notice_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<SendNoticeForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let recipient = form.recipient_org_id.parse().map_err(|_| WebError::NotFound)?;
+        let (page, person) = build_notice(&state, &tr, &caller, &id, form.lang.as_deref()).await?;
+        let html = page.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
+        let write = caller.scope(&state, Permission::WriteCase).await?;
+        let read = caller.scope(&state, Permission::ReadPerson).await?;
+        state.store.send_to_inbox(&write, &read, person, recipient, "non_punishment_notice", &html).await?;
+        Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+/// An enforcement user reads a document sent to them, while its consent holds.
+async fn inbox_document_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> Response {
+    let result = async {
+        let scope = caller.scope(&state, Permission::ReadInbox).await?;
+        let html = state.store.inbox_document(&scope, &id).await?;
+        Ok(Html(html).into_response())
     }
     .await;
     finish(&tr, result)

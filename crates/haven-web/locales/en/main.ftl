@@ -433,3 +433,10 @@ notice-law = National law:
 notice-reference = Reference
 notice-open = Non-punishment notice (printable)
 notice-authority-language = Language of the authority
+
+# --- Sending the notice ---
+notice-send-to = Send the notice to
+notice-send = Send
+notice-send-hint = Sending needs the person's recorded consent for this purpose and this authority. The authority receives the notice only, never the case record.
+consent-purpose-non_punishment_notice = Sending the non-punishment notice to an authority
+inbox-kind-non_punishment_notice = Non-punishment notice

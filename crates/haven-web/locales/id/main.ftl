@@ -428,3 +428,10 @@ notice-law = Hukum nasional:
 notice-reference = Nomor referensi
 notice-open = Pemberitahuan non-penghukuman (dapat dicetak)
 notice-authority-language = Bahasa otoritas
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = Kirim pemberitahuan ke
+notice-send = Kirim
+notice-send-hint = Pengiriman memerlukan persetujuan tercatat dari orang tersebut untuk tujuan ini dan otoritas ini. Otoritas hanya menerima pemberitahuan, tidak pernah catatan kasus.
+consent-purpose-non_punishment_notice = Mengirim pemberitahuan non-penghukuman kepada otoritas
+inbox-kind-non_punishment_notice = Pemberitahuan non-penghukuman

@@ -428,3 +428,10 @@ notice-law = ច្បាប់ជាតិ៖
 notice-reference = លេខយោង
 notice-open = សេចក្ដីជូនដំណឹងអំពីគោលការណ៍មិនដាក់ទោស (សម្រាប់បោះពុម្ព)
 notice-authority-language = ភាសារបស់អាជ្ញាធរ
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = ផ្ញើលិខិតជូនដំណឹងទៅ
+notice-send = ផ្ញើ
+notice-send-hint = ការផ្ញើត្រូវការការយល់ព្រមដែលបានកត់ត្រារបស់បុគ្គលនោះសម្រាប់គោលបំណងនេះ និងអាជ្ញាធរនេះ។ អាជ្ញាធរទទួលបានតែលិខិតជូនដំណឹងប៉ុណ្ណោះ មិនដែលទទួលបានឯកសារករណីទេ។
+consent-purpose-non_punishment_notice = ការផ្ញើលិខិតជូនដំណឹងអំពីការមិនដាក់ទោសទៅអាជ្ញាធរ
+inbox-kind-non_punishment_notice = លិខិតជូនដំណឹងអំពីការមិនដាក់ទោស

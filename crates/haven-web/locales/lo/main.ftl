@@ -428,3 +428,10 @@ notice-law = ກົດໝາຍແຫ່ງຊາດ:
 notice-reference = ເລກອ້າງອີງ
 notice-open = ແຈ້ງການຕາມຫຼັກການບໍ່ລົງໂທດ (ສຳລັບພິມ)
 notice-authority-language = ພາສາຂອງເຈົ້າໜ້າທີ່ຜູ້ຮັບ
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = ສົ່ງໜັງສືແຈ້ງໄປຫາ
+notice-send = ສົ່ງ
+notice-send-hint = ການສົ່ງຕ້ອງມີການຍິນຍອມທີ່ບັນທຶກໄວ້ຂອງບຸກຄົນນັ້ນສຳລັບຈຸດປະສົງນີ້ ແລະ ອົງການນີ້. ອົງການຈະໄດ້ຮັບພຽງແຕ່ໜັງສືແຈ້ງ ບໍ່ເຄີຍໄດ້ຮັບຂໍ້ມູນກໍລະນີ.
+consent-purpose-non_punishment_notice = ການສົ່ງໜັງສືແຈ້ງກ່ຽວກັບການບໍ່ລົງໂທດໄປຫາອົງການ
+inbox-kind-non_punishment_notice = ໜັງສືແຈ້ງກ່ຽວກັບການບໍ່ລົງໂທດ

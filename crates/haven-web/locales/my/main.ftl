@@ -428,3 +428,10 @@ notice-law = အမျိုးသားဥပဒေ-
 notice-reference = ရည်ညွှန်းအမှတ်
 notice-open = အပြစ်မပေးရေးမူ အသိပေးချက် (ပုံနှိပ်ရန်)
 notice-authority-language = အာဏာပိုင်အဖွဲ့၏ ဘာသာစကား
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = အသိပေးစာကို ပို့ရန်
+notice-send = ပို့ရန်
+notice-send-hint = ပို့ရန်အတွက် ဤရည်ရွယ်ချက်နှင့် ဤအာဏာပိုင်အတွက် ထိုသူ၏ မှတ်တမ်းတင်ထားသော သဘောတူညီချက် လိုအပ်သည်။ အာဏာပိုင်သည် အသိပေးစာကိုသာ ရရှိပြီး ကိစ္စရပ်မှတ်တမ်းကို ဘယ်တော့မှ မရရှိပါ။
+consent-purpose-non_punishment_notice = ပြစ်ဒဏ်မပေးရေး အသိပေးစာကို အာဏာပိုင်ထံ ပို့ခြင်း
+inbox-kind-non_punishment_notice = ပြစ်ဒဏ်မပေးရေး အသိပေးစာ

@@ -428,3 +428,10 @@ notice-law = กฎหมายภายในประเทศ:
 notice-reference = เลขที่อ้างอิง
 notice-open = หนังสือแจ้งตามหลักการไม่ลงโทษ (สำหรับพิมพ์)
 notice-authority-language = ภาษาของหน่วยงานผู้รับ
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = ส่งหนังสือแจ้งถึง
+notice-send = ส่ง
+notice-send-hint = การส่งต้องมีความยินยอมที่บันทึกไว้ของบุคคลนั้นสำหรับวัตถุประสงค์นี้และหน่วยงานนี้ หน่วยงานจะได้รับเฉพาะหนังสือแจ้ง ไม่ได้รับข้อมูลกรณี
+consent-purpose-non_punishment_notice = การส่งหนังสือแจ้งเรื่องการไม่ลงโทษถึงหน่วยงาน
+inbox-kind-non_punishment_notice = หนังสือแจ้งเรื่องการไม่ลงโทษ

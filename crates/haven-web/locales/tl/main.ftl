@@ -431,3 +431,10 @@ notice-law = Pambansang batas:
 notice-reference = Reperensya
 notice-open = Paunawa ng hindi pagpaparusa (maaaring i-print)
 notice-authority-language = Wika ng awtoridad
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = Ipadala ang abiso sa
+notice-send = Ipadala
+notice-send-hint = Kailangan ang naitalang pahintulot ng tao para sa layuning ito at sa awtoridad na ito. Ang abiso lamang ang matatanggap ng awtoridad, hindi kailanman ang rekord ng kaso.
+consent-purpose-non_punishment_notice = Pagpapadala ng abiso ng non-punishment sa isang awtoridad
+inbox-kind-non_punishment_notice = Abiso ng non-punishment

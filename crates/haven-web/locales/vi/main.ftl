@@ -428,3 +428,10 @@ notice-law = Pháp luật quốc gia:
 notice-reference = Số tham chiếu
 notice-open = Thông báo về nguyên tắc không trừng phạt (bản in)
 notice-authority-language = Ngôn ngữ của cơ quan nhận
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = Gửi thông báo đến
+notice-send = Gửi
+notice-send-hint = Việc gửi cần có sự đồng ý đã được ghi nhận của người đó cho mục đích này và cơ quan này. Cơ quan chỉ nhận thông báo, không bao giờ nhận hồ sơ.
+consent-purpose-non_punishment_notice = Gửi thông báo không trừng phạt đến một cơ quan
+inbox-kind-non_punishment_notice = Thông báo không trừng phạt

@@ -428,3 +428,10 @@ notice-law = 国内法：
 notice-reference = 编号
 notice-open = 不惩罚通知（可打印）
 notice-authority-language = 接收机关使用的语言
+
+# --- Sending the notice --- (REVIEW: machine-quality, needs native review)
+notice-send-to = 将通知发送至
+notice-send = 发送
+notice-send-hint = 发送须有当事人针对此目的和此机关的已记录同意。该机关只会收到通知，绝不会收到个案记录。
+consent-purpose-non_punishment_notice = 向机关发送不予惩罚通知
+inbox-kind-non_punishment_notice = 不予惩罚通知

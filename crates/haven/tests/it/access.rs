@@ -273,3 +273,79 @@ async fn second_factor_is_required_for_decision_makers_before_anything_else() {
     assert_eq!(res.status(), 200);
     assert!(app.store.user_by_username("dm1").await.unwrap().totp_enabled);
 }
+
+#[tokio::test]
+async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawal_cuts_it_off() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app.create_person(j!({"full_name": "Notice Person", "location": "immigration_detention"})).await;
+    let sid = json(
+        app.post(&format!("/api/v1/persons/{pid}/screenings"))
+            .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&j!({"answers": {"job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
+                                "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes", "targets_and_scripts": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    let officer = app.user_token("Immigration Office", "immigration", "caseworker", "officer_n").await;
+    let imm = app.store.org_by_name("Immigration Office").await.unwrap();
+
+    // The caseworker's browser session sends the notice.
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, csrf) = app.store.create_session(&sup, true).await.unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let send = || {
+        client
+            .post(app.url(&format!("/screenings/{sid}/notice/send")))
+            .header("cookie", format!("haven_session={secret}"))
+            .form(&[("csrf", csrf.as_str()), ("recipient_org_id", &imm.to_string()), ("lang", "th")])
+            .send()
+    };
+    assert_eq!(send().await.unwrap().status(), 403, "no consent, no sending");
+    let inbox = json(app.client.get(app.url("/api/v1/inbox")).bearer_auth(&officer).send().await.unwrap()).await;
+    assert!(inbox.as_array().unwrap().is_empty());
+
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/consents"))
+        .json(&j!({"purpose": "non_punishment_notice", "recipient_org_id": imm.to_string(), "categories": ["identity"],
+                   "expires_on": "2099-01-01", "language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    let consent = json(res).await["id"].as_str().unwrap().to_owned();
+    assert_eq!(send().await.unwrap().status(), 303);
+
+    // The officer sees the notice, with the name it must carry, and nothing else.
+    let officer_user = app.store.user_by_username("officer_n").await.unwrap();
+    let (osecret, _) = app.store.create_session(&officer_user, true).await.unwrap();
+    let inbox = json(app.client.get(app.url("/api/v1/inbox")).bearer_auth(&officer).send().await.unwrap()).await;
+    let doc = inbox[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(inbox[0]["kind"], "non_punishment_notice");
+    let read = || {
+        app.client.get(app.url(&format!("/inbox/{doc}"))).header("cookie", format!("haven_session={osecret}")).send()
+    };
+    let res = read().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Notice Person") && html.contains("must not be punished"));
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{pid}"))).bearer_auth(&officer).send().await.unwrap();
+    assert_eq!(res.status(), 403, "still no way into the record");
+
+    // Withdrawal cuts access at once.
+    assert_eq!(app.post(&format!("/api/v1/consents/{consent}/withdraw")).send().await.unwrap().status(), 204);
+    let res = read().await.unwrap();
+    assert_eq!(res.status(), 404);
+    assert!(!res.text().await.unwrap().contains("Notice Person"));
+    let inbox = json(app.client.get(app.url("/api/v1/inbox")).bearer_auth(&officer).send().await.unwrap()).await;
+    assert!(inbox.as_array().unwrap().is_empty());
+}

@@ -60,6 +60,7 @@ const MAY_SEE_NAME: [&str; 5] = [
 struct World {
     org_a: OrgId,
     org_b: OrgId,
+    org_c: OrgId,
     sup: User,
     /// principal code -> (user, bearer token)
     users: BTreeMap<String, (User, String)>,
@@ -73,6 +74,7 @@ struct Fixture {
     grant: String,
     screening: String,
     penalty: String,
+    inbox_doc: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -98,7 +100,7 @@ async fn world(app: &TestApp) -> World {
             users.insert(principal(role, rel), (store.user_by_username(&name).await.unwrap(), token));
         }
     }
-    World { org_a, org_b, sup: store.user_by_username("sup").await.unwrap(), users }
+    World { org_a, org_b, org_c, sup: store.user_by_username("sup").await.unwrap(), users }
 }
 
 /// A fresh person for one request, held by organisation A, with a case
@@ -149,7 +151,30 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         )
         .await
         .unwrap();
-    Fixture { person, name, case, consent, grant, screening, penalty }
+    // A notice sent to the enforcement organisation under its own consent.
+    let notice_input = ConsentInput {
+        purpose: "non_punishment_notice".into(),
+        categories: "identity".into(),
+        expires_on: "2099-01-01".into(),
+        language: "en".into(),
+        interpreter: None,
+    };
+    let to_c = ConsentTerms::parse(&notice_input, w.org_c, sup.user_id, today).unwrap();
+    store.record_consent(&scope(Permission::RecordConsent), person, &to_c).await.unwrap();
+    let to_b = ConsentTerms::parse(&notice_input, w.org_b, sup.user_id, today).unwrap();
+    store.record_consent(&scope(Permission::RecordConsent), person, &to_b).await.unwrap();
+    let inbox_doc = store
+        .send_to_inbox(
+            &scope(Permission::WriteCase),
+            &scope(Permission::ReadPerson),
+            person,
+            w.org_c,
+            "non_punishment_notice",
+            "<p>notice</p>",
+        )
+        .await
+        .unwrap();
+    Fixture { person, name, case, consent, grant, screening, penalty, inbox_doc }
 }
 
 enum Body {
@@ -213,6 +238,7 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             html_form(vec![("instrument", "forced-criminality".into()), ("survivor_language", "vi".into())])
         }
         ("POST", "/screenings/{id}/q/{n}") => html_form(vec![("value", "yes".into())]),
+        ("POST", "/screenings/{id}/notice/send") => html_form(vec![("recipient_org_id", w.org_b.to_string())]),
         ("POST", "/screenings/{id}/decisions") => html_form(vec![
             ("conclusion", "confirmed".into()),
             ("reasons", "Consistent account with corroborating reports.".into()),
@@ -245,6 +271,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.consent.clone()
     } else if path.starts_with("/admin/orgs/") {
         w.org_a.to_string()
+    } else if path.starts_with("/inbox/") {
+        f.inbox_doc.clone()
     } else if path.starts_with("/api/v1/penalties/") {
         f.penalty.clone()
     } else if path.starts_with("/api/v1/screenings/") || path.starts_with("/screenings/") {
