@@ -2163,12 +2163,12 @@ async fn build_notice(
     lang: Option<&str>,
 ) -> Result<(NoticePage, PersonId), WebError> {
     {
-        let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+        let view = state.store.get_screening(&caller.scope(state, Permission::ReadCase).await?, id).await?;
         if view.outcome.as_deref() != Some("reasonable_grounds") {
             return Err(WebError::NotFound);
         }
         let person =
-            state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
+            state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, view.person_id).await?;
         let PersonState::Active(r) = person.state else { return Err(WebError::Erased) };
         let orgs = state.store.list_orgs().await?;
         let own = orgs.iter().find(|o| o.id == caller.user.org_id);
