@@ -2242,3 +2242,27 @@ async fn inbox_document_page(
     .await;
     finish(&tr, result)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// R11, R12: the notice's wording is a legal text; any change to it shows
+    /// up as a snapshot diff to be read before it ships.
+    #[test]
+    fn r12_notice_text_snapshot() {
+        let page = NoticePage {
+            ui: Tr::new("en"),
+            languages: vec![Tr::new("en"), Tr::new("th")],
+            date: "2026-11-25".into(),
+            name: "Nguyễn Thị Hoa".into(),
+            latin: String::new(),
+            nationalities: "VNM".into(),
+            org: "Example Shelter".into(),
+            detained: true,
+            scope_note: haven_core::screening::jurisdiction::for_country(Some("THA")).non_punishment_scope.into(),
+            reference: "00000000-0000-4000-8000-000000000000".into(),
+        };
+        insta::assert_snapshot!(page.render().unwrap());
+    }
+}

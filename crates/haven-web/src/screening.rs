@@ -642,3 +642,39 @@ pub async fn update_expungement(
     state.store.set_expungement(&scope, &id, status).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[cfg(test)]
+mod tests {
+    /// The instrument as the API exports it: a change to questions,
+    /// indicators or translations shows up as a reviewed snapshot diff.
+    #[test]
+    fn instrument_export_snapshot() {
+        let i = haven_instrument::find("forced-criminality").unwrap();
+        let mut out = format!("{} {} {}\n", i.id, i.version, i.rule_source);
+        for q in &i.questions {
+            out.push_str(&format!(
+                "Q {} [{}] {} topic={:?} fact={:?}\n",
+                q.id,
+                q.section,
+                q.answer.code(),
+                q.topic.map(|t| t.as_str()),
+                q.fact.map(|f| f.as_str())
+            ));
+            for (lang, text) in &q.text {
+                out.push_str(&format!("  {lang}: {text}\n"));
+            }
+        }
+        for ind in &i.indicators {
+            let els: Vec<&str> = ind.elements.iter().map(|e| e.as_str()).collect();
+            out.push_str(&format!(
+                "I {} <- {} {:?} {} {}\n",
+                ind.id,
+                ind.question,
+                els,
+                ind.strength.as_str(),
+                ind.source
+            ));
+        }
+        insta::assert_snapshot!(out);
+    }
+}
