@@ -362,13 +362,7 @@ impl Store {
         }
         let rows = q.bind(filter.limit.clamp(1, 500)).fetch_all(&self.pool).await?;
         let out = rows.iter().map(audit_row).collect::<Result<Vec<_>>>()?;
-        let ctx_actor = scope.actor().to_string();
-        let ctx = crate::audit::Context {
-            actor: &ctx_actor,
-            purpose: scope.purpose().as_str(),
-            request_id: scope.request_id(),
-        };
-        self.record_event(&ctx, Action::Read, RecordKind::System, "audit_log", "ok").await?;
+        self.record_scoped_event(scope, Action::Read, RecordKind::System, "audit_log", "ok").await?;
         Ok(out)
     }
 
@@ -421,13 +415,8 @@ impl Store {
             )
         });
         let Some(consent) = covering else {
-            let actor = scope.actor().to_string();
-            let ctx = crate::audit::Context {
-                actor: &actor,
-                purpose: scope.purpose().as_str(),
-                request_id: scope.request_id(),
-            };
-            self.record_event(&ctx, Action::Denied, RecordKind::Consent, &person.to_string(), "no_consent").await?;
+            self.record_scoped_event(scope, Action::Denied, RecordKind::Consent, &person.to_string(), "no_consent")
+                .await?;
             return Err(StoreError::Denied);
         };
         let id = uuid_string();
@@ -462,14 +451,8 @@ impl Store {
         .bind(scope.org().to_string())
         .fetch_optional(&self.pool)
         .await?;
-        let ctx_actor = scope.actor().to_string();
-        let ctx = crate::audit::Context {
-            actor: &ctx_actor,
-            purpose: scope.purpose().as_str(),
-            request_id: scope.request_id(),
-        };
         let Some(row) = row else {
-            self.record_event(&ctx, Action::Read, RecordKind::System, id, "not_found").await?;
+            self.record_scoped_event(scope, Action::Read, RecordKind::System, id, "not_found").await?;
             return Err(StoreError::NotFound);
         };
         let withdrawn: Option<i64> = row.try_get("withdrawn_at")?;
@@ -478,12 +461,12 @@ impl Store {
         let content: Option<Vec<u8>> = row.try_get("content")?;
         let (Some(content), None, false) = (content, withdrawn, expired) else {
             // Withdrawal (or erasure) cuts access at once (R17, R28).
-            self.record_event(&ctx, Action::Read, RecordKind::System, id, "consent_withdrawn").await?;
+            self.record_scoped_event(scope, Action::Read, RecordKind::System, id, "consent_withdrawn").await?;
             return Err(StoreError::NotFound);
         };
         let text = String::from_utf8(self.keys().open_secret(&format!("inbox\0{id}"), &content)?.to_vec())
             .map_err(|_| StoreError::Crypto)?;
-        self.record_event(&ctx, Action::Read, RecordKind::System, id, "ok").await?;
+        self.record_scoped_event(scope, Action::Read, RecordKind::System, id, "ok").await?;
         Ok(text)
     }
 
@@ -509,13 +492,7 @@ impl Store {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let ctx_actor = scope.actor().to_string();
-        let ctx = crate::audit::Context {
-            actor: &ctx_actor,
-            purpose: scope.purpose().as_str(),
-            request_id: scope.request_id(),
-        };
-        self.record_event(&ctx, Action::List, RecordKind::System, "inbox", "ok").await?;
+        self.record_scoped_event(scope, Action::List, RecordKind::System, "inbox", "ok").await?;
         Ok(items)
     }
 }

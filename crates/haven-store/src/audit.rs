@@ -310,6 +310,21 @@ impl Store {
         }
     }
 
+    /// Records an event on behalf of a scope, in its own transaction (denied
+    /// attempts, inbox and audit-log reads).
+    pub(crate) async fn record_scoped_event(
+        &self,
+        scope: &Scope,
+        action: Action,
+        kind: RecordKind,
+        record_id: &str,
+        outcome: &str,
+    ) -> Result<()> {
+        let actor = scope.actor().to_string();
+        let ctx = Context { actor: &actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
+        self.record_event(&ctx, action, kind, record_id, outcome).await
+    }
+
     /// Records an event that is not part of another write (logins, backups,
     /// denied attempts), in its own transaction.
     pub async fn record_event(

@@ -10,7 +10,7 @@
 //! in it, and restore re-applies the erasure ledger that lives beside the
 //! key, so a backup taken before an erasure cannot bring the person back.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use haven_core::audit::{Action, RecordKind};
 use sqlx::{Any, Connection, Executor, Row};
@@ -362,10 +362,4 @@ fn restrict_file(path: &Path) {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
     }
-}
-
-/// Where `haven backup` writes when given a directory.
-pub fn default_backup_name(dir: &Path) -> PathBuf {
-    let now = time::OffsetDateTime::now_utc();
-    dir.join(format!("haven-backup-{}.db", now.unix_timestamp()))
 }

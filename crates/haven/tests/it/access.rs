@@ -279,23 +279,8 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
     use serde_json::json as j;
     let app = TestApp::spawn().await;
     let pid = app.create_person(j!({"full_name": "Notice Person", "location": "immigration_detention"})).await;
-    let sid = json(
-        app.post(&format!("/api/v1/persons/{pid}/screenings"))
-            .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.post(&format!("/api/v1/screenings/{sid}/answers"))
-        .json(&j!({"answers": {"job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
-                                "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes", "targets_and_scripts": "yes"}}))
-        .send()
-        .await
-        .unwrap();
+    let sid = app.start_screening(&pid, "en").await;
+    app.answer_reasonable_grounds(&sid).await;
     app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
     let officer = app.user_token("Immigration Office", "immigration", "caseworker", "officer_n").await;
     let imm = app.store.org_by_name("Immigration Office").await.unwrap();

@@ -103,6 +103,33 @@ impl TestApp {
         self.create_person(json!({ "full_name": name })).await
     }
 
+    /// Starts a forced-criminality screening of a person; returns its id.
+    pub async fn start_screening(&self, person: &str, language: &str) -> String {
+        let res = self
+            .post(&format!("/api/v1/persons/{person}/screenings"))
+            .json(&json!({"instrument": "forced-criminality", "survivor_language": language}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Answers a screening with an account that meets act, means and purpose.
+    pub async fn answer_reasonable_grounds(&self, screening: &str) {
+        let res = self
+            .post(&format!("/api/v1/screenings/{screening}/answers"))
+            .json(
+                &json!({"answers": {"job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
+                                      "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes",
+                                      "targets_and_scripts": "yes"}}),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+    }
+
     /// Arguments that point a CLI command at this app's data.
     pub fn data_args(&self) -> Vec<String> {
         let mut args = vec!["--data-dir".to_owned(), self.data_dir().display().to_string()];

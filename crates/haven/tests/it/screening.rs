@@ -153,20 +153,9 @@ async fn r18_an_interview_pauses_resumes_and_completes_into_an_explained_finding
 
 #[tokio::test]
 async fn r06_completing_with_no_answers_is_not_yet_determined() {
-    use serde_json::json as j;
     let app = TestApp::spawn().await;
     let pid = app.create_named("Silent Person").await;
-    let sid = json(
-        app.post(&format!("/api/v1/persons/{pid}/screenings"))
-            .json(&j!({"instrument": "forced-criminality", "survivor_language": "my"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let sid = app.start_screening(&pid, "my").await;
     let d = json(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap()).await;
     assert_eq!(d["outcome"], "not_yet_determined");
     assert_eq!(d["missing_elements"], serde_json::json!(["act", "means", "purpose"]));
@@ -177,17 +166,7 @@ async fn r07_a_conclusive_decision_is_signed_by_a_decision_maker_with_reasons_af
     use serde_json::json as j;
     let app = TestApp::spawn().await;
     let pid = app.create_named("Decision Person").await;
-    let sid = json(
-        app.post(&format!("/api/v1/persons/{pid}/screenings"))
-            .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let sid = app.start_screening(&pid, "en").await;
     let dm = app.user_token("Local organisation", "ngo_assistance", "decision_maker", "dm_r07").await;
     let decide = |token: String, body: serde_json::Value| {
         let url = app.url(&format!("/api/v1/screenings/{sid}/decisions"));
@@ -241,17 +220,7 @@ async fn r08_cases_naming_the_same_compound_corroborate_each_other_without_revea
         ("Third Person", "Other Place"),
     ] {
         let pid = app.create_named(name).await;
-        let sid = json(
-            app.post(&format!("/api/v1/persons/{pid}/screenings"))
-                .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let sid = app.start_screening(&pid, "en").await;
         let res = app
             .post(&format!("/api/v1/screenings/{sid}/answers"))
             .json(&j!({"answers": {"compound_name": compound, "compound_country": "MMR"}}))
@@ -286,23 +255,8 @@ async fn r13_r20_the_task_list_puts_release_from_detention_first_then_children_i
     .await;
     // An adult in immigration detention with reasonable grounds.
     let pid = app.create_person(j!({"full_name": "Detained Adult", "location": "immigration_detention"})).await;
-    let sid = json(
-        app.post(&format!("/api/v1/persons/{pid}/screenings"))
-            .json(&j!({"instrument": "forced-criminality", "survivor_language": "en"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.post(&format!("/api/v1/screenings/{sid}/answers"))
-        .json(&j!({"answers": {"job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
-                                "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes", "targets_and_scripts": "yes"}}))
-        .send()
-        .await
-        .unwrap();
+    let sid = app.start_screening(&pid, "en").await;
+    app.answer_reasonable_grounds(&sid).await;
     // An interview still in progress for someone else.
     let other = app.create_named("Interview Pending").await;
     app.post(&format!("/api/v1/persons/{other}/screenings"))
@@ -371,17 +325,7 @@ async fn r11_r12_a_non_punishment_notice_exists_only_from_reasonable_grounds_and
     let pid = app
         .create_person(j!({"full_name": "Phạm Thị Mai", "location": "immigration_detention", "nationalities": ["VNM"]}))
         .await;
-    let sid = json(
-        app.post(&format!("/api/v1/persons/{pid}/screenings"))
-            .json(&j!({"instrument": "forced-criminality", "survivor_language": "vi"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let sid = app.start_screening(&pid, "vi").await;
     let sup = app.store.user_by_username("sup").await.unwrap();
     let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
     let page = |path: String| {
@@ -395,12 +339,7 @@ async fn r11_r12_a_non_punishment_notice_exists_only_from_reasonable_grounds_and
     };
     let (status, _) = page(format!("/screenings/{sid}/notice")).await;
     assert_eq!(status, 404, "no notice before reasonable grounds");
-    app.post(&format!("/api/v1/screenings/{sid}/answers"))
-        .json(&j!({"answers": {"job_differed": "yes", "taken_to_compound": "yes", "crossed_border_unaware": "yes",
-                                "passport_taken": "yes", "confined": "yes", "forced_to_scam": "yes", "targets_and_scripts": "yes"}}))
-        .send()
-        .await
-        .unwrap();
+    app.answer_reasonable_grounds(&sid).await;
     app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
     let (status, html) = page(format!("/screenings/{sid}/notice?lang=th")).await;
     assert_eq!(status, 200);
