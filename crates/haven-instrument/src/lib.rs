@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use haven_core::screening::{
-    AnswerType, Effect, Element, FactKind, Indicator, Instrument, InstrumentError, NeedSignal, Question, Rule,
-    Strength, Topic, Trigger,
+    AnswerType, Effect, Element, FactKind, Indicator, Instrument, InstrumentError, InstrumentKind, NeedSignal,
+    Question, Rule, Strength, Topic, Trigger,
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -21,8 +21,10 @@ use sha2::{Digest, Sha256};
 pub const MAX_BYTES: usize = 512 * 1024;
 
 /// The instruments shipped with haven, compiled in.
-pub const BUILT_IN: [(&str, &str); 1] =
-    [("forced-criminality-v1.toml", include_str!("../../../instruments/forced-criminality-v1.toml"))];
+pub const BUILT_IN: [(&str, &str); 2] = [
+    ("forced-criminality-v1.toml", include_str!("../../../instruments/forced-criminality-v1.toml")),
+    ("vulnerability-v1.toml", include_str!("../../../instruments/vulnerability-v1.toml")),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
@@ -39,10 +41,13 @@ pub enum ParseError {
 struct RawInstrument {
     id: String,
     version: String,
+    #[serde(default)]
+    kind: Option<String>,
     rule_source: String,
     adult_requires: Vec<String>,
     child_requires: Vec<String>,
     title: BTreeMap<String, String>,
+    #[serde(default)]
     rules: Vec<RawRule>,
     sections: Vec<RawSection>,
     questions: Vec<RawQuestion>,
@@ -113,6 +118,8 @@ struct RawNeed {
     question: String,
     trigger: RawTrigger,
     need: String,
+    #[serde(default)]
+    vulnerability: Option<String>,
 }
 
 fn bad(msg: String) -> ParseError {
@@ -185,9 +192,21 @@ pub fn parse(text: &str) -> Result<Instrument, ParseError> {
     let needs = raw
         .needs
         .into_iter()
-        .map(|n| Ok(NeedSignal { trigger: trigger(n.trigger, &n.question)?, question: n.question, need: n.need }))
+        .map(|n| {
+            Ok(NeedSignal {
+                trigger: trigger(n.trigger, &n.question)?,
+                question: n.question,
+                need: n.need,
+                vulnerability: n.vulnerability,
+            })
+        })
         .collect::<Result<Vec<_>, ParseError>>()?;
+    let kind = match raw.kind.as_deref() {
+        None => InstrumentKind::Identification,
+        Some(k) => InstrumentKind::parse(k).ok_or_else(|| bad(format!("unknown instrument kind {k:?}")))?,
+    };
     let instrument = Instrument {
+        kind,
         adult_requires: elements(&raw.adult_requires, "adult_requires")?,
         child_requires: elements(&raw.child_requires, "child_requires")?,
         rules: raw

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use haven_core::screening::{evaluate, Answer, Element, Instrument, Outcome, ProfileKind};
+use haven_core::screening::{evaluate, Answer, Element, Instrument, InstrumentKind, Outcome, ProfileKind};
 use proptest::prelude::*;
 
 fn instrument() -> Instrument {
@@ -33,8 +33,12 @@ fn the_shipped_instrument_is_valid_and_in_nine_languages() {
     let i = instrument();
     assert_eq!(i.id, "forced-criminality");
     assert_eq!(i.hash.len(), 64);
-    for q in &i.questions {
-        assert_eq!(q.text.len(), 9, "{}", q.id);
+    for (file, text) in haven_instrument::BUILT_IN {
+        let i = haven_instrument::parse(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(i.title.len(), 9, "{file}");
+        for q in &i.questions {
+            assert_eq!(q.text.len(), 9, "{file}: {}", q.id);
+        }
     }
 }
 
@@ -48,7 +52,7 @@ fn r01_act_means_and_purpose_give_reasonable_grounds_for_an_adult() {
         assert!(f.met, "{el:?}");
         assert!(!f.evidence.is_empty(), "the explanation names the answers behind {el:?}");
     }
-    assert_eq!(d.instrument_version, "1.0.0");
+    assert_eq!(d.instrument_version, "1.1.0");
 }
 
 #[test]
@@ -117,7 +121,7 @@ fn r06_declined_answers_never_yield_negative() {
             assert_eq!(missing.len(), 3);
             assert!(!open_questions.is_empty(), "the questions are offered again");
         }
-        Outcome::ReasonableGrounds => panic!("nothing was said"),
+        other => panic!("nothing was said, yet the outcome is {}", other.code()),
     }
 }
 
@@ -137,6 +141,61 @@ fn r09_everyone_screened_gets_referral_needs() {
     }
     let d = evaluate(&i, &answers(&[("no_money_or_shelter", Answer::Yes), ("fear_of_return", Answer::Yes)]), false);
     assert!(d.needs.contains(&"shelter".to_string()) && d.needs.contains(&"return_risk_assessment".to_string()));
+}
+
+fn vulnerability_screen() -> Instrument {
+    haven_instrument::find("vulnerability").expect("the vulnerability screen is built in")
+}
+
+#[test]
+fn r09_a_vulnerable_migrant_without_trafficking_elements_is_still_referred() {
+    let i = instrument();
+    let d = evaluate(&i, &answers(&[("irregular_status", Answer::Yes), ("injured_or_ill", Answer::Yes)]), false);
+    match &d.outcome {
+        Outcome::VulnerableMigrant { missing, .. } => assert_eq!(missing.len(), 3, "what is missing stays open"),
+        other => panic!("expected vulnerable_migrant, got {}", other.code()),
+    }
+    assert_eq!(d.vulnerabilities, vec!["injured".to_string(), "irregular_status".to_string()]);
+    for need in ["legal_aid", "medical", "psychological"] {
+        assert!(d.needs.contains(&need.to_string()));
+    }
+}
+
+#[test]
+fn r09_the_vulnerability_screen_refers_and_can_never_find_reasonable_grounds() {
+    let v = vulnerability_screen();
+    assert_eq!(v.kind, InstrumentKind::Vulnerability);
+    // Every answer "yes": the most a vulnerability screen can say.
+    let all_yes: BTreeMap<String, Answer> = v.questions.iter().map(|q| (q.id.clone(), Answer::Yes)).collect();
+    let d = evaluate(&v, &all_yes, false);
+    assert_eq!(d.outcome.code(), "vulnerable_migrant");
+    for (vuln, need) in [
+        ("stranded", "consular"),
+        ("destitute", "shelter"),
+        ("witness_to_abuse", "psychological"),
+        ("fear_of_return", "return_risk_assessment"),
+    ] {
+        assert!(d.vulnerabilities.contains(&vuln.to_string()), "{vuln}");
+        assert!(d.needs.contains(&need.to_string()), "{need}");
+    }
+    // Nothing said: still referred, never a negative, and every question is offered again.
+    let d = evaluate(&v, &BTreeMap::new(), false);
+    match &d.outcome {
+        Outcome::NotYetDetermined { missing, open_questions } => {
+            assert!(missing.is_empty());
+            assert_eq!(open_questions.len(), v.questions.len());
+        }
+        other => panic!("expected not_yet_determined, got {}", other.code()),
+    }
+    assert!(d.needs.contains(&"legal_aid".to_string()));
+}
+
+#[test]
+fn r09_a_vulnerability_screen_with_indicators_is_refused() {
+    let text = haven_instrument::BUILT_IN[1].1.to_owned()
+        + "\n[[indicators]]\nid = \"x\"\nquestion = \"stranded\"\ntrigger = \"yes\"\nelements = [\"act\"]\nstrength = \"strong\"\nsource = \"x\"\n";
+    let err = haven_instrument::parse(&text).unwrap_err().to_string();
+    assert!(err.contains("vulnerability screen"), "{err}");
 }
 
 #[test]
@@ -195,9 +254,12 @@ proptest! {
         if let Some(k) = a.keys().nth(which % a.len().max(1)).cloned() {
             a.insert(k, Answer::PreferNotToSay);
         }
-        // There is no negative outcome to reach; every outcome is one of these two.
+        // There is no negative outcome to reach; every outcome is one of these three.
         let d = evaluate(&i, &a, false);
-        let known = matches!(d.outcome, Outcome::ReasonableGrounds | Outcome::NotYetDetermined { .. });
+        let known = matches!(
+            d.outcome,
+            Outcome::ReasonableGrounds | Outcome::NotYetDetermined { .. } | Outcome::VulnerableMigrant { .. }
+        );
         prop_assert!(known);
         prop_assert!(!d.needs.is_empty());
     }

@@ -59,6 +59,7 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/screenings/{id}/complete", complete_screening_submit),
         r::post("/screenings/{id}/decisions", decision_submit),
         r::get("/screenings/{id}/notice", notice_page),
+        r::get("/screenings/{id}/notice.pdf", notice_pdf),
         r::post("/screenings/{id}/notice/send", send_notice_submit),
         r::get("/inbox/{id}", inbox_document_page),
         r::post("/consents/{id}/withdraw", withdraw_submit),
@@ -1845,6 +1846,7 @@ struct ScreeningPage {
     elements: Vec<(String, String, Vec<String>)>,
     revisit: Vec<String>,
     needs: Vec<String>,
+    vulnerabilities: Vec<String>,
     version: String,
     rule: String,
     detained: bool,
@@ -1885,12 +1887,7 @@ async fn screening_page(
             state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
         let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
             && !person.withheld.contains(haven_core::access::Category::ContactLocation);
-        let (revisit, _) = match &d.outcome {
-            haven_core::screening::Outcome::NotYetDetermined { open_questions, .. } => {
-                (open_questions.iter().map(|q| qtext(q)).collect(), ())
-            }
-            haven_core::screening::Outcome::ReasonableGrounds => (Vec::new(), ()),
-        };
+        let revisit = d.outcome.still_open().1.iter().map(|q| qtext(q)).collect();
         render(&ScreeningPage {
             l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}")),
             csrf: caller.csrf().to_owned(),
@@ -1926,6 +1923,7 @@ async fn screening_page(
                 .collect(),
             revisit,
             needs: d.needs.iter().map(|n| tr.t(&format!("need-{n}"))).collect(),
+            vulnerabilities: d.vulnerabilities.iter().map(|v| tr.t(&format!("vulnerability-{v}"))).collect(),
             version: format!(
                 "{} {} ({})",
                 d.instrument_id,
@@ -2131,12 +2129,15 @@ struct NoticePage {
     detained: bool,
     scope_note: String,
     reference: String,
+    /// The first of the person's languages that haven speaks, if any: the
+    /// PDF is written in it and in the authority's language.
+    person_language: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
-struct NoticeQuery {
+pub(crate) struct NoticeQuery {
     /// The authority's language.
-    lang: Option<String>,
+    pub(crate) lang: Option<String>,
 }
 
 /// A printable notice asking authorities not to punish or detain a person
@@ -2152,6 +2153,87 @@ async fn notice_page(
 ) -> Response {
     let result = async { render(&build_notice(&state, &tr, &caller, &id, q.lang.as_deref()).await?.0) }.await;
     finish(&tr, result)
+}
+
+/// The same notice as a PDF to download, print or hand over (R11, R12).
+async fn notice_pdf(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> Response {
+    let result = notice_pdf_response(&state, &tr, &caller, &id, q.lang.as_deref()).await;
+    finish(&tr, result)
+}
+
+/// The notice PDF for the browser and the API alike.
+pub(crate) async fn notice_pdf_response(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    id: &str,
+    lang: Option<&str>,
+) -> Result<Response, WebError> {
+    let (page, _) = build_notice(state, tr, caller, id, lang).await?;
+    // The person's language first, so that they can read what they carry;
+    // then the authority's. The caseworker's only when neither is known.
+    let mut langs: Vec<Tr> = Vec::new();
+    for code in [page.person_language, lang.map(|l| Tr::new(l).code())].into_iter().flatten() {
+        if !langs.iter().any(|t| t.code() == code) {
+            langs.push(Tr::new(code));
+        }
+    }
+    if langs.is_empty() {
+        langs.push(tr.clone());
+    }
+    let bytes = haven_pdf::render(&notice_doc(&page, &langs)).map_err(|e| WebError::Internal(e.to_string()))?;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    let disposition = format!("attachment; filename=\"non-punishment-notice-{}.pdf\"", page.reference);
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&disposition).map_err(|e| WebError::Internal(e.to_string()))?,
+    );
+    Ok(res)
+}
+
+/// The notice's text, block by block, once per language.
+fn notice_doc(page: &NoticePage, languages: &[Tr]) -> haven_pdf::Doc {
+    use haven_pdf::Block;
+    let mut blocks = Vec::new();
+    for (i, tr) in languages.iter().enumerate() {
+        if i > 0 {
+            blocks.push(Block::Space);
+        }
+        blocks.push(Block::Title(tr.t("notice-title")));
+        blocks.push(Block::Para(tr.t("notice-to")));
+        blocks.push(Block::Para(tr.t_with("notice-finding", "date", page.date.clone())));
+        blocks.push(Block::Heading(format!("{}: {}", tr.t("field-full_name"), page.name)));
+        if !page.latin.is_empty() {
+            blocks.push(Block::Para(format!("{}: {}", tr.t("field-latin_name"), page.latin)));
+        }
+        if !page.nationalities.is_empty() {
+            blocks.push(Block::Para(format!("{}: {}", tr.t("field-nationalities"), page.nationalities)));
+        }
+        blocks.push(Block::Para(format!("{}: {}", tr.t("notice-issued-by"), page.org)));
+        blocks.push(Block::Para(tr.t("notice-principle")));
+        for key in ["notice-scope-immigration", "notice-scope-status", "notice-scope-crimes"] {
+            blocks.push(Block::Bullet(tr.t(key)));
+        }
+        blocks.push(Block::Para(tr.t("notice-not-exhaustive")));
+        if page.detained {
+            blocks.push(Block::Heading(tr.t("notice-release")));
+        }
+        blocks.push(Block::Small(format!("{} {}", tr.t("notice-law"), page.scope_note)));
+        blocks.push(Block::Small(format!("{}: {}", tr.t("notice-reference"), page.reference)));
+    }
+    haven_pdf::Doc {
+        title: languages.first().map(|t| t.t("notice-title")).unwrap_or_default(),
+        lang: languages.first().map(|t| t.code().to_owned()).unwrap_or_default(),
+        blocks,
+    }
 }
 
 /// The notice for a screening with reasonable grounds, and the person it names.
@@ -2192,6 +2274,11 @@ async fn build_notice(
                 && !person.withheld.contains(haven_core::access::Category::ContactLocation),
             scope_note: jur.non_punishment_scope.to_owned(),
             reference: view.id.clone(),
+            person_language: r.languages.iter().find_map(|l| {
+                let primary = l.as_str().split('-').next().unwrap_or_default();
+                let code = if primary == "zh" { "zh-Hans" } else { primary };
+                crate::i18n::LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c)
+            }),
         };
         Ok((page, view.person_id))
     }
@@ -2262,7 +2349,52 @@ mod tests {
             detained: true,
             scope_note: haven_core::screening::jurisdiction::for_country(Some("THA")).non_punishment_scope.into(),
             reference: "00000000-0000-4000-8000-000000000000".into(),
+            person_language: Some("vi"),
         };
         insta::assert_snapshot!(page.render().unwrap());
+    }
+
+    /// R12, R13: the PDF carries the same open-ended scope and, for a
+    /// detained person, the request for release, in every language asked.
+    #[test]
+    fn r12_r13_notice_pdf_has_the_open_scope_and_the_release_request_in_each_language() {
+        let page = NoticePage {
+            ui: Tr::new("en"),
+            languages: vec![Tr::new("en")],
+            date: "2026-11-25".into(),
+            name: "Nguyễn Thị Hoa".into(),
+            latin: String::new(),
+            nationalities: "VNM".into(),
+            org: "Example Shelter".into(),
+            detained: true,
+            scope_note: String::new(),
+            reference: "ref".into(),
+            person_language: Some("vi"),
+        };
+        let langs = [Tr::new("vi"), Tr::new("th")];
+        let doc = notice_doc(&page, &langs);
+        assert_eq!(doc.lang, "vi");
+        for tr in &langs {
+            for key in [
+                "notice-scope-immigration",
+                "notice-scope-status",
+                "notice-scope-crimes",
+                "notice-not-exhaustive",
+                "notice-release",
+            ] {
+                let want = tr.t(key);
+                assert!(
+                    doc.blocks.iter().any(|b| matches!(b, haven_pdf::Block::Bullet(t) | haven_pdf::Block::Para(t) | haven_pdf::Block::Heading(t) if *t == want)),
+                    "{} lacks {key}",
+                    tr.code()
+                );
+            }
+        }
+        let pdf = haven_pdf::render(&doc).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let not_detained = NoticePage { detained: false, ..page };
+        let doc = notice_doc(&not_detained, &langs);
+        let release = Tr::new("vi").t("notice-release");
+        assert!(!doc.blocks.iter().any(|b| matches!(b, haven_pdf::Block::Heading(t) if *t == release)));
     }
 }

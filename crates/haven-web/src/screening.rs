@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use axum::extract::{Path, State};
 use axum::Json;
-use haven_core::screening::{Answer, AnswerType, Determination, Instrument, Outcome};
+use haven_core::screening::{Answer, AnswerType, Determination, Instrument};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -165,6 +165,8 @@ struct DeterminationJson<'a> {
     questions_to_revisit: Vec<&'a str>,
     elements: Vec<ElementJson<'a>>,
     referral_needs: &'a [String],
+    /// R09: the vulnerable situations the answers show, whatever the outcome.
+    vulnerabilities: &'a [String],
     instrument: BTreeMap<&'a str, &'a str>,
     rule: &'a str,
     /// R08: other people of the organisation who named the same compound,
@@ -179,12 +181,9 @@ pub fn determination_json(d: &Determination) -> String {
 }
 
 fn determination_json_with(d: &Determination, corroborated_by: Option<i64>) -> String {
-    let (missing, open) = match &d.outcome {
-        Outcome::ReasonableGrounds => (Vec::new(), Vec::new()),
-        Outcome::NotYetDetermined { missing, open_questions } => {
-            (missing.iter().map(|e| e.as_str()).collect(), open_questions.iter().map(String::as_str).collect())
-        }
-    };
+    let (missing, open) = d.outcome.still_open();
+    let missing = missing.iter().map(|e| e.as_str()).collect();
+    let open = open.iter().map(String::as_str).collect();
     let json = DeterminationJson {
         outcome: d.outcome.code(),
         profile: match d.profile {
@@ -213,6 +212,7 @@ fn determination_json_with(d: &Determination, corroborated_by: Option<i64>) -> S
             })
             .collect(),
         referral_needs: &d.needs,
+        vulnerabilities: &d.vulnerabilities,
         instrument: [
             ("id", d.instrument_id.as_str()),
             ("version", d.instrument_version.as_str()),
@@ -346,6 +346,23 @@ pub async fn start_screening(
         .start_screening(&scope, person_id(&id)?, &instrument, &language, body.interpreter.as_deref())
         .await?;
     Ok((StatusCode::CREATED, Json(Created::new(sid))))
+}
+
+/// The non-punishment notice as PDF, in the person's language and the
+/// authority's (`lang`). Only for a screening that found reasonable grounds
+/// (R11); the scope is open-ended (R12).
+#[utoipa::path(get, path = "/api/v1/screenings/{id}/notice.pdf",
+    params(("id" = String, Path), ("lang" = Option<String>, Query, description = "the authority's language")),
+    tag = "screening",
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = crate::error::ErrorBody)))]
+pub(crate) async fn notice_pdf(
+    State(state): State<AppState>,
+    tr: crate::i18n::Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<crate::html::NoticeQuery>,
+) -> Result<axum::response::Response, WebError> {
+    crate::html::notice_pdf_response(&state, &tr, &caller, &id, q.lang.as_deref()).await
 }
 
 #[utoipa::path(get, path = "/api/v1/persons/{id}/screenings", params(("id" = String, Path)), tag = "screening",

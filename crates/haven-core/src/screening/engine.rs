@@ -63,6 +63,10 @@ pub enum Outcome {
     /// Too little is known yet. Never a negative: the person is offered the
     /// reflection period and a later screening.
     NotYetDetermined { missing: Vec<Element>, open_questions: Vec<String> },
+    /// Trafficking is not (yet) established, but the answers show a migrant
+    /// in a vulnerable situation (R09). Still never a negative: what is
+    /// missing stays open for a later screening.
+    VulnerableMigrant { missing: Vec<Element>, open_questions: Vec<String> },
 }
 
 impl Outcome {
@@ -70,6 +74,17 @@ impl Outcome {
         match self {
             Outcome::ReasonableGrounds => "reasonable_grounds",
             Outcome::NotYetDetermined { .. } => "not_yet_determined",
+            Outcome::VulnerableMigrant { .. } => "vulnerable_migrant",
+        }
+    }
+
+    /// The elements still unevidenced and the questions that could evidence
+    /// them; empty at reasonable grounds.
+    pub fn still_open(&self) -> (&[Element], &[String]) {
+        match self {
+            Outcome::ReasonableGrounds => (&[], &[]),
+            Outcome::NotYetDetermined { missing, open_questions }
+            | Outcome::VulnerableMigrant { missing, open_questions } => (missing, open_questions),
         }
     }
 }
@@ -98,6 +113,8 @@ pub struct Determination {
     pub elements: Vec<ElementFinding>,
     /// Referral needs, computed for everyone screened (R09).
     pub needs: Vec<String>,
+    /// The vulnerable situations the answers show, whatever the outcome.
+    pub vulnerabilities: Vec<String>,
     pub instrument_id: String,
     pub instrument_version: String,
     pub instrument_hash: String,
@@ -161,7 +178,14 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
         ProfileKind::Child => &instrument.child_requires,
     };
     let missing: Vec<Element> = required.iter().copied().filter(|el| !met(*el)).collect();
-    let outcome = if missing.is_empty() {
+    let fired = |n: &&NeedSignal| answers.get(&n.question).is_some_and(|a| a.fires(&n.trigger));
+    let mut vulnerabilities: Vec<String> =
+        instrument.needs.iter().filter(fired).filter_map(|n| n.vulnerability.clone()).collect();
+    vulnerabilities.sort();
+    vulnerabilities.dedup();
+    // A vulnerability screen requires no element, so "nothing missing" there
+    // must not read as reasonable grounds.
+    let outcome = if missing.is_empty() && instrument.kind == InstrumentKind::Identification {
         Outcome::ReasonableGrounds
     } else {
         // The questions that could still evidence a missing element and have
@@ -173,16 +197,23 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
             .filter(|i| answers.get(&i.question).is_none_or(Answer::is_open))
             .map(|i| i.question.clone())
             .collect();
+        if instrument.kind == InstrumentKind::Vulnerability {
+            open = instrument
+                .needs
+                .iter()
+                .filter(|n| answers.get(&n.question).is_none_or(Answer::is_open))
+                .map(|n| n.question.clone())
+                .collect();
+        }
         open.sort();
         open.dedup();
-        Outcome::NotYetDetermined { missing, open_questions: open }
+        if vulnerabilities.is_empty() {
+            Outcome::NotYetDetermined { missing, open_questions: open }
+        } else {
+            Outcome::VulnerableMigrant { missing, open_questions: open }
+        }
     };
-    let mut needs: Vec<String> = instrument
-        .needs
-        .iter()
-        .filter(|n| answers.get(&n.question).is_some_and(|a| a.fires(&n.trigger)))
-        .map(|n| n.need.clone())
-        .collect();
+    let mut needs: Vec<String> = instrument.needs.iter().filter(fired).map(|n| n.need.clone()).collect();
     // Everyone screened is referred to legal, medical and psychological
     // support, whatever the finding (R09).
     for base in ["legal_aid", "medical", "psychological"] {
@@ -195,6 +226,7 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
         profile,
         elements,
         needs,
+        vulnerabilities,
         instrument_id: instrument.id.clone(),
         instrument_version: instrument.version.clone(),
         instrument_hash: instrument.hash.clone(),

@@ -236,11 +236,44 @@ pub struct NeedSignal {
     pub trigger: Trigger,
     /// A referral need code, e.g. `legal_aid`, `medical`, `psychological`.
     pub need: String,
+    /// The vulnerable situation this answer shows (`irregular_status`,
+    /// `stranded`, `destitute`, ...), if any: it makes the person a migrant
+    /// in a vulnerable situation when trafficking is not (yet) established.
+    pub vulnerability: Option<String>,
+}
+
+/// What an instrument screens for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstrumentKind {
+    /// The elements of trafficking, with indicators and combination rules.
+    Identification,
+    /// The shorter screen for a migrant in a vulnerable situation (R09): no
+    /// elements, only needs. It can never find reasonable grounds, and so
+    /// it can never stand in for identification either.
+    Vulnerability,
+}
+
+impl InstrumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstrumentKind::Identification => "identification",
+            InstrumentKind::Vulnerability => "vulnerability",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "identification" => Some(InstrumentKind::Identification),
+            "vulnerability" => Some(InstrumentKind::Vulnerability),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Instrument {
     pub id: String,
+    pub kind: InstrumentKind,
     pub version: String,
     /// SHA-256 of the instrument file, hex.
     pub hash: String,
@@ -339,11 +372,23 @@ impl Instrument {
                 return err(format!("indicator {} has a trigger that question {} cannot answer", i.id, q.id));
             }
         }
-        if self.rules.is_empty() {
-            return err("the instrument has no combination rules".into());
-        }
-        if self.adult_requires.is_empty() {
-            return err("the adult profile requires no element".into());
+        match self.kind {
+            InstrumentKind::Identification => {
+                if self.rules.is_empty() {
+                    return err("the instrument has no combination rules".into());
+                }
+                if self.adult_requires.is_empty() {
+                    return err("the adult profile requires no element".into());
+                }
+            }
+            InstrumentKind::Vulnerability => {
+                if !self.indicators.is_empty() || !self.adult_requires.is_empty() || !self.child_requires.is_empty() {
+                    return err("a vulnerability screen has no indicators and requires no element".into());
+                }
+                if !self.needs.iter().any(|n| n.vulnerability.is_some()) {
+                    return err("a vulnerability screen names no vulnerability".into());
+                }
+            }
         }
         // R02: for a child the means element is not required.
         if self.child_requires.contains(&Element::Means) {

@@ -10,7 +10,7 @@ fn repo(path: &str) -> std::path::PathBuf {
 fn instrument_validate_accepts_the_shipped_instrument_and_refuses_a_biased_one() {
     let ok = haven(&["instrument", "validate", repo("instruments/forced-criminality-v1.toml").to_str().unwrap()]);
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
-    assert!(String::from_utf8_lossy(&ok.stdout).contains("forced-criminality 1.0.0 is valid"));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("forced-criminality 1.1.0 is valid"));
 
     let dir = tempfile::tempdir().unwrap();
     let biased = dir.path().join("biased.toml");
@@ -38,7 +38,7 @@ fn r06_screen_evaluate_prints_an_explained_determination_and_never_a_negative() 
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["outcome"], "reasonable_grounds");
-    assert_eq!(d["instrument"]["version"], "1.0.0");
+    assert_eq!(d["instrument"]["version"], "1.1.0");
     let purpose = d["elements"].as_array().unwrap().iter().find(|e| e["element"] == "purpose").unwrap();
     assert!(purpose["evidence"]
         .as_array()
@@ -348,4 +348,74 @@ async fn r11_r12_a_non_punishment_notice_exists_only_from_reasonable_grounds_and
     assert!(html.contains("not exhaustive"));
     assert!(html.contains("immediate release"), "R13: detained");
     assert!(html.contains("lang=\"th\""), "the authority's language too");
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: run scripts/ensure-deps");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn r11_r12_r13_the_notice_pdf_names_the_person_in_their_language_and_the_authoritys() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app
+        .create_person(j!({"full_name": "Phạm Thị Mai", "location": "immigration_detention",
+                           "nationalities": ["VNM"], "languages": ["vi"]}))
+        .await;
+    let sid = app.start_screening(&pid, "vi").await;
+    let res = app.get(&format!("/api/v1/screenings/{sid}/notice.pdf?lang=th")).send().await.unwrap();
+    assert_eq!(res.status(), 404, "R11: no notice before reasonable grounds");
+    app.answer_reasonable_grounds(&sid).await;
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    let res = app.get(&format!("/api/v1/screenings/{sid}/notice.pdf?lang=th")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let bytes = res.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = pdf_text(&bytes);
+    assert!(text.contains("Phạm Thị Mai"), "{text}");
+    // Vietnamese for the person, Thai for the authority; words from each
+    // language's open-ended scope (R12) and release request (R13).
+    assert!(text.contains("rửa tiền"), "Vietnamese scope: {text}");
+    assert!(text.contains("ฟอกเงิน"), "Thai scope: {text}");
+    assert!(text.contains("trả tự do"), "Vietnamese release request: {text}");
+}
+
+#[tokio::test]
+async fn r09_a_vulnerability_screening_through_the_api_refers_and_never_finds_against() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Somchai Dee").await;
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/screenings"))
+        .json(&j!({"instrument": "vulnerability", "survivor_language": "th"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&j!({"answers": {"stranded": "yes", "injured_or_ill": "yes", "owes_debt": "prefer_not_to_say"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    let d = json(app.get(&format!("/api/v1/screenings/{sid}/determination")).send().await.unwrap()).await;
+    assert_eq!(d["outcome"], "vulnerable_migrant", "{d}");
+    assert_eq!(d["vulnerabilities"], j!(["injured", "stranded"]), "{d}");
+    for need in ["consular", "medical", "legal_aid", "psychological"] {
+        assert!(d["referral_needs"].as_array().unwrap().iter().any(|n| n == need), "{need}: {d}");
+    }
+    assert!(d["questions_to_revisit"].as_array().unwrap().iter().any(|q| q == "owes_debt"), "{d}");
 }
