@@ -2,6 +2,10 @@
 // English interface: one question per screen, declinable, ending in a finding.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startHaven, launchBrowser, screenshot, signIn } from './lib.mjs';
 
 let haven;
@@ -90,6 +94,23 @@ test('r18 r11 r13 a full interview in Vietnamese with an English UI ends in reas
   assert.equal(await page.locator('section.notice-doc').nth(1).getAttribute('lang'), 'th');
   await screenshot(page, 'notice');
   await page.goBack();
+  // The same notice as a PDF to download: Vietnamese for the person (the
+  // interview language), Thai for the authority; its text layer names her.
+  await page.getByLabel('Language of the authority').selectOption('th');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Download the notice as PDF/ }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^non-punishment-notice-.*\.pdf$/);
+  const pdfPath = path.join(os.tmpdir(), `haven-notice-${process.pid}.pdf`);
+  await download.saveAs(pdfPath);
+  assert.equal(fs.readFileSync(pdfPath).subarray(0, 5).toString(), '%PDF-');
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']).toString();
+  fs.unlinkSync(pdfPath);
+  assert.ok(text.includes('Nguyễn Thị Hoa'), 'the PDF names the person');
+  assert.ok(text.includes('rửa tiền'), 'Vietnamese text, open-ended scope (R12)');
+  assert.ok(text.includes('ฟอกเงิน'), 'Thai text for the authority');
+  assert.ok(text.includes('trả tự do'), 'the release request for a detained person (R13)');
   // R13: the task list now starts with the release request.
   await page.getByRole('link', { name: 'Tasks' }).click();
   const first = page.locator('li.task').first();

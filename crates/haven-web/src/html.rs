@@ -2274,11 +2274,15 @@ async fn build_notice(
                 && !person.withheld.contains(haven_core::access::Category::ContactLocation),
             scope_note: jur.non_punishment_scope.to_owned(),
             reference: view.id.clone(),
-            person_language: r.languages.iter().find_map(|l| {
-                let primary = l.as_str().split('-').next().unwrap_or_default();
-                let code = if primary == "zh" { "zh-Hans" } else { primary };
-                crate::i18n::LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c)
-            }),
+            // The language the person was interviewed in speaks for them
+            // better than a list of languages they know.
+            person_language: std::iter::once(view.survivor_language.as_str())
+                .chain(r.languages.iter().map(|l| l.as_str()))
+                .find_map(|l| {
+                    let primary = l.split('-').next().unwrap_or_default();
+                    let code = if primary == "zh" { "zh-Hans" } else { primary };
+                    LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c)
+                }),
         };
         Ok((page, view.person_id))
     }
