@@ -118,3 +118,31 @@ test('r18 r11 r13 a full interview in Vietnamese with an English UI ends in reas
   assert.match(await first.textContent(), /Nguyễn Thị Hoa/);
   await screenshot(page, 'tasks');
 });
+
+test('r14 a past penalty is recorded for expungement and its request followed to the outcome', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await page.goto(`${haven.url}/login`);
+  await page.getByLabel('Username').fill('cw.vi');
+  await page.getByLabel('Password', { exact: true }).fill('caseworker-passphrase-vi');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'New person' }).click();
+  await page.getByLabel('Full name, as the person writes it').fill('Trần Văn Nam');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const personUrl = page.url();
+  await page.getByText('Record a past penalty').click();
+  await page.getByLabel('Kind of penalty').selectOption('fine');
+  await page.getByLabel('Country that imposed it (code, e.g. THA)').fill('THA');
+  await page.getByLabel('What it was for').fill('Overstay after escaping the compound');
+  await page.locator('form[action$="/penalties"]').getByRole('button', { name: 'Save' }).click();
+  assert.equal(page.url(), personUrl);
+  const item = page.locator('ul.penalties li').first();
+  assert.match(await item.textContent(), /Fine · THA · expungement not yet requested/);
+  assert.match(await item.textContent(), /ask for expungement/, 'a consequence of trafficking is flagged for expungement');
+  await item.getByLabel('Expungement').selectOption('requested');
+  await item.getByRole('button', { name: 'Update' }).click();
+  assert.equal(page.url(), personUrl);
+  const after = await page.locator('ul.penalties li').first().textContent();
+  assert.match(after, /expungement requested/);
+  assert.doesNotMatch(after, /ask for expungement/, 'once requested it is no longer due');
+  await screenshot(page, 'penalties');
+});

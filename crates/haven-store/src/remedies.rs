@@ -112,7 +112,8 @@ impl Store {
     }
 
     /// Follows an expungement request: requested, granted or refused.
-    pub async fn set_expungement(&self, scope: &Scope, penalty: &str, status: Expungement) -> Result<()> {
+    /// Returns the person the penalty belongs to.
+    pub async fn set_expungement(&self, scope: &Scope, penalty: &str, status: Expungement) -> Result<String> {
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
         let row = sqlx::query("SELECT person_id FROM penalties WHERE id = $1 AND org_id = $2")
@@ -132,6 +133,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, penalty, status.as_str()).await?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(person)
     }
 }

@@ -53,6 +53,7 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/persons/{id}/break-glass", break_glass_submit),
         r::post("/persons/{id}/screenings", start_screening_submit),
         r::post("/persons/{id}/penalties", penalty_submit),
+        r::post("/penalties/{id}/expungement", expungement_submit),
         r::get("/screenings/{id}", screening_page),
         r::get("/screenings/{id}/q/{n}", question_page),
         r::post("/screenings/{id}/q/{n}", answer_submit),
@@ -668,7 +669,9 @@ struct PersonPageT {
     can_erase: bool,
     can_record_consent: bool,
     can_screen: bool,
-    penalties: Vec<(String, bool)>,
+    /// (id, description, expungement due, current status code)
+    penalties: Vec<(String, String, bool, &'static str)>,
+    expungement_statuses: Vec<(&'static str, String)>,
     penalty_kinds: Vec<(&'static str, String)>,
     screenings: Vec<(String, String, String)>,
     instruments: Vec<(String, String)>,
@@ -792,6 +795,10 @@ async fn person_page(
             can_record_consent: may(&caller, Permission::RecordConsent),
             can_screen: may(&caller, Permission::WriteCase),
             penalties: Vec::new(),
+            expungement_statuses: haven_core::remedy::Expungement::ALL
+                .iter()
+                .map(|e| (e.as_str(), tr.t(&format!("expungement-{}", e.as_str()))))
+                .collect(),
             penalty_kinds: haven_core::remedy::PenaltyKind::ALL
                 .iter()
                 .map(|k| (k.as_str(), tr.t(&format!("penalty-kind-{}", k.as_str()))))
@@ -864,7 +871,7 @@ async fn person_page(
                     if let Some(o) = p.offence {
                         line.push_str(&format!(" · {o}"));
                     }
-                    (line, due)
+                    (p.id, line, due, p.expungement.as_str())
                 })
                 .collect();
             page.screenings = state
@@ -2108,6 +2115,31 @@ async fn penalty_submit(
         )?;
         state.store.record_penalty(&scope, id, &p).await?;
         Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct ExpungementForm {
+    csrf: String,
+    status: String,
+}
+
+/// Follows an expungement request through to its outcome (R14).
+async fn expungement_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<ExpungementForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let status = haven_core::remedy::Expungement::parse(&form.status)?;
+        let scope = caller.scope(&state, Permission::WriteCase).await?;
+        let person = state.store.set_expungement(&scope, &id, status).await?;
+        Ok(Redirect::to(&format!("/persons/{person}")).into_response())
     }
     .await;
     finish(&tr, result)

@@ -238,6 +238,7 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             html_form(vec![("instrument", "forced-criminality".into()), ("survivor_language", "vi".into())])
         }
         ("POST", "/screenings/{id}/q/{n}") => html_form(vec![("value", "yes".into())]),
+        ("POST", "/penalties/{id}/expungement") => html_form(vec![("status", "requested".into())]),
         ("POST", "/screenings/{id}/notice/send") => html_form(vec![("recipient_org_id", w.org_b.to_string())]),
         ("POST", "/screenings/{id}/decisions") => html_form(vec![
             ("conclusion", "confirmed".into()),
@@ -273,7 +274,7 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         w.org_a.to_string()
     } else if path.starts_with("/inbox/") {
         f.inbox_doc.clone()
-    } else if path.starts_with("/api/v1/penalties/") {
+    } else if path.starts_with("/api/v1/penalties/") || path.starts_with("/penalties/") {
         f.penalty.clone()
     } else if path.starts_with("/api/v1/screenings/") || path.starts_with("/screenings/") {
         f.screening.clone()
