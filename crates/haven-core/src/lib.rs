@@ -13,6 +13,7 @@ pub mod consent;
 pub mod ids;
 pub mod names;
 pub mod person;
+pub mod protection;
 pub mod remedy;
 pub mod screening;
 pub mod tasks;

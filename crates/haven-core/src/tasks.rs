@@ -4,7 +4,7 @@
 //! follows the protection issue's order: a person with reasonable grounds in
 //! detention first (R13: release is the first action), then a child in
 //! detention (R20), then reasonable-grounds deadlines, the end of recovery
-//! periods, and re-screenings.
+//! periods, follow-ups after a return, and re-screenings.
 
 use time::{Date, Duration, Weekday};
 
@@ -14,6 +14,7 @@ pub enum TaskKind {
     ChildInDetention,
     ReasonableGroundsDue,
     RecoveryPeriodEnds,
+    ReturnFollowUp,
     Rescreen,
 }
 
@@ -24,6 +25,7 @@ impl TaskKind {
             TaskKind::ChildInDetention => "child_in_detention",
             TaskKind::ReasonableGroundsDue => "reasonable_grounds_due",
             TaskKind::RecoveryPeriodEnds => "recovery_period_ends",
+            TaskKind::ReturnFollowUp => "return_follow_up",
             TaskKind::Rescreen => "rescreen",
         }
     }
@@ -49,7 +51,14 @@ pub struct PersonFacts {
     pub may_be_child: bool,
     /// Newest first.
     pub screenings: Vec<ScreeningFacts>,
+    /// Follow-up dates after a planned return (R22).
+    pub return_follow_ups: Vec<Date>,
 }
+
+/// A follow-up is listed from this many days before it falls due, and kept
+/// while overdue for this many days after.
+pub const FOLLOW_UP_WINDOW_DAYS: i64 = 14;
+pub const FOLLOW_UP_OVERDUE_DAYS: i64 = 30;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Task {
@@ -116,6 +125,13 @@ pub fn compute(people: &[PersonFacts], today: Date, rg_target_working_days: u32,
                 }
             }
         }
+        for d in &p.return_follow_ups {
+            let shown_from = d.saturating_sub(Duration::days(FOLLOW_UP_WINDOW_DAYS));
+            let kept_until = d.saturating_add(Duration::days(FOLLOW_UP_OVERDUE_DAYS));
+            if shown_from <= today && today <= kept_until {
+                tasks.push(task(TaskKind::ReturnFollowUp, None, *d));
+            }
+        }
     }
     tasks.sort_by(|a, b| (a.kind, a.due, &a.name).cmp(&(b.kind, b.due, &b.name)));
     tasks
@@ -140,7 +156,14 @@ mod tests {
     }
 
     fn person(name: &str, detained: bool, child: bool, s: Vec<ScreeningFacts>) -> PersonFacts {
-        PersonFacts { person_id: name.into(), name: name.into(), detained, may_be_child: child, screenings: s }
+        PersonFacts {
+            person_id: name.into(),
+            name: name.into(),
+            detained,
+            may_be_child: child,
+            screenings: s,
+            return_follow_ups: Vec::new(),
+        }
     }
 
     #[test]
@@ -164,5 +187,23 @@ mod tests {
         assert_eq!(kinds[2], (TaskKind::ReasonableGroundsDue, "in-progress"));
         assert!(kinds.contains(&(TaskKind::RecoveryPeriodEnds, "detained-rg")));
         assert_eq!(kinds.last().unwrap().0, TaskKind::Rescreen);
+    }
+
+    #[test]
+    fn r22_follow_ups_after_return_come_after_the_identification_deadlines() {
+        let mut returned = person("returned", false, false, vec![]);
+        returned.return_follow_ups =
+            vec![date!(2026 - 11 - 30), date!(2027 - 02 - 01), date!(2026 - 10 - 01), date!(2026 - 11 - 01)];
+        let people = vec![returned, person("in-progress", false, false, vec![screening(false, false)])];
+        let t = compute(&people, TODAY, 5, 30);
+        let kinds: Vec<_> = t.iter().map(|t| (t.kind, t.due)).collect();
+        assert_eq!(kinds[0].0, TaskKind::ReasonableGroundsDue);
+        // Within the window: the overdue one from early November and the
+        // one due next week; not the far future, not the long past.
+        assert_eq!(
+            &kinds[1..],
+            &[(TaskKind::ReturnFollowUp, date!(2026 - 11 - 01)), (TaskKind::ReturnFollowUp, date!(2026 - 11 - 30))]
+        );
+        assert!(t[1].overdue && !t[2].overdue);
     }
 }

@@ -232,6 +232,21 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "protection_records",
+        &[
+            ("id", Text),
+            ("person_id", Text),
+            ("org_id", Text),
+            ("kind", Text),
+            ("status", Text),
+            ("body", Blob),
+            ("made_on", Text),
+            ("due_dates", Text),
+            ("created_by", Text),
+            ("created_at", Int),
+        ],
+    ),
+    (
         "inbox_documents",
         &[
             ("id", Text),

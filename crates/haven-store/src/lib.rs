@@ -23,6 +23,7 @@ pub mod backup;
 pub mod cases;
 pub mod crypto;
 pub mod persons;
+pub mod protection;
 mod reach;
 pub mod remedies;
 pub mod screenings;

@@ -579,6 +579,7 @@ async fn erase_rows(tx: &mut WriteTx, id: &str) -> Result<()> {
         "DELETE FROM screening_facts WHERE person_id = $1",
         "UPDATE penalties SET offence = NULL WHERE person_id = $1",
         "UPDATE inbox_documents SET content = NULL WHERE person_id = $1",
+        "UPDATE protection_records SET body = NULL WHERE person_id = $1",
     ] {
         sqlx::query(sealed).bind(id).execute(&mut **tx).await?;
     }

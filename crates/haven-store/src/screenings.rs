@@ -423,7 +423,9 @@ impl Store {
         let sql = format!(
             "SELECT p.id, p.location, p.full_name, p.birth, k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
              WHERE {} AND p.erased_at IS NULL AND (p.location IN ('immigration_detention', 'police_custody') \
-             OR EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = p.id)) ORDER BY p.updated_at DESC LIMIT 500",
+             OR EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = p.id) \
+             OR EXISTS (SELECT 1 FROM protection_records r WHERE r.person_id = p.id AND r.kind = 'return_plan')) \
+             ORDER BY p.updated_at DESC LIMIT 500",
             reach.columns, reach.condition
         );
         let rows = reach.bind(sqlx::query(&sql)).fetch_all(&self.pool).await?;
@@ -469,12 +471,23 @@ impl Store {
                     has_decision: s.try_get::<i64, _>("decided")? != 0,
                 });
             }
+            let plans =
+                sqlx::query("SELECT due_dates FROM protection_records WHERE person_id = $1 AND kind = 'return_plan'")
+                    .bind(&id)
+                    .fetch_all(&self.pool)
+                    .await?;
+            let mut return_follow_ups = Vec::new();
+            for p in &plans {
+                let dates: String = p.try_get("due_dates")?;
+                return_follow_ups.extend(dates.split(' ').filter_map(haven_core::person::parse_date));
+            }
             people.push(haven_core::tasks::PersonFacts {
                 person_id: id,
                 name,
                 detained,
                 may_be_child: birth.is_some_and(|b| b.may_be_child(today)),
                 screenings,
+                return_follow_ups,
             });
         }
         let ids: Vec<&str> = people.iter().map(|p| p.person_id.as_str()).collect();

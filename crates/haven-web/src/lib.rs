@@ -8,6 +8,7 @@ mod auth;
 mod error;
 mod html;
 mod i18n;
+mod protection;
 mod routes;
 pub mod screening;
 mod security;

@@ -324,7 +324,7 @@ pub(crate) fn instrument_of(v: &ScreeningView) -> Result<Instrument, WebError> {
     Ok(i)
 }
 
-fn person_id(raw: &str) -> Result<haven_core::ids::PersonId, WebError> {
+pub(crate) fn person_id(raw: &str) -> Result<haven_core::ids::PersonId, WebError> {
     raw.parse().map_err(|_| WebError::NotFound)
 }
 

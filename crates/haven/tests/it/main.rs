@@ -13,4 +13,5 @@ mod cli;
 mod encryption;
 mod helpers;
 mod matrix;
+mod protection;
 mod screening;

@@ -183,6 +183,17 @@ enum Body {
     Form(Vec<(&'static str, String)>),
 }
 
+/// A complete return-risk assessment, for the protection routes.
+fn risk_assessment() -> serde_json::Value {
+    json!({"re_trafficking": "low", "reprisals": "low", "prosecution_on_return": "low",
+           "persecution_or_insecurity": "low", "debt_or_ransom": "low", "stigma": "low", "health": "low",
+           "reasons": "matrix"})
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
 fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
     let unique = haven_store::crypto::random_secret(4);
     let html_form = |mut fields: Vec<(&'static str, String)>| {
@@ -222,6 +233,7 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/screenings/{id}/decisions") => {
             Body::Json(json!({"conclusion": "confirmed", "reasons": "Consistent account with corroborating reports."}))
         }
+        ("POST", "/api/v1/persons/{id}/protection/{kind}") => Body::Json(risk_assessment()),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
         ("POST", "/persons/{id}/erase") => html_form(vec![("confirm", "yes".into())]),
@@ -238,6 +250,10 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             html_form(vec![("instrument", "forced-criminality".into()), ("survivor_language", "vi".into())])
         }
         ("POST", "/screenings/{id}/q/{n}") => html_form(vec![("value", "yes".into())]),
+        ("POST", "/persons/{id}/protection/{kind}") => {
+            let serde_json::Value::Object(fields) = risk_assessment() else { unreachable!() };
+            html_form(fields.into_iter().map(|(k, v)| (leak(k), v.as_str().unwrap().to_owned())).collect())
+        }
         ("POST", "/penalties/{id}/expungement") => html_form(vec![("status", "requested".into())]),
         ("POST", "/screenings/{id}/notice/send") => html_form(vec![("recipient_org_id", w.org_b.to_string())]),
         ("POST", "/screenings/{id}/decisions") => html_form(vec![
@@ -283,7 +299,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
     } else {
         f.person.to_string()
     };
-    let p = path.replace("{kind}", "break_glass").replace("{n}", "0");
+    let kind = if path.contains("/protection/") { "return_risk" } else { "break_glass" };
+    let p = path.replace("{kind}", kind).replace("{n}", "0");
     let p = if p.contains("/review/") { p.replace("{id}", &f.grant) } else { p.replace("{id}", &id) };
     if p == "/lang" {
         "/lang?l=th&next=/".to_owned()

@@ -1,0 +1,514 @@
+//! Return, stay and the child pathway: the rules that decide what may be
+//! recorded, given what is already on file (R20, R21, R22).
+//!
+//! Every record is a small set of named fields. This module parses them,
+//! checks them against the person's earlier records and says why when it
+//! refuses. The store seals the fields; the web layer shows them. Nothing
+//! here touches cooperation with investigators: no rule below reads it,
+//! because assistance never depends on it (R15).
+
+use std::collections::BTreeMap;
+
+use time::{Date, Duration};
+
+use crate::person::{parse_date, Country};
+use crate::ValidationError;
+
+/// What a protection record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// R21: before any return.
+    ReturnRisk,
+    /// R22: only with consent, documents and a reception contact.
+    ReturnPlan,
+    /// R20: every child has one.
+    Guardian,
+    /// R20: best interests first, with the child's views.
+    BestInterests,
+    /// R20: the risk of tracing the family, heard from the child.
+    FamilyRisk,
+    /// R20: only after a family risk assessment that allows it.
+    FamilyTracing,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::ReturnRisk,
+        Kind::ReturnPlan,
+        Kind::Guardian,
+        Kind::BestInterests,
+        Kind::FamilyRisk,
+        Kind::FamilyTracing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ReturnRisk => "return_risk",
+            Kind::ReturnPlan => "return_plan",
+            Kind::Guardian => "guardian",
+            Kind::BestInterests => "best_interests",
+            Kind::FamilyRisk => "family_risk",
+            Kind::FamilyTracing => "family_tracing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(ValidationError::new(
+            "kind",
+            "unknown_kind",
+            "no such protection record",
+        ))
+    }
+
+    /// Records that only exist on the child pathway.
+    pub fn child_only(self) -> bool {
+        matches!(self, Kind::Guardian | Kind::BestInterests | Kind::FamilyRisk | Kind::FamilyTracing)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Low,
+    Medium,
+    High,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+        }
+    }
+
+    pub fn parse(field: &'static str, s: &str) -> Result<Self, ValidationError> {
+        match s {
+            "low" => Ok(Level::Low),
+            "medium" => Ok(Level::Medium),
+            "high" => Ok(Level::High),
+            _ => Err(ValidationError::new(field, "risk_level_required", "rate this risk: low, medium or high")),
+        }
+    }
+}
+
+/// The risks a return-risk assessment must weigh, every one of them (R21).
+pub const RETURN_RISKS: [&str; 7] = [
+    "re_trafficking",
+    "reprisals",
+    "prosecution_on_return",
+    "persecution_or_insecurity",
+    "debt_or_ransom",
+    "stigma",
+    "health",
+];
+
+/// What is proposed instead of return when the risk is high (R21).
+pub const STAY_PATHWAYS: [&str; 3] = ["humanitarian_stay", "temporary_residence", "refugee_status_determination"];
+
+/// Follow-ups after a return, in days after the travel date.
+pub const FOLLOW_UP_DAYS: [i64; 3] = [30, 90, 180];
+
+/// An assessment is current for this long; an older one no longer allows a
+/// return plan, because circumstances in the country of origin change.
+pub const RISK_VALID_DAYS: i64 = 90;
+
+/// A record as kept: its kind, a status (risk level, plan status), its
+/// fields, the day it was made and the next date something falls due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub kind: Kind,
+    pub status: String,
+    pub fields: BTreeMap<String, String>,
+    pub made_on: Date,
+    pub due_on: Option<Date>,
+}
+
+/// What the person's file already holds, newest first, and who they are.
+pub struct Context<'a> {
+    pub today: Date,
+    pub may_be_child: bool,
+    /// Newest first.
+    pub existing: &'a [Record],
+}
+
+impl Context<'_> {
+    fn latest(&self, kind: Kind) -> Option<&Record> {
+        self.existing.iter().find(|r| r.kind == kind)
+    }
+}
+
+fn text(
+    input: &BTreeMap<String, String>,
+    field: &'static str,
+    max: usize,
+    required: bool,
+) -> Result<Option<String>, ValidationError> {
+    match input.get(field).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None if required => Err(ValidationError::new(field, "required", "this is required")),
+        None => Ok(None),
+        Some(s) if s.chars().count() > max => Err(ValidationError::new(field, "too_long", "the text is too long")),
+        Some(s) => Ok(Some(s.to_owned())),
+    }
+}
+
+fn date(input: &BTreeMap<String, String>, field: &'static str) -> Result<Date, ValidationError> {
+    input.get(field).and_then(|s| parse_date(s)).ok_or(ValidationError::new(
+        field,
+        "invalid_date",
+        "a date is required (YYYY-MM-DD)",
+    ))
+}
+
+fn yes(input: &BTreeMap<String, String>, field: &str) -> bool {
+    input.get(field).is_some_and(|v| matches!(v.as_str(), "on" | "yes" | "true"))
+}
+
+/// Checks a new record against the rules and the person's file. On success
+/// the record to keep; on refusal the rule that stops it.
+pub fn admit(kind: Kind, input: &BTreeMap<String, String>, ctx: &Context<'_>) -> Result<Record, ValidationError> {
+    if kind.child_only() && !ctx.may_be_child {
+        return Err(ValidationError::new(
+            "kind",
+            "child_pathway_only",
+            "guardianship, best interests and family tracing are for a person who is or may be a child",
+        ));
+    }
+    let mut fields = BTreeMap::new();
+    let mut due_on = None;
+    let status: String = match kind {
+        Kind::ReturnRisk => {
+            let mut overall = Level::Low;
+            for risk in RETURN_RISKS {
+                let level = Level::parse(risk, input.get(risk).map(String::as_str).unwrap_or_default())?;
+                overall = overall.max(level);
+                fields.insert(risk.to_owned(), level.as_str().to_owned());
+            }
+            let reasons = text(input, "reasons", 4000, true)?.unwrap_or_default();
+            fields.insert("reasons".into(), reasons);
+            overall.as_str().to_owned()
+        }
+        Kind::ReturnPlan => {
+            // R21: no return without a current assessment that allows it.
+            let Some(risk) = ctx.latest(Kind::ReturnRisk) else {
+                return Err(ValidationError::new(
+                    "return_plan",
+                    "r21_no_risk_assessment",
+                    "a return-risk assessment must come before any return plan",
+                ));
+            };
+            if risk.status == Level::High.as_str() {
+                return Err(ValidationError::new(
+                    "return_plan",
+                    "r21_high_risk_blocks_return",
+                    "the return risk is high: return is blocked; propose a stay pathway instead",
+                ));
+            }
+            if risk.made_on.saturating_add(Duration::days(RISK_VALID_DAYS)) < ctx.today {
+                return Err(ValidationError::new(
+                    "return_plan",
+                    "r21_risk_assessment_outdated",
+                    "the return-risk assessment is out of date: assess again",
+                ));
+            }
+            // R20: for a child, return must be what the best-interests
+            // assessment recommends.
+            if ctx.may_be_child
+                && ctx.latest(Kind::BestInterests).and_then(|b| b.fields.get("recommendation")).map(String::as_str)
+                    != Some("return_to_family")
+            {
+                return Err(ValidationError::new(
+                    "return_plan",
+                    "r20_best_interests_first",
+                    "for a child, a best-interests assessment recommending return comes first",
+                ));
+            }
+            // R22: free, prior and informed consent, recorded with how it was given.
+            if !yes(input, "consent_free_prior_informed") {
+                return Err(ValidationError::new(
+                    "consent_free_prior_informed",
+                    "r22_consent_required",
+                    "the person's free, prior and informed consent to return must be recorded",
+                ));
+            }
+            let consent_on = date(input, "consent_on")?;
+            let language = text(input, "consent_language", 35, true)?.unwrap_or_default();
+            // R22: travel documents arranged.
+            if input.get("travel_documents").map(String::as_str) != Some("arranged") {
+                return Err(ValidationError::new(
+                    "travel_documents",
+                    "r22_travel_documents_required",
+                    "travel documents must be arranged before a return is planned",
+                ));
+            }
+            let destination = Country::parse(input.get("destination").map(String::as_str).unwrap_or_default())
+                .map_err(|_| ValidationError::new("destination", "invalid_country", "a country code, e.g. VNM"))?;
+            let travel_on = date(input, "travel_on")?;
+            let reception = text(input, "reception_contact", 500, true)?.unwrap_or_default();
+            let follow_ups: Vec<String> = FOLLOW_UP_DAYS
+                .iter()
+                .map(|d| crate::person::format_date(travel_on.saturating_add(Duration::days(*d))))
+                .collect();
+            due_on = Some(travel_on.saturating_add(Duration::days(FOLLOW_UP_DAYS[0])));
+            fields.insert("consent_on".into(), crate::person::format_date(consent_on));
+            fields.insert("consent_language".into(), language);
+            if let Some(i) = text(input, "interpreter", 200, false)? {
+                fields.insert("interpreter".into(), i);
+            }
+            fields.insert("travel_documents".into(), "arranged".into());
+            fields.insert("destination".into(), destination.as_str().to_owned());
+            fields.insert("travel_on".into(), crate::person::format_date(travel_on));
+            fields.insert("reception_contact".into(), reception);
+            fields.insert("follow_ups".into(), follow_ups.join(" "));
+            "planned".to_owned()
+        }
+        Kind::Guardian => {
+            fields.insert("name".into(), text(input, "name", 200, true)?.unwrap_or_default());
+            fields.insert("organisation".into(), text(input, "organisation", 200, true)?.unwrap_or_default());
+            fields.insert("appointed_on".into(), crate::person::format_date(date(input, "appointed_on")?));
+            "appointed".to_owned()
+        }
+        Kind::BestInterests => {
+            // R20: the child is heard. Their views, or that they chose not to
+            // give them, are written down.
+            let views = text(input, "child_views", 4000, true)?.unwrap_or_default();
+            let recommendation = input.get("recommendation").map(String::as_str).unwrap_or_default();
+            if !BEST_INTERESTS_RECOMMENDATIONS.contains(&recommendation) {
+                return Err(ValidationError::new("recommendation", "required", "choose a recommendation"));
+            }
+            if ctx.latest(Kind::Guardian).is_none() {
+                return Err(ValidationError::new(
+                    "best_interests",
+                    "r20_guardian_first",
+                    "appoint a guardian before the best-interests assessment, so that the child is represented",
+                ));
+            }
+            fields.insert("child_views".into(), views);
+            fields.insert("recommendation".into(), recommendation.to_owned());
+            fields.insert("reasons".into(), text(input, "reasons", 4000, true)?.unwrap_or_default());
+            "completed".to_owned()
+        }
+        Kind::FamilyRisk => {
+            let level = Level::parse("level", input.get("level").map(String::as_str).unwrap_or_default())?;
+            if !yes(input, "child_heard") {
+                return Err(ValidationError::new(
+                    "child_heard",
+                    "r20_child_must_be_heard",
+                    "the child must be heard in the family risk assessment",
+                ));
+            }
+            fields.insert("child_heard".into(), "yes".into());
+            fields.insert("reasons".into(), text(input, "reasons", 4000, true)?.unwrap_or_default());
+            level.as_str().to_owned()
+        }
+        Kind::FamilyTracing => {
+            // R20: tracing only after a risk assessment that allows it, and
+            // reunification is never automatic: this records tracing only.
+            match ctx.latest(Kind::FamilyRisk) {
+                None => {
+                    return Err(ValidationError::new(
+                        "family_tracing",
+                        "r20_family_risk_first",
+                        "family tracing starts only after a family risk assessment that hears the child",
+                    ))
+                }
+                Some(r) if r.status == Level::High.as_str() => {
+                    return Err(ValidationError::new(
+                        "family_tracing",
+                        "r20_family_risk_high",
+                        "the family risk is high: do not trace the family",
+                    ))
+                }
+                Some(_) => {}
+            }
+            fields.insert("notes".into(), text(input, "notes", 2000, false)?.unwrap_or_default());
+            "started".to_owned()
+        }
+    };
+    Ok(Record { kind, status, fields, made_on: ctx.today, due_on })
+}
+
+pub const BEST_INTERESTS_RECOMMENDATIONS: [&str; 4] =
+    ["remain_in_care", "alternative_care", "return_to_family", "durable_solution_in_country"];
+
+/// Stay pathways to propose, given the file (newest first): all of them
+/// when the latest return-risk assessment is high (R21), none otherwise.
+pub fn stay_pathways(existing: &[Record]) -> &'static [&'static str] {
+    let latest = existing.iter().find(|r| r.kind == Kind::ReturnRisk);
+    if latest.is_some_and(|r| r.status == Level::High.as_str()) {
+        &STAY_PATHWAYS
+    } else {
+        &[]
+    }
+}
+
+/// Follow-up dates after return, from the plans on file.
+pub fn follow_ups(existing: &[Record]) -> Vec<Date> {
+    existing
+        .iter()
+        .filter(|r| r.kind == Kind::ReturnPlan)
+        .flat_map(|r| r.fields.get("follow_ups").map(|f| f.split(' ').filter_map(parse_date).collect::<Vec<_>>()))
+        .flatten()
+        .collect()
+}
+
+/// Fields as one line each, `name<TAB>value`, escaped: sealed as one blob.
+pub fn encode_fields(fields: &BTreeMap<String, String>) -> String {
+    let esc = |s: &str| s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n");
+    fields.iter().map(|(k, v)| format!("{}\t{}\n", esc(k), esc(v))).collect()
+}
+
+pub fn decode_fields(text: &str) -> Option<BTreeMap<String, String>> {
+    fn unesc(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('t') => out.push('\t'),
+                    Some('n') => out.push('\n'),
+                    Some(o) => out.push(o),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+    text.lines().filter(|l| !l.is_empty()).map(|l| l.split_once('\t').map(|(k, v)| (unesc(k), unesc(v)))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use time::macros::date;
+
+    use super::*;
+
+    const TODAY: Date = date!(2026 - 11 - 25);
+
+    fn input(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    fn risk(level: &str) -> Record {
+        let mut i: Vec<(&str, &str)> = RETURN_RISKS.iter().map(|r| (*r, "low")).collect();
+        i[3] = ("persecution_or_insecurity", level);
+        i.push(("reasons", "armed conflict in the home region"));
+        admit(Kind::ReturnRisk, &input(&i), &Context { today: TODAY, may_be_child: false, existing: &[] }).unwrap()
+    }
+
+    fn plan_input() -> BTreeMap<String, String> {
+        input(&[
+            ("consent_free_prior_informed", "on"),
+            ("consent_on", "2026-11-24"),
+            ("consent_language", "vi"),
+            ("travel_documents", "arranged"),
+            ("destination", "VNM"),
+            ("travel_on", "2026-12-10"),
+            ("reception_contact", "Hanoi reception centre, Ms Thu"),
+        ])
+    }
+
+    #[test]
+    fn r21_every_risk_must_be_rated_and_the_highest_decides() {
+        let missing = input(&[("re_trafficking", "low"), ("reasons", "x")]);
+        let err = admit(Kind::ReturnRisk, &missing, &Context { today: TODAY, may_be_child: false, existing: &[] });
+        assert_eq!(err.unwrap_err().code, "risk_level_required");
+        assert_eq!(risk("high").status, "high");
+        assert_eq!(risk("medium").status, "medium");
+        assert_eq!(risk("low").status, "low");
+    }
+
+    #[test]
+    fn r21_a_high_risk_blocks_the_return_plan_and_opens_stay_pathways() {
+        let file = [risk("high")];
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &file };
+        assert_eq!(admit(Kind::ReturnPlan, &plan_input(), &ctx).unwrap_err().code, "r21_high_risk_blocks_return");
+        assert_eq!(stay_pathways(&file), STAY_PATHWAYS);
+        let none: [Record; 0] = [];
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &none };
+        assert_eq!(admit(Kind::ReturnPlan, &plan_input(), &ctx).unwrap_err().code, "r21_no_risk_assessment");
+        let mut old = risk("low");
+        old.made_on = date!(2026 - 01 - 01);
+        let file = [old];
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &file };
+        assert_eq!(admit(Kind::ReturnPlan, &plan_input(), &ctx).unwrap_err().code, "r21_risk_assessment_outdated");
+    }
+
+    #[test]
+    fn r22_a_return_plan_needs_consent_documents_and_a_reception_contact() {
+        let file = [risk("medium")];
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &file };
+        let plan = admit(Kind::ReturnPlan, &plan_input(), &ctx).unwrap();
+        assert_eq!(plan.due_on, Some(date!(2027 - 01 - 09)));
+        assert_eq!(follow_ups(&[plan]).len(), 3);
+        assert!(stay_pathways(&file).is_empty());
+        for (field, code) in [
+            ("consent_free_prior_informed", "r22_consent_required"),
+            ("travel_documents", "r22_travel_documents_required"),
+            ("reception_contact", "required"),
+        ] {
+            let mut i = plan_input();
+            i.remove(field);
+            assert_eq!(admit(Kind::ReturnPlan, &i, &ctx).unwrap_err().code, code, "{field}");
+        }
+        let mut i = plan_input();
+        i.insert("travel_documents".into(), "pending".into());
+        assert_eq!(admit(Kind::ReturnPlan, &i, &ctx).unwrap_err().code, "r22_travel_documents_required");
+    }
+
+    #[test]
+    fn r20_child_pathway_guardian_then_best_interests_then_tracing_after_risk() {
+        let mut file: Vec<Record> = Vec::new();
+        let child = |file: &Vec<Record>, kind, i: &BTreeMap<String, String>| {
+            admit(kind, i, &Context { today: TODAY, may_be_child: true, existing: file })
+        };
+        let bia = input(&[
+            ("child_views", "wants to stay at school here for now"),
+            ("recommendation", "remain_in_care"),
+            ("reasons", "safe placement, in school"),
+        ]);
+        assert_eq!(child(&file, Kind::BestInterests, &bia).unwrap_err().code, "r20_guardian_first");
+        let g = input(&[
+            ("name", "A. Guardian"),
+            ("organisation", "Child Protection Office"),
+            ("appointed_on", "2026-11-20"),
+        ]);
+        let r = child(&file, Kind::Guardian, &g).unwrap();
+        file.insert(0, r);
+        let r = child(&file, Kind::BestInterests, &bia).unwrap();
+        file.insert(0, r);
+        let mut no_views = bia.clone();
+        no_views.remove("child_views");
+        assert_eq!(child(&file, Kind::BestInterests, &no_views).unwrap_err().code, "required");
+        // Tracing waits for a family risk assessment that hears the child.
+        let tracing = input(&[]);
+        assert_eq!(child(&file, Kind::FamilyTracing, &tracing).unwrap_err().code, "r20_family_risk_first");
+        let unheard = input(&[("level", "low"), ("reasons", "x")]);
+        assert_eq!(child(&file, Kind::FamilyRisk, &unheard).unwrap_err().code, "r20_child_must_be_heard");
+        let high = input(&[("level", "high"), ("child_heard", "on"), ("reasons", "an uncle sold him")]);
+        let r = child(&file, Kind::FamilyRisk, &high).unwrap();
+        file.insert(0, r);
+        assert_eq!(child(&file, Kind::FamilyTracing, &tracing).unwrap_err().code, "r20_family_risk_high");
+        // A newer assessment that hears the child and finds the risk low
+        // opens tracing; the older high one no longer decides.
+        let low = input(&[("level", "low"), ("child_heard", "on"), ("reasons", "mother safe")]);
+        let r = child(&file, Kind::FamilyRisk, &low).unwrap();
+        file.insert(0, r);
+        assert!(child(&file, Kind::FamilyTracing, &tracing).is_ok());
+        // A child's return needs a best-interests recommendation of return.
+        file.insert(0, risk("low"));
+        assert_eq!(child(&file, Kind::ReturnPlan, &plan_input()).unwrap_err().code, "r20_best_interests_first");
+        // The child pathway is only for a child.
+        let adult = admit(Kind::Guardian, &g, &Context { today: TODAY, may_be_child: false, existing: &[] });
+        assert_eq!(adult.unwrap_err().code, "child_pathway_only");
+    }
+
+    #[test]
+    fn fields_round_trip_through_their_text_form() {
+        let f = input(&[("a", "tab\there"), ("b", "line\nbreak \\ slash"), ("c", "")]);
+        assert_eq!(decode_fields(&encode_fields(&f)).unwrap(), f);
+    }
+}

@@ -1,0 +1,153 @@
+//! Return-risk assessments, return plans and the child pathway (R20–R22).
+//! The rules live in `haven_core::protection`; this module gathers the
+//! person's file for them, inside the same transaction that writes.
+
+use std::collections::BTreeMap;
+
+use haven_core::access::{Category, Permission, Scope};
+use haven_core::audit::{Action, RecordKind};
+use haven_core::ids::PersonId;
+use haven_core::person::{format_date, parse_date, Birth};
+use haven_core::protection::{admit, decode_fields, encode_fields, Context, Kind, Record};
+use sqlx::Row;
+
+use crate::crypto::DataKey;
+use crate::reach::{row_categories, ReachSql};
+use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError};
+
+/// A record as a reader sees it. `fields` is empty for a reader who may not
+/// see the person's account (the narrative category).
+#[derive(Debug, Clone)]
+pub struct ProtectionView {
+    pub id: String,
+    pub record: Record,
+}
+
+/// What the rules need about the person, and the key to their fields.
+struct Subject {
+    dek: Option<DataKey>,
+    may_be_child: bool,
+}
+
+impl Store {
+    async fn protection_subject<'e, E>(&self, scope: &Scope, person: &str, exec: E) -> Result<Subject>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT p.birth, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
+             WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
+        let may_read = row_categories(scope, &row)?.is_some_and(|c| c.contains(Category::Narrative));
+        let Some(wrapped) = row.try_get::<Option<Vec<u8>>, _>("wrapped")? else { return Err(StoreError::Erased) };
+        let dek = self.keys().unwrap(person, &wrapped)?;
+        // Age decides the pathway even for a reader who may not see the
+        // narrative: a possible child is always treated as one (R02, R20).
+        let birth = match row.try_get::<Option<Vec<u8>>, _>("birth")? {
+            Some(ct) => Birth::decode(&dek.open(person, "birth", &ct)?),
+            None => None,
+        };
+        Ok(Subject {
+            may_be_child: birth.is_some_and(|b| b.may_be_child(crate::today())),
+            dek: may_read.then_some(dek),
+        })
+    }
+
+    async fn protection_rows<'e, E>(&self, person: &str, dek: Option<&DataKey>, exec: E) -> Result<Vec<ProtectionView>>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let rows = sqlx::query(
+            "SELECT id, kind, status, body, made_on, due_dates FROM protection_records \
+             WHERE person_id = $1 ORDER BY created_at DESC",
+        )
+        .bind(person)
+        .fetch_all(exec)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: String = r.try_get("id")?;
+            let fields = match (dek, r.try_get::<Option<Vec<u8>>, _>("body")?) {
+                (Some(k), Some(ct)) => decode_fields(&k.open(&id, "body", &ct)?).ok_or(StoreError::Crypto)?,
+                _ => BTreeMap::new(),
+            };
+            let kind: String = r.try_get("kind")?;
+            let made_on: String = r.try_get("made_on")?;
+            let due: String = r.try_get("due_dates")?;
+            out.push(ProtectionView {
+                record: Record {
+                    kind: Kind::parse(&kind)?,
+                    status: r.try_get("status")?,
+                    fields,
+                    made_on: parse_date(&made_on).unwrap_or_else(crate::today),
+                    due_on: due.split(' ').find_map(parse_date),
+                },
+                id,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Records a protection step if the rules allow it given the person's
+    /// file; otherwise the refusal names the rule (R20, R21, R22).
+    pub async fn record_protection(
+        &self,
+        scope: &Scope,
+        person: PersonId,
+        kind: Kind,
+        input: &BTreeMap<String, String>,
+    ) -> Result<String> {
+        require(scope, Permission::WriteCase)?;
+        let person_s = person.to_string();
+        let mut tx = self.begin().await?;
+        let subject = self.protection_subject(scope, &person_s, &mut *tx).await?;
+        // The rules weigh the whole file, so writing needs the narrative.
+        let Some(dek) = subject.dek else { return Err(StoreError::Denied) };
+        let existing: Vec<Record> =
+            self.protection_rows(&person_s, Some(&dek), &mut *tx).await?.into_iter().map(|v| v.record).collect();
+        let ctx = Context { today: crate::today(), may_be_child: subject.may_be_child, existing: &existing };
+        let record = admit(kind, input, &ctx)?;
+        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let due_dates = match kind {
+            Kind::ReturnPlan => haven_core::protection::follow_ups(std::slice::from_ref(&record))
+                .into_iter()
+                .map(format_date)
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => record.due_on.map(format_date).unwrap_or_default(),
+        };
+        sqlx::query(
+            "INSERT INTO protection_records (id, person_id, org_id, kind, status, body, made_on, due_dates, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&id)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(kind.as_str())
+        .bind(&record.status)
+        .bind(dek.seal(&id, "body", &encode_fields(&record.fields))?)
+        .bind(format_date(record.made_on))
+        .bind(due_dates)
+        .bind(scope.actor().to_string())
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, kind.as_str()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The person's protection file, newest first, and whether they are on
+    /// the child pathway.
+    pub async fn list_protection(&self, scope: &Scope, person: PersonId) -> Result<(Vec<ProtectionView>, bool)> {
+        require(scope, Permission::ReadCase)?;
+        let person_s = person.to_string();
+        let subject = self.protection_subject(scope, &person_s, &self.pool).await?;
+        let rows = self.protection_rows(&person_s, subject.dek.as_ref(), &self.pool).await?;
+        self.audit_read(scope, Action::List, RecordKind::Person, &[&person_s], "protection").await?;
+        Ok((rows, subject.may_be_child))
+    }
+}

@@ -1,0 +1,145 @@
+//! Return, stay and the child pathway through the API (R20, R21, R22).
+
+use serde_json::{json, Value};
+
+use crate::helpers::{json, TestApp};
+
+const RISKS: [&str; 7] = [
+    "re_trafficking",
+    "reprisals",
+    "prosecution_on_return",
+    "persecution_or_insecurity",
+    "debt_or_ransom",
+    "stigma",
+    "health",
+];
+
+fn risk_body(persecution: &str) -> Value {
+    let mut b = serde_json::Map::new();
+    for r in RISKS {
+        b.insert(r.into(), json!("low"));
+    }
+    b.insert("persecution_or_insecurity".into(), json!(persecution));
+    b.insert("reasons".into(), json!("Conflict in the home township; the family has been threatened."));
+    Value::Object(b)
+}
+
+fn plan_body(travel_on: &str) -> Value {
+    json!({"consent_free_prior_informed": "yes", "consent_on": "2026-11-20", "consent_language": "vi",
+           "travel_documents": "arranged", "destination": "VNM", "travel_on": travel_on,
+           "reception_contact": "Reception centre Hai Phong, contact Ms Quyen-canary"})
+}
+
+async fn post(app: &TestApp, person: &str, kind: &str, body: Value) -> (u16, Value) {
+    let res = app.post(&format!("/api/v1/persons/{person}/protection/{kind}")).json(&body).send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, json(res).await)
+}
+
+#[tokio::test]
+async fn r21_a_high_return_risk_blocks_the_return_plan_and_proposes_stay_pathways() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Aung Ko").await;
+    // No assessment yet: no return plan.
+    let (s, b) = post(&app, &pid, "return_plan", plan_body("2026-12-20")).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r21_no_risk_assessment"));
+    // An assessment must rate every risk.
+    let (s, b) = post(&app, &pid, "return_risk", json!({"re_trafficking": "high", "reasons": "x"})).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "risk_level_required"));
+    let (s, _) = post(&app, &pid, "return_risk", risk_body("high")).await;
+    assert_eq!(s, 201);
+    let (s, b) = post(&app, &pid, "return_plan", plan_body("2026-12-20")).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r21_high_risk_blocks_return"));
+    let file = json(app.get(&format!("/api/v1/persons/{pid}/protection")).send().await.unwrap()).await;
+    assert_eq!(
+        file["stay_pathways"],
+        json!(["humanitarian_stay", "temporary_residence", "refugee_status_determination"])
+    );
+    assert_eq!(file["records"].as_array().unwrap().len(), 1, "the refused plan left nothing behind: {file}");
+    assert_eq!(file["records"][0]["status"], "high");
+    assert_eq!(file["records"][0]["fields"]["persecution_or_insecurity"], "high");
+}
+
+#[tokio::test]
+async fn r22_a_return_needs_consent_and_documents_and_schedules_follow_ups() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Trần Thị Lan").await;
+    assert_eq!(post(&app, &pid, "return_risk", risk_body("medium")).await.0, 201);
+    for (field, code) in
+        [("consent_free_prior_informed", "r22_consent_required"), ("travel_documents", "r22_travel_documents_required")]
+    {
+        let mut b = plan_body("2026-12-20");
+        b.as_object_mut().unwrap().remove(field);
+        let (s, body) = post(&app, &pid, "return_plan", b).await;
+        assert_eq!((s, body["error"].as_str().unwrap()), (400, code), "{field}");
+    }
+    // A return 25 days ago: its first follow-up falls due within days.
+    let travel = time::OffsetDateTime::now_utc().date() - time::Duration::days(25);
+    let travel = haven_core::person::format_date(travel);
+    let (s, _) = post(&app, &pid, "return_plan", plan_body(&travel)).await;
+    assert_eq!(s, 201);
+    let file = json(app.get(&format!("/api/v1/persons/{pid}/protection")).send().await.unwrap()).await;
+    let plan = file["records"].as_array().unwrap().iter().find(|r| r["kind"] == "return_plan").unwrap().clone();
+    assert_eq!(plan["status"], "planned");
+    assert_eq!(plan["fields"]["follow_ups"].as_str().unwrap().split(' ').count(), 3);
+    assert!(file["stay_pathways"].as_array().unwrap().is_empty());
+    let tasks = json(app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(
+        tasks.as_array().unwrap().iter().any(|t| t["kind"] == "return_follow_up" && t["name"] == "Trần Thị Lan"),
+        "{tasks}"
+    );
+}
+
+#[tokio::test]
+async fn r20_the_child_pathway_hears_the_child_and_traces_family_only_after_a_risk_assessment() {
+    let app = TestApp::spawn().await;
+    let child =
+        app.create_person(json!({"full_name": "Young Person", "estimated_age": 16, "age_uncertain": true})).await;
+    let adult = app.create_named("Grown Person").await;
+    let guardian = json!({"name": "Ms Dara", "organisation": "Child Protection Unit", "appointed_on": "2026-11-20"});
+    let (s, b) = post(&app, &adult, "guardian", guardian.clone()).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "child_pathway_only"));
+    let bia = json!({"child_views": "Wants to keep going to school here.", "recommendation": "remain_in_care",
+                     "reasons": "Safe placement; the family situation is unknown."});
+    let (s, b) = post(&app, &child, "best_interests", bia.clone()).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r20_guardian_first"));
+    assert_eq!(post(&app, &child, "guardian", guardian).await.0, 201);
+    assert_eq!(post(&app, &child, "best_interests", bia).await.0, 201);
+    let (s, b) = post(&app, &child, "family_tracing", json!({})).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r20_family_risk_first"));
+    let (s, b) = post(&app, &child, "family_risk", json!({"level": "low", "reasons": "x"})).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r20_child_must_be_heard"));
+    let high = json!({"level": "high", "child_heard": "yes", "reasons": "An uncle arranged the recruitment."});
+    assert_eq!(post(&app, &child, "family_risk", high).await.0, 201);
+    let (s, b) = post(&app, &child, "family_tracing", json!({})).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r20_family_risk_high"));
+    let low = json!({"level": "low", "child_heard": "yes", "reasons": "The mother is safe and looking for him."});
+    assert_eq!(post(&app, &child, "family_risk", low).await.0, 201);
+    assert_eq!(post(&app, &child, "family_tracing", json!({"notes": "via the Red Cross"})).await.0, 201);
+    let file = json(app.get(&format!("/api/v1/persons/{child}/protection")).send().await.unwrap()).await;
+    assert_eq!(file["child_pathway"], true);
+    assert_eq!(file["records"][0]["kind"], "family_tracing");
+}
+
+#[tokio::test]
+async fn r16_r28_protection_records_are_sealed_and_out_of_reach_of_enforcement() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Sealed Person").await;
+    assert_eq!(post(&app, &pid, "return_risk", risk_body("low")).await.0, 201);
+    assert_eq!(post(&app, &pid, "return_plan", plan_body("2026-12-20")).await.0, 201);
+    let police = app.user_token("Border Police", "police", "caseworker", "officer").await;
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/persons/{pid}/protection")))
+        .bearer_auth(&police)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "R16: an enforcement user cannot even ask");
+    if crate::helpers::backend() == haven_store::Backend::Sqlite {
+        for f in crate::helpers::files_under(&app.data_dir()) {
+            let bytes = std::fs::read(&f).unwrap();
+            assert!(!crate::helpers::contains(&bytes, b"Quyen-canary"), "{} holds the reception contact", f.display());
+        }
+    }
+}
