@@ -16,6 +16,7 @@ pub mod person;
 pub mod protection;
 pub mod remedy;
 pub mod screening;
+pub mod services;
 pub mod tasks;
 
 mod iso3166;

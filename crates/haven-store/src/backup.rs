@@ -232,6 +232,25 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "services",
+        &[
+            ("id", Text),
+            ("added_by_org", Text),
+            ("provider", Text),
+            ("name", Text),
+            ("service_type", Text),
+            ("languages", Text),
+            ("country", Text),
+            ("location", Text),
+            ("sex", Text),
+            ("min_age", Int),
+            ("max_age", Int),
+            ("capacity", Int),
+            ("contact", Text),
+            ("created_at", Int),
+        ],
+    ),
+    (
         "protection_records",
         &[
             ("id", Text),

@@ -27,6 +27,7 @@ pub mod protection;
 mod reach;
 pub mod remedies;
 pub mod screenings;
+pub mod services;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -55,6 +55,10 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/persons/{id}/penalties", penalty_submit),
         r::post("/penalties/{id}/expungement", expungement_submit),
         r::get("/persons/{id}/protection", protection_page),
+        r::get("/services", services_page),
+        r::get("/services.csv", services_csv),
+        r::post("/services", service_add_submit),
+        r::post("/services/import", service_import_submit),
         r::post("/persons/{id}/protection/{kind}", protection_submit),
         r::get("/screenings/{id}", screening_page),
         r::get("/screenings/{id}/q/{n}", question_page),
@@ -111,6 +115,9 @@ fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     }
     if can(Permission::WritePerson) {
         links.push(("/persons/new", tr.t("nav-new-person")));
+    }
+    if can(Permission::ReadCase) {
+        links.push(("/services", tr.t("nav-services")));
     }
     if can(Permission::ReviewAccess) {
         links.push(("/review", tr.t("nav-review")));
@@ -1859,6 +1866,8 @@ struct ScreeningPage {
     revisit: Vec<String>,
     needs: Vec<String>,
     vulnerabilities: Vec<String>,
+    /// Kinds of service the needs call for, each with the directory's offers.
+    suggested: Vec<(String, Vec<String>)>,
     version: String,
     rule: String,
     detained: bool,
@@ -1900,7 +1909,39 @@ async fn screening_page(
         let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
             && !person.withheld.contains(haven_core::access::Category::ContactLocation);
         let revisit = d.outcome.still_open().1.iter().map(|q| qtext(q)).collect();
+        // R09, R19: the needs point to kinds of service, matched to the
+        // person; the directory says who offers them.
+        let (sex, age, child) = match &person.state {
+            PersonState::Active(r) => {
+                (r.sex.as_deref().map(str::to_lowercase), r.birth.age_on(today()), r.birth.may_be_child(today()))
+            }
+            _ => (None, None, false),
+        };
+        let sex = sex.as_deref().and_then(|s| match s {
+            "male" | "man" | "m" => Some("male"),
+            "female" | "woman" | "f" => Some("female"),
+            _ => None,
+        });
+        let directory = state
+            .store
+            .list_services(
+                &caller.scope(&state, Permission::ReadCase).await?,
+                &haven_store::services::ServiceFilter::default(),
+            )
+            .await?;
+        let suggested = haven_core::services::suggested_types(&d.needs, sex, child)
+            .into_iter()
+            .map(|t| {
+                let offers: Vec<String> = directory
+                    .iter()
+                    .filter(|v| v.service.service_type == t && v.service.takes(sex, age.map(u32::from), child))
+                    .map(|v| format!("{} — {} — {}", v.service.provider, v.service.name, v.service.contact))
+                    .collect();
+                (tr.t(&format!("svc-type-{t}")), offers)
+            })
+            .collect();
         render(&ScreeningPage {
+            suggested,
             l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}")),
             csrf: caller.csrf().to_owned(),
             id: id.clone(),
@@ -2146,6 +2187,166 @@ async fn expungement_submit(
         let scope = caller.scope(&state, Permission::WriteCase).await?;
         let person = state.store.set_expungement(&scope, &id, status).await?;
         Ok(Redirect::to(&format!("/persons/{person}")).into_response())
+    }
+    .await;
+    finish(&tr, result)
+}
+
+// ---- the service directory (R19) ----
+
+struct ServiceRow {
+    type_code: &'static str,
+    type_label: String,
+    provider: String,
+    name: String,
+    languages: String,
+    location: String,
+    eligibility: String,
+    capacity: String,
+    contact: String,
+}
+
+#[derive(Template)]
+#[template(path = "services.html")]
+struct ServicesPage {
+    l: Layout,
+    csrf: String,
+    message: Option<String>,
+    error: Option<String>,
+    services: Vec<ServiceRow>,
+    types: Vec<(&'static str, String)>,
+    sexes: Vec<(&'static str, String)>,
+    filter_type: String,
+    filter_country: String,
+    filter_language: String,
+    filter_q: String,
+}
+
+fn service_row(tr: &Tr, s: &haven_core::services::Service) -> ServiceRow {
+    let mut elig = vec![tr.t(&format!("svc-sex-{}", s.sex))];
+    match (s.min_age, s.max_age) {
+        (Some(a), Some(b)) => elig.push(format!("{a}–{b}")),
+        (Some(a), None) => elig.push(format!("{a}+")),
+        (None, Some(b)) => elig.push(format!("≤{b}")),
+        (None, None) => {}
+    }
+    ServiceRow {
+        type_code: s.service_type,
+        type_label: tr.t(&format!("svc-type-{}", s.service_type)),
+        provider: s.provider.clone(),
+        name: s.name.clone(),
+        languages: s.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", "),
+        location: format!("{} {}", s.location, s.country.as_str()).trim().to_owned(),
+        eligibility: elig.join(" · "),
+        capacity: s.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        contact: s.contact.clone(),
+    }
+}
+
+async fn services_view(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    q: &crate::directory::ServiceQuery,
+    message: Option<String>,
+    error: Option<String>,
+) -> Result<ServicesPage, WebError> {
+    let scope = caller.scope(state, Permission::ReadCase).await?;
+    let list = state.store.list_services(&scope, &q.filter()).await?;
+    Ok(ServicesPage {
+        l: Layout::new(tr, Some(caller), "/services"),
+        csrf: caller.csrf().to_owned(),
+        message,
+        error,
+        services: list.iter().map(|v| service_row(tr, &v.service)).collect(),
+        types: haven_core::services::SERVICE_TYPES.iter().map(|t| (*t, tr.t(&format!("svc-type-{t}")))).collect(),
+        sexes: haven_core::services::ELIGIBLE_SEX.iter().map(|s| (*s, tr.t(&format!("svc-sex-{s}")))).collect(),
+        filter_type: q.service_type.clone().unwrap_or_default(),
+        filter_country: q.country.clone().unwrap_or_default(),
+        filter_language: q.language.clone().unwrap_or_default(),
+        filter_q: q.q.clone().unwrap_or_default(),
+    })
+}
+
+async fn services_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<crate::directory::ServiceQuery>,
+) -> Response {
+    let result = async { render(&services_view(&state, &tr, &caller, &q, None, None).await?) }.await;
+    finish(&tr, result)
+}
+
+async fn services_csv(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<crate::directory::ServiceQuery>,
+) -> Response {
+    let result = crate::directory::csv_response(&state, &caller, &q).await;
+    finish(&tr, result)
+}
+
+/// Adds one entry, or shows the page again with what is wrong.
+async fn service_add_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Form(mut form): Form<std::collections::BTreeMap<String, String>>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(form.remove("csrf").as_deref().unwrap_or_default())?;
+        let scope = caller.scope(&state, Permission::WriteCase).await?;
+        let q = crate::directory::ServiceQuery::default();
+        match haven_core::services::Service::parse(&form) {
+            Ok(s) => {
+                state.store.add_services(&scope, std::slice::from_ref(&s)).await?;
+                Ok(Redirect::to("/services").into_response())
+            }
+            Err(v) => {
+                let page = services_view(&state, &tr, &caller, &q, None, Some(validation_message(&tr, &v))).await?;
+                let mut res = render(&page)?;
+                *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                Ok(res)
+            }
+        }
+    }
+    .await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct ImportForm {
+    csrf: String,
+    csv: String,
+}
+
+/// Imports pasted CSV: all rows or none.
+async fn service_import_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Form(form): Form<ImportForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let scope = caller.scope(&state, Permission::WriteCase).await?;
+        let q = crate::directory::ServiceQuery::default();
+        match crate::directory::parse_csv(form.csv.as_bytes()) {
+            Ok(services) => {
+                state.store.add_services(&scope, &services).await?;
+                let msg = tr.t_with("svc-imported", "n", services.len() as i64);
+                render(&services_view(&state, &tr, &caller, &q, Some(msg), None).await?)
+            }
+            Err(e) => {
+                let msg = format!("{}: {e}", tr.t("svc-import-refused"));
+                let page = services_view(&state, &tr, &caller, &q, None, Some(msg)).await?;
+                let mut res = render(&page)?;
+                *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                Ok(res)
+            }
+        }
     }
     .await;
     finish(&tr, result)

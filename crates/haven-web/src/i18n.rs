@@ -146,6 +146,21 @@ mod tests {
         }
     }
 
+    /// A key defined twice makes the catalogue fail to load at the first
+    /// lookup, so every catalogue is checked for duplicates here.
+    #[test]
+    fn no_catalogue_defines_a_key_twice() {
+        for (code, _) in LANGUAGES {
+            let path = format!("{}/locales/{code}/main.ftl", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut seen = std::collections::HashSet::new();
+            for key in text.lines().filter(|l| !l.starts_with([' ', '#']) && l.contains(" = ")) {
+                let key = key.split(" = ").next().unwrap_or_default();
+                assert!(seen.insert(key.to_owned()), "{code} defines {key} twice");
+            }
+        }
+    }
+
     #[test]
     fn accept_language_negotiation() {
         assert_eq!(negotiate("th-TH,th;q=0.9,en;q=0.8"), "th");

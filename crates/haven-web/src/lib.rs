@@ -5,6 +5,7 @@
 
 mod api;
 mod auth;
+pub mod directory;
 mod error;
 mod html;
 mod i18n;

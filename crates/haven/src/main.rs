@@ -120,6 +120,11 @@ enum Command {
         #[command(subcommand)]
         command: ScreenCommand,
     },
+    /// The service directory (R19).
+    Services {
+        #[command(subcommand)]
+        command: ServicesCommand,
+    },
     /// Print the OpenAPI document.
     Openapi,
     /// Load N synthetic people for benchmarks (not for real installations).
@@ -191,6 +196,27 @@ enum InstrumentCommand {
     Validate { file: PathBuf },
     /// List the built-in instruments.
     List,
+}
+
+#[derive(Subcommand)]
+enum ServicesCommand {
+    /// Import a CSV file of services: every row or, if one is wrong, none.
+    Import {
+        file: PathBuf,
+        /// The user the import is recorded under (a caseworker or supervisor).
+        #[arg(long = "as")]
+        user: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Print the directory as CSV.
+    Export {
+        /// The user the export is recorded under.
+        #[arg(long = "as")]
+        user: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -359,6 +385,42 @@ async fn run(cli: Cli) -> Result<()> {
                 .map_err(|e| anyhow::anyhow!("answers: {e}"))?;
             let d = haven_core::screening::evaluate(&i, &answers, may_be_child);
             println!("{}", haven_web::screening::determination_json(&d));
+            Ok(())
+        }
+        Command::Services { command } => {
+            let (user, data) = match &command {
+                ServicesCommand::Import { user, data, .. } | ServicesCommand::Export { user, data } => (user, data),
+            };
+            let store = data.open(false).await?;
+            let actor = store.user_by_username(user).await?.actor();
+            let purpose = haven_core::access::Purpose::parse("directory_maintenance")?;
+            match &command {
+                ServicesCommand::Import { file, .. } => {
+                    let meta = std::fs::metadata(file).with_context(|| format!("reading {}", file.display()))?;
+                    if meta.len() > haven_web::directory::MAX_CSV_BYTES as u64 {
+                        bail!("{} is larger than {} bytes", file.display(), haven_web::directory::MAX_CSV_BYTES);
+                    }
+                    let services = haven_web::directory::parse_csv(&std::fs::read(file)?)?;
+                    let scope = haven_core::access::authorize(
+                        &actor,
+                        haven_core::access::Permission::WriteCase,
+                        purpose,
+                        "cli",
+                    )
+                    .map_err(|_| anyhow::anyhow!("{user} may not edit the service directory"))?;
+                    store.add_services(&scope, &services).await?;
+                    println!("{} services imported", services.len());
+                }
+                ServicesCommand::Export { .. } => {
+                    let scope =
+                        haven_core::access::authorize(&actor, haven_core::access::Permission::ReadCase, purpose, "cli")
+                            .map_err(|_| anyhow::anyhow!("{user} may not read the service directory"))?;
+                    let list = store.list_services(&scope, &Default::default()).await?;
+                    let services: Vec<_> = list.into_iter().map(|v| v.service).collect();
+                    use std::io::Write;
+                    std::io::stdout().write_all(&haven_web::directory::write_csv(&services)?)?;
+                }
+            }
             Ok(())
         }
         Command::Openapi => {

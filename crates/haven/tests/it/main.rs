@@ -15,3 +15,4 @@ mod helpers;
 mod matrix;
 mod protection;
 mod screening;
+mod services;

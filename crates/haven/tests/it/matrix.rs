@@ -181,7 +181,10 @@ enum Body {
     None,
     Json(serde_json::Value),
     Form(Vec<(&'static str, String)>),
+    Csv(&'static str),
 }
+
+const SERVICE_CSV: &str = "provider,name,service_type,country,contact\nP,N,legal_aid,THA,c\n";
 
 /// A complete return-risk assessment, for the protection routes.
 fn risk_assessment() -> serde_json::Value {
@@ -234,6 +237,9 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             Body::Json(json!({"conclusion": "confirmed", "reasons": "Consistent account with corroborating reports."}))
         }
         ("POST", "/api/v1/persons/{id}/protection/{kind}") => Body::Json(risk_assessment()),
+        ("POST", "/api/v1/services") => Body::Json(json!({"provider": "P", "name": "N", "service_type": "legal_aid",
+                                                           "country": "THA", "contact": "c"})),
+        ("POST", "/api/v1/services/import") => Body::Csv(SERVICE_CSV),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
         ("POST", "/persons/{id}/erase") => html_form(vec![("confirm", "yes".into())]),
@@ -254,6 +260,14 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             let serde_json::Value::Object(fields) = risk_assessment() else { unreachable!() };
             html_form(fields.into_iter().map(|(k, v)| (leak(k), v.as_str().unwrap().to_owned())).collect())
         }
+        ("POST", "/services") => html_form(vec![
+            ("provider", "P".into()),
+            ("name", "N".into()),
+            ("service_type", "legal_aid".into()),
+            ("country", "THA".into()),
+            ("contact", "c".into()),
+        ]),
+        ("POST", "/services/import") => html_form(vec![("csv", SERVICE_CSV.into())]),
         ("POST", "/penalties/{id}/expungement") => html_form(vec![("status", "requested".into())]),
         ("POST", "/screenings/{id}/notice/send") => html_form(vec![("recipient_org_id", w.org_b.to_string())]),
         ("POST", "/screenings/{id}/decisions") => html_form(vec![
@@ -343,6 +357,7 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
                 Body::None => req,
                 Body::Json(v) => req.json(&v),
                 Body::Form(fields) => req.form(&fields),
+                Body::Csv(text) => req.header("content-type", "text/csv").body(text),
             };
             let res = req.send().await.unwrap();
             let status = res.status().as_u16();

@@ -1,0 +1,60 @@
+// The service directory in the browser (R19): import from a spreadsheet,
+// find a men's shelter that speaks Burmese, download the list.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHaven, launchBrowser, screenshot, signIn } from './lib.mjs';
+
+let haven;
+let browser;
+let password;
+
+before(async () => {
+  haven = await startHaven();
+  browser = await launchBrowser();
+  password = haven.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.svc').trim().split('\n').pop();
+});
+
+after(async () => {
+  await browser?.close();
+  await haven?.stop();
+});
+
+const CSV = `provider,name,service_type,languages,country,location,sex,min_age,max_age,capacity,contact
+Safe Haven Foundation,Open shelter for men,shelter_men,th my en,THA,Mae Sot,men,18,,12,+66 2 000 0000
+Women's Refuge,Shelter,shelter_women,th,THA,Bangkok,women,18,,20,refuge@example.org
+Legal Aid Centre,Lawyers for survivors,legal_aid,vi en,THA,Bangkok,,,,,+66 2 111 1111`;
+
+test('r19 a spreadsheet is imported all or nothing, filtered, and downloaded', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await signIn(page, haven.url, 'cw.svc', password, 'caseworker-passphrase-svc');
+  await page.getByRole('link', { name: 'Services' }).click();
+  assert.ok((await page.content()).includes('No services match.'));
+
+  // A file with one bad row imports nothing and names the row.
+  await page.locator('summary', { hasText: 'Import from a spreadsheet' }).click();
+  await page.getByLabel('CSV text').fill(`${CSV}\nClinic,Clinic,massage,,THA,,,,,,x`);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  assert.match(await page.locator('#refusal').textContent(), /Nothing was imported.*row 5/);
+  assert.equal(await page.locator('table.services tbody tr').count(), 0);
+
+  await page.locator('summary', { hasText: 'Import from a spreadsheet' }).click();
+  await page.getByLabel('CSV text').fill(CSV);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  assert.match(await page.locator('#svc-message').textContent(), /3 services imported/);
+  assert.equal(await page.locator('table.services tbody tr').count(), 3);
+
+  // Men's shelter, in Burmese.
+  await page.locator('#f-type').selectOption('shelter_men');
+  await page.locator('#f-language').fill('my');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const rows = page.locator('table.services tbody tr');
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().textContent(), /Safe Haven Foundation.*Safe open shelter for men/);
+  await screenshot(page, 'services');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#svc-export').click()]);
+  assert.equal(download.suggestedFilename(), 'haven-services.csv');
+  const text = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8');
+  assert.match(text, /^provider,name,service_type/);
+  assert.match(text, /Women's Refuge/);
+});
