@@ -77,6 +77,18 @@ test('r21 a high return risk refuses the return plan and offers stay pathways', 
   assert.equal(await page.locator('#plan-dest').inputValue(), 'MMR', 'the refused form keeps what was typed');
   assert.equal(await page.locator('li[data-kind="return_risk"]').getAttribute('data-status'), 'high');
   await screenshot(page, 'return-blocked');
+
+  // Remedies: a compensation claim itemises the losses and totals them.
+  await page.locator('summary', { hasText: 'Record a compensation claim' }).click();
+  await page.getByLabel('Where it is claimed (court, labour tribunal, state fund)').fill('Labour court, Mae Sot');
+  await page.getByLabel('Currency (code, e.g. THB)').fill('THB');
+  await page.getByLabel('Unpaid wages').fill('45000');
+  await page.getByLabel('Ransom paid by the family').fill('120000');
+  await page.locator('form[action$="/compensation_claim"]').getByRole('button', { name: 'Save' }).click();
+  const claim = page.locator('li[data-kind="compensation_claim"]');
+  assert.equal(await claim.count(), 1);
+  assert.match(await claim.textContent(), /Total claimed\s*165000/);
+  assert.equal(await claim.getAttribute('data-status'), 'preparing');
 });
 
 test('r20 a child is given a guardian and a best-interests assessment that records their views', async () => {

@@ -29,16 +29,20 @@ pub enum Kind {
     FamilyRisk,
     /// R20: only after a family risk assessment that allows it.
     FamilyTracing,
+    /// A claim for compensation, itemising what was lost (R19: remedies).
+    /// A newer record for the same claim reference supersedes the older.
+    CompensationClaim,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::ReturnRisk,
         Kind::ReturnPlan,
         Kind::Guardian,
         Kind::BestInterests,
         Kind::FamilyRisk,
         Kind::FamilyTracing,
+        Kind::CompensationClaim,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +53,7 @@ impl Kind {
             Kind::BestInterests => "best_interests",
             Kind::FamilyRisk => "family_risk",
             Kind::FamilyTracing => "family_tracing",
+            Kind::CompensationClaim => "compensation_claim",
         }
     }
 
@@ -324,8 +329,61 @@ pub fn admit(kind: Kind, input: &BTreeMap<String, String>, ctx: &Context<'_>) ->
             fields.insert("notes".into(), text(input, "notes", 2000, false)?.unwrap_or_default());
             "started".to_owned()
         }
+        Kind::CompensationClaim => {
+            let currency = field_upper(input, "currency");
+            if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(ValidationError::new("currency", "invalid_currency", "a currency code such as THB or USD"));
+            }
+            let mut total: u64 = 0;
+            for loss in LOSS_KINDS {
+                let raw = input.get(loss).map(|s| s.trim()).unwrap_or_default();
+                if raw.is_empty() {
+                    continue;
+                }
+                let amount: u64 = raw.parse().ok().filter(|n| *n <= 1_000_000_000_000).ok_or(ValidationError::new(
+                    loss,
+                    "invalid_number",
+                    "a whole amount is expected",
+                ))?;
+                total = total.saturating_add(amount);
+                fields.insert(loss.to_owned(), amount.to_string());
+            }
+            if total == 0 {
+                return Err(ValidationError::new(
+                    "compensation_claim",
+                    "no_losses",
+                    "itemise at least one loss: unpaid wages, ransom, debts, fines or medical costs",
+                ));
+            }
+            let status = input.get("claim_status").map(String::as_str).unwrap_or("preparing");
+            let status = CLAIM_STATUSES.into_iter().find(|s| *s == status).ok_or(ValidationError::new(
+                "claim_status",
+                "invalid_choice",
+                "choose a status",
+            ))?;
+            fields.insert("currency".into(), currency);
+            fields.insert("total".into(), total.to_string());
+            fields.insert("forum".into(), text(input, "forum", 300, true)?.unwrap_or_default());
+            if let Some(r) = text(input, "respondent", 300, false)? {
+                fields.insert("respondent".into(), r);
+            }
+            if let Some(n) = text(input, "notes", 2000, false)? {
+                fields.insert("notes".into(), n);
+            }
+            status.to_owned()
+        }
     };
     Ok(Record { kind, status, fields, made_on: ctx.today, due_on })
+}
+
+/// What a compensation claim itemises.
+pub const LOSS_KINDS: [&str; 6] = ["unpaid_wages", "ransom_paid", "debts", "fines", "medical_costs", "other_losses"];
+
+/// Where a claim stands.
+pub const CLAIM_STATUSES: [&str; 5] = ["preparing", "filed", "awarded", "paid", "refused"];
+
+fn field_upper(input: &BTreeMap<String, String>, field: &str) -> String {
+    input.get(field).map(|s| s.trim().to_uppercase()).unwrap_or_default()
 }
 
 pub const BEST_INTERESTS_RECOMMENDATIONS: [&str; 4] =
@@ -504,6 +562,32 @@ mod tests {
         // The child pathway is only for a child.
         let adult = admit(Kind::Guardian, &g, &Context { today: TODAY, may_be_child: false, existing: &[] });
         assert_eq!(adult.unwrap_err().code, "child_pathway_only");
+    }
+
+    #[test]
+    fn r19_a_compensation_claim_itemises_losses_and_totals_them() {
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &[] };
+        let claim = input(&[
+            ("currency", "thb"),
+            ("unpaid_wages", "45000"),
+            ("ransom_paid", "120000"),
+            ("medical_costs", "8000"),
+            ("forum", "Labour court, Bangkok"),
+            ("claim_status", "filed"),
+        ]);
+        let r = admit(Kind::CompensationClaim, &claim, &ctx).unwrap();
+        assert_eq!(
+            (r.status.as_str(), r.fields["total"].as_str(), r.fields["currency"].as_str()),
+            ("filed", "173000", "THB")
+        );
+        let nothing = input(&[("currency", "THB"), ("forum", "Labour court")]);
+        assert_eq!(admit(Kind::CompensationClaim, &nothing, &ctx).unwrap_err().code, "no_losses");
+        let mut bad = claim.clone();
+        bad.insert("fines".into(), "-5".into());
+        assert_eq!(admit(Kind::CompensationClaim, &bad, &ctx).unwrap_err().code, "invalid_number");
+        let mut bad = claim;
+        bad.insert("currency".into(), "baht".into());
+        assert_eq!(admit(Kind::CompensationClaim, &bad, &ctx).unwrap_err().code, "invalid_currency");
     }
 
     #[test]

@@ -2375,6 +2375,9 @@ struct ProtectionPage {
     error: Option<String>,
     return_rows: Vec<ProtectionRow>,
     child_rows: Vec<ProtectionRow>,
+    claim_rows: Vec<ProtectionRow>,
+    losses: Vec<(&'static str, String)>,
+    claim_statuses: Vec<(&'static str, String)>,
     stay: Vec<String>,
     risks: Vec<(&'static str, String)>,
     levels: Vec<(&'static str, String)>,
@@ -2407,6 +2410,7 @@ fn protection_value(tr: &Tr, field: &str, value: &str) -> String {
         f if haven_core::protection::RETURN_RISKS.contains(&f) || f == "level" => format!("prot-level-{value}"),
         "recommendation" => format!("prot-rec-{value}"),
         "travel_documents" => format!("prot-docs-{value}"),
+        "claim_status" => format!("prot-status-{value}"),
         "consent_free_prior_informed" | "child_heard" => "prot-yes".to_owned(),
         _ => return value.to_owned(),
     };
@@ -2433,6 +2437,7 @@ async fn protection_view(
         haven_core::protection::stay_pathways(&records).iter().map(|p| tr.t(&format!("prot-stay-{p}"))).collect();
     let mut return_rows = Vec::new();
     let mut child_rows = Vec::new();
+    let mut claim_rows = Vec::new();
     for v in rows {
         let kind = v.record.kind;
         let status_key = format!("prot-status-{}", v.record.status);
@@ -2450,7 +2455,9 @@ async fn protection_view(
                 .map(|(f, val)| (tr.t(&format!("prot-field-{f}")), protection_value(tr, f, val)))
                 .collect(),
         };
-        if kind.child_only() {
+        if kind == haven_core::protection::Kind::CompensationClaim {
+            claim_rows.push(row);
+        } else if kind.child_only() {
             child_rows.push(row);
         } else {
             return_rows.push(row);
@@ -2466,6 +2473,12 @@ async fn protection_view(
         error,
         return_rows,
         child_rows,
+        claim_rows,
+        losses: haven_core::protection::LOSS_KINDS.iter().map(|k| (*k, tr.t(&format!("prot-field-{k}")))).collect(),
+        claim_statuses: haven_core::protection::CLAIM_STATUSES
+            .iter()
+            .map(|k| (*k, tr.t(&format!("prot-status-{k}"))))
+            .collect(),
         stay,
         risks: haven_core::protection::RETURN_RISKS.iter().map(|k| (*k, tr.t(&format!("prot-field-{k}")))).collect(),
         levels: level_codes.iter().map(|k| (*k, tr.t(&format!("prot-level-{k}")))).collect(),

@@ -56,6 +56,36 @@ fn only_the_web_crate_knows_http_json_and_html() {
     }
     let web = dependencies("haven-web");
     assert!(web.iter().any(|d| d == "axum"));
+    // The PDF engine renders text it is given; it knows no HTTP either.
+    let pdf = dependencies("haven-pdf");
+    assert!(pdf.iter().any(|d| d == "krilla"));
+    for banned in ["axum", "serde_json", "askama", "tokio", "sqlx"] {
+        assert!(!pdf.iter().any(|d| d == banned), "haven-pdf depends on {banned}");
+    }
+}
+
+/// R15: assistance never depends on cooperation with investigators. Today
+/// that holds by absence: no table, column or route records cooperation, so
+/// no rule, permission or report can relate the two. Whoever adds a
+/// cooperation record must add it as a separate restricted record, with
+/// tests that every assistance step proceeds whatever it says; this test
+/// fails first, to make that a deliberate step.
+#[test]
+fn r15_no_table_column_or_route_records_cooperation_with_investigators() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("haven-store").join("migrations");
+    let mut checked = 0;
+    for backend in ["sqlite", "postgres"] {
+        for entry in std::fs::read_dir(root.join(backend)).unwrap() {
+            let sql = std::fs::read_to_string(entry.unwrap().path()).unwrap().to_lowercase();
+            let ddl: String = sql.lines().filter(|l| !l.trim_start().starts_with("--")).collect::<Vec<_>>().join("\n");
+            assert!(!ddl.contains("cooperat"), "a migration records cooperation");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 18);
+    for (method, path) in haven_web::route_list() {
+        assert!(!path.contains("cooperat"), "{method} {path} records cooperation");
+    }
 }
 
 #[test]

@@ -143,3 +143,23 @@ async fn r16_r28_protection_records_are_sealed_and_out_of_reach_of_enforcement()
         }
     }
 }
+
+#[tokio::test]
+async fn r19_a_compensation_claim_itemises_losses_and_follows_its_status() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Claimant Person").await;
+    let (s, b) = post(&app, &pid, "compensation_claim", json!({"currency": "THB", "forum": "Labour court"})).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "no_losses"));
+    let claim = json!({"currency": "thb", "forum": "Labour court, Bangkok", "respondent": "Recruitment agency X",
+                       "unpaid_wages": "45000", "ransom_paid": "120000", "fines": "5000"});
+    assert_eq!(post(&app, &pid, "compensation_claim", claim.clone()).await.0, 201);
+    let mut filed = claim;
+    filed["claim_status"] = json!("filed");
+    assert_eq!(post(&app, &pid, "compensation_claim", filed).await.0, 201);
+    let file = json(app.get(&format!("/api/v1/persons/{pid}/protection")).send().await.unwrap()).await;
+    let newest = &file["records"][0];
+    assert_eq!(newest["kind"], "compensation_claim");
+    assert_eq!(newest["status"], "filed", "the newest record is the claim's current status");
+    assert_eq!(newest["fields"]["total"], "170000");
+    assert_eq!(newest["fields"]["currency"], "THB");
+}
