@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -107,4 +108,26 @@ export async function signIn(page, url, username, password, newPassword) {
     await page.getByRole('button', { name: 'Save password' }).click();
   }
   return secret;
+}
+
+/**
+ * Registers before/after hooks that start haven and Chromium and create one
+ * caseworker in "Local organisation". Returns an object whose `haven`,
+ * `browser` and `password` (the caseworker's one-time password) are set once
+ * the `before` hook has run.
+ */
+export function withCaseworker(username) {
+  const ctx = { haven: null, browser: null, password: null };
+  before(async () => {
+    ctx.haven = await startHaven();
+    ctx.browser = await launchBrowser();
+    ctx.password = ctx.haven
+      .cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', username)
+      .trim().split('\n').pop();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.haven?.stop();
+  });
+  return ctx;
 }

@@ -1,31 +1,18 @@
 // Return, stay and the child pathway in the browser (R20, R21, R22).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHaven, launchBrowser, screenshot, signIn } from './lib.mjs';
+import { screenshot, signIn, withCaseworker } from './lib.mjs';
 
-let haven;
-let browser;
-let password;
-
-before(async () => {
-  haven = await startHaven();
-  browser = await launchBrowser();
-  password = haven.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.prot').trim().split('\n').pop();
-});
-
-after(async () => {
-  await browser?.close();
-  await haven?.stop();
-});
+const ctx = withCaseworker('cw.prot');
 
 let signedIn = false;
 async function caseworker() {
-  const page = await browser.newPage({ locale: 'en-GB' });
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
   if (!signedIn) {
-    await signIn(page, haven.url, 'cw.prot', password, 'caseworker-passphrase-prot');
+    await signIn(page, ctx.haven.url, 'cw.prot', ctx.password, 'caseworker-passphrase-prot');
     signedIn = true;
   } else {
-    await signIn(page, haven.url, 'cw.prot', 'caseworker-passphrase-prot');
+    await signIn(page, ctx.haven.url, 'cw.prot', 'caseworker-passphrase-prot');
   }
   return page;
 }

@@ -1,23 +1,10 @@
 // The service directory in the browser (R19): import from a spreadsheet,
 // find a men's shelter that speaks Burmese, download the list.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHaven, launchBrowser, screenshot, signIn } from './lib.mjs';
+import { screenshot, signIn, withCaseworker } from './lib.mjs';
 
-let haven;
-let browser;
-let password;
-
-before(async () => {
-  haven = await startHaven();
-  browser = await launchBrowser();
-  password = haven.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.svc').trim().split('\n').pop();
-});
-
-after(async () => {
-  await browser?.close();
-  await haven?.stop();
-});
+const ctx = withCaseworker('cw.svc');
 
 const CSV = `provider,name,service_type,languages,country,location,sex,min_age,max_age,capacity,contact
 Safe Haven Foundation,Open shelter for men,shelter_men,th my en,THA,Mae Sot,men,18,,12,+66 2 000 0000
@@ -25,8 +12,8 @@ Women's Refuge,Shelter,shelter_women,th,THA,Bangkok,women,18,,20,refuge@example.
 Legal Aid Centre,Lawyers for survivors,legal_aid,vi en,THA,Bangkok,,,,,+66 2 111 1111`;
 
 test('r19 a spreadsheet is imported all or nothing, filtered, and downloaded', async () => {
-  const page = await browser.newPage({ locale: 'en-GB' });
-  await signIn(page, haven.url, 'cw.svc', password, 'caseworker-passphrase-svc');
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(page, ctx.haven.url, 'cw.svc', ctx.password, 'caseworker-passphrase-svc');
   await page.getByRole('link', { name: 'Services' }).click();
   assert.ok((await page.content()).includes('No services match.'));
 

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod case;
 pub mod consent;
 pub mod ids;
+pub mod linefmt;
 pub mod names;
 pub mod person;
 pub mod protection;

@@ -412,29 +412,16 @@ pub fn follow_ups(existing: &[Record]) -> Vec<Date> {
 
 /// Fields as one line each, `name<TAB>value`, escaped: sealed as one blob.
 pub fn encode_fields(fields: &BTreeMap<String, String>) -> String {
-    let esc = |s: &str| s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n");
-    fields.iter().map(|(k, v)| format!("{}\t{}\n", esc(k), esc(v))).collect()
+    use crate::linefmt::escape;
+    fields.iter().map(|(k, v)| format!("{}\t{}\n", escape(k), escape(v))).collect()
 }
 
 pub fn decode_fields(text: &str) -> Option<BTreeMap<String, String>> {
-    fn unesc(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                match chars.next() {
-                    Some('t') => out.push('\t'),
-                    Some('n') => out.push('\n'),
-                    Some(o) => out.push(o),
-                    None => {}
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    }
-    text.lines().filter(|l| !l.is_empty()).map(|l| l.split_once('\t').map(|(k, v)| (unesc(k), unesc(v)))).collect()
+    use crate::linefmt::unescape;
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_once('\t').map(|(k, v)| (unescape(k), unescape(v))))
+        .collect()
 }
 
 #[cfg(test)]

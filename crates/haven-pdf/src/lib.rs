@@ -287,14 +287,17 @@ fn wrap(fonts: &Fonts, text: &str, base: FontId, size: f32, width: f32) -> Vec<S
             pieces.push(u);
         }
     }
+    // Each piece is shaped once and the line's width summed, so a long
+    // paragraph is not reshaped for every word added to it.
+    let mut line_width = 0.0;
     for p in pieces {
-        let tried = format!("{line}{p}");
-        if !line.is_empty() && fonts.width(tried.trim_end(), base, size) > width {
+        let body = fonts.width(p.trim_end(), base, size);
+        if !line.is_empty() && line_width + body > width {
             lines.push(std::mem::take(&mut line).trim_end().to_owned());
-            line = p;
-        } else {
-            line = tried;
+            line_width = 0.0;
         }
+        line_width += fonts.width(&p, base, size);
+        line.push_str(&p);
     }
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_owned());

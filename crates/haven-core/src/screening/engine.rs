@@ -238,9 +238,7 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
 /// `question<TAB>kind<TAB>value`, with tabs, newlines and backslashes in
 /// values escaped. Kept in the core so the store needs no JSON.
 pub fn encode_answers(answers: &BTreeMap<String, Answer>) -> String {
-    fn esc(s: &str) -> String {
-        s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
-    }
+    use crate::linefmt::escape as esc;
     let mut out = String::new();
     for (q, a) in answers {
         let (kind, value) = match a {
@@ -259,23 +257,7 @@ pub fn encode_answers(answers: &BTreeMap<String, Answer>) -> String {
 }
 
 pub fn decode_answers(text: &str) -> Option<BTreeMap<String, Answer>> {
-    fn unesc(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                match chars.next() {
-                    Some('t') => out.push('\t'),
-                    Some('n') => out.push('\n'),
-                    Some(o) => out.push(o),
-                    None => {}
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    }
+    use crate::linefmt::unescape as unesc;
     let mut out = BTreeMap::new();
     for line in text.lines().filter(|l| !l.is_empty()) {
         let mut parts = line.splitn(3, '\t');
