@@ -191,6 +191,9 @@ impl Categories {
     pub fn iter(&self) -> impl Iterator<Item = Category> + '_ {
         Category::ALL.into_iter().filter(|c| self.contains(*c))
     }
+    pub fn intersect(&self, other: Categories) -> Categories {
+        Categories(self.0 & other.0)
+    }
     pub fn without(&self, other: Categories) -> Categories {
         Categories(self.0 & !other.0)
     }
@@ -243,10 +246,14 @@ pub enum Permission {
     ReadInbox,
     /// Sign a conclusive identification decision (R07).
     DecideConclusively,
+    /// Read and write the restricted record of cooperation with
+    /// investigators (R15). Supervisors only: the caseworkers deciding
+    /// assistance day to day never see it, so it cannot colour their work.
+    RecordCooperation,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 15] = [
         Permission::ReadPerson,
         Permission::WritePerson,
         Permission::ErasePerson,
@@ -261,6 +268,7 @@ impl Permission {
         Permission::ReadAudit,
         Permission::ReadInbox,
         Permission::DecideConclusively,
+        Permission::RecordCooperation,
     ];
 
     /// Whether the permission opens person or case data.
@@ -276,6 +284,7 @@ impl Permission {
                 | Permission::OverrideConsent
                 | Permission::BreakGlass
                 | Permission::DecideConclusively
+                | Permission::RecordCooperation
         )
     }
 }
@@ -406,6 +415,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
                 | OverrideConsent
                 | BreakGlass
                 | ReviewAccess
+                | RecordCooperation
         ),
         Role::DecisionMaker => matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass | DecideConclusively),
         Role::OrgAdmin => matches!(p, ManageUsers),
@@ -576,6 +586,17 @@ mod tests {
         assert!(Purpose::parse("case_management").is_ok());
         assert!(Purpose::parse("Drop table").is_err());
         assert!(Purpose::parse("").is_err());
+    }
+
+    #[test]
+    fn r15_only_supervisors_of_assistance_organisations_reach_the_cooperation_record() {
+        for kind in OrgKind::ALL {
+            for role in Role::ALL {
+                let ok = authorize(&actor(role, kind), Permission::RecordCooperation, Purpose::case_management(), "r")
+                    .is_ok();
+                assert_eq!(ok, role == Role::Supervisor && !kind.is_enforcement(), "{kind:?} {role:?}");
+            }
+        }
     }
 
     fn any_role() -> impl Strategy<Value = Role> {

@@ -74,6 +74,7 @@ pub enum RecordKind {
     Grant,
     Organisation,
     Screening,
+    Referral,
 }
 
 impl RecordKind {
@@ -89,6 +90,7 @@ impl RecordKind {
             RecordKind::Grant => "grant",
             RecordKind::Organisation => "organisation",
             RecordKind::Screening => "screening",
+            RecordKind::Referral => "referral",
         }
     }
 }

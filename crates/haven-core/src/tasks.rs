@@ -4,7 +4,8 @@
 //! follows the protection issue's order: a person with reasonable grounds in
 //! detention first (R13: release is the first action), then a child in
 //! detention (R20), then reasonable-grounds deadlines, the end of recovery
-//! periods, follow-ups after a return, and re-screenings.
+//! periods, referrals the receiving organisation has not answered in time,
+//! follow-ups after a return, and re-screenings.
 
 use time::{Date, Duration, Weekday};
 
@@ -14,6 +15,7 @@ pub enum TaskKind {
     ChildInDetention,
     ReasonableGroundsDue,
     RecoveryPeriodEnds,
+    ReferralOverdue,
     ReturnFollowUp,
     Rescreen,
 }
@@ -25,6 +27,7 @@ impl TaskKind {
             TaskKind::ChildInDetention => "child_in_detention",
             TaskKind::ReasonableGroundsDue => "reasonable_grounds_due",
             TaskKind::RecoveryPeriodEnds => "recovery_period_ends",
+            TaskKind::ReferralOverdue => "referral_overdue",
             TaskKind::ReturnFollowUp => "return_follow_up",
             TaskKind::Rescreen => "rescreen",
         }
@@ -53,6 +56,8 @@ pub struct PersonFacts {
     pub screenings: Vec<ScreeningFacts>,
     /// Follow-up dates after a planned return (R22).
     pub return_follow_ups: Vec<Date>,
+    /// When answers to sent referrals were due, for referrals still unanswered.
+    pub referral_responses_due: Vec<Date>,
 }
 
 /// A follow-up is listed from this many days before it falls due, and kept
@@ -125,6 +130,9 @@ pub fn compute(people: &[PersonFacts], today: Date, rg_target_working_days: u32,
                 }
             }
         }
+        for d in p.referral_responses_due.iter().filter(|d| **d < today) {
+            tasks.push(task(TaskKind::ReferralOverdue, None, *d));
+        }
         for d in &p.return_follow_ups {
             let shown_from = d.saturating_sub(Duration::days(FOLLOW_UP_WINDOW_DAYS));
             let kept_until = d.saturating_add(Duration::days(FOLLOW_UP_OVERDUE_DAYS));
@@ -163,6 +171,7 @@ mod tests {
             may_be_child: child,
             screenings: s,
             return_follow_ups: Vec::new(),
+            referral_responses_due: Vec::new(),
         }
     }
 
@@ -205,5 +214,24 @@ mod tests {
             &[(TaskKind::ReturnFollowUp, date!(2026 - 11 - 01)), (TaskKind::ReturnFollowUp, date!(2026 - 11 - 30))]
         );
         assert!(t[1].overdue && !t[2].overdue);
+    }
+
+    #[test]
+    fn r19_overdue_referral_answers_come_after_recovery_periods_and_before_follow_ups() {
+        let mut waiting = person("waiting", false, false, vec![screening(true, true)]);
+        waiting.referral_responses_due = vec![date!(2026 - 11 - 20), date!(2026 - 12 - 02)];
+        waiting.return_follow_ups = vec![date!(2026 - 11 - 30)];
+        let t = compute(&[waiting], TODAY, 5, 30);
+        let kinds: Vec<_> = t.iter().map(|t| (t.kind, t.due)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (TaskKind::RecoveryPeriodEnds, date!(2026 - 12 - 21)),
+                // Only the answer already late is listed, not the one due next week.
+                (TaskKind::ReferralOverdue, date!(2026 - 11 - 20)),
+                (TaskKind::ReturnFollowUp, date!(2026 - 11 - 30)),
+            ]
+        );
+        assert!(t[1].overdue);
     }
 }

@@ -74,7 +74,7 @@ fn parse_reason(raw: &str) -> Result<NoteBody> {
 
 impl Store {
     /// The person's data key, if the person is in the scope's reach and not erased.
-    async fn reachable_person_key(&self, tx: &mut WriteTx, scope: &Scope, person: &str) -> Result<DataKey> {
+    pub(crate) async fn reachable_person_key(&self, tx: &mut WriteTx, scope: &Scope, person: &str) -> Result<DataKey> {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
             "SELECT p.erased_at, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
@@ -99,18 +99,32 @@ impl Store {
 
     pub async fn record_consent(&self, scope: &Scope, person: PersonId, terms: &ConsentTerms) -> Result<String> {
         require(scope, Permission::RecordConsent)?;
-        let person_s = person.to_string();
-        let id = uuid_string();
         let mut tx = self.begin().await?;
-        let dek = self.reachable_person_key(&mut tx, scope, &person_s).await?;
-        self.org_exists(&mut tx, terms.recipient).await?;
+        let dek = self.reachable_person_key(&mut tx, scope, &person.to_string()).await?;
+        let id = self.insert_consent(&mut tx, scope, person, terms, &dek).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Writes a consent inside the caller's transaction, which has already
+    /// checked the person is in reach and opened their key.
+    pub(crate) async fn insert_consent(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        person: PersonId,
+        terms: &ConsentTerms,
+        dek: &DataKey,
+    ) -> Result<String> {
+        let id = uuid_string();
+        self.org_exists(tx, terms.recipient).await?;
         let interpreter = terms.interpreter.as_deref().map(|i| dek.seal(&id, "interpreter", i)).transpose()?;
         sqlx::query(
             "INSERT INTO consents (id, person_id, org_id, purpose, recipient_org_id, categories, expires_on, explained_by, \
              language, interpreter, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&id)
-        .bind(&person_s)
+        .bind(person.to_string())
         .bind(scope.org().to_string())
         .bind(terms.purpose.as_str())
         .bind(terms.recipient.to_string())
@@ -120,10 +134,9 @@ impl Store {
         .bind(terms.language.as_str())
         .bind(interpreter)
         .bind(now_ms())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Consent, &id, "ok").await?;
-        tx.commit().await?;
+        self.append_scoped(tx, scope, Action::Create, RecordKind::Consent, &id, "ok").await?;
         Ok(id)
     }
 
@@ -146,6 +159,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         self.append_scoped(&mut tx, scope, Action::Withdraw, RecordKind::Consent, consent_id, "ok").await?;
+        // R17: a referral resting on this consent ends with it.
+        self.revoke_referrals_of_consent(&mut tx, scope, consent_id).await?;
         tx.commit().await?;
         Ok(person.parse()?)
     }
@@ -497,7 +512,7 @@ impl Store {
     }
 }
 
-fn uuid_string() -> String {
+pub(crate) fn uuid_string() -> String {
     haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string()
 }
 
@@ -515,7 +530,7 @@ fn audit_row(r: &AnyRow) -> Result<AuditRow> {
     })
 }
 
-fn consent_from_row(r: &AnyRow, dek: Option<&DataKey>) -> Result<ConsentView> {
+pub(crate) fn consent_from_row(r: &AnyRow, dek: Option<&DataKey>) -> Result<ConsentView> {
     let id: String = r.try_get("id")?;
     let person: String = r.try_get("person_id")?;
     let purpose: String = r.try_get("purpose")?;

@@ -277,6 +277,38 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("person_id", Text),
         ],
     ),
+    (
+        "referrals",
+        &[
+            ("id", Text),
+            ("person_id", Text),
+            ("from_org_id", Text),
+            ("to_org_id", Text),
+            ("service_type", Text),
+            ("status", Text),
+            ("consent_id", Text),
+            ("note", Blob),
+            ("response", Blob),
+            ("sent_on", Text),
+            ("due_on", Text),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("updated_at", Int),
+        ],
+    ),
+    ("referral_events", &[("referral_id", Text), ("status", Text), ("org_id", Text), ("at", Int)]),
+    // Copied verbatim, sealed, like every other table: a backup is not a report.
+    (
+        "cooperation_records",
+        &[
+            ("id", Text),
+            ("person_id", Text),
+            ("org_id", Text),
+            ("body", Blob),
+            ("recorded_by", Text),
+            ("recorded_at", Int),
+        ],
+    ),
 ];
 
 fn sqlite_url(path: &Path) -> String {

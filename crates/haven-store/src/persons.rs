@@ -113,7 +113,7 @@ fn split(s: Option<String>, sep: char) -> Vec<String> {
 
 /// Opens a person's fields, leaving closed every field whose category the
 /// reader may not see. Identity is the floor: without it nothing is opened.
-fn open_person(dek: &DataKey, id: &str, row: &AnyRow, allowed: Categories) -> Result<PersonRecord> {
+pub(crate) fn open_person(dek: &DataKey, id: &str, row: &AnyRow, allowed: Categories) -> Result<PersonRecord> {
     if !allowed.contains(Category::Identity) {
         return Err(StoreError::Denied);
     }
@@ -580,9 +580,13 @@ async fn erase_rows(tx: &mut WriteTx, id: &str) -> Result<()> {
         "UPDATE penalties SET offence = NULL WHERE person_id = $1",
         "UPDATE inbox_documents SET content = NULL WHERE person_id = $1",
         "UPDATE protection_records SET body = NULL WHERE person_id = $1",
+        "UPDATE referrals SET note = NULL, response = NULL WHERE person_id = $1",
+        // Nobody can be served on behalf of an erased record.
+        "UPDATE referrals SET status = 'revoked' WHERE person_id = $1 AND status NOT IN ('declined', 'completed', 'revoked')",
     ] {
         sqlx::query(sealed).bind(id).execute(&mut **tx).await?;
     }
+    crate::cooperation::erase(tx, id).await?;
     sqlx::query("DELETE FROM erasures WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
     sqlx::query("INSERT INTO erasures (person_id, erased_at) VALUES ($1, $2)")
         .bind(id)

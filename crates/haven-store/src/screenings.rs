@@ -424,7 +424,8 @@ impl Store {
             "SELECT p.id, p.location, p.full_name, p.birth, k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
              WHERE {} AND p.erased_at IS NULL AND (p.location IN ('immigration_detention', 'police_custody') \
              OR EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = p.id) \
-             OR EXISTS (SELECT 1 FROM protection_records r WHERE r.person_id = p.id AND r.kind = 'return_plan')) \
+             OR EXISTS (SELECT 1 FROM protection_records r WHERE r.person_id = p.id AND r.kind = 'return_plan') \
+             OR EXISTS (SELECT 1 FROM referrals f WHERE f.person_id = p.id AND f.status = 'sent')) \
              ORDER BY p.updated_at DESC LIMIT 500",
             reach.columns, reach.condition
         );
@@ -481,6 +482,7 @@ impl Store {
                 let dates: String = p.try_get("due_dates")?;
                 return_follow_ups.extend(dates.split(' ').filter_map(haven_core::person::parse_date));
             }
+            let referral_responses_due = self.referral_due_dates(scope, &id).await?;
             people.push(haven_core::tasks::PersonFacts {
                 person_id: id,
                 name,
@@ -488,6 +490,7 @@ impl Store {
                 may_be_child: birth.is_some_and(|b| b.may_be_child(today)),
                 screenings,
                 return_follow_ups,
+                referral_responses_due,
             });
         }
         let ids: Vec<&str> = people.iter().map(|p| p.person_id.as_str()).collect();

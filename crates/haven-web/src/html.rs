@@ -60,6 +60,15 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/services", service_add_submit),
         r::post("/services/import", service_import_submit),
         r::post("/persons/{id}/protection/{kind}", protection_submit),
+        r::get("/persons/{id}/referrals", crate::referrals::person_referrals_page),
+        r::post("/persons/{id}/referrals", crate::referrals::propose_submit),
+        r::get("/referrals", crate::referrals::incoming_page),
+        r::get("/referrals/{id}", crate::referrals::referral_page),
+        r::get("/referrals/{id}/letter.pdf", crate::referrals::letter_page),
+        r::post("/referrals/{id}/consent", crate::referrals::consent_submit),
+        r::post("/referrals/{id}/{step}", crate::referrals::step_submit),
+        r::get("/persons/{id}/cooperation", crate::cooperation::page),
+        r::post("/persons/{id}/cooperation", crate::cooperation::submit),
         r::get("/screenings/{id}", screening_page),
         r::get("/screenings/{id}/q/{n}", question_page),
         r::post("/screenings/{id}/q/{n}", answer_submit),
@@ -118,6 +127,7 @@ fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     }
     if can(Permission::ReadCase) {
         links.push(("/services", tr.t("nav-services")));
+        links.push(("/referrals", tr.t("nav-referrals")));
     }
     if can(Permission::ReviewAccess) {
         links.push(("/review", tr.t("nav-review")));
@@ -148,7 +158,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    fn new(tr: &Tr, caller: Option<&Caller>, next: &str) -> Self {
+    pub(crate) fn new(tr: &Tr, caller: Option<&Caller>, next: &str) -> Self {
         Self {
             tr: tr.clone(),
             nav: caller.map(|c| Nav {
@@ -162,7 +172,7 @@ impl Layout {
     }
 }
 
-fn render(t: &impl Template) -> Result<Response, WebError> {
+pub(crate) fn render(t: &impl Template) -> Result<Response, WebError> {
     let body = t.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
     Ok(Html(body).into_response())
 }
@@ -202,12 +212,12 @@ fn error_page(tr: &Tr, err: WebError) -> Response {
     }
 }
 
-fn finish(tr: &Tr, r: Result<Response, WebError>) -> Response {
+pub(crate) fn finish(tr: &Tr, r: Result<Response, WebError>) -> Response {
     r.unwrap_or_else(|e| error_page(tr, e))
 }
 
 /// A validation message in the user's language, naming the field.
-fn validation_message(tr: &Tr, v: &ValidationError) -> String {
+pub(crate) fn validation_message(tr: &Tr, v: &ValidationError) -> String {
     let field = [format!("field-{}", v.field), format!("prot-field-{}", v.field)]
         .into_iter()
         .find(|k| tr.has(k))
@@ -253,7 +263,7 @@ fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>
         .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-fn local_date(ms: i64) -> String {
+pub(crate) fn local_date(ms: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .map(|t| format_date(t.date()))
         .unwrap_or_default()
@@ -679,6 +689,8 @@ struct PersonPageT {
     default_expiry: String,
     default_language: String,
     can_erase: bool,
+    /// Supervisors only (R15): the link to the restricted cooperation record.
+    may_open_cooperation: bool,
     can_record_consent: bool,
     can_screen: bool,
     /// (id, description, expungement due, current status code)
@@ -804,6 +816,7 @@ async fn person_page(
             default_expiry: format_date(today().saturating_add(time::Duration::days(365))),
             default_language: tr.code().to_owned(),
             can_erase: may(&caller, Permission::ErasePerson),
+            may_open_cooperation: may(&caller, Permission::RecordCooperation),
             can_record_consent: may(&caller, Permission::RecordConsent),
             can_screen: may(&caller, Permission::WriteCase),
             penalties: Vec::new(),
@@ -2115,6 +2128,7 @@ async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): P
                     href: match (&t.screening_id, t.kind) {
                         (Some(s), _) => format!("/screenings/{s}"),
                         (None, TaskKind::ReturnFollowUp) => format!("/persons/{}/protection", t.person_id),
+                        (None, TaskKind::ReferralOverdue) => format!("/persons/{}/referrals", t.person_id),
                         (None, _) => format!("/persons/{}", t.person_id),
                     },
                     name: t.name,

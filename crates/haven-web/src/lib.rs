@@ -5,11 +5,13 @@
 
 mod api;
 mod auth;
+mod cooperation;
 pub mod directory;
 mod error;
 mod html;
 mod i18n;
 mod protection;
+mod referrals;
 mod routes;
 pub mod screening;
 mod security;

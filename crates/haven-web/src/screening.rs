@@ -528,7 +528,8 @@ pub async fn list_decisions(
 
 #[derive(Serialize, ToSchema)]
 pub struct TaskOut {
-    /// request_release, child_in_detention, reasonable_grounds_due, recovery_period_ends, rescreen.
+    /// request_release, child_in_detention, reasonable_grounds_due, recovery_period_ends, referral_overdue,
+    /// return_follow_up, rescreen.
     kind: String,
     person_id: String,
     name: String,

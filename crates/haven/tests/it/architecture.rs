@@ -64,28 +64,66 @@ fn only_the_web_crate_knows_http_json_and_html() {
     }
 }
 
-/// R15: assistance never depends on cooperation with investigators. Today
-/// that holds by absence: no table, column or route records cooperation, so
-/// no rule, permission or report can relate the two. Whoever adds a
-/// cooperation record must add it as a separate restricted record, with
-/// tests that every assistance step proceeds whatever it says; this test
-/// fails first, to make that a deliberate step.
+/// R15: assistance never depends on cooperation with investigators. The
+/// cooperation record lives in one table, `cooperation_records`, which
+/// only `haven-store/src/cooperation.rs` queries (and the backup, which
+/// copies every table sealed as it is); only `haven-web/src/cooperation.rs`
+/// calls it, under its own routes. So no other query, page, task, export or
+/// report can read it, let alone cross-tabulate it with assistance. Adding a
+/// second reader makes this test fail, to make that a deliberate step.
 #[test]
-fn r15_no_table_column_or_route_records_cooperation_with_investigators() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("haven-store").join("migrations");
+fn r15_cooperation_is_read_only_by_its_own_module() {
+    let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = crates.join("haven-store").join("migrations");
     let mut checked = 0;
     for backend in ["sqlite", "postgres"] {
         for entry in std::fs::read_dir(root.join(backend)).unwrap() {
-            let sql = std::fs::read_to_string(entry.unwrap().path()).unwrap().to_lowercase();
+            let path = entry.unwrap().path();
+            let sql = std::fs::read_to_string(&path).unwrap().to_lowercase();
             let ddl: String = sql.lines().filter(|l| !l.trim_start().starts_with("--")).collect::<Vec<_>>().join("\n");
-            assert!(!ddl.contains("cooperat"), "a migration records cooperation");
+            if path.file_name().unwrap().to_str().unwrap().ends_with("_cooperation.sql") {
+                assert_eq!(ddl.matches("create table").count(), 1, "one table, nothing else");
+                assert!(!ddl.contains("status"), "the decision is sealed, never a column");
+            } else {
+                assert!(!ddl.contains("cooperat"), "{} records cooperation", path.display());
+            }
             checked += 1;
         }
     }
-    assert!(checked >= 18);
+    assert!(checked >= 22);
     for (method, path) in haven_web::route_list() {
-        assert!(!path.contains("cooperat"), "{method} {path} records cooperation");
+        if path.contains("cooperat") {
+            assert!(
+                ["/persons/{id}/cooperation", "/api/v1/persons/{id}/cooperation"].contains(&path),
+                "{method} {path}"
+            );
+        }
     }
+    let readers = |dir: &std::path::Path, needle: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for f in crate::helpers::files_under(dir) {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            if f.extension().is_some_and(|e| e == "rs" || e == "html") && text.contains(needle) {
+                out.push(f.file_name().unwrap().to_string_lossy().into_owned());
+            }
+        }
+        out.sort();
+        out
+    };
+    assert_eq!(
+        readers(&crates.join("haven-store").join("src"), "cooperation_records"),
+        ["backup.rs", "cooperation.rs"]
+    );
+    // The store module names no assistance table, so it cannot join one.
+    let store = std::fs::read_to_string(crates.join("haven-store/src/cooperation.rs")).unwrap();
+    for table in ["referrals", "protection_records", "services", "cases", "screenings", "consents"] {
+        assert!(!store.contains(&format!(" {table} ")) && !store.contains(&format!("JOIN {table}")), "{table}");
+    }
+    for call in ["list_cooperation", "record_cooperation"] {
+        assert_eq!(readers(&crates.join("haven-web").join("src"), call), ["cooperation.rs"], "{call}");
+        assert_eq!(readers(&crates.join("haven").join("src"), call), Vec::<String>::new(), "{call}");
+    }
+    assert_eq!(readers(&crates.join("haven-web").join("templates"), "coop-"), ["cooperation.html", "person.html"]);
 }
 
 #[test]

@@ -14,5 +14,6 @@ mod encryption;
 mod helpers;
 mod matrix;
 mod protection;
+mod referrals;
 mod screening;
 mod services;

@@ -75,6 +75,10 @@ struct Fixture {
     screening: String,
     penalty: String,
     inbox_doc: String,
+    /// Sent to organisation B with consent to identity.
+    referral: String,
+    /// Proposed to organisation B, awaiting consent.
+    proposed_referral: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -174,7 +178,13 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         )
         .await
         .unwrap();
-    Fixture { person, name, case, consent, grant, screening, penalty, inbox_doc }
+    let referral =
+        store.propose_referral(&scope(Permission::WriteCase), person, "legal_aid", w.org_b, "").await.unwrap();
+    store.consent_to_referral(&scope(Permission::RecordConsent), &referral, &input).await.unwrap();
+    store.referral_step(&scope(Permission::WriteCase), &referral, haven_core::referral::Step::Send, "").await.unwrap();
+    let proposed_referral =
+        store.propose_referral(&scope(Permission::WriteCase), person, "legal_aid", w.org_b, "").await.unwrap();
+    Fixture { person, name, case, consent, grant, screening, penalty, inbox_doc, referral, proposed_referral }
 }
 
 enum Body {
@@ -240,6 +250,14 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/services") => Body::Json(json!({"provider": "P", "name": "N", "service_type": "legal_aid",
                                                            "country": "THA", "contact": "c"})),
         ("POST", "/api/v1/services/import") => Body::Csv(SERVICE_CSV),
+        ("POST", "/api/v1/persons/{id}/referrals") => {
+            Body::Json(json!({"service_type": "legal_aid", "recipient_org_id": w.org_b.to_string()}))
+        }
+        ("POST", "/api/v1/referrals/{id}/consent") => {
+            Body::Json(json!({"categories": ["identity"], "expires_on": "2099-01-01", "language": "vi"}))
+        }
+        ("POST", "/api/v1/referrals/{id}/steps/{step}") => Body::Json(json!({})),
+        ("POST", "/api/v1/persons/{id}/cooperation") => Body::Json(json!({"status": "declined"})),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
         ("POST", "/persons/{id}/erase") => html_form(vec![("confirm", "yes".into())]),
@@ -268,6 +286,15 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             ("contact", "c".into()),
         ]),
         ("POST", "/services/import") => html_form(vec![("csv", SERVICE_CSV.into())]),
+        ("POST", "/persons/{id}/referrals") => {
+            html_form(vec![("service_type", "legal_aid".into()), ("recipient_org_id", w.org_b.to_string())])
+        }
+        ("POST", "/referrals/{id}/consent") => html_form(vec![
+            ("categories", "identity".into()),
+            ("expires_on", "2099-01-01".into()),
+            ("language", "vi".into()),
+        ]),
+        ("POST", "/persons/{id}/cooperation") => html_form(vec![("status", "declined".into())]),
         ("POST", "/penalties/{id}/expungement") => html_form(vec![("status", "requested".into())]),
         ("POST", "/screenings/{id}/notice/send") => html_form(vec![("recipient_org_id", w.org_b.to_string())]),
         ("POST", "/screenings/{id}/decisions") => html_form(vec![
@@ -308,13 +335,18 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.penalty.clone()
     } else if path.starts_with("/api/v1/screenings/") || path.starts_with("/screenings/") {
         f.screening.clone()
+    } else if path.ends_with("/{id}/consent") {
+        f.proposed_referral.clone()
+    } else if path.starts_with("/api/v1/referrals/") || path.starts_with("/referrals/") {
+        f.referral.clone()
     } else if path.starts_with("/api/v1/instruments/") {
         "forced-criminality".to_owned()
     } else {
         f.person.to_string()
     };
     let kind = if path.contains("/protection/") { "return_risk" } else { "break_glass" };
-    let p = path.replace("{kind}", kind).replace("{n}", "0");
+    // The receiving organisation's first step: only B may take it.
+    let p = path.replace("{kind}", kind).replace("{n}", "0").replace("{step}", "accept");
     let p = if p.contains("/review/") { p.replace("{id}", &f.grant) } else { p.replace("{id}", &id) };
     if p == "/lang" {
         "/lang?l=th&next=/".to_owned()
@@ -370,7 +402,10 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
             if denied && body.contains(&f.name) {
                 failures.push(format!("{key} as {code}: denied ({status}) but the body contains the person's name"));
             }
-            if body.contains(&f.name) && !MAY_SEE_NAME.contains(&code.as_str()) {
+            // R17: the receiving organisation (B) sees a referred person's
+            // identity because the fixture's referral consent covers it.
+            let by_consent = path.contains("referrals") && code.ends_with("@other_org");
+            if body.contains(&f.name) && !MAY_SEE_NAME.contains(&code.as_str()) && !by_consent {
                 failures.push(format!("{key} as {code}: the response shows a person this principal may not see"));
             }
             if !denied {

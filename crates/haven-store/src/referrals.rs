@@ -1,0 +1,467 @@
+//! Referrals between organisations (R17, R19). The lifecycle rules live in
+//! `haven_core::referral`; this module holds the rows and decides, at every
+//! read, what the receiving organisation may open: the categories of the
+//! linked consent, only while it is in force. No stored flag grants access,
+//! so a withdrawn or expired consent closes the data at the next request.
+
+use haven_core::access::{Categories, Category, Permission, Scope};
+use haven_core::audit::{Action, RecordKind};
+use haven_core::consent::{Consent, ConsentInput, ConsentPurpose, ConsentTerms};
+use haven_core::ids::{OrgId, PersonId};
+use haven_core::person::{format_date, parse_date, PersonRecord};
+use haven_core::referral::{self, Proposal, Side, Status, Step};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::access::{consent_from_row, uuid_string};
+use crate::reach::{row_categories, ReachSql};
+use crate::{now_ms, require, today, Result, Store, StoreError, WriteTx};
+
+/// One status a referral reached.
+#[derive(Debug, Clone)]
+pub struct ReferralEvent {
+    pub status: Status,
+    pub org_name: String,
+    pub at_ms: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReferralView {
+    pub id: String,
+    pub person_id: PersonId,
+    pub from_org: OrgId,
+    pub from_org_name: String,
+    pub to_org: OrgId,
+    pub to_org_name: String,
+    pub service_type: String,
+    pub status: Status,
+    pub consent_id: Option<String>,
+    pub consent: Option<Consent>,
+    /// Opened only for a reader entitled to it (see each function).
+    pub note: Option<String>,
+    pub response: Option<String>,
+    pub sent_on: Option<time::Date>,
+    pub due_on: Option<time::Date>,
+    pub created_at_ms: i64,
+    pub events: Vec<ReferralEvent>,
+    /// What the receiving organisation may read today, if anything.
+    pub recipient_may_read: Option<Categories>,
+}
+
+/// An incoming referral with the person as the consent lets the receiving
+/// organisation see them.
+#[derive(Debug, Clone)]
+pub struct IncomingView {
+    pub referral: ReferralView,
+    /// `None` once the consent no longer covers the reader, or if it never
+    /// covered identity (the floor for opening anything).
+    pub person: Option<PersonRecord>,
+}
+
+const SELECT: &str = "SELECT r.*, fo.name AS from_name, tor.name AS to_name FROM referrals r \
+     JOIN organisations fo ON fo.id = r.from_org_id JOIN organisations tor ON tor.id = r.to_org_id";
+
+impl Store {
+    /// The person's key and what this reader may see of them, or not found.
+    async fn referral_subject<'e, E>(
+        &self,
+        scope: &Scope,
+        person: &str,
+        exec: E,
+    ) -> Result<(crate::crypto::DataKey, Categories)>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let reach = ReachSql::persons(scope, 2);
+        let sql = format!(
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
+        let cats = row_categories(scope, &row)?.ok_or(StoreError::NotFound)?;
+        let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        Ok((self.keys().unwrap(person, &wrapped)?, cats))
+    }
+
+    async fn add_event(&self, tx: &mut WriteTx, id: &str, status: Status, org: OrgId) -> Result<()> {
+        sqlx::query("INSERT INTO referral_events (referral_id, status, org_id, at) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(status.as_str())
+            .bind(org.to_string())
+            .bind(now_ms())
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Proposes a referral for a person in the caller's reach.
+    pub async fn propose_referral(
+        &self,
+        scope: &Scope,
+        person: PersonId,
+        service_type: &str,
+        recipient: OrgId,
+        note: &str,
+    ) -> Result<String> {
+        require(scope, Permission::WriteCase)?;
+        let person_s = person.to_string();
+        let mut tx = self.begin().await?;
+        let (dek, _) = self.referral_subject(scope, &person_s, &mut *tx).await?;
+        let kind: String = sqlx::query("SELECT kind FROM organisations WHERE id = $1")
+            .bind(recipient.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(haven_core::ValidationError::new("recipient", "unknown_org", "no such organisation"))?
+            .try_get("kind")?;
+        let kind = haven_core::access::OrgKind::parse(&kind)?;
+        let p = Proposal::parse(service_type, recipient, kind, scope.org(), note)?;
+        let id = uuid_string();
+        let note = (!p.note.is_empty()).then(|| dek.seal(&id, "note", &p.note)).transpose()?;
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO referrals (id, person_id, from_org_id, to_org_id, service_type, status, note, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+        )
+        .bind(&id)
+        .bind(&person_s)
+        .bind(scope.org().to_string())
+        .bind(recipient.to_string())
+        .bind(p.service_type)
+        .bind(Status::Proposed.as_str())
+        .bind(note)
+        .bind(scope.actor().to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        self.add_event(&mut tx, &id, Status::Proposed, scope.org()).await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Referral, &id, "proposed").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Records the person's consent to this referral: purpose `referral`,
+    /// recipient the receiving organisation, the categories they agreed to.
+    pub async fn consent_to_referral(&self, scope: &Scope, id: &str, input: &ConsentInput) -> Result<String> {
+        require(scope, Permission::RecordConsent)?;
+        let mut tx = self.begin().await?;
+        let row = sqlx::query("SELECT person_id, to_org_id, status FROM referrals WHERE id = $1 AND from_org_id = $2")
+            .bind(id)
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let person: String = row.try_get("person_id")?;
+        let status = Status::parse(&row.try_get::<String, _>("status")?)?;
+        if !matches!(status, Status::Proposed | Status::ConsentRecorded) {
+            return Err(haven_core::ValidationError::new(
+                "step",
+                "invalid_transition",
+                "this step does not follow the current one",
+            )
+            .into());
+        }
+        let (dek, _) = self.referral_subject(scope, &person, &mut *tx).await?;
+        let recipient: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
+        let input = ConsentInput { purpose: ConsentPurpose::Referral.as_str().to_owned(), ..input.clone() };
+        let terms = ConsentTerms::parse(&input, recipient, scope.actor(), today())?;
+        let consent_id = self.insert_consent(&mut tx, scope, person.parse()?, &terms, &dek).await?;
+        sqlx::query("UPDATE referrals SET status = $1, consent_id = $2, updated_at = $3 WHERE id = $4")
+            .bind(Status::ConsentRecorded.as_str())
+            .bind(&consent_id)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        self.add_event(&mut tx, id, Status::ConsentRecorded, scope.org()).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Referral, id, "consent_recorded").await?;
+        tx.commit().await?;
+        Ok(consent_id)
+    }
+
+    async fn load_consent<'e, E>(&self, consent_id: Option<&str>, exec: E) -> Result<Option<Consent>>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let Some(cid) = consent_id else { return Ok(None) };
+        let row = sqlx::query(
+            "SELECT c.*, o.name AS recipient_name FROM consents c JOIN organisations o ON o.id = c.recipient_org_id WHERE c.id = $1",
+        )
+        .bind(cid)
+        .fetch_optional(exec)
+        .await?;
+        row.map(|r| consent_from_row(&r, None).map(|v| v.consent)).transpose()
+    }
+
+    /// Takes a step. The referring organisation sends and revokes (and must
+    /// still reach the person); the receiving one accepts, declines, starts
+    /// and completes. Either way the consent must be in force, except to revoke.
+    pub async fn referral_step(&self, scope: &Scope, id: &str, step: Step, reason: &str) -> Result<Status> {
+        require(scope, Permission::WriteCase)?;
+        let reason = referral::parse_reason(step, reason)?;
+        let mut tx = self.begin().await?;
+        let row = sqlx::query("SELECT * FROM referrals WHERE id = $1 AND (from_org_id = $2 OR to_org_id = $2)")
+            .bind(id)
+            .bind(scope.org().to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let person: String = row.try_get("person_id")?;
+        let from: OrgId = row.try_get::<String, _>("from_org_id")?.parse()?;
+        let to: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
+        let status = Status::parse(&row.try_get::<String, _>("status")?)?;
+        let side = if from == scope.org() { Side::Referring } else { Side::Receiving };
+        // The other organisation's steps are not this one's to take.
+        if step.side() != side {
+            return Err(StoreError::Denied);
+        }
+        if side == Side::Referring {
+            self.referral_subject(scope, &person, &mut *tx).await?;
+        } else if status == Status::Proposed || status == Status::ConsentRecorded {
+            // Not yet sent: the receiving organisation does not know of it.
+            return Err(StoreError::NotFound);
+        }
+        let consent = self.load_consent(row.try_get::<Option<String>, _>("consent_id")?.as_deref(), &mut *tx).await?;
+        let in_force = consent.as_ref().is_some_and(|c| referral::consent_fits(c, to, today()));
+        let next = referral::advance(status, step, side, in_force)?;
+        let now = now_ms();
+        let wrapped: Option<Vec<u8>> = sqlx::query("SELECT wrapped FROM person_keys WHERE person_id = $1")
+            .bind(&person)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.try_get("wrapped"))
+            .transpose()?;
+        let response = match (reason, wrapped) {
+            (Some(r), Some(w)) => Some(self.keys().unwrap(&person, &w)?.seal(id, "response", &r)?),
+            (Some(_), None) => return Err(StoreError::Erased),
+            (None, _) => None,
+        };
+        let (sent_on, due_on) = if step == Step::Send {
+            (Some(format_date(today())), Some(format_date(referral::response_due(today()))))
+        } else {
+            (row.try_get("sent_on")?, row.try_get("due_on")?)
+        };
+        sqlx::query(
+            "UPDATE referrals SET status = $1, updated_at = $2, sent_on = $3, due_on = $4, \
+             response = COALESCE($5, response) WHERE id = $6",
+        )
+        .bind(next.as_str())
+        .bind(now)
+        .bind(sent_on)
+        .bind(due_on)
+        .bind(response)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        self.add_event(&mut tx, id, next, scope.org()).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Referral, id, next.as_str()).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// R17: called inside the withdrawal's transaction; every open referral
+    /// resting on the consent is revoked with it.
+    pub(crate) async fn revoke_referrals_of_consent(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        consent_id: &str,
+    ) -> Result<()> {
+        let rows = sqlx::query("SELECT id, status FROM referrals WHERE consent_id = $1")
+            .bind(consent_id)
+            .fetch_all(&mut **tx)
+            .await?;
+        for r in &rows {
+            let id: String = r.try_get("id")?;
+            if Status::parse(&r.try_get::<String, _>("status")?)?.is_closed() {
+                continue;
+            }
+            sqlx::query("UPDATE referrals SET status = $1, updated_at = $2 WHERE id = $3")
+                .bind(Status::Revoked.as_str())
+                .bind(now_ms())
+                .bind(&id)
+                .execute(&mut **tx)
+                .await?;
+            self.add_event(tx, &id, Status::Revoked, scope.org()).await?;
+            self.append_scoped(tx, scope, Action::Update, RecordKind::Referral, &id, "revoked_consent_withdrawn")
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn referral_view<'e, E>(
+        &self,
+        row: &AnyRow,
+        dek: Option<&crate::crypto::DataKey>,
+        exec: E,
+    ) -> Result<ReferralView>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+    {
+        let id: String = row.try_get("id")?;
+        let consent_id: Option<String> = row.try_get("consent_id")?;
+        let consent = self.load_consent(consent_id.as_deref(), exec).await?;
+        let status = Status::parse(&row.try_get::<String, _>("status")?)?;
+        let to: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
+        let open = |col: &str| -> Result<Option<String>> {
+            match (dek, row.try_get::<Option<Vec<u8>>, _>(col)?) {
+                (Some(k), Some(ct)) => Ok(Some(k.open(&id, col, &ct)?)),
+                _ => Ok(None),
+            }
+        };
+        let events = sqlx::query(
+            "SELECT e.status, e.at, o.name FROM referral_events e JOIN organisations o ON o.id = e.org_id \
+             WHERE e.referral_id = $1 ORDER BY e.at, e.status",
+        )
+        .bind(&id)
+        .fetch_all(exec)
+        .await?
+        .iter()
+        .map(|e| {
+            Ok(ReferralEvent {
+                status: Status::parse(&e.try_get::<String, _>("status")?)?,
+                org_name: e.try_get("name")?,
+                at_ms: e.try_get("at")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        Ok(ReferralView {
+            person_id: row.try_get::<String, _>("person_id")?.parse()?,
+            from_org: row.try_get::<String, _>("from_org_id")?.parse()?,
+            from_org_name: row.try_get("from_name")?,
+            to_org: to,
+            to_org_name: row.try_get("to_name")?,
+            service_type: row.try_get("service_type")?,
+            recipient_may_read: referral::recipient_categories(status, consent.as_ref(), to, today()),
+            status,
+            consent_id,
+            consent,
+            note: open("note")?,
+            response: open("response")?,
+            sent_on: row.try_get::<Option<String>, _>("sent_on")?.as_deref().and_then(parse_date),
+            due_on: row.try_get::<Option<String>, _>("due_on")?.as_deref().and_then(parse_date),
+            created_at_ms: row.try_get("created_at")?,
+            events,
+            id,
+        })
+    }
+
+    /// The referrals this organisation made for a person in reach, newest
+    /// first. Notes and replies open for readers who see the person's account.
+    pub async fn list_referrals(&self, scope: &Scope, person: PersonId) -> Result<Vec<ReferralView>> {
+        require(scope, Permission::ReadCase)?;
+        let person_s = person.to_string();
+        let (dek, cats) = self.referral_subject(scope, &person_s, &self.pool).await?;
+        let dek = cats.contains(Category::Narrative).then_some(dek);
+        let rows =
+            sqlx::query(&format!("{SELECT} WHERE r.person_id = $1 AND r.from_org_id = $2 ORDER BY r.created_at DESC"))
+                .bind(&person_s)
+                .bind(scope.org().to_string())
+                .fetch_all(&self.pool)
+                .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(self.referral_view(r, dek.as_ref(), &self.pool).await?);
+        }
+        self.audit_read(scope, Action::List, RecordKind::Referral, &[&person_s], "ok").await?;
+        Ok(out)
+    }
+
+    /// Referrals sent to this organisation, newest first, with the person's
+    /// name where the consent still lets this organisation read it.
+    pub async fn incoming_referrals(&self, scope: &Scope) -> Result<Vec<IncomingView>> {
+        require(scope, Permission::ReadPerson)?;
+        let rows = sqlx::query(&format!(
+            "{SELECT} WHERE r.to_org_id = $1 AND r.status NOT IN ('proposed', 'consent_recorded') ORDER BY r.updated_at DESC LIMIT 500"
+        ))
+        .bind(scope.org().to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(self.incoming_view(r, false).await?);
+        }
+        let ids: Vec<&str> = out.iter().map(|v| v.referral.id.as_str()).collect();
+        if !ids.is_empty() {
+            self.audit_read(scope, Action::List, RecordKind::Referral, &ids, "incoming").await?;
+        }
+        Ok(out)
+    }
+
+    /// Builds the receiving side's view: everything decrypted only when the
+    /// consent covers this organisation today. `whole` opens all the
+    /// categories the consent lists; otherwise the name alone, for lists.
+    async fn incoming_view(&self, row: &AnyRow, whole: bool) -> Result<IncomingView> {
+        let person: String = row.try_get("person_id")?;
+        let bare = self.referral_view(row, None, &self.pool).await?;
+        let Some(cats) = bare.recipient_may_read else { return Ok(IncomingView { referral: bare, person: None }) };
+        let prow = sqlx::query(
+            "SELECT p.*, k.wrapped FROM persons p JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND p.erased_at IS NULL",
+        )
+        .bind(&person)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(prow) = prow else { return Ok(IncomingView { referral: bare, person: None }) };
+        let dek = self.keys().unwrap(&person, &prow.try_get::<Vec<u8>, _>("wrapped")?)?;
+        let referral = self.referral_view(row, Some(&dek), &self.pool).await?;
+        let cats = if whole { cats } else { Categories::of(&[Category::Identity]).intersect(cats) };
+        let person = match crate::persons::open_person(&dek, &person, &prow, cats) {
+            Ok(p) => Some(p),
+            // Identity is the floor: a consent without it shares no record.
+            Err(StoreError::Denied) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(IncomingView { referral, person })
+    }
+
+    /// One referral. The receiving organisation gets the person as far as
+    /// the consent covers them now; the referring one gets the referral only
+    /// (its caseworkers use the person's own page).
+    pub async fn open_referral(&self, scope: &Scope, id: &str) -> Result<IncomingView> {
+        require(scope, Permission::ReadPerson)?;
+        let row = sqlx::query(&format!("{SELECT} WHERE r.id = $1 AND (r.from_org_id = $2 OR r.to_org_id = $2)"))
+            .bind(id)
+            .bind(scope.org().to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else {
+            self.audit_read(scope, Action::Read, RecordKind::Referral, &[id], "not_found").await?;
+            return Err(StoreError::NotFound);
+        };
+        let from: String = row.try_get("from_org_id")?;
+        let view = if from == scope.org().to_string() {
+            let person: String = row.try_get("person_id")?;
+            let (dek, cats) = self.referral_subject(scope, &person, &self.pool).await?;
+            let dek = cats.contains(Category::Narrative).then_some(dek);
+            IncomingView { referral: self.referral_view(&row, dek.as_ref(), &self.pool).await?, person: None }
+        } else {
+            let status: String = row.try_get("status")?;
+            if matches!(Status::parse(&status)?, Status::Proposed | Status::ConsentRecorded) {
+                self.audit_read(scope, Action::Read, RecordKind::Referral, &[id], "not_found").await?;
+                return Err(StoreError::NotFound);
+            }
+            self.incoming_view(&row, true).await?
+        };
+        let outcome = if view.person.is_some() { "ok" } else { "closed" };
+        self.audit_read(scope, Action::Read, RecordKind::Referral, &[id], outcome).await?;
+        if view.person.is_some() {
+            let pid = view.referral.person_id.to_string();
+            self.audit_read(scope, Action::Read, RecordKind::Person, &[&pid], "referral").await?;
+        }
+        Ok(view)
+    }
+
+    /// Answers still awaited from receiving organisations, for the task list.
+    pub(crate) async fn referral_due_dates(&self, scope: &Scope, person: &str) -> Result<Vec<time::Date>> {
+        let rows =
+            sqlx::query("SELECT due_on FROM referrals WHERE person_id = $1 AND from_org_id = $2 AND status = 'sent'")
+                .bind(person)
+                .bind(scope.org().to_string())
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| r.try_get::<Option<String>, _>("due_on").ok().flatten())
+            .filter_map(|d| parse_date(&d))
+            .collect())
+    }
+}

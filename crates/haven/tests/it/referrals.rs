@@ -1,0 +1,315 @@
+//! Referrals through the API: consent-scoped access for the receiving
+//! organisation, withdrawal cutting it, the lifecycle, the letter, overdue
+//! answers on the task list (R15, R16, R17, R19).
+
+use serde_json::{json, Value};
+
+use crate::helpers::{json, TestApp};
+
+struct Referral {
+    app: TestApp,
+    person: String,
+    id: String,
+    /// A caseworker of the receiving shelter.
+    shelter: String,
+    shelter_org: String,
+}
+
+async fn propose(app: &TestApp, person: &str, service: &str, to: &str) -> (u16, Value) {
+    let res = app
+        .post(&format!("/api/v1/persons/{person}/referrals"))
+        .json(&json!({"service_type": service, "recipient_org_id": to, "note": "Needs a bed tonight; speaks Burmese only"}))
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), json(res).await)
+}
+
+async fn consent(app: &TestApp, referral: &str, categories: &[&str]) -> (u16, Value) {
+    let res = app
+        .post(&format!("/api/v1/referrals/{referral}/consent"))
+        .json(&json!({"categories": categories, "expires_on": "2099-12-31", "language": "my"}))
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), json(res).await)
+}
+
+async fn step(app: &TestApp, token: &str, referral: &str, step: &str, reason: Option<&str>) -> (u16, Value) {
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/referrals/{referral}/steps/{step}")))
+        .bearer_auth(token)
+        .json(&json!({ "reason": reason }))
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), json(res).await)
+}
+
+async fn as_user(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
+    let res = app.client.get(app.url(path)).bearer_auth(token).send().await.unwrap();
+    (res.status().as_u16(), json(res).await)
+}
+
+/// A person referred to a men's shelter with consent to identity and contact.
+async fn sent_referral() -> Referral {
+    let app = TestApp::spawn().await;
+    let person = app
+        .create_person(json!({"full_name": "Ko Zaw Lin", "languages": ["my"], "contact": "+66 80 123 4567",
+                              "notes": "Story-canary: beaten for missing quotas"}))
+        .await;
+    let shelter = app.user_token("Men's Shelter Mae Sot", "shelter", "caseworker", "shelter1").await;
+    let shelter_org = app.store.org_by_name("Men's Shelter Mae Sot").await.unwrap().to_string();
+    let (s, b) = propose(&app, &person, "shelter_men", &shelter_org).await;
+    assert_eq!(s, 201, "{b}");
+    let id = b["id"].as_str().unwrap().to_owned();
+    // Not yet consented: nothing can be sent, and the shelter knows nothing.
+    let (s, b) = step(&app, &app.token, &id, "send", None).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r17_consent_required"));
+    assert_eq!(as_user(&app, &shelter, &format!("/api/v1/referrals/{id}")).await.0, 404);
+    assert_eq!(consent(&app, &id, &["identity", "contact_location"]).await.0, 201);
+    let (s, b) = step(&app, &app.token, &id, "send", None).await;
+    assert_eq!((s, b["status"].as_str().unwrap()), (200, "sent"), "{b}");
+    Referral { app, person, id, shelter, shelter_org }
+}
+
+#[tokio::test]
+async fn r17_receiving_org_sees_only_the_consented_categories_and_withdrawal_cuts_access() {
+    let r = sent_referral().await;
+    let (s, list) = as_user(&r.app, &r.shelter, "/api/v1/referrals").await;
+    assert_eq!(s, 200);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["person"]["full_name"], "Ko Zaw Lin");
+    let (s, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    assert_eq!(s, 200);
+    assert_eq!(one["person"]["contact"], "+66 80 123 4567");
+    assert_eq!(one["referral"]["shared_categories"], json!(["identity", "contact_location"]));
+    assert!(one["person"]["notes"].is_null(), "the account of events was not consented: {one}");
+    assert!(!one.to_string().contains("Story-canary"));
+    // The shelter's own reach does not include the person.
+    assert_eq!(as_user(&r.app, &r.shelter, &format!("/api/v1/persons/{}", r.person)).await.0, 404);
+
+    assert_eq!(step(&r.app, &r.shelter, &r.id, "accept", None).await.0, 200);
+    let consents = json(r.app.get(&format!("/api/v1/persons/{}/consents", r.person)).send().await.unwrap()).await;
+    let cid = consents[0]["id"].as_str().unwrap();
+    assert_eq!(r.app.post(&format!("/api/v1/consents/{cid}/withdraw")).send().await.unwrap().status(), 204);
+
+    let (s, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    assert_eq!(s, 200);
+    assert!(one["person"].is_null(), "withdrawal cuts access at once: {one}");
+    assert_eq!(one["referral"]["status"], "revoked");
+    assert_eq!(one["referral"]["shared_categories"], json!([]));
+    let (_, list) = as_user(&r.app, &r.shelter, "/api/v1/referrals").await;
+    assert!(list[0]["person"].is_null());
+    assert!(!list.to_string().contains("Ko Zaw Lin"));
+    // And nothing more can be done on it.
+    let (s, b) = step(&r.app, &r.shelter, &r.id, "start", None).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "invalid_transition"));
+}
+
+#[tokio::test]
+async fn r17_expired_consent_closes_the_data_even_if_the_referral_is_open() {
+    let r = sent_referral().await;
+    // Age the consent as if its last day had passed.
+    r.app.exec("UPDATE consents SET expires_on = '2020-01-01'").await;
+    let (s, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    assert_eq!(s, 200);
+    assert_eq!(one["referral"]["status"], "sent");
+    assert!(one["person"].is_null(), "{one}");
+    let (s, b) = step(&r.app, &r.shelter, &r.id, "accept", None).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r17_consent_not_in_force"));
+}
+
+#[tokio::test]
+async fn r19_the_lifecycle_runs_from_proposal_to_completion_with_its_history() {
+    let r = sent_referral().await;
+    // Each side takes only its own steps.
+    assert_eq!(step(&r.app, &r.app.token, &r.id, "accept", None).await.0, 403);
+    assert_eq!(step(&r.app, &r.shelter, &r.id, "revoke", None).await.0, 403);
+    for st in ["accept", "start", "complete"] {
+        let (s, b) = step(&r.app, &r.shelter, &r.id, st, None).await;
+        assert_eq!(s, 200, "{st}: {b}");
+    }
+    let list = json(r.app.get(&format!("/api/v1/persons/{}/referrals", r.person)).send().await.unwrap()).await;
+    let statuses: Vec<&str> =
+        list[0]["events"].as_array().unwrap().iter().map(|e| e["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["proposed", "consent_recorded", "sent", "accepted", "in_progress", "completed"]);
+    assert_eq!(list[0]["note"], "Needs a bed tonight; speaks Burmese only");
+    // Completed: the shelter no longer needs, or gets, the person's data.
+    let (_, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    assert!(one["person"].is_null());
+}
+
+#[tokio::test]
+async fn r19_a_decline_needs_a_reason_and_the_referring_caseworker_reads_it() {
+    let r = sent_referral().await;
+    let (s, b) = step(&r.app, &r.shelter, &r.id, "decline", Some("  ")).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "required"));
+    let (s, _) = step(&r.app, &r.shelter, &r.id, "decline", Some("No bed until next month")).await;
+    assert_eq!(s, 200);
+    let list = json(r.app.get(&format!("/api/v1/persons/{}/referrals", r.person)).send().await.unwrap()).await;
+    assert_eq!(list[0]["status"], "declined");
+    assert_eq!(list[0]["response"], "No bed until next month");
+}
+
+#[tokio::test]
+async fn r16_no_referral_goes_to_an_enforcement_authority_or_can_be_read_there() {
+    let r = sent_referral().await;
+    let police = r.app.user_token("Provincial Police", "police", "caseworker", "pol1").await;
+    let police_org = r.app.store.org_by_name("Provincial Police").await.unwrap().to_string();
+    let (s, b) = propose(&r.app, &r.person, "legal_aid", &police_org).await;
+    assert_eq!((s, b["error"].as_str().unwrap()), (400, "r16_enforcement_recipient"));
+    assert_eq!(as_user(&r.app, &police, "/api/v1/referrals").await.0, 403);
+    assert_eq!(as_user(&r.app, &police, &format!("/api/v1/referrals/{}", r.id)).await.0, 403);
+    assert_eq!(r.app.count("referrals").await, 1, "the refused proposal left nothing");
+}
+
+#[tokio::test]
+async fn r15_every_service_type_is_referred_the_same_way() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Nguyen Van Binh").await;
+    app.user_token("Partner NGO", "ngo_assistance", "caseworker", "partner1").await;
+    let to = app.store.org_by_name("Partner NGO").await.unwrap().to_string();
+    for t in haven_core::services::SERVICE_TYPES {
+        let (s, b) = propose(&app, &person, t, &to).await;
+        assert_eq!(s, 201, "{t}: {b}");
+        let id = b["id"].as_str().unwrap();
+        assert_eq!(consent(&app, id, &["identity"]).await.0, 201, "{t}");
+        let (s, b) = step(&app, &app.token, id, "send", None).await;
+        assert_eq!((s, b["status"].as_str().unwrap()), (200, "sent"), "{t}");
+    }
+}
+
+#[tokio::test]
+async fn r17_the_referral_letter_is_a_pdf_in_the_providers_and_persons_languages() {
+    let r = sent_referral().await;
+    r.app.exec(&format!("UPDATE organisations SET languages = 'th' WHERE id = '{}'", r.shelter_org)).await;
+    let res = r.app.get(&format!("/api/v1/referrals/{}/letter.pdf", r.id)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let pdf = res.bytes().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letter.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Ko Zaw Lin"), "{text}");
+    assert!(text.contains("+66 80 123 4567"), "contact was consented");
+    assert!(!text.contains("Story-canary"));
+    // The Thai and Burmese titles (the provider's and the person's languages).
+    assert!(text.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)), "Thai: {text}");
+    assert!(text.chars().any(|c| ('\u{1000}'..='\u{109F}').contains(&c)), "Burmese: {text}");
+    // The receiving side does not write the referring side's letter.
+    let res = r
+        .app
+        .client
+        .get(r.app.url(&format!("/api/v1/referrals/{}/letter.pdf", r.id)))
+        .bearer_auth(&r.shelter)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+}
+
+#[tokio::test]
+async fn r19_an_unanswered_referral_appears_on_the_task_list_when_overdue() {
+    let r = sent_referral().await;
+    let tasks = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(!tasks.to_string().contains("referral_overdue"), "not yet due: {tasks}");
+    r.app.exec("UPDATE referrals SET due_on = '2026-01-05'").await;
+    let tasks = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
+    let t = tasks.as_array().unwrap().iter().find(|t| t["kind"] == "referral_overdue").expect("overdue task");
+    assert_eq!(t["person_id"], r.person.as_str());
+    assert_eq!(t["overdue"], true);
+    // Answered: off the list.
+    assert_eq!(step(&r.app, &r.shelter, &r.id, "accept", None).await.0, 200);
+    let tasks = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(!tasks.to_string().contains("referral_overdue"));
+}
+
+#[tokio::test]
+async fn r17_erasure_revokes_open_referrals_and_empties_their_text() {
+    let r = sent_referral().await;
+    assert_eq!(r.app.post(&format!("/api/v1/persons/{}/erase", r.person)).send().await.unwrap().status(), 204);
+    let (s, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    assert_eq!(s, 200);
+    assert_eq!(one["referral"]["status"], "revoked");
+    assert!(one["person"].is_null());
+    assert_eq!(r.app.count("referrals WHERE note IS NOT NULL").await, 0);
+}
+
+// ---- the restricted cooperation record (R15, R16) ----
+
+async fn record_cooperation(app: &TestApp, person: &str, status: &str) {
+    let res = app
+        .post(&format!("/api/v1/persons/{person}/cooperation"))
+        .json(&json!({"status": status, "note": "Coop-canary: asked by the investigating officer"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201, "{status}");
+}
+
+#[tokio::test]
+async fn r15_every_referral_and_task_proceeds_whatever_the_cooperation_record_says() {
+    let app = TestApp::spawn().await;
+    app.user_token("Partner NGO", "ngo_assistance", "caseworker", "partner1").await;
+    let to = app.store.org_by_name("Partner NGO").await.unwrap().to_string();
+    let mut views = Vec::new();
+    for status in [None, Some("declined"), Some("statement_given"), Some("undecided")] {
+        let person = app.create_named(&format!("Person {status:?}")).await;
+        if let Some(s) = status {
+            record_cooperation(&app, &person, s).await;
+        }
+        for t in haven_core::services::SERVICE_TYPES {
+            let (s, b) = propose(&app, &person, t, &to).await;
+            assert_eq!(s, 201, "{status:?} {t}: {b}");
+            let id = b["id"].as_str().unwrap();
+            assert_eq!(consent(&app, id, &["identity"]).await.0, 201);
+            let (s, b) = step(&app, &app.token, id, "send", None).await;
+            assert_eq!((s, b["status"].as_str().unwrap()), (200, "sent"), "{status:?} {t}");
+        }
+        // What the person's own pages say does not depend on it either.
+        let referrals = json(app.get(&format!("/api/v1/persons/{person}/referrals")).send().await.unwrap()).await;
+        let mut shape: Vec<(String, String)> = referrals
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["service_type"].as_str().unwrap().to_owned(), r["status"].as_str().unwrap().to_owned()))
+            .collect();
+        shape.sort();
+        let file = json(app.get(&format!("/api/v1/persons/{person}")).send().await.unwrap()).await;
+        assert!(!file.to_string().contains("Coop-canary"));
+        assert!(!referrals.to_string().contains("Coop-canary") && !referrals.to_string().contains("cooperat"));
+        views.push(shape);
+    }
+    assert!(views.windows(2).all(|w| w[0] == w[1]), "identical whatever was recorded");
+    let tasks = json(app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(!tasks.to_string().contains("cooperat"));
+}
+
+#[tokio::test]
+async fn r15_r16_the_cooperation_record_is_restricted_to_supervisors_and_never_reaches_enforcement() {
+    let r = sent_referral().await;
+    record_cooperation(&r.app, &r.person, "declined").await;
+    let list = json(r.app.get(&format!("/api/v1/persons/{}/cooperation", r.person)).send().await.unwrap()).await;
+    assert_eq!(list[0]["status"], "declined");
+    assert_eq!(list[0]["note"], "Coop-canary: asked by the investigating officer");
+    // A caseworker of the same organisation, even assigned, does not see it.
+    let cw = r.app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw1").await;
+    assert_eq!(as_user(&r.app, &cw, &format!("/api/v1/persons/{}/cooperation", r.person)).await.0, 403);
+    // Police see neither it nor whether shelter was given (R16).
+    let police = r.app.user_token("Provincial Police", "police", "supervisor", "pol1").await;
+    assert_eq!(as_user(&r.app, &police, &format!("/api/v1/persons/{}/cooperation", r.person)).await.0, 403);
+    assert_eq!(as_user(&r.app, &police, &format!("/api/v1/persons/{}/referrals", r.person)).await.0, 403);
+    assert_eq!(as_user(&r.app, &police, &format!("/api/v1/persons/{}/protection", r.person)).await.0, 403);
+    // The receiving shelter never sees it either.
+    let (_, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    assert!(!one.to_string().contains("Coop-canary"));
+    // Sealed: the decision cannot be counted in SQL.
+    assert_eq!(r.app.count("cooperation_records").await, 1);
+    // Erasure removes it.
+    assert_eq!(r.app.post(&format!("/api/v1/persons/{}/erase", r.person)).send().await.unwrap().status(), 204);
+    assert_eq!(r.app.count("cooperation_records").await, 0);
+}
