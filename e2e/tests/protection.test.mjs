@@ -112,4 +112,12 @@ test('r20 a child is given a guardian and a best-interests assessment that recor
   await page.getByRole('button', { name: 'Start family tracing' }).click();
   assert.match(await page.locator('#refusal').textContent(), /family risk assessment/);
   await screenshot(page, 'child-pathway');
+
+  // Child cases are listed apart from adults'.
+  await page.getByRole('link', { name: 'People' }).click();
+  assert.ok(await page.locator('#children-heading').isVisible());
+  const children = await page.locator('table.child-cases').textContent();
+  assert.match(children, /Srey Pov/);
+  assert.doesNotMatch(children, /Min Thu/, 'the adult is in the other list');
+  assert.match(await page.locator('main').textContent(), /Min Thu/);
 });

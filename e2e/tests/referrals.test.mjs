@@ -22,7 +22,17 @@ test('r17 consent withdrawn mid-referral cuts the receiving organisation off at 
   await page.locator('#referrals-link').click();
   assert.match(page.url(), /\/persons\/[0-9a-f-]{36}\/referrals$/);
   const personUrl = page.url().replace(/\/referrals$/, '');
-  await page.locator('#ref-type').selectOption({ label: 'Safe open shelter for men' });
+  assert.match(await page.locator('main').textContent(), /No suggestions yet/);
+  // A needs assessment recorded with the person drives the suggestions (R19).
+  await page.locator('#needs-assessment summary').click();
+  await page.getByLabel('Safe open shelter for men').check();
+  await page.locator('#needs-notes').fill('Speaks Burmese only');
+  await page.getByRole('button', { name: 'Save needs assessment' }).click();
+  assert.match(page.url(), /\/referrals$/);
+  const suggestion = page.locator('ul.suggested-referrals li[data-type="shelter_men"]');
+  assert.match(await suggestion.textContent(), /from the needs assessment/);
+  await suggestion.getByRole('link', { name: 'Propose a referral' }).click();
+  assert.equal(await page.locator('#ref-type').inputValue(), 'shelter_men');
   await page.locator('#ref-recipient').selectOption({ label: SHELTER });
   await page.locator('#ref-note').fill('Needs a bed tonight');
   await page.locator('#propose-referral').getByRole('button', { name: 'Propose a referral' }).click();

@@ -20,13 +20,13 @@ test('r19 a spreadsheet is imported all or nothing, filtered, and downloaded', a
   // A file with one bad row imports nothing and names the row.
   await page.locator('summary', { hasText: 'Import from a spreadsheet' }).click();
   await page.getByLabel('CSV text').fill(`${CSV}\nClinic,Clinic,massage,,THA,,,,,,x`);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).last().click();
   assert.match(await page.locator('#refusal').textContent(), /Nothing was imported.*row 5/);
   assert.equal(await page.locator('table.services tbody tr').count(), 0);
 
   await page.locator('summary', { hasText: 'Import from a spreadsheet' }).click();
   await page.getByLabel('CSV text').fill(CSV);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).last().click();
   assert.match(await page.locator('#svc-message').textContent(), /3 services imported/);
   assert.equal(await page.locator('table.services tbody tr').count(), 3);
 
@@ -44,4 +44,20 @@ test('r19 a spreadsheet is imported all or nothing, filtered, and downloaded', a
   const text = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8');
   assert.match(text, /^provider,name,service_type/);
   assert.match(text, /Women's Refuge/);
+
+  // The same list as an XLSX workbook, uploaded back as a file.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('#svc-export-xlsx').click()]);
+  assert.equal(xlsx.suggestedFilename(), 'haven-services.xlsx');
+  const bytes = await (await import('node:fs')).promises.readFile(await xlsx.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a zip container');
+  await page.goto(`${ctx.haven.url}/services`);
+  await page.locator('summary', { hasText: 'Import from a spreadsheet' }).click();
+  await page.locator('#i-file').setInputFiles({
+    name: 'partners.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bytes,
+  });
+  await page.locator('#import-file').getByRole('button', { name: 'Import', exact: true }).click();
+  assert.match(await page.locator('#svc-message').textContent(), /3 services imported/);
+  assert.equal(await page.locator('table.services tbody tr').count(), 6);
 });

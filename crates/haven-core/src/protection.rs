@@ -32,10 +32,14 @@ pub enum Kind {
     /// A claim for compensation, itemising what was lost (R19: remedies).
     /// A newer record for the same claim reference supersedes the older.
     CompensationClaim,
+    /// What the person needs, in the caseworker's assessment with them, as
+    /// kinds of service; with the screening's signals it drives the
+    /// suggested referrals (R09, R19).
+    NeedsAssessment,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::ReturnRisk,
         Kind::ReturnPlan,
         Kind::Guardian,
@@ -43,6 +47,7 @@ impl Kind {
         Kind::FamilyRisk,
         Kind::FamilyTracing,
         Kind::CompensationClaim,
+        Kind::NeedsAssessment,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +59,7 @@ impl Kind {
             Kind::FamilyRisk => "family_risk",
             Kind::FamilyTracing => "family_tracing",
             Kind::CompensationClaim => "compensation_claim",
+            Kind::NeedsAssessment => "needs_assessment",
         }
     }
 
@@ -329,6 +335,30 @@ pub fn admit(kind: Kind, input: &BTreeMap<String, String>, ctx: &Context<'_>) ->
             fields.insert("notes".into(), text(input, "notes", 2000, false)?.unwrap_or_default());
             "started".to_owned()
         }
+        Kind::NeedsAssessment => {
+            let mut needs: Vec<&'static str> = Vec::new();
+            let listed = input.get("needs").map(String::as_str).unwrap_or_default();
+            for part in listed.split([' ', ',']).filter(|p| !p.is_empty()) {
+                let t = crate::services::SERVICE_TYPES.iter().copied().find(|t| *t == part).ok_or(
+                    ValidationError::new("needs", "invalid_service_type", "choose a service type from the list"),
+                )?;
+                if !needs.contains(&t) {
+                    needs.push(t);
+                }
+            }
+            for t in crate::services::SERVICE_TYPES {
+                if yes(input, &format!("need_{t}")) && !needs.contains(&t) {
+                    needs.push(t);
+                }
+            }
+            let notes = text(input, "notes", 4000, false)?.unwrap_or_default();
+            if needs.is_empty() && notes.is_empty() {
+                return Err(ValidationError::new("needs", "required", "record at least one need, or a note"));
+            }
+            fields.insert("needs".into(), needs.join(" "));
+            fields.insert("notes".into(), notes);
+            "recorded".to_owned()
+        }
         Kind::CompensationClaim => {
             let currency = field_upper(input, "currency");
             if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
@@ -581,5 +611,19 @@ mod tests {
     fn fields_round_trip_through_their_text_form() {
         let f = input(&[("a", "tab\there"), ("b", "line\nbreak \\ slash"), ("c", "")]);
         assert_eq!(decode_fields(&encode_fields(&f)).unwrap(), f);
+    }
+
+    #[test]
+    fn r19_a_needs_assessment_records_kinds_of_service() {
+        let ctx = Context { today: date!(2026 - 11 - 26), may_be_child: false, existing: &[] };
+        let mut input = BTreeMap::new();
+        input.insert("need_shelter_men".to_owned(), "on".to_owned());
+        input.insert("needs".to_owned(), "legal_aid, shelter_men".to_owned());
+        let r = admit(Kind::NeedsAssessment, &input, &ctx).unwrap();
+        assert_eq!(r.fields["needs"], "legal_aid shelter_men");
+        assert_eq!(r.status, "recorded");
+        input.insert("needs".to_owned(), "massage".to_owned());
+        assert_eq!(admit(Kind::NeedsAssessment, &input, &ctx).unwrap_err().code, "invalid_service_type");
+        assert_eq!(admit(Kind::NeedsAssessment, &BTreeMap::new(), &ctx).unwrap_err().code, "required");
     }
 }

@@ -160,6 +160,16 @@ impl Service {
 /// The service types a screening's referral needs point to (R09, R19).
 /// Shelter is matched to the person: a child to children's shelter, a man to
 /// men's, and anyone to family shelter.
+/// A self-described sex as the directory's eligibility reads it, or `None`
+/// when it does not say (then every shelter is suggested).
+pub fn fit_sex(raw: Option<&str>) -> Option<&'static str> {
+    match raw.map(|s| s.trim().to_lowercase()).as_deref() {
+        Some("male" | "man" | "m") => Some("male"),
+        Some("female" | "woman" | "f") => Some("female"),
+        _ => None,
+    }
+}
+
 pub fn suggested_types(needs: &[String], sex: Option<&str>, may_be_child: bool) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     for need in needs {

@@ -50,6 +50,8 @@ pub struct PersonSummary {
     pub latin_name: Option<String>,
     pub location: LocationType,
     pub created_at_ms: i64,
+    /// Under 18, or may be: listed apart (R02, R20).
+    pub may_be_child: bool,
 }
 
 /// 1-based page number and page size (1–100).
@@ -314,7 +316,7 @@ impl Store {
         require(scope, Permission::ReadPerson)?;
         let reach = ReachSql::persons(scope, 1);
         let sql = format!(
-            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped{} FROM persons p \
+            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, k.wrapped{} FROM persons p \
              JOIN person_keys k ON k.person_id = p.id \
              WHERE {} AND p.erased_at IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT $4 OFFSET $5",
             reach.columns, reach.condition
@@ -403,7 +405,7 @@ impl Store {
             let reach = ReachSql::persons(scope, 1);
             for chunk in candidates.chunks(500) {
                 let sql = format!(
-                    "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, k.wrapped{} FROM persons p \
+                    "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, k.wrapped{} FROM persons p \
                      JOIN person_keys k ON k.person_id = p.id WHERE {} AND p.erased_at IS NULL AND p.id IN ({})",
                     reach.columns,
                     reach.condition,
@@ -455,6 +457,9 @@ impl Store {
                 latin_name: open_field(&dek, &id_s, r, "latin_name")?,
                 location: LocationType::parse(&location)?,
                 created_at_ms: r.try_get("created_at")?,
+                may_be_child: open_field(&dek, &id_s, r, "birth")?
+                    .and_then(|b| Birth::decode(&b))
+                    .is_some_and(|b| b.may_be_child(today())),
             });
         }
         let ids: Vec<String> = items.iter().map(|p| p.id.to_string()).collect();

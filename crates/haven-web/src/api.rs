@@ -23,6 +23,10 @@ use crate::error::{ErrorBody, WebError};
 use crate::routes::{self as r, RouteDef};
 use crate::AppState;
 
+/// Directory imports may be larger than other requests: the importer's own
+/// cap (1 MiB) plus room for a form's encoding.
+pub(crate) const IMPORT_BODY_BYTES: usize = crate::directory::MAX_CSV_BYTES + 64 * 1024;
+
 pub(crate) fn table() -> Vec<RouteDef> {
     vec![
         r::get("/healthz", healthz),
@@ -65,10 +69,12 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/api/v1/persons/{id}/protection", crate::protection::list_protection),
         r::get("/api/v1/services", crate::directory::list_services),
         r::post("/api/v1/services", crate::directory::add_service),
-        r::post("/api/v1/services/import", crate::directory::import_services),
+        r::post("/api/v1/services/import", crate::directory::import_services).with_body_limit(IMPORT_BODY_BYTES),
         r::get("/api/v1/services/export.csv", crate::directory::export_services),
+        r::get("/api/v1/services/export.xlsx", crate::directory::export_services_xlsx),
         r::post("/api/v1/persons/{id}/protection/{kind}", crate::protection::record_protection),
         r::get("/api/v1/persons/{id}/referrals", crate::referrals::list_referrals),
+        r::get("/api/v1/persons/{id}/referral-suggestions", crate::referrals::list_suggestions),
         r::post("/api/v1/persons/{id}/referrals", crate::referrals::propose_referral),
         r::post("/api/v1/referrals/{id}/consent", crate::referrals::consent_to_referral),
         r::post("/api/v1/referrals/{id}/steps/{step}", crate::referrals::referral_step),
@@ -112,8 +118,8 @@ pub fn openapi_json() -> String {
           crate::screening::tasks, crate::screening::record_penalty, crate::screening::list_penalties,
           crate::screening::update_expungement, crate::protection::list_protection,
           crate::protection::record_protection, crate::directory::list_services, crate::directory::add_service,
-          crate::directory::import_services, crate::directory::export_services, crate::referrals::list_referrals,
-          crate::referrals::propose_referral, crate::referrals::consent_to_referral, crate::referrals::referral_step,
+          crate::directory::import_services, crate::directory::export_services, crate::directory::export_services_xlsx, crate::referrals::list_referrals,
+          crate::referrals::list_suggestions, crate::referrals::propose_referral, crate::referrals::consent_to_referral, crate::referrals::referral_step,
           crate::referrals::incoming, crate::referrals::get_referral, crate::referrals::letter_pdf,
           crate::cooperation::list, crate::cooperation::record),
     components(schemas(ErrorBody, Created, PersonCreate, PersonPatch, PersonOut, PersonSummaryOut, PersonList,
@@ -129,7 +135,7 @@ pub fn openapi_json() -> String {
                        crate::directory::ServiceIn, crate::directory::ImportOut, crate::referrals::ReferralCreate,
                        crate::referrals::ReferralConsentCreate, crate::referrals::ReferralStepIn,
                        crate::referrals::ReferralOut, crate::referrals::ReferralEventOut,
-                       crate::referrals::SharedPersonOut, crate::referrals::IncomingOut,
+                       crate::referrals::SharedPersonOut, crate::referrals::IncomingOut, crate::referrals::Suggestion,
                        crate::cooperation::CooperationIn, crate::cooperation::CooperationOut)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),

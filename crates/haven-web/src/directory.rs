@@ -39,15 +39,26 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<Service>, WebError> {
         .headers()
         .map_err(|e| WebError::BadRequest(format!("the header row cannot be read: {e}")))?
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(str::to_owned)
         .collect();
+    let rows =
+        reader.records().map(|r| r.map(|rec| rec.iter().map(unescape_cell).collect()).map_err(|e| e.to_string()));
+    parse_table(&headers, rows)
+}
+
+/// The rows of a CSV or a worksheet, after the header, as services.
+fn parse_table(
+    headers: &[String],
+    rows: impl Iterator<Item = Result<Vec<String>, String>>,
+) -> Result<Vec<Service>, WebError> {
+    let headers: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
     for required in ["provider", "name", "service_type", "country", "contact"] {
         if !headers.iter().any(|h| h == required) {
             return Err(WebError::BadRequest(format!("the header row has no {required} column")));
         }
     }
     let mut out = Vec::new();
-    for (i, record) in reader.records().enumerate() {
+    for (i, record) in rows.enumerate() {
         let row = i + 2;
         if out.len() >= MAX_CSV_ROWS {
             return Err(WebError::BadRequest(format!("more than {MAX_CSV_ROWS} rows")));
@@ -60,13 +71,84 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<Service>, WebError> {
             .iter()
             .zip(record.iter())
             .filter(|(h, _)| CSV_COLUMNS.contains(&h.as_str()))
-            .map(|(h, v)| (h.clone(), unescape_cell(v)))
+            .map(|(h, v)| (h.clone(), v.trim().to_owned()))
             .collect();
         let service = Service::parse(&fields)
             .map_err(|v| WebError::BadRequest(format!("row {row}: {}: {}", v.field, v.message)))?;
         out.push(service);
     }
     Ok(out)
+}
+
+/// An XLSX workbook may inflate to no more than this (zip-bomb guard).
+pub const MAX_XLSX_INFLATED_BYTES: u64 = 32 << 20;
+/// Columns past this in a worksheet are refused rather than read.
+const MAX_XLSX_COLUMNS: u32 = 64;
+
+/// Parses the first worksheet of an XLSX workbook the same way as a CSV.
+/// The file is untrusted: its size is capped, every zip entry is inflated
+/// through a bounded reader before the workbook parser sees it, and cells
+/// are read one by one into rows (never as one dense range that a forged
+/// dimension could make enormous).
+pub fn parse_xlsx(bytes: &[u8]) -> Result<Vec<Service>, WebError> {
+    use calamine::{Reader, Xlsx};
+    use std::io::{Cursor, Read};
+    if bytes.len() > MAX_CSV_BYTES {
+        return Err(WebError::BadRequest(format!("the file is larger than {MAX_CSV_BYTES} bytes")));
+    }
+    let bad = |e: &dyn std::fmt::Display| WebError::BadRequest(format!("not a readable XLSX workbook: {e}"));
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let mut inflated: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(|e| bad(&e))?;
+        let left = MAX_XLSX_INFLATED_BYTES.saturating_sub(inflated);
+        inflated += std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).map_err(|e| bad(&e))?;
+        if inflated > MAX_XLSX_INFLATED_BYTES {
+            return Err(WebError::BadRequest(format!("the workbook inflates past {MAX_XLSX_INFLATED_BYTES} bytes")));
+        }
+    }
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let sheet = wb.sheet_names().into_iter().next().ok_or_else(|| bad(&"it has no worksheet"))?;
+    let mut cells = wb.worksheet_cells_reader(&sheet).map_err(|e| bad(&e))?;
+    let mut grid: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| bad(&e))? {
+        let (r, c) = cell.get_position();
+        if c >= MAX_XLSX_COLUMNS {
+            return Err(WebError::BadRequest(format!("more than {MAX_XLSX_COLUMNS} columns")));
+        }
+        if r as usize > MAX_CSV_ROWS + 1 {
+            return Err(WebError::BadRequest(format!("more than {MAX_CSV_ROWS} rows")));
+        }
+        let value = calamine::Data::from(cell.get_value().clone()).to_string();
+        if !value.is_empty() {
+            grid.entry(r).or_default().insert(c, value);
+        }
+    }
+    let width = grid.values().filter_map(|r| r.keys().next_back()).max().map_or(0, |c| c + 1);
+    let dense =
+        |r: &BTreeMap<u32, String>| (0..width).map(|c| r.get(&c).cloned().unwrap_or_default()).collect::<Vec<_>>();
+    let mut rows = grid.values();
+    let headers = rows.next().map(dense).unwrap_or_default();
+    parse_table(&headers, rows.map(|r| Ok(dense(r))))
+}
+
+/// The directory as an XLSX workbook, one service per row. Cells are
+/// written as strings, never as formulas.
+pub fn write_xlsx(services: &[Service]) -> Result<Vec<u8>, WebError> {
+    let err = |e: rust_xlsxwriter::XlsxError| WebError::Internal(format!("xlsx: {e}"));
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    for (c, h) in CSV_COLUMNS.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).map_err(err)?;
+    }
+    for (r, s) in services.iter().enumerate() {
+        for (c, (_, v)) in s.fields().iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(r as u32 + 1, c as u16, v.as_str()).map_err(err)?;
+            }
+        }
+    }
+    wb.save_to_buffer().map_err(err)
 }
 
 /// A cell a spreadsheet would run as a formula is written with a leading
@@ -167,17 +249,35 @@ pub async fn add_service(
     Ok((StatusCode::CREATED, Json(crate::api::Created::new(id))))
 }
 
-/// Imports a CSV (the body, `text/csv`): all rows or, on the first bad
-/// row, none, with the row named.
-#[utoipa::path(post, path = "/api/v1/services/import", request_body(content = String, content_type = "text/csv"),
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// CSV or XLSX, by the declared content type (or, failing that, by the zip
+/// signature an XLSX file starts with).
+pub fn parse_spreadsheet(content_type: Option<&str>, bytes: &[u8]) -> Result<Vec<Service>, WebError> {
+    if content_type.is_some_and(|t| t.starts_with(XLSX_TYPE)) || bytes.starts_with(b"PK\x03\x04") {
+        parse_xlsx(bytes)
+    } else {
+        parse_csv(bytes)
+    }
+}
+
+/// Imports a spreadsheet (the body, as `text/csv` or XLSX): all rows or, on
+/// the first bad row, none, with the row named. Up to 1 MiB and 5,000 rows.
+#[utoipa::path(post, path = "/api/v1/services/import",
+    request_body(content(
+        (String = "text/csv"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    )),
     tag = "services", responses((status = 201, body = ImportOut), (status = 400, body = crate::error::ErrorBody)))]
 pub async fn import_services(
     State(state): State<AppState>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<impl IntoResponse, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let services = parse_csv(&body)?;
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let services = parse_spreadsheet(content_type, &body)?;
     state.store.add_services(&scope, &services).await?;
     Ok((StatusCode::CREATED, Json(ImportOut { added: services.len() })))
 }
@@ -190,6 +290,27 @@ pub async fn export_services(
     Query(q): Query<ServiceQuery>,
 ) -> Result<Response, WebError> {
     csv_response(&state, &caller, &q).await
+}
+
+#[utoipa::path(get, path = "/api/v1/services/export.xlsx", params(ServiceQuery), tag = "services",
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>)))]
+pub async fn export_services_xlsx(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ServiceQuery>,
+) -> Result<Response, WebError> {
+    xlsx_response(&state, &caller, &q).await
+}
+
+pub(crate) async fn xlsx_response(state: &AppState, caller: &Caller, q: &ServiceQuery) -> Result<Response, WebError> {
+    let scope = caller.scope(state, Permission::ReadCase).await?;
+    let list = state.store.list_services(&scope, &q.filter()).await?;
+    let services: Vec<Service> = list.into_iter().map(|v| v.service).collect();
+    let mut res = write_xlsx(&services)?.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(XLSX_TYPE));
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"haven-services.xlsx\""));
+    Ok(res)
 }
 
 pub(crate) async fn csv_response(state: &AppState, caller: &Caller, q: &ServiceQuery) -> Result<Response, WebError> {
@@ -236,7 +357,63 @@ mod tests {
         assert!(parse_csv(&big).is_err());
     }
 
+    #[test]
+    fn r19_an_xlsx_export_imports_and_round_trips() {
+        let services = parse_csv(SAMPLE.as_bytes()).unwrap();
+        let xlsx = write_xlsx(&services).unwrap();
+        assert!(xlsx.starts_with(b"PK\x03\x04"));
+        assert_eq!(parse_xlsx(&xlsx).unwrap(), services);
+        assert_eq!(parse_spreadsheet(None, &xlsx).unwrap(), services, "recognised without a content type");
+    }
+
+    fn workbook(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let sheet = wb.add_worksheet();
+        for (r, c, v) in cells {
+            sheet.write_string(*r, *c, *v).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn an_xlsx_bad_row_refuses_the_file_and_names_the_row() {
+        let header = ["provider", "name", "service_type", "country", "contact"];
+        let mut cells: Vec<(u32, u16, &str)> = header.iter().enumerate().map(|(c, h)| (0, c as u16, *h)).collect();
+        cells.extend([(1, 0, "P"), (1, 1, "N"), (1, 2, "legal_aid"), (1, 3, "THA"), (1, 4, "c")]);
+        cells.extend([(2, 0, "P"), (2, 1, "N"), (2, 2, "spa"), (2, 3, "THA"), (2, 4, "c")]);
+        let err = parse_xlsx(&workbook(&cells)).unwrap_err().to_string();
+        assert!(err.contains("row 3") && err.contains("service_type"), "{err}");
+    }
+
+    #[test]
+    fn a_forged_xlsx_is_refused_without_reading_it_all() {
+        // A cell far away must not make the parser build a dense grid.
+        let far = workbook(&[(0, 0, "provider"), (1_000_000, 0, "x")]);
+        assert!(parse_xlsx(&far).unwrap_err().to_string().contains("rows"));
+        let wide = workbook(&[(0, 0, "provider"), (0, 200, "x")]);
+        assert!(parse_xlsx(&wide).unwrap_err().to_string().contains("columns"));
+        // A zip bomb: a small file that inflates past the cap.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..40 {
+            std::io::Write::write_all(&mut zip, &zeros).unwrap();
+        }
+        let bomb = zip.finish().unwrap().into_inner();
+        assert!(bomb.len() < MAX_CSV_BYTES, "{}", bomb.len());
+        assert!(parse_xlsx(&bomb).unwrap_err().to_string().contains("inflates"));
+        assert!(parse_xlsx(b"PK\x03\x04 not really a zip").is_err());
+    }
+
     proptest! {
+        #[test]
+        fn the_xlsx_parser_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let mut b = b"PK\x03\x04".to_vec();
+            b.extend(bytes);
+            let _ = parse_spreadsheet(None, &b);
+        }
+
         #[test]
         fn the_csv_parser_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
             let _ = parse_csv(&bytes);

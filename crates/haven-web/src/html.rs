@@ -57,8 +57,10 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/persons/{id}/protection", protection_page),
         r::get("/services", services_page),
         r::get("/services.csv", services_csv),
+        r::get("/services.xlsx", services_xlsx),
         r::post("/services", service_add_submit),
-        r::post("/services/import", service_import_submit),
+        r::post("/services/import", service_import_submit).with_body_limit(crate::api::IMPORT_BODY_BYTES),
+        r::post("/services/import-file", service_file_submit).with_body_limit(crate::api::IMPORT_BODY_BYTES),
         r::post("/persons/{id}/protection/{kind}", protection_submit),
         r::get("/persons/{id}/referrals", crate::referrals::person_referrals_page),
         r::post("/persons/{id}/referrals", crate::referrals::propose_submit),
@@ -491,6 +493,7 @@ struct PersonRow {
     latin: Option<String>,
     location: String,
     added: String,
+    child: bool,
 }
 
 #[derive(Template)]
@@ -498,7 +501,8 @@ struct PersonRow {
 struct PersonsPage {
     l: Layout,
     q: String,
-    rows: Vec<PersonRow>,
+    /// Children first and apart (R02, R20); headings only when both appear.
+    groups: Vec<(bool, Option<String>, Vec<PersonRow>)>,
     page: u32,
     has_more: bool,
 }
@@ -528,7 +532,7 @@ async fn persons_page(
         } else {
             state.store.search_persons(&scope, &q, 50).await?
         };
-        let rows = listing
+        let rows: Vec<PersonRow> = listing
             .items
             .iter()
             .map(|p| PersonRow {
@@ -537,12 +541,22 @@ async fn persons_page(
                 latin: p.latin_name.clone(),
                 location: location_label(&tr, p.location),
                 added: local_date(p.created_at_ms),
+                child: p.may_be_child,
             })
             .collect();
+        let (children, adults): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.child);
+        let both = !children.is_empty() && !adults.is_empty();
+        let mut groups = Vec::new();
+        if !children.is_empty() {
+            groups.push((true, Some(tr.t("persons-children")), children));
+        }
+        if !adults.is_empty() {
+            groups.push((false, both.then(|| tr.t("persons-adults")), adults));
+        }
         render(&PersonsPage {
             l: Layout::new(&tr, Some(&caller), "/persons"),
             q,
-            rows,
+            groups,
             page: page.number,
             has_more: listing.has_more,
         })
@@ -1880,7 +1894,8 @@ struct ScreeningPage {
     needs: Vec<String>,
     vulnerabilities: Vec<String>,
     /// Kinds of service the needs call for, each with the directory's offers.
-    suggested: Vec<(String, Vec<String>)>,
+    /// (service type, label, fitting providers in the directory).
+    suggested: Vec<(&'static str, String, Vec<String>)>,
     version: String,
     rule: String,
     detained: bool,
@@ -1925,16 +1940,13 @@ async fn screening_page(
         // R09, R19: the needs point to kinds of service, matched to the
         // person; the directory says who offers them.
         let (sex, age, child) = match &person.state {
-            PersonState::Active(r) => {
-                (r.sex.as_deref().map(str::to_lowercase), r.birth.age_on(today()), r.birth.may_be_child(today()))
-            }
+            PersonState::Active(r) => (
+                haven_core::services::fit_sex(r.sex.as_deref()),
+                r.birth.age_on(today()),
+                r.birth.may_be_child(today()),
+            ),
             _ => (None, None, false),
         };
-        let sex = sex.as_deref().and_then(|s| match s {
-            "male" | "man" | "m" => Some("male"),
-            "female" | "woman" | "f" => Some("female"),
-            _ => None,
-        });
         let directory = state
             .store
             .list_services(
@@ -1950,7 +1962,7 @@ async fn screening_page(
                     .filter(|v| v.service.service_type == t && v.service.takes(sex, age.map(u32::from), child))
                     .map(|v| format!("{} — {} — {}", v.service.provider, v.service.name, v.service.contact))
                     .collect();
-                (tr.t(&format!("svc-type-{t}")), offers)
+                (t, tr.t(&format!("svc-type-{t}")), offers)
             })
             .collect();
         render(&ScreeningPage {
@@ -2302,6 +2314,49 @@ async fn services_csv(
     finish(&tr, result)
 }
 
+async fn services_xlsx(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<crate::directory::ServiceQuery>,
+) -> Response {
+    let result = crate::directory::xlsx_response(&state, &caller, &q).await;
+    finish(&tr, result)
+}
+
+/// Imports an uploaded CSV or XLSX file (multipart form), all rows or none.
+async fn service_file_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    mut form: axum::extract::Multipart,
+) -> Response {
+    let result = async {
+        let (mut csrf, mut file) = (String::new(), None);
+        let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
+        while let Some(field) = form.next_field().await.map_err(bad)? {
+            match field.name() {
+                Some("csrf") => csrf = field.text().await.map_err(bad)?,
+                Some("file") => {
+                    let content_type = field.content_type().map(str::to_owned);
+                    file = Some((content_type, field.bytes().await.map_err(bad)?));
+                }
+                _ => {}
+            }
+        }
+        caller.check_form_csrf(&csrf)?;
+        let scope = caller.scope(&state, Permission::WriteCase).await?;
+        let q = crate::directory::ServiceQuery::default();
+        let parsed = match &file {
+            Some((t, bytes)) if !bytes.is_empty() => crate::directory::parse_spreadsheet(t.as_deref(), bytes),
+            _ => Err(WebError::BadRequest(tr.t("svc-import-no-file"))),
+        };
+        service_import_outcome(&state, &tr, &caller, &scope, &q, parsed).await
+    }
+    .await;
+    finish(&tr, result)
+}
+
 /// Adds one entry, or shows the page again with what is wrong.
 async fn service_add_submit(
     State(state): State<AppState>,
@@ -2347,23 +2402,36 @@ async fn service_import_submit(
         caller.check_form_csrf(&form.csrf)?;
         let scope = caller.scope(&state, Permission::WriteCase).await?;
         let q = crate::directory::ServiceQuery::default();
-        match crate::directory::parse_csv(form.csv.as_bytes()) {
-            Ok(services) => {
-                state.store.add_services(&scope, &services).await?;
-                let msg = tr.t_with("svc-imported", "n", services.len() as i64);
-                render(&services_view(&state, &tr, &caller, &q, Some(msg), None).await?)
-            }
-            Err(e) => {
-                let msg = format!("{}: {e}", tr.t("svc-import-refused"));
-                let page = services_view(&state, &tr, &caller, &q, None, Some(msg)).await?;
-                let mut res = render(&page)?;
-                *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                Ok(res)
-            }
-        }
+        let parsed = crate::directory::parse_csv(form.csv.as_bytes());
+        service_import_outcome(&state, &tr, &caller, &scope, &q, parsed).await
     }
     .await;
     finish(&tr, result)
+}
+
+/// Adds what was parsed, or shows the page again with why nothing was added.
+async fn service_import_outcome(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    scope: &haven_core::access::Scope,
+    q: &crate::directory::ServiceQuery,
+    parsed: Result<Vec<haven_core::services::Service>, WebError>,
+) -> Result<Response, WebError> {
+    match parsed {
+        Ok(services) => {
+            state.store.add_services(scope, &services).await?;
+            let msg = tr.t_with("svc-imported", "n", services.len() as i64);
+            render(&services_view(state, tr, caller, q, Some(msg), None).await?)
+        }
+        Err(e) => {
+            let msg = format!("{}: {e}", tr.t("svc-import-refused"));
+            let page = services_view(state, tr, caller, q, None, Some(msg)).await?;
+            let mut res = render(&page)?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+    }
 }
 
 // ---- return, stay and the child pathway (R20, R21, R22) ----
@@ -2469,7 +2537,10 @@ async fn protection_view(
                 .map(|(f, val)| (tr.t(&format!("prot-field-{f}")), protection_value(tr, f, val)))
                 .collect(),
         };
-        if kind == haven_core::protection::Kind::CompensationClaim {
+        if kind == haven_core::protection::Kind::NeedsAssessment {
+            // Shown with the referrals it drives.
+            continue;
+        } else if kind == haven_core::protection::Kind::CompensationClaim {
             claim_rows.push(row);
         } else if kind.child_only() {
             child_rows.push(row);
@@ -2529,8 +2600,10 @@ async fn protection_submit(
         let pid: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
         let kind = haven_core::protection::Kind::parse(&kind)?;
         let scope = caller.scope(&state, Permission::WriteCase).await?;
+        // The needs assessment is recorded from the referrals page, and returns there.
+        let back = if form.remove("back").as_deref() == Some("referrals") { "referrals" } else { "protection" };
         match state.store.record_protection(&scope, pid, kind, &form).await {
-            Ok(_) => Ok(Redirect::to(&format!("/persons/{id}/protection")).into_response()),
+            Ok(_) => Ok(Redirect::to(&format!("/persons/{id}/{back}")).into_response()),
             Err(haven_store::StoreError::Invalid(v)) => {
                 let mut page = protection_view(&state, &tr, &caller, &id, Some(validation_message(&tr, &v))).await?;
                 page.refused = Some((kind.as_str(), form));

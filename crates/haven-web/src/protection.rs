@@ -26,7 +26,8 @@ use crate::AppState;
 /// - `guardian`: `name`, `organisation`, `appointed_on`;
 /// - `best_interests`: `child_views`, `recommendation`, `reasons`;
 /// - `family_risk`: `level`, `child_heard` (`yes`), `reasons`;
-/// - `family_tracing`: `notes`?.
+/// - `family_tracing`: `notes`?;
+/// - `needs_assessment`: `needs` (service types, space- or comma-separated) and/or `notes`.
 #[derive(Deserialize, ToSchema)]
 #[serde(transparent)]
 pub struct ProtectionIn(BTreeMap<String, String>);
@@ -85,7 +86,7 @@ pub async fn list_protection(
 /// documents (R22); family tracing waits for a risk assessment that hears
 /// the child (R20).
 #[utoipa::path(post, path = "/api/v1/persons/{id}/protection/{kind}",
-    params(("id" = String, Path), ("kind" = String, Path, description = "return_risk, return_plan, guardian, best_interests, family_risk or family_tracing")),
+    params(("id" = String, Path), ("kind" = String, Path, description = "return_risk, return_plan, guardian, best_interests, family_risk, family_tracing, compensation_claim or needs_assessment")),
     request_body = ProtectionIn, tag = "protection",
     responses((status = 201, body = Created), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn record_protection(

@@ -170,6 +170,33 @@ pub async fn list_referrals(
     Ok(Json(rows.iter().map(referral_out).collect()))
 }
 
+/// The referrals the person's file suggests: kinds of service from their
+/// completed screenings' needs and their latest needs assessment, each with
+/// the directory's providers that fit them (R09, R19).
+#[utoipa::path(get, path = "/api/v1/persons/{id}/referral-suggestions", params(("id" = String, Path)), tag = "referrals",
+    responses((status = 200, body = [Suggestion]), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn list_suggestions(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Suggestion>>, WebError> {
+    let pid = crate::screening::person_id(&id)?;
+    let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, pid).await?;
+    let haven_store::persons::PersonState::Active(p) = person.state else { return Err(WebError::Erased) };
+    let (file, _) = state.store.list_protection(&caller.scope(&state, Permission::ReadCase).await?, pid).await?;
+    let recorded = recorded_needs(&file);
+    Ok(Json(suggestions(&state, &caller, pid, &p, &recorded).await?))
+}
+
+/// The kinds of service in the latest needs assessment (newest first in `file`).
+fn recorded_needs(file: &[haven_store::protection::ProtectionView]) -> Vec<&'static str> {
+    file.iter()
+        .find(|v| v.record.kind == haven_core::protection::Kind::NeedsAssessment)
+        .and_then(|v| v.record.fields.get("needs"))
+        .map(|n| n.split(' ').filter_map(|t| SERVICE_TYPES.iter().copied().find(|s| *s == t)).collect())
+        .unwrap_or_default()
+}
+
 /// Proposes a referral. Nothing is shared until consent is recorded and the
 /// referral is sent (R17).
 #[utoipa::path(post, path = "/api/v1/persons/{id}/referrals", params(("id" = String, Path)), request_body = ReferralCreate,
@@ -431,6 +458,63 @@ struct PersonReferralsPage {
     categories: Vec<(&'static str, String)>,
     default_expiry: String,
     default_language: String,
+    /// (service type, label, where from, fitting providers).
+    suggestions: Vec<(&'static str, String, String, Vec<String>)>,
+    /// The latest needs assessment: date, needs (labels), notes.
+    needs_latest: Option<(String, Vec<String>, String)>,
+}
+
+/// A kind of service the person's file points to (R09, R19).
+#[derive(Serialize, ToSchema)]
+pub struct Suggestion {
+    service_type: &'static str,
+    /// `screening` and/or `needs_assessment`.
+    sources: Vec<&'static str>,
+    /// Providers in the directory whose eligibility fits the person, as
+    /// "provider — service — contact".
+    providers: Vec<String>,
+}
+
+/// What the screenings found and the recorded needs assessment say the
+/// person needs, as kinds of service, with who offers each.
+async fn suggestions(
+    state: &AppState,
+    caller: &Caller,
+    pid: haven_core::ids::PersonId,
+    p: &PersonRecord,
+    recorded: &[&'static str],
+) -> Result<Vec<Suggestion>, WebError> {
+    let today = time::OffsetDateTime::now_utc().date();
+    let read = caller.scope(state, Permission::ReadCase).await?;
+    let mut needs = Vec::new();
+    for s in state.store.list_screenings(&read, pid).await? {
+        if s.completed && s.answers.is_some() {
+            needs.extend(crate::screening::determine(state, caller, &s).await?.needs);
+        }
+    }
+    let sex = haven_core::services::fit_sex(p.sex.as_deref());
+    let (age, child) = (p.birth.age_on(today), p.birth.may_be_child(today));
+    let from_screening = haven_core::services::suggested_types(&needs, sex, child);
+    let directory = state.store.list_services(&read, &haven_store::services::ServiceFilter::default()).await?;
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (types, source) in [(from_screening.as_slice(), "screening"), (recorded, "needs_assessment")] {
+        for t in types {
+            if let Some(s) = out.iter_mut().find(|s| s.service_type == *t) {
+                s.sources.push(source);
+                continue;
+            }
+            out.push(Suggestion {
+                service_type: t,
+                sources: vec![source],
+                providers: directory
+                    .iter()
+                    .filter(|v| v.service.service_type == *t && v.service.takes(sex, age.map(u32::from), child))
+                    .map(|v| format!("{} — {} — {}", v.service.provider, v.service.name, v.service.contact))
+                    .collect(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize, Default)]
@@ -451,6 +535,24 @@ async fn person_referrals_view(
     let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, pid).await?;
     let haven_store::persons::PersonState::Active(p) = person.state else { return Err(WebError::Erased) };
     let rows = state.store.list_referrals(&caller.scope(state, Permission::ReadCase).await?, pid).await?;
+    let (file, _) = state.store.list_protection(&caller.scope(state, Permission::ReadCase).await?, pid).await?;
+    let latest = file.iter().find(|v| v.record.kind == haven_core::protection::Kind::NeedsAssessment);
+    let recorded = recorded_needs(&file);
+    let suggestions = suggestions(state, caller, pid, &p, &recorded)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let sources = s.sources.iter().map(|k| tr.t(&format!("ref-from-{k}"))).collect::<Vec<_>>().join(", ");
+            (s.service_type, tr.t(&format!("svc-type-{}", s.service_type)), sources, s.providers)
+        })
+        .collect();
+    let needs_latest = latest.map(|v| {
+        (
+            format_date(v.record.made_on),
+            recorded.iter().map(|t| tr.t(&format!("svc-type-{t}"))).collect(),
+            v.record.fields.get("notes").cloned().unwrap_or_default(),
+        )
+    });
     let recipients = state
         .store
         .list_orgs()
@@ -473,6 +575,8 @@ async fn person_referrals_view(
         categories: Category::ALL.iter().map(|c| (c.as_str(), tr.t(&format!("category-{}", c.as_str())))).collect(),
         default_expiry: format_date(expiry),
         default_language: p.languages.first().map(|l| l.as_str().to_owned()).unwrap_or_default(),
+        suggestions,
+        needs_latest,
     })
 }
 

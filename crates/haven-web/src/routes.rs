@@ -34,6 +34,14 @@ route_fn!(get, GET, get);
 route_fn!(post, POST, post);
 route_fn!(patch, PATCH, patch);
 
+impl RouteDef {
+    /// A larger request-body limit for this route only (imports).
+    pub fn with_body_limit(mut self, bytes: usize) -> Self {
+        self.handler = self.handler.layer(axum::extract::DefaultBodyLimit::max(bytes));
+        self
+    }
+}
+
 pub fn build(defs: Vec<RouteDef>) -> Router<AppState> {
     defs.into_iter().fold(Router::new(), |r, d| r.route(d.path, d.handler))
 }

@@ -200,7 +200,7 @@ enum InstrumentCommand {
 
 #[derive(Subcommand)]
 enum ServicesCommand {
-    /// Import a CSV file of services: every row or, if one is wrong, none.
+    /// Import a CSV or XLSX file of services: every row or, if one is wrong, none.
     Import {
         file: PathBuf,
         /// The user the import is recorded under (a caseworker or supervisor).
@@ -209,11 +209,13 @@ enum ServicesCommand {
         #[command(flatten)]
         data: DataArgs,
     },
-    /// Print the directory as CSV.
+    /// Print the directory as CSV, or as XLSX with `--format xlsx` (redirect it to a file).
     Export {
         /// The user the export is recorded under.
         #[arg(long = "as")]
         user: String,
+        #[arg(long, value_parser = ["csv", "xlsx"], default_value = "csv")]
+        format: String,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -389,7 +391,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Services { command } => {
             let (user, data) = match &command {
-                ServicesCommand::Import { user, data, .. } | ServicesCommand::Export { user, data } => (user, data),
+                ServicesCommand::Import { user, data, .. } | ServicesCommand::Export { user, data, .. } => (user, data),
             };
             let store = data.open(false).await?;
             let actor = store.user_by_username(user).await?.actor();
@@ -400,7 +402,8 @@ async fn run(cli: Cli) -> Result<()> {
                     if meta.len() > haven_web::directory::MAX_CSV_BYTES as u64 {
                         bail!("{} is larger than {} bytes", file.display(), haven_web::directory::MAX_CSV_BYTES);
                     }
-                    let services = haven_web::directory::parse_csv(&std::fs::read(file)?)?;
+                    // An XLSX file is recognised by its zip signature.
+                    let services = haven_web::directory::parse_spreadsheet(None, &std::fs::read(file)?)?;
                     let scope = haven_core::access::authorize(
                         &actor,
                         haven_core::access::Permission::WriteCase,
@@ -411,14 +414,18 @@ async fn run(cli: Cli) -> Result<()> {
                     store.add_services(&scope, &services).await?;
                     println!("{} services imported", services.len());
                 }
-                ServicesCommand::Export { .. } => {
+                ServicesCommand::Export { format, .. } => {
                     let scope =
                         haven_core::access::authorize(&actor, haven_core::access::Permission::ReadCase, purpose, "cli")
                             .map_err(|_| anyhow::anyhow!("{user} may not read the service directory"))?;
                     let list = store.list_services(&scope, &Default::default()).await?;
                     let services: Vec<_> = list.into_iter().map(|v| v.service).collect();
                     use std::io::Write;
-                    std::io::stdout().write_all(&haven_web::directory::write_csv(&services)?)?;
+                    let bytes = match format.as_str() {
+                        "xlsx" => haven_web::directory::write_xlsx(&services)?,
+                        _ => haven_web::directory::write_csv(&services)?,
+                    };
+                    std::io::stdout().write_all(&bytes)?;
                 }
             }
             Ok(())

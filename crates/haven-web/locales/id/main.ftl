@@ -681,3 +681,22 @@ coop-status-declined = Menolak bekerja sama
 coop-note = Catatan
 coop-save = Simpan
 validation-invalid_cooperation_status = Pilih salah satu jawaban yang tersedia.
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = Anak (di bawah 18 tahun, atau mungkin di bawah 18 tahun): berlaku prosedur khusus anak
+persons-adults = Orang dewasa
+ref-suggested = Rujukan yang disarankan
+ref-suggested-none = Belum ada saran: selesaikan penyaringan atau catat penilaian kebutuhan.
+ref-from-screening = dari penyaringan
+ref-from-needs_assessment = dari penilaian kebutuhan
+ref-needs-title = Penilaian kebutuhan
+ref-needs-latest = Penilaian terakhir,
+ref-needs-hint = Catat, bersama orang yang bersangkutan, layanan apa saja yang dibutuhkannya. Saran menggabungkan catatan ini dengan temuan penyaringan.
+ref-needs-save = Simpan penilaian kebutuhan
+prot-field-needs = Kebutuhan
+prot-kind-needs_assessment = Penilaian kebutuhan
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = Unduh sebagai XLSX (Excel)
+svc-import-file = Berkas CSV atau XLSX (baris judul di atas)
+svc-import-no-file = Pilih berkas untuk diimpor.

@@ -681,3 +681,22 @@ coop-status-declined = បានបដិសេធមិនសហការ
 coop-note = កំណត់ចំណាំ
 coop-save = រក្សាទុក
 validation-invalid_cooperation_status = សូមជ្រើសរើសចម្លើយមួយពីបញ្ជី។
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = កុមារ (អាយុក្រោម 18 ឆ្នាំ ឬអាចមានអាយុក្រោម 18 ឆ្នាំ)៖ ត្រូវអនុវត្តនីតិវិធីដាច់ដោយឡែកសម្រាប់កុមារ
+persons-adults = មនុស្សពេញវ័យ
+ref-suggested = ការបញ្ជូនដែលបានណែនាំ
+ref-suggested-none = មិនទាន់មានការណែនាំនៅឡើយទេ៖ សូមបញ្ចប់ការពិនិត្យបឋម ឬកត់ត្រាការវាយតម្លៃតម្រូវការ។
+ref-from-screening = ពីការពិនិត្យបឋម
+ref-from-needs_assessment = ពីការវាយតម្លៃតម្រូវការ
+ref-needs-title = ការវាយតម្លៃតម្រូវការ
+ref-needs-latest = ការវាយតម្លៃចុងក្រោយ ថ្ងៃទី
+ref-needs-hint = កត់ត្រាជាមួយសាមីខ្លួនថា តើគាត់ត្រូវការសេវាកម្មអ្វីខ្លះ។ ការណែនាំនឹងរួមបញ្ចូលព័ត៌មាននេះជាមួយនឹងអ្វីដែលបានរកឃើញក្នុងការពិនិត្យបឋម។
+ref-needs-save = រក្សាទុកការវាយតម្លៃតម្រូវការ
+prot-field-needs = តម្រូវការ
+prot-kind-needs_assessment = ការវាយតម្លៃតម្រូវការ
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = ទាញយកជា XLSX (Excel)
+svc-import-file = ឯកសារ CSV ឬ XLSX (ជួរចំណងជើងនៅខាងលើ)
+svc-import-no-file = សូមជ្រើសរើសឯកសារដើម្បីនាំចូល។

@@ -681,3 +681,22 @@ coop-status-declined = ປະຕິເສດທີ່ຈະໃຫ້ຄວາມ
 coop-note = ບັນທຶກ
 coop-save = ບັນທຶກ
 validation-invalid_cooperation_status = ກະລຸນາເລືອກຄຳຕອບຈາກລາຍການ.
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = ເດັກ (ອາຍຸຕ່ຳກວ່າ 18 ປີ ຫຼື ອາດຕ່ຳກວ່າ 18 ປີ): ນຳໃຊ້ຂັ້ນຕອນສະເພາະສຳລັບເດັກ
+persons-adults = ຜູ້ໃຫຍ່
+ref-suggested = ການສົ່ງຕໍ່ທີ່ແນະນຳ
+ref-suggested-none = ຍັງບໍ່ມີຄຳແນະນຳ: ໃຫ້ກວດຄັດກອງໃຫ້ສຳເລັດ ຫຼື ບັນທຶກການປະເມີນຄວາມຕ້ອງການ.
+ref-from-screening = ຈາກການກວດຄັດກອງ
+ref-from-needs_assessment = ຈາກການປະເມີນຄວາມຕ້ອງການ
+ref-needs-title = ການປະເມີນຄວາມຕ້ອງການ
+ref-needs-latest = ການປະເມີນຄັ້ງຫຼ້າສຸດ ວັນທີ
+ref-needs-hint = ບັນທຶກຮ່ວມກັບເຈົ້າຕົວວ່າຕ້ອງການບໍລິການໃດແດ່. ຄຳແນະນຳຈະລວມຂໍ້ມູນນີ້ເຂົ້າກັບສິ່ງທີ່ພົບຈາກການກວດຄັດກອງ.
+ref-needs-save = ບັນທຶກການປະເມີນຄວາມຕ້ອງການ
+prot-field-needs = ຄວາມຕ້ອງການ
+prot-kind-needs_assessment = ການປະເມີນຄວາມຕ້ອງການ
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = ດາວໂຫລດເປັນ XLSX (Excel)
+svc-import-file = ໄຟລ໌ CSV ຫຼື XLSX (ແຖວຫົວຂໍ້ຢູ່ເທິງສຸດ)
+svc-import-no-file = ເລືອກໄຟລ໌ທີ່ຈະນຳເຂົ້າ

@@ -681,3 +681,22 @@ coop-status-declined = ပူးပေါင်းဆောင်ရွက်ရ
 coop-note = မှတ်စု
 coop-save = သိမ်းရန်
 validation-invalid_cooperation_status = စာရင်းထဲမှ အဖြေတစ်ခုကို ရွေးပါ။
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = ကလေးများ (အသက် 18 နှစ်အောက် သို့မဟုတ် ဖြစ်နိုင်သူ)- ကလေးဆိုင်ရာ သီးခြား လုပ်ထုံးလုပ်နည်း သက်ရောက်သည်
+persons-adults = လူကြီးများ
+ref-suggested = အကြံပြုထားသော လွှဲပြောင်းညွှန်းပို့မှုများ
+ref-suggested-none = အကြံပြုချက် မရှိသေးပါ- စိစစ်မှုတစ်ခု ပြီးဆုံးအောင် ပြုလုပ်ပါ သို့မဟုတ် လိုအပ်ချက် အကဲဖြတ်ချက်တစ်ခု မှတ်တမ်းတင်ပါ။
+ref-from-screening = စိစစ်မှုမှ
+ref-from-needs_assessment = လိုအပ်ချက် အကဲဖြတ်ချက်မှ
+ref-needs-title = လိုအပ်ချက် အကဲဖြတ်ချက်
+ref-needs-latest = နောက်ဆုံး အကဲဖြတ်ချက်၊
+ref-needs-hint = သက်ဆိုင်သူနှင့်အတူ ၎င်းလိုအပ်သည့် ဝန်ဆောင်မှုများကို မှတ်တမ်းတင်ပါ။ အကြံပြုချက်များသည် ဤအချက်ကို စိစစ်မှုတွင် တွေ့ရှိချက်များနှင့် ပေါင်းစပ်ထားသည်။
+ref-needs-save = လိုအပ်ချက် အကဲဖြတ်ချက် သိမ်းရန်
+prot-field-needs = လိုအပ်ချက်များ
+prot-kind-needs_assessment = လိုအပ်ချက် အကဲဖြတ်ချက်
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = XLSX (Excel) အဖြစ် ဒေါင်းလုဒ်လုပ်ရန်
+svc-import-file = CSV သို့မဟုတ် XLSX ဖိုင် (ခေါင်းစီးအတန်း ပထမ)
+svc-import-no-file = ထည့်သွင်းရန် ဖိုင်တစ်ခု ရွေးပါ။

@@ -681,3 +681,22 @@ coop-status-declined = ปฏิเสธที่จะให้ความร
 coop-note = บันทึก
 coop-save = บันทึก
 validation-invalid_cooperation_status = กรุณาเลือกคำตอบจากรายการ
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = เด็ก (อายุต่ำกว่า 18 ปี หรืออาจต่ำกว่า 18 ปี): ใช้ขั้นตอนสำหรับเด็กโดยเฉพาะ
+persons-adults = ผู้ใหญ่
+ref-suggested = การส่งต่อที่แนะนำ
+ref-suggested-none = ยังไม่มีข้อแนะนำ: โปรดทำการคัดกรองให้เสร็จ หรือบันทึกการประเมินความต้องการ
+ref-from-screening = จากการคัดกรอง
+ref-from-needs_assessment = จากการประเมินความต้องการ
+ref-needs-title = การประเมินความต้องการ
+ref-needs-latest = การประเมินครั้งล่าสุด วันที่
+ref-needs-hint = บันทึกร่วมกับเจ้าตัวว่าต้องการบริการใดบ้าง ข้อแนะนำจะนำข้อมูลนี้มารวมกับสิ่งที่พบจากการคัดกรอง
+ref-needs-save = บันทึกการประเมินความต้องการ
+prot-field-needs = ความต้องการ
+prot-kind-needs_assessment = การประเมินความต้องการ
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = ดาวน์โหลดเป็น XLSX (Excel)
+svc-import-file = ไฟล์ CSV หรือ XLSX (แถวหัวตารางอยู่บนสุด)
+svc-import-no-file = เลือกไฟล์ที่จะนำเข้า

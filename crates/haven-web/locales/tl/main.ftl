@@ -684,3 +684,22 @@ coop-status-declined = Tumangging makipagtulungan
 coop-note = Tala
 coop-save = I-save
 validation-invalid_cooperation_status = Pumili ng isa sa mga nakalistang sagot.
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = Mga bata (wala pang 18 taong gulang, o maaaring wala pa): may sariling proseso para sa kanila
+persons-adults = Mga nasa hustong gulang
+ref-suggested = Mga iminumungkahing referral
+ref-suggested-none = Wala pang mungkahi: tapusin ang isang pagsusuri o magtala ng pagtatasa ng pangangailangan.
+ref-from-screening = mula sa pagsusuri
+ref-from-needs_assessment = mula sa pagtatasa ng pangangailangan
+ref-needs-title = Pagtatasa ng pangangailangan
+ref-needs-latest = Pinakabagong pagtatasa,
+ref-needs-hint = Itala, kasama ang tao, kung anong mga serbisyo ang kailangan niya. Pinagsasama ng mga mungkahi ito at ang natuklasan sa pagsusuri.
+ref-needs-save = I-save ang pagtatasa ng pangangailangan
+prot-field-needs = Mga pangangailangan
+prot-kind-needs_assessment = Pagtatasa ng pangangailangan
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = I-download bilang XLSX (Excel)
+svc-import-file = Isang CSV o XLSX na file (nasa unahan ang hanay ng mga pamagat)
+svc-import-no-file = Pumili ng file na ii-import.

@@ -681,3 +681,22 @@ coop-status-declined = Đã từ chối hợp tác
 coop-note = Ghi chú
 coop-save = Lưu
 validation-invalid_cooperation_status = Hãy chọn một trong các câu trả lời có trong danh sách.
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = Trẻ em (dưới 18 tuổi hoặc có thể dưới 18 tuổi): áp dụng quy trình riêng dành cho trẻ em
+persons-adults = Người lớn
+ref-suggested = Gợi ý chuyển gửi
+ref-suggested-none = Chưa có gợi ý nào: hãy hoàn tất một lần sàng lọc hoặc ghi nhận một đánh giá nhu cầu.
+ref-from-screening = theo kết quả sàng lọc
+ref-from-needs_assessment = theo đánh giá nhu cầu
+ref-needs-title = Đánh giá nhu cầu
+ref-needs-latest = Lần đánh giá gần nhất,
+ref-needs-hint = Cùng với người đó, ghi nhận những dịch vụ họ cần. Các gợi ý kết hợp thông tin này với những gì phát hiện được khi sàng lọc.
+ref-needs-save = Lưu đánh giá nhu cầu
+prot-field-needs = Nhu cầu
+prot-kind-needs_assessment = Đánh giá nhu cầu
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = Tải xuống dạng XLSX (Excel)
+svc-import-file = Tệp CSV hoặc XLSX (dòng tiêu đề ở trên cùng)
+svc-import-no-file = Hãy chọn một tệp để nhập.

@@ -681,3 +681,22 @@ coop-status-declined = 拒绝合作
 coop-note = 备注
 coop-save = 保存
 validation-invalid_cooperation_status = 请从列出的答案中选择一个。
+
+# --- Needs assessment and suggestions --- (REVIEW: machine-quality, needs native review)
+persons-children = 儿童（未满 18 岁或可能未满 18 岁）：适用儿童专门程序
+persons-adults = 成年人
+ref-suggested = 建议的转介
+ref-suggested-none = 暂无建议：请完成一次筛查，或记录一次需求评估。
+ref-from-screening = 来自筛查
+ref-from-needs_assessment = 来自需求评估
+ref-needs-title = 需求评估
+ref-needs-latest = 最近一次评估，
+ref-needs-hint = 与当事人一起记录其需要哪些服务。建议会将此内容与筛查结果结合起来。
+ref-needs-save = 保存需求评估
+prot-field-needs = 需求
+prot-kind-needs_assessment = 需求评估
+
+# --- Directory as XLSX --- (REVIEW: machine-quality, needs native review)
+svc-export-xlsx = 下载为 XLSX（Excel）
+svc-import-file = CSV 或 XLSX 文件（首行为表头）
+svc-import-no-file = 请选择要导入的文件。

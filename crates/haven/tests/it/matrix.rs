@@ -192,6 +192,8 @@ enum Body {
     Json(serde_json::Value),
     Form(Vec<(&'static str, String)>),
     Csv(&'static str),
+    /// A multipart form body (boundary `XBOUNDARY`), for file uploads.
+    Multipart(String),
 }
 
 const SERVICE_CSV: &str = "provider,name,service_type,country,contact\nP,N,legal_aid,THA,c\n";
@@ -286,6 +288,11 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             ("contact", "c".into()),
         ]),
         ("POST", "/services/import") => html_form(vec![("csv", SERVICE_CSV.into())]),
+        ("POST", "/services/import-file") => Body::Multipart(format!(
+            "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n\
+             Content-Type: text/csv\r\n\r\n{SERVICE_CSV}\r\n--XBOUNDARY--\r\n"
+        )),
         ("POST", "/persons/{id}/referrals") => {
             html_form(vec![("service_type", "legal_aid".into()), ("recipient_org_id", w.org_b.to_string())])
         }
@@ -390,6 +397,9 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
                 Body::Json(v) => req.json(&v),
                 Body::Form(fields) => req.form(&fields),
                 Body::Csv(text) => req.header("content-type", "text/csv").body(text),
+                Body::Multipart(text) => {
+                    req.header("content-type", "multipart/form-data; boundary=XBOUNDARY").body(text)
+                }
             };
             let res = req.send().await.unwrap();
             let status = res.status().as_u16();

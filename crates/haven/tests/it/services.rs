@@ -114,3 +114,123 @@ async fn r09_r19_a_screened_man_is_shown_mens_shelter_from_the_directory() {
     assert!(!html.contains("Women's Refuge") && !html.contains("Women&#39;s Refuge"), "not a women's shelter");
     assert!(html.contains("Legal Aid Centre"), "legal aid for everyone screened (R09)");
 }
+
+#[tokio::test]
+async fn r09_r19_suggested_referrals_combine_the_screening_and_the_recorded_needs() {
+    let app = TestApp::spawn().await;
+    import(&app, CSV).await;
+    let pid = app.create_person(json!({"full_name": "Ko Thura", "sex": "male"})).await;
+    let suggestions = |app: &TestApp, pid: String| {
+        let req = app.get(&format!("/api/v1/persons/{pid}/referral-suggestions"));
+        async move { json(req.send().await.unwrap()).await }
+    };
+    assert_eq!(suggestions(&app, pid.clone()).await, json!([]), "nothing known yet, nothing suggested");
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/screenings"))
+        .json(&json!({"instrument": "vulnerability", "survivor_language": "my"}))
+        .send()
+        .await
+        .unwrap();
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    app.post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&json!({"answers": {"no_money_or_shelter": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap().status(), 200);
+    let s = suggestions(&app, pid.clone()).await;
+    let types: Vec<&str> = s.as_array().unwrap().iter().map(|x| x["service_type"].as_str().unwrap()).collect();
+    assert!(types.contains(&"shelter_men") && !types.contains(&"shelter_women"), "{types:?}");
+    assert!(types.contains(&"legal_aid"), "legal aid for everyone screened (R09): {types:?}");
+    let men = s.as_array().unwrap().iter().find(|x| x["service_type"] == "shelter_men").unwrap();
+    assert_eq!(men["sources"], json!(["screening"]));
+    assert!(men["providers"][0].as_str().unwrap().contains("Safe Haven Foundation"));
+
+    // The caseworker's needs assessment adds interpretation and confirms shelter.
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/protection/needs_assessment"))
+        .json(&json!({"needs": "interpretation shelter_men", "notes": "Speaks Burmese only"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let s = suggestions(&app, pid.clone()).await;
+    let by_type = |t: &str| s.as_array().unwrap().iter().find(|x| x["service_type"] == t).cloned();
+    assert_eq!(by_type("shelter_men").unwrap()["sources"], json!(["screening", "needs_assessment"]));
+    assert_eq!(by_type("interpretation").unwrap()["sources"], json!(["needs_assessment"]));
+    // A bad need is refused and leaves the earlier assessment in force.
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/protection/needs_assessment"))
+        .json(&json!({"needs": "massage"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let after = suggestions(&app, pid.clone()).await;
+    assert_eq!(after, s, "the refused assessment changed nothing");
+}
+
+#[tokio::test]
+async fn r19_the_directory_goes_out_and_comes_back_as_xlsx() {
+    let app = TestApp::spawn().await;
+    import(&app, CSV).await;
+    let res = app.get("/api/v1/services/export.xlsx").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], haven_web::directory::XLSX_TYPE);
+    let xlsx = res.bytes().await.unwrap().to_vec();
+    assert_eq!(haven_web::directory::parse_xlsx(&xlsx).unwrap().len(), 3);
+
+    // Another installation imports the workbook over the API and the CLI.
+    let other = TestApp::spawn().await;
+    let res = other
+        .post("/api/v1/services/import")
+        .header("content-type", haven_web::directory::XLSX_TYPE)
+        .body(xlsx.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    assert_eq!(json(res).await["added"], 3);
+    let file = other.dir.path().join("services.xlsx");
+    let out = other.cli(&["services", "export", "--as", "sup", "--format", "xlsx"]);
+    assert!(out.status.success());
+    std::fs::write(&file, &out.stdout).unwrap();
+    let out = other.cli(&["services", "import", file.to_str().unwrap(), "--as", "sup"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("3 services imported"));
+    let all = json(other.get("/api/v1/services").send().await.unwrap()).await;
+    assert_eq!(all.as_array().unwrap().len(), 6);
+
+    // A broken workbook is refused whole.
+    let before = other.count("services").await;
+    let res = other
+        .post("/api/v1/services/import")
+        .header("content-type", haven_web::directory::XLSX_TYPE)
+        .body(xlsx[..xlsx.len() / 2].to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(other.count("services").await, before);
+}
+
+#[tokio::test]
+async fn r19_an_import_may_be_larger_than_other_requests_up_to_its_own_cap() {
+    let app = TestApp::spawn().await;
+    // About 300 KiB: over the 64 KiB limit of ordinary requests.
+    let mut csv = String::from("provider,name,service_type,country,contact,location\n");
+    for i in 0..2000 {
+        csv.push_str(&format!(
+            "Provider {i},Legal clinic {i},legal_aid,THA,clinic{i}@example.org,{}\n",
+            "x".repeat(100)
+        ));
+    }
+    assert!(csv.len() > 200 * 1024);
+    let (s, b) = import(&app, &csv).await;
+    assert_eq!(s, 201, "{b}");
+    assert_eq!(b["added"], 2000);
+    let too_big = "x".repeat(haven_web::directory::MAX_CSV_BYTES + 200 * 1024);
+    let res =
+        app.post("/api/v1/services/import").header("content-type", "text/csv").body(too_big).send().await.unwrap();
+    assert_eq!(res.status(), 413);
+}
