@@ -75,6 +75,9 @@ pub enum RecordKind {
     Organisation,
     Screening,
     Referral,
+    /// The restricted cooperation record (R15): kept out of the per-person
+    /// access log that caseworkers read, so its existence does not leak.
+    Cooperation,
 }
 
 impl RecordKind {
@@ -91,6 +94,7 @@ impl RecordKind {
             RecordKind::Organisation => "organisation",
             RecordKind::Screening => "screening",
             RecordKind::Referral => "referral",
+            RecordKind::Cooperation => "cooperation",
         }
     }
 }

@@ -382,7 +382,8 @@ impl Store {
     }
 
     /// "Who accessed this record and why": events about the person and
-    /// their cases, newest first.
+    /// their cases, newest first. Reads of the restricted cooperation record
+    /// are left out (R15): auditors see them in the audit log.
     pub async fn access_log(&self, scope: &Scope, person: PersonId, limit: i64) -> Result<Vec<AuditRow>> {
         require(scope, Permission::ReadPerson)?;
         let person_s = person.to_string();
@@ -394,7 +395,8 @@ impl Store {
         let rows = sqlx::query(
             "SELECT e.seq, e.at_ms, e.actor, e.action, e.record_kind, e.record_id, e.purpose, e.outcome, u.username \
              FROM audit_events e LEFT JOIN users u ON u.id = e.actor \
-             WHERE e.record_id = $1 OR e.record_id IN (SELECT id FROM cases WHERE person_id = $1) \
+             WHERE (e.record_id = $1 OR e.record_id IN (SELECT id FROM cases WHERE person_id = $1)) \
+             AND e.record_kind <> 'cooperation' \
              ORDER BY e.seq DESC LIMIT $2",
         )
         .bind(&person_s)

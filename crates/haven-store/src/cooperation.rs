@@ -39,7 +39,7 @@ impl Store {
         .bind(now_ms())
         .execute(&mut *tx)
         .await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, "cooperation").await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Cooperation, &id, "ok").await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -71,7 +71,7 @@ impl Store {
                 id,
             });
         }
-        self.audit_read(scope, Action::List, RecordKind::Person, &[&person_s], "cooperation").await?;
+        self.audit_read(scope, Action::List, RecordKind::Cooperation, &[&person_s], "ok").await?;
         Ok(out)
     }
 }

@@ -144,12 +144,14 @@ impl Store {
     pub async fn consent_to_referral(&self, scope: &Scope, id: &str, input: &ConsentInput) -> Result<String> {
         require(scope, Permission::RecordConsent)?;
         let mut tx = self.begin().await?;
-        let row = sqlx::query("SELECT person_id, to_org_id, status FROM referrals WHERE id = $1 AND from_org_id = $2")
-            .bind(id)
-            .bind(scope.org().to_string())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(
+            "SELECT person_id, to_org_id, status, consent_id FROM referrals WHERE id = $1 AND from_org_id = $2",
+        )
+        .bind(id)
+        .bind(scope.org().to_string())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         let person: String = row.try_get("person_id")?;
         let status = Status::parse(&row.try_get::<String, _>("status")?)?;
         if !matches!(status, Status::Proposed | Status::ConsentRecorded) {
@@ -164,6 +166,19 @@ impl Store {
         let recipient: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
         let input = ConsentInput { purpose: ConsentPurpose::Referral.as_str().to_owned(), ..input.clone() };
         let terms = ConsentTerms::parse(&input, recipient, scope.actor(), today())?;
+        // A new consent replaces the one linked before (say, to widen or
+        // narrow what is shared); the old one must not stay in force unlinked.
+        if let Some(old) = row.try_get::<Option<String>, _>("consent_id")? {
+            sqlx::query(
+                "UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3 AND withdrawn_at IS NULL",
+            )
+            .bind(now_ms())
+            .bind(scope.actor().to_string())
+            .bind(&old)
+            .execute(&mut *tx)
+            .await?;
+            self.append_scoped(&mut tx, scope, Action::Withdraw, RecordKind::Consent, &old, "replaced").await?;
+        }
         let consent_id = self.insert_consent(&mut tx, scope, person.parse()?, &terms, &dek).await?;
         sqlx::query("UPDATE referrals SET status = $1, consent_id = $2, updated_at = $3 WHERE id = $4")
             .bind(Status::ConsentRecorded.as_str())
@@ -384,6 +399,13 @@ impl Store {
         if !ids.is_empty() {
             self.audit_read(scope, Action::List, RecordKind::Referral, &ids, "incoming").await?;
         }
+        // Whose names were shown, so each person's access log says so.
+        let shown: Vec<String> =
+            out.iter().filter(|v| v.person.is_some()).map(|v| v.referral.person_id.to_string()).collect();
+        if !shown.is_empty() {
+            let refs: Vec<&str> = shown.iter().map(String::as_str).collect();
+            self.audit_read(scope, Action::List, RecordKind::Person, &refs, "referral").await?;
+        }
         Ok(out)
     }
 
@@ -402,7 +424,14 @@ impl Store {
         .await?;
         let Some(prow) = prow else { return Ok(IncomingView { referral: bare, person: None }) };
         let dek = self.keys().unwrap(&person, &prow.try_get::<Vec<u8>, _>("wrapped")?)?;
-        let referral = self.referral_view(row, Some(&dek), &self.pool).await?;
+        // The note and reply are the caseworkers' free text about the
+        // person's situation: the person's account, so they open for the
+        // recipient only if the consent covers the narrative (R17).
+        let referral = if cats.contains(Category::Narrative) {
+            self.referral_view(row, Some(&dek), &self.pool).await?
+        } else {
+            bare
+        };
         let cats = if whole { cats } else { Categories::of(&[Category::Identity]).intersect(cats) };
         let person = match crate::persons::open_person(&dek, &person, &prow, cats) {
             Ok(p) => Some(p),
@@ -418,6 +447,10 @@ impl Store {
     /// (its caseworkers use the person's own page).
     pub async fn open_referral(&self, scope: &Scope, id: &str) -> Result<IncomingView> {
         require(scope, Permission::ReadPerson)?;
+        // Not an id haven could have made: nothing to look up or to audit.
+        if id.parse::<haven_core::ids::NoteId>().is_err() {
+            return Err(StoreError::NotFound);
+        }
         let row = sqlx::query(&format!("{SELECT} WHERE r.id = $1 AND (r.from_org_id = $2 OR r.to_org_id = $2)"))
             .bind(id)
             .bind(scope.org().to_string())

@@ -25,6 +25,8 @@ pub struct ServiceFilter {
 pub struct ServiceView {
     pub id: String,
     pub service: Service,
+    /// Added by the reader's organisation, which alone may remove it.
+    pub own: bool,
 }
 
 fn row_service(r: &sqlx::any::AnyRow) -> Result<Service> {
@@ -79,6 +81,24 @@ impl Store {
         Ok(ids)
     }
 
+    /// Removes an entry the caller's organisation added (a closed shelter,
+    /// a service that moved). Another organisation's entries are not found.
+    pub async fn remove_service(&self, scope: &Scope, id: &str) -> Result<()> {
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let done = sqlx::query("DELETE FROM services WHERE id = $1 AND added_by_org = $2")
+            .bind(id)
+            .bind(scope.org().to_string())
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(crate::StoreError::NotFound);
+        }
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::System, id, "service_removed").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Searches the directory, ordered by type, country and provider.
     pub async fn list_services(&self, scope: &Scope, f: &ServiceFilter) -> Result<Vec<ServiceView>> {
         require(scope, Permission::ReadCase)?;
@@ -104,7 +124,8 @@ impl Store {
             if !words.iter().all(|w| hay.contains(w)) {
                 continue;
             }
-            out.push(ServiceView { id: r.try_get("id")?, service });
+            let own = r.try_get::<String, _>("added_by_org")? == scope.org().to_string();
+            out.push(ServiceView { id: r.try_get("id")?, service, own });
         }
         Ok(out)
     }

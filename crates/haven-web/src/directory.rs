@@ -84,6 +84,12 @@ fn parse_table(
 pub const MAX_XLSX_INFLATED_BYTES: u64 = 32 << 20;
 /// Columns past this in a worksheet are refused rather than read.
 const MAX_XLSX_COLUMNS: u32 = 64;
+/// A cell longer than this is refused before it is copied: one shared
+/// string may be referenced by every cell, so inflated size alone does not
+/// bound what the grid would hold.
+const MAX_XLSX_CELL_BYTES: usize = 4096;
+/// And the cells together may not hold more than the CSV cap.
+const MAX_XLSX_GRID_BYTES: usize = MAX_CSV_BYTES;
 
 /// Parses the first worksheet of an XLSX workbook the same way as a CSV.
 /// The file is untrusted: its size is capped, every zip entry is inflated
@@ -111,6 +117,7 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Vec<Service>, WebError> {
     let sheet = wb.sheet_names().into_iter().next().ok_or_else(|| bad(&"it has no worksheet"))?;
     let mut cells = wb.worksheet_cells_reader(&sheet).map_err(|e| bad(&e))?;
     let mut grid: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
+    let mut held = 0usize;
     while let Some(cell) = cells.next_cell().map_err(|e| bad(&e))? {
         let (r, c) = cell.get_position();
         if c >= MAX_XLSX_COLUMNS {
@@ -119,7 +126,24 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Vec<Service>, WebError> {
         if r as usize > MAX_CSV_ROWS + 1 {
             return Err(WebError::BadRequest(format!("more than {MAX_CSV_ROWS} rows")));
         }
+        let long = match cell.get_value() {
+            calamine::DataRef::SharedString(s) => s.len() > MAX_XLSX_CELL_BYTES,
+            calamine::DataRef::String(s) | calamine::DataRef::DateTimeIso(s) | calamine::DataRef::DurationIso(s) => {
+                s.len() > MAX_XLSX_CELL_BYTES
+            }
+            _ => false,
+        };
+        if long {
+            return Err(WebError::BadRequest(format!(
+                "row {}: a cell is longer than {MAX_XLSX_CELL_BYTES} bytes",
+                r + 1
+            )));
+        }
         let value = calamine::Data::from(cell.get_value().clone()).to_string();
+        held += value.len();
+        if held > MAX_XLSX_GRID_BYTES {
+            return Err(WebError::BadRequest(format!("the cells hold more than {MAX_XLSX_GRID_BYTES} bytes")));
+        }
         if !value.is_empty() {
             grid.entry(r).or_default().insert(c, value);
         }
@@ -282,6 +306,19 @@ pub async fn import_services(
     Ok((StatusCode::CREATED, Json(ImportOut { added: services.len() })))
 }
 
+/// Removes an entry the caller's organisation added; others' are 404.
+#[utoipa::path(delete, path = "/api/v1/services/{id}", params(("id" = String, Path)), tag = "services",
+    responses((status = 204, description = "removed"), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn remove_service(
+    State(state): State<AppState>,
+    caller: Caller,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<StatusCode, WebError> {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    state.store.remove_service(&scope, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[utoipa::path(get, path = "/api/v1/services/export.csv", params(ServiceQuery), tag = "services",
     responses((status = 200, content_type = "text/csv", body = String)))]
 pub async fn export_services(
@@ -390,6 +427,9 @@ mod tests {
         // A cell far away must not make the parser build a dense grid.
         let far = workbook(&[(0, 0, "provider"), (1_000_000, 0, "x")]);
         assert!(parse_xlsx(&far).unwrap_err().to_string().contains("rows"));
+        let long = "x".repeat(MAX_XLSX_CELL_BYTES + 1);
+        let huge = workbook(&[(0, 0, "provider"), (1, 0, long.as_str())]);
+        assert!(parse_xlsx(&huge).unwrap_err().to_string().contains("longer than"));
         let wide = workbook(&[(0, 0, "provider"), (0, 200, "x")]);
         assert!(parse_xlsx(&wide).unwrap_err().to_string().contains("columns"));
         // A zip bomb: a small file that inflates past the cap.

@@ -59,6 +59,7 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/services.csv", services_csv),
         r::get("/services.xlsx", services_xlsx),
         r::post("/services", service_add_submit),
+        r::post("/services/{id}/remove", service_remove_submit),
         r::post("/services/import", service_import_submit).with_body_limit(crate::api::IMPORT_BODY_BYTES),
         r::post("/services/import-file", service_file_submit).with_body_limit(crate::api::IMPORT_BODY_BYTES),
         r::post("/persons/{id}/protection/{kind}", protection_submit),
@@ -2230,6 +2231,8 @@ struct ServiceRow {
     eligibility: String,
     capacity: String,
     contact: String,
+    /// Set when the reader's organisation added it and may remove it.
+    remove_id: Option<String>,
 }
 
 #[derive(Template)]
@@ -2248,7 +2251,7 @@ struct ServicesPage {
     filter_q: String,
 }
 
-fn service_row(tr: &Tr, s: &haven_core::services::Service) -> ServiceRow {
+fn service_row(tr: &Tr, s: &haven_core::services::Service, remove_id: Option<String>) -> ServiceRow {
     let mut elig = vec![tr.t(&format!("svc-sex-{}", s.sex))];
     match (s.min_age, s.max_age) {
         (Some(a), Some(b)) => elig.push(format!("{a}–{b}")),
@@ -2266,6 +2269,7 @@ fn service_row(tr: &Tr, s: &haven_core::services::Service) -> ServiceRow {
         eligibility: elig.join(" · "),
         capacity: s.capacity.map(|c| c.to_string()).unwrap_or_default(),
         contact: s.contact.clone(),
+        remove_id,
     }
 }
 
@@ -2284,7 +2288,7 @@ async fn services_view(
         csrf: caller.csrf().to_owned(),
         message,
         error,
-        services: list.iter().map(|v| service_row(tr, &v.service)).collect(),
+        services: list.iter().map(|v| service_row(tr, &v.service, v.own.then(|| v.id.clone()))).collect(),
         types: haven_core::services::SERVICE_TYPES.iter().map(|t| (*t, tr.t(&format!("svc-type-{t}")))).collect(),
         sexes: haven_core::services::ELIGIBLE_SEX.iter().map(|s| (*s, tr.t(&format!("svc-sex-{s}")))).collect(),
         filter_type: q.service_type.clone().unwrap_or_default(),
@@ -2352,6 +2356,22 @@ async fn service_file_submit(
             _ => Err(WebError::BadRequest(tr.t("svc-import-no-file"))),
         };
         service_import_outcome(&state, &tr, &caller, &scope, &q, parsed).await
+    }
+    .await;
+    finish(&tr, result)
+}
+
+async fn service_remove_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        state.store.remove_service(&caller.scope(&state, Permission::WriteCase).await?, &id).await?;
+        Ok(Redirect::to("/services").into_response())
     }
     .await;
     finish(&tr, result)

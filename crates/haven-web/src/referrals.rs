@@ -305,7 +305,12 @@ async fn letter_response(state: &AppState, tr: &Tr, caller: &Caller, id: &str) -
     if r.from_org != caller.user.org_id {
         return Err(WebError::NotFound);
     }
-    let Some(consent) = r.consent.as_ref().filter(|_| !r.status.is_closed()) else { return Err(WebError::NotFound) };
+    let today = time::OffsetDateTime::now_utc().date();
+    let Some(consent) =
+        r.consent.as_ref().filter(|c| !r.status.is_closed() && haven_core::referral::consent_fits(c, r.to_org, today))
+    else {
+        return Err(WebError::NotFound);
+    };
     let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, r.person_id).await?;
     let haven_store::persons::PersonState::Active(p) = person.state else { return Err(WebError::Erased) };
     let orgs = state.store.list_orgs().await?;
@@ -373,7 +378,8 @@ pub(crate) fn letter_doc(
                 blocks.push(Block::Para(format!("{}: {}", tr.t("field-contact"), c)));
             }
         }
-        if let Some(note) = &r.note {
+        // The note is part of the person's account: only with consent to it.
+        if let Some(note) = r.note.as_ref().filter(|_| cats.contains(Category::Narrative)) {
             blocks.push(Block::Para(format!("{}: {}", tr.t("ref-note"), note)));
         }
         blocks.push(Block::Para(tr.t("ref-letter-consent")));
@@ -435,7 +441,8 @@ fn ref_row(tr: &Tr, v: &ReferralView) -> RefRow {
         can_consent: matches!(v.status, Status::Proposed | Status::ConsentRecorded),
         can_send: v.status == Status::ConsentRecorded,
         can_revoke: !v.status.is_closed(),
-        has_letter: v.consent.is_some() && !v.status.is_closed(),
+        has_letter: !v.status.is_closed()
+            && v.consent.as_ref().is_some_and(|c| haven_core::referral::consent_fits(c, v.to_org, today)),
         shared: v
             .recipient_may_read
             .map(|c| c.iter().map(|c| tr.t(&format!("category-{}", c.as_str()))).collect::<Vec<_>>().join(", "))

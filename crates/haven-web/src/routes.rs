@@ -33,6 +33,7 @@ macro_rules! route_fn {
 route_fn!(get, GET, get);
 route_fn!(post, POST, post);
 route_fn!(patch, PATCH, patch);
+route_fn!(delete, DELETE, delete);
 
 impl RouteDef {
     /// A larger request-body limit for this route only (imports).

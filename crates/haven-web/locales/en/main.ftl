@@ -701,3 +701,4 @@ prot-kind-needs_assessment = Needs assessment
 svc-export-xlsx = Download as XLSX (Excel)
 svc-import-file = A CSV or XLSX file (header row first)
 svc-import-no-file = Choose a file to import.
+svc-remove = Remove

@@ -700,3 +700,4 @@ prot-kind-needs_assessment = Penilaian kebutuhan
 svc-export-xlsx = Unduh sebagai XLSX (Excel)
 svc-import-file = Berkas CSV atau XLSX (baris judul di atas)
 svc-import-no-file = Pilih berkas untuk diimpor.
+svc-remove = Hapus

@@ -700,3 +700,4 @@ prot-kind-needs_assessment = ការវាយតម្លៃតម្រូវ
 svc-export-xlsx = ទាញយកជា XLSX (Excel)
 svc-import-file = ឯកសារ CSV ឬ XLSX (ជួរចំណងជើងនៅខាងលើ)
 svc-import-no-file = សូមជ្រើសរើសឯកសារដើម្បីនាំចូល។
+svc-remove = ដកចេញ

@@ -700,3 +700,4 @@ prot-kind-needs_assessment = ການປະເມີນຄວາມຕ້ອງ
 svc-export-xlsx = ດາວໂຫລດເປັນ XLSX (Excel)
 svc-import-file = ໄຟລ໌ CSV ຫຼື XLSX (ແຖວຫົວຂໍ້ຢູ່ເທິງສຸດ)
 svc-import-no-file = ເລືອກໄຟລ໌ທີ່ຈະນຳເຂົ້າ
+svc-remove = ເອົາອອກ

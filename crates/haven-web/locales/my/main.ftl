@@ -700,3 +700,4 @@ prot-kind-needs_assessment = လိုအပ်ချက် အကဲဖြတ�
 svc-export-xlsx = XLSX (Excel) အဖြစ် ဒေါင်းလုဒ်လုပ်ရန်
 svc-import-file = CSV သို့မဟုတ် XLSX ဖိုင် (ခေါင်းစီးအတန်း ပထမ)
 svc-import-no-file = ထည့်သွင်းရန် ဖိုင်တစ်ခု ရွေးပါ။
+svc-remove = ဖယ်ရှားရန်

@@ -700,3 +700,4 @@ prot-kind-needs_assessment = การประเมินความต้อ
 svc-export-xlsx = ดาวน์โหลดเป็น XLSX (Excel)
 svc-import-file = ไฟล์ CSV หรือ XLSX (แถวหัวตารางอยู่บนสุด)
 svc-import-no-file = เลือกไฟล์ที่จะนำเข้า
+svc-remove = นำออก

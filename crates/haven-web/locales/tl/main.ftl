@@ -703,3 +703,4 @@ prot-kind-needs_assessment = Pagtatasa ng pangangailangan
 svc-export-xlsx = I-download bilang XLSX (Excel)
 svc-import-file = Isang CSV o XLSX na file (nasa unahan ang hanay ng mga pamagat)
 svc-import-no-file = Pumili ng file na ii-import.
+svc-remove = Alisin

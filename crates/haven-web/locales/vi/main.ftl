@@ -700,3 +700,4 @@ prot-kind-needs_assessment = Đánh giá nhu cầu
 svc-export-xlsx = Tải xuống dạng XLSX (Excel)
 svc-import-file = Tệp CSV hoặc XLSX (dòng tiêu đề ở trên cùng)
 svc-import-no-file = Hãy chọn một tệp để nhập.
+svc-remove = Gỡ bỏ

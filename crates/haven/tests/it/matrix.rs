@@ -79,6 +79,8 @@ struct Fixture {
     referral: String,
     /// Proposed to organisation B, awaiting consent.
     proposed_referral: String,
+    /// A directory entry organisation A added.
+    service: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -184,7 +186,15 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     store.referral_step(&scope(Permission::WriteCase), &referral, haven_core::referral::Step::Send, "").await.unwrap();
     let proposed_referral =
         store.propose_referral(&scope(Permission::WriteCase), person, "legal_aid", w.org_b, "").await.unwrap();
-    Fixture { person, name, case, consent, grant, screening, penalty, inbox_doc, referral, proposed_referral }
+    let entry = haven_core::services::Service::parse(
+        &[("provider", "P"), ("name", "N"), ("service_type", "legal_aid"), ("country", "THA"), ("contact", "c")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect(),
+    )
+    .unwrap();
+    let service = store.add_services(&scope(Permission::WriteCase), &[entry]).await.unwrap().remove(0);
+    Fixture { person, name, case, consent, grant, screening, penalty, inbox_doc, referral, proposed_referral, service }
 }
 
 enum Body {
@@ -342,6 +352,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.penalty.clone()
     } else if path.starts_with("/api/v1/screenings/") || path.starts_with("/screenings/") {
         f.screening.clone()
+    } else if path.starts_with("/api/v1/services/") || path.starts_with("/services/") {
+        f.service.clone()
     } else if path.ends_with("/{id}/consent") {
         f.proposed_referral.clone()
     } else if path.starts_with("/api/v1/referrals/") || path.starts_with("/referrals/") {

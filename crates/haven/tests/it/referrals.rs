@@ -86,6 +86,7 @@ async fn r17_receiving_org_sees_only_the_consented_categories_and_withdrawal_cut
     assert_eq!(one["person"]["contact"], "+66 80 123 4567");
     assert_eq!(one["referral"]["shared_categories"], json!(["identity", "contact_location"]));
     assert!(one["person"]["notes"].is_null(), "the account of events was not consented: {one}");
+    assert!(one["referral"]["note"].is_null(), "nor the caseworker's note about the person's situation");
     assert!(!one.to_string().contains("Story-canary"));
     // The shelter's own reach does not include the person.
     assert_eq!(as_user(&r.app, &r.shelter, &format!("/api/v1/persons/{}", r.person)).await.0, 404);
@@ -197,6 +198,7 @@ async fn r17_the_referral_letter_is_a_pdf_in_the_providers_and_persons_languages
     assert!(text.contains("Ko Zaw Lin"), "{text}");
     assert!(text.contains("+66 80 123 4567"), "contact was consented");
     assert!(!text.contains("Story-canary"));
+    assert!(!text.contains("Needs a bed"), "the note is part of the account, which was not consented");
     // The Thai and Burmese titles (the provider's and the person's languages).
     assert!(text.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)), "Thai: {text}");
     assert!(text.chars().any(|c| ('\u{1000}'..='\u{109F}').contains(&c)), "Burmese: {text}");
@@ -299,6 +301,11 @@ async fn r15_r16_the_cooperation_record_is_restricted_to_supervisors_and_never_r
     // A caseworker of the same organisation, even assigned, does not see it.
     let cw = r.app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw1").await;
     assert_eq!(as_user(&r.app, &cw, &format!("/api/v1/persons/{}/cooperation", r.person)).await.0, 403);
+    // Its reads do not show in the person's access log that caseworkers read.
+    let cw_log = as_user(&r.app, &cw, &format!("/api/v1/persons/{}/access-log", r.person)).await;
+    assert_ne!(cw_log.0, 200, "the unassigned caseworker does not reach the person at all");
+    let log = json(r.app.get(&format!("/api/v1/persons/{}/access-log", r.person)).send().await.unwrap()).await;
+    assert!(!log.to_string().contains("cooperation"), "{log}");
     // Police see neither it nor whether shelter was given (R16).
     let police = r.app.user_token("Provincial Police", "police", "supervisor", "pol1").await;
     assert_eq!(as_user(&r.app, &police, &format!("/api/v1/persons/{}/cooperation", r.person)).await.0, 403);
@@ -312,4 +319,37 @@ async fn r15_r16_the_cooperation_record_is_restricted_to_supervisors_and_never_r
     // Erasure removes it.
     assert_eq!(r.app.post(&format!("/api/v1/persons/{}/erase", r.person)).send().await.unwrap().status(), 204);
     assert_eq!(r.app.count("cooperation_records").await, 0);
+}
+
+#[tokio::test]
+async fn r17_a_new_consent_replaces_the_old_and_the_note_follows_the_narrative_category() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Ma Hnin").await;
+    app.user_token("Clinic", "health", "caseworker", "clinic1").await;
+    let clinic = app.store.create_token("clinic1").await.unwrap().1;
+    let to = app.store.org_by_name("Clinic").await.unwrap().to_string();
+    let (_, b) = propose(&app, &person, "primary_health", &to).await;
+    let id = b["id"].as_str().unwrap().to_owned();
+    let (_, first) = consent(&app, &id, &["identity"]).await;
+    // The person agrees to share their account too: a new consent.
+    let (s, second) = consent(&app, &id, &["identity", "narrative"]).await;
+    assert_eq!(s, 201);
+    let consents = json(app.get(&format!("/api/v1/persons/{person}/consents")).send().await.unwrap()).await;
+    let state = |cid: &Value| {
+        consents.as_array().unwrap().iter().find(|c| c["id"] == cid["id"]).unwrap()["in_force"].as_bool().unwrap()
+    };
+    assert!(!state(&first), "the replaced consent is withdrawn, not left in force unlinked");
+    assert!(state(&second));
+    assert_eq!(step(&app, &app.token, &id, "send", None).await.0, 200);
+    let (_, one) = as_user(&app, &clinic, &format!("/api/v1/referrals/{id}")).await;
+    assert_eq!(one["referral"]["note"], "Needs a bed tonight; speaks Burmese only", "narrative consented");
+}
+
+#[tokio::test]
+async fn r17_no_letter_once_the_consent_has_expired() {
+    let r = sent_referral().await;
+    let path = format!("/api/v1/referrals/{}/letter.pdf", r.id);
+    assert_eq!(r.app.get(&path).send().await.unwrap().status(), 200);
+    r.app.exec("UPDATE consents SET expires_on = '2020-01-01'").await;
+    assert_eq!(r.app.get(&path).send().await.unwrap().status(), 404);
 }

@@ -234,3 +234,34 @@ async fn r19_an_import_may_be_larger_than_other_requests_up_to_its_own_cap() {
         app.post("/api/v1/services/import").header("content-type", "text/csv").body(too_big).send().await.unwrap();
     assert_eq!(res.status(), 413);
 }
+
+#[tokio::test]
+async fn r19_an_organisation_removes_its_own_entries_and_only_those() {
+    let app = TestApp::spawn().await;
+    import(&app, CSV).await;
+    let other = app.user_token("Partner NGO", "ngo_assistance", "caseworker", "partner1").await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/services"))
+        .bearer_auth(&other)
+        .json(&json!({"provider": "Partner NGO", "name": "Interpreters", "service_type": "interpretation",
+                      "country": "THA", "contact": "interp@example.org"}))
+        .send()
+        .await
+        .unwrap();
+    let theirs = json(res).await["id"].as_str().unwrap().to_owned();
+    let all = json(app.get("/api/v1/services").send().await.unwrap()).await;
+    let ours = all.as_array().unwrap().iter().find(|s| s["fields"]["provider"] == "Women's Refuge").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let delete = |id: &str| app.client.delete(app.url(&format!("/api/v1/services/{id}"))).bearer_auth(&app.token);
+    assert_eq!(delete(&theirs).send().await.unwrap().status(), 404, "another organisation's entry");
+    assert_eq!(delete(&ours).send().await.unwrap().status(), 204);
+    assert_eq!(delete(&ours).send().await.unwrap().status(), 404, "already gone");
+    let all = json(app.get("/api/v1/services").send().await.unwrap()).await;
+    let providers: Vec<&str> =
+        all.as_array().unwrap().iter().map(|s| s["fields"]["provider"].as_str().unwrap()).collect();
+    assert_eq!(providers.len(), 3);
+    assert!(!providers.contains(&"Women's Refuge") && providers.contains(&"Partner NGO"));
+}
