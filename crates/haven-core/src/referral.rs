@@ -170,6 +170,18 @@ pub fn recipient_categories(
         .then_some(c.terms.categories)
 }
 
+/// Need to know inside the receiving organisation. Until someone there
+/// accepts the referral, its staff see who is referred (identity, if
+/// consented) to decide; then everything consented opens to the person who
+/// accepted it and to those whose role reaches the whole organisation.
+pub fn within_recipient(consented: Categories, is_handler: bool, org_wide: bool) -> Categories {
+    if is_handler || org_wide {
+        consented
+    } else {
+        consented.intersect(Categories::of(&[crate::access::Category::Identity]))
+    }
+}
+
 /// Whether a consent may be the one a referral relies on.
 pub fn consent_fits(consent: &Consent, recipient: OrgId, today: Date) -> bool {
     consent.covers(ConsentPurpose::Referral, recipient, consent.terms.categories, today)
@@ -310,6 +322,16 @@ mod tests {
         assert_eq!(recipient_categories(Status::InProgress, Some(&withdrawn), org(9), TODAY), None, "withdrawn");
         let other_purpose = consent("research", org(9));
         assert!(!consent_fits(&other_purpose, org(9), TODAY));
+    }
+
+    #[test]
+    fn r17_inside_the_recipient_only_the_handler_and_supervisors_see_all_that_was_consented() {
+        let consented = Categories::of(&[Category::Identity, Category::Health]);
+        assert_eq!(within_recipient(consented, true, false), consented);
+        assert_eq!(within_recipient(consented, false, true), consented);
+        assert_eq!(within_recipient(consented, false, false), Categories::of(&[Category::Identity]));
+        let no_identity = Categories::of(&[Category::Health]);
+        assert!(within_recipient(no_identity, false, false).is_empty());
     }
 
     #[test]

@@ -294,6 +294,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("created_by", Text),
             ("created_at", Int),
             ("updated_at", Int),
+            ("handled_by", Text),
         ],
     ),
     ("referral_events", &[("referral_id", Text), ("status", Text), ("org_id", Text), ("at", Int)]),

@@ -255,15 +255,18 @@ impl Store {
         } else {
             (row.try_get("sent_on")?, row.try_get("due_on")?)
         };
+        // Whoever accepts takes the referral on, and with it the full view.
+        let handler = (step == Step::Accept).then(|| scope.actor().to_string());
         sqlx::query(
             "UPDATE referrals SET status = $1, updated_at = $2, sent_on = $3, due_on = $4, \
-             response = COALESCE($5, response) WHERE id = $6",
+             response = COALESCE($5, response), handled_by = COALESCE($6, handled_by) WHERE id = $7",
         )
         .bind(next.as_str())
         .bind(now)
         .bind(sent_on)
         .bind(due_on)
         .bind(response)
+        .bind(handler)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -393,7 +396,7 @@ impl Store {
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
-            out.push(self.incoming_view(r, false).await?);
+            out.push(self.incoming_view(scope, r, false).await?);
         }
         let ids: Vec<&str> = out.iter().map(|v| v.referral.id.as_str()).collect();
         if !ids.is_empty() {
@@ -412,10 +415,10 @@ impl Store {
     /// Builds the receiving side's view: everything decrypted only when the
     /// consent covers this organisation today. `whole` opens all the
     /// categories the consent lists; otherwise the name alone, for lists.
-    async fn incoming_view(&self, row: &AnyRow, whole: bool) -> Result<IncomingView> {
+    async fn incoming_view(&self, scope: &Scope, row: &AnyRow, whole: bool) -> Result<IncomingView> {
         let person: String = row.try_get("person_id")?;
         let bare = self.referral_view(row, None, &self.pool).await?;
-        let Some(cats) = bare.recipient_may_read else { return Ok(IncomingView { referral: bare, person: None }) };
+        let Some(consented) = bare.recipient_may_read else { return Ok(IncomingView { referral: bare, person: None }) };
         let prow = sqlx::query(
             "SELECT p.*, k.wrapped FROM persons p JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND p.erased_at IS NULL",
         )
@@ -424,10 +427,14 @@ impl Store {
         .await?;
         let Some(prow) = prow else { return Ok(IncomingView { referral: bare, person: None }) };
         let dek = self.keys().unwrap(&person, &prow.try_get::<Vec<u8>, _>("wrapped")?)?;
+        let handler = row.try_get::<Option<String>, _>("handled_by")?;
+        let is_handler = handler.is_some_and(|h| h == scope.actor().to_string());
+        let org_wide = scope.reach().org_wide == Some(Categories::ALL);
+        let cats = referral::within_recipient(consented, is_handler, org_wide);
         // The note and reply are the caseworkers' free text about the
         // person's situation: the person's account, so they open for the
         // recipient only if the consent covers the narrative (R17).
-        let referral = if cats.contains(Category::Narrative) {
+        let referral = if whole && cats.contains(Category::Narrative) {
             self.referral_view(row, Some(&dek), &self.pool).await?
         } else {
             bare
@@ -472,7 +479,7 @@ impl Store {
                 self.audit_read(scope, Action::Read, RecordKind::Referral, &[id], "not_found").await?;
                 return Err(StoreError::NotFound);
             }
-            self.incoming_view(&row, true).await?
+            self.incoming_view(scope, &row, true).await?
         };
         let outcome = if view.person.is_some() { "ok" } else { "closed" };
         self.audit_read(scope, Action::Read, RecordKind::Referral, &[id], outcome).await?;

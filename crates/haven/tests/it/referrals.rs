@@ -81,17 +81,31 @@ async fn r17_receiving_org_sees_only_the_consented_categories_and_withdrawal_cut
     assert_eq!(s, 200);
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["person"]["full_name"], "Ko Zaw Lin");
-    let (s, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    let path = format!("/api/v1/referrals/{}", r.id);
+    // Before anyone takes it on, a caseworker there sees who is referred, to triage.
+    let (s, one) = as_user(&r.app, &r.shelter, &path).await;
     assert_eq!(s, 200);
-    assert_eq!(one["person"]["contact"], "+66 80 123 4567");
+    assert_eq!(one["person"]["full_name"], "Ko Zaw Lin");
+    assert!(one["person"]["contact"].is_null(), "{one}");
     assert_eq!(one["referral"]["shared_categories"], json!(["identity", "contact_location"]));
-    assert!(one["person"]["notes"].is_null(), "the account of events was not consented: {one}");
-    assert!(one["referral"]["note"].is_null(), "nor the caseworker's note about the person's situation");
-    assert!(!one.to_string().contains("Story-canary"));
     // The shelter's own reach does not include the person.
     assert_eq!(as_user(&r.app, &r.shelter, &format!("/api/v1/persons/{}", r.person)).await.0, 404);
 
     assert_eq!(step(&r.app, &r.shelter, &r.id, "accept", None).await.0, 200);
+    // The caseworker who accepted, and the shelter's supervisor, see all that was consented.
+    let supervisor = r.app.user_token("Men's Shelter Mae Sot", "shelter", "supervisor", "shelter-sup").await;
+    let colleague = r.app.user_token("Men's Shelter Mae Sot", "shelter", "caseworker", "shelter2").await;
+    for token in [&r.shelter, &supervisor] {
+        let (_, one) = as_user(&r.app, token, &path).await;
+        assert_eq!(one["person"]["contact"], "+66 80 123 4567");
+        assert!(one["person"]["notes"].is_null(), "the account of events was not consented: {one}");
+        assert!(one["referral"]["note"].is_null(), "nor the caseworker's note about the person's situation");
+        assert!(!one.to_string().contains("Story-canary"));
+    }
+    // Another caseworker there still sees only the name (need to know).
+    let (_, one) = as_user(&r.app, &colleague, &path).await;
+    assert_eq!(one["person"]["full_name"], "Ko Zaw Lin");
+    assert!(one["person"]["contact"].is_null());
     let consents = json(r.app.get(&format!("/api/v1/persons/{}/consents", r.person)).send().await.unwrap()).await;
     let cid = consents[0]["id"].as_str().unwrap();
     assert_eq!(r.app.post(&format!("/api/v1/consents/{cid}/withdraw")).send().await.unwrap().status(), 204);
@@ -341,6 +355,9 @@ async fn r17_a_new_consent_replaces_the_old_and_the_note_follows_the_narrative_c
     assert!(!state(&first), "the replaced consent is withdrawn, not left in force unlinked");
     assert!(state(&second));
     assert_eq!(step(&app, &app.token, &id, "send", None).await.0, 200);
+    let (_, one) = as_user(&app, &clinic, &format!("/api/v1/referrals/{id}")).await;
+    assert!(one["referral"]["note"].is_null(), "not before the clinic's caseworker takes it on");
+    assert_eq!(step(&app, &clinic, &id, "accept", None).await.0, 200);
     let (_, one) = as_user(&app, &clinic, &format!("/api/v1/referrals/{id}")).await;
     assert_eq!(one["referral"]["note"], "Needs a bed tonight; speaks Burmese only", "narrative consented");
 }
