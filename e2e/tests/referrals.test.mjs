@@ -76,3 +76,34 @@ test('r17 consent withdrawn mid-referral cuts the receiving organisation off at 
   assert.doesNotMatch(await shelter.locator('main').textContent(), /Ko Htet Aung/);
   assert.match(await shelter.locator('main').textContent(), /no longer shared/);
 });
+
+test('r15 only a supervisor finds the restricted cooperation record, and it changes nothing else', async () => {
+  const supPassword = ctx.haven
+    .cli('user', 'create', '--org', 'Local organisation', '--role', 'supervisor', '--username', 'sup.ref')
+    .trim().split('\n').pop();
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(page, ctx.haven.url, 'sup.ref', supPassword, 'supervisor-passphrase-ref');
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'Ko Htet Aung' }).click();
+  const personUrl = page.url();
+  await page.locator('#cooperation-link').click();
+  assert.match(await page.locator('main').textContent(), /nothing in haven reads it|Nothing in haven reads it/);
+  await page.getByLabel('What the person decided').selectOption('declined');
+  await page.getByLabel('Note').fill('Does not want to give a statement');
+  await page.getByRole('button', { name: 'Save' }).click();
+  assert.match(await page.locator('ul.cooperation-records').textContent(), /Declined to cooperate/);
+
+  // The caseworker who holds the case sees no trace of it, and can still refer.
+  const cw = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(cw, ctx.haven.url, 'cw.ref', 'caseworker-passphrase-ref');
+  await cw.goto(personUrl);
+  assert.equal(await cw.locator('#cooperation-link').count(), 0);
+  assert.doesNotMatch(await cw.locator('main').textContent(), /cooperat|statement/i);
+  const res = await cw.goto(`${personUrl}/cooperation`);
+  assert.equal(res.status(), 403);
+  await cw.goto(`${personUrl}/referrals`);
+  await cw.locator('#ref-type').selectOption('legal_aid');
+  await cw.locator('#ref-recipient').selectOption({ label: SHELTER });
+  await cw.locator('#propose-referral').getByRole('button', { name: 'Propose a referral' }).click();
+  assert.equal(await cw.locator('li.referral').first().getAttribute('data-status'), 'proposed');
+});

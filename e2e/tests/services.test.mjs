@@ -60,4 +60,9 @@ test('r19 a spreadsheet is imported all or nothing, filtered, and downloaded', a
   await page.locator('#import-file').getByRole('button', { name: 'Import', exact: true }).click();
   assert.match(await page.locator('#svc-message').textContent(), /3 services imported/);
   assert.equal(await page.locator('table.services tbody tr').count(), 6);
+
+  // A closed shelter is removed by the organisation that listed it.
+  await page.locator('table.services tbody tr', { hasText: "Women's Refuge" }).first()
+    .getByRole('button', { name: 'Remove' }).click();
+  assert.equal(await page.locator('table.services tbody tr').count(), 5);
 });
