@@ -93,10 +93,14 @@ pub enum Step {
     Start,
     Complete,
     Revoke,
+    /// The person told the receiving organisation they withdraw their
+    /// consent: recorded there, it withdraws the consent itself (R17).
+    RecordWithdrawal,
 }
 
 impl Step {
-    pub const ALL: [Step; 6] = [Step::Send, Step::Accept, Step::Decline, Step::Start, Step::Complete, Step::Revoke];
+    pub const ALL: [Step; 7] =
+        [Step::Send, Step::Accept, Step::Decline, Step::Start, Step::Complete, Step::Revoke, Step::RecordWithdrawal];
 
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -106,6 +110,7 @@ impl Step {
             Step::Start => "start",
             Step::Complete => "complete",
             Step::Revoke => "revoke",
+            Step::RecordWithdrawal => "record_withdrawal",
         }
     }
 
@@ -120,7 +125,7 @@ impl Step {
     pub fn side(&self) -> Side {
         match self {
             Step::Send | Step::Revoke => Side::Referring,
-            Step::Accept | Step::Decline | Step::Start | Step::Complete => Side::Receiving,
+            Step::Accept | Step::Decline | Step::Start | Step::Complete | Step::RecordWithdrawal => Side::Receiving,
         }
     }
 }
@@ -138,6 +143,7 @@ pub fn advance(from: Status, step: Step, side: Side, consent_in_force: bool) -> 
         (Status::Accepted, Step::Start) => Status::InProgress,
         (Status::InProgress, Step::Complete) => Status::Completed,
         (s, Step::Revoke) if !s.is_closed() => Status::Revoked,
+        (s, Step::RecordWithdrawal) if s.opens_data() => Status::Revoked,
         (Status::Proposed, Step::Send) => {
             return Err(ValidationError::new("step", "r17_consent_required", "record the person's consent first (R17)"))
         }
@@ -147,7 +153,8 @@ pub fn advance(from: Status, step: Step, side: Side, consent_in_force: bool) -> 
     };
     // The receiving side acts on the person's data, so every step of theirs,
     // like sending, needs the consent to be in force.
-    if step != Step::Revoke && !consent_in_force {
+    // Revoking and withdrawing only ever narrow what is shared.
+    if !matches!(step, Step::Revoke | Step::RecordWithdrawal) && !consent_in_force {
         return Err(ValidationError::new(
             "step",
             "r17_consent_not_in_force",
@@ -301,6 +308,15 @@ mod tests {
     }
 
     #[test]
+    fn r17_the_receiving_side_records_a_withdrawal_the_person_tells_it_of() {
+        for from in [Status::Sent, Status::Accepted, Status::InProgress] {
+            assert_eq!(advance(from, Step::RecordWithdrawal, Side::Receiving, false), Ok(Status::Revoked));
+        }
+        assert!(advance(Status::ConsentRecorded, Step::RecordWithdrawal, Side::Receiving, true).is_err());
+        assert!(advance(Status::Sent, Step::RecordWithdrawal, Side::Referring, true).is_err());
+    }
+
+    #[test]
     fn each_side_takes_only_its_own_steps() {
         assert!(advance(Status::Sent, Step::Accept, Side::Referring, true).is_err());
         assert!(advance(Status::ConsentRecorded, Step::Send, Side::Receiving, true).is_err());
@@ -366,7 +382,7 @@ mod tests {
         }
 
         #[test]
-        fn r17_closed_referrals_never_reopen(s in 0usize..8, st in 0usize..6, consent in any::<bool>()) {
+        fn r17_closed_referrals_never_reopen(s in 0usize..8, st in 0usize..7, consent in any::<bool>()) {
             let from = Status::ALL[s];
             let step = Step::ALL[st];
             if from.is_closed() {

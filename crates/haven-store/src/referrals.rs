@@ -272,6 +272,23 @@ impl Store {
         .await?;
         self.add_event(&mut tx, id, next, scope.org()).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Referral, id, next.as_str()).await?;
+        if step == Step::RecordWithdrawal {
+            // The consent itself is withdrawn, whoever heard it: every
+            // referral resting on it ends, here and wherever else.
+            if let Some(cid) = row.try_get::<Option<String>, _>("consent_id")? {
+                sqlx::query(
+                    "UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3 AND withdrawn_at IS NULL",
+                )
+                .bind(now)
+                .bind(scope.actor().to_string())
+                .bind(&cid)
+                .execute(&mut *tx)
+                .await?;
+                self.append_scoped(&mut tx, scope, Action::Withdraw, RecordKind::Consent, &cid, "told_recipient")
+                    .await?;
+                self.revoke_referrals_of_consent(&mut tx, scope, &cid).await?;
+            }
+        }
         tx.commit().await?;
         Ok(next)
     }

@@ -239,10 +239,12 @@ pub async fn consent_to_referral(
 }
 
 /// Takes a step: `send` and `revoke` for the referring organisation;
-/// `accept`, `decline` (with a reason), `start` and `complete` for the
-/// receiving one. Refused with a 400 naming R17 once consent is not in force.
+/// `accept`, `decline` (with a reason), `start`, `complete` and
+/// `record_withdrawal` (the person told the receiving organisation they
+/// withdraw consent: the consent itself is withdrawn) for the receiving one.
+/// Refused with a 400 naming R17 once consent is not in force.
 #[utoipa::path(post, path = "/api/v1/referrals/{id}/steps/{step}",
-    params(("id" = String, Path), ("step" = String, Path, description = "send, accept, decline, start, complete or revoke")),
+    params(("id" = String, Path), ("step" = String, Path, description = "send, accept, decline, start, complete, revoke or record_withdrawal")),
     request_body = ReferralStepIn, tag = "referrals",
     responses((status = 200, body = ReferralOut), (status = 400, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn referral_step(
@@ -800,7 +802,7 @@ async fn referral_view_page(state: &AppState, tr: &Tr, caller: &Caller, id: &str
     }
     let access = v.person.is_some();
     let status = v.referral.status;
-    let steps = [Step::Accept, Step::Decline, Step::Start, Step::Complete]
+    let steps = [Step::Accept, Step::Decline, Step::Start, Step::Complete, Step::RecordWithdrawal]
         .into_iter()
         .filter(|s| access && haven_core::referral::advance(status, *s, s.side(), true).is_ok())
         .map(|s| (s.as_str(), tr.t(&format!("ref-step-{}", s.as_str()))))

@@ -702,3 +702,4 @@ svc-export-xlsx = Download as XLSX (Excel)
 svc-import-file = A CSV or XLSX file (header row first)
 svc-import-no-file = Choose a file to import.
 svc-remove = Remove
+ref-step-record_withdrawal = The person withdrew their consent

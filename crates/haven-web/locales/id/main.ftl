@@ -701,3 +701,4 @@ svc-export-xlsx = Unduh sebagai XLSX (Excel)
 svc-import-file = Berkas CSV atau XLSX (baris judul di atas)
 svc-import-no-file = Pilih berkas untuk diimpor.
 svc-remove = Hapus
+ref-step-record_withdrawal = Orang ini telah menarik persetujuannya

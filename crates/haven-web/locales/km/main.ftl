@@ -701,3 +701,4 @@ svc-export-xlsx = ទាញយកជា XLSX (Excel)
 svc-import-file = ឯកសារ CSV ឬ XLSX (ជួរចំណងជើងនៅខាងលើ)
 svc-import-no-file = សូមជ្រើសរើសឯកសារដើម្បីនាំចូល។
 svc-remove = ដកចេញ
+ref-step-record_withdrawal = បុគ្គលនេះបានដកការយល់ព្រមវិញហើយ

@@ -701,3 +701,4 @@ svc-export-xlsx = ດາວໂຫລດເປັນ XLSX (Excel)
 svc-import-file = ໄຟລ໌ CSV ຫຼື XLSX (ແຖວຫົວຂໍ້ຢູ່ເທິງສຸດ)
 svc-import-no-file = ເລືອກໄຟລ໌ທີ່ຈະນຳເຂົ້າ
 svc-remove = ເອົາອອກ
+ref-step-record_withdrawal = ບຸກຄົນນີ້ໄດ້ຖອນຄວາມຍິນຍອມແລ້ວ

@@ -701,3 +701,4 @@ svc-export-xlsx = XLSX (Excel) အဖြစ် ဒေါင်းလုဒ်လ
 svc-import-file = CSV သို့မဟုတ် XLSX ဖိုင် (ခေါင်းစီးအတန်း ပထမ)
 svc-import-no-file = ထည့်သွင်းရန် ဖိုင်တစ်ခု ရွေးပါ။
 svc-remove = ဖယ်ရှားရန်
+ref-step-record_withdrawal = ဤပုဂ္ဂိုလ်သည် သဘောတူညီချက်ကို ရုပ်သိမ်းလိုက်ပြီ

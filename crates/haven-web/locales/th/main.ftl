@@ -701,3 +701,4 @@ svc-export-xlsx = ดาวน์โหลดเป็น XLSX (Excel)
 svc-import-file = ไฟล์ CSV หรือ XLSX (แถวหัวตารางอยู่บนสุด)
 svc-import-no-file = เลือกไฟล์ที่จะนำเข้า
 svc-remove = นำออก
+ref-step-record_withdrawal = บุคคลนี้ถอนความยินยอมแล้ว

@@ -704,3 +704,4 @@ svc-export-xlsx = I-download bilang XLSX (Excel)
 svc-import-file = Isang CSV o XLSX na file (nasa unahan ang hanay ng mga pamagat)
 svc-import-no-file = Pumili ng file na ii-import.
 svc-remove = Alisin
+ref-step-record_withdrawal = Binawi ng tao ang kanyang pahintulot

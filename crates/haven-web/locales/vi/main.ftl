@@ -701,3 +701,4 @@ svc-export-xlsx = Tải xuống dạng XLSX (Excel)
 svc-import-file = Tệp CSV hoặc XLSX (dòng tiêu đề ở trên cùng)
 svc-import-no-file = Hãy chọn một tệp để nhập.
 svc-remove = Gỡ bỏ
+ref-step-record_withdrawal = Người này đã rút lại sự đồng ý

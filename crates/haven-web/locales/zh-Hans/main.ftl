@@ -701,3 +701,4 @@ svc-export-xlsx = 下载为 XLSX（Excel）
 svc-import-file = CSV 或 XLSX 文件（首行为表头）
 svc-import-no-file = 请选择要导入的文件。
 svc-remove = 移除
+ref-step-record_withdrawal = 本人已撤回同意

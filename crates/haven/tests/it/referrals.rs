@@ -370,3 +370,17 @@ async fn r17_no_letter_once_the_consent_has_expired() {
     r.app.exec("UPDATE consents SET expires_on = '2020-01-01'").await;
     assert_eq!(r.app.get(&path).send().await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn r17_a_withdrawal_told_to_the_receiving_organisation_withdraws_the_consent_itself() {
+    let r = sent_referral().await;
+    assert_eq!(step(&r.app, &r.shelter, &r.id, "accept", None).await.0, 200);
+    let (s, b) = step(&r.app, &r.shelter, &r.id, "record_withdrawal", None).await;
+    assert_eq!((s, b["status"].as_str().unwrap()), (200, "revoked"), "{b}");
+    let (_, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    assert!(one["person"].is_null(), "access ends at once: {one}");
+    let consents = json(r.app.get(&format!("/api/v1/persons/{}/consents", r.person)).send().await.unwrap()).await;
+    assert_eq!(consents[0]["in_force"], false, "the holding organisation sees the consent withdrawn");
+    // The referring side cannot take this step on the shelter's behalf.
+    assert_eq!(step(&r.app, &r.app.token, &r.id, "record_withdrawal", None).await.0, 403);
+}
