@@ -152,17 +152,30 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let person: String = row.try_get("person_id")?;
         self.reachable_person_key(&mut tx, scope, &person).await?;
-        sqlx::query("UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3")
-            .bind(now_ms())
-            .bind(scope.actor().to_string())
-            .bind(consent_id)
-            .execute(&mut *tx)
-            .await?;
-        self.append_scoped(&mut tx, scope, Action::Withdraw, RecordKind::Consent, consent_id, "ok").await?;
+        self.mark_consent_withdrawn(&mut tx, scope, consent_id, "ok").await?;
         // R17: a referral resting on this consent ends with it.
         self.revoke_referrals_of_consent(&mut tx, scope, consent_id).await?;
         tx.commit().await?;
         Ok(person.parse()?)
+    }
+
+    /// Marks a consent withdrawn, with its audit event, inside the caller's
+    /// transaction. Every way a consent ends (withdrawn at the holding
+    /// organisation, told to a referral's recipient, replaced) comes here.
+    pub(crate) async fn mark_consent_withdrawn(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        consent_id: &str,
+        outcome: &str,
+    ) -> Result<()> {
+        sqlx::query("UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3 AND withdrawn_at IS NULL")
+            .bind(now_ms())
+            .bind(scope.actor().to_string())
+            .bind(consent_id)
+            .execute(&mut **tx)
+            .await?;
+        self.append_scoped(tx, scope, Action::Withdraw, RecordKind::Consent, consent_id, outcome).await
     }
 
     pub async fn list_consents(&self, scope: &Scope, person: PersonId) -> Result<Vec<ConsentView>> {

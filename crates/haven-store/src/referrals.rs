@@ -169,15 +169,7 @@ impl Store {
         // A new consent replaces the one linked before (say, to widen or
         // narrow what is shared); the old one must not stay in force unlinked.
         if let Some(old) = row.try_get::<Option<String>, _>("consent_id")? {
-            sqlx::query(
-                "UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3 AND withdrawn_at IS NULL",
-            )
-            .bind(now_ms())
-            .bind(scope.actor().to_string())
-            .bind(&old)
-            .execute(&mut *tx)
-            .await?;
-            self.append_scoped(&mut tx, scope, Action::Withdraw, RecordKind::Consent, &old, "replaced").await?;
+            self.mark_consent_withdrawn(&mut tx, scope, &old, "replaced").await?;
         }
         let consent_id = self.insert_consent(&mut tx, scope, person.parse()?, &terms, &dek).await?;
         sqlx::query("UPDATE referrals SET status = $1, consent_id = $2, updated_at = $3 WHERE id = $4")
@@ -276,16 +268,7 @@ impl Store {
             // The consent itself is withdrawn, whoever heard it: every
             // referral resting on it ends, here and wherever else.
             if let Some(cid) = row.try_get::<Option<String>, _>("consent_id")? {
-                sqlx::query(
-                    "UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3 AND withdrawn_at IS NULL",
-                )
-                .bind(now)
-                .bind(scope.actor().to_string())
-                .bind(&cid)
-                .execute(&mut *tx)
-                .await?;
-                self.append_scoped(&mut tx, scope, Action::Withdraw, RecordKind::Consent, &cid, "told_recipient")
-                    .await?;
+                self.mark_consent_withdrawn(&mut tx, scope, &cid, "told_recipient").await?;
                 self.revoke_referrals_of_consent(&mut tx, scope, &cid).await?;
             }
         }
@@ -337,12 +320,6 @@ impl Store {
         let consent = self.load_consent(consent_id.as_deref(), exec).await?;
         let status = Status::parse(&row.try_get::<String, _>("status")?)?;
         let to: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
-        let open = |col: &str| -> Result<Option<String>> {
-            match (dek, row.try_get::<Option<Vec<u8>>, _>(col)?) {
-                (Some(k), Some(ct)) => Ok(Some(k.open(&id, col, &ct)?)),
-                _ => Ok(None),
-            }
-        };
         let events = sqlx::query(
             "SELECT e.status, e.at, o.name FROM referral_events e JOIN organisations o ON o.id = e.org_id \
              WHERE e.referral_id = $1 ORDER BY e.at, e.status",
@@ -370,8 +347,8 @@ impl Store {
             status,
             consent_id,
             consent,
-            note: open("note")?,
-            response: open("response")?,
+            note: open_text(row, dek, &id, "note")?,
+            response: open_text(row, dek, &id, "response")?,
             sent_on: row.try_get::<Option<String>, _>("sent_on")?.as_deref().and_then(parse_date),
             due_on: row.try_get::<Option<String>, _>("due_on")?.as_deref().and_then(parse_date),
             created_at_ms: row.try_get("created_at")?,
@@ -451,11 +428,11 @@ impl Store {
         // The note and reply are the caseworkers' free text about the
         // person's situation: the person's account, so they open for the
         // recipient only if the consent covers the narrative (R17).
-        let referral = if whole && cats.contains(Category::Narrative) {
-            self.referral_view(row, Some(&dek), &self.pool).await?
-        } else {
-            bare
-        };
+        let mut referral = bare;
+        if whole && cats.contains(Category::Narrative) {
+            referral.note = open_text(row, Some(&dek), &referral.id, "note")?;
+            referral.response = open_text(row, Some(&dek), &referral.id, "response")?;
+        }
         let cats = if whole { cats } else { Categories::of(&[Category::Identity]).intersect(cats) };
         let person = match crate::persons::open_person(&dek, &person, &prow, cats) {
             Ok(p) => Some(p),
@@ -520,5 +497,13 @@ impl Store {
             .filter_map(|r| r.try_get::<Option<String>, _>("due_on").ok().flatten())
             .filter_map(|d| parse_date(&d))
             .collect())
+    }
+}
+
+/// A sealed text column of a referral row, opened when a key is given.
+fn open_text(row: &AnyRow, dek: Option<&crate::crypto::DataKey>, id: &str, col: &str) -> Result<Option<String>> {
+    match (dek, row.try_get::<Option<Vec<u8>>, _>(col)?) {
+        (Some(k), Some(ct)) => Ok(Some(k.open(id, col, &ct)?)),
+        _ => Ok(None),
     }
 }

@@ -340,24 +340,33 @@ pub async fn export_services_xlsx(
 }
 
 pub(crate) async fn xlsx_response(state: &AppState, caller: &Caller, q: &ServiceQuery) -> Result<Response, WebError> {
-    let scope = caller.scope(state, Permission::ReadCase).await?;
-    let list = state.store.list_services(&scope, &q.filter()).await?;
-    let services: Vec<Service> = list.into_iter().map(|v| v.service).collect();
-    let mut res = write_xlsx(&services)?.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(XLSX_TYPE));
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"haven-services.xlsx\""));
-    Ok(res)
+    spreadsheet_response(state, caller, q, write_xlsx, XLSX_TYPE, "haven-services.xlsx").await
 }
 
 pub(crate) async fn csv_response(state: &AppState, caller: &Caller, q: &ServiceQuery) -> Result<Response, WebError> {
+    spreadsheet_response(state, caller, q, write_csv, "text/csv; charset=utf-8", "haven-services.csv").await
+}
+
+/// The filtered directory, written by `write`, as a download.
+async fn spreadsheet_response(
+    state: &AppState,
+    caller: &Caller,
+    q: &ServiceQuery,
+    write: fn(&[Service]) -> Result<Vec<u8>, WebError>,
+    content_type: &'static str,
+    filename: &'static str,
+) -> Result<Response, WebError> {
     let scope = caller.scope(state, Permission::ReadCase).await?;
     let list = state.store.list_services(&scope, &q.filter()).await?;
     let services: Vec<Service> = list.into_iter().map(|v| v.service).collect();
-    let mut res = write_csv(&services)?.into_response();
+    let mut res = write(&services)?.into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"haven-services.csv\""));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&disposition).map_err(|e| WebError::Internal(e.to_string()))?,
+    );
     Ok(res)
 }
 

@@ -2703,8 +2703,15 @@ pub(crate) async fn notice_pdf_response(
     let (page, _) = build_notice(state, tr, caller, id, lang).await?;
     // The person's language first, so that they can read what they carry;
     // then the authority's. The caseworker's only when neither is known.
+    let langs = document_languages(tr, [page.person_language, lang.map(|l| Tr::new(l).code())]);
+    pdf_attachment(&notice_doc(&page, &langs), &format!("non-punishment-notice-{}.pdf", page.reference))
+}
+
+/// The languages a printed document is written in: each given one once, in
+/// order; the reader's own when none is known.
+pub(crate) fn document_languages(tr: &Tr, codes: impl IntoIterator<Item = Option<&'static str>>) -> Vec<Tr> {
     let mut langs: Vec<Tr> = Vec::new();
-    for code in [page.person_language, lang.map(|l| Tr::new(l).code())].into_iter().flatten() {
+    for code in codes.into_iter().flatten() {
         if !langs.iter().any(|t| t.code() == code) {
             langs.push(Tr::new(code));
         }
@@ -2712,11 +2719,16 @@ pub(crate) async fn notice_pdf_response(
     if langs.is_empty() {
         langs.push(tr.clone());
     }
-    let bytes = haven_pdf::render(&notice_doc(&page, &langs)).map_err(|e| WebError::Internal(e.to_string()))?;
+    langs
+}
+
+/// Renders a document and serves it as a PDF download.
+pub(crate) fn pdf_attachment(doc: &haven_pdf::Doc, filename: &str) -> Result<Response, WebError> {
+    let bytes = haven_pdf::render(doc).map_err(|e| WebError::Internal(e.to_string()))?;
     let mut res = bytes.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    let disposition = format!("attachment; filename=\"non-punishment-notice-{}.pdf\"", page.reference);
+    let disposition = format!("attachment; filename=\"{filename}\"");
     h.insert(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_str(&disposition).map_err(|e| WebError::Internal(e.to_string()))?,

@@ -8,7 +8,7 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
 use haven_core::access::{Category, Permission};
@@ -318,26 +318,8 @@ async fn letter_response(state: &AppState, tr: &Tr, caller: &Caller, id: &str) -
     let orgs = state.store.list_orgs().await?;
     let provider_lang = orgs.iter().find(|o| o.id == r.to_org).and_then(|o| o.languages.iter().find_map(|l| known(l)));
     let person_lang = p.languages.iter().find_map(|l| known(l.as_str()));
-    let mut langs: Vec<Tr> = Vec::new();
-    for code in [provider_lang, person_lang].into_iter().flatten() {
-        if !langs.iter().any(|t| t.code() == code) {
-            langs.push(Tr::new(code));
-        }
-    }
-    if langs.is_empty() {
-        langs.push(tr.clone());
-    }
-    let doc = letter_doc(r, consent, &p, &langs);
-    let bytes = haven_pdf::render(&doc).map_err(|e| WebError::Internal(e.to_string()))?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    let disposition = format!("attachment; filename=\"referral-{}.pdf\"", r.id);
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&disposition).map_err(|e| WebError::Internal(e.to_string()))?,
-    );
-    Ok(res)
+    let langs = crate::html::document_languages(tr, [provider_lang, person_lang]);
+    crate::html::pdf_attachment(&letter_doc(r, consent, &p, &langs), &format!("referral-{}.pdf", r.id))
 }
 
 /// A language haven speaks, from a tag such as `my` or `zh-Hans`.
@@ -495,14 +477,17 @@ async fn suggestions(
 ) -> Result<Vec<Suggestion>, WebError> {
     let today = time::OffsetDateTime::now_utc().date();
     let read = caller.scope(state, Permission::ReadCase).await?;
-    let mut needs = Vec::new();
-    for s in state.store.list_screenings(&read, pid).await? {
-        if s.completed && s.answers.is_some() {
-            needs.extend(crate::screening::determine(state, caller, &s).await?.needs);
-        }
-    }
     let sex = haven_core::services::fit_sex(p.sex.as_deref());
     let (age, child) = (p.birth.age_on(today), p.birth.may_be_child(today));
+    // The person is already read: evaluate each screening with what we know
+    // of them rather than reading them again per screening.
+    let mut needs = Vec::new();
+    for s in state.store.list_screenings(&read, pid).await? {
+        if let (true, Some(answers)) = (s.completed, s.answers.as_ref()) {
+            let instrument = crate::screening::instrument_of(&s)?;
+            needs.extend(haven_core::screening::evaluate(&instrument, answers, child).needs);
+        }
+    }
     let from_screening = haven_core::services::suggested_types(&needs, sex, child);
     let directory = state.store.list_services(&read, &haven_store::services::ServiceFilter::default()).await?;
     let mut out: Vec<Suggestion> = Vec::new();

@@ -245,7 +245,7 @@ async fn r19_an_unanswered_referral_appears_on_the_task_list_when_overdue() {
 }
 
 #[tokio::test]
-async fn r17_erasure_revokes_open_referrals_and_empties_their_text() {
+async fn r17_r28_erasure_revokes_open_referrals_and_empties_their_text() {
     let r = sent_referral().await;
     assert_eq!(r.app.post(&format!("/api/v1/persons/{}/erase", r.person)).send().await.unwrap().status(), 204);
     let (s, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
@@ -306,7 +306,7 @@ async fn r15_every_referral_and_task_proceeds_whatever_the_cooperation_record_sa
 }
 
 #[tokio::test]
-async fn r15_r16_the_cooperation_record_is_restricted_to_supervisors_and_never_reaches_enforcement() {
+async fn r15_r16_r28_the_cooperation_record_is_restricted_to_supervisors_never_reaches_enforcement_and_is_erased() {
     let r = sent_referral().await;
     record_cooperation(&r.app, &r.person, "declined").await;
     let list = json(r.app.get(&format!("/api/v1/persons/{}/cooperation", r.person)).send().await.unwrap()).await;
@@ -383,4 +383,23 @@ async fn r17_a_withdrawal_told_to_the_receiving_organisation_withdraws_the_conse
     assert_eq!(consents[0]["in_force"], false, "the holding organisation sees the consent withdrawn");
     // The referring side cannot take this step on the shelter's behalf.
     assert_eq!(step(&r.app, &r.app.token, &r.id, "record_withdrawal", None).await.0, 403);
+}
+
+#[tokio::test]
+async fn r27_what_the_receiving_organisation_reads_shows_in_the_persons_access_log() {
+    let r = sent_referral().await;
+    let log = |app: &TestApp, person: String| {
+        let req = app.get(&format!("/api/v1/persons/{person}/access-log"));
+        async move { json(req.send().await.unwrap()).await }
+    };
+    let by_shelter = |log: &Value| {
+        log.as_array().unwrap().iter().filter(|e| e["actor_name"] == "shelter1").cloned().collect::<Vec<_>>()
+    };
+    assert!(by_shelter(&log(&r.app, r.person.clone()).await).is_empty());
+    as_user(&r.app, &r.shelter, "/api/v1/referrals").await;
+    as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
+    let entries = by_shelter(&log(&r.app, r.person.clone()).await);
+    let actions: Vec<&str> = entries.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["read", "list"], "the list that showed the name, then the opened record: {entries:?}");
+    assert!(entries.iter().all(|e| e["outcome"] == "referral" && e["record_kind"] == "person"));
 }

@@ -81,11 +81,9 @@ async fn r19_an_administrator_imports_the_directory_from_the_command_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("service_type"));
 }
 
-#[tokio::test]
-async fn r09_r19_a_screened_man_is_shown_mens_shelter_from_the_directory() {
-    let app = TestApp::spawn().await;
-    import(&app, CSV).await;
-    let pid = app.create_person(json!({"full_name": "Ko Min", "sex": "male"})).await;
+/// A vulnerability screening (in Burmese) that finds the person has no
+/// money or shelter; returns its id, not yet completed.
+async fn screen_without_shelter(app: &TestApp, pid: &str) -> String {
     let res = app
         .post(&format!("/api/v1/persons/{pid}/screenings"))
         .json(&json!({"instrument": "vulnerability", "survivor_language": "my"}))
@@ -98,6 +96,15 @@ async fn r09_r19_a_screened_man_is_shown_mens_shelter_from_the_directory() {
         .send()
         .await
         .unwrap();
+    sid
+}
+
+#[tokio::test]
+async fn r09_r19_a_screened_man_is_shown_mens_shelter_from_the_directory() {
+    let app = TestApp::spawn().await;
+    import(&app, CSV).await;
+    let pid = app.create_person(json!({"full_name": "Ko Min", "sex": "male"})).await;
+    let sid = screen_without_shelter(&app, &pid).await;
     let sup = app.store.user_by_username("sup").await.unwrap();
     let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
     let html = app
@@ -125,18 +132,7 @@ async fn r09_r19_suggested_referrals_combine_the_screening_and_the_recorded_need
         async move { json(req.send().await.unwrap()).await }
     };
     assert_eq!(suggestions(&app, pid.clone()).await, json!([]), "nothing known yet, nothing suggested");
-    let res = app
-        .post(&format!("/api/v1/persons/{pid}/screenings"))
-        .json(&json!({"instrument": "vulnerability", "survivor_language": "my"}))
-        .send()
-        .await
-        .unwrap();
-    let sid = json(res).await["id"].as_str().unwrap().to_owned();
-    app.post(&format!("/api/v1/screenings/{sid}/answers"))
-        .json(&json!({"answers": {"no_money_or_shelter": "yes"}}))
-        .send()
-        .await
-        .unwrap();
+    let sid = screen_without_shelter(&app, &pid).await;
     assert_eq!(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap().status(), 200);
     let s = suggestions(&app, pid.clone()).await;
     let types: Vec<&str> = s.as_array().unwrap().iter().map(|x| x["service_type"].as_str().unwrap()).collect();
