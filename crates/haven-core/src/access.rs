@@ -289,6 +289,74 @@ impl Permission {
     }
 }
 
+/// What an API token may be used for. A token never widens its owner's
+/// role; it can only narrow it, so a script that only reads can be given a
+/// token that cannot write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenScope {
+    Read,
+    Write,
+    Admin,
+}
+
+impl TokenScope {
+    pub const ALL: [TokenScope; 3] = [TokenScope::Read, TokenScope::Write, TokenScope::Admin];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::Write => "write",
+            TokenScope::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL.iter().copied().find(|x| x.as_str() == s.trim()).ok_or(ValidationError::new(
+            "scopes",
+            "invalid_scope",
+            "scopes are read, write and admin",
+        ))
+    }
+
+    /// Parses a comma-separated list; an empty list is refused, since a
+    /// token that can do nothing is a mistake.
+    pub fn parse_list(s: &str) -> Result<Vec<Self>, ValidationError> {
+        let mut out = Vec::new();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let scope = Self::parse(part)?;
+            if !out.contains(&scope) {
+                out.push(scope);
+            }
+        }
+        if out.is_empty() {
+            return Err(ValidationError::new("scopes", "invalid_scope", "scopes are read, write and admin"));
+        }
+        Ok(out)
+    }
+}
+
+impl Permission {
+    /// The token scope a permission needs: reading, changing case data, or
+    /// administering accounts and organisations.
+    pub fn token_scope(&self) -> TokenScope {
+        match self {
+            Permission::ReadPerson | Permission::ReadCase | Permission::ReadAudit | Permission::ReadInbox => {
+                TokenScope::Read
+            }
+            Permission::ManageUsers | Permission::ManageOrgs => TokenScope::Admin,
+            Permission::WritePerson
+            | Permission::ErasePerson
+            | Permission::WriteCase
+            | Permission::RecordConsent
+            | Permission::OverrideConsent
+            | Permission::BreakGlass
+            | Permission::ReviewAccess
+            | Permission::DecideConclusively
+            | Permission::RecordCooperation => TokenScope::Write,
+        }
+    }
+}
+
 /// Why data is being accessed, recorded in every audit event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Purpose(String);
@@ -444,14 +512,69 @@ pub fn role_reach(actor: &Actor) -> Reach {
     }
 }
 
-/// Whose accounts an actor may manage: a system administrator any
-/// organisation's, an organisation administrator only their own.
+/// Whose accounts an actor may see and manage: a system administrator those
+/// of any organisation (to appoint its administrators), an organisation
+/// administrator only their own organisation's.
 pub fn may_manage_users_of(actor: &Actor, org: OrgId) -> bool {
     match actor.role {
         Role::SystemAdmin => !actor.org_kind.is_enforcement(),
         Role::OrgAdmin => actor.org_id == org,
         _ => false,
     }
+}
+
+impl Role {
+    /// Roles that open case records in an assistance organisation. Granting
+    /// one takes a second administrator's approval (four eyes).
+    pub fn is_case_role(&self) -> bool {
+        matches!(self, Role::Caseworker | Role::Supervisor | Role::DecisionMaker)
+    }
+}
+
+/// Whether `actor` may create an account, or give an existing one, `role` in
+/// the organisation `org` of kind `org_kind`.
+///
+/// Nobody grants a role above their own or outside their own organisation,
+/// with one exception that keeps an installation manageable: a system
+/// administrator appoints organisation administrators anywhere, and nothing
+/// else. So a system administrator can never make the supervisor account
+/// that would read a survivor's file, and an organisation administrator can
+/// never make a system administrator (the escalation found in review).
+/// Further system administrators are made on the server with the CLI, by
+/// whoever already holds the master key.
+pub fn may_grant(actor: &Actor, role: Role, org: OrgId, org_kind: OrgKind) -> bool {
+    match actor.role {
+        Role::SystemAdmin => !actor.org_kind.is_enforcement() && role == Role::OrgAdmin,
+        Role::OrgAdmin => {
+            actor.org_id == org
+                && org_kind == actor.org_kind
+                && matches!(
+                    role,
+                    Role::Caseworker | Role::Supervisor | Role::DecisionMaker | Role::OrgAdmin | Role::Auditor
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Whether a newly granted role waits for approval before it works.
+///
+/// A case role in an assistance organisation opens survivors' files, so it
+/// becomes active only when a second administrator of that organisation
+/// approves it. An organisation administrator appointed into an organisation
+/// that already has an active one waits for that one's approval, so a system
+/// administrator cannot slip their own administrator into an organisation
+/// and approve their own case accounts through it. The first administrator
+/// of an organisation is active at once: there is nobody yet to ask.
+pub fn grant_needs_approval(role: Role, org_kind: OrgKind, org_has_active_admin: bool) -> bool {
+    (role.is_case_role() && !org_kind.is_enforcement()) || (role == Role::OrgAdmin && org_has_active_admin)
+}
+
+/// Whether `approver` may approve a pending grant made by `granted_by` in
+/// `org`: an organisation administrator of that organisation who is not the
+/// one who made it.
+pub fn may_approve(approver: &Actor, granted_by: Option<UserId>, org: OrgId) -> bool {
+    approver.role == Role::OrgAdmin && approver.org_id == org && granted_by != Some(approver.user_id)
 }
 
 /// The policy. Every permission check in haven goes through here.
@@ -596,6 +719,98 @@ mod tests {
                     .is_ok();
                 assert_eq!(ok, role == Role::Supervisor && !kind.is_enforcement(), "{kind:?} {role:?}");
             }
+        }
+    }
+
+    #[test]
+    fn r16_no_one_grants_a_role_above_their_own_or_outside_their_organisation() {
+        let own = OrgId::from_random_bytes([2; 16]);
+        let other = OrgId::from_random_bytes([3; 16]);
+        for creator in Role::ALL {
+            for kind in OrgKind::ALL {
+                let a = actor(creator, kind);
+                for target in Role::ALL {
+                    for (org, org_kind) in [(own, kind), (other, OrgKind::Shelter), (other, OrgKind::Police)] {
+                        let ok = may_grant(&a, target, org, org_kind);
+                        let expected = match creator {
+                            Role::SystemAdmin => target == Role::OrgAdmin && !kind.is_enforcement(),
+                            Role::OrgAdmin => org == own && target != Role::SystemAdmin,
+                            _ => false,
+                        };
+                        assert_eq!(ok, expected, "{creator:?} in {kind:?} granting {target:?} in {org_kind:?}");
+                        // The escalation found in review, stated directly.
+                        if creator != Role::SystemAdmin {
+                            assert!(!(ok && target == Role::SystemAdmin));
+                        }
+                        if creator == Role::SystemAdmin {
+                            assert!(!(ok && target.is_case_role()), "a system administrator never makes case accounts");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_administrators_see_accounts_and_an_org_admin_only_their_own() {
+        let own = OrgId::from_random_bytes([2; 16]);
+        let other = OrgId::from_random_bytes([3; 16]);
+        for role in Role::ALL {
+            let a = actor(role, OrgKind::Shelter);
+            assert_eq!(may_manage_users_of(&a, own), matches!(role, Role::OrgAdmin | Role::SystemAdmin), "{role:?}");
+            assert_eq!(may_manage_users_of(&a, other), role == Role::SystemAdmin, "{role:?}");
+        }
+        assert!(!may_manage_users_of(&actor(Role::SystemAdmin, OrgKind::Police), own));
+    }
+
+    #[test]
+    fn case_roles_in_assistance_organisations_wait_for_a_second_administrator() {
+        for role in Role::ALL {
+            for kind in OrgKind::ALL {
+                for has_admin in [false, true] {
+                    let expected =
+                        (role.is_case_role() && !kind.is_enforcement()) || (role == Role::OrgAdmin && has_admin);
+                    assert_eq!(grant_needs_approval(role, kind, has_admin), expected, "{role:?} {kind:?} {has_admin}");
+                }
+            }
+        }
+        let org = OrgId::from_random_bytes([2; 16]);
+        let admin = actor(Role::OrgAdmin, OrgKind::Shelter);
+        let someone_else = UserId::from_random_bytes([9; 16]);
+        assert!(may_approve(&admin, Some(someone_else), org));
+        assert!(may_approve(&admin, None, org));
+        assert!(!may_approve(&admin, Some(admin.user_id), org), "four eyes: not one's own grant");
+        assert!(!may_approve(&admin, Some(someone_else), OrgId::from_random_bytes([3; 16])));
+        for role in Role::ALL.into_iter().filter(|r| *r != Role::OrgAdmin) {
+            assert!(!may_approve(&actor(role, OrgKind::Shelter), Some(someone_else), org), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn roles_that_reach_furthest_require_a_second_factor() {
+        for role in Role::ALL {
+            let expected = !matches!(role, Role::Caseworker | Role::Supervisor);
+            assert_eq!(role.requires_second_factor(), expected, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn token_scopes_narrow_by_kind_of_permission() {
+        assert_eq!(Permission::ReadPerson.token_scope(), TokenScope::Read);
+        assert_eq!(Permission::ReadAudit.token_scope(), TokenScope::Read);
+        assert_eq!(Permission::WritePerson.token_scope(), TokenScope::Write);
+        assert_eq!(Permission::DecideConclusively.token_scope(), TokenScope::Write);
+        assert_eq!(Permission::ManageUsers.token_scope(), TokenScope::Admin);
+        assert_eq!(TokenScope::parse_list("read, write,read").unwrap(), vec![TokenScope::Read, TokenScope::Write]);
+        assert!(TokenScope::parse_list("").is_err());
+        assert!(TokenScope::parse_list("read,root").is_err());
+        // Every permission that changes data needs more than a read token.
+        for p in Permission::ALL {
+            let reads = matches!(
+                p,
+                Permission::ReadPerson | Permission::ReadCase | Permission::ReadAudit | Permission::ReadInbox
+            );
+            assert_eq!(p.token_scope() == TokenScope::Read, reads, "{p:?}");
         }
     }
 

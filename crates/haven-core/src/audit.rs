@@ -32,6 +32,17 @@ pub enum Action {
     OverrideConsent,
     SecondFactor,
     Denied,
+    /// A second administrator approved a grant (four eyes).
+    Approve,
+    /// An administrator unlocked an account's sign-in or second factor.
+    Unlock,
+    /// A row's authorisation columns failed their keyed MAC: someone edited
+    /// the database without the master key. Shown to auditors.
+    IntegrityAlarm,
+    /// Too many wrong second-factor codes for one account. Shown to auditors.
+    SecondFactorAlarm,
+    /// A signed audit checkpoint was exported for keeping elsewhere.
+    Checkpoint,
 }
 
 impl Action {
@@ -57,6 +68,11 @@ impl Action {
             Action::OverrideConsent => "override_consent",
             Action::SecondFactor => "second_factor",
             Action::Denied => "denied",
+            Action::Approve => "approve",
+            Action::Unlock => "unlock",
+            Action::IntegrityAlarm => "integrity_alarm",
+            Action::SecondFactorAlarm => "second_factor_alarm",
+            Action::Checkpoint => "checkpoint",
         }
     }
 }
@@ -161,6 +177,16 @@ pub enum ChainBreak {
     Truncated { last: i64, head: i64 },
     #[error("the chain head at event {seq} does not match the signed head")]
     HeadMismatch { seq: i64 },
+    #[error("the signed checkpoint at event {seq} is missing: checkpoints were deleted")]
+    CheckpointMissing { seq: i64 },
+    #[error("the checkpoint at event {seq} does not follow the one before it: checkpoints were replaced")]
+    CheckpointChain { seq: i64 },
+    #[error("the Merkle tree kept with the head does not match the events")]
+    TreeMismatch { seq: i64 },
+    #[error("the log has {head} events but a checkpoint exported earlier pins {size}: it was rolled back")]
+    Behind { size: i64, head: i64 },
+    #[error("the log disagrees with a checkpoint exported earlier at event {size}: its history was replaced")]
+    Forked { size: i64 },
 }
 
 impl ChainBreak {
@@ -168,8 +194,15 @@ impl ChainBreak {
     pub fn seq(&self) -> i64 {
         match self {
             ChainBreak::Gap { found, .. } => *found,
-            ChainBreak::BrokenLink { seq } | ChainBreak::Altered { seq } | ChainBreak::HeadMismatch { seq } => *seq,
+            ChainBreak::BrokenLink { seq }
+            | ChainBreak::Altered { seq }
+            | ChainBreak::HeadMismatch { seq }
+            | ChainBreak::CheckpointMissing { seq }
+            | ChainBreak::CheckpointChain { seq }
+            | ChainBreak::TreeMismatch { seq } => *seq,
             ChainBreak::Truncated { last, .. } => last + 1,
+            ChainBreak::Behind { head, .. } => head + 1,
+            ChainBreak::Forked { size } => *size,
         }
     }
 }
@@ -221,7 +254,35 @@ impl Verifier {
     }
 }
 
-/// The bytes the node key signs for a checkpoint or head.
+/// What the node key signs for the head: the chain hash and the Merkle root
+/// at the head. A domain of its own, so a checkpoint's signature can never
+/// stand in for a head's.
+pub fn head_message(seq: i64, hash: &str, root: &[u8; 32]) -> Vec<u8> {
+    let mut m = b"haven-audit-head-v2".to_vec();
+    m.extend_from_slice(&seq.to_be_bytes());
+    m.extend_from_slice(hash.as_bytes());
+    m.extend_from_slice(root);
+    m
+}
+
+/// What the node key signs for a stored checkpoint: chained to the one
+/// before by its digest, so one cannot be deleted or swapped unseen.
+pub fn checkpoint_message_v2(seq: i64, hash: &str, root: &[u8; 32], prev: &[u8; 32]) -> Vec<u8> {
+    let mut m = b"haven-audit-checkpoint-v2".to_vec();
+    m.extend_from_slice(&seq.to_be_bytes());
+    m.extend_from_slice(hash.as_bytes());
+    m.extend_from_slice(root);
+    m.extend_from_slice(prev);
+    m
+}
+
+/// The digest that the next checkpoint's message includes.
+pub fn checkpoint_digest(message: &[u8]) -> [u8; 32] {
+    Sha256::digest(message).into()
+}
+
+/// The bytes version 1 signed for a checkpoint or head; kept to verify logs
+/// written before the Merkle tree, when they are converted.
 pub fn checkpoint_message(seq: i64, hash: &str) -> Vec<u8> {
     let mut m = b"haven-audit-checkpoint-v1".to_vec();
     m.extend_from_slice(&seq.to_be_bytes());

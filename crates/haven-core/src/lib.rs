@@ -21,6 +21,8 @@ pub mod remedy;
 pub mod screening;
 pub mod services;
 pub mod tasks;
+pub mod text;
+pub mod tlog;
 
 mod iso3166;
 

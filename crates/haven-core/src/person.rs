@@ -39,17 +39,15 @@ pub struct Name(String);
 
 impl Name {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, ValidationError> {
-        let s = raw.trim();
-        if s.is_empty() {
+        if raw.trim().is_empty() {
             return Err(ValidationError::new(field, "required", "a name is required"));
         }
-        if s.chars().count() > MAX_NAME_CHARS {
+        if raw.trim().chars().count() > MAX_NAME_CHARS {
             return Err(ValidationError::new(field, "too_long", "the name is too long (300 characters at most)"));
         }
-        if s.chars().any(|c| c.is_control()) {
-            return Err(ValidationError::new(field, "invalid_characters", "the name contains control characters"));
-        }
-        Ok(Self(s.to_owned()))
+        // NFC and no hidden characters: a reversed or zero-width-padded name
+        // must not pass for a different person in a list or a search.
+        Ok(Self(crate::text::clean_line(field, raw, MAX_NAME_CHARS)?))
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -267,8 +265,7 @@ pub struct PersonRecord {
 fn optional_text(field: &'static str, raw: Option<&str>, max: usize) -> Result<Option<String>, ValidationError> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(s) if s.chars().count() > max => Err(ValidationError::new(field, "too_long", "the text is too long")),
-        Some(s) => Ok(Some(s.to_owned())),
+        Some(s) => crate::text::clean_text(field, s, max).map(Some),
     }
 }
 

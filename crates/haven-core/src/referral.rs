@@ -178,11 +178,13 @@ pub fn recipient_categories(
 }
 
 /// Need to know inside the receiving organisation. Until someone there
-/// accepts the referral, its staff see who is referred (identity, if
-/// consented) to decide; then everything consented opens to the person who
-/// accepted it and to those whose role reaches the whole organisation.
-pub fn within_recipient(consented: Categories, is_handler: bool, org_wide: bool) -> Categories {
-    if is_handler || org_wide {
+/// accepts the referral, everyone there, supervisors included, sees only
+/// who is referred (identity, if consented) and how urgent it is, to decide;
+/// once accepted, everything consented opens to the person who accepted it
+/// and to those whose role reaches the whole organisation.
+pub fn within_recipient(consented: Categories, status: Status, is_handler: bool, org_wide: bool) -> Categories {
+    let accepted = matches!(status, Status::Accepted | Status::InProgress);
+    if accepted && (is_handler || org_wide) {
         consented
     } else {
         consented.intersect(Categories::of(&[crate::access::Category::Identity]))
@@ -343,11 +345,25 @@ mod tests {
     #[test]
     fn r17_inside_the_recipient_only_the_handler_and_supervisors_see_all_that_was_consented() {
         let consented = Categories::of(&[Category::Identity, Category::Health]);
-        assert_eq!(within_recipient(consented, true, false), consented);
-        assert_eq!(within_recipient(consented, false, true), consented);
-        assert_eq!(within_recipient(consented, false, false), Categories::of(&[Category::Identity]));
+        let identity = Categories::of(&[Category::Identity]);
+        for status in [Status::Accepted, Status::InProgress] {
+            assert_eq!(within_recipient(consented, status, true, false), consented);
+            assert_eq!(within_recipient(consented, status, false, true), consented);
+            assert_eq!(within_recipient(consented, status, false, false), identity);
+        }
         let no_identity = Categories::of(&[Category::Health]);
-        assert!(within_recipient(no_identity, false, false).is_empty());
+        assert!(within_recipient(no_identity, Status::Accepted, false, false).is_empty());
+    }
+
+    #[test]
+    fn r17_before_anyone_accepts_even_supervisors_of_the_recipient_see_only_who_is_referred() {
+        let consented = Categories::of(&[Category::Identity, Category::ContactLocation, Category::Health]);
+        let identity = Categories::of(&[Category::Identity]);
+        for status in [Status::Sent, Status::Proposed, Status::ConsentRecorded, Status::Declined, Status::Revoked] {
+            for (handler, org_wide) in [(true, true), (false, true), (true, false), (false, false)] {
+                assert_eq!(within_recipient(consented, status, handler, org_wide), identity, "{status:?}");
+            }
+        }
     }
 
     #[test]

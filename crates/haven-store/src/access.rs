@@ -126,16 +126,17 @@ impl Store {
         .bind(&id)
         .bind(person.to_string())
         .bind(scope.org().to_string())
-        .bind(terms.purpose.as_str())
+        .bind(self.tag(crate::integrity::tags::CONSENT_PURPOSE, &scope.org().to_string(), terms.purpose.as_str()))
         .bind(terms.recipient.to_string())
         .bind(terms.categories.encode())
         .bind(format_date(terms.expires_on))
         .bind(terms.explained_by.to_string())
-        .bind(terms.language.as_str())
+        .bind(dek.seal_hex(&id, "language", terms.language.as_str())?)
         .bind(interpreter)
         .bind(now_ms())
         .execute(&mut **tx)
         .await?;
+        self.seal_row(tx, &crate::integrity::CONSENTS, &id).await?;
         self.append_scoped(tx, scope, Action::Create, RecordKind::Consent, &id, "ok").await?;
         Ok(id)
     }
@@ -175,6 +176,7 @@ impl Store {
             .bind(consent_id)
             .execute(&mut **tx)
             .await?;
+        self.seal_row(tx, &crate::integrity::CONSENTS, consent_id).await?;
         self.append_scoped(tx, scope, Action::Withdraw, RecordKind::Consent, consent_id, outcome).await
     }
 
@@ -200,7 +202,11 @@ impl Store {
         .bind(&person_s)
         .fetch_all(&self.pool)
         .await?;
-        let views = rows.iter().map(|r| consent_from_row(r, dek.as_ref())).collect::<Result<Vec<_>>>()?;
+        let mut views = Vec::with_capacity(rows.len());
+        for r in &rows {
+            self.check_row(&crate::integrity::CONSENTS, r, "").await?;
+            views.push(consent_from_row(self.keys(), r, dek.as_ref())?);
+        }
         let ids: Vec<&str> = views.iter().map(|v| v.id.as_str()).collect();
         let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids };
         self.audit_read(scope, Action::List, RecordKind::Consent, &refs, "ok").await?;
@@ -245,7 +251,7 @@ impl Store {
         .bind(&id)
         .bind(&person_s)
         .bind(scope.org().to_string())
-        .bind(purpose.as_str())
+        .bind(self.tag(crate::integrity::tags::CONSENT_PURPOSE, &scope.org().to_string(), purpose.as_str()))
         .bind(recipient.to_string())
         .bind(categories.encode())
         .bind(dek.seal(&id, "reason", reason.as_str())?)
@@ -253,6 +259,7 @@ impl Store {
         .bind(now_ms())
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::CONSENT_OVERRIDES, &id).await?;
         self.append_scoped(&mut tx, scope, Action::OverrideConsent, RecordKind::Consent, &id, "flagged_for_review")
             .await?;
         tx.commit().await?;
@@ -298,6 +305,7 @@ impl Store {
         .bind(now + BREAK_GLASS_MINUTES * 60_000)
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::ACCESS_GRANTS, &id).await?;
         self.append_scoped(&mut tx, scope, Action::BreakGlass, RecordKind::Person, &person_s, "granted").await?;
         tx.commit().await?;
         Ok(id)
@@ -394,6 +402,25 @@ impl Store {
         Ok(out)
     }
 
+    /// Alarms for the auditor: rows that failed their integrity check
+    /// anywhere on the installation (someone edited the database without the
+    /// master key; the events name only the table and the row id), and
+    /// accounts of this organisation locked after wrong second-factor codes.
+    pub async fn alarms(&self, scope: &Scope, limit: i64) -> Result<Vec<AuditRow>> {
+        require(scope, Permission::ReadAudit)?;
+        let rows = sqlx::query(
+            "SELECT e.seq, e.at_ms, e.actor, e.action, e.record_kind, e.record_id, e.purpose, e.outcome, u.username \
+             FROM audit_events e LEFT JOIN users u ON u.id = e.actor \
+             WHERE e.action = 'integrity_alarm' OR (e.action = 'second_factor_alarm' AND u.org_id = $1) \
+             ORDER BY e.seq DESC LIMIT $2",
+        )
+        .bind(scope.org().to_string())
+        .bind(limit.clamp(1, 500))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_row).collect()
+    }
+
     /// "Who accessed this record and why": events about the person and
     /// their cases, newest first. Reads of the restricted cooperation record
     /// are left out (R15): auditors see them in the audit log.
@@ -451,6 +478,9 @@ impl Store {
         };
         let id = uuid_string();
         let mut tx = self.begin().await?;
+        // Sealed under the person's key, so erasing the person shreds the
+        // document in every copy too (R28).
+        let dek = self.person_dek(&mut tx, &person.to_string()).await?.ok_or(StoreError::Erased)?;
         sqlx::query(
             "INSERT INTO inbox_documents (id, recipient_org_id, consent_id, kind, created_at, content, person_id) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -458,12 +488,13 @@ impl Store {
         .bind(&id)
         .bind(recipient.to_string())
         .bind(&consent.id)
-        .bind(kind)
+        .bind(dek.seal_hex(&id, "kind", kind)?)
         .bind(now_ms())
-        .bind(self.keys().seal_secret(&format!("inbox\0{id}"), content.as_bytes())?)
+        .bind(dek.seal(&id, "content", content)?)
         .bind(person.to_string())
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::INBOX_DOCUMENTS, &id).await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Consent, &id, "sent_with_consent").await?;
         tx.commit().await?;
         Ok(id)
@@ -473,10 +504,13 @@ impl Store {
     /// its consent is still in force.
     pub async fn inbox_document(&self, scope: &Scope, id: &str) -> Result<String> {
         require(scope, Permission::ReadInbox)?;
-        let row = sqlx::query(
-            "SELECT d.content, c.withdrawn_at, c.expires_on FROM inbox_documents d JOIN consents c ON c.id = d.consent_id \
+        let row = sqlx::query(&format!(
+            "SELECT d.content, k.wrapped, {}, {} FROM inbox_documents d JOIN consents c ON c.id = d.consent_id \
+             LEFT JOIN person_keys k ON k.person_id = d.person_id \
              WHERE d.id = $1 AND d.recipient_org_id = $2",
-        )
+            crate::integrity::select_cols(&crate::integrity::INBOX_DOCUMENTS, "d", "d_"),
+            crate::integrity::select_cols(&crate::integrity::CONSENTS, "c", "c_")
+        ))
         .bind(id)
         .bind(scope.org().to_string())
         .fetch_optional(&self.pool)
@@ -485,8 +519,12 @@ impl Store {
             self.record_scoped_event(scope, Action::Read, RecordKind::System, id, "not_found").await?;
             return Err(StoreError::NotFound);
         };
-        let withdrawn: Option<i64> = row.try_get("withdrawn_at")?;
-        let expires: String = row.try_get("expires_on")?;
+        // The firewall's last door (R16): the document's recipient and the
+        // consent behind it must be as haven wrote them.
+        self.check_row(&crate::integrity::INBOX_DOCUMENTS, &row, "d_").await?;
+        self.check_row(&crate::integrity::CONSENTS, &row, "c_").await?;
+        let withdrawn: Option<i64> = row.try_get("c_withdrawn_at")?;
+        let expires: String = row.try_get("c_expires_on")?;
         let expired = parse_date(&expires).is_none_or(|d| d < today());
         let content: Option<Vec<u8>> = row.try_get("content")?;
         let (Some(content), None, false) = (content, withdrawn, expired) else {
@@ -494,8 +532,9 @@ impl Store {
             self.record_scoped_event(scope, Action::Read, RecordKind::System, id, "consent_withdrawn").await?;
             return Err(StoreError::NotFound);
         };
-        let text = String::from_utf8(self.keys().open_secret(&format!("inbox\0{id}"), &content)?.to_vec())
-            .map_err(|_| StoreError::Crypto)?;
+        let person: String = row.try_get::<Option<String>, _>("d_person_id")?.ok_or(StoreError::NotFound)?;
+        let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        let text = self.keys().unwrap(&person, &wrapped)?.open(id, "content", &content)?;
         self.record_scoped_event(scope, Action::Read, RecordKind::System, id, "ok").await?;
         Ok(text)
     }
@@ -504,24 +543,30 @@ impl Store {
     pub async fn inbox(&self, scope: &Scope) -> Result<Vec<InboxItem>> {
         require(scope, Permission::ReadInbox)?;
         // Documents whose consent was withdrawn or expired disappear from the list.
-        let rows = sqlx::query(
-            "SELECT d.id, d.kind, d.created_at FROM inbox_documents d JOIN consents c ON c.id = d.consent_id \
+        let rows = sqlx::query(&format!(
+            "SELECT d.kind, d.created_at, k.wrapped, {}, {} FROM inbox_documents d JOIN consents c ON c.id = d.consent_id \
+             JOIN person_keys k ON k.person_id = d.person_id \
              WHERE d.recipient_org_id = $1 AND c.withdrawn_at IS NULL AND d.content IS NOT NULL \
              ORDER BY d.created_at DESC LIMIT 200",
-        )
+            crate::integrity::select_cols(&crate::integrity::INBOX_DOCUMENTS, "d", "d_"),
+            crate::integrity::select_cols(&crate::integrity::CONSENTS, "c", "c_")
+        ))
         .bind(scope.org().to_string())
         .fetch_all(&self.pool)
         .await?;
-        let items = rows
-            .iter()
-            .map(|r| {
-                Ok(InboxItem {
-                    id: r.try_get("id")?,
-                    kind: r.try_get("kind")?,
-                    created_at_ms: r.try_get("created_at")?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut items = Vec::with_capacity(rows.len());
+        for r in &rows {
+            self.check_row(&crate::integrity::INBOX_DOCUMENTS, r, "d_").await?;
+            self.check_row(&crate::integrity::CONSENTS, r, "c_").await?;
+            let id: String = r.try_get("d_id")?;
+            let person: String = r.try_get::<Option<String>, _>("d_person_id")?.ok_or(StoreError::NotFound)?;
+            let key = self.keys().unwrap(&person, &r.try_get::<Vec<u8>, _>("wrapped")?)?;
+            items.push(InboxItem {
+                kind: key.open_hex(&id, "kind", &r.try_get::<String, _>("kind")?)?,
+                created_at_ms: r.try_get("created_at")?,
+                id,
+            });
+        }
         self.record_scoped_event(scope, Action::List, RecordKind::System, "inbox", "ok").await?;
         Ok(items)
     }
@@ -545,15 +590,27 @@ fn audit_row(r: &AnyRow) -> Result<AuditRow> {
     })
 }
 
-pub(crate) fn consent_from_row(r: &AnyRow, dek: Option<&DataKey>) -> Result<ConsentView> {
+pub(crate) fn consent_from_row(keys: &crate::crypto::Keys, r: &AnyRow, dek: Option<&DataKey>) -> Result<ConsentView> {
     let id: String = r.try_get("id")?;
     let person: String = r.try_get("person_id")?;
-    let purpose: String = r.try_get("purpose")?;
+    let purposes: Vec<&str> = ConsentPurpose::ALL.iter().map(|p| p.as_str()).collect();
+    let purpose = crate::integrity::untag(
+        keys,
+        crate::integrity::tags::CONSENT_PURPOSE,
+        &r.try_get::<String, _>("org_id")?,
+        &r.try_get::<String, _>("purpose")?,
+        &purposes,
+    )?;
     let recipient: String = r.try_get("recipient_org_id")?;
     let categories: String = r.try_get("categories")?;
     let expires: String = r.try_get("expires_on")?;
     let explained_by: String = r.try_get("explained_by")?;
-    let language: String = r.try_get("language")?;
+    // The language the consent was explained in is the person's: sealed,
+    // and only opened for a reader who holds the person's key here.
+    let language = match dek {
+        Some(k) => k.open_hex(&id, "language", &r.try_get::<String, _>("language")?)?,
+        None => "und".to_owned(),
+    };
     let interpreter = match (dek, r.try_get::<Option<Vec<u8>>, _>("interpreter")?) {
         (Some(k), Some(ct)) => Some(k.open(&id, "interpreter", &ct)?),
         _ => None,
@@ -567,7 +624,7 @@ pub(crate) fn consent_from_row(r: &AnyRow, dek: Option<&DataKey>) -> Result<Cons
         person_id: person.parse()?,
         consent: Consent {
             terms: ConsentTerms {
-                purpose: ConsentPurpose::parse(&purpose)?,
+                purpose: ConsentPurpose::parse(purpose)?,
                 recipient: recipient.parse()?,
                 categories: Categories::parse_list(&categories)?,
                 expires_on: parse_date(&expires).ok_or_else(bad)?,

@@ -1,7 +1,11 @@
 //! Appending to and verifying the audit chain (R27).
 
 use haven_core::access::Scope;
-use haven_core::audit::{checkpoint_message, Action, Event, RecordKind, StoredEvent, Verifier};
+use haven_core::audit::{
+    checkpoint_digest, checkpoint_message, checkpoint_message_v2, head_message, Action, ChainBreak, Event, RecordKind,
+    StoredEvent, Verifier,
+};
+use haven_core::tlog::{self, Checkpoint, Frontier};
 use sqlx::Row;
 
 use crate::WriteTx;
@@ -9,8 +13,9 @@ use crate::WriteTx;
 use crate::{now_ms, Result, Store, StoreError};
 
 /// A signed checkpoint is kept every this many events, so verification can
-/// tell a chain that was cut back to an old head from one that never grew.
-const CHECKPOINT_EVERY: i64 = 256;
+/// tell a chain that was cut back to an old head from one that never grew,
+/// and a missing checkpoint is itself a sign of deletion.
+pub const CHECKPOINT_EVERY: i64 = 256;
 
 /// Who did something, when there is no [`Scope`] (logins, CLI, system work).
 pub struct Context<'a> {
@@ -158,20 +163,26 @@ impl Store {
 
     /// Chains, stores and signs a batch of events: one head read, multi-row
     /// inserts, one head update. Round trips, not hashing, are what a remote
-    /// database makes expensive.
+    /// database makes expensive. The Merkle tree's right edge is kept with
+    /// the head; every `CHECKPOINT_EVERY` events a checkpoint is signed with
+    /// the tree root and chained to the checkpoint before it.
     async fn append_events(&self, tx: &mut WriteTx, new: &[NewEvent<'_>]) -> Result<()> {
         if new.is_empty() {
             return Ok(());
         }
-        let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&mut **tx).await?;
+        let head = sqlx::query("SELECT seq, hash, merkle FROM audit_head WHERE id = 1").fetch_one(&mut **tx).await?;
         let mut seq: i64 = head.try_get("seq")?;
         let mut prev_hash: String = head.try_get("hash")?;
         let mut prev = [0u8; 32];
         hex::decode_to_slice(&prev_hash, &mut prev)
-            .map_err(|_| StoreError::AuditBroken(haven_core::audit::ChainBreak::HeadMismatch { seq }))?;
+            .map_err(|_| StoreError::AuditBroken(ChainBreak::HeadMismatch { seq }))?;
+        // A log written before the tree existed keeps appending without it
+        // until the key-file conversion rebuilds the tree from its events.
+        let mut frontier = Frontier::decode(&head.try_get::<String, _>("merkle")?).filter(|f| f.size() == seq as u64);
         let at_ms = now_ms();
         let mut rows = Vec::with_capacity(new.len());
         let mut checkpoints = Vec::new();
+        let mut last_cp: Option<[u8; 32]> = None;
         for n in new {
             let event = Event {
                 seq: seq + 1,
@@ -186,8 +197,28 @@ impl Store {
             };
             let hash_bytes = event.chain_hash(&prev);
             let hash = hex::encode(hash_bytes);
+            if let Some(f) = frontier.as_mut() {
+                f.push(tlog::leaf_hash(&hash_bytes));
+            }
             if event.seq % CHECKPOINT_EVERY == 0 {
-                checkpoints.push((event.seq, hash.clone(), self.keys().sign(&checkpoint_message(event.seq, &hash))));
+                match &frontier {
+                    Some(f) => {
+                        let before = match last_cp {
+                            Some(d) => d,
+                            None => self.last_checkpoint_digest(tx).await?,
+                        };
+                        let root = f.root();
+                        let msg = checkpoint_message_v2(event.seq, &hash, &root, &before);
+                        last_cp = Some(checkpoint_digest(&msg));
+                        checkpoints.push((event.seq, hash.clone(), Some((root, before)), self.keys().sign(&msg)));
+                    }
+                    None => checkpoints.push((
+                        event.seq,
+                        hash.clone(),
+                        None,
+                        self.keys().sign(&checkpoint_message(event.seq, &hash)),
+                    )),
+                }
             }
             seq = event.seq;
             prev = hash_bytes;
@@ -198,20 +229,8 @@ impl Store {
             let values = (0..chunk.len())
                 .map(|r| {
                     let b = r * 11;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                        b + 1,
-                        b + 2,
-                        b + 3,
-                        b + 4,
-                        b + 5,
-                        b + 6,
-                        b + 7,
-                        b + 8,
-                        b + 9,
-                        b + 10,
-                        b + 11
-                    )
+                    let ps: Vec<String> = (1..=11).map(|i| format!("${}", b + i)).collect();
+                    format!("({})", ps.join(", "))
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
@@ -235,23 +254,44 @@ impl Store {
             }
             q.execute(&mut **tx).await?;
         }
-        for (cseq, chash, sig) in checkpoints {
-            sqlx::query("INSERT INTO audit_checkpoints (seq, hash, at_ms, signature) VALUES ($1, $2, $3, $4)")
-                .bind(cseq)
-                .bind(chash)
-                .bind(at_ms)
-                .bind(sig)
-                .execute(&mut **tx)
-                .await?;
+        for (cseq, chash, tree, sig) in checkpoints {
+            sqlx::query(
+                "INSERT INTO audit_checkpoints (seq, hash, at_ms, signature, root, prev) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(cseq)
+            .bind(chash)
+            .bind(at_ms)
+            .bind(sig)
+            .bind(tree.map(|(r, _)| hex::encode(r)))
+            .bind(tree.map(|(_, p)| hex::encode(p)))
+            .execute(&mut **tx)
+            .await?;
         }
-        let signature = self.keys().sign(&checkpoint_message(seq, &prev_hash));
-        sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, signature = $3 WHERE id = 1")
+        let (merkle, signature) = match &frontier {
+            Some(f) => (f.encode(), self.keys().sign(&head_message(seq, &prev_hash, &f.root()))),
+            None => (head.try_get::<String, _>("merkle")?, self.keys().sign(&checkpoint_message(seq, &prev_hash))),
+        };
+        sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, signature = $3, merkle = $4 WHERE id = 1")
             .bind(seq)
             .bind(&prev_hash)
             .bind(&signature)
+            .bind(merkle)
             .execute(&mut **tx)
             .await?;
         Ok(())
+    }
+
+    /// The digest of the newest stored checkpoint, or zeros before the first.
+    async fn last_checkpoint_digest(&self, tx: &mut WriteTx) -> Result<[u8; 32]> {
+        let row = sqlx::query("SELECT seq, hash, root, prev FROM audit_checkpoints ORDER BY seq DESC LIMIT 1")
+            .fetch_optional(&mut **tx)
+            .await?;
+        let Some(r) = row else { return Ok([0; 32]) };
+        let seq: i64 = r.try_get("seq")?;
+        let broken = || StoreError::AuditBroken(ChainBreak::CheckpointChain { seq });
+        let root = decode32(r.try_get::<Option<String>, _>("root")?.as_deref()).ok_or_else(broken)?;
+        let prev = decode32(r.try_get::<Option<String>, _>("prev")?.as_deref()).ok_or_else(broken)?;
+        Ok(checkpoint_digest(&checkpoint_message_v2(seq, &r.try_get::<String, _>("hash")?, &root, &prev)))
     }
 
     async fn commit_batch(&self, batch: &[Pending]) -> Result<()> {
@@ -341,31 +381,78 @@ impl Store {
         Ok(())
     }
 
-    /// Walks the whole chain: every hash, every link, the signed head and
-    /// every signed checkpoint. Returns the first event that cannot be trusted.
+    /// Walks the whole chain: every hash, every link, the Merkle tree, the
+    /// signed head and every signed checkpoint, which must all be present
+    /// and chained. Each of `against` (checkpoints exported earlier and kept
+    /// elsewhere) must be matched: a log behind one, or disagreeing with it,
+    /// was rolled back or replaced. Returns the first thing that cannot be
+    /// trusted.
     pub async fn verify_audit(&self, mut progress: impl FnMut(i64, i64)) -> Result<VerifyReport> {
-        let head =
-            sqlx::query("SELECT seq, hash, signature FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?;
+        self.verify_audit_against(&[], &mut progress).await
+    }
+
+    pub async fn verify_audit_against(
+        &self,
+        against: &[Checkpoint],
+        progress: &mut impl FnMut(i64, i64),
+    ) -> Result<VerifyReport> {
+        let head = sqlx::query("SELECT seq, hash, signature, merkle FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
         let head_seq: i64 = head.try_get("seq")?;
         let head_hash: String = head.try_get("hash")?;
         let head_sig: String = head.try_get("signature")?;
-        if head_seq > 0 && !self.keys().verify_signature(&checkpoint_message(head_seq, &head_hash), &head_sig) {
+        let stored_tree = Frontier::decode(&head.try_get::<String, _>("merkle")?)
+            .ok_or(StoreError::AuditBroken(ChainBreak::TreeMismatch { seq: head_seq }))?;
+        if head_seq > 0
+            && !self.keys().verify_signature(&head_message(head_seq, &head_hash, &stored_tree.root()), &head_sig)
+        {
             return Err(StoreError::AuditSignature(head_seq));
         }
+        for cp in against {
+            if cp.size as i64 > head_seq {
+                return Err(StoreError::AuditBroken(ChainBreak::Behind { size: cp.size as i64, head: head_seq }));
+            }
+        }
 
+        // Every multiple of CHECKPOINT_EVERY up to the head has a checkpoint,
+        // each signed and chained to the one before.
         let mut checkpoints = std::collections::HashMap::new();
-        for r in sqlx::query("SELECT seq, hash, signature FROM audit_checkpoints").fetch_all(&self.pool).await? {
+        let mut before = [0u8; 32];
+        let rows = sqlx::query("SELECT seq, hash, signature, root, prev FROM audit_checkpoints ORDER BY seq")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut expected = CHECKPOINT_EVERY;
+        for r in &rows {
             let seq: i64 = r.try_get("seq")?;
+            if seq != expected {
+                return Err(StoreError::AuditBroken(ChainBreak::CheckpointMissing { seq: expected.min(seq) }));
+            }
             let hash: String = r.try_get("hash")?;
             let sig: String = r.try_get("signature")?;
-            if !self.keys().verify_signature(&checkpoint_message(seq, &hash), &sig) {
+            let root = decode32(r.try_get::<Option<String>, _>("root")?.as_deref())
+                .ok_or(StoreError::AuditBroken(ChainBreak::CheckpointChain { seq }))?;
+            let prev = decode32(r.try_get::<Option<String>, _>("prev")?.as_deref())
+                .ok_or(StoreError::AuditBroken(ChainBreak::CheckpointChain { seq }))?;
+            if prev != before {
+                return Err(StoreError::AuditBroken(ChainBreak::CheckpointChain { seq }));
+            }
+            let msg = checkpoint_message_v2(seq, &hash, &root, &prev);
+            if !self.keys().verify_signature(&msg, &sig) {
                 return Err(StoreError::AuditSignature(seq));
             }
-            checkpoints.insert(seq, hash);
+            before = checkpoint_digest(&msg);
+            checkpoints.insert(seq, (hash, root));
+            expected += CHECKPOINT_EVERY;
+        }
+        if expected <= head_seq {
+            return Err(StoreError::AuditBroken(ChainBreak::CheckpointMissing { seq: expected }));
         }
         let n_checkpoints = checkpoints.len() as i64;
+        let pins: std::collections::HashMap<i64, &Checkpoint> = against.iter().map(|c| (c.size as i64, c)).collect();
 
         let mut verifier = Verifier::default();
+        let mut tree = Frontier::default();
         let batch = 10_000i64;
         let mut after = 0i64;
         loop {
@@ -397,27 +484,274 @@ impl Store {
                     hash: r.try_get("hash")?,
                 };
                 verifier.push(&stored).map_err(StoreError::AuditBroken)?;
-                if let Some(h) = checkpoints.get(&stored.event.seq) {
-                    if *h != stored.hash {
-                        return Err(StoreError::AuditBroken(haven_core::audit::ChainBreak::Altered {
-                            seq: stored.event.seq,
-                        }));
+                let seq = stored.event.seq;
+                tree.push(tlog::leaf_hash(&verifier.last().1));
+                if let Some((h, root)) = checkpoints.get(&seq) {
+                    if *h != stored.hash || *root != tree.root() {
+                        return Err(StoreError::AuditBroken(ChainBreak::Altered { seq }));
                     }
                 }
-                after = stored.event.seq;
+                if let Some(pin) = pins.get(&seq) {
+                    if pin.root != tree.root() || pin.chain != verifier.last().1 {
+                        return Err(StoreError::AuditBroken(ChainBreak::Forked { size: seq }));
+                    }
+                }
+                after = seq;
             }
             progress(after, head_seq);
         }
-        // A checkpoint beyond the end means events after it were cut away.
-        if let Some(max_cp) = checkpoints.keys().max() {
-            if *max_cp > after {
-                return Err(StoreError::AuditBroken(haven_core::audit::ChainBreak::Truncated {
-                    last: after,
-                    head: *max_cp,
-                }));
+        let events = verifier.finish(head_seq, &head_hash).map_err(StoreError::AuditBroken)?;
+        if tree != stored_tree {
+            return Err(StoreError::AuditBroken(ChainBreak::TreeMismatch { seq: head_seq }));
+        }
+        Ok(VerifyReport { events, checkpoints: n_checkpoints })
+    }
+}
+
+fn decode32(s: Option<&str>) -> Option<[u8; 32]> {
+    let mut out = [0u8; 32];
+    hex::decode_to_slice(s?, &mut out).ok()?;
+    Some(out)
+}
+
+/// A checkpoint exported for keeping outside the server.
+pub struct ExportedCheckpoint {
+    pub checkpoint: Checkpoint,
+    /// The C2SP signed note, ready to write to a file.
+    pub note: String,
+}
+
+impl Store {
+    /// This installation's log origin and signing-key name.
+    pub fn log_origin(&self) -> String {
+        let pk = self.keys().verifying_key().to_bytes();
+        format!("haven/{}", &crate::crypto::sha256_hex(&pk)[..16])
+    }
+
+    /// The current head as a checkpoint.
+    pub async fn current_checkpoint(&self) -> Result<Checkpoint> {
+        let head = sqlx::query("SELECT seq, hash, merkle FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?;
+        let seq: i64 = head.try_get("seq")?;
+        let tree = Frontier::decode(&head.try_get::<String, _>("merkle")?)
+            .filter(|f| f.size() == seq as u64)
+            .ok_or(StoreError::AuditBroken(ChainBreak::TreeMismatch { seq }))?;
+        let chain = decode32(Some(&head.try_get::<String, _>("hash")?))
+            .ok_or(StoreError::AuditBroken(ChainBreak::HeadMismatch { seq }))?;
+        Ok(Checkpoint { origin: self.log_origin(), size: seq as u64, root: tree.root(), chain })
+    }
+
+    /// Signs the current head as a C2SP checkpoint for keeping elsewhere,
+    /// records that it was exported, and remembers it beside the key file,
+    /// so that the server refuses to start on a log behind it.
+    pub async fn export_checkpoint(&self) -> Result<ExportedCheckpoint> {
+        let checkpoint = self.current_checkpoint().await?;
+        let body = checkpoint.body();
+        let origin = self.log_origin();
+        let pk = self.keys().verifying_key().to_bytes();
+        let sig = self.keys().sign_bytes(body.as_bytes());
+        let note = tlog::signed_note(&body, &[(origin.clone(), tlog::key_hash(&origin, &pk), sig)]);
+        self.write_anchor(&checkpoint)?;
+        let ctx = Context { actor: "system", purpose: "audit_checkpoint", request_id: "cli" };
+        self.record_event(&ctx, Action::Checkpoint, RecordKind::System, &checkpoint.size.to_string(), "exported")
+            .await?;
+        Ok(ExportedCheckpoint { checkpoint, note })
+    }
+
+    /// Reads a checkpoint file and checks that this installation signed it.
+    pub fn read_checkpoint(&self, text: &str) -> Result<Checkpoint> {
+        let (body, sigs) = tlog::open_note(text).map_err(|e| StoreError::Config(e.to_string()))?;
+        let origin = self.log_origin();
+        let pk = self.keys().verifying_key().to_bytes();
+        let kh = tlog::key_hash(&origin, &pk);
+        let ok = sigs
+            .iter()
+            .any(|(name, h, sig)| *name == origin && *h == kh && self.keys().verify_bytes(body.as_bytes(), sig));
+        if !ok {
+            return Err(StoreError::Config(tlog::NoteError::BadSignature.to_string()));
+        }
+        let cp = Checkpoint::parse_body(&body).map_err(|e| StoreError::Config(e.to_string()))?;
+        if cp.origin != origin {
+            return Err(StoreError::Config("the checkpoint is for another installation's log".into()));
+        }
+        Ok(cp)
+    }
+
+    fn anchor_path(&self) -> std::path::PathBuf {
+        let key = self.config().key_path();
+        let mut name = key.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(".anchor");
+        key.with_file_name(name)
+    }
+
+    /// Remembers a checkpoint beside the key file (outside the database, so
+    /// an insider with only SQL access cannot move it back). Never moves
+    /// the anchor backwards.
+    pub(crate) fn write_anchor(&self, cp: &Checkpoint) -> Result<()> {
+        if let Some(old) = self.read_anchor()? {
+            if old.size >= cp.size {
+                return Ok(());
             }
         }
-        let events = verifier.finish(head_seq, &head_hash).map_err(StoreError::AuditBroken)?;
-        Ok(VerifyReport { events, checkpoints: n_checkpoints })
+        let line = format!("haven-anchor 1\n{} {} {}\n", cp.size, hex::encode(cp.chain), hex::encode(cp.root));
+        let text = format!("{line}mac {}\n", self.keys().anchor_mac(&line));
+        let path = self.anchor_path();
+        let tmp = path.with_extension("anchor-tmp");
+        std::fs::write(&tmp, text)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))?;
+        }
+        std::fs::rename(&tmp, &path)?;
+        Ok(())
+    }
+
+    fn read_anchor(&self) -> Result<Option<Checkpoint>> {
+        let text = match std::fs::read_to_string(self.anchor_path()) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let bad = || StoreError::Config("the audit anchor beside the key file is damaged or was edited".into());
+        let (line, mac) = text.rsplit_once("mac ").ok_or_else(bad)?;
+        if !crate::crypto::ct_eq(self.keys().anchor_mac(line).as_bytes(), mac.trim().as_bytes()) {
+            return Err(bad());
+        }
+        let fields: Vec<&str> = line.lines().nth(1).ok_or_else(bad)?.split(' ').collect();
+        let [size, chain, root] = fields.as_slice() else { return Err(bad()) };
+        Ok(Some(Checkpoint {
+            origin: self.log_origin(),
+            size: size.parse().map_err(|_| bad())?,
+            chain: decode32(Some(chain)).ok_or_else(bad)?,
+            root: decode32(Some(root)).ok_or_else(bad)?,
+        }))
+    }
+
+    /// Records the current head as the anchor (the server does this
+    /// periodically and when it stops), after checking that the log has not
+    /// fallen behind the anchor kept so far.
+    pub async fn anchor_head(&self) -> Result<()> {
+        self.check_audit_anchor().await?;
+        let cp = self.current_checkpoint().await?;
+        self.write_anchor(&cp)
+    }
+
+    /// Refuses a log that is behind, or disagrees with, the last checkpoint
+    /// exported or anchored: someone rolled the database back or replaced
+    /// its history. The event at the anchor's size must carry the anchored
+    /// chain hash, which commits to every event before it.
+    pub(crate) async fn check_audit_anchor(&self) -> Result<()> {
+        let Some(anchor) = self.read_anchor()? else { return Ok(()) };
+        let head: i64 =
+            sqlx::query("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?.try_get("seq")?;
+        let size = anchor.size as i64;
+        if head < size {
+            return Err(StoreError::AuditBroken(ChainBreak::Behind { size, head }));
+        }
+        if size == 0 {
+            return Ok(());
+        }
+        let row =
+            sqlx::query("SELECT hash FROM audit_events WHERE seq = $1").bind(size).fetch_optional(&self.pool).await?;
+        let hash = row.map(|r| r.try_get::<String, _>("hash")).transpose()?;
+        if hash.as_deref() != Some(hex::encode(anchor.chain).as_str()) {
+            return Err(StoreError::AuditBroken(ChainBreak::Forked { size }));
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the Merkle tree and the chained checkpoints of a log written
+    /// before they existed, after verifying it as version 1 verified it (the
+    /// hash chain, the signed head and the signed checkpoints). Part of the
+    /// key-file conversion; a log that does not verify is not converted.
+    pub(crate) async fn rebuild_audit_tree(&self, tx: &mut WriteTx) -> Result<()> {
+        let head = sqlx::query("SELECT seq, hash, signature FROM audit_head WHERE id = 1").fetch_one(&mut **tx).await?;
+        let head_seq: i64 = head.try_get("seq")?;
+        let head_hash: String = head.try_get("hash")?;
+        if head_seq > 0
+            && !self
+                .keys()
+                .verify_signature(&checkpoint_message(head_seq, &head_hash), &head.try_get::<String, _>("signature")?)
+        {
+            return Err(StoreError::AuditSignature(head_seq));
+        }
+        let mut old = std::collections::HashMap::new();
+        for r in sqlx::query("SELECT seq, hash, signature FROM audit_checkpoints").fetch_all(&mut **tx).await? {
+            let seq: i64 = r.try_get("seq")?;
+            let hash: String = r.try_get("hash")?;
+            if !self.keys().verify_signature(&checkpoint_message(seq, &hash), &r.try_get::<String, _>("signature")?) {
+                return Err(StoreError::AuditSignature(seq));
+            }
+            old.insert(seq, hash);
+        }
+        let mut verifier = Verifier::default();
+        let mut tree = Frontier::default();
+        let mut new_cps = Vec::new();
+        let mut before = [0u8; 32];
+        let mut after = 0i64;
+        loop {
+            let rows = sqlx::query(
+                "SELECT seq, at_ms, actor, action, record_kind, record_id, purpose, request_id, outcome, prev_hash, hash \
+                 FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT 10000",
+            )
+            .bind(after)
+            .fetch_all(&mut **tx)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            for r in &rows {
+                let stored = StoredEvent {
+                    event: Event {
+                        seq: r.try_get("seq")?,
+                        at_ms: r.try_get("at_ms")?,
+                        actor: r.try_get("actor")?,
+                        action: r.try_get("action")?,
+                        record_kind: r.try_get("record_kind")?,
+                        record_id: r.try_get("record_id")?,
+                        purpose: r.try_get("purpose")?,
+                        request_id: r.try_get("request_id")?,
+                        outcome: r.try_get("outcome")?,
+                    },
+                    prev_hash: r.try_get("prev_hash")?,
+                    hash: r.try_get("hash")?,
+                };
+                verifier.push(&stored).map_err(StoreError::AuditBroken)?;
+                let seq = stored.event.seq;
+                if old.get(&seq).is_some_and(|h| *h != stored.hash) {
+                    return Err(StoreError::AuditBroken(ChainBreak::Altered { seq }));
+                }
+                tree.push(tlog::leaf_hash(&verifier.last().1));
+                if seq % CHECKPOINT_EVERY == 0 {
+                    let root = tree.root();
+                    let msg = checkpoint_message_v2(seq, &stored.hash, &root, &before);
+                    new_cps.push((seq, stored.hash.clone(), root, before, self.keys().sign(&msg)));
+                    before = checkpoint_digest(&msg);
+                }
+                after = seq;
+            }
+        }
+        verifier.finish(head_seq, &head_hash).map_err(StoreError::AuditBroken)?;
+        sqlx::query("DELETE FROM audit_checkpoints").execute(&mut **tx).await?;
+        for (seq, hash, root, prev, sig) in new_cps {
+            sqlx::query(
+                "INSERT INTO audit_checkpoints (seq, hash, at_ms, signature, root, prev) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(seq)
+            .bind(hash)
+            .bind(now_ms())
+            .bind(sig)
+            .bind(hex::encode(root))
+            .bind(hex::encode(prev))
+            .execute(&mut **tx)
+            .await?;
+        }
+        let sig = self.keys().sign(&head_message(head_seq, &head_hash, &tree.root()));
+        sqlx::query("UPDATE audit_head SET merkle = $1, signature = $2 WHERE id = 1")
+            .bind(tree.encode())
+            .bind(sig)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
     }
 }

@@ -4,10 +4,18 @@
 //! stored. Passwords are Argon2id, verified on a blocking thread; an unknown
 //! username is checked against a dummy hash so timing does not reveal which
 //! accounts exist.
+//!
+//! Insiders are in the threat model (R16, R27): every column that decides
+//! what an account, an organisation, a session or a token may do is covered
+//! by a keyed MAC ([`crate::crypto::RowMac`]). Someone with SQL write access
+//! but no master key who moves a user to another organisation, raises a role,
+//! swaps a password hash or re-points a session finds that the row stops
+//! working, and an alarm lands in the audit log for the auditor.
 
+use std::net::IpAddr;
 use std::sync::OnceLock;
 
-use haven_core::access::{Actor, OrgKind, Role};
+use haven_core::access::{self, Actor, OrgKind, Role, TokenScope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::{OrgId, TokenId, UserId};
 use haven_core::ValidationError;
@@ -15,16 +23,68 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::audit::Context;
-use crate::crypto::{hash_password, random_password, random_secret, verify_password};
-use crate::{new_id_bytes, now_ms, Result, Store, StoreError};
+use crate::crypto::{hash_password, random_password, random_secret, verify_password, Keys};
+use crate::integrity;
+use crate::{new_id_bytes, now_ms, Result, Store, StoreError, WriteTx};
 
-/// Failed logins before the account is locked for [`LOCK_MS`].
-const MAX_FAILURES: i64 = 5;
-const LOCK_MS: i64 = 15 * 60 * 1000;
+/// Wrong attempts from one network at one username before back-off starts.
+const FREE_FAILURES: i64 = 5;
+/// The longest a back-off lasts; an anonymous stranger can never lock an
+/// account for longer than this at a time, and only from their own network.
+const MAX_LOCK_MS: i64 = 15 * 60 * 1000;
 /// A session ends after this long without use...
 pub const SESSION_IDLE_MS: i64 = 30 * 60 * 1000;
 /// ...and after this long in any case.
 pub const SESSION_ABSOLUTE_MS: i64 = 12 * 60 * 60 * 1000;
+/// API tokens expire after this many days unless asked otherwise.
+pub const DEFAULT_TOKEN_DAYS: i64 = 90;
+/// And never live longer than this.
+pub const MAX_TOKEN_DAYS: i64 = 366;
+
+/// Back-off after `failures` wrong attempts: none for the first few, then
+/// one minute doubling to the cap.
+pub fn backoff_ms(failures: i64) -> i64 {
+    if failures < FREE_FAILURES {
+        return 0;
+    }
+    let doublings = (failures - FREE_FAILURES).min(10) as u32;
+    (60_000i64 << doublings).min(MAX_LOCK_MS)
+}
+
+/// The network a sign-in comes from, for the throttle: the address itself
+/// for IPv4, the /64 for IPv6 (one subscriber's usual allocation).
+pub fn network_of(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountStatus {
+    Active,
+    /// Waiting for a second administrator (four eyes).
+    Pending,
+}
+
+impl AccountStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AccountStatus::Active => "active",
+            AccountStatus::Pending => "pending",
+        }
+    }
+    fn parse(s: &str) -> Result<Self> {
+        match s {
+            "active" => Ok(AccountStatus::Active),
+            "pending" => Ok(AccountStatus::Pending),
+            _ => Err(StoreError::Config(format!("unknown account status {s}"))),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct User {
@@ -57,9 +117,12 @@ impl User {
     }
 }
 
-/// The columns of a user with their organisation's kind and settings.
+/// The columns of a user with their organisation's, everything both MACs
+/// cover; the organisation's columns are prefixed `org_`.
 const USER_SELECT: &str = "SELECT u.id, u.org_id, u.username, u.role, u.password_hash, u.must_change_password, \
-     u.locked_until, u.totp_enabled, o.kind AS org_kind, o.caseworkers_see_all AS org_see_all \
+     u.disabled, u.status, u.totp_enabled, u.created_by, u.approved_by, u.row_mac, \
+     o.name AS org_name, o.kind AS org_kind, o.country AS org_country, \
+     o.caseworkers_see_all AS org_caseworkers_see_all, o.row_mac AS org_row_mac \
      FROM users u JOIN organisations o ON o.id = u.org_id";
 
 #[derive(Debug, Clone)]
@@ -81,13 +144,28 @@ pub struct UserSummary {
     pub role: Role,
     pub totp_enabled: bool,
     pub disabled: bool,
+    pub status: AccountStatus,
+    pub created_by: Option<UserId>,
 }
 
 #[derive(Debug)]
 pub enum LoginOutcome {
     Success(User),
-    /// Wrong username or password; deliberately not saying which.
+    /// The password was right but the account waits for a second
+    /// administrator's approval. Only someone who knows the password learns this.
+    Pending,
+    /// Wrong username or password, a disabled account, or too many attempts
+    /// from this network: deliberately one answer for all of them, so the
+    /// answer never tells a real username from an invented one.
     Failed,
+}
+
+/// The result of a second-factor code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondFactorOutcome {
+    Accepted,
+    Wrong,
+    /// Too many wrong codes: wait until the back-off ends or an administrator unlocks.
     Locked,
 }
 
@@ -98,21 +176,64 @@ pub struct Session {
     pub second_factor_done: bool,
 }
 
-fn user_from_row(r: &AnyRow) -> Result<User> {
-    let id: String = r.try_get("id")?;
-    let org: String = r.try_get("org_id")?;
-    let role: String = r.try_get("role")?;
-    let kind: String = r.try_get("org_kind")?;
-    Ok(User {
-        id: id.parse()?,
-        org_id: org.parse()?,
-        org_kind: OrgKind::parse(&kind)?,
-        org_caseworkers_see_all: r.try_get::<i64, _>("org_see_all")? != 0,
-        username: r.try_get("username")?,
-        role: Role::parse(&role)?,
-        must_change_password: r.try_get::<i64, _>("must_change_password")? != 0,
-        totp_enabled: r.try_get::<i64, _>("totp_enabled")? != 0,
-    })
+/// A user authenticated by an API token, with what the token may do.
+pub struct TokenUser {
+    pub user: User,
+    pub scopes: Vec<TokenScope>,
+}
+
+/// A new account: its id, its one-time password, and whether it waits for approval.
+pub struct Granted {
+    pub id: UserId,
+    pub password: String,
+    pub pending: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TokenSummary {
+    pub id: TokenId,
+    pub created_at_ms: i64,
+    pub expires_at_ms: Option<i64>,
+    pub scopes: Vec<TokenScope>,
+    /// Waiting for its owner to confirm it with their second factor.
+    pub pending: bool,
+}
+
+/// Which table's MAC failed, for the alarm.
+enum Tampered {
+    User(String),
+    Organisation(String),
+}
+
+/// Parses a user row after checking the MACs of the user and their organisation.
+fn user_from_row(keys: &Keys, r: &AnyRow) -> Result<User, Result<Tampered>> {
+    let inner = || -> Result<std::result::Result<User, Tampered>> {
+        let id: String = r.try_get("id")?;
+        let org: String = r.try_get("org_id")?;
+        if !integrity::row_ok(keys, &integrity::USERS, r, "")? {
+            return Ok(Err(Tampered::User(id)));
+        }
+        if !integrity::row_ok(keys, &integrity::ORGANISATIONS, r, "org_")? {
+            return Ok(Err(Tampered::Organisation(org)));
+        }
+        let kind: String = r.try_get("org_kind")?;
+        let role: String = r.try_get("role")?;
+        Ok(Ok(User {
+            id: id.parse()?,
+            org_id: org.parse()?,
+            org_kind: OrgKind::parse(&kind)?,
+            org_caseworkers_see_all: r.try_get::<i64, _>("org_caseworkers_see_all")? != 0,
+            username: r.try_get("username")?,
+            role: Role::parse(&role)?,
+            must_change_password: r.try_get::<i64, _>("must_change_password")? != 0,
+            totp_enabled: r.try_get::<i64, _>("totp_enabled")? != 0,
+        }))
+    };
+    match inner() {
+        Ok(Ok(u)) => Ok(u),
+        Ok(Err(t)) => Err(Ok(t)),
+        Err(e) => Err(Err(e)),
+    }
 }
 
 /// Usernames are ASCII handles, not real names, so they are safe in logs.
@@ -128,14 +249,83 @@ pub fn parse_username(raw: &str) -> Result<String, ValidationError> {
     Ok(s.to_ascii_lowercase())
 }
 
+pub fn check_new_password(password: &str) -> Result<(), ValidationError> {
+    let n = password.chars().count();
+    if n < 12 {
+        return Err(ValidationError::new("password", "too_short", "use at least 12 characters"));
+    }
+    if n > 1024 {
+        return Err(ValidationError::new("password", "too_long_password", "use at most 1024 characters"));
+    }
+    Ok(())
+}
+
 fn dummy_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| hash_password(&random_secret(16)).unwrap_or_default())
 }
 
+async fn hash_blocking(password: &str) -> Result<String> {
+    let pw = password.to_owned();
+    tokio::task::spawn_blocking(move || hash_password(&pw))
+        .await
+        .map_err(|e| StoreError::Config(format!("hashing task failed: {e}")))?
+}
+
+async fn verify_blocking(password: &str, hash: String) -> Result<bool> {
+    let pw = password.to_owned();
+    tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
+        .await
+        .map_err(|e| StoreError::Config(format!("hashing task failed: {e}")))
+}
+
 const SYSTEM: Context<'static> = Context { actor: "system", purpose: "administration", request_id: "cli" };
 
 impl Store {
+    /// Records that a row failed its MAC and returns the error to answer with.
+    /// The alarm is an audit event, so it is chained and signed like the
+    /// rest, and the auditor's page lists it.
+    pub(crate) async fn integrity_alarm(&self, kind: RecordKind, id: &str, table: &str) -> StoreError {
+        tracing::error!(table, "row failed its integrity check: database edited without the master key");
+        let ctx = Context { actor: "system", purpose: "integrity", request_id: "" };
+        if let Err(e) = self.record_event(&ctx, Action::IntegrityAlarm, kind, id, table).await {
+            tracing::error!(error = %e, "could not record the integrity alarm");
+        }
+        StoreError::Integrity(table.to_owned())
+    }
+
+    async fn checked_user(&self, r: &AnyRow) -> Result<User> {
+        match user_from_row(self.keys(), r) {
+            Ok(u) => Ok(u),
+            Err(Ok(Tampered::User(id))) => Err(self.integrity_alarm(RecordKind::User, &id, "users").await),
+            Err(Ok(Tampered::Organisation(id))) => {
+                Err(self.integrity_alarm(RecordKind::Organisation, &id, "organisations").await)
+            }
+            Err(Err(e)) => Err(e),
+        }
+    }
+
+    /// Recomputes a user row's MAC inside the transaction that changed it.
+    pub(crate) async fn seal_user_row(&self, tx: &mut WriteTx, id: &str) -> Result<()> {
+        self.seal_row(tx, &integrity::USERS, id).await
+    }
+
+    pub(crate) async fn seal_org_row(&self, tx: &mut WriteTx, id: &str) -> Result<()> {
+        self.seal_row(tx, &integrity::ORGANISATIONS, id).await
+    }
+
+    /// An organisation's kind, after checking its MAC: the firewall (R16)
+    /// must never rest on a kind someone could edit in SQL.
+    pub async fn org_kind(&self, id: OrgId) -> Result<OrgKind> {
+        let sql = format!(
+            "SELECT {} FROM organisations t WHERE t.id = $1",
+            integrity::select_cols(&integrity::ORGANISATIONS, "t", "")
+        );
+        let r = sqlx::query(&sql).bind(id.to_string()).fetch_optional(&self.pool).await?.ok_or(StoreError::NotFound)?;
+        self.check_row(&integrity::ORGANISATIONS, &r, "").await?;
+        Ok(OrgKind::parse(&r.try_get::<String, _>("kind")?)?)
+    }
+
     /// On a fresh installation, creates the first organisation and the
     /// `admin` account and returns its one-time password. Returns `None` once
     /// any user exists.
@@ -154,8 +344,8 @@ impl Store {
         let kind = OrgKind::parse(kind)?;
         let country =
             country.map(|c| haven_core::person::Country::parse(c).map(|c| c.as_str().to_owned())).transpose()?;
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 200 {
+        let name = haven_core::text::clean_line("name", name, 200)?;
+        if name.is_empty() {
             return Err(ValidationError::new(
                 "name",
                 "invalid_name",
@@ -166,18 +356,19 @@ impl Store {
         let id = OrgId::from_random_bytes(new_id_bytes());
         let mut tx = self.begin().await?;
         let exists =
-            sqlx::query("SELECT id FROM organisations WHERE name = $1").bind(name).fetch_optional(&mut *tx).await?;
+            sqlx::query("SELECT id FROM organisations WHERE name = $1").bind(&name).fetch_optional(&mut *tx).await?;
         if exists.is_some() {
             return Err(StoreError::Conflict("an organisation with this name exists".into()));
         }
         sqlx::query("INSERT INTO organisations (id, name, kind, country, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(id.to_string())
-            .bind(name)
+            .bind(&name)
             .bind(kind.as_str())
             .bind(country)
             .bind(now_ms())
             .execute(&mut *tx)
             .await?;
+        self.seal_org_row(&mut tx, &id.to_string()).await?;
         self.append(&mut tx, &SYSTEM, Action::Create, RecordKind::Organisation, &id.to_string(), "ok").await?;
         tx.commit().await?;
         Ok(id)
@@ -202,6 +393,9 @@ impl Store {
         Ok(row.try_get("name")?)
     }
 
+    /// Creates an active account directly. This is the operator's path (the
+    /// CLI, which already holds the master key, and tests); the web's path is
+    /// [`Store::grant_user`], which applies the grant policy and four eyes.
     pub async fn create_user(
         &self,
         org: OrgId,
@@ -210,11 +404,24 @@ impl Store {
         password: &str,
         must_change_password: bool,
     ) -> Result<UserId> {
-        let username = parse_username(username)?;
-        let pw = password.to_owned();
-        let hash = tokio::task::spawn_blocking(move || hash_password(&pw))
+        self.insert_user(&SYSTEM, org, username, role, password, must_change_password, AccountStatus::Active, None)
             .await
-            .map_err(|e| StoreError::Config(format!("hashing task failed: {e}")))??;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn insert_user(
+        &self,
+        ctx: &Context<'_>,
+        org: OrgId,
+        username: &str,
+        role: Role,
+        password: &str,
+        must_change_password: bool,
+        status: AccountStatus,
+        created_by: Option<UserId>,
+    ) -> Result<UserId> {
+        let username = parse_username(username)?;
+        let hash = hash_blocking(password).await?;
         let id = UserId::from_random_bytes(new_id_bytes());
         let mut tx = self.begin().await?;
         let exists =
@@ -223,8 +430,8 @@ impl Store {
             return Err(StoreError::Conflict("this username is taken".into()));
         }
         sqlx::query(
-            "INSERT INTO users (id, org_id, username, role, password_hash, must_change_password, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO users (id, org_id, username, role, password_hash, must_change_password, created_at, status, created_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(id.to_string())
         .bind(org.to_string())
@@ -233,25 +440,128 @@ impl Store {
         .bind(hash)
         .bind(i64::from(must_change_password))
         .bind(now_ms())
+        .bind(status.as_str())
+        .bind(created_by.map(|u| u.to_string()))
         .execute(&mut *tx)
         .await?;
-        self.append(&mut tx, &SYSTEM, Action::UserCreate, RecordKind::User, &id.to_string(), "ok").await?;
+        self.seal_user_row(&mut tx, &id.to_string()).await?;
+        self.append(&mut tx, ctx, Action::UserCreate, RecordKind::User, &id.to_string(), status.as_str()).await?;
         tx.commit().await?;
         Ok(id)
     }
 
-    pub async fn user_by_username(&self, username: &str) -> Result<User> {
-        let username = parse_username(username)?;
-        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1 AND u.disabled = 0"))
-            .bind(username)
+    /// An administrator grants an account: the grant policy decides whether
+    /// they may, and four eyes whether it works at once or waits.
+    pub async fn grant_user(
+        &self,
+        actor: &Actor,
+        org: OrgId,
+        username: &str,
+        role: Role,
+        request_id: &str,
+    ) -> Result<Granted> {
+        let uid = actor.user_id.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id };
+        let org_kind = self.org_kind(org).await?;
+        if !access::may_grant(actor, role, org, org_kind) {
+            self.record_event(&ctx, Action::Denied, RecordKind::User, &org.to_string(), role.as_str()).await?;
+            return Err(StoreError::Denied);
+        }
+        let has_admin = self.active_org_admins(org).await? > 0;
+        let pending = access::grant_needs_approval(role, org_kind, has_admin);
+        let status = if pending { AccountStatus::Pending } else { AccountStatus::Active };
+        let password = random_password();
+        let id = self.insert_user(&ctx, org, username, role, &password, true, status, Some(actor.user_id)).await?;
+        Ok(Granted { id, password, pending })
+    }
+
+    /// Active organisation administrators of `org`, each row's MAC checked:
+    /// four eyes must not rest on a status someone could edit in SQL.
+    async fn active_org_admins(&self, org: OrgId) -> Result<usize> {
+        let rows = sqlx::query(&format!(
+            "{USER_SELECT} WHERE u.org_id = $1 AND u.role = 'org_admin' AND u.status = 'active' AND u.disabled = 0"
+        ))
+        .bind(org.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            self.checked_user(r).await?;
+        }
+        Ok(rows.len())
+    }
+
+    /// A second administrator approves a pending grant.
+    pub async fn approve_user(&self, actor: &Actor, user: UserId, request_id: &str) -> Result<()> {
+        let uid = actor.user_id.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id };
+        let target = self.user_row_any(user).await?;
+        let org: OrgId = target.try_get::<String, _>("org_id")?.parse()?;
+        let status = AccountStatus::parse(&target.try_get::<String, _>("status")?)?;
+        let created_by: Option<UserId> =
+            target.try_get::<Option<String>, _>("created_by")?.map(|s| s.parse()).transpose()?;
+        if !access::may_approve(actor, created_by, org) {
+            self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "approve").await?;
+            return Err(StoreError::Denied);
+        }
+        if status != AccountStatus::Pending {
+            return Err(StoreError::Conflict("this account is not waiting for approval".into()));
+        }
+        let mut tx = self.begin().await?;
+        sqlx::query("UPDATE users SET status = 'active', approved_by = $1 WHERE id = $2 AND status = 'pending'")
+            .bind(&uid)
+            .bind(user.to_string())
+            .execute(&mut *tx)
+            .await?;
+        self.seal_user_row(&mut tx, &user.to_string()).await?;
+        self.append(&mut tx, &ctx, Action::Approve, RecordKind::User, &user.to_string(), "ok").await?;
+        tx.commit().await
+    }
+
+    /// A user row in any status, its MACs checked.
+    async fn user_row_any(&self, user: UserId) -> Result<AnyRow> {
+        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.id = $1"))
+            .bind(user.to_string())
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
-        user_from_row(&row)
+        self.checked_user(&row).await?;
+        Ok(row)
     }
 
-    /// Checks a password, with soft locking and an audit event either way.
-    pub async fn login(&self, username: &str, password: &str, request_id: &str) -> Result<LoginOutcome> {
+    pub async fn user_by_username(&self, username: &str) -> Result<User> {
+        let username = parse_username(username)?;
+        let row =
+            sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1 AND u.disabled = 0 AND u.status = 'active'"))
+                .bind(username)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+        self.checked_user(&row).await
+    }
+
+    fn throttle_keys(&self, username: &str, network: &str) -> (String, String) {
+        let account = self.keys().tag("login-account", "", &username.trim().to_lowercase());
+        (account, self.keys().tag("login-network", "", network))
+    }
+
+    /// Checks a password, with a per (username, network) back-off and an
+    /// audit event either way. `network` is [`network_of`] the client.
+    pub async fn login(&self, username: &str, password: &str, network: &str, request_id: &str) -> Result<LoginOutcome> {
+        let now = now_ms();
+        let (account, net) = self.throttle_keys(username, network);
+        let throttle =
+            sqlx::query("SELECT failures, locked_until FROM login_throttle WHERE account = $1 AND network = $2")
+                .bind(&account)
+                .bind(&net)
+                .fetch_optional(&self.pool)
+                .await?;
+        let failures: i64 = throttle.as_ref().map(|r| r.try_get("failures")).transpose()?.unwrap_or(0);
+        let locked = throttle
+            .as_ref()
+            .map(|r| r.try_get::<Option<i64>, _>("locked_until"))
+            .transpose()?
+            .flatten()
+            .is_some_and(|t| t > now);
         let row = match parse_username(username) {
             Ok(u) => {
                 sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1 AND u.disabled = 0"))
@@ -261,60 +571,85 @@ impl Store {
             }
             Err(_) => None,
         };
-        let (hash, user) = match &row {
-            Some(r) => (r.try_get::<String, _>("password_hash")?, Some(user_from_row(r)?)),
-            None => (dummy_hash().to_owned(), None),
+        // Always hash, whatever the case, so timing tells nothing either.
+        let hash = match &row {
+            Some(r) => r.try_get::<String, _>("password_hash")?,
+            None => dummy_hash().to_owned(),
         };
-        let pw = password.to_owned();
-        let ok = tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
-            .await
-            .map_err(|e| StoreError::Config(format!("hashing task failed: {e}")))?;
-        let now = now_ms();
-        let Some(user) = user else {
-            let ctx = Context { actor: "anonymous", purpose: "authentication", request_id };
-            self.record_event(&ctx, Action::LoginFailed, RecordKind::User, "", "unknown_user").await?;
-            return Ok(LoginOutcome::Failed);
+        let ok = verify_blocking(password, hash).await?;
+        let user = match &row {
+            Some(r) => Some((self.checked_user(r).await?, AccountStatus::parse(&r.try_get::<String, _>("status")?)?)),
+            None => None,
         };
-        let uid = user.id.to_string();
-        let ctx = Context { actor: &uid, purpose: "authentication", request_id };
-        let locked_until: Option<i64> = row.as_ref().map(|r| r.try_get("locked_until")).transpose()?.flatten();
+        let actor = user.as_ref().map(|(u, _)| u.id.to_string()).unwrap_or_else(|| "anonymous".to_owned());
+        let record = user.as_ref().map(|(u, _)| u.id.to_string()).unwrap_or_default();
+        let ctx = Context { actor: &actor, purpose: "authentication", request_id };
         let mut tx = self.begin().await?;
-        if locked_until.is_some_and(|t| t > now) {
-            self.append(&mut tx, &ctx, Action::LoginFailed, RecordKind::User, &uid, "locked").await?;
-            tx.commit().await?;
-            return Ok(LoginOutcome::Locked);
-        }
-        if !ok {
-            sqlx::query(
-                "UPDATE users SET failed_logins = failed_logins + 1, \
-                 locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END WHERE id = $3",
-            )
-            .bind(MAX_FAILURES)
-            .bind(now + LOCK_MS)
-            .bind(&uid)
-            .execute(&mut *tx)
-            .await?;
-            self.append(&mut tx, &ctx, Action::LoginFailed, RecordKind::User, &uid, "bad_password").await?;
+        let why = match (&user, ok, locked) {
+            (_, _, true) => Some("throttled"),
+            (None, _, _) => Some("unknown_user"),
+            (Some(_), false, _) => Some("bad_password"),
+            _ => None,
+        };
+        if let Some(why) = why {
+            if !locked {
+                let failures = failures + 1;
+                let until = (backoff_ms(failures) > 0).then_some(now + backoff_ms(failures));
+                sqlx::query("DELETE FROM login_throttle WHERE account = $1 AND network = $2")
+                    .bind(&account)
+                    .bind(&net)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO login_throttle (account, network, failures, locked_until, updated_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&account)
+                .bind(&net)
+                .bind(failures)
+                .bind(until)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            self.append(&mut tx, &ctx, Action::LoginFailed, RecordKind::User, &record, why).await?;
             tx.commit().await?;
             return Ok(LoginOutcome::Failed);
         }
-        sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-            .bind(&uid)
+        sqlx::query("DELETE FROM login_throttle WHERE account = $1 AND network = $2")
+            .bind(&account)
+            .bind(&net)
             .execute(&mut *tx)
             .await?;
-        self.append(&mut tx, &ctx, Action::Login, RecordKind::User, &uid, "ok").await?;
+        let Some((user, status)) = user else { return Ok(LoginOutcome::Failed) };
+        if status == AccountStatus::Pending {
+            self.append(&mut tx, &ctx, Action::LoginFailed, RecordKind::User, &record, "pending_approval").await?;
+            tx.commit().await?;
+            return Ok(LoginOutcome::Pending);
+        }
+        self.append(&mut tx, &ctx, Action::Login, RecordKind::User, &record, "ok").await?;
         tx.commit().await?;
         Ok(LoginOutcome::Success(user))
     }
 
-    pub async fn set_password(&self, user: UserId, password: &str) -> Result<()> {
-        if password.chars().count() < 12 {
-            return Err(ValidationError::new("password", "too_short", "use at least 12 characters").into());
+    /// Changes one's own password: the current one is required, so a session
+    /// left open on a shared computer cannot be turned into a takeover.
+    pub async fn change_password(&self, user: &User, current: &str, new: &str) -> Result<()> {
+        let row = self.user_row_any(user.id).await?;
+        let hash: String = row.try_get("password_hash")?;
+        if !verify_blocking(current, hash).await? {
+            let uid = user.id.to_string();
+            let ctx = Context { actor: &uid, purpose: "authentication", request_id: "" };
+            self.record_event(&ctx, Action::Update, RecordKind::User, &uid, "wrong_current_password").await?;
+            return Err(ValidationError::new("current", "wrong_password", "the current password is not right").into());
         }
-        let pw = password.to_owned();
-        let hash = tokio::task::spawn_blocking(move || hash_password(&pw))
-            .await
-            .map_err(|e| StoreError::Config(format!("hashing task failed: {e}")))??;
+        self.set_password(user.id, new).await
+    }
+
+    /// Sets a password and clears the must-change flag. Callers have checked
+    /// the current password ([`Store::change_password`]) or are the operator.
+    pub async fn set_password(&self, user: UserId, password: &str) -> Result<()> {
+        check_new_password(password)?;
+        let hash = hash_blocking(password).await?;
         let uid = user.to_string();
         let ctx = Context { actor: &uid, purpose: "authentication", request_id: "" };
         let mut tx = self.begin().await?;
@@ -323,11 +658,35 @@ impl Store {
             .bind(&uid)
             .execute(&mut *tx)
             .await?;
+        self.seal_user_row(&mut tx, &uid).await?;
         // A password change ends every other session of the user.
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&uid).execute(&mut *tx).await?;
         self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &uid, "password_changed").await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// An administrator clears an account's sign-in back-off (from every
+    /// network) and its second-factor back-off.
+    pub async fn unlock_user(&self, actor: &Actor, user: UserId, request_id: &str) -> Result<()> {
+        let uid = actor.user_id.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id };
+        let row = self.user_row_any(user).await?;
+        let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
+        if !access::may_manage_users_of(actor, org) {
+            self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "unlock").await?;
+            return Err(StoreError::Denied);
+        }
+        let username: String = row.try_get("username")?;
+        let (account, _) = self.throttle_keys(&username, "");
+        let mut tx = self.begin().await?;
+        sqlx::query("DELETE FROM login_throttle WHERE account = $1").bind(&account).execute(&mut *tx).await?;
+        sqlx::query("UPDATE users SET totp_failures = 0, totp_locked_until = NULL WHERE id = $1")
+            .bind(user.to_string())
+            .execute(&mut *tx)
+            .await?;
+        self.append(&mut tx, &ctx, Action::Unlock, RecordKind::User, &user.to_string(), "ok").await?;
+        tx.commit().await
     }
 
     /// Starts a session; returns the cookie secret and the CSRF token. A
@@ -337,17 +696,21 @@ impl Store {
         let secret = random_secret(32);
         let csrf = random_secret(32);
         let now = now_ms();
+        let id_hash = self.keys().secret_hash(&secret);
+        let mfa = i64::from(second_factor_done || !user.second_factor_required());
+        let mut conn = self.pool.acquire().await?;
         sqlx::query(
             "INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen, mfa_ok) VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(self.keys().secret_hash(&secret))
+        .bind(&id_hash)
         .bind(user.id.to_string())
         .bind(&csrf)
         .bind(now)
         .bind(now)
-        .bind(i64::from(second_factor_done || !user.second_factor_required()))
-        .execute(&self.pool)
+        .bind(mfa)
+        .execute(&mut *conn)
         .await?;
+        self.seal_row(&mut conn, &integrity::SESSIONS, &id_hash).await?;
         Ok((secret, csrf))
     }
 
@@ -355,20 +718,30 @@ impl Store {
     /// timeouts. Expired sessions are deleted on sight.
     pub async fn session(&self, secret: &str) -> Result<Option<Session>> {
         let hash = self.keys().secret_hash(secret);
-        let row = sqlx::query(
-            "SELECT s.csrf, s.created_at AS s_created, s.last_seen AS s_seen, s.mfa_ok AS s_mfa, \
-             u.id, u.org_id, u.username, u.role, u.must_change_password, u.totp_enabled, \
-             o.kind AS org_kind, o.caseworkers_see_all AS org_see_all \
-             FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id \
-             WHERE s.id_hash = $1 AND u.disabled = 0",
-        )
+        let row = sqlx::query(&format!(
+            "{USER_SELECT} JOIN sessions s ON s.user_id = u.id WHERE s.id_hash = $1 AND u.disabled = 0 AND u.status = 'active'"
+        ))
         .bind(&hash)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        let s = sqlx::query(&format!(
+            "SELECT {}, t.last_seen FROM sessions t WHERE t.id_hash = $1",
+            integrity::select_cols(&integrity::SESSIONS, "t", "")
+        ))
+        .bind(&hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(s) = s else { return Ok(None) };
+        if !integrity::row_ok(self.keys(), &integrity::SESSIONS, &s, "")? {
+            let user_id: String = s.try_get("user_id")?;
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&hash).execute(&self.pool).await?;
+            return Err(self.integrity_alarm(RecordKind::User, &user_id, "sessions").await);
+        }
+        let user = self.checked_user(&row).await?;
         let now = now_ms();
-        let created: i64 = row.try_get("s_created")?;
-        let last_seen: i64 = row.try_get("s_seen")?;
+        let created: i64 = s.try_get("created_at")?;
+        let last_seen: i64 = s.try_get("last_seen")?;
         if now - last_seen > SESSION_IDLE_MS || now - created > SESSION_ABSOLUTE_MS {
             sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&hash).execute(&self.pool).await?;
             return Ok(None);
@@ -381,11 +754,7 @@ impl Store {
                 .execute(&self.pool)
                 .await?;
         }
-        Ok(Some(Session {
-            user: user_from_row(&row)?,
-            csrf: row.try_get("csrf")?,
-            second_factor_done: row.try_get::<i64, _>("s_mfa")? != 0,
-        }))
+        Ok(Some(Session { user, csrf: s.try_get("csrf")?, second_factor_done: s.try_get::<i64, _>("mfa_ok")? != 0 }))
     }
 
     pub async fn end_session(&self, secret: &str) -> Result<()> {
@@ -396,61 +765,177 @@ impl Store {
         Ok(())
     }
 
-    /// Issues an API token for a user; the secret is returned once.
+    /// Issues an API token for a user; the secret is returned once. It
+    /// expires after `days` (default [`DEFAULT_TOKEN_DAYS`]). For a role that
+    /// needs a second factor the token waits until its owner confirms it in
+    /// the web UI with that factor, so a token made on the server never
+    /// skips the second factor.
     pub async fn create_token(&self, username: &str) -> Result<(TokenId, String)> {
+        let (id, secret, _) = self.create_token_with(username, &TokenScope::ALL, None).await?;
+        Ok((id, secret))
+    }
+
+    /// As [`Store::create_token`], with scopes and a lifetime; also says
+    /// whether the token waits for confirmation.
+    pub async fn create_token_with(
+        &self,
+        username: &str,
+        scopes: &[TokenScope],
+        days: Option<i64>,
+    ) -> Result<(TokenId, String, bool)> {
         let user = self.user_by_username(username).await?;
+        let days = days.unwrap_or(DEFAULT_TOKEN_DAYS);
+        if !(1..=MAX_TOKEN_DAYS).contains(&days) {
+            return Err(ValidationError::new("days", "invalid_days", "a token lives 1 to 366 days").into());
+        }
+        if scopes.is_empty() {
+            return Err(ValidationError::new("scopes", "invalid_scope", "scopes are read, write and admin").into());
+        }
         let id = TokenId::from_random_bytes(new_id_bytes());
         let secret = format!("hvn_{}", random_secret(32));
+        let now = now_ms();
+        let expires = now + days * 86_400_000;
+        let scopes_s = scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
+        let pending = user.second_factor_required();
+        let status = if pending { "pending" } else { "active" };
+        let hash = self.keys().secret_hash(&secret);
+        let uid = user.id.to_string();
         let mut tx = self.begin().await?;
-        sqlx::query("INSERT INTO api_tokens (id, user_id, token_hash, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(id.to_string())
-            .bind(user.id.to_string())
-            .bind(self.keys().secret_hash(&secret))
-            .bind(now_ms())
-            .execute(&mut *tx)
-            .await?;
-        self.append(&mut tx, &SYSTEM, Action::TokenCreate, RecordKind::Token, &id.to_string(), "ok").await?;
+        sqlx::query(
+            "INSERT INTO api_tokens (id, user_id, token_hash, created_at, expires_at, scopes, status) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id.to_string())
+        .bind(&uid)
+        .bind(hash)
+        .bind(now)
+        .bind(expires)
+        .bind(&scopes_s)
+        .bind(status)
+        .execute(&mut *tx)
+        .await?;
+        self.seal_row(&mut tx, &integrity::API_TOKENS, &id.to_string()).await?;
+        self.append(&mut tx, &SYSTEM, Action::TokenCreate, RecordKind::Token, &id.to_string(), status).await?;
         tx.commit().await?;
-        Ok((id, secret))
+        Ok((id, secret, pending))
+    }
+
+    fn token_select() -> String {
+        format!("SELECT {} FROM api_tokens t", integrity::select_cols(&integrity::API_TOKENS, "t", ""))
+    }
+
+    /// A user's own tokens that are neither revoked nor expired.
+    pub async fn list_tokens(&self, user: &User) -> Result<Vec<TokenSummary>> {
+        let rows = sqlx::query(&format!(
+            "{} WHERE t.user_id = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
+             ORDER BY t.created_at DESC",
+            Self::token_select()
+        ))
+        .bind(user.id.to_string())
+        .bind(now_ms())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            self.check_row(&integrity::API_TOKENS, r, "").await?;
+            out.push(TokenSummary {
+                id: r.try_get::<String, _>("id")?.parse()?,
+                created_at_ms: r.try_get("created_at")?,
+                expires_at_ms: r.try_get("expires_at")?,
+                scopes: TokenScope::parse_list(&r.try_get::<String, _>("scopes")?)?,
+                pending: r.try_get::<String, _>("status")? == "pending",
+            });
+        }
+        Ok(out)
+    }
+
+    /// The owner confirms a pending token with a second-factor code.
+    pub async fn confirm_token(&self, user: &User, token: TokenId, code: &str) -> Result<SecondFactorOutcome> {
+        let outcome = self.verify_second_factor(user, code, None).await?;
+        if outcome != SecondFactorOutcome::Accepted {
+            return Ok(outcome);
+        }
+        let uid = user.id.to_string();
+        let ctx = Context { actor: &uid, purpose: "authentication", request_id: "" };
+        let mut tx = self.begin().await?;
+        let done = sqlx::query(
+            "UPDATE api_tokens SET status = 'active' WHERE id = $1 AND user_id = $2 AND status = 'pending'",
+        )
+        .bind(token.to_string())
+        .bind(&uid)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.seal_row(&mut tx, &integrity::API_TOKENS, &token.to_string()).await?;
+        self.append(&mut tx, &ctx, Action::Approve, RecordKind::Token, &token.to_string(), "confirmed").await?;
+        tx.commit().await?;
+        Ok(SecondFactorOutcome::Accepted)
     }
 
     /// Revokes one token by id, or every token of the user when `id` is None.
     pub async fn revoke_tokens(&self, username: &str, id: Option<TokenId>) -> Result<u64> {
         let user = self.user_by_username(username).await?;
-        let mut tx = self.begin().await?;
-        let done = match id {
-            Some(t) => sqlx::query(
-                "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
-            )
-            .bind(now_ms())
-            .bind(t.to_string())
-            .bind(user.id.to_string())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected(),
-            None => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-                .bind(now_ms())
-                .bind(user.id.to_string())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected(),
+        let rows = match id {
+            Some(t) => {
+                sqlx::query("SELECT id FROM api_tokens WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
+                    .bind(t.to_string())
+                    .bind(user.id.to_string())
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            None => {
+                sqlx::query("SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL")
+                    .bind(user.id.to_string())
+                    .fetch_all(&self.pool)
+                    .await?
+            }
         };
+        let mut tx = self.begin().await?;
+        for r in &rows {
+            let tid: String = r.try_get("id")?;
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
+                .bind(now_ms())
+                .bind(&tid)
+                .execute(&mut *tx)
+                .await?;
+            self.seal_row(&mut tx, &integrity::API_TOKENS, &tid).await?;
+        }
         let record = id.map(|t| t.to_string()).unwrap_or_else(|| user.id.to_string());
         self.append(&mut tx, &SYSTEM, Action::TokenRevoke, RecordKind::Token, &record, "ok").await?;
         tx.commit().await?;
-        Ok(done)
+        Ok(rows.len() as u64)
     }
 
-    /// The user behind a bearer token, if the token is valid and unrevoked.
-    pub async fn token_user(&self, secret: &str) -> Result<Option<User>> {
-        let row = sqlx::query(&format!(
-            "{USER_SELECT} JOIN api_tokens t ON t.user_id = u.id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0"
-        ))
-        .bind(self.keys().secret_hash(secret))
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(user_from_row).transpose()
+    /// The user behind a bearer token, if the token is valid, confirmed,
+    /// unrevoked and unexpired and its owner is active.
+    pub async fn token_user(&self, secret: &str) -> Result<Option<TokenUser>> {
+        let hash = self.keys().secret_hash(secret);
+        let Some(t) = sqlx::query(&format!("{} WHERE t.token_hash = $1", Self::token_select()))
+            .bind(&hash)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        self.check_row(&integrity::API_TOKENS, &t, "").await?;
+        let revoked = t.try_get::<Option<i64>, _>("revoked_at")?.is_some();
+        let expired = t.try_get::<Option<i64>, _>("expires_at")?.is_some_and(|e| e <= now_ms());
+        if revoked || expired || t.try_get::<String, _>("status")? != "active" {
+            return Ok(None);
+        }
+        let Some(row) =
+            sqlx::query(&format!("{USER_SELECT} WHERE u.id = $1 AND u.disabled = 0 AND u.status = 'active'"))
+                .bind(t.try_get::<String, _>("user_id")?)
+                .fetch_optional(&self.pool)
+                .await?
+        else {
+            return Ok(None);
+        };
+        let user = self.checked_user(&row).await?;
+        Ok(Some(TokenUser { user, scopes: TokenScope::parse_list(&t.try_get::<String, _>("scopes")?)? }))
     }
 }
 
@@ -488,114 +973,197 @@ impl Store {
     }
 
     /// Checks a code against the user's secret, refusing a code (or an older
-    /// one) that was already used. On success during enrolment the factor is
-    /// enabled; the session, if given, is opened.
-    pub async fn verify_second_factor(&self, user: &User, code: &str, session_secret: Option<&str>) -> Result<bool> {
+    /// one) that was already used. Wrong codes count per account with a
+    /// capped back-off, and crossing the threshold raises an alarm for the
+    /// auditor: the person guessing already has the password. On success
+    /// during enrolment the factor is enabled; the session, if given, is opened.
+    pub async fn verify_second_factor(
+        &self,
+        user: &User,
+        code: &str,
+        session_secret: Option<&str>,
+    ) -> Result<SecondFactorOutcome> {
         let uid = user.id.to_string();
+        let now = now_ms();
         let mut tx = self.begin().await?;
-        let row = sqlx::query("SELECT totp_secret, totp_last_step FROM users WHERE id = $1")
-            .bind(&uid)
-            .fetch_one(&mut *tx)
-            .await?;
+        let row = sqlx::query(
+            "SELECT totp_secret, totp_last_step, totp_failures, totp_locked_until, totp_enabled FROM users WHERE id = $1",
+        )
+        .bind(&uid)
+        .fetch_one(&mut *tx)
+        .await?;
         let sealed: Option<Vec<u8>> = row.try_get("totp_secret")?;
         let last_step: i64 = row.try_get("totp_last_step")?;
+        let failures: i64 = row.try_get("totp_failures")?;
+        let was_enabled = row.try_get::<i64, _>("totp_enabled")? != 0;
         let ctx = Context { actor: &uid, purpose: "authentication", request_id: "" };
+        if row.try_get::<Option<i64>, _>("totp_locked_until")?.is_some_and(|t| t > now) {
+            self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "locked").await?;
+            tx.commit().await?;
+            return Ok(SecondFactorOutcome::Locked);
+        }
         let Some(sealed) = sealed else {
             self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "not_enrolled").await?;
             tx.commit().await?;
-            return Ok(false);
+            return Ok(SecondFactorOutcome::Wrong);
         };
         let secret = self.keys().open_secret(&format!("totp\0{uid}"), &sealed)?;
         let totp = totp(secret.to_vec())?;
-        let now_step = now_ms() / 1000 / 30;
+        let now_step = now / 1000 / 30;
         let code = code.trim();
         let matched = (now_step - 1..=now_step + 1)
             .filter(|s| *s > last_step)
             .find(|s| crate::crypto::ct_eq(totp.generate((*s * 30) as u64).as_bytes(), code.as_bytes()));
         let Some(step) = matched else {
-            self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "bad_code").await?;
-            tx.commit().await?;
-            return Ok(false);
-        };
-        sqlx::query("UPDATE users SET totp_enabled = 1, totp_last_step = $1 WHERE id = $2")
-            .bind(step)
-            .bind(&uid)
-            .execute(&mut *tx)
-            .await?;
-        if let Some(s) = session_secret {
-            sqlx::query("UPDATE sessions SET mfa_ok = 1 WHERE id_hash = $1 AND user_id = $2")
-                .bind(self.keys().secret_hash(s))
+            let failures = failures + 1;
+            let lock = backoff_ms(failures);
+            sqlx::query("UPDATE users SET totp_failures = $1, totp_locked_until = $2 WHERE id = $3")
+                .bind(failures)
+                .bind((lock > 0).then_some(now + lock))
                 .bind(&uid)
                 .execute(&mut *tx)
                 .await?;
+            self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "bad_code").await?;
+            if lock > 0 {
+                self.append(&mut tx, &ctx, Action::SecondFactorAlarm, RecordKind::User, &uid, "locked").await?;
+            }
+            tx.commit().await?;
+            return Ok(if lock > 0 { SecondFactorOutcome::Locked } else { SecondFactorOutcome::Wrong });
+        };
+        sqlx::query(
+            "UPDATE users SET totp_enabled = 1, totp_last_step = $1, totp_failures = 0, totp_locked_until = NULL WHERE id = $2",
+        )
+        .bind(step)
+        .bind(&uid)
+        .execute(&mut *tx)
+        .await?;
+        if !was_enabled {
+            self.seal_user_row(&mut tx, &uid).await?;
+        }
+        if let Some(s) = session_secret {
+            let hash = self.keys().secret_hash(s);
+            let done = sqlx::query("UPDATE sessions SET mfa_ok = 1 WHERE id_hash = $1 AND user_id = $2")
+                .bind(&hash)
+                .bind(&uid)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done > 0 {
+                self.seal_row(&mut tx, &integrity::SESSIONS, &hash).await?;
+            }
         }
         self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "ok").await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(SecondFactorOutcome::Accepted)
     }
 
     /// For tests and recovery tooling: the current code of a user's secret.
     pub async fn current_totp_code(&self, user: &User) -> Result<String> {
+        self.totp_code(user, 0).await
+    }
+
+    /// For tests: the code `steps` thirty-second steps from now (a code is
+    /// accepted once, so a test that needs two codes takes the next one).
+    pub async fn totp_code(&self, user: &User, steps: i64) -> Result<String> {
         let uid = user.id.to_string();
         let row = sqlx::query("SELECT totp_secret FROM users WHERE id = $1").bind(&uid).fetch_one(&self.pool).await?;
         let sealed: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("totp_secret")?.ok_or(StoreError::NotFound)?;
         let secret = self.keys().open_secret(&format!("totp\0{uid}"), &sealed)?;
-        Ok(totp(secret.to_vec())?.generate((now_ms() / 1000) as u64))
+        Ok(totp(secret.to_vec())?.generate((now_ms() / 1000 + steps * 30) as u64))
+    }
+
+    /// For tests and scripts acting as a user who holds their second factor:
+    /// issues a token and, if the role needs the factor, enrols it (when not
+    /// yet enrolled) and confirms the token with it, as the user would in the
+    /// web UI.
+    pub async fn create_confirmed_token(&self, username: &str) -> Result<(TokenId, String)> {
+        let (id, secret, pending) = self.create_token_with(username, &TokenScope::ALL, None).await?;
+        if pending {
+            let user = self.user_by_username(username).await?;
+            if !user.totp_enabled {
+                self.begin_totp(&user).await?;
+                let code = self.totp_code(&user, 0).await?;
+                if self.verify_second_factor(&user, &code, None).await? != SecondFactorOutcome::Accepted {
+                    return Err(StoreError::Denied);
+                }
+            }
+            let user = self.user_by_username(username).await?;
+            let code = self.totp_code(&user, 1).await?;
+            if self.confirm_token(&user, id, &code).await? != SecondFactorOutcome::Accepted {
+                return Err(StoreError::Denied);
+            }
+        }
+        Ok((id, secret))
+    }
+
+    /// Recomputes one row's integrity MAC. For tests that move a date back
+    /// in SQL to stand for time passing, and for an operator repairing a
+    /// row after investigating an alarm; it needs the master key, like
+    /// everything that makes a MAC.
+    pub async fn reseal(&self, table: &str, id: &str) -> Result<()> {
+        let spec = integrity::ALL
+            .iter()
+            .find(|s| s.table == table)
+            .ok_or_else(|| StoreError::Config(format!("{table} carries no MAC")))?;
+        let mut conn = self.pool.acquire().await?;
+        self.seal_row(&mut conn, spec, id).await
     }
 
     pub async fn list_orgs(&self) -> Result<Vec<OrgSummary>> {
-        let rows = sqlx::query(
-            "SELECT id, name, kind, country, languages, caseworkers_see_all FROM organisations ORDER BY name",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT {}, t.languages FROM organisations t ORDER BY t.name",
+            integrity::select_cols(&integrity::ORGANISATIONS, "t", "")
+        ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let id: String = r.try_get("id")?;
-                let kind: String = r.try_get("kind")?;
-                Ok(OrgSummary {
-                    id: id.parse()?,
-                    name: r.try_get("name")?,
-                    kind: OrgKind::parse(&kind)?,
-                    country: r.try_get("country")?,
-                    languages: r
-                        .try_get::<String, _>("languages")?
-                        .split(',')
-                        .filter(|l| !l.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                    caseworkers_see_all: r.try_get::<i64, _>("caseworkers_see_all")? != 0,
-                })
-            })
-            .collect()
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            self.check_row(&integrity::ORGANISATIONS, r, "").await?;
+            let id: String = r.try_get("id")?;
+            let kind: String = r.try_get("kind")?;
+            out.push(OrgSummary {
+                id: id.parse()?,
+                name: r.try_get("name")?,
+                kind: OrgKind::parse(&kind)?,
+                country: r.try_get("country")?,
+                languages: r
+                    .try_get::<String, _>("languages")?
+                    .split(',')
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                caseworkers_see_all: r.try_get::<i64, _>("caseworkers_see_all")? != 0,
+            });
+        }
+        Ok(out)
     }
 
     /// Users of one organisation, or of all when `org` is None.
     pub async fn list_users(&self, org: Option<OrgId>) -> Result<Vec<UserSummary>> {
         let rows = match org {
             Some(o) => {
-                sqlx::query("SELECT * FROM users WHERE org_id = $1 ORDER BY username")
+                sqlx::query(&format!("{USER_SELECT} WHERE u.org_id = $1 ORDER BY u.username"))
                     .bind(o.to_string())
                     .fetch_all(&self.pool)
                     .await?
             }
-            None => sqlx::query("SELECT * FROM users ORDER BY username").fetch_all(&self.pool).await?,
+            None => sqlx::query(&format!("{USER_SELECT} ORDER BY u.username")).fetch_all(&self.pool).await?,
         };
-        rows.iter()
-            .map(|r| {
-                let id: String = r.try_get("id")?;
-                let org: String = r.try_get("org_id")?;
-                let role: String = r.try_get("role")?;
-                Ok(UserSummary {
-                    id: id.parse()?,
-                    org_id: org.parse()?,
-                    username: r.try_get("username")?,
-                    role: Role::parse(&role)?,
-                    totp_enabled: r.try_get::<i64, _>("totp_enabled")? != 0,
-                    disabled: r.try_get::<i64, _>("disabled")? != 0,
-                })
-            })
-            .collect()
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let u = self.checked_user(r).await?;
+            out.push(UserSummary {
+                id: u.id,
+                org_id: u.org_id,
+                username: u.username,
+                role: u.role,
+                totp_enabled: u.totp_enabled,
+                disabled: r.try_get::<i64, _>("disabled")? != 0,
+                status: AccountStatus::parse(&r.try_get::<String, _>("status")?)?,
+                created_by: r.try_get::<Option<String>, _>("created_by")?.map(|s| s.parse()).transpose()?,
+            });
+        }
+        Ok(out)
     }
 
     /// Records the languages an organisation works in (BCP 47 tags).
@@ -623,7 +1191,30 @@ impl Store {
             .bind(org.to_string())
             .execute(&mut *tx)
             .await?;
+        self.seal_org_row(&mut tx, &org.to_string()).await?;
         self.append(&mut tx, &ctx, Action::Update, RecordKind::Organisation, &org.to_string(), "ok").await?;
         tx.commit().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_starts_after_the_free_attempts_and_is_capped() {
+        assert_eq!(backoff_ms(4), 0);
+        assert_eq!(backoff_ms(5), 60_000);
+        assert_eq!(backoff_ms(6), 120_000);
+        assert_eq!(backoff_ms(8), 480_000);
+        assert_eq!(backoff_ms(9), MAX_LOCK_MS);
+        assert_eq!(backoff_ms(10_000), MAX_LOCK_MS);
+    }
+
+    #[test]
+    fn networks_group_ipv6_by_64_and_keep_ipv4_whole() {
+        assert_eq!(network_of("10.1.2.3".parse().unwrap()), "10.1.2.3");
+        assert_eq!(network_of("2001:db8:1:2:3:4:5:6".parse().unwrap()), network_of("2001:db8:1:2::9".parse().unwrap()));
+        assert_ne!(network_of("2001:db8:1:2::1".parse().unwrap()), network_of("2001:db8:1:3::1".parse().unwrap()));
     }
 }

@@ -34,9 +34,11 @@ impl Backend {
         if *self == Backend::Sqlite {
             // WAL lets readers and the admin CLI work beside a running server;
             // secure_delete overwrites erased rows instead of leaving them in
-            // free pages (R28).
+            // free pages (R28). synchronous = FULL syncs the WAL at every
+            // commit, so a power cut cannot drop an acknowledged write or its
+            // audit event; the cost is measured in docs/benchmarks.md.
             conn.execute(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
                  PRAGMA busy_timeout = 15000; PRAGMA secure_delete = ON;",
             )
             .await?;

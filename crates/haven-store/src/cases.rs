@@ -103,6 +103,7 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::CASES, &id_s).await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Case, &id_s, "ok").await?;
         tx.commit().await?;
         Ok(id)
@@ -170,6 +171,7 @@ impl Store {
             .bind(&id_s)
             .execute(&mut *tx)
             .await?;
+        self.seal_row(&mut tx, &crate::integrity::CASES, &id_s).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Case, &id_s, "ok").await?;
         tx.commit().await?;
         view.record = updated;
@@ -218,7 +220,7 @@ impl Store {
             Some(r) => Ok(Some(NoteAccess {
                 person_id: r.try_get("person_id")?,
                 wrapped: r.try_get("wrapped")?,
-                categories: row_categories(scope, &r)?.unwrap_or(Categories::NONE),
+                categories: row_categories(self, scope, &r)?.unwrap_or(Categories::NONE),
             })),
         }
     }

@@ -7,8 +7,6 @@
 //! two purposes. Each person has a random data key, wrapped by the master
 //! key; erasing the person deletes the wrapped key (crypto-shredding, R28).
 
-use std::path::Path;
-
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, Payload};
@@ -24,83 +22,121 @@ use crate::StoreError;
 
 const NONCE_LEN: usize = 24;
 
-/// The installation's master key. Never written to the database or logs.
-#[derive(Zeroize, ZeroizeOnDrop)]
-pub struct MasterKey([u8; 32]);
-
-impl MasterKey {
-    pub fn generate() -> Self {
-        let mut k = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut k);
-        Self(k)
-    }
-
-    /// Reads a key file: 64 hex digits, surrounding whitespace ignored.
-    pub fn load(path: &Path) -> Result<Self, StoreError> {
-        let text = Zeroizing::new(std::fs::read_to_string(path)?);
-        let mut bytes = Zeroizing::new([0u8; 32]);
-        hex::decode_to_slice(text.trim(), bytes.as_mut())
-            .map_err(|_| StoreError::Config(format!("{} is not a haven master key (64 hex digits)", path.display())))?;
-        Ok(Self(*bytes))
-    }
-
-    /// Writes a new key file readable by its owner only. Refuses to overwrite.
-    pub fn create_file(path: &Path) -> Result<Self, StoreError> {
-        use std::io::Write;
-        let key = Self::generate();
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut f = opts.open(path)?;
-        let text = Zeroizing::new(format!("{}\n", hex::encode(key.0)));
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        Ok(key)
-    }
-
-    fn derive<const N: usize>(&self, info: &[u8]) -> Zeroizing<[u8; N]> {
-        let hk = Hkdf::<Sha256>::new(Some(b"haven-kdf-v1"), &self.0);
-        let mut out = Zeroizing::new([0u8; N]);
-        // 32 and 64 bytes are always valid HKDF-SHA256 output lengths.
-        let _ = hk.expand(info, out.as_mut());
-        out
-    }
+/// Derives a purpose-bound key from the master key.
+fn derive<const N: usize>(master: &[u8; 32], info: &[u8]) -> Zeroizing<[u8; N]> {
+    let hk = Hkdf::<Sha256>::new(Some(b"haven-kdf-v1"), master);
+    let mut out = Zeroizing::new([0u8; N]);
+    // 32 and 64 bytes are always valid HKDF-SHA256 output lengths.
+    let _ = hk.expand(info, out.as_mut());
+    out
 }
 
-/// Keys derived from the master key, held for the life of the process.
+/// Keys derived from the key file, held for the life of the process.
+///
+/// Person keys are wrapped under the leaves of the key file's puncturable
+/// tree (see [`crate::keyfile`]), so erasure destroys the ability to unwrap
+/// them everywhere, backups included. Server secrets (TOTP seeds) stay under
+/// a key derived from the master key: they are not about a person.
 pub struct Keys {
+    /// Server secrets; also how version 1 wrapped person keys (for conversion).
     wrap: XChaCha20Poly1305,
     // HMAC keys are one SHA-256 block long, the size HMAC uses without rehashing.
     index: Zeroizing<[u8; 64]>,
     secret: Zeroizing<[u8; 64]>,
+    integrity: Zeroizing<[u8; 64]>,
+    tags: Zeroizing<[u8; 64]>,
+    anchor: Zeroizing<[u8; 64]>,
     signing: SigningKey,
+    tree: std::sync::RwLock<crate::keyfile::KeyTree>,
+    erased: std::sync::RwLock<std::collections::BTreeMap<String, i64>>,
+    /// Where the key file lives, for erasures; `None` in unit tests.
+    path: Option<std::path::PathBuf>,
 }
 
 impl Keys {
-    pub fn derive(master: &MasterKey) -> Self {
-        let wrap_key = master.derive::<32>(b"person-key-wrapping");
-        let signing_seed = master.derive::<32>(b"audit-node-signing");
+    pub fn from_file(kf: &crate::keyfile::KeyFile, path: Option<std::path::PathBuf>) -> Self {
+        let master = kf.master();
+        let wrap_key = derive::<32>(master, b"person-key-wrapping");
+        let signing_seed = derive::<32>(master, b"audit-node-signing");
         Self {
             wrap: XChaCha20Poly1305::new(wrap_key.as_ref().into()),
-            index: master.derive(b"name-blind-index"),
-            secret: master.derive(b"bearer-secret-hashing"),
+            index: derive(master, b"name-blind-index"),
+            secret: derive(master, b"bearer-secret-hashing"),
+            integrity: derive(master, b"row-integrity"),
+            tags: derive(master, b"keyed-tags"),
+            anchor: derive(master, b"audit-anchor"),
             signing: SigningKey::from_bytes(&signing_seed),
+            tree: std::sync::RwLock::new(kf.tree.clone()),
+            erased: std::sync::RwLock::new(kf.erased.clone()),
+            path,
         }
     }
 
-    /// Wraps a person's data key, bound to the person's id.
+    /// Keys over a fresh random key file, for tests.
+    pub fn ephemeral() -> Self {
+        Self::from_file(&crate::keyfile::KeyFile::generate(), None)
+    }
+
+    fn person_cipher(&self, person_id: &str) -> Result<XChaCha20Poly1305, StoreError> {
+        let tree = self.tree.read().map_err(|_| StoreError::Crypto)?;
+        let leaf = tree.leaf_key(crate::keyfile::leaf_of(person_id)).ok_or(StoreError::Erased)?;
+        Ok(XChaCha20Poly1305::new(leaf.as_ref().into()))
+    }
+
+    /// Wraps a person's data key under their leaf of the key tree.
     pub fn wrap(&self, person_id: &str, dek: &DataKey) -> Result<Vec<u8>, StoreError> {
-        seal_with(&self.wrap, &format!("person-key\0{person_id}"), &dek.0)
+        seal_with(&self.person_cipher(person_id)?, &format!("person-key\0{person_id}"), &dek.0)
     }
 
     pub fn unwrap(&self, person_id: &str, wrapped: &[u8]) -> Result<DataKey, StoreError> {
+        let plain =
+            Zeroizing::new(open_with(&self.person_cipher(person_id)?, &format!("person-key\0{person_id}"), wrapped)?);
+        let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| StoreError::Crypto)?;
+        Ok(DataKey(bytes))
+    }
+
+    /// How version 1 wrapped a person key; only the conversion uses it.
+    pub(crate) fn unwrap_legacy(&self, person_id: &str, wrapped: &[u8]) -> Result<DataKey, StoreError> {
         let plain = Zeroizing::new(open_with(&self.wrap, &format!("person-key\0{person_id}"), wrapped)?);
         let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| StoreError::Crypto)?;
         Ok(DataKey(bytes))
+    }
+
+    /// Erases a person's key for good: punctures their leaf in the key file
+    /// (under a lock, re-reading the file so no other process's erasure is
+    /// lost) and records the erasure in it, then takes the file's tree as
+    /// the one in memory.
+    pub(crate) fn erase(&self, person_id: &str, at_ms: i64) -> Result<(), StoreError> {
+        let (tree, erased) = match &self.path {
+            Some(path) => {
+                let (kf, ()) = crate::keyfile::update_locked(path, |kf| {
+                    kf.tree.puncture(crate::keyfile::leaf_of(person_id));
+                    kf.erased.entry(person_id.to_owned()).or_insert(at_ms);
+                })?;
+                (kf.tree.clone(), kf.erased.clone())
+            }
+            None => {
+                let mut tree = self.tree.read().map_err(|_| StoreError::Crypto)?.clone();
+                tree.puncture(crate::keyfile::leaf_of(person_id));
+                let mut erased = self.erased.read().map_err(|_| StoreError::Crypto)?.clone();
+                erased.entry(person_id.to_owned()).or_insert(at_ms);
+                (tree, erased)
+            }
+        };
+        *self.tree.write().map_err(|_| StoreError::Crypto)? = tree;
+        *self.erased.write().map_err(|_| StoreError::Crypto)? = erased;
+        Ok(())
+    }
+
+    /// Everyone erased under this key file.
+    pub fn erased_ids(&self) -> Vec<String> {
+        self.erased.read().map(|e| e.keys().cloned().collect()).unwrap_or_default()
+    }
+
+    pub(crate) fn anchor_mac(&self, message: &str) -> String {
+        let mut mac = hmac_with(&self.anchor);
+        mac.update(message.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
     }
 
     /// Seals a server-side secret (such as a TOTP seed) under the wrapping key.
@@ -138,8 +174,37 @@ impl Keys {
         hex::encode(mac.finalize().into_bytes())
     }
 
+    /// Starts the MAC of one row's authorisation columns (see [`RowMac`]).
+    pub fn row_mac(&self, table: &str, id: &str) -> RowMac {
+        let mut mac = hmac_with(&self.integrity);
+        RowMac::field(&mut mac, Some(table.as_bytes()));
+        RowMac::field(&mut mac, Some(id.as_bytes()));
+        RowMac { mac }
+    }
+
+    /// A keyed tag for a value that queries compare for equality but nobody
+    /// should read in the clear: `domain` separates uses (a location tag can
+    /// never equal an outcome tag), `scope` separates organisations so their
+    /// frequency tables cannot be pooled.
+    pub fn tag(&self, domain: &str, scope: &str, value: &str) -> String {
+        let mut mac = hmac_with(&self.tags);
+        for part in [domain, scope, value] {
+            RowMac::field(&mut mac, Some(part.as_bytes()));
+        }
+        hex::encode(&mac.finalize().into_bytes()[..16])
+    }
+
     pub fn sign(&self, message: &[u8]) -> String {
         hex::encode(self.signing.sign(message).to_bytes())
+    }
+
+    pub fn sign_bytes(&self, message: &[u8]) -> [u8; 64] {
+        self.signing.sign(message).to_bytes()
+    }
+
+    pub fn verify_bytes(&self, message: &[u8], signature: &[u8; 64]) -> bool {
+        let sig = ed25519_dalek::Signature::from_bytes(signature);
+        self.verifying_key().verify(message, &sig).is_ok()
     }
 
     pub fn verify_signature(&self, message: &[u8], signature_hex: &str) -> bool {
@@ -155,6 +220,49 @@ impl Keys {
 
 fn hmac_with(key: &[u8; 64]) -> Hmac<Sha256> {
     <Hmac<Sha256> as hmac::digest::KeyInit>::new(key.into())
+}
+
+/// A keyed MAC over the columns of a row that decide what it may do (an
+/// account's organisation and role, a consent's recipient and expiry...).
+/// Without the master key nobody can make a valid one, so a SQL edit of those
+/// columns is detected when the row is next used. Fields are length-prefixed,
+/// and NULL is distinct from every string, so no two rows share an encoding.
+pub struct RowMac {
+    mac: Hmac<Sha256>,
+}
+
+impl RowMac {
+    fn field(mac: &mut Hmac<Sha256>, value: Option<&[u8]>) {
+        match value {
+            None => mac.update(&[0]),
+            Some(v) => {
+                mac.update(&[1]);
+                mac.update(&(v.len() as u64).to_be_bytes());
+                mac.update(v);
+            }
+        }
+    }
+
+    pub fn text(mut self, value: Option<&str>) -> Self {
+        Self::field(&mut self.mac, value.map(str::as_bytes));
+        self
+    }
+
+    pub fn int(mut self, value: Option<i64>) -> Self {
+        let bytes = value.map(i64::to_be_bytes);
+        Self::field(&mut self.mac, bytes.as_ref().map(|b| b.as_slice()));
+        self
+    }
+
+    pub fn finish(self) -> String {
+        hex::encode(&self.mac.finalize().into_bytes()[..16])
+    }
+
+    /// Whether `stored` is this row's MAC, compared in constant time.
+    pub fn verify(self, stored: Option<&str>) -> bool {
+        let expected = self.finish();
+        stored.is_some_and(|s| ct_eq(s.as_bytes(), expected.as_bytes()))
+    }
 }
 
 /// A person's data key.
@@ -182,6 +290,17 @@ impl DataKey {
     pub fn open(&self, record_id: &str, field: &str, sealed: &[u8]) -> Result<String, StoreError> {
         let plain = open_with(&self.cipher(), &format!("{record_id}\0{field}"), sealed)?;
         String::from_utf8(plain).map_err(|_| StoreError::Crypto)
+    }
+
+    /// As [`DataKey::seal`], hex-encoded, for a text column that once held
+    /// the value in the clear.
+    pub fn seal_hex(&self, record_id: &str, field: &str, plaintext: &str) -> Result<String, StoreError> {
+        Ok(hex::encode(self.seal(record_id, field, plaintext)?))
+    }
+
+    pub fn open_hex(&self, record_id: &str, field: &str, sealed: &str) -> Result<String, StoreError> {
+        let bytes = hex::decode(sealed).map_err(|_| StoreError::Crypto)?;
+        self.open(record_id, field, &bytes)
     }
 }
 
@@ -232,10 +351,11 @@ pub fn random_secret(bytes: usize) -> String {
 /// A password a person can type from a printout: 20 characters from an
 /// alphabet without look-alikes, about 100 bits.
 pub fn random_password() -> String {
+    use rand::Rng;
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
-    let mut b = [0u8; 20];
-    rand::rngs::OsRng.fill_bytes(&mut b);
-    b.iter().map(|x| ALPHABET[*x as usize % ALPHABET.len()] as char).collect()
+    // Uniform sampling: a byte modulo 49 would favour the first letters.
+    let mut rng = rand::rngs::OsRng;
+    (0..20).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
 }
 
 pub fn random_bytes(n: usize) -> Zeroizing<Vec<u8>> {
@@ -246,7 +366,8 @@ pub fn random_bytes(n: usize) -> Zeroizing<Vec<u8>> {
 
 /// Constant-time equality for secrets and codes.
 pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use subtle::ConstantTimeEq;
+    a.ct_eq(b).into()
 }
 
 pub fn random_id_bytes() -> [u8; 16] {
@@ -274,13 +395,24 @@ mod tests {
 
     #[test]
     fn wrapped_key_is_bound_to_its_person() {
-        let keys = Keys::derive(&MasterKey::generate());
+        let keys = Keys::ephemeral();
         let dek = DataKey::generate();
         let w = keys.wrap("p1", &dek).unwrap();
         assert!(keys.unwrap("p1", &w).is_ok());
         assert!(keys.unwrap("p2", &w).is_err());
-        let other = Keys::derive(&MasterKey::generate());
+        let other = Keys::ephemeral();
         assert!(other.unwrap("p1", &w).is_err());
+    }
+
+    #[test]
+    fn r28_after_erasure_the_wrapped_key_no_longer_opens() {
+        let keys = Keys::ephemeral();
+        let w = keys.wrap("p1", &DataKey::generate()).unwrap();
+        let w2 = keys.wrap("p2", &DataKey::generate()).unwrap();
+        keys.erase("p1", 1).unwrap();
+        assert!(matches!(keys.unwrap("p1", &w), Err(StoreError::Erased)));
+        assert!(keys.unwrap("p2", &w2).is_ok());
+        assert_eq!(keys.erased_ids(), vec!["p1".to_owned()]);
     }
 
     #[test]
@@ -293,7 +425,7 @@ mod tests {
 
     #[test]
     fn signatures_verify_only_for_their_message() {
-        let keys = Keys::derive(&MasterKey::generate());
+        let keys = Keys::ephemeral();
         let s = keys.sign(b"abc");
         assert!(keys.verify_signature(b"abc", &s));
         assert!(!keys.verify_signature(b"abd", &s));

@@ -23,6 +23,8 @@ pub mod backup;
 pub mod cases;
 pub mod cooperation;
 pub mod crypto;
+pub mod integrity;
+pub mod keyfile;
 pub mod persons;
 pub mod protection;
 mod reach;
@@ -40,7 +42,8 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyPool, Row, Transaction};
 
 pub use backend::Backend;
-use crypto::{Keys, MasterKey};
+use crypto::Keys;
+use keyfile::KeyFile;
 
 /// Errors of the storage layer. Messages never include personal data.
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +76,10 @@ pub enum StoreError {
     AuditSignature(i64),
     #[error("configuration: {0}")]
     Config(String),
+    /// A row's authorisation columns failed their keyed MAC: the database
+    /// was edited without the master key. An alarm has been recorded.
+    #[error("integrity check failed in {0}: the database was changed outside haven")]
+    Integrity(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -98,13 +105,10 @@ impl StoreConfig {
         self.master_key_file.clone().unwrap_or_else(|| self.data_dir.join("master.key"))
     }
 
-    /// The erasure ledger lives beside the master key, outside the database,
-    /// so restoring an old backup cannot bring an erased person back (R28).
-    pub fn ledger_path(&self) -> PathBuf {
-        let key = self.key_path();
-        let mut name = key.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        name.push(".erasures");
-        key.with_file_name(name)
+    /// Where version 1 kept its erasure ledger, beside the key; version 2
+    /// keeps the record inside the key file and folds this in on conversion.
+    pub fn legacy_ledger_path(&self) -> PathBuf {
+        keyfile::legacy_ledger_path(&self.key_path())
     }
 
     pub fn sqlite_path(&self) -> PathBuf {
@@ -184,18 +188,20 @@ impl Store {
             Backend::Sqlite => config.sqlite_path().exists(),
             Backend::Postgres => true,
         };
-        let master = if key_path.exists() {
-            MasterKey::load(&key_path)?
+        let key_file = if key_path.exists() {
+            KeyFile::load(&key_path)?
         } else if config.create_key && !(backend == Backend::Sqlite && db_exists) {
-            MasterKey::create_file(&key_path)?
+            KeyFile::create(&key_path)?
         } else {
             return Err(StoreError::Config(format!(
                 "master key not found at {} (set HAVEN_MASTER_KEY_FILE)",
                 key_path.display()
             )));
         };
-        let keys = Keys::derive(&master);
-        drop(master);
+        let keys = Keys::from_file(&key_file, Some(key_path.clone()));
+        if backend == Backend::Sqlite && !db_exists {
+            create_private_file(&config.sqlite_path())?;
+        }
 
         let url = match backend {
             Backend::Sqlite => format!("sqlite://{}?mode=rwc", config.sqlite_path().display()),
@@ -217,8 +223,21 @@ impl Store {
         let mut store =
             Self { pool, backend, keys: Arc::new(keys), config: Arc::new(config), write_lock, audit_sink: None };
         store.audit_sink = Some(audit::AuditSink::spawn(store.clone()));
-        store.check_master_key().await?;
+        let fresh = store.check_master_key().await?;
+        if key_file.legacy || !key_file.sealed {
+            // Erased people go first, so they are not rewrapped under the tree.
+            store.reapply_ledger().await?;
+            store.convert_to_sealed(&key_path).await?;
+        } else if !fresh && store.meta("key_scheme").await?.as_deref() != Some(integrity::KEY_SCHEME) {
+            return Err(StoreError::Config(
+                "this database was written before key-file version 2, or its key scheme marker was removed: \
+                 restore it with the key file from before the upgrade, and haven converts it"
+                    .into(),
+            ));
+        }
+        store.check_erasure_record().await?;
         store.reapply_ledger().await?;
+        store.check_audit_anchor().await?;
         Ok(store)
     }
 
@@ -244,7 +263,8 @@ impl Store {
 
     /// A fresh database records a sealed check value; an existing one must
     /// open it, or the key is wrong and nothing may be written with it.
-    async fn check_master_key(&self) -> Result<()> {
+    /// Returns whether the database was fresh.
+    async fn check_master_key(&self) -> Result<bool> {
         let row =
             sqlx::query("SELECT value FROM meta WHERE key = $1").bind("key_check").fetch_optional(&self.pool).await?;
         match row {
@@ -254,6 +274,7 @@ impl Store {
                 if !self.keys.verify_key_check(&sealed) {
                     return Err(StoreError::KeyMismatch);
                 }
+                Ok(false)
             }
             None => {
                 let sealed = hex::encode(self.keys.key_check()?);
@@ -269,10 +290,15 @@ impl Store {
                     .bind(pk)
                     .execute(&mut *tx)
                     .await?;
+                sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2)")
+                    .bind("key_scheme")
+                    .bind(integrity::KEY_SCHEME)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
+                Ok(true)
             }
         }
-        Ok(())
     }
 
     /// Starts a write transaction. The first statement takes the audit head's
@@ -313,6 +339,20 @@ impl Store {
     pub fn node_public_key_hex(&self) -> String {
         hex::encode(self.keys.verifying_key().to_bytes())
     }
+}
+
+/// Creates an empty file readable by its owner only. SQLite gives its WAL
+/// and shared-memory files the database file's mode, so they are private too.
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)?;
+    Ok(())
 }
 
 /// The data directory holds the master key by default; keep it private.

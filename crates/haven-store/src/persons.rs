@@ -1,7 +1,5 @@
 //! Person records: sealed fields, blind-indexed names, erasure.
 
-use std::io::Write;
-
 use haven_core::access::{Categories, Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::PersonId;
@@ -113,9 +111,28 @@ fn split(s: Option<String>, sep: char) -> Vec<String> {
     s.map(|s| s.split(sep).map(str::to_owned).collect()).unwrap_or_default()
 }
 
+/// Where a person is, from its keyed tag (the row must carry `org_id` or,
+/// from a reach query, `rp_org_id`).
+pub(crate) fn read_location(keys: &crate::crypto::Keys, row: &AnyRow) -> Result<LocationType> {
+    let org: String = match row.try_get("org_id") {
+        Ok(o) => o,
+        Err(_) => row.try_get("rp_org_id")?,
+    };
+    let stored: String = row.try_get("location")?;
+    let codes = Store::location_codes();
+    let code = crate::integrity::untag(keys, crate::integrity::tags::LOCATION, &org, &stored, &codes)?;
+    Ok(LocationType::parse(code)?)
+}
+
 /// Opens a person's fields, leaving closed every field whose category the
 /// reader may not see. Identity is the floor: without it nothing is opened.
-pub(crate) fn open_person(dek: &DataKey, id: &str, row: &AnyRow, allowed: Categories) -> Result<PersonRecord> {
+pub(crate) fn open_person(
+    keys: &crate::crypto::Keys,
+    dek: &DataKey,
+    id: &str,
+    row: &AnyRow,
+    allowed: Categories,
+) -> Result<PersonRecord> {
     if !allowed.contains(Category::Identity) {
         return Err(StoreError::Denied);
     }
@@ -127,7 +144,7 @@ pub(crate) fn open_person(dek: &DataKey, id: &str, row: &AnyRow, allowed: Catego
         Birth::DateOfBirth(d) => (Some(haven_core::person::format_date(d)), None, false),
         Birth::Estimated { years, uncertain } => (None, Some(u16::from(years)), uncertain),
     };
-    let location: String = if contact_ok { row.try_get("location")? } else { "unknown".to_owned() };
+    let location = if contact_ok { read_location(keys, row)?.as_str().to_owned() } else { "unknown".to_owned() };
     let input = PersonInput {
         full_name: open_field(dek, id, row, "full_name")?.unwrap_or_default(),
         other_names: split(open_field(dek, id, row, "other_names")?, '\n'),
@@ -188,18 +205,27 @@ impl Store {
             let wrapped = self.keys().wrap(&id_s, &dek)?;
             let sealed = seal_person(&dek, &id_s, record)?;
             let mut q = sqlx::query(
-                "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes, created_by) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes, created_by, row_mac) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
             )
             .bind(&id_s)
             .bind(scope.org().to_string())
-            .bind(record.location.as_str())
+            .bind(self.tag(crate::integrity::tags::LOCATION, &scope.org().to_string(), record.location.as_str()))
             .bind(now)
             .bind(now);
             for c in sealed.cols {
                 q = q.bind(c);
             }
-            q.bind(scope.actor().to_string()).execute(&mut *tx).await?;
+            // The MAC over the columns that decide who reaches the person
+            // (see `integrity::PERSONS`), computed here rather than with a
+            // second statement per person, since imports create thousands.
+            let mac = self
+                .keys()
+                .row_mac("persons", &id_s)
+                .text(Some(&scope.org().to_string()))
+                .text(Some(&scope.actor().to_string()))
+                .finish();
+            q.bind(scope.actor().to_string()).bind(mac).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO person_keys (person_id, wrapped) VALUES ($1, $2)")
                 .bind(&id_s)
                 .bind(wrapped)
@@ -242,7 +268,7 @@ impl Store {
     }
 
     fn view_from_row(&self, scope: &Scope, id: PersonId, id_s: &str, row: &AnyRow) -> Result<PersonView> {
-        let allowed = row_categories(scope, row)?.ok_or(StoreError::NotFound)?;
+        let allowed = row_categories(self, scope, row)?.ok_or(StoreError::NotFound)?;
         let created_at_ms: i64 = row.try_get("created_at")?;
         let updated_at_ms: i64 = row.try_get("updated_at")?;
         let erased_at: Option<i64> = row.try_get("erased_at")?;
@@ -250,7 +276,7 @@ impl Store {
         let state = match (erased_at, wrapped) {
             (None, Some(w)) => {
                 let dek = self.keys().unwrap(id_s, &w)?;
-                PersonState::Active(open_person(&dek, id_s, row, allowed)?)
+                PersonState::Active(open_person(self.keys(), &dek, id_s, row, allowed)?)
             }
             (Some(at), _) => PersonState::Erased { erased_at_ms: at },
             // A person without a key can only be the result of erasure.
@@ -293,7 +319,7 @@ impl Store {
             "UPDATE persons SET location = $1, updated_at = $2, full_name = $3, other_names = $4, latin_name = $5, sex = $6, \
              birth = $7, nationalities = $8, languages = $9, contact = $10, notes = $11 WHERE id = $12",
         )
-        .bind(updated.location.as_str())
+        .bind(self.tag(crate::integrity::tags::LOCATION, &scope.org().to_string(), updated.location.as_str()))
         .bind(now);
         for c in sealed.cols {
             q = q.bind(c);
@@ -445,12 +471,15 @@ impl Store {
             let id: PersonId = id_s.parse()?;
             let wrapped: Vec<u8> = r.try_get("wrapped")?;
             let dek = self.keys().unwrap(&id_s, &wrapped)?;
-            let allowed = row_categories(scope, r)?.ok_or(StoreError::Denied)?;
+            let allowed = row_categories(self, scope, r)?.ok_or(StoreError::Denied)?;
             if !allowed.contains(Category::Identity) {
                 continue;
             }
-            let location: String =
-                if allowed.contains(Category::ContactLocation) { r.try_get("location")? } else { "unknown".to_owned() };
+            let location = if allowed.contains(Category::ContactLocation) {
+                read_location(self.keys(), r)?.as_str().to_owned()
+            } else {
+                "unknown".to_owned()
+            };
             items.push(PersonSummary {
                 id,
                 full_name: open_field(&dek, &id_s, r, "full_name")?.unwrap_or_default(),
@@ -487,26 +516,22 @@ impl Store {
         if row.try_get::<Option<i64>, _>("erased_at")?.is_some() {
             return Err(StoreError::Erased);
         }
-        self.append_ledger(&id_s)?;
+        // The key goes first: once the leaf is punctured in the key file,
+        // nothing (this database, a backup, a copy) can open the person's
+        // data again, so a crash before the rows are deleted still ends in
+        // erasure, never in a resurrection.
+        self.keys().erase(&id_s, now_ms())?;
         let mut tx = self.begin().await?;
-        erase_rows(&mut tx, &id_s).await?;
+        self.erase_rows(&mut tx, &id_s).await?;
         self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "ok").await?;
         tx.commit().await?;
         self.flush_erasure().await;
         Ok(())
     }
 
-    fn append_ledger(&self, id: &str) -> Result<()> {
-        let path = self.config().ledger_path();
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
-        writeln!(f, "{id} {}", now_ms())?;
-        f.sync_all()?;
-        Ok(())
-    }
-
-    /// Ids in the erasure ledger.
+    /// Ids in the key file's erasure record.
     pub fn ledger_ids(&self) -> Result<Vec<String>> {
-        read_ledger(&self.config().ledger_path())
+        Ok(self.keys().erased_ids())
     }
 
     /// Erases again every person named in the ledger who still has a key:
@@ -524,7 +549,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             if present.is_some() {
-                erase_rows(&mut tx, id).await?;
+                self.erase_rows(&mut tx, id).await?;
                 erased.push(id.as_str());
             }
         }
@@ -561,21 +586,22 @@ pub(crate) fn read_ledger(path: &std::path::Path) -> Result<Vec<String>> {
     }
 }
 
-async fn erase_rows(tx: &mut WriteTx, id: &str) -> Result<()> {
-    let now = now_ms();
-    sqlx::query("DELETE FROM person_keys WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
-    sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
-    let nulls = SEALED.iter().map(|c| format!("{c} = NULL")).collect::<Vec<_>>().join(", ");
-    sqlx::query(&format!("UPDATE persons SET {nulls}, erased_at = $1, updated_at = $1 WHERE id = $2"))
-        .bind(now)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query("UPDATE case_notes SET body = NULL WHERE case_id IN (SELECT id FROM cases WHERE person_id = $1)")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for sealed in [
+impl Store {
+    async fn erase_rows(&self, tx: &mut WriteTx, id: &str) -> Result<()> {
+        let now = now_ms();
+        sqlx::query("DELETE FROM person_keys WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
+        sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
+        let nulls = SEALED.iter().map(|c| format!("{c} = NULL")).collect::<Vec<_>>().join(", ");
+        sqlx::query(&format!("UPDATE persons SET {nulls}, erased_at = $1, updated_at = $1 WHERE id = $2"))
+            .bind(now)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("UPDATE case_notes SET body = NULL WHERE case_id IN (SELECT id FROM cases WHERE person_id = $1)")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        for sealed in [
         "UPDATE consents SET interpreter = NULL WHERE person_id = $1",
         "UPDATE consent_overrides SET reason = NULL WHERE person_id = $1",
         "UPDATE access_grants SET reason = NULL WHERE person_id = $1",
@@ -591,12 +617,18 @@ async fn erase_rows(tx: &mut WriteTx, id: &str) -> Result<()> {
     ] {
         sqlx::query(sealed).bind(id).execute(&mut **tx).await?;
     }
-    crate::cooperation::erase(tx, id).await?;
-    sqlx::query("DELETE FROM erasures WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
-    sqlx::query("INSERT INTO erasures (person_id, erased_at) VALUES ($1, $2)")
-        .bind(id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+        // The revoked referrals and emptied rows keep valid MACs.
+        for r in sqlx::query("SELECT id FROM referrals WHERE person_id = $1").bind(id).fetch_all(&mut **tx).await? {
+            let rid: String = r.try_get("id")?;
+            self.seal_row(tx, &crate::integrity::REFERRALS, &rid).await?;
+        }
+        crate::cooperation::erase(tx, id).await?;
+        sqlx::query("DELETE FROM erasures WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
+        sqlx::query("INSERT INTO erasures (person_id, erased_at) VALUES ($1, $2)")
+            .bind(id)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
 }

@@ -25,7 +25,9 @@ pub struct ProtectionView {
 
 /// What the rules need about the person, and the key to their fields.
 struct Subject {
-    dek: Option<DataKey>,
+    key: DataKey,
+    /// The reader may see the person's account (the fields of each record).
+    may_read: bool,
     may_be_child: bool,
 }
 
@@ -41,7 +43,7 @@ impl Store {
             reach.columns, reach.condition
         );
         let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
-        let may_read = row_categories(scope, &row)?.is_some_and(|c| c.contains(Category::Narrative));
+        let may_read = row_categories(self, scope, &row)?.is_some_and(|c| c.contains(Category::Narrative));
         let Some(wrapped) = row.try_get::<Option<Vec<u8>>, _>("wrapped")? else { return Err(StoreError::Erased) };
         let dek = self.keys().unwrap(person, &wrapped)?;
         // Age decides the pathway even for a reader who may not see the
@@ -50,18 +52,25 @@ impl Store {
             Some(ct) => Birth::decode(&dek.open(person, "birth", &ct)?),
             None => None,
         };
-        Ok(Subject {
-            may_be_child: birth.is_some_and(|b| b.may_be_child(crate::today())),
-            dek: may_read.then_some(dek),
-        })
+        Ok(Subject { may_be_child: birth.is_some_and(|b| b.may_be_child(crate::today())), key: dek, may_read })
     }
 
-    async fn protection_rows<'e, E>(&self, person: &str, dek: Option<&DataKey>, exec: E) -> Result<Vec<ProtectionView>>
+    /// The person's records. Kind, status and due dates open with the
+    /// person's key for any reader who reaches the person (the task list
+    /// needs them); the fields only with `may_read`.
+    async fn protection_rows<'e, E>(
+        &self,
+        person: &str,
+        key: &DataKey,
+        may_read: bool,
+        exec: E,
+    ) -> Result<Vec<ProtectionView>>
     where
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
+        let dek = may_read.then_some(key);
         let rows = sqlx::query(
-            "SELECT id, kind, status, body, made_on, due_dates FROM protection_records \
+            "SELECT id, org_id, kind, status, body, made_on, due_dates FROM protection_records \
              WHERE person_id = $1 ORDER BY created_at DESC",
         )
         .bind(person)
@@ -74,13 +83,19 @@ impl Store {
                 (Some(k), Some(ct)) => decode_fields(&k.open(&id, "body", &ct)?).ok_or(StoreError::Crypto)?,
                 _ => BTreeMap::new(),
             };
-            let kind: String = r.try_get("kind")?;
+            let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            let kind = self.untag(
+                crate::integrity::tags::PROTECTION_KIND,
+                &r.try_get::<String, _>("org_id")?,
+                &r.try_get::<String, _>("kind")?,
+                &kinds,
+            )?;
             let made_on: String = r.try_get("made_on")?;
-            let due: String = r.try_get("due_dates")?;
+            let due = key.open_hex(&id, "due_dates", &r.try_get::<String, _>("due_dates")?)?;
             out.push(ProtectionView {
                 record: Record {
-                    kind: Kind::parse(&kind)?,
-                    status: r.try_get("status")?,
+                    kind: Kind::parse(kind)?,
+                    status: key.open_hex(&id, "status", &r.try_get::<String, _>("status")?)?,
                     fields,
                     made_on: parse_date(&made_on).unwrap_or_else(crate::today),
                     due_on: due.split(' ').find_map(parse_date),
@@ -105,9 +120,12 @@ impl Store {
         let mut tx = self.begin().await?;
         let subject = self.protection_subject(scope, &person_s, &mut *tx).await?;
         // The rules weigh the whole file, so writing needs the narrative.
-        let Some(dek) = subject.dek else { return Err(StoreError::Denied) };
+        if !subject.may_read {
+            return Err(StoreError::Denied);
+        }
+        let dek = subject.key;
         let existing: Vec<Record> =
-            self.protection_rows(&person_s, Some(&dek), &mut *tx).await?.into_iter().map(|v| v.record).collect();
+            self.protection_rows(&person_s, &dek, true, &mut *tx).await?.into_iter().map(|v| v.record).collect();
         let ctx = Context { today: crate::today(), may_be_child: subject.may_be_child, existing: &existing };
         let record = admit(kind, input, &ctx)?;
         let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
@@ -126,16 +144,17 @@ impl Store {
         .bind(&id)
         .bind(&person_s)
         .bind(scope.org().to_string())
-        .bind(kind.as_str())
-        .bind(&record.status)
+        .bind(self.tag(crate::integrity::tags::PROTECTION_KIND, &scope.org().to_string(), kind.as_str()))
+        .bind(dek.seal_hex(&id, "status", &record.status)?)
         .bind(dek.seal(&id, "body", &encode_fields(&record.fields))?)
         .bind(format_date(record.made_on))
-        .bind(due_dates)
+        .bind(dek.seal_hex(&id, "due_dates", &due_dates)?)
         .bind(scope.actor().to_string())
         .bind(now_ms())
         .execute(&mut *tx)
         .await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, kind.as_str()).await?;
+        // Which step was taken stays out of the clear audit log too.
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, "protection_record").await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -146,7 +165,7 @@ impl Store {
         require(scope, Permission::ReadCase)?;
         let person_s = person.to_string();
         let subject = self.protection_subject(scope, &person_s, &self.pool).await?;
-        let rows = self.protection_rows(&person_s, subject.dek.as_ref(), &self.pool).await?;
+        let rows = self.protection_rows(&person_s, &subject.key, subject.may_read, &self.pool).await?;
         self.audit_read(scope, Action::List, RecordKind::Person, &[&person_s], "protection").await?;
         Ok((rows, subject.may_be_child))
     }

@@ -5,17 +5,39 @@
 //! `rel_granted` so the store can decide per row which categories of field it
 //! may open. Parameters are numbered from the caller's `start`; the same
 //! number may appear more than once (both engines bind it once).
+//!
+//! SQL decides which rows come back, but SQL is what an insider can edit. So
+//! the query also returns the evidence for each relationship (the person's
+//! organisation and creator, the assigned case, the break-glass grant) with
+//! its keyed MAC, and [`row_categories`] opens nothing unless that evidence
+//! is as haven wrote it (see [`crate::integrity`]).
 
 use haven_core::access::Scope;
+use haven_core::audit::RecordKind;
+use sqlx::Row;
+
+use crate::integrity::{self, row_ok};
+use crate::{Store, StoreError};
 
 pub(crate) struct ReachSql {
     /// `WHERE`-ready condition.
     pub condition: String,
-    /// `, CAST(...) AS rel_assigned, CAST(...) AS rel_granted`.
+    /// `, CAST(...) AS rel_assigned, CAST(...) AS rel_granted`, and the evidence.
     pub columns: String,
     pub org: String,
     pub user: String,
     pub now: i64,
+}
+
+/// The newest row of a correlated subquery as scalar columns, one per field.
+fn proof_columns(table: &str, alias: &str, filter: &str, prefix: &str, cols: &[&str]) -> String {
+    cols.iter()
+        .map(|c| {
+            format!(
+                ", (SELECT {alias}.{c} FROM {table} {alias} WHERE {filter} ORDER BY {alias}.id LIMIT 1) AS {prefix}{c}"
+            )
+        })
+        .collect()
 }
 
 impl ReachSql {
@@ -26,20 +48,30 @@ impl ReachSql {
         let assigned = format!(
             "(p.created_by = ${b} OR EXISTS (SELECT 1 FROM cases rc WHERE rc.person_id = p.id AND rc.assigned_to = ${b}))"
         );
-        Self::build(scope, a, &assigned, "p.id", b, c)
+        let mut s = Self::build(scope, a, &assigned, "p.id", b, c);
+        s.columns.push_str(&format!(", {}", integrity::select_cols(&integrity::PERSONS, "p", "rp_")));
+        s.columns.push_str(&proof_columns(
+            "cases",
+            "pc",
+            &format!("pc.person_id = p.id AND pc.assigned_to = ${b}"),
+            "pcase_",
+            &["id", "person_id", "org_id", "assigned_to", "status", "row_mac"],
+        ));
+        s
     }
 
     /// For cases aliased `c`: assigned means assigned to the user.
     pub(crate) fn cases(scope: &Scope, start: usize) -> Self {
         let (a, b, c) = (start, start + 1, start + 2);
         let assigned = format!("(c.assigned_to = ${b})");
-        Self::build(scope, a, &assigned, "c.person_id", b, c)
+        let mut s = Self::build(scope, a, &assigned, "c.person_id", b, c);
+        s.columns.push_str(&format!(", {}", integrity::select_cols(&integrity::CASES, "c", "rc_")));
+        s
     }
 
     fn build(scope: &Scope, a: usize, assigned: &str, person_col: &str, b: usize, c: usize) -> Self {
-        let granted = format!(
-            "EXISTS (SELECT 1 FROM access_grants g WHERE g.person_id = {person_col} AND g.user_id = ${b} AND g.expires_at > ${c})"
-        );
+        let grant_filter = format!("g.person_id = {person_col} AND g.user_id = ${b} AND g.expires_at > ${c}");
+        let granted = format!("EXISTS (SELECT 1 FROM access_grants g WHERE {grant_filter})");
         let reach = scope.reach();
         let mut any = Vec::new();
         if reach.org_wide.is_some() {
@@ -55,12 +87,20 @@ impl ReachSql {
             any.push("1 = 0".to_owned());
         }
         let org_col = if person_col == "p.id" { "p.org_id" } else { "c.org_id" };
+        let mut columns = format!(
+            ", CAST(CASE WHEN {assigned} THEN 1 ELSE 0 END AS BIGINT) AS rel_assigned, \
+             CAST(CASE WHEN {granted} THEN 1 ELSE 0 END AS BIGINT) AS rel_granted"
+        );
+        columns.push_str(&proof_columns(
+            "access_grants",
+            "g",
+            &grant_filter,
+            "grant_",
+            &["id", "person_id", "org_id", "user_id", "expires_at", "row_mac"],
+        ));
         Self {
             condition: format!("{org_col} = ${a} AND ({})", any.join(" OR ")),
-            columns: format!(
-                ", CAST(CASE WHEN {assigned} THEN 1 ELSE 0 END AS BIGINT) AS rel_assigned, \
-                 CAST(CASE WHEN {granted} THEN 1 ELSE 0 END AS BIGINT) AS rel_granted"
-            ),
+            columns,
             org: scope.org().to_string(),
             user: scope.actor().to_string(),
             now: crate::now_ms(),
@@ -76,13 +116,91 @@ impl ReachSql {
     }
 }
 
-/// The categories a row's relationship opens, from its `rel_*` columns.
+fn has_column(row: &sqlx::any::AnyRow, name: &str) -> bool {
+    use sqlx::Column;
+    row.columns().iter().any(|c| c.name() == name)
+}
+
+/// The categories a row's relationship opens, from its `rel_*` columns,
+/// after checking the evidence for each relationship against its MAC. A row
+/// whose evidence was edited in SQL opens nothing, and an alarm is recorded.
 pub(crate) fn row_categories(
+    store: &Store,
     scope: &Scope,
     row: &sqlx::any::AnyRow,
 ) -> crate::Result<Option<haven_core::access::Categories>> {
-    use sqlx::Row;
-    let assigned = row.try_get::<i64, _>("rel_assigned")? != 0;
-    let granted = row.try_get::<i64, _>("rel_granted")? != 0;
+    let keys = store.keys();
+    let user = scope.actor().to_string();
+    let org = scope.org().to_string();
+    let tampered = |kind: RecordKind, id: String, table: &'static str| {
+        store.alarm_soon(kind, id, table);
+        Err(StoreError::Integrity(table.to_owned()))
+    };
+    // The person's (or case's) own organisation and creator.
+    let (person_id, creator) = if has_column(row, "rp_id") {
+        if !row_ok(keys, &integrity::PERSONS, row, "rp_")? {
+            return tampered(RecordKind::Person, row.try_get("rp_id")?, "persons");
+        }
+        if row.try_get::<String, _>("rp_org_id")? != org {
+            return tampered(RecordKind::Person, row.try_get("rp_id")?, "persons");
+        }
+        (row.try_get::<String, _>("rp_id")?, row.try_get::<Option<String>, _>("rp_created_by")?)
+    } else {
+        if !row_ok(keys, &integrity::CASES, row, "rc_")? {
+            return tampered(RecordKind::Case, row.try_get("rc_id")?, "cases");
+        }
+        if row.try_get::<String, _>("rc_org_id")? != org {
+            return tampered(RecordKind::Case, row.try_get("rc_id")?, "cases");
+        }
+        (row.try_get::<String, _>("rc_person_id")?, None)
+    };
+    let mut assigned = row.try_get::<i64, _>("rel_assigned")? != 0;
+    if assigned {
+        let justified = if has_column(row, "rc_id") {
+            // A case row: assigned means this (verified) case names the user.
+            row.try_get::<Option<String>, _>("rc_assigned_to")?.as_deref() == Some(user.as_str())
+        } else if creator.as_deref() == Some(user.as_str()) {
+            true
+        } else {
+            // Assigned through a case: that case must be genuine.
+            match row.try_get::<Option<String>, _>("pcase_id")? {
+                Some(case_id) => {
+                    if !row_ok(keys, &integrity::CASES, row, "pcase_")? {
+                        return tampered(RecordKind::Case, case_id, "cases");
+                    }
+                    row.try_get::<Option<String>, _>("pcase_person_id")?.as_deref() == Some(person_id.as_str())
+                        && row.try_get::<Option<String>, _>("pcase_org_id")?.as_deref() == Some(org.as_str())
+                        && row.try_get::<Option<String>, _>("pcase_assigned_to")?.as_deref() == Some(user.as_str())
+                }
+                None => false,
+            }
+        };
+        assigned = justified;
+    }
+    let mut granted = row.try_get::<i64, _>("rel_granted")? != 0;
+    if granted {
+        match row.try_get::<Option<String>, _>("grant_id")? {
+            Some(grant_id) => {
+                if !row_ok(keys, &integrity::ACCESS_GRANTS, row, "grant_")? {
+                    return tampered(RecordKind::Grant, grant_id, "access_grants");
+                }
+                granted = row.try_get::<Option<String>, _>("grant_person_id")?.as_deref() == Some(person_id.as_str())
+                    && row.try_get::<Option<String>, _>("grant_org_id")?.as_deref() == Some(org.as_str())
+                    && row.try_get::<Option<String>, _>("grant_user_id")?.as_deref() == Some(user.as_str());
+            }
+            None => granted = false,
+        }
+    }
     Ok(scope.reach().categories_for(assigned, granted))
+}
+
+impl Store {
+    /// Records an integrity alarm without waiting (for checks made where
+    /// the caller cannot wait); the request itself fails at once.
+    pub(crate) fn alarm_soon(&self, kind: RecordKind, id: String, table: &'static str) {
+        let store = self.clone();
+        tokio::spawn(async move {
+            store.integrity_alarm(kind, &id, table).await;
+        });
+    }
 }

@@ -56,10 +56,19 @@ pub struct IncomingView {
     /// `None` once the consent no longer covers the reader, or if it never
     /// covered identity (the floor for opening anything).
     pub person: Option<PersonRecord>,
+    /// How urgent, shown before anyone accepts so the right person takes
+    /// it up: a child (R02, R20), and, where the consent covers where the
+    /// person is, detention (R13). Never more than these two facts.
+    pub urgent_child: bool,
+    pub urgent_detained: bool,
+    /// The categories actually opened for this reader: less than the
+    /// consent covers until someone here accepts (need to know).
+    pub opened: Categories,
 }
 
-const SELECT: &str = "SELECT r.*, fo.name AS from_name, tor.name AS to_name FROM referrals r \
-     JOIN organisations fo ON fo.id = r.from_org_id JOIN organisations tor ON tor.id = r.to_org_id";
+const SELECT: &str = "SELECT r.*, fo.name AS from_name, tor.name AS to_name, rk.wrapped AS person_wrapped \
+     FROM referrals r JOIN organisations fo ON fo.id = r.from_org_id JOIN organisations tor ON tor.id = r.to_org_id \
+     LEFT JOIN person_keys rk ON rk.person_id = r.person_id";
 
 impl Store {
     /// The person's key and what this reader may see of them, or not found.
@@ -78,7 +87,7 @@ impl Store {
             reach.columns, reach.condition
         );
         let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
-        let cats = row_categories(scope, &row)?.ok_or(StoreError::NotFound)?;
+        let cats = row_categories(self, scope, &row)?.ok_or(StoreError::NotFound)?;
         let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
         Ok((self.keys().unwrap(person, &wrapped)?, cats))
     }
@@ -126,13 +135,16 @@ impl Store {
         .bind(&person_s)
         .bind(scope.org().to_string())
         .bind(recipient.to_string())
-        .bind(p.service_type)
+        // The kind of service (a women's shelter, torture rehabilitation)
+        // says much about the person: sealed like their account.
+        .bind(dek.seal_hex(&id, "service_type", p.service_type)?)
         .bind(Status::Proposed.as_str())
         .bind(note)
         .bind(scope.actor().to_string())
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::REFERRALS, &id).await?;
         self.add_event(&mut tx, &id, Status::Proposed, scope.org()).await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Referral, &id, "proposed").await?;
         tx.commit().await?;
@@ -179,6 +191,7 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        self.seal_row(&mut tx, &crate::integrity::REFERRALS, id).await?;
         self.add_event(&mut tx, id, Status::ConsentRecorded, scope.org()).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Referral, id, "consent_recorded").await?;
         tx.commit().await?;
@@ -196,7 +209,9 @@ impl Store {
         .bind(cid)
         .fetch_optional(exec)
         .await?;
-        row.map(|r| consent_from_row(&r, None).map(|v| v.consent)).transpose()
+        let Some(r) = row else { return Ok(None) };
+        self.check_row(&crate::integrity::CONSENTS, &r, "").await?;
+        Ok(Some(consent_from_row(self.keys(), &r, None)?.consent))
     }
 
     /// Takes a step. The referring organisation sends and revokes (and must
@@ -212,6 +227,10 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(StoreError::NotFound)?;
+        if !crate::integrity::row_ok(self.keys(), &crate::integrity::REFERRALS, &row, "")? {
+            drop(tx);
+            return Err(self.integrity_alarm(RecordKind::Referral, id, "referrals").await);
+        }
         let person: String = row.try_get("person_id")?;
         let from: OrgId = row.try_get::<String, _>("from_org_id")?.parse()?;
         let to: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
@@ -262,6 +281,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::REFERRALS, id).await?;
         self.add_event(&mut tx, id, next, scope.org()).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Referral, id, next.as_str()).await?;
         if step == Step::RecordWithdrawal {
@@ -299,6 +319,7 @@ impl Store {
                 .bind(&id)
                 .execute(&mut **tx)
                 .await?;
+            self.seal_row(tx, &crate::integrity::REFERRALS, &id).await?;
             self.add_event(tx, &id, Status::Revoked, scope.org()).await?;
             self.append_scoped(tx, scope, Action::Update, RecordKind::Referral, &id, "revoked_consent_withdrawn")
                 .await?;
@@ -315,6 +336,7 @@ impl Store {
     where
         E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
     {
+        self.check_row(&crate::integrity::REFERRALS, row, "").await?;
         let id: String = row.try_get("id")?;
         let consent_id: Option<String> = row.try_get("consent_id")?;
         let consent = self.load_consent(consent_id.as_deref(), exec).await?;
@@ -342,7 +364,15 @@ impl Store {
             from_org_name: row.try_get("from_name")?,
             to_org: to,
             to_org_name: row.try_get("to_name")?,
-            service_type: row.try_get("service_type")?,
+            service_type: match row.try_get::<Option<Vec<u8>>, _>("person_wrapped")? {
+                Some(w) => self.keys().unwrap(&row.try_get::<String, _>("person_id")?, &w)?.open_hex(
+                    &id,
+                    "service_type",
+                    &row.try_get::<String, _>("service_type")?,
+                )?,
+                // Erased: what was asked for went with the person's key.
+                None => String::new(),
+            },
             recipient_may_read: referral::recipient_categories(status, consent.as_ref(), to, today()),
             status,
             consent_id,
@@ -412,19 +442,40 @@ impl Store {
     async fn incoming_view(&self, scope: &Scope, row: &AnyRow, whole: bool) -> Result<IncomingView> {
         let person: String = row.try_get("person_id")?;
         let bare = self.referral_view(row, None, &self.pool).await?;
-        let Some(consented) = bare.recipient_may_read else { return Ok(IncomingView { referral: bare, person: None }) };
+        let nobody = |referral| IncomingView {
+            referral,
+            person: None,
+            urgent_child: false,
+            urgent_detained: false,
+            opened: Categories::NONE,
+        };
+        let Some(consented) = bare.recipient_may_read else { return Ok(nobody(bare)) };
         let prow = sqlx::query(
             "SELECT p.*, k.wrapped FROM persons p JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND p.erased_at IS NULL",
         )
         .bind(&person)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(prow) = prow else { return Ok(IncomingView { referral: bare, person: None }) };
+        let Some(prow) = prow else { return Ok(nobody(bare)) };
+        // The person must still belong to the organisation that referred them.
+        self.check_row(&crate::integrity::PERSONS, &prow, "").await?;
+        if prow.try_get::<String, _>("org_id")? != bare.from_org.to_string() {
+            return Err(self.integrity_alarm(RecordKind::Person, &person, "persons").await);
+        }
         let dek = self.keys().unwrap(&person, &prow.try_get::<Vec<u8>, _>("wrapped")?)?;
         let handler = row.try_get::<Option<String>, _>("handled_by")?;
         let is_handler = handler.is_some_and(|h| h == scope.actor().to_string());
         let org_wide = scope.reach().org_wide == Some(Categories::ALL);
-        let cats = referral::within_recipient(consented, is_handler, org_wide);
+        let cats = referral::within_recipient(consented, bare.status, is_handler, org_wide);
+        let urgency_cats = consented.intersect(Categories::of(&[Category::Identity, Category::ContactLocation]));
+        let (urgent_child, urgent_detained) =
+            match crate::persons::open_person(self.keys(), &dek, &person, &prow, urgency_cats) {
+                Ok(p) => (
+                    p.birth.may_be_child(today()),
+                    consented.contains(Category::ContactLocation) && p.location.is_detention(),
+                ),
+                Err(_) => (false, false),
+            };
         // The note and reply are the caseworkers' free text about the
         // person's situation: the person's account, so they open for the
         // recipient only if the consent covers the narrative (R17).
@@ -434,13 +485,14 @@ impl Store {
             referral.response = open_text(row, Some(&dek), &referral.id, "response")?;
         }
         let cats = if whole { cats } else { Categories::of(&[Category::Identity]).intersect(cats) };
-        let person = match crate::persons::open_person(&dek, &person, &prow, cats) {
+        let person = match crate::persons::open_person(self.keys(), &dek, &person, &prow, cats) {
             Ok(p) => Some(p),
             // Identity is the floor: a consent without it shares no record.
             Err(StoreError::Denied) => None,
             Err(e) => return Err(e),
         };
-        Ok(IncomingView { referral, person })
+        let opened = if person.is_some() { cats } else { Categories::NONE };
+        Ok(IncomingView { referral, person, urgent_child, urgent_detained, opened })
     }
 
     /// One referral. The receiving organisation gets the person as far as
@@ -466,7 +518,13 @@ impl Store {
             let person: String = row.try_get("person_id")?;
             let (dek, cats) = self.referral_subject(scope, &person, &self.pool).await?;
             let dek = cats.contains(Category::Narrative).then_some(dek);
-            IncomingView { referral: self.referral_view(&row, dek.as_ref(), &self.pool).await?, person: None }
+            IncomingView {
+                referral: self.referral_view(&row, dek.as_ref(), &self.pool).await?,
+                person: None,
+                urgent_child: false,
+                urgent_detained: false,
+                opened: Categories::NONE,
+            }
         } else {
             let status: String = row.try_get("status")?;
             if matches!(Status::parse(&status)?, Status::Proposed | Status::ConsentRecorded) {

@@ -38,7 +38,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        if !row_categories(scope, &row)?.is_some_and(|c| c.contains(Category::ForcedActs)) {
+        if !row_categories(self, scope, &row)?.is_some_and(|c| c.contains(Category::ForcedActs)) {
             return Err(StoreError::Denied);
         }
         let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
@@ -51,12 +51,12 @@ impl Store {
         .bind(&id)
         .bind(&person_s)
         .bind(scope.org().to_string())
-        .bind(p.kind.as_str())
-        .bind(p.country.as_str())
-        .bind(p.imposed_on.map(format_date))
+        .bind(dek.seal_hex(&id, "kind", p.kind.as_str())?)
+        .bind(dek.seal_hex(&id, "country", p.country.as_str())?)
+        .bind(p.imposed_on.map(|d| dek.seal_hex(&id, "imposed_on", &format_date(d))).transpose()?)
         .bind(dek.seal(&id, "offence", &p.offence)?)
-        .bind(i64::from(p.consequence_of_trafficking))
-        .bind(p.expungement.as_str())
+        .bind(dek.seal_hex(&id, "consequence", if p.consequence_of_trafficking { "1" } else { "0" })?)
+        .bind(dek.seal_hex(&id, "expungement", p.expungement.as_str())?)
         .bind(now)
         .bind(now)
         .execute(&mut *tx)
@@ -79,11 +79,15 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let may_read = row_categories(scope, &prow)?.is_some_and(|c| c.contains(Category::ForcedActs));
-        let dek = match (may_read, prow.try_get::<Option<Vec<u8>>, _>("wrapped")?) {
-            (true, Some(w)) => Some(self.keys().unwrap(&person_s, &w)?),
-            _ => None,
+        let may_read = row_categories(self, scope, &prow)?.is_some_and(|c| c.contains(Category::ForcedActs));
+        // Kind, country and status open for anyone who reaches the person;
+        // the offence only with the forced-acts category.
+        let Some(key) =
+            prow.try_get::<Option<Vec<u8>>, _>("wrapped")?.map(|w| self.keys().unwrap(&person_s, &w)).transpose()?
+        else {
+            return Err(StoreError::Erased);
         };
+        let dek = may_read.then_some(&key);
         let rows = sqlx::query("SELECT * FROM penalties WHERE person_id = $1 ORDER BY created_at")
             .bind(&person_s)
             .fetch_all(&self.pool)
@@ -91,20 +95,22 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let id: String = r.try_get("id")?;
-            let kind: String = r.try_get("kind")?;
-            let exp: String = r.try_get("expungement")?;
-            let offence = match (&dek, r.try_get::<Option<Vec<u8>>, _>("offence")?) {
+            let open = |col: &str| -> Result<String> { key.open_hex(&id, col, &r.try_get::<String, _>(col)?) };
+            let offence = match (dek, r.try_get::<Option<Vec<u8>>, _>("offence")?) {
                 (Some(k), Some(ct)) => Some(k.open(&id, "offence", &ct)?),
                 _ => None,
             };
             out.push(PenaltyView {
-                kind: PenaltyKind::parse(&kind)?,
-                country: r.try_get("country")?,
-                imposed_on: r.try_get("imposed_on")?,
+                kind: PenaltyKind::parse(&open("kind")?)?,
+                country: open("country")?,
+                imposed_on: r
+                    .try_get::<Option<String>, _>("imposed_on")?
+                    .map(|v| key.open_hex(&id, "imposed_on", &v))
+                    .transpose()?,
                 offence,
-                consequence_of_trafficking: r.try_get::<i64, _>("consequence")? != 0,
-                expungement: Expungement::parse(&exp)?,
-                id,
+                consequence_of_trafficking: open("consequence")? == "1",
+                expungement: Expungement::parse(&open("expungement")?)?,
+                id: id.clone(),
             });
         }
         self.audit_read(scope, Action::List, RecordKind::Person, &[&person_s], "penalties").await?;
@@ -124,15 +130,22 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let person: String = row.try_get("person_id")?;
         let reach = ReachSql::persons(scope, 2);
-        let sql = format!("SELECT p.id{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
-        reach.bind(sqlx::query(&sql).bind(&person)).fetch_optional(&mut *tx).await?.ok_or(StoreError::NotFound)?;
+        let sql = format!(
+            "SELECT p.id, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
+            reach.columns, reach.condition
+        );
+        let prow =
+            reach.bind(sqlx::query(&sql).bind(&person)).fetch_optional(&mut *tx).await?.ok_or(StoreError::NotFound)?;
+        row_categories(self, scope, &prow)?.ok_or(StoreError::NotFound)?;
+        let wrapped: Vec<u8> = prow.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        let key = self.keys().unwrap(&person, &wrapped)?;
         sqlx::query("UPDATE penalties SET expungement = $1, updated_at = $2 WHERE id = $3")
-            .bind(status.as_str())
+            .bind(key.seal_hex(penalty, "expungement", status.as_str())?)
             .bind(now_ms())
             .bind(penalty)
             .execute(&mut *tx)
             .await?;
-        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, penalty, status.as_str()).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, penalty, "expungement").await?;
         tx.commit().await?;
         Ok(person)
     }

@@ -52,7 +52,7 @@ impl Store {
     fn screening_from_row(&self, scope: &Scope, r: &AnyRow) -> Result<ScreeningView> {
         let id: String = r.try_get("id")?;
         let person: String = r.try_get("person_id")?;
-        let cats = row_categories(scope, r)?.ok_or(StoreError::NotFound)?;
+        let cats = row_categories(self, scope, r)?.ok_or(StoreError::NotFound)?;
         let dek = match r.try_get::<Option<Vec<u8>>, _>("wrapped")? {
             Some(w) => Some(self.keys().unwrap(&person, &w)?),
             None => None,
@@ -78,11 +78,25 @@ impl Store {
             instrument_version: r.try_get("instrument_version")?,
             instrument_hash: r.try_get("instrument_hash")?,
             interviewer: interviewer.parse()?,
-            survivor_language: r.try_get("survivor_language")?,
+            survivor_language: match &dek {
+                Some(k) => k.open_hex(&id, "survivor_language", &r.try_get::<String, _>("survivor_language")?)?,
+                None => String::new(),
+            },
             interpreter: open("interpreter")?,
             completed: status == "completed",
             answers,
-            outcome: r.try_get("outcome")?,
+            outcome: match r.try_get::<Option<String>, _>("outcome")? {
+                Some(t) => Some(
+                    self.untag(
+                        crate::integrity::tags::OUTCOME,
+                        &r.try_get::<String, _>("org_id")?,
+                        &t,
+                        crate::integrity::tags::OUTCOMES,
+                    )?
+                    .to_owned(),
+                ),
+                None => None,
+            },
             started_at_ms: r.try_get("started_at")?,
             completed_at_ms: r.try_get("completed_at")?,
             id,
@@ -98,7 +112,7 @@ impl Store {
         let row =
             reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
         // Interviewing means recording the person's account: it needs the narrative category.
-        if !row_categories(scope, &row)?.is_some_and(|c| c.contains(Category::Narrative)) {
+        if !row_categories(self, scope, &row)?.is_some_and(|c| c.contains(Category::Narrative)) {
             return Err(StoreError::Denied);
         }
         let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
@@ -136,7 +150,7 @@ impl Store {
         .bind(&instrument.version)
         .bind(&instrument.hash)
         .bind(scope.actor().to_string())
-        .bind(survivor_language.as_str())
+        .bind(dek.seal_hex(&id, "survivor_language", survivor_language.as_str())?)
         .bind(interpreter)
         .bind("in_progress")
         .bind(dek.seal(&id, "answers", "")?)
@@ -225,13 +239,19 @@ impl Store {
             return Err(StoreError::Conflict("this screening is already completed".into()));
         }
         let now = now_ms();
+        if !crate::integrity::tags::OUTCOMES.contains(&outcome) {
+            return Err(StoreError::Config(format!("unknown screening outcome {outcome}")));
+        }
+        // The finding is a keyed tag, and the audit event says only that the
+        // screening was completed: neither shows a reader of the database
+        // who was found to have been trafficked.
         sqlx::query("UPDATE screenings SET status = 'completed', outcome = $1, completed_at = $2, updated_at = $2 WHERE id = $3")
-            .bind(outcome)
+            .bind(self.tag(crate::integrity::tags::OUTCOME, &scope.org().to_string(), outcome))
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, outcome).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, "completed").await?;
         tx.commit().await
     }
 
@@ -363,14 +383,14 @@ impl Store {
         .bind(screening)
         .bind(&person)
         .bind(scope.org().to_string())
-        .bind(conclusion.as_str())
+        .bind(dek.seal_hex(&id, "conclusion", conclusion.as_str())?)
         .bind(dek.seal(&id, "reasons", reasons.as_str())?)
         .bind(scope.actor().to_string())
         .bind(now_ms())
         .bind(previous)
         .execute(&mut *tx)
         .await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, conclusion.as_str()).await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "decided").await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -380,10 +400,8 @@ impl Store {
         let row = self.screening_row(&self.pool, scope, screening).await?.ok_or(StoreError::NotFound)?;
         let view = self.screening_from_row(scope, &row)?;
         let person = view.person_id.to_string();
-        let dek = match (view.answers.is_some(), row.try_get::<Option<Vec<u8>>, _>("wrapped")?) {
-            (true, Some(w)) => Some(self.keys().unwrap(&person, &w)?),
-            _ => None,
-        };
+        let key = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.map(|w| self.keys().unwrap(&person, &w)).transpose()?;
+        let dek = if view.answers.is_some() { key.as_ref() } else { None };
         let rows = sqlx::query(
             "SELECT d.*, u.username FROM decisions d JOIN users u ON u.id = d.decided_by \
              WHERE d.screening_id = $1 ORDER BY d.decided_at DESC",
@@ -394,13 +412,17 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let id: String = r.try_get("id")?;
-            let reasons = match (&dek, r.try_get::<Option<Vec<u8>>, _>("reasons")?) {
+            let reasons = match (dek, r.try_get::<Option<Vec<u8>>, _>("reasons")?) {
                 (Some(k), Some(ct)) => Some(k.open(&id, "reasons", &ct)?),
                 _ => None,
             };
+            let conclusion = match &key {
+                Some(k) => k.open_hex(&id, "conclusion", &r.try_get::<String, _>("conclusion")?)?,
+                None => String::new(),
+            };
             let by: String = r.try_get("decided_by")?;
             out.push(DecisionView {
-                conclusion: r.try_get("conclusion")?,
+                conclusion,
                 reasons,
                 decided_by: by.parse()?,
                 decided_by_name: r.try_get("username")?,
@@ -422,14 +444,24 @@ impl Store {
         let reach = ReachSql::persons(scope, 1);
         let sql = format!(
             "SELECT p.id, p.location, p.full_name, p.birth, k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
-             WHERE {} AND p.erased_at IS NULL AND (p.location IN ('immigration_detention', 'police_custody') \
+             WHERE {} AND p.erased_at IS NULL AND (p.location IN ($4, $5) \
              OR EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = p.id) \
-             OR EXISTS (SELECT 1 FROM protection_records r WHERE r.person_id = p.id AND r.kind = 'return_plan') \
+             OR EXISTS (SELECT 1 FROM protection_records r WHERE r.person_id = p.id AND r.kind = $6) \
              OR EXISTS (SELECT 1 FROM referrals f WHERE f.person_id = p.id AND f.status = 'sent')) \
              ORDER BY p.updated_at DESC LIMIT 500",
             reach.columns, reach.condition
         );
-        let rows = reach.bind(sqlx::query(&sql)).fetch_all(&self.pool).await?;
+        // Where people are and which steps were taken are keyed tags (see
+        // `integrity::tags`): the query compares the organisation's tags.
+        let org = scope.org().to_string();
+        use crate::integrity::tags;
+        let rows = reach
+            .bind(sqlx::query(&sql))
+            .bind(self.tag(tags::LOCATION, &org, "immigration_detention"))
+            .bind(self.tag(tags::LOCATION, &org, "police_custody"))
+            .bind(self.tag(tags::PROTECTION_KIND, &org, "return_plan"))
+            .fetch_all(&self.pool)
+            .await?;
         let today = crate::today();
         let to_date = |ms: i64| {
             time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
@@ -449,8 +481,7 @@ impl Store {
                 Some(ct) => haven_core::person::Birth::decode(&dek.open(&id, "birth", &ct)?),
                 None => None,
             };
-            let location: String = r.try_get("location")?;
-            let detained = haven_core::person::LocationType::parse(&location).is_ok_and(|l| l.is_detention());
+            let detained = crate::persons::read_location(self.keys(), r)?.is_detention();
             let srows = sqlx::query(
                 "SELECT s.id, s.status, s.outcome, s.started_at, s.completed_at, \
                  CAST(CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.screening_id = s.id) THEN 1 ELSE 0 END AS BIGINT) AS decided \
@@ -462,24 +493,28 @@ impl Store {
             let mut screenings = Vec::with_capacity(srows.len());
             for s in &srows {
                 let status: String = s.try_get("status")?;
-                let outcome: Option<String> = s.try_get("outcome")?;
+                let outcome = match s.try_get::<Option<String>, _>("outcome")? {
+                    Some(t) => Some(self.untag(tags::OUTCOME, &org, &t, tags::OUTCOMES)?),
+                    None => None,
+                };
                 screenings.push(haven_core::tasks::ScreeningFacts {
                     id: s.try_get("id")?,
                     completed: status == "completed",
-                    reasonable_grounds: outcome.as_deref() == Some("reasonable_grounds"),
+                    reasonable_grounds: outcome == Some("reasonable_grounds"),
                     started: to_date(s.try_get("started_at")?),
                     completed_on: s.try_get::<Option<i64>, _>("completed_at")?.map(to_date),
                     has_decision: s.try_get::<i64, _>("decided")? != 0,
                 });
             }
-            let plans =
-                sqlx::query("SELECT due_dates FROM protection_records WHERE person_id = $1 AND kind = 'return_plan'")
-                    .bind(&id)
-                    .fetch_all(&self.pool)
-                    .await?;
+            let plans = sqlx::query("SELECT id, due_dates FROM protection_records WHERE person_id = $1 AND kind = $2")
+                .bind(&id)
+                .bind(self.tag(tags::PROTECTION_KIND, &org, "return_plan"))
+                .fetch_all(&self.pool)
+                .await?;
             let mut return_follow_ups = Vec::new();
             for p in &plans {
-                let dates: String = p.try_get("due_dates")?;
+                let dates =
+                    dek.open_hex(&p.try_get::<String, _>("id")?, "due_dates", &p.try_get::<String, _>("due_dates")?)?;
                 return_follow_ups.extend(dates.split(' ').filter_map(haven_core::person::parse_date));
             }
             let referral_responses_due = self.referral_due_dates(scope, &id).await?;

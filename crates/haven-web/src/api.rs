@@ -52,10 +52,13 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::get("/api/v1/review", review_queue),
         r::post("/api/v1/review/{kind}/{id}", mark_reviewed),
         r::get("/api/v1/audit", audit_log),
+        r::get("/api/v1/audit/alarms", audit_alarms),
         r::get("/api/v1/orgs", list_orgs),
         r::post("/api/v1/orgs", create_org),
         r::get("/api/v1/users", list_users),
         r::post("/api/v1/users", create_user),
+        r::post("/api/v1/users/{id}/approve", approve_user),
+        r::post("/api/v1/users/{id}/unlock", unlock_user),
         r::get("/api/v1/inbox", inbox),
         r::get("/api/v1/instruments", crate::screening::list_instruments),
         r::get("/api/v1/instruments/{id}", crate::screening::get_instrument),
@@ -111,8 +114,8 @@ pub fn openapi_json() -> String {
         Every call is audited with its purpose (header `x-haven-purpose`, default `case_management`)."),
     paths(healthz, me, create_person, list_persons, get_person, update_person, erase_person, open_case,
           list_person_cases, list_cases, get_case, update_case, add_note, list_notes, list_consents, record_consent,
-          withdraw_consent, override_consent, break_glass, access_log, review_queue, mark_reviewed, audit_log,
-          list_orgs, create_org, list_users, create_user, inbox, crate::screening::list_instruments,
+          withdraw_consent, override_consent, break_glass, access_log, review_queue, mark_reviewed, audit_log, audit_alarms,
+          list_orgs, create_org, list_users, create_user, approve_user, unlock_user, inbox, crate::screening::list_instruments,
           crate::screening::get_instrument, crate::screening::start_screening, crate::screening::list_screenings,
           crate::screening::get_screening, crate::screening::answer_screening, crate::screening::complete_screening,
           crate::screening::get_determination, crate::screening::notice_pdf, crate::screening::decide, crate::screening::list_decisions,
@@ -1057,6 +1060,16 @@ async fn audit_log(
     Ok(Json(rows.iter().map(audit_out).collect()))
 }
 
+/// Integrity alarms (rows edited in the database without the master key)
+/// and accounts locked after wrong second-factor codes, newest first.
+#[utoipa::path(get, path = "/api/v1/audit/alarms", tag = "access",
+    responses((status = 200, body = [AuditOut]), (status = 403, body = ErrorBody)))]
+async fn audit_alarms(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<AuditOut>>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadAudit).await?;
+    let rows = state.store.alarms(&scope, 200).await?;
+    Ok(Json(rows.iter().map(audit_out).collect()))
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct OrgOut {
     id: String,
@@ -1126,6 +1139,8 @@ pub struct UserOut {
     role: String,
     second_factor: bool,
     disabled: bool,
+    /// `active`, or `pending` until a second administrator approves it.
+    status: String,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -1143,6 +1158,9 @@ pub struct UserCreated {
     id: String,
     /// Shown once; the user chooses their own at first sign-in.
     one_time_password: String,
+    /// `pending` when a second administrator of the organisation must
+    /// approve the account before it can sign in (case roles: four eyes).
+    status: String,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -1177,6 +1195,7 @@ async fn list_users(
                 role: u.role.as_str().to_owned(),
                 second_factor: u.totp_enabled,
                 disabled: u.disabled,
+                status: u.status.as_str().to_owned(),
             })
             .collect(),
     ))
@@ -1194,13 +1213,46 @@ async fn create_user(
         Some(o) => parse_org("org_id", o)?,
         None => caller.user.org_id,
     };
-    if !haven_core::access::may_manage_users_of(&caller.user.actor(), org) {
-        return Err(WebError::Forbidden);
-    }
     let role = haven_core::access::Role::parse(&body.role)?;
-    let password = haven_store::crypto::random_password();
-    let id = state.store.create_user(org, &body.username, role, &password, true).await?;
-    Ok((StatusCode::CREATED, Json(UserCreated { id: id.to_string(), one_time_password: password })))
+    // The store applies the grant policy (no role above one's own, nothing
+    // outside one's organisation but a system administrator's appointments)
+    // and four eyes.
+    let granted = state.store.grant_user(&caller.user.actor(), org, &body.username, role, &caller.request_id).await?;
+    let status = if granted.pending { "pending" } else { "active" };
+    Ok((
+        StatusCode::CREATED,
+        Json(UserCreated {
+            id: granted.id.to_string(),
+            one_time_password: granted.password,
+            status: status.to_owned(),
+        }),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/users/{id}/approve", params(("id" = String, Path)), tag = "administration",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn approve_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let user: UserId = id.parse().map_err(|_| WebError::NotFound)?;
+    state.store.approve_user(&caller.user.actor(), user, &caller.request_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/users/{id}/unlock", params(("id" = String, Path)), tag = "administration",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn unlock_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let user: UserId = id.parse().map_err(|_| WebError::NotFound)?;
+    state.store.unlock_user(&caller.user.actor(), user, &caller.request_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Serialize, ToSchema)]

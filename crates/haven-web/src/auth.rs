@@ -18,8 +18,15 @@ pub const PURPOSE_HEADER: &str = "x-haven-purpose";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
 pub enum Credential {
-    Bearer,
-    Session { csrf: String, secret: String, second_factor_done: bool },
+    /// An API token, limited to its scopes.
+    Bearer {
+        scopes: Vec<haven_core::access::TokenScope>,
+    },
+    Session {
+        csrf: String,
+        secret: String,
+        second_factor_done: bool,
+    },
 }
 
 pub struct Caller {
@@ -33,7 +40,17 @@ impl Caller {
     /// Asks the core policy for a scope; there is no other way to get one.
     /// A refusal is itself audited (who tried what), then answered 403.
     pub async fn scope(&self, state: &AppState, permission: Permission) -> Result<Scope, WebError> {
-        match authorize(&self.user.actor(), permission, self.purpose.clone(), self.request_id.clone()) {
+        // A token narrows its owner's role to the token's scopes, never widens it.
+        let in_token_scope = match &self.credential {
+            Credential::Bearer { scopes } => scopes.contains(&permission.token_scope()),
+            Credential::Session { .. } => true,
+        };
+        let decided = if in_token_scope {
+            authorize(&self.user.actor(), permission, self.purpose.clone(), self.request_id.clone())
+        } else {
+            Err(haven_core::access::Denied)
+        };
+        match decided {
             Ok(scope) => Ok(scope),
             Err(_) => {
                 let actor = self.user.id.to_string();
@@ -65,7 +82,7 @@ impl Caller {
     pub fn csrf(&self) -> &str {
         match &self.credential {
             Credential::Session { csrf, .. } => csrf,
-            Credential::Bearer => "",
+            Credential::Bearer { .. } => "",
         }
     }
 
@@ -79,10 +96,40 @@ impl Caller {
 }
 
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
+    haven_store::crypto::ct_eq(a, b)
+}
+
+/// The client's address: the peer, or, when the peer is a proxy the operator
+/// named with `--trusted-proxy`, the last address the proxy chain added that
+/// is not itself trusted. Headers from anyone else are ignored, so a client
+/// cannot pick its own address to dodge the throttles.
+pub fn client_ip(state: &AppState, parts: &Parts) -> Option<std::net::IpAddr> {
+    let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())?;
+    client_ip_from(&state.trusted_proxies, peer, &parts.headers)
+}
+
+pub fn client_ip_from(
+    trusted: &[crate::security::IpNet],
+    peer: std::net::IpAddr,
+    headers: &HeaderMap,
+) -> Option<std::net::IpAddr> {
+    if !trusted.iter().any(|n| n.contains(&peer)) {
+        return Some(peer);
     }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    let forwarded: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    Some(forwarded.iter().rev().copied().find(|a| !trusted.iter().any(|n| n.contains(a))).unwrap_or(peer))
+}
+
+/// Paths a user whose password must change may still use: the change itself,
+/// signing out, and the second step that comes before it.
+fn allowed_before_password_change(path: &str) -> bool {
+    matches!(path, "/password" | "/logout" | "/login/second-factor" | "/account/second-factor" | "/api/v1/me")
 }
 
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -112,8 +159,8 @@ impl FromRequestParts<AppState> for Caller {
         if let Some(auth) = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
             let token = auth.strip_prefix("Bearer ").ok_or(WebError::Unauthenticated)?.trim();
             // Guessing tokens is rate limited per address like passwords are.
-            let client = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
-            let Some(user) = state.store.token_user(token).await? else {
+            let client = client_ip(state, parts);
+            let Some(found) = state.store.token_user(token).await? else {
                 if let Some(ip) = client {
                     if !state.token_limiter.check(ip) {
                         return Err(WebError::RateLimited);
@@ -121,13 +168,29 @@ impl FromRequestParts<AppState> for Caller {
                 }
                 return Err(WebError::Unauthenticated);
             };
-            return Ok(Caller { user, credential: Credential::Bearer, request_id, purpose });
+            if found.user.must_change_password && !allowed_before_password_change(parts.uri.path()) {
+                return Err(WebError::PasswordChangeRequired);
+            }
+            return Ok(Caller {
+                user: found.user,
+                credential: Credential::Bearer { scopes: found.scopes },
+                request_id,
+                purpose,
+            });
         }
         let secret = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::Unauthenticated)?.to_owned();
         let session = state.store.session(&secret).await?.ok_or(WebError::Unauthenticated)?;
         // The JSON API is closed to a session that has not passed its second factor.
         if !session.second_factor_done && parts.uri.path().starts_with("/api/") {
             return Err(WebError::Unauthenticated);
+        }
+        // A one-time password opens nothing but its own change, on every
+        // route: pages redirect (see `PageCaller`), the API refuses.
+        if session.user.must_change_password
+            && parts.uri.path().starts_with("/api/")
+            && !allowed_before_password_change(parts.uri.path())
+        {
+            return Err(WebError::PasswordChangeRequired);
         }
         // A browser session calling the JSON API must prove it is our page,
         // not a cross-site form: unsafe methods need the CSRF header.

@@ -46,11 +46,18 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<Service>, WebError> {
     parse_table(&headers, rows)
 }
 
+/// A spreadsheet of either format may have at most this many columns: one
+/// cap for both, so a file refused as XLSX is not accepted as CSV.
+pub const MAX_COLUMNS: usize = MAX_XLSX_COLUMNS as usize;
+
 /// The rows of a CSV or a worksheet, after the header, as services.
 fn parse_table(
     headers: &[String],
     rows: impl Iterator<Item = Result<Vec<String>, String>>,
 ) -> Result<Vec<Service>, WebError> {
+    if headers.len() > MAX_COLUMNS {
+        return Err(WebError::BadRequest(format!("more than {MAX_COLUMNS} columns")));
+    }
     let headers: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
     for required in ["provider", "name", "service_type", "country", "contact"] {
         if !headers.iter().any(|h| h == required) {
@@ -64,6 +71,9 @@ fn parse_table(
             return Err(WebError::BadRequest(format!("more than {MAX_CSV_ROWS} rows")));
         }
         let record = record.map_err(|e| WebError::BadRequest(format!("row {row}: {e}")))?;
+        if record.len() > MAX_COLUMNS {
+            return Err(WebError::BadRequest(format!("row {row}: more than {MAX_COLUMNS} columns")));
+        }
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -453,6 +463,17 @@ mod tests {
         assert!(bomb.len() < MAX_CSV_BYTES, "{}", bomb.len());
         assert!(parse_xlsx(&bomb).unwrap_err().to_string().contains("inflates"));
         assert!(parse_xlsx(b"PK\x03\x04 not really a zip").is_err());
+        // The same cap for CSV: 64 columns pass the header check, 65 do not.
+        let header = |n: usize| {
+            let mut cols = vec!["provider", "name", "service_type", "country", "contact"]
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>();
+            cols.extend((cols.len()..n).map(|i| format!("extra{i}")));
+            format!("{}\nP,N,legal_aid,THA,c\n", cols.join(","))
+        };
+        assert!(parse_csv(header(MAX_COLUMNS).as_bytes()).is_ok());
+        assert!(parse_csv(header(MAX_COLUMNS + 1).as_bytes()).unwrap_err().to_string().contains("columns"));
     }
 
     proptest! {

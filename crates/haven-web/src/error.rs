@@ -34,6 +34,13 @@ pub enum WebError {
     Csrf,
     #[error("internal error")]
     Internal(String),
+    /// The account's password was set by someone else (or reset) and must be
+    /// changed before anything else, through any route or token.
+    #[error("change your password first: the one you have was set by someone else")]
+    PasswordChangeRequired,
+    /// A row failed its integrity check; an alarm was recorded for the auditor.
+    #[error("this record failed an integrity check and cannot be used; the auditor has been alerted")]
+    Integrity,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -59,6 +66,8 @@ impl WebError {
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::PasswordChangeRequired => StatusCode::FORBIDDEN,
+            WebError::Integrity => StatusCode::CONFLICT,
         }
     }
 
@@ -75,6 +84,8 @@ impl WebError {
             WebError::RateLimited => "rate_limited",
             WebError::Csrf => "csrf",
             WebError::Internal(_) => "internal",
+            WebError::PasswordChangeRequired => "password_change_required",
+            WebError::Integrity => "integrity",
         }
     }
 
@@ -104,6 +115,7 @@ impl From<StoreError> for WebError {
             StoreError::Denied => WebError::Forbidden,
             StoreError::Invalid(v) => WebError::Invalid(v),
             StoreError::Conflict(m) => WebError::Conflict(m),
+            StoreError::Integrity(_) => WebError::Integrity,
             other => WebError::Internal(other.to_string()),
         }
     }

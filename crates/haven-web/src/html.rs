@@ -15,7 +15,7 @@ use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
 use haven_core::ids::{CaseId, PersonId};
 use haven_core::person::{format_date, Birth, LocationType, PersonInput, PersonRecord};
 use haven_core::ValidationError;
-use haven_store::auth::LoginOutcome;
+use haven_store::auth::{LoginOutcome, SecondFactorOutcome};
 use haven_store::persons::{Page, PersonState};
 use serde::Deserialize;
 
@@ -39,6 +39,8 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/logout", logout),
         r::get("/exit", quick_exit),
         r::get("/password", password_page),
+        r::get("/account", account_page),
+        r::post("/account/tokens/{id}/{action}", account_token_submit),
         r::post("/password", password_submit),
         r::get("/lang", set_language),
         r::get("/static/haven.css", stylesheet),
@@ -93,6 +95,7 @@ pub(crate) fn table() -> Vec<RouteDef> {
         r::post("/admin/orgs", admin_org_submit),
         r::post("/admin/orgs/{id}/settings", admin_org_settings_submit),
         r::post("/admin/users", admin_user_submit),
+        r::post("/admin/users/{id}/{action}", admin_user_action_submit),
     ]
 }
 
@@ -205,6 +208,8 @@ fn error_page(tr: &Tr, err: WebError) -> Response {
         WebError::Erased => "error-erased",
         WebError::Invalid(_) | WebError::BadRequest(_) | WebError::Conflict(_) => "error-invalid",
         WebError::RateLimited => "login-rate-limited",
+        WebError::PasswordChangeRequired => "password-explain",
+        WebError::Integrity => "error-integrity",
         WebError::Unauthenticated | WebError::Internal(_) => "error-server",
     };
     let page =
@@ -375,17 +380,21 @@ async fn login_submit(
     if expected.is_empty() || !crate::auth::constant_time_eq(expected.as_bytes(), form.csrf.as_bytes()) {
         return retry(tr.t("error-csrf"), StatusCode::FORBIDDEN);
     }
-    if !state.limiter.check(addr.ip()) {
+    let client = crate::auth::client_ip_from(&state.trusted_proxies, addr.ip(), &headers).unwrap_or(addr.ip());
+    if !state.limiter.check(client) {
         return retry(tr.t("login-rate-limited"), StatusCode::TOO_MANY_REQUESTS);
     }
-    let outcome = match state.store.login(&form.username, &form.password, &rid).await {
+    let network = haven_store::auth::network_of(client);
+    let outcome = match state.store.login(&form.username, &form.password, &network, &rid).await {
         Ok(o) => o,
         Err(e) => return error_page(&tr, e.into()),
     };
     let user = match outcome {
         LoginOutcome::Success(u) => u,
+        // One answer for a wrong name, a wrong password and a back-off, so
+        // the page never confirms that a username exists.
         LoginOutcome::Failed => return retry(tr.t("login-failed"), StatusCode::UNAUTHORIZED),
-        LoginOutcome::Locked => return retry(tr.t("login-locked"), StatusCode::UNAUTHORIZED),
+        LoginOutcome::Pending => return retry(tr.t("login-pending"), StatusCode::FORBIDDEN),
     };
     // A fresh session id at every login; any session the browser held ends.
     if let Some(old) = cookie(&headers, SESSION_COOKIE) {
@@ -432,18 +441,25 @@ async fn logout(
 struct PasswordPage {
     l: Layout,
     csrf: String,
+    /// The password was set by someone else and must change before anything else.
+    forced: bool,
     error: Option<String>,
 }
 
 async fn password_page(tr: Tr, PageCaller(caller): PageCaller) -> Response {
-    let page =
-        PasswordPage { l: Layout::new(&tr, Some(&caller), "/password"), csrf: caller.csrf().to_owned(), error: None };
+    let page = PasswordPage {
+        l: Layout::new(&tr, Some(&caller), "/password"),
+        csrf: caller.csrf().to_owned(),
+        forced: caller.user.must_change_password,
+        error: None,
+    };
     finish(&tr, render(&page))
 }
 
 #[derive(Deserialize)]
 struct PasswordForm {
     csrf: String,
+    current: String,
     password: String,
     confirm: String,
 }
@@ -461,6 +477,7 @@ async fn password_submit(
         let page = PasswordPage {
             l: Layout::new(&tr, Some(&caller), "/password"),
             csrf: caller.csrf().to_owned(),
+            forced: caller.user.must_change_password,
             error: Some(msg),
         };
         let mut res = finish(&tr, render(&page));
@@ -470,7 +487,7 @@ async fn password_submit(
     if form.password != form.confirm {
         return again(tr.t("password-mismatch"));
     }
-    match state.store.set_password(caller.user.id, &form.password).await {
+    match state.store.change_password(&caller.user, &form.current, &form.password).await {
         Ok(()) => {}
         Err(haven_store::StoreError::Invalid(v)) => return again(validation_message(&tr, &v)),
         Err(e) => return error_page(&tr, e.into()),
@@ -1131,6 +1148,8 @@ async fn review_submit(
 #[template(path = "audit.html")]
 struct AuditPage {
     l: Layout,
+    /// Integrity and second-factor alarms, newest first.
+    alarms: Vec<(String, String, String, String, String, String)>,
     actor: String,
     record_id: String,
     action: String,
@@ -1159,8 +1178,10 @@ async fn audit_page(
             limit: 200,
         };
         let rows = audit_rows(&tr, &state.store.audit_log(&scope, &filter).await?);
+        let alarms = audit_rows(&tr, &state.store.alarms(&scope, 50).await?);
         render(&AuditPage {
             l: Layout::new(&tr, Some(&caller), "/audit"),
+            alarms,
             actor: q.actor.unwrap_or_default(),
             record_id: q.record_id.unwrap_or_default(),
             action: q.action.unwrap_or_default(),
@@ -1211,11 +1232,24 @@ struct AdminPage {
     manage_orgs: bool,
     orgs: Vec<OrgRow>,
     kinds: Vec<(&'static str, String)>,
-    users: Vec<(String, String, String, String)>,
+    users: Vec<UserRow>,
+    /// Roles this administrator may grant somewhere.
     roles: Vec<(&'static str, String)>,
     user_orgs: Vec<(String, String)>,
     notice: Option<String>,
     new_password: Option<String>,
+}
+
+struct UserRow {
+    id: String,
+    username: String,
+    role: String,
+    org: String,
+    second_factor: String,
+    /// Waiting for a second administrator.
+    pending: bool,
+    /// This administrator may approve it (four eyes: not one's own grant).
+    may_approve: bool,
 }
 
 async fn admin_render(
@@ -1233,20 +1267,25 @@ async fn admin_render(
     }
     let all_orgs = state.store.list_orgs().await?;
     let names: std::collections::HashMap<_, _> = all_orgs.iter().map(|o| (o.id, o.name.clone())).collect();
-    let user_orgs: Vec<(String, String)> = all_orgs
-        .iter()
-        .filter(|o| haven_core::access::may_manage_users_of(&actor, o.id))
-        .map(|o| (o.id.to_string(), o.name.clone()))
-        .collect();
+    // Only organisations where this administrator may grant some role.
+    let grantable = |o: &haven_store::auth::OrgSummary| {
+        haven_core::access::Role::ALL.iter().any(|r| haven_core::access::may_grant(&actor, *r, o.id, o.kind))
+    };
+    let user_orgs: Vec<(String, String)> =
+        all_orgs.iter().filter(|o| grantable(o)).map(|o| (o.id.to_string(), o.name.clone())).collect();
     let mut users = Vec::new();
     for o in all_orgs.iter().filter(|o| haven_core::access::may_manage_users_of(&actor, o.id)) {
         for u in state.store.list_users(Some(o.id)).await? {
-            users.push((
-                u.username,
-                tr.t(&format!("role-{}", u.role.as_str())),
-                names.get(&u.org_id).cloned().unwrap_or_default(),
-                tr.t(if u.totp_enabled { "admin-yes" } else { "admin-no" }),
-            ));
+            let pending = u.status == haven_store::auth::AccountStatus::Pending;
+            users.push(UserRow {
+                id: u.id.to_string(),
+                username: u.username,
+                role: tr.t(&format!("role-{}", u.role.as_str())),
+                org: names.get(&u.org_id).cloned().unwrap_or_default(),
+                second_factor: tr.t(if u.totp_enabled { "admin-yes" } else { "admin-no" }),
+                pending,
+                may_approve: pending && haven_core::access::may_approve(&actor, u.created_by, u.org_id),
+            });
         }
     }
     let orgs = if manage_orgs {
@@ -1264,6 +1303,11 @@ async fn admin_render(
     } else {
         Vec::new()
     };
+    let roles = haven_core::access::Role::ALL
+        .iter()
+        .filter(|r| all_orgs.iter().any(|o| haven_core::access::may_grant(&actor, **r, o.id, o.kind)))
+        .map(|r| (r.as_str(), tr.t(&format!("role-{}", r.as_str()))))
+        .collect();
     render(&AdminPage {
         l: Layout::new(tr, Some(caller), "/admin"),
         csrf: caller.csrf().to_owned(),
@@ -1274,10 +1318,7 @@ async fn admin_render(
             .map(|k| (k.as_str(), tr.t(&format!("org-kind-{}", k.as_str()))))
             .collect(),
         users,
-        roles: haven_core::access::Role::ALL
-            .iter()
-            .map(|r| (r.as_str(), tr.t(&format!("role-{}", r.as_str()))))
-            .collect(),
+        roles,
         user_orgs,
         notice,
         new_password,
@@ -1371,14 +1412,143 @@ async fn admin_user_submit(
         caller.check_form_csrf(&form.csrf)?;
         caller.scope(&state, Permission::ManageUsers).await?;
         let org = form.org_id.parse().map_err(|_| WebError::NotFound)?;
-        if !haven_core::access::may_manage_users_of(&caller.user.actor(), org) {
-            return Err(WebError::Forbidden);
-        }
         let role = haven_core::access::Role::parse(&form.role)?;
-        let password = haven_store::crypto::random_password();
-        state.store.create_user(org, &form.username, role, &password, true).await?;
-        let notice = tr.t_with("admin-user-created", "username", form.username.clone());
-        admin_render(&state, &tr, &caller, Some(notice), Some(password)).await
+        let granted =
+            state.store.grant_user(&caller.user.actor(), org, &form.username, role, &caller.request_id).await?;
+        let key = if granted.pending { "admin-user-pending" } else { "admin-user-created" };
+        let notice = tr.t_with(key, "username", form.username.clone());
+        admin_render(&state, &tr, &caller, Some(notice), Some(granted.password)).await
+    }
+    .await;
+    finish(&tr, result)
+}
+
+/// Approving a pending grant, or unlocking an account's sign-in.
+async fn admin_user_action_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path((id, action)): Path<(String, String)>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        caller.scope(&state, Permission::ManageUsers).await?;
+        let user: haven_core::ids::UserId = id.parse().map_err(|_| WebError::NotFound)?;
+        let actor = caller.user.actor();
+        let key = match action.as_str() {
+            "approve" => {
+                state.store.approve_user(&actor, user, &caller.request_id).await?;
+                "admin-user-approved"
+            }
+            "unlock" => {
+                state.store.unlock_user(&actor, user, &caller.request_id).await?;
+                "admin-user-unlocked"
+            }
+            _ => return Err(WebError::NotFound),
+        };
+        admin_render(&state, &tr, &caller, Some(tr.t(key)), None).await
+    }
+    .await;
+    finish(&tr, result)
+}
+
+// ---- account ----
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    l: Layout,
+    csrf: String,
+    second_factor: bool,
+    tokens: Vec<TokenRow>,
+    notice: Option<String>,
+}
+
+struct TokenRow {
+    id: String,
+    created: String,
+    expires: String,
+    scopes: String,
+    pending: bool,
+}
+
+async fn account_render(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
+    let tokens = state
+        .store
+        .list_tokens(&caller.user)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id.to_string(),
+            created: local_date(t.created_at_ms),
+            expires: t.expires_at_ms.map(local_date).unwrap_or_default(),
+            scopes: t
+                .scopes
+                .iter()
+                .map(|s| tr.t(&format!("token-scope-{}", s.as_str())))
+                .collect::<Vec<_>>()
+                .join(", "),
+            pending: t.pending,
+        })
+        .collect();
+    render(&AccountPage {
+        l: Layout::new(tr, Some(caller), "/account"),
+        csrf: caller.csrf().to_owned(),
+        second_factor: caller.user.totp_enabled,
+        tokens,
+        notice,
+    })
+}
+
+async fn account_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> Response {
+    let result = account_render(&state, &tr, &caller, None).await;
+    finish(&tr, result)
+}
+
+#[derive(Deserialize)]
+struct TokenActionForm {
+    csrf: String,
+    code: Option<String>,
+}
+
+/// Confirming a token with the second factor (a token for a role that needs
+/// one works only after this), or revoking one's own token.
+async fn account_token_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    PageCaller(caller): PageCaller,
+    Path((id, action)): Path<(String, String)>,
+    Form(form): Form<TokenActionForm>,
+) -> Response {
+    let result = async {
+        caller.check_form_csrf(&form.csrf)?;
+        let token: haven_core::ids::TokenId = id.parse().map_err(|_| WebError::NotFound)?;
+        let notice = match action.as_str() {
+            "confirm" => {
+                if !state.limiter.check(addr.ip()) {
+                    return Err(WebError::RateLimited);
+                }
+                let code = form.code.as_deref().unwrap_or("");
+                match state.store.confirm_token(&caller.user, token, code).await? {
+                    SecondFactorOutcome::Accepted => tr.t("account-token-confirmed"),
+                    SecondFactorOutcome::Wrong => tr.t("mfa-wrong"),
+                    SecondFactorOutcome::Locked => tr.t("mfa-locked"),
+                }
+            }
+            "revoke" => {
+                state.store.revoke_tokens(&caller.user.username, Some(token)).await?;
+                tr.t("account-token-revoked")
+            }
+            _ => return Err(WebError::NotFound),
+        };
+        account_render(&state, &tr, &caller, Some(notice)).await
     }
     .await;
     finish(&tr, result)
@@ -1425,17 +1595,19 @@ async fn check_code(
     // Codes are guessable in a million tries: the login limiter applies.
     let secret = match &caller.credential {
         Credential::Session { secret, .. } => secret.clone(),
-        Credential::Bearer => return Err(WebError::Forbidden),
+        Credential::Bearer { .. } => return Err(WebError::Forbidden),
     };
-    if state.store.verify_second_factor(&caller.user, &form.code, Some(&secret)).await? {
-        return Ok(Redirect::to("/").into_response());
-    }
+    let message = match state.store.verify_second_factor(&caller.user, &form.code, Some(&secret)).await? {
+        SecondFactorOutcome::Accepted => return Ok(Redirect::to("/").into_response()),
+        SecondFactorOutcome::Wrong => tr.t("mfa-wrong"),
+        SecondFactorOutcome::Locked => tr.t("mfa-locked"),
+    };
     let page = SecondFactorPage {
         l: Layout::new(tr, Some(caller), action),
         csrf: caller.csrf().to_owned(),
         action,
         enrolment: None,
-        error: Some(tr.t("mfa-wrong")),
+        error: Some(message),
     };
     let mut res = render(&page)?;
     *res.status_mut() = StatusCode::UNAUTHORIZED;

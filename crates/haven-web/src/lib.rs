@@ -25,6 +25,7 @@ use haven_store::Store;
 use tokio::net::TcpListener;
 
 pub use error::WebError;
+pub use security::IpNet;
 
 /// Request bodies above this are refused before they are read (64 KiB).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -40,12 +41,23 @@ pub struct AppState {
     pub(crate) limiter: Arc<security::RateLimiter>,
     /// Failed bearer tokens per client address.
     pub(crate) token_limiter: Arc<security::RateLimiter>,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub(crate) trusted_proxies: Arc<Vec<security::IpNet>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct WebConfig {
     pub tls: bool,
     pub secure_cookies: bool,
+    /// Reverse proxies (addresses or networks) allowed to name the client
+    /// in `X-Forwarded-For`. Empty: the peer address is the client.
+    pub trusted_proxies: Vec<security::IpNet>,
+}
+
+impl WebConfig {
+    pub fn new(tls: bool, secure_cookies: bool) -> Self {
+        Self { tls, secure_cookies, trusted_proxies: Vec::new() }
+    }
 }
 
 /// The whole application as one router.
@@ -56,6 +68,7 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         tls: config.tls,
         limiter: Arc::new(security::RateLimiter::new(10, std::time::Duration::from_secs(60))),
         token_limiter: Arc::new(security::RateLimiter::new(20, std::time::Duration::from_secs(60))),
+        trusted_proxies: Arc::new(config.trusted_proxies),
     };
     Router::new()
         .merge(api::routes())

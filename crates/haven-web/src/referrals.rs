@@ -102,6 +102,28 @@ pub struct IncomingOut {
     referral: ReferralOut,
     /// Absent once consent is withdrawn or expired, or the referral is closed.
     person: Option<SharedPersonOut>,
+    /// Shown before anyone accepts, so the right person takes it up: the
+    /// person is or may be a child; the person is detained (only where the
+    /// consent covers where they are).
+    urgent_child: bool,
+    urgent_detained: bool,
+    /// Categories the consent covers that stay closed to this reader until
+    /// someone here accepts the referral (need to know).
+    withheld_until_accepted: Vec<&'static str>,
+}
+
+fn incoming_out(v: &IncomingView) -> IncomingOut {
+    let withheld = match (v.person.as_ref(), v.referral.recipient_may_read) {
+        (Some(_), Some(consented)) => consented.without(v.opened).iter().map(|c| c.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    IncomingOut {
+        referral: referral_out(&v.referral),
+        person: shared_person(v),
+        urgent_child: v.urgent_child,
+        urgent_detained: v.urgent_detained,
+        withheld_until_accepted: withheld,
+    }
 }
 
 fn referral_out(v: &ReferralView) -> ReferralOut {
@@ -128,8 +150,9 @@ fn referral_out(v: &ReferralView) -> ReferralOut {
 
 fn shared_person(v: &IncomingView) -> Option<SharedPersonOut> {
     let p = v.person.as_ref()?;
-    let cats = v.referral.recipient_may_read?;
-    let contact_ok = cats.contains(Category::ContactLocation);
+    // What was opened for this reader, not all the consent covers: a field
+    // not opened is absent, never shown as "unknown".
+    let contact_ok = v.opened.contains(Category::ContactLocation);
     Some(SharedPersonOut {
         full_name: p.full_name.as_str().to_owned(),
         latin_name: p.latin_name.as_ref().map(|n| n.as_str().to_owned()),
@@ -265,9 +288,7 @@ pub async fn referral_step(
 pub async fn incoming(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<IncomingOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let rows = state.store.incoming_referrals(&scope).await?;
-    Ok(Json(
-        rows.iter().map(|v| IncomingOut { referral: referral_out(&v.referral), person: shared_person(v) }).collect(),
-    ))
+    Ok(Json(rows.iter().map(incoming_out).collect()))
 }
 
 /// One referral. For the receiving organisation, with the person as far as
@@ -281,7 +302,7 @@ pub async fn get_referral(
 ) -> Result<Json<IncomingOut>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let v = state.store.open_referral(&scope, &id).await?;
-    Ok(Json(IncomingOut { referral: referral_out(&v.referral), person: shared_person(&v) }))
+    Ok(Json(incoming_out(&v)))
 }
 
 /// The referral letter as PDF, in the receiving organisation's language and
@@ -764,6 +785,10 @@ struct ReferralPage {
     /// (label, value) pairs the consent lets this organisation read.
     person: Vec<(String, String)>,
     access: bool,
+    /// Urgency, shown before anyone accepts.
+    urgent: Vec<String>,
+    /// The kinds of information that open once someone here accepts.
+    withheld: String,
     steps: Vec<(&'static str, String)>,
 }
 
@@ -786,6 +811,19 @@ async fn referral_view_page(state: &AppState, tr: &Tr, caller: &Caller, id: &str
         add("field-notes", s.notes);
     }
     let access = v.person.is_some();
+    let mut urgent = Vec::new();
+    if v.urgent_child {
+        urgent.push(tr.t("ref-urgent-child"));
+    }
+    if v.urgent_detained {
+        urgent.push(tr.t("ref-urgent-detained"));
+    }
+    let withheld = incoming_out(&v)
+        .withheld_until_accepted
+        .iter()
+        .map(|c| tr.t(&format!("category-{c}")))
+        .collect::<Vec<_>>()
+        .join(", ");
     let status = v.referral.status;
     let steps = [Step::Accept, Step::Decline, Step::Start, Step::Complete, Step::RecordWithdrawal]
         .into_iter()
@@ -799,6 +837,8 @@ async fn referral_view_page(state: &AppState, tr: &Tr, caller: &Caller, id: &str
         error: None,
         person,
         access,
+        urgent,
+        withheld,
         steps,
     })
 }

@@ -12,6 +12,9 @@ use axum::response::Response;
 
 use crate::AppState;
 
+/// A network the operator trusts to report client addresses (`--trusted-proxy`).
+pub use ipnet::IpNet;
+
 /// Correlates a request with its audit events and log lines.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);

@@ -62,6 +62,11 @@ enum Command {
         tls_cert: Option<PathBuf>,
         #[arg(long, requires = "tls_cert")]
         tls_key: Option<PathBuf>,
+        /// A reverse proxy (address or network, e.g. 10.0.0.1 or 10.0.0.0/24)
+        /// whose X-Forwarded-For names the client; repeat for several.
+        /// Without it the peer address is the client, whatever headers say.
+        #[arg(long = "trusted-proxy", value_parser = parse_net)]
+        trusted_proxies: Vec<haven_web::IpNet>,
     },
     /// Seed clearly labelled fictional organisations, users and people.
     Demo {
@@ -143,6 +148,12 @@ enum TokenCommand {
     Create {
         #[arg(long)]
         user: String,
+        /// What the token may do: read, write, admin (comma-separated).
+        #[arg(long, default_value = "read,write,admin")]
+        scopes: String,
+        /// Days until the token expires (1-366).
+        #[arg(long, default_value_t = haven_store::auth::DEFAULT_TOKEN_DAYS)]
+        days: i64,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -239,8 +250,21 @@ enum ScreenCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Verify the hash chain and signatures; exits non-zero at the first bad event.
+    /// Verify the hash chain, the Merkle tree, the signatures and every row's
+    /// integrity MAC; exits non-zero at the first thing that cannot be trusted.
     Verify {
+        /// Checkpoints exported earlier (`audit checkpoint`): fail if the log is
+        /// behind any of them or disagrees with it (a rollback or a fork).
+        #[arg(long, num_args = 1..)]
+        against: Vec<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Write a signed checkpoint of the log (C2SP tlog-checkpoint) to keep
+    /// elsewhere: removable media, a partner, a printout.
+    Checkpoint {
+        #[arg(long)]
+        out: PathBuf,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -272,7 +296,9 @@ fn main() -> std::process::ExitCode {
 
 async fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Serve { data, listen, tls_cert, tls_key } => serve(data, listen, tls_cert, tls_key).await,
+        Command::Serve { data, listen, tls_cert, tls_key, trusted_proxies } => {
+            serve(data, listen, tls_cert, tls_key, trusted_proxies).await
+        }
         Command::Demo { data } => {
             let store = data.open(true).await?;
             announce_admin(&store).await?;
@@ -283,10 +309,17 @@ async fn run(cli: Cli) -> Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::Token { command: TokenCommand::Create { user, data } } => {
+        Command::Token { command: TokenCommand::Create { user, scopes, days, data } } => {
             let store = data.open(false).await?;
-            let (id, secret) = store.create_token(&user).await?;
-            eprintln!("token {id} for {user}; store it now, it is not shown again");
+            let scopes = haven_core::access::TokenScope::parse_list(&scopes)?;
+            let (id, secret, pending) = store.create_token_with(&user, &scopes, Some(days)).await?;
+            eprintln!("token {id} for {user}, expires in {days} days; store it now, it is not shown again");
+            if pending {
+                eprintln!(
+                    "{user}'s role signs in with a second factor: the token works once {user} confirms it \
+                     with a code under Account in the web UI"
+                );
+            }
             println!("{secret}");
             Ok(())
         }
@@ -318,27 +351,59 @@ async fn run(cli: Cli) -> Result<()> {
             println!("{password}");
             Ok(())
         }
-        Command::Audit { command: AuditCommand::Verify { data } } => {
+        Command::Audit { command: AuditCommand::Verify { against, data } } => {
             let store = data.open(false).await?;
+            let mut pins = Vec::new();
+            for f in &against {
+                let text = read_limited(f)?;
+                pins.push(store.read_checkpoint(&text).with_context(|| format!("reading {}", f.display()))?);
+            }
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} events")
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             let result = store
-                .verify_audit(|done, total| {
+                .verify_audit_against(&pins, &mut |done, total| {
                     bar.set_length(total as u64);
                     bar.set_position(done as u64);
                 })
                 .await;
             bar.finish_and_clear();
-            match result {
-                Ok(r) => {
-                    println!("audit chain intact: {} events, {} signed checkpoints", r.events, r.checkpoints);
-                    Ok(())
-                }
-                Err(e) => bail!("audit chain NOT intact: {e}"),
+            let report = match result {
+                Ok(r) => r,
+                Err(e) => bail!("audit log NOT intact: {e}"),
+            };
+            let bad = store.verify_integrity().await?;
+            if let Some((table, id)) = bad.first() {
+                bail!(
+                    "audit log intact, but {} row(s) failed their integrity check, first {table} {id}: the database \
+                     was edited without the master key",
+                    bad.len()
+                );
             }
+            println!(
+                "audit chain intact: {} events, {} signed checkpoints, {} exported checkpoint(s) matched; every \
+                 authorisation row verified",
+                report.events,
+                report.checkpoints,
+                pins.len()
+            );
+            Ok(())
+        }
+        Command::Audit { command: AuditCommand::Checkpoint { out, data } } => {
+            let store = data.open(false).await?;
+            if out.exists() {
+                bail!("{} exists; refusing to overwrite", out.display());
+            }
+            let exported = store.export_checkpoint().await?;
+            std::fs::write(&out, &exported.note).with_context(|| format!("writing {}", out.display()))?;
+            println!(
+                "checkpoint of {} events written to {}; keep it away from this server",
+                exported.checkpoint.size,
+                out.display()
+            );
+            Ok(())
         }
         Command::Backup { data, out } => {
             let store = data.open(false).await?;
@@ -463,11 +528,27 @@ async fn announce_admin(store: &Store) -> Result<()> {
     Ok(())
 }
 
-async fn serve(data: DataArgs, listen: SocketAddr, tls_cert: Option<PathBuf>, tls_key: Option<PathBuf>) -> Result<()> {
+fn parse_net(s: &str) -> Result<haven_web::IpNet, String> {
+    if let Ok(net) = s.parse::<haven_web::IpNet>() {
+        return Ok(net);
+    }
+    s.parse::<std::net::IpAddr>()
+        .map(haven_web::IpNet::from)
+        .map_err(|_| format!("{s} is not an address or network (e.g. 10.0.0.1 or 10.0.0.0/24)"))
+}
+
+async fn serve(
+    data: DataArgs,
+    listen: SocketAddr,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
+    trusted_proxies: Vec<haven_web::IpNet>,
+) -> Result<()> {
     let store = data.open(true).await?;
     announce_admin(&store).await?;
     let tls = tls_cert.is_some() && tls_key.is_some();
-    let config = haven_web::WebConfig { tls, secure_cookies: tls || listen.ip().is_loopback() };
+    let mut config = haven_web::WebConfig::new(tls, tls || listen.ip().is_loopback());
+    config.trusted_proxies = trusted_proxies;
     if !config.secure_cookies {
         tracing::warn!("serving plain HTTP on a non-loopback address: use --tls-cert/--tls-key or a TLS proxy");
     }
@@ -476,9 +557,25 @@ async fn serve(data: DataArgs, listen: SocketAddr, tls_cert: Option<PathBuf>, tl
     let addr = listener.local_addr()?;
     let scheme = if tls { "https" } else { "http" };
     println!("haven {} listening on {scheme}://{addr} ({})", env!("CARGO_PKG_VERSION"), store.backend().name());
+    // The log's head is remembered beside the key file every few minutes and
+    // at shutdown, so a database rolled back behind it is refused at start.
+    let anchoring = store.clone();
+    let anchor_task = tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            if let Err(e) = anchoring.anchor_head().await {
+                tracing::error!(error = %e, "audit anchor: the log is behind or disagrees with its anchor");
+            }
+        }
+    });
     match (tls_cert, tls_key) {
         (Some(cert), Some(key)) => tls::serve(listener, app, &cert, &key).await?,
         _ => haven_web::serve(listener, app, shutdown_signal()).await?,
+    }
+    anchor_task.abort();
+    if let Err(e) = store.anchor_head().await {
+        tracing::error!(error = %e, "audit anchor at shutdown failed");
     }
     store.close().await;
     println!("haven stopped");

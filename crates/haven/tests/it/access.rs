@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::helpers::{json, TestApp};
+use haven_store::auth::SecondFactorOutcome::Accepted;
 
 async fn person_with_notes(app: &TestApp, name: &str) -> (String, String) {
     let id =
@@ -140,7 +141,7 @@ async fn break_glass_is_reasoned_time_limited_partial_and_reviewed() {
     assert!(queue.as_array().unwrap().iter().all(|i| i["username"] != "cw_night"));
 
     // When the grant expires, so does the access.
-    sqlx::query("UPDATE access_grants SET expires_at = 0").execute(app.store.pool()).await.unwrap();
+    app.backdate("UPDATE access_grants SET expires_at = 0", "access_grants").await;
     let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap();
     assert_eq!(res.status(), 404);
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'break_glass'")
@@ -265,10 +266,10 @@ async fn second_factor_is_required_for_decision_makers_before_anything_else() {
     assert_eq!(res.status(), 401, "the API is closed until the second factor is done");
 
     app.store.begin_totp(&user).await.unwrap();
-    assert!(!app.store.verify_second_factor(&user, "000000", Some(&secret)).await.unwrap());
+    assert_ne!(app.store.verify_second_factor(&user, "000000", Some(&secret)).await.unwrap(), Accepted);
     let code = app.store.current_totp_code(&user).await.unwrap();
-    assert!(app.store.verify_second_factor(&user, &code, Some(&secret)).await.unwrap());
-    assert!(!app.store.verify_second_factor(&user, &code, None).await.unwrap(), "a code works once");
+    assert_eq!(app.store.verify_second_factor(&user, &code, Some(&secret)).await.unwrap(), Accepted);
+    assert_ne!(app.store.verify_second_factor(&user, &code, None).await.unwrap(), Accepted, "a code works once");
     let res = client.get(app.url("/persons")).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert!(app.store.user_by_username("dm1").await.unwrap().totp_enabled);

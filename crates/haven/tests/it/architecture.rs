@@ -136,3 +136,81 @@ fn unsafe_code_is_forbidden_and_unwrap_denied_workspace_wide() {
         assert!(manifest(krate).contains("[lints]\nworkspace = true"), "{krate} opts out of workspace lints");
     }
 }
+
+/// The live schema of a fresh database on the engine under test:
+/// (table, column) pairs.
+async fn live_columns() -> Vec<(String, String)> {
+    use sqlx::Row;
+    let app = crate::helpers::TestApp::spawn().await;
+    let pool = app.store.pool();
+    let rows = match crate::helpers::backend() {
+        haven_store::Backend::Sqlite => {
+            let mut out = Vec::new();
+            let tables = sqlx::query(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_sqlx%' ESCAPE '\\' \
+                 AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+            )
+            .fetch_all(pool)
+            .await
+            .unwrap();
+            for t in tables {
+                let table: String = t.try_get("name").unwrap();
+                for c in sqlx::query(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                    .fetch_all(pool)
+                    .await
+                    .unwrap()
+                {
+                    out.push((table.clone(), c.try_get::<String, _>("name").unwrap()));
+                }
+            }
+            out
+        }
+        haven_store::Backend::Postgres => sqlx::query(
+            "SELECT CAST(table_name AS TEXT) AS t, CAST(column_name AS TEXT) AS c FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name NOT LIKE '\\_sqlx%'",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.try_get("t").unwrap(), r.try_get("c").unwrap()))
+        .collect(),
+    };
+    assert!(rows.len() > 100, "the schema was read");
+    rows
+}
+
+/// (table, column) pairs listed in ARCHITECTURE.md's column table.
+fn documented_columns() -> Vec<(String, String)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ARCHITECTURE.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let section = text.split("## Columns at rest").nth(1).expect("ARCHITECTURE.md has a column table");
+    let mut out = Vec::new();
+    for line in section.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| table") && !l.starts_with("|---")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (table, columns, at_rest) = (cells[1], cells[2], cells[3]);
+        assert!(!at_rest.is_empty(), "{line}: say how the columns are kept");
+        for c in columns.split(',').map(str::trim) {
+            out.push((table.to_owned(), c.to_owned()));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_column_is_in_the_column_table_of_architecture_md() {
+    let live: std::collections::BTreeSet<_> = live_columns().await.into_iter().collect();
+    let documented: std::collections::BTreeSet<_> = documented_columns().into_iter().collect();
+    let missing: Vec<_> = live.difference(&documented).collect();
+    assert!(missing.is_empty(), "columns not in ARCHITECTURE.md's column table (say how each is kept): {missing:?}");
+    let stale: Vec<_> = documented.difference(&live).collect();
+    assert!(stale.is_empty(), "ARCHITECTURE.md lists columns the schema does not have: {stale:?}");
+}
+
+#[tokio::test]
+async fn every_table_is_in_the_backup() {
+    let live: std::collections::BTreeSet<String> = live_columns().await.into_iter().map(|(t, _)| t).collect();
+    let backed_up: std::collections::BTreeSet<String> =
+        haven_store::backup::TABLES.iter().map(|t| (*t).to_owned()).collect();
+    assert_eq!(live, backed_up, "backup::TABLES must list every table (its columns are read from the live schema)");
+}

@@ -51,7 +51,7 @@ async fn org_and_user_create_print_a_one_time_password() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let pw = String::from_utf8(out.stdout).unwrap().lines().last().unwrap().trim().to_owned();
     assert!(pw.len() >= 16);
-    match app.store.login("lawyer1", &pw, "t").await.unwrap() {
+    match app.store.login("lawyer1", &pw, "127.0.0.1", "t").await.unwrap() {
         haven_store::auth::LoginOutcome::Success(u) => assert!(u.must_change_password),
         other => panic!("login failed: {other:?}"),
     }

@@ -51,8 +51,8 @@ impl TestApp {
             .create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false)
             .await
             .unwrap();
-        let (_, token) = store.create_token("sup").await.unwrap();
-        let app = haven_web::app(store.clone(), haven_web::WebConfig { tls: false, secure_cookies: true });
+        let (_, token) = store.create_confirmed_token("sup").await.unwrap();
+        let app = haven_web::app(store.clone(), haven_web::WebConfig::new(false, true));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -70,7 +70,7 @@ impl TestApp {
         };
         let role = haven_core::access::Role::parse(role).unwrap();
         self.store.create_user(org_id, username, role, "a-long-test-password", false).await.unwrap();
-        self.store.create_token(username).await.unwrap().1
+        self.store.create_confirmed_token(username).await.unwrap().1
     }
 
     pub fn data_dir(&self) -> PathBuf {
@@ -158,6 +158,22 @@ impl TestApp {
 
     pub async fn exec(&self, sql: &str) {
         sqlx::query(sql).execute(self.store.pool()).await.unwrap();
+    }
+
+    /// Runs SQL that stands for time passing (an expiry moved into the past)
+    /// and then re-makes the integrity MACs of `table`, as only haven, with
+    /// the master key, can. Without this the edit is (rightly) caught as
+    /// tampering.
+    pub async fn backdate(&self, sql: &str, table: &str) {
+        use sqlx::Row;
+        self.exec(sql).await;
+        let id_col = if table == "sessions" { "id_hash" } else { "id" };
+        let rows =
+            sqlx::query(&format!("SELECT {id_col} AS id FROM {table}")).fetch_all(self.store.pool()).await.unwrap();
+        for r in rows {
+            let id: String = r.try_get("id").unwrap();
+            self.store.reseal(table, &id).await.unwrap();
+        }
     }
 }
 

@@ -12,6 +12,7 @@ mod audit;
 mod cli;
 mod encryption;
 mod helpers;
+mod insiders;
 mod matrix;
 mod protection;
 mod referrals;

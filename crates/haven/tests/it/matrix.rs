@@ -102,7 +102,7 @@ async fn world(app: &TestApp) -> World {
             };
             let name = format!("{}_{}", role.as_str(), rel).replace('@', "_");
             store.create_user(org, &name, role, "a-long-test-password", false).await.unwrap();
-            let token = store.create_token(&name).await.unwrap().1;
+            let token = store.create_confirmed_token(&name).await.unwrap().1;
             users.insert(principal(role, rel), (store.user_by_username(&name).await.unwrap(), token));
         }
     }
@@ -329,6 +329,7 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
             Body::Form(vec![("username", "nobody".into()), ("password", "x".into()), ("csrf", "x".into())])
         }
         ("POST", "/password") => html_form(vec![
+            ("current", "a-long-test-password".into()),
             ("password", "another-long-passphrase".into()),
             ("confirm", "another-long-passphrase".into()),
         ]),
@@ -346,6 +347,11 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.consent.clone()
     } else if path.starts_with("/admin/orgs/") {
         w.org_a.to_string()
+    } else if path.starts_with("/admin/users/") || path.starts_with("/api/v1/users/") {
+        // An active account of organisation A: unlocking it is an
+        // administrator's act; approving it answers 409 (not pending) to
+        // those who may approve and 403 to everyone else.
+        w.sup.id.to_string()
     } else if path.starts_with("/inbox/") {
         f.inbox_doc.clone()
     } else if path.starts_with("/api/v1/penalties/") || path.starts_with("/penalties/") {
@@ -365,7 +371,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
     };
     let kind = if path.contains("/protection/") { "return_risk" } else { "break_glass" };
     // The receiving organisation's first step: only B may take it.
-    let p = path.replace("{kind}", kind).replace("{n}", "0").replace("{step}", "accept");
+    let action = if path.starts_with("/account/tokens/") { "revoke" } else { "unlock" };
+    let p = path.replace("{kind}", kind).replace("{n}", "0").replace("{step}", "accept").replace("{action}", action);
     let p = if p.contains("/review/") { p.replace("{id}", &f.grant) } else { p.replace("{id}", &id) };
     if p == "/lang" {
         "/lang?l=th&next=/".to_owned()

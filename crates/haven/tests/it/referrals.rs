@@ -127,7 +127,7 @@ async fn r17_receiving_org_sees_only_the_consented_categories_and_withdrawal_cut
 async fn r17_expired_consent_closes_the_data_even_if_the_referral_is_open() {
     let r = sent_referral().await;
     // Age the consent as if its last day had passed.
-    r.app.exec("UPDATE consents SET expires_on = '2020-01-01'").await;
+    r.app.backdate("UPDATE consents SET expires_on = '2020-01-01'", "consents").await;
     let (s, one) = as_user(&r.app, &r.shelter, &format!("/api/v1/referrals/{}", r.id)).await;
     assert_eq!(s, 200);
     assert_eq!(one["referral"]["status"], "sent");
@@ -340,7 +340,7 @@ async fn r17_a_new_consent_replaces_the_old_and_the_note_follows_the_narrative_c
     let app = TestApp::spawn().await;
     let person = app.create_named("Ma Hnin").await;
     app.user_token("Clinic", "health", "caseworker", "clinic1").await;
-    let clinic = app.store.create_token("clinic1").await.unwrap().1;
+    let clinic = app.store.create_confirmed_token("clinic1").await.unwrap().1;
     let to = app.store.org_by_name("Clinic").await.unwrap().to_string();
     let (_, b) = propose(&app, &person, "primary_health", &to).await;
     let id = b["id"].as_str().unwrap().to_owned();
@@ -367,7 +367,7 @@ async fn r17_no_letter_once_the_consent_has_expired() {
     let r = sent_referral().await;
     let path = format!("/api/v1/referrals/{}/letter.pdf", r.id);
     assert_eq!(r.app.get(&path).send().await.unwrap().status(), 200);
-    r.app.exec("UPDATE consents SET expires_on = '2020-01-01'").await;
+    r.app.backdate("UPDATE consents SET expires_on = '2020-01-01'", "consents").await;
     assert_eq!(r.app.get(&path).send().await.unwrap().status(), 404);
 }
 

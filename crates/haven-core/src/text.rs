@@ -1,0 +1,137 @@
+//! Cleaning free text before it is stored.
+//!
+//! Names and notes come from survivors, interpreters and, through imports
+//! and other installations, from strangers. Some characters are invisible
+//! or reorder what is displayed: a right-to-left override can make one name
+//! look like another in a list, a zero-width space can make two records of
+//! one person look different to search, and NUL truncates strings in some
+//! tools downstream. So text is put into Unicode NFC (one spelling for one
+//! visible text) and such characters are refused with a clear message, never
+//! silently removed: what a caseworker typed is either stored as typed or
+//! sent back to be corrected.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::ValidationError;
+
+/// Characters that change how text is displayed or compared without being
+/// seen: bidirectional embeddings, overrides, isolates and marks; zero-width
+/// spaces and joiners that are not between letters; the BOM; the word
+/// joiner and invisible operators; the Mongolian vowel separator.
+fn is_hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Zero-width joiner and non-joiner shape Indic and other scripts and are
+/// legitimate inside a word; anywhere else they only hide differences.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+fn check(field: &'static str, s: &str, multiline: bool) -> Result<(), ValidationError> {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, c) in chars.iter().copied().enumerate() {
+        let allowed_control = multiline && (c == '\n' || c == '\t');
+        if c.is_control() && !allowed_control {
+            return Err(ValidationError::new(field, "invalid_characters", "the text contains control characters"));
+        }
+        if is_hidden(c) {
+            return Err(ValidationError::new(
+                field,
+                "invisible_characters",
+                "the text contains invisible or direction-changing characters",
+            ));
+        }
+        if is_joiner(c) {
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| chars.get(j))
+                .is_some_and(|p| p.is_alphanumeric() || !p.is_ascii() && !p.is_whitespace());
+            let after = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric() || !n.is_ascii() && !n.is_whitespace());
+            if !(before && after) {
+                return Err(ValidationError::new(
+                    field,
+                    "invisible_characters",
+                    "the text contains invisible or direction-changing characters",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One line of text: NFC, trimmed, at most `max_chars` characters, no
+/// control or hidden characters. May be empty; callers that require a value
+/// check for that.
+pub fn clean_line(field: &'static str, raw: &str, max_chars: usize) -> Result<String, ValidationError> {
+    let s: String = raw.trim().nfc().collect();
+    if s.chars().count() > max_chars {
+        return Err(ValidationError::new(field, "too_long", "the text is too long"));
+    }
+    check(field, &s, false)?;
+    Ok(s)
+}
+
+/// Text that may span lines (notes, reasons): as [`clean_line`], but line
+/// breaks and tabs are kept.
+pub fn clean_text(field: &'static str, raw: &str, max_chars: usize) -> Result<String, ValidationError> {
+    let s: String = raw.replace("\r\n", "\n").trim().nfc().collect();
+    if s.chars().count() > max_chars {
+        return Err(ValidationError::new(field, "too_long", "the text is too long"));
+    }
+    check(field, &s, true)?;
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn nul_bidi_overrides_and_zero_width_spaces_are_refused() {
+        for bad in ["Ma\0i", "Ma\u{202E}i", "Ma\u{200B}i", "\u{FEFF}Mai", "Ma\u{2066}i\u{2069}", "Mai\u{200D}"] {
+            assert!(clean_line("full_name", bad, 300).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn names_in_every_script_pass_and_are_put_in_nfc() {
+        for good in ["Nguyễn Văn Minh", "สมชาย ใจดี", "အောင်ကျော်", "សុខ ចាន់", "ສົມພອນ", "王小明", "Maria dela Cruz"]
+        {
+            assert_eq!(clean_line("full_name", good, 300).unwrap(), good);
+        }
+        // e + combining acute becomes the one precomposed character.
+        assert_eq!(clean_line("full_name", "Le\u{0301}", 300).unwrap(), "Lé");
+        // A joiner inside a word is kept (Indic scripts need it).
+        assert!(clean_line("full_name", "क्\u{200D}ष", 300).is_ok());
+    }
+
+    #[test]
+    fn notes_keep_line_breaks_but_not_other_controls() {
+        assert_eq!(clean_text("notes", "a\r\nb\tc", 100).unwrap(), "a\nb\tc");
+        assert!(clean_text("notes", "a\u{7}b", 100).is_err());
+        assert!(clean_line("notes", "a\nb", 100).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn cleaned_text_never_holds_hidden_characters(s in "\\PC{0,40}") {
+            if let Ok(out) = clean_line("x", &s, 100) {
+                prop_assert!(!out.chars().any(|c| c.is_control() || is_hidden(c)));
+            }
+        }
+    }
+}

@@ -1,0 +1,485 @@
+//! Integrity of authorisation data against someone with SQL write access
+//! but no master key (R16, R17, R27).
+//!
+//! Every row that decides who may do what carries `row_mac`, a keyed MAC
+//! over the columns listed here, and the table below is the one definition
+//! writers and readers share. A reader that finds a MAC missing or wrong
+//! refuses the row and records an `integrity_alarm` audit event, which the
+//! auditor's page lists; `haven audit verify` checks every row of every
+//! table here and fails on the first that does not match.
+//!
+//! Columns outside a MAC are those that decide nothing (timestamps of last
+//! use, display names of services) or that are sealed under a person's key
+//! with the record id as associated data, which already binds them.
+
+use haven_core::audit::{Action, RecordKind};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::crypto::{Keys, RowMac};
+use crate::{Result, Store, StoreError};
+
+/// The database's key scheme once its person keys hang off the key tree and
+/// its rows carry MACs.
+pub const KEY_SCHEME: &str = "2";
+
+#[derive(Clone, Copy)]
+pub(crate) enum Col {
+    Text(&'static str),
+    Int(&'static str),
+}
+
+pub(crate) struct MacSpec {
+    pub table: &'static str,
+    pub id: &'static str,
+    pub kind: RecordKind,
+    pub cols: &'static [Col],
+}
+
+use Col::{Int, Text};
+
+pub(crate) const USERS: MacSpec = MacSpec {
+    table: "users",
+    id: "id",
+    kind: RecordKind::User,
+    cols: &[
+        Text("org_id"),
+        Text("username"),
+        Text("role"),
+        Text("password_hash"),
+        Int("must_change_password"),
+        Int("disabled"),
+        Text("status"),
+        Int("totp_enabled"),
+        Text("created_by"),
+        Text("approved_by"),
+    ],
+};
+
+pub(crate) const ORGANISATIONS: MacSpec = MacSpec {
+    table: "organisations",
+    id: "id",
+    kind: RecordKind::Organisation,
+    cols: &[Text("name"), Text("kind"), Text("country"), Int("caseworkers_see_all")],
+};
+
+pub(crate) const SESSIONS: MacSpec = MacSpec {
+    table: "sessions",
+    id: "id_hash",
+    kind: RecordKind::User,
+    cols: &[Text("user_id"), Text("csrf"), Int("created_at"), Int("mfa_ok")],
+};
+
+pub(crate) const API_TOKENS: MacSpec = MacSpec {
+    table: "api_tokens",
+    id: "id",
+    kind: RecordKind::Token,
+    cols: &[
+        Text("user_id"),
+        Text("token_hash"),
+        Int("created_at"),
+        Int("revoked_at"),
+        Int("expires_at"),
+        Text("scopes"),
+        Text("status"),
+    ],
+};
+
+/// A person's organisation and creator decide who reaches them.
+pub(crate) const PERSONS: MacSpec =
+    MacSpec { table: "persons", id: "id", kind: RecordKind::Person, cols: &[Text("org_id"), Text("created_by")] };
+
+/// A case's assignment makes a caseworker's reach.
+pub(crate) const CASES: MacSpec = MacSpec {
+    table: "cases",
+    id: "id",
+    kind: RecordKind::Case,
+    cols: &[Text("person_id"), Text("org_id"), Text("assigned_to"), Text("status")],
+};
+
+pub(crate) const ACCESS_GRANTS: MacSpec = MacSpec {
+    table: "access_grants",
+    id: "id",
+    kind: RecordKind::Grant,
+    cols: &[Text("person_id"), Text("org_id"), Text("user_id"), Int("expires_at")],
+};
+
+/// A consent decides what leaves the organisation, to whom, until when (R17).
+pub(crate) const CONSENTS: MacSpec = MacSpec {
+    table: "consents",
+    id: "id",
+    kind: RecordKind::Consent,
+    cols: &[
+        Text("person_id"),
+        Text("org_id"),
+        Text("purpose"),
+        Text("recipient_org_id"),
+        Text("categories"),
+        Text("expires_on"),
+        Int("withdrawn_at"),
+    ],
+};
+
+pub(crate) const CONSENT_OVERRIDES: MacSpec = MacSpec {
+    table: "consent_overrides",
+    id: "id",
+    kind: RecordKind::Consent,
+    cols: &[Text("person_id"), Text("org_id"), Text("purpose"), Text("recipient_org_id"), Text("categories")],
+};
+
+/// A referral's recipient, status, consent and handler open the person to
+/// another organisation.
+pub(crate) const REFERRALS: MacSpec = MacSpec {
+    table: "referrals",
+    id: "id",
+    kind: RecordKind::Referral,
+    cols: &[
+        Text("person_id"),
+        Text("from_org_id"),
+        Text("to_org_id"),
+        Text("status"),
+        Text("consent_id"),
+        Text("handled_by"),
+    ],
+};
+
+/// What an enforcement organisation may read, under which consent (R16).
+pub(crate) const INBOX_DOCUMENTS: MacSpec = MacSpec {
+    table: "inbox_documents",
+    id: "id",
+    kind: RecordKind::Consent,
+    cols: &[Text("recipient_org_id"), Text("consent_id"), Text("person_id")],
+};
+
+pub(crate) const ALL: &[&MacSpec] = &[
+    &ORGANISATIONS,
+    &USERS,
+    &SESSIONS,
+    &API_TOKENS,
+    &PERSONS,
+    &CASES,
+    &ACCESS_GRANTS,
+    &CONSENTS,
+    &CONSENT_OVERRIDES,
+    &REFERRALS,
+    &INBOX_DOCUMENTS,
+];
+
+/// The MAC of a row whose columns are named `{prefix}{column}` (so joined
+/// queries can alias one table's columns).
+pub(crate) fn mac_of(keys: &Keys, spec: &MacSpec, row: &AnyRow, prefix: &str) -> Result<RowMac> {
+    let id: String = row.try_get(format!("{prefix}{}", spec.id).as_str())?;
+    let mut mac = keys.row_mac(spec.table, &id);
+    for col in spec.cols {
+        mac = match col {
+            Text(c) => mac.text(row.try_get::<Option<String>, _>(format!("{prefix}{c}").as_str())?.as_deref()),
+            Int(c) => mac.int(row.try_get::<Option<i64>, _>(format!("{prefix}{c}").as_str())?),
+        };
+    }
+    Ok(mac)
+}
+
+/// Whether a row's stored MAC (column `{prefix}row_mac`) matches.
+pub(crate) fn row_ok(keys: &Keys, spec: &MacSpec, row: &AnyRow, prefix: &str) -> Result<bool> {
+    let stored: Option<String> = row.try_get(format!("{prefix}row_mac").as_str())?;
+    Ok(mac_of(keys, spec, row, prefix)?.verify(stored.as_deref()))
+}
+
+/// The columns to select for a spec, aliased with a prefix.
+pub(crate) fn select_cols(spec: &MacSpec, alias: &str, prefix: &str) -> String {
+    let mut cols = vec![spec.id];
+    cols.extend(spec.cols.iter().map(|c| match c {
+        Text(n) | Int(n) => *n,
+    }));
+    cols.push("row_mac");
+    cols.iter().map(|c| format!("{alias}.{c} AS {prefix}{c}")).collect::<Vec<_>>().join(", ")
+}
+
+impl Store {
+    /// Recomputes one row's MAC, inside whatever transaction changed it.
+    pub(crate) async fn seal_row(&self, conn: &mut sqlx::AnyConnection, spec: &MacSpec, id: &str) -> Result<()> {
+        let sql = format!("SELECT {} FROM {} t WHERE t.{} = $1", select_cols(spec, "t", ""), spec.table, spec.id);
+        let row = sqlx::query(&sql).bind(id).fetch_one(&mut *conn).await?;
+        let mac = mac_of(self.keys(), spec, &row, "")?.finish();
+        sqlx::query(&format!("UPDATE {} SET row_mac = $1 WHERE {} = $2", spec.table, spec.id))
+            .bind(mac)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Checks a fetched row; on a mismatch records the alarm and fails.
+    pub(crate) async fn check_row(&self, spec: &MacSpec, row: &AnyRow, prefix: &str) -> Result<()> {
+        if row_ok(self.keys(), spec, row, prefix)? {
+            return Ok(());
+        }
+        let id: String = row.try_get(format!("{prefix}{}", spec.id).as_str())?;
+        Err(self.integrity_alarm(spec.kind, &id, spec.table).await)
+    }
+
+    /// Every row of every table under a MAC that fails it, as (table, id).
+    pub async fn verify_integrity(&self) -> Result<Vec<(&'static str, String)>> {
+        let mut bad = Vec::new();
+        for spec in ALL {
+            let sql = format!("SELECT {} FROM {} t", select_cols(spec, "t", ""), spec.table);
+            for row in sqlx::query(&sql).fetch_all(self.pool()).await? {
+                if !row_ok(self.keys(), spec, &row, "")? {
+                    bad.push((spec.table, row.try_get::<String, _>(spec.id)?));
+                }
+            }
+        }
+        Ok(bad)
+    }
+
+    /// Converts an installation from before key-file version 2, once: every
+    /// person key is rewrapped under the key tree, inbox documents are sealed
+    /// under their person's key (so erasure reaches them), every
+    /// authorisation row gets its MAC, and the key file is rewritten sealed.
+    /// Backups made before the conversion are still readable with the old
+    /// master key alone: destroy them once a backup of the converted
+    /// installation exists.
+    pub(crate) async fn convert_to_sealed(&self, key_path: &std::path::Path) -> Result<()> {
+        let mut tx = self.begin().await?;
+        self.rebuild_audit_tree(&mut tx).await?;
+        let rows = sqlx::query("SELECT person_id, wrapped FROM person_keys").fetch_all(&mut *tx).await?;
+        for r in &rows {
+            let id: String = r.try_get("person_id")?;
+            let wrapped: Vec<u8> = r.try_get("wrapped")?;
+            if self.keys().unwrap(&id, &wrapped).is_ok() {
+                continue;
+            }
+            let dek = self.keys().unwrap_legacy(&id, &wrapped)?;
+            sqlx::query("UPDATE person_keys SET wrapped = $1 WHERE person_id = $2")
+                .bind(self.keys().wrap(&id, &dek)?)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for r in sqlx::query("SELECT id, person_id, content FROM inbox_documents WHERE content IS NOT NULL")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            let id: String = r.try_get("id")?;
+            let person: Option<String> = r.try_get("person_id")?;
+            let content: Vec<u8> = r.try_get("content")?;
+            let Ok(plain) = self.keys().open_secret(&format!("inbox\0{id}"), &content) else { continue };
+            let resealed = match &person {
+                Some(p) => match self.person_dek(&mut tx, p).await? {
+                    Some(dek) => Some(dek.seal(&id, "content", &String::from_utf8_lossy(&plain))?),
+                    None => None,
+                },
+                None => None,
+            };
+            sqlx::query("UPDATE inbox_documents SET content = $1 WHERE id = $2")
+                .bind(resealed)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        self.seal_situation_columns(&mut tx).await?;
+        for spec in ALL {
+            let ids: Vec<String> = sqlx::query(&format!("SELECT {} AS id FROM {}", spec.id, spec.table))
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get("id"))
+                .collect::<std::result::Result<_, _>>()?;
+            for id in ids {
+                self.seal_row(&mut tx, spec, &id).await?;
+            }
+        }
+        sqlx::query("DELETE FROM meta WHERE key = 'key_scheme'").execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO meta (key, value) VALUES ('key_scheme', $1)")
+            .bind(KEY_SCHEME)
+            .execute(&mut *tx)
+            .await?;
+        let ctx = crate::audit::Context { actor: "system", purpose: "key_conversion", request_id: "startup" };
+        self.append(&mut tx, &ctx, Action::Update, RecordKind::System, "key_file", "converted").await?;
+        tx.commit().await?;
+        crate::keyfile::update_locked(key_path, |kf| {
+            for id in kf.erased.keys().cloned().collect::<Vec<_>>() {
+                kf.tree.puncture(crate::keyfile::leaf_of(&id));
+            }
+            kf.sealed = true;
+            kf.legacy = false;
+        })?;
+        let legacy = crate::keyfile::legacy_ledger_path(key_path);
+        if legacy.exists() {
+            std::fs::remove_file(legacy)?;
+        }
+        tracing::info!("converted to key-file version 2: person keys rewrapped, authorisation rows sealed");
+        Ok(())
+    }
+
+    /// Part of the conversion: the columns that said in the clear where a
+    /// person is, what was found, what they need and what was done to them
+    /// become keyed tags or sealed values (see ARCHITECTURE.md's column
+    /// table). A value that is not a known clear code is taken as already
+    /// converted. Rows of erased people, whose key is gone, are blanked.
+    async fn seal_situation_columns(&self, tx: &mut crate::WriteTx) -> Result<()> {
+        use tags::*;
+        let locations = Self::location_codes();
+        for r in sqlx::query("SELECT id, org_id, location FROM persons").fetch_all(&mut **tx).await? {
+            let (id, org, loc): (String, String, String) =
+                (r.try_get("id")?, r.try_get("org_id")?, r.try_get("location")?);
+            if locations.contains(&loc.as_str()) {
+                sqlx::query("UPDATE persons SET location = $1 WHERE id = $2")
+                    .bind(self.tag(LOCATION, &org, &loc))
+                    .bind(&id)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        let purposes: Vec<&str> = haven_core::consent::ConsentPurpose::ALL.iter().map(|p| p.as_str()).collect();
+        for table in ["consents", "consent_overrides"] {
+            for r in sqlx::query(&format!("SELECT id, org_id, purpose FROM {table}")).fetch_all(&mut **tx).await? {
+                let (id, org, purpose): (String, String, String) =
+                    (r.try_get("id")?, r.try_get("org_id")?, r.try_get("purpose")?);
+                if purposes.contains(&purpose.as_str()) {
+                    sqlx::query(&format!("UPDATE {table} SET purpose = $1 WHERE id = $2"))
+                        .bind(self.tag(CONSENT_PURPOSE, &org, &purpose))
+                        .bind(&id)
+                        .execute(&mut **tx)
+                        .await?;
+                }
+            }
+        }
+        let kinds: Vec<&str> = haven_core::protection::Kind::ALL.iter().map(|k| k.as_str()).collect();
+        // (table, columns to seal in hex, tagged column and its domain and codes)
+        type Tagged<'a> = Option<(&'static str, &'static str, &'a [&'a str])>;
+        let jobs: [(&str, &[&str], Tagged<'_>); 7] = [
+            ("consents", &["language"], None),
+            ("screenings", &["survivor_language"], Some(("outcome", OUTCOME, OUTCOMES))),
+            ("decisions", &["conclusion"], None),
+            ("penalties", &["kind", "country", "imposed_on", "consequence", "expungement"], None),
+            ("protection_records", &["status", "due_dates"], Some(("kind", PROTECTION_KIND, &kinds))),
+            ("referrals", &["service_type"], None),
+            ("inbox_documents", &["kind"], None),
+        ];
+        for (table, sealed, tagged) in jobs {
+            let mut cols: Vec<&str> = vec!["id", "person_id", "org_id"];
+            let org_col = if table == "inbox_documents" { "recipient_org_id" } else { "org_id" };
+            cols[2] = org_col;
+            cols.extend(sealed.iter().copied());
+            if let Some((c, _, _)) = tagged {
+                cols.push(c);
+            }
+            let sql = format!("SELECT {} FROM {table}", cols.join(", "));
+            for r in sqlx::query(&sql).fetch_all(&mut **tx).await? {
+                let id: String = r.try_get("id")?;
+                let Some(person) = r.try_get::<Option<String>, _>("person_id")? else { continue };
+                let dek = self.person_dek(tx, &person).await?;
+                for col in sealed {
+                    let v: Option<String> = r.try_get(*col)?;
+                    let Some(v) = v else { continue };
+                    // Sealed hex is long; clear codes, dates and flags are short.
+                    if v.len() >= 80 && v.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        continue;
+                    }
+                    let new = match &dek {
+                        Some(k) => k.seal_hex(&id, col, &v)?,
+                        None => String::new(),
+                    };
+                    sqlx::query(&format!("UPDATE {table} SET {col} = $1 WHERE id = $2"))
+                        .bind(new)
+                        .bind(&id)
+                        .execute(&mut **tx)
+                        .await?;
+                }
+                if let Some((col, domain, codes)) = tagged {
+                    let v: Option<String> = r.try_get(col)?;
+                    if let Some(v) = v.filter(|v| codes.contains(&v.as_str())) {
+                        // The tag is keyed by the row's own organisation.
+                        let org: String = r.try_get(org_col)?;
+                        sqlx::query(&format!("UPDATE {table} SET {col} = $1 WHERE id = $2"))
+                            .bind(self.tag(domain, &org, &v))
+                            .bind(&id)
+                            .execute(&mut **tx)
+                            .await?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A person's data key inside a transaction, `None` once erased.
+    pub(crate) async fn person_dek(
+        &self,
+        tx: &mut crate::WriteTx,
+        person: &str,
+    ) -> Result<Option<crate::crypto::DataKey>> {
+        let row = sqlx::query("SELECT wrapped FROM person_keys WHERE person_id = $1")
+            .bind(person)
+            .fetch_optional(&mut **tx)
+            .await?;
+        match row {
+            Some(r) => match self.keys().unwrap(person, &r.try_get::<Vec<u8>, _>("wrapped")?) {
+                Ok(dek) => Ok(Some(dek)),
+                Err(StoreError::Erased) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => Ok(None),
+        }
+    }
+
+    /// The key file's erasure record must hold every erasure the database
+    /// knows of: otherwise the key file is older than the database (someone
+    /// put back a copy from before an erasure) and haven refuses it.
+    pub(crate) async fn check_erasure_record(&self) -> Result<()> {
+        let known: std::collections::BTreeSet<String> = self.keys().erased_ids().into_iter().collect();
+        for r in sqlx::query("SELECT person_id FROM erasures").fetch_all(self.pool()).await? {
+            let id: String = r.try_get("person_id")?;
+            if !known.contains(&id) {
+                return Err(StoreError::Config(
+                    "the key file's erasure record is missing an erasure this database holds: the key file is an \
+                     older copy or was tampered with; use the current key file"
+                        .into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Keyed tags for the closed-set columns that queries compare for equality
+/// (where a person is, what a screening found, which protection step a
+/// record is, a consent's purpose). The tag is keyed per organisation, so a
+/// database copy shows neither the values nor one frequency table across
+/// organisations; reading maps the tag back by trying the few codes the set
+/// has. What remains visible is how often each unknown tag occurs within an
+/// organisation: ARCHITECTURE.md's column table says so.
+pub(crate) mod tags {
+    pub const LOCATION: &str = "location";
+    pub const OUTCOME: &str = "screening_outcome";
+    pub const PROTECTION_KIND: &str = "protection_kind";
+    pub const CONSENT_PURPOSE: &str = "consent_purpose";
+
+    /// The outcome codes the store writes.
+    pub const OUTCOMES: &[&str] = &["reasonable_grounds", "not_yet_determined", "vulnerable_migrant"];
+}
+
+/// The code whose tag `stored` is, among `codes`.
+pub(crate) fn untag<'a>(keys: &Keys, domain: &str, org: &str, stored: &str, codes: &[&'a str]) -> Result<&'a str> {
+    codes
+        .iter()
+        .copied()
+        .find(|c| crate::crypto::ct_eq(keys.tag(domain, org, c).as_bytes(), stored.as_bytes()))
+        .ok_or(StoreError::Crypto)
+}
+
+impl Store {
+    pub(crate) fn tag(&self, domain: &str, org: &str, value: &str) -> String {
+        self.keys().tag(domain, org, value)
+    }
+
+    /// The code whose tag `stored` is, among `codes`.
+    pub(crate) fn untag<'a>(&self, domain: &str, org: &str, stored: &str, codes: &[&'a str]) -> Result<&'a str> {
+        untag(self.keys(), domain, org, stored, codes)
+    }
+
+    pub(crate) fn location_codes() -> Vec<&'static str> {
+        haven_core::person::LocationType::ALL.iter().map(|l| l.as_str()).collect()
+    }
+}

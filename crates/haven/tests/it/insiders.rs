@@ -1,0 +1,651 @@
+//! Insiders in the threat model (issue 10; R16, R17, R27, R28): an
+//! administrator who wants more than their role, someone with SQL write
+//! access but no master key, someone who kept a backup, someone who rolls
+//! the database back. Each test fails on the code before this work.
+
+use haven_core::access::{Actor, Role};
+use haven_core::ids::OrgId;
+use haven_store::auth::{AccountStatus, LoginOutcome, SecondFactorOutcome};
+use serde_json::{json, Value};
+
+use crate::helpers::{haven, json as body_json, TestApp};
+
+fn actor_of(user: &haven_store::auth::User) -> Actor {
+    user.actor()
+}
+
+/// A user with a confirmed token and a second-factor-complete session.
+struct Principal {
+    user: haven_store::auth::User,
+    token: String,
+    session: String,
+    csrf: String,
+}
+
+async fn principal(app: &TestApp, org: OrgId, role: Role, username: &str) -> Principal {
+    app.store.create_user(org, username, role, "a-long-test-password", false).await.unwrap();
+    let token = app.store.create_confirmed_token(username).await.unwrap().1;
+    let user = app.store.user_by_username(username).await.unwrap();
+    let (session, csrf) = app.store.create_session(&user, true).await.unwrap();
+    Principal { user, token, session, csrf }
+}
+
+/// A user with a session and an enrolled second factor (code of this
+/// thirty-second step used), but no token yet: the next code is free.
+async fn enrolled(app: &TestApp, org: OrgId, role: Role, username: &str) -> Principal {
+    app.store.create_user(org, username, role, "a-long-test-password", false).await.unwrap();
+    let user = app.store.user_by_username(username).await.unwrap();
+    app.store.begin_totp(&user).await.unwrap();
+    let code = app.store.totp_code(&user, 0).await.unwrap();
+    assert_eq!(app.store.verify_second_factor(&user, &code, None).await.unwrap(), SecondFactorOutcome::Accepted);
+    let user = app.store.user_by_username(username).await.unwrap();
+    let (session, csrf) = app.store.create_session(&user, true).await.unwrap();
+    Principal { user, token: String::new(), session, csrf }
+}
+
+async fn count_users_named(app: &TestApp, username: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query("SELECT COUNT(*) AS n FROM users WHERE username = $1")
+        .bind(username)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap()
+}
+
+#[tokio::test]
+async fn r16_no_one_grants_a_role_above_their_own_or_outside_their_organisation_api_and_ui() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let org_b = app.store.create_org("Other Shelter", "shelter", Some("THA")).await.unwrap();
+    let mut creators = Vec::new();
+    for role in Role::ALL {
+        creators.push((role, principal(&app, org_a, role, &format!("creator_{}", role.as_str())).await));
+    }
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let mut n = 0;
+    for (creator_role, p) in &creators {
+        for target in Role::ALL {
+            for (org, other) in [(org_a, false), (org_b, true)] {
+                for ui in [false, true] {
+                    n += 1;
+                    let username = format!("granted{n}");
+                    // The rule, stated independently of the code under test.
+                    let expected = match creator_role {
+                        Role::SystemAdmin => target == Role::OrgAdmin,
+                        Role::OrgAdmin => !other && target != Role::SystemAdmin,
+                        _ => false,
+                    };
+                    let status = if ui {
+                        client
+                            .post(app.url("/admin/users"))
+                            .header("cookie", format!("haven_session={}", p.session))
+                            .form(&[
+                                ("csrf", p.csrf.as_str()),
+                                ("username", username.as_str()),
+                                ("role", target.as_str()),
+                                ("org_id", &org.to_string()),
+                            ])
+                            .send()
+                            .await
+                            .unwrap()
+                            .status()
+                            .as_u16()
+                    } else {
+                        client
+                            .post(app.url("/api/v1/users"))
+                            .bearer_auth(&p.token)
+                            .json(&json!({"username": username, "role": target.as_str(), "org_id": org.to_string()}))
+                            .send()
+                            .await
+                            .unwrap()
+                            .status()
+                            .as_u16()
+                    };
+                    let created = count_users_named(&app, &username).await == 1;
+                    let what = format!(
+                        "{} creating {} in {} via {}",
+                        creator_role.as_str(),
+                        target.as_str(),
+                        if other { "another organisation" } else { "its own" },
+                        if ui { "the page" } else { "the API" }
+                    );
+                    assert_eq!(created, expected, "{what}: status {status}");
+                    if expected {
+                        assert_eq!(status, if ui { 200 } else { 201 }, "{what}");
+                    } else {
+                        assert_eq!(status, 403, "{what}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(n, 6 * 6 * 2 * 2);
+}
+
+#[tokio::test]
+async fn r16_a_case_account_works_only_after_a_second_administrator_of_its_organisation_approves_it() {
+    let app = TestApp::spawn().await;
+    let sysadmin = app.store.user_by_username("admin").await.unwrap();
+    let shelter = app.store.create_org("Four Eyes Shelter", "shelter", Some("THA")).await.unwrap();
+    let rid = "test";
+    // The first administrator of a new organisation is active at once.
+    let first =
+        app.store.grant_user(&actor_of(&sysadmin), shelter, "shelter.admin1", Role::OrgAdmin, rid).await.unwrap();
+    assert!(!first.pending);
+    // A system administrator never makes a case account.
+    assert!(app
+        .store
+        .grant_user(&actor_of(&sysadmin), shelter, "sneaky.supervisor", Role::Supervisor, rid)
+        .await
+        .is_err());
+    app.store.set_password(first.id, "first-admins-own-password").await.unwrap();
+    let admin1 = app.store.user_by_username("shelter.admin1").await.unwrap();
+    // The organisation's administrator grants a supervisor: it waits.
+    let sup = app.store.grant_user(&actor_of(&admin1), shelter, "shelter.sup", Role::Supervisor, rid).await.unwrap();
+    assert!(sup.pending);
+    assert!(matches!(
+        app.store.login("shelter.sup", &sup.password, "10.0.0.1", rid).await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    assert!(app.store.create_token("shelter.sup").await.is_err(), "no token for a pending account");
+    // Nobody approves their own grant.
+    assert!(app.store.approve_user(&actor_of(&admin1), sup.id, rid).await.is_err());
+    // An administrator the system administrator slips in waits for the existing one...
+    let admin2 =
+        app.store.grant_user(&actor_of(&sysadmin), shelter, "shelter.admin2", Role::OrgAdmin, rid).await.unwrap();
+    assert!(admin2.pending);
+    assert!(app.store.approve_user(&actor_of(&sysadmin), admin2.id, rid).await.is_err());
+    app.store.approve_user(&actor_of(&admin1), admin2.id, rid).await.unwrap();
+    app.store.set_password(admin2.id, "second-admins-own-password").await.unwrap();
+    // ...and then, as a second pair of eyes, approves the supervisor, here through the API.
+    let token2 = app.store.create_confirmed_token("shelter.admin2").await.unwrap().1;
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/users/{}/approve", sup.id)))
+        .bearer_auth(&token2)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let users = app.store.list_users(Some(shelter)).await.unwrap();
+    let s = users.iter().find(|u| u.username == "shelter.sup").unwrap();
+    assert_eq!(s.status, AccountStatus::Active);
+    assert!(matches!(
+        app.store.login("shelter.sup", &sup.password, "10.0.0.1", rid).await.unwrap(),
+        LoginOutcome::Success(_)
+    ));
+    // Each approval is in the audit log.
+    let n = app.count("audit_events WHERE action = 'approve' AND record_kind = 'user'").await;
+    assert_eq!(n, 2);
+}
+
+/// Two people, then a backup, then the first one's erasure.
+async fn erased_after_backup(app: &TestApp) -> (String, std::path::PathBuf) {
+    app.create_named("Kept Person Canary").await;
+    let id = app.create_person(json!({"full_name": "Erasure Keyfile Canary", "notes": "kept-in-backup-only"})).await;
+    let backup = app.dir.path().join("before.db");
+    let out = app.cli(&["backup", "--out", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let res = app.post(&format!("/api/v1/persons/{id}/erase")).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    (id, backup)
+}
+
+#[tokio::test]
+async fn r28_the_current_key_file_opens_no_one_erased_from_any_backup() {
+    use sqlx::{Connection, Row};
+    let app = TestApp::spawn().await;
+    let (id, backup) = erased_after_backup(&app).await;
+    // An insider with the old backup and today's key file, and their own
+    // decryption code: the wrapped key is in the backup, the key that opens
+    // it is in no file any more.
+    let mut conn = sqlx::AnyConnection::connect(&format!("sqlite://{}", backup.display())).await.unwrap();
+    let wrapped: Vec<u8> = sqlx::query("SELECT wrapped FROM person_keys WHERE person_id = $1")
+        .bind(&id)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap()
+        .try_get("wrapped")
+        .unwrap();
+    let key_file = haven_store::keyfile::KeyFile::load(&app.data_dir().join("master.key")).unwrap();
+    let keys = haven_store::crypto::Keys::from_file(&key_file, None);
+    assert!(matches!(keys.unwrap(&id, &wrapped), Err(haven_store::StoreError::Erased)));
+    // Someone not erased, in the same backup, still opens: the key file
+    // lost exactly one person, it is not merely broken.
+    let kept: Vec<(String, Vec<u8>)> = sqlx::query("SELECT person_id, wrapped FROM person_keys WHERE person_id <> $1")
+        .bind(&id)
+        .fetch_all(&mut conn)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.try_get("person_id").unwrap(), r.try_get("wrapped").unwrap()))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert!(keys.unwrap(&kept[0].0, &kept[0].1).is_ok());
+    // And no separate ledger file exists that an operator could leave behind.
+    assert!(!app.data_dir().join("master.key.erasures").exists());
+}
+
+#[tokio::test]
+async fn r28_a_key_file_with_its_erasure_record_edited_or_rolled_back_is_refused() {
+    let app = TestApp::spawn().await;
+    let key = app.data_dir().join("master.key");
+    let before = std::fs::read_to_string(&key).unwrap();
+    let (id, backup) = erased_after_backup(&app).await;
+    let after = std::fs::read_to_string(&key).unwrap();
+    assert!(after.contains(&format!("erased {id}")));
+    // Edited: the erasure line removed.
+    let edited: String = after.lines().filter(|l| !l.starts_with("erased ")).map(|l| format!("{l}\n")).collect();
+    let edited_path = app.dir.path().join("edited.key");
+    std::fs::write(&edited_path, edited).unwrap();
+    let restored = app.dir.path().join("r1");
+    let out = haven(&[
+        "restore",
+        "--from",
+        backup.to_str().unwrap(),
+        "--data-dir",
+        restored.to_str().unwrap(),
+        "--master-key-file",
+        edited_path.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("MAC"), "{}", String::from_utf8_lossy(&out.stderr));
+    // Rolled back: an older copy of the key file, from before the erasure,
+    // against the current database.
+    let old_path = app.dir.path().join("old.key");
+    std::fs::write(&old_path, before).unwrap();
+    let mut args = vec!["migrate".to_owned(), "--master-key-file".to_owned(), old_path.display().to_string()];
+    args.extend(app.data_args());
+    let out = haven(&args);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("erasure record is missing"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Enough audit events for a few signed checkpoints.
+async fn long_log(app: &TestApp, events: usize) {
+    let ctx = haven_store::audit::Context { actor: "test", purpose: "test", request_id: "t" };
+    for i in 0..events {
+        app.store
+            .record_event(
+                &ctx,
+                haven_core::audit::Action::Read,
+                haven_core::audit::RecordKind::System,
+                &i.to_string(),
+                "ok",
+            )
+            .await
+            .unwrap();
+    }
+}
+
+fn verify(app: &TestApp, extra: &[&str]) -> (bool, String) {
+    let mut args = vec!["audit", "verify"];
+    args.extend_from_slice(extra);
+    let out = app.cli(&args);
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[tokio::test]
+async fn r27_deleting_a_signed_checkpoint_is_detected() {
+    let app = TestApp::spawn().await;
+    long_log(&app, 600).await;
+    let (ok, text) = verify(&app, &[]);
+    assert!(ok, "{text}");
+    assert!(text.contains("2 signed checkpoints"), "{text}");
+    app.exec("DELETE FROM audit_checkpoints WHERE seq = 256").await;
+    let (ok, text) = verify(&app, &[]);
+    assert!(!ok);
+    assert!(text.contains("checkpoint at event 256 is missing"), "{text}");
+}
+
+/// The audit head as it is now, to put back later as a rollback would.
+async fn saved_head(app: &TestApp) -> (i64, String, String, String) {
+    use sqlx::Row;
+    let r = sqlx::query("SELECT seq, hash, signature, merkle FROM audit_head WHERE id = 1")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    (
+        r.try_get("seq").unwrap(),
+        r.try_get("hash").unwrap(),
+        r.try_get("signature").unwrap(),
+        r.try_get("merkle").unwrap(),
+    )
+}
+
+/// Cuts the log back to a head saved earlier: every row is as haven wrote
+/// it then, every signature valid. Only something outside the database can
+/// tell.
+async fn roll_back_to(app: &TestApp, head: &(i64, String, String, String)) {
+    sqlx::query("DELETE FROM audit_events WHERE seq > $1").bind(head.0).execute(app.store.pool()).await.unwrap();
+    sqlx::query("DELETE FROM audit_checkpoints WHERE seq > $1").bind(head.0).execute(app.store.pool()).await.unwrap();
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2, signature = $3, merkle = $4 WHERE id = 1")
+        .bind(head.0)
+        .bind(&head.1)
+        .bind(&head.2)
+        .bind(&head.3)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn r27_a_rollback_is_caught_by_an_exported_checkpoint_and_the_server_will_not_start_on_it() {
+    let app = TestApp::spawn().await;
+    long_log(&app, 300).await;
+    let old = saved_head(&app).await;
+    long_log(&app, 300).await;
+    let cp = app.dir.path().join("checkpoint.txt");
+    let out = app.cli(&["audit", "checkpoint", "--out", cp.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let note = std::fs::read_to_string(&cp).unwrap();
+    assert!(note.starts_with("haven/"), "a C2SP checkpoint begins with its origin: {note}");
+    assert!(note.contains("\n\n\u{2014} haven/"), "and ends with a signature line: {note}");
+    roll_back_to(&app, &old).await;
+    // The database alone looks fine: that is the attack.
+    let anchor = app.data_dir().join("master.key.anchor");
+    let kept = std::fs::read(&anchor).unwrap();
+    std::fs::remove_file(&anchor).unwrap();
+    let (ok, text) = verify(&app, &[]);
+    assert!(ok, "without a checkpoint kept elsewhere the rollback is invisible: {text}");
+    // The checkpoint kept elsewhere sees it.
+    let (ok, text) = verify(&app, &["--against", cp.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(text.contains("rolled back"), "{text}");
+    // So does the anchor the export left beside the key file: the server
+    // (any command that opens the store) refuses to start.
+    std::fs::write(&anchor, kept).unwrap();
+    let out = app.cli(&["migrate"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rolled back"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[tokio::test]
+async fn r27_a_log_whose_history_was_replaced_disagrees_with_the_checkpoint() {
+    let app = TestApp::spawn().await;
+    long_log(&app, 20).await;
+    let old = saved_head(&app).await;
+    long_log(&app, 20).await;
+    let cp = app.dir.path().join("checkpoint.txt");
+    assert!(app.cli(&["audit", "checkpoint", "--out", cp.to_str().unwrap()]).status.success());
+    roll_back_to(&app, &old).await;
+    std::fs::remove_file(app.data_dir().join("master.key.anchor")).unwrap();
+    // The server carries on from the old head: a fork, longer than the checkpoint.
+    long_log(&app, 40).await;
+    let (ok, text) = verify(&app, &[]);
+    assert!(ok, "{text}");
+    let (ok, text) = verify(&app, &["--against", cp.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(text.contains("history was replaced"), "{text}");
+}
+
+#[tokio::test]
+async fn r16_moving_a_police_user_into_an_assistance_organisation_in_sql_opens_nothing() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Firewall Sql Canary").await;
+    let police = app.store.create_org("Harbour Police", "police", Some("THA")).await.unwrap();
+    let cop = principal(&app, police, Role::Supervisor, "harbour.cop").await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    // The insider's edit: no master key needed to run it.
+    app.exec(&format!("UPDATE users SET org_id = '{org_a}' WHERE username = 'harbour.cop'")).await;
+    for path in [format!("/api/v1/persons/{id}"), "/api/v1/persons".to_owned()] {
+        let res = app.client.get(app.url(&path)).bearer_auth(&cop.token).send().await.unwrap();
+        let status = res.status();
+        let body = res.text().await.unwrap();
+        assert_eq!(status, 409, "{path}: {body}");
+        assert!(!body.contains("Canary"));
+    }
+    // The same edit on an organisation's kind.
+    app.exec(&format!("UPDATE organisations SET kind = 'ngo_assistance' WHERE id = '{police}'")).await;
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cop.token).send().await.unwrap();
+    assert_ne!(res.status(), 200);
+    // The auditor sees the alarms, and verification fails.
+    let auditor = principal(&app, org_a, Role::Auditor, "auditor.one").await;
+    let alarms =
+        body_json(app.client.get(app.url("/api/v1/audit/alarms")).bearer_auth(&auditor.token).send().await.unwrap())
+            .await;
+    let text = alarms.to_string();
+    assert!(text.contains("integrity_alarm") && text.contains("users"), "{text}");
+    let (ok, text) = verify(&app, &[]);
+    assert!(!ok);
+    assert!(text.contains("integrity check"), "{text}");
+    let _ = cop.user;
+}
+
+#[tokio::test]
+async fn r16_r17_moving_a_person_or_widening_a_consent_in_sql_opens_nothing() {
+    let app = TestApp::spawn().await;
+    let id = app.create_person(json!({"full_name": "Moved Person Canary", "contact": "+66 81 000 1111"})).await;
+    let other = app.store.create_org("Elsewhere Shelter", "shelter", Some("THA")).await.unwrap();
+    let sup_b = principal(&app, other, Role::Supervisor, "elsewhere.sup").await;
+    app.exec(&format!("UPDATE persons SET org_id = '{other}' WHERE id = '{id}'")).await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&sup_b.token).send().await.unwrap();
+    let status = res.status();
+    let body = res.text().await.unwrap();
+    assert!(!body.contains("Canary"), "{body}");
+    assert_eq!(status, 409);
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&sup_b.token).send().await.unwrap();
+    assert!(!res.text().await.unwrap().contains("Canary"));
+    // A consent recorded for identity only, widened in SQL to everything.
+    let id2 = app.create_person(json!({"full_name": "Consent Widened Canary"})).await;
+    let res = app
+        .post(&format!("/api/v1/persons/{id2}/consents"))
+        .json(&json!({"purpose": "referral", "recipient_org_id": other.to_string(), "categories": ["identity"],
+                      "expires_on": "2099-01-01", "language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    app.exec(
+        "UPDATE consents SET categories = 'identity,contact_location,narrative,health,immigration_status,forced_acts'",
+    )
+    .await;
+    let res = app.get(&format!("/api/v1/persons/{id2}/consents")).send().await.unwrap();
+    assert_eq!(res.status(), 409, "the tampered consent is refused, not used");
+}
+
+#[tokio::test]
+async fn a_one_time_password_opens_no_api_route_until_it_is_changed() {
+    let app = TestApp::spawn().await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    app.store.create_user(org, "fresh.worker", Role::Caseworker, "a-one-time-password", true).await.unwrap();
+    let token = app.store.create_confirmed_token("fresh.worker").await.unwrap().1;
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(body_json(res).await["error"], "password_change_required");
+    // The change needs the current password.
+    let user = app.store.user_by_username("fresh.worker").await.unwrap();
+    assert!(app.store.change_password(&user, "not-the-password", "my-own-long-password").await.is_err());
+    app.store.change_password(&user, "a-one-time-password", "my-own-long-password").await.unwrap();
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn the_password_page_asks_for_the_current_password() {
+    let app = TestApp::spawn().await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    let p = principal(&app, org, Role::Caseworker, "page.worker").await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let post = |current: &'static str| {
+        client
+            .post(app.url("/password"))
+            .header("cookie", format!("haven_session={}", p.session))
+            .form(&[
+                ("csrf", p.csrf.as_str()),
+                ("current", current),
+                ("password", "a-new-long-password"),
+                ("confirm", "a-new-long-password"),
+            ])
+            .send()
+    };
+    let res = post("wrong-current-password").await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("not your current password"));
+    let res = post("a-long-test-password").await.unwrap();
+    assert_eq!(res.status(), 303);
+}
+
+#[tokio::test]
+async fn wrong_second_factor_codes_lock_the_account_with_back_off_raise_an_alarm_and_an_admin_unlocks() {
+    let app = TestApp::spawn().await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    enrolled(&app, org, Role::DecisionMaker, "decider").await;
+    let admin = principal(&app, org, Role::OrgAdmin, "org.admin").await;
+    let user = app.store.user_by_username("decider").await.unwrap();
+    let mut outcomes = Vec::new();
+    for _ in 0..5 {
+        outcomes.push(app.store.verify_second_factor(&user, "000000", None).await.unwrap());
+    }
+    assert_eq!(outcomes[..4], [SecondFactorOutcome::Wrong; 4]);
+    assert_eq!(outcomes[4], SecondFactorOutcome::Locked);
+    // Locked: even the right code waits.
+    let code = app.store.totp_code(&user, 1).await.unwrap();
+    assert_eq!(app.store.verify_second_factor(&user, &code, None).await.unwrap(), SecondFactorOutcome::Locked);
+    assert_eq!(app.count("audit_events WHERE action = 'second_factor_alarm'").await, 1);
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/users/{}/unlock", user.id)))
+        .bearer_auth(&admin.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    assert_eq!(app.store.verify_second_factor(&user, &code, None).await.unwrap(), SecondFactorOutcome::Accepted);
+}
+
+#[tokio::test]
+async fn sign_in_answers_are_the_same_for_real_and_invented_usernames_and_a_stranger_locks_only_their_network() {
+    let app = TestApp::spawn().await;
+    let rid = "t";
+    let mut real = Vec::new();
+    let mut invented = Vec::new();
+    for _ in 0..7 {
+        real.push(format!("{:?}", app.store.login("sup", "wrong-password", "203.0.113.9", rid).await.unwrap()));
+        invented.push(format!(
+            "{:?}",
+            app.store.login("no.such.person", "wrong-password", "203.0.113.9", rid).await.unwrap()
+        ));
+    }
+    assert_eq!(real, invented);
+    // The stranger's network is held back, even with the right password...
+    assert!(matches!(
+        app.store.login("sup", "a-long-test-password", "203.0.113.9", rid).await.unwrap(),
+        LoginOutcome::Failed
+    ));
+    // ...but the real user, elsewhere, signs in.
+    assert!(matches!(
+        app.store.login("sup", "a-long-test-password", "198.51.100.7", rid).await.unwrap(),
+        LoginOutcome::Success(_)
+    ));
+    // Through the page, both answers read the same.
+    let url = app.url("/login");
+    let page = |user: &'static str| {
+        let url = url.clone();
+        async move {
+            let client = reqwest::Client::new();
+            let login = client.get(&url).send().await.unwrap();
+            let cookie =
+                login.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_owned();
+            let csrf = cookie.split_once('=').unwrap().1.to_owned();
+            let res = client
+                .post(&url)
+                .header("cookie", cookie)
+                .form(&[("username", user), ("password", "wrong-password"), ("csrf", csrf.as_str())])
+                .send()
+                .await
+                .unwrap();
+            let status = res.status();
+            let body = res.text().await.unwrap();
+            let message = body.split("role=\"alert\">").nth(1).unwrap_or("").split('<').next().unwrap_or("").to_owned();
+            (status, message)
+        }
+    };
+    assert_eq!(page("sup").await, page("nobody.here").await);
+}
+
+#[tokio::test]
+async fn tokens_expire_carry_scopes_and_wait_for_the_second_factor_of_roles_that_need_it() {
+    let app = TestApp::spawn().await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    // A read-only token reads and cannot write.
+    let (_, read_only, pending) =
+        app.store.create_token_with("sup", &[haven_core::access::TokenScope::Read], Some(30)).await.unwrap();
+    assert!(!pending);
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&read_only).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let res = app
+        .client
+        .post(app.url("/api/v1/persons"))
+        .bearer_auth(&read_only)
+        .json(&json!({"full_name": "Not Written"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // An expired token is refused.
+    let (tid, short, _) =
+        app.store.create_token_with("sup", &haven_core::access::TokenScope::ALL, Some(1)).await.unwrap();
+    app.backdate(&format!("UPDATE api_tokens SET expires_at = 1 WHERE id = '{tid}'"), "api_tokens").await;
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&short).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    // A decision maker's token made on the server waits for their second factor.
+    let dm = enrolled(&app, org, Role::DecisionMaker, "dm.tokens").await;
+    let (tid, token, pending) =
+        app.store.create_token_with("dm.tokens", &haven_core::access::TokenScope::ALL, None).await.unwrap();
+    assert!(pending);
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    let code = app.store.totp_code(&dm.user, 1).await.unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let res = client
+        .post(app.url(&format!("/account/tokens/{tid}/confirm")))
+        .header("cookie", format!("haven_session={}", dm.session))
+        .form(&[("csrf", dm.csrf.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn names_with_hidden_or_direction_changing_characters_are_refused_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let before = app.count("persons").await;
+    for name in ["Mai\u{0}Nguyen", "Mai\u{202E}neyugN", "Mai\u{200B}Nguyen", "\u{FEFF}Mai Nguyen"] {
+        let res = app.post("/api/v1/persons").json(&json!({"full_name": name})).send().await.unwrap();
+        assert_eq!(res.status(), 400, "{name:?}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["field"], "full_name");
+    }
+    assert_eq!(app.count("persons").await, before);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_database_key_file_and_their_companions_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = TestApp::spawn().await;
+    app.create_named("Mode Check").await;
+    let _ = app.post("/api/v1/persons").json(&json!({"full_name": "Erase Me"})).send().await.unwrap();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(app.data_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let Ok(meta) = std::fs::metadata(&path) else { continue };
+        if meta.is_file() {
+            assert_eq!(meta.permissions().mode() & 0o077, 0, "{} is readable by others", path.display());
+            checked += 1;
+        }
+    }
+    // The key file everywhere; on SQLite the database (and its journal) too.
+    let expected = if crate::helpers::backend() == haven_store::Backend::Sqlite { 2 } else { 1 };
+    assert!(checked >= expected, "only {checked} files checked");
+}
