@@ -154,6 +154,8 @@ fn r01_any_one_clearly_indicated_form_meets_each_element() {
         vec![("violence", multi(&["beatings"]))],
         vec![("violence", multi(&["threats"]))],
         vec![("punished_for_targets", Answer::Yes)],
+        // Being made to scam against one's will is itself coercion.
+        vec![("forced_to_scam", Answer::Yes)],
     ] {
         assert!(met(&i, &means, Element::Means), "{means:?}");
     }
@@ -177,7 +179,14 @@ fn r01_any_one_clearly_indicated_form_meets_each_element() {
 
 #[test]
 fn r01_without_means_an_adult_is_not_yet_determined_never_negative() {
-    let a = [("taken_to_compound", Answer::Yes), ("forced_to_scam", Answer::Yes)];
+    // Exploitative conditions that add up to the purpose, but nothing yet
+    // about deception, force or control.
+    let a = [
+        ("taken_to_compound", Answer::Yes),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+    ];
     match evaluate(&instrument(), &answers(&a), false).outcome {
         Outcome::NotYetDetermined { missing, open_questions } => {
             assert_eq!(missing, vec![Element::Means]);
@@ -189,8 +198,13 @@ fn r01_without_means_an_adult_is_not_yet_determined_never_negative() {
 }
 
 #[test]
-fn r02_a_child_made_to_scam_needs_no_means_and_is_given_a_guardian() {
-    let a = [("recruited_by_person", multi(&["friend"])), ("forced_to_scam", Answer::Yes)];
+fn r02_a_child_needs_no_means_and_is_given_a_guardian() {
+    let a = [
+        ("recruited_by_person", multi(&["friend"])),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+    ];
     let d = evaluate(&instrument(), &answers(&a), true);
     assert_eq!(d.profile, ProfileKind::Child);
     assert_eq!(d.outcome, Outcome::ReasonableGrounds);
@@ -205,7 +219,12 @@ fn r02_a_child_made_to_scam_needs_no_means_and_is_given_a_guardian() {
 #[test]
 fn r02_unknown_age_is_screened_as_a_child() {
     let today = time::macros::date!(2026 - 11 - 25);
-    let a = [("taken_to_compound", Answer::Yes), ("forced_to_scam", Answer::Yes)];
+    let a = [
+        ("taken_to_compound", Answer::Yes),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+    ];
     let d = evaluate(&instrument(), &answers(&a), Birth::Unknown.may_be_child(today));
     assert_eq!((d.profile, d.outcome), (ProfileKind::Child, Outcome::ReasonableGrounds));
 }
@@ -247,14 +266,15 @@ fn r04_an_instrument_in_which_forced_criminality_cannot_meet_purpose_alone_is_re
     let err = haven_instrument::parse(&counted).unwrap_err().to_string();
     assert!(err.contains("R04"), "{err}");
     // No indicator shows forced criminality at all.
-    let unnamed = v2_text().replace("forms = [\"forced_criminality\"]\n", "");
+    let unnamed = v2_text().replace("forms = [\"forced_criminality\", \"coercion\"]\n", "forms = [\"coercion\"]\n");
     let err = haven_instrument::parse(&unnamed).unwrap_err().to_string();
     assert!(err.contains("R04"), "{err}");
     // Forced criminality made weak, under the counting rule: refused too.
     let weak = counted.replace(
-        "elements = [\"purpose\"]\nstrength = \"strong\"\nforms = [\"forced_criminality\"]",
-        "elements = [\"purpose\"]\nstrength = \"weak\"\nforms = [\"forced_criminality\"]",
+        "strength = \"strong\"\nforms = [\"forced_criminality\", \"coercion\"]",
+        "strength = \"weak\"\nforms = [\"forced_criminality\", \"coercion\"]",
     );
+    assert_ne!(weak, counted);
     assert!(haven_instrument::parse(&weak).unwrap_err().to_string().contains("R04"));
 }
 
