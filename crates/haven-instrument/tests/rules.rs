@@ -178,6 +178,28 @@ fn r01_any_one_clearly_indicated_form_meets_each_element() {
 }
 
 #[test]
+fn excessive_hours_count_from_twelve_a_day_and_not_below() {
+    let i = instrument();
+    let with_hours = |h: f64| {
+        evaluate(
+            &i,
+            &answers(&[
+                ("targets_and_scripts", Answer::Yes),
+                ("wages_withheld", Answer::Yes),
+                ("hours_per_day", Answer::Number(h)),
+            ]),
+            false,
+        )
+        .element(Element::Purpose)
+        .is_some_and(|f| f.met)
+    };
+    // Two medium signals and long hours make three: purpose by counting.
+    assert!(with_hours(12.0));
+    assert!(with_hours(18.0));
+    assert!(!with_hours(11.5));
+}
+
+#[test]
 fn r01_without_means_an_adult_is_not_yet_determined_never_negative() {
     // Exploitative conditions that add up to the purpose, but nothing yet
     // about deception, force or control.
