@@ -105,11 +105,12 @@ impl Birth {
 
     /// R02: a person who may be under 18 is treated as a child until an age
     /// assessment says otherwise. An uncertain estimate below 21 may hide a
-    /// child (estimates from appearance are commonly off by several years);
-    /// an unknown age on its own does not decide either way.
+    /// child (estimates from appearance are commonly off by several years),
+    /// and so may an age nobody knows or has estimated: until it is
+    /// assessed, the person is presumed a child.
     pub fn may_be_child(&self, today: Date) -> bool {
         match self {
-            Birth::Unknown => false,
+            Birth::Unknown => true,
             Birth::DateOfBirth(_) => self.age_on(today).is_some_and(|a| a < 18),
             Birth::Estimated { years, uncertain } => *years < 18 || (*uncertain && *years < 21),
         }
@@ -451,6 +452,16 @@ mod tests {
         assert!(!Birth::Estimated { years: 19, uncertain: false }.may_be_child(TODAY));
         assert!(Birth::DateOfBirth(date!(2010 - 01 - 01)).may_be_child(TODAY));
         assert!(!Birth::DateOfBirth(date!(1990 - 01 - 01)).may_be_child(TODAY));
+    }
+
+    #[test]
+    fn r02_unknown_age_without_an_estimate_is_presumed_a_child() {
+        assert!(Birth::Unknown.may_be_child(TODAY));
+        let p = PersonRecord::parse(&input("Ko Min"), TODAY).unwrap();
+        assert_eq!(p.birth, Birth::Unknown);
+        assert!(p.birth.may_be_child(TODAY), "no date of birth and no estimate: presumed a child until assessed");
+        // A known adult age is not.
+        assert!(!Birth::Estimated { years: 30, uncertain: true }.may_be_child(TODAY));
     }
 
     #[test]

@@ -103,6 +103,29 @@ impl Level {
     }
 }
 
+/// A risk as the assessor records it: rated, or honestly not assessed
+/// (nothing known yet, or the person was not ready to talk about it).
+/// Forcing a rating would invent one.
+pub const NOT_ASSESSED: &str = "not_assessed";
+
+/// The risks R21 names, which must each be rated before a return may be
+/// planned; the others may stay not assessed.
+pub const RETURN_RISKS_REQUIRED_FOR_RETURN: [&str; 5] =
+    ["re_trafficking", "reprisals", "prosecution_on_return", "persecution_or_insecurity", "debt_or_ransom"];
+
+fn risk_rating(field: &'static str, s: &str) -> Result<Option<Level>, ValidationError> {
+    match s {
+        NOT_ASSESSED => Ok(None),
+        _ => Level::parse(field, s).map(Some).map_err(|_| {
+            ValidationError::new(
+                field,
+                "risk_level_required",
+                "rate this risk (low, medium or high) or mark it not assessed",
+            )
+        }),
+    }
+}
+
 /// The risks a return-risk assessment must weigh, every one of them (R21).
 pub const RETURN_RISKS: [&str; 7] = [
     "re_trafficking",
@@ -189,15 +212,17 @@ pub fn admit(kind: Kind, input: &BTreeMap<String, String>, ctx: &Context<'_>) ->
     let mut due_on = None;
     let status: String = match kind {
         Kind::ReturnRisk => {
-            let mut overall = Level::Low;
+            // The highest rated risk decides; a risk not assessed rates
+            // nothing, and the record says which are open (R21).
+            let mut overall: Option<Level> = None;
             for risk in RETURN_RISKS {
-                let level = Level::parse(risk, input.get(risk).map(String::as_str).unwrap_or_default())?;
+                let level = risk_rating(risk, input.get(risk).map(String::as_str).unwrap_or_default())?;
                 overall = overall.max(level);
-                fields.insert(risk.to_owned(), level.as_str().to_owned());
+                fields.insert(risk.to_owned(), level.map_or(NOT_ASSESSED, Level::as_str).to_owned());
             }
             let reasons = text(input, "reasons", 4000, true)?.unwrap_or_default();
             fields.insert("reasons".into(), reasons);
-            overall.as_str().to_owned()
+            overall.map_or(NOT_ASSESSED, Level::as_str).to_owned()
         }
         Kind::ReturnPlan => {
             // R21: no return without a current assessment that allows it.
@@ -208,6 +233,15 @@ pub fn admit(kind: Kind, input: &BTreeMap<String, String>, ctx: &Context<'_>) ->
                     "a return-risk assessment must come before any return plan",
                 ));
             };
+            // R21: the risks the rule names are each weighed before any
+            // return; one still not assessed keeps the plan waiting.
+            if RETURN_RISKS_REQUIRED_FOR_RETURN.iter().any(|r| risk.fields.get(*r).is_none_or(|v| v == NOT_ASSESSED)) {
+                return Err(ValidationError::new(
+                    "return_plan",
+                    "r21_risk_not_assessed",
+                    "a risk that must be weighed before return is not assessed yet: complete the return-risk assessment",
+                ));
+            }
             if risk.status == Level::High.as_str() {
                 return Err(ValidationError::new(
                     "return_plan",
@@ -494,6 +528,39 @@ mod tests {
         assert_eq!(risk("high").status, "high");
         assert_eq!(risk("medium").status, "medium");
         assert_eq!(risk("low").status, "low");
+    }
+
+    #[test]
+    fn r21_a_risk_can_be_recorded_as_not_assessed_and_then_holds_back_a_return() {
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &[] };
+        let mut i: Vec<(&str, &str)> = RETURN_RISKS.iter().map(|r| (*r, "low")).collect();
+        i[1] = ("reprisals", NOT_ASSESSED);
+        i[6] = ("health", NOT_ASSESSED);
+        i.push(("reasons", "the person was not ready to talk about the recruiter yet"));
+        let r = admit(Kind::ReturnRisk, &input(&i), &ctx).unwrap();
+        assert_eq!(r.fields["reprisals"], NOT_ASSESSED);
+        assert_eq!(r.status, "low", "the highest rated risk decides; not assessed rates nothing");
+        // Nothing rated at all is recorded as such, not as low.
+        let mut none: Vec<(&str, &str)> = RETURN_RISKS.iter().map(|r| (*r, NOT_ASSESSED)).collect();
+        none.push(("reasons", "first contact"));
+        assert_eq!(admit(Kind::ReturnRisk, &input(&none), &ctx).unwrap().status, NOT_ASSESSED);
+        // A blank is still refused: "not assessed" is a choice, not a default.
+        let mut blank = i.clone();
+        blank[2] = ("prosecution_on_return", "");
+        assert_eq!(admit(Kind::ReturnRisk, &input(&blank), &ctx).unwrap_err().code, "risk_level_required");
+        // Reprisals are one of the risks R21 names: no return plan until assessed.
+        let file = [r];
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &file };
+        assert_eq!(admit(Kind::ReturnPlan, &plan_input(), &ctx).unwrap_err().code, "r21_risk_not_assessed");
+        // Health is not among them: with only health open, the plan may go ahead.
+        let mut j: Vec<(&str, &str)> = RETURN_RISKS.iter().map(|r| (*r, "low")).collect();
+        j[6] = ("health", NOT_ASSESSED);
+        j.push(("reasons", "x"));
+        let ok =
+            admit(Kind::ReturnRisk, &input(&j), &Context { today: TODAY, may_be_child: false, existing: &[] }).unwrap();
+        let file = [ok];
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &file };
+        assert!(admit(Kind::ReturnPlan, &plan_input(), &ctx).is_ok());
     }
 
     #[test]

@@ -178,7 +178,10 @@ pub fn suggested_types(needs: &[String], sex: Option<&str>, may_be_child: bool) 
             "medical" => &["primary_health", "sexual_reproductive_health"],
             "psychological" => &["psychological_care", "torture_rehabilitation"],
             "consular" => &["consular_assistance"],
-            "return_risk_assessment" => &["legal_aid"],
+            "return_risk_assessment" | "legal_defence" => &["legal_aid"],
+            "torture_rehabilitation" => &["torture_rehabilitation"],
+            "interpretation" => &["interpretation"],
+            "compensation" => &["compensation_claims"],
             "shelter" if may_be_child => &["shelter_children"],
             "shelter" => match sex {
                 Some("male") => &["shelter_men", "shelter_families"],

@@ -13,11 +13,27 @@ use time::{Date, Duration, Weekday};
 pub enum TaskKind {
     RequestRelease,
     ChildInDetention,
+    /// Threats or reprisals now (a screening's `FollowUp::SafetyPlan`).
+    SafetyPlan,
+    /// A presumed child without a guardian (R20).
+    AppointGuardian,
+    /// Charges or detention for acts done under control (R11–R13).
+    LegalRepresentation,
+    /// No language in common with the instrument (R18).
+    ArrangeInterpreter,
     ReasonableGroundsDue,
     RecoveryPeriodEnds,
+    /// Fear of return: assess before any return (R21).
+    ReturnRiskAssessment,
+    FindShelter,
+    /// Ask whether the person wants consular help; contact only with consent (R17).
+    AskConsularConsent,
     ReferralOverdue,
     ReturnFollowUp,
     Rescreen,
+    /// A screening made with an older instrument version that the current
+    /// one could find otherwise (see `screening::rescreen_offer`).
+    RescreenWithNewVersion,
 }
 
 impl TaskKind {
@@ -25,13 +41,88 @@ impl TaskKind {
         match self {
             TaskKind::RequestRelease => "request_release",
             TaskKind::ChildInDetention => "child_in_detention",
+            TaskKind::SafetyPlan => "safety_plan",
+            TaskKind::AppointGuardian => "appoint_guardian",
+            TaskKind::LegalRepresentation => "legal_representation",
+            TaskKind::ArrangeInterpreter => "arrange_interpreter",
             TaskKind::ReasonableGroundsDue => "reasonable_grounds_due",
             TaskKind::RecoveryPeriodEnds => "recovery_period_ends",
+            TaskKind::ReturnRiskAssessment => "return_risk_assessment",
+            TaskKind::FindShelter => "find_shelter",
+            TaskKind::AskConsularConsent => "ask_consular_consent",
             TaskKind::ReferralOverdue => "referral_overdue",
             TaskKind::ReturnFollowUp => "return_follow_up",
             TaskKind::Rescreen => "rescreen",
+            TaskKind::RescreenWithNewVersion => "rescreen_with_new_version",
         }
     }
+
+    /// The task a screening's follow-up calls for.
+    pub fn for_follow_up(f: &crate::screening::FollowUp) -> Self {
+        use crate::screening::FollowUp;
+        match f {
+            FollowUp::SafetyPlan => TaskKind::SafetyPlan,
+            FollowUp::AppointGuardian => TaskKind::AppointGuardian,
+            FollowUp::LegalRepresentation => TaskKind::LegalRepresentation,
+            FollowUp::ArrangeInterpreter { .. } => TaskKind::ArrangeInterpreter,
+            FollowUp::FindShelter { .. } => TaskKind::FindShelter,
+            FollowUp::ReturnRiskAssessment => TaskKind::ReturnRiskAssessment,
+            FollowUp::AskConsularConsent => TaskKind::AskConsularConsent,
+        }
+    }
+
+    /// Working days from when the need was raised to when the task falls due.
+    pub fn due_after_working_days(&self) -> u32 {
+        match self {
+            TaskKind::SafetyPlan
+            | TaskKind::AppointGuardian
+            | TaskKind::LegalRepresentation
+            | TaskKind::ArrangeInterpreter
+            | TaskKind::RequestRelease
+            | TaskKind::ChildInDetention => 0,
+            TaskKind::ReturnRiskAssessment | TaskKind::FindShelter | TaskKind::AskConsularConsent => 3,
+            _ => 10,
+        }
+    }
+}
+
+/// A task a screening raised, as the store gathers it: what, for whom,
+/// when it was raised, and whether the record that completes it exists
+/// (a guardian appointed, a return-risk assessment made, a safety plan or
+/// consent recorded).
+#[derive(Debug, Clone)]
+pub struct RaisedTask {
+    pub kind: TaskKind,
+    pub person_id: String,
+    pub name: String,
+    pub child: bool,
+    pub screening_id: String,
+    pub raised_on: Date,
+    pub done: bool,
+}
+
+/// The open tasks among those raised, most urgent first, each due a number
+/// of working days after it was raised that depends on its urgency.
+pub fn raised(items: &[RaisedTask], today: Date) -> Vec<Task> {
+    let mut tasks: Vec<Task> = items
+        .iter()
+        .filter(|r| !r.done)
+        .map(|r| {
+            let due = add_working_days(r.raised_on, r.kind.due_after_working_days());
+            Task {
+                kind: r.kind,
+                person_id: r.person_id.clone(),
+                name: r.name.clone(),
+                screening_id: Some(r.screening_id.clone()),
+                due,
+                overdue: due < today,
+                child: r.child,
+            }
+        })
+        .collect();
+    tasks.sort_by(|a, b| (a.kind, a.due, &a.name).cmp(&(b.kind, b.due, &b.name)));
+    tasks.dedup_by(|a, b| a.kind == b.kind && a.person_id == b.person_id);
+    tasks
 }
 
 /// A screening as the task list needs it.
@@ -233,5 +324,47 @@ mod tests {
             ]
         );
         assert!(t[1].overdue);
+    }
+
+    #[test]
+    fn r20_r21_tasks_raised_by_a_screening_are_listed_by_urgency_until_done() {
+        use crate::screening::FollowUp;
+        let raise = |name: &str, f: FollowUp, done: bool| RaisedTask {
+            kind: TaskKind::for_follow_up(&f),
+            person_id: name.into(),
+            name: name.into(),
+            child: false,
+            screening_id: format!("s-{name}"),
+            raised_on: date!(2026 - 11 - 20),
+            done,
+        };
+        let items = vec![
+            raise("fears-return", FollowUp::ReturnRiskAssessment, false),
+            raise("threatened", FollowUp::SafetyPlan, false),
+            raise("child", FollowUp::AppointGuardian, false),
+            raise("child-with-guardian", FollowUp::AppointGuardian, true),
+            raise("no-documents", FollowUp::AskConsularConsent, false),
+        ];
+        let t = raised(&items, TODAY);
+        let kinds: Vec<_> = t.iter().map(|t| (t.kind, t.name.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (TaskKind::SafetyPlan, "threatened"),
+                (TaskKind::AppointGuardian, "child"),
+                (TaskKind::ReturnRiskAssessment, "fears-return"),
+                (TaskKind::AskConsularConsent, "no-documents"),
+            ]
+        );
+        // Raised on a Friday: immediate ones were due that day, the others
+        // three working days later (Wednesday), so none of these is late yet
+        // except the immediate ones.
+        assert!(t[0].overdue && t[1].overdue);
+        assert_eq!(t[2].due, date!(2026 - 11 - 25));
+        assert!(!t[2].overdue);
+        // A safety plan outranks the reasonable-grounds deadline; release
+        // from detention still comes first.
+        assert!(TaskKind::RequestRelease < TaskKind::SafetyPlan);
+        assert!(TaskKind::SafetyPlan < TaskKind::ReasonableGroundsDue);
     }
 }

@@ -9,22 +9,34 @@
 //! come from other organisations, so the parser is fuzzed (see `fuzz/`).
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use haven_core::screening::{
-    AnswerType, Effect, Element, FactKind, Indicator, Instrument, InstrumentError, InstrumentKind, NeedSignal,
-    Question, Rule, Strength, Topic, Trigger,
+    AnswerType, Condition, Effect, Element, ElementRule, FactKind, Form, Indicator, Instrument, InstrumentError,
+    InstrumentKind, NeedKind, NeedSignal, Question, Rule, Strength, Topic, Trigger, Urgency,
 };
+
+pub mod corpus;
+pub mod pack;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 /// Instrument files above this size are refused unread.
 pub const MAX_BYTES: usize = 512 * 1024;
 
-/// The instruments shipped with haven, compiled in.
+/// The instruments shipped with haven for new screenings, compiled in.
 pub const BUILT_IN: [(&str, &str); 2] = [
-    ("forced-criminality-v1.toml", include_str!("../../../instruments/forced-criminality-v1.toml")),
+    ("forced-criminality-v2.toml", include_str!("../../../instruments/forced-criminality-v2.toml")),
     ("vulnerability-v1.toml", include_str!("../../../instruments/vulnerability-v1.toml")),
 ];
+
+/// Older versions, kept byte for byte so that the screenings made with them
+/// keep their version, hash and result and can still be evaluated. Never
+/// offered for a new screening. `forced-criminality` 1.1.0 gates each
+/// element on the ILO/EC count, which cannot let forced criminality meet the
+/// purpose on its own (R04), so it passes only the retired checks.
+pub const RETIRED: [(&str, &str); 1] =
+    [("forced-criminality-v1.toml", include_str!("../../../instruments/forced-criminality-v1.toml"))];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
@@ -49,6 +61,8 @@ struct RawInstrument {
     title: BTreeMap<String, String>,
     #[serde(default)]
     rules: Vec<RawRule>,
+    #[serde(default)]
+    element_rules: BTreeMap<String, String>,
     sections: Vec<RawSection>,
     questions: Vec<RawQuestion>,
     #[serde(default)]
@@ -89,6 +103,16 @@ struct RawQuestion {
     topic: Option<String>,
     fact: Option<String>,
     text: BTreeMap<String, String>,
+    #[serde(default)]
+    option_text: BTreeMap<String, BTreeMap<String, String>>,
+    asked_if: Option<RawCondition>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    question: String,
+    trigger: RawTrigger,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +133,8 @@ struct RawIndicator {
     strength: String,
     #[serde(default)]
     effect: Option<String>,
+    #[serde(default)]
+    forms: Vec<String>,
     source: String,
 }
 
@@ -118,6 +144,8 @@ struct RawNeed {
     question: String,
     trigger: RawTrigger,
     need: String,
+    #[serde(default)]
+    urgency: Option<String>,
     #[serde(default)]
     vulnerability: Option<String>,
 }
@@ -142,8 +170,22 @@ fn elements(raw: &[String], owner: &str) -> Result<Vec<Element>, ParseError> {
     raw.iter().map(|e| Element::parse(e).ok_or_else(|| bad(format!("{owner}: unknown element {e:?}")))).collect()
 }
 
-/// Parses, hashes and validates an instrument file.
+/// Parses, hashes and validates an instrument file for new screenings.
 pub fn parse(text: &str) -> Result<Instrument, ParseError> {
+    let instrument = build(text)?;
+    instrument.validate()?;
+    Ok(instrument)
+}
+
+/// Parses a retired version: the checks that protect the person (R02, R03,
+/// R05, R10) still apply; see [`RETIRED`].
+pub fn parse_retired(text: &str) -> Result<Instrument, ParseError> {
+    let instrument = build(text)?;
+    instrument.validate_retired()?;
+    Ok(instrument)
+}
+
+fn build(text: &str) -> Result<Instrument, ParseError> {
     if text.len() > MAX_BYTES {
         return Err(ParseError::TooLarge);
     }
@@ -169,7 +211,25 @@ pub fn parse(text: &str) -> Result<Instrument, ParseError> {
             .fact
             .map(|f| FactKind::parse(&f).ok_or_else(|| bad(format!("question {}: unknown fact {f:?}", q.id))))
             .transpose()?;
-        questions.push(Question { id: q.id, section: q.section, text: q.text, answer, topic, fact });
+        let asked_if = q
+            .asked_if
+            .map(|c| {
+                Ok::<_, ParseError>(Condition {
+                    trigger: trigger(c.trigger, &format!("question {}", q.id))?,
+                    question: c.question,
+                })
+            })
+            .transpose()?;
+        questions.push(Question {
+            id: q.id,
+            section: q.section,
+            text: q.text,
+            answer,
+            topic,
+            fact,
+            option_text: q.option_text,
+            asked_if,
+        });
     }
     let mut indicators = Vec::with_capacity(raw.indicators.len());
     for i in raw.indicators {
@@ -179,7 +239,13 @@ pub fn parse(text: &str) -> Result<Instrument, ParseError> {
             Some("lowers") => Effect::Lowers,
             Some(e) => return Err(bad(format!("{owner}: unknown effect {e:?}"))),
         };
+        let forms = i
+            .forms
+            .iter()
+            .map(|f| Form::parse(f).ok_or_else(|| bad(format!("{owner}: unknown form {f:?}"))))
+            .collect::<Result<Vec<_>, _>>()?;
         indicators.push(Indicator {
+            forms,
             elements: elements(&i.elements, &owner)?,
             strength: Strength::parse(&i.strength).ok_or_else(|| bad(format!("{owner}: unknown strength")))?,
             trigger: trigger(i.trigger, &owner)?,
@@ -193,10 +259,15 @@ pub fn parse(text: &str) -> Result<Instrument, ParseError> {
         .needs
         .into_iter()
         .map(|n| {
+            let owner = format!("need on {}", n.question);
             Ok(NeedSignal {
-                trigger: trigger(n.trigger, &n.question)?,
+                trigger: trigger(n.trigger, &owner)?,
+                need: NeedKind::parse(&n.need).ok_or_else(|| bad(format!("{owner}: unknown need {:?}", n.need)))?,
+                urgency: n
+                    .urgency
+                    .map(|u| Urgency::parse(&u).ok_or_else(|| bad(format!("{owner}: unknown urgency {u:?}"))))
+                    .transpose()?,
                 question: n.question,
-                need: n.need,
                 vulnerability: n.vulnerability,
             })
         })
@@ -205,7 +276,14 @@ pub fn parse(text: &str) -> Result<Instrument, ParseError> {
         None => InstrumentKind::Identification,
         Some(k) => InstrumentKind::parse(k).ok_or_else(|| bad(format!("unknown instrument kind {k:?}")))?,
     };
-    let instrument = Instrument {
+    let mut element_rules = BTreeMap::new();
+    for (el, rule) in &raw.element_rules {
+        let el = Element::parse(el).ok_or_else(|| bad(format!("element_rules: unknown element {el:?}")))?;
+        let rule = ElementRule::parse(rule).ok_or_else(|| bad(format!("element_rules: unknown rule {rule:?}")))?;
+        element_rules.insert(el, rule);
+    }
+    Ok(Instrument {
+        element_rules,
         kind,
         adult_requires: elements(&raw.adult_requires, "adult_requires")?,
         child_requires: elements(&raw.child_requires, "child_requires")?,
@@ -223,18 +301,36 @@ pub fn parse(text: &str) -> Result<Instrument, ParseError> {
         indicators,
         needs,
         rule_source: raw.rule_source,
-    };
-    instrument.validate()?;
-    Ok(instrument)
+    })
 }
 
-/// The built-in instruments, parsed. A built-in that fails to parse is a
-/// build defect caught by this crate's tests; here it is skipped.
+/// The built-in instruments for new screenings, parsed. A built-in that
+/// fails to parse is a build defect caught by this crate's tests; here it
+/// is skipped.
 pub fn built_in() -> Vec<Instrument> {
-    BUILT_IN.iter().filter_map(|(_, text)| parse(text).ok()).collect()
+    CURRENT.clone()
 }
 
-/// A built-in instrument by id.
+// Parsed once: the built-ins are constants, and parsing and validating one
+// costs more than a request should spend on it.
+static CURRENT: LazyLock<Vec<Instrument>> =
+    LazyLock::new(|| BUILT_IN.iter().filter_map(|(_, text)| parse(text).ok()).collect());
+static OLDER: LazyLock<Vec<Instrument>> =
+    LazyLock::new(|| RETIRED.iter().filter_map(|(_, text)| parse_retired(text).ok()).collect());
+
+/// The retired built-in versions, parsed (see [`RETIRED`]).
+pub fn retired() -> Vec<Instrument> {
+    OLDER.clone()
+}
+
+/// The current built-in instrument by id: the version new screenings use.
+/// `forced-criminality` is 2.0.0.
 pub fn find(id: &str) -> Option<Instrument> {
-    built_in().into_iter().find(|i| i.id == id)
+    CURRENT.iter().find(|i| i.id == id).cloned()
+}
+
+/// A built-in instrument by id and version, current or retired: the one a
+/// stored screening was made with, so that it keeps evaluating under it.
+pub fn find_version(id: &str, version: &str) -> Option<Instrument> {
+    CURRENT.iter().chain(OLDER.iter()).find(|i| i.id == id && i.version == version).cloned()
 }

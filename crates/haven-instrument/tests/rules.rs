@@ -1,17 +1,40 @@
-//! Identification rules R01–R10 against the shipped forced-criminality instrument.
+//! Identification rules R01–R10 against the shipped forced-criminality
+//! instrument: 2.0.0 for new screenings, 1.1.0 kept for the screenings made
+//! with it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
 
-use haven_core::screening::{evaluate, Answer, Element, Instrument, InstrumentKind, Outcome, ProfileKind};
+use haven_core::person::Birth;
+use haven_core::screening::{
+    evaluate, evaluate_in, rescreen_offer, Answer, AnswerType, Effect, Element, FollowUp, Form, Indicator, Instrument,
+    InstrumentKind, NeedKind, NeedReason, Openness, Outcome, ProfileKind, Question, Setting, Strength, Topic, Trigger,
+    Urgency,
+};
 use proptest::prelude::*;
 
 fn instrument() -> Instrument {
     haven_instrument::find("forced-criminality").expect("the shipped instrument parses and validates")
 }
 
+fn v1() -> Instrument {
+    haven_instrument::find_version("forced-criminality", "1.1.0").expect("1.1.0 is kept for its screenings")
+}
+
+fn text_of(file: &str) -> String {
+    haven_instrument::BUILT_IN.iter().chain(&haven_instrument::RETIRED).find(|(f, _)| *f == file).unwrap().1.to_owned()
+}
+
+fn v2_text() -> String {
+    text_of("forced-criminality-v2.toml")
+}
+
 fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+fn multi(opts: &[&str]) -> Answer {
+    Answer::Multi(opts.iter().map(|s| s.to_string()).collect())
 }
 
 /// A typical account: recruited by an ad, deceived, confined, forced to scam.
@@ -28,11 +51,12 @@ fn typical() -> Vec<(&'static str, Answer)> {
     ]
 }
 
+fn met(i: &Instrument, a: &[(&str, Answer)], el: Element) -> bool {
+    evaluate(i, &answers(a), false).element(el).is_some_and(|f| f.met)
+}
+
 #[test]
-fn the_shipped_instrument_is_valid_and_in_nine_languages() {
-    let i = instrument();
-    assert_eq!(i.id, "forced-criminality");
-    assert_eq!(i.hash.len(), 64);
+fn the_shipped_instruments_are_valid_and_in_nine_languages() {
     for (file, text) in haven_instrument::BUILT_IN {
         let i = haven_instrument::parse(text).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(i.title.len(), 9, "{file}");
@@ -40,6 +64,45 @@ fn the_shipped_instrument_is_valid_and_in_nine_languages() {
             assert_eq!(q.text.len(), 9, "{file}: {}", q.id);
         }
     }
+    let i = instrument();
+    assert_eq!((i.id.as_str(), i.version.as_str()), ("forced-criminality", "2.0.0"));
+    assert_eq!(i.hash.len(), 64);
+    assert_eq!(i.languages().len(), 9);
+    // Every option of 2.0 is labelled in every language, so that the
+    // survivor's list can carry the interviewer's gloss.
+    for q in i.questions.iter().filter(|q| !q.options().is_empty()) {
+        for o in q.options() {
+            for lang in haven_core::screening::LANGUAGES {
+                assert!(q.option_label(o, lang).is_some_and(|t| !t.is_empty()), "{} {o} {lang}", q.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn forced_criminality_resolves_to_2_0_for_new_screenings_and_1_1_stays_for_its_own() {
+    assert_eq!(instrument().version, "2.0.0");
+    assert!(
+        haven_instrument::built_in().iter().all(|i| i.version != "1.1.0"),
+        "1.1.0 is not offered for new screenings"
+    );
+    let old = v1();
+    assert_eq!(old.version, "1.1.0");
+    // Byte for byte the file the 1.x screenings recorded the hash of.
+    let text = text_of("forced-criminality-v1.toml");
+    assert_eq!(haven_instrument::parse_retired(&text).unwrap().hash, old.hash);
+    assert_eq!(haven_instrument::find_version("forced-criminality", "2.0.0").unwrap().hash, instrument().hash);
+    assert!(haven_instrument::find_version("forced-criminality", "3.0.0").is_none());
+}
+
+#[test]
+fn r04_the_retired_1_1_fails_the_current_validation_because_forced_criminality_cannot_meet_purpose_alone() {
+    let err = haven_instrument::parse(&text_of("forced-criminality-v1.toml")).unwrap_err().to_string();
+    assert!(err.contains("R04"), "{err}");
+    // And that is true of its rule, not only of its data: forced_to_scam
+    // alone does not meet purpose under 1.1.0, and does under 2.0.0.
+    assert!(!met(&v1(), &[("forced_to_scam", Answer::Yes)], Element::Purpose));
+    assert!(met(&instrument(), &[("forced_to_scam", Answer::Yes)], Element::Purpose));
 }
 
 #[test]
@@ -48,57 +111,193 @@ fn r01_act_means_and_purpose_give_reasonable_grounds_for_an_adult() {
     assert_eq!(d.outcome, Outcome::ReasonableGrounds);
     assert_eq!(d.profile, ProfileKind::Adult);
     for el in [Element::Act, Element::Means, Element::Purpose] {
-        let f = d.elements.iter().find(|f| f.element == el).unwrap();
-        assert!(f.met, "{el:?}");
+        let f = d.element(el).unwrap();
+        assert!(f.met && f.decides(), "{el:?}");
         assert!(!f.evidence.is_empty(), "the explanation names the answers behind {el:?}");
+        assert!(!f.forms.is_empty(), "the explanation names the form of {el:?} shown");
     }
-    assert_eq!(d.instrument_version, "1.1.0");
+    // The six ILO/EC dimensions are still computed, as supporting analysis.
+    let dims: Vec<Element> = d.elements.iter().filter(|f| !f.decides()).map(|f| f.element).collect();
+    assert!(dims.contains(&Element::CoercionAtDestination) && dims.contains(&Element::DeceptiveRecruitment));
+    assert!(d.elements.iter().take(3).all(|f| f.decides()), "act, means and purpose come first");
+    assert_eq!(d.instrument_version, "2.0.0");
+}
+
+#[test]
+fn r01_any_one_clearly_indicated_form_meets_each_element() {
+    let i = instrument();
+    // Any one act, each alone.
+    for act in [
+        vec![("taken_to_compound", Answer::Yes)],
+        vec![("recruited_job_ad", Answer::Yes)],
+        vec![("travel_arranged", Answer::Yes)],
+        vec![("abducted", Answer::Yes)],
+        vec![("sold_to_others", Answer::Yes)],
+        vec![("recruited_by_person", multi(&["agent_or_broker"]))],
+        vec![("recruited_by_person", multi(&["recruitment_agency"]))],
+        vec![("recruited_by_person", multi(&["friend"]))],
+        vec![("recruited_by_person", multi(&["relative"]))],
+    ] {
+        assert!(met(&i, &act, Element::Act), "{act:?}");
+        let mut a = act.clone();
+        a.extend([("confined", Answer::Yes), ("forced_to_scam", Answer::Yes)]);
+        assert_eq!(evaluate(&i, &answers(&a), false).outcome, Outcome::ReasonableGrounds, "{act:?}");
+    }
+    // Any one means, each alone.
+    for means in [
+        vec![("job_differed", Answer::Yes)],
+        vec![("passport_taken", Answer::Yes)],
+        vec![("confined", Answer::Yes)],
+        vec![("ransom_demanded", Answer::Yes)],
+        vec![("debt_bondage", Answer::Yes)],
+        vec![("threatened_with_authorities", Answer::Yes)],
+        vec![("violence", multi(&["beatings"]))],
+        vec![("violence", multi(&["threats"]))],
+        vec![("punished_for_targets", Answer::Yes)],
+        // Being made to scam against one's will is itself coercion.
+        vec![("forced_to_scam", Answer::Yes)],
+    ] {
+        assert!(met(&i, &means, Element::Means), "{means:?}");
+    }
+    // Exploitation, each alone: forced criminality, other forced crimes,
+    // sale and debt bondage (paper III), sexual exploitation, forced labour.
+    for purpose in [
+        vec![("forced_to_scam", Answer::Yes)],
+        vec![("other_forced_acts", multi(&["money_laundering"]))],
+        vec![("other_forced_acts", multi(&["sexual_exploitation"]))],
+        vec![("other_forced_acts", multi(&["other_forced_work"]))],
+        vec![("sold_to_others", Answer::Yes)],
+        vec![("debt_bondage", Answer::Yes)],
+    ] {
+        assert!(met(&i, &purpose, Element::Purpose), "{purpose:?}");
+    }
+    // A weak signal alone still meets nothing: interviews are not an act.
+    assert!(!met(&i, &[("interviews_or_tests", Answer::Yes)], Element::Act));
+    // "None of these" is not a recruiter.
+    assert!(!met(&i, &[("recruited_by_person", multi(&["none_of_these"]))], Element::Act));
+}
+
+#[test]
+fn excessive_hours_count_from_twelve_a_day_and_not_below() {
+    let i = instrument();
+    let with_hours = |h: f64| {
+        evaluate(
+            &i,
+            &answers(&[
+                ("targets_and_scripts", Answer::Yes),
+                ("wages_withheld", Answer::Yes),
+                ("hours_per_day", Answer::Number(h)),
+            ]),
+            false,
+        )
+        .element(Element::Purpose)
+        .is_some_and(|f| f.met)
+    };
+    // Two medium signals and long hours make three: purpose by counting.
+    assert!(with_hours(12.0));
+    assert!(with_hours(18.0));
+    assert!(!with_hours(11.5));
 }
 
 #[test]
 fn r01_without_means_an_adult_is_not_yet_determined_never_negative() {
-    let a: Vec<_> = typical()
-        .into_iter()
-        .filter(|(q, _)| !["job_differed", "crossed_border_unaware", "passport_taken", "confined"].contains(q))
-        .collect();
+    // Exploitative conditions that add up to the purpose, but nothing yet
+    // about deception, force or control.
+    let a = [
+        ("taken_to_compound", Answer::Yes),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+    ];
     match evaluate(&instrument(), &answers(&a), false).outcome {
         Outcome::NotYetDetermined { missing, open_questions } => {
             assert_eq!(missing, vec![Element::Means]);
             assert!(open_questions.contains(&"passport_taken".to_string()));
+            assert!(open_questions.contains(&"debt_bondage".to_string()));
         }
         other => panic!("{other:?}"),
     }
 }
 
 #[test]
-fn r02_a_child_needs_no_means_and_a_possible_child_is_treated_as_one() {
-    let a: Vec<_> = typical()
-        .into_iter()
-        .filter(|(q, _)| !["job_differed", "crossed_border_unaware", "passport_taken", "confined"].contains(q))
-        .collect();
+fn r02_a_child_needs_no_means_and_is_given_a_guardian() {
+    let a = [
+        ("recruited_by_person", multi(&["friend"])),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+    ];
     let d = evaluate(&instrument(), &answers(&a), true);
     assert_eq!(d.profile, ProfileKind::Child);
     assert_eq!(d.outcome, Outcome::ReasonableGrounds);
+    let guardian = d.needs.iter().find(|n| n.kind == NeedKind::Guardian).expect("a guardian for a presumed child");
+    assert_eq!(guardian.follow_up, Some(FollowUp::AppointGuardian));
+    assert_eq!(guardian.urgency, Urgency::Immediate);
+    assert_eq!(guardian.reasons, vec![NeedReason::MayBeChild]);
+    // The same answers for an adult lack the means.
+    assert_ne!(evaluate(&instrument(), &answers(&a), false).outcome, Outcome::ReasonableGrounds);
+}
+
+#[test]
+fn r02_unknown_age_is_screened_as_a_child() {
+    let today = time::macros::date!(2026 - 11 - 25);
+    let a = [
+        ("taken_to_compound", Answer::Yes),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+    ];
+    let d = evaluate(&instrument(), &answers(&a), Birth::Unknown.may_be_child(today));
+    assert_eq!((d.profile, d.outcome), (ProfileKind::Child, Outcome::ReasonableGrounds));
+}
+
+#[test]
+fn r02_an_instrument_whose_child_profile_requires_means_is_refused() {
+    for required in ["\"means\"", "\"coercion_at_destination\"", "\"deceptive_recruitment\""] {
+        let text = v2_text().replace(
+            "child_requires = [\"act\", \"purpose\"]",
+            &format!("child_requires = [\"act\", \"purpose\", {required}]"),
+        );
+        let err = haven_instrument::parse(&text).unwrap_err().to_string();
+        assert!(err.contains("R02"), "{required}: {err}");
+    }
 }
 
 #[test]
 fn r03_an_instrument_letting_a_contract_lower_a_finding_is_refused() {
-    let text = haven_instrument::BUILT_IN[0].1.to_owned()
+    let text = v2_text()
         + "\n[[indicators]]\nid = \"contract_means_migration\"\nquestion = \"signed_contract\"\ntrigger = \"yes\"\nelements = [\"means\"]\nstrength = \"strong\"\neffect = \"lowers\"\nsource = \"bad idea\"\n";
     let err = haven_instrument::parse(&text).unwrap_err().to_string();
     assert!(err.contains("R03"), "{err}");
 }
 
 #[test]
-fn r04_forced_criminality_is_an_exploitative_purpose() {
-    let d = evaluate(
-        &instrument(),
-        &answers(&[("forced_to_scam", Answer::Yes), ("targets_and_scripts", Answer::Yes)]),
-        false,
-    );
-    let purpose = d.elements.iter().find(|f| f.element == Element::Purpose).unwrap();
+fn r04_forced_criminality_is_an_exploitative_purpose_on_its_own() {
+    let d = evaluate(&instrument(), &answers(&[("forced_to_scam", Answer::Yes)]), false);
+    let purpose = d.element(Element::Purpose).unwrap();
     assert!(purpose.met);
+    assert_eq!(purpose.forms, vec![Form::ForcedCriminality]);
     assert!(purpose.evidence.iter().any(|e| e.source.contains("R04")));
+}
+
+#[test]
+fn r04_an_instrument_in_which_forced_criminality_cannot_meet_purpose_alone_is_refused() {
+    // Purpose counted instead of met by its form: forced criminality would
+    // need company.
+    let counted = v2_text().replace("purpose = \"any_form\"", "purpose = \"counting\"");
+    let err = haven_instrument::parse(&counted).unwrap_err().to_string();
+    assert!(err.contains("R04"), "{err}");
+    // No indicator shows forced criminality at all.
+    let unnamed = v2_text().replace("forms = [\"forced_criminality\", \"coercion\"]\n", "forms = [\"coercion\"]\n");
+    let err = haven_instrument::parse(&unnamed).unwrap_err().to_string();
+    assert!(err.contains("R04"), "{err}");
+    // Forced criminality made weak, under the counting rule: refused too.
+    let weak = counted.replace(
+        "strength = \"strong\"\nforms = [\"forced_criminality\", \"coercion\"]",
+        "strength = \"weak\"\nforms = [\"forced_criminality\", \"coercion\"]",
+    );
+    assert_ne!(weak, counted);
+    assert!(haven_instrument::parse(&weak).unwrap_err().to_string().contains("R04"));
 }
 
 #[test]
@@ -106,7 +305,7 @@ fn r05_knowing_the_work_was_fraud_does_not_exclude() {
     let mut a = typical();
     a.push(("knew_scam_work", Answer::Yes));
     assert_eq!(evaluate(&instrument(), &answers(&a), false).outcome, Outcome::ReasonableGrounds);
-    let text = haven_instrument::BUILT_IN[0].1.to_owned()
+    let text = v2_text()
         + "\n[[indicators]]\nid = \"knew\"\nquestion = \"knew_scam_work\"\ntrigger = \"yes\"\nelements = [\"means\"]\nstrength = \"strong\"\neffect = \"lowers\"\nsource = \"x\"\n";
     assert!(haven_instrument::parse(&text).unwrap_err().to_string().contains("R05"));
 }
@@ -116,35 +315,114 @@ fn r06_declined_answers_never_yield_negative() {
     let i = instrument();
     let all_declined: BTreeMap<String, Answer> =
         i.questions.iter().map(|q| (q.id.clone(), Answer::PreferNotToSay)).collect();
-    match evaluate(&i, &all_declined, false).outcome {
+    let d = evaluate(&i, &all_declined, false);
+    match &d.outcome {
         Outcome::NotYetDetermined { missing, open_questions } => {
             assert_eq!(missing.len(), 3);
             assert!(!open_questions.is_empty(), "the questions are offered again");
         }
         other => panic!("nothing was said, yet the outcome is {}", other.code()),
     }
+    assert_eq!(d.outcome.openness(), Openness::QuestionsOpen, "someone who declined may not be ready to say more");
+}
+
+#[test]
+fn r06_a_person_who_answered_every_question_is_not_told_they_may_not_be_ready() {
+    let i = instrument();
+    // Every question answered, none declined: the person said what they had to say.
+    let all_answered: BTreeMap<String, Answer> = i
+        .questions
+        .iter()
+        .map(|q| {
+            let a = match &q.answer {
+                AnswerType::YesNo => Answer::No,
+                AnswerType::Choice(o) => Answer::Choice(o[0].clone()),
+                AnswerType::MultiChoice(_) => multi(&["none_of_these"]),
+                AnswerType::Number => Answer::Number(8.0),
+                _ => Answer::Text("-".into()),
+            };
+            (q.id.clone(), a)
+        })
+        .collect();
+    let d = evaluate(&i, &all_answered, false);
+    assert_ne!(d.outcome, Outcome::ReasonableGrounds);
+    assert_eq!(d.outcome.still_open().1, &[] as &[String]);
+    assert_eq!(d.outcome.openness(), Openness::Answered);
+    // One question declined among them: now it is open again.
+    let mut one_declined = all_answered;
+    one_declined.insert("confined".into(), Answer::PreferNotToSay);
+    let d = evaluate(&i, &one_declined, false);
+    assert_eq!(d.outcome.openness(), Openness::QuestionsOpen);
+    assert!(d.outcome.still_open().1.contains(&"confined".to_string()));
 }
 
 #[test]
 fn r07_even_all_no_answers_give_no_automatic_negative() {
     let i = instrument();
-    let all_no: BTreeMap<String, Answer> = i.questions.iter().map(|q| (q.id.clone(), Answer::No)).collect();
+    let all_no: BTreeMap<String, Answer> =
+        i.questions.iter().filter(|q| q.answer == AnswerType::YesNo).map(|q| (q.id.clone(), Answer::No)).collect();
     assert!(matches!(evaluate(&i, &all_no, false).outcome, Outcome::NotYetDetermined { .. }));
 }
 
 #[test]
-fn r09_everyone_screened_gets_referral_needs() {
-    let i = instrument();
-    let d = evaluate(&i, &BTreeMap::new(), false);
-    for need in ["legal_aid", "medical", "psychological"] {
-        assert!(d.needs.contains(&need.to_string()));
+fn r09_everyone_screened_is_offered_legal_medical_and_psychological_help() {
+    let d = evaluate(&instrument(), &BTreeMap::new(), false);
+    let mut codes = d.need_codes();
+    codes.sort();
+    assert_eq!(codes, ["legal_aid", "medical", "psychological"]);
+    for kind in NeedKind::ALWAYS_OFFERED {
+        let n = d.needs.iter().find(|n| n.kind == kind).unwrap();
+        assert!(n.always_offered && n.reasons.is_empty() && n.urgency == Urgency::Routine, "{kind:?}");
     }
-    let d = evaluate(&i, &answers(&[("no_money_or_shelter", Answer::Yes), ("fear_of_return", Answer::Yes)]), false);
-    assert!(d.needs.contains(&"shelter".to_string()) && d.needs.contains(&"return_risk_assessment".to_string()));
+    assert_eq!(d.needs.len(), 3, "nothing else without a reason");
 }
 
-fn vulnerability_screen() -> Instrument {
-    haven_instrument::find("vulnerability").expect("the vulnerability screen is built in")
+#[test]
+fn r09_needs_come_from_the_answers_with_the_answer_behind_each_most_urgent_first() {
+    let i = instrument();
+    let a = answers(&[
+        ("threats_now", Answer::Yes),
+        ("passport_taken", Answer::Yes),
+        ("fear_of_return", Answer::Yes),
+        ("no_money_or_shelter", Answer::Yes),
+        ("injured_or_ill", Answer::Yes),
+        ("legal_trouble", multi(&["detained"])),
+        ("wages_withheld", Answer::Yes),
+    ]);
+    let d = evaluate_in(&i, &a, &Setting { may_be_child: true, language: Some("am".into()), interpreted: false });
+    let find = |k: NeedKind| d.needs.iter().find(|n| n.kind == k).unwrap_or_else(|| panic!("{k:?}"));
+    let answer_behind = |k: NeedKind, q: &str| {
+        find(k).reasons.iter().any(|r| matches!(r, NeedReason::Answer { question, .. } if question == q))
+    };
+    assert_eq!(find(NeedKind::SafetyPlan).follow_up, Some(FollowUp::SafetyPlan));
+    assert!(answer_behind(NeedKind::SafetyPlan, "threats_now"));
+    assert_eq!(find(NeedKind::Consular).follow_up, Some(FollowUp::AskConsularConsent));
+    assert_eq!(find(NeedKind::Consular).consent_first, Some(haven_core::consent::ConsentPurpose::ConsularContact));
+    assert!(answer_behind(NeedKind::Consular, "passport_taken"));
+    assert_eq!(find(NeedKind::ReturnRiskAssessment).follow_up, Some(FollowUp::ReturnRiskAssessment));
+    assert_eq!(find(NeedKind::Shelter).follow_up, Some(FollowUp::FindShelter { for_child: true }));
+    assert_eq!(find(NeedKind::Guardian).follow_up, Some(FollowUp::AppointGuardian));
+    assert_eq!(find(NeedKind::LegalDefence).follow_up, Some(FollowUp::LegalRepresentation));
+    assert_eq!(
+        find(NeedKind::Interpretation).follow_up,
+        Some(FollowUp::ArrangeInterpreter { language: "am".into() }),
+        "Amharic is not one of the instrument's languages"
+    );
+    assert_eq!(find(NeedKind::Medical).urgency, Urgency::Immediate, "an injury now");
+    assert!(find(NeedKind::Medical).always_offered && answer_behind(NeedKind::Medical, "injured_or_ill"));
+    assert!(answer_behind(NeedKind::Compensation, "wages_withheld"));
+    // Ordered by urgency, immediate first.
+    let urgencies: Vec<Urgency> = d.needs.iter().map(|n| n.urgency).collect();
+    let mut sorted = urgencies.clone();
+    sorted.sort();
+    assert_eq!(urgencies, sorted);
+    assert_eq!(d.needs[0].kind, NeedKind::SafetyPlan);
+    // The tasks to create.
+    assert_eq!(d.follow_ups().len(), 7);
+    // A covered language without an interpreter needs none.
+    let d = evaluate_in(&i, &a, &Setting { may_be_child: false, language: Some("my-MM".into()), interpreted: false });
+    assert!(d.needs.iter().all(|n| n.kind != NeedKind::Interpretation));
+    assert!(d.needs.iter().all(|n| n.kind != NeedKind::Guardian));
 }
 
 #[test]
@@ -157,15 +435,18 @@ fn r09_a_vulnerable_migrant_without_trafficking_elements_is_still_referred() {
     }
     assert_eq!(d.vulnerabilities, vec!["injured".to_string(), "irregular_status".to_string()]);
     for need in ["legal_aid", "medical", "psychological"] {
-        assert!(d.needs.contains(&need.to_string()));
+        assert!(d.need_codes().contains(&need.to_string()));
     }
+}
+
+fn vulnerability_screen() -> Instrument {
+    haven_instrument::find("vulnerability").expect("the vulnerability screen is built in")
 }
 
 #[test]
 fn r09_the_vulnerability_screen_refers_and_can_never_find_reasonable_grounds() {
     let v = vulnerability_screen();
     assert_eq!(v.kind, InstrumentKind::Vulnerability);
-    // Every answer "yes": the most a vulnerability screen can say.
     let all_yes: BTreeMap<String, Answer> = v.questions.iter().map(|q| (q.id.clone(), Answer::Yes)).collect();
     let d = evaluate(&v, &all_yes, false);
     assert_eq!(d.outcome.code(), "vulnerable_migrant");
@@ -176,9 +457,8 @@ fn r09_the_vulnerability_screen_refers_and_can_never_find_reasonable_grounds() {
         ("fear_of_return", "return_risk_assessment"),
     ] {
         assert!(d.vulnerabilities.contains(&vuln.to_string()), "{vuln}");
-        assert!(d.needs.contains(&need.to_string()), "{need}");
+        assert!(d.need_codes().contains(&need.to_string()), "{need}");
     }
-    // Nothing said: still referred, never a negative, and every question is offered again.
     let d = evaluate(&v, &BTreeMap::new(), false);
     match &d.outcome {
         Outcome::NotYetDetermined { missing, open_questions } => {
@@ -187,7 +467,7 @@ fn r09_the_vulnerability_screen_refers_and_can_never_find_reasonable_grounds() {
         }
         other => panic!("expected not_yet_determined, got {}", other.code()),
     }
-    assert!(d.needs.contains(&"legal_aid".to_string()));
+    assert!(d.need_codes().contains(&"legal_aid".to_string()));
 }
 
 #[test]
@@ -200,7 +480,7 @@ fn r09_a_vulnerability_screen_with_indicators_is_refused() {
 
 #[test]
 fn r10_an_instrument_using_nationality_as_an_indicator_is_refused() {
-    let text = haven_instrument::BUILT_IN[0].1.replace(
+    let text = v2_text().replace(
         "id = \"compound_country\"\nsection = \"facts\"\ntype = \"choice\"",
         "id = \"compound_country\"\nsection = \"facts\"\ntype = \"choice\"\ntopic = \"nationality\"",
     ) + "\n[[indicators]]\nid = \"nat\"\nquestion = \"compound_country\"\ntrigger = { any_of = [\"MMR\"] }\nelements = [\"act\"]\nstrength = \"weak\"\nsource = \"x\"\n";
@@ -209,12 +489,66 @@ fn r10_an_instrument_using_nationality_as_an_indicator_is_refused() {
 }
 
 #[test]
+fn a_list_that_offers_other_must_be_followed_by_free_text() {
+    let text = v2_text().replace("asked_if = { question = \"violence\", trigger = { any_of = [\"other\"] } }\n", "");
+    let err = haven_instrument::parse(&text).unwrap_err().to_string();
+    assert!(err.contains("violence") && err.contains("other"), "{err}");
+    // And the follow-up is asked only when "other" was chosen.
+    let i = instrument();
+    let follow = i.questions.iter().position(|q| q.id == "violence_other").unwrap();
+    let with_other = answers(&[("violence", multi(&["beatings", "other"]))]);
+    let without = answers(&[("violence", multi(&["beatings"]))]);
+    assert_eq!(i.next_question(Some(follow - 1), &with_other), Some(follow));
+    assert_ne!(i.next_question(Some(follow - 1), &without), Some(follow));
+}
+
+#[test]
+fn a_half_labelled_option_list_is_refused() {
+    let text = v2_text().replacen(
+        "[questions.option_text.friend]\nen = \"A friend\"\n",
+        "[questions.option_text.friend]\n",
+        1,
+    );
+    let err = haven_instrument::parse(&text).unwrap_err().to_string();
+    assert!(err.contains("friend") && err.contains("en"), "{err}");
+}
+
+#[test]
+fn a_1_1_screening_that_2_0_would_find_otherwise_is_offered_again() {
+    let old = v1();
+    let new = instrument();
+    // Recruited, taken into a guarded compound, confined and made to scam:
+    // 1.1.0 could not meet purpose with forced criminality alone.
+    let a = answers(&[("taken_to_compound", Answer::Yes), ("confined", Answer::Yes), ("forced_to_scam", Answer::Yes)]);
+    let before = evaluate(&old, &a, false);
+    assert_eq!(before.outcome.code(), "not_yet_determined");
+    let offer = rescreen_offer(&old, before.outcome.code(), &new, &a, &Setting::default()).expect("2.0 changes it");
+    assert_eq!(offer.on_stored_answers.outcome, Outcome::ReasonableGrounds);
+    // A reasonable-grounds finding is never re-opened by a new version.
+    let rg = answers(&typical());
+    assert!(rescreen_offer(&old, "reasonable_grounds", &new, &rg, &Setting::default()).is_none());
+    // Nor is a screening already made with the current version.
+    assert!(rescreen_offer(&new, "not_yet_determined", &new, &a, &Setting::default()).is_none());
+    // Where the answers alone do not change it, the new questions that
+    // could are named.
+    let thin = answers(&[("taken_to_compound", Answer::Yes)]);
+    let offer = rescreen_offer(&old, "not_yet_determined", &new, &thin, &Setting::default()).unwrap();
+    assert!(offer.new_questions.contains(&"debt_bondage".to_string()));
+    assert!(offer.new_questions.contains(&"other_forced_acts".to_string()));
+}
+
+#[test]
 fn malformed_files_are_refused_with_a_reason() {
     for bad in ["", "id = 3", "not toml at all [[[", &"x".repeat(haven_instrument::MAX_BYTES + 1)] {
         assert!(haven_instrument::parse(bad).is_err());
     }
-    let unknown_key = haven_instrument::BUILT_IN[0].1.replace("rule_source =", "surprise = 1\nrule_source =");
+    let unknown_key = v2_text().replace("rule_source =", "surprise = 1\nrule_source =");
     assert!(haven_instrument::parse(&unknown_key).is_err());
+    let unknown_form = v2_text().replacen("forms = [\"recruitment\"]", "forms = [\"vibes\"]", 1);
+    assert!(haven_instrument::parse(&unknown_form).unwrap_err().to_string().contains("unknown form"));
+    // A form of an element the indicator does not evidence.
+    let misplaced = v2_text().replacen("forms = [\"recruitment\"]", "forms = [\"deception\"]", 1);
+    assert!(haven_instrument::parse(&misplaced).unwrap_err().to_string().contains("without evidencing"));
 }
 
 fn any_answer() -> impl Strategy<Value = Answer> {
@@ -224,18 +558,72 @@ fn any_answer() -> impl Strategy<Value = Answer> {
         Just(Answer::PreferNotToSay),
         Just(Answer::DontKnow),
         (0.0f64..24.0).prop_map(Answer::Number),
+        prop::sample::subsequence(
+            vec!["beatings", "threats", "agent_or_broker", "friend", "money_laundering", "death", "none_of_these"],
+            0..3
+        )
+        .prop_map(|v| multi(&v)),
     ]
 }
 
-fn any_answers() -> impl Strategy<Value = BTreeMap<String, Answer>> {
-    let ids: Vec<String> = instrument().questions.iter().map(|q| q.id.clone()).collect();
-    prop::collection::vec((prop::sample::select(ids), any_answer()), 0..30).prop_map(|v| v.into_iter().collect())
+/// Random answers of the right type for the question they answer, so that
+/// the property is exercised on answers the engine really reads.
+fn typed_answers(i: &Instrument) -> impl Strategy<Value = BTreeMap<String, Answer>> {
+    let qs: Vec<Question> = i.questions.clone();
+    prop::collection::vec((prop::sample::select(qs), any_answer(), any::<prop::sample::Index>()), 0..30).prop_map(|v| {
+        v.into_iter()
+            .filter_map(|(q, a, pick)| {
+                let a = match (&q.answer, a) {
+                    (_, a @ (Answer::PreferNotToSay | Answer::DontKnow)) => a,
+                    (AnswerType::YesNo, a @ (Answer::Yes | Answer::No)) => a,
+                    (AnswerType::Number, a @ Answer::Number(_)) => a,
+                    (AnswerType::Choice(o), _) => Answer::Choice(pick.get(o).clone()),
+                    (AnswerType::MultiChoice(o), _) => Answer::Multi(vec![pick.get(o).clone()]),
+                    _ => return None,
+                };
+                Some((q.id, a))
+            })
+            .collect()
+    })
+}
+
+/// The instrument with a question on an identity trait and a strong
+/// indicator built on it, bypassing validation: what a tampered or
+/// mis-validated instrument would hold.
+fn with_identity_indicator(topic: Topic) -> Instrument {
+    let mut i = instrument();
+    let id = topic.as_str().to_owned();
+    let opts = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+    i.questions.push(Question {
+        id: id.clone(),
+        section: "facts".into(),
+        text: haven_core::screening::LANGUAGES.iter().map(|l| (l.to_string(), "x".to_string())).collect(),
+        answer: AnswerType::Choice(opts.clone()),
+        topic: Some(topic),
+        fact: None,
+        option_text: opts
+            .iter()
+            .map(|o| (o.clone(), haven_core::screening::LANGUAGES.iter().map(|l| (l.to_string(), o.clone())).collect()))
+            .collect(),
+        asked_if: None,
+    });
+    i.indicators.push(Indicator {
+        id: format!("{id}_indicator"),
+        question: id,
+        trigger: Trigger::AnyOf(opts),
+        elements: vec![Element::Act, Element::Means, Element::Purpose],
+        strength: Strength::Strong,
+        effect: Effect::Supports,
+        forms: vec![Form::Recruitment, Form::Coercion, Form::ForcedCriminality],
+        source: "tampered".into(),
+    });
+    i
 }
 
 proptest! {
     #[test]
     fn r03_r05_contract_pay_consent_or_knowing_never_turn_a_positive_into_anything_else(
-        extra in prop::collection::vec((prop::sample::select(vec!["signed_contract", "was_paid", "agreed_to_go", "knew_scam_work"]), any_answer()), 1..4),
+        extra in prop::collection::vec((prop::sample::select(vec!["signed_contract", "was_paid", "agreed_to_go", "knew_scam_work"]), prop_oneof![Just(Answer::Yes), Just(Answer::No), Just(Answer::PreferNotToSay), Just(Answer::DontKnow)]), 1..4),
         child in any::<bool>(),
     ) {
         let i = instrument();
@@ -247,32 +635,54 @@ proptest! {
         prop_assert_eq!(evaluate(&i, &a, child).outcome, Outcome::ReasonableGrounds);
     }
 
+    /// Silence is treated as not asked, never as "no": declining a question
+    /// leaves the finding exactly as if it had not been asked, and, where
+    /// it could still show a missing element, offers it again.
     #[test]
-    fn r06_turning_any_answer_into_prefer_not_to_say_never_yields_a_negative(a in any_answers(), which in 0usize..40) {
+    fn r06_declining_a_question_is_the_same_as_not_being_asked_it_and_keeps_it_open(
+        a in typed_answers(&instrument()),
+        which in any::<prop::sample::Index>(),
+        decline in prop_oneof![Just(Answer::PreferNotToSay), Just(Answer::DontKnow)],
+        child in any::<bool>(),
+    ) {
         let i = instrument();
-        let mut a = a;
-        if let Some(k) = a.keys().nth(which % a.len().max(1)).cloned() {
-            a.insert(k, Answer::PreferNotToSay);
+        let q = which.get(&i.questions).id.clone();
+        let mut declined = a.clone();
+        declined.insert(q.clone(), decline);
+        let mut unasked = a;
+        unasked.remove(&q);
+        let d = evaluate(&i, &declined, child);
+        let u = evaluate(&i, &unasked, child);
+        prop_assert_eq!(d.outcome.code(), u.outcome.code());
+        prop_assert_eq!(d.outcome.still_open().0, u.outcome.still_open().0);
+        prop_assert_eq!(d.need_codes(), u.need_codes());
+        let (missing, open) = d.outcome.still_open();
+        let could_show = i.indicators.iter().any(|ind| ind.question == q && ind.elements.iter().any(|e| missing.contains(e)));
+        let asked = i.question(&q).is_some_and(|qq| i.is_asked(qq, &declined));
+        if could_show && asked {
+            prop_assert!(open.contains(&q), "{} was declined and could show {:?}, yet is not offered again", q, missing);
+            prop_assert_eq!(d.outcome.openness(), Openness::QuestionsOpen);
         }
-        // There is no negative outcome to reach; every outcome is one of these three.
-        let d = evaluate(&i, &a, false);
-        let known = matches!(
-            d.outcome,
-            Outcome::ReasonableGrounds | Outcome::NotYetDetermined { .. } | Outcome::VulnerableMigrant { .. }
-        );
-        prop_assert!(known);
-        prop_assert!(!d.needs.is_empty());
     }
 
+    /// R10: even an indicator built on sex, gender or nationality that slipped
+    /// past validation never changes a finding: validation refuses it, and the
+    /// engine ignores it.
     #[test]
-    fn r10_sex_and_nationality_never_change_the_outcome(a in any_answers(), sex in "[a-z]{0,8}", nat in "[A-Z]{3}") {
-        let i = instrument();
-        let before = evaluate(&i, &a, false);
+    fn r10_sex_gender_and_nationality_never_change_the_outcome(
+        a in typed_answers(&instrument()),
+        topic in prop::sample::select(vec![Topic::Sex, Topic::Gender, Topic::Nationality]),
+        value in prop::sample::select(vec!["a", "b", "c"]),
+        child in any::<bool>(),
+    ) {
+        let i = with_identity_indicator(topic);
+        prop_assert!(i.validate().unwrap_err().to_string().contains("R10"));
+        let before = evaluate(&i, &a, child);
         let mut b = a.clone();
-        b.insert("sex".into(), Answer::Text(sex));
-        b.insert("nationality".into(), Answer::Choice(nat));
-        b.insert("gender".into(), Answer::Text("x".into()));
-        prop_assert_eq!(evaluate(&i, &b, false).outcome, before.outcome);
+        b.insert(topic.as_str().to_owned(), Answer::Choice(value.to_owned()));
+        let after = evaluate(&i, &b, child);
+        prop_assert_eq!(&after.outcome, &before.outcome);
+        prop_assert_eq!(&after.elements, &before.elements);
     }
 
     #[test]

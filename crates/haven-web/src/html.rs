@@ -2127,7 +2127,7 @@ async fn screening_page(
                 &haven_store::services::ServiceFilter::default(),
             )
             .await?;
-        let suggested = haven_core::services::suggested_types(&d.needs, sex, child)
+        let suggested = haven_core::services::suggested_types(&d.need_codes(), sex, child)
             .into_iter()
             .map(|t| {
                 let offers: Vec<String> = directory
@@ -2173,7 +2173,7 @@ async fn screening_page(
                 })
                 .collect(),
             revisit,
-            needs: d.needs.iter().map(|n| tr.t(&format!("need-{n}"))).collect(),
+            needs: d.needs.iter().map(|n| tr.t(&format!("need-{}", n.kind.as_str()))).collect(),
             vulnerabilities: d.vulnerabilities.iter().map(|v| tr.t(&format!("vulnerability-{v}"))).collect(),
             version: format!(
                 "{} {} ({})",

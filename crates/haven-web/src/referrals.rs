@@ -506,7 +506,7 @@ async fn suggestions(
     for s in state.store.list_screenings(&read, pid).await? {
         if let (true, Some(answers)) = (s.completed, s.answers.as_ref()) {
             let instrument = crate::screening::instrument_of(&s)?;
-            needs.extend(haven_core::screening::evaluate(&instrument, answers, child).needs);
+            needs.extend(haven_core::screening::evaluate(&instrument, answers, child).need_codes());
         }
     }
     let from_screening = haven_core::services::suggested_types(&needs, sex, child);

@@ -184,6 +184,7 @@ fn determination_json_with(d: &Determination, corroborated_by: Option<i64>) -> S
     let (missing, open) = d.outcome.still_open();
     let missing = missing.iter().map(|e| e.as_str()).collect();
     let open = open.iter().map(String::as_str).collect();
+    let needs = d.need_codes();
     let json = DeterminationJson {
         outcome: d.outcome.code(),
         profile: match d.profile {
@@ -211,7 +212,7 @@ fn determination_json_with(d: &Determination, corroborated_by: Option<i64>) -> S
                     .collect(),
             })
             .collect(),
-        referral_needs: &d.needs,
+        referral_needs: &needs,
         vulnerabilities: &d.vulnerabilities,
         instrument: [
             ("id", d.instrument_id.as_str()),
@@ -317,7 +318,7 @@ fn screening_out(v: &ScreeningView) -> ScreeningOut {
 /// The instrument a stored screening was made with; refuses to evaluate
 /// against a different version than the one that was asked.
 pub(crate) fn instrument_of(v: &ScreeningView) -> Result<Instrument, WebError> {
-    let i = haven_instrument::find(&v.instrument_id).ok_or(WebError::NotFound)?;
+    let i = haven_instrument::find_version(&v.instrument_id, &v.instrument_version).ok_or(WebError::NotFound)?;
     if i.hash != v.instrument_hash {
         return Err(WebError::Conflict("the instrument has changed since this screening began".into()));
     }

@@ -19,12 +19,27 @@ pub enum Answer {
 }
 
 impl Answer {
-    fn fires(&self, trigger: &Trigger) -> bool {
+    /// Whether this answer fires `trigger`. Only a positive answer can:
+    /// silence and "don't know" never fire anything (R06).
+    pub fn fires(&self, trigger: &Trigger) -> bool {
         match (trigger, self) {
             (Trigger::Yes, Answer::Yes) => true,
             (Trigger::AnyOf(opts), Answer::Choice(c)) => opts.contains(c),
             (Trigger::AnyOf(opts), Answer::Multi(cs)) => cs.iter().any(|c| opts.contains(c)),
             (Trigger::AtLeast(n), Answer::Number(x)) => x >= n,
+            _ => false,
+        }
+    }
+
+    /// Whether this answer is one a question of this type can have.
+    pub fn fits(&self, answer: &AnswerType) -> bool {
+        match (self, answer) {
+            (Answer::PreferNotToSay | Answer::DontKnow, _) => true,
+            (Answer::Yes | Answer::No, AnswerType::YesNo) => true,
+            (Answer::Choice(c), AnswerType::Choice(opts)) => opts.contains(c),
+            (Answer::Multi(cs), AnswerType::MultiChoice(opts)) => cs.iter().all(|c| opts.contains(c)),
+            (Answer::Number(_), AnswerType::Number) => true,
+            (Answer::Text(_), AnswerType::Date | AnswerType::Place | AnswerType::FreeText) => true,
             _ => false,
         }
     }
@@ -69,6 +84,34 @@ pub enum Outcome {
     VulnerableMigrant { missing: Vec<Element>, open_questions: Vec<String> },
 }
 
+/// Why a finding is still open, so that the explanation says the right
+/// thing (R06): only a person who left questions open may "not be ready to
+/// say more"; a person who answered everything is not told so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Openness {
+    /// Reasonable grounds: nothing is open.
+    Closed,
+    /// Questions that could show a missing element were declined, not
+    /// known or not asked yet. The person may not be ready to say more;
+    /// offer the reflection period and another conversation.
+    QuestionsOpen,
+    /// Every question that could show a missing element has an answer and
+    /// none shows it. Not a negative (R07): a decision maker may still find
+    /// grounds from other sources, and a later conversation is offered if
+    /// more comes to light.
+    Answered,
+}
+
+impl Openness {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Openness::Closed => "closed",
+            Openness::QuestionsOpen => "questions_open",
+            Openness::Answered => "answered",
+        }
+    }
+}
+
 impl Outcome {
     pub fn code(&self) -> &'static str {
         match self {
@@ -87,6 +130,14 @@ impl Outcome {
             | Outcome::VulnerableMigrant { missing, open_questions } => (missing, open_questions),
         }
     }
+
+    pub fn openness(&self) -> Openness {
+        match self.still_open() {
+            _ if *self == Outcome::ReasonableGrounds => Openness::Closed,
+            (_, []) => Openness::Answered,
+            _ => Openness::QuestionsOpen,
+        }
+    }
 }
 
 /// One indicator that fired, with the answer behind it.
@@ -96,6 +147,9 @@ pub struct Evidence {
     pub question: String,
     pub answer: String,
     pub strength: Strength,
+    /// The forms of this element the indicator shows (empty when it only
+    /// counts towards the element).
+    pub forms: Vec<Form>,
     pub source: String,
 }
 
@@ -103,16 +157,72 @@ pub struct Evidence {
 pub struct ElementFinding {
     pub element: Element,
     pub met: bool,
+    /// How the instrument meets this element.
+    pub rule: ElementRule,
+    /// The forms of the element that the answers show.
+    pub forms: Vec<Form>,
     pub evidence: Vec<Evidence>,
+}
+
+impl ElementFinding {
+    /// Act, means and purpose decide; the six ILO/EC dimensions are
+    /// supporting analysis.
+    pub fn decides(&self) -> bool {
+        self.element.is_palermo()
+    }
+}
+
+/// Why a need is there.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NeedReason {
+    /// An answer that shows it.
+    Answer { question: String, answer: String },
+    /// The person is or may be under 18 (R02).
+    MayBeChild,
+    /// The person's language is not one the instrument is written in.
+    LanguageNotCovered { language: String },
+    /// The interview was interpreted; services will need it too.
+    Interpreted { language: String },
+}
+
+/// Help the answers call for, with the answers behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Need {
+    pub kind: NeedKind,
+    pub urgency: Urgency,
+    /// Offered to everyone screened (legal information, a medical check,
+    /// psychological support), whether or not an answer shows it (R09).
+    pub always_offered: bool,
+    /// Empty only for an always-offered need that no answer shows.
+    pub reasons: Vec<NeedReason>,
+    /// The task it makes someone responsible for, if any.
+    pub follow_up: Option<FollowUp>,
+    /// The consent the person must give before anything is disclosed for
+    /// this need (R17).
+    pub consent_first: Option<crate::consent::ConsentPurpose>,
+}
+
+/// What the engine knows about the person and the interview beyond the
+/// answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Setting {
+    /// From [`crate::person::Birth::may_be_child`]: under 18, or may be;
+    /// an unknown age counts as may be (R02).
+    pub may_be_child: bool,
+    /// The person's language (BCP 47), if recorded.
+    pub language: Option<String>,
+    /// Whether an interpreter took part.
+    pub interpreted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Determination {
     pub outcome: Outcome,
     pub profile: ProfileKind,
+    /// Act, means and purpose first, then the ILO/EC dimensions.
     pub elements: Vec<ElementFinding>,
-    /// Referral needs, computed for everyone screened (R09).
-    pub needs: Vec<String>,
+    /// Needs, most urgent first; computed for everyone screened (R09).
+    pub needs: Vec<Need>,
     /// The vulnerable situations the answers show, whatever the outcome.
     pub vulnerabilities: Vec<String>,
     pub instrument_id: String,
@@ -121,66 +231,91 @@ pub struct Determination {
     pub rule_source: String,
 }
 
-/// Evaluates answers against an instrument. `may_be_child` comes from
-/// [`crate::person::Birth::may_be_child`]: an uncertain age that may be
-/// under 18 uses the child profile (R02).
-pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may_be_child: bool) -> Determination {
-    let profile = if may_be_child { ProfileKind::Child } else { ProfileKind::Adult };
-    let mut per_element: BTreeMap<Element, (Vec<Evidence>, [i64; 3])> = BTreeMap::new();
-    for ind in &instrument.indicators {
-        let Some(q) = instrument.question(&ind.question) else { continue };
-        // Validation already refuses these; the engine refuses them again so
-        // that no path through it can use a protected topic (R03, R05, R10).
-        if q.topic.is_some_and(|t| t.is_identity_trait() || ind.effect == Effect::Lowers) {
-            continue;
-        }
-        let Some(answer) = answers.get(&ind.question) else { continue };
-        if !answer.fires(&ind.trigger) {
-            continue;
-        }
-        let delta = if ind.effect == Effect::Supports { 1 } else { -1 };
-        for el in &ind.elements {
-            let entry = per_element.entry(*el).or_default();
-            let slot = match ind.strength {
-                Strength::Strong => 0,
-                Strength::Medium => 1,
-                Strength::Weak => 2,
-            };
-            entry.1[slot] += delta;
-            if ind.effect == Effect::Supports {
-                entry.0.push(Evidence {
-                    indicator: ind.id.clone(),
-                    question: ind.question.clone(),
-                    answer: answer.describe(),
-                    strength: ind.strength,
-                    source: ind.source.clone(),
-                });
-            }
-        }
+impl Determination {
+    /// The need codes, most urgent first.
+    pub fn need_codes(&self) -> Vec<String> {
+        self.needs.iter().map(|n| n.kind.as_str().to_owned()).collect()
     }
-    let met = |el: Element| -> bool {
-        per_element.get(&el).is_some_and(|(_, c)| {
-            let n = |i: usize| u32::try_from(c[i].max(0)).unwrap_or(0);
-            instrument.rules.iter().any(|r| r.satisfied(n(0), n(1), n(2)))
-        })
-    };
-    let elements: Vec<ElementFinding> = Element::ALL
+
+    /// The tasks the answers call for, most urgent first.
+    pub fn follow_ups(&self) -> Vec<&FollowUp> {
+        self.needs.iter().filter_map(|n| n.follow_up.as_ref()).collect()
+    }
+
+    /// The finding for one element.
+    pub fn element(&self, el: Element) -> Option<&ElementFinding> {
+        self.elements.iter().find(|f| f.element == el)
+    }
+}
+
+/// Evaluates answers against an instrument. `may_be_child` comes from
+/// [`crate::person::Birth::may_be_child`]: an age that may be under 18,
+/// or is unknown, uses the child profile (R02).
+pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may_be_child: bool) -> Determination {
+    evaluate_in(instrument, answers, &Setting { may_be_child, ..Setting::default() })
+}
+
+/// [`evaluate`], with what is known of the person's language and the
+/// interview, so that interpretation can be among the needs.
+pub fn evaluate_in(instrument: &Instrument, answers: &BTreeMap<String, Answer>, setting: &Setting) -> Determination {
+    let profile = if setting.may_be_child { ProfileKind::Child } else { ProfileKind::Adult };
+    // Validation already refuses indicators on sex, gender or nationality,
+    // and protected topics that lower a finding; the engine refuses them
+    // again so that no path through it uses them, as evidence or as a
+    // question to ask again (R03, R05, R10).
+    let usable: Vec<&Indicator> = instrument
+        .indicators
         .iter()
-        .filter(|el| instrument.indicators.iter().any(|i| i.elements.contains(el)))
-        .map(|el| ElementFinding {
-            element: *el,
-            met: met(*el),
-            evidence: per_element.get(el).map(|(e, _)| e.clone()).unwrap_or_default(),
+        .filter(|ind| {
+            instrument
+                .question(&ind.question)
+                .is_some_and(|q| !q.topic.is_some_and(|t| t.is_identity_trait() || ind.effect == Effect::Lowers))
         })
         .collect();
+    let fired: Vec<&Indicator> = usable
+        .iter()
+        .copied()
+        .filter(|ind| answers.get(&ind.question).is_some_and(|a| a.fires(&ind.trigger)))
+        .collect();
+    let mut order: Vec<Element> = Element::ALL.iter().copied().filter(Element::is_palermo).collect();
+    order.extend(Element::ALL.iter().copied().filter(|e| !e.is_palermo()));
+    let elements: Vec<ElementFinding> = order
+        .into_iter()
+        .filter(|el| instrument.indicators.iter().any(|i| i.elements.contains(el)))
+        .map(|el| {
+            let evidence: Vec<Evidence> = fired
+                .iter()
+                .filter(|i| i.effect == Effect::Supports && i.elements.contains(&el))
+                .map(|i| Evidence {
+                    indicator: i.id.clone(),
+                    question: i.question.clone(),
+                    answer: answers.get(&i.question).map(Answer::describe).unwrap_or_default(),
+                    strength: i.strength,
+                    forms: i.forms.iter().copied().filter(|f| f.element() == el).collect(),
+                    source: i.source.clone(),
+                })
+                .collect();
+            let mut forms: Vec<Form> = evidence.iter().flat_map(|e| e.forms.iter().copied()).collect();
+            forms.sort();
+            forms.dedup();
+            ElementFinding {
+                element: el,
+                met: instrument.element_met(el, &fired),
+                rule: instrument.element_rule(el),
+                forms,
+                evidence,
+            }
+        })
+        .collect();
+    let met = |el: Element| elements.iter().any(|f| f.element == el && f.met);
     let required = match profile {
         ProfileKind::Adult => &instrument.adult_requires,
         ProfileKind::Child => &instrument.child_requires,
     };
     let missing: Vec<Element> = required.iter().copied().filter(|el| !met(*el)).collect();
-    let fired = |n: &&NeedSignal| answers.get(&n.question).is_some_and(|a| a.fires(&n.trigger));
-    let mut vulnerabilities: Vec<String> =
-        instrument.needs.iter().filter(fired).filter_map(|n| n.vulnerability.clone()).collect();
+    let fired_needs: Vec<&NeedSignal> =
+        instrument.needs.iter().filter(|n| answers.get(&n.question).is_some_and(|a| a.fires(&n.trigger))).collect();
+    let mut vulnerabilities: Vec<String> = fired_needs.iter().filter_map(|n| n.vulnerability.clone()).collect();
     vulnerabilities.sort();
     vulnerabilities.dedup();
     // A vulnerability screen requires no element, so "nothing missing" there
@@ -190,21 +325,22 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
     } else {
         // The questions that could still evidence a missing element and have
         // no decisive answer yet: offered again at re-screening.
-        let mut open: Vec<String> = instrument
-            .indicators
-            .iter()
-            .filter(|i| i.elements.iter().any(|e| missing.contains(e)))
-            .filter(|i| answers.get(&i.question).is_none_or(Answer::is_open))
-            .map(|i| i.question.clone())
-            .collect();
-        if instrument.kind == InstrumentKind::Vulnerability {
-            open = instrument
+        let mut open: Vec<String> = if instrument.kind == InstrumentKind::Vulnerability {
+            instrument
                 .needs
                 .iter()
                 .filter(|n| answers.get(&n.question).is_none_or(Answer::is_open))
                 .map(|n| n.question.clone())
-                .collect();
-        }
+                .collect()
+        } else {
+            usable
+                .iter()
+                .filter(|i| i.elements.iter().any(|e| missing.contains(e)))
+                .filter(|i| answers.get(&i.question).is_none_or(Answer::is_open))
+                .filter(|i| instrument.question(&i.question).is_some_and(|q| instrument.is_asked(q, answers)))
+                .map(|i| i.question.clone())
+                .collect()
+        };
         open.sort();
         open.dedup();
         if vulnerabilities.is_empty() {
@@ -213,14 +349,7 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
             Outcome::VulnerableMigrant { missing, open_questions: open }
         }
     };
-    let mut needs: Vec<String> = instrument.needs.iter().filter(fired).map(|n| n.need.clone()).collect();
-    // Everyone screened is referred to legal, medical and psychological
-    // support, whatever the finding (R09).
-    for base in ["legal_aid", "medical", "psychological"] {
-        needs.push(base.to_owned());
-    }
-    needs.sort();
-    needs.dedup();
+    let needs = compute_needs(instrument, answers, &fired_needs, setting);
     Determination {
         outcome,
         profile,
@@ -232,6 +361,129 @@ pub fn evaluate(instrument: &Instrument, answers: &BTreeMap<String, Answer>, may
         instrument_hash: instrument.hash.clone(),
         rule_source: instrument.rule_source.clone(),
     }
+}
+
+fn compute_needs(
+    instrument: &Instrument,
+    answers: &BTreeMap<String, Answer>,
+    fired: &[&NeedSignal],
+    setting: &Setting,
+) -> Vec<Need> {
+    let mut needs: BTreeMap<NeedKind, (Urgency, Vec<NeedReason>)> = BTreeMap::new();
+    let mut add = |kind: NeedKind, urgency: Urgency, reason: Option<NeedReason>| {
+        let entry = needs.entry(kind).or_insert((urgency, Vec::new()));
+        entry.0 = entry.0.min(urgency);
+        if let Some(r) = reason {
+            if !entry.1.contains(&r) {
+                entry.1.push(r);
+            }
+        }
+    };
+    for n in fired {
+        let answer = answers.get(&n.question).map(Answer::describe).unwrap_or_default();
+        let urgency = n.urgency.map_or(n.need.urgency(), |u| u.min(n.need.urgency()));
+        add(n.need, urgency, Some(NeedReason::Answer { question: n.question.clone(), answer }));
+    }
+    if setting.may_be_child {
+        add(NeedKind::Guardian, NeedKind::Guardian.urgency(), Some(NeedReason::MayBeChild));
+    }
+    if let Some(lang) = &setting.language {
+        let covered = instrument.language_for(lang).is_some();
+        if !covered {
+            // No written language in common: until an interpreter is found
+            // nothing else can be explained or arranged (R18).
+            let urgency = if setting.interpreted { Urgency::Soon } else { Urgency::Immediate };
+            add(NeedKind::Interpretation, urgency, Some(NeedReason::LanguageNotCovered { language: lang.clone() }));
+        }
+        if setting.interpreted {
+            add(NeedKind::Interpretation, Urgency::Routine, Some(NeedReason::Interpreted { language: lang.clone() }));
+        }
+    }
+    // Everyone screened is offered legal information, a medical check and
+    // psychological support, whatever the finding (R09).
+    for kind in NeedKind::ALWAYS_OFFERED {
+        add(kind, Urgency::Routine, None);
+    }
+    let mut out: Vec<Need> = needs
+        .into_iter()
+        .map(|(kind, (urgency, reasons))| {
+            let follow_up = match kind {
+                NeedKind::SafetyPlan => Some(FollowUp::SafetyPlan),
+                NeedKind::Guardian => Some(FollowUp::AppointGuardian),
+                NeedKind::LegalDefence => Some(FollowUp::LegalRepresentation),
+                NeedKind::Interpretation => reasons.iter().find_map(|r| match r {
+                    NeedReason::LanguageNotCovered { language } | NeedReason::Interpreted { language } => {
+                        Some(FollowUp::ArrangeInterpreter { language: language.clone() })
+                    }
+                    _ => None,
+                }),
+                NeedKind::Shelter => Some(FollowUp::FindShelter { for_child: setting.may_be_child }),
+                NeedKind::ReturnRiskAssessment => Some(FollowUp::ReturnRiskAssessment),
+                NeedKind::Consular => Some(FollowUp::AskConsularConsent),
+                _ => None,
+            };
+            Need {
+                kind,
+                urgency,
+                always_offered: NeedKind::ALWAYS_OFFERED.contains(&kind),
+                reasons,
+                follow_up,
+                consent_first: kind.consent_first(),
+            }
+        })
+        .collect();
+    // Most urgent first; among equals, the kinds' own order (safety first).
+    out.sort_by_key(|n| (n.urgency, n.kind));
+    out
+}
+
+/// What screening again with a newer version could change for a screening
+/// made with an older one, for the task list to offer a re-screening.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RescreenOffer {
+    /// The newer version's finding on the answers already given.
+    pub on_stored_answers: Determination,
+    /// Questions the newer version asks that the older did not and that
+    /// could show an element still missing.
+    pub new_questions: Vec<String>,
+}
+
+/// Whether a screening that found `stored_outcome` with `stored` could
+/// find otherwise under `current`: `None` when it is the same version or
+/// already found reasonable grounds (a finding a newer version never takes
+/// back). The stored screening keeps its version and result either way.
+pub fn rescreen_offer(
+    stored: &Instrument,
+    stored_outcome: &str,
+    current: &Instrument,
+    answers: &BTreeMap<String, Answer>,
+    setting: &Setting,
+) -> Option<RescreenOffer> {
+    if stored.id != current.id
+        || stored.version == current.version
+        || stored_outcome == Outcome::ReasonableGrounds.code()
+    {
+        return None;
+    }
+    // Answers carry over where the newer version asks the same question
+    // with the same kind of answer; the rest will be asked again.
+    let carried: BTreeMap<String, Answer> = answers
+        .iter()
+        .filter(|(q, a)| current.question(q).is_some_and(|q| a.fits(&q.answer)))
+        .map(|(q, a)| (q.clone(), a.clone()))
+        .collect();
+    let d = evaluate_in(current, &carried, setting);
+    let (missing, _) = d.outcome.still_open();
+    let mut new_questions: Vec<String> = current
+        .indicators
+        .iter()
+        .filter(|i| i.elements.iter().any(|e| missing.contains(e)) && stored.question(&i.question).is_none())
+        .map(|i| i.question.clone())
+        .collect();
+    new_questions.sort();
+    new_questions.dedup();
+    (d.outcome.code() != stored_outcome || !new_questions.is_empty())
+        .then_some(RescreenOffer { on_stored_answers: d, new_questions })
 }
 
 /// A compact, line-based text form of answers for sealed storage:

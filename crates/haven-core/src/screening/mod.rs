@@ -13,10 +13,12 @@
 
 pub mod decision;
 mod engine;
+pub mod interview;
 pub mod jurisdiction;
 mod model;
 
 pub use engine::{
-    decode_answers, encode_answers, evaluate, Answer, Determination, ElementFinding, Evidence, Outcome, ProfileKind,
+    decode_answers, encode_answers, evaluate, evaluate_in, rescreen_offer, Answer, Determination, ElementFinding,
+    Evidence, Need, NeedReason, Openness, Outcome, ProfileKind, RescreenOffer, Setting,
 };
 pub use model::*;

@@ -47,6 +47,160 @@ impl Element {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|e| e.as_str() == s)
     }
+
+    /// Act, means and purpose: the elements of the legal definition. The
+    /// other six are the ILO/EC dimensions, shown as supporting analysis.
+    pub fn is_palermo(&self) -> bool {
+        matches!(self, Element::Act | Element::Means | Element::Purpose)
+    }
+
+    /// The means element and the ILO/EC dimensions that are forms of it
+    /// (deception, coercion, abuse of vulnerability). A child profile may
+    /// require none of them (R02).
+    pub fn is_means_like(&self) -> bool {
+        matches!(
+            self,
+            Element::Means
+                | Element::DeceptiveRecruitment
+                | Element::CoerciveRecruitment
+                | Element::RecruitmentAbuseOfVulnerability
+                | Element::CoercionAtDestination
+                | Element::AbuseOfVulnerabilityAtDestination
+        )
+    }
+}
+
+/// The forms each element of the Palermo definition takes (Trafficking in
+/// Persons Protocol, art. 3(a)). An indicator names the forms it clearly
+/// shows, so that an element can be met by any one of them, as the law
+/// reads, rather than only by a count of signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    // The act.
+    Recruitment,
+    Transportation,
+    Transfer,
+    Harbouring,
+    Receipt,
+    // The means.
+    Threat,
+    Force,
+    Coercion,
+    Abduction,
+    Fraud,
+    Deception,
+    AbuseOfPower,
+    AbuseOfVulnerability,
+    /// Giving or receiving payments to a person having control over another.
+    Payments,
+    // The purpose: exploitation.
+    /// Being made to commit crimes such as online fraud (R04).
+    ForcedCriminality,
+    ForcedLabour,
+    /// Slavery or practices similar to it: sale of a person, debt bondage.
+    SlaveryOrSimilarPractices,
+    Servitude,
+    SexualExploitation,
+}
+
+impl Form {
+    pub const ALL: [Form; 19] = [
+        Form::Recruitment,
+        Form::Transportation,
+        Form::Transfer,
+        Form::Harbouring,
+        Form::Receipt,
+        Form::Threat,
+        Form::Force,
+        Form::Coercion,
+        Form::Abduction,
+        Form::Fraud,
+        Form::Deception,
+        Form::AbuseOfPower,
+        Form::AbuseOfVulnerability,
+        Form::Payments,
+        Form::ForcedCriminality,
+        Form::ForcedLabour,
+        Form::SlaveryOrSimilarPractices,
+        Form::Servitude,
+        Form::SexualExploitation,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Form::Recruitment => "recruitment",
+            Form::Transportation => "transportation",
+            Form::Transfer => "transfer",
+            Form::Harbouring => "harbouring",
+            Form::Receipt => "receipt",
+            Form::Threat => "threat",
+            Form::Force => "force",
+            Form::Coercion => "coercion",
+            Form::Abduction => "abduction",
+            Form::Fraud => "fraud",
+            Form::Deception => "deception",
+            Form::AbuseOfPower => "abuse_of_power",
+            Form::AbuseOfVulnerability => "abuse_of_vulnerability",
+            Form::Payments => "payments",
+            Form::ForcedCriminality => "forced_criminality",
+            Form::ForcedLabour => "forced_labour",
+            Form::SlaveryOrSimilarPractices => "slavery_or_similar_practices",
+            Form::Servitude => "servitude",
+            Form::SexualExploitation => "sexual_exploitation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|f| f.as_str() == s)
+    }
+
+    /// The element this is a form of.
+    pub fn element(&self) -> Element {
+        match self {
+            Form::Recruitment | Form::Transportation | Form::Transfer | Form::Harbouring | Form::Receipt => {
+                Element::Act
+            }
+            Form::Threat
+            | Form::Force
+            | Form::Coercion
+            | Form::Abduction
+            | Form::Fraud
+            | Form::Deception
+            | Form::AbuseOfPower
+            | Form::AbuseOfVulnerability
+            | Form::Payments => Element::Means,
+            Form::ForcedCriminality
+            | Form::ForcedLabour
+            | Form::SlaveryOrSimilarPractices
+            | Form::Servitude
+            | Form::SexualExploitation => Element::Purpose,
+        }
+    }
+}
+
+/// How an element is met: the instrument says so per element, as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ElementRule {
+    /// The ILO/EC counting rules (`Instrument::rules`): so many strong,
+    /// medium and weak indicators.
+    Counting,
+    /// The law's test: one indicator that clearly shows a form of the
+    /// element meets it (any one act, any one means, exploitation). The
+    /// counting rules still meet it too, when several lesser signals add up.
+    AnyForm,
+}
+
+impl ElementRule {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ElementRule::Counting => "counting",
+            ElementRule::AnyForm => "any_form",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [ElementRule::Counting, ElementRule::AnyForm].into_iter().find(|r| r.as_str() == s)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -175,15 +329,47 @@ impl FactKind {
     }
 }
 
+/// A condition on an earlier answer: the follow-up question it guards is
+/// asked only when that answer fires the trigger (for example the "other,
+/// please say" text after an option list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub question: String,
+    pub trigger: Trigger,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub id: String,
     pub section: String,
-    /// Text per language code (en, th, vi, my, km, lo, id, tl, zh-Hans).
+    /// Text per language code (en, th, vi, my, km, lo, id, tl, zh-Hans, and
+    /// any language a translation pack adds).
     pub text: BTreeMap<String, String>,
     pub answer: AnswerType,
     pub topic: Option<Topic>,
     pub fact: Option<FactKind>,
+    /// Label per option code, per language. Empty in instruments that leave
+    /// option labels to the host's catalogue (1.x); when an instrument has
+    /// any, it has every one in every language (see `validate`), so an option
+    /// list can be shown in the survivor's language beside the interviewer's.
+    pub option_text: BTreeMap<String, BTreeMap<String, String>>,
+    /// Asked only when this holds; otherwise skipped.
+    pub asked_if: Option<Condition>,
+}
+
+impl Question {
+    /// The option codes of a choice question, none for other types.
+    pub fn options(&self) -> &[String] {
+        match &self.answer {
+            AnswerType::Choice(o) | AnswerType::MultiChoice(o) => o,
+            _ => &[],
+        }
+    }
+
+    /// An option's label in `lang`, if the instrument (or a pack) has one.
+    pub fn option_label(&self, option: &str, lang: &str) -> Option<&str> {
+        self.option_text.get(option).and_then(|t| t.get(lang)).map(String::as_str)
+    }
 }
 
 /// What answer fires an indicator.
@@ -209,6 +395,9 @@ pub struct Indicator {
     pub elements: Vec<Element>,
     pub strength: Strength,
     pub effect: Effect,
+    /// The Palermo forms this indicator clearly shows (each of an element in
+    /// `elements`). Empty for signals that only add up under counting.
+    pub forms: Vec<Form>,
     /// Where it comes from: a paper section, the ILO/EC indicators, HTCDS.
     pub source: String,
 }
@@ -229,13 +418,179 @@ impl Rule {
     }
 }
 
-/// A vulnerability that calls for referral whatever the finding (R09).
+/// How soon a need should be met. Ordered most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Today: safety, a child without a guardian, detention or charges, an
+    /// injury, no common language.
+    Immediate,
+    /// Within days.
+    Soon,
+    /// Offered to everyone screened, to be arranged in the ordinary course.
+    Routine,
+}
+
+impl Urgency {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Urgency::Immediate => "immediate",
+            Urgency::Soon => "soon",
+            Urgency::Routine => "routine",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Urgency::Immediate, Urgency::Soon, Urgency::Routine].into_iter().find(|u| u.as_str() == s)
+    }
+}
+
+/// A kind of help the answers call for (R09, R19). Closed, so that every
+/// need has a translated label, an urgency and, where one is due, a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NeedKind {
+    /// Threats or reprisals now, against the person or their family.
+    SafetyPlan,
+    /// A presumed child (R02, R20).
+    Guardian,
+    /// Charges, fines or detention for acts done under the traffickers'
+    /// control or for how the person entered (R11–R13): a lawyer now.
+    LegalDefence,
+    Interpretation,
+    Medical,
+    /// Safe shelter matched to the person (men's, women's, children's).
+    Shelter,
+    /// Fear of return: assess before any return (R21).
+    ReturnRiskAssessment,
+    /// Documents taken: consular help, only with the person's consent (R17).
+    Consular,
+    Psychological,
+    TortureRehabilitation,
+    /// Legal information and aid, offered to everyone.
+    LegalAid,
+    /// Unpaid wages, ransom or fines to claim back (R19).
+    Compensation,
+}
+
+impl NeedKind {
+    pub const ALL: [NeedKind; 12] = [
+        NeedKind::SafetyPlan,
+        NeedKind::Guardian,
+        NeedKind::LegalDefence,
+        NeedKind::Interpretation,
+        NeedKind::Medical,
+        NeedKind::Shelter,
+        NeedKind::ReturnRiskAssessment,
+        NeedKind::Consular,
+        NeedKind::Psychological,
+        NeedKind::TortureRehabilitation,
+        NeedKind::LegalAid,
+        NeedKind::Compensation,
+    ];
+
+    /// Offered to everyone screened, whatever the answers (R09): legal
+    /// information, a medical check and psychological support.
+    pub const ALWAYS_OFFERED: [NeedKind; 3] = [NeedKind::LegalAid, NeedKind::Medical, NeedKind::Psychological];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NeedKind::SafetyPlan => "safety_plan",
+            NeedKind::Guardian => "guardian",
+            NeedKind::LegalDefence => "legal_defence",
+            NeedKind::Interpretation => "interpretation",
+            NeedKind::Medical => "medical",
+            NeedKind::Shelter => "shelter",
+            NeedKind::ReturnRiskAssessment => "return_risk_assessment",
+            NeedKind::Consular => "consular",
+            NeedKind::Psychological => "psychological",
+            NeedKind::TortureRehabilitation => "torture_rehabilitation",
+            NeedKind::LegalAid => "legal_aid",
+            NeedKind::Compensation => "compensation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+
+    /// How urgent the need is when an answer shows it, unless the
+    /// instrument says more urgent for a particular answer.
+    pub fn urgency(&self) -> Urgency {
+        match self {
+            NeedKind::SafetyPlan | NeedKind::Guardian | NeedKind::LegalDefence => Urgency::Immediate,
+            NeedKind::Interpretation
+            | NeedKind::Shelter
+            | NeedKind::ReturnRiskAssessment
+            | NeedKind::Consular
+            | NeedKind::TortureRehabilitation
+            | NeedKind::Medical => Urgency::Soon,
+            NeedKind::Psychological | NeedKind::LegalAid | NeedKind::Compensation => Urgency::Routine,
+        }
+    }
+
+    /// A disclosure the need implies, which waits for the person's consent
+    /// for that purpose (R17).
+    pub fn consent_first(&self) -> Option<crate::consent::ConsentPurpose> {
+        match self {
+            NeedKind::Consular => Some(crate::consent::ConsentPurpose::ConsularContact),
+            _ => None,
+        }
+    }
+}
+
+/// Something the answers make someone responsible for doing: the store or
+/// the web layer turns each into a task.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FollowUp {
+    /// Safety planning with the person, now (threats, reprisals).
+    SafetyPlan,
+    /// A guardian for a presumed child (R20): the child pathway's first step.
+    AppointGuardian,
+    /// A lawyer for charges or detention; the non-punishment notice where
+    /// reasonable grounds exist (R11–R13).
+    LegalRepresentation,
+    /// An interpreter for the person's language, which the instrument does
+    /// not cover (R18).
+    ArrangeInterpreter { language: String },
+    /// Shelter that takes this person; `for_child` when they may be a child.
+    FindShelter { for_child: bool },
+    /// A return-risk assessment before any return (R21).
+    ReturnRiskAssessment,
+    /// Ask whether the person wants consular help; contact only with
+    /// recorded consent for that purpose (R17).
+    AskConsularConsent,
+}
+
+impl FollowUp {
+    pub fn code(&self) -> &'static str {
+        match self {
+            FollowUp::SafetyPlan => "safety_plan",
+            FollowUp::AppointGuardian => "appoint_guardian",
+            FollowUp::LegalRepresentation => "legal_representation",
+            FollowUp::ArrangeInterpreter { .. } => "arrange_interpreter",
+            FollowUp::FindShelter { .. } => "find_shelter",
+            FollowUp::ReturnRiskAssessment => "return_risk_assessment",
+            FollowUp::AskConsularConsent => "ask_consular_consent",
+        }
+    }
+
+    /// The protection record that completes the task, where there is one.
+    pub fn protection_record(&self) -> Option<crate::protection::Kind> {
+        match self {
+            FollowUp::AppointGuardian => Some(crate::protection::Kind::Guardian),
+            FollowUp::ReturnRiskAssessment => Some(crate::protection::Kind::ReturnRisk),
+            _ => None,
+        }
+    }
+}
+
+/// An answer that calls for referral whatever the finding (R09).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NeedSignal {
     pub question: String,
     pub trigger: Trigger,
-    /// A referral need code, e.g. `legal_aid`, `medical`, `psychological`.
-    pub need: String,
+    pub need: NeedKind,
+    /// More urgent than the kind's own urgency for this answer (an injury
+    /// now makes the medical need immediate).
+    pub urgency: Option<Urgency>,
     /// The vulnerable situation this answer shows (`irregular_status`,
     /// `stranded`, `destitute`, ...), if any: it makes the person a migrant
     /// in a vulnerable situation when trafficking is not (yet) established.
@@ -282,8 +637,10 @@ pub struct Instrument {
     pub sections: Vec<(String, BTreeMap<String, String>)>,
     pub questions: Vec<Question>,
     pub indicators: Vec<Indicator>,
-    /// An element is met when any rule is satisfied.
+    /// The counting rules: a counted element is met when any is satisfied.
     pub rules: Vec<Rule>,
+    /// How each element is met; an element not listed is counted.
+    pub element_rules: BTreeMap<Element, ElementRule>,
     /// Elements required for reasonable grounds, for adults and for children.
     pub adult_requires: Vec<Element>,
     pub child_requires: Vec<Element>,
@@ -305,14 +662,137 @@ impl Instrument {
         self.questions.iter().find(|q| q.id == id)
     }
 
-    /// The checks every instrument must pass before it is used.
+    pub fn element_rule(&self, el: Element) -> ElementRule {
+        self.element_rules.get(&el).copied().unwrap_or(ElementRule::Counting)
+    }
+
+    /// Whether `el` is met when exactly these indicators fired. The one
+    /// place the combination rules are read: the engine and validation
+    /// (R04) both ask it.
+    pub fn element_met(&self, el: Element, fired: &[&Indicator]) -> bool {
+        if self.element_rule(el) == ElementRule::AnyForm
+            && fired.iter().any(|i| i.effect == Effect::Supports && i.forms.iter().any(|f| f.element() == el))
+        {
+            return true;
+        }
+        let mut count = [0i64; 3];
+        for i in fired.iter().filter(|i| i.elements.contains(&el)) {
+            let slot = match i.strength {
+                Strength::Strong => 0,
+                Strength::Medium => 1,
+                Strength::Weak => 2,
+            };
+            count[slot] += if i.effect == Effect::Supports { 1 } else { -1 };
+        }
+        let n = |x: i64| u32::try_from(x.max(0)).unwrap_or(0);
+        self.rules.iter().any(|r| r.satisfied(n(count[0]), n(count[1]), n(count[2])))
+    }
+
+    /// The languages the whole instrument is written in: title, every
+    /// section, question and option label.
+    pub fn languages(&self) -> Vec<String> {
+        // An instrument that labels its options in English labels them in
+        // every language it has; one that does not (1.x) leaves the nine
+        // to the host's catalogue, and a pack still brings its own.
+        let glossed = self.questions.iter().any(|q| q.option_text.values().any(|t| t.contains_key("en")));
+        let complete = |lang: &str| {
+            self.title.contains_key(lang)
+                && self.sections.iter().all(|(_, t)| t.contains_key(lang))
+                && self.questions.iter().all(|q| {
+                    q.text.contains_key(lang)
+                        && (!glossed || q.options().iter().all(|o| q.option_label(o, lang).is_some()))
+                })
+        };
+        self.title.keys().filter(|l| complete(l)).cloned().collect()
+    }
+
+    /// The instrument language to interview a person who speaks `tag` in,
+    /// if the instrument is written in it: the tag itself or a shorter form
+    /// of it (`my-MM` → `my`), Chinese in simplified script only (`zh`,
+    /// `zh-CN`, `zh-SG` → `zh-Hans`; `zh-Hant`, `zh-TW` are not covered).
+    /// `None` means an interpreter is needed (R18): never a silent fallback.
+    pub fn language_for(&self, tag: &str) -> Option<String> {
+        let langs = self.languages();
+        let lower = tag.to_ascii_lowercase();
+        let parts: Vec<&str> = lower.split('-').collect();
+        let candidate = |c: &str| langs.iter().find(|l| l.eq_ignore_ascii_case(c)).cloned();
+        if parts.first() == Some(&"zh") {
+            let traditional = parts.iter().skip(1).any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
+            let simplified = parts.get(1).is_none_or(|p| matches!(*p, "hans" | "cn" | "sg"));
+            return if traditional {
+                candidate("zh-Hant")
+            } else if simplified {
+                candidate("zh-Hans")
+            } else {
+                None
+            };
+        }
+        (1..=parts.len()).rev().find_map(|n| candidate(&parts[..n].join("-")))
+    }
+
+    /// The index of the next question to ask after `index` (or the first,
+    /// for `None`), skipping follow-ups whose condition does not hold.
+    pub fn next_question(&self, after: Option<usize>, answers: &BTreeMap<String, super::Answer>) -> Option<usize> {
+        let start = after.map_or(0, |i| i + 1);
+        (start..self.questions.len()).find(|&i| self.is_asked(&self.questions[i], answers))
+    }
+
+    /// Whether a question applies given the answers so far.
+    pub fn is_asked(&self, q: &Question, answers: &BTreeMap<String, super::Answer>) -> bool {
+        q.asked_if.as_ref().is_none_or(|c| answers.get(&c.question).is_some_and(|a| a.fires(&c.trigger)))
+    }
+
+    /// The checks every instrument in use must pass: those that an older,
+    /// retired version must still pass to evaluate the screenings made with
+    /// it (see [`Instrument::validate_retired`]), and the law's test for
+    /// forced criminality (R04).
     pub fn validate(&self) -> Result<(), InstrumentError> {
+        self.validate_retired()?;
+        if self.kind == InstrumentKind::Identification {
+            self.check_r04()?;
+        }
+        Ok(())
+    }
+
+    /// R04: an indicator of forced criminal activity under control meets
+    /// the purpose element on its own; an identification instrument without
+    /// one, or in which one needs company, is refused.
+    fn check_r04(&self) -> Result<(), InstrumentError> {
+        let forced: Vec<&Indicator> =
+            self.indicators.iter().filter(|i| i.forms.contains(&Form::ForcedCriminality)).collect();
+        if forced.is_empty() {
+            return Err(InstrumentError(
+                "no indicator shows forced criminality (form forced_criminality): being made to commit crimes such as online fraud is exploitation (R04)".into(),
+            ));
+        }
+        for i in forced {
+            if !self.element_met(Element::Purpose, &[i]) {
+                return Err(InstrumentError(format!(
+                    "indicator {} shows forced criminality but cannot meet the purpose element on its own: forced criminal activity under control is exploitation by itself (R04)",
+                    i.id
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The checks that protect the person whatever the version: R02, R03,
+    /// R05, R10, well-formed questions and translations. A retired version
+    /// (kept so that screenings made with it keep their result) passes
+    /// these; it is never offered for a new screening.
+    pub fn validate_retired(&self) -> Result<(), InstrumentError> {
         let err = |m: String| Err(InstrumentError(m));
         if self.questions.is_empty() {
             return err("the instrument has no questions".into());
         }
+        for lang in LANGUAGES {
+            if self.title.get(lang).is_none_or(|t| t.trim().is_empty()) {
+                return err(format!("the title has no text in {lang}"));
+            }
+        }
+        let glossed = self.questions.iter().any(|q| q.option_text.values().any(|t| t.contains_key("en")));
         let mut seen = std::collections::HashSet::new();
-        for q in &self.questions {
+        for (i, q) in self.questions.iter().enumerate() {
             if !seen.insert(q.id.as_str()) {
                 return err(format!("question {} is defined twice", q.id));
             }
@@ -322,6 +802,57 @@ impl Instrument {
             for lang in LANGUAGES {
                 if q.text.get(lang).is_none_or(|t| t.trim().is_empty()) {
                     return err(format!("question {} has no text in {lang}", q.id));
+                }
+            }
+            let mut codes = std::collections::HashSet::new();
+            for o in q.options() {
+                if o.trim().is_empty() || !codes.insert(o.as_str()) {
+                    return err(format!("question {} has an empty or repeated option", q.id));
+                }
+                // An instrument either labels every option in every
+                // language or leaves them all to the host's catalogue: a
+                // half-labelled list would show some options untranslated.
+                if glossed {
+                    for lang in LANGUAGES {
+                        if q.option_label(o, lang).is_none_or(|t| t.trim().is_empty()) {
+                            return err(format!("option {o} of question {} has no label in {lang}", q.id));
+                        }
+                    }
+                }
+            }
+            if let Some(extra) = q.option_text.keys().find(|k| !q.options().contains(k)) {
+                return err(format!("question {} labels {extra}, which is not one of its options", q.id));
+            }
+            if let Some(c) = &q.asked_if {
+                let Some(pos) = self.questions.iter().position(|p| p.id == c.question) else {
+                    return err(format!("question {} depends on unknown question {}", q.id, c.question));
+                };
+                if pos >= i {
+                    return err(format!("question {} depends on {}, which is not asked before it", q.id, c.question));
+                }
+                if !trigger_fits(&c.trigger, &self.questions[pos].answer) {
+                    return err(format!("question {} has a condition that {} cannot answer", q.id, c.question));
+                }
+            }
+            // Where a list cannot be complete, the person can say what else
+            // happened: an "other" option is followed by a free-text question.
+            if glossed && q.options().iter().any(|o| o == "other") {
+                let follows = self.questions.iter().any(|f| {
+                    f.answer == AnswerType::FreeText
+                        && f.asked_if.as_ref().is_some_and(|c| {
+                            c.question == q.id
+                                && matches!(&c.trigger, Trigger::AnyOf(o) if o.iter().any(|x| x == "other"))
+                        })
+                });
+                if !follows {
+                    return err(format!("question {} offers \"other\" but no free-text question follows it", q.id));
+                }
+            }
+        }
+        for (id, title) in &self.sections {
+            for lang in LANGUAGES {
+                if title.get(lang).is_none_or(|t| t.trim().is_empty()) {
+                    return err(format!("section {id} has no title in {lang}"));
                 }
             }
         }
@@ -338,6 +869,17 @@ impl Instrument {
             }
             if i.source.trim().is_empty() {
                 return err(format!("indicator {} does not cite its source", i.id));
+            }
+            if let Some(f) = i.forms.iter().find(|f| !i.elements.contains(&f.element())) {
+                return err(format!(
+                    "indicator {} shows the form {} without evidencing its element {}",
+                    i.id,
+                    f.as_str(),
+                    f.element().as_str()
+                ));
+            }
+            if !i.forms.is_empty() && i.effect != Effect::Supports {
+                return err(format!("indicator {} names forms but lowers a finding", i.id));
             }
             if let Some(topic) = q.topic {
                 // R10: sex, gender and nationality are never indicators.
@@ -360,15 +902,7 @@ impl Instrument {
                     ));
                 }
             }
-            let type_ok = match (&i.trigger, &q.answer) {
-                (Trigger::Yes, AnswerType::YesNo) => true,
-                (Trigger::AnyOf(opts), AnswerType::Choice(all) | AnswerType::MultiChoice(all)) => {
-                    opts.iter().all(|o| all.contains(o))
-                }
-                (Trigger::AtLeast(_), AnswerType::Number) => true,
-                _ => false,
-            };
-            if !type_ok {
+            if !trigger_fits(&i.trigger, &q.answer) {
                 return err(format!("indicator {} has a trigger that question {} cannot answer", i.id, q.id));
             }
         }
@@ -377,8 +911,15 @@ impl Instrument {
                 if self.rules.is_empty() {
                     return err("the instrument has no combination rules".into());
                 }
-                if self.adult_requires.is_empty() {
-                    return err("the adult profile requires no element".into());
+                if self.adult_requires.is_empty() || self.child_requires.is_empty() {
+                    return err("a profile requires no element".into());
+                }
+                for (el, rule) in &self.element_rules {
+                    if *rule == ElementRule::AnyForm
+                        && !self.indicators.iter().any(|i| i.forms.iter().any(|f| f.element() == *el))
+                    {
+                        return err(format!("element {} is met by any form, yet no indicator shows one", el.as_str()));
+                    }
                 }
             }
             InstrumentKind::Vulnerability => {
@@ -390,18 +931,33 @@ impl Instrument {
                 }
             }
         }
-        // R02: for a child the means element is not required.
-        if self.child_requires.contains(&Element::Means) {
-            return err(
-                "the child profile requires the means element, which the law does not require for children (R02)"
-                    .into(),
-            );
+        // R02: for a child the means element is not required, nor any of
+        // the dimensions that are forms of it.
+        if let Some(el) = self.child_requires.iter().find(|e| e.is_means_like()) {
+            return err(format!(
+                "the child profile requires {}, a means element, which the law does not require for children (R02)",
+                el.as_str()
+            ));
         }
         for n in &self.needs {
-            if self.question(&n.question).is_none() {
+            let Some(q) = self.question(&n.question) else {
                 return err(format!("a referral need refers to unknown question {}", n.question));
+            };
+            if !trigger_fits(&n.trigger, &q.answer) {
+                return err(format!("a referral need has a trigger that question {} cannot answer", q.id));
             }
         }
         Ok(())
+    }
+}
+
+fn trigger_fits(trigger: &Trigger, answer: &AnswerType) -> bool {
+    match (trigger, answer) {
+        (Trigger::Yes, AnswerType::YesNo) => true,
+        (Trigger::AnyOf(opts), AnswerType::Choice(all) | AnswerType::MultiChoice(all)) => {
+            !opts.is_empty() && opts.iter().all(|o| all.contains(o))
+        }
+        (Trigger::AtLeast(_), AnswerType::Number) => true,
+        _ => false,
     }
 }

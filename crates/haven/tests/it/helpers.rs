@@ -99,8 +99,10 @@ impl TestApp {
         res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
     }
 
+    /// An adult of known age. A person whose age nobody knows is presumed a
+    /// child (R02), so tests about adults say the age.
     pub async fn create_named(&self, name: &str) -> String {
-        self.create_person(json!({ "full_name": name })).await
+        self.create_person(json!({ "full_name": name, "estimated_age": 30 })).await
     }
 
     /// Starts a forced-criminality screening of a person; returns its id.

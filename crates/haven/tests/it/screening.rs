@@ -8,13 +8,13 @@ fn repo(path: &str) -> std::path::PathBuf {
 
 #[test]
 fn instrument_validate_accepts_the_shipped_instrument_and_refuses_a_biased_one() {
-    let ok = haven(&["instrument", "validate", repo("instruments/forced-criminality-v1.toml").to_str().unwrap()]);
+    let ok = haven(&["instrument", "validate", repo("instruments/forced-criminality-v2.toml").to_str().unwrap()]);
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
-    assert!(String::from_utf8_lossy(&ok.stdout).contains("forced-criminality 1.1.0 is valid"));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("forced-criminality 2.0.0 is valid"));
 
     let dir = tempfile::tempdir().unwrap();
     let biased = dir.path().join("biased.toml");
-    let text = std::fs::read_to_string(repo("instruments/forced-criminality-v1.toml")).unwrap()
+    let text = std::fs::read_to_string(repo("instruments/forced-criminality-v2.toml")).unwrap()
         + "\n[[indicators]]\nid = \"paid_so_migrant\"\nquestion = \"was_paid\"\ntrigger = \"yes\"\nelements = [\"purpose\"]\nstrength = \"strong\"\neffect = \"lowers\"\nsource = \"x\"\n";
     std::fs::write(&biased, text).unwrap();
     let refused = haven(&["instrument", "validate", biased.to_str().unwrap()]);
@@ -38,7 +38,7 @@ fn r06_screen_evaluate_prints_an_explained_determination_and_never_a_negative() 
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["outcome"], "reasonable_grounds");
-    assert_eq!(d["instrument"]["version"], "1.1.0");
+    assert_eq!(d["instrument"]["version"], "2.0.0");
     let purpose = d["elements"].as_array().unwrap().iter().find(|e| e["element"] == "purpose").unwrap();
     assert!(purpose["evidence"]
         .as_array()
@@ -254,7 +254,9 @@ async fn r13_r20_the_task_list_puts_release_from_detention_first_then_children_i
     )
     .await;
     // An adult in immigration detention with reasonable grounds.
-    let pid = app.create_person(j!({"full_name": "Detained Adult", "location": "immigration_detention"})).await;
+    let pid = app
+        .create_person(j!({"full_name": "Detained Adult", "estimated_age": 30, "location": "immigration_detention"}))
+        .await;
     let sid = app.start_screening(&pid, "en").await;
     app.answer_reasonable_grounds(&sid).await;
     // An interview still in progress for someone else.

@@ -103,7 +103,7 @@ async fn screen_without_shelter(app: &TestApp, pid: &str) -> String {
 async fn r09_r19_a_screened_man_is_shown_mens_shelter_from_the_directory() {
     let app = TestApp::spawn().await;
     import(&app, CSV).await;
-    let pid = app.create_person(json!({"full_name": "Ko Min", "sex": "male"})).await;
+    let pid = app.create_person(json!({"full_name": "Ko Min", "sex": "male", "estimated_age": 30})).await;
     let sid = screen_without_shelter(&app, &pid).await;
     let sup = app.store.user_by_username("sup").await.unwrap();
     let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
@@ -126,7 +126,7 @@ async fn r09_r19_a_screened_man_is_shown_mens_shelter_from_the_directory() {
 async fn r09_r19_suggested_referrals_combine_the_screening_and_the_recorded_needs() {
     let app = TestApp::spawn().await;
     import(&app, CSV).await;
-    let pid = app.create_person(json!({"full_name": "Ko Thura", "sex": "male"})).await;
+    let pid = app.create_person(json!({"full_name": "Ko Thura", "sex": "male", "estimated_age": 30})).await;
     let suggestions = |app: &TestApp, pid: String| {
         let req = app.get(&format!("/api/v1/persons/{pid}/referral-suggestions"));
         async move { json(req.send().await.unwrap()).await }
