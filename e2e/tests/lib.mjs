@@ -103,6 +103,7 @@ export async function signIn(page, url, username, password, newPassword) {
     await page.getByRole('button', { name: 'Continue' }).click();
   }
   if (page.url().endsWith('/password')) {
+    await page.getByLabel('Current password (or the one-time password you were given)').fill(password);
     await page.getByLabel('New password (at least 12 characters)').fill(newPassword);
     await page.getByLabel('New password again').fill(newPassword);
     await page.getByRole('button', { name: 'Save password' }).click();

@@ -31,7 +31,7 @@ async function newPerson(page, name, age) {
 
 test('r21 a high return risk refuses the return plan and offers stay pathways', async () => {
   const page = await caseworker();
-  await newPerson(page, 'Min Thu');
+  await newPerson(page, 'Min Thu', 34);
   await page.locator('summary', { hasText: 'Assess the risk of return' }).click();
   for (const label of ['Risk of being trafficked again', 'Reprisals from traffickers or creditors (people who claim a debt)',
     'Prosecution or punishment on return', 'Debt or ransom burden', 'Stigma in the family or community',

@@ -18,7 +18,17 @@ after(async () => {
 
 let caseworkerPassword;
 
-test('the administrator enrols a second factor, reads no cases, and creates a caseworker', async () => {
+/** Signs out from any page. */
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+}
+
+/** Reads the one-time password the administration page shows once. */
+async function oneTimePassword(page) {
+  return (await page.locator('code.secret').textContent()).trim();
+}
+
+test('r16 the system administrator reads no cases and makes no case account; a caseworker works only after a second administrator approves', async () => {
   const page = await browser.newPage({ locale: 'en-GB' });
   await page.goto(`${haven.url}/login`);
   await screenshot(page, 'login');
@@ -30,13 +40,47 @@ test('the administrator enrols a second factor, reads no cases, and creates a ca
   const res = await page.goto(`${haven.url}/persons`);
   assert.equal(res.status(), 403);
   await page.goto(`${haven.url}/admin`);
+  // A system administrator appoints organisation administrators, nothing else.
+  const offered = await page.getByLabel('Role').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(offered, ['org_admin']);
+  await page.getByLabel('Username', { exact: true }).fill('org.first');
+  await page.getByRole('button', { name: 'Create' }).last().click();
+  const firstPassword = await oneTimePassword(page);
+  // The second administrator waits for the first: the system administrator
+  // cannot slip an administrator of their own into the organisation.
+  await page.getByLabel('Username', { exact: true }).fill('org.second');
+  await page.getByRole('button', { name: 'Create' }).last().click();
+  const secondPassword = await oneTimePassword(page);
+  assert.ok(await page.getByText('waiting for approval by a second administrator').isVisible());
+  await signOut(page);
+
+  // The first administrator approves the second and grants a caseworker, who waits.
+  await signIn(page, haven.url, 'org.first', firstPassword, 'first-admins-long-passphrase');
+  await page.goto(`${haven.url}/admin`);
+  const row = (name) => page.locator('tr', { hasText: name });
+  await row('org.second').getByRole('button', { name: 'Approve' }).click();
   await page.getByLabel('Username', { exact: true }).fill('cw.somchai');
   await page.getByLabel('Role').selectOption('caseworker');
   await page.getByRole('button', { name: 'Create' }).last().click();
-  caseworkerPassword = (await page.locator('code.secret').textContent()).trim();
+  caseworkerPassword = await oneTimePassword(page);
   assert.ok(caseworkerPassword.length >= 16);
+  assert.equal(await row('cw.somchai').getByRole('button', { name: 'Approve' }).count(), 0, 'not one\'s own grant');
   await screenshot(page, 'admin');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
+
+  // Until approved, the caseworker cannot sign in.
+  await page.goto(`${haven.url}/login`);
+  await page.getByLabel('Username').fill('cw.somchai');
+  await page.getByLabel('Password', { exact: true }).fill(caseworkerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  assert.ok(await page.getByText('waiting for a second administrator').isVisible());
+
+  // The second administrator approves.
+  await signIn(page, haven.url, 'org.second', secondPassword, 'second-admins-long-passphrase');
+  await page.goto(`${haven.url}/admin`);
+  await row('cw.somchai').getByRole('button', { name: 'Approve' }).click();
+  assert.ok(await page.getByText('The account is approved').isVisible());
+  await signOut(page);
 });
 
 test('sign in, add a person with a Thai name, find them by a romanised search, switch to Thai', async () => {
@@ -96,7 +140,7 @@ test('a wrong password is refused without saying which part was wrong', async ()
   await page.getByLabel('Username').fill('admin');
   await page.getByLabel('Password', { exact: true }).fill('not-the-password-at-all');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  assert.ok(await page.getByText('The username or password is not right.').isVisible());
+  assert.ok(await page.getByText('The username or password is not right, or there were too many attempts').isVisible());
   assert.match(page.url(), /\/login$/);
 });
 

@@ -488,7 +488,7 @@ impl Store {
                 created_at_ms: r.try_get("created_at")?,
                 may_be_child: open_field(&dek, &id_s, r, "birth")?
                     .and_then(|b| Birth::decode(&b))
-                    .is_some_and(|b| b.may_be_child(today())),
+                    .is_none_or(|b| b.may_be_child(today())),
             });
         }
         let ids: Vec<String> = items.iter().map(|p| p.id.to_string()).collect();

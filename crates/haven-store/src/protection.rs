@@ -52,7 +52,7 @@ impl Store {
             Some(ct) => Birth::decode(&dek.open(person, "birth", &ct)?),
             None => None,
         };
-        Ok(Subject { may_be_child: birth.is_some_and(|b| b.may_be_child(crate::today())), key: dek, may_read })
+        Ok(Subject { may_be_child: birth.is_none_or(|b| b.may_be_child(crate::today())), key: dek, may_read })
     }
 
     /// The person's records. Kind, status and due dates open with the

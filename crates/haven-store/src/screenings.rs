@@ -522,7 +522,7 @@ impl Store {
                 person_id: id,
                 name,
                 detained,
-                may_be_child: birth.is_some_and(|b| b.may_be_child(today)),
+                may_be_child: birth.is_none_or(|b| b.may_be_child(today)),
                 screenings,
                 return_follow_ups,
                 referral_responses_due,

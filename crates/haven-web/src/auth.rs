@@ -213,3 +213,32 @@ impl FromRequestParts<AppState> for Caller {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(xff: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", xff.parse().unwrap());
+        h
+    }
+
+    #[test]
+    fn forwarded_addresses_are_believed_only_from_a_trusted_proxy() {
+        let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let stranger: std::net::IpAddr = "203.0.113.5".parse().unwrap();
+        let trusted: Vec<crate::security::IpNet> = vec!["10.0.0.0/24".parse().unwrap()];
+        // Without a trusted proxy, the header is ignored: a client cannot
+        // pick its own address to dodge the sign-in throttle.
+        assert_eq!(client_ip_from(&[], stranger, &headers("1.2.3.4")), Some(stranger));
+        assert_eq!(client_ip_from(&trusted, stranger, &headers("1.2.3.4")), Some(stranger));
+        // Through the proxy: the last address not itself a proxy.
+        assert_eq!(
+            client_ip_from(&trusted, proxy, &headers("1.2.3.4, 198.51.100.7, 10.0.0.9")),
+            Some("198.51.100.7".parse().unwrap())
+        );
+        // A proxy that sends nothing usable leaves the peer.
+        assert_eq!(client_ip_from(&trusted, proxy, &headers("garbage")), Some(proxy));
+    }
+}

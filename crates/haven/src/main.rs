@@ -199,6 +199,14 @@ enum UserCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Set a user's password from standard input (for automation; the
+    /// password never appears in the process list). Ends their sessions.
+    SetPassword {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -349,6 +357,15 @@ async fn run(cli: Cli) -> Result<()> {
             store.create_user(org, &username, role, &password, true).await?;
             eprintln!("one-time password for {username} (they choose their own at first sign-in):");
             println!("{password}");
+            Ok(())
+        }
+        Command::User { command: UserCommand::SetPassword { username, data } } => {
+            let store = data.open(false).await?;
+            let user = store.user_by_username(&username).await?;
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            store.set_password(user.id, password.trim_end_matches(['\r', '\n'])).await?;
+            println!("password set for {username}");
             Ok(())
         }
         Command::Audit { command: AuditCommand::Verify { against, data } } => {

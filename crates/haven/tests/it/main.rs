@@ -10,6 +10,7 @@ mod api;
 mod architecture;
 mod audit;
 mod cli;
+mod durability;
 mod encryption;
 mod helpers;
 mod insiders;
