@@ -21,6 +21,7 @@
 //! through the Latin rendering recorded beside it.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_script::{Script, UnicodeScript};
 
 /// The search keys for one name, deduplicated.
 pub fn index_keys(name: &str) -> Vec<String> {
@@ -131,21 +132,15 @@ fn skeleton(latin: &str) -> Option<String> {
 }
 
 fn needs_skeleton(token: &str) -> bool {
-    token.chars().any(|c| {
-        matches!(c as u32,
-            0x0E00..=0x0E7F   // Thai
-            | 0x0E80..=0x0EFF // Lao
-            | 0x1780..=0x17FF // Khmer
-        ) || is_myanmar(c)
-    })
+    token.chars().any(|c| matches!(c.script(), Script::Thai | Script::Lao | Script::Khmer | Script::Myanmar))
 }
 
 fn is_myanmar(c: char) -> bool {
-    matches!(c as u32, 0x1000..=0x109F | 0xAA60..=0xAA7F | 0xA9E0..=0xA9FF)
+    c.script() == Script::Myanmar
 }
 
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+    c.script() == Script::Han
 }
 
 fn is_mark(c: char) -> bool {

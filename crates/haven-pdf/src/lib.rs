@@ -101,14 +101,16 @@ impl FontId {
 /// font can carry (spaces, digits, common punctuation), which stay in the
 /// run they are in.
 fn script_font(c: char) -> Option<FontId> {
-    match u32::from(c) {
-        0x0E00..=0x0E7F => Some(FontId::Thai),
-        0x0E80..=0x0EFF => Some(FontId::Lao),
-        0x1780..=0x17FF | 0x19E0..=0x19FF => Some(FontId::Khmer),
-        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Some(FontId::Myanmar),
-        0x2E80..=0x2FFF | 0x3000..=0x303F | 0x3040..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => Some(FontId::Cjk),
-        _ if c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit() => None,
-        0x2000..=0x206F => None,
+    use unicode_script::{Script, UnicodeScript};
+    match c.script() {
+        Script::Thai => Some(FontId::Thai),
+        Script::Lao => Some(FontId::Lao),
+        Script::Khmer => Some(FontId::Khmer),
+        Script::Myanmar => Some(FontId::Myanmar),
+        Script::Han | Script::Hiragana | Script::Katakana | Script::Bopomofo => Some(FontId::Cjk),
+        // Full-width and ideographic punctuation exist only in the CJK font.
+        Script::Common if matches!(u32::from(c), 0x3000..=0x303F | 0xFF00..=0xFFEF) => Some(FontId::Cjk),
+        Script::Common | Script::Inherited => None,
         _ => Some(FontId::Latin),
     }
 }
@@ -129,12 +131,6 @@ fn attaches_to_previous(prev: char, c: char) -> bool {
         | 0x102B..=0x103E | 0x1056..=0x1059 | 0x105E..=0x1060 | 0x1062..=0x1064 | 0x1067..=0x106D
         | 0x1071..=0x1074 | 0x1082..=0x108D | 0x108F | 0x109A..=0x109D
         | 0x200C | 0x200D)
-}
-
-/// A character after which a line may break even without a space: every
-/// CJK ideograph stands alone.
-fn breaks_after(c: char) -> bool {
-    matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 struct Fonts {
@@ -230,30 +226,34 @@ struct Line {
     advance: f32,
 }
 
+/// The Unicode line breaker (UAX #14) with ICU's dictionaries for Thai, Lao,
+/// Khmer and Burmese, which are written without spaces between words: a
+/// break may fall only where the dictionary sees a word boundary.
+fn line_breaker() -> icu_segmenter::LineSegmenterBorrowed<'static> {
+    icu_segmenter::LineSegmenter::new_dictionary(icu_segmenter::options::LineBreakOptions::default())
+}
+
 /// Splits text into the smallest pieces a line may break between: words
-/// with their trailing space, and single ideographs.
+/// with their trailing space, single ideographs, and the dictionary's words
+/// in scripts written without spaces.
 fn units(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if !c.is_whitespace() && prev.is_some_and(|p| p.is_whitespace() || breaks_after(p)) && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+    let mut last = 0;
+    for at in line_breaker().segment_str(text) {
+        if at > last {
+            out.push(text[last..at].to_owned());
+            last = at;
         }
-        if breaks_after(c) && !cur.is_empty() && prev.is_some_and(|p| !breaks_after(p) && !p.is_whitespace()) {
-            out.push(std::mem::take(&mut cur));
-        }
-        cur.push(c);
-        prev = Some(c);
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if last < text.len() {
+        out.push(text[last..].to_owned());
     }
     out
 }
 
-/// Breaks one over-long piece (a long word in a script written without
-/// spaces) at character boundaries that do not split a cluster.
+/// Breaks one piece wider than the line (a word longer than the line, which
+/// only a made-up string has) at character boundaries that do not split a
+/// cluster: a last resort, so nothing is ever cut off the page.
 fn split_long(fonts: &Fonts, unit: &str, base: FontId, size: f32, width: f32) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -418,6 +418,64 @@ mod tests {
             let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             assert_eq!(joined, original, "wrapping must not lose or reorder text");
         }
+    }
+
+    /// The catalogue's notice strings for one language, as (key, text).
+    fn notice_strings(lang: &str) -> Vec<(String, String)> {
+        let path = format!("{}/../haven-web/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("notice-"))
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    }
+
+    /// R12: the notice must be readable in the person's language. Thai, Lao,
+    /// Khmer and Burmese put no spaces between words, so breaking at spaces
+    /// alone cuts words in half; the longest paragraph of the notice and its
+    /// title (the widest line, set large) must break only between words and
+    /// never run past the margin. Chinese may break between any two
+    /// characters, as Chinese typesetting does, so only its width is checked.
+    #[test]
+    fn r12_the_longest_notice_string_of_every_language_breaks_between_words_within_a4() {
+        let fonts = Fonts::load().unwrap();
+        let width = PAGE_W - 2.0 * MARGIN;
+        let words = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+        for lang in ["en", "th", "vi", "my", "km", "lo", "id", "tl", "zh-Hans"] {
+            let strings = notice_strings(lang);
+            assert!(strings.len() >= 10, "{lang}");
+            let longest = strings.iter().map(|(_, v)| v.clone()).max_by_key(|v| v.chars().count()).unwrap();
+            let title = strings.iter().find(|(k, _)| k == "notice-title").unwrap().1.clone();
+            for (text, size, base) in [(longest, 10.5, FontId::Latin), (title, 16.0, FontId::LatinBold)] {
+                let lines = wrap(&fonts, &text, base, size, width);
+                let boundaries: Vec<usize> = words.segment_str(&text).collect();
+                let mut at = 0;
+                for (i, line) in lines.iter().enumerate() {
+                    assert!(fonts.width(line, base, size) <= width + 0.5, "{lang}: line overflows the margin: {line}");
+                    let start = at + text[at..].find(line.as_str()).unwrap();
+                    at = start + line.len();
+                    if i + 1 < lines.len() && lang != "zh-Hans" {
+                        assert!(boundaries.contains(&at), "{lang}: a line break falls inside a word after {line}");
+                    }
+                }
+                let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+                let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                assert_eq!(joined, original, "{lang}: wrapping lost or reordered text");
+            }
+        }
+    }
+
+    /// The check above can fail: a line broken by characters alone, as the
+    /// old wrapper did, splits Thai words.
+    #[test]
+    fn a_break_between_characters_is_seen_as_inside_a_word() {
+        let words = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+        let text = "ภาษาไทย";
+        let boundaries: Vec<usize> = words.segment_str(text).collect();
+        assert!(boundaries.contains(&"ภาษา".len()));
+        assert!(!boundaries.contains(&"ภา".len()));
     }
 
     #[test]

@@ -4,6 +4,9 @@
 //!
 //!     cargo run --release -p haven-store --example bench_writes [-- COUNT]
 
+// A measurement script, not server code: a failure should stop it loudly.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::time::Instant;
 
 use haven_core::access::{authorize, Permission, Purpose, Role};

@@ -1,93 +1,157 @@
 //! haven's HTTP layer: the JSON API under `/api/v1`, its OpenAPI document,
-//! and the server-rendered web UI. This is the only crate that knows HTTP,
-//! JSON and HTML; it turns requests into core types, asks the core's policy
-//! for a scope, and calls the store with it.
+//! and the server-rendered web UI. This is the only crate that knows HTTP
+//! and HTML; it turns requests into core types, asks the core's policy for a
+//! scope, and calls the store with it.
+//!
+//! The crate is a kit and rooms (see ARCHITECTURE.md). [`kit`] holds the
+//! mechanism: state, errors, the caller and extractors, the page layout,
+//! translations, security headers, downloads. Each feature is a folder with
+//! its `api()` (JSON handlers, registered once with utoipa-axum, which also
+//! documents them) and its `pages()`. A feature uses the kit, the core and
+//! the store, never another feature; this file and [`views`] (pages that
+//! compose features, like a person's file) are the only places that name
+//! features. `tests/it/architecture.rs` in the `haven` crate holds that.
 
-mod api;
-mod auth;
+pub mod kit;
+
+mod access;
+mod account;
+mod admin;
+mod cases;
+mod consent;
 mod cooperation;
-pub mod directory;
-mod error;
-mod html;
-mod i18n;
+mod directory;
+mod inbox;
+mod persons;
 mod protection;
 mod referrals;
-mod routes;
-pub mod screening;
-mod security;
+mod remedies;
+mod screening;
+mod system;
+mod tasks;
+mod views;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
+use axum::http::Method;
 use axum::Router;
 use haven_store::Store;
 use tokio::net::TcpListener;
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_swagger_ui::SwaggerUi;
 
-pub use error::WebError;
-pub use security::IpNet;
+pub use kit::error::WebError;
+pub use kit::security::IpNet;
+pub use kit::state::{WebConfig, MAX_BODY_BYTES};
 
-/// Request bodies above this are refused before they are read (64 KiB).
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "haven API", description = "Case work for people trafficked into scam compounds. \
+        Every call is audited with its purpose (header `x-haven-purpose`, default `case_management`)."),
+    components(schemas(kit::error::ErrorBody)),
+    security(("bearer" = [])),
+)]
+struct ApiDoc;
 
-#[derive(Clone)]
-pub struct AppState {
-    pub(crate) store: Store,
-    /// Set the `Secure` flag on cookies. Browsers accept Secure cookies on
-    /// http://localhost, so this is on unless the server is reachable over
-    /// plain HTTP on another address.
-    pub(crate) secure_cookies: bool,
-    pub(crate) tls: bool,
-    pub(crate) limiter: Arc<security::RateLimiter>,
-    /// Failed bearer tokens per client address.
-    pub(crate) token_limiter: Arc<security::RateLimiter>,
-    /// Proxies whose `X-Forwarded-For` is believed.
-    pub(crate) trusted_proxies: Arc<Vec<security::IpNet>>,
+/// Every feature's API, with the OpenAPI document they make together.
+fn api_router() -> OpenApiRouter<kit::AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(system::api())
+        .merge(account::api())
+        .merge(persons::api())
+        .merge(cases::api())
+        .merge(consent::api())
+        .merge(access::api())
+        .merge(admin::api())
+        .merge(inbox::api())
+        .merge(screening::api())
+        .merge(tasks::api())
+        .merge(remedies::api())
+        .merge(directory::api())
+        .merge(protection::api())
+        .merge(referrals::api())
+        .merge(cooperation::api())
 }
 
-#[derive(Debug, Clone)]
-pub struct WebConfig {
-    pub tls: bool,
-    pub secure_cookies: bool,
-    /// Reverse proxies (addresses or networks) allowed to name the client
-    /// in `X-Forwarded-For`. Empty: the peer address is the client.
-    pub trusted_proxies: Vec<security::IpNet>,
+/// Every feature's pages, and the pages that compose features.
+fn page_routes() -> Vec<kit::routes::RouteDef> {
+    [
+        system::pages(),
+        account::pages(),
+        persons::pages(),
+        cases::pages(),
+        consent::pages(),
+        access::pages(),
+        admin::pages(),
+        inbox::pages(),
+        screening::pages(),
+        tasks::pages(),
+        remedies::pages(),
+        directory::pages(),
+        protection::pages(),
+        referrals::pages(),
+        cooperation::pages(),
+        views::pages(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
-impl WebConfig {
-    pub fn new(tls: bool, secure_cookies: bool) -> Self {
-        Self { tls, secure_cookies, trusted_proxies: Vec::new() }
-    }
+/// The OpenAPI document, with the bearer scheme and the error answers every
+/// operation can give.
+fn openapi() -> OpenApiDoc {
+    let (_, mut doc) = api_router().split_for_parts();
+    kit::openapi::BearerAuth.modify(&mut doc);
+    kit::openapi::CommonErrors.modify(&mut doc);
+    doc
 }
 
 /// The whole application as one router.
 pub fn app(store: Store, config: WebConfig) -> Router {
-    let state = AppState {
-        store,
-        secure_cookies: config.secure_cookies,
-        tls: config.tls,
-        limiter: Arc::new(security::RateLimiter::new(10, std::time::Duration::from_secs(60))),
-        token_limiter: Arc::new(security::RateLimiter::new(20, std::time::Duration::from_secs(60))),
-        trusted_proxies: Arc::new(config.trusted_proxies),
-    };
-    Router::new()
-        .merge(api::routes())
-        .merge(html::routes())
-        .merge(api::docs())
+    let tls = config.tls;
+    let state = kit::AppState::new(store, config);
+    let (api, _) = api_router().split_for_parts();
+    let router = Router::new()
+        .merge(api)
+        .merge(kit::routes::build(page_routes()))
+        .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi()))
+        .route("/api/{*rest}", axum::routing::any(system::api_not_found))
+        .fallback(system::not_found_page)
         .method_not_allowed_fallback(|| async { WebError::MethodNotAllowed })
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
-        .with_state(state)
+        .layer(axum::middleware::from_fn(kit::page::render_page_errors))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+    kit::security::harden(router, tls).with_state(state)
 }
 
-/// Every application route as (method, path), for the authorisation matrix.
-pub fn route_list() -> Vec<(axum::http::Method, &'static str)> {
-    routes::list()
+/// Every application route as (method, path), API and pages, for the
+/// authorisation matrix.
+pub fn route_list() -> Vec<(Method, String)> {
+    let doc = openapi();
+    let mut out = Vec::new();
+    for (path, item) in &doc.paths.paths {
+        for (method, op) in [
+            (Method::GET, &item.get),
+            (Method::POST, &item.post),
+            (Method::PUT, &item.put),
+            (Method::PATCH, &item.patch),
+            (Method::DELETE, &item.delete),
+        ] {
+            if op.is_some() {
+                out.push((method, path.clone()));
+            }
+        }
+    }
+    out.extend(page_routes().into_iter().map(|d| (d.method, d.path.to_owned())));
+    out
 }
 
 /// The OpenAPI document as JSON, for tools that want it without a server.
 pub fn openapi_json() -> String {
-    api::openapi_json()
+    openapi().to_pretty_json().unwrap_or_default()
 }
 
 /// Serves until `shutdown` resolves. Connection info is kept so the login

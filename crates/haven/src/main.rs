@@ -465,10 +465,10 @@ async fn run(cli: Cli) -> Result<()> {
                 Some(i) => i,
                 None => haven_instrument::parse(&read_limited(std::path::Path::new(&instrument))?)?,
             };
-            let answers = haven_web::screening::answers_from_json(&i, &read_limited(&answers)?)
+            let answers = haven_formats::answers::answers_from_json(&i, &read_limited(&answers)?)
                 .map_err(|e| anyhow::anyhow!("answers: {e}"))?;
             let d = haven_core::screening::evaluate(&i, &answers, may_be_child);
-            println!("{}", haven_web::screening::determination_json(&d));
+            println!("{}", haven_formats::answers::determination_json(&d));
             Ok(())
         }
         Command::Services { command } => {
@@ -481,11 +481,11 @@ async fn run(cli: Cli) -> Result<()> {
             match &command {
                 ServicesCommand::Import { file, .. } => {
                     let meta = std::fs::metadata(file).with_context(|| format!("reading {}", file.display()))?;
-                    if meta.len() > haven_web::directory::MAX_CSV_BYTES as u64 {
-                        bail!("{} is larger than {} bytes", file.display(), haven_web::directory::MAX_CSV_BYTES);
+                    if meta.len() > haven_formats::directory::MAX_CSV_BYTES as u64 {
+                        bail!("{} is larger than {} bytes", file.display(), haven_formats::directory::MAX_CSV_BYTES);
                     }
                     // An XLSX file is recognised by its zip signature.
-                    let services = haven_web::directory::parse_spreadsheet(None, &std::fs::read(file)?)?;
+                    let services = haven_formats::directory::parse_spreadsheet(None, &std::fs::read(file)?)?;
                     let scope = haven_core::access::authorize(
                         &actor,
                         haven_core::access::Permission::WriteCase,
@@ -504,8 +504,8 @@ async fn run(cli: Cli) -> Result<()> {
                     let services: Vec<_> = list.into_iter().map(|v| v.service).collect();
                     use std::io::Write;
                     let bytes = match format.as_str() {
-                        "xlsx" => haven_web::directory::write_xlsx(&services)?,
-                        _ => haven_web::directory::write_csv(&services)?,
+                        "xlsx" => haven_formats::directory::write_xlsx(&services)?,
+                        _ => haven_formats::directory::write_csv(&services)?,
                     };
                     std::io::stdout().write_all(&bytes)?;
                 }

@@ -48,9 +48,14 @@ fn the_instrument_parser_is_pure_too() {
 
 #[test]
 fn only_the_web_crate_knows_http_json_and_html() {
-    for krate in ["haven-core", "haven-instrument", "haven-store"] {
+    for krate in ["haven-core", "haven-instrument", "haven-store", "haven-formats"] {
         let deps = dependencies(krate);
         for banned in ["axum", "serde_json", "askama", "utoipa", "hyper", "tower", "fluent-templates"] {
+            // Answers as a JSON file are a file format, which is what
+            // haven-formats is for; HTTP and HTML stay out of it all the same.
+            if krate == "haven-formats" && banned == "serde_json" {
+                continue;
+            }
             assert!(!deps.iter().any(|d| d == banned), "{krate} depends on {banned}");
         }
     }
@@ -64,10 +69,64 @@ fn only_the_web_crate_knows_http_json_and_html() {
     }
 }
 
+/// The web crate is a kit and feature folders (ARCHITECTURE.md, "haven-web").
+/// The kit is mechanism and names no feature; a feature uses the kit, the
+/// core and the store but never another feature, so a change to referrals
+/// cannot break screening. Only `lib.rs` (which mounts them) and `views/`
+/// (pages that compose several features) may name features. No file grows
+/// past 800 lines, so each stays readable in one sitting.
+#[test]
+fn web_features_never_import_one_another_and_the_kit_names_none() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../haven-web/src");
+    let mut features = Vec::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() && name != "kit" && name != "views" {
+            features.push(name);
+        }
+    }
+    features.sort();
+    assert!(features.len() >= 12, "{features:?}");
+    let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    let mut checked = 0;
+    for f in crate::helpers::files_under(&src) {
+        if f.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let rel = f.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(&f).unwrap();
+        assert!(text.lines().count() <= 800, "{rel} has {} lines; split it", text.lines().count());
+        let home = rel.split('/').next().unwrap_or_default();
+        if rel == "lib.rs" || home == "views" {
+            continue;
+        }
+        for other in &features {
+            if other == home {
+                continue;
+            }
+            for needle in [format!("crate::{other}::"), format!("crate::{other}}}"), format!("crate::{{{other}")] {
+                assert!(!text.contains(&needle), "{rel} reaches into the {other} feature ({needle})");
+            }
+        }
+        assert!(!text.contains("super::super"), "{rel} climbs out of its feature with super::super");
+        checked += 1;
+    }
+    assert!(checked >= 40, "{checked}");
+    for feature in &features {
+        assert!(lib.contains(&format!("mod {feature};")), "lib.rs mounts {feature}");
+        let module = std::fs::read_to_string(src.join(feature).join("mod.rs")).unwrap();
+        assert!(
+            module.contains("fn api()") || module.contains("fn pages()"),
+            "{feature}/mod.rs exposes api() or pages()"
+        );
+    }
+}
+
 /// R15: assistance never depends on cooperation with investigators. The
 /// cooperation record lives in one table, `cooperation_records`, which
 /// only `haven-store/src/cooperation.rs` queries (and the backup, which
-/// copies every table sealed as it is); only `haven-web/src/cooperation.rs`
+/// copies every table sealed as it is); only `haven-web/src/cooperation/`
 /// calls it, under its own routes. So no other query, page, task, export or
 /// report can read it, let alone cross-tabulate it with assistance. Adding a
 /// second reader makes this test fail, to make that a deliberate step.
@@ -94,7 +153,7 @@ fn r15_cooperation_is_read_only_by_its_own_module() {
     for (method, path) in haven_web::route_list() {
         if path.contains("cooperat") {
             assert!(
-                ["/persons/{id}/cooperation", "/api/v1/persons/{id}/cooperation"].contains(&path),
+                ["/persons/{id}/cooperation", "/api/v1/persons/{id}/cooperation"].contains(&path.as_str()),
                 "{method} {path}"
             );
         }
@@ -104,7 +163,7 @@ fn r15_cooperation_is_read_only_by_its_own_module() {
         for f in crate::helpers::files_under(dir) {
             let text = std::fs::read_to_string(&f).unwrap_or_default();
             if f.extension().is_some_and(|e| e == "rs" || e == "html") && text.contains(needle) {
-                out.push(f.file_name().unwrap().to_string_lossy().into_owned());
+                out.push(f.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"));
             }
         }
         out.sort();
@@ -120,7 +179,12 @@ fn r15_cooperation_is_read_only_by_its_own_module() {
         assert!(!store.contains(&format!(" {table} ")) && !store.contains(&format!("JOIN {table}")), "{table}");
     }
     for call in ["list_cooperation", "record_cooperation"] {
-        assert_eq!(readers(&crates.join("haven-web").join("src"), call), ["cooperation.rs"], "{call}");
+        // Only the cooperation feature folder names the calls (R15).
+        assert_eq!(
+            readers(&crates.join("haven-web").join("src"), call),
+            ["cooperation/api.rs", "cooperation/pages.rs"],
+            "{call}"
+        );
         assert_eq!(readers(&crates.join("haven").join("src"), call), Vec::<String>::new(), "{call}");
     }
     assert_eq!(readers(&crates.join("haven-web").join("templates"), "coop-"), ["cooperation.html", "person.html"]);

@@ -399,7 +399,7 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
         principals.push(("anonymous".into(), None));
         for (code, role) in principals {
             let f = fixture(&app, &w, role.unwrap_or(Role::Caseworker)).await;
-            let url = app.url(&concrete(path, &f, &w));
+            let url = app.url(&concrete(&path, &f, &w));
             let mut req = client.request(Method::from_bytes(method.as_str().as_bytes()).unwrap(), &url);
             let mut csrf = String::new();
             if let Some((user, token)) = w.users.get(&code) {
@@ -411,7 +411,7 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
                     req = req.header("cookie", format!("haven_session={secret}"));
                 }
             }
-            req = match body_for(method.as_str(), path, &w, &csrf) {
+            req = match body_for(method.as_str(), &path, &w, &csrf) {
                 Body::None => req,
                 Body::Json(v) => req.json(&v),
                 Body::Form(fields) => req.form(&fields),

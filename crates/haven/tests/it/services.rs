@@ -172,15 +172,15 @@ async fn r19_the_directory_goes_out_and_comes_back_as_xlsx() {
     import(&app, CSV).await;
     let res = app.get("/api/v1/services/export.xlsx").send().await.unwrap();
     assert_eq!(res.status(), 200);
-    assert_eq!(res.headers()["content-type"], haven_web::directory::XLSX_TYPE);
+    assert_eq!(res.headers()["content-type"], haven_formats::directory::XLSX_TYPE);
     let xlsx = res.bytes().await.unwrap().to_vec();
-    assert_eq!(haven_web::directory::parse_xlsx(&xlsx).unwrap().len(), 3);
+    assert_eq!(haven_formats::directory::parse_xlsx(&xlsx).unwrap().len(), 3);
 
     // Another installation imports the workbook over the API and the CLI.
     let other = TestApp::spawn().await;
     let res = other
         .post("/api/v1/services/import")
-        .header("content-type", haven_web::directory::XLSX_TYPE)
+        .header("content-type", haven_formats::directory::XLSX_TYPE)
         .body(xlsx.clone())
         .send()
         .await
@@ -201,7 +201,7 @@ async fn r19_the_directory_goes_out_and_comes_back_as_xlsx() {
     let before = other.count("services").await;
     let res = other
         .post("/api/v1/services/import")
-        .header("content-type", haven_web::directory::XLSX_TYPE)
+        .header("content-type", haven_formats::directory::XLSX_TYPE)
         .body(xlsx[..xlsx.len() / 2].to_vec())
         .send()
         .await
@@ -225,7 +225,7 @@ async fn r19_an_import_may_be_larger_than_other_requests_up_to_its_own_cap() {
     let (s, b) = import(&app, &csv).await;
     assert_eq!(s, 201, "{b}");
     assert_eq!(b["added"], 2000);
-    let too_big = "x".repeat(haven_web::directory::MAX_CSV_BYTES + 200 * 1024);
+    let too_big = "x".repeat(haven_formats::directory::MAX_CSV_BYTES + 200 * 1024);
     let res =
         app.post("/api/v1/services/import").header("content-type", "text/csv").body(too_big).send().await.unwrap();
     assert_eq!(res.status(), 413);

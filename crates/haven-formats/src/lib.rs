@@ -1,0 +1,20 @@
+//! haven's file formats: the service directory as CSV and XLSX, screening
+//! answers and determinations as JSON. Pure: bytes and text in, domain types
+//! out, and back. The CLI, the web layer and the fuzz targets share these
+//! parsers, so a spreadsheet or an answers file is read the same way
+//! whichever door it comes through, and a fuzzer for them links no HTTP.
+
+pub mod answers;
+pub mod directory;
+
+/// A file that cannot be read, with what is wrong in words for the person
+/// who supplied it (a row number, a column, a limit). Never echoes a value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct FormatError(pub String);
+
+impl FormatError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}

@@ -1,0 +1,296 @@
+use crate::kit::prelude::*;
+
+/// A new person. Only `full_name` is required; nothing else is mandatory,
+/// because a person may prefer not to say.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PersonCreate {
+    /// The whole name as the person writes it, in any script.
+    full_name: String,
+    #[serde(default)]
+    other_names: Vec<String>,
+    latin_name: Option<String>,
+    /// Sex as the person describes it.
+    sex: Option<String>,
+    /// YYYY-MM-DD.
+    date_of_birth: Option<String>,
+    estimated_age: Option<u16>,
+    #[serde(default)]
+    age_uncertain: bool,
+    /// ISO 3166-1 alpha-3 codes.
+    #[serde(default)]
+    nationalities: Vec<String>,
+    /// BCP 47 tags.
+    #[serde(default)]
+    languages: Vec<String>,
+    contact: Option<String>,
+    /// shelter, community, immigration_detention, police_custody, hospital, in_compound, unknown.
+    location: Option<String>,
+    notes: Option<String>,
+}
+
+/// A partial update: absent fields stay as they are; an empty string clears.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PersonPatch {
+    full_name: Option<String>,
+    other_names: Option<Vec<String>>,
+    latin_name: Option<String>,
+    sex: Option<String>,
+    date_of_birth: Option<String>,
+    estimated_age: Option<u16>,
+    age_uncertain: Option<bool>,
+    nationalities: Option<Vec<String>>,
+    languages: Option<Vec<String>>,
+    contact: Option<String>,
+    location: Option<String>,
+    notes: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonOut {
+    id: String,
+    full_name: String,
+    other_names: Vec<String>,
+    latin_name: Option<String>,
+    sex: Option<String>,
+    date_of_birth: Option<String>,
+    estimated_age: Option<u16>,
+    age_uncertain: bool,
+    /// True when the person is or may be under 18 (R02).
+    may_be_child: bool,
+    nationalities: Vec<String>,
+    languages: Vec<String>,
+    contact: Option<String>,
+    /// Null when the contact and location category is withheld from this reader.
+    location: Option<String>,
+    notes: Option<String>,
+    created_at: String,
+    updated_at: String,
+    /// Data categories this reader may not see; their fields are empty.
+    withheld: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonSummaryOut {
+    id: String,
+    full_name: String,
+    latin_name: Option<String>,
+    location: String,
+    created_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonList {
+    items: Vec<PersonSummaryOut>,
+    page: u32,
+    per_page: u32,
+    has_more: bool,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// Name search, any script or romanised.
+    q: Option<String>,
+    /// 1-based.
+    page: Option<u32>,
+    /// 1-100, default 50.
+    per_page: Option<u32>,
+}
+
+impl PersonCreate {
+    fn into_input(self) -> PersonInput {
+        PersonInput {
+            full_name: self.full_name,
+            other_names: self.other_names,
+            latin_name: self.latin_name,
+            sex: self.sex,
+            date_of_birth: self.date_of_birth,
+            estimated_age: self.estimated_age,
+            age_uncertain: self.age_uncertain,
+            nationalities: self.nationalities,
+            languages: self.languages,
+            contact: self.contact,
+            location: self.location,
+            notes: self.notes,
+        }
+    }
+}
+
+impl PersonPatch {
+    fn apply(self, mut i: PersonInput) -> PersonInput {
+        // A date of birth and an estimate are alternatives: setting one alone
+        // replaces the other.
+        let (dob_given, age_given) = (self.date_of_birth.is_some(), self.estimated_age.is_some());
+        if let Some(v) = self.full_name {
+            i.full_name = v;
+        }
+        if let Some(v) = self.other_names {
+            i.other_names = v;
+        }
+        if let Some(v) = self.latin_name {
+            i.latin_name = Some(v);
+        }
+        if let Some(v) = self.sex {
+            i.sex = Some(v);
+        }
+        if let Some(v) = self.date_of_birth {
+            i.date_of_birth = Some(v);
+            if !age_given {
+                i.estimated_age = None;
+            }
+        }
+        if let Some(v) = self.estimated_age {
+            i.estimated_age = Some(v);
+            if !dob_given {
+                i.date_of_birth = None;
+            }
+        }
+        if let Some(v) = self.age_uncertain {
+            i.age_uncertain = v;
+        }
+        if let Some(v) = self.nationalities {
+            i.nationalities = v;
+        }
+        if let Some(v) = self.languages {
+            i.languages = v;
+        }
+        if let Some(v) = self.contact {
+            i.contact = Some(v);
+        }
+        if let Some(v) = self.location {
+            i.location = Some(v);
+        }
+        if let Some(v) = self.notes {
+            i.notes = Some(v);
+        }
+        i
+    }
+}
+
+pub(crate) fn person_out(
+    id: PersonId,
+    r: &PersonRecord,
+    created: i64,
+    updated: i64,
+    withheld: haven_core::access::Categories,
+) -> PersonOut {
+    let (date_of_birth, estimated_age, age_uncertain) = match r.birth {
+        Birth::Unknown => (None, None, false),
+        Birth::DateOfBirth(d) => (Some(format_date(d)), None, false),
+        Birth::Estimated { years, uncertain } => (None, Some(u16::from(years)), uncertain),
+    };
+    PersonOut {
+        id: id.to_string(),
+        full_name: r.full_name.as_str().to_owned(),
+        other_names: r.other_names.iter().map(|n| n.as_str().to_owned()).collect(),
+        latin_name: r.latin_name.as_ref().map(|n| n.as_str().to_owned()),
+        sex: r.sex.clone(),
+        date_of_birth,
+        estimated_age,
+        age_uncertain,
+        may_be_child: r.birth.may_be_child(today()),
+        nationalities: r.nationalities.iter().map(|c| c.as_str().to_owned()).collect(),
+        languages: r.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+        contact: r.contact.clone(),
+        location: (!withheld.contains(haven_core::access::Category::ContactLocation))
+            .then(|| r.location.as_str().to_owned()),
+        notes: r.notes.clone(),
+        created_at: rfc3339(created),
+        updated_at: rfc3339(updated),
+        withheld: withheld.iter().map(|c| c.as_str().to_owned()).collect(),
+    }
+}
+
+fn summary_out(p: &PersonSummary) -> PersonSummaryOut {
+    PersonSummaryOut {
+        id: p.id.to_string(),
+        full_name: p.full_name.clone(),
+        latin_name: p.latin_name.clone(),
+        location: p.location.as_str().to_owned(),
+        created_at: rfc3339(p.created_at_ms),
+    }
+}
+
+fn view_out(v: PersonView) -> Result<PersonOut, WebError> {
+    match v.state {
+        PersonState::Active(r) => Ok(person_out(v.id, &r, v.created_at_ms, v.updated_at_ms, v.withheld)),
+        PersonState::Erased { .. } => Err(WebError::Erased),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/persons", request_body = PersonCreate, tag = "persons",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub(crate) async fn create_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<PersonCreate>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(&state, Permission::WritePerson).await?;
+    let record = PersonRecord::parse(&body.into_input(), today())?;
+    let id = state.store.create_person(&scope, &record).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[utoipa::path(get, path = "/api/v1/persons", params(ListQuery), tag = "persons",
+    responses((status = 200, body = PersonList), (status = 401, body = ErrorBody)))]
+pub(crate) async fn list_persons(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryParams(q): QueryParams<ListQuery>,
+) -> Result<Json<PersonList>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
+    let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
+    let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(query) => state.store.search_persons(&scope, query, page.size).await?,
+        None => state.store.list_persons(&scope, page).await?,
+    };
+    Ok(Json(PersonList {
+        items: listing.items.iter().map(summary_out).collect(),
+        page: page.number,
+        per_page: page.size,
+        has_more: listing.has_more,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}", params(("id" = String, Path)), tag = "persons",
+    responses((status = 200, body = PersonOut), (status = 404, body = ErrorBody), (status = 410, description = "erased", body = ErrorBody)))]
+pub(crate) async fn get_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<PersonOut>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
+    let view = state.store.get_person(&scope, parse_id(&id)?).await?;
+    Ok(Json(view_out(view)?))
+}
+
+#[utoipa::path(patch, path = "/api/v1/persons/{id}", params(("id" = String, Path)), request_body = PersonPatch, tag = "persons",
+    responses((status = 200, body = PersonOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn update_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(patch): JsonBody<PersonPatch>,
+) -> Result<Json<PersonOut>, WebError> {
+    let scope = caller.scope(&state, Permission::WritePerson).await?;
+    let id: PersonId = parse_id(&id)?;
+    let view = state
+        .store
+        .update_person(&scope, id, |current| Ok(PersonRecord::parse(&patch.apply(current.to_input()), today())?))
+        .await?;
+    Ok(Json(view_out(view)?))
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/erase", params(("id" = String, Path)), tag = "persons",
+    responses((status = 204, description = "erased; the record's key is destroyed"), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody)))]
+pub(crate) async fn erase_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    let scope = caller.scope(&state, Permission::ErasePerson).await?;
+    state.store.erase_person(&scope, parse_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

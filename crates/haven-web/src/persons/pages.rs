@@ -1,0 +1,197 @@
+use crate::kit::prelude::*;
+
+struct PersonRow {
+    id: String,
+    name: String,
+    latin: Option<String>,
+    location: String,
+    added: String,
+    child: bool,
+}
+
+#[derive(Template)]
+#[template(path = "persons.html")]
+struct PersonsPage {
+    l: Layout,
+    q: String,
+    /// Children first and apart (R02, R20); headings only when both appear.
+    groups: Vec<(bool, Option<String>, Vec<PersonRow>)>,
+    page: u32,
+    has_more: bool,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PersonsQuery {
+    q: Option<String>,
+    page: Option<u32>,
+}
+
+pub(crate) async fn persons_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(query): Query<PersonsQuery>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
+    let q = query.q.unwrap_or_default().trim().to_owned();
+    let page = Page::new(query.page.unwrap_or(1), 50);
+    let listing = if q.is_empty() {
+        state.store.list_persons(&scope, page).await?
+    } else {
+        state.store.search_persons(&scope, &q, 50).await?
+    };
+    let rows: Vec<PersonRow> = listing
+        .items
+        .iter()
+        .map(|p| PersonRow {
+            id: p.id.to_string(),
+            name: p.full_name.clone(),
+            latin: p.latin_name.clone(),
+            location: labels::location(&tr, p.location),
+            added: local_date(p.created_at_ms),
+            child: p.may_be_child,
+        })
+        .collect();
+    let (children, adults): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.child);
+    let both = !children.is_empty() && !adults.is_empty();
+    let mut groups = Vec::new();
+    if !children.is_empty() {
+        groups.push((true, Some(tr.t("persons-children")), children));
+    }
+    if !adults.is_empty() {
+        groups.push((false, both.then(|| tr.t("persons-adults")), adults));
+    }
+    render(&PersonsPage {
+        l: Layout::new(&tr, Some(&caller), "/persons"),
+        q,
+        groups,
+        page: page.number,
+        has_more: listing.has_more,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct PersonForm {
+    #[serde(default)]
+    full_name: String,
+    #[serde(default)]
+    latin_name: String,
+    #[serde(default)]
+    other_names: String,
+    #[serde(default)]
+    sex: String,
+    #[serde(default)]
+    date_of_birth: String,
+    #[serde(default)]
+    estimated_age: String,
+    age_uncertain: Option<String>,
+    #[serde(default)]
+    nationalities: String,
+    #[serde(default)]
+    languages: String,
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    notes: String,
+}
+
+impl PersonForm {
+    fn to_input(&self) -> Result<PersonInput, ValidationError> {
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
+        let list = |s: &str, sep: char| s.split(sep).map(|x| x.trim().to_owned()).filter(|x| !x.is_empty()).collect();
+        let estimated_age = match self.estimated_age.trim() {
+            "" => None,
+            a => Some(a.parse::<u16>().map_err(|_| {
+                ValidationError::new("estimated_age", "implausible_age", "the age must be between 0 and 120")
+            })?),
+        };
+        Ok(PersonInput {
+            full_name: self.full_name.clone(),
+            other_names: list(&self.other_names, '\n'),
+            latin_name: opt(&self.latin_name),
+            sex: opt(&self.sex),
+            date_of_birth: opt(&self.date_of_birth),
+            estimated_age,
+            age_uncertain: self.age_uncertain.is_some(),
+            nationalities: list(&self.nationalities, ','),
+            languages: list(&self.languages, ','),
+            contact: opt(&self.contact),
+            location: opt(&self.location),
+            notes: opt(&self.notes),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "person_new.html")]
+struct NewPersonPage {
+    l: Layout,
+    csrf: String,
+    f: PersonForm,
+    locations: Vec<(&'static str, String)>,
+    error: Option<String>,
+}
+
+fn new_person_form(tr: &Tr, caller: &Caller, f: PersonForm, error: Option<String>) -> PageResult {
+    let locations = LocationType::ALL.iter().map(|l| (l.as_str(), labels::location(tr, *l))).collect();
+    render(&NewPersonPage {
+        l: Layout::new(tr, Some(caller), "/persons/new"),
+        csrf: caller.csrf().to_owned(),
+        f,
+        locations,
+        error,
+    })
+}
+
+pub(crate) async fn new_person_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+) -> PageResult {
+    caller.scope(&state, Permission::WritePerson).await?;
+    let f = PersonForm { location: "unknown".into(), ..Default::default() };
+    new_person_form(&tr, &caller, f, None)
+}
+
+pub(crate) async fn new_person_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    CsrfForm(form): CsrfForm<PersonForm>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::WritePerson).await?;
+    let parsed = form.to_input().and_then(|i| PersonRecord::parse(&i, today()));
+    let record = match parsed {
+        Ok(r) => r,
+        Err(v) => {
+            // Re-show the form with what was typed, so nothing is lost.
+            let msg = validation_message(&tr, &v);
+            let mut res = new_person_form(&tr, &caller, form, Some(msg))?;
+            *res.status_mut() = StatusCode::BAD_REQUEST;
+            return Ok(res);
+        }
+    };
+    let id = state.store.create_person(&scope, &record).await?;
+    Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct EraseForm {
+    confirm: Option<String>,
+}
+
+pub(crate) async fn erase_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<EraseForm>,
+) -> PageResult {
+    if form.confirm.as_deref() != Some("yes") {
+        return Err(WebError::Invalid(ValidationError::new("confirm", "required", "confirmation required")).into());
+    }
+    let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+    state.store.erase_person(&caller.scope(&state, Permission::ErasePerson).await?, id).await?;
+    Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+}

@@ -1,0 +1,40 @@
+//! Identification (R01–R10): instruments, the interview, the explained finding, conclusive decisions, and the non-punishment notice (R11–R13).
+
+mod api;
+mod notice;
+mod pages;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::kit::routes::{self as r, RouteDef};
+use crate::kit::AppState;
+
+/// The JSON API: one registration per endpoint, which also documents it.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::list_instruments))
+        .routes(routes!(api::get_instrument))
+        .routes(routes!(api::start_screening, api::list_screenings))
+        .routes(routes!(api::get_screening))
+        .routes(routes!(api::answer_screening))
+        .routes(routes!(api::complete_screening))
+        .routes(routes!(api::get_determination))
+        .routes(routes!(api::decide, api::list_decisions))
+        .routes(routes!(api::notice_pdf))
+}
+
+/// The pages.
+pub fn pages() -> Vec<RouteDef> {
+    vec![
+        r::post("/persons/{id}/screenings", pages::start_screening_submit),
+        r::get("/screenings/{id}", pages::screening_page),
+        r::get("/screenings/{id}/q/{n}", pages::question_page),
+        r::post("/screenings/{id}/q/{n}", pages::answer_submit),
+        r::post("/screenings/{id}/complete", pages::complete_screening_submit),
+        r::post("/screenings/{id}/decisions", pages::decision_submit),
+        r::get("/screenings/{id}/notice", notice::notice_page),
+        r::get("/screenings/{id}/notice.pdf", notice::notice_pdf),
+        r::post("/screenings/{id}/notice/send", notice::send_notice_submit),
+    ]
+}

@@ -1,0 +1,382 @@
+use crate::kit::prelude::*;
+
+#[derive(Deserialize)]
+pub(crate) struct StartScreeningForm {
+    instrument: String,
+    survivor_language: String,
+    interpreter: Option<String>,
+}
+
+pub(crate) async fn start_screening_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<StartScreeningForm>,
+) -> PageResult {
+    let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    let instrument = haven_instrument::find(&form.instrument).ok_or(WebError::NotFound)?;
+    let language = haven_core::person::LanguageTag::parse(&form.survivor_language)?;
+    let sid = state.store.start_screening(&scope, id, &instrument, &language, form.interpreter.as_deref()).await?;
+    Ok(Redirect::to(&format!("/screenings/{sid}/q/0")).into_response())
+}
+
+fn answer_label(tr: &Tr, a: &haven_core::screening::Answer) -> String {
+    use haven_core::screening::Answer;
+    match a {
+        Answer::Yes => tr.t("screening-yes"),
+        Answer::No => tr.t("screening-no"),
+        Answer::PreferNotToSay => tr.t("screening-prefer-not"),
+        Answer::DontKnow => tr.t("screening-dont-know"),
+        Answer::Choice(c) => tr.t(&format!("option-{c}")),
+        Answer::Multi(cs) => cs.iter().map(|c| tr.t(&format!("option-{c}"))).collect::<Vec<_>>().join(", "),
+        Answer::Number(n) => n.to_string(),
+        Answer::Text(t) => t.clone(),
+    }
+}
+
+/// The survivor's language for question text: one of the nine, else English.
+fn survivor_tr(code: &str) -> Tr {
+    let primary = if code.starts_with("zh") { "zh-Hans" } else { code.split('-').next().unwrap_or("en") };
+    Tr::new(primary)
+}
+
+#[derive(Template)]
+#[template(path = "interview.html")]
+struct InterviewPage {
+    l: Layout,
+    csrf: String,
+    id: String,
+    index: usize,
+    number: usize,
+    total: usize,
+    progress: String,
+    survivor_lang: String,
+    text_survivor: String,
+    text_ui: String,
+    show_both: bool,
+    kind: &'static str,
+    options: Vec<(String, String, bool)>,
+    current: String,
+    yes_survivor: String,
+    no_survivor: String,
+    prefer_survivor: String,
+    dontknow_survivor: String,
+}
+
+pub(crate) async fn question_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path((id, n)): Path<(String, usize)>,
+) -> PageResult {
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    if view.completed {
+        return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
+    }
+    let instrument = crate::kit::context::instrument_of(&view)?;
+    let Some(q) = instrument.questions.get(n) else {
+        return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
+    };
+    let str_ = survivor_tr(&view.survivor_language);
+    let answers = view.answers.clone().unwrap_or_default();
+    let current = answers.get(&q.id);
+    use haven_core::screening::{Answer, AnswerType};
+    let current_code = match current {
+        Some(Answer::Yes) => "yes".to_owned(),
+        Some(Answer::No) => "no".to_owned(),
+        Some(Answer::PreferNotToSay) => "prefer_not_to_say".to_owned(),
+        Some(Answer::DontKnow) => "dont_know".to_owned(),
+        Some(Answer::Number(x)) => x.to_string(),
+        Some(Answer::Text(t)) => t.clone(),
+        Some(Answer::Choice(c)) => c.clone(),
+        _ => String::new(),
+    };
+    let options = match &q.answer {
+        AnswerType::Choice(opts) | AnswerType::MultiChoice(opts) => opts
+            .iter()
+            .map(|o| {
+                let chosen = match current {
+                    Some(Answer::Choice(c)) => c == o,
+                    Some(Answer::Multi(cs)) => cs.contains(o),
+                    _ => false,
+                };
+                (o.clone(), str_.t(&format!("option-{o}")), chosen)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let text = |lang: &str| q.text.get(lang).or_else(|| q.text.get("en")).cloned().unwrap_or_default();
+    render(&InterviewPage {
+        l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}/q/{n}")),
+        csrf: caller.csrf().to_owned(),
+        id: id.clone(),
+        index: n,
+        number: n + 1,
+        total: instrument.questions.len(),
+        progress: tr.t_with2("screening-progress", ("n", (n + 1) as i64), ("total", instrument.questions.len() as i64)),
+        survivor_lang: str_.code().to_owned(),
+        text_survivor: text(str_.code()),
+        text_ui: text(tr.code()),
+        show_both: str_.code() != tr.code(),
+        kind: q.answer.code(),
+        options,
+        current: current_code,
+        yes_survivor: str_.t("screening-yes"),
+        no_survivor: str_.t("screening-no"),
+        prefer_survivor: str_.t("screening-prefer-not"),
+        dontknow_survivor: str_.t("screening-dont-know"),
+    })
+}
+
+pub(crate) async fn answer_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path((id, n)): Path<(String, usize)>,
+    Form(form): Form<std::collections::HashMap<String, String>>,
+) -> PageResult {
+    caller.check_form_csrf(form.get("csrf").map(String::as_str).unwrap_or(""))?;
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    let instrument = crate::kit::context::instrument_of(&view)?;
+    let q = instrument.questions.get(n).ok_or(WebError::NotFound)?;
+    use haven_core::screening::{Answer, AnswerType};
+    let value = form.get("value").map(|v| v.trim()).filter(|v| !v.is_empty());
+    let answer = match (value, &q.answer) {
+        (Some("prefer_not_to_say"), _) => Some(Answer::PreferNotToSay),
+        (Some("dont_know"), _) => Some(Answer::DontKnow),
+        (Some("yes"), AnswerType::YesNo) => Some(Answer::Yes),
+        (Some("no"), AnswerType::YesNo) => Some(Answer::No),
+        (Some(v), AnswerType::Choice(opts)) if opts.iter().any(|o| o == v) => Some(Answer::Choice(v.to_owned())),
+        (Some(v), AnswerType::Number) => Some(Answer::Number(
+            v.parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && *x >= 0.0)
+                .ok_or(WebError::Invalid(ValidationError::new("value", "invalid_number", "enter a number")))?,
+        )),
+        (Some(v), AnswerType::Date | AnswerType::Place | AnswerType::FreeText) => {
+            Some(Answer::Text(v.chars().take(2000).collect()))
+        }
+        (None, AnswerType::MultiChoice(opts)) => {
+            let chosen: Vec<String> = opts.iter().filter(|o| form.contains_key(&format!("opt_{o}"))).cloned().collect();
+            (!chosen.is_empty()).then_some(Answer::Multi(chosen))
+        }
+        (None, _) => None,
+        (Some(_), _) => {
+            return Err(
+                WebError::Invalid(ValidationError::new("value", "invalid_answer", "choose one of the answers")).into()
+            )
+        }
+    };
+    if let Some(a) = answer {
+        let mut one = std::collections::BTreeMap::new();
+        one.insert(q.id.clone(), a);
+        state.store.record_answers(&caller.scope(&state, Permission::WriteCase).await?, &id, &one, &instrument).await?;
+    }
+    let next = if n + 1 < instrument.questions.len() {
+        format!("/screenings/{id}/q/{}", n + 1)
+    } else {
+        format!("/screenings/{id}")
+    };
+    Ok(Redirect::to(&next).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "screening.html")]
+struct ScreeningPage {
+    l: Layout,
+    csrf: String,
+    id: String,
+    person_id: String,
+    instrument: String,
+    status: String,
+    answered: String,
+    completed: bool,
+    next_index: usize,
+    outcome_code: String,
+    outcome: String,
+    elements: Vec<(String, String, Vec<String>)>,
+    revisit: Vec<String>,
+    needs: Vec<String>,
+    vulnerabilities: Vec<String>,
+    /// Kinds of service the needs call for, each with the directory's offers.
+    /// (service type, label, fitting providers in the directory).
+    suggested: Vec<(&'static str, String, Vec<String>)>,
+    version: String,
+    rule: String,
+    detained: bool,
+    corroboration: String,
+    decisions: Vec<(String, String, String)>,
+    authorities: Vec<(String, String)>,
+    can_decide: bool,
+    decide_hint: String,
+    jur_name: String,
+    jur_fc: String,
+    jur_alternatives: String,
+    jur_scope: String,
+    jur_deadlines: String,
+    jur_decides: String,
+}
+
+pub(crate) async fn screening_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> PageResult {
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    let instrument = crate::kit::context::instrument_of(&view)?;
+    let d = super::api::determine(&state, &caller, &view).await?;
+    let answers = view.answers.clone().unwrap_or_default();
+    let qtext = |qid: &str| {
+        instrument
+            .question(qid)
+            .and_then(|q| q.text.get(tr.code()).or_else(|| q.text.get("en")).cloned())
+            .unwrap_or_else(|| qid.to_owned())
+    };
+    let next_index = instrument.questions.iter().position(|q| !answers.contains_key(&q.id)).unwrap_or(0);
+    // The holding organisation's country decides which law applies (R04, R12).
+    let jur = crate::kit::context::jurisdiction(&state, &caller).await?;
+    let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
+    let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
+        && !person.withheld.contains(haven_core::access::Category::ContactLocation);
+    let revisit = d.outcome.still_open().1.iter().map(|q| qtext(q)).collect();
+    // R09, R19: the needs point to kinds of service, matched to the
+    // person; the directory says who offers them.
+    let (sex, age, child) = match &person.state {
+        PersonState::Active(r) => {
+            (haven_core::services::fit_sex(r.sex.as_deref()), r.birth.age_on(today()), r.birth.may_be_child(today()))
+        }
+        _ => (None, None, false),
+    };
+    let directory = state
+        .store
+        .list_services(
+            &caller.scope(&state, Permission::ReadCase).await?,
+            &haven_store::services::ServiceFilter::default(),
+        )
+        .await?;
+    let suggested = haven_core::services::suggested_types(&d.need_codes(), sex, child)
+        .into_iter()
+        .map(|t| {
+            let offers: Vec<String> = directory
+                .iter()
+                .filter(|v| v.service.service_type == t && v.service.takes(sex, age.map(u32::from), child))
+                .map(|v| format!("{} — {} — {}", v.service.provider, v.service.name, v.service.contact))
+                .collect();
+            (t, tr.t(&format!("svc-type-{t}")), offers)
+        })
+        .collect();
+    render(&ScreeningPage {
+        suggested,
+        l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}")),
+        csrf: caller.csrf().to_owned(),
+        id: id.clone(),
+        person_id: view.person_id.to_string(),
+        instrument: instrument.title.get(tr.code()).or_else(|| instrument.title.get("en")).cloned().unwrap_or_default(),
+        status: tr.t(if view.completed { "screening-completed" } else { "screening-in-progress" }),
+        answered: tr.t_with("screening-answered", "n", answers.len() as i64),
+        completed: view.completed,
+        next_index,
+        outcome_code: d.outcome.code().to_owned(),
+        outcome: tr.t(&format!("outcome-{}", d.outcome.code())),
+        elements: d
+            .elements
+            .iter()
+            .map(|e| {
+                let status = tr.t(if e.met { "screening-element-met" } else { "screening-element-not-met" });
+                let evidence = e
+                    .evidence
+                    .iter()
+                    .map(|ev| {
+                        let a = answers.get(&ev.question).map(|a| answer_label(&tr, a)).unwrap_or_default();
+                        format!("{} — {} ({})", qtext(&ev.question), a, ev.strength.as_str())
+                    })
+                    .collect();
+                (tr.t(&format!("element-{}", e.element.as_str())), status, evidence)
+            })
+            .collect(),
+        revisit,
+        needs: d.needs.iter().map(|n| tr.t(&format!("need-{}", n.kind.as_str()))).collect(),
+        vulnerabilities: d.vulnerabilities.iter().map(|v| tr.t(&format!("vulnerability-{v}"))).collect(),
+        version: format!(
+            "{} {} ({})",
+            d.instrument_id,
+            d.instrument_version,
+            &d.instrument_hash[..12.min(d.instrument_hash.len())]
+        ),
+        rule: d.rule_source.clone(),
+        detained,
+        decisions: state
+            .store
+            .list_decisions(&caller.scope(&state, Permission::ReadCase).await?, &id)
+            .await?
+            .into_iter()
+            .map(|d| {
+                let label =
+                    tr.t(if d.conclusion == "confirmed" { "decision-confirmed" } else { "decision-not-confirmed" });
+                let signed = format!("{} · {}", d.decided_by_name, local_date(d.decided_at_ms));
+                (label, signed, d.reasons.unwrap_or_default())
+            })
+            .collect(),
+        authorities: state
+            .store
+            .list_orgs()
+            .await?
+            .into_iter()
+            .filter(|o| o.kind.is_enforcement())
+            .map(|o| (o.id.to_string(), o.name))
+            .collect(),
+        can_decide: caller.may(Permission::DecideConclusively),
+        decide_hint: tr.t_with("decision-hint", "days", i64::from(jur.reflection_days)),
+        corroboration: match state
+            .store
+            .corroboration_count(&caller.scope(&state, Permission::ReadCase).await?, &id)
+            .await?
+        {
+            0 => String::new(),
+            n => tr.t_with("screening-corroborated", "count", n),
+        },
+        jur_name: jur.name.to_owned(),
+        jur_fc: tr.t(if jur.recognises_forced_criminality { "jur-fc-recognised" } else { "jur-fc-not-recognised" }),
+        jur_alternatives: jur.alternative_provisions.to_owned(),
+        jur_scope: jur.non_punishment_scope.to_owned(),
+        jur_deadlines: tr.t_with2(
+            "jur-deadlines",
+            ("days", i64::from(jur.rg_target_working_days)),
+            ("reflection", i64::from(jur.reflection_days)),
+        ),
+        jur_decides: jur.decides.to_owned(),
+    })
+}
+
+pub(crate) async fn complete_screening_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult {
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    let d = super::api::determine(&state, &caller, &view).await?;
+    state.store.complete_screening(&caller.scope(&state, Permission::WriteCase).await?, &id, d.outcome.code()).await?;
+    Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct DecisionForm {
+    conclusion: String,
+    reasons: String,
+}
+
+pub(crate) async fn decision_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::DecideConclusively).await?;
+    let conclusion = haven_core::screening::decision::Conclusion::parse(&form.conclusion)?;
+    let reasons = haven_core::screening::decision::Reasons::parse(&form.reasons)?;
+    let days = crate::kit::context::reflection_days(&state, &caller).await?;
+    state.store.record_decision(&scope, &id, conclusion, &reasons, days).await?;
+    Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
+}

@@ -1,0 +1,48 @@
+use crate::kit::prelude::*;
+
+struct TaskRow {
+    kind: &'static str,
+    label: String,
+    name: String,
+    href: String,
+    due: String,
+    overdue: bool,
+    urgent: bool,
+    child: bool,
+}
+
+#[derive(Template)]
+#[template(path = "tasks.html")]
+struct TasksPage {
+    l: Layout,
+    tasks: Vec<TaskRow>,
+}
+
+/// The landing page for case roles: urgent work first (R13, R20).
+pub(crate) async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> PageResult {
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
+    let facts = state.store.task_facts(&scope).await?;
+    let jur = crate::kit::context::jurisdiction(&state, &caller).await?;
+    let tasks = haven_core::tasks::compute(&facts, today(), jur.rg_target_working_days, jur.reflection_days)
+        .into_iter()
+        .map(|t| {
+            use haven_core::tasks::TaskKind;
+            TaskRow {
+                kind: t.kind.as_str(),
+                label: tr.t(&format!("task-{}", t.kind.as_str())),
+                href: match (&t.screening_id, t.kind) {
+                    (Some(s), _) => format!("/screenings/{s}"),
+                    (None, TaskKind::ReturnFollowUp) => format!("/persons/{}/protection", t.person_id),
+                    (None, TaskKind::ReferralOverdue) => format!("/persons/{}/referrals", t.person_id),
+                    (None, _) => format!("/persons/{}", t.person_id),
+                },
+                name: t.name,
+                due: format_date(t.due),
+                overdue: t.overdue,
+                urgent: matches!(t.kind, TaskKind::RequestRelease | TaskKind::ChildInDetention),
+                child: t.child,
+            }
+        })
+        .collect();
+    render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), tasks })
+}

@@ -1,0 +1,264 @@
+use crate::kit::prelude::*;
+
+struct PersonDisplay {
+    full_name: String,
+    may_be_child: bool,
+    detained: bool,
+    facts: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "person.html")]
+struct PersonPageT {
+    l: Layout,
+    id: String,
+    csrf: String,
+    person: Option<PersonDisplay>,
+    cases: Vec<(String, String, String)>,
+    withheld: String,
+    consents: Vec<ConsentRow>,
+    access_log: Vec<(String, String, String, String, String, String)>,
+    purposes: Vec<(&'static str, String)>,
+    recipients: Vec<(String, String)>,
+    categories: Vec<(&'static str, String)>,
+    default_expiry: String,
+    default_language: String,
+    can_erase: bool,
+    /// Supervisors only (R15): the link to the restricted cooperation record.
+    may_open_cooperation: bool,
+    can_record_consent: bool,
+    can_screen: bool,
+    /// (id, description, expungement due, current status code)
+    penalties: Vec<(String, String, bool, &'static str)>,
+    expungement_statuses: Vec<(&'static str, String)>,
+    penalty_kinds: Vec<(&'static str, String)>,
+    screenings: Vec<(String, String, String)>,
+    instruments: Vec<(String, String)>,
+}
+
+fn display_person(
+    tr: &Tr,
+    r: &PersonRecord,
+    created_ms: i64,
+    withheld: haven_core::access::Categories,
+) -> PersonDisplay {
+    use haven_core::access::Category;
+    let none = || tr.t("person-not-recorded");
+    let hidden = |c: Category, v: String| if withheld.contains(c) { tr.t("person-withheld-field") } else { v };
+    let join = |v: Vec<&str>| if v.is_empty() { none() } else { v.join(", ") };
+    let age = match r.birth {
+        Birth::Unknown => none(),
+        Birth::DateOfBirth(d) => {
+            let years = r.birth.age_on(today()).unwrap_or(0);
+            format!("{} ({})", format_date(d), tr.t_with("person-age", "years", i64::from(years)))
+        }
+        Birth::Estimated { years, uncertain } => tr.t_with(
+            if uncertain { "person-age-estimated-uncertain" } else { "person-age-estimated" },
+            "years",
+            i64::from(years),
+        ),
+    };
+    let facts = vec![
+        (tr.t("field-other_names"), join(r.other_names.iter().map(|n| n.as_str()).collect())),
+        (tr.t("field-latin_name"), r.latin_name.as_ref().map(|n| n.as_str().to_owned()).unwrap_or_else(none)),
+        (tr.t("field-sex"), r.sex.clone().unwrap_or_else(none)),
+        (tr.t("field-date_of_birth"), age),
+        (tr.t("field-nationalities"), join(r.nationalities.iter().map(|c| c.as_str()).collect())),
+        (tr.t("field-languages"), join(r.languages.iter().map(|c| c.as_str()).collect())),
+        (tr.t("field-location"), hidden(Category::ContactLocation, labels::location(tr, r.location))),
+        (tr.t("field-contact"), hidden(Category::ContactLocation, r.contact.clone().unwrap_or_else(none))),
+        (tr.t("field-notes"), hidden(Category::Narrative, r.notes.clone().unwrap_or_else(none))),
+        (tr.t("person-created"), local_date(created_ms)),
+    ];
+    PersonDisplay {
+        full_name: r.full_name.as_str().to_owned(),
+        may_be_child: r.birth.may_be_child(today()),
+        detained: !withheld.contains(Category::ContactLocation) && r.location.is_detention(),
+        facts,
+    }
+}
+
+struct ConsentRow {
+    id: String,
+    purpose: String,
+    recipient: String,
+    categories: String,
+    expires: String,
+    status: String,
+    withdrawable: bool,
+}
+
+pub(crate) async fn person_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> Response {
+    let raw_id = id.clone();
+    let result = async {
+        let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+        let scope = caller.scope(&state, Permission::ReadPerson).await?;
+        let view = state.store.get_person(&scope, id).await?;
+        let mut page = PersonPageT {
+            l: Layout::new(&tr, Some(&caller), &format!("/persons/{id}")),
+            id: id.to_string(),
+            csrf: caller.csrf().to_owned(),
+            person: None,
+            cases: Vec::new(),
+            withheld: String::new(),
+            consents: Vec::new(),
+            access_log: Vec::new(),
+            purposes: haven_core::consent::ConsentPurpose::ALL
+                .iter()
+                .map(|p| (p.as_str(), tr.t(&format!("consent-purpose-{}", p.as_str()))))
+                .collect(),
+            recipients: Vec::new(),
+            categories: haven_core::access::Category::ALL
+                .iter()
+                .map(|c| (c.as_str(), labels::category(&tr, *c)))
+                .collect(),
+            default_expiry: format_date(today().saturating_add(time::Duration::days(365))),
+            default_language: tr.code().to_owned(),
+            can_erase: caller.may(Permission::ErasePerson),
+            may_open_cooperation: caller.may(Permission::RecordCooperation),
+            can_record_consent: caller.may(Permission::RecordConsent),
+            can_screen: caller.may(Permission::WriteCase),
+            penalties: Vec::new(),
+            expungement_statuses: haven_core::remedy::Expungement::ALL
+                .iter()
+                .map(|e| (e.as_str(), tr.t(&format!("expungement-{}", e.as_str()))))
+                .collect(),
+            penalty_kinds: haven_core::remedy::PenaltyKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), tr.t(&format!("penalty-kind-{}", k.as_str()))))
+                .collect(),
+            screenings: Vec::new(),
+            instruments: haven_instrument::built_in()
+                .into_iter()
+                .map(|i| {
+                    let title = i.title.get(tr.code()).or_else(|| i.title.get("en")).cloned().unwrap_or_default();
+                    (i.id, title)
+                })
+                .collect(),
+        };
+        if let PersonState::Active(r) = &view.state {
+            let listing = state
+                .store
+                .list_cases(&caller.scope(&state, Permission::ReadCase).await?, Some(id), Page::new(1, 50))
+                .await?;
+            page.cases = listing
+                .items
+                .iter()
+                .map(|c| (c.id.to_string(), labels::case_status(&tr, c.record.status), format_date(c.record.opened_on)))
+                .collect();
+            page.person = Some(display_person(&tr, r, view.created_at_ms, view.withheld));
+            if !view.withheld.is_empty() {
+                let names: Vec<String> = view.withheld.iter().map(|c| labels::category(&tr, c)).collect();
+                page.withheld = format!("{} {}", tr.t("person-withheld"), names.join(", "));
+            }
+            page.consents = state
+                .store
+                .list_consents(&scope, id)
+                .await?
+                .iter()
+                .map(|v| {
+                    let t = &v.consent.terms;
+                    let in_force = v.consent.withdrawn_on.is_none() && today() <= t.expires_on;
+                    ConsentRow {
+                        id: v.id.clone(),
+                        purpose: tr.t(&format!("consent-purpose-{}", t.purpose.as_str())),
+                        recipient: v.recipient_name.clone(),
+                        categories: t
+                            .categories
+                            .iter()
+                            .map(|c| labels::category(&tr, c))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        expires: format_date(t.expires_on),
+                        status: tr.t(match (v.consent.withdrawn_on, in_force) {
+                            (Some(_), _) => "consent-withdrawn",
+                            (None, true) => "consent-in-force",
+                            (None, false) => "consent-expired",
+                        }),
+                        withdrawable: v.consent.withdrawn_on.is_none(),
+                    }
+                })
+                .collect();
+            page.access_log = crate::access::audit_rows(&tr, &state.store.access_log(&scope, id, 50).await?);
+            page.penalties = state
+                .store
+                .list_penalties(&caller.scope(&state, Permission::ReadCase).await?, id)
+                .await?
+                .into_iter()
+                .map(|p| {
+                    let due =
+                        p.consequence_of_trafficking && p.expungement == haven_core::remedy::Expungement::NotRequested;
+                    let mut line = format!(
+                        "{} · {} · {}",
+                        tr.t(&format!("penalty-kind-{}", p.kind.as_str())),
+                        p.country,
+                        tr.t(&format!("expungement-{}", p.expungement.as_str()))
+                    );
+                    if let Some(d) = p.imposed_on {
+                        line.push_str(&format!(" · {d}"));
+                    }
+                    if let Some(o) = p.offence {
+                        line.push_str(&format!(" · {o}"));
+                    }
+                    (p.id, line, due, p.expungement.as_str())
+                })
+                .collect();
+            page.screenings = state
+                .store
+                .list_screenings(&caller.scope(&state, Permission::ReadCase).await?, id)
+                .await?
+                .iter()
+                .map(|s| {
+                    let status = match &s.outcome {
+                        Some(o) => {
+                            tr.t(&format!("outcome-{o}")).split(['.', ':']).next().unwrap_or_default().to_owned()
+                        }
+                        None => tr.t("screening-in-progress"),
+                    };
+                    (s.id.clone(), format!("{} {}", tr.t("screening-started"), local_date(s.started_at_ms)), status)
+                })
+                .collect();
+            page.recipients = state
+                .store
+                .list_orgs()
+                .await?
+                .into_iter()
+                .filter(|o| o.id != caller.user.org_id)
+                .map(|o| (o.id.to_string(), o.name))
+                .collect();
+        }
+        Ok::<Response, WebError>(render(&page)?)
+    }
+    .await;
+    match result {
+        Ok(res) => res,
+        // Out of reach: say so without a name, and offer emergency access
+        // to those whose role allows it.
+        Err(WebError::NotFound) if raw_id.parse::<PersonId>().is_ok() => {
+            let actor = caller.user.actor();
+            let may = haven_core::access::authorize(
+                &actor,
+                Permission::BreakGlass,
+                haven_core::access::Purpose::case_management(),
+                "",
+            )
+            .is_ok();
+            let page = ErrorPage {
+                l: Layout::new(&tr, Some(&caller), "/persons"),
+                message: tr.t("error-not-found"),
+                break_glass: may.then_some(raw_id),
+                csrf: caller.csrf().to_owned(),
+            };
+            match page.render() {
+                Ok(html) => (StatusCode::NOT_FOUND, Html(html)).into_response(),
+                Err(_) => StatusCode::NOT_FOUND.into_response(),
+            }
+        }
+        Err(e) => error_page(&tr, e),
+    }
+}
