@@ -46,13 +46,18 @@ test('r16 the system administrator reads no cases and makes no case account; a c
   await page.getByLabel('Username', { exact: true }).fill('org.first');
   await page.getByRole('button', { name: 'Create' }).last().click();
   const firstPassword = await oneTimePassword(page);
-  // The second administrator waits for the first: the system administrator
-  // cannot slip an administrator of their own into the organisation.
+  // Every administrator waits: the system administrator cannot slip two
+  // administrators of their own into the organisation.
+  assert.ok(await page.getByText('waiting for approval by a second administrator').isVisible());
   await page.getByLabel('Username', { exact: true }).fill('org.second');
   await page.getByRole('button', { name: 'Create' }).last().click();
   const secondPassword = await oneTimePassword(page);
-  assert.ok(await page.getByText('waiting for approval by a second administrator').isVisible());
+  // The system administrator decides nothing about who reads cases.
+  assert.equal(await page.locator('input[name="caseworkers_see_all"]').count(), 0);
   await signOut(page);
+  // The organisation's first administrator is approved by the person who
+  // runs the server, after checking who they are.
+  assert.match(haven.cli('user', 'approve', '--username', 'org.first'), /approved/);
 
   // The first administrator approves the second and grants a caseworker, who waits.
   await signIn(page, haven.url, 'org.first', firstPassword, 'first-admins-long-passphrase');
@@ -80,6 +85,16 @@ test('r16 the system administrator reads no cases and makes no case account; a c
   await page.goto(`${haven.url}/admin`);
   await row('cw.somchai').getByRole('button', { name: 'Approve' }).click();
   assert.ok(await page.getByText('The account is approved').isVisible());
+  // An account that must stop working stops at once, and comes back only
+  // through approval.
+  await page.getByLabel('Username', { exact: true }).fill('cw.leaving');
+  await page.getByLabel('Role').selectOption('caseworker');
+  await page.getByRole('button', { name: 'Create' }).last().click();
+  await row('cw.leaving').getByRole('button', { name: 'Disable' }).click();
+  assert.ok(await page.getByText('The account is disabled').isVisible());
+  assert.ok(await row('cw.leaving').getByText('Disabled').isVisible());
+  await row('cw.leaving').getByRole('button', { name: 'Enable again' }).click();
+  assert.ok(await row('cw.leaving').getByText('Waiting for approval').isVisible());
   await signOut(page);
 });
 

@@ -561,13 +561,23 @@ pub fn may_grant(actor: &Actor, role: Role, org: OrgId, org_kind: OrgKind) -> bo
 ///
 /// A case role in an assistance organisation opens survivors' files, so it
 /// becomes active only when a second administrator of that organisation
-/// approves it. An organisation administrator appointed into an organisation
-/// that already has an active one waits for that one's approval, so a system
-/// administrator cannot slip their own administrator into an organisation
-/// and approve their own case accounts through it. The first administrator
-/// of an organisation is active at once: there is nobody yet to ask.
-pub fn grant_needs_approval(role: Role, org_kind: OrgKind, org_has_active_admin: bool) -> bool {
-    (role.is_case_role() && !org_kind.is_enforcement()) || (role == Role::OrgAdmin && org_has_active_admin)
+/// approves it. An organisation administrator always waits too: for an
+/// administrator of that organisation other than the one who appointed
+/// them, or, for an organisation's first, for the operator who holds the
+/// server (`haven user approve`). Were the first active at once, a system
+/// administrator could appoint two administrators of their own into an
+/// organisation, one approving the other's case accounts, and read its
+/// survivors (issue 10, insider review).
+pub fn grant_needs_approval(role: Role, org_kind: OrgKind) -> bool {
+    (role.is_case_role() && !org_kind.is_enforcement()) || role == Role::OrgAdmin
+}
+
+/// Whether `actor` may decide whether caseworkers of `org` see every case
+/// of it: that widens who reads survivors' files, so it is the
+/// organisation's own administrators' call, never the system
+/// administrator's, who reads no case data.
+pub fn may_set_case_reach(actor: &Actor, org: OrgId) -> bool {
+    actor.role == Role::OrgAdmin && actor.org_id == org && !actor.org_kind.is_enforcement()
 }
 
 /// Whether `approver` may approve a pending grant made by `granted_by` in
@@ -764,14 +774,11 @@ mod tests {
     }
 
     #[test]
-    fn case_roles_in_assistance_organisations_wait_for_a_second_administrator() {
+    fn r16_case_roles_and_every_organisation_administrator_wait_for_a_second_person() {
         for role in Role::ALL {
             for kind in OrgKind::ALL {
-                for has_admin in [false, true] {
-                    let expected =
-                        (role.is_case_role() && !kind.is_enforcement()) || (role == Role::OrgAdmin && has_admin);
-                    assert_eq!(grant_needs_approval(role, kind, has_admin), expected, "{role:?} {kind:?} {has_admin}");
-                }
+                let expected = (role.is_case_role() && !kind.is_enforcement()) || role == Role::OrgAdmin;
+                assert_eq!(grant_needs_approval(role, kind), expected, "{role:?} {kind:?}");
             }
         }
         let org = OrgId::from_random_bytes([2; 16]);
@@ -783,6 +790,16 @@ mod tests {
         assert!(!may_approve(&admin, Some(someone_else), OrgId::from_random_bytes([3; 16])));
         for role in Role::ALL.into_iter().filter(|r| *r != Role::OrgAdmin) {
             assert!(!may_approve(&actor(role, OrgKind::Shelter), Some(someone_else), org), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn r16_only_the_organisations_own_administrator_widens_its_caseworkers_reach() {
+        let org = OrgId::from_random_bytes([2; 16]);
+        for role in Role::ALL {
+            let a = Actor { org_id: org, ..actor(role, OrgKind::Shelter) };
+            assert_eq!(may_set_case_reach(&a, org), role == Role::OrgAdmin, "{role:?}");
+            assert!(!may_set_case_reach(&a, OrgId::from_random_bytes([3; 16])), "{role:?}");
         }
     }
 

@@ -36,6 +36,8 @@ pub enum Action {
     Approve,
     /// An administrator unlocked an account's sign-in or second factor.
     Unlock,
+    /// An account was disabled: its sessions and tokens ended.
+    Disable,
     /// A row's authorisation columns failed their keyed MAC: someone edited
     /// the database without the master key. Shown to auditors.
     IntegrityAlarm,
@@ -43,6 +45,9 @@ pub enum Action {
     SecondFactorAlarm,
     /// A signed audit checkpoint was exported for keeping elsewhere.
     Checkpoint,
+    /// An authorisation row was written; its `row_seq` names this event, so
+    /// an earlier copy of the row put back in SQL is refused.
+    RowWrite,
 }
 
 impl Action {
@@ -69,10 +74,12 @@ impl Action {
             Action::SecondFactor => "second_factor",
             Action::Denied => "denied",
             Action::Approve => "approve",
+            Action::Disable => "disable",
             Action::Unlock => "unlock",
             Action::IntegrityAlarm => "integrity_alarm",
             Action::SecondFactorAlarm => "second_factor_alarm",
             Action::Checkpoint => "checkpoint",
+            Action::RowWrite => "row_write",
         }
     }
 }

@@ -195,16 +195,21 @@ impl Store {
         };
         let dek =
             prow.try_get::<Option<Vec<u8>>, _>("wrapped")?.map(|w| self.keys().unwrap(&person_s, &w)).transpose()?;
-        let rows = sqlx::query(
-            "SELECT c.*, o.name AS recipient_name FROM consents c JOIN organisations o ON o.id = c.recipient_org_id \
-             WHERE c.person_id = $1 ORDER BY c.recorded_at DESC",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT c.*, {}, o.name AS recipient_name FROM consents c \
+                 JOIN organisations o ON o.id = c.recipient_org_id WHERE c.person_id = $1 ORDER BY c.recorded_at DESC",
+            crate::integrity::latest_col(&crate::integrity::CONSENTS, "c", "")
+        ))
         .bind(&person_s)
         .fetch_all(&self.pool)
         .await?;
         let mut views = Vec::with_capacity(rows.len());
         for r in &rows {
             self.check_row(&crate::integrity::CONSENTS, r, "").await?;
+            // An erased person's consents keep no purpose (R28).
+            if r.try_get::<String, _>("purpose")?.is_empty() {
+                continue;
+            }
             views.push(consent_from_row(self.keys(), r, dek.as_ref())?);
         }
         let ids: Vec<&str> = views.iter().map(|v| v.id.as_str()).collect();

@@ -119,7 +119,8 @@ impl Store {
     ) -> Result<()> {
         let actor = scope.actor().to_string();
         let ctx = Context { actor: &actor, purpose: scope.purpose().as_str(), request_id: scope.request_id() };
-        self.append_many(tx, &ctx, action, kind, record_ids, "ok").await
+        self.append_many(tx, &ctx, action, kind, record_ids, "ok").await?;
+        Ok(())
     }
 
     pub(crate) async fn append(
@@ -131,12 +132,15 @@ impl Store {
         record_id: &str,
         outcome: &str,
     ) -> Result<()> {
-        self.append_many(tx, ctx, action, kind, &[record_id], outcome).await
+        self.append_many(tx, ctx, action, kind, &[record_id], outcome).await?;
+        Ok(())
     }
 
     /// Appends one event per record id, signing the head once at the end.
     /// List and search pages use it: each person whose name is shown gets
     /// their own event, so "who saw this record" includes list views.
+    /// Returns the sequence number of the last event (the events are
+    /// numbered consecutively up to it).
     pub(crate) async fn append_many(
         &self,
         tx: &mut WriteTx,
@@ -145,7 +149,7 @@ impl Store {
         kind: RecordKind,
         record_ids: &[&str],
         outcome: &str,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         let rows: Vec<NewEvent<'_>> = record_ids
             .iter()
             .map(|id| NewEvent {
@@ -166,9 +170,10 @@ impl Store {
     /// database makes expensive. The Merkle tree's right edge is kept with
     /// the head; every `CHECKPOINT_EVERY` events a checkpoint is signed with
     /// the tree root and chained to the checkpoint before it.
-    async fn append_events(&self, tx: &mut WriteTx, new: &[NewEvent<'_>]) -> Result<()> {
+    async fn append_events(&self, tx: &mut WriteTx, new: &[NewEvent<'_>]) -> Result<i64> {
         if new.is_empty() {
-            return Ok(());
+            let head = sqlx::query("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&mut **tx).await?;
+            return Ok(head.try_get("seq")?);
         }
         let head = sqlx::query("SELECT seq, hash, merkle FROM audit_head WHERE id = 1").fetch_one(&mut **tx).await?;
         let mut seq: i64 = head.try_get("seq")?;
@@ -278,7 +283,7 @@ impl Store {
             .bind(merkle)
             .execute(&mut **tx)
             .await?;
-        Ok(())
+        Ok(seq)
     }
 
     /// The digest of the newest stored checkpoint, or zeros before the first.

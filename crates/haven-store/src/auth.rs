@@ -120,9 +120,11 @@ impl User {
 /// The columns of a user with their organisation's, everything both MACs
 /// cover; the organisation's columns are prefixed `org_`.
 const USER_SELECT: &str = "SELECT u.id, u.org_id, u.username, u.role, u.password_hash, u.must_change_password, \
-     u.disabled, u.status, u.totp_enabled, u.created_by, u.approved_by, u.row_mac, \
+     u.disabled, u.status, u.totp_enabled, u.created_by, u.approved_by, u.row_mac, u.row_seq, \
+     (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = 'users:' || u.id) AS latest_seq, \
      o.name AS org_name, o.kind AS org_kind, o.country AS org_country, \
-     o.caseworkers_see_all AS org_caseworkers_see_all, o.row_mac AS org_row_mac \
+     o.caseworkers_see_all AS org_caseworkers_see_all, o.row_mac AS org_row_mac, o.row_seq AS org_row_seq, \
+     (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = 'organisations:' || o.id) AS org_latest_seq \
      FROM users u JOIN organisations o ON o.id = u.org_id";
 
 #[derive(Debug, Clone)]
@@ -285,13 +287,22 @@ impl Store {
     /// Records that a row failed its MAC and returns the error to answer with.
     /// The alarm is an audit event, so it is chained and signed like the
     /// rest, and the auditor's page lists it.
+    /// Records an integrity alarm for the auditor and returns the error to
+    /// refuse with. The alarm is written by its own task: the failing read
+    /// may sit inside a write transaction, which holds the audit chain's
+    /// lock until the error has unwound it.
     pub(crate) async fn integrity_alarm(&self, kind: RecordKind, id: &str, table: &str) -> StoreError {
         tracing::error!(table, "row failed its integrity check: database edited without the master key");
-        let ctx = Context { actor: "system", purpose: "integrity", request_id: "" };
-        if let Err(e) = self.record_event(&ctx, Action::IntegrityAlarm, kind, id, table).await {
-            tracing::error!(error = %e, "could not record the integrity alarm");
-        }
-        StoreError::Integrity(table.to_owned())
+        let which = format!("{table} {id}");
+        let store = self.clone();
+        let (id, table_owned) = (id.to_owned(), table.to_owned());
+        tokio::spawn(async move {
+            let ctx = Context { actor: "system", purpose: "integrity", request_id: "" };
+            if let Err(e) = store.record_event(&ctx, Action::IntegrityAlarm, kind, &id, &table_owned).await {
+                tracing::error!(error = %e, "could not record the integrity alarm");
+            }
+        });
+        StoreError::Integrity(which)
     }
 
     async fn checked_user(&self, r: &AnyRow) -> Result<User> {
@@ -467,27 +478,135 @@ impl Store {
             self.record_event(&ctx, Action::Denied, RecordKind::User, &org.to_string(), role.as_str()).await?;
             return Err(StoreError::Denied);
         }
-        let has_admin = self.active_org_admins(org).await? > 0;
-        let pending = access::grant_needs_approval(role, org_kind, has_admin);
+        let pending = access::grant_needs_approval(role, org_kind);
         let status = if pending { AccountStatus::Pending } else { AccountStatus::Active };
         let password = random_password();
         let id = self.insert_user(&ctx, org, username, role, &password, true, status, Some(actor.user_id)).await?;
         Ok(Granted { id, password, pending })
     }
 
-    /// Active organisation administrators of `org`, each row's MAC checked:
-    /// four eyes must not rest on a status someone could edit in SQL.
-    async fn active_org_admins(&self, org: OrgId) -> Result<usize> {
-        let rows = sqlx::query(&format!(
-            "{USER_SELECT} WHERE u.org_id = $1 AND u.role = 'org_admin' AND u.status = 'active' AND u.disabled = 0"
-        ))
-        .bind(org.to_string())
-        .fetch_all(&self.pool)
-        .await?;
-        for r in &rows {
-            self.checked_user(r).await?;
+    /// The operator, who holds the server and its master key, approves an
+    /// organisation administrator waiting for approval: an organisation's
+    /// first administrators have nobody else to approve them (see
+    /// [`access::grant_needs_approval`]). Only administrators: case accounts
+    /// wait for their own organisation's second administrator.
+    pub async fn approve_by_operator(&self, username: &str) -> Result<UserId> {
+        let username = parse_username(username)?;
+        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
+            .bind(&username)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        self.checked_user(&row).await?;
+        let id: UserId = row.try_get::<String, _>("id")?.parse()?;
+        let role =
+            Role::parse(&row.try_get::<String, _>("role")?).map_err(|_| StoreError::Integrity("users".into()))?;
+        if role != Role::OrgAdmin {
+            return Err(StoreError::Conflict(
+                "only organisation administrators are approved by the operator; case accounts are approved by a \
+                 second administrator of their organisation"
+                    .into(),
+            ));
         }
-        Ok(rows.len())
+        if AccountStatus::parse(&row.try_get::<String, _>("status")?)? != AccountStatus::Pending {
+            return Err(StoreError::Conflict("this account is not waiting for approval".into()));
+        }
+        let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "UPDATE users SET status = 'active', approved_by = 'operator' WHERE id = $1 AND status = 'pending'",
+        )
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        self.seal_user_row(&mut tx, &id.to_string()).await?;
+        self.append(&mut tx, &ctx, Action::Approve, RecordKind::User, &id.to_string(), "operator").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// An administrator of the account's organisation (or the system
+    /// administrator, for the administrators they appoint) disables an
+    /// account: its sessions and tokens end at once. Enabling it again puts
+    /// it back to waiting for approval, so four eyes apply to its return.
+    pub async fn disable_user(&self, actor: &Actor, user: UserId, request_id: &str) -> Result<()> {
+        let uid = actor.user_id.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id };
+        let row = self.user_row_any(user).await?;
+        let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
+        if !access::may_manage_users_of(actor, org) || user == actor.user_id {
+            self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "disable").await?;
+            return Err(StoreError::Denied);
+        }
+        self.set_disabled(&ctx, user, true).await
+    }
+
+    /// Puts a disabled account back to waiting for approval.
+    pub async fn enable_user(&self, actor: &Actor, user: UserId, request_id: &str) -> Result<()> {
+        let uid = actor.user_id.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id };
+        let row = self.user_row_any(user).await?;
+        let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
+        if !access::may_manage_users_of(actor, org) || user == actor.user_id {
+            self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "enable").await?;
+            return Err(StoreError::Denied);
+        }
+        if row.try_get::<i64, _>("disabled")? == 0 {
+            return Err(StoreError::Conflict("this account is not disabled".into()));
+        }
+        self.set_disabled(&ctx, user, false).await
+    }
+
+    /// The operator disables an account by username. Unlike every other
+    /// write it does not first check the row's MAC: it is how an account
+    /// whose row was tampered with is made inert (its sessions and tokens
+    /// end, and it signs in no more) before anyone investigates.
+    pub async fn disable_by_operator(&self, username: &str) -> Result<UserId> {
+        let username = parse_username(username)?;
+        let row = sqlx::query("SELECT id FROM users WHERE username = $1")
+            .bind(&username)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let id: UserId = row.try_get::<String, _>("id")?.parse()?;
+        let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
+        self.set_disabled(&ctx, id, true).await?;
+        Ok(id)
+    }
+
+    async fn set_disabled(&self, ctx: &Context<'_>, user: UserId, disabled: bool) -> Result<()> {
+        let id = user.to_string();
+        let mut tx = self.begin().await?;
+        if disabled {
+            sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1").bind(&id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
+            let tokens: Vec<String> =
+                sqlx::query("SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL")
+                    .bind(&id)
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(|r| r.try_get("id"))
+                    .collect::<std::result::Result<_, _>>()?;
+            for t in tokens {
+                sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
+                    .bind(now_ms())
+                    .bind(&t)
+                    .execute(&mut *tx)
+                    .await?;
+                self.seal_row(&mut tx, &integrity::API_TOKENS, &t).await?;
+            }
+        } else {
+            sqlx::query("UPDATE users SET disabled = 0, status = 'pending' WHERE id = $1")
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        self.seal_user_row(&mut tx, &id).await?;
+        let action = if disabled { Action::Disable } else { Action::Update };
+        self.append(&mut tx, ctx, action, RecordKind::User, &id, if disabled { "disabled" } else { "enabled_pending" })
+            .await?;
+        tx.commit().await
     }
 
     /// A second administrator approves a pending grant.
@@ -642,6 +761,16 @@ impl Store {
             self.record_event(&ctx, Action::Update, RecordKind::User, &uid, "wrong_current_password").await?;
             return Err(ValidationError::new("current", "wrong_password", "the current password is not right").into());
         }
+        // A one-time password typed again as the new one would stay known
+        // to whoever issued it.
+        if new == current {
+            return Err(ValidationError::new(
+                "password",
+                "same_password",
+                "choose a password different from the current one",
+            )
+            .into());
+        }
         self.set_password(user.id, new).await
     }
 
@@ -710,7 +839,7 @@ impl Store {
         .bind(mfa)
         .execute(&mut *conn)
         .await?;
-        self.seal_row(&mut conn, &integrity::SESSIONS, &id_hash).await?;
+        self.seal_unbound(&mut conn, &integrity::SESSIONS, &id_hash).await?;
         Ok((secret, csrf))
     }
 
@@ -1105,8 +1234,9 @@ impl Store {
             .iter()
             .find(|s| s.table == table)
             .ok_or_else(|| StoreError::Config(format!("{table} carries no MAC")))?;
-        let mut conn = self.pool.acquire().await?;
-        self.seal_row(&mut conn, spec, id).await
+        let mut tx = self.begin().await?;
+        self.seal_row(&mut tx, spec, id).await?;
+        tx.commit().await
     }
 
     pub async fn list_orgs(&self) -> Result<Vec<OrgSummary>> {
@@ -1182,9 +1312,15 @@ impl Store {
         tx.commit().await
     }
 
-    pub async fn set_org_caseworkers_see_all(&self, org: OrgId, value: bool, actor: UserId) -> Result<()> {
-        let uid = actor.to_string();
+    /// Whether caseworkers of an organisation see all its cases: only that
+    /// organisation's own administrators decide it ([`access::may_set_case_reach`]).
+    pub async fn set_org_caseworkers_see_all(&self, actor: &Actor, org: OrgId, value: bool) -> Result<()> {
+        let uid = actor.user_id.to_string();
         let ctx = Context { actor: &uid, purpose: "administration", request_id: "" };
+        if !access::may_set_case_reach(actor, org) {
+            self.record_event(&ctx, Action::Denied, RecordKind::Organisation, &org.to_string(), "case_reach").await?;
+            return Err(StoreError::Denied);
+        }
         let mut tx = self.begin().await?;
         sqlx::query("UPDATE organisations SET caseworkers_see_all = $1 WHERE id = $2")
             .bind(i64::from(value))

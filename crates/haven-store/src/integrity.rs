@@ -29,14 +29,27 @@ pub(crate) enum Col {
     Int(&'static str),
 }
 
+#[derive(Clone, Copy)]
 pub(crate) struct MacSpec {
     pub table: &'static str,
     pub id: &'static str,
     pub kind: RecordKind,
     pub cols: &'static [Col],
+    /// Whether the row is bound to the audit log by `row_seq` (see
+    /// [`Store::seal_row`]). Only sessions are not: a session row is worth
+    /// nothing without its cookie secret, which the database never holds.
+    pub bound: bool,
 }
 
 use Col::{Int, Text};
+
+impl Col {
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Text(n) | Int(n) => n,
+        }
+    }
+}
 
 pub(crate) const USERS: MacSpec = MacSpec {
     table: "users",
@@ -54,6 +67,7 @@ pub(crate) const USERS: MacSpec = MacSpec {
         Text("created_by"),
         Text("approved_by"),
     ],
+    bound: true,
 };
 
 pub(crate) const ORGANISATIONS: MacSpec = MacSpec {
@@ -61,6 +75,7 @@ pub(crate) const ORGANISATIONS: MacSpec = MacSpec {
     id: "id",
     kind: RecordKind::Organisation,
     cols: &[Text("name"), Text("kind"), Text("country"), Int("caseworkers_see_all")],
+    bound: true,
 };
 
 pub(crate) const SESSIONS: MacSpec = MacSpec {
@@ -68,6 +83,7 @@ pub(crate) const SESSIONS: MacSpec = MacSpec {
     id: "id_hash",
     kind: RecordKind::User,
     cols: &[Text("user_id"), Text("csrf"), Int("created_at"), Int("mfa_ok")],
+    bound: false,
 };
 
 pub(crate) const API_TOKENS: MacSpec = MacSpec {
@@ -83,11 +99,18 @@ pub(crate) const API_TOKENS: MacSpec = MacSpec {
         Text("scopes"),
         Text("status"),
     ],
+    bound: true,
 };
 
-/// A person's organisation and creator decide who reaches them.
-pub(crate) const PERSONS: MacSpec =
-    MacSpec { table: "persons", id: "id", kind: RecordKind::Person, cols: &[Text("org_id"), Text("created_by")] };
+/// A person's organisation and creator decide who reaches them; where they
+/// are (a keyed tag) decides what is urgent, so it is bound to the row too.
+pub(crate) const PERSONS: MacSpec = MacSpec {
+    table: "persons",
+    id: "id",
+    kind: RecordKind::Person,
+    cols: &[Text("org_id"), Text("created_by"), Text("location")],
+    bound: true,
+};
 
 /// A case's assignment makes a caseworker's reach.
 pub(crate) const CASES: MacSpec = MacSpec {
@@ -95,13 +118,24 @@ pub(crate) const CASES: MacSpec = MacSpec {
     id: "id",
     kind: RecordKind::Case,
     cols: &[Text("person_id"), Text("org_id"), Text("assigned_to"), Text("status")],
+    bound: true,
 };
 
 pub(crate) const ACCESS_GRANTS: MacSpec = MacSpec {
     table: "access_grants",
     id: "id",
     kind: RecordKind::Grant,
-    cols: &[Text("person_id"), Text("org_id"), Text("user_id"), Int("expires_at")],
+    // Who reviewed a break-glass grant, and when, is what keeps it out of
+    // the review queue: an edit there would hide an emergency access.
+    cols: &[
+        Text("person_id"),
+        Text("org_id"),
+        Text("user_id"),
+        Int("expires_at"),
+        Text("reviewed_by"),
+        Int("reviewed_at"),
+    ],
+    bound: true,
 };
 
 /// A consent decides what leaves the organisation, to whom, until when (R17).
@@ -118,6 +152,7 @@ pub(crate) const CONSENTS: MacSpec = MacSpec {
         Text("expires_on"),
         Int("withdrawn_at"),
     ],
+    bound: true,
 };
 
 pub(crate) const CONSENT_OVERRIDES: MacSpec = MacSpec {
@@ -125,6 +160,7 @@ pub(crate) const CONSENT_OVERRIDES: MacSpec = MacSpec {
     id: "id",
     kind: RecordKind::Consent,
     cols: &[Text("person_id"), Text("org_id"), Text("purpose"), Text("recipient_org_id"), Text("categories")],
+    bound: true,
 };
 
 /// A referral's recipient, status, consent and handler open the person to
@@ -141,6 +177,7 @@ pub(crate) const REFERRALS: MacSpec = MacSpec {
         Text("consent_id"),
         Text("handled_by"),
     ],
+    bound: true,
 };
 
 /// What an enforcement organisation may read, under which consent (R16).
@@ -149,6 +186,28 @@ pub(crate) const INBOX_DOCUMENTS: MacSpec = MacSpec {
     id: "id",
     kind: RecordKind::Consent,
     cols: &[Text("recipient_org_id"), Text("consent_id"), Text("person_id")],
+    bound: true,
+};
+
+/// A screening's outcome (a keyed tag) decides whether the non-punishment
+/// notice exists (R11) and which tasks are raised (R13): bound to its row so
+/// that another row's tag copied in is refused.
+pub(crate) const SCREENINGS: MacSpec = MacSpec {
+    table: "screenings",
+    id: "id",
+    kind: RecordKind::Screening,
+    cols: &[Text("person_id"), Text("org_id"), Text("status"), Text("outcome")],
+    bound: true,
+};
+
+/// A protection record's kind (a keyed tag) decides which deadlines and
+/// tasks follow from it.
+pub(crate) const PROTECTION_RECORDS: MacSpec = MacSpec {
+    table: "protection_records",
+    id: "id",
+    kind: RecordKind::Person,
+    cols: &[Text("person_id"), Text("org_id"), Text("kind")],
+    bound: true,
 };
 
 pub(crate) const ALL: &[&MacSpec] = &[
@@ -163,6 +222,8 @@ pub(crate) const ALL: &[&MacSpec] = &[
     &CONSENT_OVERRIDES,
     &REFERRALS,
     &INBOX_DOCUMENTS,
+    &SCREENINGS,
+    &PROTECTION_RECORDS,
 ];
 
 /// The MAC of a row whose columns are named `{prefix}{column}` (so joined
@@ -176,28 +237,111 @@ pub(crate) fn mac_of(keys: &Keys, spec: &MacSpec, row: &AnyRow, prefix: &str) ->
             Int(c) => mac.int(row.try_get::<Option<i64>, _>(format!("{prefix}{c}").as_str())?),
         };
     }
+    if spec.bound {
+        mac = mac.int(row.try_get::<Option<i64>, _>(format!("{prefix}row_seq").as_str())?);
+    }
     Ok(mac)
 }
 
-/// Whether a row's stored MAC (column `{prefix}row_mac`) matches.
-pub(crate) fn row_ok(keys: &Keys, spec: &MacSpec, row: &AnyRow, prefix: &str) -> Result<bool> {
-    let stored: Option<String> = row.try_get(format!("{prefix}row_mac").as_str())?;
-    Ok(mac_of(keys, spec, row, prefix)?.verify(stored.as_deref()))
+/// Whether a row written before binding carries the MAC of that time: over
+/// the columns the spec had then, without `row_seq`. A person's location and
+/// a grant's review joined their MACs at the same upgrade; screenings and
+/// protection records had no MAC at all, so their rows are sealed as they
+/// stand (see [`Store::bind_rows_once`]).
+fn legacy_mac_ok(keys: &Keys, spec: &MacSpec, row: &AnyRow) -> Result<bool> {
+    let cols: &'static [Col] = match spec.table {
+        "screenings" | "protection_records" => return Ok(true),
+        "persons" => &[Text("org_id"), Text("created_by")],
+        "access_grants" => &[Text("person_id"), Text("org_id"), Text("user_id"), Int("expires_at")],
+        _ => spec.cols,
+    };
+    let legacy = MacSpec { bound: false, cols, ..*spec };
+    let stored: Option<String> = row.try_get("row_mac")?;
+    Ok(mac_of(keys, &legacy, row, "")?.verify(stored.as_deref()))
 }
 
-/// The columns to select for a spec, aliased with a prefix.
+/// The audit record id of a row's `row_write` events.
+pub(crate) fn row_record(spec: &MacSpec, id: &str) -> String {
+    format!("{}:{id}", spec.table)
+}
+
+/// Whether a row's stored MAC (column `{prefix}row_mac`) matches, and, for
+/// a row bound to the audit log, whether it is the row's latest version:
+/// its `row_seq` must be the latest `row_write` event for it. An earlier
+/// copy of the row carries an earlier sequence number under a valid MAC;
+/// hiding the later event instead breaks the audit chain, which
+/// `haven audit verify` and start-up check.
+pub(crate) fn row_ok(keys: &Keys, spec: &MacSpec, row: &AnyRow, prefix: &str) -> Result<bool> {
+    let stored: Option<String> = row.try_get(format!("{prefix}row_mac").as_str())?;
+    if !mac_of(keys, spec, row, prefix)?.verify(stored.as_deref()) {
+        return Ok(false);
+    }
+    if spec.bound {
+        let seq: Option<i64> = row.try_get(format!("{prefix}row_seq").as_str())?;
+        let latest: Option<i64> = row.try_get(format!("{prefix}latest_seq").as_str())?;
+        return Ok(seq.is_some() && seq == latest);
+    }
+    Ok(true)
+}
+
+/// The columns to select for a spec, aliased with a prefix; for a bound
+/// spec also the row's latest `row_write` sequence number, read in the same
+/// statement (one round trip, and inside the caller's transaction).
 pub(crate) fn select_cols(spec: &MacSpec, alias: &str, prefix: &str) -> String {
     let mut cols = vec![spec.id];
     cols.extend(spec.cols.iter().map(|c| match c {
         Text(n) | Int(n) => *n,
     }));
     cols.push("row_mac");
-    cols.iter().map(|c| format!("{alias}.{c} AS {prefix}{c}")).collect::<Vec<_>>().join(", ")
+    if spec.bound {
+        cols.push("row_seq");
+    }
+    let mut out = cols.iter().map(|c| format!("{alias}.{c} AS {prefix}{c}")).collect::<Vec<_>>().join(", ");
+    if spec.bound {
+        out.push_str(&format!(", {}", latest_col(spec, alias, prefix)));
+    }
+    out
+}
+
+/// The row's latest `row_write` sequence number, as `{prefix}latest_seq`:
+/// for queries that select a bound table's columns with `alias.*`.
+pub(crate) fn latest_col(spec: &MacSpec, alias: &str, prefix: &str) -> String {
+    format!(
+        "(SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = '{}:' || {alias}.{}) AS {prefix}latest_seq",
+        spec.table, spec.id
+    )
 }
 
 impl Store {
-    /// Recomputes one row's MAC, inside whatever transaction changed it.
-    pub(crate) async fn seal_row(&self, conn: &mut sqlx::AnyConnection, spec: &MacSpec, id: &str) -> Result<()> {
+    /// Appends one `row_write` audit event per row id and returns their
+    /// sequence numbers, in order: the `row_seq` each row is then sealed
+    /// with. Writers that build the MAC themselves (bulk creation) call it
+    /// before inserting.
+    pub(crate) async fn row_writes(&self, tx: &mut crate::WriteTx, spec: &MacSpec, ids: &[&str]) -> Result<Vec<i64>> {
+        let records: Vec<String> = ids.iter().map(|id| row_record(spec, id)).collect();
+        let refs: Vec<&str> = records.iter().map(String::as_str).collect();
+        let ctx = crate::audit::Context { actor: "system", purpose: "integrity", request_id: "" };
+        let last = self.append_many(tx, &ctx, Action::RowWrite, spec.kind, &refs, "sealed").await?;
+        let first = last - ids.len() as i64 + 1;
+        Ok((first..=last).collect())
+    }
+
+    /// Recomputes one row's MAC, inside whatever transaction changed it,
+    /// binding it to a new `row_write` event when the spec is bound.
+    pub(crate) async fn seal_row(&self, tx: &mut crate::WriteTx, spec: &MacSpec, id: &str) -> Result<()> {
+        if spec.bound {
+            let seq = self.row_writes(tx, spec, &[id]).await?[0];
+            sqlx::query(&format!("UPDATE {} SET row_seq = $1 WHERE {} = $2", spec.table, spec.id))
+                .bind(seq)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        self.seal_unbound(tx, spec, id).await
+    }
+
+    /// Recomputes the MAC of a row as it stands (its `row_seq` included).
+    pub(crate) async fn seal_unbound(&self, conn: &mut sqlx::AnyConnection, spec: &MacSpec, id: &str) -> Result<()> {
         let sql = format!("SELECT {} FROM {} t WHERE t.{} = $1", select_cols(spec, "t", ""), spec.table, spec.id);
         let row = sqlx::query(&sql).bind(id).fetch_one(&mut *conn).await?;
         let mac = mac_of(self.keys(), spec, &row, "")?.finish();
@@ -309,6 +453,46 @@ impl Store {
             std::fs::remove_file(legacy)?;
         }
         tracing::info!("converted to key-file version 2: person keys rewrapped, authorisation rows sealed");
+        Ok(())
+    }
+
+    /// Binds every row to the audit log once, on the first start after the
+    /// upgrade that introduced `row_seq`: rows written before it carry no
+    /// sequence number, so each row whose MAC over its columns verifies is
+    /// sealed with a new `row_write` event. The conversion is itself an
+    /// audit event, and its presence stops it from ever running again, so a
+    /// later insider cannot have tampered rows resealed by deleting a marker
+    /// (deleting the event breaks the audit chain instead). It trusts the
+    /// rows as they stand, which is why the upgrade notes ask for
+    /// `haven audit verify` before upgrading.
+    pub(crate) async fn bind_rows_once(&self) -> Result<()> {
+        let done = sqlx::query("SELECT seq FROM audit_events WHERE record_id = 'row_binding' LIMIT 1")
+            .fetch_optional(self.pool())
+            .await?;
+        if done.is_some() {
+            return Ok(());
+        }
+        let mut tx = self.begin().await?;
+        let mut bound = 0usize;
+        for spec in ALL.iter().filter(|s| s.bound) {
+            let sql = format!("SELECT {} FROM {} t WHERE t.row_seq IS NULL", select_cols(spec, "t", ""), spec.table);
+            let rows = sqlx::query(&sql).fetch_all(&mut *tx).await?;
+            for row in rows {
+                let id: String = row.try_get(spec.id)?;
+                // A row that fails the MAC of its time stays as it is, and
+                // alarms when read.
+                if legacy_mac_ok(self.keys(), spec, &row)? {
+                    self.seal_row(&mut tx, spec, &id).await?;
+                    bound += 1;
+                }
+            }
+        }
+        let ctx = crate::audit::Context { actor: "system", purpose: "integrity", request_id: "startup" };
+        self.append(&mut tx, &ctx, Action::Update, RecordKind::System, "row_binding", "converted").await?;
+        tx.commit().await?;
+        if bound > 0 {
+            tracing::info!(rows = bound, "bound existing rows to the audit log");
+        }
         Ok(())
     }
 

@@ -238,6 +238,7 @@ impl Store {
         store.check_erasure_record().await?;
         store.reapply_ledger().await?;
         store.check_audit_anchor().await?;
+        store.bind_rows_once().await?;
         Ok(store)
     }
 

@@ -197,20 +197,25 @@ impl Store {
         require(scope, Permission::WritePerson)?;
         let now = now_ms();
         let mut tx = self.begin().await?;
-        let mut ids = Vec::with_capacity(records.len());
-        for record in records {
-            let id = PersonId::from_random_bytes(new_id_bytes());
-            let id_s = id.to_string();
+        let ids: Vec<PersonId> = records.iter().map(|_| PersonId::from_random_bytes(new_id_bytes())).collect();
+        let id_strings: Vec<String> = ids.iter().map(PersonId::to_string).collect();
+        let refs: Vec<&str> = id_strings.iter().map(String::as_str).collect();
+        // One batch of row_write events first, so each row is inserted with
+        // its row_seq and MAC in one statement.
+        let seqs = self.row_writes(&mut tx, &crate::integrity::PERSONS, &refs).await?;
+        for ((record, id_s), seq) in records.iter().zip(&id_strings).zip(&seqs) {
+            let location =
+                self.tag(crate::integrity::tags::LOCATION, &scope.org().to_string(), record.location.as_str());
             let dek = DataKey::generate();
-            let wrapped = self.keys().wrap(&id_s, &dek)?;
-            let sealed = seal_person(&dek, &id_s, record)?;
+            let wrapped = self.keys().wrap(id_s, &dek)?;
+            let sealed = seal_person(&dek, id_s, record)?;
             let mut q = sqlx::query(
-                "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes, created_by, row_mac) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                "INSERT INTO persons (id, org_id, location, created_at, updated_at, full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, notes, created_by, row_mac, row_seq) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
             )
-            .bind(&id_s)
+            .bind(id_s)
             .bind(scope.org().to_string())
-            .bind(self.tag(crate::integrity::tags::LOCATION, &scope.org().to_string(), record.location.as_str()))
+            .bind(&location)
             .bind(now)
             .bind(now);
             for c in sealed.cols {
@@ -219,23 +224,23 @@ impl Store {
             // The MAC over the columns that decide who reaches the person
             // (see `integrity::PERSONS`), computed here rather than with a
             // second statement per person, since imports create thousands.
+            // In the column order of `integrity::PERSONS`, then row_seq.
             let mac = self
                 .keys()
-                .row_mac("persons", &id_s)
+                .row_mac("persons", id_s)
                 .text(Some(&scope.org().to_string()))
                 .text(Some(&scope.actor().to_string()))
+                .text(Some(&location))
+                .int(Some(*seq))
                 .finish();
-            q.bind(scope.actor().to_string()).bind(mac).execute(&mut *tx).await?;
+            q.bind(scope.actor().to_string()).bind(mac).bind(*seq).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO person_keys (person_id, wrapped) VALUES ($1, $2)")
-                .bind(&id_s)
+                .bind(id_s)
                 .bind(wrapped)
                 .execute(&mut *tx)
                 .await?;
-            self.write_index(&mut tx, &id_s, record).await?;
-            ids.push(id);
+            self.write_index(&mut tx, id_s, record).await?;
         }
-        let id_strings: Vec<String> = ids.iter().map(PersonId::to_string).collect();
-        let refs: Vec<&str> = id_strings.iter().map(String::as_str).collect();
         self.append_many_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &refs).await?;
         tx.commit().await?;
         Ok(ids)
@@ -325,6 +330,7 @@ impl Store {
             q = q.bind(c);
         }
         q.bind(&id_s).execute(&mut *tx).await?;
+        self.seal_row(&mut tx, &crate::integrity::PERSONS, &id_s).await?;
         sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(&id_s).execute(&mut *tx).await?;
         self.write_index(&mut tx, &id_s, &updated).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "ok").await?;
@@ -592,11 +598,16 @@ impl Store {
         sqlx::query("DELETE FROM person_keys WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
         sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(id).execute(&mut **tx).await?;
         let nulls = SEALED.iter().map(|c| format!("{c} = NULL")).collect::<Vec<_>>().join(", ");
-        sqlx::query(&format!("UPDATE persons SET {nulls}, erased_at = $1, updated_at = $1 WHERE id = $2"))
-            .bind(now)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+        // Where the person was goes too: a keyed tag is readable with
+        // today's key file, which erasure must leave with nothing (R28).
+        sqlx::query(&format!(
+            "UPDATE persons SET {nulls}, location = '', erased_at = $1, updated_at = $1 WHERE id = $2"
+        ))
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        self.seal_row(tx, &crate::integrity::PERSONS, id).await?;
         sqlx::query("UPDATE case_notes SET body = NULL WHERE case_id IN (SELECT id FROM cases WHERE person_id = $1)")
             .bind(id)
             .execute(&mut **tx)
@@ -605,12 +616,16 @@ impl Store {
         "UPDATE consents SET interpreter = NULL WHERE person_id = $1",
         "UPDATE consent_overrides SET reason = NULL WHERE person_id = $1",
         "UPDATE access_grants SET reason = NULL WHERE person_id = $1",
-        "UPDATE screenings SET answers = NULL, interpreter = NULL WHERE person_id = $1",
+        // Outcomes, protection kinds and consent purposes are keyed tags,
+        // readable with today's key file: erasure blanks them (R28).
+        "UPDATE screenings SET answers = NULL, interpreter = NULL, outcome = NULL WHERE person_id = $1",
         "UPDATE decisions SET reasons = NULL WHERE person_id = $1",
         "DELETE FROM screening_facts WHERE person_id = $1",
         "UPDATE penalties SET offence = NULL WHERE person_id = $1",
         "UPDATE inbox_documents SET content = NULL WHERE person_id = $1",
-        "UPDATE protection_records SET body = NULL WHERE person_id = $1",
+        "UPDATE protection_records SET body = NULL, kind = '' WHERE person_id = $1",
+        "UPDATE consents SET purpose = '' WHERE person_id = $1",
+        "UPDATE consent_overrides SET purpose = '' WHERE person_id = $1",
         "UPDATE referrals SET note = NULL, response = NULL WHERE person_id = $1",
         // Nobody can be served on behalf of an erased record.
         "UPDATE referrals SET status = 'revoked' WHERE person_id = $1 AND status NOT IN ('declined', 'completed', 'revoked')",
@@ -618,9 +633,18 @@ impl Store {
         sqlx::query(sealed).bind(id).execute(&mut **tx).await?;
     }
         // The revoked referrals and emptied rows keep valid MACs.
-        for r in sqlx::query("SELECT id FROM referrals WHERE person_id = $1").bind(id).fetch_all(&mut **tx).await? {
-            let rid: String = r.try_get("id")?;
-            self.seal_row(tx, &crate::integrity::REFERRALS, &rid).await?;
+        for spec in [
+            &crate::integrity::REFERRALS,
+            &crate::integrity::SCREENINGS,
+            &crate::integrity::PROTECTION_RECORDS,
+            &crate::integrity::CONSENTS,
+            &crate::integrity::CONSENT_OVERRIDES,
+        ] {
+            let sql = format!("SELECT id FROM {} WHERE person_id = $1", spec.table);
+            for r in sqlx::query(&sql).bind(id).fetch_all(&mut **tx).await? {
+                let rid: String = r.try_get("id")?;
+                self.seal_row(tx, spec, &rid).await?;
+            }
         }
         crate::cooperation::erase(tx, id).await?;
         sqlx::query("DELETE FROM erasures WHERE person_id = $1").bind(id).execute(&mut **tx).await?;

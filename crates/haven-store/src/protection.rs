@@ -69,16 +69,22 @@ impl Store {
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
         let dek = may_read.then_some(key);
-        let rows = sqlx::query(
-            "SELECT id, org_id, kind, status, body, made_on, due_dates FROM protection_records \
-             WHERE person_id = $1 ORDER BY created_at DESC",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT {}, t.status, t.body, t.made_on, t.due_dates FROM protection_records t \
+             WHERE t.person_id = $1 ORDER BY t.created_at DESC",
+            crate::integrity::select_cols(&crate::integrity::PROTECTION_RECORDS, "t", "")
+        ))
         .bind(person)
         .fetch_all(exec)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let id: String = r.try_get("id")?;
+            // The kind tag decides the deadlines: it must be this row's.
+            if !crate::integrity::row_ok(self.keys(), &crate::integrity::PROTECTION_RECORDS, r, "")? {
+                self.alarm_soon(haven_core::audit::RecordKind::Person, id, "protection_records");
+                return Err(StoreError::Integrity("protection_records".into()));
+            }
             let fields = match (dek, r.try_get::<Option<Vec<u8>>, _>("body")?) {
                 (Some(k), Some(ct)) => decode_fields(&k.open(&id, "body", &ct)?).ok_or(StoreError::Crypto)?,
                 _ => BTreeMap::new(),
@@ -153,6 +159,7 @@ impl Store {
         .bind(now_ms())
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::PROTECTION_RECORDS, &id).await?;
         // Which step was taken stays out of the clear audit log too.
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, "protection_record").await?;
         tx.commit().await?;

@@ -29,15 +29,20 @@ pub(crate) struct ReachSql {
     pub now: i64,
 }
 
-/// The newest row of a correlated subquery as scalar columns, one per field.
-fn proof_columns(table: &str, alias: &str, filter: &str, prefix: &str, cols: &[&str]) -> String {
-    cols.iter()
-        .map(|c| {
-            format!(
-                ", (SELECT {alias}.{c} FROM {table} {alias} WHERE {filter} ORDER BY {alias}.id LIMIT 1) AS {prefix}{c}"
-            )
-        })
-        .collect()
+/// The first row of a correlated subquery as scalar columns, one per field
+/// under the spec's MAC, with the row's latest `row_write` sequence number.
+fn proof_columns(spec: &integrity::MacSpec, alias: &str, filter: &str, prefix: &str) -> String {
+    let table = spec.table;
+    let one = |expr: &str| format!("(SELECT {expr} FROM {table} {alias} WHERE {filter} ORDER BY {alias}.id LIMIT 1)");
+    let mut cols = vec![spec.id];
+    cols.extend(spec.cols.iter().map(integrity::Col::name));
+    cols.extend(["row_mac", "row_seq"]);
+    let mut out: String = cols.iter().map(|c| format!(", {} AS {prefix}{c}", one(&format!("{alias}.{c}")))).collect();
+    out.push_str(&format!(
+        ", (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = '{table}:' || {}) AS {prefix}latest_seq",
+        one(&format!("{alias}.{}", spec.id))
+    ));
+    out
 }
 
 impl ReachSql {
@@ -51,11 +56,10 @@ impl ReachSql {
         let mut s = Self::build(scope, a, &assigned, "p.id", b, c);
         s.columns.push_str(&format!(", {}", integrity::select_cols(&integrity::PERSONS, "p", "rp_")));
         s.columns.push_str(&proof_columns(
-            "cases",
+            &integrity::CASES,
             "pc",
             &format!("pc.person_id = p.id AND pc.assigned_to = ${b}"),
             "pcase_",
-            &["id", "person_id", "org_id", "assigned_to", "status", "row_mac"],
         ));
         s
     }
@@ -91,13 +95,7 @@ impl ReachSql {
             ", CAST(CASE WHEN {assigned} THEN 1 ELSE 0 END AS BIGINT) AS rel_assigned, \
              CAST(CASE WHEN {granted} THEN 1 ELSE 0 END AS BIGINT) AS rel_granted"
         );
-        columns.push_str(&proof_columns(
-            "access_grants",
-            "g",
-            &grant_filter,
-            "grant_",
-            &["id", "person_id", "org_id", "user_id", "expires_at", "row_mac"],
-        ));
+        columns.push_str(&proof_columns(&integrity::ACCESS_GRANTS, "g", &grant_filter, "grant_"));
         Self {
             condition: format!("{org_col} = ${a} AND ({})", any.join(" OR ")),
             columns,

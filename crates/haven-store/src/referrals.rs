@@ -66,7 +66,9 @@ pub struct IncomingView {
     pub opened: Categories,
 }
 
-const SELECT: &str = "SELECT r.*, fo.name AS from_name, tor.name AS to_name, rk.wrapped AS person_wrapped \
+const SELECT: &str = "SELECT r.*, \
+     (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = 'referrals:' || r.id) AS latest_seq, \
+     fo.name AS from_name, tor.name AS to_name, rk.wrapped AS person_wrapped \
      FROM referrals r JOIN organisations fo ON fo.id = r.from_org_id JOIN organisations tor ON tor.id = r.to_org_id \
      LEFT JOIN person_keys rk ON rk.person_id = r.person_id";
 
@@ -203,14 +205,21 @@ impl Store {
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
         let Some(cid) = consent_id else { return Ok(None) };
-        let row = sqlx::query(
-            "SELECT c.*, o.name AS recipient_name FROM consents c JOIN organisations o ON o.id = c.recipient_org_id WHERE c.id = $1",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT c.*, {}, o.name AS recipient_name FROM consents c \
+                 JOIN organisations o ON o.id = c.recipient_org_id WHERE c.id = $1",
+            crate::integrity::latest_col(&crate::integrity::CONSENTS, "c", "")
+        ))
         .bind(cid)
         .fetch_optional(exec)
         .await?;
         let Some(r) = row else { return Ok(None) };
         self.check_row(&crate::integrity::CONSENTS, &r, "").await?;
+        // Erasure blanks the purpose tag (R28): an erased person's consent
+        // is no consent.
+        if r.try_get::<String, _>("purpose")?.is_empty() {
+            return Ok(None);
+        }
         Ok(Some(consent_from_row(self.keys(), &r, None)?.consent))
     }
 
@@ -221,7 +230,11 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let reason = referral::parse_reason(step, reason)?;
         let mut tx = self.begin().await?;
-        let row = sqlx::query("SELECT * FROM referrals WHERE id = $1 AND (from_org_id = $2 OR to_org_id = $2)")
+        let sql = format!(
+            "SELECT r.*, {} FROM referrals r WHERE r.id = $1 AND (r.from_org_id = $2 OR r.to_org_id = $2)",
+            crate::integrity::latest_col(&crate::integrity::REFERRALS, "r", "")
+        );
+        let row = sqlx::query(&sql)
             .bind(id)
             .bind(scope.org().to_string())
             .fetch_optional(&mut *tx)
@@ -450,9 +463,11 @@ impl Store {
             opened: Categories::NONE,
         };
         let Some(consented) = bare.recipient_may_read else { return Ok(nobody(bare)) };
-        let prow = sqlx::query(
-            "SELECT p.*, k.wrapped FROM persons p JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND p.erased_at IS NULL",
-        )
+        let prow = sqlx::query(&format!(
+            "SELECT p.*, {}, k.wrapped FROM persons p JOIN person_keys k ON k.person_id = p.id \
+                 WHERE p.id = $1 AND p.erased_at IS NULL",
+            crate::integrity::latest_col(&crate::integrity::PERSONS, "p", "")
+        ))
         .bind(&person)
         .fetch_optional(&self.pool)
         .await?;

@@ -42,9 +42,11 @@ impl Store {
     {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT s.*, k.wrapped{} FROM screenings s JOIN persons p ON p.id = s.person_id \
+            "SELECT s.*, k.wrapped, {}{} FROM screenings s JOIN persons p ON p.id = s.person_id \
              LEFT JOIN person_keys k ON k.person_id = s.person_id WHERE s.id = $1 AND {}",
-            reach.columns, reach.condition
+            crate::integrity::select_cols(&crate::integrity::SCREENINGS, "s", "sv_"),
+            reach.columns,
+            reach.condition
         );
         Ok(reach.bind(sqlx::query(&sql).bind(id)).fetch_optional(exec).await?)
     }
@@ -53,6 +55,12 @@ impl Store {
         let id: String = r.try_get("id")?;
         let person: String = r.try_get("person_id")?;
         let cats = row_categories(self, scope, r)?.ok_or(StoreError::NotFound)?;
+        // The outcome tag decides whether a notice exists (R11): it must be
+        // this row's, as haven last wrote it.
+        if !crate::integrity::row_ok(self.keys(), &crate::integrity::SCREENINGS, r, "sv_")? {
+            self.alarm_soon(RecordKind::Screening, id, "screenings");
+            return Err(StoreError::Integrity("screenings".into()));
+        }
         let dek = match r.try_get::<Option<Vec<u8>>, _>("wrapped")? {
             Some(w) => Some(self.keys().unwrap(&person, &w)?),
             None => None,
@@ -158,6 +166,7 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        self.seal_row(&mut tx, &crate::integrity::SCREENINGS, &id).await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "ok").await?;
         tx.commit().await?;
         Ok(id)
@@ -251,6 +260,7 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        self.seal_row(&mut tx, &crate::integrity::SCREENINGS, id).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, "completed").await?;
         tx.commit().await
     }
@@ -269,9 +279,11 @@ impl Store {
         let person_s = person.to_string();
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT s.*, k.wrapped{} FROM screenings s JOIN persons p ON p.id = s.person_id \
+            "SELECT s.*, k.wrapped, {}{} FROM screenings s JOIN persons p ON p.id = s.person_id \
              LEFT JOIN person_keys k ON k.person_id = s.person_id WHERE s.person_id = $1 AND {} ORDER BY s.started_at DESC",
-            reach.columns, reach.condition
+            crate::integrity::select_cols(&crate::integrity::SCREENINGS, "s", "sv_"),
+            reach.columns,
+            reach.condition
         );
         let rows = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_all(&self.pool).await?;
         let list = rows.iter().map(|r| self.screening_from_row(scope, r)).collect::<Result<Vec<_>>>()?;
@@ -482,16 +494,21 @@ impl Store {
                 None => None,
             };
             let detained = crate::persons::read_location(self.keys(), r)?.is_detention();
-            let srows = sqlx::query(
-                "SELECT s.id, s.status, s.outcome, s.started_at, s.completed_at, \
+            // The person's evidence (organisation, creator, where they are)
+            // must be as haven wrote it before anything is raised from it.
+            row_categories(self, scope, r)?;
+            let srows = sqlx::query(&format!(
+                "SELECT {}, s.started_at, s.completed_at, \
                  CAST(CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.screening_id = s.id) THEN 1 ELSE 0 END AS BIGINT) AS decided \
                  FROM screenings s WHERE s.person_id = $1 ORDER BY s.started_at DESC LIMIT 20",
-            )
+                crate::integrity::select_cols(&crate::integrity::SCREENINGS, "s", "")
+            ))
             .bind(&id)
             .fetch_all(&self.pool)
             .await?;
             let mut screenings = Vec::with_capacity(srows.len());
             for s in &srows {
+                self.check_row(&crate::integrity::SCREENINGS, s, "").await?;
                 let status: String = s.try_get("status")?;
                 let outcome = match s.try_get::<Option<String>, _>("outcome")? {
                     Some(t) => Some(self.untag(tags::OUTCOME, &org, &t, tags::OUTCOMES)?),
@@ -506,13 +523,17 @@ impl Store {
                     has_decision: s.try_get::<i64, _>("decided")? != 0,
                 });
             }
-            let plans = sqlx::query("SELECT id, due_dates FROM protection_records WHERE person_id = $1 AND kind = $2")
-                .bind(&id)
-                .bind(self.tag(tags::PROTECTION_KIND, &org, "return_plan"))
-                .fetch_all(&self.pool)
-                .await?;
+            let plans = sqlx::query(&format!(
+                "SELECT {}, t.due_dates FROM protection_records t WHERE t.person_id = $1 AND t.kind = $2",
+                crate::integrity::select_cols(&crate::integrity::PROTECTION_RECORDS, "t", "")
+            ))
+            .bind(&id)
+            .bind(self.tag(tags::PROTECTION_KIND, &org, "return_plan"))
+            .fetch_all(&self.pool)
+            .await?;
             let mut return_follow_ups = Vec::new();
             for p in &plans {
+                self.check_row(&crate::integrity::PROTECTION_RECORDS, p, "").await?;
                 let dates =
                     dek.open_hex(&p.try_get::<String, _>("id")?, "due_dates", &p.try_get::<String, _>("due_dates")?)?;
                 return_follow_ups.extend(dates.split(' ').filter_map(haven_core::person::parse_date));

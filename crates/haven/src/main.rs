@@ -207,6 +207,27 @@ enum UserCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Approve an organisation administrator appointed in the web
+    /// interface. An organisation's first administrator has no colleague to
+    /// approve them, so the person who runs the server does, after checking
+    /// who they are. Case accounts are approved by a second administrator of
+    /// their own organisation, never here.
+    Approve {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Disable an account at once: its sessions and API tokens end. Works
+    /// even on an account whose row failed its integrity check, to stop it
+    /// while you investigate. An administrator enables it again in the web
+    /// interface, and it then waits for approval.
+    Disable {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -366,6 +387,18 @@ async fn run(cli: Cli) -> Result<()> {
             std::io::stdin().read_line(&mut password)?;
             store.set_password(user.id, password.trim_end_matches(['\r', '\n'])).await?;
             println!("password set for {username}");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Approve { username, data } } => {
+            let store = data.open(false).await?;
+            store.approve_by_operator(&username).await?;
+            println!("{username} is approved and can sign in");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Disable { username, data } } => {
+            let store = data.open(false).await?;
+            store.disable_by_operator(&username).await?;
+            println!("{username} is disabled: their sessions and API tokens have ended");
             Ok(())
         }
         Command::Audit { command: AuditCommand::Verify { against, data } } => {

@@ -747,3 +747,12 @@ token-scope-admin = administer
 ref-urgent-child = Urgent: this person is, or may be, a child.
 ref-urgent-detained = Urgent: this person is in detention or custody.
 ref-withheld-until-accepted = Withheld until someone here accepts the referral:
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled.
+admin-user-status-disabled = Disabled
+admin-user-disable = Disable
+admin-user-disabled = The account is disabled: its sessions and API tokens have ended.
+admin-user-enable = Enable again (needs approval)
+admin-user-enabled = The account is enabled again and waits for approval before it can sign in.
+admin-four-eyes-operator = Organisation administrators wait for approval too: by another administrator of their organisation, or, for an organisation's first administrator, by the person who runs the server (haven user approve).
+validation-same_password = Choose a password different from the current one.

@@ -746,3 +746,12 @@ token-scope-admin = mengelola
 ref-urgent-child = Mendesak: orang ini masih anak-anak, atau mungkin masih anak-anak.
 ref-urgent-detained = Mendesak: orang ini sedang ditahan atau berada dalam tahanan.
 ref-withheld-until-accepted = Tidak ditampilkan sampai seseorang di organisasi Anda menerima rujukan ini:
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = Dinonaktifkan
+admin-user-disable = Nonaktifkan
+admin-user-disabled = Akun dinonaktifkan: sesi dan token API-nya telah berakhir.
+admin-user-enable = Aktifkan lagi (perlu persetujuan)
+admin-user-enabled = Akun diaktifkan lagi dan menunggu persetujuan sebelum dapat masuk.
+admin-four-eyes-operator = Administrator organisasi juga menunggu persetujuan: oleh administrator lain dari organisasinya, atau, untuk administrator pertama sebuah organisasi, oleh orang yang menjalankan server (haven user approve).
+validation-same_password = Pilih kata sandi yang berbeda dari kata sandi saat ini.

@@ -746,3 +746,12 @@ token-scope-admin = គ្រប់គ្រង
 ref-urgent-child = បន្ទាន់៖ បុគ្គលនេះជាកុមារ ឬអាចជាកុមារ។
 ref-urgent-detained = បន្ទាន់៖ បុគ្គលនេះកំពុងត្រូវបានឃុំខ្លួន ឬស្ថិតក្នុងការឃុំឃាំង។
 ref-withheld-until-accepted = មិនបង្ហាញរហូតដល់មាននរណាម្នាក់នៅក្នុងអង្គការរបស់អ្នកទទួលយកការបញ្ជូននេះ៖
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = បានបិទ
+admin-user-disable = បិទ
+admin-user-disabled = គណនីត្រូវបានបិទ៖ វគ្គ និងថូខឹន API របស់វាបានបញ្ចប់ហើយ។
+admin-user-enable = បើកម្តងទៀត (ត្រូវការការអនុម័ត)
+admin-user-enabled = គណនីត្រូវបានបើកម្តងទៀត ហើយកំពុងរង់ចាំការអនុម័ត មុនពេលអាចចូលបាន។
+admin-four-eyes-operator = អ្នកគ្រប់គ្រងអង្គការក៏ត្រូវរង់ចាំការអនុម័តដែរ៖ ដោយអ្នកគ្រប់គ្រងម្នាក់ទៀតនៃអង្គការរបស់ពួកគេ ឬសម្រាប់អ្នកគ្រប់គ្រងដំបូងនៃអង្គការ ដោយអ្នកដំណើរការម៉ាស៊ីនមេ (haven user approve)។
+validation-same_password = សូមជ្រើសរើសពាក្យសម្ងាត់ដែលខុសពីពាក្យសម្ងាត់បច្ចុប្បន្ន។

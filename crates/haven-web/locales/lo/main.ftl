@@ -746,3 +746,12 @@ token-scope-admin = ບໍລິຫານ
 ref-urgent-child = ດ່ວນ: ບຸກຄົນນີ້ເປັນເດັກ ຫຼື ອາດເປັນເດັກ.
 ref-urgent-detained = ດ່ວນ: ບຸກຄົນນີ້ກຳລັງຖືກກັກຕົວ ຫຼື ຢູ່ໃນການຄວບຄຸມຂອງເຈົ້າໜ້າທີ່.
 ref-withheld-until-accepted = ບໍ່ສະແດງຈົນກວ່າຈະມີຄົນໃນອົງການຂອງທ່ານຕອບຮັບການສົ່ງຕໍ່:
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = ປິດການນຳໃຊ້ແລ້ວ
+admin-user-disable = ປິດການນຳໃຊ້
+admin-user-disabled = ບັນຊີຖືກປິດການນຳໃຊ້ແລ້ວ: ເຊດຊັນ ແລະ ໂທເຄັນ API ຂອງມັນສິ້ນສຸດແລ້ວ.
+admin-user-enable = ເປີດໃຊ້ອີກຄັ້ງ (ຕ້ອງໄດ້ຮັບການອະນຸມັດ)
+admin-user-enabled = ບັນຊີຖືກເປີດໃຊ້ອີກຄັ້ງ ແລະ ລໍຖ້າການອະນຸມັດກ່ອນຈະເຂົ້າສູ່ລະບົບໄດ້.
+admin-four-eyes-operator = ຜູ້ເບິ່ງແຍງອົງການກໍຕ້ອງລໍຖ້າການອະນຸມັດເຊັ່ນກັນ: ໂດຍຜູ້ເບິ່ງແຍງອີກຄົນຂອງອົງການ, ຫຼື ສຳລັບຜູ້ເບິ່ງແຍງຄົນທຳອິດຂອງອົງການ, ໂດຍຜູ້ດຳເນີນງານເຊີບເວີ (haven user approve).
+validation-same_password = ເລືອກລະຫັດຜ່ານທີ່ແຕກຕ່າງຈາກລະຫັດຜ່ານປັດຈຸບັນ.

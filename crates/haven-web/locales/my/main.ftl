@@ -746,3 +746,12 @@ token-scope-admin = စီမံခန့်ခွဲရန်
 ref-urgent-child = အရေးပေါ်- ဤသူသည် ကလေး ဖြစ်သည် သို့မဟုတ် ဖြစ်နိုင်ပါသည်။
 ref-urgent-detained = အရေးပေါ်- ဤသူသည် ထိန်းသိမ်းခံထားရသည် သို့မဟုတ် အချုပ်ထဲတွင် ရှိနေပါသည်။
 ref-withheld-until-accepted = သင့်အဖွဲ့အစည်းမှ တစ်စုံတစ်ဦးက လွှဲပြောင်းညွှန်းပို့မှုကို လက်ခံသည်အထိ မပြသထားသည်များ-
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = ပိတ်ထားသည်
+admin-user-disable = ပိတ်ရန်
+admin-user-disabled = အကောင့်ကို ပိတ်လိုက်ပါပြီ။ ၎င်း၏ ဆက်ရှင်များနှင့် API တိုကင်များ ရပ်ဆိုင်းသွားပါပြီ။
+admin-user-enable = ပြန်ဖွင့်ရန် (အတည်ပြုချက် လိုအပ်သည်)
+admin-user-enabled = အကောင့်ကို ပြန်ဖွင့်ပြီးပါပြီ။ အကောင့်ဝင်နိုင်ရန် အတည်ပြုချက်ကို စောင့်နေပါသည်။
+admin-four-eyes-operator = အဖွဲ့အစည်း စီမံခန့်ခွဲသူများလည်း အတည်ပြုချက်ကို စောင့်ရပါသည် - ၎င်းတို့အဖွဲ့အစည်း၏ အခြားစီမံခန့်ခွဲသူက၊ သို့မဟုတ် အဖွဲ့အစည်း၏ ပထမဆုံး စီမံခန့်ခွဲသူအတွက် ဆာဗာကို လည်ပတ်သူက (haven user approve) အတည်ပြုပါသည်။
+validation-same_password = လက်ရှိ စကားဝှက်နှင့် မတူသော စကားဝှက်ကို ရွေးပါ။

@@ -746,3 +746,12 @@ token-scope-admin = ดูแลระบบ
 ref-urgent-child = เร่งด่วน: บุคคลนี้เป็นเด็ก หรืออาจเป็นเด็ก
 ref-urgent-detained = เร่งด่วน: บุคคลนี้อยู่ระหว่างถูกกักตัวหรืออยู่ในความควบคุมของเจ้าหน้าที่
 ref-withheld-until-accepted = ไม่แสดงจนกว่าจะมีผู้ในองค์กรของคุณตอบรับการส่งต่อ:
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = ปิดใช้งานแล้ว
+admin-user-disable = ปิดใช้งาน
+admin-user-disabled = ปิดใช้งานบัญชีแล้ว เซสชันและโทเค็น API ทั้งหมดของบัญชีนี้สิ้นสุดแล้ว
+admin-user-enable = เปิดใช้งานอีกครั้ง (ต้องได้รับอนุมัติ)
+admin-user-enabled = เปิดใช้งานบัญชีอีกครั้งแล้ว บัญชีจะเข้าสู่ระบบได้หลังจากได้รับอนุมัติ
+admin-four-eyes-operator = ผู้ดูแลองค์กรต้องได้รับอนุมัติเช่นกัน: โดยผู้ดูแลอีกคนขององค์กร หรือสำหรับผู้ดูแลคนแรกขององค์กร โดยผู้ดูแลเซิร์ฟเวอร์ (haven user approve)
+validation-same_password = เลือกรหัสผ่านที่ต่างจากรหัสผ่านปัจจุบัน

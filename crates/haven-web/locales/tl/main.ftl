@@ -749,3 +749,12 @@ token-scope-admin = mangasiwa
 ref-urgent-child = Agaran: ang taong ito ay bata, o maaaring bata.
 ref-urgent-detained = Agaran: nakadetine o nasa kustodiya ang taong ito.
 ref-withheld-until-accepted = Hindi ipinapakita hangga't walang tumatanggap ng referral sa inyong organisasyon:
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = Naka-disable
+admin-user-disable = I-disable
+admin-user-disabled = Naka-disable na ang account: natapos na ang mga session at API token nito.
+admin-user-enable = I-enable muli (kailangan ng pag-apruba)
+admin-user-enabled = Naka-enable muli ang account at naghihintay ng pag-apruba bago ito makapag-sign in.
+admin-four-eyes-operator = Naghihintay rin ng pag-apruba ang mga administrator ng organisasyon: ng isa pang administrator ng kanilang organisasyon, o, para sa unang administrator ng organisasyon, ng taong nagpapatakbo ng server (haven user approve).
+validation-same_password = Pumili ng password na iba sa kasalukuyang password.

@@ -746,3 +746,12 @@ token-scope-admin = quản trị
 ref-urgent-child = Khẩn cấp: người này là trẻ em, hoặc có thể là trẻ em.
 ref-urgent-detained = Khẩn cấp: người này đang bị tạm giữ hoặc giam giữ.
 ref-withheld-until-accepted = Chưa hiển thị cho đến khi có người ở tổ chức của bạn chấp nhận chuyển gửi:
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = Đã vô hiệu hóa
+admin-user-disable = Vô hiệu hóa
+admin-user-disabled = Tài khoản đã bị vô hiệu hóa: các phiên và token API của tài khoản đã kết thúc.
+admin-user-enable = Bật lại (cần phê duyệt)
+admin-user-enabled = Tài khoản đã được bật lại và đang chờ phê duyệt trước khi có thể đăng nhập.
+admin-four-eyes-operator = Quản trị viên tổ chức cũng phải chờ phê duyệt: bởi một quản trị viên khác của tổ chức, hoặc, với quản trị viên đầu tiên của tổ chức, bởi người vận hành máy chủ (haven user approve).
+validation-same_password = Hãy chọn mật khẩu khác với mật khẩu hiện tại.

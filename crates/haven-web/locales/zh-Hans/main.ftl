@@ -746,3 +746,12 @@ token-scope-admin = 管理
 ref-urgent-child = 紧急：此人是儿童，或可能是儿童。
 ref-urgent-detained = 紧急：此人目前被拘留或羁押。
 ref-withheld-until-accepted = 在您机构中有人接受此转介之前不予显示：
+
+# Issue 10, insider review: administrators wait for approval, accounts can be disabled. (REVIEW: machine-quality, needs native review)
+admin-user-status-disabled = 已停用
+admin-user-disable = 停用
+admin-user-disabled = 账户已停用：其会话和 API 令牌均已失效。
+admin-user-enable = 重新启用（需要批准）
+admin-user-enabled = 账户已重新启用，需经批准后才能登录。
+admin-four-eyes-operator = 组织管理员同样需要等待批准：由其组织的另一位管理员批准；组织的第一位管理员则由服务器运营者批准（haven user approve）。
+validation-same_password = 请选择与当前密码不同的密码。

@@ -184,3 +184,54 @@ pub(crate) async fn unlock_user(
     state.store.unlock_user(&caller.user.actor(), user, &caller.request_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[utoipa::path(post, path = "/api/v1/users/{id}/disable", params(("id" = String, Path)), tag = "administration",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub(crate) async fn disable_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let user: UserId = id.parse().map_err(|_| WebError::NotFound)?;
+    state.store.disable_user(&caller.user.actor(), user, &caller.request_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Enabling a disabled account puts it back to waiting for approval.
+#[utoipa::path(post, path = "/api/v1/users/{id}/enable", params(("id" = String, Path)), tag = "administration",
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub(crate) async fn enable_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let user: UserId = id.parse().map_err(|_| WebError::NotFound)?;
+    state.store.enable_user(&caller.user.actor(), user, &caller.request_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseReachIn {
+    /// Whether every caseworker of the organisation sees every case of it
+    /// (identity and contact only), not just the cases assigned to them.
+    caseworkers_see_all: bool,
+}
+
+/// Only an administrator of that organisation decides it (R16).
+#[utoipa::path(put, path = "/api/v1/orgs/{id}/case-reach", params(("id" = String, Path)), request_body = CaseReachIn,
+    tag = "administration",
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn set_case_reach(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<CaseReachIn>,
+) -> Result<StatusCode, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let org = id.parse().map_err(|_| WebError::NotFound)?;
+    state.store.set_org_caseworkers_see_all(&caller.user.actor(), org, body.caseworkers_see_all).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

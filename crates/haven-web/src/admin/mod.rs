@@ -16,6 +16,9 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::list_users, api::create_user))
         .routes(routes!(api::approve_user))
         .routes(routes!(api::unlock_user))
+        .routes(routes!(api::disable_user))
+        .routes(routes!(api::enable_user))
+        .routes(routes!(api::set_case_reach))
 }
 
 /// The pages.

@@ -7,6 +7,8 @@ struct OrgRow {
     country: String,
     languages: String,
     see_all: bool,
+    /// This administrator decides it: only the organisation's own.
+    may_set_reach: bool,
 }
 
 #[derive(Template)]
@@ -35,6 +37,9 @@ struct UserRow {
     pending: bool,
     /// This administrator may approve it (four eyes: not one's own grant).
     may_approve: bool,
+    disabled: bool,
+    /// Not the administrator themselves: nobody disables their own account.
+    is_self: bool,
 }
 
 pub(crate) async fn admin_render(
@@ -70,24 +75,26 @@ pub(crate) async fn admin_render(
                 second_factor: tr.t(if u.totp_enabled { "admin-yes" } else { "admin-no" }),
                 pending,
                 may_approve: pending && haven_core::access::may_approve(&actor, u.created_by, u.org_id),
+                disabled: u.disabled,
+                is_self: u.id == actor.user_id,
             });
         }
     }
-    let orgs = if manage_orgs {
-        all_orgs
-            .iter()
-            .map(|o| OrgRow {
-                id: o.id.to_string(),
-                name: o.name.clone(),
-                kind: tr.t(&format!("org-kind-{}", o.kind.as_str())),
-                country: o.country.clone().unwrap_or_default(),
-                languages: o.languages.join(", "),
-                see_all: o.caseworkers_see_all,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // The system administrator sees every organisation; an organisation's
+    // administrator sees their own, to decide its caseworkers' reach.
+    let orgs = all_orgs
+        .iter()
+        .filter(|o| manage_orgs || o.id == actor.org_id)
+        .map(|o| OrgRow {
+            id: o.id.to_string(),
+            name: o.name.clone(),
+            kind: tr.t(&format!("org-kind-{}", o.kind.as_str())),
+            country: o.country.clone().unwrap_or_default(),
+            languages: o.languages.join(", "),
+            see_all: o.caseworkers_see_all,
+            may_set_reach: haven_core::access::may_set_case_reach(&actor, o.id),
+        })
+        .collect();
     let roles = haven_core::access::Role::ALL
         .iter()
         .filter(|r| all_orgs.iter().any(|o| haven_core::access::may_grant(&actor, **r, o.id, o.kind)))
@@ -158,9 +165,9 @@ pub(crate) async fn admin_org_settings_submit(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<OrgSettingsForm>,
 ) -> PageResult {
-    caller.scope(&state, Permission::ManageOrgs).await?;
+    caller.scope(&state, Permission::ManageUsers).await?;
     let org = id.parse().map_err(|_| WebError::NotFound)?;
-    state.store.set_org_caseworkers_see_all(org, form.caseworkers_see_all.is_some(), caller.user.id).await?;
+    state.store.set_org_caseworkers_see_all(&caller.user.actor(), org, form.caseworkers_see_all.is_some()).await?;
     Ok(Redirect::to("/admin").into_response())
 }
 
@@ -186,7 +193,8 @@ pub(crate) async fn admin_user_submit(
     admin_render(&state, &tr, &caller, Some(notice), Some(granted.password)).await
 }
 
-/// Approving a pending grant, or unlocking an account's sign-in.
+/// Approving a pending grant, unlocking an account's sign-in, disabling an
+/// account or enabling it again.
 pub(crate) async fn admin_user_action_submit(
     State(state): State<AppState>,
     tr: Tr,
@@ -205,6 +213,14 @@ pub(crate) async fn admin_user_action_submit(
         "unlock" => {
             state.store.unlock_user(&actor, user, &caller.request_id).await?;
             "admin-user-unlocked"
+        }
+        "disable" => {
+            state.store.disable_user(&actor, user, &caller.request_id).await?;
+            "admin-user-disabled"
+        }
+        "enable" => {
+            state.store.enable_user(&actor, user, &caller.request_id).await?;
+            "admin-user-enabled"
         }
         _ => return Err(WebError::NotFound.into()),
     };

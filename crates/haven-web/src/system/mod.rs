@@ -70,11 +70,20 @@ struct LangQuery {
 /// link is enough and works on the login page too.
 async fn set_language(State(state): State<AppState>, Query(q): Query<LangQuery>) -> Response {
     let tr = Tr::new(&q.l);
-    // Only local paths: never an open redirect.
-    let next = q.next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'));
+    let next = q.next.filter(|n| is_local_path(n));
     let mut res = Redirect::to(next.as_deref().unwrap_or("/")).into_response();
     res.headers_mut().insert(header::SET_COOKIE, cookie_header(&state, LANG_COOKIE, tr.code(), Some(31_536_000)));
     res
+}
+
+/// Whether a return address is a path on this site, never an open
+/// redirect: one leading slash and no backslash, and no whitespace or
+/// control character, which browsers drop from a URL before reading it (so
+/// "/\t/evil.example" would become "//evil.example").
+fn is_local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
 /// Quick exit: ends the session, asks the browser to forget this site's
@@ -89,4 +98,29 @@ async fn quick_exit(headers: HeaderMap, State(state): State<AppState>) -> Respon
     h.insert("clear-site-data", HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""));
     h.insert(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, "", Some(0)));
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn the_language_switch_returns_only_to_a_page_of_this_site() {
+        for ok in ["/", "/persons?q=a", "/persons/1#notes"] {
+            assert!(is_local_path(ok), "{ok}");
+        }
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "evil.example",
+            "",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
 }

@@ -86,9 +86,7 @@ async fn caseworkers_reach_only_their_assigned_records_unless_the_organisation_w
 
     // The organisation lets every caseworker see every case: identity and
     // contact yes, the person's account no, and no editing.
-    let org = app.store.org_by_name("Local organisation").await.unwrap();
-    let sup = app.store.user_by_username("sup").await.unwrap();
-    app.store.set_org_caseworkers_see_all(org, true, sup.id).await.unwrap();
+    app.widen_caseworker_reach("Local organisation").await;
     let p: Value =
         json(app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap()).await;
     assert_eq!(p["full_name"], "Unassigned Person");

@@ -132,6 +132,19 @@ impl TestApp {
         assert_eq!(res.status(), 200);
     }
 
+    /// Lets every caseworker of an organisation see every case of it, as
+    /// only its own administrator may (R16): made here for the purpose.
+    pub async fn widen_caseworker_reach(&self, org_name: &str) {
+        let org = self.store.org_by_name(org_name).await.unwrap();
+        let username = format!("reach.admin.{}", self.count("users").await);
+        self.store
+            .create_user(org, &username, haven_core::access::Role::OrgAdmin, "a-long-test-password", false)
+            .await
+            .unwrap();
+        let admin = self.store.user_by_username(&username).await.unwrap();
+        self.store.set_org_caseworkers_see_all(&admin.actor(), org, true).await.unwrap();
+    }
+
     /// Arguments that point a CLI command at this app's data.
     pub fn data_args(&self) -> Vec<String> {
         let mut args = vec!["--data-dir".to_owned(), self.data_dir().display().to_string()];

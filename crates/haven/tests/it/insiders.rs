@@ -130,10 +130,20 @@ async fn r16_a_case_account_works_only_after_a_second_administrator_of_its_organ
     let sysadmin = app.store.user_by_username("admin").await.unwrap();
     let shelter = app.store.create_org("Four Eyes Shelter", "shelter", Some("THA")).await.unwrap();
     let rid = "test";
-    // The first administrator of a new organisation is active at once.
+    // Even the first administrator of a new organisation waits: were it
+    // active at once, two administrators of the system administrator's own
+    // would approve each other's case accounts.
     let first =
         app.store.grant_user(&actor_of(&sysadmin), shelter, "shelter.admin1", Role::OrgAdmin, rid).await.unwrap();
-    assert!(!first.pending);
+    assert!(first.pending);
+    assert!(matches!(
+        app.store.login("shelter.admin1", &first.password, "10.0.0.1", rid).await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    assert!(app.store.approve_user(&actor_of(&sysadmin), first.id, rid).await.is_err());
+    // The person who runs the server approves them.
+    let out = app.cli(&["user", "approve", "--username", "shelter.admin1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // A system administrator never makes a case account.
     assert!(app
         .store
@@ -145,6 +155,10 @@ async fn r16_a_case_account_works_only_after_a_second_administrator_of_its_organ
     // The organisation's administrator grants a supervisor: it waits.
     let sup = app.store.grant_user(&actor_of(&admin1), shelter, "shelter.sup", Role::Supervisor, rid).await.unwrap();
     assert!(sup.pending);
+    // The operator approves administrators only, never a case account.
+    let out = app.cli(&["user", "approve", "--username", "shelter.sup"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only organisation administrators"));
     assert!(matches!(
         app.store.login("shelter.sup", &sup.password, "10.0.0.1", rid).await.unwrap(),
         LoginOutcome::Pending
@@ -178,7 +192,7 @@ async fn r16_a_case_account_works_only_after_a_second_administrator_of_its_organ
     ));
     // Each approval is in the audit log.
     let n = app.count("audit_events WHERE action = 'approve' AND record_kind = 'user'").await;
-    assert_eq!(n, 2);
+    assert_eq!(n, 3);
 }
 
 /// Two people, then a backup, then the first one's erasure.
@@ -648,4 +662,229 @@ async fn the_database_key_file_and_their_companions_are_readable_by_their_owner_
     // The key file everywhere; on SQLite the database (and its journal) too.
     let expected = if crate::helpers::backend() == haven_store::Backend::Sqlite { 2 } else { 1 };
     assert!(checked >= expected, "only {checked} files checked");
+}
+
+/// The integrity alarms an auditor sees, polled briefly: an alarm raised
+/// inside a failed write is recorded just after that write rolls back.
+async fn alarms_naming(app: &TestApp, auditor: &Principal, needle: &str) -> String {
+    let mut text = String::new();
+    for _ in 0..50 {
+        let res = app.client.get(app.url("/api/v1/audit/alarms")).bearer_auth(&auditor.token).send().await.unwrap();
+        text = body_json(res).await.to_string();
+        if text.contains(needle) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    text
+}
+
+async fn row_of(app: &TestApp, table: &str, cols: &str, id: &str) -> Vec<Option<String>> {
+    use sqlx::Row;
+    let sql = format!("SELECT {cols} FROM {table} WHERE id = $1");
+    let row = sqlx::query(&sql).bind(id).fetch_one(app.store.pool()).await.unwrap();
+    (0..cols.split(',').count())
+        .map(|i| {
+            row.try_get::<Option<String>, _>(i)
+                .ok()
+                .flatten()
+                .or_else(|| row.try_get::<Option<i64>, _>(i).ok().flatten().map(|n| n.to_string()))
+        })
+        .collect()
+}
+
+fn sql_value(v: &Option<String>) -> String {
+    match v {
+        None => "NULL".into(),
+        Some(s) if s.parse::<i64>().is_ok() => s.clone(),
+        Some(s) => format!("'{s}'"),
+    }
+}
+
+#[tokio::test]
+async fn r17_r27_an_earlier_copy_of_a_withdrawn_consent_written_back_in_sql_is_refused() {
+    let app = TestApp::spawn().await;
+    let other = app.store.create_org("Replay Shelter", "shelter", Some("THA")).await.unwrap();
+    let id = app.create_named("Replayed Consent Canary").await;
+    let res = app
+        .post(&format!("/api/v1/persons/{id}/consents"))
+        .json(&json!({"purpose": "referral", "recipient_org_id": other.to_string(), "categories": ["identity"],
+                      "expires_on": "2099-01-01", "language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let cid = body_json(res).await["id"].as_str().unwrap().to_owned();
+    // The insider keeps the row as it was while the consent was in force,
+    // MAC included, and writes it back after the survivor withdrew it.
+    let saved = row_of(&app, "consents", "withdrawn_at, row_mac, row_seq", &cid).await;
+    assert!(saved[0].is_none() && saved[1].is_some() && saved[2].is_some(), "{saved:?}");
+    assert_eq!(app.post(&format!("/api/v1/consents/{cid}/withdraw")).send().await.unwrap().status(), 204);
+    assert!(row_of(&app, "consents", "withdrawn_at", &cid).await[0].is_some());
+    app.exec(&format!(
+        "UPDATE consents SET withdrawn_at = NULL, row_mac = {}, row_seq = {} WHERE id = '{cid}'",
+        sql_value(&saved[1]),
+        sql_value(&saved[2])
+    ))
+    .await;
+    let res = app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap();
+    assert_eq!(res.status(), 409, "the replayed consent is refused, not used");
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let auditor = principal(&app, org_a, Role::Auditor, "auditor.replay").await;
+    let text = alarms_naming(&app, &auditor, "consents").await;
+    assert!(text.contains("integrity_alarm") && text.contains("consents"), "{text}");
+    let (ok, text) = verify(&app, &[]);
+    assert!(!ok, "{text}");
+}
+
+#[tokio::test]
+async fn r11_a_screening_outcome_copied_from_another_row_in_sql_is_refused() {
+    let app = TestApp::spawn().await;
+    let found = app.create_named("Found Screening Canary").await;
+    let s1 = app.start_screening(&found, "en").await;
+    app.answer_reasonable_grounds(&s1).await;
+    assert_eq!(app.post(&format!("/api/v1/screenings/{s1}/complete")).send().await.unwrap().status(), 200);
+    let other = app.create_named("Open Screening Canary").await;
+    let s2 = app.start_screening(&other, "en").await;
+    assert_eq!(app.get(&format!("/api/v1/screenings/{s2}")).send().await.unwrap().status(), 200);
+    // The keyed outcome tag of one screening, with its status, put on
+    // another: valid tags, but not this row's.
+    let tag = row_of(&app, "screenings", "outcome, status", &s1).await;
+    assert!(tag[0].is_some(), "{tag:?}");
+    app.exec(&format!(
+        "UPDATE screenings SET outcome = {}, status = {} WHERE id = '{s2}'",
+        sql_value(&tag[0]),
+        sql_value(&tag[1])
+    ))
+    .await;
+    let res = app.get(&format!("/api/v1/screenings/{s2}")).send().await.unwrap();
+    assert_eq!(res.status(), 409);
+    let res = app.get(&format!("/api/v1/screenings/{s2}/notice.pdf")).send().await.unwrap();
+    assert_ne!(res.status(), 200, "no notice from a copied outcome");
+}
+
+#[tokio::test]
+async fn r28_erasure_blanks_the_keyed_tags_that_said_where_a_person_was_and_what_was_found() {
+    let app = TestApp::spawn().await;
+    let id = app
+        .create_person(json!({"full_name": "Erased Tags Canary", "estimated_age": 30, "location": "in_compound"}))
+        .await;
+    let sid = app.start_screening(&id, "en").await;
+    app.answer_reasonable_grounds(&sid).await;
+    assert_eq!(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap().status(), 200);
+    assert!(row_of(&app, "screenings", "outcome", &sid).await[0].is_some());
+    assert!(!row_of(&app, "persons", "location", &id).await[0].clone().unwrap_or_default().is_empty());
+    assert_eq!(app.post(&format!("/api/v1/persons/{id}/erase")).send().await.unwrap().status(), 204);
+    assert_eq!(row_of(&app, "persons", "location", &id).await[0].as_deref(), Some(""));
+    assert_eq!(row_of(&app, "screenings", "outcome", &sid).await[0], None);
+    // The blanked rows are resealed: nothing about them raises an alarm.
+    let bad = app.store.verify_integrity().await.unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+}
+
+#[tokio::test]
+async fn r16_only_an_organisations_own_administrator_lets_its_caseworkers_see_every_case() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let sysadmin = principal(&app, org_a, Role::SystemAdmin, "sys.reach").await;
+    let own = principal(&app, org_a, Role::OrgAdmin, "own.reach.admin").await;
+    let other_org = app.store.create_org("Reach Shelter", "shelter", Some("THA")).await.unwrap();
+    let stranger = principal(&app, other_org, Role::OrgAdmin, "stranger.reach.admin").await;
+    let path = format!("/api/v1/orgs/{org_a}/case-reach");
+    for p in [&sysadmin, &stranger] {
+        let res =
+            app.client.put(app.url(&path)).bearer_auth(&p.token).json(&json!({"caseworkers_see_all": true})).send();
+        assert_eq!(res.await.unwrap().status(), 403);
+    }
+    let orgs = app.store.list_orgs().await.unwrap();
+    assert!(!orgs.iter().find(|o| o.id == org_a).unwrap().caseworkers_see_all);
+    let res = app.client.put(app.url(&path)).bearer_auth(&own.token).json(&json!({"caseworkers_see_all": true})).send();
+    assert_eq!(res.await.unwrap().status(), 204);
+    let orgs = app.store.list_orgs().await.unwrap();
+    assert!(orgs.iter().find(|o| o.id == org_a).unwrap().caseworkers_see_all);
+    // The page offers the switch to the organisation's administrator only.
+    let page = |p: &Principal| {
+        app.client.get(app.url("/admin")).header("cookie", format!("haven_session={}", p.session)).send()
+    };
+    let own_page = page(&own).await.unwrap().text().await.unwrap();
+    assert!(own_page.contains(&format!("/admin/orgs/{org_a}/settings")), "{own_page}");
+    let sys_page = page(&sysadmin).await.unwrap().text().await.unwrap();
+    assert!(!sys_page.contains("/settings\""), "{sys_page}");
+}
+
+#[tokio::test]
+async fn r16_a_disabled_account_loses_its_sessions_and_tokens_and_returns_only_through_approval() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let admin = principal(&app, org_a, Role::OrgAdmin, "disabling.admin").await;
+    let cw = principal(&app, org_a, Role::Caseworker, "disabled.cw").await;
+    let me = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
+    assert_eq!(me.status(), 200);
+    // Nobody disables themselves, and an administrator elsewhere cannot.
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/disable", admin.user.id))).bearer_auth(&admin.token);
+    assert_eq!(res.send().await.unwrap().status(), 403);
+    let other_org = app.store.create_org("Disable Shelter", "shelter", Some("THA")).await.unwrap();
+    let stranger = principal(&app, other_org, Role::OrgAdmin, "stranger.disabler").await;
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/disable", cw.user.id))).bearer_auth(&stranger.token);
+    assert_eq!(res.send().await.unwrap().status(), 403);
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/disable", cw.user.id))).bearer_auth(&admin.token);
+    assert_eq!(res.send().await.unwrap().status(), 204);
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    let res = app
+        .client
+        .get(app.url("/persons"))
+        .header("cookie", format!("haven_session={}", cw.session))
+        .send()
+        .await
+        .unwrap();
+    assert!(!res.text().await.unwrap().contains("disabled.cw"), "the session ended");
+    assert_eq!(app.count(&format!("sessions WHERE user_id = '{}'", cw.user.id)).await, 0);
+    assert!(matches!(
+        app.store.login("disabled.cw", "a-long-test-password", "10.0.0.2", "t").await.unwrap(),
+        LoginOutcome::Failed
+    ));
+    // Enabled again, it waits for a second administrator: the one who
+    // enabled it made the decision, so someone else confirms it.
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/enable", cw.user.id))).bearer_auth(&admin.token);
+    assert_eq!(res.send().await.unwrap().status(), 204);
+    assert!(matches!(
+        app.store.login("disabled.cw", "a-long-test-password", "10.0.0.2", "t").await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    // The old token stays dead after the account returns.
+    let second = principal(&app, org_a, Role::OrgAdmin, "second.admin").await;
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/approve", cw.user.id))).bearer_auth(&second.token);
+    assert_eq!(res.send().await.unwrap().status(), 204);
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+}
+
+#[tokio::test]
+async fn r16_the_operator_disables_an_account_whose_row_was_tampered_with() {
+    let app = TestApp::spawn().await;
+    let police = app.store.create_org("Tamper Police", "police", Some("THA")).await.unwrap();
+    let cop = principal(&app, police, Role::Supervisor, "tamper.cop").await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    app.exec(&format!("UPDATE users SET org_id = '{org_a}' WHERE username = 'tamper.cop'")).await;
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cop.token).send().await.unwrap();
+    assert_eq!(res.status(), 409);
+    let out = app.cli(&["user", "disable", "--username", "tamper.cop"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cop.token).send().await.unwrap();
+    assert_eq!(res.status(), 401, "inert, not merely refused");
+    assert_eq!(app.count("audit_events WHERE action = 'disable'").await, 1);
+}
+
+#[tokio::test]
+async fn a_new_password_must_differ_from_the_one_time_password() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    app.store.create_user(org_a, "same.pw", Role::Caseworker, "one-time-password-1", true).await.unwrap();
+    let user = app.store.user_by_username("same.pw").await.unwrap();
+    let err = app.store.change_password(&user, "one-time-password-1", "one-time-password-1").await.unwrap_err();
+    assert!(err.to_string().contains("different"), "{err}");
+    let user = app.store.user_by_username("same.pw").await.unwrap();
+    assert!(user.must_change_password, "nothing changed");
+    app.store.change_password(&user, "one-time-password-1", "a-new-own-password").await.unwrap();
 }

@@ -241,6 +241,7 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("PATCH", "/api/v1/cases/{id}") => Body::Json(json!({"status": "active"})),
         ("POST", "/api/v1/cases/{id}/notes") => Body::Json(json!({"body": "a note"})),
         ("POST", "/api/v1/orgs") => Body::Json(json!({"name": format!("Org {unique}"), "kind": "shelter"})),
+        ("PUT", "/api/v1/orgs/{id}/case-reach") => Body::Json(json!({"caseworkers_see_all": false})),
         ("POST", "/api/v1/users") => Body::Json(json!({"username": format!("u{unique}"), "role": "caseworker"})),
         ("POST", "/api/v1/persons/{id}/screenings") => {
             Body::Json(json!({"instrument": "forced-criminality", "survivor_language": "vi"}))
@@ -345,7 +346,7 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.case.clone()
     } else if path.starts_with("/api/v1/consents/") || path.starts_with("/consents/") {
         f.consent.clone()
-    } else if path.starts_with("/admin/orgs/") {
+    } else if path.starts_with("/admin/orgs/") || path.starts_with("/api/v1/orgs/") {
         w.org_a.to_string()
     } else if path.starts_with("/admin/users/") || path.starts_with("/api/v1/users/") {
         // An active account of organisation A: unlocking it is an

@@ -309,9 +309,7 @@ async fn r14_past_penalties_are_recorded_for_expungement_and_followed() {
     assert_eq!(list[0]["expungement"], "requested");
     assert_eq!(list[0]["expungement_due"], false);
     // A caseworker who sees only identity and contact never reads the offence.
-    let org = app.store.org_by_name("Local organisation").await.unwrap();
-    let sup = app.store.user_by_username("sup").await.unwrap();
-    app.store.set_org_caseworkers_see_all(org, true, sup.id).await.unwrap();
+    app.widen_caseworker_reach("Local organisation").await;
     let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_pen").await;
     let list = json(
         app.client.get(app.url(&format!("/api/v1/persons/{pid}/penalties"))).bearer_auth(&cw).send().await.unwrap(),
