@@ -17,21 +17,41 @@ use crate::ValidationError;
 /// Characters that change how text is displayed or compared without being
 /// seen: bidirectional embeddings, overrides, isolates and marks; zero-width
 /// spaces and joiners that are not between letters; the BOM; the word
-/// joiner and invisible operators; the Mongolian vowel separator.
+/// joiner and invisible operators; the Mongolian vowel separator; the soft
+/// hyphen and the combining grapheme joiner; blank-looking letters (the
+/// Hangul fillers, the Khmer inherent vowels, the blank Braille pattern);
+/// line and paragraph separators; tag characters; private-use characters
+/// and noncharacters, which show as nothing or as whatever a font decides.
 fn is_hidden(c: char) -> bool {
+    let n = c as u32;
     matches!(
         c,
-        '\u{200B}'
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{200B}'
             | '\u{200E}'
             | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
             | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}'
             | '\u{061C}'
             | '\u{180E}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{E000}'..='\u{F8FF}'
+            | '\u{FDD0}'..='\u{FDEF}'
             | '\u{FEFF}'
+            | '\u{FFA0}'
             | '\u{FFF9}'..='\u{FFFB}'
-    )
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{F0000}'..='\u{10FFFF}'
+    ) || n & 0xFFFE == 0xFFFE
 }
 
 /// Zero-width joiner and non-joiner shape Indic and other scripts and are
@@ -104,6 +124,25 @@ mod tests {
     fn nul_bidi_overrides_and_zero_width_spaces_are_refused() {
         for bad in ["Ma\0i", "Ma\u{202E}i", "Ma\u{200B}i", "\u{FEFF}Mai", "Ma\u{2066}i\u{2069}", "Mai\u{200D}"] {
             assert!(clean_line("full_name", bad, 300).is_err(), "{bad:?}");
+        }
+        // Characters that look like nothing (or like a space) in most fonts.
+        for bad in [
+            "Ma\u{00AD}i",
+            "Ma\u{034F}i",
+            "\u{3164}Mai",
+            "Ma\u{115F}i",
+            "Ma\u{FFA0}i",
+            "សុខ\u{17B4}",
+            "Ma\u{2800}i",
+            "Mai\u{2028}Lan",
+            "Mai\u{E0041}",
+            "Ma\u{E000}i",
+            "Ma\u{FDD0}i",
+            "Ma\u{FFFF}i",
+            "Ma\u{10FFFD}i",
+        ] {
+            assert!(clean_line("full_name", bad, 300).is_err(), "{bad:?}");
+            assert!(clean_text("notes", bad, 300).is_err(), "{bad:?}");
         }
     }
 

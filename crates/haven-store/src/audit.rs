@@ -534,14 +534,25 @@ impl Store {
     }
 
     /// The current head as a checkpoint.
+    /// Its signature is checked first: a head written in SQL without the
+    /// key is never exported or adopted as the anchor.
     pub async fn current_checkpoint(&self) -> Result<Checkpoint> {
-        let head = sqlx::query("SELECT seq, hash, merkle FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?;
+        let head = sqlx::query("SELECT seq, hash, signature, merkle FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
         let seq: i64 = head.try_get("seq")?;
         let tree = Frontier::decode(&head.try_get::<String, _>("merkle")?)
             .filter(|f| f.size() == seq as u64)
             .ok_or(StoreError::AuditBroken(ChainBreak::TreeMismatch { seq }))?;
-        let chain = decode32(Some(&head.try_get::<String, _>("hash")?))
-            .ok_or(StoreError::AuditBroken(ChainBreak::HeadMismatch { seq }))?;
+        let hash: String = head.try_get("hash")?;
+        if seq > 0
+            && !self
+                .keys()
+                .verify_signature(&head_message(seq, &hash, &tree.root()), &head.try_get::<String, _>("signature")?)
+        {
+            return Err(StoreError::AuditSignature(seq));
+        }
+        let chain = decode32(Some(&hash)).ok_or(StoreError::AuditBroken(ChainBreak::HeadMismatch { seq }))?;
         Ok(Checkpoint { origin: self.log_origin(), size: seq as u64, root: tree.root(), chain })
     }
 
@@ -635,10 +646,46 @@ impl Store {
     /// Records the current head as the anchor (the server does this
     /// periodically and when it stops), after checking that the log has not
     /// fallen behind the anchor kept so far.
+    /// A log found behind or forked from its anchor while the server runs
+    /// is also an alarm for the auditor, not only a line in the server log.
     pub async fn anchor_head(&self) -> Result<()> {
-        self.check_audit_anchor().await?;
+        if let Err(e) = self.check_audit_anchor().await {
+            if matches!(e, StoreError::AuditBroken(_)) {
+                let ctx = Context { actor: "system", purpose: "integrity", request_id: "anchor" };
+                self.record_event(&ctx, Action::IntegrityAlarm, RecordKind::System, "audit_log", "rolled_back").await?;
+            }
+            return Err(e);
+        }
         let cp = self.current_checkpoint().await?;
         self.write_anchor(&cp)
+    }
+
+    /// At every start, after the anchor check: a log with events but no
+    /// anchor beside the key file means the anchor was removed (or the data
+    /// was restored into a new directory), which would hide a rollback, so
+    /// the auditor is told; then the current head becomes the anchor.
+    pub(crate) async fn anchor_at_open(&self) -> Result<()> {
+        if self.read_anchor()?.is_none() {
+            let head: i64 =
+                sqlx::query("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?.try_get("seq")?;
+            if head > 0 {
+                tracing::warn!("the audit anchor beside the key file is missing: recorded as an alarm");
+                let ctx = Context { actor: "system", purpose: "integrity", request_id: "startup" };
+                self.record_event(&ctx, Action::IntegrityAlarm, RecordKind::System, "audit_anchor", "anchor_missing")
+                    .await?;
+            }
+        }
+        match self.current_checkpoint().await {
+            Ok(cp) => self.write_anchor(&cp),
+            // A head that does not verify is never adopted; the store still
+            // opens (and writes nothing here), so that `haven audit verify`
+            // can say what is wrong.
+            Err(e @ (StoreError::AuditBroken(_) | StoreError::AuditSignature(_))) => {
+                tracing::error!(error = %e, "the audit head does not verify: not adopted as the anchor");
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Refuses a log that is behind, or disagrees with, the last checkpoint

@@ -292,6 +292,13 @@ impl Store {
     /// may sit inside a write transaction, which holds the audit chain's
     /// lock until the error has unwound it.
     pub(crate) async fn integrity_alarm(&self, kind: RecordKind, id: &str, table: &str) -> StoreError {
+        self.raise_alarm(kind, id, table)
+    }
+
+    /// [`Store::integrity_alarm`] for callers that are not async: the alarm
+    /// is recorded by a task of its own either way (so it is kept even when
+    /// the caller's transaction rolls back).
+    pub(crate) fn raise_alarm(&self, kind: RecordKind, id: &str, table: &str) -> StoreError {
         tracing::error!(table, "row failed its integrity check: database edited without the master key");
         let which = format!("{table} {id}");
         let store = self.clone();

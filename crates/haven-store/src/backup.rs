@@ -97,6 +97,30 @@ impl Store {
         if out.exists() {
             return Err(StoreError::Config(format!("{} exists; refusing to overwrite", out.display())));
         }
+        // Created empty, readable by its owner only, before a byte of data
+        // is in it (SQLite writes into an empty file as into a new one), and
+        // never through an existing file or link someone else placed there.
+        {
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                opts.mode(0o600);
+            }
+            opts.open(out)?;
+        }
+        match self.backup_into(out, &mut progress).await {
+            Ok(n) => Ok(n),
+            Err(e) => {
+                // A failed backup leaves no file that looks like one.
+                let _ = std::fs::remove_file(out);
+                Err(e)
+            }
+        }
+    }
+
+    async fn backup_into(&self, out: &Path, mut progress: impl FnMut(u64, u64)) -> Result<u64> {
         let ctx = Context { actor: "system", purpose: "backup", request_id: "cli" };
         // Recorded before the copy so the backup contains its own event.
         self.record_event(&ctx, Action::Backup, RecordKind::System, "", "ok").await?;

@@ -239,6 +239,7 @@ impl Store {
         store.reapply_ledger().await?;
         store.check_audit_anchor().await?;
         store.bind_rows_once().await?;
+        store.anchor_at_open().await?;
         Ok(store)
     }
 

@@ -280,12 +280,20 @@ impl Store {
         let wrapped: Option<Vec<u8>> = row.try_get("wrapped")?;
         let state = match (erased_at, wrapped) {
             (None, Some(w)) => {
-                let dek = self.keys().unwrap(id_s, &w)?;
-                PersonState::Active(open_person(self.keys(), &dek, id_s, row, allowed)?)
+                let opened =
+                    self.keys().unwrap(id_s, &w).and_then(|dek| open_person(self.keys(), &dek, id_s, row, allowed));
+                match opened {
+                    Ok(person) => PersonState::Active(person),
+                    // A field that fails authenticated decryption under the
+                    // right key was altered or swapped in SQL.
+                    Err(StoreError::Crypto) => return Err(self.raise_alarm(RecordKind::Person, id_s, "persons")),
+                    Err(e) => return Err(e),
+                }
             }
             (Some(at), _) => PersonState::Erased { erased_at_ms: at },
-            // A person without a key can only be the result of erasure.
-            (None, None) => PersonState::Erased { erased_at_ms: updated_at_ms },
+            // Erasure always records its date; a key deleted without it is
+            // someone destroying a survivor's record in SQL (issue 10, F9).
+            (None, None) => return Err(self.raise_alarm(RecordKind::Person, id_s, "person_keys")),
         };
         Ok(PersonView { id, created_at_ms, updated_at_ms, state, withheld: Categories::ALL.without(allowed) })
     }

@@ -116,6 +116,9 @@ impl From<StoreError> for WebError {
             StoreError::Invalid(v) => WebError::Invalid(v),
             StoreError::Conflict(m) => WebError::Conflict(m),
             StoreError::Integrity(_) => WebError::Integrity,
+            // Authenticated decryption failed under the right key: the data
+            // was altered, which is an integrity failure, not a server fault.
+            StoreError::Crypto => WebError::Integrity,
             other => WebError::Internal(other.to_string()),
         }
     }

@@ -54,7 +54,7 @@ async fn count_users_named(app: &TestApp, username: &str) -> i64 {
         .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_no_one_grants_a_role_above_their_own_or_outside_their_organisation_api_and_ui() {
     let app = TestApp::spawn().await;
     let org_a = app.store.org_by_name("Local organisation").await.unwrap();
@@ -124,7 +124,7 @@ async fn r16_no_one_grants_a_role_above_their_own_or_outside_their_organisation_
     assert_eq!(n, 6 * 6 * 2 * 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_a_case_account_works_only_after_a_second_administrator_of_its_organisation_approves_it() {
     let app = TestApp::spawn().await;
     let sysadmin = app.store.user_by_username("admin").await.unwrap();
@@ -207,7 +207,7 @@ async fn erased_after_backup(app: &TestApp) -> (String, std::path::PathBuf) {
     (id, backup)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r28_the_current_key_file_opens_no_one_erased_from_any_backup() {
     use sqlx::{Connection, Row};
     let app = TestApp::spawn().await;
@@ -242,7 +242,7 @@ async fn r28_the_current_key_file_opens_no_one_erased_from_any_backup() {
     assert!(!app.data_dir().join("master.key.erasures").exists());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r28_a_key_file_with_its_erasure_record_edited_or_rolled_back_is_refused() {
     let app = TestApp::spawn().await;
     let key = app.data_dir().join("master.key");
@@ -305,7 +305,7 @@ fn verify(app: &TestApp, extra: &[&str]) -> (bool, String) {
     (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r27_deleting_a_signed_checkpoint_is_detected() {
     let app = TestApp::spawn().await;
     long_log(&app, 600).await;
@@ -349,7 +349,7 @@ async fn roll_back_to(app: &TestApp, head: &(i64, String, String, String)) {
         .unwrap();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r27_a_rollback_is_caught_by_an_exported_checkpoint_and_the_server_will_not_start_on_it() {
     let app = TestApp::spawn().await;
     long_log(&app, 300).await;
@@ -380,7 +380,7 @@ async fn r27_a_rollback_is_caught_by_an_exported_checkpoint_and_the_server_will_
     assert!(String::from_utf8_lossy(&out.stderr).contains("rolled back"), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r27_a_log_whose_history_was_replaced_disagrees_with_the_checkpoint() {
     let app = TestApp::spawn().await;
     long_log(&app, 20).await;
@@ -399,7 +399,7 @@ async fn r27_a_log_whose_history_was_replaced_disagrees_with_the_checkpoint() {
     assert!(text.contains("history was replaced"), "{text}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_moving_a_police_user_into_an_assistance_organisation_in_sql_opens_nothing() {
     let app = TestApp::spawn().await;
     let id = app.create_named("Firewall Sql Canary").await;
@@ -432,7 +432,7 @@ async fn r16_moving_a_police_user_into_an_assistance_organisation_in_sql_opens_n
     let _ = cop.user;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_r17_moving_a_person_or_widening_a_consent_in_sql_opens_nothing() {
     let app = TestApp::spawn().await;
     let id = app.create_person(json!({"full_name": "Moved Person Canary", "contact": "+66 81 000 1111"})).await;
@@ -464,7 +464,7 @@ async fn r16_r17_moving_a_person_or_widening_a_consent_in_sql_opens_nothing() {
     assert_eq!(res.status(), 409, "the tampered consent is refused, not used");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_one_time_password_opens_no_api_route_until_it_is_changed() {
     let app = TestApp::spawn().await;
     let org = app.store.org_by_name("Local organisation").await.unwrap();
@@ -481,7 +481,7 @@ async fn a_one_time_password_opens_no_api_route_until_it_is_changed() {
     assert_eq!(res.status(), 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_password_page_asks_for_the_current_password() {
     let app = TestApp::spawn().await;
     let org = app.store.org_by_name("Local organisation").await.unwrap();
@@ -506,7 +506,7 @@ async fn the_password_page_asks_for_the_current_password() {
     assert_eq!(res.status(), 303);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_second_factor_codes_lock_the_account_with_back_off_raise_an_alarm_and_an_admin_unlocks() {
     let app = TestApp::spawn().await;
     let org = app.store.org_by_name("Local organisation").await.unwrap();
@@ -534,7 +534,7 @@ async fn wrong_second_factor_codes_lock_the_account_with_back_off_raise_an_alarm
     assert_eq!(app.store.verify_second_factor(&user, &code, None).await.unwrap(), SecondFactorOutcome::Accepted);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_answers_are_the_same_for_real_and_invented_usernames_and_a_stranger_locks_only_their_network() {
     let app = TestApp::spawn().await;
     let rid = "t";
@@ -584,7 +584,7 @@ async fn sign_in_answers_are_the_same_for_real_and_invented_usernames_and_a_stra
     assert_eq!(page("sup").await, page("nobody.here").await);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tokens_expire_carry_scopes_and_wait_for_the_second_factor_of_roles_that_need_it() {
     let app = TestApp::spawn().await;
     let org = app.store.org_by_name("Local organisation").await.unwrap();
@@ -630,7 +630,7 @@ async fn tokens_expire_carry_scopes_and_wait_for_the_second_factor_of_roles_that
     assert_eq!(res.status(), 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn names_with_hidden_or_direction_changing_characters_are_refused_and_nothing_is_written() {
     let app = TestApp::spawn().await;
     let before = app.count("persons").await;
@@ -644,7 +644,7 @@ async fn names_with_hidden_or_direction_changing_characters_are_refused_and_noth
 }
 
 #[cfg(unix)]
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_key_file_and_their_companions_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let app = TestApp::spawn().await;
@@ -701,7 +701,7 @@ fn sql_value(v: &Option<String>) -> String {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r17_r27_an_earlier_copy_of_a_withdrawn_consent_written_back_in_sql_is_refused() {
     let app = TestApp::spawn().await;
     let other = app.store.create_org("Replay Shelter", "shelter", Some("THA")).await.unwrap();
@@ -737,7 +737,7 @@ async fn r17_r27_an_earlier_copy_of_a_withdrawn_consent_written_back_in_sql_is_r
     assert!(!ok, "{text}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r11_a_screening_outcome_copied_from_another_row_in_sql_is_refused() {
     let app = TestApp::spawn().await;
     let found = app.create_named("Found Screening Canary").await;
@@ -763,7 +763,7 @@ async fn r11_a_screening_outcome_copied_from_another_row_in_sql_is_refused() {
     assert_ne!(res.status(), 200, "no notice from a copied outcome");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r28_erasure_blanks_the_keyed_tags_that_said_where_a_person_was_and_what_was_found() {
     let app = TestApp::spawn().await;
     let id = app
@@ -782,7 +782,7 @@ async fn r28_erasure_blanks_the_keyed_tags_that_said_where_a_person_was_and_what
     assert!(bad.is_empty(), "{bad:?}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_only_an_organisations_own_administrator_lets_its_caseworkers_see_every_case() {
     let app = TestApp::spawn().await;
     let org_a = app.store.org_by_name("Local organisation").await.unwrap();
@@ -812,7 +812,7 @@ async fn r16_only_an_organisations_own_administrator_lets_its_caseworkers_see_ev
     assert!(!sys_page.contains("/settings\""), "{sys_page}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_a_disabled_account_loses_its_sessions_and_tokens_and_returns_only_through_approval() {
     let app = TestApp::spawn().await;
     let org_a = app.store.org_by_name("Local organisation").await.unwrap();
@@ -860,7 +860,9 @@ async fn r16_a_disabled_account_loses_its_sessions_and_tokens_and_returns_only_t
     assert_eq!(res.status(), 401);
 }
 
-#[tokio::test]
+// Multi-threaded: the alarm and the audit sink write from tasks of their
+// own, which must keep running while the test blocks on the CLI.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_the_operator_disables_an_account_whose_row_was_tampered_with() {
     let app = TestApp::spawn().await;
     let police = app.store.create_org("Tamper Police", "police", Some("THA")).await.unwrap();
@@ -876,7 +878,7 @@ async fn r16_the_operator_disables_an_account_whose_row_was_tampered_with() {
     assert_eq!(app.count("audit_events WHERE action = 'disable'").await, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_password_must_differ_from_the_one_time_password() {
     let app = TestApp::spawn().await;
     let org_a = app.store.org_by_name("Local organisation").await.unwrap();
@@ -887,4 +889,73 @@ async fn a_new_password_must_differ_from_the_one_time_password() {
     let user = app.store.user_by_username("same.pw").await.unwrap();
     assert!(user.must_change_password, "nothing changed");
     app.store.change_password(&user, "one-time-password-1", "a-new-own-password").await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r27_a_removed_anchor_is_an_alarm_and_a_head_written_without_the_key_is_never_adopted() {
+    let app = TestApp::spawn().await;
+    long_log(&app, 20).await;
+    let anchor = app.data_dir().join("master.key.anchor");
+    std::fs::remove_file(&anchor).unwrap();
+    let out = app.cli(&["migrate"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(anchor.exists(), "the current head became the anchor again");
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let auditor = principal(&app, org_a, Role::Auditor, "auditor.anchor").await;
+    let text = alarms_naming(&app, &auditor, "anchor_missing").await;
+    assert!(text.contains("anchor_missing"), "{text}");
+    // A head moved forward in SQL carries no valid signature: it is never
+    // exported as a checkpoint nor adopted as the anchor.
+    let before = std::fs::read(&anchor).unwrap();
+    app.exec("UPDATE audit_head SET hash = '00' || substr(hash, 3) WHERE id = 1").await;
+    let cp = app.dir.path().join("forged.txt");
+    let out = app.cli(&["audit", "checkpoint", "--out", cp.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(app.store.anchor_head().await.is_err());
+    assert_eq!(std::fs::read(&anchor).unwrap(), before, "the anchor did not move");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r28_a_person_key_deleted_in_sql_is_an_alarm_not_an_erasure() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Deleted Key Canary").await;
+    app.exec(&format!("DELETE FROM person_keys WHERE person_id = '{id}'")).await;
+    let res = app.get(&format!("/api/v1/persons/{id}")).send().await.unwrap();
+    assert_eq!(res.status(), 409, "not 410: nobody erased this person");
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let auditor = principal(&app, org_a, Role::Auditor, "auditor.keys").await;
+    let text = alarms_naming(&app, &auditor, "person_keys").await;
+    assert!(text.contains("person_keys"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sealed_fields_swapped_between_people_in_sql_are_refused_as_an_integrity_failure() {
+    let app = TestApp::spawn().await;
+    let a = app.create_named("Swapped Name One").await;
+    let b = app.create_named("Swapped Name Two").await;
+    app.exec(&format!(
+        "UPDATE persons SET full_name = (SELECT full_name FROM persons WHERE id = '{b}') WHERE id = '{a}'"
+    ))
+    .await;
+    let res = app.get(&format!("/api/v1/persons/{a}")).send().await.unwrap();
+    assert_eq!(res.status(), 409);
+    assert!(!res.text().await.unwrap().contains("Swapped Name Two"));
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let auditor = principal(&app, org_a, Role::Auditor, "auditor.swap").await;
+    let text = alarms_naming(&app, &auditor, &a).await;
+    assert!(text.contains(&a), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_file_is_private_from_its_first_byte_and_a_failed_one_leaves_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = TestApp::spawn().await;
+    app.create_named("Backup Mode Person").await;
+    let out = app.dir.path().join("b1.db");
+    app.store.backup(&out, |_, _| {}).await.unwrap();
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
+    // A backup into a directory that does not exist fails and leaves no file.
+    let missing = app.dir.path().join("no-such-dir").join("b2.db");
+    assert!(app.store.backup(&missing, |_, _| {}).await.is_err());
+    assert!(!missing.exists());
 }
