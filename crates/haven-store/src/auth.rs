@@ -148,6 +148,9 @@ pub struct UserSummary {
     pub disabled: bool,
     pub status: AccountStatus,
     pub created_by: Option<UserId>,
+    /// False when the row failed its integrity check: shown so that an
+    /// administrator sees it, usable nowhere.
+    pub integrity_ok: bool,
 }
 
 #[derive(Debug)]
@@ -1288,17 +1291,36 @@ impl Store {
         };
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
-            let u = self.checked_user(r).await?;
-            out.push(UserSummary {
-                id: u.id,
-                org_id: u.org_id,
-                username: u.username,
-                role: u.role,
-                totp_enabled: u.totp_enabled,
-                disabled: r.try_get::<i64, _>("disabled")? != 0,
-                status: AccountStatus::parse(&r.try_get::<String, _>("status")?)?,
-                created_by: r.try_get::<Option<String>, _>("created_by")?.map(|s| s.parse()).transpose()?,
-            });
+            let created_by = r.try_get::<Option<String>, _>("created_by")?.and_then(|s| s.parse().ok());
+            let disabled = r.try_get::<i64, _>("disabled")? != 0;
+            match self.checked_user(r).await {
+                Ok(u) => out.push(UserSummary {
+                    id: u.id,
+                    org_id: u.org_id,
+                    username: u.username,
+                    role: u.role,
+                    totp_enabled: u.totp_enabled,
+                    disabled,
+                    status: AccountStatus::parse(&r.try_get::<String, _>("status")?)?,
+                    created_by,
+                    integrity_ok: true,
+                }),
+                // One edited row must not hide every other account from the
+                // administrator who has to deal with it: it is listed as
+                // failed (the alarm is raised), and works nowhere else.
+                Err(StoreError::Integrity(_)) => out.push(UserSummary {
+                    id: r.try_get::<String, _>("id")?.parse()?,
+                    org_id: r.try_get::<String, _>("org_id")?.parse()?,
+                    username: r.try_get("username")?,
+                    role: Role::parse(&r.try_get::<String, _>("role")?).unwrap_or(Role::Caseworker),
+                    totp_enabled: false,
+                    disabled,
+                    status: AccountStatus::parse(&r.try_get::<String, _>("status")?).unwrap_or(AccountStatus::Pending),
+                    created_by,
+                    integrity_ok: false,
+                }),
+                Err(e) => return Err(e),
+            }
         }
         Ok(out)
     }

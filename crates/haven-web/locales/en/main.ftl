@@ -756,3 +756,4 @@ admin-user-enable = Enable again (needs approval)
 admin-user-enabled = The account is enabled again and waits for approval before it can sign in.
 admin-four-eyes-operator = Organisation administrators wait for approval too: by another administrator of their organisation, or, for an organisation's first administrator, by the person who runs the server (haven user approve).
 validation-same_password = Choose a password different from the current one.
+admin-user-status-integrity = Failed its integrity check: the database was changed outside haven. It works nowhere; the auditor has been alerted. On the server: haven user disable.

@@ -755,3 +755,4 @@ admin-user-enable = Aktifkan lagi (perlu persetujuan)
 admin-user-enabled = Akun diaktifkan lagi dan menunggu persetujuan sebelum dapat masuk.
 admin-four-eyes-operator = Administrator organisasi juga menunggu persetujuan: oleh administrator lain dari organisasinya, atau, untuk administrator pertama sebuah organisasi, oleh orang yang menjalankan server (haven user approve).
 validation-same_password = Pilih kata sandi yang berbeda dari kata sandi saat ini.
+admin-user-status-integrity = Gagal pemeriksaan integritas: basis data diubah di luar haven. Akun ini tidak berfungsi di mana pun; auditor sudah diberi tahu. Di server: haven user disable.

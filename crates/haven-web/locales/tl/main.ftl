@@ -758,3 +758,4 @@ admin-user-enable = I-enable muli (kailangan ng pag-apruba)
 admin-user-enabled = Naka-enable muli ang account at naghihintay ng pag-apruba bago ito makapag-sign in.
 admin-four-eyes-operator = Naghihintay rin ng pag-apruba ang mga administrator ng organisasyon: ng isa pang administrator ng kanilang organisasyon, o, para sa unang administrator ng organisasyon, ng taong nagpapatakbo ng server (haven user approve).
 validation-same_password = Pumili ng password na iba sa kasalukuyang password.
+admin-user-status-integrity = Hindi pumasa sa integrity check: binago ang database sa labas ng haven. Hindi ito gumagana kahit saan; naabisuhan na ang auditor. Sa server: haven user disable.

@@ -755,3 +755,4 @@ admin-user-enable = Bật lại (cần phê duyệt)
 admin-user-enabled = Tài khoản đã được bật lại và đang chờ phê duyệt trước khi có thể đăng nhập.
 admin-four-eyes-operator = Quản trị viên tổ chức cũng phải chờ phê duyệt: bởi một quản trị viên khác của tổ chức, hoặc, với quản trị viên đầu tiên của tổ chức, bởi người vận hành máy chủ (haven user approve).
 validation-same_password = Hãy chọn mật khẩu khác với mật khẩu hiện tại.
+admin-user-status-integrity = Không qua kiểm tra toàn vẹn: cơ sở dữ liệu đã bị thay đổi bên ngoài haven. Tài khoản không dùng được ở đâu cả; kiểm toán viên đã được báo. Trên máy chủ: haven user disable.

@@ -755,3 +755,4 @@ admin-user-enable = 重新启用（需要批准）
 admin-user-enabled = 账户已重新启用，需经批准后才能登录。
 admin-four-eyes-operator = 组织管理员同样需要等待批准：由其组织的另一位管理员批准；组织的第一位管理员则由服务器运营者批准（haven user approve）。
 validation-same_password = 请选择与当前密码不同的密码。
+admin-user-status-integrity = 未通过完整性检查：数据库在 haven 之外被修改。该账户在任何地方都不可用；已通知审计员。在服务器上：haven user disable。

@@ -71,6 +71,9 @@ pub struct UserOut {
     disabled: bool,
     /// `active`, or `pending` until a second administrator approves it.
     status: String,
+    /// False when the account's row failed its integrity check (it was
+    /// edited in the database): it works nowhere until that is resolved.
+    integrity_ok: bool,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -126,6 +129,7 @@ pub(crate) async fn list_users(
                 second_factor: u.totp_enabled,
                 disabled: u.disabled,
                 status: u.status.as_str().to_owned(),
+                integrity_ok: u.integrity_ok,
             })
             .collect(),
     ))

@@ -40,6 +40,8 @@ struct UserRow {
     disabled: bool,
     /// Not the administrator themselves: nobody disables their own account.
     is_self: bool,
+    /// The row failed its integrity check.
+    tampered: bool,
 }
 
 pub(crate) async fn admin_render(
@@ -77,6 +79,7 @@ pub(crate) async fn admin_render(
                 may_approve: pending && haven_core::access::may_approve(&actor, u.created_by, u.org_id),
                 disabled: u.disabled,
                 is_self: u.id == actor.user_id,
+                tampered: !u.integrity_ok,
             });
         }
     }

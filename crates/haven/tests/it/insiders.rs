@@ -959,3 +959,38 @@ async fn a_backup_file_is_private_from_its_first_byte_and_a_failed_one_leaves_no
     assert!(app.store.backup(&missing, |_, _| {}).await.is_err());
     assert!(!missing.exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_edited_in_sql_is_listed_as_failed_and_the_administration_page_still_works() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let admin = principal(&app, org_a, Role::OrgAdmin, "page.admin").await;
+    principal(&app, org_a, Role::Caseworker, "edited.cw").await;
+    principal(&app, org_a, Role::Caseworker, "untouched.cw").await;
+    app.exec("UPDATE users SET role = 'supervisor' WHERE username = 'edited.cw'").await;
+    let res = app
+        .client
+        .get(app.url("/admin"))
+        .header("cookie", format!("haven_session={}", admin.session))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("untouched.cw"), "the other accounts are still listed");
+    let row = page.split("edited.cw").nth(1).unwrap_or_default();
+    assert!(row.split("</tr>").next().unwrap_or_default().contains("Failed its integrity check"), "{page}");
+    let users = body_json(
+        app.client
+            .get(app.url(&format!("/api/v1/users?org_id={org_a}")))
+            .bearer_auth(&admin.token)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let edited = users.as_array().unwrap().iter().find(|u| u["username"] == "edited.cw").unwrap();
+    assert_eq!(edited["integrity_ok"], false);
+    let untouched = users.as_array().unwrap().iter().find(|u| u["username"] == "untouched.cw").unwrap();
+    assert_eq!(untouched["integrity_ok"], true);
+}
