@@ -36,7 +36,7 @@ test('r18 r11 r13 a full interview in Vietnamese with an English UI ends in reas
 
   await page.getByText('Start a screening').click();
   await page.getByLabel('Language of the interview').selectOption('vi');
-  await page.getByLabel('Interpreter, if one helps').fill('Ms Lan, NGO interpreter');
+  await page.getByLabel("Interpreter's name or role").fill('Ms Lan, NGO interpreter');
   await page.getByRole('button', { name: 'Begin' }).click();
   assert.match(page.url(), /\/screenings\/[0-9a-f-]{36}\/q\/0$/);
 

@@ -57,6 +57,37 @@ impl TaskKind {
         }
     }
 
+    pub const ALL: [TaskKind; 15] = [
+        TaskKind::RequestRelease,
+        TaskKind::ChildInDetention,
+        TaskKind::SafetyPlan,
+        TaskKind::AppointGuardian,
+        TaskKind::LegalRepresentation,
+        TaskKind::ArrangeInterpreter,
+        TaskKind::ReasonableGroundsDue,
+        TaskKind::RecoveryPeriodEnds,
+        TaskKind::ReturnRiskAssessment,
+        TaskKind::FindShelter,
+        TaskKind::AskConsularConsent,
+        TaskKind::ReferralOverdue,
+        TaskKind::ReturnFollowUp,
+        TaskKind::Rescreen,
+        TaskKind::RescreenWithNewVersion,
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+
+    /// The protection record whose existence means the task is done.
+    pub fn done_by(&self) -> Option<crate::protection::Kind> {
+        match self {
+            TaskKind::AppointGuardian => Some(crate::protection::Kind::Guardian),
+            TaskKind::ReturnRiskAssessment => Some(crate::protection::Kind::ReturnRisk),
+            _ => None,
+        }
+    }
+
     /// The task a screening's follow-up calls for.
     pub fn for_follow_up(f: &crate::screening::FollowUp) -> Self {
         use crate::screening::FollowUp;
@@ -134,6 +165,9 @@ pub struct ScreeningFacts {
     pub started: Date,
     pub completed_on: Option<Date>,
     pub has_decision: bool,
+    /// The tasks its answers called for when it was completed (a guardian,
+    /// a safety plan, ...): see `screening::Determination::follow_ups`.
+    pub follow_ups: Vec<TaskKind>,
 }
 
 /// A person as the task list needs them.
@@ -149,6 +183,9 @@ pub struct PersonFacts {
     pub return_follow_ups: Vec<Date>,
     /// When answers to sent referrals were due, for referrals still unanswered.
     pub referral_responses_due: Vec<Date>,
+    /// Protection records made for the person, which close the tasks that
+    /// asked for them.
+    pub protection_done: Vec<crate::protection::Kind>,
 }
 
 /// A follow-up is listed from this many days before it falls due, and kept
@@ -221,6 +258,16 @@ pub fn compute(people: &[PersonFacts], today: Date, rg_target_working_days: u32,
                 }
             }
         }
+        // The newest completed screening's follow-ups, due the day it was
+        // completed: each is urgent or it would not be there (R09, R20, R21).
+        if let Some(s) = p.screenings.iter().find(|s| s.completed) {
+            let due = s.completed_on.unwrap_or(today);
+            for k in &s.follow_ups {
+                if k.done_by().is_none_or(|kind| !p.protection_done.contains(&kind)) {
+                    tasks.push(task(*k, Some(&s.id), due));
+                }
+            }
+        }
         for d in p.referral_responses_due.iter().filter(|d| **d < today) {
             tasks.push(task(TaskKind::ReferralOverdue, None, *d));
         }
@@ -251,6 +298,7 @@ mod tests {
             started: date!(2026 - 11 - 20),
             completed_on: completed.then_some(date!(2026 - 11 - 21)),
             has_decision: false,
+            follow_ups: Vec::new(),
         }
     }
 
@@ -263,6 +311,7 @@ mod tests {
             screenings: s,
             return_follow_ups: Vec::new(),
             referral_responses_due: Vec::new(),
+            protection_done: Vec::new(),
         }
     }
 
@@ -305,6 +354,22 @@ mod tests {
             &[(TaskKind::ReturnFollowUp, date!(2026 - 11 - 01)), (TaskKind::ReturnFollowUp, date!(2026 - 11 - 30))]
         );
         assert!(t[1].overdue && !t[2].overdue);
+    }
+
+    #[test]
+    fn r20_r21_a_screenings_follow_ups_are_tasks_until_the_protection_record_that_answers_them_exists() {
+        let mut s = screening(true, true);
+        s.follow_ups = vec![TaskKind::AppointGuardian, TaskKind::SafetyPlan];
+        let mut p = person("child", false, true, vec![s]);
+        let kinds: Vec<TaskKind> = compute(std::slice::from_ref(&p), TODAY, 5, 30).iter().map(|t| t.kind).collect();
+        assert!(kinds.contains(&TaskKind::AppointGuardian) && kinds.contains(&TaskKind::SafetyPlan), "{kinds:?}");
+        p.protection_done.push(crate::protection::Kind::Guardian);
+        let kinds: Vec<TaskKind> = compute(&[p], TODAY, 5, 30).iter().map(|t| t.kind).collect();
+        assert!(!kinds.contains(&TaskKind::AppointGuardian), "a guardian is appointed: {kinds:?}");
+        assert!(kinds.contains(&TaskKind::SafetyPlan));
+        for k in TaskKind::ALL {
+            assert_eq!(TaskKind::parse(k.as_str()), Some(k));
+        }
     }
 
     #[test]

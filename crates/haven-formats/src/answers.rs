@@ -76,6 +76,9 @@ struct DeterminationJson<'a> {
     questions_to_revisit: Vec<&'a str>,
     elements: Vec<ElementJson<'a>>,
     referral_needs: &'a [String],
+    /// The same needs, most urgent first, each with the answers behind it
+    /// and the task it calls for (R09, R19).
+    needs: Vec<NeedJson<'a>>,
     /// R09: the vulnerable situations the answers show, whatever the outcome.
     vulnerabilities: &'a [String],
     instrument: BTreeMap<&'a str, &'a str>,
@@ -84,6 +87,47 @@ struct DeterminationJson<'a> {
     /// recruiter or advertisement (a count, never who).
     #[serde(skip_serializing_if = "Option::is_none")]
     corroborated_by: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct NeedJson<'a> {
+    need: &'a str,
+    urgency: &'a str,
+    /// Offered to everyone screened, whatever the answers.
+    always_offered: bool,
+    /// Why it is there: `{"question", "answer"}` for an answer, or
+    /// `{"reason": "may_be_child" | "language_not_covered" | "interpreted", "language"?}`.
+    reasons: Vec<serde_json::Value>,
+    /// The task it creates, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    task: Option<&'a str>,
+    /// The consent purpose required before anything is disclosed for it (R17).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent_first: Option<&'a str>,
+}
+
+fn need_json(n: &haven_core::screening::Need) -> NeedJson<'_> {
+    use haven_core::screening::NeedReason;
+    use serde_json::json;
+    NeedJson {
+        need: n.kind.as_str(),
+        urgency: n.urgency.as_str(),
+        always_offered: n.always_offered,
+        reasons: n
+            .reasons
+            .iter()
+            .map(|r| match r {
+                NeedReason::Answer { question, answer } => json!({"question": question, "answer": answer}),
+                NeedReason::MayBeChild => json!({"reason": "may_be_child"}),
+                NeedReason::LanguageNotCovered { language } => {
+                    json!({"reason": "language_not_covered", "language": language})
+                }
+                NeedReason::Interpreted { language } => json!({"reason": "interpreted", "language": language}),
+            })
+            .collect(),
+        task: n.follow_up.as_ref().map(|f| f.code()),
+        consent_first: n.consent_first.as_ref().map(|p| p.as_str()),
+    }
 }
 
 /// A determination as pretty JSON (the explanation included).
@@ -124,6 +168,7 @@ pub fn determination_json_with(d: &Determination, corroborated_by: Option<i64>) 
             })
             .collect(),
         referral_needs: &needs,
+        needs: d.needs.iter().map(need_json).collect(),
         vulnerabilities: &d.vulnerabilities,
         instrument: [
             ("id", d.instrument_id.as_str()),

@@ -626,7 +626,7 @@ impl Store {
         "UPDATE access_grants SET reason = NULL WHERE person_id = $1",
         // Outcomes, protection kinds and consent purposes are keyed tags,
         // readable with today's key file: erasure blanks them (R28).
-        "UPDATE screenings SET answers = NULL, interpreter = NULL, outcome = NULL WHERE person_id = $1",
+        "UPDATE screenings SET answers = NULL, interpreter = NULL, outcome = NULL, follow_ups = NULL WHERE person_id = $1",
         "UPDATE decisions SET reasons = NULL WHERE person_id = $1",
         "DELETE FROM screening_facts WHERE person_id = $1",
         "UPDATE penalties SET offence = NULL WHERE person_id = $1",

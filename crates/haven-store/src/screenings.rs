@@ -240,13 +240,29 @@ impl Store {
     }
 
     /// Marks a screening completed with the engine's outcome code.
-    pub async fn complete_screening(&self, scope: &Scope, id: &str, outcome: &str) -> Result<()> {
+    /// Completes a screening with its outcome and the tasks its answers
+    /// call for (task codes, see `haven_core::tasks::TaskKind`).
+    pub async fn complete_screening(
+        &self,
+        scope: &Scope,
+        id: &str,
+        outcome: &str,
+        follow_ups: &[haven_core::tasks::TaskKind],
+    ) -> Result<()> {
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
         let row = self.screening_row(&mut *tx, scope, id).await?.ok_or(StoreError::NotFound)?;
-        if self.screening_from_row(scope, &row)?.completed {
+        let view = self.screening_from_row(scope, &row)?;
+        if view.completed {
             return Err(StoreError::Conflict("this screening is already completed".into()));
         }
+        let dek = self.person_key_for_write(&mut tx, scope, &view.person_id.to_string()).await?;
+        let codes: Vec<&str> = follow_ups.iter().map(|k| k.as_str()).collect();
+        sqlx::query("UPDATE screenings SET follow_ups = $1 WHERE id = $2")
+            .bind(dek.seal(id, "follow_ups", &codes.join(" "))?)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         let now = now_ms();
         if !crate::integrity::tags::OUTCOMES.contains(&outcome) {
             return Err(StoreError::Config(format!("unknown screening outcome {outcome}")));
@@ -498,7 +514,7 @@ impl Store {
             // must be as haven wrote it before anything is raised from it.
             row_categories(self, scope, r)?;
             let srows = sqlx::query(&format!(
-                "SELECT {}, s.started_at, s.completed_at, \
+                "SELECT {}, s.started_at, s.completed_at, s.follow_ups, \
                  CAST(CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.screening_id = s.id) THEN 1 ELSE 0 END AS BIGINT) AS decided \
                  FROM screenings s WHERE s.person_id = $1 ORDER BY s.started_at DESC LIMIT 20",
                 crate::integrity::select_cols(&crate::integrity::SCREENINGS, "s", "")
@@ -509,6 +525,15 @@ impl Store {
             let mut screenings = Vec::with_capacity(srows.len());
             for s in &srows {
                 self.check_row(&crate::integrity::SCREENINGS, s, "").await?;
+                let sid: String = s.try_get("id")?;
+                let follow_ups = match s.try_get::<Option<Vec<u8>>, _>("follow_ups")? {
+                    Some(ct) => dek
+                        .open(&sid, "follow_ups", &ct)?
+                        .split(' ')
+                        .filter_map(haven_core::tasks::TaskKind::parse)
+                        .collect(),
+                    None => Vec::new(),
+                };
                 let status: String = s.try_get("status")?;
                 let outcome = match s.try_get::<Option<String>, _>("outcome")? {
                     Some(t) => Some(self.untag(tags::OUTCOME, &org, &t, tags::OUTCOMES)?),
@@ -521,6 +546,7 @@ impl Store {
                     started: to_date(s.try_get("started_at")?),
                     completed_on: s.try_get::<Option<i64>, _>("completed_at")?.map(to_date),
                     has_decision: s.try_get::<i64, _>("decided")? != 0,
+                    follow_ups,
                 });
             }
             let plans = sqlx::query(&format!(
@@ -538,8 +564,31 @@ impl Store {
                     dek.open_hex(&p.try_get::<String, _>("id")?, "due_dates", &p.try_get::<String, _>("due_dates")?)?;
                 return_follow_ups.extend(dates.split(' ').filter_map(haven_core::person::parse_date));
             }
+            // A guardian appointed or a return risk assessed closes the
+            // task a screening raised for it.
+            let done_rows = sqlx::query(&format!(
+                "SELECT {} FROM protection_records t WHERE t.person_id = $1 AND t.kind IN ($2, $3)",
+                crate::integrity::select_cols(&crate::integrity::PROTECTION_RECORDS, "t", "")
+            ))
+            .bind(&id)
+            .bind(self.tag(tags::PROTECTION_KIND, &org, "guardian"))
+            .bind(self.tag(tags::PROTECTION_KIND, &org, "return_risk"))
+            .fetch_all(&self.pool)
+            .await?;
+            let mut protection_done = Vec::new();
+            for p in &done_rows {
+                self.check_row(&crate::integrity::PROTECTION_RECORDS, p, "").await?;
+                let kind = self.untag(
+                    tags::PROTECTION_KIND,
+                    &org,
+                    &p.try_get::<String, _>("kind")?,
+                    &["guardian", "return_risk"],
+                )?;
+                protection_done.extend(haven_core::protection::Kind::parse(kind).ok());
+            }
             let referral_responses_due = self.referral_due_dates(scope, &id).await?;
             people.push(haven_core::tasks::PersonFacts {
+                protection_done,
                 person_id: id,
                 name,
                 detained,

@@ -179,7 +179,9 @@ impl Interpretation {
             .filter(|c| !c.is_empty())
             .map(InterpreterPreference::parse)
             .collect::<Option<_>>()?;
-        let note = unescape(parts.next()?);
+        // An empty note is the last, empty field: storage that trims the
+        // value drops its tab, so a missing field reads as no note.
+        let note = parts.next().map(unescape).unwrap_or_default();
         if parts.next().is_some() || interpreter_name.is_empty() {
             return None;
         }
@@ -190,5 +192,25 @@ impl Interpretation {
             preferences,
             preference_note: (!note.is_empty()).then_some(note),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r18_an_interpretation_without_a_note_survives_storage_that_trims_it() {
+        let i = Interpretation {
+            person_language: LanguageTag::parse("am").unwrap(),
+            interpreter_name: "Ms Tigist".into(),
+            interpreter_language: "en".into(),
+            preferences: vec![InterpreterPreference::FemaleInterpreter],
+            preference_note: None,
+        };
+        let stored = i.encode();
+        assert_eq!(Interpretation::decode(stored.trim()), Some(i.clone()));
+        let with_note = Interpretation { preference_note: Some("not from her town\tplease".into()), ..i };
+        assert_eq!(Interpretation::decode(with_note.encode().trim()), Some(with_note));
     }
 }

@@ -71,6 +71,13 @@ impl Tr {
         LOCALES.lookup_with_args(&self.id, key, &args)
     }
 
+    /// A message with several text arguments.
+    pub fn t_args(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        LOCALES.lookup_with_args(&self.id, key, &map)
+    }
+
     /// Whether the catalogue has `key` in this language or the fallback.
     pub fn has(&self, key: &str) -> bool {
         LOCALES.try_lookup(&self.id, key).is_some()
@@ -144,6 +151,9 @@ mod tests {
         args.insert("count".into(), 2.into());
         args.insert("date".into(), "2026-01-01".into());
         args.insert("reflection".into(), 30.into());
+        args.insert("language".into(), "am".into());
+        args.insert("name".into(), "Interpreter A".into());
+        args.insert("person".into(), "am".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -108,11 +108,33 @@ use crate::kit::prelude::*;
 pub struct ScreeningCreate {
     /// An instrument id, e.g. `forced-criminality`.
     instrument: String,
-    /// The language the interview is conducted in (BCP 47), chosen apart
-    /// from the caseworker's UI language (R18).
+    /// The language the person speaks (BCP 47), chosen apart from the
+    /// caseworker's UI language (R18). Where the instrument is not written
+    /// in it, the interview runs through an interpreter and the fields
+    /// below are required.
     survivor_language: String,
-    /// Who interpreted, if anyone.
+    /// Who interprets (name or role); required for a language the
+    /// instrument does not have.
     interpreter: Option<String>,
+    /// The language, one the instrument has, in which the interpreter reads
+    /// the questions.
+    interpreter_language: Option<String>,
+    /// What the person asked for: female_interpreter, male_interpreter,
+    /// not_from_own_community, in_person, remote.
+    #[serde(default)]
+    interpreter_preferences: Vec<String>,
+    /// The person's wishes in their own words.
+    preference_note: Option<String>,
+}
+
+/// An interpreted interview as recorded.
+#[derive(Serialize, ToSchema)]
+pub struct InterpretationOut {
+    person_language: String,
+    interpreter_name: String,
+    interpreter_language: String,
+    preferences: Vec<String>,
+    preference_note: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -133,7 +155,10 @@ pub struct ScreeningOut {
     instrument_hash: String,
     interviewer: String,
     survivor_language: String,
+    /// Who interpreted: the name, for an interview with an interpreter.
     interpreter: Option<String>,
+    /// For an interview in a language the instrument does not have.
+    interpretation: Option<InterpretationOut>,
     status: String,
     /// Null when this reader may not see the person's account.
     #[schema(value_type = Object)]
@@ -159,7 +184,17 @@ fn screening_out(v: &ScreeningView) -> ScreeningOut {
         instrument_hash: v.instrument_hash.clone(),
         interviewer: v.interviewer.to_string(),
         survivor_language: v.survivor_language.clone(),
-        interpreter: v.interpreter.clone(),
+        interpreter: match super::command::interpretation(v) {
+            Some(i) => Some(i.interpreter_name),
+            None => v.interpreter.clone(),
+        },
+        interpretation: super::command::interpretation(v).map(|i| InterpretationOut {
+            person_language: i.person_language.as_str().to_owned(),
+            interpreter_name: i.interpreter_name,
+            interpreter_language: i.interpreter_language,
+            preferences: i.preferences.iter().map(|p| p.as_str().to_owned()).collect(),
+            preference_note: i.preference_note,
+        }),
         status: if v.completed { "completed" } else { "in_progress" }.to_owned(),
         answers: v
             .answers
@@ -179,15 +214,15 @@ pub async fn start_screening(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<ScreeningCreate>,
 ) -> Result<impl IntoResponse, WebError> {
-    let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let instrument = haven_instrument::find(&body.instrument).ok_or_else(|| {
-        WebError::Invalid(haven_core::ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
-    })?;
-    let language = haven_core::person::LanguageTag::parse(&body.survivor_language)?;
-    let sid = state
-        .store
-        .start_screening(&scope, parse_id::<PersonId>(&id)?, &instrument, &language, body.interpreter.as_deref())
-        .await?;
+    let input = super::command::StartInput {
+        instrument: body.instrument,
+        survivor_language: body.survivor_language,
+        interpreter: body.interpreter,
+        interpreter_language: body.interpreter_language,
+        preferences: body.interpreter_preferences,
+        preference_note: body.preference_note,
+    };
+    let sid = super::command::start(&state, &caller, parse_id::<PersonId>(&id)?, input).await?;
     Ok((StatusCode::CREATED, Json(Created::new(sid))))
 }
 
@@ -261,7 +296,19 @@ pub(crate) async fn determine(
         haven_store::persons::PersonState::Active(r) => r.birth.may_be_child(today),
         haven_store::persons::PersonState::Erased { .. } => return Err(WebError::Erased),
     };
-    Ok(haven_core::screening::evaluate(&instrument, &answers, may_be_child))
+    // The person's language and whether an interpreter took part are
+    // needs of their own (R18, R19).
+    let setting = haven_core::screening::Setting {
+        may_be_child,
+        language: Some(v.survivor_language.clone()),
+        interpreted: v.interpreter.is_some(),
+    };
+    Ok(haven_core::screening::evaluate_in(&instrument, &answers, &setting))
+}
+
+/// The tasks a determination's needs call for.
+pub(crate) fn follow_up_tasks(d: &haven_core::screening::Determination) -> Vec<haven_core::tasks::TaskKind> {
+    d.follow_ups().into_iter().map(haven_core::tasks::TaskKind::for_follow_up).collect()
 }
 
 #[utoipa::path(post, path = "/api/v1/screenings/{id}/complete", params(("id" = String, Path)), tag = "screening",
@@ -275,7 +322,7 @@ pub async fn complete_screening(
     let v = state.store.get_screening(&read, &id).await?;
     let d = determine(&state, &caller, &v).await?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.complete_screening(&scope, &id, d.outcome.code()).await?;
+    state.store.complete_screening(&scope, &id, d.outcome.code(), &follow_up_tasks(&d)).await?;
     let n = state.store.corroboration_count(&read, &id).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], haven_formats::answers::determination_json_with(&d, Some(n))))
 }

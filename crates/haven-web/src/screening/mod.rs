@@ -1,6 +1,7 @@
 //! Identification (R01–R10): instruments, the interview, the explained finding, conclusive decisions, and the non-punishment notice (R11–R13).
 
 mod api;
+mod command;
 mod notice;
 mod pages;
 

@@ -1,23 +1,29 @@
 use crate::kit::prelude::*;
 
-#[derive(Deserialize)]
-pub(crate) struct StartScreeningForm {
-    instrument: String,
-    survivor_language: String,
-    interpreter: Option<String>,
-}
-
 pub(crate) async fn start_screening_submit(
     State(state): State<AppState>,
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<StartScreeningForm>,
+    Form(form): Form<Vec<(String, String)>>,
 ) -> PageResult {
+    // Pairs, not a struct: the preferences are a repeated checkbox.
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
+    caller.check_form_csrf(field("csrf").as_deref().unwrap_or(""))?;
     let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
-    let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let instrument = haven_instrument::find(&form.instrument).ok_or(WebError::NotFound)?;
-    let language = haven_core::person::LanguageTag::parse(&form.survivor_language)?;
-    let sid = state.store.start_screening(&scope, id, &instrument, &language, form.interpreter.as_deref()).await?;
+    // A language outside the list, typed in, wins over the list's choice.
+    let language = field("survivor_language_other")
+        .filter(|l| !l.is_empty())
+        .or_else(|| field("survivor_language"))
+        .unwrap_or_default();
+    let input = super::command::StartInput {
+        instrument: field("instrument").unwrap_or_default(),
+        survivor_language: language,
+        interpreter: field("interpreter"),
+        interpreter_language: field("interpreter_language"),
+        preferences: form.iter().filter(|(k, _)| k == "preference").map(|(_, v)| v.clone()).collect(),
+        preference_note: field("preference_note"),
+    };
+    let sid = super::command::start(&state, &caller, id, input).await?;
     Ok(Redirect::to(&format!("/screenings/{sid}/q/0")).into_response())
 }
 
@@ -35,10 +41,10 @@ fn answer_label(tr: &Tr, a: &haven_core::screening::Answer) -> String {
     }
 }
 
-/// The survivor's language for question text: one of the nine, else English.
-fn survivor_tr(code: &str) -> Tr {
-    let primary = if code.starts_with("zh") { "zh-Hans" } else { code.split('-').next().unwrap_or("en") };
-    Tr::new(primary)
+/// The language the questions are read in: the person's, or for an
+/// interpreted interview the interpreter's (see `command::interview_language`).
+fn interview_tr(view: &haven_store::screenings::ScreeningView, instrument: &haven_core::screening::Instrument) -> Tr {
+    Tr::new(&super::command::interview_language(view, instrument))
 }
 
 #[derive(Template)]
@@ -78,7 +84,7 @@ pub(crate) async fn question_page(
     let Some(q) = instrument.questions.get(n) else {
         return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
     };
-    let str_ = survivor_tr(&view.survivor_language);
+    let str_ = interview_tr(&view, &instrument);
     let answers = view.answers.clone().unwrap_or_default();
     let current = answers.get(&q.id);
     use haven_core::screening::{Answer, AnswerType};
@@ -180,6 +186,50 @@ pub(crate) async fn answer_submit(
     Ok(Redirect::to(&next).into_response())
 }
 
+/// A need as the result page shows it: what, how soon, and why.
+struct NeedRow {
+    code: &'static str,
+    label: String,
+    urgency: String,
+    always_offered: bool,
+    reasons: Vec<String>,
+    task: String,
+    consent_first: bool,
+}
+
+fn need_row(
+    tr: &Tr,
+    n: &haven_core::screening::Need,
+    qtext: &dyn Fn(&str) -> String,
+    answers: &std::collections::BTreeMap<String, haven_core::screening::Answer>,
+) -> NeedRow {
+    use haven_core::screening::NeedReason;
+    let reasons = n
+        .reasons
+        .iter()
+        .map(|r| match r {
+            NeedReason::Answer { question, .. } => {
+                let a = answers.get(question).map(|a| answer_label(tr, a)).unwrap_or_default();
+                format!("{} — {a}", qtext(question))
+            }
+            NeedReason::MayBeChild => tr.t("need-reason-may_be_child"),
+            NeedReason::LanguageNotCovered { language } => {
+                tr.t_with("need-reason-language_not_covered", "language", language.clone())
+            }
+            NeedReason::Interpreted { language } => tr.t_with("need-reason-interpreted", "language", language.clone()),
+        })
+        .collect();
+    NeedRow {
+        code: n.kind.as_str(),
+        label: tr.t(&format!("need-{}", n.kind.as_str())),
+        urgency: tr.t(&format!("urgency-{}", n.urgency.as_str())),
+        always_offered: n.always_offered,
+        reasons,
+        task: n.follow_up.as_ref().map(|f| tr.t(&format!("followup-{}", f.code()))).unwrap_or_default(),
+        consent_first: n.consent_first.is_some(),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "screening.html")]
 struct ScreeningPage {
@@ -196,8 +246,15 @@ struct ScreeningPage {
     outcome: String,
     elements: Vec<(String, String, Vec<String>)>,
     revisit: Vec<String>,
-    needs: Vec<String>,
+    needs: Vec<NeedRow>,
     vulnerabilities: Vec<String>,
+    /// An identification instrument: a finding, the notice and conclusive
+    /// decisions. A vulnerability screen has none of them.
+    identification: bool,
+    /// Who interpreted, into what, for an interpreted interview.
+    interpreted: String,
+    /// The child profile applies (R02, R20).
+    child: bool,
     /// Kinds of service the needs call for, each with the directory's offers.
     /// (service type, label, fitting providers in the directory).
     suggested: Vec<(&'static str, String, Vec<String>)>,
@@ -296,7 +353,20 @@ pub(crate) async fn screening_page(
             })
             .collect(),
         revisit,
-        needs: d.needs.iter().map(|n| tr.t(&format!("need-{}", n.kind.as_str()))).collect(),
+        needs: d.needs.iter().map(|n| need_row(&tr, n, &qtext, &answers)).collect(),
+        identification: instrument.kind == haven_core::screening::InstrumentKind::Identification,
+        child: d.profile == haven_core::screening::ProfileKind::Child,
+        interpreted: match super::command::interpretation(&view) {
+            Some(i) => tr.t_args(
+                "screening-interpreted",
+                &[
+                    ("name", i.interpreter_name.clone()),
+                    ("language", i.interpreter_language.clone()),
+                    ("person", i.person_language.as_str().to_owned()),
+                ],
+            ),
+            None => String::new(),
+        },
         vulnerabilities: d.vulnerabilities.iter().map(|v| tr.t(&format!("vulnerability-{v}"))).collect(),
         version: format!(
             "{} {} ({})",
@@ -357,7 +427,11 @@ pub(crate) async fn complete_screening_submit(
 ) -> PageResult {
     let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
     let d = super::api::determine(&state, &caller, &view).await?;
-    state.store.complete_screening(&caller.scope(&state, Permission::WriteCase).await?, &id, d.outcome.code()).await?;
+    let follow_ups = super::api::follow_up_tasks(&d);
+    state
+        .store
+        .complete_screening(&caller.scope(&state, Permission::WriteCase).await?, &id, d.outcome.code(), &follow_ups)
+        .await?;
     Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
 }
 

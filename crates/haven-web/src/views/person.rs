@@ -34,6 +34,7 @@ struct PersonPageT {
     penalty_kinds: Vec<(&'static str, String)>,
     screenings: Vec<(String, String, String)>,
     instruments: Vec<(String, String)>,
+    interpreter_preferences: Vec<(&'static str, String)>,
 }
 
 fn display_person(
@@ -139,6 +140,10 @@ pub(crate) async fn person_page(
                     let title = i.title.get(tr.code()).or_else(|| i.title.get("en")).cloned().unwrap_or_default();
                     (i.id, title)
                 })
+                .collect(),
+            interpreter_preferences: haven_core::screening::interview::InterpreterPreference::ALL
+                .iter()
+                .map(|p| (p.as_str(), tr.t(&format!("interp-pref-{}", p.as_str()))))
                 .collect(),
         };
         if let PersonState::Active(r) = &view.state {

@@ -148,7 +148,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .unwrap();
     // Completed with reasonable grounds, so the notice exists and later
     // answers and early decisions meet the store's own refusals (409).
-    store.complete_screening(&scope(Permission::WriteCase), &screening, "reasonable_grounds").await.unwrap();
+    store.complete_screening(&scope(Permission::WriteCase), &screening, "reasonable_grounds", &[]).await.unwrap();
     let penalty = store
         .record_penalty(
             &scope(Permission::WriteCase),

@@ -163,3 +163,27 @@ async fn r19_a_compensation_claim_itemises_losses_and_follows_its_status() {
     assert_eq!(newest["fields"]["total"], "170000");
     assert_eq!(newest["fields"]["currency"], "THB");
 }
+
+#[tokio::test]
+async fn r20_a_presumed_child_screened_gets_a_guardian_task_until_a_guardian_is_recorded() {
+    let app = TestApp::spawn().await;
+    // No age recorded: presumed a child (R02).
+    let child = app.create_person(json!({"full_name": "Presumed Child"})).await;
+    let sid = app.start_screening(&child, "en").await;
+    app.answer_reasonable_grounds(&sid).await;
+    assert_eq!(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap().status(), 200);
+    let guardian_tasks = |tasks: &Value| {
+        tasks
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["kind"] == "appoint_guardian" && t["person_id"] == child.as_str())
+            .count()
+    };
+    let tasks = json(app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert_eq!(guardian_tasks(&tasks), 1, "{tasks}");
+    let guardian = json!({"name": "Ms Dara", "organisation": "Child Protection Unit", "appointed_on": "2026-11-20"});
+    assert_eq!(post(&app, &child, "guardian", guardian).await.0, 201);
+    let tasks = json(app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert_eq!(guardian_tasks(&tasks), 0, "{tasks}");
+}

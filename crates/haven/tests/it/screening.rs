@@ -419,3 +419,112 @@ async fn r09_a_vulnerability_screening_through_the_api_refers_and_never_finds_ag
     }
     assert!(d["questions_to_revisit"].as_array().unwrap().iter().any(|q| q == "owes_debt"), "{d}");
 }
+
+/// A signed-in supervisor's page fetcher: (status, body).
+async fn sup_page(app: &TestApp, path: &str) -> (u16, String) {
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
+    let res = app.client.get(app.url(path)).header("cookie", format!("haven_session={secret}")).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn r18_an_interview_in_a_language_outside_the_nine_runs_only_through_a_recorded_interpreter() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Abebe Kebede").await;
+    let start = |body: serde_json::Value| app.post(&format!("/api/v1/persons/{pid}/screenings")).json(&body).send();
+    // Amharic is not among the instrument's languages: no silent English.
+    let res = start(j!({"instrument": "forced-criminality", "survivor_language": "am"})).await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["field"], "interpreter_name");
+    assert_eq!(app.count("screenings").await, 0, "nothing written");
+    // The interpreter's language must be one the questions are written in.
+    let res = start(j!({"instrument": "forced-criminality", "survivor_language": "am",
+                        "interpreter": "Interpreter A", "interpreter_language": "am"}))
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["field"], "interpreter_language");
+    let res = start(j!({"instrument": "forced-criminality", "survivor_language": "am",
+                        "interpreter": "Interpreter A", "interpreter_language": "en",
+                        "interpreter_preferences": ["female_interpreter", "not_from_own_community"],
+                        "preference_note": "not a man from her home town"}))
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 201);
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    let v = json(app.get(&format!("/api/v1/screenings/{sid}")).send().await.unwrap()).await;
+    assert_eq!(v["survivor_language"], "am");
+    assert_eq!(v["interpreter"], "Interpreter A");
+    assert_eq!(v["interpretation"]["interpreter_language"], "en");
+    assert_eq!(v["interpretation"]["preferences"], j!(["female_interpreter", "not_from_own_community"]));
+    assert_eq!(v["interpretation"]["preference_note"], "not a man from her home town");
+    // Interpretation is a need of its own, with its reason.
+    let d = json(app.get(&format!("/api/v1/screenings/{sid}/determination")).send().await.unwrap()).await;
+    let need = d["needs"].as_array().unwrap().iter().find(|n| n["need"] == "interpretation").cloned();
+    let need = need.unwrap_or_else(|| panic!("{d}"));
+    assert!(need["reasons"].to_string().contains("am"), "{need}");
+    // The page says who interprets into what, and the questions are shown
+    // in the interpreter's language.
+    let (status, html) = sup_page(&app, &format!("/screenings/{sid}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Interpreter A") && html.contains("id=\"interpreted\""), "{html}");
+    // A language the instrument has needs no interpreter.
+    let res = start(j!({"instrument": "forced-criminality", "survivor_language": "my"})).await.unwrap();
+    assert_eq!(res.status(), 201);
+}
+
+#[tokio::test]
+async fn r09_r19_the_result_lists_each_need_with_the_answer_behind_it_and_no_finding_before_the_end() {
+    let app = TestApp::spawn().await;
+    // Age unknown: presumed a child (R02), so a guardian is needed.
+    let pid = app.create_person(serde_json::json!({"full_name": "Unknown Age Person"})).await;
+    let sid = app.start_screening(&pid, "en").await;
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&serde_json::json!({"answers": {"passport_taken": "yes"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let d = json(app.get(&format!("/api/v1/screenings/{sid}/determination")).send().await.unwrap()).await;
+    let needs = d["needs"].as_array().unwrap();
+    let guardian = needs.iter().find(|n| n["need"] == "guardian").unwrap_or_else(|| panic!("{d}"));
+    assert_eq!(guardian["reasons"][0]["reason"], "may_be_child");
+    assert_eq!(guardian["task"], "appoint_guardian");
+    let consular = needs.iter().find(|n| n["need"] == "consular").unwrap_or_else(|| panic!("{d}"));
+    assert_eq!(consular["reasons"][0]["question"], "passport_taken", "{consular}");
+    let always = needs.iter().find(|n| n["need"] == "legal_aid").unwrap();
+    assert_eq!(always["always_offered"], true);
+    // Most urgent first.
+    let order: Vec<&str> = needs.iter().map(|n| n["urgency"].as_str().unwrap()).collect();
+    let rank = |u: &str| ["immediate", "soon", "routine"].iter().position(|x| *x == u).unwrap();
+    assert!(order.windows(2).all(|w| rank(w[0]) <= rank(w[1])), "{order:?}");
+    let (status, html) = sup_page(&app, &format!("/screenings/{sid}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Provisional result"), "an unfinished interview shows no final result");
+    let consular_li = html.split("data-need=\"consular\"").nth(1).unwrap_or_default();
+    let consular_li = consular_li.split("</li></ul></li>").next().unwrap_or_default();
+    assert!(consular_li.contains("Because"), "{consular_li}");
+    assert!(html.contains("data-need=\"guardian\""));
+}
+
+#[tokio::test]
+async fn r07_a_vulnerability_screen_offers_no_conclusive_decision() {
+    use serde_json::json as j;
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Vulnerable Person").await;
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/screenings"))
+        .json(&j!({"instrument": "vulnerability", "survivor_language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    let (status, html) = sup_page(&app, &format!("/screenings/{sid}")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("/decisions"), "no decision form");
+    assert!(!html.contains("data-outcome"), "no finding shown for a vulnerability screen");
+}

@@ -1,0 +1,64 @@
+//! Starting a screening, shared by the API and the page: parse, scope,
+//! store. The interview runs in the person's language where the instrument
+//! is written in it; otherwise only through an interpreter, recorded with
+//! their language and the person's wishes (R18). Never a silent fallback.
+
+use haven_core::screening::interview::{plan, Interpretation, InterpretationInput, LanguagePlan};
+use haven_core::screening::Instrument;
+use haven_store::screenings::ScreeningView;
+
+use crate::kit::prelude::*;
+
+/// What a caseworker gives to start an interview.
+pub(crate) struct StartInput {
+    pub instrument: String,
+    pub survivor_language: String,
+    /// A name for a direct interview; required for an interpreted one.
+    pub interpreter: Option<String>,
+    pub interpreter_language: Option<String>,
+    pub preferences: Vec<String>,
+    pub preference_note: Option<String>,
+}
+
+pub(crate) async fn start(
+    state: &AppState,
+    caller: &Caller,
+    person: PersonId,
+    input: StartInput,
+) -> Result<String, WebError> {
+    let scope = caller.scope(state, Permission::WriteCase).await?;
+    let instrument = haven_instrument::find(&input.instrument).ok_or_else(|| {
+        WebError::Invalid(ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
+    })?;
+    let language = haven_core::person::LanguageTag::parse(&input.survivor_language)?;
+    let interpreter = match plan(&language, &instrument) {
+        LanguagePlan::Direct { .. } => input.interpreter.map(|i| i.trim().to_owned()).filter(|i| !i.is_empty()),
+        LanguagePlan::Interpreter => {
+            let raw = InterpretationInput {
+                person_language: language.as_str().to_owned(),
+                interpreter_name: input.interpreter.unwrap_or_default(),
+                interpreter_language: input.interpreter_language.unwrap_or_default(),
+                preferences: input.preferences.join(" "),
+                preference_note: input.preference_note,
+            };
+            Some(Interpretation::parse(&raw, &instrument)?.encode())
+        }
+    };
+    Ok(state.store.start_screening(&scope, person, &instrument, &language, interpreter.as_deref()).await?)
+}
+
+/// The recorded interpretation of a screening, if it was interpreted with
+/// the interpreter flow (earlier screenings recorded only a name).
+pub(crate) fn interpretation(view: &ScreeningView) -> Option<Interpretation> {
+    view.interpreter.as_deref().and_then(Interpretation::decode)
+}
+
+/// The language the questions are shown in: the interpreter's for an
+/// interpreted interview, else the person's where the instrument has it.
+/// English only for screenings recorded before languages were checked.
+pub(crate) fn interview_language(view: &ScreeningView, instrument: &Instrument) -> String {
+    match interpretation(view) {
+        Some(i) => i.interpreter_language,
+        None => instrument.language_for(&view.survivor_language).unwrap_or_else(|| "en".to_owned()),
+    }
+}
