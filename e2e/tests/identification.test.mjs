@@ -59,6 +59,10 @@ test('r02 r20 a presumed child made to scam reaches reasonable grounds on the ch
   assert.match(await consular.textContent(), /Because/);
   assert.match(await consular.textContent(), /only with the person's consent/);
   await screenshot(page, 'screening-needs');
+  // On a phone nothing runs off the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the result fits a phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('link', { name: 'Tasks' }).click();
   const task = page.locator('li.task[data-kind="appoint_guardian"]');
   assert.equal(await task.count(), 1);

@@ -48,7 +48,7 @@ test('r16 the system administrator reads no cases and makes no case account; a c
   const firstPassword = await oneTimePassword(page);
   // Every administrator waits: the system administrator cannot slip two
   // administrators of their own into the organisation.
-  assert.ok(await page.getByText('waiting for approval by a second administrator').isVisible());
+  assert.ok(await page.getByText('waits for approval: by another administrator of that organisation').isVisible());
   await page.getByLabel('Username', { exact: true }).fill('org.second');
   await page.getByRole('button', { name: 'Create' }).last().click();
   const secondPassword = await oneTimePassword(page);
@@ -93,6 +93,10 @@ test('r16 the system administrator reads no cases and makes no case account; a c
   await row('cw.leaving').getByRole('button', { name: 'Disable' }).click();
   assert.ok(await page.getByText('The account is disabled').isVisible());
   assert.ok(await row('cw.leaving').getByText('Disabled').isVisible());
+  // On a phone the administration page fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the admin page fits a phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await row('cw.leaving').getByRole('button', { name: 'Enable again' }).click();
   assert.ok(await row('cw.leaving').getByText('Waiting for approval').isVisible());
   await signOut(page);

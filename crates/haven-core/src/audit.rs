@@ -228,6 +228,13 @@ impl Default for Verifier {
 }
 
 impl Verifier {
+    /// Continues from an event already trusted (a checkpoint or anchor):
+    /// the events after it must follow on from its sequence number and
+    /// chain hash.
+    pub fn resume(last_seq: i64, last_hash: [u8; 32]) -> Self {
+        Self { last_seq, last_hash }
+    }
+
     pub fn push(&mut self, stored: &StoredEvent) -> Result<(), ChainBreak> {
         let seq = stored.event.seq;
         if seq != self.last_seq + 1 {

@@ -39,9 +39,13 @@ fn is_hidden(c: char) -> bool {
             | '\u{2029}'
             | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
+            | '\u{2065}'..='\u{2069}'
+            | '\u{206A}'..='\u{206F}'
             | '\u{061C}'
-            | '\u{180E}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
             | '\u{2800}'
             | '\u{3164}'
             | '\u{E000}'..='\u{F8FF}'
@@ -55,9 +59,23 @@ fn is_hidden(c: char) -> bool {
 }
 
 /// Zero-width joiner and non-joiner shape Indic and other scripts and are
-/// legitimate inside a word; anywhere else they only hide differences.
+/// legitimate inside a word of such a script (and in emoji sequences);
+/// between Latin letters or anywhere else they only hide differences.
 fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Variation selectors choose a glyph for the character before them (an
+/// emoji, a Han ideograph); alone, or after plain Latin text, they are
+/// invisible.
+fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// A neighbour that may carry a joiner or a variation selector: a letter,
+/// mark or symbol outside ASCII (Devanagari, Myanmar, Khmer, Han, emoji…).
+fn shapes(c: Option<&char>) -> bool {
+    c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace() && !is_hidden(*c) && !is_joiner(*c))
 }
 
 fn check(field: &'static str, s: &str, multiline: bool) -> Result<(), ValidationError> {
@@ -74,19 +92,20 @@ fn check(field: &'static str, s: &str, multiline: bool) -> Result<(), Validation
                 "the text contains invisible or direction-changing characters",
             ));
         }
-        if is_joiner(c) {
-            let before = i
-                .checked_sub(1)
-                .and_then(|j| chars.get(j))
-                .is_some_and(|p| p.is_alphanumeric() || !p.is_ascii() && !p.is_whitespace());
-            let after = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric() || !n.is_ascii() && !n.is_whitespace());
-            if !(before && after) {
-                return Err(ValidationError::new(
-                    field,
-                    "invisible_characters",
-                    "the text contains invisible or direction-changing characters",
-                ));
-            }
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        if is_variation_selector(c) && !shapes(before) {
+            return Err(ValidationError::new(
+                field,
+                "invisible_characters",
+                "the text contains invisible or direction-changing characters",
+            ));
+        }
+        if is_joiner(c) && !(shapes(before) && shapes(chars.get(i + 1))) {
+            return Err(ValidationError::new(
+                field,
+                "invisible_characters",
+                "the text contains invisible or direction-changing characters",
+            ));
         }
     }
     Ok(())
@@ -140,6 +159,19 @@ mod tests {
             "Ma\u{FDD0}i",
             "Ma\u{FFFF}i",
             "Ma\u{10FFFD}i",
+            // Found by the insider review: joiners between Latin letters,
+            // lone variation selectors, deprecated format characters.
+            "Ma\u{200D}i",
+            "Ma\u{200C}i",
+            "\u{FE00}",
+            "Mai\u{FE0F}",
+            "Ma\u{E0100}i",
+            "Ma\u{206A}i",
+            "Ma\u{180B}i",
+            "Ma\u{1D173}i",
+            "Ma\u{1BCA0}i",
+            "Ma\u{13430}i",
+            "Ma\u{2065}i",
         ] {
             assert!(clean_line("full_name", bad, 300).is_err(), "{bad:?}");
             assert!(clean_text("notes", bad, 300).is_err(), "{bad:?}");
@@ -154,8 +186,11 @@ mod tests {
         }
         // e + combining acute becomes the one precomposed character.
         assert_eq!(clean_line("full_name", "Le\u{0301}", 300).unwrap(), "Lé");
-        // A joiner inside a word is kept (Indic scripts need it).
+        // A joiner inside a word is kept (Indic scripts need it), and so is
+        // an emoji's variation selector in a note, and a Han ideograph's.
         assert!(clean_line("full_name", "क्\u{200D}ष", 300).is_ok());
+        assert!(clean_text("notes", "thanks \u{2764}\u{FE0F}", 300).is_ok());
+        assert!(clean_line("full_name", "\u{845B}\u{E0100}\u{57CE}", 300).is_ok());
     }
 
     #[test]

@@ -521,6 +521,33 @@ impl Store {
         if AccountStatus::parse(&row.try_get::<String, _>("status")?)? != AccountStatus::Pending {
             return Err(StoreError::Conflict("this account is not waiting for approval".into()));
         }
+        // Only for an organisation with no active administrator: otherwise
+        // the operator's approval would let a system administrator's two
+        // appointees approve each other past the organisation's own.
+        let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
+        let members = sqlx::query(&format!("{USER_SELECT} WHERE u.org_id = $1"))
+            .bind(org.to_string())
+            .fetch_all(&self.pool)
+            .await?;
+        let mut active_admins = 0;
+        for m in &members {
+            // Every row checked before it is counted: a status edited in SQL
+            // must not make an organisation look as if it had no administrator.
+            let u = self.checked_user(m).await?;
+            if u.role == Role::OrgAdmin
+                && m.try_get::<i64, _>("disabled")? == 0
+                && AccountStatus::parse(&m.try_get::<String, _>("status")?)? == AccountStatus::Active
+            {
+                active_admins += 1;
+            }
+        }
+        if active_admins > 0 {
+            return Err(StoreError::Conflict(
+                "this organisation already has an active administrator: they approve new administrators in the web \
+                 interface (haven user approve is for an organisation's first administrator only)"
+                    .into(),
+            ));
+        }
         let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
         let mut tx = self.begin().await?;
         sqlx::query(
@@ -544,7 +571,7 @@ impl Store {
         let ctx = Context { actor: &uid, purpose: "administration", request_id };
         let row = self.user_row_any(user).await?;
         let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
-        if !access::may_manage_users_of(actor, org) || user == actor.user_id {
+        if !may_switch_account(actor, &row, org)? || user == actor.user_id {
             self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "disable").await?;
             return Err(StoreError::Denied);
         }
@@ -557,7 +584,7 @@ impl Store {
         let ctx = Context { actor: &uid, purpose: "administration", request_id };
         let row = self.user_row_any(user).await?;
         let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
-        if !access::may_manage_users_of(actor, org) || user == actor.user_id {
+        if !may_switch_account(actor, &row, org)? || user == actor.user_id {
             self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "enable").await?;
             return Err(StoreError::Denied);
         }
@@ -607,10 +634,15 @@ impl Store {
                 self.seal_row(&mut tx, &integrity::API_TOKENS, &t).await?;
             }
         } else {
-            sqlx::query("UPDATE users SET disabled = 0, status = 'pending' WHERE id = $1")
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?;
+            // Whoever enables the account stands as its grantor, so four
+            // eyes hold: they cannot also approve it (`access::may_approve`).
+            sqlx::query(
+                "UPDATE users SET disabled = 0, status = 'pending', created_by = $1, approved_by = NULL WHERE id = $2",
+            )
+            .bind(ctx.actor)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
         }
         self.seal_user_row(&mut tx, &id).await?;
         let action = if disabled { Action::Disable } else { Action::Update };
@@ -1076,6 +1108,20 @@ impl Store {
         let user = self.checked_user(&row).await?;
         Ok(Some(TokenUser { user, scopes: TokenScope::parse_list(&t.try_get::<String, _>("scopes")?)? }))
     }
+}
+
+/// Who may disable or enable an account: an administrator of its
+/// organisation, or the system administrator for the organisation
+/// administrators they appoint, never for case accounts (an installation's
+/// administrator must not be able to silence an organisation's staff).
+fn may_switch_account(actor: &Actor, row: &AnyRow, org: OrgId) -> Result<bool> {
+    if !access::may_manage_users_of(actor, org) {
+        return Ok(false);
+    }
+    if actor.role == Role::SystemAdmin {
+        return Ok(row.try_get::<String, _>("role")? == Role::OrgAdmin.as_str());
+    }
+    Ok(true)
 }
 
 /// TOTP (RFC 6238): SHA-1, 6 digits, 30-second steps, one step of clock skew.

@@ -250,7 +250,11 @@ pub(crate) fn mac_of(keys: &Keys, spec: &MacSpec, row: &AnyRow, prefix: &str) ->
 /// stand (see [`Store::bind_rows_once`]).
 fn legacy_mac_ok(keys: &Keys, spec: &MacSpec, row: &AnyRow) -> Result<bool> {
     let cols: &'static [Col] = match spec.table {
-        "screenings" | "protection_records" => return Ok(true),
+        // They had no MAC before: only a row never sealed is taken as it
+        // stands (a sealed one carries a bound MAC and is left to alarm).
+        "screenings" | "protection_records" => {
+            return Ok(row.try_get::<Option<String>, _>("row_mac")?.is_none());
+        }
         "persons" => &[Text("org_id"), Text("created_by")],
         "access_grants" => &[Text("person_id"), Text("org_id"), Text("user_id"), Int("expires_at")],
         _ => spec.cols,
@@ -447,6 +451,7 @@ impl Store {
             }
             kf.sealed = true;
             kf.legacy = false;
+            kf.bound = true;
         })?;
         let legacy = crate::keyfile::legacy_ledger_path(key_path);
         if legacy.exists() {
@@ -458,20 +463,13 @@ impl Store {
 
     /// Binds every row to the audit log once, on the first start after the
     /// upgrade that introduced `row_seq`: rows written before it carry no
-    /// sequence number, so each row whose MAC over its columns verifies is
-    /// sealed with a new `row_write` event. The conversion is itself an
-    /// audit event, and its presence stops it from ever running again, so a
-    /// later insider cannot have tampered rows resealed by deleting a marker
-    /// (deleting the event breaks the audit chain instead). It trusts the
-    /// rows as they stand, which is why the upgrade notes ask for
-    /// `haven audit verify` before upgrading.
-    pub(crate) async fn bind_rows_once(&self) -> Result<()> {
-        let done = sqlx::query("SELECT seq FROM audit_events WHERE record_id = 'row_binding' LIMIT 1")
-            .fetch_optional(self.pool())
-            .await?;
-        if done.is_some() {
-            return Ok(());
-        }
+    /// sequence number, so each row whose MAC of that time verifies is
+    /// sealed with a new `row_write` event. Whether it has run is kept in
+    /// the key file (under its MAC, outside the database), so someone with
+    /// SQL access cannot make it run again to have tampered rows resealed.
+    /// It trusts the rows as they stand, which is why the upgrade notes ask
+    /// for `haven audit verify` before upgrading.
+    pub(crate) async fn bind_rows_once(&self, key_path: &std::path::Path) -> Result<()> {
         let mut tx = self.begin().await?;
         let mut bound = 0usize;
         for spec in ALL.iter().filter(|s| s.bound) {
@@ -490,6 +488,7 @@ impl Store {
         let ctx = crate::audit::Context { actor: "system", purpose: "integrity", request_id: "startup" };
         self.append(&mut tx, &ctx, Action::Update, RecordKind::System, "row_binding", "converted").await?;
         tx.commit().await?;
+        crate::keyfile::update_locked(key_path, |kf| kf.bound = true)?;
         if bound > 0 {
             tracing::info!(rows = bound, "bound existing rows to the audit log");
         }

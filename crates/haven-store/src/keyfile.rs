@@ -144,6 +144,11 @@ pub struct KeyFile {
     pub(crate) sealed: bool,
     /// Read from a version 1 file (64 hex digits): convert on open.
     pub(crate) legacy: bool,
+    /// The database's rows have been bound to the audit log (`row_seq`).
+    /// Kept here, under the file's MAC and outside the database, so that
+    /// someone with SQL access cannot make the one-time binding, which
+    /// trusts rows as they stand, run again.
+    pub(crate) bound: bool,
 }
 
 fn derive(master: &Key, info: &[u8]) -> Zeroizing<Key> {
@@ -180,7 +185,7 @@ impl KeyFile {
         rand::rngs::OsRng.fill_bytes(&mut root);
         let tree = KeyTree::fresh(root);
         root.zeroize();
-        Self { master, tree, erased: BTreeMap::new(), sealed: true, legacy: false }
+        Self { master, tree, erased: BTreeMap::new(), sealed: true, legacy: false, bound: true }
     }
 
     /// Converts a version 1 file (just the master key): a fresh random tree,
@@ -190,7 +195,7 @@ impl KeyFile {
         rand::rngs::OsRng.fill_bytes(&mut root);
         let tree = KeyTree::fresh(root);
         root.zeroize();
-        Self { master: Zeroizing::new(master), tree, erased, sealed: false, legacy: true }
+        Self { master: Zeroizing::new(master), tree, erased, sealed: false, legacy: true, bound: false }
     }
 
     pub fn master(&self) -> &Key {
@@ -213,6 +218,7 @@ impl KeyFile {
         let mut nodes = BTreeMap::new();
         let mut erased = BTreeMap::new();
         let mut sealed = false;
+        let mut bound = false;
         for line in lines {
             let parts: Vec<&str> = line.split(' ').collect();
             match parts.as_slice() {
@@ -229,6 +235,7 @@ impl KeyFile {
                     erased.insert((*id).to_owned(), at.parse().map_err(|_| bad(path, "bad erasure time"))?);
                 }
                 ["sealed"] => sealed = true,
+                ["bound"] => bound = true,
                 [""] => {}
                 _ => return Err(bad(path, "unknown line")),
             }
@@ -242,7 +249,7 @@ impl KeyFile {
                 path.display()
             )));
         }
-        Ok(Self { master, tree: KeyTree { nodes }, erased, sealed, legacy: false })
+        Ok(Self { master, tree: KeyTree { nodes }, erased, sealed, legacy: false, bound })
     }
 
     pub fn serialize(&self) -> Zeroizing<String> {
@@ -252,6 +259,9 @@ impl KeyFile {
         body.push_str(&format!("master {}\n", hex::encode(self.master.as_ref())));
         if self.sealed {
             body.push_str("sealed\n");
+        }
+        if self.bound {
+            body.push_str("bound\n");
         }
         for ((d, p), k) in &self.tree.nodes {
             body.push_str(&format!("node {d} {p:x} {}\n", hex::encode(k)));

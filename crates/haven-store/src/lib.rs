@@ -238,7 +238,9 @@ impl Store {
         store.check_erasure_record().await?;
         store.reapply_ledger().await?;
         store.check_audit_anchor().await?;
-        store.bind_rows_once().await?;
+        if !key_file.bound && !key_file.legacy && key_file.sealed {
+            store.bind_rows_once(&key_path).await?;
+        }
         store.anchor_at_open().await?;
         Ok(store)
     }

@@ -45,6 +45,15 @@ impl DataArgs {
     }
 
     async fn open(&self, create_key: bool) -> Result<Store> {
+        // An administration command run in the wrong directory must not
+        // leave an empty data directory behind and then fail obscurely.
+        if !create_key && self.master_key_file.is_none() && !self.data_dir.exists() {
+            anyhow::bail!(
+                "no haven data directory at {}: pass --data-dir (or set HAVEN_DATA_DIR) to the directory the server \
+                 uses",
+                self.data_dir.display()
+            );
+        }
         Store::open(self.config(create_key)).await.context("opening the haven store")
     }
 }
@@ -236,6 +245,22 @@ enum InstrumentCommand {
     Validate { file: PathBuf },
     /// List the built-in instruments.
     List,
+    /// Write a translation pack to fill in for another language: every key
+    /// of the instrument, with its English text beside it.
+    PackTemplate {
+        #[arg(long, default_value = "forced-criminality")]
+        instrument: String,
+        /// BCP 47 tag of the language the pack adds, e.g. am, ne, bn.
+        #[arg(long)]
+        language: String,
+    },
+    /// Check a translation pack against its instrument; exits non-zero
+    /// naming every missing or unknown key.
+    PackCheck {
+        file: PathBuf,
+        #[arg(long, default_value = "forced-criminality")]
+        instrument: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -484,6 +509,26 @@ async fn run(cli: Cli) -> Result<()> {
                 i.questions.len(),
                 i.indicators.len(),
                 i.hash
+            );
+            Ok(())
+        }
+        Command::Instrument { command: InstrumentCommand::PackTemplate { instrument, language } } => {
+            let i = haven_instrument::find(&instrument).context("no built-in instrument with that id")?;
+            haven_core::person::LanguageTag::parse(&language)?;
+            print!("{}", haven_instrument::pack::template(&i, &language));
+            Ok(())
+        }
+        Command::Instrument { command: InstrumentCommand::PackCheck { file, instrument } } => {
+            let i = haven_instrument::find(&instrument).context("no built-in instrument with that id")?;
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let pack = haven_instrument::pack::parse(&bytes, &i)?;
+            println!(
+                "{}: a complete {} pack for {} {} ({})",
+                file.display(),
+                pack.language.as_str(),
+                i.id,
+                i.version,
+                if pack.reviewed { "reviewed" } else { "not yet reviewed by a native speaker" }
             );
             Ok(())
         }

@@ -801,3 +801,4 @@ task-find_shelter = Cari rumah perlindungan yang mau menerima orang ini
 task-return_risk_assessment = Nilai risikonya sebelum pemulangan apa pun
 task-ask_consular_consent = Tanyakan apakah orang itu ingin bantuan konsuler
 screening-child-pathway = Jalur anak: orang ini berusia di bawah 18 tahun atau mungkin di bawah 18 tahun, sehingga perekrutan untuk eksploitasi sudah cukup dan cara tidak perlu dibuktikan. Wali didahulukan, dan penahanan harus diakhiri.
+admin-user-pending-admin = Pengguna { $username } telah dibuat dan menunggu persetujuan: oleh administrator lain dari organisasi itu, atau, jika ini administrator pertama organisasi, oleh orang yang menjalankan server (haven user approve).

@@ -191,7 +191,11 @@ pub(crate) async fn admin_user_submit(
     let org = form.org_id.parse().map_err(|_| WebError::NotFound)?;
     let role = haven_core::access::Role::parse(&form.role)?;
     let granted = state.store.grant_user(&caller.user.actor(), org, &form.username, role, &caller.request_id).await?;
-    let key = if granted.pending { "admin-user-pending" } else { "admin-user-created" };
+    let key = match (granted.pending, role) {
+        (true, haven_core::access::Role::OrgAdmin) => "admin-user-pending-admin",
+        (true, _) => "admin-user-pending",
+        (false, _) => "admin-user-created",
+    };
     let notice = tr.t_with(key, "username", form.username.clone());
     admin_render(&state, &tr, &caller, Some(notice), Some(granted.password)).await
 }

@@ -27,18 +27,32 @@ pub(crate) async fn start_screening_submit(
     Ok(Redirect::to(&format!("/screenings/{sid}/q/0")).into_response())
 }
 
-fn answer_label(tr: &Tr, a: &haven_core::screening::Answer) -> String {
+fn answer_label(tr: &Tr, q: Option<&haven_core::screening::Question>, a: &haven_core::screening::Answer) -> String {
     use haven_core::screening::Answer;
+    let option = |c: &str| match q {
+        Some(q) => option_label(q, c, tr),
+        None => tr.t(&format!("option-{c}")),
+    };
     match a {
         Answer::Yes => tr.t("screening-yes"),
         Answer::No => tr.t("screening-no"),
         Answer::PreferNotToSay => tr.t("screening-prefer-not"),
         Answer::DontKnow => tr.t("screening-dont-know"),
-        Answer::Choice(c) => tr.t(&format!("option-{c}")),
-        Answer::Multi(cs) => cs.iter().map(|c| tr.t(&format!("option-{c}"))).collect::<Vec<_>>().join(", "),
+        Answer::Choice(c) => option(c),
+        Answer::Multi(cs) => cs.iter().map(|c| option(c)).collect::<Vec<_>>().join(", "),
         Answer::Number(n) => n.to_string(),
         Answer::Text(t) => t.clone(),
     }
+}
+
+/// An option's label: the instrument's own text where it has one (2.x
+/// instruments carry every option in every language), else the catalogue's.
+fn option_label(q: &haven_core::screening::Question, code: &str, tr: &Tr) -> String {
+    q.option_text
+        .get(code)
+        .and_then(|t| t.get(tr.code()).or_else(|| t.get("en")))
+        .cloned()
+        .unwrap_or_else(|| tr.t(&format!("option-{code}")))
 }
 
 /// The language the questions are read in: the person's, or for an
@@ -62,7 +76,8 @@ struct InterviewPage {
     text_ui: String,
     show_both: bool,
     kind: &'static str,
-    options: Vec<(String, String, bool)>,
+    /// (code, label in the interview language, chosen, label in the UI language)
+    options: Vec<(String, String, bool, String)>,
     current: String,
     yes_survivor: String,
     no_survivor: String,
@@ -107,7 +122,7 @@ pub(crate) async fn question_page(
                     Some(Answer::Multi(cs)) => cs.contains(o),
                     _ => false,
                 };
-                (o.clone(), str_.t(&format!("option-{o}")), chosen)
+                (o.clone(), option_label(q, o, &str_), chosen, option_label(q, o, &tr))
             })
             .collect(),
         _ => Vec::new(),
@@ -199,6 +214,7 @@ struct NeedRow {
 
 fn need_row(
     tr: &Tr,
+    instrument: &haven_core::screening::Instrument,
     n: &haven_core::screening::Need,
     qtext: &dyn Fn(&str) -> String,
     answers: &std::collections::BTreeMap<String, haven_core::screening::Answer>,
@@ -209,7 +225,10 @@ fn need_row(
         .iter()
         .map(|r| match r {
             NeedReason::Answer { question, .. } => {
-                let a = answers.get(question).map(|a| answer_label(tr, a)).unwrap_or_default();
+                let a = answers
+                    .get(question)
+                    .map(|a| answer_label(tr, instrument.question(question), a))
+                    .unwrap_or_default();
                 format!("{} — {a}", qtext(question))
             }
             NeedReason::MayBeChild => tr.t("need-reason-may_be_child"),
@@ -345,7 +364,10 @@ pub(crate) async fn screening_page(
                     .evidence
                     .iter()
                     .map(|ev| {
-                        let a = answers.get(&ev.question).map(|a| answer_label(&tr, a)).unwrap_or_default();
+                        let a = answers
+                            .get(&ev.question)
+                            .map(|a| answer_label(&tr, instrument.question(&ev.question), a))
+                            .unwrap_or_default();
                         format!("{} — {} ({})", qtext(&ev.question), a, ev.strength.as_str())
                     })
                     .collect();
@@ -353,7 +375,7 @@ pub(crate) async fn screening_page(
             })
             .collect(),
         revisit,
-        needs: d.needs.iter().map(|n| need_row(&tr, n, &qtext, &answers)).collect(),
+        needs: d.needs.iter().map(|n| need_row(&tr, &instrument, n, &qtext, &answers)).collect(),
         identification: instrument.kind == haven_core::screening::InstrumentKind::Identification,
         child: d.profile == haven_core::screening::ProfileKind::Child,
         interpreted: match super::command::interpretation(&view) {

@@ -166,3 +166,28 @@ async fn backup_works_while_the_server_writes() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("audit events verified"));
 }
+
+#[test]
+fn r18_a_translation_pack_is_written_from_a_template_and_checked_key_by_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::helpers::haven(&["instrument", "pack-template", "--language", "am"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let template = String::from_utf8(out.stdout).unwrap();
+    let empty = dir.path().join("empty.toml");
+    std::fs::write(&empty, &template).unwrap();
+    // Untranslated: refused, naming what is missing.
+    let out = crate::helpers::haven(&["instrument", "pack-check", empty.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).trim().is_empty());
+    // Every value filled in (here with placeholder Amharic): accepted.
+    let filled: String = template
+        .lines()
+        .map(|l| if l.ends_with("= \"\"") { l.replace("= \"\"", "= \"ትርጉም\"") } else { l.to_owned() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let full = dir.path().join("am.toml");
+    std::fs::write(&full, filled).unwrap();
+    let out = crate::helpers::haven(&["instrument", "pack-check", full.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("a complete am pack"));
+}

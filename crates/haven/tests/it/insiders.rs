@@ -170,6 +170,11 @@ async fn r16_a_case_account_works_only_after_a_second_administrator_of_its_organ
     let admin2 =
         app.store.grant_user(&actor_of(&sysadmin), shelter, "shelter.admin2", Role::OrgAdmin, rid).await.unwrap();
     assert!(admin2.pending);
+    // The operator approves only an organisation's first administrator:
+    // here the organisation's own administrator decides.
+    let out = app.cli(&["user", "approve", "--username", "shelter.admin2"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already has an active administrator"));
     assert!(app.store.approve_user(&actor_of(&sysadmin), admin2.id, rid).await.is_err());
     app.store.approve_user(&actor_of(&admin1), admin2.id, rid).await.unwrap();
     app.store.set_password(admin2.id, "second-admins-own-password").await.unwrap();
@@ -852,6 +857,13 @@ async fn r16_a_disabled_account_loses_its_sessions_and_tokens_and_returns_only_t
         app.store.login("disabled.cw", "a-long-test-password", "10.0.0.2", "t").await.unwrap(),
         LoginOutcome::Pending
     ));
+    // Whoever enabled it cannot also approve it.
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/approve", cw.user.id))).bearer_auth(&admin.token);
+    assert_eq!(res.send().await.unwrap().status(), 403);
+    // A system administrator switches no case account on or off.
+    let sysadmin = principal(&app, org_a, Role::SystemAdmin, "switching.sys").await;
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/disable", cw.user.id))).bearer_auth(&sysadmin.token);
+    assert_eq!(res.send().await.unwrap().status(), 403);
     // The old token stays dead after the account returns.
     let second = principal(&app, org_a, Role::OrgAdmin, "second.admin").await;
     let res = app.client.post(app.url(&format!("/api/v1/users/{}/approve", cw.user.id))).bearer_auth(&second.token);
@@ -993,4 +1005,76 @@ async fn an_account_edited_in_sql_is_listed_as_failed_and_the_administration_pag
     assert_eq!(edited["integrity_ok"], false);
     let untouched = users.as_array().unwrap().iter().find(|u| u["username"] == "untouched.cw").unwrap();
     assert_eq!(untouched["integrity_ok"], true);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r17_r27_hiding_a_rows_later_write_by_deleting_its_audit_event_is_refused_at_start_and_alarmed_while_running() {
+    let app = TestApp::spawn().await;
+    let other = app.store.create_org("Hole Shelter", "shelter", Some("THA")).await.unwrap();
+    let id = app.create_named("Hole Consent Canary").await;
+    let res = app
+        .post(&format!("/api/v1/persons/{id}/consents"))
+        .json(&json!({"purpose": "referral", "recipient_org_id": other.to_string(), "categories": ["identity"],
+                      "expires_on": "2099-01-01", "language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    let cid = body_json(res).await["id"].as_str().unwrap().to_owned();
+    // The head is anchored beside the key file (as the server does every
+    // few minutes).
+    app.store.anchor_head().await.unwrap();
+    let saved = row_of(&app, "consents", "withdrawn_at, row_mac, row_seq", &cid).await;
+    assert_eq!(app.post(&format!("/api/v1/consents/{cid}/withdraw")).send().await.unwrap().status(), 204);
+    app.exec(&format!(
+        "UPDATE consents SET withdrawn_at = NULL, row_mac = {}, row_seq = {} WHERE id = '{cid}'",
+        sql_value(&saved[1]),
+        sql_value(&saved[2])
+    ))
+    .await;
+    // The later write's event is deleted, so the old row looks latest.
+    app.exec(&format!(
+        "DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events WHERE record_id = 'consents:{cid}')"
+    ))
+    .await;
+    // While running: the next anchoring finds the hole, raises the alarm
+    // and does not move the anchor.
+    assert!(app.store.anchor_head().await.is_err());
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    assert!(app.count("audit_events WHERE action = 'integrity_alarm' AND record_id = 'audit_log'").await >= 1);
+    let _ = org_a;
+    // At start: refused.
+    let out = app.cli(&["migrate"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("missing or out of order"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r11_the_one_time_row_binding_cannot_be_made_to_run_again_from_sql() {
+    let app = TestApp::spawn().await;
+    let key = std::fs::read_to_string(app.data_dir().join("master.key")).unwrap();
+    assert!(key.lines().any(|l| l == "bound"), "a new key file records that rows are bound");
+    let found = app.create_named("Found Binding Canary").await;
+    let s1 = app.start_screening(&found, "en").await;
+    app.answer_reasonable_grounds(&s1).await;
+    assert_eq!(app.post(&format!("/api/v1/screenings/{s1}/complete")).send().await.unwrap().status(), 200);
+    let other = app.create_named("Open Binding Canary").await;
+    let s2 = app.start_screening(&other, "en").await;
+    let tag = row_of(&app, "screenings", "outcome, status", &s1).await;
+    // The copied tag, with the binding cleared as if the row predated it,
+    // and every marker of the conversion removed from the database.
+    app.exec(&format!(
+        "UPDATE screenings SET outcome = {}, status = {}, row_seq = NULL WHERE id = '{s2}'",
+        sql_value(&tag[0]),
+        sql_value(&tag[1])
+    ))
+    .await;
+    app.exec("DELETE FROM audit_events WHERE record_id = 'row_binding'").await;
+    let out = app.cli(&["migrate"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let res = app.get(&format!("/api/v1/screenings/{s2}")).send().await.unwrap();
+    assert_eq!(res.status(), 409, "still refused: nothing was resealed");
 }

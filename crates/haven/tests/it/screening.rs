@@ -528,3 +528,35 @@ async fn r07_a_vulnerability_screen_offers_no_conclusive_decision() {
     assert!(!html.contains("/decisions"), "no decision form");
     assert!(!html.contains("data-outcome"), "no finding shown for a vulnerability screen");
 }
+
+#[tokio::test]
+async fn r18_every_interview_screen_and_result_is_fully_translated_in_every_language() {
+    let app = TestApp::spawn().await;
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
+    let pid = app.create_person(serde_json::json!({"full_name": "Translated Person"})).await;
+    for instrument in ["forced-criminality", "vulnerability"] {
+        let res = app
+            .post(&format!("/api/v1/persons/{pid}/screenings"))
+            .json(&serde_json::json!({"instrument": instrument, "survivor_language": "th"}))
+            .send()
+            .await
+            .unwrap();
+        let sid = json(res).await["id"].as_str().unwrap().to_owned();
+        let n = json(app.get(&format!("/api/v1/instruments/{instrument}")).send().await.unwrap()).await["questions"]
+            .as_array()
+            .unwrap()
+            .len();
+        for lang in ["en", "th", "vi", "my", "km", "lo", "id", "tl", "zh-Hans"] {
+            let cookie = format!("haven_session={secret}; haven_lang={lang}");
+            let mut paths: Vec<String> = (0..n).map(|i| format!("/screenings/{sid}/q/{i}")).collect();
+            paths.push(format!("/screenings/{sid}"));
+            for path in paths {
+                let res = app.client.get(app.url(&path)).header("cookie", &cookie).send().await.unwrap();
+                assert_eq!(res.status(), 200, "{path} {lang}");
+                let html = res.text().await.unwrap();
+                assert!(!html.contains("Unknown localization key"), "{instrument} {path} in {lang}: {html}");
+            }
+        }
+    }
+}
