@@ -261,6 +261,15 @@ enum InstrumentCommand {
         #[arg(long, default_value = "forced-criminality")]
         instrument: String,
     },
+    /// Check a translation pack and install it into the data directory:
+    /// the server then interviews in its language directly (no rebuild).
+    PackInstall {
+        file: PathBuf,
+        #[arg(long, default_value = "forced-criminality")]
+        instrument: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -532,6 +541,25 @@ async fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
+        Command::Instrument { command: InstrumentCommand::PackInstall { file, instrument, data } } => {
+            let i = haven_instrument::find(&instrument).context("no built-in instrument with that id")?;
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let pack = haven_instrument::pack::parse(&bytes, &i)?;
+            if !data.data_dir.exists() {
+                bail!("no haven data directory at {}: pass --data-dir", data.data_dir.display());
+            }
+            let dir = data.data_dir.join("packs");
+            std::fs::create_dir_all(&dir)?;
+            let target = dir.join(format!("{}-{}-{}.toml", i.id, i.version, pack.language.as_str()));
+            std::fs::write(&target, &bytes)?;
+            println!(
+                "installed {}: interviews in {} ({}) run directly from now on",
+                target.display(),
+                pack.language_name,
+                pack.language.as_str()
+            );
+            Ok(())
+        }
         Command::Instrument { command: InstrumentCommand::List } => {
             for i in haven_instrument::built_in() {
                 println!("{}\t{}\t{}", i.id, i.version, i.hash);
@@ -651,6 +679,7 @@ async fn serve(
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("binding {listen}"))?;
     let addr = listener.local_addr()?;
     let scheme = if tls { "https" } else { "http" };
+    let shutdown = shutdown_signal();
     println!("haven {} listening on {scheme}://{addr} ({})", env!("CARGO_PKG_VERSION"), store.backend().name());
     // The log's head is remembered beside the key file every few minutes and
     // at shutdown, so a database rolled back behind it is refused at start.
@@ -666,7 +695,7 @@ async fn serve(
     });
     match (tls_cert, tls_key) {
         (Some(cert), Some(key)) => tls::serve(listener, app, &cert, &key).await?,
-        _ => haven_web::serve(listener, app, shutdown_signal()).await?,
+        _ => haven_web::serve(listener, app, shutdown).await?,
     }
     anchor_task.abort();
     if let Err(e) = store.anchor_head().await {
@@ -677,24 +706,32 @@ async fn serve(
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on Ctrl-C or SIGTERM. The handlers are installed when this is
+/// called, not when the future is first polled: a supervisor (or a test)
+/// that sends SIGTERM as soon as "listening" is printed must get a graceful
+/// stop, not the default action of the signal.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let term = async move {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            () = ctrl_c => {},
+            () = term => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
     }
 }
 

@@ -11,12 +11,44 @@ use super::state::AppState;
 
 /// The instrument a stored screening was made with; refuses to evaluate
 /// against a different version than the one that was asked.
-pub fn instrument_of(v: &ScreeningView) -> Result<Instrument, WebError> {
+pub fn instrument_of(state: &AppState, v: &ScreeningView) -> Result<Instrument, WebError> {
     let i = haven_instrument::find_version(&v.instrument_id, &v.instrument_version).ok_or(WebError::NotFound)?;
     if i.hash != v.instrument_hash {
         return Err(WebError::Conflict("the instrument has changed since this screening began".into()));
     }
-    Ok(i)
+    Ok(with_packs(state, i))
+}
+
+/// A built-in instrument by id, with this installation's translation packs.
+pub fn find_instrument(state: &AppState, id: &str) -> Option<Instrument> {
+    haven_instrument::find(id).map(|i| with_packs(state, i))
+}
+
+/// The built-in instruments, with this installation's translation packs.
+pub fn instruments(state: &AppState) -> Vec<Instrument> {
+    haven_instrument::built_in().into_iter().map(|i| with_packs(state, i)).collect()
+}
+
+/// The translation packs the operator installed (`haven instrument
+/// pack-install`, into DATA_DIR/packs) added to an instrument: languages
+/// beyond the nine without a rebuild. Each pack is checked again against the
+/// instrument it names; one that does not fit (another instrument, another
+/// version) is left out. The questions and rules, and so the hash, are
+/// unchanged.
+fn with_packs(state: &AppState, instrument: Instrument) -> Instrument {
+    let dir = state.store.config().data_dir.join("packs");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return instrument };
+    let mut paths: Vec<_> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    paths.sort();
+    let mut out = instrument.clone();
+    for path in paths {
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        if let Ok(pack) = haven_instrument::pack::parse(&bytes, &instrument) {
+            out = pack.apply(&out);
+        }
+    }
+    out
 }
 
 /// The reflection period of the law the caller's organisation works under.

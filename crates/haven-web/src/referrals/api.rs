@@ -443,7 +443,7 @@ pub(crate) async fn suggestions(
     let mut needs = Vec::new();
     for s in state.store.list_screenings(&read, pid).await? {
         if let (true, Some(answers)) = (s.completed, s.answers.as_ref()) {
-            let instrument = crate::kit::context::instrument_of(&s)?;
+            let instrument = crate::kit::context::instrument_of(state, &s)?;
             needs.extend(haven_core::screening::evaluate(&instrument, answers, child).need_codes());
         }
     }

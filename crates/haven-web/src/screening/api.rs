@@ -55,18 +55,18 @@ fn summary(i: &Instrument) -> InstrumentSummary {
 
 #[utoipa::path(get, path = "/api/v1/instruments", tag = "screening",
     responses((status = 200, body = [InstrumentSummary]), (status = 401, body = ErrorBody)))]
-pub async fn list_instruments(_caller: Caller) -> Json<Vec<InstrumentSummary>> {
-    Json(haven_instrument::built_in().iter().map(summary).collect())
+pub async fn list_instruments(State(state): State<AppState>, _caller: Caller) -> Json<Vec<InstrumentSummary>> {
+    Json(crate::kit::context::instruments(&state).iter().map(summary).collect())
 }
 
 #[utoipa::path(get, path = "/api/v1/instruments/{id}", params(("id" = String, Path)), tag = "screening",
     responses((status = 200, body = InstrumentOut), (status = 404, body = ErrorBody)))]
 pub async fn get_instrument(
-    State(_state): State<AppState>,
+    State(state): State<AppState>,
     _caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<InstrumentOut>, WebError> {
-    let i = haven_instrument::find(&id).ok_or(WebError::NotFound)?;
+    let i = crate::kit::context::find_instrument(&state, &id).ok_or(WebError::NotFound)?;
     Ok(Json(InstrumentOut {
         questions: i
             .questions
@@ -276,7 +276,7 @@ pub async fn answer_screening(
 ) -> Result<Json<ScreeningOut>, WebError> {
     let read = caller.scope(&state, Permission::ReadCase).await?;
     let current = state.store.get_screening(&read, &id).await?;
-    let instrument = crate::kit::context::instrument_of(&current)?;
+    let instrument = crate::kit::context::instrument_of(&state, &current)?;
     let answers =
         haven_formats::answers::answers_from_values(&instrument, body.answers).map_err(WebError::BadRequest)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
@@ -288,7 +288,7 @@ pub(crate) async fn determine(
     caller: &Caller,
     v: &ScreeningView,
 ) -> Result<haven_core::screening::Determination, WebError> {
-    let instrument = crate::kit::context::instrument_of(v)?;
+    let instrument = crate::kit::context::instrument_of(state, v)?;
     let answers = v.answers.clone().ok_or(WebError::Forbidden)?;
     let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, v.person_id).await?;
     let today = time::OffsetDateTime::now_utc().date();

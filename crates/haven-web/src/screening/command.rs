@@ -27,7 +27,7 @@ pub(crate) async fn start(
     input: StartInput,
 ) -> Result<String, WebError> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
-    let instrument = haven_instrument::find(&input.instrument).ok_or_else(|| {
+    let instrument = crate::kit::context::find_instrument(state, &input.instrument).ok_or_else(|| {
         WebError::Invalid(ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
     })?;
     let language = haven_core::person::LanguageTag::parse(&input.survivor_language)?;

@@ -48,17 +48,17 @@ fn answer_label(tr: &Tr, q: Option<&haven_core::screening::Question>, a: &haven_
 /// An option's label: the instrument's own text where it has one (2.x
 /// instruments carry every option in every language), else the catalogue's.
 fn option_label(q: &haven_core::screening::Question, code: &str, tr: &Tr) -> String {
-    q.option_text
-        .get(code)
-        .and_then(|t| t.get(tr.code()).or_else(|| t.get("en")))
-        .cloned()
-        .unwrap_or_else(|| tr.t(&format!("option-{code}")))
+    option_label_in(q, code, tr.code(), tr)
 }
 
-/// The language the questions are read in: the person's, or for an
-/// interpreted interview the interpreter's (see `command::interview_language`).
-fn interview_tr(view: &haven_store::screenings::ScreeningView, instrument: &haven_core::screening::Instrument) -> Tr {
-    Tr::new(&super::command::interview_language(view, instrument))
+/// As [`option_label`], in a language that may be a translation pack's
+/// rather than one of the catalogue's nine.
+fn option_label_in(q: &haven_core::screening::Question, code: &str, lang: &str, tr: &Tr) -> String {
+    q.option_text
+        .get(code)
+        .and_then(|t| t.get(lang).or_else(|| t.get("en")))
+        .cloned()
+        .unwrap_or_else(|| tr.t(&format!("option-{code}")))
 }
 
 #[derive(Template)]
@@ -95,11 +95,15 @@ pub(crate) async fn question_page(
     if view.completed {
         return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
     }
-    let instrument = crate::kit::context::instrument_of(&view)?;
+    let instrument = crate::kit::context::instrument_of(&state, &view)?;
     let Some(q) = instrument.questions.get(n) else {
         return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
     };
-    let str_ = interview_tr(&view, &instrument);
+    // The interview's language may be a translation pack's: the questions
+    // and options come from the instrument in it; the catalogue's fixed
+    // answers (yes, no, ...) fall back to English where it has none.
+    let lang = super::command::interview_language(&view, &instrument);
+    let str_ = Tr::new(&lang);
     let answers = view.answers.clone().unwrap_or_default();
     let current = answers.get(&q.id);
     use haven_core::screening::{Answer, AnswerType};
@@ -122,7 +126,7 @@ pub(crate) async fn question_page(
                     Some(Answer::Multi(cs)) => cs.contains(o),
                     _ => false,
                 };
-                (o.clone(), option_label(q, o, &str_), chosen, option_label(q, o, &tr))
+                (o.clone(), option_label_in(q, o, &lang, &str_), chosen, option_label(q, o, &tr))
             })
             .collect(),
         _ => Vec::new(),
@@ -136,10 +140,10 @@ pub(crate) async fn question_page(
         number: n + 1,
         total: instrument.questions.len(),
         progress: tr.t_with2("screening-progress", ("n", (n + 1) as i64), ("total", instrument.questions.len() as i64)),
-        survivor_lang: str_.code().to_owned(),
-        text_survivor: text(str_.code()),
+        survivor_lang: lang.clone(),
+        text_survivor: text(&lang),
         text_ui: text(tr.code()),
-        show_both: str_.code() != tr.code(),
+        show_both: lang != tr.code(),
         kind: q.answer.code(),
         options,
         current: current_code,
@@ -158,7 +162,7 @@ pub(crate) async fn answer_submit(
 ) -> PageResult {
     caller.check_form_csrf(form.get("csrf").map(String::as_str).unwrap_or(""))?;
     let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
-    let instrument = crate::kit::context::instrument_of(&view)?;
+    let instrument = crate::kit::context::instrument_of(&state, &view)?;
     let q = instrument.questions.get(n).ok_or(WebError::NotFound)?;
     use haven_core::screening::{Answer, AnswerType};
     let value = form.get("value").map(|v| v.trim()).filter(|v| !v.is_empty());
@@ -300,7 +304,7 @@ pub(crate) async fn screening_page(
     Path(id): Path<String>,
 ) -> PageResult {
     let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
-    let instrument = crate::kit::context::instrument_of(&view)?;
+    let instrument = crate::kit::context::instrument_of(&state, &view)?;
     let d = super::api::determine(&state, &caller, &view).await?;
     let answers = view.answers.clone().unwrap_or_default();
     let qtext = |qid: &str| {

@@ -134,7 +134,7 @@ pub(crate) async fn person_page(
                 .map(|k| (k.as_str(), tr.t(&format!("penalty-kind-{}", k.as_str()))))
                 .collect(),
             screenings: Vec::new(),
-            instruments: haven_instrument::built_in()
+            instruments: crate::kit::context::instruments(&state)
                 .into_iter()
                 .map(|i| {
                     let title = i.title.get(tr.code()).or_else(|| i.title.get("en")).cloned().unwrap_or_default();

@@ -17,5 +17,6 @@ mod insiders;
 mod matrix;
 mod protection;
 mod referrals;
+mod schema;
 mod screening;
 mod services;

@@ -560,3 +560,36 @@ async fn r18_every_interview_screen_and_result_is_fully_translated_in_every_lang
         }
     }
 }
+
+#[tokio::test]
+async fn r18_an_installed_translation_pack_lets_the_interview_run_directly_in_its_language() {
+    let app = TestApp::spawn().await;
+    let template = crate::helpers::haven(&["instrument", "pack-template", "--language", "am"]);
+    let filled: String = String::from_utf8(template.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| if l.ends_with("= \"\"") { l.replace("= \"\"", "= \"የአማርኛ ጽሑፍ\"") } else { l.to_owned() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = app.dir.path().join("am.toml");
+    std::fs::write(&file, filled).unwrap();
+    let pid = app.create_named("Abebe Direct").await;
+    let start = || {
+        app.post(&format!("/api/v1/persons/{pid}/screenings"))
+            .json(&serde_json::json!({"instrument": "forced-criminality", "survivor_language": "am"}))
+            .send()
+    };
+    // Before: Amharic needs an interpreter.
+    assert_eq!(start().await.unwrap().status(), 400);
+    let out = app.cli(&["instrument", "pack-install", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // After: the questions are in Amharic, no interpreter needed.
+    let res = start().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    let (status, html) = sup_page(&app, &format!("/screenings/{sid}/q/0")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("lang=\"am\"") && html.contains("የአማርኛ ጽሑፍ"), "{html}");
+    let i = json(app.get("/api/v1/instruments/forced-criminality").send().await.unwrap()).await;
+    assert!(i["questions"][0]["text"]["am"].is_string(), "{}", i["questions"][0]);
+}
