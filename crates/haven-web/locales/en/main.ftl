@@ -802,3 +802,5 @@ task-return_risk_assessment = Assess the risks before any return
 task-ask_consular_consent = Ask whether the person wants consular help
 screening-child-pathway = Child pathway: the person is or may be under 18, so recruitment for exploitation is enough and no means need to be shown. A guardian comes first, and detention must end.
 admin-user-pending-admin = User { $username } was created and waits for approval: by another administrator of that organisation, or, if it is the organisation's first, by the person who runs the server (haven user approve).
+person-edit-title = Edit person
+person-edit = Edit (correct a detail, record where the person is now)

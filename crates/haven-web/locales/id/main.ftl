@@ -802,3 +802,5 @@ task-return_risk_assessment = Nilai risikonya sebelum pemulangan apa pun
 task-ask_consular_consent = Tanyakan apakah orang itu ingin bantuan konsuler
 screening-child-pathway = Jalur anak: orang ini berusia di bawah 18 tahun atau mungkin di bawah 18 tahun, sehingga perekrutan untuk eksploitasi sudah cukup dan cara tidak perlu dibuktikan. Wali didahulukan, dan penahanan harus diakhiri.
 admin-user-pending-admin = Pengguna { $username } telah dibuat dan menunggu persetujuan: oleh administrator lain dari organisasi itu, atau, jika ini administrator pertama organisasi, oleh orang yang menjalankan server (haven user approve).
+person-edit-title = Ubah data orang
+person-edit = Ubah (perbaiki detail, catat di mana orang ini sekarang)

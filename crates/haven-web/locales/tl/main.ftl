@@ -805,3 +805,5 @@ task-return_risk_assessment = Tasahin ang mga panganib bago ang anumang pag-uwi
 task-ask_consular_consent = Itanong kung gusto ng tao ng tulong mula sa konsulado
 screening-child-pathway = Landas para sa bata: ang tao ay wala pa o maaaring wala pang 18 taong gulang, kaya sapat na ang pangangalap para sa pagsasamantala at hindi na kailangang ipakita ang paraan. Una ang tagapangalaga, at dapat matapos ang pagkakakulong.
 admin-user-pending-admin = Nagawa na ang user na { $username } at naghihintay ng pag-apruba: ng isa pang administrator ng organisasyong iyon, o, kung ito ang unang administrator ng organisasyon, ng taong nagpapatakbo ng server (haven user approve).
+person-edit-title = I-edit ang tao
+person-edit = I-edit (itama ang detalye, itala kung nasaan ngayon ang tao)

@@ -802,3 +802,5 @@ task-return_risk_assessment = Đánh giá rủi ro trước mọi việc trở v
 task-ask_consular_consent = Hỏi người đó có muốn được hỗ trợ lãnh sự không
 screening-child-pathway = Lộ trình cho trẻ em: người này dưới 18 tuổi hoặc có thể dưới 18 tuổi, nên chỉ cần có việc tuyển mộ để bóc lột, không cần chứng minh thủ đoạn. Trước hết phải có người giám hộ, và việc giam giữ phải chấm dứt.
 admin-user-pending-admin = Đã tạo người dùng { $username }, đang chờ phê duyệt: bởi một quản trị viên khác của tổ chức đó, hoặc, nếu là quản trị viên đầu tiên của tổ chức, bởi người vận hành máy chủ (haven user approve).
+person-edit-title = Sửa thông tin người
+person-edit = Sửa (chỉnh chi tiết, ghi người này hiện đang ở đâu)

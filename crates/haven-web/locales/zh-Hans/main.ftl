@@ -802,3 +802,5 @@ task-return_risk_assessment = 在任何返回之前评估风险
 task-ask_consular_consent = 询问本人是否需要领事协助
 screening-child-pathway = 儿童路径：此人未满 18 岁或可能未满 18 岁，因此只要存在以剥削为目的的招募即可，无需证明手段。首先要指定监护人，且必须结束拘留。
 admin-user-pending-admin = 已创建用户 { $username }，正在等待批准：由该组织的另一位管理员批准；如果是该组织的第一位管理员，则由服务器运营者批准（haven user approve）。
+person-edit-title = 编辑人员信息
+person-edit = 编辑（更正细节，记录此人现在所在位置）

@@ -24,5 +24,7 @@ pub fn pages() -> Vec<RouteDef> {
         r::get("/persons/new", pages::new_person_page),
         r::post("/persons/new", pages::new_person_submit),
         r::post("/persons/{id}/erase", pages::erase_submit),
+        r::get("/persons/{id}/edit", pages::edit_person_page),
+        r::post("/persons/{id}/edit", pages::edit_person_submit),
     ]
 }

@@ -132,17 +132,102 @@ struct NewPersonPage {
     f: PersonForm,
     locations: Vec<(&'static str, String)>,
     error: Option<String>,
+    /// Where the form posts: a new person, or an existing one's edit.
+    action: String,
+    title: String,
 }
 
 fn new_person_form(tr: &Tr, caller: &Caller, f: PersonForm, error: Option<String>) -> PageResult {
+    person_form(tr, caller, f, error, "/persons/new".to_owned(), tr.t("person-new-title"))
+}
+
+fn person_form(
+    tr: &Tr,
+    caller: &Caller,
+    f: PersonForm,
+    error: Option<String>,
+    action: String,
+    title: String,
+) -> PageResult {
     let locations = LocationType::ALL.iter().map(|l| (l.as_str(), labels::location(tr, *l))).collect();
     render(&NewPersonPage {
-        l: Layout::new(tr, Some(caller), "/persons/new"),
+        l: Layout::new(tr, Some(caller), &action),
         csrf: caller.csrf().to_owned(),
         f,
         locations,
         error,
+        action,
+        title,
     })
+}
+
+impl PersonForm {
+    fn from_input(i: PersonInput) -> Self {
+        Self {
+            full_name: i.full_name,
+            latin_name: i.latin_name.unwrap_or_default(),
+            other_names: i.other_names.join("\n"),
+            sex: i.sex.unwrap_or_default(),
+            date_of_birth: i.date_of_birth.unwrap_or_default(),
+            estimated_age: i.estimated_age.map(|a| a.to_string()).unwrap_or_default(),
+            age_uncertain: i.age_uncertain.then(|| "on".to_owned()),
+            nationalities: i.nationalities.join(", "),
+            languages: i.languages.join(", "),
+            location: i.location.unwrap_or_default(),
+            contact: i.contact.unwrap_or_default(),
+            notes: i.notes.unwrap_or_default(),
+        }
+    }
+}
+
+/// Only a reader who sees the whole record edits it: a form with withheld
+/// fields left blank would erase what the editor could not see.
+async fn editable(state: &AppState, caller: &Caller, id: PersonId) -> Result<PersonRecord, WebError> {
+    let view = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, id).await?;
+    match view.state {
+        PersonState::Active(r) if view.withheld.is_empty() => Ok(r),
+        PersonState::Active(_) => Err(WebError::Forbidden),
+        PersonState::Erased { .. } => Err(WebError::Erased),
+    }
+}
+
+pub(crate) async fn edit_person_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> PageResult {
+    let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+    caller.scope(&state, Permission::WritePerson).await?;
+    let record = editable(&state, &caller, id).await?;
+    let f = PersonForm::from_input(record.to_input());
+    person_form(&tr, &caller, f, None, format!("/persons/{id}/edit"), tr.t("person-edit-title"))
+}
+
+/// Saves an edit: the whole record is parsed again, so the rules that hold
+/// for a new person (R02's presumption, plausible dates) hold for a change.
+pub(crate) async fn edit_person_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<PersonForm>,
+) -> PageResult {
+    let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+    let scope = caller.scope(&state, Permission::WritePerson).await?;
+    editable(&state, &caller, id).await?;
+    let record = match form.to_input().and_then(|i| PersonRecord::parse(&i, today())) {
+        Ok(r) => r,
+        Err(v) => {
+            let msg = validation_message(&tr, &v);
+            let title = tr.t("person-edit-title");
+            let mut res = person_form(&tr, &caller, form, Some(msg), format!("/persons/{id}/edit"), title)?;
+            *res.status_mut() = StatusCode::BAD_REQUEST;
+            return Ok(res);
+        }
+    };
+    state.store.update_person(&scope, id, |_current| Ok(record)).await?;
+    Ok(Redirect::to(&format!("/persons/{id}")).into_response())
 }
 
 pub(crate) async fn new_person_page(

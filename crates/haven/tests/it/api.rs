@@ -303,3 +303,57 @@ async fn unknown_query_parameters_paths_and_methods_get_json_errors() {
     let html = res.text().await.unwrap();
     assert!(html.contains("lang=\"vi\""), "{html}");
 }
+
+#[tokio::test]
+async fn r13_a_person_edited_in_the_web_ui_out_of_detention_clears_the_release_task() {
+    let app = TestApp::spawn().await;
+    let pid = app
+        .create_person(json!({"full_name": "Edited Person", "estimated_age": 30, "location": "immigration_detention"}))
+        .await;
+    let sid = app.start_screening(&pid, "en").await;
+    app.answer_reasonable_grounds(&sid).await;
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    let release = |tasks: &serde_json::Value| {
+        tasks.as_array().unwrap().iter().any(|t| t["kind"] == "request_release" && t["person_id"] == pid.as_str())
+    };
+    assert!(release(&json(app.get("/api/v1/tasks").send().await.unwrap()).await));
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, csrf) = app.store.create_session(&sup, true).await.unwrap();
+    let cookie = format!("haven_session={secret}");
+    let form = app.client.get(app.url(&format!("/persons/{pid}/edit"))).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(form.status(), 200);
+    let html = form.text().await.unwrap();
+    assert!(html.contains("value=\"Edited Person\""), "the form shows the record");
+    // A typo fixed and the release recorded.
+    let res = app
+        .client
+        .post(app.url(&format!("/persons/{pid}/edit")))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("full_name", "Edited Persson"),
+            ("estimated_age", "30"),
+            ("location", "shelter"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let p = json(app.get(&format!("/api/v1/persons/{pid}")).send().await.unwrap()).await;
+    assert_eq!(p["full_name"], "Edited Persson");
+    assert_eq!(p["location"], "shelter");
+    assert!(!release(&json(app.get("/api/v1/tasks").send().await.unwrap()).await), "released: no release task");
+    // A bad date is refused with the form kept and nothing written.
+    let res = app
+        .client
+        .post(app.url(&format!("/persons/{pid}/edit")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("full_name", "Should Not Save"), ("date_of_birth", "2999-01-01")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("Should Not Save"));
+    let p = json(app.get(&format!("/api/v1/persons/{pid}")).send().await.unwrap()).await;
+    assert_eq!(p["full_name"], "Edited Persson");
+}

@@ -273,6 +273,9 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/persons/{id}/cooperation") => Body::Json(json!({"status": "declined"})),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
+        ("POST", "/persons/{id}/edit") => {
+            html_form(vec![("full_name", "Edited Person".into()), ("location", "shelter".into())])
+        }
         ("POST", "/persons/{id}/erase") => html_form(vec![("confirm", "yes".into())]),
         ("POST", "/persons/{id}/consents") => html_form(vec![
             ("purpose", "referral".into()),
