@@ -19,7 +19,7 @@ use ndarray::{Array1, Array2};
 /// L2 strength candidates, chosen by 5-fold cross-validation on the train split only. Larger values are preferred
 /// on ties: the corpus is written, so the n-gram weights should stay modest and the rules carry most of the score.
 const ALPHAS: [f64; 4] = [0.3, 1.0, 3.0, 10.0];
-const MODEL_VERSION: &str = "ads-lr-2026.11-1";
+const MODEL_VERSION: &str = "ads-lr-2026.11-3";
 
 struct Row {
     rule_sum: f64,
@@ -41,7 +41,11 @@ fn design(rows: &[&Row], cols: &BTreeMap<u32, usize>) -> Array2<f64> {
 }
 
 /// Fits and returns (intercept, coefficients) oriented so that positive means fraudulent.
-fn fit(rows: &[&Row], cols: &BTreeMap<u32, usize>, alpha: f64) -> Result<(f64, Array1<f64>), Box<dyn std::error::Error>> {
+fn fit(
+    rows: &[&Row],
+    cols: &BTreeMap<u32, usize>,
+    alpha: f64,
+) -> Result<(f64, Array1<f64>), Box<dyn std::error::Error>> {
     let x = design(rows, cols);
     let y: Array1<bool> = rows.iter().map(|r| r.fraud).collect();
     let model = LogisticRegression::default().alpha(alpha).max_iterations(500).fit(&Dataset::new(x, y))?;
@@ -56,7 +60,11 @@ fn logloss(rows: &[&Row], cols: &BTreeMap<u32, usize>, b: f64, w: &Array1<f64>) 
         .zip(z.iter())
         .map(|(r, z)| {
             let p = (1.0 / (1.0 + (-z).exp())).clamp(1e-9, 1.0 - 1e-9);
-            if r.fraud { -p.ln() } else { -(1.0 - p).ln() }
+            if r.fraud {
+                -p.ln()
+            } else {
+                -(1.0 - p).ln()
+            }
         })
         .sum::<f64>()
         / rows.len() as f64
@@ -93,7 +101,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for alpha in ALPHAS {
         let mut loss = 0.0;
         for fold in 0..5 {
-            let (tr, va): (Vec<&Row>, Vec<&Row>) = refs.iter().enumerate().partition(|(i, _)| i % 5 != fold).into_iter_pair();
+            let (tr, va): (Vec<&Row>, Vec<&Row>) =
+                refs.iter().enumerate().partition(|(i, _)| i % 5 != fold).into_iter_pair();
             let (b, w) = fit(&tr, &cols, alpha)?;
             loss += logloss(&va, &cols, b, &w) / 5.0;
         }
@@ -129,7 +138,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("model/ads-model.txt");
     std::fs::write(&path, model.to_text(&header))?;
-    eprintln!("wrote {} (bias {}, rule_coef {}, {} weights)", path.display(), model.bias, model.rule_coef, model.weights.len());
+    eprintln!(
+        "wrote {} (bias {}, rule_coef {}, {} weights)",
+        path.display(),
+        model.bias,
+        model.rule_coef,
+        model.weights.len()
+    );
     Ok(())
 }
 

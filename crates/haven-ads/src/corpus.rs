@@ -37,7 +37,8 @@ struct RawItem {
 /// The fixed split rule: ids end in a number; every fourth item (number divisible by 4) is in the test split.
 /// Decided by the id alone, before any training, so the test split is never tuned on.
 pub fn split_of(id: &str) -> Split {
-    let digits: String = id.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+    let digits: String =
+        id.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
     match digits.parse::<u64>() {
         Ok(n) if n % 4 == 0 => Split::Test,
         _ => Split::Train,

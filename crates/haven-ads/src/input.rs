@@ -110,7 +110,9 @@ fn decode_utf16_if_marked(bytes: &[u8]) -> Result<Option<Vec<u8>>, BatchError> {
     if body.len() % 2 != 0 {
         return Err(BatchError::BadUtf16);
     }
-    let units = body.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    let units =
+        body.chunks_exact(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
     let s: String = char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| BatchError::BadUtf16)?;
     Ok(Some(s.into_bytes()))
 }
@@ -128,7 +130,10 @@ pub fn parse_input(bytes: &[u8], format: InputFormat, limits: &Limits) -> Result
     let mut kept = Vec::with_capacity(parsed.ads.len());
     for ad in parsed.ads {
         if let Some(first) = first_line.get(&ad.id) {
-            parsed.errors.push(LineError { line: ad.line, message: format!("duplicate id {:?}, first used on line {first}", ad.id) });
+            parsed.errors.push(LineError {
+                line: ad.line,
+                message: format!("duplicate id {:?}, first used on line {first}", ad.id),
+            });
         } else {
             first_line.insert(ad.id.clone(), ad.line);
             kept.push(ad);
@@ -197,7 +202,10 @@ pub fn parse_jsonl(bytes: &[u8], limits: &Limits) -> Result<Parsed, BatchError> 
             Err(e) => {
                 out.errors.push(LineError {
                     line,
-                    message: format!("not valid UTF-8 (first bad byte at column {}); save the file as UTF-8", e.valid_up_to() + 1),
+                    message: format!(
+                        "not valid UTF-8 (first bad byte at column {}); save the file as UTF-8",
+                        e.valid_up_to() + 1
+                    ),
                 });
                 continue;
             }
@@ -216,7 +224,11 @@ fn parse_json_record(line: usize, text: &str, limits: &Limits) -> Result<AdInput
     // lines before parsing bounds the memory one bad line can take.
     let max_bytes = limits.max_ad_chars.saturating_mul(12).saturating_add(64 * 1024);
     if text.len() > max_bytes {
-        return Err(fail(format!("line is {} bytes; far above the ad length limit of {} characters", text.len(), limits.max_ad_chars)));
+        return Err(fail(format!(
+            "line is {} bytes; far above the ad length limit of {} characters",
+            text.len(),
+            limits.max_ad_chars
+        )));
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| fail(format!("not a JSON object: {e}")))?;
     let obj = value.as_object().ok_or_else(|| fail("not a JSON object".into()))?;
@@ -245,8 +257,10 @@ pub fn parse_csv(bytes: &[u8], limits: &Limits) -> Result<Parsed, BatchError> {
     let mut out = Parsed::default();
     let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(bytes);
     let header = rdr.byte_headers().map_err(|e| BatchError::CsvUnreadable(e.to_string()))?.clone();
-    let names: Vec<String> =
-        header.iter().map(|h| String::from_utf8_lossy(h).trim().trim_start_matches('\u{feff}').to_ascii_lowercase()).collect();
+    let names: Vec<String> = header
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect();
     let col = |name: &str| names.iter().position(|n| n == name);
     let (Some(id_col), Some(text_col)) = (col("id"), col("text")) else {
         let shown: Vec<String> = names.iter().take(10).map(|n| n.chars().take(30).collect()).collect();
@@ -297,7 +311,10 @@ fn csv_record(
         let raw = record.get(i).ok_or_else(|| LineError { line, message: format!("no {name} column in this row") })?;
         std::str::from_utf8(raw).map_err(|e| LineError {
             line,
-            message: format!("{name} is not valid UTF-8 (first bad byte at offset {}); save the file as UTF-8", e.valid_up_to() + 1),
+            message: format!(
+                "{name} is not valid UTF-8 (first bad byte at offset {}); save the file as UTF-8",
+                e.valid_up_to() + 1
+            ),
         })
     };
     let id = field(id_col, "id")?;

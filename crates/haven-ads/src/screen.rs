@@ -78,7 +78,11 @@ impl Screener {
             .iter()
             .filter_map(|h| {
                 let f = self.rules.flags.get(h.flag)?;
-                Some(FlagOut { id: f.id.clone(), explanation: f.explanation(lang).to_owned(), matched: h.matched.clone() })
+                Some(FlagOut {
+                    id: f.id.clone(),
+                    explanation: f.explanation(lang).to_owned(),
+                    matched: h.matched.clone(),
+                })
             })
             .collect();
         let terms = s
@@ -88,7 +92,13 @@ impl Screener {
             .take(MAX_TERMS)
             .map(|(t, c)| TermOut { text: t.clone(), weight: round(*c, 3) })
             .collect();
-        ScreenResult { id: ad.id.clone(), score: round(s.probability, 4), flags, terms, model_version: self.model_version() }
+        ScreenResult {
+            id: ad.id.clone(),
+            score: round(s.probability, 4),
+            flags,
+            terms,
+            model_version: self.model_version(),
+        }
     }
 }
 

@@ -5,11 +5,13 @@ use haven_ads::corpus::{self, metrics, split_of, Label, Split, THRESHOLD};
 use haven_ads::rules::{RuleSet, RulesError, BUILTIN_RULES};
 use haven_ads::{parse_input, screen_bytes, AdInput, InputFormat, Lang, Limits, Screener};
 
-fn screener() -> Screener {
-    match Screener::builtin() {
+/// Built once: compiling the patterns is the expensive part, and property tests call this hundreds of times.
+fn screener() -> &'static Screener {
+    static S: std::sync::OnceLock<Screener> = std::sync::OnceLock::new();
+    S.get_or_init(|| match Screener::builtin() {
         Ok(s) => s,
         Err(e) => panic!("built-in rules or model refused: {e}"),
-    }
+    })
 }
 
 fn corpus_items() -> Vec<corpus::Item> {
@@ -59,24 +61,92 @@ fn with_first_flag(edit: impl Fn(&str) -> String) -> Result<RuleSet, RulesError>
 fn r26_rules_validation_refuses_bad_files() {
     // Each edit breaks exactly one schema rule of an otherwise valid file.
     let cases: Vec<(&str, Box<dyn Fn(&str) -> String>, fn(&RulesError) -> bool)> = vec![
-        ("duplicate id", Box::new(|s: &str| s.replacen("id = \"no-experience-needed\"", "id = \"pay-far-above-local-rate\"", 1)), |e| matches!(e, RulesError::DuplicateId(_))),
-        ("weight zero", Box::new(|s: &str| s.replacen("weight = 1.3", "weight = 0.0", 1)), |e| matches!(e, RulesError::Weight { .. })),
-        ("weight too high", Box::new(|s: &str| s.replacen("weight = 1.3", "weight = 9.0", 1)), |e| matches!(e, RulesError::Weight { .. })),
-        ("weight nan", Box::new(|s: &str| s.replacen("weight = 1.3", "weight = nan", 1)), |e| matches!(e, RulesError::Weight { .. })),
-        ("missing explanation", Box::new(|s: &str| s.replacen("zh-Hans = \"承诺的工资", "# zh-Hans = \"", 1)), |e| matches!(e, RulesError::MissingExplanation { lang: Lang::ZhHans, .. })),
-        ("empty explanation", Box::new(|s: &str| s.replacen("lo = \"ສັນຍາວ່າຈະໄດ້", "lo = \" \" # ", 1)), |e| matches!(e, RulesError::MissingExplanation { lang: Lang::Lo, .. })),
-        ("unknown pattern language", Box::new(|s: &str| s.replacen("\nen = ['high (?:salary", "\nfr = ['high (?:salary", 1)), |e| matches!(e, RulesError::PatternLanguage { .. })),
-        ("bad regex", Box::new(|s: &str| s.replacen("'high (?:salary|pay|income)'", "'high (?:salary'", 1)), |e| matches!(e, RulesError::PatternSyntax { .. })),
-        ("upper-case pattern", Box::new(|s: &str| s.replacen("'high (?:salary|pay|income)'", "'High (?:salary|pay|income)'", 1)), |e| matches!(e, RulesError::PatternNotNormalised { .. })),
-        ("pattern matching empty", Box::new(|s: &str| s.replacen("'high (?:salary|pay|income)'", "'(?:x)?'", 1)), |e| matches!(e, RulesError::PatternMatchesEmpty { .. })),
-        ("no source", Box::new(|s: &str| s.replacen("source = \"paper, section III 'The means' (promises", "source = \"  \"\n# \"", 1)), |e| matches!(e, RulesError::NoSource(_))),
-        ("wrong schema", Box::new(|s: &str| s.replacen("schema = 1", "schema = 2", 1)), |e| matches!(e, RulesError::Schema { found: 2 })),
-        ("bad id", Box::new(|s: &str| s.replacen("id = \"urgency\"", "id = \"Urgency!\"", 1)), |e| matches!(e, RulesError::BadId(_))),
-        ("unknown field", Box::new(|s: &str| s.replacen("weight = 0.5\n", "weight = 0.5\nremove = true\n", 1)), |e| matches!(e, RulesError::Toml(_))),
+        (
+            "duplicate id",
+            Box::new(|s: &str| s.replacen("id = \"no-experience-needed\"", "id = \"pay-far-above-local-rate\"", 1)),
+            |e| matches!(e, RulesError::DuplicateId(_)),
+        ),
+        (
+            "weight zero",
+            Box::new(|s: &str| {
+                s.replacen(
+                    "id = \"pay-far-above-local-rate\"\nweight = 1.0",
+                    "id = \"pay-far-above-local-rate\"\nweight = 0.0",
+                    1,
+                )
+            }),
+            |e| matches!(e, RulesError::Weight { .. }),
+        ),
+        (
+            "weight too high",
+            Box::new(|s: &str| {
+                s.replacen(
+                    "id = \"pay-far-above-local-rate\"\nweight = 1.0",
+                    "id = \"pay-far-above-local-rate\"\nweight = 9.0",
+                    1,
+                )
+            }),
+            |e| matches!(e, RulesError::Weight { .. }),
+        ),
+        (
+            "weight nan",
+            Box::new(|s: &str| {
+                s.replacen(
+                    "id = \"pay-far-above-local-rate\"\nweight = 1.0",
+                    "id = \"pay-far-above-local-rate\"\nweight = nan",
+                    1,
+                )
+            }),
+            |e| matches!(e, RulesError::Weight { .. }),
+        ),
+        (
+            "missing explanation",
+            Box::new(|s: &str| s.replacen("zh-Hans = \"承诺的工资", "# zh-Hans = \"", 1)),
+            |e| matches!(e, RulesError::MissingExplanation { lang: Lang::ZhHans, .. }),
+        ),
+        (
+            "empty explanation",
+            Box::new(|s: &str| s.replacen("lo = \"ສັນຍາວ່າຈະໄດ້", "lo = \" \" # ", 1)),
+            |e| matches!(e, RulesError::MissingExplanation { lang: Lang::Lo, .. }),
+        ),
+        (
+            "unknown pattern language",
+            Box::new(|s: &str| s.replacen("\nen = ['high (?:salary", "\nfr = ['high (?:salary", 1)),
+            |e| matches!(e, RulesError::PatternLanguage { .. }),
+        ),
+        ("bad regex", Box::new(|s: &str| s.replacen("'high (?:salary|pay|income)'", "'high (?:salary'", 1)), |e| {
+            matches!(e, RulesError::PatternSyntax { .. })
+        }),
+        (
+            "upper-case pattern",
+            Box::new(|s: &str| s.replacen("'high (?:salary|pay|income)'", "'High (?:salary|pay|income)'", 1)),
+            |e| matches!(e, RulesError::PatternNotNormalised { .. }),
+        ),
+        (
+            "pattern matching empty",
+            Box::new(|s: &str| s.replacen("'high (?:salary|pay|income)'", "'(?:x)?'", 1)),
+            |e| matches!(e, RulesError::PatternMatchesEmpty { .. }),
+        ),
+        (
+            "no source",
+            Box::new(|s: &str| {
+                s.replacen("source = \"paper, section III 'The means' (promises", "source = \"  \"\n# \"", 1)
+            }),
+            |e| matches!(e, RulesError::NoSource(_)),
+        ),
+        ("wrong schema", Box::new(|s: &str| s.replacen("schema = 1", "schema = 2", 1)), |e| {
+            matches!(e, RulesError::Schema { found: 2 })
+        }),
+        ("bad id", Box::new(|s: &str| s.replacen("id = \"urgency\"", "id = \"Urgency!\"", 1)), |e| {
+            matches!(e, RulesError::BadId(_))
+        }),
+        ("unknown field", Box::new(|s: &str| s.replacen("weight = 0.5\n", "weight = 0.5\nremove = true\n", 1)), |e| {
+            matches!(e, RulesError::Toml(_))
+        }),
     ];
     for (name, edit, expected) in cases {
         let edited = edit(BUILTIN_RULES);
-        assert_ne!(edited, BUILTIN_RULES, "case {name:?} did not change the file");
+        assert!(edited != BUILTIN_RULES, "case {name:?} did not change the file");
         match with_first_flag(|s| edit(s)) {
             Ok(_) => panic!("case {name:?}: a broken rules file was accepted"),
             Err(e) => assert!(expected(&e), "case {name:?}: wrong error {e:?}"),
@@ -142,12 +212,12 @@ fn r26_library_has_no_removal_action() {
     assert_eq!(keys, ["flags", "id", "model_version", "score", "terms"]);
 }
 
-/// The table in docs/ads.md between the eval markers, as (language, precision, recall).
-fn documented_figures() -> Vec<(String, String, String)> {
+/// The table in docs/ads.md between `<!-- NAME:begin -->` and `<!-- NAME:end -->`, as (language, P, R).
+fn documented_figures(name: &str) -> Vec<(String, String, String)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/ads.md");
     let doc = std::fs::read_to_string(path).unwrap();
-    let start = doc.find("<!-- eval:begin -->").expect("docs/ads.md has no eval:begin marker");
-    let end = doc.find("<!-- eval:end -->").expect("docs/ads.md has no eval:end marker");
+    let start = doc.find(&format!("<!-- {name}:begin -->")).expect("docs/ads.md lacks a begin marker");
+    let end = doc.find(&format!("<!-- {name}:end -->")).expect("docs/ads.md lacks an end marker");
     doc[start..end]
         .lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| language") && !l.starts_with("|---"))
@@ -158,26 +228,40 @@ fn documented_figures() -> Vec<(String, String, String)> {
         .collect()
 }
 
-#[test]
-fn r26_test_split_precision_and_recall_match_docs() {
-    let s = screener();
-    let items = corpus_items();
+fn measured_figures(s: &Screener, items: &[&corpus::Item]) -> Vec<(String, String, String)> {
     let mut langs: Vec<String> = items.iter().map(|i| i.language.clone()).collect();
     langs.sort();
     langs.dedup();
     langs.push("all".into());
-    let mut measured = Vec::new();
-    for lang in &langs {
-        let scored: Vec<_> = items
-            .iter()
-            .filter(|i| split_of(&i.id) == Split::Test && (lang == "all" || &i.language == lang))
-            .map(|i| (i.label, s.score_text(&i.text).probability))
-            .collect();
-        assert!(scored.iter().any(|(l, _)| *l == Label::Fraud) && scored.iter().any(|(l, _)| *l == Label::Legit));
-        let m = metrics(&scored, THRESHOLD);
-        measured.push((lang.clone(), format!("{:.2}", m.precision), format!("{:.2}", m.recall)));
-    }
-    assert_eq!(documented_figures(), measured, "docs/ads.md disagrees with the measured test-split figures");
+    langs
+        .iter()
+        .map(|lang| {
+            let scored: Vec<_> = items
+                .iter()
+                .filter(|i| lang == "all" || &i.language == lang)
+                .map(|i| (i.label, s.score_text(&i.text).probability))
+                .collect();
+            assert!(scored.iter().any(|(l, _)| *l == Label::Fraud) && scored.iter().any(|(l, _)| *l == Label::Legit));
+            let m = metrics(&scored, THRESHOLD);
+            (lang.clone(), format!("{:.2}", m.precision), format!("{:.2}", m.recall))
+        })
+        .collect()
+}
+
+#[test]
+fn r26_test_split_precision_and_recall_match_docs() {
+    let s = screener();
+    let items = corpus_items();
+    let test: Vec<&corpus::Item> = items.iter().filter(|i| split_of(&i.id) == Split::Test).collect();
+    assert_eq!(documented_figures("eval"), measured_figures(s, &test), "docs/ads.md disagrees with the test split");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/ads/handwritten.jsonl");
+    let hand = corpus::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let hand: Vec<&corpus::Item> = hand.iter().collect();
+    assert_eq!(
+        documented_figures("hand"),
+        measured_figures(s, &hand),
+        "docs/ads.md disagrees with the hand-written set"
+    );
 }
 
 #[test]
@@ -220,11 +304,12 @@ fn r26_typical_compound_ads_score_high_and_ordinary_ads_low() {
 #[test]
 fn r26_screen_a_file_end_to_end() {
     let s = screener();
-    let file = "{\"id\":\"a1\",\"text\":\"Typist job in Poipet, free ticket, Telegram @jobsjobs1\",\"language\":\"en\"}\n\
+    let file =
+        "{\"id\":\"a1\",\"text\":\"Typist job in Poipet, free ticket, Telegram @jobsjobs1\",\"language\":\"en\"}\n\
                 not json\n\
                 \n\
                 {\"id\":\"a2\",\"text\":\"Cashier wanted, apply in store.\"}\n";
-    let out = screen_bytes(&s, file.as_bytes(), InputFormat::Jsonl, &Limits::default(), Lang::Th).unwrap();
+    let out = screen_bytes(s, file.as_bytes(), InputFormat::Jsonl, &Limits::default(), Lang::Th).unwrap();
     assert_eq!(out.lines.len(), 2);
     assert_eq!(out.errors.len(), 1);
     assert_eq!(out.errors[0].line, 2);
@@ -233,12 +318,16 @@ fn r26_screen_a_file_end_to_end() {
     let flags = first["flags"].as_array().unwrap();
     assert!(flags.iter().any(|f| f["id"] == "compound-area-destination"));
     // Explanations come in the requested language (Thai here).
-    assert!(flags.iter().all(|f| f["explanation"].as_str().unwrap().chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))));
+    assert!(flags.iter().all(|f| f["explanation"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))));
     let second: serde_json::Value = serde_json::from_str(&out.lines[1]).unwrap();
     assert!(second["score"].as_f64().unwrap() < first["score"].as_f64().unwrap());
 
     let csv = "id,text,language\nc1,\"Multi-line ad:\nfree flights, Telegram only\",en\nc2,Shop assistant wanted,\n";
-    let out = screen_bytes(&s, csv.as_bytes(), InputFormat::Csv, &Limits::default(), Lang::En).unwrap();
+    let out = screen_bytes(s, csv.as_bytes(), InputFormat::Csv, &Limits::default(), Lang::En).unwrap();
     assert_eq!(out.lines.len(), 2);
     assert!(out.errors.is_empty());
 }
@@ -255,7 +344,8 @@ fn bad_input_is_reported_by_line_and_capped() {
     assert!(p.errors[0].message.contains("UTF-8"));
     assert!(p.errors[1].message.contains("limit is 50"));
 
-    let four = "{\"id\":\"1\",\"text\":\"a\"}\n".repeat(1) + "{\"id\":\"2\",\"text\":\"a\"}\n{\"id\":\"3\",\"text\":\"a\"}\n{\"id\":\"4\",\"text\":\"a\"}\n";
+    let four = "{\"id\":\"1\",\"text\":\"a\"}\n".repeat(1)
+        + "{\"id\":\"2\",\"text\":\"a\"}\n{\"id\":\"3\",\"text\":\"a\"}\n{\"id\":\"4\",\"text\":\"a\"}\n";
     let e = parse_input(four.as_bytes(), InputFormat::Jsonl, &limits).unwrap_err();
     assert!(e.to_string().contains("more than 3"));
 
@@ -275,10 +365,8 @@ fn bad_input_is_reported_by_line_and_capped() {
     assert_eq!((p.ads.len(), p.errors.len(), p.errors[0].line), (1, 1, 3));
 
     // UTF-16 with a byte-order mark, as spreadsheet programs save "Unicode text".
-    let utf16: Vec<u8> = [0xFFu8, 0xFE]
-        .into_iter()
-        .chain("id,text\n1,งานด่วน\n".encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
+    let utf16: Vec<u8> =
+        [0xFFu8, 0xFE].into_iter().chain("id,text\n1,งานด่วน\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let p = parse_input(&utf16, InputFormat::Csv, &limits).unwrap();
     assert_eq!(p.ads[0].text, "งานด่วน");
 }

@@ -45,12 +45,17 @@ fn screen(input: &std::path::Path, out: &std::path::Path, language: &str) -> Res
     }
     let meta = std::fs::metadata(input).with_context(|| format!("reading {}", input.display()))?;
     if meta.len() > MAX_FILE_BYTES {
-        bail!("{} is larger than {} MiB; split it into smaller batches", input.display(), MAX_FILE_BYTES / (1024 * 1024));
+        bail!(
+            "{} is larger than {} MiB; split it into smaller batches",
+            input.display(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
     }
     let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
     let format = InputFormat::detect(&input.to_string_lossy(), &bytes);
     let screener = Screener::builtin().context("the built-in red-flag rules or model are invalid")?;
-    let parsed = parse_input(&bytes, format, &Limits::default()).with_context(|| format!("reading {}", input.display()))?;
+    let parsed =
+        parse_input(&bytes, format, &Limits::default()).with_context(|| format!("reading {}", input.display()))?;
 
     let file = std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
     let mut w = std::io::BufWriter::new(file);
