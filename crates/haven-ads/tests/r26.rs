@@ -1,6 +1,8 @@
 //! R26: job advertisements can be screened for the marks of fraudulent recruitment, with the reasons shown, so that
 //! a platform's reviewers (not the software alone) decide what to remove.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use haven_ads::corpus::{self, metrics, split_of, Label, Split, THRESHOLD};
 use haven_ads::rules::{RuleSet, RulesError, BUILTIN_RULES};
 use haven_ads::{parse_input, screen_bytes, AdInput, InputFormat, Lang, Limits, Screener};
@@ -60,7 +62,8 @@ fn with_first_flag(edit: impl Fn(&str) -> String) -> Result<RuleSet, RulesError>
 #[test]
 fn r26_rules_validation_refuses_bad_files() {
     // Each edit breaks exactly one schema rule of an otherwise valid file.
-    let cases: Vec<(&str, Box<dyn Fn(&str) -> String>, fn(&RulesError) -> bool)> = vec![
+    type Case = (&'static str, Box<dyn Fn(&str) -> String>, fn(&RulesError) -> bool);
+    let cases: Vec<Case> = vec![
         (
             "duplicate id",
             Box::new(|s: &str| s.replacen("id = \"no-experience-needed\"", "id = \"pay-far-above-local-rate\"", 1)),
@@ -344,7 +347,7 @@ fn bad_input_is_reported_by_line_and_capped() {
     assert!(p.errors[0].message.contains("UTF-8"));
     assert!(p.errors[1].message.contains("limit is 50"));
 
-    let four = "{\"id\":\"1\",\"text\":\"a\"}\n".repeat(1)
+    let four = "{\"id\":\"1\",\"text\":\"a\"}\n".to_owned()
         + "{\"id\":\"2\",\"text\":\"a\"}\n{\"id\":\"3\",\"text\":\"a\"}\n{\"id\":\"4\",\"text\":\"a\"}\n";
     let e = parse_input(four.as_bytes(), InputFormat::Jsonl, &limits).unwrap_err();
     assert!(e.to_string().contains("more than 3"));
