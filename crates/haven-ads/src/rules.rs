@@ -26,6 +26,8 @@ pub enum RulesError {
     Schema { found: u32 },
     #[error("rules file has an empty version")]
     NoVersion,
+    #[error("lure_alone_factor {0} is outside [0, 1]")]
+    LureFactor(f64),
     #[error("rules file has no flags")]
     NoFlags,
     #[error("flag id {0:?} is not a lower-case kebab-case id")]
@@ -57,6 +59,7 @@ pub enum RulesError {
 struct RawFile {
     schema: u32,
     version: String,
+    lure_alone_factor: f64,
     #[serde(default)]
     flag: Vec<RawFlag>,
 }
@@ -66,6 +69,7 @@ struct RawFile {
 struct RawFlag {
     id: String,
     weight: f64,
+    group: Group,
     source: String,
     #[serde(default)]
     patterns: BTreeMap<String, Vec<String>>,
@@ -73,11 +77,23 @@ struct RawFlag {
     explanation: BTreeMap<String, String>,
 }
 
+/// Whether a flag points to the scheme itself or is a lure that ordinary ads carry too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    /// A destination abroad or in a compound area, tourist-visa travel, a passport up front, a scam-typical role,
+    /// chat-only contact.
+    Context,
+    /// High pay, no experience, free housing, urgency, age limits, easy work: common in honest local ads as well.
+    Lure,
+}
+
 /// One red flag, validated.
 #[derive(Debug)]
 pub struct Flag {
     pub id: String,
     pub weight: f64,
+    pub group: Group,
     pub source: String,
     patterns: Vec<Regex>,
     explanations: BTreeMap<Lang, String>,
@@ -106,6 +122,8 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct RuleSet {
     pub version: String,
+    /// Multiplier for lure flags' weights when no context flag fired (see the rules file).
+    pub lure_alone_factor: f64,
     pub flags: Vec<Flag>,
 }
 
@@ -127,6 +145,9 @@ impl RuleSet {
         }
         if raw.version.trim().is_empty() {
             return Err(RulesError::NoVersion);
+        }
+        if !(0.0..=1.0).contains(&raw.lure_alone_factor) {
+            return Err(RulesError::LureFactor(raw.lure_alone_factor));
         }
         if raw.flag.is_empty() {
             return Err(RulesError::NoFlags);
@@ -178,9 +199,16 @@ impl RuleSet {
                     return Err(RulesError::MissingExplanation { id: f.id.clone(), lang });
                 }
             }
-            flags.push(Flag { id: f.id, weight: f.weight, source: f.source.trim().to_owned(), patterns, explanations });
+            flags.push(Flag {
+                id: f.id,
+                weight: f.weight,
+                group: f.group,
+                source: f.source.trim().to_owned(),
+                patterns,
+                explanations,
+            });
         }
-        Ok(RuleSet { version: raw.version.trim().to_owned(), flags })
+        Ok(RuleSet { version: raw.version.trim().to_owned(), lure_alone_factor: raw.lure_alone_factor, flags })
     }
 
     /// Matches every flag against an already normalised text (see [`crate::normalise::normalise`]).
@@ -209,8 +237,14 @@ impl RuleSet {
     }
 
     /// The sum of the weights of the flags that fired: the rules' share of the score, before the model's scaling.
+    /// Lures without any context flag count at `lure_alone_factor` of their weight.
     pub fn rule_sum(&self, hits: &[Hit]) -> f64 {
-        hits.iter().filter_map(|h| self.flags.get(h.flag)).map(|f| f.weight).sum()
+        let fired: Vec<&Flag> = hits.iter().filter_map(|h| self.flags.get(h.flag)).collect();
+        let context = fired.iter().any(|f| f.group == Group::Context);
+        fired
+            .iter()
+            .map(|f| if context || f.group == Group::Context { f.weight } else { f.weight * self.lure_alone_factor })
+            .sum()
     }
 }
 

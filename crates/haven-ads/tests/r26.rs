@@ -137,6 +137,14 @@ fn r26_rules_validation_refuses_bad_files() {
             }),
             |e| matches!(e, RulesError::NoSource(_)),
         ),
+        (
+            "lure factor above 1",
+            Box::new(|s: &str| s.replacen("lure_alone_factor = 0.35", "lure_alone_factor = 1.5", 1)),
+            |e| matches!(e, RulesError::LureFactor(_)),
+        ),
+        ("unknown group", Box::new(|s: &str| s.replacen("group = \"lure\"", "group = \"other\"", 1)), |e| {
+            matches!(e, RulesError::Toml(_))
+        }),
         ("wrong schema", Box::new(|s: &str| s.replacen("schema = 1", "schema = 2", 1)), |e| {
             matches!(e, RulesError::Schema { found: 2 })
         }),
@@ -155,9 +163,12 @@ fn r26_rules_validation_refuses_bad_files() {
             Err(e) => assert!(expected(&e), "case {name:?}: wrong error {e:?}"),
         }
     }
-    let no_patterns = "schema = 1\nversion = \"x\"\n[[flag]]\nid = \"a\"\nweight = 1.0\nsource = \"s\"\n[flag.explanation]\nen = \"e\"\n";
+    let no_patterns = "schema = 1\nversion = \"x\"\nlure_alone_factor = 0.5\n[[flag]]\nid = \"a\"\nweight = 1.0\ngroup = \"lure\"\nsource = \"s\"\n[flag.explanation]\nen = \"e\"\n";
     assert!(matches!(RuleSet::parse(no_patterns), Err(RulesError::NoPatterns(_))));
-    assert!(matches!(RuleSet::parse("schema = 1\nversion = \"x\"\n"), Err(RulesError::NoFlags)));
+    assert!(matches!(
+        RuleSet::parse("schema = 1\nversion = \"x\"\nlure_alone_factor = 0.5\n"),
+        Err(RulesError::NoFlags)
+    ));
 }
 
 #[test]
@@ -297,6 +308,9 @@ fn r26_typical_compound_ads_score_high_and_ordinary_ads_low() {
     let legit = [
         "Registered nurse wanted for our surgical ward in Chiang Mai. Thai nursing licence required, 2 years experience. Salary according to experience, social security. Apply at the HR office.",
         "Công ty TNHH May Việt tuyển công nhân may, có kinh nghiệm, lương 8 triệu/tháng, đóng BHXH. Nộp hồ sơ tại phòng nhân sự.",
+        // Lures alone (age limit, no experience, free dormitory, urgent) are common in honest local factory ads.
+        "รับสมัครพนักงานฝ่ายผลิต อายุ 18-35 ปี ไม่จำกัดวุฒิ ไม่ต้องมีประสบการณ์ มีที่พักฟรี รับด่วน ติดต่อฝ่ายบุคคล",
+        "急招普工 年龄18-35 无需经验 包吃包住 月薪5000-6500 厂址：东莞长安镇",
     ];
     for t in legit {
         let r = s.screen(&ad("l", t), Lang::En);
