@@ -299,6 +299,9 @@ fn r26_typical_compound_ads_score_high_and_ordinary_ads_low() {
         "急招客服 月薪15000-30000 包吃包住 机票报销 无需经验 工作地点：西港 联系飞机 @abc_hr",
         "Tuyển gấp nhân viên CSKH làm việc tại Campuchia, lương 25-40 triệu, bao ăn ở, không cần kinh nghiệm, liên hệ Telegram",
         "รับด่วน แอดมินตอบแชท เงินเดือน 40,000 บาท ไม่ต้องมีประสบการณ์ ฟรีตั๋วเครื่องบิน ทำงานที่เมียวดี ทักไลน์",
+        "Hiring CSR sa Thailand! 45k-60k monthly, libre accommodation, sagot ang ticket, basta may passport ka, 18-35, walang experience okay lang. Message lang po.",
+        "Loker Thailand! Posisi: admin/CS, gaji 12-15jt/bulan, tiket & visa ditanggung, mess & makan free, syarat usia 18-35, bisa komputer. Proses cepat, minat hub WA 08xx",
+        "Tuyển NV sale online đi Cam, lương cứng 800$ + %, bao ăn ở, vé xe đi, không cọc, không phí, ib em",
     ];
     for t in fraud {
         let r = s.screen(&ad("f", t), Lang::En);
