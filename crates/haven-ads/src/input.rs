@@ -255,7 +255,8 @@ fn parse_json_record(line: usize, text: &str, limits: &Limits) -> Result<AdInput
 /// span lines; errors name the line the record starts on.
 pub fn parse_csv(bytes: &[u8], limits: &Limits) -> Result<Parsed, BatchError> {
     let mut out = Parsed::default();
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(bytes);
+    let mut rdr =
+        csv::ReaderBuilder::new().has_headers(true).flexible(true).delimiter(sniff_delimiter(bytes)).from_reader(bytes);
     let header = rdr.byte_headers().map_err(|e| BatchError::CsvUnreadable(e.to_string()))?.clone();
     let names: Vec<String> = header
         .iter()
@@ -297,6 +298,21 @@ pub fn parse_csv(bytes: &[u8], limits: &Limits) -> Result<Parsed, BatchError> {
         }
     }
     Ok(out)
+}
+
+/// Spreadsheet programs in locales with a decimal comma save "CSV" with semicolons, and some exports use tabs; the
+/// header line (which must name id and text) tells which one this file uses.
+fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |d: u8| header.iter().filter(|b| **b == d).count();
+    let (commas, semicolons, tabs) = (count(b','), count(b';'), count(b'\t'));
+    if commas == 0 && semicolons > 0 && semicolons >= tabs {
+        b';'
+    } else if commas == 0 && tabs > 0 {
+        b'\t'
+    } else {
+        b','
+    }
 }
 
 fn csv_record(

@@ -384,6 +384,12 @@ fn bad_input_is_reported_by_line_and_capped() {
     let p = parse_input(&csv, InputFormat::Csv, &limits).unwrap();
     assert_eq!((p.ads.len(), p.errors.len(), p.errors[0].line), (1, 1, 3));
 
+    // Semicolon- and tab-separated exports from spreadsheet programs.
+    let p = parse_input(b"id;text;language\ns1;Telegram only, free ticket;en\n", InputFormat::Csv, &limits).unwrap();
+    assert_eq!((p.ads.len(), p.ads[0].text.as_str()), (1, "Telegram only, free ticket"));
+    let p = parse_input(b"id\ttext\nt1\tok, fine\n", InputFormat::Csv, &limits).unwrap();
+    assert_eq!(p.ads[0].text, "ok, fine");
+
     // UTF-16 with a byte-order mark, as spreadsheet programs save "Unicode text".
     let utf16: Vec<u8> =
         [0xFFu8, 0xFE].into_iter().chain("id,text\n1,งานด่วน\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
