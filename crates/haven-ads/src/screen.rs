@@ -88,7 +88,8 @@ impl Screener {
         let terms = s
             .terms
             .iter()
-            .filter(|(_, c)| c.abs() >= MIN_TERM_WEIGHT)
+            // One-letter words ("a", "i") count in the score but explain nothing to a reviewer.
+            .filter(|(t, c)| c.abs() >= MIN_TERM_WEIGHT && t.chars().count() > 1)
             .take(MAX_TERMS)
             .map(|(t, c)| TermOut { text: t.clone(), weight: round(*c, 3) })
             .collect();
