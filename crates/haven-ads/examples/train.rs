@@ -19,7 +19,7 @@ use ndarray::{Array1, Array2};
 /// L2 strength candidates, chosen by 5-fold cross-validation on the train split only. Larger values are preferred
 /// on ties: the corpus is written, so the n-gram weights should stay modest and the rules carry most of the score.
 const ALPHAS: [f64; 4] = [0.3, 1.0, 3.0, 10.0];
-const MODEL_VERSION: &str = "ads-lr-2026.11-6";
+const MODEL_VERSION: &str = "ads-lr-2026.11-7";
 
 struct Row {
     rule_sum: f64,
