@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use haven_core::access::Role;
 use haven_store::{Store, StoreConfig};
 
+mod ads_cli;
 mod demo;
 
 #[derive(Parser)]
@@ -138,6 +139,11 @@ enum Command {
     Services {
         #[command(subcommand)]
         command: ServicesCommand,
+    },
+    /// Job-advertisement screening for platforms and NGOs (R26).
+    Ads {
+        #[command(subcommand)]
+        command: ads_cli::AdsCommand,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -618,6 +624,7 @@ async fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Ads { command } => ads_cli::run(command),
         Command::Openapi => {
             println!("{}", haven_web::openapi_json());
             Ok(())

@@ -190,4 +190,43 @@ fn r18_a_translation_pack_is_written_from_a_template_and_checked_key_by_key() {
     let out = crate::helpers::haven(&["instrument", "pack-check", full.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("a complete am pack"));
+
+/// R26: `haven ads screen` scores a batch with reasons in the asked language, reports bad lines by number, and
+/// never drops them silently (it fails after writing the good results).
+#[test]
+fn r26_ads_screen_writes_scores_with_reasons_and_reports_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("ads.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"a1\",\"text\":\"Urgent: typist in Sihanoukville, $1500-3000/month, free flight, Telegram @hr_jobs1\"}\n\
+         {\"id\":\"a2\",\"text\":\"Cashier wanted at our Chiang Mai store. Apply in person.\",\"language\":\"en\"}\n\
+         {\"id\":\"a3\"}\n",
+    )
+    .unwrap();
+    let out_path = dir.path().join("results.jsonl");
+    let out = crate::helpers::haven(&[
+        "ads",
+        "screen",
+        "--in",
+        input.to_str().unwrap(),
+        "--out",
+        out_path.to_str().unwrap(),
+        "--language",
+        "th",
+    ]);
+    assert!(!out.status.success(), "a bad line must make the command fail");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 3"));
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out_path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a1");
+    assert!(lines[0]["score"].as_f64().unwrap() > 0.5 && lines[1]["score"].as_f64().unwrap() < 0.5);
+    let flags = lines[0]["flags"].as_array().unwrap();
+    assert!(flags.len() >= 3);
+    for f in flags {
+        let why = f["explanation"].as_str().unwrap();
+        assert!(why.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)), "explanation not in Thai: {why}");
+    }
+    assert!(lines[0]["model_version"].as_str().unwrap().starts_with("rules-"));
 }
