@@ -101,6 +101,27 @@ PHL_FAMILY = ["Santos", "Reyes", "Cruz", "Bautista", "Garcia", "Mendoza", "dela 
               "Castillo", "Fernandez", "Gonzales", "Torres", "Navarro"]
 PHL_PLACES = ["Pampanga", "Cavite", "Iloilo", "Cebu", "Davao", "Pangasinan"]
 
+# Larger pools, composed the way these names are: Thai given names from two elements, Chinese
+# given names from one or two characters, Khmer and Lao given names from two syllables (their
+# Latin spellings combined variant by variant).
+THAI_PREFIX = ["สม", "สุ", "ศรี", "บุญ", "ทอง", "กิตติ", "วิ", "ชัย", "อนุ", "ประ", "พร", "รัตน"]
+THAI_SUFFIX_M = ["ชาย", "ศักดิ์", "ชัย", "พงษ์", "วัฒน์", "พล", "เดช", "ศิลป์"]
+THAI_SUFFIX_F = ["พร", "วรรณ", "ใจ", "มณี", "ลักษณ์", "ศรี", "นภา", "ทิพย์"]
+THAI_GIVEN_M += [a + b for a in THAI_PREFIX for b in THAI_SUFFIX_M]
+THAI_GIVEN_F += [a + b for a in THAI_PREFIX for b in THAI_SUFFIX_F]
+HAN_CHARS = "伟强磊军洋勇杰涛明超芳娜敏静丽艳娟霞英玲婷欣怡雨涵晓燕佳琪志建国俊浩然子轩文博家豪春华秋月海波"
+CHN_GIVEN_M += [a + b for a in HAN_CHARS[:20] for b in HAN_CHARS[20:40]]
+CHN_GIVEN_F += [a + b for a in HAN_CHARS[10:30] for b in HAN_CHARS[30:]]
+CHN_FAMILY += ["徐", "孙", "马", "朱", "胡", "郑", "梁", "宋", "谢", "唐", "韩", "冯", "邓", "曹", "彭", "曾", "萧", "田", "董", "潘"]
+KHM_GIVEN += [(a[0] + b[0], [x + y.lower() for x in a[1][:2] for y in b[1][:2]])
+              for a in KHM_GIVEN[:8] for b in KHM_GIVEN[8:]]
+LAO_GIVEN += [(a[0] + b[0], [x + y.lower() for x in a[1][:2] for y in b[1][:2]])
+              for a in LAO_GIVEN[:7] for b in LAO_GIVEN[7:]]
+VNM_GIVEN_M += ["Bảo", "Công", "Hải", "Hiếu", "Hoàng", "Kiên", "Lâm", "Lộc", "Nghĩa", "Nhân", "Quân", "Tài", "Thiện", "Toàn", "Vinh"]
+VNM_GIVEN_F += ["Anh", "Chi", "Diệp", "Dung", "Giang", "Hạnh", "Hoa", "Khánh", "Loan", "My", "Ngọc", "Oanh", "Quyên", "Thúy", "Vân"]
+IDN_FAMILY += ["Hartono", "Halim", "Sembiring", "Siregar", "Nasution", "Lubis", "Simanjuntak", "Tanjung", "Hasibuan", "Sinaga"]
+PHL_FAMILY += ["Aquino", "Dizon", "Pascual", "Salazar", "Manalo", "Soriano", "Macaraeg", "Tolentino", "Agustin", "Francisco"]
+
 NATIONALITIES = ["THA", "VNM", "MMR", "KHM", "LAO", "CHN", "IDN", "PHL"]
 
 # ---------------------------------------------------------------- romanisation variants

@@ -193,7 +193,8 @@ impl<'k> Encoder<'k> {
         Encoded { id: p.id.clone(), name, native, place, sex, nationality, dob, years, years_near, blocks }
     }
 
-    /// Blocking tokens: the first and last three letters of each name token's skeleton.
+    /// Blocking tokens: the first and last three letters of each name token's skeleton, and its
+/// consonants.
     /// A typo rarely touches both ends of every token, so true pairs keep a shared block.
     fn blocks(&self, reading: &NameReading) -> Vec<u64> {
         let mut out = Vec::new();
@@ -205,6 +206,12 @@ impl<'k> Encoder<'k> {
                 out.push(self.tag64(b"blk-p", &b[..3]));
                 out.push(self.tag64(b"blk-s", &b[b.len() - 3..]));
             }
+            // The consonants alone survive vowel spellings (Phanthavong, Panthawong).
+            let consonants: Vec<u8> =
+                b.iter().copied().filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' | b'h')).collect();
+            if consonants.len() >= 3 {
+                out.push(self.tag64(b"blk-c", &consonants));
+            }
         }
         out.sort_unstable();
         out.dedup();
@@ -214,7 +221,8 @@ impl<'k> Encoder<'k> {
 }
 
 const MAGIC: &[u8; 8] = b"HAVENTR1";
-const MAX_ID: usize = 256;
+/// Longest row id kept in ENCODED (bytes).
+pub const MAX_ID: usize = 256;
 const MAX_LIST: usize = 64;
 /// Most records in one ENCODED file.
 pub const MAX_RECORDS: usize = 5_000_000;

@@ -48,6 +48,29 @@ fn popcount<const W: usize>(a: &[u64; W]) -> u32 {
     a.iter().map(|w| w.count_ones()).sum()
 }
 
+/// Bits set in both arrays.
+#[inline]
+fn common<const W: usize>(a: &[u64; W], b: &[u64; W]) -> u32 {
+    let mut inter = 0u32;
+    for i in 0..W {
+        inter += (a[i] & b[i]).count_ones();
+    }
+    inter
+}
+
+/// Name similarity: the mean of Dice and the overlap coefficient, so that a name written with
+/// one part left out (a Vietnamese middle name, a second given name) loses less than a name
+/// that differs.
+#[inline]
+fn name_similarity<const W: usize>(a: &[u64; W], b: &[u64; W], pa: u32, pb: u32) -> f64 {
+    let smaller = pa.min(pb);
+    if smaller == 0 {
+        return 0.0;
+    }
+    let inter = f64::from(common(a, b));
+    0.5 * (2.0 * inter / f64::from(pa + pb) + inter / f64::from(smaller))
+}
+
 /// Dice coefficient of two bit arrays, given their popcounts.
 #[inline]
 pub fn dice<const W: usize>(a: &[u64; W], b: &[u64; W], pa: u32, pb: u32) -> f64 {
@@ -93,16 +116,27 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Log-likelihood weight of a pair, before the threshold offset.
+/// Name similarity that is neither for nor against a match.
+const NAME_NEUTRAL: f64 = 0.76;
+/// Log-odds per unit of name similarity.
+const NAME_SLOPE: f64 = 30.0;
+
+/// Log-likelihood weight of a pair, before the threshold offset and the name-frequency
+/// adjustment.
 pub fn weight(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
+    weight_and_name(a, i, b, j).0
+}
+
+/// The weight, and the name Dice it rests on.
+fn weight_and_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> (f64, f64) {
     let (x, y) = (&a.recs[i], &b.recs[j]);
-    let mut d = dice::<NAME_WORDS>(&x.name, &y.name, a.name_pop[i], b.name_pop[j]);
+    let mut d = name_similarity::<NAME_WORDS>(&x.name, &y.name, a.name_pop[i], b.name_pop[j]);
     if let (Some(nx), Some(ny)) = (&x.native, &y.native) {
-        d = d.max(dice::<NATIVE_WORDS>(nx, ny, a.native_pop[i], b.native_pop[j]));
+        d = d.max(name_similarity::<NATIVE_WORDS>(nx, ny, a.native_pop[i], b.native_pop[j]));
     }
-    // Name agreement: the main evidence. Dice of 0.68 is neutral; each 0.05 above or below
-    // moves the odds by e.
-    let mut w = ((d - 0.68) * 20.0).clamp(-12.0, 6.0);
+    // Name agreement: the main evidence. A similarity of 0.76 is neutral; each 0.033 above or
+    // below moves the odds by e.
+    let mut w = ((d - NAME_NEUTRAL) * NAME_SLOPE).clamp(-12.0, 6.0);
     if let (Some(sx), Some(sy)) = (x.sex, y.sex) {
         w += if sx == sy { 0.5 } else { -6.0 };
     }
@@ -131,8 +165,11 @@ pub fn weight(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
         let pd = dice::<PLACE_WORDS>(px, py, a.place_pop[i], b.place_pop[j]);
         w += ((pd - 0.5) * 4.0).clamp(-2.0, 2.0);
     }
-    w
+    (w, d)
 }
+
+/// Name Dice at or above which two rows count as "the same name" for the frequency adjustment.
+const SAME_NAME: f64 = 0.8;
 
 /// The weight at which a pair is as likely a match as not (score 0.5).
 const OFFSET: f64 = 4.0;
@@ -174,10 +211,12 @@ pub fn link(
                     let mut out = Vec::new();
                     let mut comparisons = 0u64;
                     let mut blocks: Vec<&Vec<u32>> = Vec::new();
+                    let mut scored: Vec<(u32, f64, f64)> = Vec::new();
                     for i in start..end {
                         blocks.clear();
                         blocks.extend(left[i].blocks.iter().filter_map(|k| index.get(k)));
                         blocks.sort_by_key(|b| b.len());
+                        scored.clear();
                         for (n, block) in blocks.iter().enumerate() {
                             if n > 0 && block.len() > config.max_block {
                                 break;
@@ -189,10 +228,18 @@ pub fn link(
                                 }
                                 seen[j] = i as u32;
                                 comparisons += 1;
-                                let w = weight(lp, i, rp, j);
-                                if w >= min_weight {
-                                    out.push(Match { left: i, right: j, score: score_of(w) });
-                                }
+                                let (w, d) = weight_and_name(lp, i, rp, j);
+                                scored.push((j as u32, w, d));
+                            }
+                        }
+                        // Fellegi–Sunter's frequency adjustment: agreeing on a name that k
+                        // right-hand rows share is worth ln k less than agreeing on a rare one.
+                        let same = scored.iter().filter(|s| s.2 >= SAME_NAME).count().max(1) as f64;
+                        let common = same.ln();
+                        for &(j, w, d) in &scored {
+                            let w = if d >= SAME_NAME { w - common } else { w };
+                            if w >= min_weight {
+                                out.push(Match { left: i, right: j as usize, score: score_of(w) });
                             }
                         }
                         if (i - start) % 1024 == 1023 {

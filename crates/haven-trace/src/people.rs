@@ -216,6 +216,9 @@ fn parse_row(record: &csv::ByteRecord, cols: &Columns, width: usize) -> Result<P
     if id.is_empty() {
         return Err("the id is empty".into());
     }
+    if id.len() > crate::encode::MAX_ID {
+        return Err(format!("the id is longer than {} bytes", crate::encode::MAX_ID));
+    }
     let full_name = field(cols.name, "full_name")?;
     if !full_name.chars().any(char::is_alphabetic) {
         return Err("`full_name` has no letters".into());

@@ -80,9 +80,11 @@ pub fn read_name(full_name: &str) -> NameReading {
             }
             let romanised: Vec<String> = match script {
                 Script::Thai => thai_tokens(&run),
-                Script::Burmese => vec![burmese(&run)],
+                Script::Burmese => burmese_syllables(&run),
                 Script::Han => han(&run),
-                Script::Latin | Script::Other | Script::Khmer | Script::Lao => vec![any_ascii::any_ascii(&run)],
+                Script::Lao => vec![thai(&lao_as_thai(&run))],
+                Script::Khmer => vec![khmer(&run)],
+                Script::Latin | Script::Other => vec![any_ascii::any_ascii(&run)],
             };
             for r in romanised {
                 let s = skeleton(&r);
@@ -112,7 +114,9 @@ fn han(run: &str) -> Vec<String> {
 /// usual variant spellings of one sound coincide. Applied to both sides alike.
 pub fn skeleton(token: &str) -> String {
     let folded = any_ascii::any_ascii(token).to_ascii_lowercase();
-    let s: Vec<u8> = folded.bytes().filter(u8::is_ascii_lowercase).collect();
+    // v and w are one letter in every romanisation here (Vongsa, Wongsa); fold first so that
+    // the vowel rules below (aw, ow) see them alike.
+    let s: Vec<u8> = folded.bytes().filter(u8::is_ascii_lowercase).map(|b| if b == b'v' { b'w' } else { b }).collect();
     if s.is_empty() {
         return String::new();
     }
@@ -136,11 +140,17 @@ pub fn skeleton(token: &str) -> String {
             (b'q', b'u', _) => (b"kw", 2),
             (b'q' | b'c' | b'k', _, _) => (b"k", 1),
             (b'x' | b'z', _, _) => (b"s", 1),
-            (b'v', _, _) => (b"w", 1),
+            (b'w', _, _) if i + 1 == s.len() && i > 0 => (b"o", 1),
             (b'r', _, _) => (b"l", 1),
             (b'h', _, _) if i > 0 => (&[], 1),
             // Vowel spellings.
-            (b'e', b'e', _) | (b'i', b'i', _) | (b'e', b'a', _) => (b"i", 2),
+            (b'e', b'e', _) | (b'i', b'i', _) => (b"i", 2),
+            // Burmese Soe, Moe (o) against the old Indonesian spelling Soekarno (u).
+            (b'o', b'e', _) if i + 2 == s.len() => (b"o", 2),
+            (b'o', b'e', _) => (b"u", 2),
+            // Khmer ea (Chea, Meas, Sophea) against any_ascii's a; Thai and Lao ae/e (Saeng, Seng).
+            (b'e', b'a', _) => (b"a", 2),
+            (b'a', b'e', _) => (b"e", 2),
             (b'o', b'o', _) | (b'o', b'u', _) | (b'u', b'u', _) => (b"u", 2),
             (b'a', b'w', _) | (b'a', b'u', _) | (b'o', b'w', _) | (b'a', b'o', _) => (b"o", 2),
             (b'a', b'y', _) | (b'a', b'i', _) => (b"ai", 2),
@@ -190,8 +200,11 @@ fn thai_consonant(c: char) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// Stands for the Lao short o (ົ), which Thai lacks, when Lao is read through the Thai reader.
+const SHORT_O: char = '\u{0E4E}';
+
 fn is_thai_following_vowel(c: char) -> bool {
-    matches!(c, 'ะ' | 'ั' | 'า' | 'ำ' | 'ิ' | 'ี' | 'ึ' | 'ื' | 'ุ' | 'ู' | '็')
+    matches!(c, 'ะ' | 'ั' | 'า' | 'ำ' | 'ิ' | 'ี' | 'ึ' | 'ื' | 'ุ' | 'ู' | '็' | SHORT_O)
 }
 
 fn is_thai_leading_vowel(c: char) -> bool {
@@ -256,7 +269,8 @@ pub fn thai(word: &str) -> String {
         // Clusters: a consonant and ร, ล or ว before a written vowel ("pra", "khwa"); a silent
         // ห or อ before a sonorant.
         if let Some(&nx) = cs.get(i) {
-            let cluster = matches!(nx, 'ร' | 'ล' | 'ว') && (follows_vowel(i + 1) || lead.is_some());
+            let cluster = (matches!(nx, 'ร' | 'ล') && (follows_vowel(i + 1) || lead.is_some()))
+                || (nx == 'ว' && follows_vowel(i + 1));
             let h_lead = (init == "h" || init.is_empty()) && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว');
             if cluster && !init.is_empty() {
                 out.push_str(thai_consonant(nx).map_or("", |v| v.0));
@@ -329,6 +343,10 @@ pub fn thai(word: &str) -> String {
             (None, v, _) => thai_vowel(v),
         };
         out.push_str(v);
+        // ใ, ไ and ำ syllables take no final consonant.
+        if matches!(lead, Some('ใ' | 'ไ')) || v == "am" {
+            continue;
+        }
         // A final: a consonant not followed by its own vowel, and not the start of a cluster.
         if let Some((_, fin)) = cons(i) {
             if !follows_vowel(i + 1) && !cs.get(i + 1).is_some_and(|&c| c == 'ร' && follows_vowel(i + 2)) {
@@ -348,6 +366,7 @@ fn thai_vowel(v: &str) -> &'static str {
         "ิ" | "ี" => "i",
         "ึ" | "ื" => "ue",
         "ุ" | "ู" => "u",
+        _ if v.contains(SHORT_O) => "o",
         _ if v.contains('า') => "a",
         _ if v.contains('ิ') || v.contains('ี') => "i",
         _ if v.contains('ุ') || v.contains('ู') => "u",
@@ -365,6 +384,90 @@ impl PopIfH for String {
             self.pop();
         }
     }
+}
+
+// ---------------------------------------------------------------- Lao and Khmer
+
+/// Lao and Thai scripts descend from one source and are written alike (leading vowels,
+/// implicit vowels, final-consonant values), so Lao is read through the Thai reader after a
+/// letter-for-letter mapping. The Lao ຍ is "ny"/"y" initially, as Thai ย.
+fn lao_as_thai(run: &str) -> String {
+    run.chars()
+        .filter_map(|c| {
+            Some(match c {
+                'ກ' => 'ก',
+                'ຂ' => 'ข',
+                'ຄ' => 'ค',
+                'ງ' => 'ง',
+                'ຈ' => 'จ',
+                'ສ' => 'ส',
+                'ຊ' => 'ซ',
+                'ຍ' | 'ຢ' | 'ຽ' => 'ย',
+                'ດ' => 'ด',
+                'ຕ' => 'ต',
+                'ຖ' => 'ถ',
+                'ທ' => 'ท',
+                'ນ' => 'น',
+                'ບ' => 'บ',
+                'ປ' => 'ป',
+                'ຜ' => 'ผ',
+                'ຝ' => 'ฝ',
+                'ພ' => 'พ',
+                'ຟ' => 'ฟ',
+                'ມ' => 'ม',
+                'ຣ' => 'ร',
+                'ລ' | 'ຼ' => 'ล',
+                'ວ' => 'ว',
+                'ຫ' => 'ห',
+                'ອ' => 'อ',
+                'ຮ' => 'ฮ',
+                'ະ' => 'ะ',
+                'ັ' => 'ั',
+                'າ' => 'า',
+                'ຳ' => 'ำ',
+                'ິ' => 'ิ',
+                'ີ' => 'ี',
+                'ຶ' => 'ึ',
+                'ື' => 'ื',
+                'ຸ' => 'ุ',
+                'ູ' => 'ู',
+                'ເ' => 'เ',
+                'ແ' => 'แ',
+                'ໂ' => 'โ',
+                'ໃ' => 'ใ',
+                'ໄ' => 'ไ',
+                'ໍ' => 'อ',
+                // ົ is a short o: the Thai reader's implicit o says the same.
+                'ົ' => SHORT_O,
+                '່' | '້' | '໊' | '໋' | '໌' | 'ໆ' => return None,
+                'ໜ' => return Some('น'),
+                'ໝ' => return Some('ม'),
+                other => other,
+            })
+        })
+        .collect()
+}
+
+fn is_khmer_consonant(c: char) -> bool {
+    ('\u{1780}'..='\u{17A2}').contains(&c)
+}
+
+/// Khmer through `any_ascii`, with the inherent vowel that script leaves unwritten between two
+/// consonants (រតនា → ratana, not rtna); a word-final consonant stays a final (សុខ → sokh).
+fn khmer(run: &str) -> String {
+    let mut cs: Vec<char> = run.chars().collect();
+    // A subscript consonant ending a word is not pronounced (ពេជ្រ Pech, វិចិត្រ Vichet).
+    if cs.len() > 2 && cs[cs.len() - 2] == '\u{17D2}' {
+        cs.truncate(cs.len() - 2);
+    }
+    let mut out = String::new();
+    for (i, &c) in cs.iter().enumerate() {
+        out.push_str(&any_ascii::any_ascii(&c.to_string()));
+        if is_khmer_consonant(c) && cs.get(i + 1).is_some_and(|&n| is_khmer_consonant(n)) {
+            out.push('a');
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------- Burmese
@@ -397,13 +500,33 @@ fn burmese_consonant(c: char) -> Option<&'static str> {
     })
 }
 
+/// Burmese script as one Latin token per syllable: Burmese names have no family name and are
+/// written in Latin with a space between syllables ("Aung Kyaw Win") whether or not the script
+/// had one.
+pub fn burmese_syllables(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    burmese_into(word, &mut out);
+    out
+}
+
 /// Burmese script, syllable by syllable, in the spelling names usually take in Latin
 /// (Aung, Kyaw, Myint, Thein, Htun, Hla, Khin, Naing).
 pub fn burmese(word: &str) -> String {
+    let mut out = Vec::new();
+    burmese_into(word, &mut out);
+    out.concat()
+}
+
+fn burmese_into(word: &str, syllables: &mut Vec<String>) {
     let cs: Vec<char> = word.nfc().filter(|&c| !matches!(c, 'း' | '\u{200B}')).collect();
     let n = cs.len();
     let mut out = String::new();
     let mut i = 0;
+    let mut flush = |out: &mut String| {
+        if !out.is_empty() {
+            syllables.push(std::mem::take(out));
+        }
+    };
     // A consonant with asat (်) or virama (္) after it closes the syllable before it.
     let closes = |j: usize| {
         let k = if cs.get(j + 1) == Some(&'့') { j + 2 } else { j + 1 };
@@ -412,6 +535,9 @@ pub fn burmese(word: &str) -> String {
     while i < n {
         let c = cs[i];
         // Independent vowels.
+        if matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some() {
+            flush(&mut out);
+        }
         match c {
             'ဥ' | 'ဦ' => {
                 out.push('u');
@@ -536,7 +662,9 @@ pub fn burmese(word: &str) -> String {
                     'က' => "et",
                     'စ' => "it",
                     'ည' => {
-                        if ya {
+                        if creaky {
+                            "ae"
+                        } else if ya {
                             "i"
                         } else {
                             "e"
@@ -559,14 +687,35 @@ pub fn burmese(word: &str) -> String {
         out.push_str(&onset_s);
         out.push_str(rhyme);
     }
+    flush(&mut out);
+}
+
+/// The consonant frame of a skeleton: each run of vowels becomes one `*` ("theary" and "tale"
+/// both give t*l*). Vowels are what romanisations disagree on most across scripts.
+pub fn frame(token: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in token.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') || (i > 0 && matches!(c, 'y' | 'w'));
+        if vowel {
+            if !out.ends_with('*') {
+                out.push('*');
+            }
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
 /// Padded-free bigrams of each token ("aung" → au, un, ng) plus the token's first letter
-/// marked as such; order of tokens never matters.
+/// marked as such, and bigrams of its consonant frame; order of tokens never matters.
 pub fn qgrams(tokens: &[String]) -> Vec<String> {
     let mut grams = Vec::new();
     for t in tokens {
+        let f: Vec<char> = frame(t).chars().collect();
+        for w in f.windows(2) {
+            grams.push(format!("={}{}", w[0], w[1]));
+        }
         let b = t.as_bytes();
         if b.len() == 1 {
             grams.push(format!("{t}_"));
@@ -615,6 +764,8 @@ mod tests {
     fn thai_reads_like_rtgs() {
         assert_eq!(skeleton(&thai("สมชาย")), skeleton("Somchai"));
         assert_eq!(skeleton(&thai("ใจดี")), skeleton("Jaidee"));
+        assert_eq!(skeleton(&thai("วิไลวรรณ")), skeleton("Wilaiwan"));
+        assert_eq!(skeleton(&thai("แก้วมณี")), skeleton("Kaeomani"));
     }
 
     #[test]
@@ -624,6 +775,21 @@ mod tests {
         assert_eq!(skeleton(&burmese("ထွန်း")), skeleton("Htun"));
         assert_eq!(skeleton(&burmese("မြင့်")), skeleton("Myint"));
         assert_eq!(skeleton(&burmese("လှိုင်")), skeleton("Hlaing"));
+        assert_eq!(burmese_syllables("ကျော်ချစ်"), vec!["kyaw", "chit"]);
+    }
+
+    #[test]
+    fn lao_and_khmer_read_with_their_vowels() {
+        assert_eq!(skeleton(&thai(&lao_as_thai("ສົມສັກ"))), skeleton("Somsak"));
+        assert_eq!(skeleton(&thai(&lao_as_thai("ນ້ອຍ"))), skeleton("Noy"));
+        assert_eq!(skeleton(&khmer("រតនា")), skeleton("Ratana"));
+        assert_eq!(skeleton(&khmer("សុខ")), skeleton("Sok"));
+        assert_eq!(skeleton(&thai(&lao_as_thai("ອຸດົມ"))), skeleton("Oudom"));
+        assert_eq!(skeleton(&thai(&lao_as_thai("ພັນທະວົງ"))), skeleton("Phanthavong"));
+        assert_eq!(skeleton(&khmer("ជា")), skeleton("Chea"));
+        assert_eq!(skeleton(&khmer("ពៅ")), skeleton("Pov"));
+        assert_eq!(skeleton(&khmer("ពេជ្រ")), skeleton("Pech"));
+        assert_eq!(frame(&skeleton(&khmer("ធារី"))), frame(&skeleton("Theary")));
     }
 
     #[test]
