@@ -193,24 +193,51 @@ impl<'k> Encoder<'k> {
         Encoded { id: p.id.clone(), name, native, place, sex, nationality, dob, years, years_near, blocks }
     }
 
-    /// Blocking tokens: the first and last three letters of each name token's skeleton, and its
-/// consonants.
-    /// A typo rarely touches both ends of every token, so true pairs keep a shared block.
+    /// Blocking tokens. Single: the first and last three letters of each name token's
+    /// skeleton, and its consonants. Paired: the same for every two tokens of the name together,
+    /// which stays selective where one token (a common family name) is shared by thousands.
+    /// A typo rarely touches every variant of every token, so true pairs keep a shared block.
     fn blocks(&self, reading: &NameReading) -> Vec<u64> {
-        let mut out = Vec::new();
-        for t in &reading.tokens {
+        let mut single: Vec<Vec<(u8, Vec<u8>)>> = Vec::new();
+        for t in reading.tokens.iter().take(6) {
             let b = t.as_bytes();
+            let mut keys = Vec::new();
             if b.len() <= 3 {
-                out.push(self.tag64(b"blk-w", b));
+                keys.push((b'w', b.to_vec()));
             } else {
-                out.push(self.tag64(b"blk-p", &b[..3]));
-                out.push(self.tag64(b"blk-s", &b[b.len() - 3..]));
+                keys.push((b'p', b[..3].to_vec()));
+                keys.push((b's', b[b.len() - 3..].to_vec()));
             }
             // The consonants alone survive vowel spellings (Phanthavong, Panthawong).
             let consonants: Vec<u8> =
                 b.iter().copied().filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' | b'h')).collect();
             if consonants.len() >= 3 {
-                out.push(self.tag64(b"blk-c", &consonants));
+                keys.push((b'c', consonants));
+            }
+            single.push(keys);
+        }
+        let mut out = Vec::new();
+        for keys in &single {
+            for (kind, k) in keys {
+                out.push(self.tag64(&[b'b', b'1', *kind], k));
+            }
+        }
+        let paired = &single[..single.len().min(4)];
+        for (i, a) in paired.iter().enumerate() {
+            for b in &paired[i + 1..] {
+                for (ka, va) in a {
+                    for (kb, vb) in b {
+                        // Order-free: the two halves sorted, so given/family order never matters.
+                        let (x, y) = if (ka, va) <= (kb, vb) { ((ka, va), (kb, vb)) } else { ((kb, vb), (ka, va)) };
+                        let mut v = Vec::with_capacity(x.1.len() + y.1.len() + 3);
+                        v.push(*x.0);
+                        v.extend_from_slice(x.1);
+                        v.push(0);
+                        v.push(*y.0);
+                        v.extend_from_slice(y.1);
+                        out.push(self.tag64(b"b2", &v));
+                    }
+                }
             }
         }
         out.sort_unstable();
@@ -223,7 +250,7 @@ impl<'k> Encoder<'k> {
 const MAGIC: &[u8; 8] = b"HAVENTR1";
 /// Longest row id kept in ENCODED (bytes).
 pub const MAX_ID: usize = 256;
-const MAX_LIST: usize = 64;
+const MAX_LIST: usize = 128;
 /// Most records in one ENCODED file.
 pub const MAX_RECORDS: usize = 5_000_000;
 

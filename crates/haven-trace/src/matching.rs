@@ -15,7 +15,8 @@ pub struct MatchConfig {
     /// Pairs scoring below this (a probability-like value in 0..1) are not matches.
     pub threshold: f64,
     /// A blocking key shared by more right-hand rows than this is skipped for a left row
-    /// that has a more selective key (common family names would otherwise dominate).
+    /// that has a more selective key (common family names would otherwise dominate); a name
+    /// that has no other key keeps its most selective one.
     pub max_block: usize,
     /// Worker threads.
     pub threads: usize,
@@ -23,7 +24,7 @@ pub struct MatchConfig {
 
 impl Default for MatchConfig {
     fn default() -> Self {
-        MatchConfig { threshold: 0.5, max_block: 20_000, threads: 2 }
+        MatchConfig { threshold: 0.5, max_block: 2_000, threads: 2 }
     }
 }
 
@@ -127,13 +128,29 @@ pub fn weight(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
     weight_and_name(a, i, b, j).0
 }
 
-/// The weight, and the name Dice it rests on.
+/// The weight, and the name similarity it rests on.
 fn weight_and_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> (f64, f64) {
+    let d = name_of(a, i, b, j);
+    (weight_given_name(a, i, b, j, d), d)
+}
+
+/// Name similarity of a pair: Latin readings, or native script when both have it and it agrees
+/// better.
+#[inline]
+fn name_of(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
     let (x, y) = (&a.recs[i], &b.recs[j]);
     let mut d = name_similarity::<NAME_WORDS>(&x.name, &y.name, a.name_pop[i], b.name_pop[j]);
     if let (Some(nx), Some(ny)) = (&x.native, &y.native) {
         d = d.max(name_similarity::<NATIVE_WORDS>(nx, ny, a.native_pop[i], b.native_pop[j]));
     }
+    d
+}
+
+/// Most that fields other than the name can add (sex, date of birth, nationality, place).
+const MAX_OTHER: f64 = 0.5 + 5.0 + 0.5 + 2.0;
+
+fn weight_given_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize, d: f64) -> f64 {
+    let (x, y) = (&a.recs[i], &b.recs[j]);
     // Name agreement: the main evidence. A similarity of 0.76 is neutral; each 0.033 above or
     // below moves the odds by e.
     let mut w = ((d - NAME_NEUTRAL) * NAME_SLOPE).clamp(-12.0, 6.0);
@@ -165,7 +182,7 @@ fn weight_and_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> (f
         let pd = dice::<PLACE_WORDS>(px, py, a.place_pop[i], b.place_pop[j]);
         w += ((pd - 0.5) * 4.0).clamp(-2.0, 2.0);
     }
-    (w, d)
+    w
 }
 
 /// Name Dice at or above which two rows count as "the same name" for the frequency adjustment.
@@ -200,6 +217,9 @@ pub fn link(
     let chunk = left.len().div_ceil(threads).max(1);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let min_weight = -(1.0 / config.threshold.clamp(1e-9, 1.0 - 1e-9) - 1.0).ln() + OFFSET;
+    // A name so unlike that no other field could lift the pair to the threshold is not scored
+    // further (the other fields sit in other cache lines).
+    let name_floor = NAME_NEUTRAL + (min_weight - MAX_OTHER) / NAME_SLOPE;
     let results: Vec<(Vec<Match>, u64)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
@@ -228,8 +248,10 @@ pub fn link(
                                 }
                                 seen[j] = i as u32;
                                 comparisons += 1;
-                                let (w, d) = weight_and_name(lp, i, rp, j);
-                                scored.push((j as u32, w, d));
+                                let d = name_of(lp, i, rp, j);
+                                if d >= name_floor {
+                                    scored.push((j as u32, weight_given_name(lp, i, rp, j, d), d));
+                                }
                             }
                         }
                         // Fellegi–Sunter's frequency adjustment: agreeing on a name that k
