@@ -60,14 +60,21 @@ fn main() {
     let li: HashMap<&str, usize> = le.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let ri: HashMap<&str, usize> = re.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let (lp, rp) = (Prepared::new(&le), Prepared::new(&re));
-    let row = |p: &haven_trace::Person| format!("{} {:?} {:?} {:?} {}", p.full_name, read_name(&p.full_name).tokens, p.sex, p.birth, p.place_of_origin);
+    let row = |p: &haven_trace::Person| {
+        format!("{} {:?} {:?} {:?} {}", p.full_name, read_name(&p.full_name).tokens, p.sex, p.birth, p.place_of_origin)
+    };
     let mut shown = 0;
     for (p, n) in &truth {
         if !got.contains(p) && shown < show {
             shown += 1;
             let (i, j) = (li[p.0.as_str()], ri[p.1.as_str()]);
             let shared = le[i].blocks.iter().any(|b| re[j].blocks.contains(b));
-            println!("MISS {n} w={:.1} block={shared}\n   {}\n   {}", weight(&lp, i, &rp, j), row(&l.people[i]), row(&r.people[j]));
+            println!(
+                "MISS {n} w={:.1} block={shared}\n   {}\n   {}",
+                weight(&lp, i, &rp, j),
+                row(&l.people[i]),
+                row(&r.people[j])
+            );
         }
     }
     shown = 0;

@@ -209,8 +209,11 @@ impl<'k> Encoder<'k> {
                 keys.push((b's', b[b.len() - 3..].to_vec()));
             }
             // The consonants alone survive vowel spellings (Phanthavong, Panthawong).
-            let consonants: Vec<u8> =
-                b.iter().copied().filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' | b'h')).collect();
+            let consonants: Vec<u8> = b
+                .iter()
+                .copied()
+                .filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' | b'h'))
+                .collect();
             if consonants.len() >= 3 {
                 keys.push((b'c', consonants));
             }

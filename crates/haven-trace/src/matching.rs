@@ -232,9 +232,9 @@ pub fn link(
                     let mut comparisons = 0u64;
                     let mut blocks: Vec<&Vec<u32>> = Vec::new();
                     let mut scored: Vec<(u32, f64, f64)> = Vec::new();
-                    for i in start..end {
+                    for (i, row) in left.iter().enumerate().take(end).skip(start) {
                         blocks.clear();
-                        blocks.extend(left[i].blocks.iter().filter_map(|k| index.get(k)));
+                        blocks.extend(row.blocks.iter().filter_map(|k| index.get(k)));
                         blocks.sort_by_key(|b| b.len());
                         scored.clear();
                         for (n, block) in blocks.iter().enumerate() {

@@ -59,7 +59,10 @@ pub enum Birth {
     Date(Date),
     Year(i32),
     /// An age estimate `lo-hi` at the row's date.
-    AgeRange { lo: u8, hi: u8 },
+    AgeRange {
+        lo: u8,
+        hi: u8,
+    },
     Unknown,
 }
 
@@ -225,16 +228,14 @@ fn parse_row(record: &csv::ByteRecord, cols: &Columns, width: usize) -> Result<P
     }
     let sex = match field(cols.sex, "sex")? {
         "" => None,
-        "M" | "m" => Some(Sex::Male),
-        "F" | "f" => Some(Sex::Female),
+        // The issue specifies M and F; the spelled-out words are what spreadsheets often hold.
+        "M" | "m" | "Male" | "male" | "MALE" => Some(Sex::Male),
+        "F" | "f" | "Female" | "female" | "FEMALE" => Some(Sex::Female),
         other => return Err(format!("`sex` is `{}`, not M, F or empty", other.chars().take(8).collect::<String>())),
     };
     let on_raw = field(cols.on, "reported_on/recorded_on")?;
-    let on = if on_raw.is_empty() {
-        None
-    } else {
-        Some(Date::parse(on_raw).ok_or("the date column is not YYYY-MM-DD")?)
-    };
+    let on =
+        if on_raw.is_empty() { None } else { Some(Date::parse(on_raw).ok_or("the date column is not YYYY-MM-DD")?) };
     let dob = field(cols.dob, "date_of_birth")?;
     let age = field(cols.age, "age_estimate")?;
     let birth = if !dob.is_empty() {
@@ -248,7 +249,7 @@ fn parse_row(record: &csv::ByteRecord, cols: &Columns, width: usize) -> Result<P
             Birth::Date(Date::parse(dob).ok_or("`date_of_birth` is not YYYY-MM-DD or YYYY")?)
         }
     } else if !age.is_empty() {
-        let (lo, hi) = age.split_once('-').ok_or("`age_estimate` is not LO-HI")?;
+        let (lo, hi) = age.split_once(['-', '\u{2013}']).ok_or("`age_estimate` is not LO-HI")?;
         let lo: u8 = lo.trim().parse().map_err(|_| "`age_estimate` is not LO-HI")?;
         let hi: u8 = hi.trim().parse().map_err(|_| "`age_estimate` is not LO-HI")?;
         if lo > hi || hi > 120 {

@@ -51,13 +51,16 @@ pub struct NameReading {
 }
 
 /// Common two-character Chinese family names, so that 欧阳娜娜 splits as Ouyang Nana.
-const HAN_COMPOUND_FAMILY: &[&str] = &["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "歐陽", "司徒"];
+const HAN_COMPOUND_FAMILY: &[&str] =
+    &["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "歐陽", "司徒"];
 
 /// Reads a full name in any script into comparable tokens.
 pub fn read_name(full_name: &str) -> NameReading {
     let text: String = full_name.nfc().collect();
     let mut reading = NameReading::default();
-    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/' | '(' | ')' | '·' | '・' | '_')) {
+    for raw in
+        text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/' | '(' | ')' | '·' | '・' | '_'))
+    {
         if raw.is_empty() {
             continue;
         }
@@ -271,7 +274,8 @@ pub fn thai(word: &str) -> String {
         if let Some(&nx) = cs.get(i) {
             let cluster = (matches!(nx, 'ร' | 'ล') && (follows_vowel(i + 1) || lead.is_some()))
                 || (nx == 'ว' && follows_vowel(i + 1));
-            let h_lead = (init == "h" || init.is_empty()) && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว');
+            let h_lead =
+                (init == "h" || init.is_empty()) && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว');
             if cluster && !init.is_empty() {
                 out.push_str(thai_consonant(nx).map_or("", |v| v.0));
                 i += 1;
@@ -328,14 +332,11 @@ pub fn thai(word: &str) -> String {
                 "an"
             }
             (None, "", _) => {
-                // No written vowel: "a" before a consonant that starts its own syllable,
-                // "o" when the next consonant closes this one.
-                if cons(i).is_some() && !follows_vowel(i + 1) && !cs.get(i + 1).is_some_and(|&c| c == 'ร' || c == 'ล') {
-                    "o"
-                } else if cons(i).is_some() && follows_vowel(i + 1) {
+                // No written vowel: "a" before a consonant that starts its own syllable
+                // (one with its own written vowel), "o" otherwise (the next consonant closes
+                // this syllable, or the word ends).
+                if cons(i).is_some() && follows_vowel(i + 1) {
                     "a"
-                } else if cons(i).is_none() {
-                    "o"
                 } else {
                     "o"
                 }
@@ -535,7 +536,8 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
     while i < n {
         let c = cs[i];
         // Independent vowels.
-        if matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some() {
+        if matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some()
+        {
             flush(&mut out);
         }
         match c {
@@ -568,7 +570,8 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
         i += 1;
         let (mut ya, mut wa, mut ha) = (false, false, false);
         let mut creaky = false;
-        let (mut e, mut aa, mut i_, mut ii, mut u, mut uu, mut ai, mut anusvara) = (false, false, false, false, false, false, false, false);
+        let (mut e, mut aa, mut i_, mut ii, mut u, mut uu, mut ai, mut anusvara) =
+            (false, false, false, false, false, false, false, false);
         while i < n {
             match cs[i] {
                 'ျ' | 'ြ' => ya = true,
@@ -642,9 +645,8 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
                     "i"
                 } else if u || uu {
                     "u"
-                } else if wa {
-                    "a"
                 } else {
+                    // The inherent vowel (with or without a medial w: "Hla", "Mya").
                     "a"
                 }
             }

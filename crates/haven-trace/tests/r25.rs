@@ -1,6 +1,8 @@
 //! R25 (tracing): no plaintext in encodings, one-to-one matches, bad rows reported, and the
 //! figures in docs/tracing.md are the ones this code measures.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use haven_trace::matching::{link, MatchConfig};
 use haven_trace::{parse_encoded, parse_people, write_encoded, EncodedFile, Encoder, LinkageKey};
 use proptest::prelude::*;

@@ -54,7 +54,9 @@ pub fn run(command: TracingCommand) -> Result<()> {
     match command {
         TracingCommand::Keygen { out } => keygen(&out),
         TracingCommand::Encode { key_file, input, out, strict } => encode_file(&key_file, &input, &out, strict),
-        TracingCommand::Match { left, right, out, threshold, threads } => match_files(&left, &right, &out, threshold, threads),
+        TracingCommand::Match { left, right, out, threshold, threads } => {
+            match_files(&left, &right, &out, threshold, threads)
+        }
     }
 }
 
