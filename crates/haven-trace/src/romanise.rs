@@ -238,7 +238,11 @@ pub fn thai(word: &str) -> String {
                 }
                 break;
             }
-            cs.pop();
+            let silenced = cs.pop();
+            // ทร์, ตร์, ดร์ (จันทร์ Chan, อินทร์ In): the consonant before a silenced ร is silent too.
+            if silenced == Some('ร') && cs.last().is_some_and(|&l| matches!(l, 'ท' | 'ต' | 'ด')) {
+                cs.pop();
+            }
             continue;
         }
         if !is_thai_tone(c) {
@@ -267,6 +271,16 @@ pub fn thai(word: &str) -> String {
             }
             continue;
         };
+        // A consonant left alone after a closed syllable, with no vowel of its own: silent at
+        // the end of a word (ลักษ Lak), "a" before a leading vowel (รัตนใจ Rattanachai).
+        if lead.is_none() && !out.is_empty() && !follows_vowel(i + 1) && cons(i + 1).is_none() && c != 'อ' {
+            if i + 1 < n {
+                out.push_str(init);
+                out.push('a');
+            }
+            i += 1;
+            continue;
+        }
         out.push_str(init);
         i += 1;
         // Clusters: a consonant and ร, ล or ว before a written vowel ("pra", "khwa"); a silent
@@ -350,7 +364,17 @@ pub fn thai(word: &str) -> String {
         }
         // A final: a consonant not followed by its own vowel, and not the start of a cluster.
         if let Some((_, fin)) = cons(i) {
-            if !follows_vowel(i + 1) && !cs.get(i + 1).is_some_and(|&c| c == 'ร' && follows_vowel(i + 2)) {
+            // A consonant followed by one lone consonant at the end of the word opens the last
+            // syllable instead (วิพงษ์ Wiphong, not Wip-ngo).
+            // Not after ั, which always takes a final (ลักษณ์ Lak).
+            let opens_last = cons(i + 1).is_some() && i + 2 == n && vowel != "ั";
+            // Nor before รร, which is a vowel with this consonant (สุวรรณ Suwan).
+            let before_ror = cs.get(i + 1) == Some(&'ร') && cs.get(i + 2) == Some(&'ร');
+            if !follows_vowel(i + 1)
+                && !opens_last
+                && !before_ror
+                && !cs.get(i + 1).is_some_and(|&c| c == 'ร' && follows_vowel(i + 2))
+            {
                 // ย and ว after a vowel are glides.
                 out.push_str(fin);
                 i += 1;
@@ -768,6 +792,9 @@ mod tests {
         assert_eq!(skeleton(&thai("ใจดี")), skeleton("Jaidee"));
         assert_eq!(skeleton(&thai("วิไลวรรณ")), skeleton("Wilaiwan"));
         assert_eq!(skeleton(&thai("แก้วมณี")), skeleton("Kaeomani"));
+        assert_eq!(skeleton(&thai("วิพงษ์")), skeleton("Wiphong"));
+        assert_eq!(skeleton(&thai("อินทร์แก้ว")), skeleton("Inkaeo"));
+        assert_eq!(skeleton(&thai("สุลักษณ์")), skeleton("Sulak"));
     }
 
     #[test]
