@@ -1,5 +1,5 @@
 //! Dice comparisons per second on one thread, on 1024-bit filters about 30 % full (the fill
-//! of haven's name filters). `cargo run --release -p haven-trace --example dice_bench`.
+//! of haven's name filters). `cargo run --release -p haven-trace --example trace_dice_bench`.
 //! Build with `RUSTFLAGS="-C target-feature=+popcnt"` (x86-64-v2) to let `count_ones`
 //! compile to POPCNT.
 

@@ -1,6 +1,6 @@
 //! Development aid: links REPORTS.csv against RECORDS.csv in-process and prints P/R/F1 per
 //! nationality plus a sample of misses and false matches with their readings.
-//! `cargo run --release -p haven-trace --example eval -- DIR` (DIR from scripts/tracing-gen.py).
+//! `cargo run --release -p haven-trace --example trace_eval -- DIR` (DIR from scripts/tracing-gen.py).
 
 use std::collections::{HashMap, HashSet};
 
