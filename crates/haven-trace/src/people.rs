@@ -227,7 +227,8 @@ fn parse_row(record: &csv::ByteRecord, cols: &Columns, width: usize) -> Result<P
         return Err("`full_name` has no letters".into());
     }
     let sex = match field(cols.sex, "sex")? {
-        "" => None,
+        // Not known is not an error: the row is still searched for, without this field.
+        "" | "U" | "u" | "X" | "x" | "?" | "Unknown" | "unknown" => None,
         // The issue specifies M and F; the spelled-out words are what spreadsheets often hold.
         "M" | "m" | "Male" | "male" | "MALE" => Some(Sex::Male),
         "F" | "f" | "Female" | "female" | "FEMALE" => Some(Sex::Female),

@@ -107,7 +107,7 @@ fn r25_matching_is_one_to_one() {
 fn r25_bad_rows_are_reported_with_their_line_numbers() {
     let mut bytes = format!(
         "{HEADER}ok1,Budi,M,1990-01-01,,IDN,Cirebon,2025-01-02\n\
-         bad-sex,Budi,X,1990-01-01,,IDN,Cirebon,2025-01-02\n\
+         bad-sex,Budi,Z,1990-01-01,,IDN,Cirebon,2025-01-02\n\
          two-lines,\"Budi\nSantoso\",M,1990,,IDN,,2025-01-02\n\
          bad-date,Budi,M,1990-02-30,,IDN,,2025-01-02\n\
          bad-width,Budi,M\n\

@@ -60,16 +60,34 @@ pub fn run(command: TracingCommand) -> Result<()> {
     }
 }
 
-/// Creates a new file readable by its owner only; refuses to overwrite.
-fn create_private(path: &Path) -> Result<std::fs::File> {
+/// Creates a file readable by its owner only. A key is never overwritten (that would lose a
+/// partnership's key); ENCODED and MATCHES files are, so a batch can be run again.
+fn create_private(path: &Path, overwrite: bool) -> Result<std::fs::File> {
     let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
+    if overwrite {
+        opts.write(true).create(true).truncate(true);
+    } else {
+        opts.write(true).create_new(true);
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    opts.open(path).with_context(|| format!("creating {} (it must not exist yet)", path.display()))
+    let file = opts.open(path).with_context(|| {
+        if overwrite {
+            format!("creating {}", path.display())
+        } else {
+            format!("creating {} (it must not exist yet)", path.display())
+        }
+    })?;
+    #[cfg(unix)]
+    {
+        // An existing file keeps its old mode when truncated; narrow it.
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
 }
 
 fn read_capped(path: &Path, cap: usize) -> Result<Vec<u8>> {
@@ -86,7 +104,7 @@ fn keygen(out: &Path) -> Result<()> {
     let key = encode::LinkageKey::from_bytes(bytes);
     bytes = [0; 32];
     let _ = bytes;
-    let mut f = create_private(out)?;
+    let mut f = create_private(out, false)?;
     writeln!(f, "{}", key.to_hex())?;
     f.sync_all()?;
     eprintln!("linkage key written to {} (share it only with the partner organisation)", out.display());
@@ -128,7 +146,7 @@ fn encode_file(key_file: &Path, input: &Path, out: &Path, strict: bool) -> Resul
     }
     pb.finish_and_clear();
     let file = encode::EncodedFile { key_check: key.check(), records };
-    let mut f = create_private(out)?;
+    let mut f = create_private(out, true)?;
     f.write_all(&encode::write_encoded(&file))?;
     f.sync_all()?;
     eprintln!("{} people encoded to {}", file.records.len(), out.display());
@@ -155,7 +173,7 @@ fn match_files(left: &Path, right: &Path, out: &Path, threshold: f64, threads: O
     let (matches, stats) = matching::link(&l.records, &r.records, &config, &|d| pb.set_position(d as u64));
     let secs = started.elapsed().as_secs_f64();
     pb.finish_and_clear();
-    let mut f = std::io::BufWriter::new(create_private(out)?);
+    let mut f = std::io::BufWriter::new(create_private(out, true)?);
     writeln!(f, "left_id,right_id,score")?;
     for m in &matches {
         writeln!(f, "{},{},{:.4}", csv_field(&l.records[m.left].id), csv_field(&r.records[m.right].id), m.score)?;
