@@ -57,6 +57,20 @@ const HAN_COMPOUND_FAMILY: &[&str] =
 /// Reads a full name in any script into comparable tokens.
 pub fn read_name(full_name: &str) -> NameReading {
     let text: String = full_name.nfc().collect();
+    // Abbreviations that documents use for whole name parts.
+    let text: String = text
+        .split_whitespace()
+        .map(|w| match w.to_lowercase().as_str() {
+            // Filipino "Ma." for Maria (with the point: Ma is also a Burmese and Chinese name).
+            "ma." => "Maria",
+            // Burmese "Mg" for Maung.
+            "mg" | "mg." => "Maung",
+            // Indonesian and Malay abbreviations of Muhammad.
+            "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut reading = NameReading::default();
     for raw in
         text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/' | '(' | ')' | '·' | '・' | '_'))
@@ -819,6 +833,13 @@ mod tests {
         assert_eq!(skeleton(&khmer("ពៅ")), skeleton("Pov"));
         assert_eq!(skeleton(&khmer("ពេជ្រ")), skeleton("Pech"));
         assert_eq!(frame(&skeleton(&khmer("ធារី"))), frame(&skeleton("Theary")));
+    }
+
+    #[test]
+    fn abbreviations_read_as_the_name() {
+        assert_eq!(read_name("Mg Mg Win").tokens, read_name("Maung Maung Win").tokens);
+        assert_eq!(read_name("Ma. Cristina Santos").tokens, read_name("Maria Cristina Santos").tokens);
+        assert_eq!(read_name("Mohd Yusuf").tokens, read_name("Muhammad Yusuf").tokens);
     }
 
     #[test]
