@@ -14,6 +14,7 @@ use haven_store::{Store, StoreConfig};
 
 mod ads_cli;
 mod demo;
+mod tracing_cli;
 
 #[derive(Parser)]
 #[command(name = "haven", version, about = "Case work for people trafficked into scam compounds")]
@@ -61,6 +62,11 @@ impl DataArgs {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Family tracing between partner organisations (issue 15): keygen, encode, match.
+    Tracing {
+        #[command(subcommand)]
+        command: tracing_cli::TracingCommand,
+    },
     /// Run the web server (migrates first; creates key and admin on first start).
     Serve {
         #[command(flatten)]
@@ -365,6 +371,7 @@ fn main() -> std::process::ExitCode {
 
 async fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Tracing { command } => tracing_cli::run(command),
         Command::Serve { data, listen, tls_cert, tls_key, trusted_proxies } => {
             serve(data, listen, tls_cert, tls_key, trusted_proxies).await
         }

@@ -190,6 +190,7 @@ fn r18_a_translation_pack_is_written_from_a_template_and_checked_key_by_key() {
     let out = crate::helpers::haven(&["instrument", "pack-check", full.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("a complete am pack"));
+}
 
 /// R26: `haven ads screen` scores a batch with reasons in the asked language, reports bad lines by number, and
 /// never drops them silently (it fails after writing the good results).

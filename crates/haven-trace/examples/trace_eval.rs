@@ -1,0 +1,95 @@
+//! Development aid: links REPORTS.csv against RECORDS.csv in-process and prints P/R/F1 per
+//! nationality plus a sample of misses and false matches with their readings.
+//! `cargo run --release -p haven-trace --example trace_eval -- DIR` (DIR from scripts/tracing-gen.py).
+
+use std::collections::{HashMap, HashSet};
+
+use haven_trace::matching::{link, weight, MatchConfig, Prepared};
+use haven_trace::romanise::read_name;
+use haven_trace::{parse_people, Encoder, LinkageKey};
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "/tmp/trgen".into());
+    let show: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let read = |f: &str| std::fs::read(format!("{dir}/{f}")).unwrap_or_default();
+    let (Ok(l), Ok(r)) = (parse_people(&read("reports.csv")), parse_people(&read("records.csv"))) else {
+        return;
+    };
+    let key = LinkageKey::from_bytes([3; 32]);
+    let mut enc = Encoder::new(&key);
+    let le: Vec<_> = l.people.iter().map(|p| enc.encode(p)).collect();
+    let re: Vec<_> = r.people.iter().map(|p| enc.encode(p)).collect();
+    let text = |f: &str| String::from_utf8(read(f)).unwrap_or_default();
+    let truth: HashMap<(String, String), String> = text("truth.csv")
+        .lines()
+        .skip(1)
+        .map(|x| {
+            let f: Vec<&str> = x.split(',').collect();
+            ((f[0].to_owned(), f[1].to_owned()), f[2].to_owned())
+        })
+        .collect();
+    let nat: HashMap<String, String> = text("nationality.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|x| x.split_once(',').map(|(a, b)| (a.to_owned(), b.to_owned())))
+        .collect();
+    let t = std::time::Instant::now();
+    let threshold: f64 = std::env::args().nth(3).and_then(|s| s.parse().ok()).unwrap_or(0.5);
+    let (m, stats) = link(&le, &re, &MatchConfig { threads: 1, threshold, ..MatchConfig::default() }, &|_| {});
+    println!("{} comparisons in {:.3}s", stats.comparisons, t.elapsed().as_secs_f64());
+    let got: HashSet<(String, String)> = m.iter().map(|m| (le[m.left].id.clone(), re[m.right].id.clone())).collect();
+    let mut c: HashMap<String, [u32; 3]> = HashMap::new();
+    for p in &got {
+        let n = nat.get(&p.0).cloned().unwrap_or_default();
+        c.entry(n).or_default()[if truth.contains_key(p) { 0 } else { 1 }] += 1;
+    }
+    for (p, n) in &truth {
+        if !got.contains(p) {
+            c.entry(n.clone()).or_default()[2] += 1;
+        }
+    }
+    let mut keys: Vec<_> = c.keys().cloned().collect();
+    keys.sort();
+    let mut all = [0u32; 3];
+    for k in keys.iter() {
+        let [tp, fp, fn_] = c[k];
+        all = [all[0] + tp, all[1] + fp, all[2] + fn_];
+        prf(k, tp, fp, fn_);
+    }
+    prf("ALL", all[0], all[1], all[2]);
+    let li: HashMap<&str, usize> = le.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let ri: HashMap<&str, usize> = re.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let (lp, rp) = (Prepared::new(&le), Prepared::new(&re));
+    let row = |p: &haven_trace::Person| {
+        format!("{} {:?} {:?} {:?} {}", p.full_name, read_name(&p.full_name).tokens, p.sex, p.birth, p.place_of_origin)
+    };
+    let mut shown = 0;
+    for (p, n) in &truth {
+        if !got.contains(p) && shown < show {
+            shown += 1;
+            let (i, j) = (li[p.0.as_str()], ri[p.1.as_str()]);
+            let shared = le[i].blocks.iter().any(|b| re[j].blocks.contains(b));
+            println!(
+                "MISS {n} w={:.1} block={shared}\n   {}\n   {}",
+                weight(&lp, i, &rp, j),
+                row(&l.people[i]),
+                row(&r.people[j])
+            );
+        }
+    }
+    shown = 0;
+    for p in &got {
+        if !truth.contains_key(p) && shown < show {
+            shown += 1;
+            let (i, j) = (li[p.0.as_str()], ri[p.1.as_str()]);
+            println!("FALSE w={:.1}\n   {}\n   {}", weight(&lp, i, &rp, j), row(&l.people[i]), row(&r.people[j]));
+        }
+    }
+}
+
+fn prf(k: &str, tp: u32, fp: u32, fn_: u32) {
+    let p = f64::from(tp) / f64::from((tp + fp).max(1));
+    let r = f64::from(tp) / f64::from((tp + fn_).max(1));
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    println!("{k:4} P {p:.3} R {r:.3} F1 {f:.3}  (tp {tp} fp {fp} fn {fn_})");
+}

@@ -1,0 +1,851 @@
+//! Names as people write them, in any script, brought to comparable Latin "skeletons".
+//!
+//! Why skeletons: a Thai caseworker writes a Vietnamese name without diacritics, a Burmese
+//! name reaches a shelter as "Kyaw", "Kyaw" or "Chaw", a Thai name as "Phongsak" or "Pongsak".
+//! Each name token is first romanised (per script), then folded by [`skeleton`] so that the
+//! common romanisation variants of one sound land on the same letters. Q-grams of the
+//! skeleton go into the keyed Bloom filter; a spelling difference costs a few q-grams,
+//! not the match.
+//!
+//! Which tables are hand-written (no maintained crate covers them): Thai (an RTGS-like
+//! reading of the script with implicit vowels and final-consonant values) and Burmese
+//! (syllable by syllable, in the conventional spelling of names: Aung, Kyaw, Thein, Htun).
+//! Han, Lao, Khmer and Vietnamese go through `any_ascii` (pinyin without tones for Han,
+//! folded diacritics and Đ→D for Vietnamese), which is maintained and table-driven.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The script a token is written in, as far as romanisation cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Latin,
+    Thai,
+    Burmese,
+    Khmer,
+    Lao,
+    Han,
+    Other,
+}
+
+fn script_of(c: char) -> Script {
+    match c as u32 {
+        0x0E00..=0x0E7F => Script::Thai,
+        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Script::Burmese,
+        0x1780..=0x17FF | 0x19E0..=0x19FF => Script::Khmer,
+        0x0E80..=0x0EFF => Script::Lao,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => Script::Han,
+        _ if c.is_ascii_alphabetic() => Script::Latin,
+        _ if c.is_alphabetic() && (c as u32) < 0x0250 => Script::Latin,
+        0x1E00..=0x1EFF => Script::Latin,
+        _ => Script::Other,
+    }
+}
+
+/// A name, read: Latin skeleton tokens (order-free) and the native-script text, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameReading {
+    /// Skeleton of each token, after romanisation (lowercase ASCII letters only).
+    pub tokens: Vec<String>,
+    /// Native-script characters (non-Latin letters), spaces removed, NFC.
+    pub native: String,
+}
+
+/// Common two-character Chinese family names, so that 欧阳娜娜 splits as Ouyang Nana.
+const HAN_COMPOUND_FAMILY: &[&str] =
+    &["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "歐陽", "司徒"];
+
+/// Reads a full name in any script into comparable tokens.
+pub fn read_name(full_name: &str) -> NameReading {
+    let text: String = full_name.nfc().collect();
+    // Abbreviations that documents use for whole name parts.
+    let text: String = text
+        .split_whitespace()
+        .map(|w| match w.to_lowercase().as_str() {
+            // Filipino "Ma." for Maria (with the point: Ma is also a Burmese and Chinese name).
+            "ma." => "Maria",
+            // Burmese "Mg" for Maung.
+            "mg" | "mg." => "Maung",
+            // Indonesian and Malay abbreviations of Muhammad.
+            "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut reading = NameReading::default();
+    for raw in
+        text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/' | '(' | ')' | '·' | '・' | '_'))
+    {
+        if raw.is_empty() {
+            continue;
+        }
+        // A token may mix scripts (rare); split it into runs of one script.
+        let mut runs: Vec<(Script, String)> = Vec::new();
+        for c in raw.chars() {
+            let s = match script_of(c) {
+                // Combining marks and digits follow the run they are in.
+                Script::Other => runs.last().map_or(Script::Other, |r| r.0),
+                s => s,
+            };
+            match runs.last_mut() {
+                Some((rs, buf)) if *rs == s => buf.push(c),
+                _ => runs.push((s, c.to_string())),
+            }
+        }
+        for (script, run) in runs {
+            if script != Script::Latin && script != Script::Other {
+                reading.native.push_str(&run);
+            }
+            let romanised: Vec<String> = match script {
+                Script::Thai => thai_tokens(&run),
+                Script::Burmese => burmese_syllables(&run),
+                Script::Han => han(&run),
+                Script::Lao => vec![thai(&lao_as_thai(&run))],
+                Script::Khmer => vec![khmer(&run)],
+                Script::Latin | Script::Other => vec![any_ascii::any_ascii(&run)],
+            };
+            for r in romanised {
+                let s = skeleton(&r);
+                if !s.is_empty() {
+                    reading.tokens.push(s);
+                }
+            }
+        }
+    }
+    reading
+}
+
+/// Han: family name (one character, or a known compound) and given name as two tokens,
+/// in pinyin without tones, the way names are written in passports ("Zhang Xiaoming").
+fn han(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    let family_len = if HAN_COMPOUND_FAMILY.iter().any(|f| run.starts_with(f)) { 2 } else { 1 };
+    if chars.len() <= family_len {
+        return vec![any_ascii::any_ascii(run)];
+    }
+    let family: String = chars[..family_len].iter().collect();
+    let given: String = chars[family_len..].iter().collect();
+    vec![any_ascii::any_ascii(&family), any_ascii::any_ascii(&given)]
+}
+
+/// Folds a romanised token (any Latin spelling) into its skeleton: lowercase ASCII where the
+/// usual variant spellings of one sound coincide. Applied to both sides alike.
+pub fn skeleton(token: &str) -> String {
+    let folded = any_ascii::any_ascii(token).to_ascii_lowercase();
+    // v and w are one letter in every romanisation here (Vongsa, Wongsa); fold first so that
+    // the vowel rules below (aw, ow) see them alike.
+    let s: Vec<u8> = folded.bytes().filter(u8::is_ascii_lowercase).map(|b| if b == b'v' { b'w' } else { b }).collect();
+    if s.is_empty() {
+        return String::new();
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    while i < s.len() {
+        let (c, n, n2) = (s[i], at(i + 1), at(i + 2));
+        // Multi-letter spellings of one consonant, longest first.
+        let (emit, used): (&[u8], usize) = match (c, n, n2) {
+            (b't', b'c', b'h') => (b"j", 3),
+            (b'n', b'g', b'h') => (b"ng", 3),
+            (b'c', b'h', _) | (b'j', _, _) | (b'z', b'h', _) => (b"j", if c == b'j' { 1 } else { 2 }),
+            (b'k' | b'g', b'y', _) if i == 0 || !is_vowel(at(i.wrapping_sub(1))) => (b"j", 2),
+            (b'd', b'j', _) | (b't', b'j', _) => (b"j", 2),
+            (b'n', b'y', _) | (b'n', b'h', _) => (b"n", 2),
+            (b'h', b't' | b'l' | b'm' | b'n' | b's' | b'w' | b'y', _) if i == 0 => (&[], 1),
+            (b'p' | b't' | b'k' | b'g' | b'd' | b'b' | b's', b'h', _) => (std::slice::from_ref(&s[i]), 2),
+            (b'p', b'f', _) => (b"f", 2),
+            (b'q', b'u', _) => (b"kw", 2),
+            (b'q' | b'c' | b'k', _, _) => (b"k", 1),
+            (b'x' | b'z', _, _) => (b"s", 1),
+            (b'w', _, _) if i + 1 == s.len() && i > 0 => (b"o", 1),
+            (b'r', _, _) => (b"l", 1),
+            (b'h', _, _) if i > 0 => (&[], 1),
+            // Vowel spellings.
+            (b'e', b'e', _) | (b'i', b'i', _) => (b"i", 2),
+            // Burmese Soe, Moe (o) against the old Indonesian spelling Soekarno (u).
+            (b'o', b'e', _) if i + 2 == s.len() => (b"o", 2),
+            (b'o', b'e', _) => (b"u", 2),
+            // Khmer ea (Chea, Meas, Sophea) against any_ascii's a; Thai and Lao ae/e (Saeng, Seng).
+            (b'e', b'a', _) => (b"a", 2),
+            (b'a', b'e', _) => (b"e", 2),
+            (b'o', b'o', _) | (b'o', b'u', _) | (b'u', b'u', _) => (b"u", 2),
+            (b'a', b'w', _) | (b'a', b'u', _) | (b'o', b'w', _) | (b'a', b'o', _) => (b"o", 2),
+            (b'a', b'y', _) | (b'a', b'i', _) => (b"ai", 2),
+            (b'e', b'y', _) | (b'e', b'i', _) => (b"e", 2),
+            (b'y', _, _) if i + 1 == s.len() && i > 0 => (b"i", 1),
+            (b'w', _, _) if i + 1 == s.len() && i > 0 => (b"o", 1),
+            _ => (std::slice::from_ref(&s[i]), 1),
+        };
+        for &b in emit {
+            // Doubled letters are one sound ("Sukkasem", "Nuttapong").
+            if out.last() != Some(&b) {
+                out.push(b);
+            }
+        }
+        i += used;
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- Thai
+
+fn thai_consonant(c: char) -> Option<(&'static str, &'static str)> {
+    // (initial, final) values, RTGS.
+    Some(match c {
+        'ก' => ("k", "k"),
+        'ข' | 'ฃ' | 'ค' | 'ฅ' | 'ฆ' => ("kh", "k"),
+        'ง' => ("ng", "ng"),
+        'จ' | 'ฉ' | 'ช' | 'ฌ' => ("ch", "t"),
+        'ซ' | 'ศ' | 'ษ' | 'ส' => ("s", "t"),
+        'ญ' => ("y", "n"),
+        'ฎ' | 'ด' => ("d", "t"),
+        'ฏ' | 'ต' => ("t", "t"),
+        'ฐ' | 'ฑ' | 'ฒ' | 'ถ' | 'ท' | 'ธ' => ("th", "t"),
+        'ณ' | 'น' => ("n", "n"),
+        'บ' => ("b", "p"),
+        'ป' => ("p", "p"),
+        'ผ' | 'พ' | 'ภ' => ("ph", "p"),
+        'ฝ' | 'ฟ' => ("f", "p"),
+        'ม' => ("m", "m"),
+        'ย' => ("y", "i"),
+        'ร' => ("r", "n"),
+        'ล' | 'ฬ' => ("l", "n"),
+        'ว' => ("w", "o"),
+        'ห' | 'ฮ' => ("h", ""),
+        'อ' => ("", ""),
+        _ => return None,
+    })
+}
+
+/// Stands for the Lao short o (ົ), which Thai lacks, when Lao is read through the Thai reader.
+const SHORT_O: char = '\u{0E4E}';
+
+fn is_thai_following_vowel(c: char) -> bool {
+    matches!(c, 'ะ' | 'ั' | 'า' | 'ำ' | 'ิ' | 'ี' | 'ึ' | 'ื' | 'ุ' | 'ู' | '็' | SHORT_O)
+}
+
+fn is_thai_leading_vowel(c: char) -> bool {
+    matches!(c, 'เ' | 'แ' | 'โ' | 'ใ' | 'ไ')
+}
+
+fn is_thai_tone(c: char) -> bool {
+    matches!(c, '่' | '้' | '๊' | '๋' | 'ํ' | 'ๆ' | 'ฯ')
+}
+
+/// Thai script as RTGS-like Latin, one token per space-separated word.
+fn thai_tokens(run: &str) -> Vec<String> {
+    vec![thai(run)]
+}
+
+/// Reads Thai script as RTGS-like Latin: syllables of (leading vowel) initial (cluster)
+/// vowel (final), with an implicit "o" or "a" where no vowel is written, and silent letters
+/// under the thanthakhat dropped.
+pub fn thai(word: &str) -> String {
+    // Drop tone marks; drop a consonant (and a vowel sign on it) silenced by the thanthakhat.
+    let mut cs: Vec<char> = Vec::new();
+    for c in word.chars() {
+        if c == '์' {
+            while let Some(&last) = cs.last() {
+                if is_thai_following_vowel(last) {
+                    cs.pop();
+                    continue;
+                }
+                break;
+            }
+            let silenced = cs.pop();
+            // ทร์, ตร์, ดร์ (จันทร์ Chan, อินทร์ In): the consonant before a silenced ร is silent too.
+            if silenced == Some('ร') && cs.last().is_some_and(|&l| matches!(l, 'ท' | 'ต' | 'ด')) {
+                cs.pop();
+            }
+            continue;
+        }
+        if !is_thai_tone(c) {
+            cs.push(c);
+        }
+    }
+    let mut out = String::new();
+    let n = cs.len();
+    let mut i = 0;
+    let cons = |i: usize| cs.get(i).and_then(|&c| thai_consonant(c));
+    let follows_vowel = |i: usize| cs.get(i).is_some_and(|&c| is_thai_following_vowel(c));
+    while i < n {
+        let c = cs[i];
+        let lead = if is_thai_leading_vowel(c) {
+            i += 1;
+            Some(c)
+        } else {
+            None
+        };
+        let Some((init, _)) = cons(i) else {
+            if lead.is_none() {
+                if c == 'ฤ' {
+                    out.push_str("rue");
+                }
+                i += 1;
+            }
+            continue;
+        };
+        // A consonant left alone after a closed syllable, with no vowel of its own: silent at
+        // the end of a word (ลักษ Lak), "a" before a leading vowel (รัตนใจ Rattanachai).
+        if lead.is_none() && !out.is_empty() && !follows_vowel(i + 1) && cons(i + 1).is_none() && c != 'อ' {
+            if i + 1 < n {
+                out.push_str(init);
+                out.push('a');
+            }
+            i += 1;
+            continue;
+        }
+        out.push_str(init);
+        i += 1;
+        // Clusters: a consonant and ร, ล or ว before a written vowel ("pra", "khwa"); a silent
+        // ห or อ before a sonorant.
+        if let Some(&nx) = cs.get(i) {
+            let cluster = (matches!(nx, 'ร' | 'ล') && (follows_vowel(i + 1) || lead.is_some()))
+                || (nx == 'ว' && follows_vowel(i + 1));
+            let h_lead =
+                (init == "h" || init.is_empty()) && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว');
+            if cluster && !init.is_empty() {
+                out.push_str(thai_consonant(nx).map_or("", |v| v.0));
+                i += 1;
+            } else if h_lead && (follows_vowel(i + 1) || lead.is_some()) {
+                out.pop_if_h();
+                out.push_str(thai_consonant(nx).map_or("", |v| v.0));
+                i += 1;
+            }
+        }
+        // The vowel.
+        let mut vowel = String::new();
+        while i < n && is_thai_following_vowel(cs[i]) {
+            vowel.push(cs[i]);
+            i += 1;
+        }
+        // เ-ีย, เ-ือ, -ัว, -อ written with a consonant letter as part of the vowel.
+        let next = cs.get(i).copied();
+        let v: &str = match (lead, vowel.as_str(), next) {
+            (Some('เ'), "ี", Some('ย')) => {
+                i += 1;
+                "ia"
+            }
+            (Some('เ'), "ื", Some('อ')) => {
+                i += 1;
+                "uea"
+            }
+            (Some('เ'), "", Some('า')) => {
+                i += 1;
+                "ao"
+            }
+            (Some('เ'), "", Some('อ')) if !follows_vowel(i + 1) => {
+                i += 1;
+                "oe"
+            }
+            (Some('เ'), "ิ", _) => "oe",
+            (Some('เ'), _, _) => "e",
+            (Some('แ'), _, _) => "ae",
+            (Some('โ'), _, _) => "o",
+            (Some(_), _, _) => "ai",
+            (None, "ั", Some('ว')) => {
+                i += 1;
+                "ua"
+            }
+            (None, "", Some('ว')) if !follows_vowel(i + 1) && cons(i + 1).is_some() => {
+                i += 1;
+                "ua"
+            }
+            (None, "", Some('อ')) if !follows_vowel(i + 1) => {
+                i += 1;
+                "o"
+            }
+            (None, "", Some('ร')) if cs.get(i + 1) == Some(&'ร') => {
+                i += 2;
+                "an"
+            }
+            (None, "", _) => {
+                // No written vowel: "a" before a consonant that starts its own syllable
+                // (one with its own written vowel), "o" otherwise (the next consonant closes
+                // this syllable, or the word ends).
+                if cons(i).is_some() && follows_vowel(i + 1) {
+                    "a"
+                } else {
+                    "o"
+                }
+            }
+            (None, v, _) => thai_vowel(v),
+        };
+        out.push_str(v);
+        // ใ, ไ and ำ syllables take no final consonant.
+        if matches!(lead, Some('ใ' | 'ไ')) || v == "am" {
+            continue;
+        }
+        // A final: a consonant not followed by its own vowel, and not the start of a cluster.
+        if let Some((_, fin)) = cons(i) {
+            // A consonant followed by one lone consonant at the end of the word opens the last
+            // syllable instead (วิพงษ์ Wiphong, not Wip-ngo).
+            // Not after ั, which always takes a final (ลักษณ์ Lak).
+            let opens_last = cons(i + 1).is_some() && i + 2 == n && vowel != "ั";
+            // Nor before รร, which is a vowel with this consonant (สุวรรณ Suwan).
+            let before_ror = cs.get(i + 1) == Some(&'ร') && cs.get(i + 2) == Some(&'ร');
+            if !follows_vowel(i + 1)
+                && !opens_last
+                && !before_ror
+                && !cs.get(i + 1).is_some_and(|&c| c == 'ร' && follows_vowel(i + 2))
+            {
+                // ย and ว after a vowel are glides.
+                out.push_str(fin);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn thai_vowel(v: &str) -> &'static str {
+    match v {
+        "ะ" | "ั" | "า" | "็" => "a",
+        "ำ" => "am",
+        "ิ" | "ี" => "i",
+        "ึ" | "ื" => "ue",
+        "ุ" | "ู" => "u",
+        _ if v.contains(SHORT_O) => "o",
+        _ if v.contains('า') => "a",
+        _ if v.contains('ิ') || v.contains('ี') => "i",
+        _ if v.contains('ุ') || v.contains('ู') => "u",
+        _ => "a",
+    }
+}
+
+trait PopIfH {
+    fn pop_if_h(&mut self);
+}
+
+impl PopIfH for String {
+    fn pop_if_h(&mut self) {
+        if self.ends_with('h') {
+            self.pop();
+        }
+    }
+}
+
+// ---------------------------------------------------------------- Lao and Khmer
+
+/// Lao and Thai scripts descend from one source and are written alike (leading vowels,
+/// implicit vowels, final-consonant values), so Lao is read through the Thai reader after a
+/// letter-for-letter mapping. The Lao ຍ is "ny"/"y" initially, as Thai ย.
+fn lao_as_thai(run: &str) -> String {
+    run.chars()
+        .filter_map(|c| {
+            Some(match c {
+                'ກ' => 'ก',
+                'ຂ' => 'ข',
+                'ຄ' => 'ค',
+                'ງ' => 'ง',
+                'ຈ' => 'จ',
+                'ສ' => 'ส',
+                'ຊ' => 'ซ',
+                'ຍ' | 'ຢ' | 'ຽ' => 'ย',
+                'ດ' => 'ด',
+                'ຕ' => 'ต',
+                'ຖ' => 'ถ',
+                'ທ' => 'ท',
+                'ນ' => 'น',
+                'ບ' => 'บ',
+                'ປ' => 'ป',
+                'ຜ' => 'ผ',
+                'ຝ' => 'ฝ',
+                'ພ' => 'พ',
+                'ຟ' => 'ฟ',
+                'ມ' => 'ม',
+                'ຣ' => 'ร',
+                'ລ' | 'ຼ' => 'ล',
+                'ວ' => 'ว',
+                'ຫ' => 'ห',
+                'ອ' => 'อ',
+                'ຮ' => 'ฮ',
+                'ະ' => 'ะ',
+                'ັ' => 'ั',
+                'າ' => 'า',
+                'ຳ' => 'ำ',
+                'ິ' => 'ิ',
+                'ີ' => 'ี',
+                'ຶ' => 'ึ',
+                'ື' => 'ื',
+                'ຸ' => 'ุ',
+                'ູ' => 'ู',
+                'ເ' => 'เ',
+                'ແ' => 'แ',
+                'ໂ' => 'โ',
+                'ໃ' => 'ใ',
+                'ໄ' => 'ไ',
+                'ໍ' => 'อ',
+                // ົ is a short o: the Thai reader's implicit o says the same.
+                'ົ' => SHORT_O,
+                '່' | '້' | '໊' | '໋' | '໌' | 'ໆ' => return None,
+                'ໜ' => return Some('น'),
+                'ໝ' => return Some('ม'),
+                other => other,
+            })
+        })
+        .collect()
+}
+
+fn is_khmer_consonant(c: char) -> bool {
+    ('\u{1780}'..='\u{17A2}').contains(&c)
+}
+
+/// Khmer through `any_ascii`, with the inherent vowel that script leaves unwritten between two
+/// consonants (រតនា → ratana, not rtna); a word-final consonant stays a final (សុខ → sokh).
+fn khmer(run: &str) -> String {
+    let mut cs: Vec<char> = run.chars().collect();
+    // A subscript consonant ending a word is not pronounced (ពេជ្រ Pech, វិចិត្រ Vichet).
+    if cs.len() > 2 && cs[cs.len() - 2] == '\u{17D2}' {
+        cs.truncate(cs.len() - 2);
+    }
+    let mut out = String::new();
+    for (i, &c) in cs.iter().enumerate() {
+        out.push_str(&any_ascii::any_ascii(&c.to_string()));
+        if is_khmer_consonant(c) && cs.get(i + 1).is_some_and(|&n| is_khmer_consonant(n)) {
+            out.push('a');
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- Burmese
+
+fn burmese_consonant(c: char) -> Option<&'static str> {
+    Some(match c {
+        'က' => "k",
+        'ခ' => "kh",
+        'ဂ' | 'ဃ' => "g",
+        'င' => "ng",
+        'စ' => "s",
+        'ဆ' => "hs",
+        'ဇ' | 'ဈ' => "z",
+        'ည' | 'ဉ' => "ny",
+        'ဋ' | 'တ' => "t",
+        'ဌ' | 'ထ' => "ht",
+        'ဍ' | 'ဎ' | 'ဒ' | 'ဓ' => "d",
+        'ဏ' | 'န' => "n",
+        'ပ' => "p",
+        'ဖ' => "ph",
+        'ဗ' | 'ဘ' => "b",
+        'မ' => "m",
+        'ယ' | 'ရ' => "y",
+        'လ' | 'ဠ' => "l",
+        'ဝ' => "w",
+        'သ' => "th",
+        'ဟ' => "h",
+        'အ' => "",
+        _ => return None,
+    })
+}
+
+/// Burmese script as one Latin token per syllable: Burmese names have no family name and are
+/// written in Latin with a space between syllables ("Aung Kyaw Win") whether or not the script
+/// had one.
+pub fn burmese_syllables(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    burmese_into(word, &mut out);
+    out
+}
+
+/// Burmese script, syllable by syllable, in the spelling names usually take in Latin
+/// (Aung, Kyaw, Myint, Thein, Htun, Hla, Khin, Naing).
+pub fn burmese(word: &str) -> String {
+    let mut out = Vec::new();
+    burmese_into(word, &mut out);
+    out.concat()
+}
+
+fn burmese_into(word: &str, syllables: &mut Vec<String>) {
+    let cs: Vec<char> = word.nfc().filter(|&c| !matches!(c, 'း' | '\u{200B}')).collect();
+    let n = cs.len();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut flush = |out: &mut String| {
+        if !out.is_empty() {
+            syllables.push(std::mem::take(out));
+        }
+    };
+    // A consonant with asat (်) or virama (္) after it closes the syllable before it.
+    let closes = |j: usize| {
+        let k = if cs.get(j + 1) == Some(&'့') { j + 2 } else { j + 1 };
+        cs.get(k).is_some_and(|&c| c == '်' || c == '္')
+    };
+    while i < n {
+        let c = cs[i];
+        // Independent vowels.
+        if matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some()
+        {
+            flush(&mut out);
+        }
+        match c {
+            'ဥ' | 'ဦ' => {
+                out.push('u');
+                i += 1;
+                continue;
+            }
+            'ဧ' | 'ဨ' => {
+                out.push_str("ay");
+                i += 1;
+                continue;
+            }
+            'ဣ' | 'ဤ' => {
+                out.push('i');
+                i += 1;
+                continue;
+            }
+            'ဩ' | 'ဪ' => {
+                out.push_str("aw");
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(onset) = burmese_consonant(c) else {
+            i += 1;
+            continue;
+        };
+        i += 1;
+        let (mut ya, mut wa, mut ha) = (false, false, false);
+        let mut creaky = false;
+        let (mut e, mut aa, mut i_, mut ii, mut u, mut uu, mut ai, mut anusvara) =
+            (false, false, false, false, false, false, false, false);
+        while i < n {
+            match cs[i] {
+                'ျ' | 'ြ' => ya = true,
+                'ွ' => wa = true,
+                'ှ' => ha = true,
+                'ေ' => e = true,
+                'ာ' | 'ါ' => aa = true,
+                'ိ' => i_ = true,
+                'ီ' => ii = true,
+                'ု' => u = true,
+                'ူ' => uu = true,
+                'ဲ' => ai = true,
+                'ံ' => anusvara = true,
+                '်' => {}
+                '့' => creaky = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        // A final consonant: followed by asat.
+        let mut fin: Option<char> = None;
+        if i < n && closes(i) {
+            fin = Some(cs[i]);
+            i += 2;
+            while i < n && matches!(cs[i], '့' | '်') {
+                creaky = true;
+                i += 1;
+            }
+            // Stacked consonant under virama starts the next syllable; nothing more here.
+        }
+        let mut onset_s = if ha {
+            if c == 'ရ' || c == 'ယ' || (onset == "l" && ya) {
+                "sh".to_owned()
+            } else {
+                format!("h{onset}")
+            }
+        } else {
+            onset.to_owned()
+        };
+        if ya {
+            onset_s = match onset_s.as_str() {
+                "k" => "ky".to_owned(),
+                "kh" => "ch".to_owned(),
+                "g" => "gy".to_owned(),
+                "" | "y" | "sh" => onset_s.clone(),
+                other => format!("{other}y"),
+            };
+        }
+        if wa && fin.is_none() && !anusvara {
+            onset_s.push('w');
+        }
+        let rhyme: &str = match fin {
+            None => {
+                if e && aa {
+                    "aw"
+                } else if e {
+                    "ay"
+                } else if u && i_ {
+                    "o"
+                } else if anusvara && u {
+                    "on"
+                } else if anusvara {
+                    if wa {
+                        "un"
+                    } else {
+                        "an"
+                    }
+                } else if ai {
+                    "ai"
+                } else if i_ || ii {
+                    "i"
+                } else if u || uu {
+                    "u"
+                } else {
+                    // The inherent vowel (with or without a medial w: "Hla", "Mya").
+                    "a"
+                }
+            }
+            Some(f) => {
+                let nasal = matches!(f, 'န' | 'မ' | 'ံ');
+                match f {
+                    'င' if e && aa => "aung",
+                    'င' if u && i_ => "aing",
+                    'င' if wa => "win",
+                    // The creaky tone is spelt with a t in names: Myint, Thant.
+                    'င' if creaky => "int",
+                    'င' => "in",
+                    'က' if e && aa => "auk",
+                    'က' if u && i_ => "aik",
+                    'က' => "et",
+                    'စ' => "it",
+                    'ည' => {
+                        if creaky {
+                            "ae"
+                        } else if ya {
+                            "i"
+                        } else {
+                            "e"
+                        }
+                    }
+                    'ဉ' => "in",
+                    'ယ' => "e",
+                    _ if nasal && i_ => "ein",
+                    _ if nasal && u => "on",
+                    _ if nasal && wa => "un",
+                    _ if nasal && creaky => "ant",
+                    _ if nasal => "an",
+                    _ if i_ => "eik",
+                    _ if u => "ok",
+                    _ if wa => "ut",
+                    _ => "at",
+                }
+            }
+        };
+        out.push_str(&onset_s);
+        out.push_str(rhyme);
+    }
+    flush(&mut out);
+}
+
+/// The consonant frame of a skeleton: each run of vowels becomes one `*` ("theary" and "tale"
+/// both give t*l*). Vowels are what romanisations disagree on most across scripts.
+pub fn frame(token: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in token.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') || (i > 0 && matches!(c, 'y' | 'w'));
+        if vowel {
+            if !out.ends_with('*') {
+                out.push('*');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Padded-free bigrams of each token ("aung" → au, un, ng) plus the token's first letter
+/// marked as such, and bigrams of its consonant frame; order of tokens never matters.
+pub fn qgrams(tokens: &[String]) -> Vec<String> {
+    let mut grams = Vec::new();
+    for t in tokens {
+        let f: Vec<char> = frame(t).chars().collect();
+        for w in f.windows(2) {
+            grams.push(format!("={}{}", w[0], w[1]));
+        }
+        let b = t.as_bytes();
+        if b.len() == 1 {
+            grams.push(format!("{t}_"));
+        }
+        if let Some(&f) = b.first() {
+            grams.push(format!("^{}", f as char));
+        }
+        for w in b.windows(2) {
+            grams.push(String::from_utf8_lossy(w).into_owned());
+        }
+    }
+    grams
+}
+
+/// Character bigrams of native-script text (for reports and records both written natively).
+pub fn native_qgrams(native: &str) -> Vec<String> {
+    let cs: Vec<char> = native.chars().filter(|c| c.is_alphanumeric() || !c.is_ascii()).collect();
+    if cs.len() == 1 {
+        return vec![cs.iter().collect()];
+    }
+    cs.windows(2).map(|w| w.iter().collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_spellings_share_a_skeleton() {
+        for (a, b) in [
+            ("Phongsak", "Pongsak"),
+            ("Somchai", "Somchay"),
+            ("Jaidee", "Chaidi"),
+            ("Kyaw", "Chaw"),
+            ("Htun", "Tun"),
+            ("Suu", "Su"),
+            ("Nguyễn", "Nguyen"),
+            ("Đức", "Duc"),
+            ("Vongsa", "Wongsa"),
+        ] {
+            assert_eq!(skeleton(a), skeleton(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn thai_reads_like_rtgs() {
+        assert_eq!(skeleton(&thai("สมชาย")), skeleton("Somchai"));
+        assert_eq!(skeleton(&thai("ใจดี")), skeleton("Jaidee"));
+        assert_eq!(skeleton(&thai("วิไลวรรณ")), skeleton("Wilaiwan"));
+        assert_eq!(skeleton(&thai("แก้วมณี")), skeleton("Kaeomani"));
+        assert_eq!(skeleton(&thai("วิพงษ์")), skeleton("Wiphong"));
+        assert_eq!(skeleton(&thai("อินทร์แก้ว")), skeleton("Inkaeo"));
+        assert_eq!(skeleton(&thai("สุลักษณ์")), skeleton("Sulak"));
+    }
+
+    #[test]
+    fn burmese_reads_as_names_are_written() {
+        assert_eq!(burmese("အောင်"), "aung");
+        assert_eq!(burmese("ကျော်"), "kyaw");
+        assert_eq!(skeleton(&burmese("ထွန်း")), skeleton("Htun"));
+        assert_eq!(skeleton(&burmese("မြင့်")), skeleton("Myint"));
+        assert_eq!(skeleton(&burmese("လှိုင်")), skeleton("Hlaing"));
+        assert_eq!(burmese_syllables("ကျော်ချစ်"), vec!["kyaw", "chit"]);
+    }
+
+    #[test]
+    fn lao_and_khmer_read_with_their_vowels() {
+        assert_eq!(skeleton(&thai(&lao_as_thai("ສົມສັກ"))), skeleton("Somsak"));
+        assert_eq!(skeleton(&thai(&lao_as_thai("ນ້ອຍ"))), skeleton("Noy"));
+        assert_eq!(skeleton(&khmer("រតនា")), skeleton("Ratana"));
+        assert_eq!(skeleton(&khmer("សុខ")), skeleton("Sok"));
+        assert_eq!(skeleton(&thai(&lao_as_thai("ອຸດົມ"))), skeleton("Oudom"));
+        assert_eq!(skeleton(&thai(&lao_as_thai("ພັນທະວົງ"))), skeleton("Phanthavong"));
+        assert_eq!(skeleton(&khmer("ជា")), skeleton("Chea"));
+        assert_eq!(skeleton(&khmer("ពៅ")), skeleton("Pov"));
+        assert_eq!(skeleton(&khmer("ពេជ្រ")), skeleton("Pech"));
+        assert_eq!(frame(&skeleton(&khmer("ធារី"))), frame(&skeleton("Theary")));
+    }
+
+    #[test]
+    fn abbreviations_read_as_the_name() {
+        assert_eq!(read_name("Mg Mg Win").tokens, read_name("Maung Maung Win").tokens);
+        assert_eq!(read_name("Ma. Cristina Santos").tokens, read_name("Maria Cristina Santos").tokens);
+        assert_eq!(read_name("Mohd Yusuf").tokens, read_name("Muhammad Yusuf").tokens);
+    }
+
+    #[test]
+    fn han_splits_family_and_given() {
+        let r = read_name("张小明");
+        assert_eq!(r.tokens, vec![skeleton("Zhang"), skeleton("Xiaoming")]);
+        assert_eq!(r.native, "张小明");
+    }
+}
