@@ -804,3 +804,5 @@ screening-child-pathway = Child pathway: the person is or may be under 18, so re
 admin-user-pending-admin = User { $username } was created and waits for approval: by another administrator of that organisation, or, if it is the organisation's first, by the person who runs the server (haven user approve).
 person-edit-title = Edit person
 person-edit = Edit (correct a detail, record where the person is now)
+outcome-not_yet_determined-answered = Not yet determined. The answers given do not show every element of trafficking yet. This is not a finding against the person: a decision maker may still find reasonable grounds from other information, and another conversation can be offered if more comes to light.
+prot-level-not_assessed = Not assessed yet

@@ -804,3 +804,5 @@ screening-child-pathway = Jalur anak: orang ini berusia di bawah 18 tahun atau m
 admin-user-pending-admin = Pengguna { $username } telah dibuat dan menunggu persetujuan: oleh administrator lain dari organisasi itu, atau, jika ini administrator pertama organisasi, oleh orang yang menjalankan server (haven user approve).
 person-edit-title = Ubah data orang
 person-edit = Ubah (perbaiki detail, catat di mana orang ini sekarang)
+outcome-not_yet_determined-answered = Belum dapat ditentukan. Jawaban yang diberikan belum menunjukkan semua unsur perdagangan orang. Ini bukan temuan yang merugikan orang ini: pengambil keputusan masih dapat menemukan alasan yang wajar dari informasi lain, dan percakapan lain dapat ditawarkan jika ada informasi baru.
+prot-level-not_assessed = Belum dinilai

@@ -807,3 +807,5 @@ screening-child-pathway = Landas para sa bata: ang tao ay wala pa o maaaring wal
 admin-user-pending-admin = Nagawa na ang user na { $username } at naghihintay ng pag-apruba: ng isa pang administrator ng organisasyong iyon, o, kung ito ang unang administrator ng organisasyon, ng taong nagpapatakbo ng server (haven user approve).
 person-edit-title = I-edit ang tao
 person-edit = I-edit (itama ang detalye, itala kung nasaan ngayon ang tao)
+outcome-not_yet_determined-answered = Hindi pa matukoy. Hindi pa ipinapakita ng mga sagot ang lahat ng elemento ng trafficking. Hindi ito pasya laban sa tao: maaari pa ring makakita ang tagapagpasya ng makatwirang batayan mula sa ibang impormasyon, at maaaring mag-alok ng isa pang pag-uusap kung may lumitaw pang impormasyon.
+prot-level-not_assessed = Hindi pa nasusuri

@@ -804,3 +804,5 @@ screening-child-pathway = Lộ trình cho trẻ em: người này dưới 18 tu�
 admin-user-pending-admin = Đã tạo người dùng { $username }, đang chờ phê duyệt: bởi một quản trị viên khác của tổ chức đó, hoặc, nếu là quản trị viên đầu tiên của tổ chức, bởi người vận hành máy chủ (haven user approve).
 person-edit-title = Sửa thông tin người
 person-edit = Sửa (chỉnh chi tiết, ghi người này hiện đang ở đâu)
+outcome-not_yet_determined-answered = Chưa xác định được. Các câu trả lời chưa cho thấy đủ mọi yếu tố của mua bán người. Đây không phải là kết luận bất lợi cho người này: người có thẩm quyền quyết định vẫn có thể thấy có căn cứ hợp lý từ thông tin khác, và có thể đề nghị một cuộc trò chuyện khác nếu có thêm thông tin.
+prot-level-not_assessed = Chưa đánh giá

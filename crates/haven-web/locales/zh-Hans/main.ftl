@@ -804,3 +804,5 @@ screening-child-pathway = 儿童路径：此人未满 18 岁或可能未满 18 �
 admin-user-pending-admin = 已创建用户 { $username }，正在等待批准：由该组织的另一位管理员批准；如果是该组织的第一位管理员，则由服务器运营者批准（haven user approve）。
 person-edit-title = 编辑人员信息
 person-edit = 编辑（更正细节，记录此人现在所在位置）
+outcome-not_yet_determined-answered = 尚未确定。目前的回答尚未显示人口贩运的全部要素。这不是对此人不利的认定：决定者仍可根据其他信息认定存在合理理由，如有新情况，可再次安排谈话。
+prot-level-not_assessed = 尚未评估

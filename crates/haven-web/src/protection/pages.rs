@@ -27,6 +27,9 @@ pub(crate) struct ProtectionPage {
     stay: Vec<String>,
     risks: Vec<(&'static str, String)>,
     levels: Vec<(&'static str, String)>,
+    /// A return risk may also be recorded as not assessed yet (R21): only
+    /// the risks R21 names must be rated before a return is planned.
+    risk_levels: Vec<(&'static str, String)>,
     recommendations: Vec<(&'static str, String)>,
     today: String,
     /// A refused form comes back filled in as it was sent, and open.
@@ -131,6 +134,11 @@ pub(crate) async fn protection_view(
         stay,
         risks: haven_core::protection::RETURN_RISKS.iter().map(|k| (*k, tr.t(&format!("prot-field-{k}")))).collect(),
         levels: level_codes.iter().map(|k| (*k, tr.t(&format!("prot-level-{k}")))).collect(),
+        risk_levels: level_codes
+            .iter()
+            .chain(std::iter::once(&haven_core::protection::NOT_ASSESSED))
+            .map(|k| (*k, tr.t(&format!("prot-level-{k}"))))
+            .collect(),
         recommendations: haven_core::protection::BEST_INTERESTS_RECOMMENDATIONS
             .iter()
             .map(|k| (*k, tr.t(&format!("prot-rec-{k}"))))

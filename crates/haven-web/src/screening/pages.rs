@@ -358,7 +358,14 @@ pub(crate) async fn screening_page(
         completed: view.completed,
         next_index,
         outcome_code: d.outcome.code().to_owned(),
-        outcome: tr.t(&format!("outcome-{}", d.outcome.code())),
+        // A person who answered everything is not told they "may not be
+        // ready to say more" (R06): the answers simply do not show it yet.
+        outcome: match d.outcome.openness() {
+            haven_core::screening::Openness::Answered if d.outcome.code() == "not_yet_determined" => {
+                tr.t("outcome-not_yet_determined-answered")
+            }
+            _ => tr.t(&format!("outcome-{}", d.outcome.code())),
+        },
         elements: d
             .elements
             .iter()

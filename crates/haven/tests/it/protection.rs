@@ -187,3 +187,32 @@ async fn r20_a_presumed_child_screened_gets_a_guardian_task_until_a_guardian_is_
     let tasks = json(app.get("/api/v1/tasks").send().await.unwrap()).await;
     assert_eq!(guardian_tasks(&tasks), 0, "{tasks}");
 }
+
+#[tokio::test]
+async fn r21_the_return_risk_form_offers_not_assessed_and_records_it() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Not Assessed Yet").await;
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, csrf) = app.store.create_session(&sup, true).await.unwrap();
+    let cookie = format!("haven_session={secret}");
+    let page = app.client.get(app.url(&format!("/persons/{pid}/protection"))).header("cookie", &cookie).send();
+    let html = page.await.unwrap().text().await.unwrap();
+    assert!(html.contains("value=\"not_assessed\""), "the form offers it");
+    let mut form: Vec<(String, String)> = vec![("csrf".into(), csrf.clone())];
+    for r in haven_core::protection::RETURN_RISKS {
+        let level = if r == "re_trafficking" { "high" } else { "not_assessed" };
+        form.push((r.to_owned(), level.to_owned()));
+    }
+    form.push(("reasons".into(), "The person was not ready to talk about home yet.".into()));
+    let res = app
+        .client
+        .post(app.url(&format!("/persons/{pid}/protection/return_risk")))
+        .header("cookie", &cookie)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let records = json(app.get(&format!("/api/v1/persons/{pid}/protection")).send().await.unwrap()).await;
+    assert!(records.to_string().contains("not_assessed"), "{records}");
+}

@@ -527,6 +527,40 @@ async fn r07_a_vulnerability_screen_offers_no_conclusive_decision() {
     assert_eq!(status, 200);
     assert!(!html.contains("/decisions"), "no decision form");
     assert!(!html.contains("data-outcome"), "no finding shown for a vulnerability screen");
+    assert!(!html.contains("class=\"jurisdiction\""), "no reasonable-grounds deadlines for a vulnerability screen");
+}
+
+#[tokio::test]
+async fn r06_a_person_who_answered_every_question_is_not_told_they_may_not_be_ready_to_say_more() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Answered Everything").await;
+    let sid = app.start_screening(&pid, "en").await;
+    let instrument = json(app.get("/api/v1/instruments/forced-criminality").send().await.unwrap()).await;
+    let mut answers = serde_json::Map::new();
+    for q in instrument["questions"].as_array().unwrap() {
+        let value = match q["type"].as_str().unwrap() {
+            "yes_no" => serde_json::json!("no"),
+            "number" => serde_json::json!(0),
+            "choice" => q["options"].as_array().unwrap().last().cloned().unwrap(),
+            "multi_choice" => serde_json::json!([q["options"].as_array().unwrap().last().cloned().unwrap()]),
+            _ => serde_json::json!("none"),
+        };
+        answers.insert(q["id"].as_str().unwrap().to_owned(), value);
+    }
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&serde_json::json!({ "answers": answers }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    let d = json(app.get(&format!("/api/v1/screenings/{sid}/determination")).send().await.unwrap()).await;
+    // The precondition: nothing is left to come back to.
+    assert_eq!(d["questions_to_revisit"], serde_json::json!([]), "{d}");
+    assert_eq!(d["outcome"], "not_yet_determined", "{d}");
+    let (status, html) = sup_page(&app, &format!("/screenings/{sid}")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("may not be ready to say more"), "{html}");
 }
 
 #[tokio::test]
