@@ -806,3 +806,4 @@ person-edit-title = Edit person
 person-edit = Edit (correct a detail, record where the person is now)
 outcome-not_yet_determined-answered = Not yet determined. The answers given do not show every element of trafficking yet. This is not a finding against the person: a decision maker may still find reasonable grounds from other information, and another conversation can be offered if more comes to light.
 prot-level-not_assessed = Not assessed yet
+mfa-qr = Scan this code with your authenticator app, or type the key below.

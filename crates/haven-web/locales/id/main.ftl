@@ -806,3 +806,4 @@ person-edit-title = Ubah data orang
 person-edit = Ubah (perbaiki detail, catat di mana orang ini sekarang)
 outcome-not_yet_determined-answered = Belum dapat ditentukan. Jawaban yang diberikan belum menunjukkan semua unsur perdagangan orang. Ini bukan temuan yang merugikan orang ini: pengambil keputusan masih dapat menemukan alasan yang wajar dari informasi lain, dan percakapan lain dapat ditawarkan jika ada informasi baru.
 prot-level-not_assessed = Belum dinilai
+mfa-qr = Pindai kode ini dengan aplikasi autentikator Anda, atau ketik kunci di bawah.

@@ -809,3 +809,4 @@ person-edit-title = I-edit ang tao
 person-edit = I-edit (itama ang detalye, itala kung nasaan ngayon ang tao)
 outcome-not_yet_determined-answered = Hindi pa matukoy. Hindi pa ipinapakita ng mga sagot ang lahat ng elemento ng trafficking. Hindi ito pasya laban sa tao: maaari pa ring makakita ang tagapagpasya ng makatwirang batayan mula sa ibang impormasyon, at maaaring mag-alok ng isa pang pag-uusap kung may lumitaw pang impormasyon.
 prot-level-not_assessed = Hindi pa nasusuri
+mfa-qr = I-scan ang code na ito gamit ang iyong authenticator app, o i-type ang key sa ibaba.

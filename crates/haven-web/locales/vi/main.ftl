@@ -806,3 +806,4 @@ person-edit-title = Sửa thông tin người
 person-edit = Sửa (chỉnh chi tiết, ghi người này hiện đang ở đâu)
 outcome-not_yet_determined-answered = Chưa xác định được. Các câu trả lời chưa cho thấy đủ mọi yếu tố của mua bán người. Đây không phải là kết luận bất lợi cho người này: người có thẩm quyền quyết định vẫn có thể thấy có căn cứ hợp lý từ thông tin khác, và có thể đề nghị một cuộc trò chuyện khác nếu có thêm thông tin.
 prot-level-not_assessed = Chưa đánh giá
+mfa-qr = Quét mã này bằng ứng dụng xác thực của bạn, hoặc nhập khóa bên dưới.

@@ -806,3 +806,4 @@ person-edit-title = 编辑人员信息
 person-edit = 编辑（更正细节，记录此人现在所在位置）
 outcome-not_yet_determined-answered = 尚未确定。目前的回答尚未显示人口贩运的全部要素。这不是对此人不利的认定：决定者仍可根据其他信息认定存在合理理由，如有新情况，可再次安排谈话。
 prot-level-not_assessed = 尚未评估
+mfa-qr = 用您的身份验证器应用扫描此二维码，或输入下方的密钥。

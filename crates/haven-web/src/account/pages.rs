@@ -261,9 +261,24 @@ struct SecondFactorPage {
     l: Layout,
     csrf: String,
     action: &'static str,
-    /// (base32 secret, otpauth URI) while enrolling.
-    enrolment: Option<(String, String)>,
+    /// (base32 secret, otpauth URI, QR code of the URI as inline SVG) while
+    /// enrolling.
+    enrolment: Option<(String, String, String)>,
     error: Option<String>,
+}
+
+/// The enrolment URI as a QR code to scan with an authenticator app,
+/// rendered here as inline SVG: no image request, no script, and the secret
+/// never leaves the page. Empty if the URI is too long for a QR code.
+fn qr_svg(uri: &str) -> String {
+    match qrcode::QrCode::new(uri.as_bytes()) {
+        Ok(code) => {
+            let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build();
+            // Inline in HTML: without the XML declaration.
+            svg.split_once("?>").map(|(_, rest)| rest.to_owned()).unwrap_or(svg)
+        }
+        Err(_) => String::new(),
+    }
 }
 
 pub(crate) async fn second_factor_page(tr: Tr, PageCaller(caller): PageCaller) -> PageResult {
@@ -333,7 +348,7 @@ pub(crate) async fn enrol_page(State(state): State<AppState>, tr: Tr, PageCaller
         l: Layout::new(&tr, Some(&caller), "/account/second-factor"),
         csrf: caller.csrf().to_owned(),
         action: "/account/second-factor",
-        enrolment: Some((e.secret_base32, e.uri)),
+        enrolment: Some((e.secret_base32, e.uri.clone(), qr_svg(&e.uri))),
         error: None,
     })
 }

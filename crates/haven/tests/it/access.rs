@@ -260,6 +260,14 @@ async fn second_factor_is_required_for_decision_makers_before_anything_else() {
     let res = client.get(app.url("/persons")).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(res.status(), 303);
     assert_eq!(res.headers()["location"], "/account/second-factor");
+    // Enrolment shows the key as a QR code to scan, drawn on the server
+    // as inline SVG, and as text to type.
+    let page = client.get(app.url("/account/second-factor")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    let qr = html.split("<figure class=\"qr\"").nth(1).unwrap_or_default();
+    assert!(qr.contains("<svg") && qr.contains("<path") && !qr.contains("<?xml"), "{html}");
+    assert!(html.contains("id=\"secret\""));
     let res = client.get(app.url("/api/v1/persons")).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(res.status(), 401, "the API is closed until the second factor is done");
 
