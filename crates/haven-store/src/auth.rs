@@ -594,6 +594,34 @@ impl Store {
         self.set_disabled(&ctx, user, false).await
     }
 
+    /// The operator clears an account's second factor (a lost phone): its
+    /// sessions and tokens end, and the user enrols a new one at the next
+    /// sign-in. The account must pass its integrity check first.
+    pub async fn reset_second_factor_by_operator(&self, username: &str) -> Result<UserId> {
+        let username = parse_username(username)?;
+        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
+            .bind(&username)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let user = self.checked_user(&row).await?;
+        let id = user.id.to_string();
+        let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "UPDATE users SET totp_enabled = 0, totp_secret = NULL, totp_last_step = 0, totp_failures = 0, \
+             totp_locked_until = NULL WHERE id = $1",
+        )
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
+        self.seal_user_row(&mut tx, &id).await?;
+        self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &id, "second_factor_reset").await?;
+        tx.commit().await?;
+        Ok(user.id)
+    }
+
     /// The operator disables an account by username. Unlike every other
     /// write it does not first check the row's MAC: it is how an account
     /// whose row was tampered with is made inert (its sessions and tokens

@@ -239,6 +239,14 @@ enum UserCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Clear an account's second factor (a lost phone): its sessions end
+    /// and the user sets up a new one at the next sign-in.
+    ResetMfa {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Disable an account at once: its sessions and API tokens end. Works
     /// even on an account whose row failed its integrity check, to stop it
     /// while you investigate. An administrator enables it again in the web
@@ -440,6 +448,12 @@ async fn run(cli: Cli) -> Result<()> {
             let store = data.open(false).await?;
             store.approve_by_operator(&username).await?;
             println!("{username} is approved and can sign in");
+            Ok(())
+        }
+        Command::User { command: UserCommand::ResetMfa { username, data } } => {
+            let store = data.open(false).await?;
+            store.reset_second_factor_by_operator(&username).await?;
+            println!("{username}'s second factor is cleared: they set up a new one at their next sign-in");
             Ok(())
         }
         Command::User { command: UserCommand::Disable { username, data } } => {

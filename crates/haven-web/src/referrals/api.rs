@@ -345,6 +345,9 @@ pub(crate) async fn letter_response(
     let haven_store::persons::PersonState::Active(p) = person.state else { return Err(WebError::Erased) };
     let orgs = state.store.list_orgs().await?;
     let provider_lang = orgs.iter().find(|o| o.id == r.to_org).and_then(|o| o.languages.iter().find_map(|l| known(l)));
+    // A provider that recorded no language gets the referring caseworker's,
+    // never the person's alone (which the provider may not read).
+    let provider_lang = provider_lang.or(Some(tr.code()));
     let person_lang = p.languages.iter().find_map(|l| known(l.as_str()));
     let langs = document_languages(tr, [provider_lang, person_lang]);
     pdf_attachment(&letter_doc(r, consent, &p, &langs), &format!("referral-{}.pdf", r.id))

@@ -1078,3 +1078,24 @@ async fn r11_the_one_time_row_binding_cannot_be_made_to_run_again_from_sql() {
     let res = app.get(&format!("/api/v1/screenings/{s2}")).send().await.unwrap();
     assert_eq!(res.status(), 409, "still refused: nothing was resealed");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_second_factor_is_reset_by_the_operator_and_the_user_enrols_again() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let dm = enrolled(&app, org_a, Role::DecisionMaker, "lost.phone").await;
+    assert!(app.store.user_by_username("lost.phone").await.unwrap().totp_enabled);
+    let out = app.cli(&["user", "reset-mfa", "--username", "lost.phone"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let user = app.store.user_by_username("lost.phone").await.unwrap();
+    assert!(!user.totp_enabled, "a new second factor is needed");
+    assert_eq!(app.count(&format!("sessions WHERE user_id = '{}'", user.id)).await, 0, "sessions ended");
+    let _ = dm;
+    // The next sign-in leads to enrolment again.
+    let (session, _) = app.store.create_session(&user, false).await.unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let res =
+        client.get(app.url("/persons")).header("cookie", format!("haven_session={session}")).send().await.unwrap();
+    assert_eq!(res.headers()["location"], "/account/second-factor");
+    assert!(app.count("audit_events WHERE outcome = 'second_factor_reset'").await == 1);
+}

@@ -216,6 +216,22 @@ async fn r17_the_referral_letter_is_a_pdf_in_the_providers_and_persons_languages
     // The Thai and Burmese titles (the provider's and the person's languages).
     assert!(text.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)), "Thai: {text}");
     assert!(text.chars().any(|c| ('\u{1000}'..='\u{109F}').contains(&c)), "Burmese: {text}");
+    // (A letter in Burmese alone has no English title: the check below
+    // tells the languages apart.)
+    r.app.exec(&format!("UPDATE organisations SET languages = 'my' WHERE id = '{}'", r.shelter_org)).await;
+    let pdf = r.app.get(&format!("/api/v1/referrals/{}/letter.pdf", r.id)).send().await.unwrap().bytes().await.unwrap();
+    std::fs::write(&path, &pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils)");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Referral"));
+    // A provider with no language recorded gets the referring side's
+    // language (English here) beside the person's, not Burmese alone.
+    r.app.exec(&format!("UPDATE organisations SET languages = '' WHERE id = '{}'", r.shelter_org)).await;
+    let pdf = r.app.get(&format!("/api/v1/referrals/{}/letter.pdf", r.id)).send().await.unwrap().bytes().await.unwrap();
+    std::fs::write(&path, &pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Referral"), "English for the provider: {text}");
+    assert!(text.chars().any(|c| ('\u{1000}'..='\u{109F}').contains(&c)), "Burmese: {text}");
     // The receiving side does not write the referring side's letter.
     let res = r
         .app
