@@ -250,10 +250,13 @@ pub enum Permission {
     /// investigators (R15). Supervisors only: the caseworkers deciding
     /// assistance day to day never see it, so it cannot colour their work.
     RecordCooperation,
+    /// Screen job advertisements and record a reviewer's decision on one
+    /// (R26). No person or case data: an ad is public text.
+    ReviewAds,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: [Permission; 16] = [
         Permission::ReadPerson,
         Permission::WritePerson,
         Permission::ErasePerson,
@@ -269,6 +272,7 @@ impl Permission {
         Permission::ReadInbox,
         Permission::DecideConclusively,
         Permission::RecordCooperation,
+        Permission::ReviewAds,
     ];
 
     /// Whether the permission opens person or case data.
@@ -352,7 +356,8 @@ impl Permission {
             | Permission::BreakGlass
             | Permission::ReviewAccess
             | Permission::DecideConclusively
-            | Permission::RecordCooperation => TokenScope::Write,
+            | Permission::RecordCooperation
+            | Permission::ReviewAds => TokenScope::Write,
         }
     }
 }
@@ -471,7 +476,9 @@ pub struct Denied;
 pub fn role_allows(role: Role, p: Permission) -> bool {
     use Permission::*;
     match role {
-        Role::Caseworker => matches!(p, ReadPerson | WritePerson | ReadCase | WriteCase | RecordConsent | BreakGlass),
+        Role::Caseworker => {
+            matches!(p, ReadPerson | WritePerson | ReadCase | WriteCase | RecordConsent | BreakGlass | ReviewAds)
+        }
         Role::Supervisor => matches!(
             p,
             ReadPerson
@@ -484,6 +491,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
                 | BreakGlass
                 | ReviewAccess
                 | RecordCooperation
+                | ReviewAds
         ),
         Role::DecisionMaker => matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass | DecideConclusively),
         Role::OrgAdmin => matches!(p, ManageUsers),

@@ -101,6 +101,8 @@ pub enum RecordKind {
     /// The restricted cooperation record (R15): kept out of the per-person
     /// access log that caseworkers read, so its existence does not leak.
     Cooperation,
+    /// A reviewer's decision on a screened job advertisement (R26).
+    AdReview,
 }
 
 impl RecordKind {
@@ -118,6 +120,7 @@ impl RecordKind {
             RecordKind::Screening => "screening",
             RecordKind::Referral => "referral",
             RecordKind::Cooperation => "cooperation",
+            RecordKind::AdReview => "ad_review",
         }
     }
 }

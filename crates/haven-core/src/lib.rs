@@ -7,6 +7,7 @@
 //! never re-check them.
 
 pub mod access;
+pub mod ad_review;
 pub mod audit;
 pub mod case;
 pub mod consent;

@@ -59,6 +59,7 @@ pub const TABLES: &[&str] = &[
     "referral_events",
     // Copied verbatim, sealed, like every other table: a backup is not a report.
     "cooperation_records",
+    "ad_reviews",
 ];
 
 /// The live columns of a PostgreSQL table with how to copy them.

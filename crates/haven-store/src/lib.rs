@@ -16,6 +16,7 @@
 //! scope's organisation.
 
 pub mod access;
+pub mod ads;
 pub mod audit;
 pub mod auth;
 pub mod backend;

@@ -17,6 +17,7 @@ pub mod kit;
 mod access;
 mod account;
 mod admin;
+mod ads;
 mod cases;
 mod consent;
 mod cooperation;
@@ -74,6 +75,7 @@ fn api_router() -> OpenApiRouter<kit::AppState> {
         .merge(protection::api())
         .merge(referrals::api())
         .merge(cooperation::api())
+        .merge(ads::api())
 }
 
 /// Every feature's pages, and the pages that compose features.
@@ -94,6 +96,7 @@ fn page_routes() -> Vec<kit::routes::RouteDef> {
         protection::pages(),
         referrals::pages(),
         cooperation::pages(),
+        ads::pages(),
         views::pages(),
     ]
     .into_iter()

@@ -807,3 +807,25 @@ person-edit = Edit (correct a detail, record where the person is now)
 outcome-not_yet_determined-answered = Not yet determined. The answers given do not show every element of trafficking yet. This is not a finding against the person: a decision maker may still find reasonable grounds from other information, and another conversation can be offered if more comes to light.
 prot-level-not_assessed = Not assessed yet
 mfa-qr = Scan this code with your authenticator app, or type the key below.
+
+# Issue 17: screening job advertisements.
+nav-ads = Job ads
+ads-title = Screen job advertisements
+ads-explain = Paste a job advertisement to see the marks of fraudulent recruitment it shows, with the reasons. haven advises; a person decides, and nothing is removed by haven.
+ads-paste = The advertisement, as published
+ads-screen = Screen
+ads-result = What the screening found
+ads-score = Likelihood of fraudulent recruitment (0 to 1)
+ads-no-flags = No red flags found. That does not prove the job is safe.
+ads-flags = Red flags, with the reasons
+ads-human-decides = This is advice for a reviewer, never a decision.
+ads-decision = Your decision
+ads-decision-remove = Ask for it to be removed
+ads-decision-keep = Keep it: the flags do not hold
+ads-decision-escalate = Escalate for a second look
+ads-reason = Why (a sentence that another reviewer can check)
+ads-record = Record the decision
+ads-reviews = Decisions recorded by your organisation
+ads-reviews-none = No decisions yet.
+ads-saved = The decision is recorded with its reason.
+ads-empty = Paste the advertisement first.

@@ -807,3 +807,26 @@ person-edit = Ubah (perbaiki detail, catat di mana orang ini sekarang)
 outcome-not_yet_determined-answered = Belum dapat ditentukan. Jawaban yang diberikan belum menunjukkan semua unsur perdagangan orang. Ini bukan temuan yang merugikan orang ini: pengambil keputusan masih dapat menemukan alasan yang wajar dari informasi lain, dan percakapan lain dapat ditawarkan jika ada informasi baru.
 prot-level-not_assessed = Belum dinilai
 mfa-qr = Pindai kode ini dengan aplikasi autentikator Anda, atau ketik kunci di bawah.
+
+# Issue 17: screening job advertisements.
+# REVIEW: machine-quality, needs native review
+nav-ads = Iklan lowongan
+ads-title = Saring iklan lowongan kerja
+ads-explain = Tempel iklan lowongan kerja untuk melihat tanda-tanda perekrutan penipuan di dalamnya, beserta alasannya. haven memberi saran; manusia yang memutuskan, dan haven tidak menghapus apa pun.
+ads-paste = Iklan, sebagaimana diterbitkan
+ads-screen = Saring
+ads-result = Temuan penyaringan
+ads-score = Kemungkinan perekrutan penipuan (0 sampai 1)
+ads-no-flags = Tidak ditemukan tanda bahaya. Itu tidak membuktikan pekerjaan ini aman.
+ads-flags = Tanda bahaya, beserta alasannya
+ads-human-decides = Ini saran untuk peninjau, bukan keputusan.
+ads-decision = Keputusan Anda
+ads-decision-remove = Minta agar dihapus
+ads-decision-keep = Pertahankan: tanda-tandanya tidak terbukti
+ads-decision-escalate = Teruskan untuk ditinjau ulang
+ads-reason = Alasan (satu kalimat yang dapat diperiksa peninjau lain)
+ads-record = Catat keputusan
+ads-reviews = Keputusan yang dicatat organisasi Anda
+ads-reviews-none = Belum ada keputusan.
+ads-saved = Keputusan telah dicatat beserta alasannya.
+ads-empty = Tempel iklannya terlebih dahulu.

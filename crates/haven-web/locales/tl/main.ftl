@@ -810,3 +810,26 @@ person-edit = I-edit (itama ang detalye, itala kung nasaan ngayon ang tao)
 outcome-not_yet_determined-answered = Hindi pa matukoy. Hindi pa ipinapakita ng mga sagot ang lahat ng elemento ng trafficking. Hindi ito pasya laban sa tao: maaari pa ring makakita ang tagapagpasya ng makatwirang batayan mula sa ibang impormasyon, at maaaring mag-alok ng isa pang pag-uusap kung may lumitaw pang impormasyon.
 prot-level-not_assessed = Hindi pa nasusuri
 mfa-qr = I-scan ang code na ito gamit ang iyong authenticator app, o i-type ang key sa ibaba.
+
+# Issue 17: screening job advertisements.
+# REVIEW: machine-quality, needs native review
+nav-ads = Mga ad ng trabaho
+ads-title = Suriin ang mga anunsyo ng trabaho
+ads-explain = I-paste ang isang anunsyo ng trabaho para makita ang mga palatandaan ng mapanlinlang na recruitment dito, kasama ang mga dahilan. Nagpapayo lamang ang haven; tao ang nagpapasya, at walang inaalis ang haven.
+ads-paste = Ang anunsyo, gaya ng pagkakalathala
+ads-screen = Suriin
+ads-result = Ang nakita ng pagsusuri
+ads-score = Posibilidad ng mapanlinlang na recruitment (0 hanggang 1)
+ads-no-flags = Walang nakitang red flag. Hindi nito pinapatunayan na ligtas ang trabaho.
+ads-flags = Mga red flag, kasama ang mga dahilan
+ads-human-decides = Payo ito para sa tagasuri, hindi kailanman isang pasya.
+ads-decision = Ang iyong pasya
+ads-decision-remove = Hilingin na alisin ito
+ads-decision-keep = Panatilihin: walang batayan ang mga red flag
+ads-decision-escalate = Iakyat para sa ikalawang pagsusuri
+ads-reason = Bakit (isang pangungusap na masusuri ng ibang tagasuri)
+ads-record = Itala ang pasya
+ads-reviews = Mga pasyang naitala ng iyong organisasyon
+ads-reviews-none = Wala pang pasya.
+ads-saved = Naitala ang pasya kasama ang dahilan nito.
+ads-empty = I-paste muna ang anunsyo.

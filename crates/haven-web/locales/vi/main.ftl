@@ -807,3 +807,26 @@ person-edit = Sửa (chỉnh chi tiết, ghi người này hiện đang ở đâ
 outcome-not_yet_determined-answered = Chưa xác định được. Các câu trả lời chưa cho thấy đủ mọi yếu tố của mua bán người. Đây không phải là kết luận bất lợi cho người này: người có thẩm quyền quyết định vẫn có thể thấy có căn cứ hợp lý từ thông tin khác, và có thể đề nghị một cuộc trò chuyện khác nếu có thêm thông tin.
 prot-level-not_assessed = Chưa đánh giá
 mfa-qr = Quét mã này bằng ứng dụng xác thực của bạn, hoặc nhập khóa bên dưới.
+
+# Issue 17: screening job advertisements.
+# REVIEW: machine-quality, needs native review
+nav-ads = Tin tuyển dụng
+ads-title = Sàng lọc tin tuyển dụng
+ads-explain = Dán một tin tuyển dụng để xem các dấu hiệu tuyển dụng lừa đảo trong đó, kèm lý do. haven chỉ đưa ra gợi ý; con người quyết định, và haven không gỡ bỏ bất cứ thứ gì.
+ads-paste = Tin tuyển dụng, đúng như đã đăng
+ads-screen = Sàng lọc
+ads-result = Kết quả sàng lọc
+ads-score = Khả năng là tuyển dụng lừa đảo (0 đến 1)
+ads-no-flags = Không thấy dấu hiệu đáng ngờ. Điều đó không chứng minh công việc là an toàn.
+ads-flags = Dấu hiệu đáng ngờ, kèm lý do
+ads-human-decides = Đây là gợi ý cho người xem xét, không bao giờ là quyết định.
+ads-decision = Quyết định của bạn
+ads-decision-remove = Yêu cầu gỡ bỏ
+ads-decision-keep = Giữ lại: các dấu hiệu không có cơ sở
+ads-decision-escalate = Chuyển lên để xem xét thêm
+ads-reason = Lý do (một câu mà người xem xét khác có thể kiểm tra)
+ads-record = Ghi nhận quyết định
+ads-reviews = Các quyết định tổ chức của bạn đã ghi nhận
+ads-reviews-none = Chưa có quyết định nào.
+ads-saved = Quyết định đã được ghi nhận cùng lý do.
+ads-empty = Hãy dán tin tuyển dụng trước.

@@ -807,3 +807,26 @@ person-edit = 编辑（更正细节，记录此人现在所在位置）
 outcome-not_yet_determined-answered = 尚未确定。目前的回答尚未显示人口贩运的全部要素。这不是对此人不利的认定：决定者仍可根据其他信息认定存在合理理由，如有新情况，可再次安排谈话。
 prot-level-not_assessed = 尚未评估
 mfa-qr = 用您的身份验证器应用扫描此二维码，或输入下方的密钥。
+
+# Issue 17: screening job advertisements.
+# REVIEW: machine-quality, needs native review
+nav-ads = 招聘广告
+ads-title = 筛查招聘广告
+ads-explain = 粘贴一则招聘广告，查看其中显示的欺诈性招聘迹象及理由。haven 只提供建议；由人作出决定，haven 不会删除任何内容。
+ads-paste = 广告原文（按发布时的内容）
+ads-screen = 筛查
+ads-result = 筛查发现
+ads-score = 欺诈性招聘的可能性（0 到 1）
+ads-no-flags = 未发现危险信号。这并不能证明该工作是安全的。
+ads-flags = 危险信号及理由
+ads-human-decides = 这只是给审查人员的建议，绝不是决定。
+ads-decision = 您的决定
+ads-decision-remove = 要求删除
+ads-decision-keep = 保留：这些信号不成立
+ads-decision-escalate = 上报以再次审查
+ads-reason = 理由（一句其他审查人员可以核实的话）
+ads-record = 记录决定
+ads-reviews = 您的机构记录的决定
+ads-reviews-none = 尚无决定。
+ads-saved = 决定已连同理由一起记录。
+ads-empty = 请先粘贴广告。

@@ -119,6 +119,9 @@ pub fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     if can(Permission::ReviewAccess) {
         links.push(("/review", tr.t("nav-review")));
     }
+    if can(Permission::ReviewAds) {
+        links.push(("/ads", tr.t("nav-ads")));
+    }
     if can(Permission::ReadAudit) {
         links.push(("/audit", tr.t("nav-audit")));
     }

@@ -357,3 +357,94 @@ async fn r13_a_person_edited_in_the_web_ui_out_of_detention_clears_the_release_t
     let p = json(app.get(&format!("/api/v1/persons/{pid}")).send().await.unwrap()).await;
     assert_eq!(p["full_name"], "Edited Persson");
 }
+
+#[tokio::test]
+async fn r26_screening_stores_nothing_and_a_decision_needs_a_reviewer_and_a_reason() {
+    let app = TestApp::spawn().await;
+    let scam = "URGENT customer service typist in Sihanoukville, salary $2500/month, no experience, free flight and \
+                housing, contact Telegram @hr_fastjob only";
+    let res = app
+        .post("/api/v1/ads/screen")
+        .json(&json!({"ads": [{"id": "a1", "text": scam}, {"id": "a2", "text": "Cashier wanted at our Chiang Mai \
+                       grocery store. Thai speakers, apply in person with your CV."}], "language": "th"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let out = json(res).await;
+    assert_eq!(out[0]["id"], "a1");
+    assert!(out[0]["score"].as_f64().unwrap() > out[1]["score"].as_f64().unwrap(), "{out}");
+    let flags = out[0]["flags"].as_array().unwrap();
+    assert!(!flags.is_empty());
+    for f in flags {
+        // Every flag carries its reason, here in Thai.
+        let why = f["explanation"].as_str().unwrap();
+        assert!(why.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)), "{why}");
+    }
+    // Screening writes nothing: there is no automatic decision.
+    assert_eq!(app.count("ad_reviews").await, 0);
+    // A decision without a reason is refused and nothing is written.
+    let res = app.post("/api/v1/ads/reviews").json(&json!({"text": scam, "decision": "remove", "reason": ""})).send();
+    assert_eq!(res.await.unwrap().status(), 400);
+    assert_eq!(app.count("ad_reviews").await, 0);
+    let res = app
+        .post("/api/v1/ads/reviews")
+        .json(&json!({"text": scam, "decision": "remove", "reason": "Matches the embassy warning: Telegram-only typist job."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let list = json(app.get("/api/v1/ads/reviews").send().await.unwrap()).await;
+    assert_eq!(list[0]["decision"], "remove");
+    assert_eq!(list[0]["reviewer"], "sup", "a person decided");
+    assert!(list[0]["score"].as_f64().unwrap() > 0.5, "the score haven computed is kept: {list}");
+    assert!(!list[0]["flags"].as_array().unwrap().is_empty());
+    // Enforcement organisations screen no ads through haven (R16 firewall).
+    let police = app.user_token("Harbour Police", "police", "supervisor", "ads.police").await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/ads/screen"))
+        .bearer_auth(&police)
+        .json(&json!({"ads": [{"id": "x", "text": scam}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn r26_the_ads_page_shows_the_flags_in_the_text_and_records_the_reviewers_decision() {
+    let app = TestApp::spawn().await;
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, csrf) = app.store.create_session(&sup, true).await.unwrap();
+    let cookie = format!("haven_session={secret}");
+    let text = "Game promoter job in KK Park, Myawaddy. Salary 3000 USD, passport needed in advance, contact WhatsApp";
+    let res = app
+        .client
+        .post(app.url("/ads/screen"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("text", text)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<mark>"), "matched words are marked in the ad");
+    assert!(html.contains("class=\"flags\""), "the reasons are listed");
+    let res = app
+        .client
+        .post(app.url("/ads/reviews"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("text", text),
+            ("decision", "escalate"),
+            ("reason", "Destination is a known compound area."),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success() || res.status().is_redirection());
+    let page = app.client.get(app.url("/ads")).header("cookie", &cookie).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Destination is a known compound area."), "{page}");
+}

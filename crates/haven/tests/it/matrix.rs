@@ -242,6 +242,9 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/cases/{id}/notes") => Body::Json(json!({"body": "a note"})),
         ("POST", "/api/v1/orgs") => Body::Json(json!({"name": format!("Org {unique}"), "kind": "shelter"})),
         ("PUT", "/api/v1/orgs/{id}/case-reach") => Body::Json(json!({"caseworkers_see_all": false})),
+        ("POST", "/api/v1/ads/screen") => Body::Json(json!({"ads": [{"id": "a", "text": "Typist in Sihanoukville"}]})),
+        ("POST", "/api/v1/ads/reviews") => Body::Json(json!({"text": "Typist in Sihanoukville", "decision": "keep",
+                                                             "reason": "An ordinary office job, checked."})),
         ("POST", "/api/v1/users") => Body::Json(json!({"username": format!("u{unique}"), "role": "caseworker"})),
         ("POST", "/api/v1/persons/{id}/screenings") => {
             Body::Json(json!({"instrument": "forced-criminality", "survivor_language": "vi"}))
@@ -273,6 +276,12 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/persons/{id}/cooperation") => Body::Json(json!({"status": "declined"})),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
+        ("POST", "/ads/screen") => html_form(vec![("text", "Typist in Sihanoukville".into())]),
+        ("POST", "/ads/reviews") => html_form(vec![
+            ("text", "Typist in Sihanoukville".into()),
+            ("decision", "keep".into()),
+            ("reason", "An ordinary office job, checked.".into()),
+        ]),
         ("POST", "/persons/{id}/edit") => {
             html_form(vec![("full_name", "Edited Person".into()), ("location", "shelter".into())])
         }

@@ -1,0 +1,26 @@
+// Screening a job advertisement in the browser (issue 17, R26): paste an
+// ad, see the red flags marked in its text with their reasons, record a
+// reviewer's decision with a reason. haven itself removes nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot, signIn, withCaseworker } from './lib.mjs';
+
+const ctx = withCaseworker('cw.ads');
+
+test('r26 paste an ad, see the flags with their reasons, record a decision with a reason', async () => {
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(page, ctx.haven.url, 'cw.ads', ctx.password, 'caseworker-passphrase-ads');
+  await page.getByRole('link', { name: 'Job ads' }).click();
+  await page.getByLabel('The advertisement, as published').fill(
+    'URGENT! Customer service typist in Sihanoukville. Salary $2500/month, no experience needed, free flight and housing. Contact Telegram @fastjob_hr only.');
+  await page.getByRole('button', { name: 'Screen' }).click();
+  assert.ok(await page.locator('blockquote.ad mark').count() > 0, 'matched words are marked');
+  assert.ok(await page.locator('ul.flags li').count() >= 2, 'each flag with its reason');
+  assert.match(await page.locator('#ad-score').textContent(), /0\.[5-9]|1\.0/);
+  await screenshot(page, 'ads-screened');
+  await page.getByLabel('Escalate for a second look').check();
+  await page.getByLabel('Why (a sentence').fill('Telegram-only typist job in a compound town, as in the embassy warning.');
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  assert.ok(await page.getByText('The decision is recorded with its reason.').isVisible());
+  assert.match(await page.locator('ul.reviews li').first().textContent(), /Escalate for a second look/);
+});
