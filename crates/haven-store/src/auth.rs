@@ -622,24 +622,60 @@ impl Store {
         Ok(user.id)
     }
 
+    /// The operator enables a disabled account again. It comes back
+    /// waiting for approval by an administrator of its organisation: the
+    /// operator's decision is one pair of eyes, theirs the second.
+    pub async fn enable_by_operator(&self, username: &str) -> Result<UserId> {
+        let username = parse_username(username)?;
+        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
+            .bind(&username)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let user = self.checked_user(&row).await?;
+        if row.try_get::<i64, _>("disabled")? == 0 {
+            return Err(StoreError::Conflict("this account is not disabled".into()));
+        }
+        let id = user.id.to_string();
+        let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "UPDATE users SET disabled = 0, status = 'pending', created_by = NULL, approved_by = NULL WHERE id = $1",
+        )
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        self.seal_user_row(&mut tx, &id).await?;
+        self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &id, "enabled_pending").await?;
+        tx.commit().await?;
+        Ok(user.id)
+    }
+
     /// The operator disables an account by username. Unlike every other
     /// write it does not first check the row's MAC: it is how an account
     /// whose row was tampered with is made inert (its sessions and tokens
     /// end, and it signs in no more) before anyone investigates.
     pub async fn disable_by_operator(&self, username: &str) -> Result<UserId> {
         let username = parse_username(username)?;
-        let row = sqlx::query("SELECT id FROM users WHERE username = $1")
+        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
             .bind(&username)
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
         let id: UserId = row.try_get::<String, _>("id")?.parse()?;
+        // A row that fails its check is disabled but not resealed: a new MAC
+        // would launder the edit (someone could later enable it as it is).
+        let intact = user_from_row(self.keys(), &row).is_ok();
         let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
-        self.set_disabled(&ctx, id, true).await?;
+        self.set_disabled_sealed(&ctx, id, true, intact).await?;
         Ok(id)
     }
 
     async fn set_disabled(&self, ctx: &Context<'_>, user: UserId, disabled: bool) -> Result<()> {
+        self.set_disabled_sealed(ctx, user, disabled, true).await
+    }
+
+    async fn set_disabled_sealed(&self, ctx: &Context<'_>, user: UserId, disabled: bool, reseal: bool) -> Result<()> {
         let id = user.to_string();
         let mut tx = self.begin().await?;
         if disabled {
@@ -672,7 +708,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        self.seal_user_row(&mut tx, &id).await?;
+        if reseal {
+            self.seal_user_row(&mut tx, &id).await?;
+        }
         let action = if disabled { Action::Disable } else { Action::Update };
         self.append(&mut tx, ctx, action, RecordKind::User, &id, if disabled { "disabled" } else { "enabled_pending" })
             .await?;

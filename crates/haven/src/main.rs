@@ -239,6 +239,14 @@ enum UserCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Enable a disabled account again: it waits for approval by an
+    /// administrator of its organisation before it can sign in.
+    Enable {
+        #[arg(long)]
+        username: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Clear an account's second factor (a lost phone): its sessions end
     /// and the user sets up a new one at the next sign-in.
     ResetMfa {
@@ -448,6 +456,12 @@ async fn run(cli: Cli) -> Result<()> {
             let store = data.open(false).await?;
             store.approve_by_operator(&username).await?;
             println!("{username} is approved and can sign in");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Enable { username, data } } => {
+            let store = data.open(false).await?;
+            store.enable_by_operator(&username).await?;
+            println!("{username} is enabled and waits for approval by an administrator of their organisation");
             Ok(())
         }
         Command::User { command: UserCommand::ResetMfa { username, data } } => {

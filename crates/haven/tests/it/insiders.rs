@@ -888,6 +888,9 @@ async fn r16_the_operator_disables_an_account_whose_row_was_tampered_with() {
     let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cop.token).send().await.unwrap();
     assert_eq!(res.status(), 401, "inert, not merely refused");
     assert_eq!(app.count("audit_events WHERE action = 'disable'").await, 1);
+    // A tampered row is not brought back: it must pass its check first.
+    let out = app.cli(&["user", "enable", "--username", "tamper.cop"]);
+    assert!(!out.status.success());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1098,4 +1101,26 @@ async fn a_lost_second_factor_is_reset_by_the_operator_and_the_user_enrols_again
         client.get(app.url("/persons")).header("cookie", format!("haven_session={session}")).send().await.unwrap();
     assert_eq!(res.headers()["location"], "/account/second-factor");
     assert!(app.count("audit_events WHERE outcome = 'second_factor_reset'").await == 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_operator_enables_a_disabled_account_which_then_waits_for_an_administrator() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let admin = principal(&app, org_a, Role::OrgAdmin, "enabling.admin").await;
+    principal(&app, org_a, Role::Caseworker, "back.cw").await;
+    assert!(app.cli(&["user", "disable", "--username", "back.cw"]).status.success());
+    let out = app.cli(&["user", "enable", "--username", "back.cw"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(matches!(
+        app.store.login("back.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    let back = app.store.list_users(Some(org_a)).await.unwrap().into_iter().find(|u| u.username == "back.cw").unwrap();
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/approve", back.id))).bearer_auth(&admin.token);
+    assert_eq!(res.send().await.unwrap().status(), 204);
+    assert!(matches!(
+        app.store.login("back.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
+        LoginOutcome::Success(_)
+    ));
 }
