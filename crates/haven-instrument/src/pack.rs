@@ -110,10 +110,13 @@ pub struct TranslationPack {
 
 fn clean(key: &str, text: &str) -> Result<String, PackError> {
     let t = text.trim();
-    if t.is_empty() || t.chars().count() > MAX_TEXT_CHARS || t.chars().any(char::is_control) {
+    if t.is_empty() || t.chars().count() > MAX_TEXT_CHARS {
         return Err(PackError::BadText(key.to_owned()));
     }
-    Ok(t.to_owned())
+    // The same rule as every other text a person types: no control,
+    // invisible or direction-changing characters, which could make a
+    // question read differently from what the caseworker sees beside it.
+    haven_core::text::clean_line("pack", t, MAX_TEXT_CHARS).map_err(|_| PackError::BadText(key.to_owned()))
 }
 
 /// Parses a pack and checks it against the instrument it is for.

@@ -616,6 +616,22 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
+        // Tokens end too: one may sit on the lost phone.
+        let tokens: Vec<String> = sqlx::query("SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL")
+            .bind(&id)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        for t in tokens {
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
+                .bind(now_ms())
+                .bind(&t)
+                .execute(&mut *tx)
+                .await?;
+            self.seal_row(&mut tx, &integrity::API_TOKENS, &t).await?;
+        }
         self.seal_user_row(&mut tx, &id).await?;
         self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &id, "second_factor_reset").await?;
         tx.commit().await?;
@@ -639,12 +655,11 @@ impl Store {
         let id = user.id.to_string();
         let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
         let mut tx = self.begin().await?;
-        sqlx::query(
-            "UPDATE users SET disabled = 0, status = 'pending', created_by = NULL, approved_by = NULL WHERE id = $1",
-        )
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
+        // The grantor stays as recorded, so they still cannot approve it.
+        sqlx::query("UPDATE users SET disabled = 0, status = 'pending', approved_by = NULL WHERE id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
         self.seal_user_row(&mut tx, &id).await?;
         self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &id, "enabled_pending").await?;
         tx.commit().await?;

@@ -346,6 +346,10 @@ impl Store {
 
     /// Recomputes the MAC of a row as it stands (its `row_seq` included).
     pub(crate) async fn seal_unbound(&self, conn: &mut sqlx::AnyConnection, spec: &MacSpec, id: &str) -> Result<()> {
+        // Sealing reads the row back: a trigger (or a PostgreSQL rule) that
+        // rewrites it in the same statement would have its values sealed as
+        // if haven had written them. haven creates none, so any is an insider's.
+        self.refuse_rewriting_hooks(conn).await?;
         let sql = format!("SELECT {} FROM {} t WHERE t.{} = $1", select_cols(spec, "t", ""), spec.table, spec.id);
         let row = sqlx::query(&sql).bind(id).fetch_one(&mut *conn).await?;
         let mac = mac_of(self.keys(), spec, &row, "")?.finish();
@@ -354,6 +358,25 @@ impl Store {
             .bind(id)
             .execute(&mut *conn)
             .await?;
+        Ok(())
+    }
+
+    /// Fails, with an alarm, if the database holds a trigger or a rewrite
+    /// rule: someone with SQL access could use one to change a row at the
+    /// moment haven seals it. Checked inside the sealing transaction.
+    pub(crate) async fn refuse_rewriting_hooks(&self, conn: &mut sqlx::AnyConnection) -> Result<()> {
+        let sql = match self.backend() {
+            crate::Backend::Sqlite => "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger'",
+            crate::Backend::Postgres => {
+                "SELECT CAST((SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid \
+                 JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = current_schema()) \
+                 + (SELECT COUNT(*) FROM pg_rules WHERE schemaname = current_schema()) AS BIGINT) AS n"
+            }
+        };
+        let n: i64 = sqlx::query(sql).fetch_one(&mut *conn).await?.try_get("n")?;
+        if n > 0 {
+            return Err(self.raise_alarm(RecordKind::System, "database_hooks", "triggers"));
+        }
         Ok(())
     }
 

@@ -236,6 +236,18 @@ impl Store {
                     .into(),
             ));
         }
+        // A trigger or rule could rewrite rows as haven seals them: refuse
+        // to run on a database that has one (haven creates none).
+        {
+            let mut conn = store.pool().acquire().await?;
+            store.refuse_rewriting_hooks(&mut conn).await.map_err(|_| {
+                StoreError::Config(
+                    "the database has triggers or rewrite rules that haven did not create: someone changed its \
+                     schema; remove them after finding out who, then start again"
+                        .into(),
+                )
+            })?;
+        }
         store.check_erasure_record().await?;
         store.reapply_ledger().await?;
         store.check_audit_anchor().await?;

@@ -592,6 +592,20 @@ async fn run(cli: Cli) -> Result<()> {
             let dir = data.data_dir.join("packs");
             std::fs::create_dir_all(&dir)?;
             let target = dir.join(format!("{}-{}-{}.toml", i.id, i.version, pack.language.as_str()));
+            // Recorded in the audit log, with the pack's hash, before it is
+            // used: which wording a survivor was asked must be traceable.
+            let store = data.open(false).await?;
+            let digest = haven_store::crypto::sha256_hex(&bytes);
+            let ctx = haven_store::audit::Context { actor: "operator", purpose: "administration", request_id: "cli" };
+            store
+                .record_event(
+                    &ctx,
+                    haven_core::audit::Action::Update,
+                    haven_core::audit::RecordKind::System,
+                    &format!("pack:{}", target.file_name().and_then(|n| n.to_str()).unwrap_or_default()),
+                    &format!("installed sha256 {digest}"),
+                )
+                .await?;
             std::fs::write(&target, &bytes)?;
             println!(
                 "installed {}: interviews in {} ({}) run directly from now on",

@@ -829,3 +829,4 @@ ads-reviews = Decisions recorded by your organisation
 ads-reviews-none = No decisions yet.
 ads-saved = The decision is recorded with its reason.
 ads-empty = Paste the advertisement first.
+validation-language_gone = The questions are not available in this language any more (its translation pack is no longer installed). Reinstall the pack, or start a new screening with an interpreter.

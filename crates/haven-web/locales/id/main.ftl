@@ -830,3 +830,4 @@ ads-reviews = Keputusan yang dicatat organisasi Anda
 ads-reviews-none = Belum ada keputusan.
 ads-saved = Keputusan telah dicatat beserta alasannya.
 ads-empty = Tempel iklannya terlebih dahulu.
+validation-language_gone = Pertanyaan tidak lagi tersedia dalam bahasa ini (paket terjemahannya tidak lagi terpasang). Pasang kembali paketnya, atau mulai penyaringan baru dengan juru bahasa.

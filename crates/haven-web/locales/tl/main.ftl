@@ -833,3 +833,4 @@ ads-reviews = Mga pasyang naitala ng iyong organisasyon
 ads-reviews-none = Wala pang pasya.
 ads-saved = Naitala ang pasya kasama ang dahilan nito.
 ads-empty = I-paste muna ang anunsyo.
+validation-language_gone = Hindi na makukuha ang mga tanong sa wikang ito (hindi na naka-install ang translation pack nito). I-install muli ang pack, o magsimula ng bagong screening na may interpreter.

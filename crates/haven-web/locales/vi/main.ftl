@@ -830,3 +830,4 @@ ads-reviews = Các quyết định tổ chức của bạn đã ghi nhận
 ads-reviews-none = Chưa có quyết định nào.
 ads-saved = Quyết định đã được ghi nhận cùng lý do.
 ads-empty = Hãy dán tin tuyển dụng trước.
+validation-language_gone = Các câu hỏi không còn có ở ngôn ngữ này (gói bản dịch không còn được cài đặt). Hãy cài lại gói, hoặc bắt đầu một cuộc sàng lọc mới với phiên dịch viên.

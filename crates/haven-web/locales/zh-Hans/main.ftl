@@ -830,3 +830,4 @@ ads-reviews = 您的机构记录的决定
 ads-reviews-none = 尚无决定。
 ads-saved = 决定已连同理由一起记录。
 ads-empty = 请先粘贴广告。
+validation-language_gone = 此语言的问题已不可用（其翻译包已不再安装）。请重新安装该翻译包，或在口译员协助下开始新的筛查。

@@ -44,10 +44,12 @@ struct AdsPage {
 /// (rare outside Latin, Greek and Cyrillic) nothing is marked and the
 /// matched words are still listed.
 fn highlight(text: &str, matched: &[String]) -> Vec<(String, bool)> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
+    // Offsets carry over only if every character keeps its UTF-8 length
+    // when lower-cased (a few grow or shrink, which would shift the marks).
+    if text.chars().any(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8()) {
         return vec![(text.to_owned(), false)];
     }
+    let lower = text.to_lowercase();
     let mut marks = vec![false; text.len()];
     for m in matched.iter().filter(|m| !m.trim().is_empty()) {
         let needle = m.to_lowercase();
@@ -223,5 +225,9 @@ mod tests {
         assert_eq!(marked, ["Typist", "SIHANOUKVILLE"]);
         let all: String = p.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(all, "Urgent! Typist in SIHANOUKVILLE, salary $2000");
+        // Characters whose lower case is longer or shorter: nothing is
+        // marked rather than the wrong words.
+        let p = highlight("\u{023A}\u{023A} Easy job in Cambodia \u{1E9E}\u{1E9E}", &["cambodia".into()]);
+        assert!(p.iter().all(|(_, m)| !m), "{p:?}");
     }
 }

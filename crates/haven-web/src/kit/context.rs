@@ -44,7 +44,11 @@ fn with_packs(state: &AppState, instrument: Instrument) -> Instrument {
     let mut out = instrument.clone();
     for path in paths {
         let Ok(bytes) = std::fs::read(&path) else { continue };
-        if let Ok(pack) = haven_instrument::pack::parse(&bytes, &instrument) {
+        let Ok(pack) = haven_instrument::pack::parse(&bytes, &instrument) else { continue };
+        // Only the file `haven instrument pack-install` wrote for this
+        // language: a second file for it placed beside it is ignored.
+        let expected = format!("{}-{}-{}.toml", instrument.id, instrument.version, pack.language.as_str());
+        if path.file_name().and_then(|n| n.to_str()) == Some(expected.as_str()) {
             out = pack.apply(&out);
         }
     }

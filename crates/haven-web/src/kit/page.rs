@@ -196,8 +196,13 @@ pub fn error_page(tr: &Tr, err: WebError) -> Response {
         WebError::Integrity => "error-integrity",
         WebError::Unauthenticated | WebError::Internal(_) => "error-server",
     };
-    let page =
-        ErrorPage { l: Layout::new(tr, None, "/persons"), message: tr.t(key), break_glass: None, csrf: String::new() };
+    // A refusal says what rule stopped the action when haven has words for
+    // it, not only that something was wrong.
+    let message = match &err {
+        WebError::Invalid(v) if tr.has(&format!("validation-{}", v.code)) => validation_message(tr, v),
+        _ => tr.t(key),
+    };
+    let page = ErrorPage { l: Layout::new(tr, None, "/persons"), message, break_glass: None, csrf: String::new() };
     match page.render() {
         Ok(html) => (err.status(), Html(html)).into_response(),
         Err(_) => err.status().into_response(),

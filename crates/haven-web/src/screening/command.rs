@@ -55,10 +55,18 @@ pub(crate) fn interpretation(view: &ScreeningView) -> Option<Interpretation> {
 
 /// The language the questions are shown in: the interpreter's for an
 /// interpreted interview, else the person's where the instrument has it.
-/// English only for screenings recorded before languages were checked.
-pub(crate) fn interview_language(view: &ScreeningView, instrument: &Instrument) -> String {
+/// Never a silent fallback: if the person's language is no longer available
+/// (its translation pack was removed), the interview stops with a reason.
+pub(crate) fn interview_language(view: &ScreeningView, instrument: &Instrument) -> Result<String, WebError> {
     match interpretation(view) {
-        Some(i) => i.interpreter_language,
-        None => instrument.language_for(&view.survivor_language).unwrap_or_else(|| "en".to_owned()),
+        Some(i) => Ok(i.interpreter_language),
+        None => instrument.language_for(&view.survivor_language).ok_or_else(|| {
+            WebError::Invalid(ValidationError::new(
+                "survivor_language",
+                "language_gone",
+                "the questions are not available in this person's language any more (its translation pack is no \
+                 longer installed): reinstall it, or start a new screening with an interpreter",
+            ))
+        }),
     }
 }

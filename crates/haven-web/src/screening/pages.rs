@@ -102,7 +102,7 @@ pub(crate) async fn question_page(
     // The interview's language may be a translation pack's: the questions
     // and options come from the instrument in it; the catalogue's fixed
     // answers (yes, no, ...) fall back to English where it has none.
-    let lang = super::command::interview_language(&view, &instrument);
+    let lang = super::command::interview_language(&view, &instrument)?;
     let str_ = Tr::new(&lang);
     let answers = view.answers.clone().unwrap_or_default();
     let current = answers.get(&q.id);

@@ -1124,3 +1124,66 @@ async fn the_operator_enables_a_disabled_account_which_then_waits_for_an_adminis
         LoginOutcome::Success(_)
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_a_trigger_added_in_sql_cannot_have_haven_seal_a_rewritten_row() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    principal(&app, org_a, Role::Caseworker, "trig.cw").await;
+    let trigger = match crate::helpers::backend() {
+        haven_store::Backend::Sqlite => "CREATE TRIGGER lnd AFTER UPDATE OF totp_enabled ON users \
+             WHEN NEW.username = 'trig.cw' BEGIN UPDATE users SET role = 'supervisor' WHERE id = NEW.id; END"
+            .to_owned(),
+        haven_store::Backend::Postgres => {
+            app.exec(
+                "CREATE FUNCTION lnd() RETURNS trigger AS $$ BEGIN NEW.role := 'supervisor'; RETURN NEW; END $$ \
+                 LANGUAGE plpgsql",
+            )
+            .await;
+            "CREATE TRIGGER lnd BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION lnd()".to_owned()
+        }
+    };
+    app.exec(&trigger).await;
+    // An operator's routine command refuses rather than sealing the rewrite.
+    let out = app.cli(&["user", "reset-mfa", "--username", "trig.cw"]);
+    assert!(!out.status.success());
+    let role: String = {
+        use sqlx::Row;
+        sqlx::query("SELECT role FROM users WHERE username = 'trig.cw'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap()
+            .get("role")
+    };
+    assert_eq!(role, "caseworker", "nothing was rewritten or sealed");
+    // And no store opens on such a database.
+    let out = app.cli(&["migrate"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("triggers"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_the_grantor_cannot_approve_their_own_grant_after_the_operator_enables_it() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let oa = principal(&app, org_a, Role::OrgAdmin, "only.admin").await;
+    let granted = app.store.grant_user(&actor_of(&oa.user), org_a, "sock.sup", Role::Supervisor, "t").await.unwrap();
+    assert!(granted.pending);
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/disable", granted.id))).bearer_auth(&oa.token);
+    assert_eq!(res.send().await.unwrap().status(), 204);
+    assert!(app.cli(&["user", "enable", "--username", "sock.sup"]).status.success());
+    let res = app.client.post(app.url(&format!("/api/v1/users/{}/approve", granted.id))).bearer_auth(&oa.token);
+    assert_eq!(res.send().await.unwrap().status(), 403, "four eyes: not one's own grant");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_factor_reset_ends_the_accounts_api_tokens_too() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let cw = principal(&app, org_a, Role::Caseworker, "token.phone").await;
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(app.cli(&["user", "reset-mfa", "--username", "token.phone"]).status.success());
+    let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+}

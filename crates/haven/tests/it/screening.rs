@@ -627,3 +627,46 @@ async fn r18_an_installed_translation_pack_lets_the_interview_run_directly_in_it
     let i = json(app.get("/api/v1/instruments/forced-criminality").send().await.unwrap()).await;
     assert!(i["questions"][0]["text"]["am"].is_string(), "{}", i["questions"][0]);
 }
+
+#[tokio::test]
+async fn r18_a_pack_removed_under_an_interview_stops_it_rather_than_falling_back_to_english() {
+    let app = TestApp::spawn().await;
+    let template = crate::helpers::haven(&["instrument", "pack-template", "--language", "am"]);
+    let template = String::from_utf8(template.stdout).unwrap();
+    let fill = |text: &str| -> String {
+        template
+            .lines()
+            .map(|l| if l.ends_with("= \"\"") { l.replace("= \"\"", &format!("= \"{text}\"")) } else { l.to_owned() })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Pack text may not hide or reverse what it says.
+    let sneaky = app.dir.path().join("sneaky.toml");
+    std::fs::write(&sneaky, fill("ጽሑፍ\u{202E}")).unwrap();
+    assert!(!app.cli(&["instrument", "pack-install", sneaky.to_str().unwrap()]).status.success());
+    let file = app.dir.path().join("am.toml");
+    std::fs::write(&file, fill("የአማርኛ ጽሑፍ")).unwrap();
+    assert!(app.cli(&["instrument", "pack-install", file.to_str().unwrap()]).status.success());
+    assert_eq!(app.count("audit_events WHERE record_id LIKE 'pack:%'").await, 1, "the install is audited");
+    // A second file for the same language, dropped beside it, is not read.
+    let packs = app.data_dir().join("packs");
+    std::fs::write(packs.join("zz.toml"), fill("ሌላ ጽሑፍ")).unwrap();
+    let pid = app.create_named("Abebe Pack").await;
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/screenings"))
+        .json(&serde_json::json!({"instrument": "forced-criminality", "survivor_language": "am"}))
+        .send()
+        .await
+        .unwrap();
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    let (status, html) = sup_page(&app, &format!("/screenings/{sid}/q/0")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("የአማርኛ ጽሑፍ") && !html.contains("ሌላ ጽሑፍ"));
+    // The pack goes away: the interview stops and says why.
+    for entry in std::fs::read_dir(&packs).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let (status, html) = sup_page(&app, &format!("/screenings/{sid}/q/0")).await;
+    assert_eq!(status, 400, "{html}");
+    assert!(html.contains("interpreter"), "the refusal says what to do: {html}");
+}
