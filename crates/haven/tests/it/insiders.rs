@@ -1187,3 +1187,23 @@ async fn a_second_factor_reset_ends_the_accounts_api_tokens_too() {
     let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
     assert_eq!(res.status(), 401);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_one_person_row_edited_in_sql_is_left_out_of_the_list_with_an_alarm_and_the_others_stay() {
+    let app = TestApp::spawn().await;
+    let kept = app.create_named("Listed Person Canary").await;
+    let edited = app.create_named("Edited Person Canary").await;
+    app.exec(&format!("UPDATE persons SET created_by = 'someone-else' WHERE id = '{edited}'")).await;
+    let res = app.get("/api/v1/persons").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let text = res.text().await.unwrap();
+    assert!(text.contains("Listed Person Canary"), "{text}");
+    assert!(!text.contains("Edited Person Canary"), "{text}");
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let auditor = principal(&app, org_a, Role::Auditor, "auditor.list").await;
+    let alarms = alarms_naming(&app, &auditor, &edited).await;
+    assert!(alarms.contains(&edited), "{alarms}");
+    // The record itself is still refused, not served.
+    assert_eq!(app.get(&format!("/api/v1/persons/{edited}")).send().await.unwrap().status(), 409);
+    let _ = kept;
+}
