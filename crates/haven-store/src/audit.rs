@@ -473,21 +473,7 @@ impl Store {
                 break;
             }
             for r in &rows {
-                let stored = StoredEvent {
-                    event: Event {
-                        seq: r.try_get("seq")?,
-                        at_ms: r.try_get("at_ms")?,
-                        actor: r.try_get("actor")?,
-                        action: r.try_get("action")?,
-                        record_kind: r.try_get("record_kind")?,
-                        record_id: r.try_get("record_id")?,
-                        purpose: r.try_get("purpose")?,
-                        request_id: r.try_get("request_id")?,
-                        outcome: r.try_get("outcome")?,
-                    },
-                    prev_hash: r.try_get("prev_hash")?,
-                    hash: r.try_get("hash")?,
-                };
+                let stored = stored_event(r)?;
                 verifier.push(&stored).map_err(StoreError::AuditBroken)?;
                 let seq = stored.event.seq;
                 tree.push(tlog::leaf_hash(&verifier.last().1));
@@ -511,6 +497,26 @@ impl Store {
         }
         Ok(VerifyReport { events, checkpoints: n_checkpoints })
     }
+}
+
+/// An event row as the chain verifier reads it (`SELECT` every column of
+/// `audit_events`).
+fn stored_event(r: &sqlx::any::AnyRow) -> Result<StoredEvent> {
+    Ok(StoredEvent {
+        event: Event {
+            seq: r.try_get("seq")?,
+            at_ms: r.try_get("at_ms")?,
+            actor: r.try_get("actor")?,
+            action: r.try_get("action")?,
+            record_kind: r.try_get("record_kind")?,
+            record_id: r.try_get("record_id")?,
+            purpose: r.try_get("purpose")?,
+            request_id: r.try_get("request_id")?,
+            outcome: r.try_get("outcome")?,
+        },
+        prev_hash: r.try_get("prev_hash")?,
+        hash: r.try_get("hash")?,
+    })
 }
 
 fn decode32(s: Option<&str>) -> Option<[u8; 32]> {
@@ -740,21 +746,7 @@ impl Store {
                 break;
             }
             for r in &rows {
-                let stored = StoredEvent {
-                    event: Event {
-                        seq: r.try_get("seq")?,
-                        at_ms: r.try_get("at_ms")?,
-                        actor: r.try_get("actor")?,
-                        action: r.try_get("action")?,
-                        record_kind: r.try_get("record_kind")?,
-                        record_id: r.try_get("record_id")?,
-                        purpose: r.try_get("purpose")?,
-                        request_id: r.try_get("request_id")?,
-                        outcome: r.try_get("outcome")?,
-                    },
-                    prev_hash: r.try_get("prev_hash")?,
-                    hash: r.try_get("hash")?,
-                };
+                let stored = stored_event(r)?;
                 verifier.push(&stored).map_err(StoreError::AuditBroken)?;
                 after = stored.event.seq;
             }
@@ -804,21 +796,7 @@ impl Store {
                 break;
             }
             for r in &rows {
-                let stored = StoredEvent {
-                    event: Event {
-                        seq: r.try_get("seq")?,
-                        at_ms: r.try_get("at_ms")?,
-                        actor: r.try_get("actor")?,
-                        action: r.try_get("action")?,
-                        record_kind: r.try_get("record_kind")?,
-                        record_id: r.try_get("record_id")?,
-                        purpose: r.try_get("purpose")?,
-                        request_id: r.try_get("request_id")?,
-                        outcome: r.try_get("outcome")?,
-                    },
-                    prev_hash: r.try_get("prev_hash")?,
-                    hash: r.try_get("hash")?,
-                };
+                let stored = stored_event(r)?;
                 verifier.push(&stored).map_err(StoreError::AuditBroken)?;
                 let seq = stored.event.seq;
                 if old.get(&seq).is_some_and(|h| *h != stored.hash) {

@@ -501,12 +501,7 @@ impl Store {
     /// [`access::grant_needs_approval`]). Only administrators: case accounts
     /// wait for their own organisation's second administrator.
     pub async fn approve_by_operator(&self, username: &str) -> Result<UserId> {
-        let username = parse_username(username)?;
-        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
-            .bind(&username)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = self.user_row_by_username(username).await?;
         self.checked_user(&row).await?;
         let id: UserId = row.try_get::<String, _>("id")?.parse()?;
         let role =
@@ -598,12 +593,7 @@ impl Store {
     /// sessions and tokens end, and the user enrols a new one at the next
     /// sign-in. The account must pass its integrity check first.
     pub async fn reset_second_factor_by_operator(&self, username: &str) -> Result<UserId> {
-        let username = parse_username(username)?;
-        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
-            .bind(&username)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = self.user_row_by_username(username).await?;
         let user = self.checked_user(&row).await?;
         let id = user.id.to_string();
         let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
@@ -615,23 +605,8 @@ impl Store {
         .bind(&id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
         // Tokens end too: one may sit on the lost phone.
-        let tokens: Vec<String> = sqlx::query("SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL")
-            .bind(&id)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<std::result::Result<_, _>>()?;
-        for t in tokens {
-            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
-                .bind(now_ms())
-                .bind(&t)
-                .execute(&mut *tx)
-                .await?;
-            self.seal_row(&mut tx, &integrity::API_TOKENS, &t).await?;
-        }
+        self.end_sessions_and_tokens(&mut tx, &id).await?;
         self.seal_user_row(&mut tx, &id).await?;
         self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &id, "second_factor_reset").await?;
         tx.commit().await?;
@@ -642,12 +617,7 @@ impl Store {
     /// waiting for approval by an administrator of its organisation: the
     /// operator's decision is one pair of eyes, theirs the second.
     pub async fn enable_by_operator(&self, username: &str) -> Result<UserId> {
-        let username = parse_username(username)?;
-        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
-            .bind(&username)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = self.user_row_by_username(username).await?;
         let user = self.checked_user(&row).await?;
         if row.try_get::<i64, _>("disabled")? == 0 {
             return Err(StoreError::Conflict("this account is not disabled".into()));
@@ -667,16 +637,11 @@ impl Store {
     }
 
     /// The operator disables an account by username. Unlike every other
-    /// write it does not first check the row's MAC: it is how an account
+    /// write it goes ahead on a row that fails its MAC: it is how an account
     /// whose row was tampered with is made inert (its sessions and tokens
     /// end, and it signs in no more) before anyone investigates.
     pub async fn disable_by_operator(&self, username: &str) -> Result<UserId> {
-        let username = parse_username(username)?;
-        let row = sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
-            .bind(&username)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = self.user_row_by_username(username).await?;
         let id: UserId = row.try_get::<String, _>("id")?.parse()?;
         // A row that fails its check is disabled but not resealed: a new MAC
         // would launder the edit (someone could later enable it as it is).
@@ -684,6 +649,39 @@ impl Store {
         let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
         self.set_disabled_sealed(&ctx, id, true, intact).await?;
         Ok(id)
+    }
+
+    /// Ends every session of an account and revokes its unrevoked tokens,
+    /// inside the caller's transaction.
+    async fn end_sessions_and_tokens(&self, tx: &mut crate::WriteTx, user: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut **tx).await?;
+        let tokens: Vec<String> = sqlx::query("SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL")
+            .bind(user)
+            .fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        for t in tokens {
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
+                .bind(now_ms())
+                .bind(&t)
+                .execute(&mut **tx)
+                .await?;
+            self.seal_row(tx, &integrity::API_TOKENS, &t).await?;
+        }
+        Ok(())
+    }
+
+    /// A user row in any status, by username, its MACs not yet checked:
+    /// the operator's commands decide what a failed check means for them.
+    async fn user_row_by_username(&self, username: &str) -> Result<AnyRow> {
+        let username = parse_username(username)?;
+        sqlx::query(&format!("{USER_SELECT} WHERE u.username = $1"))
+            .bind(&username)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
     }
 
     async fn set_disabled(&self, ctx: &Context<'_>, user: UserId, disabled: bool) -> Result<()> {
@@ -695,23 +693,7 @@ impl Store {
         let mut tx = self.begin().await?;
         if disabled {
             sqlx::query("UPDATE users SET disabled = 1 WHERE id = $1").bind(&id).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
-            let tokens: Vec<String> =
-                sqlx::query("SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL")
-                    .bind(&id)
-                    .fetch_all(&mut *tx)
-                    .await?
-                    .iter()
-                    .map(|r| r.try_get("id"))
-                    .collect::<std::result::Result<_, _>>()?;
-            for t in tokens {
-                sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
-                    .bind(now_ms())
-                    .bind(&t)
-                    .execute(&mut *tx)
-                    .await?;
-                self.seal_row(&mut tx, &integrity::API_TOKENS, &t).await?;
-            }
+            self.end_sessions_and_tokens(&mut tx, &id).await?;
         } else {
             // Whoever enables the account stands as its grantor, so four
             // eyes hold: they cannot also approve it (`access::may_approve`).
