@@ -155,7 +155,25 @@ pub fn disclosure_allowed(
     categories: Categories,
     today: Date,
 ) -> bool {
-    !categories.is_empty() && consents.iter().any(|c| c.covers(purpose, recipient, categories, today))
+    covering(consents, |c| c, purpose, recipient, categories, today).is_some()
+}
+
+/// The consent that covers a disclosure, for a caller that must record
+/// which one did (the inbox keeps it, so that withdrawing it closes the
+/// document). The same rule as [`disclosure_allowed`]: a disclosure of
+/// nothing is never covered.
+pub fn covering<'a, T>(
+    items: &'a [T],
+    consent_of: impl Fn(&T) -> &Consent,
+    purpose: ConsentPurpose,
+    recipient: OrgId,
+    categories: Categories,
+    today: Date,
+) -> Option<&'a T> {
+    if categories.is_empty() {
+        return None;
+    }
+    items.iter().find(|c| consent_of(c).covers(purpose, recipient, categories, today))
 }
 
 #[cfg(test)]

@@ -181,7 +181,7 @@ async fn r16_no_referral_goes_to_an_enforcement_authority_or_can_be_read_there()
 }
 
 #[tokio::test]
-async fn r15_every_service_type_is_referred_the_same_way() {
+async fn r19_every_service_in_the_list_can_be_proposed_consented_and_sent() {
     let app = TestApp::spawn().await;
     let person = app.create_named("Nguyen Van Binh").await;
     app.user_token("Partner NGO", "ngo_assistance", "caseworker", "partner1").await;
@@ -249,7 +249,9 @@ async fn r19_an_unanswered_referral_appears_on_the_task_list_when_overdue() {
     let r = sent_referral().await;
     let tasks = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
     assert!(!tasks.to_string().contains("referral_overdue"), "not yet due: {tasks}");
-    r.app.exec("UPDATE referrals SET due_on = '2026-01-05'").await;
+    // Ten days before the test's own today, whatever day it runs.
+    let past = time::OffsetDateTime::now_utc().date() - time::Duration::days(10);
+    r.app.exec(&format!("UPDATE referrals SET due_on = '{past}'")).await;
     let tasks = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
     let t = tasks.as_array().unwrap().iter().find(|t| t["kind"] == "referral_overdue").expect("overdue task");
     assert_eq!(t["person_id"], r.person.as_str());
