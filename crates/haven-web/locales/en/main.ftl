@@ -830,3 +830,33 @@ ads-reviews-none = No decisions yet.
 ads-saved = The decision is recorded with its reason.
 ads-empty = Paste the advertisement first.
 validation-language_gone = The questions are not available in this language any more (its translation pack is no longer installed). Reinstall the pack, or start a new screening with an interpreter.
+
+# --- Figures (R23) ---
+nav-statistics = Figures
+stats-title = Figures
+stats-intro = Counts of the people your organisation has recorded. Small numbers are hidden, so that nobody can be recognised from a table.
+stats-rows = Rows
+stats-cols = Columns
+stats-show = Show
+stats-total = Total
+stats-suppressed = hidden
+stats-method = Figures from 1 to { $below } are hidden, and other figures with them, so that none can be worked out from a total (threshold k = { $k }).
+stats-empty = No people recorded yet.
+stats-download-csv = Download as CSV
+stats-download-xlsx = Download as XLSX (Excel)
+stats-chart-title = Total by { $dimension } (a hidden total is drawn as an empty outline)
+stats-dim-period = Quarter first recorded
+stats-dim-nationality = Nationality
+stats-dim-sex = Sex
+stats-dim-age_band = Age
+stats-dim-location = Where they are now
+stats-dim-outcome = Screening result
+stats-val-male = Male
+stats-val-female = Female
+stats-val-other = Other
+stats-val-not_recorded = Not recorded
+stats-val-unknown = Not known
+stats-val-not_screened = Not screened
+stats-val-reasonable_grounds = Reasonable grounds
+stats-val-vulnerable_migrant = Vulnerable migrant
+stats-val-not_yet_determined = Not yet determined

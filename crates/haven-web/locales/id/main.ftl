@@ -831,3 +831,33 @@ ads-reviews-none = Belum ada keputusan.
 ads-saved = Keputusan telah dicatat beserta alasannya.
 ads-empty = Tempel iklannya terlebih dahulu.
 validation-language_gone = Pertanyaan tidak lagi tersedia dalam bahasa ini (paket terjemahannya tidak lagi terpasang). Pasang kembali paketnya, atau mulai penyaringan baru dengan juru bahasa.
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = Angka
+stats-title = Angka
+stats-intro = Jumlah orang yang dicatat organisasi Anda. Angka kecil disembunyikan agar tidak ada orang yang dapat dikenali dari sebuah tabel.
+stats-rows = Baris
+stats-cols = Kolom
+stats-show = Tampilkan
+stats-total = Jumlah
+stats-suppressed = disembunyikan
+stats-method = Angka 1 sampai { $below } disembunyikan, bersama beberapa angka lain, agar tidak ada yang dapat dihitung dari jumlah total (ambang k = { $k }).
+stats-empty = Belum ada orang yang dicatat.
+stats-download-csv = Unduh sebagai CSV
+stats-download-xlsx = Unduh sebagai XLSX (Excel)
+stats-chart-title = Jumlah menurut { $dimension } (jumlah yang disembunyikan digambar sebagai kotak kosong)
+stats-dim-period = Triwulan pertama kali dicatat
+stats-dim-nationality = Kewarganegaraan
+stats-dim-sex = Jenis kelamin
+stats-dim-age_band = Usia
+stats-dim-location = Tempat sekarang
+stats-dim-outcome = Hasil penyaringan
+stats-val-male = Laki-laki
+stats-val-female = Perempuan
+stats-val-other = Lainnya
+stats-val-not_recorded = Tidak dicatat
+stats-val-unknown = Tidak diketahui
+stats-val-not_screened = Belum disaring
+stats-val-reasonable_grounds = Terdapat dasar yang wajar
+stats-val-vulnerable_migrant = Migran dalam situasi rentan
+stats-val-not_yet_determined = Belum ditentukan

@@ -834,3 +834,33 @@ ads-reviews-none = Wala pang pasya.
 ads-saved = Naitala ang pasya kasama ang dahilan nito.
 ads-empty = I-paste muna ang anunsyo.
 validation-language_gone = Hindi na makukuha ang mga tanong sa wikang ito (hindi na naka-install ang translation pack nito). I-install muli ang pack, o magsimula ng bagong screening na may interpreter.
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = Mga bilang
+stats-title = Mga bilang
+stats-intro = Bilang ng mga taong naitala ng inyong organisasyon. Itinatago ang maliliit na bilang para walang makilala mula sa isang talahanayan.
+stats-rows = Mga hilera
+stats-cols = Mga hanay
+stats-show = Ipakita
+stats-total = Kabuuan
+stats-suppressed = nakatago
+stats-method = Itinatago ang mga bilang mula 1 hanggang { $below }, kasama ang ilang iba pa, para walang makuwenta mula sa kabuuan (hangganan k = { $k }).
+stats-empty = Wala pang naitalang tao.
+stats-download-csv = I-download bilang CSV
+stats-download-xlsx = I-download bilang XLSX (Excel)
+stats-chart-title = Kabuuan ayon sa { $dimension } (ang nakatagong kabuuan ay iginuhit bilang walang lamang kahon)
+stats-dim-period = Quarter ng unang pagtatala
+stats-dim-nationality = Nasyonalidad
+stats-dim-sex = Kasarian
+stats-dim-age_band = Edad
+stats-dim-location = Kinaroroonan ngayon
+stats-dim-outcome = Resulta ng screening
+stats-val-male = Lalaki
+stats-val-female = Babae
+stats-val-other = Iba pa
+stats-val-not_recorded = Hindi naitala
+stats-val-unknown = Hindi alam
+stats-val-not_screened = Hindi pa na-screen
+stats-val-reasonable_grounds = May makatwirang batayan
+stats-val-vulnerable_migrant = Migranteng nasa bulnerableng kalagayan
+stats-val-not_yet_determined = Hindi pa natutukoy

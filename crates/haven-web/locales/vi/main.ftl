@@ -831,3 +831,33 @@ ads-reviews-none = Chưa có quyết định nào.
 ads-saved = Quyết định đã được ghi nhận cùng lý do.
 ads-empty = Hãy dán tin tuyển dụng trước.
 validation-language_gone = Các câu hỏi không còn có ở ngôn ngữ này (gói bản dịch không còn được cài đặt). Hãy cài lại gói, hoặc bắt đầu một cuộc sàng lọc mới với phiên dịch viên.
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = Số liệu
+stats-title = Số liệu
+stats-intro = Số người mà tổ chức của bạn đã ghi nhận. Các con số nhỏ được ẩn đi để không ai có thể bị nhận ra từ một bảng số liệu.
+stats-rows = Hàng
+stats-cols = Cột
+stats-show = Hiển thị
+stats-total = Tổng
+stats-suppressed = đã ẩn
+stats-method = Các số từ 1 đến { $below } được ẩn, cùng với một số ô khác, để không ô nào có thể được suy ra từ tổng (ngưỡng k = { $k }).
+stats-empty = Chưa ghi nhận người nào.
+stats-download-csv = Tải xuống dạng CSV
+stats-download-xlsx = Tải xuống dạng XLSX (Excel)
+stats-chart-title = Tổng theo { $dimension } (tổng bị ẩn được vẽ bằng khung trống)
+stats-dim-period = Quý ghi nhận lần đầu
+stats-dim-nationality = Quốc tịch
+stats-dim-sex = Giới tính
+stats-dim-age_band = Tuổi
+stats-dim-location = Nơi ở hiện tại
+stats-dim-outcome = Kết quả sàng lọc
+stats-val-male = Nam
+stats-val-female = Nữ
+stats-val-other = Khác
+stats-val-not_recorded = Chưa ghi nhận
+stats-val-unknown = Không rõ
+stats-val-not_screened = Chưa sàng lọc
+stats-val-reasonable_grounds = Có căn cứ hợp lý
+stats-val-vulnerable_migrant = Người di cư dễ bị tổn thương
+stats-val-not_yet_determined = Chưa xác định

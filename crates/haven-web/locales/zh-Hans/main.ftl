@@ -831,3 +831,33 @@ ads-reviews-none = 尚无决定。
 ads-saved = 决定已连同理由一起记录。
 ads-empty = 请先粘贴广告。
 validation-language_gone = 此语言的问题已不可用（其翻译包已不再安装）。请重新安装该翻译包，或在口译员协助下开始新的筛查。
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = 统计数字
+stats-title = 统计数字
+stats-intro = 您的机构所记录的人数。较小的数字会被隐藏，以免有人能从表格中被认出。
+stats-rows = 行
+stats-cols = 列
+stats-show = 显示
+stats-total = 合计
+stats-suppressed = 已隐藏
+stats-method = 1 到 { $below } 的数字已隐藏，并同时隐藏其他一些数字，使任何数字都无法从合计中推算出来（阈值 k = { $k }）。
+stats-empty = 尚未记录任何人。
+stats-download-csv = 下载为 CSV
+stats-download-xlsx = 下载为 XLSX（Excel）
+stats-chart-title = 按{ $dimension }统计的合计（已隐藏的合计显示为空框）
+stats-dim-period = 首次记录的季度
+stats-dim-nationality = 国籍
+stats-dim-sex = 性别
+stats-dim-age_band = 年龄
+stats-dim-location = 目前所在地
+stats-dim-outcome = 筛查结果
+stats-val-male = 男
+stats-val-female = 女
+stats-val-other = 其他
+stats-val-not_recorded = 未记录
+stats-val-unknown = 不清楚
+stats-val-not_screened = 未筛查
+stats-val-reasonable_grounds = 有合理理由
+stats-val-vulnerable_migrant = 处于弱势处境的移民
+stats-val-not_yet_determined = 尚未确定
