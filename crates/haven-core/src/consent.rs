@@ -129,6 +129,12 @@ pub struct Consent {
 }
 
 impl Consent {
+    /// Whether the consent still holds on `today`: not withdrawn, and not
+    /// past its last day (which it still covers).
+    pub fn in_force(&self, today: Date) -> bool {
+        self.withdrawn_on.is_none() && today <= self.terms.expires_on
+    }
+
     /// Whether this consent covers disclosing `categories` to `recipient` for
     /// `purpose` on `today`.
     pub fn covers(
@@ -138,11 +144,10 @@ impl Consent {
         categories: crate::access::Categories,
         today: Date,
     ) -> bool {
-        self.withdrawn_on.is_none()
+        self.in_force(today)
             && self.terms.purpose == purpose
             && self.terms.recipient == recipient
             && categories.is_subset_of(self.terms.categories)
-            && today <= self.terms.expires_on
     }
 }
 

@@ -573,6 +573,74 @@ impl Store {
         self.set_disabled(&ctx, user, true).await
     }
 
+    /// An administrator changes an account's role. The grant policy decides
+    /// whether they may give that role, exactly as for a new account; the
+    /// account's sessions and tokens end (they carried the old role), and a
+    /// role that needs a second administrator's approval waits for it, with
+    /// this administrator as its grantor so they cannot approve it too.
+    pub async fn change_role(&self, actor: &Actor, user: UserId, role: Role, request_id: &str) -> Result<()> {
+        let uid = actor.user_id.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id };
+        let row = self.user_row_any(user).await?;
+        let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
+        let org_kind = self.org_kind(org).await?;
+        if !may_switch_account(actor, &row, org)?
+            || user == actor.user_id
+            || !access::may_grant(actor, role, org, org_kind)
+        {
+            self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "change_role").await?;
+            return Err(StoreError::Denied);
+        }
+        let pending = access::grant_needs_approval(role, org_kind);
+        self.set_role(&ctx, &row, role, pending, Some(actor.user_id)).await
+    }
+
+    /// The operator changes an account's role from the command line. The
+    /// account then waits for approval by an administrator of its
+    /// organisation (or, for an organisation's first administrator, the
+    /// operator's own `haven user approve`): one pair of eyes is not enough
+    /// to change what someone may read.
+    pub async fn change_role_by_operator(&self, username: &str, role: Role) -> Result<UserId> {
+        let row = self.user_row_by_username(username).await?;
+        let user = self.checked_user(&row).await?;
+        // The roles an organisation's own administrator may give; the
+        // system administrator is made at bootstrap, never by a role change.
+        if role == Role::SystemAdmin || user.role == Role::SystemAdmin {
+            return Err(StoreError::Conflict("the system administrator's role is not changed this way".into()));
+        }
+        let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
+        self.set_role(&ctx, &row, role, true, None).await?;
+        Ok(user.id)
+    }
+
+    async fn set_role(
+        &self,
+        ctx: &Context<'_>,
+        row: &AnyRow,
+        role: Role,
+        pending: bool,
+        grantor: Option<UserId>,
+    ) -> Result<()> {
+        let id: String = row.try_get("id")?;
+        if row.try_get::<String, _>("role")? == role.as_str() {
+            return Err(StoreError::Conflict(format!("the account already has the role {}", role.as_str())));
+        }
+        let mut tx = self.begin().await?;
+        let status = if pending { "pending" } else { "active" };
+        sqlx::query("UPDATE users SET role = $1, status = $2, created_by = $3, approved_by = NULL WHERE id = $4")
+            .bind(role.as_str())
+            .bind(status)
+            .bind(grantor.map(|g| g.to_string()))
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        self.end_sessions_and_tokens(&mut tx, &id).await?;
+        self.seal_user_row(&mut tx, &id).await?;
+        let outcome = format!("role_{}{}", role.as_str(), if pending { "_pending" } else { "" });
+        self.append(&mut tx, ctx, Action::Update, RecordKind::User, &id, &outcome).await?;
+        tx.commit().await
+    }
+
     /// Puts a disabled account back to waiting for approval.
     pub async fn enable_user(&self, actor: &Actor, user: UserId, request_id: &str) -> Result<()> {
         let uid = actor.user_id.to_string();

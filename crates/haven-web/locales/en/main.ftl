@@ -860,3 +860,9 @@ stats-val-not_screened = Not screened
 stats-val-reasonable_grounds = Reasonable grounds
 stats-val-vulnerable_migrant = Vulnerable migrant
 stats-val-not_yet_determined = Not yet determined
+
+# --- Role changes ---
+admin-user-new-role = New role
+admin-user-change-role = Change role
+admin-user-role-changed = The role is changed. The account's sessions have ended; it signs in again with the new role.
+admin-user-role-changed-pending = The role is changed and waits for a second administrator's approval. The account's sessions have ended.

@@ -861,3 +861,9 @@ stats-val-not_screened = Belum disaring
 stats-val-reasonable_grounds = Terdapat dasar yang wajar
 stats-val-vulnerable_migrant = Migran dalam situasi rentan
 stats-val-not_yet_determined = Belum ditentukan
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = Peran baru
+admin-user-change-role = Ubah peran
+admin-user-role-changed = Peran telah diubah. Sesi akun ini telah berakhir; pengguna masuk kembali dengan peran baru.
+admin-user-role-changed-pending = Peran telah diubah dan menunggu persetujuan administrator kedua. Sesi akun ini telah berakhir.

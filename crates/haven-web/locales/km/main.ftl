@@ -861,3 +861,9 @@ stats-val-not_screened = មិនទាន់បានពិនិត្យ
 stats-val-reasonable_grounds = មានមូលដ្ឋានសមហេតុផល
 stats-val-vulnerable_migrant = ជនចំណាកស្រុកងាយរងគ្រោះ
 stats-val-not_yet_determined = មិនទាន់កំណត់បាននៅឡើយ
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = តួនាទីថ្មី
+admin-user-change-role = ប្ដូរតួនាទី
+admin-user-role-changed = តួនាទីត្រូវបានប្ដូរ។ វគ្គរបស់គណនីនេះបានបញ្ចប់ ហើយត្រូវចូលម្ដងទៀតជាមួយតួនាទីថ្មី។
+admin-user-role-changed-pending = តួនាទីត្រូវបានប្ដូរ ហើយកំពុងរង់ចាំការអនុម័តពីអ្នកគ្រប់គ្រងម្នាក់ទៀត។ វគ្គរបស់គណនីនេះបានបញ្ចប់។

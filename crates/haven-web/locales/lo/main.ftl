@@ -861,3 +861,9 @@ stats-val-not_screened = ຍັງບໍ່ໄດ້ກວດຄັດກອງ
 stats-val-reasonable_grounds = ມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອ
 stats-val-vulnerable_migrant = ຜູ້ຍ້າຍຖິ່ນທີ່ຢູ່ໃນສະຖານະການສ່ຽງ
 stats-val-not_yet_determined = ຍັງບໍ່ທັນໄດ້ຂໍ້ສະຫຼຸບ
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = ບົດບາດໃໝ່
+admin-user-change-role = ປ່ຽນບົດບາດ
+admin-user-role-changed = ປ່ຽນບົດບາດແລ້ວ. ເຊດຊັນຂອງບັນຊີນີ້ສິ້ນສຸດແລ້ວ; ຜູ້ໃຊ້ເຂົ້າລະບົບຄືນດ້ວຍບົດບາດໃໝ່.
+admin-user-role-changed-pending = ປ່ຽນບົດບາດແລ້ວ ແລະ ລໍຖ້າການອະນຸມັດຈາກຜູ້ບໍລິຫານອີກຄົນໜຶ່ງ. ເຊດຊັນຂອງບັນຊີນີ້ສິ້ນສຸດແລ້ວ.

@@ -861,3 +861,9 @@ stats-val-not_screened = မစစ်ဆေးရသေးပါ
 stats-val-reasonable_grounds = ယုံကြည်ရန် ခိုင်လုံသော အကြောင်းရှိသည်
 stats-val-vulnerable_migrant = ထိခိုက်လွယ်သော ရွှေ့ပြောင်းသွားလာသူ
 stats-val-not_yet_determined = မဆုံးဖြတ်ရသေးပါ
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = ရာထူးအသစ်
+admin-user-change-role = ရာထူး ပြောင်းရန်
+admin-user-role-changed = ရာထူး ပြောင်းပြီးပါပြီ။ ဤအကောင့်၏ ဆက်ရှင်များ ပြီးဆုံးသွားပြီ၊ ရာထူးအသစ်ဖြင့် ပြန်ဝင်ရပါမည်။
+admin-user-role-changed-pending = ရာထူး ပြောင်းပြီး နောက်ထပ် စီမံခန့်ခွဲသူတစ်ဦး၏ အတည်ပြုချက်ကို စောင့်နေပါသည်။ ဤအကောင့်၏ ဆက်ရှင်များ ပြီးဆုံးသွားပါပြီ။

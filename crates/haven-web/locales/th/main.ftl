@@ -861,3 +861,9 @@ stats-val-not_screened = ยังไม่ได้คัดกรอง
 stats-val-reasonable_grounds = มีเหตุอันควรเชื่อ
 stats-val-vulnerable_migrant = ผู้ย้ายถิ่นในสถานการณ์เปราะบาง
 stats-val-not_yet_determined = ยังไม่ได้ข้อสรุป
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = บทบาทใหม่
+admin-user-change-role = เปลี่ยนบทบาท
+admin-user-role-changed = เปลี่ยนบทบาทแล้ว เซสชันของบัญชีนี้สิ้นสุดลง ผู้ใช้ต้องเข้าสู่ระบบใหม่ด้วยบทบาทใหม่
+admin-user-role-changed-pending = เปลี่ยนบทบาทแล้ว และรอการอนุมัติจากผู้ดูแลระบบอีกคนหนึ่ง เซสชันของบัญชีนี้สิ้นสุดลงแล้ว

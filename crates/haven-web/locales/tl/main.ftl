@@ -864,3 +864,9 @@ stats-val-not_screened = Hindi pa na-screen
 stats-val-reasonable_grounds = May makatwirang batayan
 stats-val-vulnerable_migrant = Migranteng nasa bulnerableng kalagayan
 stats-val-not_yet_determined = Hindi pa natutukoy
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = Bagong tungkulin
+admin-user-change-role = Palitan ang tungkulin
+admin-user-role-changed = Napalitan na ang tungkulin. Natapos na ang mga session ng account; mag-sign in muli gamit ang bagong tungkulin.
+admin-user-role-changed-pending = Napalitan na ang tungkulin at naghihintay ng pag-apruba ng ikalawang administrator. Natapos na ang mga session ng account.

@@ -861,3 +861,9 @@ stats-val-not_screened = Chưa sàng lọc
 stats-val-reasonable_grounds = Có căn cứ hợp lý
 stats-val-vulnerable_migrant = Người di cư dễ bị tổn thương
 stats-val-not_yet_determined = Chưa xác định
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = Vai trò mới
+admin-user-change-role = Đổi vai trò
+admin-user-role-changed = Đã đổi vai trò. Các phiên của tài khoản đã kết thúc; người dùng đăng nhập lại với vai trò mới.
+admin-user-role-changed-pending = Đã đổi vai trò và đang chờ một quản trị viên khác phê duyệt. Các phiên của tài khoản đã kết thúc.

@@ -861,3 +861,9 @@ stats-val-not_screened = 未筛查
 stats-val-reasonable_grounds = 有合理理由
 stats-val-vulnerable_migrant = 处于弱势处境的移民
 stats-val-not_yet_determined = 尚未确定
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = 新角色
+admin-user-change-role = 更改角色
+admin-user-role-changed = 角色已更改。该账户的会话已结束，需以新角色重新登录。
+admin-user-role-changed-pending = 角色已更改，正在等待另一位管理员批准。该账户的会话已结束。

@@ -1207,3 +1207,69 @@ async fn r16_one_person_row_edited_in_sql_is_left_out_of_the_list_with_an_alarm_
     assert_eq!(app.get(&format!("/api/v1/persons/{edited}")).send().await.unwrap().status(), 409);
     let _ = kept;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_a_role_change_ends_sessions_waits_for_a_second_administrator_and_is_audited() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let admin1 = principal(&app, org_a, Role::OrgAdmin, "role.admin1").await;
+    let admin2 = principal(&app, org_a, Role::OrgAdmin, "role.admin2").await;
+    let cw = principal(&app, org_a, Role::Caseworker, "role.cw").await;
+    let other = app.store.create_org("Other Shelter", "shelter", Some("THA")).await.unwrap();
+    let outsider = principal(&app, other, Role::OrgAdmin, "role.outsider").await;
+    let set_role = |token: &str, user: String, role: &str| {
+        app.client
+            .post(app.url(&format!("/api/v1/users/{user}/role")))
+            .bearer_auth(token.to_owned())
+            .json(&json!({ "role": role }))
+            .send()
+    };
+    let cw_id = cw.user.id.to_string();
+    // Nobody else's administrator, nobody for themselves, no system role.
+    assert_eq!(set_role(&outsider.token, cw_id.clone(), "supervisor").await.unwrap().status(), 403);
+    assert_eq!(set_role(&admin1.token, admin1.user.id.to_string(), "supervisor").await.unwrap().status(), 403);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "system_admin").await.unwrap().status(), 403);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "root").await.unwrap().status(), 400);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "caseworker").await.unwrap().status(), 409);
+    // The caseworker's token works until the change...
+    let persons = |token: String| app.client.get(app.url("/api/v1/persons")).bearer_auth(token).send();
+    assert_eq!(persons(cw.token.clone()).await.unwrap().status(), 200);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "supervisor").await.unwrap().status(), 204);
+    // ...and not after: the old role's token and session end.
+    assert_eq!(persons(cw.token.clone()).await.unwrap().status(), 401);
+    let res = app
+        .client
+        .get(app.url("/persons"))
+        .header("cookie", format!("haven_session={}", cw.session))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.url().path().starts_with("/login"), "the session ended: {}", res.url());
+    // A supervisor's reach waits for a second administrator.
+    assert!(matches!(
+        app.store.login("role.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    assert!(app.store.approve_user(&actor_of(&admin1.user), cw.user.id, "t").await.is_err(), "four eyes");
+    let res = app.client.post(app.url(&format!("/api/v1/users/{cw_id}/approve"))).bearer_auth(&admin2.token);
+    assert_eq!(res.send().await.unwrap().status(), 204);
+    let user = app.store.user_by_username("role.cw").await.unwrap();
+    assert_eq!(user.role, Role::Supervisor);
+    let n = app.count("audit_events WHERE action = 'update' AND outcome = 'role_supervisor_pending'").await;
+    assert_eq!(n, 1);
+
+    // The operator's command: the same four eyes.
+    let out = app.cli(&["user", "set-role", "--username", "role.cw", "--role", "auditor"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(matches!(
+        app.store.login("role.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    let listed = app.store.list_users(Some(org_a)).await.unwrap();
+    let now = listed.iter().find(|u| u.username == "role.cw").unwrap();
+    assert_eq!((now.role, now.status), (Role::Auditor, AccountStatus::Pending));
+    let out = app.cli(&["user", "set-role", "--username", "role.cw", "--role", "system_admin"]);
+    assert!(!out.status.success());
+    let out = app.cli(&["user", "set-role", "--username", "role.cw", "--role", "wizard"]);
+    assert!(!out.status.success());
+}

@@ -242,6 +242,9 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("PATCH", "/api/v1/cases/{id}") => Body::Json(json!({"status": "active"})),
         ("POST", "/api/v1/cases/{id}/notes") => Body::Json(json!({"body": "a note"})),
         ("POST", "/api/v1/orgs") => Body::Json(json!({"name": format!("Org {unique}"), "kind": "shelter"})),
+        // The account's own role: those who may change it get 409 (nothing
+        // to change, so the world stays as it is), everyone else 403.
+        ("POST", "/api/v1/users/{id}/role") => Body::Json(json!({"role": "supervisor"})),
         ("PUT", "/api/v1/orgs/{id}/case-reach") => Body::Json(json!({"caseworkers_see_all": false})),
         ("POST", "/api/v1/ads/screen") => Body::Json(json!({"ads": [{"id": "a", "text": "Typist in Sihanoukville"}]})),
         ("POST", "/api/v1/ads/reviews") => Body::Json(json!({"text": "Typist in Sihanoukville", "decision": "keep",
@@ -334,6 +337,7 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ]),
         ("POST", "/cases/{id}/status") => html_form(vec![("status", "active".into())]),
         ("POST", "/admin/orgs") => html_form(vec![("name", format!("Org {unique}")), ("kind", "shelter".into())]),
+        ("POST", "/admin/users/{id}/role") => html_form(vec![("role", "supervisor".into())]),
         ("POST", "/admin/users") => html_form(vec![
             ("username", format!("u{unique}")),
             ("role", "caseworker".into()),

@@ -402,3 +402,37 @@ async fn r27_every_change_to_a_record_appends_an_event_naming_it() {
     assert_eq!(app.post(&format!("/api/v1/persons/{pid}/erase")).send().await.unwrap().status(), 204);
     expect("erasure", changes_since(&app, seq).await, "erase", &pid);
 }
+
+#[tokio::test]
+async fn r18_the_interview_and_consent_start_in_the_persons_language_and_the_notice_in_the_authoritys() {
+    let app = TestApp::spawn().await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    app.exec(&format!("UPDATE organisations SET country = 'KHM' WHERE id = '{org}'")).await;
+    app.backdate("SELECT 1", "organisations").await;
+    let pid = app.create_person(json!({"full_name": "Lang Person", "languages": ["vi-VN"], "estimated_age": 30})).await;
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
+    let page = |path: String| {
+        let url = app.url(&path);
+        let client = app.client.clone();
+        let cookie = format!("haven_session={secret}; haven_lang=en");
+        async move { client.get(url).header("cookie", cookie).send().await.unwrap().text().await.unwrap() }
+    };
+    let html = page(format!("/persons/{pid}")).await;
+    let select = html.split("id=\"s-language\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap();
+    assert!(select.contains("value=\"vi\" lang=\"vi\" selected"), "{select}");
+    assert_eq!(select.matches("selected").count(), 1, "{select}");
+    assert!(html.contains("id=\"c-language\" name=\"language\" required value=\"vi\""), "the consent's language");
+    // A person with no language recorded starts in the caseworker's.
+    let other = app.create_named("No Language Person").await;
+    let html = page(format!("/persons/{other}")).await;
+    let select = html.split("id=\"s-language\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap();
+    assert!(select.contains("value=\"en\" lang=\"en\" selected"), "{select}");
+
+    let sid = app.start_screening(&pid, "vi").await;
+    app.answer_reasonable_grounds(&sid).await;
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    let html = page(format!("/screenings/{sid}")).await;
+    let select = html.split("id=\"notice-lang\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap();
+    assert!(select.contains("value=\"km\" lang=\"km\" selected"), "Cambodian authorities read Khmer: {select}");
+}
