@@ -673,8 +673,10 @@ impl Store {
         .bind(&id)
         .execute(&mut *tx)
         .await?;
-        // Tokens end too: one may sit on the lost phone.
+        // Tokens end too: one may sit on the lost phone. So do the recovery
+        // codes: the user writes down new ones when they enrol again.
         self.end_sessions_and_tokens(&mut tx, &id).await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
         self.seal_user_row(&mut tx, &id).await?;
         self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &id, "second_factor_reset").await?;
         tx.commit().await?;
@@ -1255,6 +1257,38 @@ fn may_switch_account(actor: &Actor, row: &AnyRow, org: OrgId) -> Result<bool> {
     Ok(true)
 }
 
+/// How many recovery codes an account is given.
+pub const RECOVERY_CODES: usize = 10;
+
+/// Letters and digits that cannot be mistaken for one another when
+/// written down and typed back (no 0/o, 1/l/i).
+const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+/// Ten characters from the alphabet: about 49 bits, behind the same
+/// back-off as six-digit codes.
+fn new_recovery_code() -> String {
+    let n = RECOVERY_ALPHABET.len();
+    // Rejection sampling keeps every character equally likely.
+    let limit = 256 - 256 % n;
+    let mut out = String::with_capacity(10);
+    while out.len() < 10 {
+        for b in crate::crypto::random_bytes(16).iter() {
+            if (*b as usize) < limit && out.len() < 10 {
+                out.push(RECOVERY_ALPHABET[*b as usize % n] as char);
+            }
+        }
+    }
+    out
+}
+
+/// A typed recovery code in its normal form (lower case, no dashes or
+/// spaces), or `None` if it is not one (a six-digit code, for instance).
+fn recovery_code(typed: &str) -> Option<String> {
+    let normal: String =
+        typed.chars().filter(|c| !matches!(c, '-' | ' ')).map(|c| c.to_ascii_lowercase()).collect();
+    (normal.len() == 10 && normal.bytes().all(|b| RECOVERY_ALPHABET.contains(&b))).then_some(normal)
+}
+
 /// TOTP (RFC 6238): SHA-1, 6 digits, 30-second steps, one step of clock skew.
 fn totp(secret: Vec<u8>) -> Result<totp_rs::TOTP> {
     totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, secret).map_err(|_| StoreError::Crypto)
@@ -1327,9 +1361,27 @@ impl Store {
         let totp = totp(secret.to_vec())?;
         let now_step = now / 1000 / 30;
         let code = code.trim();
-        let matched = (now_step - 1..=now_step + 1)
-            .filter(|s| *s > last_step)
-            .find(|s| crate::crypto::ct_eq(totp.generate((*s * 30) as u64).as_bytes(), code.as_bytes()));
+        // A recovery code works once, and only for an enrolled factor: it
+        // is deleted in the same transaction that accepts it.
+        let recovered = match recovery_code(code) {
+            Some(normal) if was_enabled => {
+                sqlx::query("DELETE FROM recovery_codes WHERE id_hash = $1 AND user_id = $2")
+                    .bind(self.recovery_hash(&uid, &normal))
+                    .bind(&uid)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1
+            }
+            _ => false,
+        };
+        let matched = if recovered {
+            Some(last_step)
+        } else {
+            (now_step - 1..=now_step + 1)
+                .filter(|s| *s > last_step)
+                .find(|s| crate::crypto::ct_eq(totp.generate((*s * 30) as u64).as_bytes(), code.as_bytes()))
+        };
         let Some(step) = matched else {
             let failures = failures + 1;
             let lock = backoff_ms(failures);
@@ -1368,9 +1420,62 @@ impl Store {
                 self.seal_row(&mut tx, &integrity::SESSIONS, &hash).await?;
             }
         }
-        self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "ok").await?;
+        let outcome = if recovered { "recovery_code" } else { "ok" };
+        self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, outcome).await?;
         tx.commit().await?;
         Ok(SecondFactorOutcome::Accepted)
+    }
+
+    /// The keyed hash a recovery code is kept as: over the user's id and
+    /// the code, with a key only haven holds (R27: an SQL writer cannot
+    /// make one that works).
+    fn recovery_hash(&self, uid: &str, normal: &str) -> String {
+        self.keys().secret_hash(&format!("recovery\0{uid}\0{normal}"))
+    }
+
+    /// Issues ten new recovery codes for an account with an enrolled second
+    /// factor, replacing any it had. The codes are returned once, to show
+    /// the user; only their keyed hashes are kept.
+    pub async fn issue_recovery_codes(&self, user: &User) -> Result<Vec<String>> {
+        let uid = user.id.to_string();
+        let mut tx = self.begin().await?;
+        let enabled: i64 = sqlx::query("SELECT totp_enabled FROM users WHERE id = $1")
+            .bind(&uid)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("totp_enabled")?;
+        if enabled == 0 {
+            return Err(StoreError::Conflict("set up the second factor before recovery codes".into()));
+        }
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(&uid).execute(&mut *tx).await?;
+        let now = now_ms();
+        let mut codes = Vec::with_capacity(RECOVERY_CODES);
+        while codes.len() < RECOVERY_CODES {
+            let normal = new_recovery_code();
+            if codes.contains(&normal) {
+                continue;
+            }
+            sqlx::query("INSERT INTO recovery_codes (id_hash, user_id, created_at) VALUES ($1, $2, $3)")
+                .bind(self.recovery_hash(&uid, &normal))
+                .bind(&uid)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            codes.push(normal);
+        }
+        let ctx = Context { actor: &uid, purpose: "authentication", request_id: "" };
+        self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "recovery_codes_issued").await?;
+        tx.commit().await?;
+        Ok(codes.iter().map(|c| format!("{}-{}", &c[..5], &c[5..])).collect())
+    }
+
+    /// How many unused recovery codes an account has left.
+    pub async fn recovery_codes_left(&self, user: &User) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = $1")
+            .bind(user.id.to_string())
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?)
     }
 
     /// For tests and recovery tooling: the current code of a user's secret.

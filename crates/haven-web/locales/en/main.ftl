@@ -866,3 +866,11 @@ admin-user-new-role = New role
 admin-user-change-role = Change role
 admin-user-role-changed = The role is changed. The account's sessions have ended; it signs in again with the new role.
 admin-user-role-changed-pending = The role is changed and waits for a second administrator's approval. The account's sessions have ended.
+
+# --- Recovery codes ---
+mfa-code-or-recovery = Six-digit code, or one of your recovery codes
+recovery-title = Recovery codes
+recovery-explain = Write these ten codes down and keep them somewhere safe, away from your phone. If you lose your phone, each code works once in place of a six-digit code. They are shown only now.
+recovery-continue = I have written them down
+account-recovery-left = Recovery codes left: { $n }
+account-recovery-new = Make new recovery codes (the old ones stop working)

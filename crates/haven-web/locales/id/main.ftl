@@ -867,3 +867,11 @@ admin-user-new-role = Peran baru
 admin-user-change-role = Ubah peran
 admin-user-role-changed = Peran telah diubah. Sesi akun ini telah berakhir; pengguna masuk kembali dengan peran baru.
 admin-user-role-changed-pending = Peran telah diubah dan menunggu persetujuan administrator kedua. Sesi akun ini telah berakhir.
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = Kode enam digit, atau salah satu kode pemulihan Anda
+recovery-title = Kode pemulihan
+recovery-explain = Tulis kesepuluh kode ini dan simpan di tempat yang aman, terpisah dari ponsel Anda. Jika ponsel hilang, setiap kode dapat dipakai sekali sebagai pengganti kode enam digit. Kode ini hanya ditampilkan sekarang.
+recovery-continue = Saya sudah menuliskannya
+account-recovery-left = Sisa kode pemulihan: { $n }
+account-recovery-new = Buat kode pemulihan baru (kode lama tidak berlaku lagi)

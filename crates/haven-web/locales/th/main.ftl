@@ -867,3 +867,11 @@ admin-user-new-role = บทบาทใหม่
 admin-user-change-role = เปลี่ยนบทบาท
 admin-user-role-changed = เปลี่ยนบทบาทแล้ว เซสชันของบัญชีนี้สิ้นสุดลง ผู้ใช้ต้องเข้าสู่ระบบใหม่ด้วยบทบาทใหม่
 admin-user-role-changed-pending = เปลี่ยนบทบาทแล้ว และรอการอนุมัติจากผู้ดูแลระบบอีกคนหนึ่ง เซสชันของบัญชีนี้สิ้นสุดลงแล้ว
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = รหัส 6 หลัก หรือรหัสกู้คืนหนึ่งรหัสของคุณ
+recovery-title = รหัสกู้คืน
+recovery-explain = จดรหัสทั้งสิบนี้ไว้ และเก็บไว้ในที่ปลอดภัย แยกจากโทรศัพท์ของคุณ หากโทรศัพท์หาย แต่ละรหัสใช้แทนรหัส 6 หลักได้ครั้งเดียว รหัสเหล่านี้จะแสดงเพียงครั้งนี้เท่านั้น
+recovery-continue = ฉันจดไว้แล้ว
+account-recovery-left = รหัสกู้คืนที่เหลือ: { $n }
+account-recovery-new = สร้างรหัสกู้คืนชุดใหม่ (รหัสเดิมจะใช้ไม่ได้อีก)

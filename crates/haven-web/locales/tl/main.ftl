@@ -870,3 +870,11 @@ admin-user-new-role = Bagong tungkulin
 admin-user-change-role = Palitan ang tungkulin
 admin-user-role-changed = Napalitan na ang tungkulin. Natapos na ang mga session ng account; mag-sign in muli gamit ang bagong tungkulin.
 admin-user-role-changed-pending = Napalitan na ang tungkulin at naghihintay ng pag-apruba ng ikalawang administrator. Natapos na ang mga session ng account.
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = Anim na digit na code, o isa sa inyong mga recovery code
+recovery-title = Mga recovery code
+recovery-explain = Isulat po ang sampung code na ito at itago sa ligtas na lugar, hiwalay sa inyong telepono. Kapag nawala ang telepono, bawat code ay magagamit nang isang beses kapalit ng anim na digit na code. Ngayon lamang ipapakita ang mga ito.
+recovery-continue = Naisulat ko na
+account-recovery-left = Natitirang recovery code: { $n }
+account-recovery-new = Gumawa ng bagong recovery code (hindi na gagana ang mga luma)

@@ -867,3 +867,11 @@ admin-user-new-role = Vai trò mới
 admin-user-change-role = Đổi vai trò
 admin-user-role-changed = Đã đổi vai trò. Các phiên của tài khoản đã kết thúc; người dùng đăng nhập lại với vai trò mới.
 admin-user-role-changed-pending = Đã đổi vai trò và đang chờ một quản trị viên khác phê duyệt. Các phiên của tài khoản đã kết thúc.
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = Mã 6 chữ số, hoặc một mã khôi phục của bạn
+recovery-title = Mã khôi phục
+recovery-explain = Hãy ghi lại mười mã này và cất ở nơi an toàn, tách khỏi điện thoại. Nếu mất điện thoại, mỗi mã dùng được một lần thay cho mã 6 chữ số. Các mã chỉ hiện ra lúc này.
+recovery-continue = Tôi đã ghi lại
+account-recovery-left = Số mã khôi phục còn lại: { $n }
+account-recovery-new = Tạo mã khôi phục mới (các mã cũ sẽ không dùng được nữa)

@@ -867,3 +867,11 @@ admin-user-new-role = 新角色
 admin-user-change-role = 更改角色
 admin-user-role-changed = 角色已更改。该账户的会话已结束，需以新角色重新登录。
 admin-user-role-changed-pending = 角色已更改，正在等待另一位管理员批准。该账户的会话已结束。
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = 六位数验证码，或您的一个恢复码
+recovery-title = 恢复码
+recovery-explain = 请把这十个恢复码抄下来，存放在安全的地方，不要和手机放在一起。如果手机丢失，每个恢复码可代替六位数验证码使用一次。恢复码只在此时显示。
+recovery-continue = 我已经抄下来了
+account-recovery-left = 剩余恢复码：{ $n }
+account-recovery-new = 生成新的恢复码（旧的恢复码将失效）
