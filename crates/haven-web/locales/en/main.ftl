@@ -874,3 +874,12 @@ recovery-explain = Write these ten codes down and keep them somewhere safe, away
 recovery-continue = I have written them down
 account-recovery-left = Recovery codes left: { $n }
 account-recovery-new = Make new recovery codes (the old ones stop working)
+
+# --- People list filters ---
+persons-filter-all = Everywhere
+persons-filter-location = Where they are now
+persons-sort = Order
+persons-sort-newest = Newest first
+persons-sort-oldest = Oldest first
+persons-filter-apply = Apply
+validation-invalid_sort = Sort by newest or oldest.

@@ -875,3 +875,12 @@ recovery-explain = Tulis kesepuluh kode ini dan simpan di tempat yang aman, terp
 recovery-continue = Saya sudah menuliskannya
 account-recovery-left = Sisa kode pemulihan: { $n }
 account-recovery-new = Buat kode pemulihan baru (kode lama tidak berlaku lagi)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = Di mana saja
+persons-filter-location = Tempat sekarang
+persons-sort = Urutan
+persons-sort-newest = Terbaru dahulu
+persons-sort-oldest = Terlama dahulu
+persons-filter-apply = Terapkan
+validation-invalid_sort = Urutkan menurut terbaru atau terlama.

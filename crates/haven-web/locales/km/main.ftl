@@ -875,3 +875,12 @@ recovery-explain = សូមសរសេរលេខកូដទាំងដប�
 recovery-continue = ខ្ញុំបានសរសេរទុកហើយ
 account-recovery-left = លេខកូដសង្គ្រោះនៅសល់៖ { $n }
 account-recovery-new = បង្កើតលេខកូដសង្គ្រោះថ្មី (លេខកូដចាស់នឹងលែងប្រើបាន)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = គ្រប់ទីកន្លែង
+persons-filter-location = ទីកន្លែងបច្ចុប្បន្ន
+persons-sort = លំដាប់
+persons-sort-newest = ថ្មីបំផុតមុន
+persons-sort-oldest = ចាស់បំផុតមុន
+persons-filter-apply = អនុវត្ត
+validation-invalid_sort = តម្រៀបតាមថ្មីបំផុត ឬចាស់បំផុត។

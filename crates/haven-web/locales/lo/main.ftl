@@ -875,3 +875,12 @@ recovery-explain = ຂຽນລະຫັດທັງສິບນີ້ໄວ້ 
 recovery-continue = ຂ້ອຍຂຽນໄວ້ແລ້ວ
 account-recovery-left = ລະຫັດກູ້ຄືນທີ່ຍັງເຫຼືອ: { $n }
 account-recovery-new = ສ້າງລະຫັດກູ້ຄືນຊຸດໃໝ່ (ລະຫັດເກົ່າຈະໃຊ້ບໍ່ໄດ້ອີກ)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = ທຸກບ່ອນ
+persons-filter-location = ບ່ອນຢູ່ປັດຈຸບັນ
+persons-sort = ລຳດັບ
+persons-sort-newest = ໃໝ່ສຸດກ່ອນ
+persons-sort-oldest = ເກົ່າສຸດກ່ອນ
+persons-filter-apply = ນຳໃຊ້
+validation-invalid_sort = ລຽງຕາມໃໝ່ສຸດ ຫຼື ເກົ່າສຸດ.

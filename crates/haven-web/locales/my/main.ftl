@@ -875,3 +875,12 @@ recovery-explain = ဤကုဒ် ဆယ်ခုကို ချရေးပ�
 recovery-continue = ချရေးပြီးပါပြီ
 account-recovery-left = ကျန်ရှိသော ပြန်လည်ရယူရေးကုဒ်: { $n }
 account-recovery-new = ပြန်လည်ရယူရေးကုဒ် အသစ်ထုတ်ရန် (ကုဒ်ဟောင်းများ အသုံးမပြုနိုင်တော့ပါ)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = နေရာအားလုံး
+persons-filter-location = ယခု ရှိနေသည့်နေရာ
+persons-sort = အစီအစဉ်
+persons-sort-newest = အသစ်ဆုံး အရင်
+persons-sort-oldest = အဟောင်းဆုံး အရင်
+persons-filter-apply = အသုံးပြုရန်
+validation-invalid_sort = အသစ်ဆုံး သို့မဟုတ် အဟောင်းဆုံးဖြင့် စီပါ။

@@ -875,3 +875,12 @@ recovery-explain = จดรหัสทั้งสิบนี้ไว้ แ
 recovery-continue = ฉันจดไว้แล้ว
 account-recovery-left = รหัสกู้คืนที่เหลือ: { $n }
 account-recovery-new = สร้างรหัสกู้คืนชุดใหม่ (รหัสเดิมจะใช้ไม่ได้อีก)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = ทุกที่
+persons-filter-location = ที่อยู่ปัจจุบัน
+persons-sort = ลำดับ
+persons-sort-newest = ใหม่สุดก่อน
+persons-sort-oldest = เก่าสุดก่อน
+persons-filter-apply = ใช้ตัวกรอง
+validation-invalid_sort = เรียงจากใหม่สุดหรือเก่าสุด

@@ -878,3 +878,12 @@ recovery-explain = Isulat po ang sampung code na ito at itago sa ligtas na lugar
 recovery-continue = Naisulat ko na
 account-recovery-left = Natitirang recovery code: { $n }
 account-recovery-new = Gumawa ng bagong recovery code (hindi na gagana ang mga luma)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = Kahit saan
+persons-filter-location = Kinaroroonan ngayon
+persons-sort = Pagkakasunod
+persons-sort-newest = Pinakabago muna
+persons-sort-oldest = Pinakaluma muna
+persons-filter-apply = Ilapat
+validation-invalid_sort = Ayusin ayon sa pinakabago o pinakaluma.

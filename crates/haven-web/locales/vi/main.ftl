@@ -875,3 +875,12 @@ recovery-explain = Hãy ghi lại mười mã này và cất ở nơi an toàn, 
 recovery-continue = Tôi đã ghi lại
 account-recovery-left = Số mã khôi phục còn lại: { $n }
 account-recovery-new = Tạo mã khôi phục mới (các mã cũ sẽ không dùng được nữa)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = Mọi nơi
+persons-filter-location = Nơi ở hiện tại
+persons-sort = Thứ tự
+persons-sort-newest = Mới nhất trước
+persons-sort-oldest = Cũ nhất trước
+persons-filter-apply = Áp dụng
+validation-invalid_sort = Sắp xếp theo mới nhất hoặc cũ nhất.

@@ -875,3 +875,12 @@ recovery-explain = 请把这十个恢复码抄下来，存放在安全的地方�
 recovery-continue = 我已经抄下来了
 account-recovery-left = 剩余恢复码：{ $n }
 account-recovery-new = 生成新的恢复码（旧的恢复码将失效）
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = 所有地点
+persons-filter-location = 目前所在地
+persons-sort = 排序
+persons-sort-newest = 最新的在前
+persons-sort-oldest = 最早的在前
+persons-filter-apply = 应用
+validation-invalid_sort = 请按最新或最早排序。
