@@ -166,11 +166,8 @@ fn protect_line(line: &[(usize, usize)], value: &[Vec<u64>], hidden: &mut [Vec<b
     }
     // The smallest non-zero shown entry costs the least information; a
     // zero is taken only when nothing else is left.
-    let pick = line
-        .iter()
-        .filter(|(r, c)| !hidden[*r][*c])
-        .min_by_key(|(r, c)| (value[*r][*c] == 0, value[*r][*c]))
-        .copied();
+    let pick =
+        line.iter().filter(|(r, c)| !hidden[*r][*c]).min_by_key(|(r, c)| (value[*r][*c] == 0, value[*r][*c])).copied();
     match pick {
         Some((r, c)) => {
             hidden[r][c] = true;

@@ -1284,8 +1284,7 @@ fn new_recovery_code() -> String {
 /// A typed recovery code in its normal form (lower case, no dashes or
 /// spaces), or `None` if it is not one (a six-digit code, for instance).
 fn recovery_code(typed: &str) -> Option<String> {
-    let normal: String =
-        typed.chars().filter(|c| !matches!(c, '-' | ' ')).map(|c| c.to_ascii_lowercase()).collect();
+    let normal: String = typed.chars().filter(|c| !matches!(c, '-' | ' ')).map(|c| c.to_ascii_lowercase()).collect();
     (normal.len() == 10 && normal.bytes().all(|b| RECOVERY_ALPHABET.contains(&b))).then_some(normal)
 }
 

@@ -321,10 +321,8 @@ pub(crate) async fn screening_page(
     let jur = crate::kit::context::jurisdiction(&state, &caller).await?;
     let authority_language =
         haven_core::screening::jurisdiction::authority_language(Some(jur.country)).unwrap_or(tr.code());
-    let notice_languages = crate::kit::i18n::LANGUAGES
-        .iter()
-        .map(|(c, n)| (*c, *n, *c == authority_language))
-        .collect();
+    let notice_languages =
+        crate::kit::i18n::LANGUAGES.iter().map(|(c, n)| (*c, *n, *c == authority_language)).collect();
     let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
     let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
         && !person.withheld.contains(haven_core::access::Category::ContactLocation);

@@ -92,7 +92,11 @@ pub(crate) async fn export(
     let mut t = super::released(state, caller, q).await?;
     t.rows = t.rows.iter().map(|c| super::value_label(tr, rows, c)).collect();
     t.cols = t.cols.iter().map(|c| super::value_label(tr, cols, c)).collect();
-    let corner = format!("{} / {}", tr.t(&format!("stats-dim-{}", rows.as_str())), tr.t(&format!("stats-dim-{}", cols.as_str())));
+    let corner = format!(
+        "{} / {}",
+        tr.t(&format!("stats-dim-{}", rows.as_str())),
+        tr.t(&format!("stats-dim-{}", cols.as_str()))
+    );
     let total = tr.t("stats-total");
     let method = super::method(tr, &t);
     let labels = haven_formats::statistics::Labels { corner: &corner, total: &total, method: &method };

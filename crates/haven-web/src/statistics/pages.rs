@@ -73,8 +73,7 @@ pub(crate) async fn statistics_page(
         rows_dim: rows.as_str(),
         cols_dim: cols.as_str(),
         rows_label: tr.t(&format!("stats-dim-{}", rows.as_str())),
-        chart_title: tr
-            .t_args("stats-chart-title", &[("dimension", tr.t(&format!("stats-dim-{}", rows.as_str())))]),
+        chart_title: tr.t_args("stats-chart-title", &[("dimension", tr.t(&format!("stats-dim-{}", rows.as_str())))]),
         k: t.k,
         cols: t.cols.iter().map(|c| super::value_label(&tr, cols, c)).collect(),
         lines: t

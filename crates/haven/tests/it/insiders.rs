@@ -1298,11 +1298,8 @@ async fn r27_recovery_codes_work_once_are_kept_only_as_keyed_hashes_and_cannot_b
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["cache-control"], "no-store");
     let html = res.text().await.unwrap();
-    let codes: Vec<String> = html
-        .split("<li><code>")
-        .skip(1)
-        .map(|s| s.split("</code>").next().unwrap().to_owned())
-        .collect();
+    let codes: Vec<String> =
+        html.split("<li><code>").skip(1).map(|s| s.split("</code>").next().unwrap().to_owned()).collect();
     assert_eq!(codes.len(), 10, "{html}");
     // Only keyed hashes are kept.
     let rows = sqlx::query("SELECT id_hash FROM recovery_codes").fetch_all(app.store.pool()).await.unwrap();
@@ -1339,10 +1336,7 @@ async fn r27_recovery_codes_work_once_are_kept_only_as_keyed_hashes_and_cannot_b
     // Someone with SQL write access but no master key writes a code of their
     // own, hashed as well as they can: it opens nothing.
     let forged = "abcdefghjk";
-    for hash in [
-        forged.to_owned(),
-        sha2_hex(format!("recovery\0{}\0{forged}", user.id).as_bytes()),
-    ] {
+    for hash in [forged.to_owned(), sha2_hex(format!("recovery\0{}\0{forged}", user.id).as_bytes())] {
         app.exec(&format!(
             "INSERT INTO recovery_codes (id_hash, user_id, created_at) VALUES ('{hash}', '{}', 0)",
             user.id

@@ -130,8 +130,10 @@ fn r10_an_instrument_with_a_sex_or_gender_indicator_is_refused() {
 #[tokio::test]
 async fn r11_no_notice_for_a_screening_that_did_not_find_reasonable_grounds() {
     let app = TestApp::spawn().await;
-    let pid = app.create_person(json!({"full_name": "Gate Person", "estimated_age": 30,
-                                       "location": "immigration_detention"})).await;
+    let pid = app
+        .create_person(json!({"full_name": "Gate Person", "estimated_age": 30,
+                                       "location": "immigration_detention"}))
+        .await;
     let immigration = app.store.create_org("Immigration Office", "immigration", Some("THA")).await.unwrap();
     let res = app
         .post(&format!("/api/v1/persons/{pid}/consents"))

@@ -12,13 +12,17 @@ use crate::helpers::{json, TestApp};
 async fn population(app: &TestApp) {
     let mut people = Vec::new();
     for i in 0..14 {
-        people.push(json!({"full_name": format!("VN man {i}"), "sex": "male", "nationalities": ["VNM"], "estimated_age": 30}));
+        people.push(
+            json!({"full_name": format!("VN man {i}"), "sex": "male", "nationalities": ["VNM"], "estimated_age": 30}),
+        );
     }
     for i in 0..12 {
         people.push(json!({"full_name": format!("VN woman {i}"), "sex": "female", "nationalities": ["VNM"], "estimated_age": 28}));
     }
     for i in 0..11 {
-        people.push(json!({"full_name": format!("PH man {i}"), "sex": "male", "nationalities": ["PHL"], "estimated_age": 25}));
+        people.push(
+            json!({"full_name": format!("PH man {i}"), "sex": "male", "nationalities": ["PHL"], "estimated_age": 25}),
+        );
     }
     for i in 0..13 {
         people.push(json!({"full_name": format!("PH woman {i}"), "sex": "female", "nationalities": ["PHL"], "estimated_age": 35}));
@@ -66,7 +70,12 @@ async fn r23_released_figures_never_show_a_small_cell_or_one_derivable_from_a_to
             out.push(vec![cell(0, c), cell(1, c), cell(2, c), t["col_totals"][c].clone()]);
         }
         out.push(vec![t["col_totals"][0].clone(), t["col_totals"][1].clone(), t["total"].clone()]);
-        out.push(vec![t["row_totals"][0].clone(), t["row_totals"][1].clone(), t["row_totals"][2].clone(), t["total"].clone()]);
+        out.push(vec![
+            t["row_totals"][0].clone(),
+            t["row_totals"][1].clone(),
+            t["row_totals"][2].clone(),
+            t["total"].clone(),
+        ]);
         out
     };
     for line in lines(&t) {
