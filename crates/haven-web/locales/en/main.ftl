@@ -883,3 +883,7 @@ persons-sort-newest = Newest first
 persons-sort-oldest = Oldest first
 persons-filter-apply = Apply
 validation-invalid_sort = Sort by newest or oldest.
+
+# --- Receiving side's tasks ---
+task-referral_to_answer = A referral to accept or decline
+tasks-referred-person = a person referred to you

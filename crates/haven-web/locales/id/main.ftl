@@ -884,3 +884,7 @@ persons-sort-newest = Terbaru dahulu
 persons-sort-oldest = Terlama dahulu
 persons-filter-apply = Terapkan
 validation-invalid_sort = Urutkan menurut terbaru atau terlama.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = Rujukan yang perlu diterima atau ditolak
+tasks-referred-person = seseorang yang dirujuk kepada Anda

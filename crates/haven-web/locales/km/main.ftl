@@ -884,3 +884,7 @@ persons-sort-newest = ថ្មីបំផុតមុន
 persons-sort-oldest = ចាស់បំផុតមុន
 persons-filter-apply = អនុវត្ត
 validation-invalid_sort = តម្រៀបតាមថ្មីបំផុត ឬចាស់បំផុត។
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = ការបញ្ជូនដែលត្រូវទទួលយក ឬបដិសេធ
+tasks-referred-person = បុគ្គលដែលត្រូវបានបញ្ជូនមកអ្នក

@@ -884,3 +884,7 @@ persons-sort-newest = ໃໝ່ສຸດກ່ອນ
 persons-sort-oldest = ເກົ່າສຸດກ່ອນ
 persons-filter-apply = ນຳໃຊ້
 validation-invalid_sort = ລຽງຕາມໃໝ່ສຸດ ຫຼື ເກົ່າສຸດ.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = ການສົ່ງຕໍ່ທີ່ຕ້ອງຮັບ ຫຼື ປະຕິເສດ
+tasks-referred-person = ຜູ້ທີ່ຖືກສົ່ງຕໍ່ມາຫາທ່ານ

@@ -884,3 +884,7 @@ persons-sort-newest = အသစ်ဆုံး အရင်
 persons-sort-oldest = အဟောင်းဆုံး အရင်
 persons-filter-apply = အသုံးပြုရန်
 validation-invalid_sort = အသစ်ဆုံး သို့မဟုတ် အဟောင်းဆုံးဖြင့် စီပါ။
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = လက်ခံရန် သို့မဟုတ် ငြင်းပယ်ရန် လွှဲပြောင်းညွှန်းဆိုမှု
+tasks-referred-person = သင့်ထံ လွှဲပြောင်းညွှန်းဆိုထားသူ

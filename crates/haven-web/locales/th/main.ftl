@@ -884,3 +884,7 @@ persons-sort-newest = ใหม่สุดก่อน
 persons-sort-oldest = เก่าสุดก่อน
 persons-filter-apply = ใช้ตัวกรอง
 validation-invalid_sort = เรียงจากใหม่สุดหรือเก่าสุด
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = การส่งต่อที่ต้องตอบรับหรือปฏิเสธ
+tasks-referred-person = บุคคลที่ถูกส่งต่อมายังคุณ

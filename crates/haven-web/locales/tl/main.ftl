@@ -887,3 +887,7 @@ persons-sort-newest = Pinakabago muna
 persons-sort-oldest = Pinakaluma muna
 persons-filter-apply = Ilapat
 validation-invalid_sort = Ayusin ayon sa pinakabago o pinakaluma.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = Referral na tatanggapin o tatanggihan
+tasks-referred-person = isang taong ini-refer sa inyo

@@ -884,3 +884,7 @@ persons-sort-newest = Mới nhất trước
 persons-sort-oldest = Cũ nhất trước
 persons-filter-apply = Áp dụng
 validation-invalid_sort = Sắp xếp theo mới nhất hoặc cũ nhất.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = Một yêu cầu chuyển gửi cần nhận hoặc từ chối
+tasks-referred-person = một người được chuyển gửi đến bạn

@@ -884,3 +884,7 @@ persons-sort-newest = 最新的在前
 persons-sort-oldest = 最早的在前
 persons-filter-apply = 应用
 validation-invalid_sort = 请按最新或最早排序。
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = 待接受或拒绝的转介
+tasks-referred-person = 转介给您的一个人

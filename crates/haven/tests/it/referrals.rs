@@ -421,3 +421,37 @@ async fn r27_what_the_receiving_organisation_reads_shows_in_the_persons_access_l
     assert_eq!(actions, ["read", "list"], "the list that showed the name, then the opened record: {entries:?}");
     assert!(entries.iter().all(|e| e["outcome"] == "referral" && e["record_kind"] == "person"));
 }
+
+#[tokio::test]
+async fn r19_the_receiving_organisation_finds_a_referral_to_answer_on_its_task_list() {
+    let r = sent_referral().await;
+    let (s, tasks) = as_user(&r.app, &r.shelter, "/api/v1/tasks").await;
+    assert_eq!(s, 200);
+    let mine: Vec<&Value> = tasks.as_array().unwrap().iter().filter(|t| t["kind"] == "referral_to_answer").collect();
+    assert_eq!(mine.len(), 1, "{tasks}");
+    assert_eq!(mine[0]["referral_id"], r.id.as_str());
+    assert_eq!(mine[0]["name"], "Ko Zaw Lin", "the consent opens the name to the receiving side");
+    assert_eq!(mine[0]["person_id"], "", "the person's id in the sender's records stays there");
+    // The page links to the referral itself.
+    let user = r.app.store.user_by_username("shelter1").await.unwrap();
+    let (secret, _) = r.app.store.create_session(&user, true).await.unwrap();
+    let html = r
+        .app
+        .client
+        .get(r.app.url("/tasks"))
+        .header("cookie", format!("haven_session={secret}; haven_lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&format!("href=\"/referrals/{}\"", r.id)), "{html}");
+    assert!(html.contains("data-kind=\"referral_to_answer\""));
+    // Not on the referring side's list; and off the receiving side's once answered.
+    let own = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(!own.to_string().contains("referral_to_answer"), "{own}");
+    assert_eq!(step(&r.app, &r.shelter, &r.id, "accept", None).await.0, 200);
+    let (_, tasks) = as_user(&r.app, &r.shelter, "/api/v1/tasks").await;
+    assert!(!tasks.to_string().contains("referral_to_answer"), "{tasks}");
+}
