@@ -12,8 +12,16 @@ test('r23 a supervisor sees a hidden cell with its method and downloads the figu
     .cli('user', 'create', '--org', 'Local organisation', '--role', 'supervisor', '--username', 'sup.stats')
     .trim().split('\n').pop();
   const token = ctx.haven.cli('token', 'create', '--user', 'cw.stats', '--scopes', 'read,write').trim().split('\n').pop();
-  const people = [...Array(12).keys()].map((i) => ({ full_name: `Figure Man ${i}`, sex: 'male', nationalities: ['VNM'], estimated_age: 30 }))
-    .concat([...Array(2).keys()].map((i) => ({ full_name: `Figure Woman ${i}`, sex: 'female', nationalities: ['ETH'], estimated_age: 30 })));
+  // Three women in a shelter are few enough to be recognised; every total is not.
+  const group = (n, label, sex, location) => [...Array(n).keys()].map((i) => ({
+    full_name: `${label} ${i}`, sex, nationalities: ['VNM'], estimated_age: 30, location,
+  }));
+  const people = [
+    ...group(10, 'Figure Man Sheltered', 'male', 'shelter'),
+    ...group(12, 'Figure Man Detained', 'male', 'immigration_detention'),
+    ...group(3, 'Figure Woman Sheltered', 'female', 'shelter'),
+    ...group(11, 'Figure Woman Detained', 'female', 'immigration_detention'),
+  ];
   for (const p of people) {
     const res = await fetch(`${ctx.haven.url}/api/v1/persons`, {
       method: 'POST',
@@ -26,19 +34,20 @@ test('r23 a supervisor sees a hidden cell with its method and downloads the figu
   const page = await ctx.browser.newPage({ locale: 'en-GB', acceptDownloads: true });
   await signIn(page, ctx.haven.url, 'sup.stats', pw, 'supervisor-passphrase-stats');
   await page.getByRole('link', { name: 'Figures' }).click();
-  await page.getByLabel('Rows').selectOption('nationality');
-  await page.getByLabel('Columns').selectOption('sex');
+  await page.getByLabel('Rows').selectOption('sex');
+  await page.getByLabel('Columns').selectOption('location');
   await page.getByRole('button', { name: 'Show' }).click();
-  const eth = await page.locator('#figures tbody tr', { hasText: 'ETH' }).textContent();
-  assert.match(eth, /hidden/);
-  assert.doesNotMatch(eth, /\b2\b/, 'the two Ethiopian women are not shown as a number');
+  const women = await page.locator('#figures tbody tr', { hasText: 'Female' }).textContent();
+  assert.match(women, /hidden/);
+  assert.doesNotMatch(women, /\b3\b/, 'the three women in the shelter are not shown as a number');
+  assert.match(women, /\b14\b/, 'the row total is shown');
   assert.match(await page.locator('#stats-method').textContent(), /k = 11/);
   assert.equal(await page.locator('figure.chart svg').count(), 1);
   await screenshot(page, 'statistics');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#stats-csv').click()]);
   const csv = readFileSync(await download.path(), 'utf8');
-  assert.match(csv, /^ETH,suppressed,0,suppressed$/m);
+  assert.match(csv, /^Female,suppressed,suppressed,14$/m);
   assert.match(csv, /k = 11/);
   assert.doesNotMatch(csv, /Figure (Man|Woman)/, 'no names in figures');
 });

@@ -585,9 +585,12 @@ pub fn may_grant(actor: &Actor, role: Role, org: OrgId, org_kind: OrgKind) -> bo
 /// server (`haven user approve`). Were the first active at once, a system
 /// administrator could appoint two administrators of their own into an
 /// organisation, one approving the other's case accounts, and read its
-/// survivors (issue 10, insider review).
+/// survivors (issue 10, insider review). An auditor waits as well: they
+/// read the whole audit trail (who opened which record, when) and the
+/// released figures, so one administrator alone must not make one (R27;
+/// insider review of issue 16).
 pub fn grant_needs_approval(role: Role, org_kind: OrgKind) -> bool {
-    (role.is_case_role() && !org_kind.is_enforcement()) || role == Role::OrgAdmin
+    (role.is_case_role() && !org_kind.is_enforcement()) || role == Role::OrgAdmin || role == Role::Auditor
 }
 
 /// Whether `actor` may decide whether caseworkers of `org` see every case
@@ -792,10 +795,11 @@ mod tests {
     }
 
     #[test]
-    fn r16_case_roles_and_every_organisation_administrator_wait_for_a_second_person() {
+    fn r16_case_roles_auditors_and_every_organisation_administrator_wait_for_a_second_person() {
         for role in Role::ALL {
             for kind in OrgKind::ALL {
-                let expected = (role.is_case_role() && !kind.is_enforcement()) || role == Role::OrgAdmin;
+                let expected =
+                    (role.is_case_role() && !kind.is_enforcement()) || role == Role::OrgAdmin || role == Role::Auditor;
                 assert_eq!(grant_needs_approval(role, kind), expected, "{role:?} {kind:?}");
             }
         }

@@ -157,17 +157,27 @@ fn is_small(v: u64, k: u64) -> bool {
 }
 
 /// A line (a row or column with its total) with exactly one hidden entry
-/// gives that entry away by subtraction; hide the smallest other entry too.
+/// gives that entry away by subtraction; hide another entry too.
 /// Returns whether anything was hidden.
+///
+/// The other entry is an inner cell whenever the line has one left, never
+/// a total: totals are shared by every table that shows the dimension, so
+/// a total hidden here and shown in another table would give this table's
+/// hidden cells away (the insider review's attack). Among inner cells the
+/// smallest non-zero costs the least information; a zero is taken only
+/// when nothing else is left.
 fn protect_line(line: &[(usize, usize)], value: &[Vec<u64>], hidden: &mut [Vec<bool>]) -> bool {
     let n_hidden = line.iter().filter(|(r, c)| hidden[*r][*c]).count();
     if n_hidden != 1 {
         return false;
     }
-    // The smallest non-zero shown entry costs the least information; a
-    // zero is taken only when nothing else is left.
-    let pick =
-        line.iter().filter(|(r, c)| !hidden[*r][*c]).min_by_key(|(r, c)| (value[*r][*c] == 0, value[*r][*c])).copied();
+    let (nr, nc) = (value.len() - 1, value[0].len() - 1);
+    let is_total = |r: usize, c: usize| r == nr || c == nc;
+    let pick = line
+        .iter()
+        .filter(|(r, c)| !hidden[*r][*c])
+        .min_by_key(|(r, c)| (is_total(*r, *c), value[*r][*c] == 0, value[*r][*c]))
+        .copied();
     match pick {
         Some((r, c)) => {
             hidden[r][c] = true;
@@ -309,17 +319,65 @@ fn age_band(birth: Option<&crate::person::Birth>, today: time::Date) -> &'static
     }
 }
 
-/// Counts people by two dimensions. Rows and columns come out sorted, so
-/// the same facts give the same table whatever order they came in.
-pub fn tabulate(facts: &[PersonFacts], rows: Dimension, cols: Dimension, today: time::Date) -> Counts {
+/// The label categories are merged under when each has fewer than k people.
+pub const OTHER: &str = "smaller_groups";
+
+/// How one dimension's categories are released: each category with 1 to
+/// k − 1 people is merged into [`OTHER`], and while that group is itself
+/// below k the smallest remaining category joins it. The map depends only
+/// on the dimension's own counts, so every table that shows the dimension
+/// shows the same totals for it: no total hidden in one table can be read
+/// off another (the attack that combines tables), and no group smaller
+/// than k is ever described, even by zeros beside it.
+pub fn recode(counts: &std::collections::BTreeMap<String, u64>, k: u64) -> std::collections::BTreeMap<String, String> {
+    let mut order: Vec<(&String, u64)> = counts.iter().map(|(c, n)| (c, *n)).collect();
+    // Smallest first; ties by code, so the result never depends on order.
+    order.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(b.0)));
+    let mut merged: Vec<&String> = order.iter().filter(|(_, n)| *n > 0 && *n < k).map(|(c, _)| *c).collect();
+    let mut size: u64 = merged.iter().map(|c| counts[*c]).sum();
+    if !merged.is_empty() {
+        for (c, n) in &order {
+            if size >= k {
+                break;
+            }
+            if *n >= k {
+                merged.push(c);
+                size += n;
+            }
+        }
+    }
+    counts
+        .keys()
+        .map(|c| {
+            let label = if merged.contains(&c) { OTHER.to_owned() } else { c.clone() };
+            (c.clone(), label)
+        })
+        .collect()
+}
+
+/// Counts people by two dimensions, each recoded by [`recode`] at `k`.
+/// Rows and columns come out sorted (the merged group last), so the same
+/// facts give the same table whatever order they came in.
+pub fn tabulate(facts: &[PersonFacts], rows: Dimension, cols: Dimension, today: time::Date, k: u64) -> Counts {
+    let marginal = |d: Dimension| {
+        let mut m = std::collections::BTreeMap::<String, u64>::new();
+        for f in facts {
+            *m.entry(d.value(f, today)).or_default() += 1;
+        }
+        recode(&m, k)
+    };
+    let (row_map, col_map) = (marginal(rows), marginal(cols));
     let mut counts = Counts::new(Vec::new(), Vec::new());
     for f in facts {
-        counts.add(&rows.value(f, today), &cols.value(f, today));
+        let r = row_map.get(&rows.value(f, today)).cloned().unwrap_or_else(|| OTHER.to_owned());
+        let c = col_map.get(&cols.value(f, today)).cloned().unwrap_or_else(|| OTHER.to_owned());
+        counts.add(&r, &c);
     }
+    let key = |l: &String| (l == OTHER, l.clone());
     let mut row_order: Vec<usize> = (0..counts.rows.len()).collect();
-    row_order.sort_by(|a, b| counts.rows[*a].cmp(&counts.rows[*b]));
+    row_order.sort_by_key(|r| key(&counts.rows[*r]));
     let mut col_order: Vec<usize> = (0..counts.cols.len()).collect();
-    col_order.sort_by(|a, b| counts.cols[*a].cmp(&counts.cols[*b]));
+    col_order.sort_by_key(|c| key(&counts.cols[*c]));
     Counts {
         rows: row_order.iter().map(|r| counts.rows[*r].clone()).collect(),
         cols: col_order.iter().map(|c| counts.cols[*c].clone()).collect(),
@@ -404,19 +462,111 @@ mod tests {
     fn r02_r23_tabulation_groups_sex_and_keeps_children_in_their_own_age_bands() {
         let today = time::macros::date!(2026 - 11 - 30);
         let people = [facts("Male", "VNM", 17), facts("man", "VNM", 30), facts("F", "IDN", 11), facts("", "IDN", 45)];
-        let t = tabulate(&people, Dimension::Nationality, Dimension::Sex, today);
+        // k = 1 shows how people are grouped, before any merging.
+        let t = tabulate(&people, Dimension::Nationality, Dimension::Sex, today, 1);
         assert_eq!(t.rows, ["IDN", "VNM"]);
         assert_eq!(t.cols, ["female", "male", "not_recorded"]);
         assert_eq!(t.cells, vec![vec![1, 0, 1], vec![0, 2, 0]]);
-        let t = tabulate(&people, Dimension::AgeBand, Dimension::Period, today);
+        let t = tabulate(&people, Dimension::AgeBand, Dimension::Period, today, 1);
         assert_eq!(t.rows, ["0-11", "12-17", "25-34", "45+"]);
         assert_eq!(t.cols, ["2026-Q4"]);
+        // At k = 2 the single people merge, and the group grows to k.
+        let t = tabulate(&people, Dimension::Sex, Dimension::Period, today, 2);
+        assert_eq!(t.rows, ["male", OTHER]);
+        assert_eq!(t.cells, vec![vec![2], vec![2]]);
         assert_eq!(Dimension::parse("age_band"), Ok(Dimension::AgeBand));
         assert!(Dimension::parse("name").is_err());
     }
 
+    fn map(pairs: &[(&str, u64)]) -> std::collections::BTreeMap<String, u64> {
+        pairs.iter().map(|(c, n)| ((*c).to_owned(), *n)).collect()
+    }
+
+    #[test]
+    fn r23_small_categories_merge_and_the_merged_group_grows_to_k() {
+        let m = recode(&map(&[("18-24", 15), ("25-34", 32), ("35-44", 25), ("45+", 1)]), 11);
+        assert_eq!(m["45+"], OTHER);
+        assert_eq!(m["18-24"], OTHER, "1 alone is below 11: the smallest other category joins it");
+        assert_eq!(m["25-34"], "25-34");
+        let m = recode(&map(&[("VNM", 40), ("MMR", 30)]), 11);
+        assert!(m.values().all(|v| v != OTHER), "nothing small, nothing merged");
+        let m = recode(&map(&[("ETH", 3), ("NPL", 9), ("VNM", 40)]), 11);
+        assert_eq!((m["ETH"].as_str(), m["NPL"].as_str(), m["VNM"].as_str()), (OTHER, OTHER, "VNM"));
+    }
+
+    /// The reviewer's attack: two tables sharing the age dimension, one of
+    /// them against the single-column period, no longer give the lone
+    /// person over 45 away by subtraction.
+    #[test]
+    fn r23_tables_sharing_a_dimension_show_its_totals_alike_so_none_is_read_off_another() {
+        let today = time::macros::date!(2026 - 11 - 30);
+        let mut people = Vec::new();
+        for (age, n, loc) in
+            [(20u8, 15, "shelter"), (30, 32, "shelter"), (40, 25, "community"), (50, 1, "immigration_detention")]
+        {
+            for _ in 0..n {
+                let mut f = facts("male", "MMR", age);
+                f.location = crate::person::LocationType::parse(loc).unwrap();
+                people.push(f);
+            }
+        }
+        let by_period = release(&tabulate(&people, Dimension::AgeBand, Dimension::Period, today, 11), 11).unwrap();
+        let by_place = release(&tabulate(&people, Dimension::AgeBand, Dimension::Location, today, 11), 11).unwrap();
+        assert_eq!(by_period.rows, by_place.rows);
+        assert_eq!(by_period.rows.last().map(String::as_str), Some(OTHER));
+        // Every age total is shown, and the same, in both tables; a total is
+        // never the complement of a hidden cell.
+        assert_eq!(by_period.row_totals, by_place.row_totals);
+        assert!(by_place.col_totals.iter().all(|c| matches!(c, Cell::Shown(_))));
+        assert!(by_period.row_totals.iter().all(|c| matches!(c, Cell::Shown(n) if *n >= 11)));
+        assert!(!by_place.rows.contains(&"45+".to_owned()));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// R23: a released table of recoded counts hides no total (so no
+        /// table's hidden cells can be read off another's totals), unless
+        /// everyone together is fewer than k.
+        #[test]
+        fn r23_recoded_tables_hide_cells_never_totals(
+            people in proptest::collection::vec((0usize..4, 0usize..3, 0u8..60), 1..120),
+            k in 3u64..15,
+        ) {
+            let today = time::macros::date!(2026 - 11 - 30);
+            let nats = ["VNM", "MMR", "KHM", "ETH"];
+            let sexes = ["male", "female", "x"];
+            let facts: Vec<PersonFacts> =
+                people.iter().map(|(n, s, a)| facts(sexes[*s], nats[*n], *a)).collect();
+            for (rows, cols) in [(Dimension::Nationality, Dimension::Sex), (Dimension::AgeBand, Dimension::Nationality)] {
+                let t = release(&tabulate(&facts, rows, cols, today, k), k).unwrap();
+                if t.total.shown().is_some() {
+                    prop_assert!(t.row_totals.iter().chain(&t.col_totals).all(|c| c.shown().is_some()), "{t:?}");
+                }
+                for line in t.lines() {
+                    prop_assert_ne!(line.iter().filter(|c| **c == Cell::Suppressed).count(), 1);
+                }
+            }
+        }
+
+        /// R23: after recoding, every category shown has at least k people
+        /// (or none), in every table that shows its dimension.
+        #[test]
+        fn r23_every_released_category_holds_k_people_or_none(
+            counts in proptest::collection::btree_map("[a-f]", 0u64..30, 1..8),
+            k in 3u64..15,
+        ) {
+            let m = recode(&counts, k);
+            let mut sizes = std::collections::BTreeMap::<String, u64>::new();
+            for (c, n) in &counts {
+                *sizes.entry(m[c].clone()).or_default() += n;
+            }
+            let total: u64 = counts.values().sum();
+            for (label, n) in &sizes {
+                // The merged group may stay below k only when everyone is in it.
+                prop_assert!(*n == 0 || *n >= k || (label == OTHER && *n == total), "{label} holds {n} at k = {k}");
+            }
+        }
 
         /// R23: no shown figure is from 1 to k − 1, and no line of the grid
         /// has exactly one suppressed entry, so none is a subtraction away.

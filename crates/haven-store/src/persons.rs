@@ -54,6 +54,9 @@ pub struct PersonSummary {
     pub full_name: String,
     pub latin_name: Option<String>,
     pub location: LocationType,
+    /// Whether this reader may see the location (R17); when not, the
+    /// location reads as unknown.
+    pub location_shown: bool,
     pub created_at_ms: i64,
     /// Under 18, or may be: listed apart (R02, R20).
     pub may_be_child: bool,
@@ -390,7 +393,7 @@ impl Store {
         let rows = q.fetch_all(&self.pool).await?;
         let mut listing = self.finish_listing(scope, Action::List, rows, page.size as usize).await?;
         if let Some(l) = filter.location {
-            listing.items.retain(|p| p.location == l);
+            listing.items.retain(|p| p.location_shown && p.location == l);
         }
         Ok(listing)
     }
@@ -520,16 +523,15 @@ impl Store {
             if !allowed.contains(Category::Identity) {
                 continue;
             }
-            let location = if allowed.contains(Category::ContactLocation) {
-                read_location(self.keys(), r)?.as_str().to_owned()
-            } else {
-                "unknown".to_owned()
-            };
+            let location_shown = allowed.contains(Category::ContactLocation);
+            let location =
+                if location_shown { read_location(self.keys(), r)?.as_str().to_owned() } else { "unknown".to_owned() };
             items.push(PersonSummary {
                 id,
                 full_name: open_field(&dek, &id_s, r, "full_name")?.unwrap_or_default(),
                 latin_name: open_field(&dek, &id_s, r, "latin_name")?,
                 location: LocationType::parse(&location)?,
+                location_shown,
                 created_at_ms: r.try_get("created_at")?,
                 may_be_child: open_field(&dek, &id_s, r, "birth")?
                     .and_then(|b| Birth::decode(&b))

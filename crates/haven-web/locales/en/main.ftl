@@ -840,7 +840,7 @@ stats-cols = Columns
 stats-show = Show
 stats-total = Total
 stats-suppressed = hidden
-stats-method = Figures from 1 to { $below } are hidden, and other figures with them, so that none can be worked out from a total (threshold k = { $k }).
+stats-method = Groups of fewer than { $k } people are counted together as “Smaller groups together”. Figures from 1 to { $below } are hidden, and other figures with them, so that none can be worked out from a total (threshold k = { $k }).
 stats-empty = No people recorded yet.
 stats-download-csv = Download as CSV
 stats-download-xlsx = Download as XLSX (Excel)
@@ -859,6 +859,7 @@ stats-val-unknown = Not known
 stats-val-not_screened = Not screened
 stats-val-reasonable_grounds = Reasonable grounds
 stats-val-vulnerable_migrant = Vulnerable migrant
+stats-val-smaller_groups = Smaller groups together
 stats-val-not_yet_determined = Not yet determined
 
 # --- Role changes ---

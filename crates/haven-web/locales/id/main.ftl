@@ -841,7 +841,7 @@ stats-cols = Kolom
 stats-show = Tampilkan
 stats-total = Jumlah
 stats-suppressed = disembunyikan
-stats-method = Angka 1 sampai { $below } disembunyikan, bersama beberapa angka lain, agar tidak ada yang dapat dihitung dari jumlah total (ambang k = { $k }).
+stats-method = Kelompok dengan kurang dari { $k } orang dihitung bersama sebagai “Kelompok kecil digabung”. Angka 1 sampai { $below } disembunyikan, bersama beberapa angka lain, agar tidak ada yang dapat dihitung dari jumlah total (ambang k = { $k }).
 stats-empty = Belum ada orang yang dicatat.
 stats-download-csv = Unduh sebagai CSV
 stats-download-xlsx = Unduh sebagai XLSX (Excel)
@@ -860,6 +860,7 @@ stats-val-unknown = Tidak diketahui
 stats-val-not_screened = Belum disaring
 stats-val-reasonable_grounds = Terdapat dasar yang wajar
 stats-val-vulnerable_migrant = Migran dalam situasi rentan
+stats-val-smaller_groups = Kelompok kecil digabung
 stats-val-not_yet_determined = Belum ditentukan
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

@@ -841,7 +841,7 @@ stats-cols = ជួរឈរ
 stats-show = បង្ហាញ
 stats-total = សរុប
 stats-suppressed = បានលាក់
-stats-method = តួលេខពី 1 ដល់ { $below } ត្រូវបានលាក់ ព្រមទាំងតួលេខផ្សេងទៀតមួយចំនួន ដើម្បីកុំឱ្យអាចគណនាពីចំនួនសរុបបាន (កម្រិត k = { $k })។
+stats-method = ក្រុមដែលមានមនុស្សតិចជាង { $k } នាក់ ត្រូវបានរាប់រួមគ្នាជា “ក្រុមតូចៗរួមគ្នា”។ តួលេខពី 1 ដល់ { $below } ត្រូវបានលាក់ ព្រមទាំងតួលេខផ្សេងទៀតមួយចំនួន ដើម្បីកុំឱ្យអាចគណនាពីចំនួនសរុបបាន (កម្រិត k = { $k })។
 stats-empty = មិនទាន់មានការកត់ត្រាមនុស្សណាម្នាក់នៅឡើយទេ។
 stats-download-csv = ទាញយកជា CSV
 stats-download-xlsx = ទាញយកជា XLSX (Excel)
@@ -860,6 +860,7 @@ stats-val-unknown = មិនដឹង
 stats-val-not_screened = មិនទាន់បានពិនិត្យ
 stats-val-reasonable_grounds = មានមូលដ្ឋានសមហេតុផល
 stats-val-vulnerable_migrant = ជនចំណាកស្រុកងាយរងគ្រោះ
+stats-val-smaller_groups = ក្រុមតូចៗរួមគ្នា
 stats-val-not_yet_determined = មិនទាន់កំណត់បាននៅឡើយ
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

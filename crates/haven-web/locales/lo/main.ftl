@@ -841,7 +841,7 @@ stats-cols = ຖັນ
 stats-show = ສະແດງ
 stats-total = ລວມ
 stats-suppressed = ເຊື່ອງໄວ້
-stats-method = ຕົວເລກແຕ່ 1 ຫາ { $below } ຖືກເຊື່ອງໄວ້ ພ້ອມກັບຕົວເລກອື່ນບາງຕົວ ເພື່ອບໍ່ໃຫ້ຄິດໄລ່ຄືນຈາກຍອດລວມໄດ້ (ເກນ k = { $k }).
+stats-method = ກຸ່ມທີ່ມີໜ້ອຍກວ່າ { $k } ຄົນ ຈະຖືກນັບລວມກັນເປັນ “ກຸ່ມນ້ອຍລວມກັນ”. ຕົວເລກແຕ່ 1 ຫາ { $below } ຖືກເຊື່ອງໄວ້ ພ້ອມກັບຕົວເລກອື່ນບາງຕົວ ເພື່ອບໍ່ໃຫ້ຄິດໄລ່ຄືນຈາກຍອດລວມໄດ້ (ເກນ k = { $k }).
 stats-empty = ຍັງບໍ່ທັນມີການບັນທຶກຄົນໃດເທື່ອ.
 stats-download-csv = ດາວໂຫລດເປັນ CSV
 stats-download-xlsx = ດາວໂຫລດເປັນ XLSX (Excel)
@@ -860,6 +860,7 @@ stats-val-unknown = ບໍ່ຮູ້
 stats-val-not_screened = ຍັງບໍ່ໄດ້ກວດຄັດກອງ
 stats-val-reasonable_grounds = ມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອ
 stats-val-vulnerable_migrant = ຜູ້ຍ້າຍຖິ່ນທີ່ຢູ່ໃນສະຖານະການສ່ຽງ
+stats-val-smaller_groups = ກຸ່ມນ້ອຍລວມກັນ
 stats-val-not_yet_determined = ຍັງບໍ່ທັນໄດ້ຂໍ້ສະຫຼຸບ
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

@@ -841,7 +841,7 @@ stats-cols = ကော်လံများ
 stats-show = ပြရန်
 stats-total = စုစုပေါင်း
 stats-suppressed = ဖုံးထားသည်
-stats-method = 1 မှ { $below } အထိ ကိန်းများကို ဖုံးထားပြီး စုစုပေါင်းမှ တွက်ယူ၍ မရစေရန် အခြားကိန်းအချို့ကိုလည်း ဖုံးထားပါသည် (သတ်မှတ်ချက် k = { $k })။
+stats-method = လူ { $k } ဦးထက်နည်းသော အုပ်စုများကို “အုပ်စုငယ်များ ပေါင်းထားသည်” အဖြစ် ပေါင်းရေတွက်ပါသည်။ 1 မှ { $below } အထိ ကိန်းများကို ဖုံးထားပြီး စုစုပေါင်းမှ တွက်ယူ၍ မရစေရန် အခြားကိန်းအချို့ကိုလည်း ဖုံးထားပါသည် (သတ်မှတ်ချက် k = { $k })။
 stats-empty = မှတ်တမ်းတင်ထားသူ မရှိသေးပါ။
 stats-download-csv = CSV အဖြစ် ဒေါင်းလုဒ်လုပ်ရန်
 stats-download-xlsx = XLSX (Excel) အဖြစ် ဒေါင်းလုဒ်လုပ်ရန်
@@ -860,6 +860,7 @@ stats-val-unknown = မသိပါ
 stats-val-not_screened = မစစ်ဆေးရသေးပါ
 stats-val-reasonable_grounds = ယုံကြည်ရန် ခိုင်လုံသော အကြောင်းရှိသည်
 stats-val-vulnerable_migrant = ထိခိုက်လွယ်သော ရွှေ့ပြောင်းသွားလာသူ
+stats-val-smaller_groups = အုပ်စုငယ်များ ပေါင်းထားသည်
 stats-val-not_yet_determined = မဆုံးဖြတ်ရသေးပါ
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

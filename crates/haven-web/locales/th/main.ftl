@@ -841,7 +841,7 @@ stats-cols = คอลัมน์
 stats-show = แสดง
 stats-total = รวม
 stats-suppressed = ซ่อนไว้
-stats-method = ตัวเลขตั้งแต่ 1 ถึง { $below } ถูกซ่อนไว้ พร้อมกับตัวเลขอื่นบางตัว เพื่อไม่ให้คำนวณย้อนกลับจากยอดรวมได้ (เกณฑ์ k = { $k })
+stats-method = กลุ่มที่มีน้อยกว่า { $k } คนจะถูกนับรวมกันเป็น “กลุ่มเล็กรวมกัน” ตัวเลขตั้งแต่ 1 ถึง { $below } ถูกซ่อนไว้ พร้อมกับตัวเลขอื่นบางตัว เพื่อไม่ให้คำนวณย้อนกลับจากยอดรวมได้ (เกณฑ์ k = { $k })
 stats-empty = ยังไม่มีการบันทึกบุคคลใด
 stats-download-csv = ดาวน์โหลดเป็น CSV
 stats-download-xlsx = ดาวน์โหลดเป็น XLSX (Excel)
@@ -860,6 +860,7 @@ stats-val-unknown = ไม่ทราบ
 stats-val-not_screened = ยังไม่ได้คัดกรอง
 stats-val-reasonable_grounds = มีเหตุอันควรเชื่อ
 stats-val-vulnerable_migrant = ผู้ย้ายถิ่นในสถานการณ์เปราะบาง
+stats-val-smaller_groups = กลุ่มเล็กรวมกัน
 stats-val-not_yet_determined = ยังไม่ได้ข้อสรุป
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

@@ -844,7 +844,7 @@ stats-cols = Mga hanay
 stats-show = Ipakita
 stats-total = Kabuuan
 stats-suppressed = nakatago
-stats-method = Itinatago ang mga bilang mula 1 hanggang { $below }, kasama ang ilang iba pa, para walang makuwenta mula sa kabuuan (hangganan k = { $k }).
+stats-method = Ang mga grupong may mas kaunti sa { $k } na tao ay sama-samang binibilang bilang “Pinagsamang maliliit na grupo”. Itinatago ang mga bilang mula 1 hanggang { $below }, kasama ang ilang iba pa, para walang makuwenta mula sa kabuuan (hangganan k = { $k }).
 stats-empty = Wala pang naitalang tao.
 stats-download-csv = I-download bilang CSV
 stats-download-xlsx = I-download bilang XLSX (Excel)
@@ -863,6 +863,7 @@ stats-val-unknown = Hindi alam
 stats-val-not_screened = Hindi pa na-screen
 stats-val-reasonable_grounds = May makatwirang batayan
 stats-val-vulnerable_migrant = Migranteng nasa bulnerableng kalagayan
+stats-val-smaller_groups = Pinagsamang maliliit na grupo
 stats-val-not_yet_determined = Hindi pa natutukoy
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

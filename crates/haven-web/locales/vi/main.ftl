@@ -841,7 +841,7 @@ stats-cols = Cột
 stats-show = Hiển thị
 stats-total = Tổng
 stats-suppressed = đã ẩn
-stats-method = Các số từ 1 đến { $below } được ẩn, cùng với một số ô khác, để không ô nào có thể được suy ra từ tổng (ngưỡng k = { $k }).
+stats-method = Các nhóm có ít hơn { $k } người được đếm chung thành “Các nhóm nhỏ gộp lại”. Các số từ 1 đến { $below } được ẩn, cùng với một số ô khác, để không ô nào có thể được suy ra từ tổng (ngưỡng k = { $k }).
 stats-empty = Chưa ghi nhận người nào.
 stats-download-csv = Tải xuống dạng CSV
 stats-download-xlsx = Tải xuống dạng XLSX (Excel)
@@ -860,6 +860,7 @@ stats-val-unknown = Không rõ
 stats-val-not_screened = Chưa sàng lọc
 stats-val-reasonable_grounds = Có căn cứ hợp lý
 stats-val-vulnerable_migrant = Người di cư dễ bị tổn thương
+stats-val-smaller_groups = Các nhóm nhỏ gộp lại
 stats-val-not_yet_determined = Chưa xác định
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

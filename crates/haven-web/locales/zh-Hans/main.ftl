@@ -841,7 +841,7 @@ stats-cols = 列
 stats-show = 显示
 stats-total = 合计
 stats-suppressed = 已隐藏
-stats-method = 1 到 { $below } 的数字已隐藏，并同时隐藏其他一些数字，使任何数字都无法从合计中推算出来（阈值 k = { $k }）。
+stats-method = 人数少于 { $k } 人的组合并计为“较小的组合并”。1 到 { $below } 的数字已隐藏，并同时隐藏其他一些数字，使任何数字都无法从合计中推算出来（阈值 k = { $k }）。
 stats-empty = 尚未记录任何人。
 stats-download-csv = 下载为 CSV
 stats-download-xlsx = 下载为 XLSX（Excel）
@@ -860,6 +860,7 @@ stats-val-unknown = 不清楚
 stats-val-not_screened = 未筛查
 stats-val-reasonable_grounds = 有合理理由
 stats-val-vulnerable_migrant = 处于弱势处境的移民
+stats-val-smaller_groups = 较小的组合并
 stats-val-not_yet_determined = 尚未确定
 
 # --- Role changes --- (REVIEW: machine-quality, needs native review)

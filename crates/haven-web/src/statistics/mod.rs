@@ -71,7 +71,7 @@ pub(crate) async fn released(state: &AppState, caller: &Caller, q: &TableQuery) 
     let k = q.k()?;
     let scope = caller.scope(state, Permission::ReadStatistics).await?;
     let facts = state.store.statistics_facts(&scope).await?;
-    let counts = haven_core::disclosure::tabulate(&facts, rows, cols, today());
+    let counts = haven_core::disclosure::tabulate(&facts, rows, cols, today(), k);
     haven_core::disclosure::release(&counts, k)
         .map_err(|e| WebError::Internal(format!("threshold {} below the minimum", e.0)))
 }
@@ -79,6 +79,9 @@ pub(crate) async fn released(state: &AppState, caller: &Caller, q: &TableQuery) 
 /// A label for a dimension's value in the reader's language; codes (a
 /// nationality, a quarter) stand as they are.
 pub(crate) fn value_label(tr: &Tr, dim: Dimension, code: &str) -> String {
+    if code == haven_core::disclosure::OTHER {
+        return tr.t("stats-val-smaller_groups");
+    }
     match dim {
         Dimension::Nationality | Dimension::Period | Dimension::AgeBand => match code {
             "not_recorded" | "unknown" => tr.t(&format!("stats-val-{code}")),

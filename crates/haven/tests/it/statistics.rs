@@ -6,30 +6,24 @@ use serde_json::{json, Value};
 
 use crate::helpers::{json, TestApp};
 
-/// 14 Vietnamese men, 12 Vietnamese women, 11 Filipino men, 13 Filipino
-/// women, 3 Indonesian women: the Indonesian women are few enough to be
-/// recognised.
+/// 14 Vietnamese men and 12 Vietnamese women in a shelter; 11 Filipino men
+/// and 10 Filipino women in immigration detention, 3 Filipino women in a
+/// shelter; 3 Indonesian women in a shelter. The 3 Indonesians are few
+/// enough to be recognised; so are the 10 women in detention.
 async fn population(app: &TestApp) {
     let mut people = Vec::new();
-    for i in 0..14 {
-        people.push(
-            json!({"full_name": format!("VN man {i}"), "sex": "male", "nationalities": ["VNM"], "estimated_age": 30}),
-        );
-    }
-    for i in 0..12 {
-        people.push(json!({"full_name": format!("VN woman {i}"), "sex": "female", "nationalities": ["VNM"], "estimated_age": 28}));
-    }
-    for i in 0..11 {
-        people.push(
-            json!({"full_name": format!("PH man {i}"), "sex": "male", "nationalities": ["PHL"], "estimated_age": 25}),
-        );
-    }
-    for i in 0..13 {
-        people.push(json!({"full_name": format!("PH woman {i}"), "sex": "female", "nationalities": ["PHL"], "estimated_age": 35}));
-    }
-    for i in 0..3 {
-        people.push(json!({"full_name": format!("ID woman {i}"), "sex": "female", "nationalities": ["IDN"], "estimated_age": 40}));
-    }
+    let mut add = |n: usize, label: &str, sex: &str, nat: &str, age: u16, location: &str| {
+        for i in 0..n {
+            people.push(json!({"full_name": format!("{label} {i}"), "sex": sex, "nationalities": [nat],
+                               "estimated_age": age, "location": location}));
+        }
+    };
+    add(14, "VN man", "male", "VNM", 30, "shelter");
+    add(12, "VN woman", "female", "VNM", 28, "shelter");
+    add(11, "PH man", "male", "PHL", 25, "immigration_detention");
+    add(10, "PH woman", "female", "PHL", 35, "immigration_detention");
+    add(3, "PH woman sheltered", "female", "PHL", 35, "shelter");
+    add(3, "ID woman", "female", "IDN", 40, "shelter");
     for p in people {
         app.create_person(p).await;
     }
@@ -50,38 +44,41 @@ fn figures(t: &Value) -> Vec<Option<u64>> {
 async fn r23_released_figures_never_show_a_small_cell_or_one_derivable_from_a_total() {
     let app = TestApp::spawn().await;
     population(&app).await;
-    let res = app.get("/api/v1/statistics?rows=nationality&cols=sex").send().await.unwrap();
+    // Three Indonesians are too few to show: they count with the next
+    // smallest nationality, in every table, so no table's total gives them
+    // away against another's.
+    let t = json(app.get("/api/v1/statistics?rows=nationality&cols=sex").send().await.unwrap()).await;
+    assert_eq!(t["rows"], json!(["VNM", "smaller_groups"]), "{t}");
+    assert_eq!(t["row_totals"], json!([26, 27]));
+    let by_age = json(app.get("/api/v1/statistics?rows=nationality&cols=age_band").send().await.unwrap()).await;
+    assert_eq!(by_age["rows"], t["rows"]);
+    assert_eq!(by_age["row_totals"], t["row_totals"], "the same totals in every table");
+
+    // Ten women in detention: hidden, with what would give them away.
+    let res = app.get("/api/v1/statistics?rows=sex&cols=location").send().await.unwrap();
     assert_eq!(res.status(), 200);
     let t = json(res).await;
-    assert_eq!(t["rows"], json!(["IDN", "PHL", "VNM"]));
-    assert_eq!(t["cols"], json!(["female", "male"]));
-    // IDN × female is 3: hidden, with its row total.
+    assert_eq!(t["rows"], json!(["female", "male"]), "{t}");
+    assert_eq!(t["cols"], json!(["immigration_detention", "shelter"]), "{t}");
     assert!(t["cells"][0][0].is_null(), "{t}");
-    assert!(t["row_totals"][0].is_null(), "{t}");
-    assert_eq!(t["cells"][0][1], 0, "a zero says nobody is there, not who");
-    // Enough else is hidden that no subtraction gives the 3 back.
     let lines = |t: &Value| {
         let cell = |r: usize, c: usize| t["cells"][r][c].clone();
         let mut out: Vec<Vec<Value>> = Vec::new();
-        for r in 0..3 {
+        for r in 0..2 {
             out.push(vec![cell(r, 0), cell(r, 1), t["row_totals"][r].clone()]);
         }
         for c in 0..2 {
-            out.push(vec![cell(0, c), cell(1, c), cell(2, c), t["col_totals"][c].clone()]);
+            out.push(vec![cell(0, c), cell(1, c), t["col_totals"][c].clone()]);
         }
         out.push(vec![t["col_totals"][0].clone(), t["col_totals"][1].clone(), t["total"].clone()]);
-        out.push(vec![
-            t["row_totals"][0].clone(),
-            t["row_totals"][1].clone(),
-            t["row_totals"][2].clone(),
-            t["total"].clone(),
-        ]);
+        out.push(vec![t["row_totals"][0].clone(), t["row_totals"][1].clone(), t["total"].clone()]);
         out
     };
     for line in lines(&t) {
         assert_ne!(line.iter().filter(|v| v.is_null()).count(), 1, "one hidden figure in {line:?} can be derived: {t}");
     }
-    assert_eq!(t["col_totals"], json!([28, 25]));
+    assert_eq!(t["row_totals"], json!([28, 25]));
+    assert_eq!(t["col_totals"], json!([21, 32]));
     assert_eq!(t["total"], 53);
     for f in figures(&t).into_iter().flatten() {
         assert!(f == 0 || f >= 11, "a small figure was released: {f} in {t}");
@@ -89,9 +86,9 @@ async fn r23_released_figures_never_show_a_small_cell_or_one_derivable_from_a_to
     assert_eq!(t["k"], 11);
     assert!(t["method"].as_str().unwrap().contains("k = 11"), "{t}");
 
-    // One audit event records the release, with no one's name.
+    // One audit event records each release (three tables here), with no one's name.
     let events = app.count("audit_events WHERE action = 'release'").await;
-    assert_eq!(events, 1);
+    assert_eq!(events, 3);
 }
 
 #[tokio::test]
@@ -103,7 +100,8 @@ async fn r23_the_threshold_can_be_raised_never_lowered_and_dimensions_are_a_clos
     assert_eq!(json(res).await["error"], "r23_threshold_too_low");
     let t = json(app.get("/api/v1/statistics?rows=nationality&cols=sex&k=15").send().await.unwrap()).await;
     assert_eq!(t["k"], 15);
-    assert!(t["cells"][2][1].is_null(), "14 is below 15: {t}");
+    assert_eq!(t["cols"], json!(["female", "male"]));
+    assert!(t["cells"][0][1].is_null(), "14 Vietnamese men is below 15: {t}");
     for (q, code) in [("rows=full_name", "invalid_dimension"), ("rows=sex&cols=sex", "same_dimension")] {
         let res = app.get(&format!("/api/v1/statistics?{q}")).send().await.unwrap();
         assert_eq!(res.status(), 400, "{q}");
@@ -117,11 +115,11 @@ async fn r23_the_threshold_can_be_raised_never_lowered_and_dimensions_are_a_clos
 async fn r23_exports_carry_the_suppression_and_the_method() {
     let app = TestApp::spawn().await;
     population(&app).await;
-    let res = app.get("/api/v1/statistics/export.csv?rows=nationality&cols=sex").send().await.unwrap();
+    let res = app.get("/api/v1/statistics/export.csv?rows=sex&cols=location").send().await.unwrap();
     assert_eq!(res.status(), 200);
-    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("haven-figures-nationality-by-sex.csv"));
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("haven-figures-sex-by-location.csv"));
     let csv = res.text().await.unwrap();
-    assert!(csv.contains("\nIDN,suppressed,0,suppressed\n"), "{csv}");
+    assert!(csv.contains("\nFemale,suppressed,suppressed,28\n"), "{csv}");
     assert!(csv.contains("k = 11"), "{csv}");
     for line in csv.lines().skip(1) {
         for cell in line.split(',').skip(1) {
@@ -171,14 +169,14 @@ async fn r23_the_page_shows_hidden_cells_the_method_and_a_chart_in_the_readers_l
         async move { client.get(url).header("cookie", cookie).send().await.unwrap().text().await.unwrap() }
     };
     let page = |path: &str| page_in(path, "en");
-    let html = page("/statistics?rows=nationality&cols=sex").await;
+    let html = page("/statistics?rows=sex&cols=location").await;
     assert!(html.contains("href=\"/statistics\""), "the navigation offers it");
     assert!(html.contains("class=\"suppressed\">hidden<"), "{html}");
     assert!(html.contains("k = 11"));
-    assert!(html.contains("<svg") && html.contains("stroke-dasharray"), "a hidden total is drawn as an outline");
+    assert!(html.contains("<svg") && html.contains("<rect"), "a chart of the totals");
     assert!(!html.contains("ID woman"), "no one's name");
     let html = page_in("/statistics?rows=outcome&cols=sex", "vi").await;
     assert!(html.contains("Chưa sàng lọc") && html.contains("Nữ"), "{html}");
-    let csv = page("/statistics.csv?rows=nationality&cols=sex&k=11").await;
+    let csv = page("/statistics.csv?rows=sex&cols=location&k=11").await;
     assert!(csv.contains("suppressed"), "{csv}");
 }
