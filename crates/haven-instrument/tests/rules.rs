@@ -107,7 +107,7 @@ fn r18_wording_fixes_are_new_versions_with_the_same_logic_and_the_old_bytes_kept
         i.version.clear();
         i.hash.clear();
         i.title.clear();
-        for t in i.sections.values_mut() {
+        for (_, t) in &mut i.sections {
             t.clear();
         }
         for q in &mut i.questions {
