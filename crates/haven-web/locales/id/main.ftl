@@ -11,6 +11,7 @@ nav-logout = Keluar
 nav-signed-in-as = Masuk sebagai { $username }
 nav-language = Bahasa
 nav-language-apply = Ganti
+nav-language-unreviewed = belum ditinjau
 nav-api-docs = API
 
 login-title = Masuk

@@ -11,6 +11,7 @@ nav-logout = ចាកចេញ
 nav-signed-in-as = បានចូលជា { $username }
 nav-language = ភាសា
 nav-language-apply = ប្ដូរ
+nav-language-unreviewed = មិនទាន់បានត្រួតពិនិត្យ
 nav-api-docs = API
 
 login-title = ចូលគណនី

@@ -11,6 +11,7 @@ nav-logout = အကောင့်မှ ထွက်ရန်
 nav-signed-in-as = { $username } အဖြစ် ဝင်ထားသည်
 nav-language = ဘာသာစကား
 nav-language-apply = ပြောင်းရန်
+nav-language-unreviewed = ဘာသာပြန်ကို မစစ်ဆေးရသေးပါ
 nav-api-docs = API
 
 login-title = အကောင့်ဝင်ရန်

@@ -11,6 +11,7 @@ nav-logout = ออกจากระบบ
 nav-signed-in-as = เข้าสู่ระบบในชื่อ { $username }
 nav-language = ภาษา
 nav-language-apply = เปลี่ยน
+nav-language-unreviewed = ยังไม่ได้ตรวจทาน
 nav-api-docs = API
 
 login-title = เข้าสู่ระบบ

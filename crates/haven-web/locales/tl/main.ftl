@@ -11,6 +11,7 @@ nav-logout = Mag-sign out
 nav-signed-in-as = Naka-sign in bilang { $username }
 nav-language = Wika
 nav-language-apply = Palitan
+nav-language-unreviewed = hindi pa narerepaso
 nav-api-docs = API
 
 login-title = Mag-sign in

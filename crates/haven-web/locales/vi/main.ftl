@@ -11,6 +11,7 @@ nav-logout = Đăng xuất
 nav-signed-in-as = Đã đăng nhập với tên { $username }
 nav-language = Ngôn ngữ
 nav-language-apply = Đổi
+nav-language-unreviewed = bản dịch chưa được rà soát
 nav-api-docs = API
 
 login-title = Đăng nhập

@@ -11,6 +11,7 @@ nav-logout = 退出登录
 nav-signed-in-as = 已登录：{ $username }
 nav-language = 语言
 nav-language-apply = 切换
+nav-language-unreviewed = 译文尚未审校
 nav-api-docs = API
 
 login-title = 登录
