@@ -276,6 +276,27 @@ mod tests {
         }
     }
 
+    /// R18: a survivor choosing their language sees, in that language,
+    /// that its wording is not yet reviewed; once every survivor-facing
+    /// string is reviewed the mark goes.
+    #[test]
+    fn r18_the_language_menu_marks_languages_whose_survivor_strings_are_not_reviewed() {
+        let menu = crate::kit::i18n::language_menu();
+        assert_eq!(menu[0], ("en", "English".to_owned()));
+        let th = &menu.iter().find(|(c, _)| *c == "th").unwrap().1;
+        assert!(th.starts_with("ไทย (") && th.contains(&Tr::new("th").t("nav-language-unreviewed")), "{th}");
+        let id_label = |m: &[(&str, String)]| m.iter().find(|(c, _)| *c == "id").unwrap().1.clone();
+        assert_ne!(id_label(&menu), "Bahasa Indonesia");
+        // Review every survivor-facing Indonesian string (text unchanged).
+        let mut rows = review_rows("id").unwrap();
+        for r in rows.iter_mut().filter(|r| catalogue::audience(&r.key) == catalogue::Audience::Survivor) {
+            r.reviewed = true;
+        }
+        let dir = tempdir();
+        import(&dir, &ReviewSheet { language: "id".into(), rows }).unwrap();
+        assert_eq!(id_label(&crate::kit::i18n::language_menu()), "Bahasa Indonesia");
+    }
+
     /// The coverage in `docs/translations.md` is what the catalogues say.
     #[test]
     fn r18_the_documented_coverage_is_the_measured_one() {
