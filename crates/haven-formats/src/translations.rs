@@ -133,7 +133,10 @@ mod tests {
         assert_eq!(back.language, "th");
         assert_eq!(back.rows.len(), 2);
         for (a, b) in rows.iter().zip(&back.rows) {
-            assert_eq!((&a.key, &a.english, &a.translation, a.reviewed), (&b.key, &b.english, &b.translation, b.reviewed));
+            assert_eq!(
+                (&a.key, &a.english, &a.translation, a.reviewed),
+                (&b.key, &b.english, &b.translation, b.reviewed)
+            );
         }
     }
 

@@ -68,8 +68,17 @@ impl Audience {
 /// Key prefixes of messages a survivor reads or hears: the interview's
 /// framing and options, the quick exit and skip link, the app's name, the
 /// language menu, and the non-punishment notice the person carries.
-const SURVIVOR_PREFIXES: [&str; 9] =
-    ["screening-", "option-", "quick-exit", "skip-to-content", "app-", "nav-language", "interp-pref-", "outcome-", "vulnerabilities-"];
+const SURVIVOR_PREFIXES: [&str; 9] = [
+    "screening-",
+    "option-",
+    "quick-exit",
+    "skip-to-content",
+    "app-",
+    "nav-language",
+    "interp-pref-",
+    "outcome-",
+    "vulnerabilities-",
+];
 /// Key prefixes of documents written for police, prosecutors, courts and
 /// other authorities.
 const AUTHORITY_PREFIXES: [&str; 4] = ["notice-", "ref-letter", "penalty-", "np-"];
@@ -148,8 +157,10 @@ pub fn parse(source: &str) -> Result<Vec<Message>, SyntaxErrors> {
                 let mut variables = BTreeSet::new();
                 let mut selects = false;
                 walk(&value, &mut text, &mut variables, &mut selects);
-                let reviewed =
-                    m.comment.as_ref().is_some_and(|c| c.content.iter().any(|l| l.trim_start().starts_with(REVIEWED_MARK)));
+                let reviewed = m
+                    .comment
+                    .as_ref()
+                    .is_some_and(|c| c.content.iter().any(|l| l.trim_start().starts_with(REVIEWED_MARK)));
                 out.push(Message {
                     source: value_source(source, m.id.name),
                     key: m.id.name.to_owned(),

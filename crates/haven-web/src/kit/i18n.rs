@@ -157,9 +157,11 @@ pub fn load_overrides(dir: &Path) -> Vec<Refused> {
 /// Checks an override catalogue for `lang` and, if it passes, makes it the
 /// one pages use; otherwise changes nothing and says why.
 pub fn install_override(lang: &str, source: &str) -> Result<(), Vec<String>> {
-    let code = LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == lang && *c != "en").ok_or_else(|| {
-        vec![format!("{lang:?} is not a translated language of this catalogue")]
-    })?;
+    let code = LANGUAGES
+        .iter()
+        .map(|(c, _)| *c)
+        .find(|c| *c == lang && *c != "en")
+        .ok_or_else(|| vec![format!("{lang:?} is not a translated language of this catalogue")])?;
     let messages = super::translations::check_override(code, source)?;
     let resource = FluentResource::try_new(source.to_owned()).map_err(|_| vec!["not valid Fluent".to_owned()])?;
     let id: LanguageIdentifier = code.parse().map_err(|_| vec![format!("{code}: not a language tag")])?;
@@ -411,8 +413,7 @@ mod tests {
         let q = text.split('?').next().unwrap_or("").to_lowercase();
         let words: Vec<&str> = q.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
         let absent = words.iter().any(|w| matches!(*w, "nowhere" | "nothing" | "nobody" | "none" | "no" | "never"));
-        let negated_verb = words.first().is_some_and(|w| w.ends_with("n't"))
-            || (words.len() > 2 && words[2] == "not");
+        let negated_verb = words.first().is_some_and(|w| w.ends_with("n't")) || (words.len() > 2 && words[2] == "not");
         absent || negated_verb
     }
 

@@ -267,7 +267,8 @@ mod tests {
     #[test]
     fn r18_the_reviewed_errors_stay_fixed() {
         let tb = termbase();
-        let get = |lang: &str, key: &str| catalogue::built_in(lang).get(key).map(|m| m.text.clone()).unwrap_or_default();
+        let get =
+            |lang: &str, key: &str| catalogue::built_in(lang).get(key).map(|m| m.text.clone()).unwrap_or_default();
         // The notice is addressed to the prosecution, not to a plaintiff.
         assert!(!get("my", "notice-to").contains("တရားလို"));
         assert!(get("my", "notice-finding").contains("လူကုန်ကူးခံရသူ"));
@@ -310,8 +311,18 @@ mod tests {
         let fc = haven_instrument::find("forced-criminality").unwrap();
         let km = &fc.question("crossed_border_unaware").unwrap().text["km"];
         assert!(!km.contains("ដោយមិនដឹងខ្លួន"), "{km}");
+        // The garbled Burmese debt question ("…အတွက် ကဲ့သို့…").
+        let my = &fc.question("debt_imposed").unwrap().text["my"];
+        assert!(!my.contains("ကဲ့သို့"), "{my}");
+        assert_eq!(
+            fc.question("violence").and_then(|q| q.option_label("sexual_violence", "th")),
+            Some("ถูกล่วงละเมิดทางเพศ")
+        );
         let v = haven_instrument::find("vulnerability").unwrap();
         assert!(!v.title["lo"].contains("ອ່ອນແອ"));
-        assert_eq!(fc.question("recruitment_platform").map(|q| q.option_label("wechat", "zh-Hans")), Some(Some("微信")));
+        assert_eq!(
+            fc.question("recruitment_platform").map(|q| q.option_label("wechat", "zh-Hans")),
+            Some(Some("微信"))
+        );
     }
 }
