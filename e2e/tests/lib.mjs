@@ -101,6 +101,9 @@ export async function signIn(page, url, username, password, newPassword) {
     secret = (await page.locator('#secret').textContent()).trim();
     await page.getByLabel('Six-digit code').fill(totp(secret));
     await page.getByRole('button', { name: 'Continue' }).click();
+    // Enrolment ends on the recovery codes, shown once.
+    await page.locator('#recovery-codes').waitFor();
+    await page.locator('#recovery-continue').click();
   }
   if (page.url().endsWith('/password')) {
     await page.getByLabel('Current password (or the one-time password you were given)').fill(password);

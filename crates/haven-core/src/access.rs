@@ -253,10 +253,13 @@ pub enum Permission {
     /// Screen job advertisements and record a reviewer's decision on one
     /// (R26). No person or case data: an ad is public text.
     ReviewAds,
+    /// Read the organisation's figures, released only through disclosure
+    /// control (R23): counts, never a person.
+    ReadStatistics,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 16] = [
+    pub const ALL: [Permission; 17] = [
         Permission::ReadPerson,
         Permission::WritePerson,
         Permission::ErasePerson,
@@ -273,6 +276,7 @@ impl Permission {
         Permission::DecideConclusively,
         Permission::RecordCooperation,
         Permission::ReviewAds,
+        Permission::ReadStatistics,
     ];
 
     /// Whether the permission opens person or case data.
@@ -344,9 +348,11 @@ impl Permission {
     /// administering accounts and organisations.
     pub fn token_scope(&self) -> TokenScope {
         match self {
-            Permission::ReadPerson | Permission::ReadCase | Permission::ReadAudit | Permission::ReadInbox => {
-                TokenScope::Read
-            }
+            Permission::ReadPerson
+            | Permission::ReadCase
+            | Permission::ReadAudit
+            | Permission::ReadInbox
+            | Permission::ReadStatistics => TokenScope::Read,
             Permission::ManageUsers | Permission::ManageOrgs => TokenScope::Admin,
             Permission::WritePerson
             | Permission::ErasePerson
@@ -492,11 +498,15 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
                 | ReviewAccess
                 | RecordCooperation
                 | ReviewAds
+                | ReadStatistics
         ),
-        Role::DecisionMaker => matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass | DecideConclusively),
+        Role::DecisionMaker => {
+            matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass | DecideConclusively | ReadStatistics)
+        }
         Role::OrgAdmin => matches!(p, ManageUsers),
         Role::SystemAdmin => matches!(p, ManageOrgs | ManageUsers),
-        Role::Auditor => matches!(p, ReadAudit),
+        // An auditor checks what was done, including what was released.
+        Role::Auditor => matches!(p, ReadAudit | ReadStatistics),
     }
 }
 
@@ -833,7 +843,11 @@ mod tests {
         for p in Permission::ALL {
             let reads = matches!(
                 p,
-                Permission::ReadPerson | Permission::ReadCase | Permission::ReadAudit | Permission::ReadInbox
+                Permission::ReadPerson
+                    | Permission::ReadCase
+                    | Permission::ReadAudit
+                    | Permission::ReadInbox
+                    | Permission::ReadStatistics
             );
             assert_eq!(p.token_scope() == TokenScope::Read, reads, "{p:?}");
         }

@@ -48,6 +48,8 @@ pub enum Action {
     /// An authorisation row was written; its `row_seq` names this event, so
     /// an earlier copy of the row put back in SQL is refused.
     RowWrite,
+    /// Figures were released, through disclosure control (R23).
+    Release,
 }
 
 impl Action {
@@ -80,6 +82,7 @@ impl Action {
             Action::SecondFactorAlarm => "second_factor_alarm",
             Action::Checkpoint => "checkpoint",
             Action::RowWrite => "row_write",
+            Action::Release => "release",
         }
     }
 }

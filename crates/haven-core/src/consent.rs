@@ -129,6 +129,12 @@ pub struct Consent {
 }
 
 impl Consent {
+    /// Whether the consent still holds on `today`: not withdrawn, and not
+    /// past its last day (which it still covers).
+    pub fn in_force(&self, today: Date) -> bool {
+        self.withdrawn_on.is_none() && today <= self.terms.expires_on
+    }
+
     /// Whether this consent covers disclosing `categories` to `recipient` for
     /// `purpose` on `today`.
     pub fn covers(
@@ -138,11 +144,10 @@ impl Consent {
         categories: crate::access::Categories,
         today: Date,
     ) -> bool {
-        self.withdrawn_on.is_none()
+        self.in_force(today)
             && self.terms.purpose == purpose
             && self.terms.recipient == recipient
             && categories.is_subset_of(self.terms.categories)
-            && today <= self.terms.expires_on
     }
 }
 
@@ -155,7 +160,25 @@ pub fn disclosure_allowed(
     categories: Categories,
     today: Date,
 ) -> bool {
-    !categories.is_empty() && consents.iter().any(|c| c.covers(purpose, recipient, categories, today))
+    covering(consents, |c| c, purpose, recipient, categories, today).is_some()
+}
+
+/// The consent that covers a disclosure, for a caller that must record
+/// which one did (the inbox keeps it, so that withdrawing it closes the
+/// document). The same rule as [`disclosure_allowed`]: a disclosure of
+/// nothing is never covered.
+pub fn covering<'a, T>(
+    items: &'a [T],
+    consent_of: impl Fn(&T) -> &Consent,
+    purpose: ConsentPurpose,
+    recipient: OrgId,
+    categories: Categories,
+    today: Date,
+) -> Option<&'a T> {
+    if categories.is_empty() {
+        return None;
+    }
+    items.iter().find(|c| consent_of(c).covers(purpose, recipient, categories, today))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod directory;
+pub mod statistics;
 pub mod translations;
 
 /// A file that cannot be read, with what is wrong in words for the person

@@ -218,19 +218,6 @@ impl Store {
         Ok(views)
     }
 
-    /// The check every disclosure outside the organisation makes (R17).
-    pub async fn disclosure_allowed(
-        &self,
-        scope: &Scope,
-        person: PersonId,
-        purpose: ConsentPurpose,
-        recipient: OrgId,
-        categories: Categories,
-    ) -> Result<bool> {
-        let consents: Vec<Consent> = self.list_consents(scope, person).await?.into_iter().map(|v| v.consent).collect();
-        Ok(haven_core::consent::disclosure_allowed(&consents, purpose, recipient, categories, today()))
-    }
-
     /// Records a disclosure decision taken without consent: a separate
     /// permission, a written reason, and a place in the review queue.
     pub async fn override_consent(
@@ -468,14 +455,15 @@ impl Store {
     ) -> Result<String> {
         require(scope, Permission::WriteCase)?;
         let consents = self.list_consents(read, person).await?;
-        let covering = consents.iter().find(|c| {
-            c.consent.covers(
-                ConsentPurpose::NonPunishmentNotice,
-                recipient,
-                Categories::of(&[haven_core::access::Category::Identity]),
-                today(),
-            )
-        });
+        // The one consent rule every disclosure uses (R17).
+        let covering = haven_core::consent::covering(
+            &consents,
+            |c| &c.consent,
+            ConsentPurpose::NonPunishmentNotice,
+            recipient,
+            Categories::of(&[haven_core::access::Category::Identity]),
+            today(),
+        );
         let Some(consent) = covering else {
             self.record_scoped_event(scope, Action::Denied, RecordKind::Consent, &person.to_string(), "no_consent")
                 .await?;

@@ -573,6 +573,74 @@ impl Store {
         self.set_disabled(&ctx, user, true).await
     }
 
+    /// An administrator changes an account's role. The grant policy decides
+    /// whether they may give that role, exactly as for a new account; the
+    /// account's sessions and tokens end (they carried the old role), and a
+    /// role that needs a second administrator's approval waits for it, with
+    /// this administrator as its grantor so they cannot approve it too.
+    pub async fn change_role(&self, actor: &Actor, user: UserId, role: Role, request_id: &str) -> Result<()> {
+        let uid = actor.user_id.to_string();
+        let ctx = Context { actor: &uid, purpose: "administration", request_id };
+        let row = self.user_row_any(user).await?;
+        let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
+        let org_kind = self.org_kind(org).await?;
+        if !may_switch_account(actor, &row, org)?
+            || user == actor.user_id
+            || !access::may_grant(actor, role, org, org_kind)
+        {
+            self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "change_role").await?;
+            return Err(StoreError::Denied);
+        }
+        let pending = access::grant_needs_approval(role, org_kind);
+        self.set_role(&ctx, &row, role, pending, Some(actor.user_id)).await
+    }
+
+    /// The operator changes an account's role from the command line. The
+    /// account then waits for approval by an administrator of its
+    /// organisation (or, for an organisation's first administrator, the
+    /// operator's own `haven user approve`): one pair of eyes is not enough
+    /// to change what someone may read.
+    pub async fn change_role_by_operator(&self, username: &str, role: Role) -> Result<UserId> {
+        let row = self.user_row_by_username(username).await?;
+        let user = self.checked_user(&row).await?;
+        // The roles an organisation's own administrator may give; the
+        // system administrator is made at bootstrap, never by a role change.
+        if role == Role::SystemAdmin || user.role == Role::SystemAdmin {
+            return Err(StoreError::Conflict("the system administrator's role is not changed this way".into()));
+        }
+        let ctx = Context { actor: "operator", purpose: "administration", request_id: "cli" };
+        self.set_role(&ctx, &row, role, true, None).await?;
+        Ok(user.id)
+    }
+
+    async fn set_role(
+        &self,
+        ctx: &Context<'_>,
+        row: &AnyRow,
+        role: Role,
+        pending: bool,
+        grantor: Option<UserId>,
+    ) -> Result<()> {
+        let id: String = row.try_get("id")?;
+        if row.try_get::<String, _>("role")? == role.as_str() {
+            return Err(StoreError::Conflict(format!("the account already has the role {}", role.as_str())));
+        }
+        let mut tx = self.begin().await?;
+        let status = if pending { "pending" } else { "active" };
+        sqlx::query("UPDATE users SET role = $1, status = $2, created_by = $3, approved_by = NULL WHERE id = $4")
+            .bind(role.as_str())
+            .bind(status)
+            .bind(grantor.map(|g| g.to_string()))
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        self.end_sessions_and_tokens(&mut tx, &id).await?;
+        self.seal_user_row(&mut tx, &id).await?;
+        let outcome = format!("role_{}{}", role.as_str(), if pending { "_pending" } else { "" });
+        self.append(&mut tx, ctx, Action::Update, RecordKind::User, &id, &outcome).await?;
+        tx.commit().await
+    }
+
     /// Puts a disabled account back to waiting for approval.
     pub async fn enable_user(&self, actor: &Actor, user: UserId, request_id: &str) -> Result<()> {
         let uid = actor.user_id.to_string();
@@ -605,8 +673,10 @@ impl Store {
         .bind(&id)
         .execute(&mut *tx)
         .await?;
-        // Tokens end too: one may sit on the lost phone.
+        // Tokens end too: one may sit on the lost phone. So do the recovery
+        // codes: the user writes down new ones when they enrol again.
         self.end_sessions_and_tokens(&mut tx, &id).await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
         self.seal_user_row(&mut tx, &id).await?;
         self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &id, "second_factor_reset").await?;
         tx.commit().await?;
@@ -1187,6 +1257,37 @@ fn may_switch_account(actor: &Actor, row: &AnyRow, org: OrgId) -> Result<bool> {
     Ok(true)
 }
 
+/// How many recovery codes an account is given.
+pub const RECOVERY_CODES: usize = 10;
+
+/// Letters and digits that cannot be mistaken for one another when
+/// written down and typed back (no 0/o, 1/l/i).
+const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+/// Ten characters from the alphabet: about 49 bits, behind the same
+/// back-off as six-digit codes.
+fn new_recovery_code() -> String {
+    let n = RECOVERY_ALPHABET.len();
+    // Rejection sampling keeps every character equally likely.
+    let limit = 256 - 256 % n;
+    let mut out = String::with_capacity(10);
+    while out.len() < 10 {
+        for b in crate::crypto::random_bytes(16).iter() {
+            if (*b as usize) < limit && out.len() < 10 {
+                out.push(RECOVERY_ALPHABET[*b as usize % n] as char);
+            }
+        }
+    }
+    out
+}
+
+/// A typed recovery code in its normal form (lower case, no dashes or
+/// spaces), or `None` if it is not one (a six-digit code, for instance).
+fn recovery_code(typed: &str) -> Option<String> {
+    let normal: String = typed.chars().filter(|c| !matches!(c, '-' | ' ')).map(|c| c.to_ascii_lowercase()).collect();
+    (normal.len() == 10 && normal.bytes().all(|b| RECOVERY_ALPHABET.contains(&b))).then_some(normal)
+}
+
 /// TOTP (RFC 6238): SHA-1, 6 digits, 30-second steps, one step of clock skew.
 fn totp(secret: Vec<u8>) -> Result<totp_rs::TOTP> {
     totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, secret).map_err(|_| StoreError::Crypto)
@@ -1259,9 +1360,27 @@ impl Store {
         let totp = totp(secret.to_vec())?;
         let now_step = now / 1000 / 30;
         let code = code.trim();
-        let matched = (now_step - 1..=now_step + 1)
-            .filter(|s| *s > last_step)
-            .find(|s| crate::crypto::ct_eq(totp.generate((*s * 30) as u64).as_bytes(), code.as_bytes()));
+        // A recovery code works once, and only for an enrolled factor: it
+        // is deleted in the same transaction that accepts it.
+        let recovered = match recovery_code(code) {
+            Some(normal) if was_enabled => {
+                sqlx::query("DELETE FROM recovery_codes WHERE id_hash = $1 AND user_id = $2")
+                    .bind(self.recovery_hash(&uid, &normal))
+                    .bind(&uid)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1
+            }
+            _ => false,
+        };
+        let matched = if recovered {
+            Some(last_step)
+        } else {
+            (now_step - 1..=now_step + 1)
+                .filter(|s| *s > last_step)
+                .find(|s| crate::crypto::ct_eq(totp.generate((*s * 30) as u64).as_bytes(), code.as_bytes()))
+        };
         let Some(step) = matched else {
             let failures = failures + 1;
             let lock = backoff_ms(failures);
@@ -1300,9 +1419,62 @@ impl Store {
                 self.seal_row(&mut tx, &integrity::SESSIONS, &hash).await?;
             }
         }
-        self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "ok").await?;
+        let outcome = if recovered { "recovery_code" } else { "ok" };
+        self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, outcome).await?;
         tx.commit().await?;
         Ok(SecondFactorOutcome::Accepted)
+    }
+
+    /// The keyed hash a recovery code is kept as: over the user's id and
+    /// the code, with a key only haven holds (R27: an SQL writer cannot
+    /// make one that works).
+    fn recovery_hash(&self, uid: &str, normal: &str) -> String {
+        self.keys().secret_hash(&format!("recovery\0{uid}\0{normal}"))
+    }
+
+    /// Issues ten new recovery codes for an account with an enrolled second
+    /// factor, replacing any it had. The codes are returned once, to show
+    /// the user; only their keyed hashes are kept.
+    pub async fn issue_recovery_codes(&self, user: &User) -> Result<Vec<String>> {
+        let uid = user.id.to_string();
+        let mut tx = self.begin().await?;
+        let enabled: i64 = sqlx::query("SELECT totp_enabled FROM users WHERE id = $1")
+            .bind(&uid)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("totp_enabled")?;
+        if enabled == 0 {
+            return Err(StoreError::Conflict("set up the second factor before recovery codes".into()));
+        }
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(&uid).execute(&mut *tx).await?;
+        let now = now_ms();
+        let mut codes = Vec::with_capacity(RECOVERY_CODES);
+        while codes.len() < RECOVERY_CODES {
+            let normal = new_recovery_code();
+            if codes.contains(&normal) {
+                continue;
+            }
+            sqlx::query("INSERT INTO recovery_codes (id_hash, user_id, created_at) VALUES ($1, $2, $3)")
+                .bind(self.recovery_hash(&uid, &normal))
+                .bind(&uid)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            codes.push(normal);
+        }
+        let ctx = Context { actor: &uid, purpose: "authentication", request_id: "" };
+        self.append(&mut tx, &ctx, Action::SecondFactor, RecordKind::User, &uid, "recovery_codes_issued").await?;
+        tx.commit().await?;
+        Ok(codes.iter().map(|c| format!("{}-{}", &c[..5], &c[5..])).collect())
+    }
+
+    /// How many unused recovery codes an account has left.
+    pub async fn recovery_codes_left(&self, user: &User) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = $1")
+            .bind(user.id.to_string())
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?)
     }
 
     /// For tests and recovery tooling: the current code of a user's secret.

@@ -60,6 +60,7 @@ pub const TABLES: &[&str] = &[
     // Copied verbatim, sealed, like every other table: a backup is not a report.
     "cooperation_records",
     "ad_reviews",
+    "recovery_codes",
 ];
 
 /// The live columns of a PostgreSQL table with how to copy them.

@@ -33,6 +33,7 @@ pub mod referrals;
 pub mod remedies;
 pub mod screenings;
 pub mod services;
+pub mod statistics;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -174,6 +175,14 @@ pub(crate) fn now_ms() -> i64 {
 
 pub(crate) fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
+}
+
+/// The UTC date of a stored millisecond timestamp; the earliest date for
+/// one out of range (no row holds one).
+pub(crate) fn date_of_ms(ms: i64) -> time::Date {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map(|t| t.date())
+        .unwrap_or(time::Date::MIN)
 }
 
 impl Store {

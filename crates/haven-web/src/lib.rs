@@ -28,6 +28,7 @@ mod protection;
 mod referrals;
 mod remedies;
 mod screening;
+mod statistics;
 mod system;
 mod tasks;
 mod views;
@@ -76,6 +77,7 @@ fn api_router() -> OpenApiRouter<kit::AppState> {
         .merge(referrals::api())
         .merge(cooperation::api())
         .merge(ads::api())
+        .merge(statistics::api())
 }
 
 /// Every feature's pages, and the pages that compose features.
@@ -97,6 +99,7 @@ fn page_routes() -> Vec<kit::routes::RouteDef> {
         referrals::pages(),
         cooperation::pages(),
         ads::pages(),
+        statistics::pages(),
         views::pages(),
     ]
     .into_iter()

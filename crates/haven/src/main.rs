@@ -260,6 +260,17 @@ enum UserCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Change an account's role: its sessions and tokens end, and it waits
+    /// for approval by an administrator of its organisation (four eyes).
+    SetRole {
+        #[arg(long)]
+        username: String,
+        /// caseworker, supervisor, decision_maker, org_admin or auditor.
+        #[arg(long)]
+        role: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Disable an account at once: its sessions and API tokens end. Works
     /// even on an account whose row failed its integrity check, to stop it
     /// while you investigate. An administrator enables it again in the web
@@ -498,6 +509,16 @@ async fn run(cli: Cli) -> Result<()> {
             let store = data.open(false).await?;
             store.reset_second_factor_by_operator(&username).await?;
             println!("{username}'s second factor is cleared: they set up a new one at their next sign-in");
+            Ok(())
+        }
+        Command::User { command: UserCommand::SetRole { username, role, data } } => {
+            let role = haven_core::access::Role::parse(&role).map_err(|e| anyhow::anyhow!("{}", e.message))?;
+            let store = data.open(false).await?;
+            store.change_role_by_operator(&username, role).await?;
+            println!(
+                "{username} now has the role {} and waits for approval by an administrator of their organisation",
+                role.as_str()
+            );
             Ok(())
         }
         Command::User { command: UserCommand::Disable { username, data } } => {

@@ -150,3 +150,36 @@ mod tests {
         assert_eq!(for_country(None).country, "*");
     }
 }
+
+/// The language an authority of `country` (ISO 3166-1 alpha-3) reads,
+/// among the nine haven writes notices in; `None` elsewhere. A notice's
+/// second language defaults to it, so that a Thai organisation's notice
+/// goes to Thai police in Thai unless the caseworker chooses otherwise.
+pub fn authority_language(country: Option<&str>) -> Option<&'static str> {
+    match country?.trim().to_ascii_uppercase().as_str() {
+        "THA" => Some("th"),
+        "VNM" => Some("vi"),
+        "MMR" => Some("my"),
+        "KHM" => Some("km"),
+        "LAO" => Some("lo"),
+        "IDN" => Some("id"),
+        "PHL" => Some("tl"),
+        "CHN" => Some("zh-Hans"),
+        "GBR" | "USA" | "AUS" | "SGP" | "MYS" => Some("en"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod authority_language_tests {
+    use super::authority_language;
+
+    #[test]
+    fn r18_a_notice_defaults_to_the_language_its_authority_reads() {
+        assert_eq!(authority_language(Some("THA")), Some("th"));
+        assert_eq!(authority_language(Some("phl")), Some("tl"));
+        assert_eq!(authority_language(Some("KHM")), Some("km"));
+        assert_eq!(authority_language(Some("ETH")), None);
+        assert_eq!(authority_language(None), None);
+    }
+}

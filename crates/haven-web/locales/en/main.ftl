@@ -831,3 +831,60 @@ ads-reviews-none = No decisions yet.
 ads-saved = The decision is recorded with its reason.
 ads-empty = Paste the advertisement first.
 validation-language_gone = The questions are not available in this language any more (its translation pack is no longer installed). Reinstall the pack, or start a new screening with an interpreter.
+
+# --- Figures (R23) ---
+nav-statistics = Figures
+stats-title = Figures
+stats-intro = Counts of the people your organisation has recorded. Small numbers are hidden, so that nobody can be recognised from a table.
+stats-rows = Rows
+stats-cols = Columns
+stats-show = Show
+stats-total = Total
+stats-suppressed = hidden
+stats-method = Figures from 1 to { $below } are hidden, and other figures with them, so that none can be worked out from a total (threshold k = { $k }).
+stats-empty = No people recorded yet.
+stats-download-csv = Download as CSV
+stats-download-xlsx = Download as XLSX (Excel)
+stats-chart-title = Total by { $dimension } (a hidden total is drawn as an empty outline)
+stats-dim-period = Quarter first recorded
+stats-dim-nationality = Nationality
+stats-dim-sex = Sex
+stats-dim-age_band = Age
+stats-dim-location = Where they are now
+stats-dim-outcome = Screening result
+stats-val-male = Male
+stats-val-female = Female
+stats-val-other = Other
+stats-val-not_recorded = Not recorded
+stats-val-unknown = Not known
+stats-val-not_screened = Not screened
+stats-val-reasonable_grounds = Reasonable grounds
+stats-val-vulnerable_migrant = Vulnerable migrant
+stats-val-not_yet_determined = Not yet determined
+
+# --- Role changes ---
+admin-user-new-role = New role
+admin-user-change-role = Change role
+admin-user-role-changed = The role is changed. The account's sessions have ended; it signs in again with the new role.
+admin-user-role-changed-pending = The role is changed and waits for a second administrator's approval. The account's sessions have ended.
+
+# --- Recovery codes ---
+mfa-code-or-recovery = Six-digit code, or one of your recovery codes
+recovery-title = Recovery codes
+recovery-explain = Write these ten codes down and keep them somewhere safe, away from your phone. If you lose your phone, each code works once in place of a six-digit code. They are shown only now.
+recovery-continue = I have written them down
+account-recovery-left = Recovery codes left: { $n }
+account-recovery-new = Make new recovery codes (the old ones stop working)
+
+# --- People list filters ---
+persons-filter-all = Everywhere
+persons-filter-location = Where they are now
+persons-sort = Order
+persons-sort-newest = Newest first
+persons-sort-oldest = Oldest first
+persons-filter-apply = Apply
+validation-invalid_sort = Sort by newest or oldest.
+
+# --- Receiving side's tasks ---
+task-referral_to_answer = A referral to accept or decline
+tasks-referred-person = a person referred to you

@@ -832,3 +832,60 @@ ads-reviews-none = Belum ada keputusan.
 ads-saved = Keputusan telah dicatat beserta alasannya.
 ads-empty = Tempel iklannya terlebih dahulu.
 validation-language_gone = Pertanyaan tidak lagi tersedia dalam bahasa ini (paket terjemahannya tidak lagi terpasang). Pasang kembali paketnya, atau mulai penyaringan baru dengan juru bahasa.
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = Angka
+stats-title = Angka
+stats-intro = Jumlah orang yang dicatat organisasi Anda. Angka kecil disembunyikan agar tidak ada orang yang dapat dikenali dari sebuah tabel.
+stats-rows = Baris
+stats-cols = Kolom
+stats-show = Tampilkan
+stats-total = Jumlah
+stats-suppressed = disembunyikan
+stats-method = Angka 1 sampai { $below } disembunyikan, bersama beberapa angka lain, agar tidak ada yang dapat dihitung dari jumlah total (ambang k = { $k }).
+stats-empty = Belum ada orang yang dicatat.
+stats-download-csv = Unduh sebagai CSV
+stats-download-xlsx = Unduh sebagai XLSX (Excel)
+stats-chart-title = Jumlah menurut { $dimension } (jumlah yang disembunyikan digambar sebagai kotak kosong)
+stats-dim-period = Triwulan pertama kali dicatat
+stats-dim-nationality = Kewarganegaraan
+stats-dim-sex = Jenis kelamin
+stats-dim-age_band = Usia
+stats-dim-location = Tempat sekarang
+stats-dim-outcome = Hasil penyaringan
+stats-val-male = Laki-laki
+stats-val-female = Perempuan
+stats-val-other = Lainnya
+stats-val-not_recorded = Tidak dicatat
+stats-val-unknown = Tidak diketahui
+stats-val-not_screened = Belum disaring
+stats-val-reasonable_grounds = Terdapat dasar yang wajar
+stats-val-vulnerable_migrant = Migran dalam situasi rentan
+stats-val-not_yet_determined = Belum ditentukan
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = Peran baru
+admin-user-change-role = Ubah peran
+admin-user-role-changed = Peran telah diubah. Sesi akun ini telah berakhir; pengguna masuk kembali dengan peran baru.
+admin-user-role-changed-pending = Peran telah diubah dan menunggu persetujuan administrator kedua. Sesi akun ini telah berakhir.
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = Kode enam digit, atau salah satu kode pemulihan Anda
+recovery-title = Kode pemulihan
+recovery-explain = Tulis kesepuluh kode ini dan simpan di tempat yang aman, terpisah dari ponsel Anda. Jika ponsel hilang, setiap kode dapat dipakai sekali sebagai pengganti kode enam digit. Kode ini hanya ditampilkan sekarang.
+recovery-continue = Saya sudah menuliskannya
+account-recovery-left = Sisa kode pemulihan: { $n }
+account-recovery-new = Buat kode pemulihan baru (kode lama tidak berlaku lagi)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = Di mana saja
+persons-filter-location = Tempat sekarang
+persons-sort = Urutan
+persons-sort-newest = Terbaru dahulu
+persons-sort-oldest = Terlama dahulu
+persons-filter-apply = Terapkan
+validation-invalid_sort = Urutkan menurut terbaru atau terlama.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = Rujukan yang perlu diterima atau ditolak
+tasks-referred-person = seseorang yang dirujuk kepada Anda

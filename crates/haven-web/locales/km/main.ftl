@@ -832,3 +832,60 @@ ads-reviews-none = មិនទាន់មានការសម្រេចន�
 ads-saved = ការសម្រេចត្រូវបានកត់ត្រា ព្រមទាំងមូលហេតុ។
 ads-empty = សូមបិទភ្ជាប់ប្រកាសការងារជាមុនសិន។
 validation-language_gone = សំណួរមិនមានជាភាសានេះទៀតទេ (កញ្ចប់ការបកប្រែមិនត្រូវបានដំឡើងទៀតទេ)។ សូមដំឡើងកញ្ចប់ឡើងវិញ ឬចាប់ផ្តើមការពិនិត្យបឋមថ្មីជាមួយអ្នកបកប្រែផ្ទាល់មាត់។
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = តួលេខ
+stats-title = តួលេខ
+stats-intro = ចំនួនមនុស្សដែលអង្គការរបស់អ្នកបានកត់ត្រា។ លេខតូចៗត្រូវបានលាក់ ដើម្បីកុំឱ្យនរណាម្នាក់អាចត្រូវបានស្គាល់ពីតារាង។
+stats-rows = ជួរដេក
+stats-cols = ជួរឈរ
+stats-show = បង្ហាញ
+stats-total = សរុប
+stats-suppressed = បានលាក់
+stats-method = តួលេខពី 1 ដល់ { $below } ត្រូវបានលាក់ ព្រមទាំងតួលេខផ្សេងទៀតមួយចំនួន ដើម្បីកុំឱ្យអាចគណនាពីចំនួនសរុបបាន (កម្រិត k = { $k })។
+stats-empty = មិនទាន់មានការកត់ត្រាមនុស្សណាម្នាក់នៅឡើយទេ។
+stats-download-csv = ទាញយកជា CSV
+stats-download-xlsx = ទាញយកជា XLSX (Excel)
+stats-chart-title = សរុបតាម{ $dimension } (ចំនួនសរុបដែលបានលាក់ត្រូវបង្ហាញជាប្រអប់ទទេ)
+stats-dim-period = ត្រីមាសដែលកត់ត្រាដំបូង
+stats-dim-nationality = សញ្ជាតិ
+stats-dim-sex = ភេទ
+stats-dim-age_band = អាយុ
+stats-dim-location = ទីកន្លែងបច្ចុប្បន្ន
+stats-dim-outcome = លទ្ធផលនៃការពិនិត្យបឋម
+stats-val-male = ប្រុស
+stats-val-female = ស្រី
+stats-val-other = ផ្សេងទៀត
+stats-val-not_recorded = មិនបានកត់ត្រា
+stats-val-unknown = មិនដឹង
+stats-val-not_screened = មិនទាន់បានពិនិត្យ
+stats-val-reasonable_grounds = មានមូលដ្ឋានសមហេតុផល
+stats-val-vulnerable_migrant = ជនចំណាកស្រុកងាយរងគ្រោះ
+stats-val-not_yet_determined = មិនទាន់កំណត់បាននៅឡើយ
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = តួនាទីថ្មី
+admin-user-change-role = ប្ដូរតួនាទី
+admin-user-role-changed = តួនាទីត្រូវបានប្ដូរ។ វគ្គរបស់គណនីនេះបានបញ្ចប់ ហើយត្រូវចូលម្ដងទៀតជាមួយតួនាទីថ្មី។
+admin-user-role-changed-pending = តួនាទីត្រូវបានប្ដូរ ហើយកំពុងរង់ចាំការអនុម័តពីអ្នកគ្រប់គ្រងម្នាក់ទៀត។ វគ្គរបស់គណនីនេះបានបញ្ចប់។
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = លេខកូដ ៦ ខ្ទង់ ឬលេខកូដសង្គ្រោះមួយរបស់អ្នក
+recovery-title = លេខកូដសង្គ្រោះ
+recovery-explain = សូមសរសេរលេខកូដទាំងដប់នេះទុក ហើយរក្សាទុកនៅកន្លែងសុវត្ថិភាព ដាច់ដោយឡែកពីទូរស័ព្ទរបស់អ្នក។ ប្រសិនបើបាត់ទូរស័ព្ទ លេខកូដនីមួយៗប្រើបានតែម្ដងជំនួសលេខកូដ ៦ ខ្ទង់។ លេខកូដទាំងនេះបង្ហាញតែពេលនេះប៉ុណ្ណោះ។
+recovery-continue = ខ្ញុំបានសរសេរទុកហើយ
+account-recovery-left = លេខកូដសង្គ្រោះនៅសល់៖ { $n }
+account-recovery-new = បង្កើតលេខកូដសង្គ្រោះថ្មី (លេខកូដចាស់នឹងលែងប្រើបាន)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = គ្រប់ទីកន្លែង
+persons-filter-location = ទីកន្លែងបច្ចុប្បន្ន
+persons-sort = លំដាប់
+persons-sort-newest = ថ្មីបំផុតមុន
+persons-sort-oldest = ចាស់បំផុតមុន
+persons-filter-apply = អនុវត្ត
+validation-invalid_sort = តម្រៀបតាមថ្មីបំផុត ឬចាស់បំផុត។
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = ការបញ្ជូនដែលត្រូវទទួលយក ឬបដិសេធ
+tasks-referred-person = បុគ្គលដែលត្រូវបានបញ្ជូនមកអ្នក

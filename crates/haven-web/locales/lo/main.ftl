@@ -832,3 +832,60 @@ ads-reviews-none = ຍັງບໍ່ມີການຕັດສິນໃຈ.
 ads-saved = ບັນທຶກການຕັດສິນໃຈພ້ອມເຫດຜົນແລ້ວ.
 ads-empty = ກະລຸນາວາງປະກາດກ່ອນ.
 validation-language_gone = ບໍ່ມີຄຳຖາມໃນພາສານີ້ອີກແລ້ວ (ຊຸດຄຳແປບໍ່ໄດ້ຕິດຕັ້ງຢູ່ອີກແລ້ວ). ໃຫ້ຕິດຕັ້ງຊຸດຄືນໃໝ່, ຫຼື ເລີ່ມການກວດຄັດກອງໃໝ່ໂດຍມີລ່າມ.
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = ຕົວເລກສະຖິຕິ
+stats-title = ຕົວເລກສະຖິຕິ
+stats-intro = ຈຳນວນຄົນທີ່ອົງການຂອງທ່ານໄດ້ບັນທຶກໄວ້. ຕົວເລກນ້ອຍຖືກເຊື່ອງໄວ້ ເພື່ອບໍ່ໃຫ້ຜູ້ໃດຖືກຈື່ໄດ້ຈາກຕາຕະລາງ.
+stats-rows = ແຖວ
+stats-cols = ຖັນ
+stats-show = ສະແດງ
+stats-total = ລວມ
+stats-suppressed = ເຊື່ອງໄວ້
+stats-method = ຕົວເລກແຕ່ 1 ຫາ { $below } ຖືກເຊື່ອງໄວ້ ພ້ອມກັບຕົວເລກອື່ນບາງຕົວ ເພື່ອບໍ່ໃຫ້ຄິດໄລ່ຄືນຈາກຍອດລວມໄດ້ (ເກນ k = { $k }).
+stats-empty = ຍັງບໍ່ທັນມີການບັນທຶກຄົນໃດເທື່ອ.
+stats-download-csv = ດາວໂຫລດເປັນ CSV
+stats-download-xlsx = ດາວໂຫລດເປັນ XLSX (Excel)
+stats-chart-title = ຍອດລວມຕາມ{ $dimension } (ຍອດລວມທີ່ເຊື່ອງໄວ້ສະແດງເປັນກອບເປົ່າ)
+stats-dim-period = ໄຕມາດທີ່ບັນທຶກຄັ້ງທຳອິດ
+stats-dim-nationality = ສັນຊາດ
+stats-dim-sex = ເພດ
+stats-dim-age_band = ອາຍຸ
+stats-dim-location = ບ່ອນຢູ່ປັດຈຸບັນ
+stats-dim-outcome = ຜົນການກວດຄັດກອງ
+stats-val-male = ຊາຍ
+stats-val-female = ຍິງ
+stats-val-other = ອື່ນໆ
+stats-val-not_recorded = ບໍ່ໄດ້ບັນທຶກ
+stats-val-unknown = ບໍ່ຮູ້
+stats-val-not_screened = ຍັງບໍ່ໄດ້ກວດຄັດກອງ
+stats-val-reasonable_grounds = ມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອ
+stats-val-vulnerable_migrant = ຜູ້ຍ້າຍຖິ່ນທີ່ຢູ່ໃນສະຖານະການສ່ຽງ
+stats-val-not_yet_determined = ຍັງບໍ່ທັນໄດ້ຂໍ້ສະຫຼຸບ
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = ບົດບາດໃໝ່
+admin-user-change-role = ປ່ຽນບົດບາດ
+admin-user-role-changed = ປ່ຽນບົດບາດແລ້ວ. ເຊດຊັນຂອງບັນຊີນີ້ສິ້ນສຸດແລ້ວ; ຜູ້ໃຊ້ເຂົ້າລະບົບຄືນດ້ວຍບົດບາດໃໝ່.
+admin-user-role-changed-pending = ປ່ຽນບົດບາດແລ້ວ ແລະ ລໍຖ້າການອະນຸມັດຈາກຜູ້ບໍລິຫານອີກຄົນໜຶ່ງ. ເຊດຊັນຂອງບັນຊີນີ້ສິ້ນສຸດແລ້ວ.
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = ລະຫັດ 6 ຕົວເລກ ຫຼື ລະຫັດກູ້ຄືນອັນໜຶ່ງຂອງທ່ານ
+recovery-title = ລະຫັດກູ້ຄືນ
+recovery-explain = ຂຽນລະຫັດທັງສິບນີ້ໄວ້ ແລະ ເກັບໄວ້ບ່ອນປອດໄພ ແຍກຈາກໂທລະສັບຂອງທ່ານ. ຖ້າໂທລະສັບເສຍ, ແຕ່ລະລະຫັດໃຊ້ແທນລະຫັດ 6 ຕົວເລກໄດ້ເທື່ອດຽວ. ລະຫັດເຫຼົ່ານີ້ສະແດງພຽງເທື່ອນີ້ເທົ່ານັ້ນ.
+recovery-continue = ຂ້ອຍຂຽນໄວ້ແລ້ວ
+account-recovery-left = ລະຫັດກູ້ຄືນທີ່ຍັງເຫຼືອ: { $n }
+account-recovery-new = ສ້າງລະຫັດກູ້ຄືນຊຸດໃໝ່ (ລະຫັດເກົ່າຈະໃຊ້ບໍ່ໄດ້ອີກ)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = ທຸກບ່ອນ
+persons-filter-location = ບ່ອນຢູ່ປັດຈຸບັນ
+persons-sort = ລຳດັບ
+persons-sort-newest = ໃໝ່ສຸດກ່ອນ
+persons-sort-oldest = ເກົ່າສຸດກ່ອນ
+persons-filter-apply = ນຳໃຊ້
+validation-invalid_sort = ລຽງຕາມໃໝ່ສຸດ ຫຼື ເກົ່າສຸດ.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = ການສົ່ງຕໍ່ທີ່ຕ້ອງຮັບ ຫຼື ປະຕິເສດ
+tasks-referred-person = ຜູ້ທີ່ຖືກສົ່ງຕໍ່ມາຫາທ່ານ

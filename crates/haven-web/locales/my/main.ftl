@@ -832,3 +832,60 @@ ads-reviews-none = ဆုံးဖြတ်ချက် မရှိသေးပ
 ads-saved = ဆုံးဖြတ်ချက်ကို အကြောင်းပြချက်နှင့်အတူ မှတ်တမ်းတင်ပြီးပါပြီ။
 ads-empty = ကြော်ငြာကို ဦးစွာ ကူးထည့်ပါ။
 validation-language_gone = ဤဘာသာစကားဖြင့် မေးခွန်းများ မရှိတော့ပါ (ဘာသာပြန်အစုကို ထည့်သွင်းထားခြင်း မရှိတော့ပါ)။ အစုကို ပြန်ထည့်ပါ၊ သို့မဟုတ် စကားပြန်ဖြင့် စိစစ်မှုအသစ် စတင်ပါ။
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = ကိန်းဂဏန်းများ
+stats-title = ကိန်းဂဏန်းများ
+stats-intro = သင့်အဖွဲ့အစည်းက မှတ်တမ်းတင်ထားသော လူဦးရေ။ ဇယားမှ မည်သူ့ကိုမျှ မသိရှိနိုင်စေရန် ကိန်းငယ်များကို ဖုံးထားပါသည်။
+stats-rows = အတန်းများ
+stats-cols = ကော်လံများ
+stats-show = ပြရန်
+stats-total = စုစုပေါင်း
+stats-suppressed = ဖုံးထားသည်
+stats-method = 1 မှ { $below } အထိ ကိန်းများကို ဖုံးထားပြီး စုစုပေါင်းမှ တွက်ယူ၍ မရစေရန် အခြားကိန်းအချို့ကိုလည်း ဖုံးထားပါသည် (သတ်မှတ်ချက် k = { $k })။
+stats-empty = မှတ်တမ်းတင်ထားသူ မရှိသေးပါ။
+stats-download-csv = CSV အဖြစ် ဒေါင်းလုဒ်လုပ်ရန်
+stats-download-xlsx = XLSX (Excel) အဖြစ် ဒေါင်းလုဒ်လုပ်ရန်
+stats-chart-title = { $dimension } အလိုက် စုစုပေါင်း (ဖုံးထားသော စုစုပေါင်းကို ဘောင်အလွတ်ဖြင့် ပြသည်)
+stats-dim-period = ပထမဆုံး မှတ်တမ်းတင်သည့် သုံးလပတ်
+stats-dim-nationality = နိုင်ငံသား
+stats-dim-sex = လိင်
+stats-dim-age_band = အသက်
+stats-dim-location = ယခု ရှိနေသည့်နေရာ
+stats-dim-outcome = စိစစ်မှု ရလဒ်
+stats-val-male = ကျား
+stats-val-female = မ
+stats-val-other = အခြား
+stats-val-not_recorded = မှတ်တမ်းမတင်ရသေးပါ
+stats-val-unknown = မသိပါ
+stats-val-not_screened = မစစ်ဆေးရသေးပါ
+stats-val-reasonable_grounds = ယုံကြည်ရန် ခိုင်လုံသော အကြောင်းရှိသည်
+stats-val-vulnerable_migrant = ထိခိုက်လွယ်သော ရွှေ့ပြောင်းသွားလာသူ
+stats-val-not_yet_determined = မဆုံးဖြတ်ရသေးပါ
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = ရာထူးအသစ်
+admin-user-change-role = ရာထူး ပြောင်းရန်
+admin-user-role-changed = ရာထူး ပြောင်းပြီးပါပြီ။ ဤအကောင့်၏ ဆက်ရှင်များ ပြီးဆုံးသွားပြီ၊ ရာထူးအသစ်ဖြင့် ပြန်ဝင်ရပါမည်။
+admin-user-role-changed-pending = ရာထူး ပြောင်းပြီး နောက်ထပ် စီမံခန့်ခွဲသူတစ်ဦး၏ အတည်ပြုချက်ကို စောင့်နေပါသည်။ ဤအကောင့်၏ ဆက်ရှင်များ ပြီးဆုံးသွားပါပြီ။
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = ဂဏန်း ၆ လုံး ကုဒ် သို့မဟုတ် သင့် ပြန်လည်ရယူရေးကုဒ် တစ်ခု
+recovery-title = ပြန်လည်ရယူရေး ကုဒ်များ
+recovery-explain = ဤကုဒ် ဆယ်ခုကို ချရေးပြီး ဖုန်းနှင့် သီးခြား လုံခြုံသောနေရာတွင် သိမ်းထားပါ။ ဖုန်းပျောက်ပါက ကုဒ်တစ်ခုစီကို ဂဏန်း ၆ လုံးကုဒ်အစား တစ်ကြိမ်သာ သုံးနိုင်ပါသည်။ ယခုတစ်ကြိမ်သာ ပြသပါမည်။
+recovery-continue = ချရေးပြီးပါပြီ
+account-recovery-left = ကျန်ရှိသော ပြန်လည်ရယူရေးကုဒ်: { $n }
+account-recovery-new = ပြန်လည်ရယူရေးကုဒ် အသစ်ထုတ်ရန် (ကုဒ်ဟောင်းများ အသုံးမပြုနိုင်တော့ပါ)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = နေရာအားလုံး
+persons-filter-location = ယခု ရှိနေသည့်နေရာ
+persons-sort = အစီအစဉ်
+persons-sort-newest = အသစ်ဆုံး အရင်
+persons-sort-oldest = အဟောင်းဆုံး အရင်
+persons-filter-apply = အသုံးပြုရန်
+validation-invalid_sort = အသစ်ဆုံး သို့မဟုတ် အဟောင်းဆုံးဖြင့် စီပါ။
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = လက်ခံရန် သို့မဟုတ် ငြင်းပယ်ရန် လွှဲပြောင်းညွှန်းပို့မှု
+tasks-referred-person = သင့်ထံ လွှဲပြောင်းညွှန်းဆိုထားသူ

@@ -832,3 +832,60 @@ ads-reviews-none = ยังไม่มีการตัดสินใจ
 ads-saved = บันทึกการตัดสินใจพร้อมเหตุผลแล้ว
 ads-empty = กรุณาวางโฆษณาก่อน
 validation-language_gone = ไม่มีคำถามในภาษานี้แล้ว (ชุดคำแปลไม่ได้ติดตั้งอยู่แล้ว) ให้ติดตั้งชุดคำแปลใหม่ หรือเริ่มการคัดกรองใหม่โดยมีล่าม
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = สถิติ
+stats-title = สถิติ
+stats-intro = จำนวนผู้ที่องค์กรของคุณบันทึกไว้ ตัวเลขที่น้อยจะถูกซ่อนไว้ เพื่อไม่ให้ใครถูกระบุตัวได้จากตาราง
+stats-rows = แถว
+stats-cols = คอลัมน์
+stats-show = แสดง
+stats-total = รวม
+stats-suppressed = ซ่อนไว้
+stats-method = ตัวเลขตั้งแต่ 1 ถึง { $below } ถูกซ่อนไว้ พร้อมกับตัวเลขอื่นบางตัว เพื่อไม่ให้คำนวณย้อนกลับจากยอดรวมได้ (เกณฑ์ k = { $k })
+stats-empty = ยังไม่มีการบันทึกบุคคลใด
+stats-download-csv = ดาวน์โหลดเป็น CSV
+stats-download-xlsx = ดาวน์โหลดเป็น XLSX (Excel)
+stats-chart-title = ยอดรวมตาม{ $dimension } (ยอดรวมที่ซ่อนไว้แสดงเป็นกรอบว่าง)
+stats-dim-period = ไตรมาสที่บันทึกครั้งแรก
+stats-dim-nationality = สัญชาติ
+stats-dim-sex = เพศ
+stats-dim-age_band = อายุ
+stats-dim-location = ที่อยู่ปัจจุบัน
+stats-dim-outcome = ผลการคัดกรอง
+stats-val-male = ชาย
+stats-val-female = หญิง
+stats-val-other = อื่น ๆ
+stats-val-not_recorded = ไม่ได้บันทึก
+stats-val-unknown = ไม่ทราบ
+stats-val-not_screened = ยังไม่ได้คัดกรอง
+stats-val-reasonable_grounds = มีเหตุอันควรเชื่อ
+stats-val-vulnerable_migrant = ผู้ย้ายถิ่นในสถานการณ์เปราะบาง
+stats-val-not_yet_determined = ยังไม่ได้ข้อสรุป
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = บทบาทใหม่
+admin-user-change-role = เปลี่ยนบทบาท
+admin-user-role-changed = เปลี่ยนบทบาทแล้ว เซสชันของบัญชีนี้สิ้นสุดลง ผู้ใช้ต้องเข้าสู่ระบบใหม่ด้วยบทบาทใหม่
+admin-user-role-changed-pending = เปลี่ยนบทบาทแล้ว และรอการอนุมัติจากผู้ดูแลระบบอีกคนหนึ่ง เซสชันของบัญชีนี้สิ้นสุดลงแล้ว
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = รหัส 6 หลัก หรือรหัสกู้คืนหนึ่งรหัสของคุณ
+recovery-title = รหัสกู้คืน
+recovery-explain = จดรหัสทั้งสิบนี้ไว้ และเก็บไว้ในที่ปลอดภัย แยกจากโทรศัพท์ของคุณ หากโทรศัพท์หาย แต่ละรหัสใช้แทนรหัส 6 หลักได้ครั้งเดียว รหัสเหล่านี้จะแสดงเพียงครั้งนี้เท่านั้น
+recovery-continue = ฉันจดไว้แล้ว
+account-recovery-left = รหัสกู้คืนที่เหลือ: { $n }
+account-recovery-new = สร้างรหัสกู้คืนชุดใหม่ (รหัสเดิมจะใช้ไม่ได้อีก)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = ทุกที่
+persons-filter-location = ที่อยู่ปัจจุบัน
+persons-sort = ลำดับ
+persons-sort-newest = ใหม่สุดก่อน
+persons-sort-oldest = เก่าสุดก่อน
+persons-filter-apply = ใช้ตัวกรอง
+validation-invalid_sort = เรียงจากใหม่สุดหรือเก่าสุด
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = การส่งต่อที่ต้องตอบรับหรือปฏิเสธ
+tasks-referred-person = บุคคลที่ถูกส่งต่อมายังคุณ

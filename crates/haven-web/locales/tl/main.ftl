@@ -837,3 +837,60 @@ ads-reviews-none = Wala pang pasya.
 ads-saved = Naitala ang pasya kasama ang dahilan nito.
 ads-empty = I-paste muna ang anunsyo.
 validation-language_gone = Hindi na makukuha ang mga tanong sa wikang ito (hindi na naka-install ang translation pack nito). I-install muli ang pack, o magsimula ng bagong pagsusuri na may interpreter.
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = Mga bilang
+stats-title = Mga bilang
+stats-intro = Bilang ng mga taong naitala ng inyong organisasyon. Itinatago ang maliliit na bilang para walang makilala mula sa isang talahanayan.
+stats-rows = Mga hilera
+stats-cols = Mga hanay
+stats-show = Ipakita
+stats-total = Kabuuan
+stats-suppressed = nakatago
+stats-method = Itinatago ang mga bilang mula 1 hanggang { $below }, kasama ang ilang iba pa, para walang makuwenta mula sa kabuuan (hangganan k = { $k }).
+stats-empty = Wala pang naitalang tao.
+stats-download-csv = I-download bilang CSV
+stats-download-xlsx = I-download bilang XLSX (Excel)
+stats-chart-title = Kabuuan ayon sa { $dimension } (ang nakatagong kabuuan ay iginuhit bilang walang lamang kahon)
+stats-dim-period = Quarter ng unang pagtatala
+stats-dim-nationality = Nasyonalidad
+stats-dim-sex = Kasarian
+stats-dim-age_band = Edad
+stats-dim-location = Kinaroroonan ngayon
+stats-dim-outcome = Resulta ng pagsusuri
+stats-val-male = Lalaki
+stats-val-female = Babae
+stats-val-other = Iba pa
+stats-val-not_recorded = Hindi naitala
+stats-val-unknown = Hindi alam
+stats-val-not_screened = Hindi pa na-screen
+stats-val-reasonable_grounds = May makatwirang batayan
+stats-val-vulnerable_migrant = Migranteng nasa bulnerableng kalagayan
+stats-val-not_yet_determined = Hindi pa natutukoy
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = Bagong tungkulin
+admin-user-change-role = Palitan ang tungkulin
+admin-user-role-changed = Napalitan na ang tungkulin. Natapos na ang mga session ng account; mag-sign in muli gamit ang bagong tungkulin.
+admin-user-role-changed-pending = Napalitan na ang tungkulin at naghihintay ng pag-apruba ng ikalawang administrator. Natapos na ang mga session ng account.
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = Anim na digit na code, o isa sa inyong mga recovery code
+recovery-title = Mga recovery code
+recovery-explain = Isulat po ang sampung code na ito at itago sa ligtas na lugar, hiwalay sa inyong telepono. Kapag nawala ang telepono, bawat code ay magagamit nang isang beses kapalit ng anim na digit na code. Ngayon lamang ipapakita ang mga ito.
+recovery-continue = Naisulat ko na
+account-recovery-left = Natitirang recovery code: { $n }
+account-recovery-new = Gumawa ng bagong recovery code (hindi na gagana ang mga luma)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = Kahit saan
+persons-filter-location = Kinaroroonan ngayon
+persons-sort = Pagkakasunod
+persons-sort-newest = Pinakabago muna
+persons-sort-oldest = Pinakaluma muna
+persons-filter-apply = Ilapat
+validation-invalid_sort = Ayusin ayon sa pinakabago o pinakaluma.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = Referral na tatanggapin o tatanggihan
+tasks-referred-person = isang taong ini-refer sa inyo

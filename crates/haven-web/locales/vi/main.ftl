@@ -832,3 +832,60 @@ ads-reviews-none = Chưa có quyết định nào.
 ads-saved = Quyết định đã được ghi nhận cùng lý do.
 ads-empty = Hãy dán tin tuyển dụng trước.
 validation-language_gone = Các câu hỏi không còn có ở ngôn ngữ này (gói bản dịch không còn được cài đặt). Hãy cài lại gói, hoặc bắt đầu một cuộc sàng lọc mới với phiên dịch viên.
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = Số liệu
+stats-title = Số liệu
+stats-intro = Số người mà tổ chức của bạn đã ghi nhận. Các con số nhỏ được ẩn đi để không ai có thể bị nhận ra từ một bảng số liệu.
+stats-rows = Hàng
+stats-cols = Cột
+stats-show = Hiển thị
+stats-total = Tổng
+stats-suppressed = đã ẩn
+stats-method = Các số từ 1 đến { $below } được ẩn, cùng với một số ô khác, để không ô nào có thể được suy ra từ tổng (ngưỡng k = { $k }).
+stats-empty = Chưa ghi nhận người nào.
+stats-download-csv = Tải xuống dạng CSV
+stats-download-xlsx = Tải xuống dạng XLSX (Excel)
+stats-chart-title = Tổng theo { $dimension } (tổng bị ẩn được vẽ bằng khung trống)
+stats-dim-period = Quý ghi nhận lần đầu
+stats-dim-nationality = Quốc tịch
+stats-dim-sex = Giới tính
+stats-dim-age_band = Tuổi
+stats-dim-location = Nơi ở hiện tại
+stats-dim-outcome = Kết quả sàng lọc
+stats-val-male = Nam
+stats-val-female = Nữ
+stats-val-other = Khác
+stats-val-not_recorded = Chưa ghi nhận
+stats-val-unknown = Không rõ
+stats-val-not_screened = Chưa sàng lọc
+stats-val-reasonable_grounds = Có căn cứ hợp lý
+stats-val-vulnerable_migrant = Người di cư dễ bị tổn thương
+stats-val-not_yet_determined = Chưa xác định
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = Vai trò mới
+admin-user-change-role = Đổi vai trò
+admin-user-role-changed = Đã đổi vai trò. Các phiên của tài khoản đã kết thúc; người dùng đăng nhập lại với vai trò mới.
+admin-user-role-changed-pending = Đã đổi vai trò và đang chờ một quản trị viên khác phê duyệt. Các phiên của tài khoản đã kết thúc.
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = Mã 6 chữ số, hoặc một mã khôi phục của bạn
+recovery-title = Mã khôi phục
+recovery-explain = Hãy ghi lại mười mã này và cất ở nơi an toàn, tách khỏi điện thoại. Nếu mất điện thoại, mỗi mã dùng được một lần thay cho mã 6 chữ số. Các mã chỉ hiện ra lúc này.
+recovery-continue = Tôi đã ghi lại
+account-recovery-left = Số mã khôi phục còn lại: { $n }
+account-recovery-new = Tạo mã khôi phục mới (các mã cũ sẽ không dùng được nữa)
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = Mọi nơi
+persons-filter-location = Nơi ở hiện tại
+persons-sort = Thứ tự
+persons-sort-newest = Mới nhất trước
+persons-sort-oldest = Cũ nhất trước
+persons-filter-apply = Áp dụng
+validation-invalid_sort = Sắp xếp theo mới nhất hoặc cũ nhất.
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = Một yêu cầu chuyển gửi cần nhận hoặc từ chối
+tasks-referred-person = một người được chuyển gửi đến bạn

@@ -832,3 +832,60 @@ ads-reviews-none = 尚无决定。
 ads-saved = 决定已连同理由一起记录。
 ads-empty = 请先粘贴广告。
 validation-language_gone = 此语言的问题已不可用（其翻译包已不再安装）。请重新安装该翻译包，或在口译员协助下开始新的筛查。
+
+# --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
+nav-statistics = 统计数字
+stats-title = 统计数字
+stats-intro = 您的机构所记录的人数。较小的数字会被隐藏，以免有人能从表格中被认出。
+stats-rows = 行
+stats-cols = 列
+stats-show = 显示
+stats-total = 合计
+stats-suppressed = 已隐藏
+stats-method = 1 到 { $below } 的数字已隐藏，并同时隐藏其他一些数字，使任何数字都无法从合计中推算出来（阈值 k = { $k }）。
+stats-empty = 尚未记录任何人。
+stats-download-csv = 下载为 CSV
+stats-download-xlsx = 下载为 XLSX（Excel）
+stats-chart-title = 按{ $dimension }统计的合计（已隐藏的合计显示为空框）
+stats-dim-period = 首次记录的季度
+stats-dim-nationality = 国籍
+stats-dim-sex = 性别
+stats-dim-age_band = 年龄
+stats-dim-location = 目前所在地
+stats-dim-outcome = 筛查结果
+stats-val-male = 男
+stats-val-female = 女
+stats-val-other = 其他
+stats-val-not_recorded = 未记录
+stats-val-unknown = 不清楚
+stats-val-not_screened = 未筛查
+stats-val-reasonable_grounds = 有合理理由
+stats-val-vulnerable_migrant = 处于弱势处境的移民
+stats-val-not_yet_determined = 尚未确定
+
+# --- Role changes --- (REVIEW: machine-quality, needs native review)
+admin-user-new-role = 新角色
+admin-user-change-role = 更改角色
+admin-user-role-changed = 角色已更改。该账户的会话已结束，需以新角色重新登录。
+admin-user-role-changed-pending = 角色已更改，正在等待另一位管理员批准。该账户的会话已结束。
+
+# --- Recovery codes --- (REVIEW: machine-quality, needs native review)
+mfa-code-or-recovery = 六位数验证码，或您的一个恢复码
+recovery-title = 恢复码
+recovery-explain = 请把这十个恢复码抄下来，存放在安全的地方，不要和手机放在一起。如果手机丢失，每个恢复码可代替六位数验证码使用一次。恢复码只在此时显示。
+recovery-continue = 我已经抄下来了
+account-recovery-left = 剩余恢复码：{ $n }
+account-recovery-new = 生成新的恢复码（旧的恢复码将失效）
+
+# --- People list filters --- (REVIEW: machine-quality, needs native review)
+persons-filter-all = 所有地点
+persons-filter-location = 目前所在地
+persons-sort = 排序
+persons-sort-newest = 最新的在前
+persons-sort-oldest = 最早的在前
+persons-filter-apply = 应用
+validation-invalid_sort = 请按最新或最早排序。
+
+# --- Receiving side's tasks --- (REVIEW: machine-quality, needs native review)
+task-referral_to_answer = 待接受或拒绝的转介
+tasks-referred-person = 转介给您的一个人

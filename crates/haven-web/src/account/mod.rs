@@ -27,6 +27,7 @@ pub fn pages() -> Vec<RouteDef> {
         r::get("/password", pages::password_page),
         r::post("/password", pages::password_submit),
         r::get("/account", pages::account_page),
+        r::post("/account/recovery-codes", pages::recovery_codes_submit),
         r::post("/account/tokens/{id}/{action}", pages::account_token_submit),
     ]
 }

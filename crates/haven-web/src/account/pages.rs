@@ -174,6 +174,8 @@ struct AccountPage {
     l: Layout,
     csrf: String,
     second_factor: bool,
+    /// "Recovery codes left: n", for an enrolled factor.
+    recovery_left: String,
     tokens: Vec<TokenRow>,
     notice: Option<String>,
 }
@@ -209,6 +211,11 @@ pub(crate) async fn account_render(state: &AppState, tr: &Tr, caller: &Caller, n
         l: Layout::new(tr, Some(caller), "/account"),
         csrf: caller.csrf().to_owned(),
         second_factor: caller.user.totp_enabled,
+        recovery_left: if caller.user.totp_enabled {
+            tr.t_with("account-recovery-left", "n", state.store.recovery_codes_left(&caller.user).await?)
+        } else {
+            String::new()
+        },
         tokens,
         notice,
     })
@@ -363,5 +370,38 @@ pub(crate) async fn enrol_submit(
     if !state.limiter.check(addr.ip()) {
         return Err(WebError::RateLimited.into());
     }
-    check_code(&state, &tr, &caller, &form, "/account/second-factor").await
+    let enrolling = !caller.user.totp_enabled;
+    let res = check_code(&state, &tr, &caller, &form, "/account/second-factor").await?;
+    // Just enrolled: the recovery codes, shown this once.
+    if enrolling && res.status().is_redirection() {
+        return recovery_codes_page(&state, &tr, &caller).await;
+    }
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "recovery_codes.html")]
+struct RecoveryCodesPage {
+    l: Layout,
+    codes: Vec<String>,
+}
+
+/// Issues new recovery codes and shows them once; only their keyed
+/// hashes are kept, so this page is the only place they are ever seen.
+async fn recovery_codes_page(state: &AppState, tr: &Tr, caller: &Caller) -> PageResult {
+    let codes = state.store.issue_recovery_codes(&caller.user).await?;
+    let mut res = render(&RecoveryCodesPage { l: Layout::new(tr, Some(caller), "/account"), codes })?;
+    // Never kept by a browser or a proxy.
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+/// New recovery codes, replacing the old (all of which stop working).
+pub(crate) async fn recovery_codes_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult {
+    recovery_codes_page(&state, &tr, &caller).await
 }

@@ -239,3 +239,28 @@ pub(crate) async fn set_case_reach(
     state.store.set_org_caseworkers_see_all(&caller.user.actor(), org, body.caseworkers_see_all).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleIn {
+    /// caseworker, supervisor, decision_maker, org_admin or auditor.
+    role: String,
+}
+
+/// Changes an account's role. Its sessions and tokens end; a role that
+/// needs a second administrator's approval waits for it.
+#[utoipa::path(post, path = "/api/v1/users/{id}/role", params(("id" = String, Path)), request_body = RoleIn,
+    tag = "administration",
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub(crate) async fn set_user_role(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<RoleIn>,
+) -> Result<StatusCode, WebError> {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let user: UserId = id.parse().map_err(|_| WebError::NotFound)?;
+    let role = haven_core::access::Role::parse(&body.role)?;
+    state.store.change_role(&caller.user.actor(), user, role, &caller.request_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

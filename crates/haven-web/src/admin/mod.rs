@@ -18,6 +18,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::unlock_user))
         .routes(routes!(api::disable_user))
         .routes(routes!(api::enable_user))
+        .routes(routes!(api::set_user_role))
         .routes(routes!(api::set_case_reach))
 }
 
@@ -28,6 +29,7 @@ pub fn pages() -> Vec<RouteDef> {
         r::post("/admin/orgs", pages::admin_org_submit),
         r::post("/admin/orgs/{id}/settings", pages::admin_org_settings_submit),
         r::post("/admin/users", pages::admin_user_submit),
+        r::post("/admin/users/{id}/role", pages::admin_user_role_submit),
         r::post("/admin/users/{id}/{action}", pages::admin_user_action_submit),
     ]
 }

@@ -31,6 +31,7 @@ struct UserRow {
     id: String,
     username: String,
     role: String,
+    role_code: &'static str,
     org: String,
     second_factor: String,
     /// Waiting for a second administrator.
@@ -73,6 +74,7 @@ pub(crate) async fn admin_render(
                 id: u.id.to_string(),
                 username: u.username,
                 role: tr.t(&format!("role-{}", u.role.as_str())),
+                role_code: u.role.as_str(),
                 org: names.get(&u.org_id).cloned().unwrap_or_default(),
                 second_factor: tr.t(if u.totp_enabled { "admin-yes" } else { "admin-no" }),
                 pending,
@@ -230,6 +232,33 @@ pub(crate) async fn admin_user_action_submit(
             "admin-user-enabled"
         }
         _ => return Err(WebError::NotFound.into()),
+    };
+    admin_render(&state, &tr, &caller, Some(tr.t(key)), None).await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct RoleForm {
+    role: String,
+}
+
+/// Changing an account's role: the same grant policy as a new account,
+/// its sessions end, and a role that needs approval waits for a second
+/// administrator.
+pub(crate) async fn admin_user_role_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> PageResult {
+    caller.scope(&state, Permission::ManageUsers).await?;
+    let user: haven_core::ids::UserId = id.parse().map_err(|_| WebError::NotFound)?;
+    let role = haven_core::access::Role::parse(&form.role)?;
+    state.store.change_role(&caller.user.actor(), user, role, &caller.request_id).await?;
+    let key = if haven_core::access::grant_needs_approval(role, caller.user.actor().org_kind) {
+        "admin-user-role-changed-pending"
+    } else {
+        "admin-user-role-changed"
     };
     admin_render(&state, &tr, &caller, Some(tr.t(key)), None).await
 }

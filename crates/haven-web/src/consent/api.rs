@@ -48,7 +48,7 @@ fn consent_out(v: &haven_store::access::ConsentView) -> ConsentOut {
         interpreter: t.interpreter.clone(),
         recorded_at: rfc3339(v.recorded_at_ms),
         withdrawn_on: v.consent.withdrawn_on.map(format_date),
-        in_force: v.consent.withdrawn_on.is_none() && today() <= t.expires_on,
+        in_force: v.consent.in_force(today()),
     }
 }
 

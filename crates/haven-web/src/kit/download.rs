@@ -50,5 +50,11 @@ pub fn attachment(bytes: Vec<u8>, content_type: &'static str, filename: &str) ->
 
 /// The code of a language we have a catalogue for, if `code` is one.
 pub fn known_language(code: &str) -> Option<&'static str> {
-    LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c)
+    let exact = LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c);
+    // A recorded tag may carry a region ("vi-VN") or be the bare "zh".
+    exact.or_else(|| {
+        let primary = code.split(['-', '_']).next().unwrap_or_default();
+        let primary = if primary.eq_ignore_ascii_case("zh") { "zh-Hans" } else { primary };
+        LANGUAGES.iter().find(|(c, _)| c.eq_ignore_ascii_case(primary)).map(|(c, _)| *c)
+    })
 }

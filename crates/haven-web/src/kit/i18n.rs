@@ -297,6 +297,9 @@ mod tests {
         args.insert("language".into(), "am".into());
         args.insert("name".into(), "Interpreter A".into());
         args.insert("person".into(), "am".into());
+        args.insert("below".into(), 10.into());
+        args.insert("k".into(), 11.into());
+        args.insert("dimension".into(), "sex".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

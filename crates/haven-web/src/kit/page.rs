@@ -125,6 +125,9 @@ pub fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     if can(Permission::ReadAudit) {
         links.push(("/audit", tr.t("nav-audit")));
     }
+    if can(Permission::ReadStatistics) {
+        links.push(("/statistics", tr.t("nav-statistics")));
+    }
     if can(Permission::ManageUsers) || can(Permission::ManageOrgs) {
         links.push(("/admin", tr.t("nav-admin")));
     }

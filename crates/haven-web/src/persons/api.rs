@@ -97,6 +97,32 @@ pub struct ListQuery {
     page: Option<u32>,
     /// 1-100, default 50.
     per_page: Option<u32>,
+    /// Only people at this location: shelter, community,
+    /// immigration_detention, police_custody, hospital, in_compound, unknown.
+    /// Not with `q`.
+    location: Option<String>,
+    /// `newest` (default) or `oldest` first. Not with `q`.
+    sort: Option<String>,
+}
+
+impl ListQuery {
+    pub(crate) fn filter(
+        location: Option<&str>,
+        sort: Option<&str>,
+    ) -> Result<haven_store::persons::PersonFilter, WebError> {
+        let location = match location.map(str::trim).filter(|l| !l.is_empty()) {
+            Some(l) => Some(LocationType::parse(l)?),
+            None => None,
+        };
+        let oldest_first = match sort.map(str::trim).filter(|s| !s.is_empty()) {
+            None | Some("newest") => false,
+            Some("oldest") => true,
+            Some(_) => {
+                return Err(ValidationError::new("sort", "invalid_sort", "sort by newest or oldest").into());
+            }
+        };
+        Ok(haven_store::persons::PersonFilter { location, oldest_first })
+    }
 }
 
 impl PersonCreate {
@@ -242,9 +268,10 @@ pub(crate) async fn list_persons(
 ) -> Result<Json<PersonList>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
+    let filter = ListQuery::filter(q.location.as_deref(), q.sort.as_deref())?;
     let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(query) => state.store.search_persons(&scope, query, page.size).await?,
-        None => state.store.list_persons(&scope, page).await?,
+        None => state.store.list_persons_filtered(&scope, page, &filter).await?,
     };
     Ok(Json(PersonList {
         items: listing.items.iter().map(summary_out).collect(),

@@ -18,12 +18,19 @@ struct PersonsPage {
     groups: Vec<(bool, Option<String>, Vec<PersonRow>)>,
     page: u32,
     has_more: bool,
+    /// (code, label, chosen) for the location filter; the empty code is "all".
+    locations: Vec<(&'static str, String, bool)>,
+    oldest_first: bool,
+    /// The filters as a query string, for the pager's links.
+    filters: String,
 }
 
 #[derive(Deserialize)]
 pub(crate) struct PersonsQuery {
     q: Option<String>,
     page: Option<u32>,
+    location: Option<String>,
+    sort: Option<String>,
 }
 
 pub(crate) async fn persons_page(
@@ -35,8 +42,9 @@ pub(crate) async fn persons_page(
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let q = query.q.unwrap_or_default().trim().to_owned();
     let page = Page::new(query.page.unwrap_or(1), 50);
+    let filter = super::api::ListQuery::filter(query.location.as_deref(), query.sort.as_deref())?;
     let listing = if q.is_empty() {
-        state.store.list_persons(&scope, page).await?
+        state.store.list_persons_filtered(&scope, page, &filter).await?
     } else {
         state.store.search_persons(&scope, &q, 50).await?
     };
@@ -61,12 +69,25 @@ pub(crate) async fn persons_page(
     if !adults.is_empty() {
         groups.push((false, both.then(|| tr.t("persons-adults")), adults));
     }
+    let mut locations = vec![("", tr.t("persons-filter-all"), filter.location.is_none())];
+    // Detention first: those are the people an urgent release request is for (R13).
+    let mut order = LocationType::ALL.to_vec();
+    order.sort_by_key(|l| !l.is_detention());
+    locations.extend(order.iter().map(|l| (l.as_str(), labels::location(&tr, *l), filter.location == Some(*l))));
+    let filters = format!(
+        "location={}&sort={}",
+        filter.location.map(|l| l.as_str()).unwrap_or(""),
+        if filter.oldest_first { "oldest" } else { "newest" }
+    );
     render(&PersonsPage {
         l: Layout::new(&tr, Some(&caller), "/persons"),
         q,
         groups,
         page: page.number,
         has_more: listing.has_more,
+        locations,
+        oldest_first: filter.oldest_first,
+        filters,
     })
 }
 

@@ -287,6 +287,9 @@ struct ScreeningPage {
     corroboration: String,
     decisions: Vec<(String, String, String)>,
     authorities: Vec<(String, String)>,
+    /// The notice's second language: the one the organisation's
+    /// authorities read selected.
+    notice_languages: Vec<(&'static str, &'static str, bool)>,
     can_decide: bool,
     decide_hint: String,
     jur_name: String,
@@ -316,6 +319,10 @@ pub(crate) async fn screening_page(
     let next_index = instrument.questions.iter().position(|q| !answers.contains_key(&q.id)).unwrap_or(0);
     // The holding organisation's country decides which law applies (R04, R12).
     let jur = crate::kit::context::jurisdiction(&state, &caller).await?;
+    let authority_language =
+        haven_core::screening::jurisdiction::authority_language(Some(jur.country)).unwrap_or(tr.code());
+    let notice_languages =
+        crate::kit::i18n::LANGUAGES.iter().map(|(c, n)| (*c, *n, *c == authority_language)).collect();
     let person = state.store.get_person(&caller.scope(&state, Permission::ReadPerson).await?, view.person_id).await?;
     let detained = matches!(&person.state, PersonState::Active(r) if r.location.is_detention())
         && !person.withheld.contains(haven_core::access::Category::ContactLocation);
@@ -348,6 +355,7 @@ pub(crate) async fn screening_page(
         .collect();
     render(&ScreeningPage {
         suggested,
+        notice_languages,
         l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}")),
         csrf: caller.csrf().to_owned(),
         id: id.clone(),

@@ -3,11 +3,15 @@ use crate::kit::prelude::*;
 #[derive(Serialize, ToSchema)]
 pub struct TaskOut {
     /// request_release, child_in_detention, reasonable_grounds_due, recovery_period_ends, referral_overdue,
-    /// return_follow_up, rescreen.
+    /// return_follow_up, rescreen; for the receiving organisation,
+    /// referral_to_answer.
     kind: String,
     person_id: String,
+    /// Empty for a referred person whose name the consent does not open.
     name: String,
     screening_id: Option<String>,
+    /// For referral_to_answer: the referral to accept or decline.
+    referral_id: Option<String>,
     due: String,
     overdue: bool,
     child: bool,
@@ -20,7 +24,7 @@ pub async fn tasks(State(state): State<AppState>, caller: Caller) -> Result<Json
     let facts = state.store.task_facts(&scope).await?;
     let jur = crate::kit::context::jurisdiction(&state, &caller).await?;
     let today = time::OffsetDateTime::now_utc().date();
-    Ok(Json(
+    let mut out: Vec<TaskOut> =
         haven_core::tasks::compute(&facts, today, jur.rg_target_working_days, jur.reflection_days)
             .into_iter()
             .map(|t| TaskOut {
@@ -28,10 +32,25 @@ pub async fn tasks(State(state): State<AppState>, caller: Caller) -> Result<Json
                 person_id: t.person_id,
                 name: t.name,
                 screening_id: t.screening_id,
+                referral_id: None,
                 due: haven_core::person::format_date(t.due),
                 overdue: t.overdue,
                 child: t.child,
             })
-            .collect(),
-    ))
+            .collect();
+    let read = caller.scope(&state, Permission::ReadPerson).await?;
+    for t in super::awaiting_answer(&state, &read).await? {
+        out.push(TaskOut {
+            kind: super::REFERRAL_TO_ANSWER.to_owned(),
+            // The referral, not the person, is what this side holds.
+            person_id: String::new(),
+            name: t.name.unwrap_or_default(),
+            screening_id: None,
+            referral_id: Some(t.referral_id),
+            due: t.due.map(haven_core::person::format_date).unwrap_or_default(),
+            overdue: t.overdue,
+            child: t.urgent_child,
+        });
+    }
+    Ok(Json(out))
 }

@@ -43,6 +43,22 @@ pub(crate) async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller
                 child: t.child,
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut tasks = tasks;
+    // Referrals this organisation has not answered yet: the receiving
+    // side's work, urgent when the person is a child or detained.
+    let read = caller.scope(&state, Permission::ReadPerson).await?;
+    for t in super::awaiting_answer(&state, &read).await? {
+        tasks.push(TaskRow {
+            kind: super::REFERRAL_TO_ANSWER,
+            label: tr.t("task-referral_to_answer"),
+            name: t.name.unwrap_or_else(|| tr.t("tasks-referred-person")),
+            href: format!("/referrals/{}", t.referral_id),
+            due: t.due.map(format_date).unwrap_or_default(),
+            overdue: t.overdue,
+            urgent: t.urgent_detained,
+            child: t.urgent_child,
+        });
+    }
     render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), tasks })
 }

@@ -23,6 +23,8 @@ struct PersonPageT {
     categories: Vec<(&'static str, String)>,
     default_expiry: String,
     default_language: String,
+    /// The interview languages, the person's own first choice selected.
+    survivor_languages: Vec<(&'static str, &'static str, bool)>,
     can_erase: bool,
     /// Supervisors only (R15): the link to the restricted cooperation record.
     may_open_cooperation: bool,
@@ -120,6 +122,7 @@ pub(crate) async fn person_page(
                 .collect(),
             default_expiry: format_date(today().saturating_add(time::Duration::days(365))),
             default_language: tr.code().to_owned(),
+            survivor_languages: crate::kit::i18n::LANGUAGES.iter().map(|(c, n)| (*c, *n, *c == tr.code())).collect(),
             can_erase: caller.may(Permission::ErasePerson),
             may_open_cooperation: caller.may(Permission::RecordCooperation),
             can_record_consent: caller.may(Permission::RecordConsent),
@@ -157,6 +160,13 @@ pub(crate) async fn person_page(
                 .map(|c| (c.id.to_string(), labels::case_status(&tr, c.record.status), format_date(c.record.opened_on)))
                 .collect();
             page.person = Some(display_person(&tr, r, view.created_at_ms, view.withheld));
+            // The person's own language, where haven has it, is where the
+            // interview and the consent's explanation start (R18).
+            if let Some(own) = r.languages.iter().find_map(|l| known_language(l.as_str())) {
+                page.default_language = own.to_owned();
+                page.survivor_languages =
+                    crate::kit::i18n::LANGUAGES.iter().map(|(c, n)| (*c, *n, *c == own)).collect();
+            }
             if !view.withheld.is_empty() {
                 let names: Vec<String> = view.withheld.iter().map(|c| labels::category(&tr, c)).collect();
                 page.withheld = format!("{} {}", tr.t("person-withheld"), names.join(", "));
@@ -168,7 +178,7 @@ pub(crate) async fn person_page(
                 .iter()
                 .map(|v| {
                     let t = &v.consent.terms;
-                    let in_force = v.consent.withdrawn_on.is_none() && today() <= t.expires_on;
+                    let in_force = v.consent.in_force(today());
                     ConsentRow {
                         id: v.id.clone(),
                         purpose: tr.t(&format!("consent-purpose-{}", t.purpose.as_str())),

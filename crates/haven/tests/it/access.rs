@@ -153,45 +153,52 @@ async fn break_glass_is_reasoned_time_limited_partial_and_reviewed() {
 
 #[tokio::test]
 async fn r17_consent_is_per_purpose_and_recipient_and_withdrawal_stops_disclosure() {
+    // Through the disclosure a caseworker makes (the notice to an
+    // authority), so the test exercises the check production runs.
     let app = TestApp::spawn().await;
-    let id = app.create_named("Consenting Person").await;
-    let shelter = app.store.create_org("Men's Shelter", "shelter", Some("THA")).await.unwrap();
-    let legal = app.store.create_org("Legal Aid Clinic", "legal_aid", Some("THA")).await.unwrap();
-    let res = app
-        .post(&format!("/api/v1/persons/{id}/consents"))
-        .json(&json!({"purpose": "referral", "recipient_org_id": shelter.to_string(), "categories": ["identity", "health"],
-                      "expires_on": "2099-12-31", "language": "my", "interpreter": "Burmese interpreter, NGO staff"}))
-        .send()
-        .await
-        .unwrap();
+    let id = app.create_person(json!({"full_name": "Consenting Person", "estimated_age": 30})).await;
+    let sid = app.start_screening(&id, "en").await;
+    app.answer_reasonable_grounds(&sid).await;
+    app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    let police = app.store.create_org("Provincial Police", "police", Some("THA")).await.unwrap();
+    let immigration = app.store.create_org("Immigration Office", "immigration", Some("THA")).await.unwrap();
+    let consent = |purpose: &'static str, to: haven_core::ids::OrgId| {
+        app.post(&format!("/api/v1/persons/{id}/consents"))
+            .json(&json!({"purpose": purpose, "recipient_org_id": to.to_string(), "categories": ["identity"],
+                          "expires_on": "2099-12-31", "language": "my", "interpreter": "Burmese interpreter, NGO staff"}))
+            .send()
+    };
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, csrf) = app.store.create_session(&sup, true).await.unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let send = |to: haven_core::ids::OrgId| {
+        client
+            .post(app.url(&format!("/screenings/{sid}/notice/send")))
+            .header("cookie", format!("haven_session={secret}"))
+            .form(&[("csrf", csrf.as_str()), ("recipient_org_id", &to.to_string())])
+            .send()
+    };
+    // A consent for another purpose to the same recipient does not cover it.
+    assert_eq!(consent("prosecution_disclosure", police).await.unwrap().status(), 201);
+    assert_eq!(send(police).await.unwrap().status(), 403, "other purpose");
+    let res = consent("non_punishment_notice", immigration).await.unwrap();
     assert_eq!(res.status(), 201);
     let cid = json(res).await["id"].as_str().unwrap().to_owned();
-
-    let sup = app.store.user_by_username("sup").await.unwrap().actor();
-    let scope = haven_core::access::authorize(
-        &sup,
-        haven_core::access::Permission::ReadPerson,
-        haven_core::access::Purpose::case_management(),
-        "t",
-    )
-    .unwrap();
-    let pid: haven_core::ids::PersonId = id.parse().unwrap();
-    let cats = haven_core::access::Categories::of(&[haven_core::access::Category::Identity]);
-    use haven_core::consent::ConsentPurpose::{ProsecutionDisclosure, Referral};
-    assert!(app.store.disclosure_allowed(&scope, pid, Referral, shelter, cats).await.unwrap());
-    assert!(!app.store.disclosure_allowed(&scope, pid, Referral, legal, cats).await.unwrap(), "other recipient");
-    assert!(!app.store.disclosure_allowed(&scope, pid, ProsecutionDisclosure, shelter, cats).await.unwrap());
+    assert_eq!(send(police).await.unwrap().status(), 403, "other recipient");
+    assert_eq!(send(immigration).await.unwrap().status(), 303, "the consented purpose and recipient");
 
     let list = json(app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap()).await;
-    assert_eq!(list[0]["interpreter"], "Burmese interpreter, NGO staff");
-    assert_eq!(list[0]["language"], "my");
-    assert_eq!(list[0]["in_force"], true);
+    let listed = list.as_array().unwrap().iter().find(|c| c["id"] == cid.as_str()).unwrap().clone();
+    assert_eq!(listed["interpreter"], "Burmese interpreter, NGO staff");
+    assert_eq!(listed["language"], "my");
+    assert_eq!(listed["in_force"], true);
 
     assert_eq!(app.post(&format!("/api/v1/consents/{cid}/withdraw")).send().await.unwrap().status(), 204);
-    assert!(!app.store.disclosure_allowed(&scope, pid, Referral, shelter, cats).await.unwrap());
+    assert_eq!(send(immigration).await.unwrap().status(), 403, "withdrawn");
     let list = json(app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap()).await;
-    assert_eq!(list[0]["in_force"], false);
-    assert!(list[0]["withdrawn_on"].is_string());
+    let listed = list.as_array().unwrap().iter().find(|c| c["id"] == cid.as_str()).unwrap().clone();
+    assert_eq!(listed["in_force"], false);
+    assert!(listed["withdrawn_on"].is_string());
 }
 
 #[tokio::test]

@@ -448,3 +448,47 @@ async fn r26_the_ads_page_shows_the_flags_in_the_text_and_records_the_reviewers_
     let page = app.client.get(app.url("/ads")).header("cookie", &cookie).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Destination is a known compound area."), "{page}");
 }
+
+#[tokio::test]
+async fn r13_the_people_list_filters_by_location_and_sorts_in_the_api_and_the_page() {
+    let app = TestApp::spawn().await;
+    let first = app
+        .create_person(json!({"full_name": "First Detained", "location": "immigration_detention", "estimated_age": 30}))
+        .await;
+    app.create_person(json!({"full_name": "In Shelter", "location": "shelter", "estimated_age": 30})).await;
+    let last = app
+        .create_person(json!({"full_name": "Last Detained", "location": "immigration_detention", "estimated_age": 30}))
+        .await;
+    let ids = |v: Value| -> Vec<String> {
+        v["items"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let detained = json(app.get("/api/v1/persons?location=immigration_detention").send().await.unwrap()).await;
+    assert_eq!(ids(detained), vec![last.clone(), first.clone()], "newest first");
+    let oldest =
+        json(app.get("/api/v1/persons?location=immigration_detention&sort=oldest").send().await.unwrap()).await;
+    assert_eq!(ids(oldest), vec![first.clone(), last.clone()]);
+    assert_eq!(ids(json(app.get("/api/v1/persons").send().await.unwrap()).await).len(), 3);
+    for (q, code) in [("location=prison", "invalid_location"), ("sort=alphabetical", "invalid_sort")] {
+        let res = app.get(&format!("/api/v1/persons?{q}")).send().await.unwrap();
+        assert_eq!(res.status(), 400, "{q}");
+        assert_eq!(json(res).await["error"], code, "{q}");
+    }
+    // The page offers the same, detention first in its list of places.
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
+    let html = app
+        .client
+        .get(app.url("/persons?location=immigration_detention&sort=oldest"))
+        .header("cookie", format!("haven_session={secret}; haven_lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("First Detained") && html.contains("Last Detained") && !html.contains("In Shelter"));
+    assert!(html.find("First Detained").unwrap() < html.find("Last Detained").unwrap(), "oldest first");
+    let options = html.split("id=\"f-location\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap();
+    assert!(options.find("immigration_detention").unwrap() < options.find("shelter").unwrap());
+    assert!(options.contains("value=\"immigration_detention\" selected"), "{options}");
+}

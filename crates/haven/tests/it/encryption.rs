@@ -51,7 +51,7 @@ fn assert_no_plaintext(path: &std::path::Path) {
 }
 
 /// Every row of every table, as PostgreSQL renders it in text.
-async fn all_postgres_text(app: &TestApp) -> String {
+pub(crate) async fn all_postgres_text(app: &TestApp) -> String {
     use sqlx::Row;
     let tables = sqlx::query("SELECT CAST(tablename AS TEXT) AS tablename FROM pg_tables WHERE schemaname = 'public'")
         .fetch_all(app.store.pool())

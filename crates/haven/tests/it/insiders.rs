@@ -1207,3 +1207,165 @@ async fn r16_one_person_row_edited_in_sql_is_left_out_of_the_list_with_an_alarm_
     assert_eq!(app.get(&format!("/api/v1/persons/{edited}")).send().await.unwrap().status(), 409);
     let _ = kept;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_a_role_change_ends_sessions_waits_for_a_second_administrator_and_is_audited() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let admin1 = principal(&app, org_a, Role::OrgAdmin, "role.admin1").await;
+    let admin2 = principal(&app, org_a, Role::OrgAdmin, "role.admin2").await;
+    let cw = principal(&app, org_a, Role::Caseworker, "role.cw").await;
+    let other = app.store.create_org("Other Shelter", "shelter", Some("THA")).await.unwrap();
+    let outsider = principal(&app, other, Role::OrgAdmin, "role.outsider").await;
+    let set_role = |token: &str, user: String, role: &str| {
+        app.client
+            .post(app.url(&format!("/api/v1/users/{user}/role")))
+            .bearer_auth(token.to_owned())
+            .json(&json!({ "role": role }))
+            .send()
+    };
+    let cw_id = cw.user.id.to_string();
+    // Nobody else's administrator, nobody for themselves, no system role.
+    assert_eq!(set_role(&outsider.token, cw_id.clone(), "supervisor").await.unwrap().status(), 403);
+    assert_eq!(set_role(&admin1.token, admin1.user.id.to_string(), "supervisor").await.unwrap().status(), 403);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "system_admin").await.unwrap().status(), 403);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "root").await.unwrap().status(), 400);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "caseworker").await.unwrap().status(), 409);
+    // The caseworker's token works until the change...
+    let persons = |token: String| app.client.get(app.url("/api/v1/persons")).bearer_auth(token).send();
+    assert_eq!(persons(cw.token.clone()).await.unwrap().status(), 200);
+    assert_eq!(set_role(&admin1.token, cw_id.clone(), "supervisor").await.unwrap().status(), 204);
+    // ...and not after: the old role's token and session end.
+    assert_eq!(persons(cw.token.clone()).await.unwrap().status(), 401);
+    let res = app
+        .client
+        .get(app.url("/persons"))
+        .header("cookie", format!("haven_session={}", cw.session))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.url().path().starts_with("/login"), "the session ended: {}", res.url());
+    // A supervisor's reach waits for a second administrator.
+    assert!(matches!(
+        app.store.login("role.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    assert!(app.store.approve_user(&actor_of(&admin1.user), cw.user.id, "t").await.is_err(), "four eyes");
+    let res = app.client.post(app.url(&format!("/api/v1/users/{cw_id}/approve"))).bearer_auth(&admin2.token);
+    assert_eq!(res.send().await.unwrap().status(), 204);
+    let user = app.store.user_by_username("role.cw").await.unwrap();
+    assert_eq!(user.role, Role::Supervisor);
+    let n = app.count("audit_events WHERE action = 'update' AND outcome = 'role_supervisor_pending'").await;
+    assert_eq!(n, 1);
+
+    // The operator's command: the same four eyes.
+    let out = app.cli(&["user", "set-role", "--username", "role.cw", "--role", "auditor"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(matches!(
+        app.store.login("role.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
+        LoginOutcome::Pending
+    ));
+    let listed = app.store.list_users(Some(org_a)).await.unwrap();
+    let now = listed.iter().find(|u| u.username == "role.cw").unwrap();
+    assert_eq!((now.role, now.status), (Role::Auditor, AccountStatus::Pending));
+    let out = app.cli(&["user", "set-role", "--username", "role.cw", "--role", "system_admin"]);
+    assert!(!out.status.success());
+    let out = app.cli(&["user", "set-role", "--username", "role.cw", "--role", "wizard"]);
+    assert!(!out.status.success());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r27_recovery_codes_work_once_are_kept_only_as_keyed_hashes_and_cannot_be_forged_in_sql() {
+    use sqlx::Row;
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    app.store.create_user(org_a, "rc.dm", Role::DecisionMaker, "a-long-test-password", false).await.unwrap();
+    let user = app.store.user_by_username("rc.dm").await.unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    // Enrolment in the browser ends on the codes, shown once and never cached.
+    let (secret, csrf) = app.store.create_session(&user, false).await.unwrap();
+    let cookie = format!("haven_session={secret}");
+    let page = client.get(app.url("/account/second-factor")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let code = app.store.current_totp_code(&user).await.unwrap();
+    let res = client
+        .post(app.url("/account/second-factor"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let html = res.text().await.unwrap();
+    let codes: Vec<String> =
+        html.split("<li><code>").skip(1).map(|s| s.split("</code>").next().unwrap().to_owned()).collect();
+    assert_eq!(codes.len(), 10, "{html}");
+    // Only keyed hashes are kept.
+    let rows = sqlx::query("SELECT id_hash FROM recovery_codes").fetch_all(app.store.pool()).await.unwrap();
+    assert_eq!(rows.len(), 10);
+    for r in &rows {
+        let h: String = r.try_get("id_hash").unwrap();
+        assert!(codes.iter().all(|c| !h.contains(&c.replace('-', ""))));
+    }
+
+    let sign_in_with = |code: String| {
+        let app = &app;
+        let user = user.clone();
+        let client = client.clone();
+        async move {
+            let (secret, csrf) = app.store.create_session(&user, false).await.unwrap();
+            client
+                .post(app.url("/login/second-factor"))
+                .header("cookie", format!("haven_session={secret}"))
+                .form(&[("csrf", csrf.as_str()), ("code", code.as_str())])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    // A code works in place of the phone, typed in capitals and spaced too...
+    assert_eq!(sign_in_with(codes[0].to_uppercase().replace('-', " ")).await, 303);
+    // ...once.
+    assert_eq!(sign_in_with(codes[0].clone()).await, 401);
+    assert_eq!(app.count("recovery_codes").await, 9);
+    assert_eq!(app.count("audit_events WHERE outcome = 'recovery_code'").await, 1);
+
+    // Someone with SQL write access but no master key writes a code of their
+    // own, hashed as well as they can: it opens nothing.
+    let forged = "abcdefghjk";
+    for hash in [forged.to_owned(), sha2_hex(format!("recovery\0{}\0{forged}", user.id).as_bytes())] {
+        app.exec(&format!(
+            "INSERT INTO recovery_codes (id_hash, user_id, created_at) VALUES ('{hash}', '{}', 0)",
+            user.id
+        ))
+        .await;
+    }
+    assert_eq!(sign_in_with("abcde-fghjk".to_owned()).await, 401);
+    // Another user's code opens nothing either.
+    app.store.create_user(org_a, "rc.other", Role::DecisionMaker, "a-long-test-password", false).await.unwrap();
+    let other = app.store.user_by_username("rc.other").await.unwrap();
+    app.store.begin_totp(&other).await.unwrap();
+    let c = app.store.current_totp_code(&other).await.unwrap();
+    app.store.verify_second_factor(&other, &c, None).await.unwrap();
+    let theirs = app.store.issue_recovery_codes(&other).await.unwrap();
+    assert_eq!(sign_in_with(theirs[0].clone()).await, 401);
+
+    // A lost phone reset by the operator takes the codes with it.
+    assert!(app.cli(&["user", "reset-mfa", "--username", "rc.dm"]).status.success());
+    let left = sqlx::query(&format!("SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = '{}'", user.id))
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap()
+        .try_get::<i64, _>("n")
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+/// SHA-256 in hex, as an insider without the key would hash a code.
+fn sha2_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}

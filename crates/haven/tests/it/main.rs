@@ -17,6 +17,8 @@ mod insiders;
 mod matrix;
 mod protection;
 mod referrals;
+mod rules;
 mod schema;
 mod screening;
 mod services;
+mod statistics;

@@ -136,11 +136,24 @@ async fn r16_r28_protection_records_are_sealed_and_out_of_reach_of_enforcement()
         .await
         .unwrap();
     assert_eq!(res.status(), 403, "R16: an enforcement user cannot even ask");
-    if crate::helpers::backend() == haven_store::Backend::Sqlite {
-        for f in crate::helpers::files_under(&app.data_dir()) {
-            let bytes = std::fs::read(&f).unwrap();
-            assert!(!crate::helpers::contains(&bytes, b"Quyen-canary"), "{} holds the reception contact", f.display());
-        }
+    // The contact was written: the supervisor reads it back.
+    let file = app.get(&format!("/api/v1/persons/{pid}/protection")).send().await.unwrap().text().await.unwrap();
+    assert!(file.contains("Quyen-canary"), "{file}");
+    // And it is sealed at rest on either engine: in SQLite's files, and in
+    // every row PostgreSQL holds.
+    for f in crate::helpers::files_under(&app.data_dir()) {
+        let bytes = match std::fs::read(&f) {
+            Ok(b) => b,
+            // SQLite removes -wal and -shm files when its last connection closes.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => panic!("{}: {e}", f.display()),
+        };
+        assert!(!crate::helpers::contains(&bytes, b"Quyen-canary"), "{} holds the reception contact", f.display());
+    }
+    if crate::helpers::backend() == haven_store::Backend::Postgres {
+        let text = crate::encryption::all_postgres_text(&app).await;
+        assert!(text.len() > 1000, "the dump holds the tables");
+        assert!(!text.contains("Quyen-canary"), "PostgreSQL holds the reception contact in clear");
     }
 }
 

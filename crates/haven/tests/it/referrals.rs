@@ -181,7 +181,7 @@ async fn r16_no_referral_goes_to_an_enforcement_authority_or_can_be_read_there()
 }
 
 #[tokio::test]
-async fn r15_every_service_type_is_referred_the_same_way() {
+async fn r19_every_service_in_the_list_can_be_proposed_consented_and_sent() {
     let app = TestApp::spawn().await;
     let person = app.create_named("Nguyen Van Binh").await;
     app.user_token("Partner NGO", "ngo_assistance", "caseworker", "partner1").await;
@@ -249,7 +249,9 @@ async fn r19_an_unanswered_referral_appears_on_the_task_list_when_overdue() {
     let r = sent_referral().await;
     let tasks = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
     assert!(!tasks.to_string().contains("referral_overdue"), "not yet due: {tasks}");
-    r.app.exec("UPDATE referrals SET due_on = '2026-01-05'").await;
+    // Ten days before the test's own today, whatever day it runs.
+    let past = time::OffsetDateTime::now_utc().date() - time::Duration::days(10);
+    r.app.exec(&format!("UPDATE referrals SET due_on = '{past}'")).await;
     let tasks = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
     let t = tasks.as_array().unwrap().iter().find(|t| t["kind"] == "referral_overdue").expect("overdue task");
     assert_eq!(t["person_id"], r.person.as_str());
@@ -418,4 +420,38 @@ async fn r27_what_the_receiving_organisation_reads_shows_in_the_persons_access_l
     let actions: Vec<&str> = entries.iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["read", "list"], "the list that showed the name, then the opened record: {entries:?}");
     assert!(entries.iter().all(|e| e["outcome"] == "referral" && e["record_kind"] == "person"));
+}
+
+#[tokio::test]
+async fn r19_the_receiving_organisation_finds_a_referral_to_answer_on_its_task_list() {
+    let r = sent_referral().await;
+    let (s, tasks) = as_user(&r.app, &r.shelter, "/api/v1/tasks").await;
+    assert_eq!(s, 200);
+    let mine: Vec<&Value> = tasks.as_array().unwrap().iter().filter(|t| t["kind"] == "referral_to_answer").collect();
+    assert_eq!(mine.len(), 1, "{tasks}");
+    assert_eq!(mine[0]["referral_id"], r.id.as_str());
+    assert_eq!(mine[0]["name"], "Ko Zaw Lin", "the consent opens the name to the receiving side");
+    assert_eq!(mine[0]["person_id"], "", "the person's id in the sender's records stays there");
+    // The page links to the referral itself.
+    let user = r.app.store.user_by_username("shelter1").await.unwrap();
+    let (secret, _) = r.app.store.create_session(&user, true).await.unwrap();
+    let html = r
+        .app
+        .client
+        .get(r.app.url("/tasks"))
+        .header("cookie", format!("haven_session={secret}; haven_lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&format!("href=\"/referrals/{}\"", r.id)), "{html}");
+    assert!(html.contains("data-kind=\"referral_to_answer\""));
+    // Not on the referring side's list; and off the receiving side's once answered.
+    let own = json(r.app.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(!own.to_string().contains("referral_to_answer"), "{own}");
+    assert_eq!(step(&r.app, &r.shelter, &r.id, "accept", None).await.0, 200);
+    let (_, tasks) = as_user(&r.app, &r.shelter, "/api/v1/tasks").await;
+    assert!(!tasks.to_string().contains("referral_to_answer"), "{tasks}");
 }

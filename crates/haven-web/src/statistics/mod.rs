@@ -1,0 +1,98 @@
+//! Figures without exposing anyone (R23): counts of the organisation's
+//! people by two dimensions, released only through the core's disclosure
+//! control, as a page with a chart, JSON, CSV and XLSX. The method is
+//! printed on each.
+
+mod api;
+mod pages;
+
+use haven_core::disclosure::{Dimension, Released};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::kit::prelude::*;
+use crate::kit::routes::{self as r, RouteDef};
+
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::statistics))
+        .routes(routes!(api::statistics_csv))
+        .routes(routes!(api::statistics_xlsx))
+}
+
+pub fn pages() -> Vec<RouteDef> {
+    vec![
+        r::get("/statistics", pages::statistics_page),
+        r::get("/statistics.csv", pages::statistics_csv),
+        r::get("/statistics.xlsx", pages::statistics_xlsx),
+    ]
+}
+
+/// Which table to release.
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TableQuery {
+    /// period, nationality, sex, age_band, location or outcome (default nationality).
+    rows: Option<String>,
+    /// As `rows` (default sex).
+    cols: Option<String>,
+    /// The suppression threshold: 11 unless a stricter (larger) one is asked for.
+    k: Option<u64>,
+}
+
+impl TableQuery {
+    fn dims(&self) -> Result<(Dimension, Dimension), WebError> {
+        let rows = Dimension::parse(self.rows.as_deref().unwrap_or("nationality"))?;
+        let cols = Dimension::parse(self.cols.as_deref().unwrap_or("sex"))?;
+        if rows == cols {
+            return Err(ValidationError::new("cols", "same_dimension", "choose two different dimensions").into());
+        }
+        Ok((rows, cols))
+    }
+
+    /// A release may be stricter than the default, never looser.
+    fn k(&self) -> Result<u64, WebError> {
+        match self.k {
+            None => Ok(haven_core::disclosure::DEFAULT_K),
+            Some(k) if k >= haven_core::disclosure::DEFAULT_K && k <= 1000 => Ok(k),
+            Some(_) => Err(ValidationError::new(
+                "k",
+                "r23_threshold_too_low",
+                "the threshold is 11 or more: smaller cells would identify people (R23)",
+            )
+            .into()),
+        }
+    }
+}
+
+/// The table, released: the one path from the store's facts to a figure.
+pub(crate) async fn released(state: &AppState, caller: &Caller, q: &TableQuery) -> Result<Released, WebError> {
+    let (rows, cols) = q.dims()?;
+    let k = q.k()?;
+    let scope = caller.scope(state, Permission::ReadStatistics).await?;
+    let facts = state.store.statistics_facts(&scope).await?;
+    let counts = haven_core::disclosure::tabulate(&facts, rows, cols, today());
+    haven_core::disclosure::release(&counts, k)
+        .map_err(|e| WebError::Internal(format!("threshold {} below the minimum", e.0)))
+}
+
+/// A label for a dimension's value in the reader's language; codes (a
+/// nationality, a quarter) stand as they are.
+pub(crate) fn value_label(tr: &Tr, dim: Dimension, code: &str) -> String {
+    match dim {
+        Dimension::Nationality | Dimension::Period | Dimension::AgeBand => match code {
+            "not_recorded" | "unknown" => tr.t(&format!("stats-val-{code}")),
+            _ => code.to_owned(),
+        },
+        Dimension::Location => match LocationType::parse(code) {
+            Ok(l) => labels::location(tr, l),
+            Err(_) => code.to_owned(),
+        },
+        Dimension::Sex | Dimension::Outcome => tr.t(&format!("stats-val-{code}")),
+    }
+}
+
+/// The method as printed, in the reader's language.
+pub(crate) fn method(tr: &Tr, t: &Released) -> String {
+    tr.t_args("stats-method", &[("below", (t.k - 1).to_string()), ("k", t.k.to_string())])
+}

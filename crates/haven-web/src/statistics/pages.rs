@@ -1,0 +1,117 @@
+use haven_core::disclosure::{Cell, Dimension};
+
+use super::api::Export;
+use super::TableQuery;
+use crate::kit::prelude::*;
+
+/// One bar of the chart of row totals.
+struct Bar {
+    label: String,
+    /// The figure as shown, or the word for hidden.
+    figure: String,
+    /// Width in the chart's units (0–300); 0 for a hidden total.
+    width: u32,
+    y: u32,
+    hidden: bool,
+}
+
+#[derive(Template)]
+#[template(path = "statistics.html")]
+struct StatisticsPage {
+    l: Layout,
+    dims: Vec<(&'static str, String)>,
+    rows_dim: &'static str,
+    cols_dim: &'static str,
+    rows_label: String,
+    chart_title: String,
+    k: u64,
+    cols: Vec<String>,
+    /// (label, cells, total), each figure as shown or the word for hidden.
+    lines: Vec<(String, Vec<(String, bool)>, (String, bool))>,
+    totals: Vec<(String, bool)>,
+    total: (String, bool),
+    method: String,
+    bars: Vec<Bar>,
+    chart_height: u32,
+    query: String,
+    empty: bool,
+}
+
+fn shown(tr: &Tr, c: Cell) -> (String, bool) {
+    match c {
+        Cell::Shown(n) => (n.to_string(), false),
+        Cell::Suppressed => (tr.t("stats-suppressed"), true),
+    }
+}
+
+pub(crate) async fn statistics_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<TableQuery>,
+) -> PageResult {
+    let (rows, cols) = q.dims()?;
+    let t = super::released(&state, &caller, &q).await?;
+    let max = t.row_totals.iter().filter_map(Cell::shown).max().unwrap_or(0).max(1);
+    let bars: Vec<Bar> = t
+        .rows
+        .iter()
+        .zip(&t.row_totals)
+        .enumerate()
+        .map(|(i, (code, c))| Bar {
+            label: super::value_label(&tr, rows, code),
+            figure: shown(&tr, *c).0,
+            width: c.shown().map_or(0, |n| u32::try_from(n * 300 / max).unwrap_or(300)),
+            y: u32::try_from(i).unwrap_or(0) * 24,
+            hidden: c.shown().is_none(),
+        })
+        .collect();
+    let query = format!("rows={}&cols={}&k={}", rows.as_str(), cols.as_str(), t.k);
+    render(&StatisticsPage {
+        l: Layout::new(&tr, Some(&caller), "/statistics"),
+        dims: Dimension::ALL.iter().map(|d| (d.as_str(), tr.t(&format!("stats-dim-{}", d.as_str())))).collect(),
+        rows_dim: rows.as_str(),
+        cols_dim: cols.as_str(),
+        rows_label: tr.t(&format!("stats-dim-{}", rows.as_str())),
+        chart_title: tr.t_args("stats-chart-title", &[("dimension", tr.t(&format!("stats-dim-{}", rows.as_str())))]),
+        k: t.k,
+        cols: t.cols.iter().map(|c| super::value_label(&tr, cols, c)).collect(),
+        lines: t
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, code)| {
+                (
+                    super::value_label(&tr, rows, code),
+                    t.cells[r].iter().map(|c| shown(&tr, *c)).collect(),
+                    shown(&tr, t.row_totals[r]),
+                )
+            })
+            .collect(),
+        totals: t.col_totals.iter().map(|c| shown(&tr, *c)).collect(),
+        total: shown(&tr, t.total),
+        method: super::method(&tr, &t),
+        chart_height: u32::try_from(bars.len()).unwrap_or(0) * 24 + 8,
+        bars,
+        query,
+        empty: t.rows.is_empty(),
+    })
+}
+
+pub(crate) async fn statistics_csv(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<TableQuery>,
+) -> PageResult {
+    Ok(super::api::export(&state, &tr, &caller, &q, Export::Csv).await?)
+}
+
+pub(crate) async fn statistics_xlsx(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<TableQuery>,
+) -> PageResult {
+    Ok(super::api::export(&state, &tr, &caller, &q, Export::Xlsx).await?)
+}

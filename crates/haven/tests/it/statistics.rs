@@ -1,0 +1,184 @@
+//! Figures through the API, the page and the exports (R23): small cells
+//! suppressed with their complements, the method printed, the threshold
+//! never lowered, and figures only for roles that may read them (R16).
+
+use serde_json::{json, Value};
+
+use crate::helpers::{json, TestApp};
+
+/// 14 Vietnamese men, 12 Vietnamese women, 11 Filipino men, 13 Filipino
+/// women, 3 Indonesian women: the Indonesian women are few enough to be
+/// recognised.
+async fn population(app: &TestApp) {
+    let mut people = Vec::new();
+    for i in 0..14 {
+        people.push(
+            json!({"full_name": format!("VN man {i}"), "sex": "male", "nationalities": ["VNM"], "estimated_age": 30}),
+        );
+    }
+    for i in 0..12 {
+        people.push(json!({"full_name": format!("VN woman {i}"), "sex": "female", "nationalities": ["VNM"], "estimated_age": 28}));
+    }
+    for i in 0..11 {
+        people.push(
+            json!({"full_name": format!("PH man {i}"), "sex": "male", "nationalities": ["PHL"], "estimated_age": 25}),
+        );
+    }
+    for i in 0..13 {
+        people.push(json!({"full_name": format!("PH woman {i}"), "sex": "female", "nationalities": ["PHL"], "estimated_age": 35}));
+    }
+    for i in 0..3 {
+        people.push(json!({"full_name": format!("ID woman {i}"), "sex": "female", "nationalities": ["IDN"], "estimated_age": 40}));
+    }
+    for p in people {
+        app.create_person(p).await;
+    }
+}
+
+fn figures(t: &Value) -> Vec<Option<u64>> {
+    let mut out: Vec<Option<u64>> = Vec::new();
+    for row in t["cells"].as_array().unwrap() {
+        out.extend(row.as_array().unwrap().iter().map(Value::as_u64));
+    }
+    out.extend(t["row_totals"].as_array().unwrap().iter().map(Value::as_u64));
+    out.extend(t["col_totals"].as_array().unwrap().iter().map(Value::as_u64));
+    out.push(t["total"].as_u64());
+    out
+}
+
+#[tokio::test]
+async fn r23_released_figures_never_show_a_small_cell_or_one_derivable_from_a_total() {
+    let app = TestApp::spawn().await;
+    population(&app).await;
+    let res = app.get("/api/v1/statistics?rows=nationality&cols=sex").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let t = json(res).await;
+    assert_eq!(t["rows"], json!(["IDN", "PHL", "VNM"]));
+    assert_eq!(t["cols"], json!(["female", "male"]));
+    // IDN × female is 3: hidden, with its row total.
+    assert!(t["cells"][0][0].is_null(), "{t}");
+    assert!(t["row_totals"][0].is_null(), "{t}");
+    assert_eq!(t["cells"][0][1], 0, "a zero says nobody is there, not who");
+    // Enough else is hidden that no subtraction gives the 3 back.
+    let lines = |t: &Value| {
+        let cell = |r: usize, c: usize| t["cells"][r][c].clone();
+        let mut out: Vec<Vec<Value>> = Vec::new();
+        for r in 0..3 {
+            out.push(vec![cell(r, 0), cell(r, 1), t["row_totals"][r].clone()]);
+        }
+        for c in 0..2 {
+            out.push(vec![cell(0, c), cell(1, c), cell(2, c), t["col_totals"][c].clone()]);
+        }
+        out.push(vec![t["col_totals"][0].clone(), t["col_totals"][1].clone(), t["total"].clone()]);
+        out.push(vec![
+            t["row_totals"][0].clone(),
+            t["row_totals"][1].clone(),
+            t["row_totals"][2].clone(),
+            t["total"].clone(),
+        ]);
+        out
+    };
+    for line in lines(&t) {
+        assert_ne!(line.iter().filter(|v| v.is_null()).count(), 1, "one hidden figure in {line:?} can be derived: {t}");
+    }
+    assert_eq!(t["col_totals"], json!([28, 25]));
+    assert_eq!(t["total"], 53);
+    for f in figures(&t).into_iter().flatten() {
+        assert!(f == 0 || f >= 11, "a small figure was released: {f} in {t}");
+    }
+    assert_eq!(t["k"], 11);
+    assert!(t["method"].as_str().unwrap().contains("k = 11"), "{t}");
+
+    // One audit event records the release, with no one's name.
+    let events = app.count("audit_events WHERE action = 'release'").await;
+    assert_eq!(events, 1);
+}
+
+#[tokio::test]
+async fn r23_the_threshold_can_be_raised_never_lowered_and_dimensions_are_a_closed_list() {
+    let app = TestApp::spawn().await;
+    population(&app).await;
+    let res = app.get("/api/v1/statistics?rows=nationality&cols=sex&k=5").send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "r23_threshold_too_low");
+    let t = json(app.get("/api/v1/statistics?rows=nationality&cols=sex&k=15").send().await.unwrap()).await;
+    assert_eq!(t["k"], 15);
+    assert!(t["cells"][2][1].is_null(), "14 is below 15: {t}");
+    for (q, code) in [("rows=full_name", "invalid_dimension"), ("rows=sex&cols=sex", "same_dimension")] {
+        let res = app.get(&format!("/api/v1/statistics?{q}")).send().await.unwrap();
+        assert_eq!(res.status(), 400, "{q}");
+        assert_eq!(json(res).await["error"], code, "{q}");
+    }
+    let res = app.get("/api/v1/statistics?person=1").send().await.unwrap();
+    assert_eq!(res.status(), 400, "unknown parameters are refused");
+}
+
+#[tokio::test]
+async fn r23_exports_carry_the_suppression_and_the_method() {
+    let app = TestApp::spawn().await;
+    population(&app).await;
+    let res = app.get("/api/v1/statistics/export.csv?rows=nationality&cols=sex").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("haven-figures-nationality-by-sex.csv"));
+    let csv = res.text().await.unwrap();
+    assert!(csv.contains("\nIDN,suppressed,0,suppressed\n"), "{csv}");
+    assert!(csv.contains("k = 11"), "{csv}");
+    for line in csv.lines().skip(1) {
+        for cell in line.split(',').skip(1) {
+            if let Ok(n) = cell.parse::<u64>() {
+                assert!(n == 0 || n >= 11, "{csv}");
+            }
+        }
+    }
+    let res = app.get("/api/v1/statistics/export.xlsx?rows=age_band&cols=outcome").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.bytes().await.unwrap().starts_with(b"PK\x03\x04"));
+}
+
+#[tokio::test]
+async fn r16_r23_figures_are_for_supervisors_decision_makers_and_auditors_only() {
+    let app = TestApp::spawn().await;
+    population(&app).await;
+    let as_user = |token: String| {
+        let url = app.url("/api/v1/statistics");
+        let client = app.client.clone();
+        async move { client.get(url).bearer_auth(token).send().await.unwrap().status().as_u16() }
+    };
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_stats").await;
+    let dm = app.user_token("Local organisation", "ngo_assistance", "decision_maker", "dm_stats").await;
+    let auditor = app.user_token("Local organisation", "ngo_assistance", "auditor", "aud_stats").await;
+    let police = app.user_token("Provincial Police", "police", "supervisor", "police_stats").await;
+    assert_eq!(as_user(cw).await, 403);
+    assert_eq!(as_user(dm).await, 200);
+    assert_eq!(as_user(auditor).await, 200);
+    assert_eq!(as_user(police).await, 403, "R16: no figures for enforcement");
+    // Another organisation's supervisor counts only its own people.
+    let other = app.user_token("Other NGO", "ngo_assistance", "supervisor", "other_sup").await;
+    let t = json(app.client.get(app.url("/api/v1/statistics")).bearer_auth(other).send().await.unwrap()).await;
+    assert_eq!(t["total"], 0, "{t}");
+}
+
+#[tokio::test]
+async fn r23_the_page_shows_hidden_cells_the_method_and_a_chart_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    population(&app).await;
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
+    let page_in = |path: &str, lang: &str| {
+        let url = app.url(path);
+        let client = app.client.clone();
+        let cookie = format!("haven_session={secret}; haven_lang={lang}");
+        async move { client.get(url).header("cookie", cookie).send().await.unwrap().text().await.unwrap() }
+    };
+    let page = |path: &str| page_in(path, "en");
+    let html = page("/statistics?rows=nationality&cols=sex").await;
+    assert!(html.contains("href=\"/statistics\""), "the navigation offers it");
+    assert!(html.contains("class=\"suppressed\">hidden<"), "{html}");
+    assert!(html.contains("k = 11"));
+    assert!(html.contains("<svg") && html.contains("stroke-dasharray"), "a hidden total is drawn as an outline");
+    assert!(!html.contains("ID woman"), "no one's name");
+    let html = page_in("/statistics?rows=outcome&cols=sex", "vi").await;
+    assert!(html.contains("Chưa sàng lọc") && html.contains("Nữ"), "{html}");
+    let csv = page("/statistics.csv?rows=nationality&cols=sex&k=11").await;
+    assert!(csv.contains("suppressed"), "{csv}");
+}
