@@ -104,6 +104,15 @@ const MAX_XLSX_GRID_BYTES: usize = MAX_CSV_BYTES;
 /// are read one by one into rows (never as one dense range that a forged
 /// dimension could make enormous).
 pub fn parse_xlsx(bytes: &[u8]) -> Result<Vec<Service>, FormatError> {
+    let mut rows = read_grid(bytes)?.into_iter();
+    let headers = rows.next().unwrap_or_default();
+    parse_table(&headers, rows.map(Ok))
+}
+
+/// The first worksheet of an untrusted XLSX workbook as rows of cell text,
+/// with every limit of [`parse_xlsx`] applied; shared with the other
+/// spreadsheet formats.
+pub(crate) fn read_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, FormatError> {
     use calamine::{Reader, Xlsx};
     use std::io::{Cursor, Read};
     if bytes.len() > MAX_CSV_BYTES {
@@ -155,9 +164,7 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Vec<Service>, FormatError> {
     let width = grid.values().filter_map(|r| r.keys().next_back()).max().map_or(0, |c| c + 1);
     let dense =
         |r: &BTreeMap<u32, String>| (0..width).map(|c| r.get(&c).cloned().unwrap_or_default()).collect::<Vec<_>>();
-    let mut rows = grid.values();
-    let headers = rows.next().map(dense).unwrap_or_default();
-    parse_table(&headers, rows.map(|r| Ok(dense(r))))
+    Ok(grid.values().map(dense).collect())
 }
 
 /// The directory as an XLSX workbook, one service per row. Cells are

@@ -35,8 +35,15 @@ pub const BUILT_IN: [(&str, &str); 2] = [
 /// offered for a new screening. `forced-criminality` 1.1.0 gates each
 /// element on the ILO/EC count, which cannot let forced criminality meet the
 /// purpose on its own (R04), so it passes only the retired checks.
-pub const RETIRED: [(&str, &str); 1] =
-    [("forced-criminality-v1.toml", include_str!("../../../instruments/forced-criminality-v1.toml"))];
+/// `forced-criminality` 2.0.0 and `vulnerability` 1.0.0 were replaced by
+/// 2.0.1 and 1.0.1, which change wording only: the hash covers the whole
+/// file, texts included, so a wording fix is a new version and the old bytes
+/// stay here for the screenings that recorded their hash.
+pub const RETIRED: [(&str, &str); 3] = [
+    ("forced-criminality-v1.toml", include_str!("../../../instruments/forced-criminality-v1.toml")),
+    ("forced-criminality-v2.0.0.toml", include_str!("../../../instruments/forced-criminality-v2.0.0.toml")),
+    ("vulnerability-v1.0.0.toml", include_str!("../../../instruments/vulnerability-v1.0.0.toml")),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
@@ -324,7 +331,7 @@ pub fn retired() -> Vec<Instrument> {
 }
 
 /// The current built-in instrument by id: the version new screenings use.
-/// `forced-criminality` is 2.0.0.
+/// `forced-criminality` is 2.0.1.
 pub fn find(id: &str) -> Option<Instrument> {
     CURRENT.iter().find(|i| i.id == id).cloned()
 }

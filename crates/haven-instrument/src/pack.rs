@@ -3,7 +3,7 @@
 //!
 //! ```toml
 //! instrument = "forced-criminality"
-//! version = "2.0.0"
+//! version = "2.0.1"
 //! language = "am"                 # any BCP 47 tag the instrument lacks
 //! language_name = "አማርኛ"          # the language's name in itself
 //! translator = "…"                # optional: who translated

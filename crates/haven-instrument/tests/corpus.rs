@@ -1,5 +1,5 @@
 //! The validation corpus (`corpus/identification/`) against forced-criminality
-//! 1.1.0 and 2.0.0: 2.0.0 reaches each vignette's expected outcome, and the
+//! 1.1.0 and 2.0.1 (2.0.0 with wording fixes): 2.0.1 reaches each vignette's expected outcome, and the
 //! figures in `docs/identification.md` are the ones these runs produce.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

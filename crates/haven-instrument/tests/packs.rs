@@ -86,7 +86,7 @@ fn r18_a_pack_is_parsed_strictly() {
         other => panic!("{other:?}"),
     }
     // The wrong instrument or version.
-    let wrong = full.replace("version = \"2.0.0\"", "version = \"1.1.0\"");
+    let wrong = full.replace("version = \"2.0.1\"", "version = \"1.1.0\"");
     assert!(matches!(pack::parse(wrong.as_bytes(), &i), Err(PackError::WrongInstrument { .. })));
     // A language it already has, in any spelling.
     for lang in ["my", "my-MM", "zh-CN"] {

@@ -1,6 +1,6 @@
 //! Identification rules R01–R10 against the shipped forced-criminality
-//! instrument: 2.0.0 for new screenings, 1.1.0 kept for the screenings made
-//! with it.
+//! instrument: 2.0.1 for new screenings; 1.1.0 and 2.0.0 kept for the
+//! screenings made with them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
@@ -65,7 +65,7 @@ fn the_shipped_instruments_are_valid_and_in_nine_languages() {
         }
     }
     let i = instrument();
-    assert_eq!((i.id.as_str(), i.version.as_str()), ("forced-criminality", "2.0.0"));
+    assert_eq!((i.id.as_str(), i.version.as_str()), ("forced-criminality", "2.0.1"));
     assert_eq!(i.hash.len(), 64);
     assert_eq!(i.languages().len(), 9);
     // Every option of 2.0 is labelled in every language, so that the
@@ -81,7 +81,7 @@ fn the_shipped_instruments_are_valid_and_in_nine_languages() {
 
 #[test]
 fn forced_criminality_resolves_to_2_0_for_new_screenings_and_1_1_stays_for_its_own() {
-    assert_eq!(instrument().version, "2.0.0");
+    assert_eq!(instrument().version, "2.0.1");
     assert!(
         haven_instrument::built_in().iter().all(|i| i.version != "1.1.0"),
         "1.1.0 is not offered for new screenings"
@@ -91,8 +91,50 @@ fn forced_criminality_resolves_to_2_0_for_new_screenings_and_1_1_stays_for_its_o
     // Byte for byte the file the 1.x screenings recorded the hash of.
     let text = text_of("forced-criminality-v1.toml");
     assert_eq!(haven_instrument::parse_retired(&text).unwrap().hash, old.hash);
-    assert_eq!(haven_instrument::find_version("forced-criminality", "2.0.0").unwrap().hash, instrument().hash);
+    assert_eq!(haven_instrument::find_version("forced-criminality", "2.0.1").unwrap().hash, instrument().hash);
     assert!(haven_instrument::find_version("forced-criminality", "3.0.0").is_none());
+}
+
+/// A wording fix changes the file and so its hash, which stored screenings
+/// are checked against: it is a new version, and the replaced bytes stay as a
+/// retired version. Only the words may differ between the two; any change to
+/// questions, options, indicators, needs or rules would need its own version
+/// and its own corpus run.
+#[test]
+fn r18_wording_fixes_are_new_versions_with_the_same_logic_and_the_old_bytes_kept() {
+    fn logic(i: &Instrument) -> Instrument {
+        let mut i = i.clone();
+        i.version.clear();
+        i.hash.clear();
+        i.title.clear();
+        for (_, t) in &mut i.sections {
+            t.clear();
+        }
+        for q in &mut i.questions {
+            q.text.clear();
+            for t in q.option_text.values_mut() {
+                t.clear();
+            }
+        }
+        i
+    }
+    for (id, old, new, file) in [
+        ("forced-criminality", "2.0.0", "2.0.1", "forced-criminality-v2.0.0.toml"),
+        ("vulnerability", "1.0.0", "1.0.1", "vulnerability-v1.0.0.toml"),
+    ] {
+        let before = haven_instrument::find_version(id, old).unwrap_or_else(|| panic!("{id} {old} is kept"));
+        let after = haven_instrument::find(id).unwrap();
+        assert_eq!(after.version, new);
+        assert!(haven_instrument::built_in().iter().all(|i| i.version != old), "{old} is not offered any more");
+        assert_ne!(before.hash, after.hash);
+        assert_eq!(haven_instrument::parse_retired(&text_of(file)).unwrap().hash, before.hash);
+        assert_eq!(logic(&before), logic(&after), "{id} {new} changes wording only");
+        assert_ne!(
+            before.question("no_money_or_shelter").map(|q| q.text["en"].clone()),
+            after.question("no_money_or_shelter").map(|q| q.text["en"].clone()),
+            "the shelter question is asked positively from {new}"
+        );
+    }
 }
 
 #[test]
@@ -120,7 +162,7 @@ fn r01_act_means_and_purpose_give_reasonable_grounds_for_an_adult() {
     let dims: Vec<Element> = d.elements.iter().filter(|f| !f.decides()).map(|f| f.element).collect();
     assert!(dims.contains(&Element::CoercionAtDestination) && dims.contains(&Element::DeceptiveRecruitment));
     assert!(d.elements.iter().take(3).all(|f| f.decides()), "act, means and purpose come first");
-    assert_eq!(d.instrument_version, "2.0.0");
+    assert_eq!(d.instrument_version, "2.0.1");
 }
 
 #[test]

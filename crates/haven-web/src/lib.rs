@@ -119,6 +119,11 @@ fn openapi() -> OpenApiDoc {
 /// The whole application as one router.
 pub fn app(store: Store, config: WebConfig) -> Router {
     let tls = config.tls;
+    // Catalogues a native reviewer corrected (`haven i18n import`), each
+    // checked again and applied whole or not at all.
+    for r in kit::i18n::load_overrides(&store.config().data_dir.join("i18n")) {
+        tracing::warn!(language = r.lang, "reviewed catalogue refused: {}", r.problems.join("; "));
+    }
     let state = kit::AppState::new(store, config);
     let (api, _) = api_router().split_for_parts();
     let router = Router::new()

@@ -151,6 +151,11 @@ enum Command {
         #[command(subcommand)]
         command: ads_cli::AdsCommand,
     },
+    /// Translations: the native-review round trip (R18).
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
     /// Print the OpenAPI document.
     Openapi,
     /// Load N synthetic people for benchmarks (not for real installations).
@@ -329,6 +334,31 @@ enum ServicesCommand {
         user: String,
         #[arg(long, value_parser = ["csv", "xlsx"], default_value = "csv")]
         format: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// Write one language's strings as a spreadsheet for a native-speaking
+    /// reviewer: key, English, current translation, reviewed yes/no, where
+    /// it appears and who reads it, and the term base's words.
+    Export {
+        /// th, vi, my, km, lo, id, tl or zh-Hans.
+        #[arg(long)]
+        lang: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Check a reviewed spreadsheet (placeholders, Fluent syntax, the term
+    /// base) and, if every row passes, install it as DATA_DIR/i18n/LANG.ftl,
+    /// which the server loads over the built-in catalogue at start.
+    Import {
+        #[arg(long)]
+        file: PathBuf,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -600,6 +630,56 @@ async fn run(cli: Cli) -> Result<()> {
                 i.id,
                 i.version,
                 if pack.reviewed { "reviewed" } else { "not yet reviewed by a native speaker" }
+            );
+            Ok(())
+        }
+        Command::I18n { command: I18nCommand::Export { lang, out, data } } => {
+            // Start from what this installation shows: earlier imports included.
+            for r in haven_web::kit::i18n::load_overrides(&data.data_dir.join("i18n")) {
+                eprintln!("warning: the installed {} catalogue is refused: {}", r.lang, r.problems.join("; "));
+            }
+            let rows = haven_web::kit::translations::review_rows(&lang).map_err(anyhow::Error::msg)?;
+            let bytes = haven_formats::translations::write_xlsx(&lang, &rows)?;
+            std::fs::write(&out, bytes).with_context(|| format!("writing {}", out.display()))?;
+            let reviewed = rows.iter().filter(|r| r.reviewed).count();
+            println!("{}: {} strings in {lang}, {reviewed} reviewed", out.display(), rows.len());
+            Ok(())
+        }
+        Command::I18n { command: I18nCommand::Import { file, data } } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let sheet = haven_formats::translations::parse_xlsx(&bytes)?;
+            if !data.data_dir.exists() {
+                bail!("no haven data directory at {}: pass --data-dir", data.data_dir.display());
+            }
+            // Opened first: an import that cannot be audited is not installed.
+            let store = data.open(false).await?;
+            let done = match haven_web::kit::translations::import(&data.data_dir, &sheet) {
+                Ok(d) => d,
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{p}");
+                    }
+                    bail!("{}: {} problems; nothing was installed", file.display(), problems.len());
+                }
+            };
+            // Which wording survivors and authorities read must be traceable.
+            let installed = std::fs::read(&done.path)?;
+            let digest = haven_store::crypto::sha256_hex(&installed);
+            let ctx = haven_store::audit::Context { actor: "operator", purpose: "administration", request_id: "cli" };
+            store
+                .record_event(
+                    &ctx,
+                    haven_core::audit::Action::Update,
+                    haven_core::audit::RecordKind::System,
+                    &format!("i18n:{}.ftl", done.lang),
+                    &format!("imported sha256 {digest}"),
+                )
+                .await?;
+            println!(
+                "installed {}: {} strings changed, {} reviewed; restart the server to apply",
+                done.path.display(),
+                done.changed,
+                done.reviewed
             );
             Ok(())
         }

@@ -13,6 +13,7 @@ nav-logout = Sign out
 nav-signed-in-as = Signed in as { $username }
 nav-language = Language
 nav-language-apply = Change
+nav-language-unreviewed = not yet reviewed
 nav-api-docs = API
 
 login-title = Sign in

@@ -2,7 +2,7 @@
 # REVIEW: machine-quality translation written by the development team; needs review by a native-speaking caseworker before production use.
 
 app-name = haven
-app-tagline = ការគ្រប់គ្រងករណីសម្រាប់អ្នកដែលត្រូវបានគេជួញដូរទៅកាន់មជ្ឈមណ្ឌលបោកប្រាស់តាមអនឡាញ
+app-tagline = ការគ្រប់គ្រងករណីសម្រាប់អ្នកដែលត្រូវបានគេជួញដូរទៅកាន់បរិវេណបោកប្រាស់តាមអនឡាញ
 skip-to-content = រំលងទៅខ្លឹមសារ
 quick-exit = ចេញភ្លាមៗ
 nav-persons = បុគ្គល
@@ -11,6 +11,7 @@ nav-logout = ចាកចេញ
 nav-signed-in-as = បានចូលជា { $username }
 nav-language = ភាសា
 nav-language-apply = ប្ដូរ
+nav-language-unreviewed = មិនទាន់បានត្រួតពិនិត្យ
 nav-api-docs = API
 
 login-title = ចូលគណនី
@@ -63,7 +64,7 @@ location-community = នៅក្នុងសហគមន៍
 location-immigration_detention = មណ្ឌលឃុំខ្លួនអន្តោប្រវេសន៍
 location-police_custody = ក្នុងការឃុំខ្លួនរបស់នគរបាល
 location-hospital = មន្ទីរពេទ្យ
-location-in_compound = នៅក្នុងទីតាំងបោកប្រាស់នៅឡើយ
+location-in_compound = នៅក្នុងបរិវេណបោកប្រាស់នៅឡើយ
 location-unknown = មិនដឹង
 
 person-title = បុគ្គល
@@ -426,7 +427,7 @@ expungement-granted = បានលុបកំណត់ត្រា
 expungement-refused = សំណើលុបកំណត់ត្រាត្រូវបានបដិសេធ
 
 # --- Non-punishment notice --- (REVIEW: machine-quality, needs legal and native review)
-notice-title = សេចក្ដីជូនដំណឹង៖ មិនត្រូវដាក់ទោសបុគ្គលដែលត្រូវបានសន្មតថាជាជនរងគ្រោះនៃការជួញដូរមនុស្សឡើយ
+notice-title = លិខិតជូនដំណឹង៖ មិនត្រូវដាក់ទោសបុគ្គលដែលត្រូវបានសន្មតថាជាជនរងគ្រោះនៃការជួញដូរមនុស្សឡើយ
 notice-to = ជូនចំពោះ៖ នគរបាល អាជ្ញាធរអន្តោប្រវេសន៍ អយ្យការ អាជ្ញាធរព្រំដែន និងតុលាការទាំងអស់៖
 notice-finding = នៅថ្ងៃទី { $date } អង្គការនេះបានរកឃើញថា មានមូលដ្ឋានសមហេតុផលដើម្បីជឿថា បុគ្គលដែលមានឈ្មោះខាងក្រោម គឺជាជនរងគ្រោះនៃការជួញដូរមនុស្ស រួមទាំងការជួញដូរដើម្បីបង្ខំឱ្យប្រព្រឹត្តបទល្មើសព្រហ្មទណ្ឌ។
 notice-issued-by = ចេញដោយ
@@ -438,8 +439,8 @@ notice-not-exhaustive = បញ្ជីនេះមិនមែនជាបញ�
 notice-release = បុគ្គលនេះកំពុងត្រូវបានឃុំខ្លួន។ យើងខ្ញុំសូមស្នើឱ្យដោះលែងសាមីខ្លួនជាបន្ទាន់ ហើយប្រគល់ឱ្យស្ថិតក្រោមការថែទាំដែលមានសុវត្ថិភាព និងសមស្រប។
 notice-law = ច្បាប់ជាតិ៖
 notice-reference = លេខយោង
-notice-open = សេចក្ដីជូនដំណឹងអំពីគោលការណ៍មិនដាក់ទោស (សម្រាប់បោះពុម្ព)
-notice-pdf = ទាញយកសេចក្ដីជូនដំណឹងជា PDF (ជាភាសារបស់បុគ្គលនោះ និងភាសារបស់អាជ្ញាធរ)
+notice-open = លិខិតជូនដំណឹងអំពីគោលការណ៍មិនដាក់ទោស (សម្រាប់បោះពុម្ព)
+notice-pdf = ទាញយកលិខិតជូនដំណឹងជា PDF (ជាភាសារបស់បុគ្គលនោះ និងភាសារបស់អាជ្ញាធរ)
 notice-authority-language = ភាសារបស់អាជ្ញាធរ
 
 # --- Sending the notice --- (REVIEW: machine-quality, needs native review)
@@ -611,7 +612,7 @@ prot-field-currency = រូបិយប័ណ្ណ (លេខកូដ ឧទ�
 prot-field-unpaid_wages = ប្រាក់ឈ្នួលដែលមិនទាន់បានបើក
 prot-field-ransom_paid = ប្រាក់លោះដែលក្រុមគ្រួសារបានបង់
 prot-field-debts = បំណុលដែលត្រូវគេដាក់បន្ទុក (ការធ្វើដំណើរ ការបណ្ដុះបណ្ដាល "ថ្លៃសេវា")
-prot-field-fines = ការពិន័យជាប្រាក់ដែលដាក់ដោយទីតាំងបោកប្រាស់ ឬដោយអាជ្ញាធរ
+prot-field-fines = ការពិន័យជាប្រាក់ដែលដាក់ដោយបរិវេណបោកប្រាស់ ឬដោយអាជ្ញាធរ
 prot-field-medical_costs = ថ្លៃព្យាបាល
 prot-field-other_losses = ការខូចខាតផ្សេងទៀត
 prot-field-total = ចំនួនសរុបដែលទាមទារ
@@ -815,7 +816,7 @@ ads-title = ពិនិត្យប្រកាសការងារ
 ads-explain = បិទភ្ជាប់ប្រកាសការងារ ដើម្បីមើលសញ្ញានៃការជ្រើសរើសបុគ្គលិកបោកប្រាស់ដែលវាបង្ហាញ ព្រមទាំងមូលហេតុ។ haven គ្រាន់តែផ្ដល់យោបល់ មនុស្សជាអ្នកសម្រេច ហើយ haven មិនលុបអ្វីចេញទេ។
 ads-paste = ប្រកាសការងារ ដូចដែលបានផ្សាយ
 ads-screen = ពិនិត្យ
-ads-result = អ្វីដែលការពិនិត្យបានរកឃើញ
+ads-result = អ្វីដែលការពិនិត្យបឋមបានរកឃើញ
 ads-score = លទ្ធភាពនៃការជ្រើសរើសបុគ្គលិកបោកប្រាស់ (0 ដល់ 1)
 ads-no-flags = រកមិនឃើញសញ្ញាព្រមានទេ។ នេះមិនបង្ហាញថាការងារនេះមានសុវត្ថិភាពទេ។
 ads-flags = សញ្ញាព្រមាន ព្រមទាំងមូលហេតុ
@@ -830,7 +831,7 @@ ads-reviews = ការសម្រេចដែលអង្គការរបស
 ads-reviews-none = មិនទាន់មានការសម្រេចនៅឡើយទេ។
 ads-saved = ការសម្រេចត្រូវបានកត់ត្រា ព្រមទាំងមូលហេតុ។
 ads-empty = សូមបិទភ្ជាប់ប្រកាសការងារជាមុនសិន។
-validation-language_gone = សំណួរមិនមានជាភាសានេះទៀតទេ (កញ្ចប់ការបកប្រែមិនត្រូវបានដំឡើងទៀតទេ)។ សូមដំឡើងកញ្ចប់ឡើងវិញ ឬចាប់ផ្តើមការពិនិត្យថ្មីជាមួយអ្នកបកប្រែផ្ទាល់មាត់។
+validation-language_gone = សំណួរមិនមានជាភាសានេះទៀតទេ (កញ្ចប់ការបកប្រែមិនត្រូវបានដំឡើងទៀតទេ)។ សូមដំឡើងកញ្ចប់ឡើងវិញ ឬចាប់ផ្តើមការពិនិត្យបឋមថ្មីជាមួយអ្នកបកប្រែផ្ទាល់មាត់។
 
 # --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
 nav-statistics = តួលេខ
@@ -851,7 +852,7 @@ stats-dim-nationality = សញ្ជាតិ
 stats-dim-sex = ភេទ
 stats-dim-age_band = អាយុ
 stats-dim-location = ទីកន្លែងបច្ចុប្បន្ន
-stats-dim-outcome = លទ្ធផលនៃការពិនិត្យ
+stats-dim-outcome = លទ្ធផលនៃការពិនិត្យបឋម
 stats-val-male = ប្រុស
 stats-val-female = ស្រី
 stats-val-other = ផ្សេងទៀត

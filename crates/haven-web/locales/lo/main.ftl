@@ -11,6 +11,7 @@ nav-logout = ອອກຈາກລະບົບ
 nav-signed-in-as = ເຂົ້າລະບົບໃນນາມ { $username }
 nav-language = ພາສາ
 nav-language-apply = ປ່ຽນ
+nav-language-unreviewed = ຍັງບໍ່ທັນໄດ້ກວດທານ
 nav-api-docs = API
 
 login-title = ເຂົ້າສູ່ລະບົບ
@@ -188,7 +189,7 @@ inbox-explain = ບ່ອນນີ້ຈະສະແດງສະເພາະເ�
 inbox-empty = ຍັງບໍ່ມີເອກະສານໃດຖືກສົ່ງມາຫາອົງການຂອງທ່ານ.
 
 admin-title = ການບໍລິຫານລະບົບ
-admin-one-time-password = ລະຫັດຜ່ານໃຊ້ຄັ້ງດຽວ (ສະແດງສະເພາະຕອນນີ້ເທົ່ານັ້ນ):
+admin-one-time-password = ລະຫັດຜ່ານໃຊ້ຄັ້ງດຽວ (ສະແດງສະເພາະດຽວນີ້ເທົ່ານັ້ນ):
 admin-orgs = ອົງການ
 admin-org-name = ຊື່
 admin-org-kind = ປະເພດ
@@ -302,7 +303,7 @@ screening-skip-hint = ບໍ່ມີຄຳຖາມໃດທີ່ບັງຄ�
 screening-save-next = ບັນທຶກ ແລະ ສືບຕໍ່
 screening-back = ຄຳຖາມກ່ອນໜ້າ
 screening-pause = ພັກໄວ້ກ່ອນ ແລ້ວກັບມາສືບຕໍ່ພາຍຫຼັງ
-screening-overview = ຄຳຕອບທີ່ໄດ້ມາຮອດຕອນນີ້
+screening-overview = ຄຳຕອບທີ່ໄດ້ມາຮອດປັດຈຸບັນ
 screening-answered = ຕອບແລ້ວ { $n } ຂໍ້
 screening-continue = ສືບຕໍ່ການສຳພາດ
 screening-complete = ສຳເລັດ ແລະ ເບິ່ງຜົນ
@@ -313,12 +314,12 @@ screening-result = ຜົນໄດ້ຮັບ
 screening-explanation = ເຫດຜົນ
 screening-element-met = ມີຂໍ້ບົ່ງຊີ້
 screening-element-not-met = ຍັງບໍ່ມີຂໍ້ບົ່ງຊີ້
-screening-needs = ການສົ່ງຕໍ່ທີ່ຄວນສະເໜີໃຫ້ຕອນນີ້
+screening-needs = ການສົ່ງຕໍ່ທີ່ຄວນສະເໜີໃຫ້ດຽວນີ້
 screening-instrument-version = ສະບັບຂອງແບບສອບຖາມ
 screening-revisit = ຄຳຖາມທີ່ຈະກັບມາຖາມອີກ ເມື່ອເຈົ້າຕົວພ້ອມ
 outcome-reasonable_grounds = ມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອ: ສັນນິຖານວ່າບຸກຄົນນີ້ຖືກຄ້າມະນຸດ. ການປົກປ້ອງ ແລະ ຫຼັກການບໍ່ລົງໂທດ ມີຜົນນຳໃຊ້ນັບແຕ່ນີ້ໄປ.
-outcome-vulnerable_migrant = ຜູ້ຍ້າຍຖິ່ນທີ່ຢູ່ໃນສະພາບທີ່ອ່ອນແອ. ຍັງບໍ່ທັນໄດ້ຂໍ້ສະຫຼຸບວ່າມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອວ່າຖືກຄ້າມະນຸດ, ແລະ ບໍ່ມີຫຍັງຢູ່ທີ່ນີ້ຕັດຄວາມເປັນໄປໄດ້ນັ້ນອອກ. ໃຫ້ສົ່ງຕໍ່ໄປຫາບໍລິການຂ້າງລຸ່ມນີ້ໃນຕອນນີ້, ແລະ ນັດລົມກັນອີກຄັ້ງພາຍຫຼັງ.
-vulnerabilities-heading = ສະພາບທີ່ອ່ອນແອ
+outcome-vulnerable_migrant = ຜູ້ຍ້າຍຖິ່ນທີ່ຢູ່ໃນສະພາບທີ່ມີຄວາມສ່ຽງ. ຍັງບໍ່ທັນໄດ້ຂໍ້ສະຫຼຸບວ່າມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອວ່າຖືກຄ້າມະນຸດ, ແລະ ບໍ່ມີຫຍັງຢູ່ທີ່ນີ້ຕັດຄວາມເປັນໄປໄດ້ນັ້ນອອກ. ໃຫ້ສົ່ງຕໍ່ໄປຫາບໍລິການຂ້າງລຸ່ມນີ້ດຽວນີ້, ແລະ ນັດລົມກັນອີກຄັ້ງພາຍຫຼັງ.
+vulnerabilities-heading = ສະພາບທີ່ມີຄວາມສ່ຽງ
 vulnerability-irregular_status = ສະຖານະການເຂົ້າເມືອງບໍ່ຖືກຕ້ອງ ຫຼື ບໍ່ມີເອກະສານ
 vulnerability-stranded = ຕິດຄ້າງ
 vulnerability-destitute = ຂາດເຂີນ: ບໍ່ມີບ່ອນພັກທີ່ປອດໄພ ຫຼື ບໍ່ມີເງິນຊື້ອາຫານ
@@ -332,10 +333,10 @@ element-means = ການຫຼອກລວງ, ການໃຊ້ກຳລັ�
 element-purpose = ການຂູດຮີດ, ລວມທັງການບັງຄັບໃຫ້ເຮັດວຽກທີ່ຜິດກົດໝາຍ (ຈຸດປະສົງ)
 element-deceptive_recruitment = ການຈັດຫາໂດຍການຫຼອກລວງ
 element-coercive_recruitment = ການຈັດຫາໂດຍການບັງຄັບ
-element-recruitment_abuse_of_vulnerability = ການຈັດຫາໂດຍສວຍໃຊ້ສະພາບທີ່ອ່ອນແອ
+element-recruitment_abuse_of_vulnerability = ການຈັດຫາໂດຍສວຍໃຊ້ສະພາບທີ່ມີຄວາມສ່ຽງ
 element-exploitative_conditions = ສະພາບການເຮັດວຽກທີ່ເປັນການຂູດຮີດ
 element-coercion_at_destination = ການບັງຄັບຢູ່ບ່ອນປາຍທາງ
-element-abuse_of_vulnerability_at_destination = ການສວຍໃຊ້ສະພາບທີ່ອ່ອນແອຢູ່ບ່ອນປາຍທາງ
+element-abuse_of_vulnerability_at_destination = ການສວຍໃຊ້ສະພາບທີ່ມີຄວາມສ່ຽງຢູ່ບ່ອນປາຍທາງ
 need-legal_aid = ການຊ່ວຍເຫຼືອທາງກົດໝາຍ
 need-medical = ການປິ່ນປົວທາງການແພດ
 need-psychological = ການຊ່ວຍເຫຼືອດ້ານຈິດໃຈ
@@ -377,7 +378,7 @@ jur-deadlines = ເປົ້າໝາຍໃນການພິຈາລະນາ�
 jur-decides = ຜູ້ຕັດສິນຂັ້ນສຸດທ້າຍ
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
-screening-corroborated = ມີອີກ { $count } ກໍລະນີທີ່ກ່າວເຖິງສະຖານທີ່ ຜູ້ຈັດຫາງານ ຫຼື ໂຄສະນາດຽວກັນ.
+screening-corroborated = ມີອີກ { $count } ກໍລະນີທີ່ກ່າວເຖິງສູນສໍ້ໂກງ ຜູ້ຈັດຫາງານ ຫຼື ໂຄສະນາດຽວກັນ.
 
 # --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
 decision-title = ການຕັດສິນໃຈຂັ້ນສຸດທ້າຍ
@@ -386,7 +387,7 @@ decision-record = ບັນທຶກການຕັດສິນໃຈຂັ້�
 decision-hint = ໄລຍະເວລາຟື້ນຟູ ແລະ ໄຕ່ຕອງ ແມ່ນ { $days } ວັນ ນັບແຕ່ການກວດຄັດກອງສຳເລັດ. ລະບົບຈະບໍ່ຮັບການຕັດສິນໃຈກ່ອນກຳນົດນີ້.
 decision-conclusion = ການຕັດສິນໃຈ
 decision-confirmed = ໄດ້ຮັບການລະບຸວ່າເປັນຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ
-decision-not-confirmed = ຍັງບໍ່ທັນຢັ້ງຢືນໄດ້ ຕາມຂໍ້ມູນທີ່ຮູ້ໃນຕອນນີ້ (ສາມາດພິຈາລະນາຄືນໄດ້; ການສົ່ງຕໍ່ຍັງສືບຕໍ່)
+decision-not-confirmed = ຍັງບໍ່ທັນຢັ້ງຢືນໄດ້ ຕາມຂໍ້ມູນທີ່ຮູ້ໃນປັດຈຸບັນ (ສາມາດພິຈາລະນາຄືນໄດ້; ການສົ່ງຕໍ່ຍັງສືບຕໍ່)
 decision-reasons = ເຫດຜົນເປັນລາຍລັກອັກສອນ
 decision-sign = ລົງລາຍເຊັນໃນການຕັດສິນໃຈ
 validation-reasons_required = ກະລຸນາຂຽນເຫດຜົນຂອງການຕັດສິນໃຈ (ຢ່າງໜ້ອຍ 20 ຕົວອັກສອນ).
@@ -395,7 +396,7 @@ validation-invalid_conclusion = ກະລຸນາເລືອກການຕັ
 # --- Task list --- (REVIEW: machine-quality, needs native review)
 nav-tasks = ວຽກ
 tasks-title = ວຽກ
-tasks-none = ຕອນນີ້ບໍ່ມີວຽກທີ່ຕ້ອງເຮັດ.
+tasks-none = ດຽວນີ້ບໍ່ມີວຽກທີ່ຕ້ອງເຮັດ.
 tasks-child = ເດັກ
 tasks-overdue = ເກີນກຳນົດ
 task-request_release = ດ່ວນ: ຮ້ອງຂໍໃຫ້ປ່ອຍຕົວຈາກການກັກຕົວ
@@ -426,7 +427,7 @@ expungement-granted = ລຶບລ້າງປະຫວັດແລ້ວ
 expungement-refused = ຄຳຮ້ອງຂໍລຶບລ້າງປະຫວັດຖືກປະຕິເສດ
 
 # --- Non-punishment notice --- (REVIEW: machine-quality, needs legal and native review)
-notice-title = ແຈ້ງການ: ຫ້າມລົງໂທດບຸກຄົນທີ່ສັນນິຖານວ່າເປັນຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ
+notice-title = ໜັງສືແຈ້ງ: ຫ້າມລົງໂທດບຸກຄົນທີ່ສັນນິຖານວ່າເປັນຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ
 notice-to = ຮຽນ: ເຈົ້າໜ້າທີ່ຕຳຫຼວດ, ເຈົ້າໜ້າທີ່ກວດຄົນເຂົ້າເມືອງ, ອົງການໄອຍະການ, ເຈົ້າໜ້າທີ່ປ້ອງກັນຊາຍແດນ ແລະ ສານທຸກແຫ່ງ:
 notice-finding = ໃນວັນທີ { $date } ອົງການນີ້ໄດ້ພິຈາລະນາເຫັນວ່າ ມີເຫດຜົນອັນສົມຄວນໃຫ້ເຊື່ອວ່າ ບຸກຄົນທີ່ມີຊື່ຂ້າງລຸ່ມນີ້ ແມ່ນຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ, ລວມທັງການຄ້າມະນຸດເພື່ອບັງຄັບໃຫ້ກະທຳຜິດທາງອາຍາ.
 notice-issued-by = ອອກໂດຍ
@@ -438,8 +439,8 @@ notice-not-exhaustive = ລາຍການນີ້ບໍ່ແມ່ນລາ�
 notice-release = ບຸກຄົນນີ້ກຳລັງຖືກກັກຕົວ. ພວກເຮົາຂໍໃຫ້ປ່ອຍຕົວເຈົ້າຕົວໂດຍທັນທີ ແລະ ມອບໃຫ້ຢູ່ໃນຄວາມເບິ່ງແຍງທີ່ປອດໄພ ແລະ ເໝາະສົມ.
 notice-law = ກົດໝາຍແຫ່ງຊາດ:
 notice-reference = ເລກອ້າງອີງ
-notice-open = ແຈ້ງການຕາມຫຼັກການບໍ່ລົງໂທດ (ສຳລັບພິມ)
-notice-pdf = ດາວໂຫຼດແຈ້ງການເປັນ PDF (ພາສາຂອງບຸກຄົນນັ້ນ ແລະ ພາສາຂອງເຈົ້າໜ້າທີ່)
+notice-open = ໜັງສືແຈ້ງຕາມຫຼັກການບໍ່ລົງໂທດ (ສຳລັບພິມ)
+notice-pdf = ດາວໂຫຼດໜັງສືແຈ້ງເປັນ PDF (ພາສາຂອງບຸກຄົນນັ້ນ ແລະ ພາສາຂອງເຈົ້າໜ້າທີ່)
 notice-authority-language = ພາສາຂອງເຈົ້າໜ້າທີ່ຜູ້ຮັບ
 
 # --- Sending the notice --- (REVIEW: machine-quality, needs native review)

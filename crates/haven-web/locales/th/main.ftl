@@ -11,6 +11,7 @@ nav-logout = ออกจากระบบ
 nav-signed-in-as = เข้าสู่ระบบในชื่อ { $username }
 nav-language = ภาษา
 nav-language-apply = เปลี่ยน
+nav-language-unreviewed = ยังไม่ได้ตรวจทาน
 nav-api-docs = API
 
 login-title = เข้าสู่ระบบ
@@ -354,7 +355,7 @@ option-other = อื่นๆ
 option-beatings = ถูกทุบตี
 option-electric_shocks = ถูกช็อตไฟฟ้า
 option-solitary_confinement = ถูกขังไว้ตามลำพัง
-option-sexual_violence = ความรุนแรงทางเพศ
+option-sexual_violence = ถูกล่วงละเมิดทางเพศ
 option-threats = ถูกข่มขู่
 option-witnessed_violence = เห็นผู้อื่นถูกทำร้าย
 option-none_of_these = ไม่มีข้อใดเลย
@@ -377,7 +378,7 @@ jur-deadlines = เป้าหมายในการพิจารณาว�
 jur-decides = ผู้มีอำนาจวินิจฉัยชี้ขาด
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
-screening-corroborated = มีกรณีอื่นอีก { $count } กรณีที่ระบุสถานที่ ผู้จัดหางาน หรือโฆษณาเดียวกัน ซึ่งช่วยยืนยันข้อมูลนี้
+screening-corroborated = มีกรณีอื่นอีก { $count } กรณีที่ระบุแหล่งหลอกลวง ผู้จัดหางาน หรือโฆษณาเดียวกัน ซึ่งช่วยยืนยันข้อมูลนี้
 
 # --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
 decision-title = คำวินิจฉัยชี้ขาด
@@ -409,7 +410,7 @@ penalty-title = โทษในอดีตที่ควรขอล้าง�
 penalty-none = ไม่มีบันทึกคำพิพากษาว่ามีความผิด ค่าปรับ หรือคำสั่งเนรเทศในอดีต
 penalty-due = ขอล้างประวัติ
 penalty-expungement = การล้างประวัติ
-penalty-expungement-update = บันทึก
+penalty-expungement-update = ปรับปรุง
 penalty-record = บันทึกโทษในอดีต
 penalty-kind = ประเภทของโทษ
 penalty-country = ประเทศที่กำหนดโทษ (รหัส เช่น THA)

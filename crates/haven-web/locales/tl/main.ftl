@@ -11,6 +11,7 @@ nav-logout = Mag-sign out
 nav-signed-in-as = Naka-sign in bilang { $username }
 nav-language = Wika
 nav-language-apply = Palitan
+nav-language-unreviewed = hindi pa narerepaso
 nav-api-docs = API
 
 login-title = Mag-sign in
@@ -143,7 +144,7 @@ error-server = Hindi ito natapos ng server. Walang na-save.
 back = Bumalik
 
 # --- Identity, access and the firewall --- (REVIEW: machine-quality, needs native review)
-nav-review = Pagsusuri ng access
+nav-review = Pagrepaso ng access
 nav-audit = Audit log
 nav-admin = Administrasyon
 nav-inbox = Inbox
@@ -157,15 +158,15 @@ mfa-code = 6 na digit na code
 mfa-submit = Magpatuloy
 mfa-wrong = Hindi gumana ang code na iyon. Tingnan ang oras sa iyong telepono at subukan ang susunod na code.
 
-review-title = Pagsusuri ng access
+review-title = Pagrepaso ng access
 review-explain = Ang emergency access at ang pagbubunyag ng impormasyon nang walang pahintulot ay naghihintay rito hanggang masuri ito ng isang supervisor.
-review-empty = Walang naghihintay na susuriin.
+review-empty = Walang naghihintay na irerepaso.
 review-col-kind = Uri
 review-col-user = Sino
 review-col-reason = Ibinigay na dahilan
 review-col-when = Kailan
 review-open-record = Buksan ang record
-review-mark = Markahan bilang nasuri na
+review-mark = Markahan bilang narepaso na
 review-kind-break_glass = Emergency access
 review-kind-consent_override = Pagbubunyag nang walang pahintulot
 
@@ -240,7 +241,7 @@ category-forced_acts = Mga gawaing pilit na ipinagawa sa tao
 access-log-title = Sino ang nag-access sa record na ito at bakit
 
 break-glass-title = Emergency access
-break-glass-explain = Kung may taong nasa panganib at kailangan mo ang record na ito ngayon, maaari mo itong buksan nang isang oras. Itatala ang iyong dahilan at susuriin ito ng isang supervisor.
+break-glass-explain = Kung may taong nasa panganib at kailangan mo ang record na ito ngayon, maaari mo itong buksan nang isang oras. Itatala ang iyong dahilan at irerepaso ito ng isang supervisor.
 break-glass-reason = Bakit kailangan mo ng access ngayon
 break-glass-submit = Buksan nang isang oras
 
@@ -377,8 +378,10 @@ jur-deadlines = Target para sa pagpapasya kung may makatwirang batayan (reasonab
 jur-decides = Sino ang gumagawa ng pinal na pasya
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
+# Tagalog nouns do not inflect for number, and CLDR's "one" category for Tagalog also covers
+# 2, 3, 5, 7, 8, 10, …: only the exact count 1 may say "isa" (one); every other count shows the number.
 screening-corroborated = { $count ->
-    [one] Pinatitibay ng isa pang kaso na bumabanggit sa parehong compound, recruiter o patalastas.
+    [1] Pinatitibay ng isa pang kaso na bumabanggit sa parehong compound, recruiter o patalastas.
    *[other] Pinatitibay ng { $count } pang kaso na bumabanggit sa parehong compound, recruiter o patalastas.
 }
 
@@ -446,11 +449,11 @@ notice-pdf = I-download ang paunawa bilang PDF (sa wika ng tao at ng awtoridad)
 notice-authority-language = Wika ng awtoridad
 
 # --- Sending the notice --- (REVIEW: machine-quality, needs native review)
-notice-send-to = Ipadala ang abiso sa
+notice-send-to = Ipadala ang paunawa sa
 notice-send = Ipadala
-notice-send-hint = Kailangan ang naitalang pahintulot ng tao para sa layuning ito at sa awtoridad na ito. Ang abiso lamang ang matatanggap ng awtoridad, hindi kailanman ang rekord ng kaso.
-consent-purpose-non_punishment_notice = Pagpapadala ng abiso ng non-punishment sa isang awtoridad
-inbox-kind-non_punishment_notice = Abiso ng non-punishment
+notice-send-hint = Kailangan ang naitalang pahintulot ng tao para sa layuning ito at sa awtoridad na ito. Ang paunawa lamang ang matatanggap ng awtoridad, hindi kailanman ang rekord ng kaso.
+consent-purpose-non_punishment_notice = Pagpapadala ng paunawa ng hindi pagpaparusa sa isang awtoridad
+inbox-kind-non_punishment_notice = Paunawa ng hindi pagpaparusa
 
 # --- Return, stay and the child pathway --- (REVIEW: machine-quality, needs native review)
 prot-title = Pag-uwi, pananatili at proteksyon ng bata
@@ -467,7 +470,7 @@ prot-stay-refugee_status_determination = Referral para sa pagtukoy ng katayuan b
 prot-assess-risk = Tasahin ang panganib ng pag-uwi
 prot-assess-hint = Tasahin ang bawat panganib. Ang pinakamataas na antas ang magpapasya; hinaharangan ng mataas na panganib ang anumang pag-uwi.
 prot-plan-return = Magplano ng pag-uwi
-prot-plan-hint = Maaari lamang planuhin ang pag-uwi kung may kasalukuyang pagtatasa ng panganib na hindi mataas, may malaya, nauna at may-kabatirang pahintulot (free, prior and informed consent) ng tao, naayos na ang mga dokumento sa paglalakbay, at may contact na tatanggap sa kanya sa bansang pinagmulan.
+prot-plan-hint = Maaari lamang planuhin ang pag-uwi kung may kasalukuyang pagtatasa ng panganib na hindi mataas, may malaya, pauna at may-kabatirang pahintulot (free, prior and informed consent) ng tao, naayos na ang mga dokumento sa paglalakbay, at may contact na tatanggap sa kanya sa bansang pinagmulan.
 prot-child-title = Proteksyon ng bata
 prot-start-tracing = Simulan ang paghahanap sa pamilya
 prot-tracing-hint = Pagkatapos lamang ng pagtatasa ng panganib sa pamilya na nakinig sa bata at natuklasang hindi mataas ang panganib. Ang muling pagsasama sa pamilya ay hiwalay na pasya, hindi kailanman awtomatiko.
@@ -503,7 +506,7 @@ prot-field-debt_or_ransom = Pasanin ng utang o pantubos
 prot-field-stigma = Stigma o panghuhusga sa pamilya o komunidad
 prot-field-health = Mga pangangailangang pangkalusugan na hindi matutugunan pagkauwi
 prot-field-reasons = Mga dahilan
-prot-field-consent_free_prior_informed = Nagbigay ang tao ng malaya, nauna at may-kabatirang pahintulot na umuwi
+prot-field-consent_free_prior_informed = Nagbigay ang tao ng malaya, pauna at may-kabatirang pahintulot na umuwi
 prot-field-consent_on = Petsa ng pahintulot
 prot-field-consent_language = Wikang ginamit sa pagpapaliwanag ng pahintulot
 prot-field-interpreter = Interpreter, kung mayroon
@@ -525,7 +528,7 @@ validation-r21_no_risk_assessment = kailangang mauna ang pagtatasa ng panganib s
 validation-r21_high_risk_blocks_return = mataas ang panganib sa pag-uwi, kaya hindi maaaring ituloy ang pag-uwi. Sa halip, magmungkahi ng paraan ng pananatili (R21).
 validation-r21_risk_assessment_outdated = mahigit 90 araw na ang pagtatasa ng panganib sa pag-uwi. Tasahin itong muli (R21).
 validation-r20_best_interests_first = para sa bata, kailangan ng pag-uwi ang pagtatasa ng pinakamabuting interes ng bata na nagrerekomenda nito (R20).
-validation-r22_consent_required = itala ang malaya, nauna at may-kabatirang pahintulot ng tao na umuwi (R22).
+validation-r22_consent_required = itala ang malaya, pauna at may-kabatirang pahintulot ng tao na umuwi (R22).
 validation-r22_travel_documents_required = kailangang naayos na ang mga dokumento sa paglalakbay bago planuhin ang pag-uwi (R22).
 validation-r20_guardian_first = magtalaga ng tagapangalaga bago ang pagtatasa ng pinakamabuting interes ng bata (R20).
 validation-r20_child_must_be_heard = kailangang mapakinggan ang bata sa pagtatasa ng panganib sa pamilya (R20).
@@ -833,7 +836,7 @@ ads-reviews = Mga pasyang naitala ng iyong organisasyon
 ads-reviews-none = Wala pang pasya.
 ads-saved = Naitala ang pasya kasama ang dahilan nito.
 ads-empty = I-paste muna ang anunsyo.
-validation-language_gone = Hindi na makukuha ang mga tanong sa wikang ito (hindi na naka-install ang translation pack nito). I-install muli ang pack, o magsimula ng bagong screening na may interpreter.
+validation-language_gone = Hindi na makukuha ang mga tanong sa wikang ito (hindi na naka-install ang translation pack nito). I-install muli ang pack, o magsimula ng bagong pagsusuri na may interpreter.
 
 # --- Figures (R23) --- (REVIEW: machine-quality, needs native review)
 nav-statistics = Mga bilang
@@ -854,7 +857,7 @@ stats-dim-nationality = Nasyonalidad
 stats-dim-sex = Kasarian
 stats-dim-age_band = Edad
 stats-dim-location = Kinaroroonan ngayon
-stats-dim-outcome = Resulta ng screening
+stats-dim-outcome = Resulta ng pagsusuri
 stats-val-male = Lalaki
 stats-val-female = Babae
 stats-val-other = Iba pa

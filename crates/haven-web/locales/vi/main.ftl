@@ -11,6 +11,7 @@ nav-logout = Đăng xuất
 nav-signed-in-as = Đã đăng nhập với tên { $username }
 nav-language = Ngôn ngữ
 nav-language-apply = Đổi
+nav-language-unreviewed = bản dịch chưa được rà soát
 nav-api-docs = API
 
 login-title = Đăng nhập
@@ -259,7 +260,7 @@ org-kind-shelter = Nhà tạm lánh
 org-kind-health = Dịch vụ y tế
 org-kind-legal_aid = Trợ giúp pháp lý
 org-kind-labour_inspection = Thanh tra lao động
-org-kind-nrm_coordinator = Điều phối viên chuyển tuyến quốc gia
+org-kind-nrm_coordinator = Điều phối viên chuyển gửi quốc gia
 org-kind-consular = Lãnh sự quán
 org-kind-police = Cảnh sát
 org-kind-prosecution = Cơ quan công tố
@@ -366,7 +367,7 @@ option-THA = Thái Lan
 option-dont_know = Không biết
 
 # --- Non-punishment and jurisdiction --- (REVIEW: machine-quality, needs native review)
-np-applies = Nguyên tắc không trừng phạt được áp dụng từ bây giờ: người này không được bị truy tố, xử phạt hoặc tạm giữ vì những việc họ bị ép buộc phải làm, kể cả vi phạm về xuất nhập cảnh.
+np-applies = Nguyên tắc không trừng phạt được áp dụng từ bây giờ: không được truy tố, xử phạt hoặc tạm giữ người này vì những việc họ bị ép buộc phải làm, kể cả vi phạm về xuất nhập cảnh.
 np-urgent-release = Khẩn cấp: người này đang bị tạm giữ. Việc cần làm đầu tiên là đề nghị trả tự do cho họ.
 jur-title = Luật áp dụng
 jur-fc-recognised = Luật quốc gia công nhận việc ép buộc làm việc phạm pháp là một hình thức bóc lột.
@@ -377,7 +378,7 @@ jur-deadlines = Mục tiêu để kết luận có căn cứ hợp lý: { $days 
 jur-decides = Ai đưa ra quyết định cuối cùng
 
 # --- Corroboration --- (REVIEW: machine-quality, needs native review)
-screening-corroborated = Được củng cố bởi { $count } trường hợp khác nêu cùng khu, người tuyển dụng hoặc quảng cáo.
+screening-corroborated = Được củng cố bởi { $count } trường hợp khác nêu cùng cơ sở lừa đảo, người tuyển dụng hoặc quảng cáo.
 
 # --- Conclusive decision --- (REVIEW: machine-quality, needs native review)
 decision-title = Quyết định cuối cùng
@@ -430,7 +431,7 @@ notice-title = Thông báo: không được xử lý người được coi là n
 notice-to = Kính gửi: cơ quan công an, cơ quan quản lý xuất nhập cảnh, viện kiểm sát, bộ đội biên phòng và các tòa án:
 notice-finding = Ngày { $date }, tổ chức này đã xác định có căn cứ hợp lý để tin rằng người có tên dưới đây là nạn nhân của tội mua bán người, bao gồm bị mua bán để bị ép buộc thực hiện hành vi phạm tội.
 notice-issued-by = Cơ quan, tổ chức cấp
-notice-principle = Theo nguyên tắc không trừng phạt, người này không được bị tạm giữ, khởi tố, truy tố hoặc xử lý đối với những hành vi mà họ bị ép buộc thực hiện do hậu quả của việc bị mua bán. Nguyên tắc này áp dụng đặc biệt đối với:
+notice-principle = Theo nguyên tắc không trừng phạt, không được tạm giữ, khởi tố, truy tố hoặc xử lý người này đối với những hành vi mà họ bị ép buộc thực hiện do hậu quả của việc bị mua bán. Nguyên tắc này áp dụng đặc biệt đối với:
 notice-scope-immigration = vi phạm về xuất nhập cảnh: nhập cảnh hoặc xuất cảnh trái phép, cư trú quá thời hạn, làm việc không có giấy phép lao động, bị đưa lậu qua biên giới, không có giấy tờ tùy thân;
 notice-scope-status = vi phạm liên quan đến tình trạng của họ, cũng như vi phạm hành chính và dân sự;
 notice-scope-crimes = tội phạm thực hiện do hậu quả của việc bị mua bán, bao gồm lừa đảo chiếm đoạt tài sản trên mạng, lừa đảo tình cảm và lừa đảo đầu tư, rửa tiền và các cáo buộc đồng phạm, thông đồng liên quan.

@@ -5,6 +5,7 @@
 //! and the OpenAPI document's shared parts. The kit names no feature.
 
 pub mod caller;
+pub mod catalogue;
 pub mod context;
 pub mod download;
 pub mod error;
@@ -17,7 +18,9 @@ pub mod prelude;
 pub mod routes;
 pub mod security;
 pub mod state;
+pub mod termbase;
 pub mod time;
+pub mod translations;
 
 pub use caller::{Caller, Credential};
 pub use error::{ErrorBody, WebError};

@@ -148,6 +148,9 @@ pub struct Layout {
     /// Where the language switcher returns to.
     pub next: String,
     pub languages: &'static [(&'static str, &'static str)],
+    /// The language switcher: each language in its own name, marked while
+    /// its survivor-facing strings are not reviewed by a native speaker.
+    pub menu: Vec<(&'static str, String)>,
 }
 
 impl Layout {
@@ -161,6 +164,7 @@ impl Layout {
             }),
             next: next.to_owned(),
             languages: &LANGUAGES,
+            menu: super::i18n::language_menu(),
         }
     }
 }

@@ -10,7 +10,7 @@ fn repo(path: &str) -> std::path::PathBuf {
 fn instrument_validate_accepts_the_shipped_instrument_and_refuses_a_biased_one() {
     let ok = haven(&["instrument", "validate", repo("instruments/forced-criminality-v2.toml").to_str().unwrap()]);
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
-    assert!(String::from_utf8_lossy(&ok.stdout).contains("forced-criminality 2.0.0 is valid"));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("forced-criminality 2.0.1 is valid"));
 
     let dir = tempfile::tempdir().unwrap();
     let biased = dir.path().join("biased.toml");
@@ -38,7 +38,7 @@ fn r06_screen_evaluate_prints_an_explained_determination_and_never_a_negative() 
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["outcome"], "reasonable_grounds");
-    assert_eq!(d["instrument"]["version"], "2.0.0");
+    assert_eq!(d["instrument"]["version"], "2.0.1");
     let purpose = d["elements"].as_array().unwrap().iter().find(|e| e["element"] == "purpose").unwrap();
     assert!(purpose["evidence"]
         .as_array()
