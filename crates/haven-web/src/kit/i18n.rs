@@ -352,7 +352,7 @@ mod tests {
         let mut checked = 0;
         for (code, _) in LANGUAGES {
             let id = langid(code);
-            for m in super::super::catalogue::built_in(code).values().filter(|m| m.selects) {
+            for m in crate::kit::catalogue::built_in(code).values().filter(|m| m.selects) {
                 let mut without_number: HashMap<String, Vec<i64>> = HashMap::new();
                 for n in (0..=120).chain([1000, 1001, 1021, 100_000]) {
                     let args: HashMap<Cow<'static, str>, FluentValue> =
@@ -498,7 +498,7 @@ mod tests {
     #[test]
     fn r18_lao_uses_lao_words_for_now() {
         let lao_now = |t: &str| t.match_indices("ຕອນນີ້").all(|(k, _)| t[..k].ends_with("ຂັ້ນ"));
-        for m in super::super::catalogue::built_in("lo").values() {
+        for m in crate::kit::catalogue::built_in("lo").values() {
             assert!(lao_now(&m.text), "{}: {}", m.key, m.text);
         }
         for i in haven_instrument::built_in() {
