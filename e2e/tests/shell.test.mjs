@@ -41,7 +41,7 @@ test('r16 the system administrator reads no cases and makes no case account; a c
   assert.equal(res.status(), 403);
   await page.goto(`${haven.url}/admin`);
   // A system administrator appoints organisation administrators, nothing else.
-  const offered = await page.getByLabel('Role').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  const offered = await page.getByLabel('Role', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(offered, ['org_admin']);
   await page.getByLabel('Username', { exact: true }).fill('org.first');
   await page.getByRole('button', { name: 'Create' }).last().click();
@@ -65,7 +65,7 @@ test('r16 the system administrator reads no cases and makes no case account; a c
   const row = (name) => page.locator('tr', { hasText: name });
   await row('org.second').getByRole('button', { name: 'Approve' }).click();
   await page.getByLabel('Username', { exact: true }).fill('cw.somchai');
-  await page.getByLabel('Role').selectOption('caseworker');
+  await page.getByLabel('Role', { exact: true }).selectOption('caseworker');
   await page.getByRole('button', { name: 'Create' }).last().click();
   caseworkerPassword = await oneTimePassword(page);
   assert.ok(caseworkerPassword.length >= 16);
@@ -88,7 +88,7 @@ test('r16 the system administrator reads no cases and makes no case account; a c
   // An account that must stop working stops at once, and comes back only
   // through approval.
   await page.getByLabel('Username', { exact: true }).fill('cw.leaving');
-  await page.getByLabel('Role').selectOption('caseworker');
+  await page.getByLabel('Role', { exact: true }).selectOption('caseworker');
   await page.getByRole('button', { name: 'Create' }).last().click();
   await row('cw.leaving').getByRole('button', { name: 'Disable' }).click();
   assert.ok(await page.getByText('The account is disabled').isVisible());

@@ -584,8 +584,13 @@ impl Store {
         let row = self.user_row_any(user).await?;
         let org: OrgId = row.try_get::<String, _>("org_id")?.parse()?;
         let org_kind = self.org_kind(org).await?;
+        // The system administrator's account is made at bootstrap and is
+        // nobody's to demote: an administrator of the organisation it sits
+        // in may manage that organisation's users, not it.
+        let target_is_system = row.try_get::<String, _>("role")? == Role::SystemAdmin.as_str();
         if !may_switch_account(actor, &row, org)?
             || user == actor.user_id
+            || target_is_system
             || !access::may_grant(actor, role, org, org_kind)
         {
             self.record_event(&ctx, Action::Denied, RecordKind::User, &user.to_string(), "change_role").await?;

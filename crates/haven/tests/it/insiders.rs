@@ -1230,6 +1230,11 @@ async fn r16_a_role_change_ends_sessions_waits_for_a_second_administrator_and_is
     assert_eq!(set_role(&admin1.token, admin1.user.id.to_string(), "supervisor").await.unwrap().status(), 403);
     assert_eq!(set_role(&admin1.token, cw_id.clone(), "system_admin").await.unwrap().status(), 403);
     assert_eq!(set_role(&admin1.token, cw_id.clone(), "root").await.unwrap().status(), 400);
+    // The system administrator sits in this organisation; its administrator
+    // still may not demote them.
+    let sysadmin = app.store.user_by_username("admin").await.unwrap();
+    assert_eq!(sysadmin.org_id, org_a);
+    assert_eq!(set_role(&admin1.token, sysadmin.id.to_string(), "caseworker").await.unwrap().status(), 403);
     assert_eq!(set_role(&admin1.token, cw_id.clone(), "caseworker").await.unwrap().status(), 409);
     // The caseworker's token works until the change...
     let persons = |token: String| app.client.get(app.url("/api/v1/persons")).bearer_auth(token).send();
