@@ -11,6 +11,11 @@ test('r23 a supervisor sees a hidden cell with its method and downloads the figu
   const pw = ctx.haven
     .cli('user', 'create', '--org', 'Local organisation', '--role', 'supervisor', '--username', 'sup.stats')
     .trim().split('\n').pop();
+  // The caseworker signs in once (a one-time password cannot write), then
+  // records people through the API as a script of theirs would.
+  const cwPage = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(cwPage, ctx.haven.url, 'cw.stats', ctx.password, 'caseworker-passphrase-stats');
+  await cwPage.close();
   const token = ctx.haven.cli('token', 'create', '--user', 'cw.stats', '--scopes', 'read,write').trim().split('\n').pop();
   // Three women in a shelter are few enough to be recognised; every total is not.
   const group = (n, label, sex, location) => [...Array(n).keys()].map((i) => ({
@@ -37,10 +42,9 @@ test('r23 a supervisor sees a hidden cell with its method and downloads the figu
   await page.getByLabel('Rows').selectOption('sex');
   await page.getByLabel('Columns').selectOption('location');
   await page.getByRole('button', { name: 'Show' }).click();
-  const women = await page.locator('#figures tbody tr', { hasText: 'Female' }).textContent();
-  assert.match(women, /hidden/);
-  assert.doesNotMatch(women, /\b3\b/, 'the three women in the shelter are not shown as a number');
-  assert.match(women, /\b14\b/, 'the row total is shown');
+  const women = await page.locator('#figures tbody tr', { hasText: 'Female' }).locator('td').allTextContents();
+  // Detained and sheltered women are hidden (three in the shelter are too few); their total is shown.
+  assert.deepEqual(women.map((c) => c.trim()), ['hidden', 'hidden', '14']);
   assert.match(await page.locator('#stats-method').textContent(), /k = 11/);
   assert.equal(await page.locator('figure.chart svg').count(), 1);
   await screenshot(page, 'statistics');
