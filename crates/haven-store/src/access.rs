@@ -467,7 +467,14 @@ impl Store {
         let Some(consent) = covering else {
             self.record_scoped_event(scope, Action::Denied, RecordKind::Consent, &person.to_string(), "no_consent")
                 .await?;
-            return Err(StoreError::Denied);
+            // Said plainly, with what to do: the caseworker may send it once
+            // the person agrees (R17), so this is not "no access".
+            return Err(StoreError::Invalid(haven_core::ValidationError::new(
+                "recipient_org_id",
+                "r17_notice_needs_consent",
+                "the person has not agreed to this notice going to this organisation, or that consent has ended: \
+                 record their consent to the non-punishment notice for this organisation first",
+            )));
         };
         let id = uuid_string();
         let mut tx = self.begin().await?;

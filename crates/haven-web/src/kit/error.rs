@@ -52,6 +52,47 @@ pub struct ErrorBody {
     /// The input field at fault, for validation errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The rule of `RIGHTS.md` that refused the request (e.g. `R17`), for
+    /// refusals a rule makes. Messages name no rule codes; this does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// The rule a refusal's code names: `r17_consent_required` → `R17`.
+pub fn rule_of(code: &str) -> Option<String> {
+    let rest = code.strip_prefix('r')?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    (!digits.is_empty() && rest[digits.len()..].starts_with('_')).then(|| format!("R{digits}"))
+}
+
+/// A message without the rule codes written into it for developers
+/// ("… (R16)"): people read what stops them and what to do, not a code.
+pub fn without_rule_codes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("(R") {
+        let after = &rest[at + 2..];
+        let close = after.find(')');
+        // "(R" opened it, so the first token is digits after that R; any
+        // others must be whole codes ("R21").
+        let inner_is_codes = close.is_some_and(|c| {
+            let mut tokens = after[..c].split([',', ' ', '/']).filter(|t| !t.is_empty());
+            let is_digits = |t: &str| !t.is_empty() && t.chars().all(|ch| ch.is_ascii_digit());
+            tokens.next().is_some_and(is_digits) && tokens.all(|t| t.strip_prefix('R').is_some_and(is_digits))
+        });
+        match (close, inner_is_codes) {
+            (Some(c), true) => {
+                out.push_str(rest[..at].trim_end());
+                rest = &after[c + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl WebError {
@@ -93,7 +134,7 @@ impl WebError {
         let message = match self {
             // Internal details go to the log, not to the client.
             WebError::Internal(_) => "the server could not complete the request; nothing was saved".to_owned(),
-            WebError::Invalid(v) => v.message.to_owned(),
+            WebError::Invalid(v) => without_rule_codes(v.message),
             other => other.to_string(),
         };
         ErrorBody {
@@ -103,6 +144,7 @@ impl WebError {
                 WebError::Invalid(v) => Some(v.field.to_owned()),
                 _ => None,
             },
+            rule: rule_of(self.code()),
         }
     }
 }
@@ -153,5 +195,22 @@ impl IntoResponse for WebError {
 impl From<haven_formats::FormatError> for WebError {
     fn from(e: haven_formats::FormatError) -> Self {
         WebError::BadRequest(e.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_codes_leave_messages_and_stand_apart() {
+        assert_eq!(rule_of("r17_consent_required").as_deref(), Some("R17"));
+        assert_eq!(rule_of("r11_r12_scope").as_deref(), Some("R11"));
+        assert_eq!(rule_of("required"), None);
+        assert_eq!(rule_of("r_x"), None);
+        assert_eq!(without_rule_codes("a referral cannot go to police (R16)."), "a referral cannot go to police.");
+        assert_eq!(without_rule_codes("first (R20, R21) then"), "first then");
+        assert_eq!(without_rule_codes("keep (Rooms) and (R) as they are"), "keep (Rooms) and (R) as they are");
+        assert_eq!(without_rule_codes("ข้อความ (R21)"), "ข้อความ");
     }
 }

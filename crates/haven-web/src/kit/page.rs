@@ -225,7 +225,8 @@ pub fn validation_message(tr: &Tr, v: &ValidationError) -> String {
         .unwrap_or_else(|| v.field.to_owned());
     let msg_key = format!("validation-{}", v.code);
     let msg = if tr.has(&msg_key) { tr.t(&msg_key) } else { tr.t("validation-generic") };
-    format!("{field}: {msg}")
+    // A reviewed catalogue may bring a rule code back; people never see one.
+    format!("{field}: {}", super::error::without_rule_codes(&msg))
 }
 
 /// A signed-in browser user. Anyone else is sent to the login page, and a

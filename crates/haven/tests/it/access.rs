@@ -180,11 +180,11 @@ async fn r17_consent_is_per_purpose_and_recipient_and_withdrawal_stops_disclosur
     };
     // A consent for another purpose to the same recipient does not cover it.
     assert_eq!(consent("prosecution_disclosure", police).await.unwrap().status(), 201);
-    assert_eq!(send(police).await.unwrap().status(), 403, "other purpose");
+    assert_eq!(send(police).await.unwrap().status(), 400, "other purpose");
     let res = consent("non_punishment_notice", immigration).await.unwrap();
     assert_eq!(res.status(), 201);
     let cid = json(res).await["id"].as_str().unwrap().to_owned();
-    assert_eq!(send(police).await.unwrap().status(), 403, "other recipient");
+    assert_eq!(send(police).await.unwrap().status(), 400, "other recipient");
     assert_eq!(send(immigration).await.unwrap().status(), 303, "the consented purpose and recipient");
 
     let list = json(app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap()).await;
@@ -194,7 +194,7 @@ async fn r17_consent_is_per_purpose_and_recipient_and_withdrawal_stops_disclosur
     assert_eq!(listed["in_force"], true);
 
     assert_eq!(app.post(&format!("/api/v1/consents/{cid}/withdraw")).send().await.unwrap().status(), 204);
-    assert_eq!(send(immigration).await.unwrap().status(), 403, "withdrawn");
+    assert_eq!(send(immigration).await.unwrap().status(), 400, "withdrawn");
     let list = json(app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap()).await;
     let listed = list.as_array().unwrap().iter().find(|c| c["id"] == cid.as_str()).unwrap().clone();
     assert_eq!(listed["in_force"], false);
@@ -310,7 +310,12 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
             .form(&[("csrf", csrf.as_str()), ("recipient_org_id", &imm.to_string()), ("lang", "th")])
             .send()
     };
-    assert_eq!(send().await.unwrap().status(), 403, "no consent, no sending");
+    let refused = send().await.unwrap();
+    assert_eq!(refused.status(), 400, "no consent, no sending");
+    // Said plainly, with the next step, and no rule code.
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("has not agreed to this notice") && page.contains("Record their consent"), "{page}");
+    assert!(!page.contains("(R17)") && !page.contains("You do not have access"), "{page}");
     let inbox = json(app.client.get(app.url("/api/v1/inbox")).bearer_auth(&officer).send().await.unwrap()).await;
     assert!(inbox.as_array().unwrap().is_empty());
 

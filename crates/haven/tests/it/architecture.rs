@@ -282,3 +282,48 @@ async fn every_table_is_in_the_backup() {
         haven_store::backup::TABLES.iter().map(|t| (*t).to_owned()).collect();
     assert_eq!(live, backed_up, "backup::TABLES must list every table (its columns are read from the live schema)");
 }
+
+/// Every refusal a rule or a check makes (a `ValidationError` anywhere in
+/// the code) has its own translated message in all nine languages, so no
+/// one is told only "Please check this field"; and no message a person
+/// reads carries a rule code like "(R21)" (the JSON error's `rule` field
+/// does). Issue 13's "plain refusals".
+#[test]
+fn r18_every_refusal_has_a_plain_message_in_every_language() {
+    let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut codes = std::collections::BTreeSet::new();
+    for f in crate::helpers::files_under(&crates) {
+        let path = f.to_string_lossy().replace('\\', "/");
+        if !path.ends_with(".rs") || !path.contains("/src/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for (at, m) in text.match_indices("ValidationError::new(") {
+            // The code is the second argument: the second string literal, or
+            // the first when the field is passed as a variable.
+            let args = &text[at + m.len()..];
+            let field_is_literal = args.trim_start().starts_with('"');
+            let quoted: Vec<&str> = args.split('"').skip(1).step_by(2).take(2).collect();
+            let code = if field_is_literal { quoted.get(1) } else { quoted.first() };
+            if let Some(code) = code {
+                codes.insert((*code).to_owned());
+            }
+        }
+    }
+    assert!(codes.len() >= 60, "found only {} codes", codes.len());
+    let locales = crates.join("haven-web/locales");
+    let mut missing = Vec::new();
+    for lang in ["en", "th", "vi", "my", "km", "lo", "id", "tl", "zh-Hans"] {
+        let ftl = std::fs::read_to_string(locales.join(lang).join("main.ftl")).unwrap();
+        for code in &codes {
+            if !ftl.lines().any(|l| l.starts_with(&format!("validation-{code} ="))) {
+                missing.push(format!("{lang}: validation-{code}"));
+            }
+        }
+        for line in ftl.lines().filter(|l| l.starts_with("validation-")) {
+            let shows_code = line.split("(R").skip(1).any(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+            assert!(!shows_code, "{lang}: a rule code in a message people read: {line}");
+        }
+    }
+    assert!(missing.is_empty(), "refusals without a plain message:\n{}", missing.join("\n"));
+}

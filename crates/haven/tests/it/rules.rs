@@ -239,7 +239,7 @@ async fn r17_a_consent_holds_through_its_last_day_and_not_after() {
     assert_eq!(send().await.unwrap().status(), 303, "on its last day the consent still holds");
     let yesterday = today - time::Duration::days(1);
     app.backdate(&format!("UPDATE consents SET expires_on = '{yesterday}'"), "consents").await;
-    assert_eq!(send().await.unwrap().status(), 403, "the day after, it does not");
+    assert_eq!(send().await.unwrap().status(), 400, "the day after, it does not");
     let list = json(app.get(&format!("/api/v1/persons/{pid}/consents")).send().await.unwrap()).await;
     assert_eq!(list[0]["in_force"], false, "{list}");
 }
