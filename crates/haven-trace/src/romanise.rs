@@ -150,6 +150,10 @@ pub fn skeleton(token: &str) -> String {
             (b'c', b'h', _) | (b'j', _, _) | (b'z', b'h', _) => (b"j", if c == b'j' { 1 } else { 2 }),
             (b'k' | b'g', b'y', _) if i == 0 || !is_vowel(at(i.wrapping_sub(1))) => (b"j", 2),
             (b'd', b'j', _) | (b't', b'j', _) => (b"j", 2),
+            // ny before a vowel is one sound (Nyein); at the end or before a consonant it is
+            // n and a vowel (Lao and Khmer Many, Mony, Vanny).
+            (b'n', b'y', _) if i + 2 < s.len() && !is_vowel(n2) => (b"ni", 2),
+            (b'n', b'y', _) if i + 2 == s.len() => (b"ni", 2),
             (b'n', b'y', _) | (b'n', b'h', _) => (b"n", 2),
             (b'h', b't' | b'l' | b'm' | b'n' | b's' | b'w' | b'y', _) if i == 0 => (&[], 1),
             (b'p' | b't' | b'k' | b'g' | b'd' | b'b' | b's', b'h', _) => (std::slice::from_ref(&s[i]), 2),
@@ -167,11 +171,27 @@ pub fn skeleton(token: &str) -> String {
             (b'o', b'e', _) => (b"u", 2),
             // Khmer ea (Chea, Meas, Sophea) against any_ascii's a; Thai and Lao ae/e (Saeng, Seng).
             (b'e', b'a', _) => (b"a", 2),
+            // ie and ia before a consonant (Lao Vieng, Thai Wiang, Vietnamese Thien, Khmer ៀ).
+            (b'i', b'e', _) if n2 != 0 && !is_vowel(n2) => (b"ia", 2),
             (b'a', b'e', _) => (b"e", 2),
             (b'o', b'o', _) | (b'o', b'u', _) | (b'u', b'u', _) => (b"u", 2),
+            // w and y before a vowel are consonants (Sayavong, Phanthavong), not glides.
+            (b'a' | b'o', b'w', _) if is_vowel(n2) => (std::slice::from_ref(&s[i]), 1),
+            (b'a' | b'e', b'y', _) if is_vowel(n2) => (std::slice::from_ref(&s[i]), 1),
             (b'a', b'w', _) | (b'a', b'u', _) | (b'o', b'w', _) | (b'a', b'o', _) => (b"o", 2),
             (b'a', b'y', _) | (b'a', b'i', _) => (b"ai", 2),
             (b'e', b'y', _) | (b'e', b'i', _) => (b"e", 2),
+            // Lao and French-style "Phone", "Khamphone", "Oudome": the e is silent.
+            (b'e', _, _)
+                if i >= 2
+                    && matches!(s[i - 1], b'n' | b'm')
+                    && s[i - 2] == b'o'
+                    && (n == 0 || !is_vowel(n)) =>
+            {
+                (&[], 1)
+            }
+            // A y between consonants is a vowel (Bounmybua as Bounmibua).
+            (b'y', _, _) if i > 0 && !is_vowel(s[i - 1]) && n != 0 && !is_vowel(n) => (b"i", 1),
             (b'y', _, _) if i + 1 == s.len() && i > 0 => (b"i", 1),
             (b'w', _, _) if i + 1 == s.len() && i > 0 => (b"o", 1),
             _ => (std::slice::from_ref(&s[i]), 1),
@@ -300,14 +320,23 @@ pub fn thai(word: &str) -> String {
         // Clusters: a consonant and ร, ล or ว before a written vowel ("pra", "khwa"); a silent
         // ห or อ before a sonorant.
         if let Some(&nx) = cs.get(i) {
-            let cluster = (matches!(nx, 'ร' | 'ล') && (follows_vowel(i + 1) || lead.is_some()))
-                || (nx == 'ว' && follows_vowel(i + 1));
-            let h_lead =
-                (init == "h" || init.is_empty()) && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว');
+            // ไ, ใ and โ take no following vowel, so ไ-ล-ว-ั (วิไลวัน Wilaiwan) is two syllables.
+            let lead_alone = matches!(lead, Some('ไ' | 'ใ' | 'โ')) && follows_vowel(i + 1);
+            let cluster = !lead_alone
+                && ((matches!(nx, 'ร' | 'ล') && (follows_vowel(i + 1) || lead.is_some()))
+                    || (nx == 'ว' && lead.is_none() && follows_vowel(i + 1)));
+            // A silent ห before any sonorant; a silent อ only before ย (อยู่ Yu), since อนุ is Anu.
+            let h_lead = (init == "h" && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว'))
+                || (init.is_empty() && nx == 'ย');
             if cluster && !init.is_empty() {
                 out.push_str(thai_consonant(nx).map_or("", |v| v.0));
                 i += 1;
-            } else if h_lead && (follows_vowel(i + 1) || lead.is_some()) {
+            } else if h_lead
+                && (follows_vowel(i + 1)
+                    || lead.is_some()
+                    // ห before a sonorant and the vowel -ว- (หลวง Luang).
+                    || (cs.get(i + 1) == Some(&'ว') && cons(i + 2).is_some()))
+            {
                 out.pop_if_h();
                 out.push_str(thai_consonant(nx).map_or("", |v| v.0));
                 i += 1;
@@ -384,7 +413,15 @@ pub fn thai(word: &str) -> String {
             let opens_last = cons(i + 1).is_some() && i + 2 == n && vowel != "ั";
             // Nor before รร, which is a vowel with this consonant (สุวรรณ Suwan).
             let before_ror = cs.get(i + 1) == Some(&'ร') && cs.get(i + 2) == Some(&'ร');
+            // A consonant before the vowel -อ- and a closing consonant opens that syllable
+            // (อนุสอน Anu-son), rather than closing this one.
+            let before_o = cs.get(i + 1) == Some(&'อ')
+                && cons(i + 2).is_some()
+                && cs.get(i + 2) != Some(&'อ')
+                && !follows_vowel(i + 3)
+                && !cs.get(i + 3).is_some_and(|&c| is_thai_leading_vowel(c) || c == 'อ');
             if !follows_vowel(i + 1)
+                && !before_o
                 && !opens_last
                 && !before_ror
                 && !cs.get(i + 1).is_some_and(|&c| c == 'ร' && follows_vowel(i + 2))
@@ -431,7 +468,26 @@ impl PopIfH for String {
 /// implicit vowels, final-consonant values), so Lao is read through the Thai reader after a
 /// letter-for-letter mapping. The Lao ຍ is "ny"/"y" initially, as Thai ย.
 fn lao_as_thai(run: &str) -> String {
-    run.chars()
+    // ົວ is the vowel ua (ບົວ Boua), written ัว in Thai; ຽ after a consonant is the vowel ia
+    // (ວຽງ Vieng), written เ-ีย in Thai.
+    let run = run.replace("ົວ", "ັວ");
+    let mut chars: Vec<char> = Vec::new();
+    for c in run.chars() {
+        if c == 'ຽ' && chars.last().is_some_and(|&l| ('ກ'..='ຮ').contains(&l) || matches!(l, 'ໜ' | 'ໝ')) {
+            // The consonant (with a ຫ before a sonorant, or a ລ/ຼ after a stop) moves behind ເ.
+            let mut k = chars.len() - 1;
+            if k > 0 && chars[k - 1] == 'ຫ' {
+                k -= 1;
+            }
+            chars.insert(k, 'ເ');
+            chars.push('ີ');
+            chars.push('ຍ');
+            continue;
+        }
+        chars.push(c);
+    }
+    chars
+        .into_iter()
         .filter_map(|c| {
             Some(match c {
                 'ກ' => 'ก',
@@ -487,23 +543,345 @@ fn lao_as_thai(run: &str) -> String {
         .collect()
 }
 
-fn is_khmer_consonant(c: char) -> bool {
-    ('\u{1780}'..='\u{17A2}').contains(&c)
+/// A Khmer consonant: (initial, final, second series). The series decides how each vowel sign
+/// is read (ា is "a" after ដ, "ea" after ជ: Dara, Chea), which is why a letter-by-letter
+/// transliteration strays from the spellings Cambodian documents use.
+fn khmer_consonant(c: char) -> Option<(&'static str, &'static str, bool)> {
+    Some(match c {
+        'ក' => ("k", "k", false),
+        'ខ' => ("kh", "k", false),
+        'គ' => ("k", "k", true),
+        'ឃ' => ("kh", "k", true),
+        'ង' => ("ng", "ng", true),
+        'ច' => ("ch", "ch", false),
+        'ឆ' => ("chh", "ch", false),
+        'ជ' => ("ch", "ch", true),
+        'ឈ' => ("chh", "ch", true),
+        'ញ' => ("nh", "nh", true),
+        'ដ' => ("d", "t", false),
+        'ឋ' => ("th", "t", false),
+        'ឌ' => ("d", "t", true),
+        'ឍ' => ("th", "t", true),
+        'ណ' => ("n", "n", false),
+        'ត' => ("t", "t", false),
+        'ថ' => ("th", "t", false),
+        'ទ' => ("t", "t", true),
+        'ធ' => ("th", "t", true),
+        'ន' => ("n", "n", true),
+        'ប' => ("b", "p", false),
+        'ផ' => ("ph", "p", false),
+        'ព' => ("p", "p", true),
+        'ភ' => ("ph", "p", true),
+        'ម' => ("m", "m", true),
+        'យ' => ("y", "y", true),
+        'រ' => ("r", "r", true),
+        'ល' => ("l", "l", true),
+        'វ' => ("v", "v", true),
+        'ឝ' | 'ឞ' | 'ស' => ("s", "s", false),
+        'ហ' => ("h", "h", false),
+        'ឡ' => ("l", "l", false),
+        'អ' => ("", "", false),
+        _ => return None,
+    })
 }
 
-/// Khmer through `any_ascii`, with the inherent vowel that script leaves unwritten between two
-/// consonants (រតនា → ratana, not rtna); a word-final consonant stays a final (សុខ → sokh).
-fn khmer(run: &str) -> String {
-    let mut cs: Vec<char> = run.chars().collect();
-    // A subscript consonant ending a word is not pronounced (ពេជ្រ Pech, វិចិត្រ Vichet).
-    if cs.len() > 2 && cs[cs.len() - 2] == '\u{17D2}' {
-        cs.truncate(cs.len() - 2);
+fn is_khmer_consonant(c: char) -> bool {
+    khmer_consonant(c).is_some()
+}
+
+/// Vowel signs, the nasal and the final breath marks that follow a consonant.
+fn is_khmer_vowel_sign(c: char) -> bool {
+    matches!(c, '\u{17B6}'..='\u{17C8}' | '\u{17D0}')
+}
+
+/// Place of articulation of a stop, so that a final stop before a subscript stop of the same
+/// place is not spelt twice (បុប្ផា Bopha, not Bobpha).
+fn khmer_stop_place(c: char) -> Option<u8> {
+    match c {
+        'ក' | 'ខ' | 'គ' | 'ឃ' => Some(0),
+        'ច' | 'ឆ' | 'ជ' | 'ឈ' => Some(1),
+        'ដ' | 'ឋ' | 'ឌ' | 'ឍ' => Some(2),
+        'ត' | 'ថ' | 'ទ' | 'ធ' => Some(3),
+        'ប' | 'ផ' | 'ព' | 'ភ' => Some(4),
+        _ => None,
     }
+}
+
+/// A vowel (the signs after one consonant) as Cambodian names are spelt in Latin, by series.
+fn khmer_vowel(v: &str, second: bool, closed: bool) -> &'static str {
+    let s = second;
+    match v {
+        // The inherent vowel: "a" in the first series and in open (Pali) syllables (Ratana,
+        // Sambath, Kosal), "o" when a second-series syllable is closed (Kong, Thon).
+        "" => {
+            if s && closed {
+                "o"
+            } else {
+                "a"
+            }
+        }
+        "ៈ" => {
+            if s {
+                "eak"
+            } else {
+                "ak"
+            }
+        }
+        "ា" | "ា់" => {
+            if s {
+                "ea"
+            } else {
+                "a"
+            }
+        }
+        "ិ" => {
+            if s {
+                "i"
+            } else {
+                "e"
+            }
+        }
+        // Srey, Pisey; Rithy, Mony, Nary, Ly.
+        "ី" => {
+            if s {
+                "i"
+            } else {
+                "ey"
+            }
+        }
+        // Kim, Chhim; Nhem is also written.
+        "ឹ" => {
+            if s {
+                "i"
+            } else {
+                "e"
+            }
+        }
+        "ឺ" => "eu",
+        // Sok, Sophal, Kosal, Bopha; Hun, Chhun, Vuthy.
+        "ុ" => {
+            if s {
+                "u"
+            } else {
+                "o"
+            }
+        }
+        "ូ" => "ou",
+        "ួ" => "uo",
+        "ើ" => {
+            if s {
+                "eu"
+            } else {
+                "ae"
+            }
+        }
+        "ឿ" => "oea",
+        "ៀ" => "ie",
+        "េ" => "e",
+        "ែ" => {
+            if s {
+                "e"
+            } else {
+                "ae"
+            }
+        }
+        "ៃ" => {
+            if s {
+                "ey"
+            } else {
+                "ai"
+            }
+        }
+        "ោ" => {
+            if s {
+                "o"
+            } else {
+                "ao"
+            }
+        }
+        // Mao; Pov.
+        "ៅ" => {
+            if s {
+                "ov"
+            } else {
+                "ao"
+            }
+        }
+        // Sreymom.
+        "ុំ" => "om",
+        "ំ" => {
+            if s {
+                "um"
+            } else {
+                "am"
+            }
+        }
+        "ាំ" => {
+            if s {
+                "eam"
+            } else {
+                "am"
+            }
+        }
+        "ះ" => {
+            if s {
+                "eah"
+            } else {
+                "ah"
+            }
+        }
+        "ុះ" => "oh",
+        "េះ" | "ិះ" => "eh",
+        "ោះ" => "aoh",
+        // Samyok sannya (Sopheak).
+        "័" => {
+            if s {
+                "ea"
+            } else {
+                "a"
+            }
+        }
+        // Rare combinations: the first sign decides.
+        _ if v.chars().count() > 1 => {
+            let mut b = [0u8; 4];
+            let first = v.chars().next().unwrap_or('a').encode_utf8(&mut b);
+            khmer_vowel(first, s, closed)
+        }
+        _ => "a",
+    }
+}
+
+fn khmer_independent_vowel(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ឣ' | 'ឤ' => "a",
+        'ឥ' => "e",
+        'ឦ' => "ei",
+        'ឧ' => "o",
+        'ឨ' | 'ឩ' => "ou",
+        'ឪ' => "ov",
+        'ឫ' | 'ឬ' => "ry",
+        'ឭ' | 'ឮ' => "ly",
+        'ឯ' => "ae",
+        'ឰ' => "ai",
+        'ឱ' | 'ឲ' => "ao",
+        'ឳ' => "au",
+        _ => return None,
+    })
+}
+
+/// Khmer as its names are spelt in Cambodian documents (Sok, Chea, Sopheap, Srey, Pov, Vannak,
+/// Dara, Rithy, Bopha): syllable by syllable, each consonant's series choosing its vowel's
+/// reading, the unwritten vowel supplied, word-final subscripts silent (ពេជ្រ Pech, វិចិត្រ
+/// Vichet, សម្បត្តិ Sambath).
+pub fn khmer(run: &str) -> String {
+    const COENG: char = '\u{17D2}';
+    // Marks that change nothing in Latin (bantoc, robat, toandakhiat handled below, signs).
+    let mut cs: Vec<char> = Vec::new();
+    for c in run.nfc() {
+        match c {
+            // Toandakhiat silences the letter (and its vowel) it stands on.
+            '\u{17CD}' => {
+                while cs.last().is_some_and(|&l| is_khmer_vowel_sign(l)) {
+                    cs.pop();
+                }
+                cs.pop();
+            }
+            '\u{17CB}' | '\u{17CC}' | '\u{17CE}' | '\u{17CF}' | '\u{17D1}' | '\u{17D3}' | '\u{200B}' => {}
+            c if ('\u{17D4}'..='\u{17FF}').contains(&c) => {}
+            c => cs.push(c),
+        }
+    }
+    // A subscript ending the word is silent, with a short final vowel on it (ពេជ្រ, សម្បត្តិ).
+    let n0 = cs.len();
+    if n0 > 2 && cs[n0 - 2] == COENG {
+        cs.truncate(n0 - 2);
+    } else if n0 > 3 && cs[n0 - 3] == COENG && matches!(cs[n0 - 1], 'ិ' | 'ុ') {
+        cs.truncate(n0 - 3);
+    }
+    let n = cs.len();
+    // Whether the consonant at j opens a syllable with a written vowel, a register mark or a
+    // subscript of its own.
+    let has_own_vowel = |j: usize| {
+        cs.get(j + 1).is_some_and(|&c| is_khmer_vowel_sign(c) || matches!(c, '\u{17C9}' | '\u{17CA}' | COENG))
+    };
     let mut out = String::new();
-    for (i, &c) in cs.iter().enumerate() {
-        out.push_str(&any_ascii::any_ascii(&c.to_string()));
-        if is_khmer_consonant(c) && cs.get(i + 1).is_some_and(|&n| is_khmer_consonant(n)) {
-            out.push('a');
+    let mut i = 0;
+    while i < n {
+        let c = cs[i];
+        if c == COENG {
+            i += 1;
+            continue;
+        }
+        if let Some(v) = khmer_independent_vowel(c) {
+            out.push_str(v);
+            i += 1;
+            continue;
+        }
+        let Some((init, _, mut second)) = khmer_consonant(c) else {
+            i += 1;
+            continue;
+        };
+        i += 1;
+        // ប is p in a cluster (ប្រាក់ Prak).
+        let mut onset = if c == 'ប' && cs.get(i) == Some(&COENG) { "p".to_owned() } else { init.to_owned() };
+        // A cluster: subscripts under the first consonant (ស្រី Srey, ប្រាក់ Prak). The
+        // series follows a subscript stop, else the first consonant.
+        while i + 1 < n && cs[i] == COENG {
+            let Some((init2, _, s2)) = khmer_consonant(cs[i + 1]) else { break };
+            if khmer_stop_place(cs[i + 1]).is_some() {
+                second = s2;
+            }
+            onset.push_str(init2);
+            i += 2;
+        }
+        let mut vowel = String::new();
+        while i < n {
+            match cs[i] {
+                '\u{17C9}' => second = false,
+                '\u{17CA}' => second = true,
+                v if is_khmer_vowel_sign(v) => vowel.push(v),
+                _ => break,
+            }
+            i += 1;
+        }
+        // A final consonant: one without a vowel of its own that ends the word, stands before
+        // a subscript, or stands before a consonant that opens a syllable with a written vowel
+        // after a written vowel here (វាសនា Veas-na). After the unwritten vowel a lone
+        // consonant opens its own Pali syllable instead (រតនា Ra-ta-na), and before a
+        // consonant without a vowel it opens the syllable that one closes (កុសល Ko-sal).
+        let mut fin: Option<char> = None;
+        let vowelled = |j: usize| {
+            cs.get(j + 1).is_some_and(|&c| is_khmer_vowel_sign(c) || matches!(c, '\u{17C9}' | '\u{17CA}'))
+        };
+        // Inside a word a consonant over subscript ro starts a cluster (ស្រីប្រាក់ Srey-prak);
+        // over any other subscript it closes this syllable (ចិន្តា Chen-da, បុប្ផា Bo-pha).
+        let cluster_ro = cs.get(i + 1) == Some(&COENG) && cs.get(i + 2) == Some(&'រ');
+        if i < n && is_khmer_consonant(cs[i]) && !vowelled(i) && !cluster_ro {
+            let next = cs.get(i + 1).copied();
+            let closes = match next {
+                None => true,
+                Some(COENG) => true,
+                Some(z) if is_khmer_consonant(z) => !vowel.is_empty() && has_own_vowel(i + 1),
+                Some(_) => true,
+            };
+            if closes {
+                fin = Some(cs[i]);
+                i += 1;
+            }
+        }
+        // A doubled consonant (វណ្ណ Vann, សុវណ្ណ Sovann) keeps the Pali "a".
+        let doubled = fin.is_some() && cs.get(i) == Some(&COENG) && cs.get(i + 1) == fin.as_ref();
+        let closed = fin.is_some() && !doubled;
+        out.push_str(&onset);
+        let v = khmer_vowel(&vowel, second, closed);
+        out.push_str(if doubled && vowel.is_empty() { "a" } else { v });
+        if let Some(f) = fin {
+            let same_place = cs.get(i) == Some(&COENG)
+                && khmer_stop_place(f).is_some()
+                && cs.get(i + 1).and_then(|&s| khmer_stop_place(s)) == khmer_stop_place(f);
+            if !same_place {
+                out.push_str(khmer_consonant(f).map_or("", |x| x.1));
+            }
         }
     }
     out
@@ -833,6 +1211,74 @@ mod tests {
         assert_eq!(skeleton(&khmer("ពៅ")), skeleton("Pov"));
         assert_eq!(skeleton(&khmer("ពេជ្រ")), skeleton("Pech"));
         assert_eq!(frame(&skeleton(&khmer("ធារី"))), frame(&skeleton("Theary")));
+    }
+
+    #[test]
+    fn r25_khmer_reads_as_cambodian_documents_spell_it() {
+        for (script, latin) in [
+            ("សុខ", "Sok"),
+            ("ជា", "Chea"),
+            ("សុភាព", "Sopheap"),
+            ("ស្រី", "Srey"),
+            ("ពៅ", "Pov"),
+            ("វណ្ណៈ", "Vannak"),
+            ("ដារ៉ា", "Dara"),
+            ("កុសល", "Kosal"),
+            ("ផល្លា", "Phalla"),
+            ("ស្រីមុំ", "Sreymom"),
+            ("ចាន់ធូ", "Chanthou"),
+            ("ឫទ្ធី", "Rithy"),
+            ("បុប្ផា", "Bopha"),
+            ("សុផល", "Sophal"),
+            ("ពិសី", "Pisey"),
+            ("ណារី", "Nary"),
+            ("សុខា", "Sokha"),
+            ("គឹម", "Kim"),
+            ("ហេង", "Heng"),
+            ("លី", "Ly"),
+            ("មាស", "Meas"),
+            ("កែវ", "Keo"),
+            ("ទូច", "Touch"),
+            ("ប្រាក់", "Prak"),
+            ("ឈុន", "Chhun"),
+            ("សេង", "Seng"),
+            ("សម្បត្តិ", "Sambath"),
+            ("វាសនា", "Veasna"),
+            ("ហ៊ុន", "Hun"),
+        ] {
+            assert_eq!(skeleton(&khmer(script)), skeleton(latin), "{script} as {latin}");
+        }
+    }
+
+    #[test]
+    fn r25_lao_reads_as_lao_documents_spell_it() {
+        for (script, latin) in [
+            ("ສີສະຫວາດ", "Sisavath"),
+            ("ພົມມະຈັນ", "Phommachanh"),
+            ("ບຸນມີ", "Bounmy"),
+            ("ຄຳເພັດ", "Khamphet"),
+            ("ວິໄລວັນ", "Vilayvanh"),
+            ("ສຸກ", "Souk"),
+            ("ພອນ", "Phone"),
+            ("ສົມພອນ", "Somphone"),
+            ("ແກ້ວ", "Keo"),
+            ("ບົວພັນ", "Bouaphanh"),
+            ("ວຽງໄຊ", "Viengxay"),
+            ("ຫຼວງ", "Luang"),
+            ("ອານຸສອນ", "Anousone"),
+            ("ມະນີ", "Many"),
+        ] {
+            assert_eq!(skeleton(&thai(&lao_as_thai(script))), skeleton(latin), "{script} as {latin}");
+        }
+    }
+
+    #[test]
+    fn r25_glides_before_a_vowel_stay_consonants() {
+        // Sayavong must not fold to "saiong", nor Phanthavong to "pantong".
+        assert_eq!(skeleton("Sayavong"), "sayawong");
+        assert_eq!(skeleton("Phanthavong"), "pantawong");
+        assert_eq!(skeleton("Bounmybua"), skeleton("Bounmibua"));
+        assert_eq!(skeleton("Keomany"), skeleton("Keomani"));
     }
 
     #[test]
