@@ -162,6 +162,11 @@ pub fn skeleton(token: &str) -> String {
             (b'q' | b'c' | b'k', _, _) => (b"k", 1),
             (b'x' | b'z', _, _) => (b"s", 1),
             (b'w', _, _) if i + 1 == s.len() && i > 0 => (b"o", 1),
+            // Thai passport spellings write a final ร as r and ล as l (Siriporn, Thanakorn,
+            // Chaimongkol) where the script reads n; Burmese writes a long a as "ar" (Sandar).
+            (b'r', b'n', _) if i > 0 && is_vowel(s[i - 1]) => (b"n", 2),
+            (b'r', _, _) if i + 1 == s.len() && i > 1 && is_vowel(s[i - 1]) => (&[], 1),
+            (b'l', _, _) if i + 1 == s.len() && i > 1 && is_vowel(s[i - 1]) => (b"n", 1),
             (b'r', _, _) => (b"l", 1),
             (b'h', _, _) if i > 0 => (&[], 1),
             // Vowel spellings.
@@ -170,6 +175,9 @@ pub fn skeleton(token: &str) -> String {
             (b'o', b'e', _) if i + 2 == s.len() => (b"o", 2),
             (b'o', b'e', _) => (b"u", 2),
             // Khmer ea (Chea, Meas, Sophea) against any_ascii's a; Thai and Lao ae/e (Saeng, Seng).
+            // Thai ือ, เ-ือ and Lao ເ-ືອ: ue, uea, eu, eua (Rungrueang, Rungruang, Daoheuang).
+            (b'u' | b'e', b'e' | b'u', b'a') if s[i] != s[i + 1] => (b"ua", 3),
+            (b'u', b'e', _) | (b'e', b'u', _) if n2 == 0 || !is_vowel(n2) => (b"u", 2),
             (b'e', b'a', _) => (b"a", 2),
             // ie and ia before a consonant (Lao Vieng, Thai Wiang, Vietnamese Thien, Khmer ៀ).
             (b'i', b'e', _) if n2 != 0 && !is_vowel(n2) => (b"ia", 2),
@@ -1279,6 +1287,22 @@ mod tests {
         assert_eq!(skeleton("Phanthavong"), "pantawong");
         assert_eq!(skeleton("Bounmybua"), skeleton("Bounmibua"));
         assert_eq!(skeleton("Keomany"), skeleton("Keomani"));
+    }
+
+    #[test]
+    fn r25_thai_passport_spellings_meet_the_script() {
+        for (script, latin) in [
+            ("ศิริพร", "Siriporn"),
+            ("ธนากร", "Thanakorn"),
+            ("ชัยมงคล", "Chaimongkol"),
+            ("พรทิพย์", "Porntip"),
+            ("บุญเรือง", "Boonruang"),
+            ("รุ่งเรือง", "Rungrueang"),
+            ("สาคร", "Sakorn"),
+        ] {
+            assert_eq!(skeleton(&thai(script)), skeleton(latin), "{script} as {latin}");
+        }
+        assert_eq!(skeleton("Sandar"), skeleton("Sanda"));
     }
 
     #[test]
