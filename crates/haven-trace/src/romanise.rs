@@ -114,6 +114,60 @@ pub fn read_name(full_name: &str) -> NameReading {
     reading
 }
 
+/// Cantonese, Hokkien, Teochew and Hakka spellings of common Chinese family names, as
+/// Chinese families in South-East Asia and Hong Kong write them (Tan, Lim, Cheung, Lee, Kwok),
+/// with the pinyin each stands for. Ambiguous forms are left out: Wong (黄 or 王), Ng (吴 or
+/// 黄), Tang (邓 or 唐), Wu (胡 or 吴), Ong, which is also Burmese Aung, and forms whose
+/// skeleton is also a pinyin syllable of a common name (Ho as hao, Goh as gao, Koh as cao, Chow as zhao,
+/// Hui, Chin as jin, Chong as zhong), which would turn a Chinese name read from Hanzi on one
+/// side into another when only that side states the nationality.
+const DIALECT_SURNAMES: &[(&str, &str)] = &[
+    ("tan", "chen"),
+    ("chan", "chen"),
+    ("lim", "lin"),
+    ("lam", "lin"),
+    ("ooi", "huang"),
+    ("wee", "huang"),
+    ("cheung", "zhang"),
+    ("teo", "zhang"),
+    ("teoh", "zhang"),
+    ("lee", "li"),
+    ("lau", "liu"),
+    ("chew", "zhou"),
+    ("kwok", "guo"),
+    ("kuo", "guo"),
+    ("quek", "guo"),
+    ("yeung", "yang"),
+    ("yeo", "yang"),
+    ("yip", "ye"),
+    ("yap", "ye"),
+    ("leung", "liang"),
+    ("leong", "liang"),
+    ("neo", "liang"),
+    ("tse", "xie"),
+    ("choi", "cai"),
+    ("chua", "cai"),
+    ("law", "luo"),
+    ("tsang", "zeng"),
+    ("kwan", "guan"),
+    ("fung", "feng"),
+];
+
+/// For a person of Chinese nationality, reads name tokens spelt in a southern Chinese
+/// dialect as their pinyin (陈 written Tan or Chan meets Chen). Applied to skeletons, so that
+/// every spelling of one dialect form agrees; only for Chinese nationals, because the same
+/// letters are other names elsewhere (Burmese Than, Khmer Chan, Vietnamese Lâm).
+pub fn dialect_surnames_as_pinyin(tokens: &mut [String]) {
+    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let table =
+        TABLE.get_or_init(|| DIALECT_SURNAMES.iter().map(|(d, p)| (skeleton(d), skeleton(p))).collect());
+    for t in tokens.iter_mut() {
+        if let Some((_, p)) = table.iter().find(|(d, _)| d == t) {
+            t.clone_from(p);
+        }
+    }
+}
+
 /// Han: family name (one character, or a known compound) and given name as two tokens,
 /// in pinyin without tones, the way names are written in passports ("Zhang Xiaoming").
 fn han(run: &str) -> Vec<String> {
@@ -1303,6 +1357,16 @@ mod tests {
             assert_eq!(skeleton(&thai(script)), skeleton(latin), "{script} as {latin}");
         }
         assert_eq!(skeleton("Sandar"), skeleton("Sanda"));
+    }
+
+    #[test]
+    fn r25_chinese_dialect_surnames_meet_pinyin() {
+        let mut a = read_name("Tan Wei Ming").tokens;
+        dialect_surnames_as_pinyin(&mut a);
+        assert_eq!(a, read_name("陈伟明").tokens[..1].iter().chain(&read_name("Wei Ming").tokens).cloned().collect::<Vec<_>>());
+        let mut b = read_name("CHEUNG Xiaoming").tokens;
+        dialect_surnames_as_pinyin(&mut b);
+        assert_eq!(b, read_name("张小明").tokens);
     }
 
     #[test]
