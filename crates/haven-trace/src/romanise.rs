@@ -58,16 +58,38 @@ const HAN_COMPOUND_FAMILY: &[&str] =
 pub fn read_name(full_name: &str) -> NameReading {
     let text: String = full_name.nfc().collect();
     // Abbreviations that documents use for whole name parts.
-    let text: String = text
-        .split_whitespace()
-        .map(|w| match w.to_lowercase().as_str() {
-            // Filipino "Ma." for Maria (with the point: Ma is also a Burmese and Chinese name).
-            "ma." => "Maria",
-            // Burmese "Mg" for Maung.
-            "mg" | "mg." => "Maung",
-            // Indonesian and Malay abbreviations of Muhammad.
-            "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
-            _ => w,
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let many = words.len() > 1;
+    let text: String = words
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &w)| {
+            Some(match w.to_lowercase().as_str() {
+                // Filipino "Ma." for Maria (with the point: Ma is also a Burmese and Chinese name).
+                "ma." => "Maria",
+                // Burmese "Mg" for Maung.
+                "mg" | "mg." => "Maung",
+                // Indonesian and Malay abbreviations of Muhammad.
+                "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
+                // Titles and generational suffixes are not the name; a record that carries one
+                // should not lose bigrams against a report that does not.
+                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "mdm" | "mdm." | "jr" | "jr." | "sr." | "iii"
+                    if many =>
+                {
+                    return None
+                }
+                // Thai and Lao titles written as their own word (นาย, นาง, นางสาว; ທ້າວ, ນາງ).
+                "นาย" | "นาง" | "นางสาว" | "ທ້າວ" | "ທ່ານ" | "ນາງ" | "ນາງສາວ" if many && k == 0 => return None,
+                // Thai titles written onto the given name (นายสมชาย); not นาง, which also
+                // begins given names (นางนวล).
+                _ if k == 0 => {
+                    ["นางสาว", "นาย", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ."]
+                        .iter()
+                        .find_map(|t| w.strip_prefix(t).filter(|rest| rest.chars().count() >= 2))
+                        .unwrap_or(w)
+                }
+                _ => w,
+            })
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -1367,6 +1389,17 @@ mod tests {
         let mut b = read_name("CHEUNG Xiaoming").tokens;
         dialect_surnames_as_pinyin(&mut b);
         assert_eq!(b, read_name("张小明").tokens);
+    }
+
+    #[test]
+    fn r25_titles_are_not_the_name() {
+        assert_eq!(read_name("นายสมชาย ใจดี").tokens, read_name("สมชาย ใจดี").tokens);
+        assert_eq!(read_name("นางสาว สุภาพร ใจดี").tokens, read_name("สุภาพร ใจดี").tokens);
+        assert_eq!(read_name("Mr. Somchai Jaidee").tokens, read_name("Somchai Jaidee").tokens);
+        assert_eq!(read_name("Jose Santos Jr.").tokens, read_name("Jose Santos").tokens);
+        assert_eq!(read_name("ທ້າວ ສົມສັກ ວົງສາ").tokens, read_name("ສົມສັກ ວົງສາ").tokens);
+        // A given name that begins like a title keeps it.
+        assert_ne!(read_name("นางนวล ใจดี").tokens, read_name("นวล ใจดี").tokens);
     }
 
     #[test]
