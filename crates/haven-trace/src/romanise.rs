@@ -1141,6 +1141,9 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
                     }
                 } else if ai {
                     "ai"
+                } else if (i_ || ii) && onset.is_empty() {
+                    // အိ, the vowel alone, is written Ei in names (Ei Ei Phyo, Ei Mon).
+                    "ei"
                 } else if i_ || ii {
                     "i"
                 } else if u || uu {
@@ -1281,6 +1284,7 @@ mod tests {
         assert_eq!(skeleton(&burmese("မြင့်")), skeleton("Myint"));
         assert_eq!(skeleton(&burmese("လှိုင်")), skeleton("Hlaing"));
         assert_eq!(burmese_syllables("ကျော်ချစ်"), vec!["kyaw", "chit"]);
+        assert_eq!(skeleton(&burmese("အိ")), skeleton("Ei"));
     }
 
     #[test]
