@@ -255,6 +255,12 @@ pub fn skeleton(token: &str) -> String {
             (b'u' | b'e', b'e' | b'u', b'a') if s[i] != s[i + 1] => (b"ua", 3),
             (b'u', b'e', _) | (b'e', b'u', _) if n2 == 0 || !is_vowel(n2) => (b"u", 2),
             (b'e', b'a', _) => (b"a", 2),
+            // Khmer ia for ea at the end of a word (Chia, Sophia; Mias).
+            (b'i', b'a', _)
+                if i > 0 && !is_vowel(s[i - 1]) && (i + 2 == s.len() || (n2 == b's' && i + 3 == s.len())) =>
+            {
+                (b"a", 2)
+            }
             // ie and ia before a consonant (Lao Vieng, Thai Wiang, Vietnamese Thien, Khmer ៀ).
             (b'i', b'e', _) if n2 != 0 && !is_vowel(n2) => (b"ia", 2),
             (b'a', b'e', _) => (b"e", 2),
@@ -263,6 +269,8 @@ pub fn skeleton(token: &str) -> String {
             (b'a' | b'o', b'w', _) if is_vowel(n2) => (std::slice::from_ref(&s[i]), 1),
             (b'a' | b'e', b'y', _) if is_vowel(n2) => (std::slice::from_ref(&s[i]), 1),
             (b'a', b'w', _) | (b'a', b'u', _) | (b'o', b'w', _) | (b'a', b'o', _) => (b"o", 2),
+            // Lao and Thai ai before y (ໄຊຍະວົງ Xaiyavong, Xayavong).
+            (b'a', b'i', b'y') => (b"a", 2),
             (b'a', b'y', _) | (b'a', b'i', _) => (b"ai", 2),
             (b'e', b'y', _) | (b'e', b'i', _) => (b"e", 2),
             // Lao and French-style "Phone", "Khamphone", "Oudome": the e is silent.
@@ -274,6 +282,10 @@ pub fn skeleton(token: &str) -> String {
             {
                 (&[], 1)
             }
+            // w after a vowel and before a consonant is the glide o (Kaewmany, Keomany).
+            (b'w', _, _) if i > 0 && is_vowel(s[i - 1]) && n != 0 && !is_vowel(n) => (b"o", 1),
+            // A final b is p (Khmer and Thai Tep, Teb).
+            (b'b', _, _) if i + 1 == s.len() && i > 0 && is_vowel(s[i - 1]) => (b"p", 1),
             // A y between consonants is a vowel (Bounmybua as Bounmibua).
             (b'y', _, _) if i > 0 && !is_vowel(s[i - 1]) && n != 0 && !is_vowel(n) => (b"i", 1),
             (b'y', _, _) if i + 1 == s.len() && i > 0 => (b"i", 1),
@@ -1367,6 +1379,10 @@ mod tests {
         assert_eq!(skeleton("Phanthavong"), "pantawong");
         assert_eq!(skeleton("Bounmybua"), skeleton("Bounmibua"));
         assert_eq!(skeleton("Keomany"), skeleton("Keomani"));
+        assert_eq!(skeleton("Kaewmany"), skeleton("Keomany"));
+        assert_eq!(skeleton("Xaiyavong"), skeleton("Xayavong"));
+        assert_eq!(skeleton("Chia"), skeleton("Chea"));
+        assert_eq!(skeleton("Teb"), skeleton("Tep"));
     }
 
     #[test]
