@@ -1240,6 +1240,11 @@ pub fn qgrams(tokens: &[String]) -> Vec<String> {
         if let Some(&f) = b.first() {
             grams.push(format!("^{}", f as char));
         }
+        // The token's end, so that a name contained in a longer one ("Noi" in "Noiseng",
+        // "Bounmy" in "Bounmysouliya") is not read as that name with a part left out.
+        if let Some(&l) = b.last() {
+            grams.push(format!("{}$", l as char));
+        }
         for w in b.windows(2) {
             grams.push(String::from_utf8_lossy(w).into_owned());
         }
