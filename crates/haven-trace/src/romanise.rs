@@ -73,21 +73,22 @@ pub fn read_name(full_name: &str) -> NameReading {
                 "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
                 // Titles and generational suffixes are not the name; a record that carries one
                 // should not lose bigrams against a report that does not.
-                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "mdm" | "mdm." | "jr" | "jr." | "sr." | "iii"
+                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "mdm" | "mdm." | "jr" | "jr." | "sr."
+                | "iii"
                     if many =>
                 {
                     return None
                 }
                 // Thai and Lao titles written as their own word (นาย, นาง, นางสาว; ທ້າວ, ນາງ).
-                "นาย" | "นาง" | "นางสาว" | "ທ້າວ" | "ທ່ານ" | "ນາງ" | "ນາງສາວ" if many && k == 0 => return None,
+                "นาย" | "นาง" | "นางสาว" | "ທ້າວ" | "ທ່ານ" | "ນາງ" | "ນາງສາວ" if many && k == 0 => {
+                    return None
+                }
                 // Thai titles written onto the given name (นายสมชาย); not นาง, which also
                 // begins given names (นางนวล).
-                _ if k == 0 => {
-                    ["นางสาว", "นาย", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ."]
-                        .iter()
-                        .find_map(|t| w.strip_prefix(t).filter(|rest| rest.chars().count() >= 2))
-                        .unwrap_or(w)
-                }
+                _ if k == 0 => ["นางสาว", "นาย", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ."]
+                    .iter()
+                    .find_map(|t| w.strip_prefix(t).filter(|rest| rest.chars().count() >= 2))
+                    .unwrap_or(w),
                 _ => w,
             })
         })
@@ -181,8 +182,7 @@ const DIALECT_SURNAMES: &[(&str, &str)] = &[
 /// letters are other names elsewhere (Burmese Than, Khmer Chan, Vietnamese Lâm).
 pub fn dialect_surnames_as_pinyin(tokens: &mut [String]) {
     static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
-    let table =
-        TABLE.get_or_init(|| DIALECT_SURNAMES.iter().map(|(d, p)| (skeleton(d), skeleton(p))).collect());
+    let table = TABLE.get_or_init(|| DIALECT_SURNAMES.iter().map(|(d, p)| (skeleton(d), skeleton(p))).collect());
     for t in tokens.iter_mut() {
         if let Some((_, p)) = table.iter().find(|(d, _)| d == t) {
             t.clone_from(p);
@@ -275,10 +275,7 @@ pub fn skeleton(token: &str) -> String {
             (b'e', b'y', _) | (b'e', b'i', _) => (b"e", 2),
             // Lao and French-style "Phone", "Khamphone", "Oudome": the e is silent.
             (b'e', _, _)
-                if i >= 2
-                    && matches!(s[i - 1], b'n' | b'm')
-                    && s[i - 2] == b'o'
-                    && (n == 0 || !is_vowel(n)) =>
+                if i >= 2 && matches!(s[i - 1], b'n' | b'm') && s[i - 2] == b'o' && (n == 0 || !is_vowel(n)) =>
             {
                 (&[], 1)
             }
@@ -705,145 +702,54 @@ fn khmer_stop_place(c: char) -> Option<u8> {
 
 /// A vowel (the signs after one consonant) as Cambodian names are spelt in Latin, by series.
 fn khmer_vowel(v: &str, second: bool, closed: bool) -> &'static str {
-    let s = second;
-    match v {
+    // (first series, second series)
+    let (first, other): (&'static str, &'static str) = match v {
         // The inherent vowel: "a" in the first series and in open (Pali) syllables (Ratana,
         // Sambath, Kosal), "o" when a second-series syllable is closed (Kong, Thon).
-        "" => {
-            if s && closed {
-                "o"
-            } else {
-                "a"
-            }
-        }
-        "ៈ" => {
-            if s {
-                "eak"
-            } else {
-                "ak"
-            }
-        }
-        "ា" | "ា់" => {
-            if s {
-                "ea"
-            } else {
-                "a"
-            }
-        }
-        "ិ" => {
-            if s {
-                "i"
-            } else {
-                "e"
-            }
-        }
+        "" => ("a", if closed { "o" } else { "a" }),
+        "ៈ" => ("ak", "eak"),
+        "ា" | "ា់" => ("a", "ea"),
+        "ិ" => ("e", "i"),
         // Srey, Pisey; Rithy, Mony, Nary, Ly.
-        "ី" => {
-            if s {
-                "i"
-            } else {
-                "ey"
-            }
-        }
+        "ី" => ("ey", "i"),
         // Kim, Chhim; Nhem is also written.
-        "ឹ" => {
-            if s {
-                "i"
-            } else {
-                "e"
-            }
-        }
-        "ឺ" => "eu",
+        "ឹ" => ("e", "i"),
+        "ឺ" => ("eu", "eu"),
         // Sok, Sophal, Kosal, Bopha; Hun, Chhun, Vuthy.
-        "ុ" => {
-            if s {
-                "u"
-            } else {
-                "o"
-            }
-        }
-        "ូ" => "ou",
-        "ួ" => "uo",
-        "ើ" => {
-            if s {
-                "eu"
-            } else {
-                "ae"
-            }
-        }
-        "ឿ" => "oea",
-        "ៀ" => "ie",
-        "េ" => "e",
-        "ែ" => {
-            if s {
-                "e"
-            } else {
-                "ae"
-            }
-        }
-        "ៃ" => {
-            if s {
-                "ey"
-            } else {
-                "ai"
-            }
-        }
-        "ោ" => {
-            if s {
-                "o"
-            } else {
-                "ao"
-            }
-        }
+        "ុ" => ("o", "u"),
+        "ូ" => ("ou", "ou"),
+        "ួ" => ("uo", "uo"),
+        "ើ" => ("ae", "eu"),
+        "ឿ" => ("oea", "oea"),
+        "ៀ" => ("ie", "ie"),
+        "េ" => ("e", "e"),
+        "ែ" => ("ae", "e"),
+        "ៃ" => ("ai", "ey"),
+        "ោ" => ("ao", "o"),
         // Mao; Pov.
-        "ៅ" => {
-            if s {
-                "ov"
-            } else {
-                "ao"
-            }
-        }
+        "ៅ" => ("ao", "ov"),
         // Sreymom.
-        "ុំ" => "om",
-        "ំ" => {
-            if s {
-                "um"
-            } else {
-                "am"
-            }
-        }
-        "ាំ" => {
-            if s {
-                "eam"
-            } else {
-                "am"
-            }
-        }
-        "ះ" => {
-            if s {
-                "eah"
-            } else {
-                "ah"
-            }
-        }
-        "ុះ" => "oh",
-        "េះ" | "ិះ" => "eh",
-        "ោះ" => "aoh",
+        "ុំ" => ("om", "om"),
+        "ំ" => ("am", "um"),
+        "ាំ" => ("am", "eam"),
+        "ះ" => ("ah", "eah"),
+        "ុះ" => ("oh", "oh"),
+        "េះ" | "ិះ" => ("eh", "eh"),
+        "ោះ" => ("aoh", "aoh"),
         // Samyok sannya (Sopheak).
-        "័" => {
-            if s {
-                "ea"
-            } else {
-                "a"
-            }
-        }
+        "័" => ("a", "ea"),
         // Rare combinations: the first sign decides.
         _ if v.chars().count() > 1 => {
             let mut b = [0u8; 4];
             let first = v.chars().next().unwrap_or('a').encode_utf8(&mut b);
-            khmer_vowel(first, s, closed)
+            return khmer_vowel(first, second, closed);
         }
-        _ => "a",
+        _ => ("a", "a"),
+    };
+    if second {
+        other
+    } else {
+        first
     }
 }
 
@@ -946,9 +852,8 @@ pub fn khmer(run: &str) -> String {
         // consonant opens its own Pali syllable instead (រតនា Ra-ta-na), and before a
         // consonant without a vowel it opens the syllable that one closes (កុសល Ko-sal).
         let mut fin: Option<char> = None;
-        let vowelled = |j: usize| {
-            cs.get(j + 1).is_some_and(|&c| is_khmer_vowel_sign(c) || matches!(c, '\u{17C9}' | '\u{17CA}'))
-        };
+        let vowelled =
+            |j: usize| cs.get(j + 1).is_some_and(|&c| is_khmer_vowel_sign(c) || matches!(c, '\u{17C9}' | '\u{17CA}'));
         // Inside a word a consonant over subscript ro starts a cluster (ស្រីប្រាក់ Srey-prak);
         // over any other subscript it closes this syllable (ចិន្តា Chen-da, បុប្ផា Bo-pha).
         let cluster_ro = cs.get(i + 1) == Some(&COENG) && cs.get(i + 2) == Some(&'រ');
@@ -1410,7 +1315,10 @@ mod tests {
     fn r25_chinese_dialect_surnames_meet_pinyin() {
         let mut a = read_name("Tan Wei Ming").tokens;
         dialect_surnames_as_pinyin(&mut a);
-        assert_eq!(a, read_name("陈伟明").tokens[..1].iter().chain(&read_name("Wei Ming").tokens).cloned().collect::<Vec<_>>());
+        assert_eq!(
+            a,
+            read_name("陈伟明").tokens[..1].iter().chain(&read_name("Wei Ming").tokens).cloned().collect::<Vec<_>>()
+        );
         let mut b = read_name("CHEUNG Xiaoming").tokens;
         dialect_surnames_as_pinyin(&mut b);
         assert_eq!(b, read_name("张小明").tokens);
