@@ -271,6 +271,9 @@ pub fn skeleton(token: &str) -> String {
             (b'a', b'w', _) | (b'a', b'u', _) | (b'o', b'w', _) | (b'a', b'o', _) => (b"o", 2),
             // Lao and Thai ai before y (ໄຊຍະວົງ Xaiyavong, Xayavong).
             (b'a', b'i', b'y') => (b"a", 2),
+            // At the end of a word ai, ay, ei, ey and e are one: the Burmese ေ is written Nay,
+            // Ne, Nei (Ne Win, Nay Pyi Taw), and Thai Chai and Chay stay alike.
+            (b'a', b'y' | b'i', _) if i + 2 == s.len() && i > 0 => (b"e", 2),
             (b'a', b'y', _) | (b'a', b'i', _) => (b"ai", 2),
             (b'e', b'y', _) | (b'e', b'i', _) => (b"e", 2),
             // Lao and French-style "Phone", "Khamphone", "Oudome": the e is silent.
@@ -1293,6 +1296,9 @@ mod tests {
         assert_eq!(skeleton("Xaiyavong"), skeleton("Xayavong"));
         assert_eq!(skeleton("Chia"), skeleton("Chea"));
         assert_eq!(skeleton("Teb"), skeleton("Tep"));
+        assert_eq!(skeleton("Nay"), skeleton("Ne"));
+        assert_eq!(skeleton("Nei"), skeleton("Ne"));
+        assert_eq!(skeleton("Somchai"), skeleton("Somchay"));
     }
 
     #[test]
