@@ -480,7 +480,9 @@ pub fn thai(word: &str) -> String {
                 i += 1;
                 "o"
             }
-            (None, "", Some('ร')) if cs.get(i + 1) == Some(&'ร') => {
+            // รร is a vowel (สุวรรณ Suwan) unless the second ร has a vowel of its own
+            // (เพชรรัตน์ Phet-rat).
+            (None, "", Some('ร')) if cs.get(i + 1) == Some(&'ร') && !follows_vowel(i + 2) => {
                 i += 2;
                 "an"
             }
@@ -508,7 +510,7 @@ pub fn thai(word: &str) -> String {
             // Not after ั, which always takes a final (ลักษณ์ Lak).
             let opens_last = cons(i + 1).is_some() && i + 2 == n && vowel != "ั";
             // Nor before รร, which is a vowel with this consonant (สุวรรณ Suwan).
-            let before_ror = cs.get(i + 1) == Some(&'ร') && cs.get(i + 2) == Some(&'ร');
+            let before_ror = cs.get(i + 1) == Some(&'ร') && cs.get(i + 2) == Some(&'ร') && !follows_vowel(i + 3);
             // A consonant before the vowel -อ- and a closing consonant opens that syllable
             // (อนุสอน Anu-son), rather than closing this one.
             let before_o = cs.get(i + 1) == Some(&'อ')
@@ -1315,6 +1317,9 @@ mod tests {
             assert_eq!(skeleton(&thai(script)), skeleton(latin), "{script} as {latin}");
         }
         assert_eq!(skeleton("Sandar"), skeleton("Sanda"));
+        // รร is a vowel only when the second ร has none of its own.
+        assert_eq!(skeleton(&thai("เพชรรัตน์")), skeleton("Phetrat"));
+        assert_eq!(skeleton(&thai("สุวรรณ")), skeleton("Suwan"));
     }
 
     #[test]
