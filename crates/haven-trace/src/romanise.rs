@@ -8,10 +8,12 @@
 //! not the match.
 //!
 //! Which tables are hand-written (no maintained crate covers them): Thai (an RTGS-like
-//! reading of the script with implicit vowels and final-consonant values) and Burmese
-//! (syllable by syllable, in the conventional spelling of names: Aung, Kyaw, Thein, Htun).
-//! Han, Lao, Khmer and Vietnamese go through `any_ascii` (pinyin without tones for Han,
-//! folded diacritics and Đ→D for Vietnamese), which is maintained and table-driven.
+//! reading of the script with implicit vowels and final-consonant values), Lao (mapped onto
+//! Thai), Khmer (syllable by syllable, each consonant's series choosing its vowel's spelling:
+//! Sok, Chea, Sopheap, Srey, Pov) and Burmese (syllable by syllable, in the conventional
+//! spelling of names: Aung, Kyaw, Thein, Htun). Han and Vietnamese go through `any_ascii`
+//! (pinyin without tones for Han, folded diacritics and Đ→D for Vietnamese), which is
+//! maintained and table-driven.
 
 use unicode_normalization::UnicodeNormalization;
 
