@@ -81,13 +81,15 @@ pub fn read_name(full_name: &str) -> NameReading {
                 {
                     return None
                 }
+                // Burmese Daw (ဒေါ်), the honorific of an older woman, never a name syllable.
+                "daw" | "ဒေါ်" if k == 0 && many => return None,
                 // Thai and Lao titles written as their own word (นาย, นาง, นางสาว; ທ້າວ, ນາງ).
                 "นาย" | "นาง" | "นางสาว" | "ທ້າວ" | "ທ່ານ" | "ນາງ" | "ນາງສາວ" if many && k == 0 => {
                     return None
                 }
-                // Thai titles written onto the given name (นายสมชาย); not นาง, which also
-                // begins given names (นางนวล).
-                _ if k == 0 => ["นางสาว", "นาย", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ."]
+                // Thai titles written onto the given name (นายสมชาย), and ဒေါ် onto a Burmese
+                // name; not นาง, which also begins given names (นางนวล).
+                _ if k == 0 => ["นางสาว", "นาย", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ.", "ဒေါ်"]
                     .iter()
                     .find_map(|t| w.strip_prefix(t).filter(|rest| rest.chars().count() >= 2))
                     .unwrap_or(w),
@@ -1343,6 +1345,9 @@ mod tests {
         assert_eq!(read_name("นางสาว สุภาพร ใจดี").tokens, read_name("สุภาพร ใจดี").tokens);
         assert_eq!(read_name("Mr. Somchai Jaidee").tokens, read_name("Somchai Jaidee").tokens);
         assert_eq!(read_name("Jose Santos Jr.").tokens, read_name("Jose Santos").tokens);
+        assert_eq!(read_name("Daw Khin Myint").tokens, read_name("Khin Myint").tokens);
+        assert_eq!(read_name("ဒေါ်ခင်မြင့်").tokens, read_name("Khin Myint").tokens);
+        assert_eq!(read_name("ဒေါ် ခင်မြင့်").tokens, read_name("Khin Myint").tokens);
         assert_eq!(read_name("ທ້າວ ສົມສັກ ວົງສາ").tokens, read_name("ສົມສັກ ວົງສາ").tokens);
         // A given name that begins like a title keeps it.
         assert_ne!(read_name("นางนวล ใจดี").tokens, read_name("นวล ใจดี").tokens);
