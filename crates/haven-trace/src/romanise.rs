@@ -959,11 +959,14 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
         let k = if cs.get(j + 1) == Some(&'့') { j + 2 } else { j + 1 };
         cs.get(k).is_some_and(|&c| c == '်' || c == '္')
     };
+    // A syllable closed by a stacked consonant (virama) is one word with the next in Latin:
+    // Pali names are written whole (စန္ဒာ Sandar, not San Da).
+    let mut stacked = false;
     while i < n {
         let c = cs[i];
         // Independent vowels.
-        if matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some()
-        {
+        let starts = matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some();
+        if starts && !std::mem::take(&mut stacked) {
             flush(&mut out);
         }
         match c {
@@ -1021,6 +1024,7 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
         let mut fin: Option<char> = None;
         if i < n && closes(i) {
             fin = Some(cs[i]);
+            stacked = cs.get(i + 1) == Some(&'္');
             i += 2;
             while i < n && matches!(cs[i], '့' | '်') {
                 creaky = true;
@@ -1115,6 +1119,10 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
                 }
             }
         };
+        // t after a stacked nasal is voiced (သန္တာ Thandar, မန္တလေး Mandalay).
+        if onset_s == "t" && out.ends_with('n') {
+            onset_s = "d".to_owned();
+        }
         out.push_str(&onset_s);
         out.push_str(rhyme);
     }
@@ -1216,6 +1224,8 @@ mod tests {
         assert_eq!(skeleton(&burmese("လှိုင်")), skeleton("Hlaing"));
         assert_eq!(burmese_syllables("ကျော်ချစ်"), vec!["kyaw", "chit"]);
         assert_eq!(skeleton(&burmese("အိ")), skeleton("Ei"));
+        assert_eq!(burmese_syllables("စန္ဒာညိမ်း").len(), 2);
+        assert_eq!(skeleton(&burmese("သန္တာ")), skeleton("Thandar"));
     }
 
     #[test]
