@@ -57,6 +57,20 @@ fn main() {
         prf(k, tp, fp, fn_);
     }
     prf("ALL", all[0], all[1], all[2]);
+    // False matches by kind: the report has a true partner elsewhere, or none at all.
+    let paired_left: HashSet<&str> = truth.keys().map(|k| k.0.as_str()).collect();
+    let paired_right: HashSet<&str> = truth.keys().map(|k| k.1.as_str()).collect();
+    let (mut fp_lp, mut fp_rp, mut fp_none) = (0, 0, 0);
+    for p in got.iter().filter(|p| !truth.contains_key(*p)) {
+        if paired_left.contains(p.0.as_str()) {
+            fp_lp += 1;
+        } else if paired_right.contains(p.1.as_str()) {
+            fp_rp += 1;
+        } else {
+            fp_none += 1;
+        }
+    }
+    println!("false matches: report has a partner {fp_lp}, record has one {fp_rp}, neither {fp_none}");
     let li: HashMap<&str, usize> = le.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let ri: HashMap<&str, usize> = re.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let (lp, rp) = (Prepared::new(&le), Prepared::new(&re));

@@ -16,7 +16,7 @@ use sha2::Sha256;
 use thiserror::Error;
 
 use crate::people::{Birth, Person, Sex};
-use crate::romanise::{native_qgrams, qgrams, read_name, NameReading};
+use crate::romanise::{dialect_surnames_as_pinyin, native_qgrams, qgrams, read_name, NameReading};
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -154,7 +154,10 @@ impl<'k> Encoder<'k> {
 
     /// Encodes one person.
     pub fn encode(&mut self, p: &Person) -> Encoded {
-        let reading = read_name(&p.full_name);
+        let mut reading = read_name(&p.full_name);
+        if p.nationality.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("CHN")) {
+            dialect_surnames_as_pinyin(&mut reading.tokens);
+        }
         let name = self.bloom::<NAME_WORDS>(1, &qgrams(&reading.tokens), NAME_K);
         let native = if reading.native.is_empty() {
             None

@@ -118,9 +118,9 @@ impl<'a> Prepared<'a> {
 }
 
 /// Name similarity that is neither for nor against a match.
-const NAME_NEUTRAL: f64 = 0.76;
+const NAME_NEUTRAL: f64 = 0.80;
 /// Log-odds per unit of name similarity.
-const NAME_SLOPE: f64 = 30.0;
+const NAME_SLOPE: f64 = 40.0;
 
 /// Log-likelihood weight of a pair, before the threshold offset and the name-frequency
 /// adjustment.
@@ -151,7 +151,7 @@ const MAX_OTHER: f64 = 0.5 + 5.0 + 0.5 + 2.0;
 
 fn weight_given_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize, d: f64) -> f64 {
     let (x, y) = (&a.recs[i], &b.recs[j]);
-    // Name agreement: the main evidence. A similarity of 0.76 is neutral; each 0.033 above or
+    // Name agreement: the main evidence. A similarity of 0.80 is neutral; each 0.025 above or
     // below moves the odds by e.
     let mut w = ((d - NAME_NEUTRAL) * NAME_SLOPE).clamp(-12.0, 6.0);
     if let (Some(sx), Some(sy)) = (x.sex, y.sex) {

@@ -8,10 +8,12 @@
 //! not the match.
 //!
 //! Which tables are hand-written (no maintained crate covers them): Thai (an RTGS-like
-//! reading of the script with implicit vowels and final-consonant values) and Burmese
-//! (syllable by syllable, in the conventional spelling of names: Aung, Kyaw, Thein, Htun).
-//! Han, Lao, Khmer and Vietnamese go through `any_ascii` (pinyin without tones for Han,
-//! folded diacritics and Đ→D for Vietnamese), which is maintained and table-driven.
+//! reading of the script with implicit vowels and final-consonant values), Lao (mapped onto
+//! Thai), Khmer (syllable by syllable, each consonant's series choosing its vowel's spelling:
+//! Sok, Chea, Sopheap, Srey, Pov) and Burmese (syllable by syllable, in the conventional
+//! spelling of names: Aung, Kyaw, Thein, Htun). Han and Vietnamese go through `any_ascii`
+//! (pinyin without tones for Han, folded diacritics and Đ→D for Vietnamese), which is
+//! maintained and table-driven.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -58,16 +60,41 @@ const HAN_COMPOUND_FAMILY: &[&str] =
 pub fn read_name(full_name: &str) -> NameReading {
     let text: String = full_name.nfc().collect();
     // Abbreviations that documents use for whole name parts.
-    let text: String = text
-        .split_whitespace()
-        .map(|w| match w.to_lowercase().as_str() {
-            // Filipino "Ma." for Maria (with the point: Ma is also a Burmese and Chinese name).
-            "ma." => "Maria",
-            // Burmese "Mg" for Maung.
-            "mg" | "mg." => "Maung",
-            // Indonesian and Malay abbreviations of Muhammad.
-            "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
-            _ => w,
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let many = words.len() > 1;
+    let text: String = words
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &w)| {
+            Some(match w.to_lowercase().as_str() {
+                // Filipino "Ma." for Maria (with the point: Ma is also a Burmese and Chinese name).
+                "ma." => "Maria",
+                // Burmese "Mg" for Maung.
+                "mg" | "mg." => "Maung",
+                // Indonesian and Malay abbreviations of Muhammad.
+                "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
+                // Titles and generational suffixes are not the name; a record that carries one
+                // should not lose bigrams against a report that does not.
+                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "mdm" | "mdm." | "jr" | "jr." | "sr."
+                | "iii"
+                    if many =>
+                {
+                    return None
+                }
+                // Burmese Daw (ဒေါ်), the honorific of an older woman, never a name syllable.
+                "daw" | "ဒေါ်" if k == 0 && many => return None,
+                // Thai and Lao titles written as their own word (นาย, นาง, นางสาว; ທ້າວ, ນາງ).
+                "นาย" | "นาง" | "นางสาว" | "ທ້າວ" | "ທ່ານ" | "ນາງ" | "ນາງສາວ" if many && k == 0 => {
+                    return None
+                }
+                // Thai titles written onto the given name (นายสมชาย), and ဒေါ် onto a Burmese
+                // name; not นาง, which also begins given names (นางนวล).
+                _ if k == 0 => ["นางสาว", "นาย", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ.", "ဒေါ်"]
+                    .iter()
+                    .find_map(|t| w.strip_prefix(t).filter(|rest| rest.chars().count() >= 2))
+                    .unwrap_or(w),
+                _ => w,
+            })
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -114,6 +141,59 @@ pub fn read_name(full_name: &str) -> NameReading {
     reading
 }
 
+/// Cantonese, Hokkien, Teochew and Hakka spellings of common Chinese family names, as
+/// Chinese families in South-East Asia and Hong Kong write them (Tan, Lim, Cheung, Lee, Kwok),
+/// with the pinyin each stands for. Ambiguous forms are left out: Wong (黄 or 王), Ng (吴 or
+/// 黄), Tang (邓 or 唐), Wu (胡 or 吴), Ong, which is also Burmese Aung, and forms whose
+/// skeleton is also a pinyin syllable of a common name (Ho as hao, Goh as gao, Koh as cao, Chow as zhao,
+/// Hui, Chin as jin, Chong as zhong), which would turn a Chinese name read from Hanzi on one
+/// side into another when only that side states the nationality.
+const DIALECT_SURNAMES: &[(&str, &str)] = &[
+    ("tan", "chen"),
+    ("chan", "chen"),
+    ("lim", "lin"),
+    ("lam", "lin"),
+    ("ooi", "huang"),
+    ("wee", "huang"),
+    ("cheung", "zhang"),
+    ("teo", "zhang"),
+    ("teoh", "zhang"),
+    ("lee", "li"),
+    ("lau", "liu"),
+    ("chew", "zhou"),
+    ("kwok", "guo"),
+    ("kuo", "guo"),
+    ("quek", "guo"),
+    ("yeung", "yang"),
+    ("yeo", "yang"),
+    ("yip", "ye"),
+    ("yap", "ye"),
+    ("leung", "liang"),
+    ("leong", "liang"),
+    ("neo", "liang"),
+    ("tse", "xie"),
+    ("choi", "cai"),
+    ("chua", "cai"),
+    ("law", "luo"),
+    ("tsang", "zeng"),
+    ("kwan", "guan"),
+    ("fung", "feng"),
+];
+
+/// For a person of Chinese nationality, reads name tokens spelt in a southern Chinese
+/// dialect as their pinyin (陈 written Tan or Chan meets Chen). Applied to skeletons, so that
+/// every spelling of one dialect form agrees; only for Chinese nationals, because the same
+/// letters are other names elsewhere (Burmese Than, Khmer Chan, Vietnamese Lâm).
+pub fn dialect_surnames_as_pinyin(tokens: &mut [String]) {
+    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| DIALECT_SURNAMES.iter().map(|(d, p)| (skeleton(d), skeleton(p))).collect());
+    for t in tokens.iter_mut() {
+        if let Some((_, p)) = table.iter().find(|(d, _)| d == t) {
+            t.clone_from(p);
+        }
+    }
+}
+
 /// Han: family name (one character, or a known compound) and given name as two tokens,
 /// in pinyin without tones, the way names are written in passports ("Zhang Xiaoming").
 fn han(run: &str) -> Vec<String> {
@@ -150,6 +230,10 @@ pub fn skeleton(token: &str) -> String {
             (b'c', b'h', _) | (b'j', _, _) | (b'z', b'h', _) => (b"j", if c == b'j' { 1 } else { 2 }),
             (b'k' | b'g', b'y', _) if i == 0 || !is_vowel(at(i.wrapping_sub(1))) => (b"j", 2),
             (b'd', b'j', _) | (b't', b'j', _) => (b"j", 2),
+            // ny before a vowel is one sound (Nyein); at the end or before a consonant it is
+            // n and a vowel (Lao and Khmer Many, Mony, Vanny).
+            (b'n', b'y', _) if i + 2 < s.len() && !is_vowel(n2) => (b"ni", 2),
+            (b'n', b'y', _) if i + 2 == s.len() => (b"ni", 2),
             (b'n', b'y', _) | (b'n', b'h', _) => (b"n", 2),
             (b'h', b't' | b'l' | b'm' | b'n' | b's' | b'w' | b'y', _) if i == 0 => (&[], 1),
             (b'p' | b't' | b'k' | b'g' | b'd' | b'b' | b's', b'h', _) => (std::slice::from_ref(&s[i]), 2),
@@ -158,6 +242,11 @@ pub fn skeleton(token: &str) -> String {
             (b'q' | b'c' | b'k', _, _) => (b"k", 1),
             (b'x' | b'z', _, _) => (b"s", 1),
             (b'w', _, _) if i + 1 == s.len() && i > 0 => (b"o", 1),
+            // Thai passport spellings write a final ร as r and ล as l (Siriporn, Thanakorn,
+            // Chaimongkol) where the script reads n; Burmese writes a long a as "ar" (Sandar).
+            (b'r', b'n', _) if i > 0 && is_vowel(s[i - 1]) => (b"n", 2),
+            (b'r', _, _) if i + 1 == s.len() && i > 1 && is_vowel(s[i - 1]) => (&[], 1),
+            (b'l', _, _) if i + 1 == s.len() && i > 1 && is_vowel(s[i - 1]) => (b"n", 1),
             (b'r', _, _) => (b"l", 1),
             (b'h', _, _) if i > 0 => (&[], 1),
             // Vowel spellings.
@@ -166,12 +255,43 @@ pub fn skeleton(token: &str) -> String {
             (b'o', b'e', _) if i + 2 == s.len() => (b"o", 2),
             (b'o', b'e', _) => (b"u", 2),
             // Khmer ea (Chea, Meas, Sophea) against any_ascii's a; Thai and Lao ae/e (Saeng, Seng).
+            // Thai ือ, เ-ือ and Lao ເ-ືອ: ue, uea, eu, eua (Rungrueang, Rungruang, Daoheuang).
+            (b'u' | b'e', b'e' | b'u', b'a') if s[i] != s[i + 1] => (b"ua", 3),
+            (b'u', b'e', _) | (b'e', b'u', _) if n2 == 0 || !is_vowel(n2) => (b"u", 2),
             (b'e', b'a', _) => (b"a", 2),
+            // Khmer ia for ea at the end of a word (Chia, Sophia; Mias).
+            (b'i', b'a', _)
+                if i > 0 && !is_vowel(s[i - 1]) && (i + 2 == s.len() || (n2 == b's' && i + 3 == s.len())) =>
+            {
+                (b"a", 2)
+            }
+            // ie and ia before a consonant (Lao Vieng, Thai Wiang, Vietnamese Thien, Khmer ៀ).
+            (b'i', b'e', _) if n2 != 0 && !is_vowel(n2) => (b"ia", 2),
             (b'a', b'e', _) => (b"e", 2),
             (b'o', b'o', _) | (b'o', b'u', _) | (b'u', b'u', _) => (b"u", 2),
+            // w and y before a vowel are consonants (Sayavong, Phanthavong), not glides.
+            (b'a' | b'o', b'w', _) if is_vowel(n2) => (std::slice::from_ref(&s[i]), 1),
+            (b'a' | b'e', b'y', _) if is_vowel(n2) => (std::slice::from_ref(&s[i]), 1),
             (b'a', b'w', _) | (b'a', b'u', _) | (b'o', b'w', _) | (b'a', b'o', _) => (b"o", 2),
+            // Lao and Thai ai before y (ໄຊຍະວົງ Xaiyavong, Xayavong).
+            (b'a', b'i', b'y') => (b"a", 2),
+            // At the end of a word ai, ay, ei, ey and e are one: the Burmese ေ is written Nay,
+            // Ne, Nei (Ne Win, Nay Pyi Taw), and Thai Chai and Chay stay alike.
+            (b'a', b'y' | b'i', _) if i + 2 == s.len() && i > 0 => (b"e", 2),
             (b'a', b'y', _) | (b'a', b'i', _) => (b"ai", 2),
             (b'e', b'y', _) | (b'e', b'i', _) => (b"e", 2),
+            // Lao and French-style "Phone", "Khamphone", "Oudome": the e is silent.
+            (b'e', _, _)
+                if i >= 2 && matches!(s[i - 1], b'n' | b'm') && s[i - 2] == b'o' && (n == 0 || !is_vowel(n)) =>
+            {
+                (&[], 1)
+            }
+            // w after a vowel and before a consonant is the glide o (Kaewmany, Keomany).
+            (b'w', _, _) if i > 0 && is_vowel(s[i - 1]) && n != 0 && !is_vowel(n) => (b"o", 1),
+            // A final b is p (Khmer and Thai Tep, Teb).
+            (b'b', _, _) if i + 1 == s.len() && i > 0 && is_vowel(s[i - 1]) => (b"p", 1),
+            // A y between consonants is a vowel (Bounmybua as Bounmibua).
+            (b'y', _, _) if i > 0 && !is_vowel(s[i - 1]) && n != 0 && !is_vowel(n) => (b"i", 1),
             (b'y', _, _) if i + 1 == s.len() && i > 0 => (b"i", 1),
             (b'w', _, _) if i + 1 == s.len() && i > 0 => (b"o", 1),
             _ => (std::slice::from_ref(&s[i]), 1),
@@ -300,14 +420,23 @@ pub fn thai(word: &str) -> String {
         // Clusters: a consonant and ร, ล or ว before a written vowel ("pra", "khwa"); a silent
         // ห or อ before a sonorant.
         if let Some(&nx) = cs.get(i) {
-            let cluster = (matches!(nx, 'ร' | 'ล') && (follows_vowel(i + 1) || lead.is_some()))
-                || (nx == 'ว' && follows_vowel(i + 1));
-            let h_lead =
-                (init == "h" || init.is_empty()) && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว');
+            // ไ, ใ and โ take no following vowel, so ไ-ล-ว-ั (วิไลวัน Wilaiwan) is two syllables.
+            let lead_alone = matches!(lead, Some('ไ' | 'ใ' | 'โ')) && follows_vowel(i + 1);
+            let cluster = !lead_alone
+                && ((matches!(nx, 'ร' | 'ล') && (follows_vowel(i + 1) || lead.is_some()))
+                    || (nx == 'ว' && lead.is_none() && follows_vowel(i + 1)));
+            // A silent ห before any sonorant; a silent อ only before ย (อยู่ Yu), since อนุ is Anu.
+            let h_lead = (init == "h" && matches!(nx, 'ง' | 'ญ' | 'น' | 'ม' | 'ย' | 'ร' | 'ล' | 'ว'))
+                || (init.is_empty() && nx == 'ย');
             if cluster && !init.is_empty() {
                 out.push_str(thai_consonant(nx).map_or("", |v| v.0));
                 i += 1;
-            } else if h_lead && (follows_vowel(i + 1) || lead.is_some()) {
+            } else if h_lead
+                && (follows_vowel(i + 1)
+                    || lead.is_some()
+                    // ห before a sonorant and the vowel -ว- (หลวง Luang).
+                    || (cs.get(i + 1) == Some(&'ว') && cons(i + 2).is_some()))
+            {
                 out.pop_if_h();
                 out.push_str(thai_consonant(nx).map_or("", |v| v.0));
                 i += 1;
@@ -355,7 +484,9 @@ pub fn thai(word: &str) -> String {
                 i += 1;
                 "o"
             }
-            (None, "", Some('ร')) if cs.get(i + 1) == Some(&'ร') => {
+            // รร is a vowel (สุวรรณ Suwan) unless the second ร has a vowel of its own
+            // (เพชรรัตน์ Phet-rat).
+            (None, "", Some('ร')) if cs.get(i + 1) == Some(&'ร') && !follows_vowel(i + 2) => {
                 i += 2;
                 "an"
             }
@@ -383,8 +514,16 @@ pub fn thai(word: &str) -> String {
             // Not after ั, which always takes a final (ลักษณ์ Lak).
             let opens_last = cons(i + 1).is_some() && i + 2 == n && vowel != "ั";
             // Nor before รร, which is a vowel with this consonant (สุวรรณ Suwan).
-            let before_ror = cs.get(i + 1) == Some(&'ร') && cs.get(i + 2) == Some(&'ร');
+            let before_ror = cs.get(i + 1) == Some(&'ร') && cs.get(i + 2) == Some(&'ร') && !follows_vowel(i + 3);
+            // A consonant before the vowel -อ- and a closing consonant opens that syllable
+            // (อนุสอน Anu-son), rather than closing this one.
+            let before_o = cs.get(i + 1) == Some(&'อ')
+                && cons(i + 2).is_some()
+                && cs.get(i + 2) != Some(&'อ')
+                && !follows_vowel(i + 3)
+                && !cs.get(i + 3).is_some_and(|&c| is_thai_leading_vowel(c) || c == 'อ');
             if !follows_vowel(i + 1)
+                && !before_o
                 && !opens_last
                 && !before_ror
                 && !cs.get(i + 1).is_some_and(|&c| c == 'ร' && follows_vowel(i + 2))
@@ -431,7 +570,26 @@ impl PopIfH for String {
 /// implicit vowels, final-consonant values), so Lao is read through the Thai reader after a
 /// letter-for-letter mapping. The Lao ຍ is "ny"/"y" initially, as Thai ย.
 fn lao_as_thai(run: &str) -> String {
-    run.chars()
+    // ົວ is the vowel ua (ບົວ Boua), written ัว in Thai; ຽ after a consonant is the vowel ia
+    // (ວຽງ Vieng), written เ-ีย in Thai.
+    let run = run.replace("ົວ", "ັວ");
+    let mut chars: Vec<char> = Vec::new();
+    for c in run.chars() {
+        if c == 'ຽ' && chars.last().is_some_and(|&l| ('ກ'..='ຮ').contains(&l) || matches!(l, 'ໜ' | 'ໝ')) {
+            // The consonant (with a ຫ before a sonorant, or a ລ/ຼ after a stop) moves behind ເ.
+            let mut k = chars.len() - 1;
+            if k > 0 && chars[k - 1] == 'ຫ' {
+                k -= 1;
+            }
+            chars.insert(k, 'ເ');
+            chars.push('ີ');
+            chars.push('ຍ');
+            continue;
+        }
+        chars.push(c);
+    }
+    chars
+        .into_iter()
         .filter_map(|c| {
             Some(match c {
                 'ກ' => 'ก',
@@ -487,23 +645,253 @@ fn lao_as_thai(run: &str) -> String {
         .collect()
 }
 
-fn is_khmer_consonant(c: char) -> bool {
-    ('\u{1780}'..='\u{17A2}').contains(&c)
+/// A Khmer consonant: (initial, final, second series). The series decides how each vowel sign
+/// is read (ា is "a" after ដ, "ea" after ជ: Dara, Chea), which is why a letter-by-letter
+/// transliteration strays from the spellings Cambodian documents use.
+fn khmer_consonant(c: char) -> Option<(&'static str, &'static str, bool)> {
+    Some(match c {
+        'ក' => ("k", "k", false),
+        'ខ' => ("kh", "k", false),
+        'គ' => ("k", "k", true),
+        'ឃ' => ("kh", "k", true),
+        'ង' => ("ng", "ng", true),
+        'ច' => ("ch", "ch", false),
+        'ឆ' => ("chh", "ch", false),
+        'ជ' => ("ch", "ch", true),
+        'ឈ' => ("chh", "ch", true),
+        'ញ' => ("nh", "nh", true),
+        'ដ' => ("d", "t", false),
+        'ឋ' => ("th", "t", false),
+        'ឌ' => ("d", "t", true),
+        'ឍ' => ("th", "t", true),
+        'ណ' => ("n", "n", false),
+        'ត' => ("t", "t", false),
+        'ថ' => ("th", "t", false),
+        'ទ' => ("t", "t", true),
+        'ធ' => ("th", "t", true),
+        'ន' => ("n", "n", true),
+        'ប' => ("b", "p", false),
+        'ផ' => ("ph", "p", false),
+        'ព' => ("p", "p", true),
+        'ភ' => ("ph", "p", true),
+        'ម' => ("m", "m", true),
+        'យ' => ("y", "y", true),
+        'រ' => ("r", "r", true),
+        'ល' => ("l", "l", true),
+        'វ' => ("v", "v", true),
+        'ឝ' | 'ឞ' | 'ស' => ("s", "s", false),
+        'ហ' => ("h", "h", false),
+        'ឡ' => ("l", "l", false),
+        'អ' => ("", "", false),
+        _ => return None,
+    })
 }
 
-/// Khmer through `any_ascii`, with the inherent vowel that script leaves unwritten between two
-/// consonants (រតនា → ratana, not rtna); a word-final consonant stays a final (សុខ → sokh).
-fn khmer(run: &str) -> String {
-    let mut cs: Vec<char> = run.chars().collect();
-    // A subscript consonant ending a word is not pronounced (ពេជ្រ Pech, វិចិត្រ Vichet).
-    if cs.len() > 2 && cs[cs.len() - 2] == '\u{17D2}' {
-        cs.truncate(cs.len() - 2);
+fn is_khmer_consonant(c: char) -> bool {
+    khmer_consonant(c).is_some()
+}
+
+/// Vowel signs, the nasal and the final breath marks that follow a consonant.
+fn is_khmer_vowel_sign(c: char) -> bool {
+    matches!(c, '\u{17B6}'..='\u{17C8}' | '\u{17D0}')
+}
+
+/// Place of articulation of a stop, so that a final stop before a subscript stop of the same
+/// place is not spelt twice (បុប្ផា Bopha, not Bobpha).
+fn khmer_stop_place(c: char) -> Option<u8> {
+    match c {
+        'ក' | 'ខ' | 'គ' | 'ឃ' => Some(0),
+        'ច' | 'ឆ' | 'ជ' | 'ឈ' => Some(1),
+        'ដ' | 'ឋ' | 'ឌ' | 'ឍ' => Some(2),
+        'ត' | 'ថ' | 'ទ' | 'ធ' => Some(3),
+        'ប' | 'ផ' | 'ព' | 'ភ' => Some(4),
+        _ => None,
     }
+}
+
+/// A vowel (the signs after one consonant) as Cambodian names are spelt in Latin, by series.
+fn khmer_vowel(v: &str, second: bool, closed: bool) -> &'static str {
+    // (first series, second series)
+    let (first, other): (&'static str, &'static str) = match v {
+        // The inherent vowel: "a" in the first series and in open (Pali) syllables (Ratana,
+        // Sambath, Kosal), "o" when a second-series syllable is closed (Kong, Thon).
+        "" => ("a", if closed { "o" } else { "a" }),
+        "ៈ" => ("ak", "eak"),
+        "ា" | "ា់" => ("a", "ea"),
+        "ិ" => ("e", "i"),
+        // Srey, Pisey; Rithy, Mony, Nary, Ly.
+        "ី" => ("ey", "i"),
+        // Kim, Chhim; Nhem is also written.
+        "ឹ" => ("e", "i"),
+        "ឺ" => ("eu", "eu"),
+        // Sok, Sophal, Kosal, Bopha; Hun, Chhun, Vuthy.
+        "ុ" => ("o", "u"),
+        "ូ" => ("ou", "ou"),
+        "ួ" => ("uo", "uo"),
+        "ើ" => ("ae", "eu"),
+        "ឿ" => ("oea", "oea"),
+        "ៀ" => ("ie", "ie"),
+        "េ" => ("e", "e"),
+        "ែ" => ("ae", "e"),
+        "ៃ" => ("ai", "ey"),
+        "ោ" => ("ao", "o"),
+        // Mao; Pov.
+        "ៅ" => ("ao", "ov"),
+        // Sreymom.
+        "ុំ" => ("om", "om"),
+        "ំ" => ("am", "um"),
+        "ាំ" => ("am", "eam"),
+        "ះ" => ("ah", "eah"),
+        "ុះ" => ("oh", "oh"),
+        "េះ" | "ិះ" => ("eh", "eh"),
+        "ោះ" => ("aoh", "aoh"),
+        // Samyok sannya (Sopheak).
+        "័" => ("a", "ea"),
+        // Rare combinations: the first sign decides.
+        _ if v.chars().count() > 1 => {
+            let mut b = [0u8; 4];
+            let first = v.chars().next().unwrap_or('a').encode_utf8(&mut b);
+            return khmer_vowel(first, second, closed);
+        }
+        _ => ("a", "a"),
+    };
+    if second {
+        other
+    } else {
+        first
+    }
+}
+
+fn khmer_independent_vowel(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ឣ' | 'ឤ' => "a",
+        'ឥ' => "e",
+        'ឦ' => "ei",
+        'ឧ' => "o",
+        'ឨ' | 'ឩ' => "ou",
+        'ឪ' => "ov",
+        'ឫ' | 'ឬ' => "ry",
+        'ឭ' | 'ឮ' => "ly",
+        'ឯ' => "ae",
+        'ឰ' => "ai",
+        'ឱ' | 'ឲ' => "ao",
+        'ឳ' => "au",
+        _ => return None,
+    })
+}
+
+/// Khmer as its names are spelt in Cambodian documents (Sok, Chea, Sopheap, Srey, Pov, Vannak,
+/// Dara, Rithy, Bopha): syllable by syllable, each consonant's series choosing its vowel's
+/// reading, the unwritten vowel supplied, word-final subscripts silent (ពេជ្រ Pech, វិចិត្រ
+/// Vichet, សម្បត្តិ Sambath).
+pub fn khmer(run: &str) -> String {
+    const COENG: char = '\u{17D2}';
+    // Marks that change nothing in Latin (bantoc, robat, toandakhiat handled below, signs).
+    let mut cs: Vec<char> = Vec::new();
+    for c in run.nfc() {
+        match c {
+            // Toandakhiat silences the letter (and its vowel) it stands on.
+            '\u{17CD}' => {
+                while cs.last().is_some_and(|&l| is_khmer_vowel_sign(l)) {
+                    cs.pop();
+                }
+                cs.pop();
+            }
+            '\u{17CB}' | '\u{17CC}' | '\u{17CE}' | '\u{17CF}' | '\u{17D1}' | '\u{17D3}' | '\u{200B}' => {}
+            c if ('\u{17D4}'..='\u{17FF}').contains(&c) => {}
+            c => cs.push(c),
+        }
+    }
+    // A subscript ending the word is silent, with a short final vowel on it (ពេជ្រ, សម្បត្តិ).
+    let n0 = cs.len();
+    if n0 > 2 && cs[n0 - 2] == COENG {
+        cs.truncate(n0 - 2);
+    } else if n0 > 3 && cs[n0 - 3] == COENG && matches!(cs[n0 - 1], 'ិ' | 'ុ') {
+        cs.truncate(n0 - 3);
+    }
+    let n = cs.len();
+    // Whether the consonant at j opens a syllable with a written vowel, a register mark or a
+    // subscript of its own.
+    let has_own_vowel = |j: usize| {
+        cs.get(j + 1).is_some_and(|&c| is_khmer_vowel_sign(c) || matches!(c, '\u{17C9}' | '\u{17CA}' | COENG))
+    };
     let mut out = String::new();
-    for (i, &c) in cs.iter().enumerate() {
-        out.push_str(&any_ascii::any_ascii(&c.to_string()));
-        if is_khmer_consonant(c) && cs.get(i + 1).is_some_and(|&n| is_khmer_consonant(n)) {
-            out.push('a');
+    let mut i = 0;
+    while i < n {
+        let c = cs[i];
+        if c == COENG {
+            i += 1;
+            continue;
+        }
+        if let Some(v) = khmer_independent_vowel(c) {
+            out.push_str(v);
+            i += 1;
+            continue;
+        }
+        let Some((init, _, mut second)) = khmer_consonant(c) else {
+            i += 1;
+            continue;
+        };
+        i += 1;
+        // ប is p in a cluster (ប្រាក់ Prak).
+        let mut onset = if c == 'ប' && cs.get(i) == Some(&COENG) { "p".to_owned() } else { init.to_owned() };
+        // A cluster: subscripts under the first consonant (ស្រី Srey, ប្រាក់ Prak). The
+        // series follows a subscript stop, else the first consonant.
+        while i + 1 < n && cs[i] == COENG {
+            let Some((init2, _, s2)) = khmer_consonant(cs[i + 1]) else { break };
+            if khmer_stop_place(cs[i + 1]).is_some() {
+                second = s2;
+            }
+            onset.push_str(init2);
+            i += 2;
+        }
+        let mut vowel = String::new();
+        while i < n {
+            match cs[i] {
+                '\u{17C9}' => second = false,
+                '\u{17CA}' => second = true,
+                v if is_khmer_vowel_sign(v) => vowel.push(v),
+                _ => break,
+            }
+            i += 1;
+        }
+        // A final consonant: one without a vowel of its own that ends the word, stands before
+        // a subscript, or stands before a consonant that opens a syllable with a written vowel
+        // after a written vowel here (វាសនា Veas-na). After the unwritten vowel a lone
+        // consonant opens its own Pali syllable instead (រតនា Ra-ta-na), and before a
+        // consonant without a vowel it opens the syllable that one closes (កុសល Ko-sal).
+        let mut fin: Option<char> = None;
+        let vowelled =
+            |j: usize| cs.get(j + 1).is_some_and(|&c| is_khmer_vowel_sign(c) || matches!(c, '\u{17C9}' | '\u{17CA}'));
+        // Inside a word a consonant over subscript ro starts a cluster (ស្រីប្រាក់ Srey-prak);
+        // over any other subscript it closes this syllable (ចិន្តា Chen-da, បុប្ផា Bo-pha).
+        let cluster_ro = cs.get(i + 1) == Some(&COENG) && cs.get(i + 2) == Some(&'រ');
+        if i < n && is_khmer_consonant(cs[i]) && !vowelled(i) && !cluster_ro {
+            let next = cs.get(i + 1).copied();
+            let closes = match next {
+                None => true,
+                Some(COENG) => true,
+                Some(z) if is_khmer_consonant(z) => !vowel.is_empty() && has_own_vowel(i + 1),
+                Some(_) => true,
+            };
+            if closes {
+                fin = Some(cs[i]);
+                i += 1;
+            }
+        }
+        // A doubled consonant (វណ្ណ Vann, សុវណ្ណ Sovann) keeps the Pali "a".
+        let doubled = fin.is_some() && cs.get(i) == Some(&COENG) && cs.get(i + 1) == fin.as_ref();
+        let closed = fin.is_some() && !doubled;
+        out.push_str(&onset);
+        let v = khmer_vowel(&vowel, second, closed);
+        out.push_str(if doubled && vowel.is_empty() { "a" } else { v });
+        if let Some(f) = fin {
+            let same_place = cs.get(i) == Some(&COENG)
+                && khmer_stop_place(f).is_some()
+                && cs.get(i + 1).and_then(|&s| khmer_stop_place(s)) == khmer_stop_place(f);
+            if !same_place {
+                out.push_str(khmer_consonant(f).map_or("", |x| x.1));
+            }
         }
     }
     out
@@ -571,11 +959,14 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
         let k = if cs.get(j + 1) == Some(&'့') { j + 2 } else { j + 1 };
         cs.get(k).is_some_and(|&c| c == '်' || c == '္')
     };
+    // A syllable closed by a stacked consonant (virama) is one word with the next in Latin:
+    // Pali names are written whole (စန္ဒာ Sandar, not San Da).
+    let mut stacked = false;
     while i < n {
         let c = cs[i];
         // Independent vowels.
-        if matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some()
-        {
+        let starts = matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some();
+        if starts && !std::mem::take(&mut stacked) {
             flush(&mut out);
         }
         match c {
@@ -633,6 +1024,7 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
         let mut fin: Option<char> = None;
         if i < n && closes(i) {
             fin = Some(cs[i]);
+            stacked = cs.get(i + 1) == Some(&'္');
             i += 2;
             while i < n && matches!(cs[i], '့' | '်') {
                 creaky = true;
@@ -679,6 +1071,9 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
                     }
                 } else if ai {
                     "ai"
+                } else if (i_ || ii) && onset.is_empty() {
+                    // အိ, the vowel alone, is written Ei in names (Ei Ei Phyo, Ei Mon).
+                    "ei"
                 } else if i_ || ii {
                     "i"
                 } else if u || uu {
@@ -724,6 +1119,10 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
                 }
             }
         };
+        // t after a stacked nasal is voiced (သန္တာ Thandar, မန္တလေး Mandalay).
+        if onset_s == "t" && out.ends_with('n') {
+            onset_s = "d".to_owned();
+        }
         out.push_str(&onset_s);
         out.push_str(rhyme);
     }
@@ -762,6 +1161,11 @@ pub fn qgrams(tokens: &[String]) -> Vec<String> {
         }
         if let Some(&f) = b.first() {
             grams.push(format!("^{}", f as char));
+        }
+        // The token's end, so that a name contained in a longer one ("Noi" in "Noiseng",
+        // "Bounmy" in "Bounmysouliya") is not read as that name with a part left out.
+        if let Some(&l) = b.last() {
+            grams.push(format!("{}$", l as char));
         }
         for w in b.windows(2) {
             grams.push(String::from_utf8_lossy(w).into_owned());
@@ -819,6 +1223,9 @@ mod tests {
         assert_eq!(skeleton(&burmese("မြင့်")), skeleton("Myint"));
         assert_eq!(skeleton(&burmese("လှိုင်")), skeleton("Hlaing"));
         assert_eq!(burmese_syllables("ကျော်ချစ်"), vec!["kyaw", "chit"]);
+        assert_eq!(skeleton(&burmese("အိ")), skeleton("Ei"));
+        assert_eq!(burmese_syllables("စန္ဒာညိမ်း").len(), 2);
+        assert_eq!(skeleton(&burmese("သန္တာ")), skeleton("Thandar"));
     }
 
     #[test]
@@ -833,6 +1240,127 @@ mod tests {
         assert_eq!(skeleton(&khmer("ពៅ")), skeleton("Pov"));
         assert_eq!(skeleton(&khmer("ពេជ្រ")), skeleton("Pech"));
         assert_eq!(frame(&skeleton(&khmer("ធារី"))), frame(&skeleton("Theary")));
+    }
+
+    #[test]
+    fn r25_khmer_reads_as_cambodian_documents_spell_it() {
+        for (script, latin) in [
+            ("សុខ", "Sok"),
+            ("ជា", "Chea"),
+            ("សុភាព", "Sopheap"),
+            ("ស្រី", "Srey"),
+            ("ពៅ", "Pov"),
+            ("វណ្ណៈ", "Vannak"),
+            ("ដារ៉ា", "Dara"),
+            ("កុសល", "Kosal"),
+            ("ផល្លា", "Phalla"),
+            ("ស្រីមុំ", "Sreymom"),
+            ("ចាន់ធូ", "Chanthou"),
+            ("ឫទ្ធី", "Rithy"),
+            ("បុប្ផា", "Bopha"),
+            ("សុផល", "Sophal"),
+            ("ពិសី", "Pisey"),
+            ("ណារី", "Nary"),
+            ("សុខា", "Sokha"),
+            ("គឹម", "Kim"),
+            ("ហេង", "Heng"),
+            ("លី", "Ly"),
+            ("មាស", "Meas"),
+            ("កែវ", "Keo"),
+            ("ទូច", "Touch"),
+            ("ប្រាក់", "Prak"),
+            ("ឈុន", "Chhun"),
+            ("សេង", "Seng"),
+            ("សម្បត្តិ", "Sambath"),
+            ("វាសនា", "Veasna"),
+            ("ហ៊ុន", "Hun"),
+        ] {
+            assert_eq!(skeleton(&khmer(script)), skeleton(latin), "{script} as {latin}");
+        }
+    }
+
+    #[test]
+    fn r25_lao_reads_as_lao_documents_spell_it() {
+        for (script, latin) in [
+            ("ສີສະຫວາດ", "Sisavath"),
+            ("ພົມມະຈັນ", "Phommachanh"),
+            ("ບຸນມີ", "Bounmy"),
+            ("ຄຳເພັດ", "Khamphet"),
+            ("ວິໄລວັນ", "Vilayvanh"),
+            ("ສຸກ", "Souk"),
+            ("ພອນ", "Phone"),
+            ("ສົມພອນ", "Somphone"),
+            ("ແກ້ວ", "Keo"),
+            ("ບົວພັນ", "Bouaphanh"),
+            ("ວຽງໄຊ", "Viengxay"),
+            ("ຫຼວງ", "Luang"),
+            ("ອານຸສອນ", "Anousone"),
+            ("ມະນີ", "Many"),
+        ] {
+            assert_eq!(skeleton(&thai(&lao_as_thai(script))), skeleton(latin), "{script} as {latin}");
+        }
+    }
+
+    #[test]
+    fn r25_glides_before_a_vowel_stay_consonants() {
+        // Sayavong must not fold to "saiong", nor Phanthavong to "pantong".
+        assert_eq!(skeleton("Sayavong"), "sayawong");
+        assert_eq!(skeleton("Phanthavong"), "pantawong");
+        assert_eq!(skeleton("Bounmybua"), skeleton("Bounmibua"));
+        assert_eq!(skeleton("Keomany"), skeleton("Keomani"));
+        assert_eq!(skeleton("Kaewmany"), skeleton("Keomany"));
+        assert_eq!(skeleton("Xaiyavong"), skeleton("Xayavong"));
+        assert_eq!(skeleton("Chia"), skeleton("Chea"));
+        assert_eq!(skeleton("Teb"), skeleton("Tep"));
+        assert_eq!(skeleton("Nay"), skeleton("Ne"));
+        assert_eq!(skeleton("Nei"), skeleton("Ne"));
+        assert_eq!(skeleton("Somchai"), skeleton("Somchay"));
+    }
+
+    #[test]
+    fn r25_thai_passport_spellings_meet_the_script() {
+        for (script, latin) in [
+            ("ศิริพร", "Siriporn"),
+            ("ธนากร", "Thanakorn"),
+            ("ชัยมงคล", "Chaimongkol"),
+            ("พรทิพย์", "Porntip"),
+            ("บุญเรือง", "Boonruang"),
+            ("รุ่งเรือง", "Rungrueang"),
+            ("สาคร", "Sakorn"),
+        ] {
+            assert_eq!(skeleton(&thai(script)), skeleton(latin), "{script} as {latin}");
+        }
+        assert_eq!(skeleton("Sandar"), skeleton("Sanda"));
+        // รร is a vowel only when the second ร has none of its own.
+        assert_eq!(skeleton(&thai("เพชรรัตน์")), skeleton("Phetrat"));
+        assert_eq!(skeleton(&thai("สุวรรณ")), skeleton("Suwan"));
+    }
+
+    #[test]
+    fn r25_chinese_dialect_surnames_meet_pinyin() {
+        let mut a = read_name("Tan Wei Ming").tokens;
+        dialect_surnames_as_pinyin(&mut a);
+        assert_eq!(
+            a,
+            read_name("陈伟明").tokens[..1].iter().chain(&read_name("Wei Ming").tokens).cloned().collect::<Vec<_>>()
+        );
+        let mut b = read_name("CHEUNG Xiaoming").tokens;
+        dialect_surnames_as_pinyin(&mut b);
+        assert_eq!(b, read_name("张小明").tokens);
+    }
+
+    #[test]
+    fn r25_titles_are_not_the_name() {
+        assert_eq!(read_name("นายสมชาย ใจดี").tokens, read_name("สมชาย ใจดี").tokens);
+        assert_eq!(read_name("นางสาว สุภาพร ใจดี").tokens, read_name("สุภาพร ใจดี").tokens);
+        assert_eq!(read_name("Mr. Somchai Jaidee").tokens, read_name("Somchai Jaidee").tokens);
+        assert_eq!(read_name("Jose Santos Jr.").tokens, read_name("Jose Santos").tokens);
+        assert_eq!(read_name("Daw Khin Myint").tokens, read_name("Khin Myint").tokens);
+        assert_eq!(read_name("ဒေါ်ခင်မြင့်").tokens, read_name("Khin Myint").tokens);
+        assert_eq!(read_name("ဒေါ် ခင်မြင့်").tokens, read_name("Khin Myint").tokens);
+        assert_eq!(read_name("ທ້າວ ສົມສັກ ວົງສາ").tokens, read_name("ສົມສັກ ວົງສາ").tokens);
+        // A given name that begins like a title keeps it.
+        assert_ne!(read_name("นางนวล ใจดี").tokens, read_name("นวล ใจดี").tokens);
     }
 
     #[test]
