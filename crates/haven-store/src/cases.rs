@@ -82,6 +82,25 @@ impl Store {
             Some(r) if r.try_get::<Option<i64>, _>("erased_at")?.is_some() => return Err(StoreError::Erased),
             Some(_) => {}
         }
+        // One open case per person and organisation: a second would split
+        // the notes and the tasks between two files nobody reads together.
+        if record.status != haven_core::case::CaseStatus::Closed {
+            let open: i64 = sqlx::query(
+                "SELECT COUNT(*) AS n FROM cases WHERE person_id = $1 AND org_id = $2 AND status <> 'closed'",
+            )
+            .bind(&person_s)
+            .bind(scope.org().to_string())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+            if open > 0 {
+                return Err(StoreError::Invalid(haven_core::ValidationError::new(
+                    "case",
+                    "case_already_open",
+                    "this person already has an open case here: add to it, or close it before opening another",
+                )));
+            }
+        }
         if let Some(user) = record.assigned_to {
             self.check_assignee(&mut tx, scope, user).await?;
         }

@@ -912,3 +912,5 @@ validation-reason_required = Give the reason in a sentence.
 validation-same_dimension = Choose two different ways to break down the figures.
 validation-unknown_instrument = There is no such questionnaire. Check the name and try again.
 validation-unknown_user = There is no such user in this organisation. Check the name and try again.
+case-assigned-elsewhere = someone no longer in this organisation
+validation-case_already_open = This person already has an open case here. Add to it, or close it before opening another.

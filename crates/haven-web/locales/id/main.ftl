@@ -913,3 +913,7 @@ validation-reason_required = Tuliskan alasannya dalam satu kalimat.
 validation-same_dimension = Pilih dua cara yang berbeda untuk merinci angka.
 validation-unknown_instrument = Kuesioner ini tidak ada. Periksa namanya, lalu coba lagi.
 validation-unknown_user = Pengguna ini tidak ada di organisasi ini. Periksa namanya, lalu coba lagi.
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = seseorang yang tidak lagi di organisasi ini
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = Orang ini sudah memiliki kasus yang terbuka di sini. Tambahkan ke kasus itu, atau tutup dahulu sebelum membuka yang lain.

@@ -913,3 +913,7 @@ validation-reason_required = សូមសរសេរមូលហេតុក្
 validation-same_dimension = សូមជ្រើសរើសវិធីពីរផ្សេងគ្នាសម្រាប់បែងចែកតួលេខ។
 validation-unknown_instrument = មិនមានកម្រងសំណួរនេះទេ។ សូមពិនិត្យឈ្មោះ ហើយព្យាយាមម្ដងទៀត។
 validation-unknown_user = មិនមានអ្នកប្រើប្រាស់នេះនៅក្នុងអង្គការនេះទេ។ សូមពិនិត្យឈ្មោះ ហើយព្យាយាមម្ដងទៀត។
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = អ្នកដែលលែងនៅក្នុងអង្គការនេះ
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = បុគ្គលនេះមានសំណុំរឿងដែលកំពុងបើកនៅទីនេះរួចហើយ។ សូមបន្ថែមទៅក្នុងសំណុំរឿងនោះ ឬបិទវាមុននឹងបើកថ្មី។

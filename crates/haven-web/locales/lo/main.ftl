@@ -913,3 +913,7 @@ validation-reason_required = ກະລຸນາບອກເຫດຜົນເປ
 validation-same_dimension = ກະລຸນາເລືອກສອງວິທີທີ່ແຕກຕ່າງກັນໃນການແບ່ງຕົວເລກສະຖິຕິ.
 validation-unknown_instrument = ບໍ່ມີແບບສອບຖາມນີ້. ກະລຸນາກວດເບິ່ງຊື່ ແລ້ວລອງໃໝ່.
 validation-unknown_user = ບໍ່ມີຜູ້ໃຊ້ນີ້ໃນອົງການນີ້. ກະລຸນາກວດເບິ່ງຊື່ ແລ້ວລອງໃໝ່.
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = ຜູ້ທີ່ບໍ່ໄດ້ຢູ່ໃນອົງການນີ້ແລ້ວ
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = ບຸກຄົນນີ້ມີແຟ້ມທີ່ເປີດຢູ່ແລ້ວຢູ່ທີ່ນີ້. ໃຫ້ເພີ່ມໃສ່ແຟ້ມນັ້ນ ຫຼື ປິດມັນກ່ອນເປີດແຟ້ມໃໝ່.

@@ -913,3 +913,7 @@ validation-reason_required = အကြောင်းရင်းကို စ�
 validation-same_dimension = ကိန်းဂဏန်းများကို ခွဲခြားရန် မတူညီသော နည်းလမ်းနှစ်ခုကို ရွေးပါ။
 validation-unknown_instrument = ဤမေးခွန်းလွှာ မရှိပါ။ အမည်ကို စစ်ဆေးပြီး ထပ်မံကြိုးစားပါ။
 validation-unknown_user = ဤအဖွဲ့အစည်းတွင် ဤအသုံးပြုသူ မရှိပါ။ အမည်ကို စစ်ဆေးပြီး ထပ်မံကြိုးစားပါ။
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = ဤအဖွဲ့အစည်းတွင် မရှိတော့သူ
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = ဤလူအတွက် ဤနေရာတွင် ဖွင့်ထားသော ဖိုင်တစ်ခု ရှိပြီးဖြစ်သည်။ ထိုဖိုင်ထဲသို့ ထည့်ပါ၊ သို့မဟုတ် အသစ်မဖွင့်မီ ၎င်းကို ပိတ်ပါ။

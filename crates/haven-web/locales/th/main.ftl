@@ -913,3 +913,7 @@ validation-reason_required = กรุณาระบุเหตุผลเป
 validation-same_dimension = กรุณาเลือกวิธีแยกสถิติสองแบบที่ไม่ซ้ำกัน
 validation-unknown_instrument = ไม่มีแบบสอบถามนี้ กรุณาตรวจสอบชื่อแล้วลองอีกครั้ง
 validation-unknown_user = ไม่มีผู้ใช้นี้ในองค์กรนี้ กรุณาตรวจสอบชื่อแล้วลองอีกครั้ง
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = ผู้ที่ไม่ได้อยู่ในองค์กรนี้แล้ว
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = บุคคลนี้มีแฟ้มคดีที่เปิดอยู่แล้วที่นี่ ให้เพิ่มข้อมูลในแฟ้มนั้น หรือปิดแฟ้มนั้นก่อนเปิดแฟ้มใหม่

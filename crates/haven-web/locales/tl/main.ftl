@@ -918,3 +918,7 @@ validation-reason_required = Isulat po ang dahilan sa isang pangungusap.
 validation-same_dimension = Pumili po ng dalawang magkaibang paraan ng paghahati ng mga bilang.
 validation-unknown_instrument = Walang ganitong talatanungan. Pakitingnan po ang pangalan at subukang muli.
 validation-unknown_user = Walang ganitong user sa organisasyong ito. Pakitingnan po ang pangalan at subukang muli.
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = isang taong wala na sa organisasyong ito
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = May bukas na kaso na ang taong ito rito. Idagdag dito, o isara muna bago magbukas ng iba.

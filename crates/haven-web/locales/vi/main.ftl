@@ -913,3 +913,7 @@ validation-reason_required = Hãy nêu lý do trong một câu.
 validation-same_dimension = Hãy chọn hai cách phân chia số liệu khác nhau.
 validation-unknown_instrument = Không có bảng câu hỏi này. Hãy kiểm tra tên rồi thử lại.
 validation-unknown_user = Không có người dùng này trong tổ chức. Hãy kiểm tra tên rồi thử lại.
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = một người không còn thuộc tổ chức này
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = Người này đã có một hồ sơ đang mở tại đây. Hãy bổ sung vào hồ sơ đó, hoặc đóng nó trước khi mở hồ sơ khác.

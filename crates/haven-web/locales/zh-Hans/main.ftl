@@ -913,3 +913,7 @@ validation-reason_required = 请用一句话说明原因。
 validation-same_dimension = 请选择两种不同的统计数字分类方式。
 validation-unknown_instrument = 没有这份问卷。请检查名称后重试。
 validation-unknown_user = 本机构没有此用户。请检查名称后重试。
+# REVIEW: machine-quality, needs native review
+case-assigned-elsewhere = 已不在本机构的人员
+# REVIEW: machine-quality, needs native review
+validation-case_already_open = 此人在本机构已有一个未结案的个案。请在该个案中继续记录，或先结案再开新个案。

@@ -50,9 +50,17 @@ pub(crate) async fn case_page_inner(
         .into_iter()
         .map(|n| (local_date(n.created_at_ms), n.body.unwrap_or_else(|| tr.t("case-note-erased"))))
         .collect();
+    // A colleague by name, not by id.
     let assigned = match case.record.assigned_to {
         Some(u) if u == caller.user.id => caller.user.username.clone(),
-        Some(u) => u.to_string(),
+        Some(u) => state
+            .store
+            .list_users(Some(caller.user.org_id))
+            .await?
+            .into_iter()
+            .find(|x| x.id == u)
+            .map(|x| x.username)
+            .unwrap_or_else(|| tr.t("case-assigned-elsewhere")),
         None => tr.t("case-unassigned"),
     };
     render(&CasePage {

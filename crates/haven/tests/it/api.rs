@@ -492,3 +492,20 @@ async fn r13_the_people_list_filters_by_location_and_sorts_in_the_api_and_the_pa
     assert!(options.find("immigration_detention").unwrap() < options.find("shelter").unwrap());
     assert!(options.contains("value=\"immigration_detention\" selected"), "{options}");
 }
+
+#[tokio::test]
+async fn a_person_has_one_open_case_at_a_time_and_a_closed_one_can_be_followed_by_another() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("One Case Person").await;
+    let open = || app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({})).send();
+    let res = open().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let cid = json(res).await["id"].as_str().unwrap().to_owned();
+    let res = open().await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "case_already_open");
+    assert_eq!(app.count("cases").await, 1, "nothing was written");
+    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"status": "closed"})).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    assert_eq!(open().await.unwrap().status(), 201, "a new case after the last one closed");
+}
