@@ -167,14 +167,14 @@ pub fn disclosure_allowed(
 /// which one did (the inbox keeps it, so that withdrawing it closes the
 /// document). The same rule as [`disclosure_allowed`]: a disclosure of
 /// nothing is never covered.
-pub fn covering<'a, T>(
-    items: &'a [T],
+pub fn covering<T>(
+    items: &[T],
     consent_of: impl Fn(&T) -> &Consent,
     purpose: ConsentPurpose,
     recipient: OrgId,
     categories: Categories,
     today: Date,
-) -> Option<&'a T> {
+) -> Option<&T> {
     if categories.is_empty() {
         return None;
     }

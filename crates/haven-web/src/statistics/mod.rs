@@ -54,7 +54,7 @@ impl TableQuery {
     fn k(&self) -> Result<u64, WebError> {
         match self.k {
             None => Ok(haven_core::disclosure::DEFAULT_K),
-            Some(k) if k >= haven_core::disclosure::DEFAULT_K && k <= 1000 => Ok(k),
+            Some(k) if (haven_core::disclosure::DEFAULT_K..=1000).contains(&k) => Ok(k),
             Some(_) => Err(ValidationError::new(
                 "k",
                 "r23_threshold_too_low",

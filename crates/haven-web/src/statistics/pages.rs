@@ -15,6 +15,12 @@ struct Bar {
     hidden: bool,
 }
 
+/// A figure as shown (or the word for hidden), and whether it is hidden.
+type Figure = (String, bool);
+
+/// One row of the table: its label, its cells and its total.
+type Line = (String, Vec<Figure>, Figure);
+
 #[derive(Template)]
 #[template(path = "statistics.html")]
 struct StatisticsPage {
@@ -26,8 +32,7 @@ struct StatisticsPage {
     chart_title: String,
     k: u64,
     cols: Vec<String>,
-    /// (label, cells, total), each figure as shown or the word for hidden.
-    lines: Vec<(String, Vec<(String, bool)>, (String, bool))>,
+    lines: Vec<Line>,
     totals: Vec<(String, bool)>,
     total: (String, bool),
     method: String,
