@@ -917,3 +917,10 @@ validation-unknown_user = Pengguna ini tidak ada di organisasi ini. Periksa nama
 case-assigned-elsewhere = seseorang yang tidak lagi di organisasi ini
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = Orang ini sudah memiliki kasus yang terbuka di sini. Tambahkan ke kasus itu, atau tutup dahulu sebelum membuka yang lain.
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = berisiko mengalami pembalasan dari mereka yang menahannya
+vulnerability-facing_punishment = menghadapi hukuman: didakwa, ditahan, didenda, atau diperintahkan pergi
+vulnerability-without_documents = tanpa dokumen identitas
+# REVIEW: machine-quality, needs native review
+error-refused-title = Ini belum dapat dilakukan
+notice-sent = Pemberitahuan telah dikirim. Pihak berwenang menemukannya di kotak masuknya, dan dapat membacanya selama persetujuan orang tersebut masih berlaku.

@@ -917,3 +917,10 @@ validation-unknown_user = មិនមានអ្នកប្រើប្រា
 case-assigned-elsewhere = អ្នកដែលលែងនៅក្នុងអង្គការនេះ
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = បុគ្គលនេះមានសំណុំរឿងដែលកំពុងបើកនៅទីនេះរួចហើយ។ សូមបន្ថែមទៅក្នុងសំណុំរឿងនោះ ឬបិទវាមុននឹងបើកថ្មី។
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = ប្រឈមនឹងការសងសឹកពីអ្នកដែលធ្លាប់ឃុំខ្លួន
+vulnerability-facing_punishment = កំពុងប្រឈមនឹងការដាក់ទោស៖ ត្រូវចោទប្រកាន់ ឃុំខ្លួន ពិន័យ ឬបញ្ជាឱ្យចាកចេញ
+vulnerability-without_documents = គ្មានឯកសារអត្តសញ្ញាណ
+# REVIEW: machine-quality, needs native review
+error-refused-title = មិនទាន់អាចធ្វើបាននៅឡើយទេ
+notice-sent = លិខិតជូនដំណឹងត្រូវបានផ្ញើហើយ។ អាជ្ញាធរនឹងឃើញវានៅក្នុងប្រអប់សំបុត្ររបស់ខ្លួន ហើយអាចអានបានដរាបណាការយល់ព្រមរបស់បុគ្គលនោះនៅមានសុពលភាព។

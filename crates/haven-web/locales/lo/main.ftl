@@ -917,3 +917,10 @@ validation-unknown_user = ບໍ່ມີຜູ້ໃຊ້ນີ້ໃນອົ
 case-assigned-elsewhere = ຜູ້ທີ່ບໍ່ໄດ້ຢູ່ໃນອົງການນີ້ແລ້ວ
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = ບຸກຄົນນີ້ມີແຟ້ມທີ່ເປີດຢູ່ແລ້ວຢູ່ທີ່ນີ້. ໃຫ້ເພີ່ມໃສ່ແຟ້ມນັ້ນ ຫຼື ປິດມັນກ່ອນເປີດແຟ້ມໃໝ່.
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = ສ່ຽງຕໍ່ການຖືກແກ້ແຄ້ນຈາກຜູ້ທີ່ເຄີຍກັກຕົວໄວ້
+vulnerability-facing_punishment = ກຳລັງປະເຊີນກັບການລົງໂທດ: ຖືກກ່າວຫາ, ຖືກກັກຕົວ, ຖືກປັບໃໝ ຫຼື ຖືກສັ່ງໃຫ້ອອກ
+vulnerability-without_documents = ບໍ່ມີເອກະສານປະຈຳຕົວ
+# REVIEW: machine-quality, needs native review
+error-refused-title = ຍັງເຮັດສິ່ງນີ້ບໍ່ໄດ້ເທື່ອ
+notice-sent = ສົ່ງໜັງສືແຈ້ງແລ້ວ. ເຈົ້າໜ້າທີ່ຈະພົບມັນໃນກ່ອງຂໍ້ຄວາມຂອງຕົນ ແລະ ອ່ານໄດ້ຕາບໃດທີ່ການຍິນຍອມຂອງບຸກຄົນນັ້ນຍັງມີຜົນ.

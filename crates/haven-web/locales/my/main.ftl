@@ -917,3 +917,10 @@ validation-unknown_user = ဤအဖွဲ့အစည်းတွင် ဤအ�
 case-assigned-elsewhere = ဤအဖွဲ့အစည်းတွင် မရှိတော့သူ
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = ဤလူအတွက် ဤနေရာတွင် ဖွင့်ထားသော ဖိုင်တစ်ခု ရှိပြီးဖြစ်သည်။ ထိုဖိုင်ထဲသို့ ထည့်ပါ၊ သို့မဟုတ် အသစ်မဖွင့်မီ ၎င်းကို ပိတ်ပါ။
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = ထိန်းချုပ်ထားခဲ့သူများထံမှ လက်စားချေခံရနိုင်သော အန္တရာယ် ရှိသည်
+vulnerability-facing_punishment = ပြစ်ဒဏ်နှင့် ရင်ဆိုင်နေရသည်- စွဲချက်တင်ခံရ၊ ထိန်းသိမ်းခံရ၊ ဒဏ်ငွေချခံရ သို့မဟုတ် ထွက်ခွာရန် အမိန့်ခံရ
+vulnerability-without_documents = မိမိ၏ သက်သေခံ စာရွက်စာတမ်းများ မရှိ
+# REVIEW: machine-quality, needs native review
+error-refused-title = ဤအရာကို ယခု မလုပ်နိုင်သေးပါ
+notice-sent = အသိပေးစာ ပို့ပြီးပါပြီ။ အာဏာပိုင်က ၎င်းတို့၏ စာဝင်ပုံးတွင် တွေ့ရမည်ဖြစ်ပြီး ထိုသူ၏ သဘောတူညီချက် ရှိနေသရွေ့ ဖတ်နိုင်ပါသည်။

@@ -917,3 +917,10 @@ validation-unknown_user = ไม่มีผู้ใช้นี้ในอง
 case-assigned-elsewhere = ผู้ที่ไม่ได้อยู่ในองค์กรนี้แล้ว
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = บุคคลนี้มีแฟ้มคดีที่เปิดอยู่แล้วที่นี่ ให้เพิ่มข้อมูลในแฟ้มนั้น หรือปิดแฟ้มนั้นก่อนเปิดแฟ้มใหม่
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = เสี่ยงถูกแก้แค้นจากผู้ที่เคยกักตัวไว้
+vulnerability-facing_punishment = กำลังเผชิญการลงโทษ: ถูกตั้งข้อหา ถูกกักตัว ถูกปรับ หรือถูกสั่งให้ออกนอกประเทศ
+vulnerability-without_documents = ไม่มีเอกสารประจำตัว
+# REVIEW: machine-quality, needs native review
+error-refused-title = ยังทำรายการนี้ไม่ได้
+notice-sent = ส่งหนังสือแจ้งแล้ว หน่วยงานจะพบในกล่องข้อความของตน และอ่านได้ตราบที่ความยินยอมของบุคคลนั้นยังมีผลอยู่

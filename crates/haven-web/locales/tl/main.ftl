@@ -922,3 +922,10 @@ validation-unknown_user = Walang ganitong user sa organisasyong ito. Pakitingnan
 case-assigned-elsewhere = isang taong wala na sa organisasyong ito
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = May bukas na kaso na ang taong ito rito. Idagdag dito, o isara muna bago magbukas ng iba.
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = nanganganib sa paghihiganti ng mga dating humawak sa kanila
+vulnerability-facing_punishment = nahaharap sa parusa: kinasuhan, ikinulong, pinagmulta o pinaaalis
+vulnerability-without_documents = walang sariling dokumento ng pagkakakilanlan
+# REVIEW: machine-quality, needs native review
+error-refused-title = Hindi pa ito magagawa
+notice-sent = Naipadala na ang paunawa. Makikita ito ng awtoridad sa kanilang inbox, at mababasa habang may bisa ang pahintulot ng tao.

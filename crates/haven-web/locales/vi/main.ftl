@@ -917,3 +917,10 @@ validation-unknown_user = Không có người dùng này trong tổ chức. Hãy
 case-assigned-elsewhere = một người không còn thuộc tổ chức này
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = Người này đã có một hồ sơ đang mở tại đây. Hãy bổ sung vào hồ sơ đó, hoặc đóng nó trước khi mở hồ sơ khác.
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = có nguy cơ bị những kẻ từng giam giữ trả thù
+vulnerability-facing_punishment = đang đối mặt với hình phạt: bị buộc tội, bị giam giữ, bị phạt tiền hoặc bị buộc rời đi
+vulnerability-without_documents = không có giấy tờ tùy thân
+# REVIEW: machine-quality, needs native review
+error-refused-title = Chưa thể thực hiện việc này
+notice-sent = Đã gửi thông báo. Cơ quan sẽ thấy thông báo trong hộp thư của mình, và đọc được khi sự đồng ý của người đó còn hiệu lực.

@@ -917,3 +917,10 @@ validation-unknown_user = 本机构没有此用户。请检查名称后重试。
 case-assigned-elsewhere = 已不在本机构的人员
 # REVIEW: machine-quality, needs native review
 validation-case_already_open = 此人在本机构已有一个未结案的个案。请在该个案中继续记录，或先结案再开新个案。
+# REVIEW: machine-quality, needs native review
+vulnerability-at_risk_of_reprisals = 面临曾控制其的人报复的风险
+vulnerability-facing_punishment = 面临处罚：被起诉、拘留、罚款或被责令离境
+vulnerability-without_documents = 没有身份证件
+# REVIEW: machine-quality, needs native review
+error-refused-title = 暂时无法执行此操作
+notice-sent = 通知已发送。该机关可在其收件箱中看到，在此人的同意有效期间可以阅读。

@@ -182,6 +182,9 @@ pub struct ErrorPage {
     /// A person id for which to offer emergency access (never a name).
     pub break_glass: Option<String>,
     pub csrf: String,
+    /// A rule or a check refused the action (with words for why): headed
+    /// as a refusal, not as a failure.
+    pub refusal: bool,
 }
 
 /// Renders an error as a page in the user's language.
@@ -205,11 +208,12 @@ pub fn error_page(tr: &Tr, err: WebError) -> Response {
     };
     // A refusal says what rule stopped the action when haven has words for
     // it, not only that something was wrong.
-    let message = match &err {
-        WebError::Invalid(v) if tr.has(&format!("validation-{}", v.code)) => validation_message(tr, v),
-        _ => tr.t(key),
+    let (message, refusal) = match &err {
+        WebError::Invalid(v) if tr.has(&format!("validation-{}", v.code)) => (validation_message(tr, v), true),
+        _ => (tr.t(key), false),
     };
-    let page = ErrorPage { l: Layout::new(tr, None, "/persons"), message, break_glass: None, csrf: String::new() };
+    let page =
+        ErrorPage { l: Layout::new(tr, None, "/persons"), message, break_glass: None, csrf: String::new(), refusal };
     match page.render() {
         Ok(html) => (err.status(), Html(html)).into_response(),
         Err(_) => err.status().into_response(),
@@ -218,15 +222,20 @@ pub fn error_page(tr: &Tr, err: WebError) -> Response {
 
 /// A validation message in the user's language, naming the field.
 pub fn validation_message(tr: &Tr, v: &ValidationError) -> String {
+    // The field's label where it has one; a field with no words (an id in
+    // a hidden input) is not shown to people at all.
     let field = [format!("field-{}", v.field), format!("prot-field-{}", v.field)]
         .into_iter()
         .find(|k| tr.has(k))
-        .map(|k| tr.t(&k))
-        .unwrap_or_else(|| v.field.to_owned());
+        .map(|k| tr.t(&k));
     let msg_key = format!("validation-{}", v.code);
     let msg = if tr.has(&msg_key) { tr.t(&msg_key) } else { tr.t("validation-generic") };
     // A reviewed catalogue may bring a rule code back; people never see one.
-    format!("{field}: {}", super::error::without_rule_codes(&msg))
+    let msg = super::error::without_rule_codes(&msg);
+    match field {
+        Some(f) => format!("{f}: {msg}"),
+        None => msg,
+    }
 }
 
 /// A signed-in browser user. Anyone else is sent to the login page, and a

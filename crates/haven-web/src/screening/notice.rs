@@ -115,13 +115,15 @@ pub(crate) async fn build_notice(
         let orgs = state.store.list_orgs().await?;
         let own = orgs.iter().find(|o| o.id == caller.user.org_id);
         let jur = haven_core::screening::jurisdiction::for_country(own.and_then(|o| o.country.as_deref()));
-        let mut languages = vec![tr.clone()];
-        if let Some(l) = lang {
-            let other = Tr::new(l);
-            if other.code() != tr.code() {
-                languages.push(other);
-            }
-        }
+        // The language the person was interviewed in speaks for them
+        // better than a list of languages they know.
+        let person_language = std::iter::once(view.survivor_language.as_str())
+            .chain(r.languages.iter().map(|l| l.as_str()))
+            .find_map(crate::kit::download::known_language);
+        // The person's language and the authority's, as in the PDF: what is
+        // printed, shown and sent to an inbox is one document.
+        let authority = lang.and_then(crate::kit::download::known_language);
+        let languages = document_languages(tr, [person_language, authority]);
         let page = NoticePage {
             ui: tr.clone(),
             languages,
@@ -134,15 +136,7 @@ pub(crate) async fn build_notice(
                 && !person.withheld.contains(haven_core::access::Category::ContactLocation),
             scope_note: jur.non_punishment_scope.to_owned(),
             reference: view.id.clone(),
-            // The language the person was interviewed in speaks for them
-            // better than a list of languages they know.
-            person_language: std::iter::once(view.survivor_language.as_str())
-                .chain(r.languages.iter().map(|l| l.as_str()))
-                .find_map(|l| {
-                    let primary = l.split('-').next().unwrap_or_default();
-                    let code = if primary == "zh" { "zh-Hans" } else { primary };
-                    crate::kit::i18n::LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c)
-                }),
+            person_language,
         };
         Ok((page, view.person_id))
     }
@@ -169,7 +163,7 @@ pub(crate) async fn send_notice_submit(
     let write = caller.scope(&state, Permission::WriteCase).await?;
     let read = caller.scope(&state, Permission::ReadPerson).await?;
     state.store.send_to_inbox(&write, &read, person, recipient, "non_punishment_notice", &html).await?;
-    Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
+    Ok(Redirect::to(&format!("/screenings/{id}?sent=1")).into_response())
 }
 
 #[derive(Deserialize)]

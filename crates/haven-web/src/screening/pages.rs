@@ -285,6 +285,8 @@ struct ScreeningPage {
     rule: String,
     detained: bool,
     corroboration: String,
+    /// A confirmation after the notice was sent.
+    sent: Option<String>,
     decisions: Vec<(String, String, String)>,
     authorities: Vec<(String, String)>,
     /// The notice's second language: the one the organisation's
@@ -300,11 +302,18 @@ struct ScreeningPage {
     jur_decides: String,
 }
 
+#[derive(Deserialize, Default)]
+pub(crate) struct ScreeningQuery {
+    /// Set after a notice was sent, to say so.
+    sent: Option<String>,
+}
+
 pub(crate) async fn screening_page(
     State(state): State<AppState>,
     tr: Tr,
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
+    Query(q): Query<ScreeningQuery>,
 ) -> PageResult {
     let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
     let instrument = crate::kit::context::instrument_of(&state, &view)?;
@@ -356,6 +365,7 @@ pub(crate) async fn screening_page(
     render(&ScreeningPage {
         suggested,
         notice_languages,
+        sent: q.sent.is_some().then(|| tr.t("notice-sent")),
         l: Layout::new(&tr, Some(&caller), &format!("/screenings/{id}")),
         csrf: caller.csrf().to_owned(),
         id: id.clone(),

@@ -268,6 +268,7 @@ pub(crate) async fn person_page(
                 message: tr.t("error-not-found"),
                 break_glass: may.then_some(raw_id),
                 csrf: caller.csrf().to_owned(),
+                refusal: false,
             };
             match page.render() {
                 Ok(html) => (StatusCode::NOT_FOUND, Html(html)).into_response(),

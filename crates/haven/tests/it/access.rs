@@ -316,6 +316,7 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
     let page = refused.text().await.unwrap();
     assert!(page.contains("has not agreed to this notice") && page.contains("Record their consent"), "{page}");
     assert!(!page.contains("(R17)") && !page.contains("You do not have access"), "{page}");
+    assert!(page.contains("This cannot be done yet") && !page.contains("recipient_org_id"), "{page}");
     let inbox = json(app.client.get(app.url("/api/v1/inbox")).bearer_auth(&officer).send().await.unwrap()).await;
     assert!(inbox.as_array().unwrap().is_empty());
 
@@ -327,7 +328,20 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
         .await
         .unwrap();
     let consent = json(res).await["id"].as_str().unwrap().to_owned();
-    assert_eq!(send().await.unwrap().status(), 303);
+    let sent = send().await.unwrap();
+    assert_eq!(sent.status(), 303);
+    // The caseworker is told it went.
+    let back = sent.headers()["location"].to_str().unwrap().to_owned();
+    let page = client
+        .get(app.url(&back))
+        .header("cookie", format!("haven_session={secret}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"notice-sent\""), "{page}");
 
     // The officer sees the notice, with the name it must carry, and nothing else.
     let officer_user = app.store.user_by_username("officer_n").await.unwrap();
@@ -342,6 +356,7 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("Notice Person") && html.contains("must not be punished"));
+    assert!(html.contains("lang=\"th\""), "in the authority's language too, as chosen when sending");
     let res = app.client.get(app.url(&format!("/api/v1/persons/{pid}"))).bearer_auth(&officer).send().await.unwrap();
     assert_eq!(res.status(), 403, "still no way into the record");
 

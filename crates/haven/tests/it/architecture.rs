@@ -327,3 +327,24 @@ fn r18_every_refusal_has_a_plain_message_in_every_language() {
     }
     assert!(missing.is_empty(), "refusals without a plain message:\n{}", missing.join("\n"));
 }
+
+/// Every vulnerability an instrument can name has words in every language,
+/// so a result page never shows a raw key (found by the new-user review).
+#[test]
+fn r09_every_vulnerability_an_instrument_names_has_words_in_every_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut codes = std::collections::BTreeSet::new();
+    for f in crate::helpers::files_under(&root.join("instruments")) {
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for line in text.lines().filter(|l| l.trim_start().starts_with("vulnerability = \"")) {
+            codes.insert(line.split('"').nth(1).unwrap().to_owned());
+        }
+    }
+    assert!(codes.len() >= 8, "{codes:?}");
+    for lang in ["en", "th", "vi", "my", "km", "lo", "id", "tl", "zh-Hans"] {
+        let ftl = std::fs::read_to_string(root.join("crates/haven-web/locales").join(lang).join("main.ftl")).unwrap();
+        for c in &codes {
+            assert!(ftl.lines().any(|l| l.starts_with(&format!("vulnerability-{c} ="))), "{lang}: vulnerability-{c}");
+        }
+    }
+}

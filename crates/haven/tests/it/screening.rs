@@ -344,10 +344,11 @@ async fn r11_r12_a_non_punishment_notice_exists_only_from_reasonable_grounds_and
     let (status, html) = page(format!("/screenings/{sid}/notice?lang=th")).await;
     assert_eq!(status, 200);
     assert!(html.contains("Phạm Thị Mai"));
-    assert!(html.contains("immigration offences") && html.contains("money laundering"), "R12: open scope");
-    assert!(html.contains("not exhaustive"));
-    assert!(html.contains("immediate release"), "R13: detained");
-    assert!(html.contains("lang=\"th\""), "the authority's language too");
+    // In the person's language (Vietnamese, the interview's) and the
+    // authority's (Thai), as the PDF and the copy sent to an inbox are.
+    assert!(html.contains("rửa tiền") && html.contains("ฟอกเงิน"), "R12: open scope in both");
+    assert!(html.contains("trả tự do"), "R13: detained");
+    assert!(html.contains("lang=\"vi\"") && html.contains("lang=\"th\""), "both languages");
 }
 
 fn pdf_text(bytes: &[u8]) -> String {
