@@ -51,7 +51,7 @@ test('r23 a supervisor sees a hidden cell with its method and downloads the figu
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#stats-csv').click()]);
   const csv = readFileSync(await download.path(), 'utf8');
-  assert.match(csv, /^Female,suppressed,suppressed,14$/m);
+  assert.match(csv, /^Female,hidden,hidden,14$/m);
   assert.match(csv, /k = 11/);
   assert.doesNotMatch(csv, /Figure (Man|Woman)/, 'no names in figures');
 });

@@ -6,26 +6,25 @@ use haven_core::disclosure::{Cell, Released};
 
 use crate::FormatError;
 
-/// How a suppressed cell is written.
-pub const SUPPRESSED: &str = "suppressed";
-
 /// Labels for the header and rows, in the reader's language; codes where
 /// the caller has no word.
 pub struct Labels<'a> {
     pub corner: &'a str,
     pub total: &'a str,
     pub method: &'a str,
+    /// The word for a hidden figure, as the page shows it.
+    pub suppressed: &'a str,
 }
 
-fn cell(c: Cell) -> String {
+fn cell(c: Cell, l: &Labels) -> String {
     match c {
         Cell::Shown(n) => n.to_string(),
-        Cell::Suppressed => SUPPRESSED.to_owned(),
+        Cell::Suppressed => l.suppressed.to_owned(),
     }
 }
 
 /// The grid as rows of strings: header, one line per row with its total,
-/// the totals line, then a blank line and the method.
+/// the totals line, then the method.
 fn grid(t: &Released, l: &Labels) -> Vec<Vec<String>> {
     let mut out = Vec::with_capacity(t.rows.len() + 4);
     let mut header = vec![l.corner.to_owned()];
@@ -34,15 +33,14 @@ fn grid(t: &Released, l: &Labels) -> Vec<Vec<String>> {
     out.push(header);
     for (r, label) in t.rows.iter().enumerate() {
         let mut line = vec![label.clone()];
-        line.extend(t.cells[r].iter().map(|c| cell(*c)));
-        line.push(cell(t.row_totals[r]));
+        line.extend(t.cells[r].iter().map(|c| cell(*c, l)));
+        line.push(cell(t.row_totals[r], l));
         out.push(line);
     }
     let mut totals = vec![l.total.to_owned()];
-    totals.extend(t.col_totals.iter().map(|c| cell(*c)));
-    totals.push(cell(t.total));
+    totals.extend(t.col_totals.iter().map(|c| cell(*c, l)));
+    totals.push(cell(t.total, l));
     out.push(totals);
-    out.push(Vec::new());
     out.push(vec![l.method.to_owned()]);
     out
 }
@@ -56,8 +54,10 @@ fn escape(v: &str) -> String {
     }
 }
 
+/// CSV in UTF-8 with a byte-order mark, without which spreadsheet programs
+/// read Thai, Burmese or Khmer labels as garbage.
 pub fn write_csv(t: &Released, l: &Labels) -> Result<Vec<u8>, FormatError> {
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer("\u{feff}".as_bytes().to_vec());
     let err = |e: csv::Error| FormatError::new(format!("csv: {e}"));
     for line in grid(t, l) {
         w.write_record(line.iter().map(|v| escape(v))).map_err(err)?;
@@ -96,12 +96,13 @@ mod tests {
         release(&counts, 11).unwrap()
     }
 
-    const L: Labels = Labels { corner: "nationality / sex", total: "Total", method: "k = 11" };
+    const L: Labels =
+        Labels { corner: "nationality / sex", total: "Total", method: "k = 11", suppressed: "suppressed" };
 
     #[test]
     fn r23_the_csv_shows_suppression_and_the_method_and_never_the_small_count() {
         let csv = String::from_utf8(write_csv(&released(), &L).unwrap()).unwrap();
-        assert!(csv.starts_with("nationality / sex,female,male,Total\n"), "{csv}");
+        assert!(csv.starts_with("\u{feff}nationality / sex,female,male,Total\n"), "{csv}");
         assert!(csv.contains("VNM,suppressed,suppressed,23"), "{csv}");
         assert!(csv.contains("'=cmd,"), "a label is never a formula: {csv}");
         assert!(csv.trim_end().ends_with("k = 11"), "{csv}");

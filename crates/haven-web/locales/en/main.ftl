@@ -841,7 +841,7 @@ stats-cols = Columns
 stats-show = Show
 stats-total = Total
 stats-suppressed = hidden
-stats-method = Groups of fewer than { $k } people are counted together as “Smaller groups together”. Figures from 1 to { $below } are hidden, and other figures with them, so that none can be worked out from a total (threshold k = { $k }).
+stats-method = Groups of fewer than { $k } people are counted together as “Smaller groups together” (with the next smallest group added while they are still fewer than { $k } together). Figures from 1 to { $below } are hidden, and other figures with them, so that none can be worked out from a total (threshold k = { $k }).
 stats-empty = No people recorded yet.
 stats-download-csv = Download as CSV
 stats-download-xlsx = Download as XLSX (Excel)

@@ -842,7 +842,7 @@ stats-cols = Kolom
 stats-show = Tampilkan
 stats-total = Jumlah
 stats-suppressed = disembunyikan
-stats-method = Kelompok dengan kurang dari { $k } orang dihitung bersama sebagai “Kelompok kecil digabung”. Angka 1 sampai { $below } disembunyikan, bersama beberapa angka lain, agar tidak ada yang dapat dihitung dari jumlah total (ambang k = { $k }).
+stats-method = Kelompok dengan kurang dari { $k } orang dihitung bersama sebagai “Kelompok kecil digabung” (ditambah kelompok terkecil berikutnya selama gabungannya masih kurang dari { $k } orang). Angka 1 sampai { $below } disembunyikan, bersama beberapa angka lain, agar tidak ada yang dapat dihitung dari jumlah total (ambang k = { $k }).
 stats-empty = Belum ada orang yang dicatat.
 stats-download-csv = Unduh sebagai CSV
 stats-download-xlsx = Unduh sebagai XLSX (Excel)

@@ -847,7 +847,7 @@ stats-cols = Mga hanay
 stats-show = Ipakita
 stats-total = Kabuuan
 stats-suppressed = nakatago
-stats-method = Ang mga grupong may mas kaunti sa { $k } na tao ay sama-samang binibilang bilang “Pinagsamang maliliit na grupo”. Itinatago ang mga bilang mula 1 hanggang { $below }, kasama ang ilang iba pa, para walang makuwenta mula sa kabuuan (hangganan k = { $k }).
+stats-method = Ang mga grupong may mas kaunti sa { $k } na tao ay sama-samang binibilang bilang “Pinagsamang maliliit na grupo” (idinadagdag ang susunod na pinakamaliit na grupo habang kulang pa sila sa { $k } na tao). Itinatago ang mga bilang mula 1 hanggang { $below }, kasama ang ilang iba pa, para walang makuwenta mula sa kabuuan (hangganan k = { $k }).
 stats-empty = Wala pang naitalang tao.
 stats-download-csv = I-download bilang CSV
 stats-download-xlsx = I-download bilang XLSX (Excel)

@@ -842,7 +842,7 @@ stats-cols = Cột
 stats-show = Hiển thị
 stats-total = Tổng
 stats-suppressed = đã ẩn
-stats-method = Các nhóm có ít hơn { $k } người được đếm chung thành “Các nhóm nhỏ gộp lại”. Các số từ 1 đến { $below } được ẩn, cùng với một số ô khác, để không ô nào có thể được suy ra từ tổng (ngưỡng k = { $k }).
+stats-method = Các nhóm có ít hơn { $k } người được đếm chung thành “Các nhóm nhỏ gộp lại” (thêm nhóm nhỏ nhất tiếp theo nếu gộp lại vẫn ít hơn { $k } người). Các số từ 1 đến { $below } được ẩn, cùng với một số ô khác, để không ô nào có thể được suy ra từ tổng (ngưỡng k = { $k }).
 stats-empty = Chưa ghi nhận người nào.
 stats-download-csv = Tải xuống dạng CSV
 stats-download-xlsx = Tải xuống dạng XLSX (Excel)

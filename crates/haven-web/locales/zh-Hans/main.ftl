@@ -842,7 +842,7 @@ stats-cols = 列
 stats-show = 显示
 stats-total = 合计
 stats-suppressed = 已隐藏
-stats-method = 人数少于 { $k } 人的组合并计为“较小的组合并”。1 到 { $below } 的数字已隐藏，并同时隐藏其他一些数字，使任何数字都无法从合计中推算出来（阈值 k = { $k }）。
+stats-method = 人数少于 { $k } 人的组合并计为“较小的组合并”（合并后仍少于 { $k } 人时，再并入次小的组）。1 到 { $below } 的数字已隐藏，并同时隐藏其他一些数字，使任何数字都无法从合计中推算出来（阈值 k = { $k }）。
 stats-empty = 尚未记录任何人。
 stats-download-csv = 下载为 CSV
 stats-download-xlsx = 下载为 XLSX（Excel）

@@ -99,7 +99,9 @@ pub(crate) async fn export(
     );
     let total = tr.t("stats-total");
     let method = super::method(tr, &t);
-    let labels = haven_formats::statistics::Labels { corner: &corner, total: &total, method: &method };
+    let suppressed = tr.t("stats-suppressed");
+    let labels =
+        haven_formats::statistics::Labels { corner: &corner, total: &total, method: &method, suppressed: &suppressed };
     let name = format!("haven-figures-{}-by-{}", rows.as_str(), cols.as_str());
     match format {
         Export::Csv => attachment(

@@ -467,10 +467,12 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
             // R17: the receiving organisation (B) sees a referred person's
             // identity only through the one referral whose consent covers
             // it: that referral's own routes, and B's list of incoming
-            // referrals where it appears. Not the proposed referral still
-            // awaiting consent, and nothing else on any route.
+            // referrals and its task list (a referral to answer), where it
+            // appears. Not the proposed referral still awaiting consent, and
+            // nothing else on any route.
             let consented_referral_route = concrete(&path, &f, &w).contains(&f.referral)
-                || (method.as_str() == "GET" && ["/api/v1/referrals", "/referrals"].contains(&path.as_str()));
+                || (method.as_str() == "GET"
+                    && ["/api/v1/referrals", "/referrals", "/api/v1/tasks", "/tasks"].contains(&path.as_str()));
             let by_consent = consented_referral_route && code.ends_with("@other_org");
             if body.contains(&f.name) && !MAY_SEE_NAME.contains(&code.as_str()) && !by_consent {
                 failures.push(format!("{key} as {code}: the response shows a person this principal may not see"));

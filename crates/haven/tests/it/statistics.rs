@@ -119,7 +119,8 @@ async fn r23_exports_carry_the_suppression_and_the_method() {
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-disposition"].to_str().unwrap().contains("haven-figures-sex-by-location.csv"));
     let csv = res.text().await.unwrap();
-    assert!(csv.contains("\nFemale,suppressed,suppressed,28\n"), "{csv}");
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark, for spreadsheets");
+    assert!(csv.contains("\nFemale,hidden,hidden,28\n"), "the page's word for a hidden figure: {csv}");
     assert!(csv.contains("k = 11"), "{csv}");
     for line in csv.lines().skip(1) {
         for cell in line.split(',').skip(1) {
@@ -178,5 +179,5 @@ async fn r23_the_page_shows_hidden_cells_the_method_and_a_chart_in_the_readers_l
     let html = page_in("/statistics?rows=outcome&cols=sex", "vi").await;
     assert!(html.contains("Chưa sàng lọc") && html.contains("Nữ"), "{html}");
     let csv = page("/statistics.csv?rows=sex&cols=location&k=11").await;
-    assert!(csv.contains("suppressed"), "{csv}");
+    assert!(csv.contains("hidden"), "{csv}");
 }
