@@ -158,7 +158,7 @@ mfa-secret = Key for the authenticator app
 mfa-open-app = Open in an authenticator app on this device
 mfa-code = Six-digit code
 mfa-submit = Continue
-mfa-wrong = That code did not work. Check the time on your phone and try the next code.
+mfa-wrong = That code did not work. Check the time on your phone and try the next code. A recovery code works only once.
 
 review-title = Access review
 review-explain = Emergency access and disclosures made without consent wait here until a supervisor has looked at them.

@@ -156,7 +156,7 @@ mfa-secret = Kunci untuk aplikasi autentikator
 mfa-open-app = Buka di aplikasi autentikator pada perangkat ini
 mfa-code = Kode 6 digit
 mfa-submit = Lanjutkan
-mfa-wrong = Kode itu tidak berhasil. Periksa jam di ponsel Anda, lalu coba kode berikutnya.
+mfa-wrong = Kode itu tidak berhasil. Periksa jam di ponsel Anda, lalu coba kode berikutnya. Setiap kode pemulihan hanya berlaku sekali.
 
 review-title = Tinjauan akses
 review-explain = Akses darurat dan pengungkapan tanpa persetujuan menunggu di sini sampai seorang supervisor memeriksanya.

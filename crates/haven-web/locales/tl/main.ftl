@@ -156,7 +156,7 @@ mfa-secret = Key para sa authenticator app
 mfa-open-app = Buksan sa isang authenticator app sa device na ito
 mfa-code = 6 na digit na code
 mfa-submit = Magpatuloy
-mfa-wrong = Hindi gumana ang code na iyon. Tingnan ang oras sa iyong telepono at subukan ang susunod na code.
+mfa-wrong = Hindi gumana ang code na iyon. Tingnan ang oras sa iyong telepono at subukan ang susunod na code. Isang beses lang gumagana ang bawat recovery code.
 
 review-title = Pagrepaso ng access
 review-explain = Ang emergency access at ang pagbubunyag ng impormasyon nang walang pahintulot ay naghihintay rito hanggang masuri ito ng isang supervisor.

@@ -156,7 +156,7 @@ mfa-secret = Khóa cho ứng dụng xác thực
 mfa-open-app = Mở trong ứng dụng xác thực trên thiết bị này
 mfa-code = Mã 6 chữ số
 mfa-submit = Tiếp tục
-mfa-wrong = Mã đó không dùng được. Hãy kiểm tra giờ trên điện thoại và thử mã tiếp theo.
+mfa-wrong = Mã đó không dùng được. Hãy kiểm tra giờ trên điện thoại và thử mã tiếp theo. Mỗi mã khôi phục chỉ dùng được một lần.
 
 review-title = Xem xét truy cập
 review-explain = Các lần truy cập khẩn cấp và các lần cung cấp thông tin khi chưa có sự đồng ý sẽ chờ ở đây cho đến khi người giám sát xem xét.

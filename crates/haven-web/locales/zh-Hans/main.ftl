@@ -156,7 +156,7 @@ mfa-secret = 身份验证器应用的密钥
 mfa-open-app = 在此设备上的身份验证器应用中打开
 mfa-code = 6 位数验证码
 mfa-submit = 继续
-mfa-wrong = 此验证码无效。请检查手机上的时间，然后尝试下一个验证码。
+mfa-wrong = 此验证码无效。请检查手机上的时间，然后尝试下一个验证码。每个恢复码只能使用一次。
 
 review-title = 访问审查
 review-explain = 紧急访问和未经同意的信息披露会在此等候，直到主管查看为止。
