@@ -389,14 +389,44 @@ mod tests {
         assert_eq!(response_due(TODAY), date!(2026 - 12 - 03));
     }
 
-    proptest! {
-        #[test]
-        fn r15_every_service_type_proceeds_through_the_same_lifecycle(t in 0usize..SERVICE_TYPES.len()) {
-            let p = Proposal::parse(SERVICE_TYPES[t], org(9), OrgKind::Shelter, org(1), "").unwrap();
-            prop_assert_eq!(p.service_type, SERVICE_TYPES[t]);
-            prop_assert_eq!(walk(&[Step::Send, Step::Accept, Step::Start, Step::Complete]), Ok(Status::Completed));
+    /// R15: whether a referral proceeds is decided by [`advance`] alone, and
+    /// its inputs are the status, the step, the side taking it and whether
+    /// consent is in force: nothing about cooperation with investigators,
+    /// nor about the person or the service. The signature is pinned, so an
+    /// added input (a cooperation flag, a record to consult) fails this test
+    /// instead of slipping in; the table then holds every path the lifecycle
+    /// can take, so no step was made to depend on anything else either.
+    #[test]
+    fn r15_the_referral_lifecycle_has_no_input_for_cooperation() {
+        let pinned: fn(Status, Step, Side, bool) -> Result<Status, ValidationError> = advance;
+        let expected = |from: Status, step: Step| match (from, step) {
+            (Status::ConsentRecorded, Step::Send) => Some(Status::Sent),
+            (Status::Sent, Step::Accept) => Some(Status::Accepted),
+            (Status::Sent, Step::Decline) => Some(Status::Declined),
+            (Status::Accepted, Step::Start) => Some(Status::InProgress),
+            (Status::InProgress, Step::Complete) => Some(Status::Completed),
+            (s, Step::Revoke) if !s.is_closed() => Some(Status::Revoked),
+            (Status::Sent | Status::Accepted | Status::InProgress, Step::RecordWithdrawal) => Some(Status::Revoked),
+            _ => None,
+        };
+        for from in Status::ALL {
+            for step in Step::ALL {
+                assert_eq!(pinned(from, step, step.side(), true).ok(), expected(from, step), "{from:?} {step:?}");
+            }
         }
+    }
 
+    #[test]
+    fn r19_every_listed_service_type_can_be_proposed_to_every_assistance_organisation() {
+        for t in SERVICE_TYPES {
+            for kind in OrgKind::ALL.into_iter().filter(|k| !k.is_enforcement()) {
+                let p = Proposal::parse(&format!(" {t} "), org(9), kind, org(1), "").unwrap();
+                assert_eq!(p.service_type, t, "{kind:?}");
+            }
+        }
+    }
+
+    proptest! {
         #[test]
         fn r17_closed_referrals_never_reopen(s in 0usize..8, st in 0usize..7, consent in any::<bool>()) {
             let from = Status::ALL[s];
