@@ -46,5 +46,9 @@ mod tests {
         assert_eq!(Entry::parse("declined", "  ").unwrap(), Entry { status: "declined", note: String::new() });
         assert!(Entry::parse("informant", "").is_err());
         assert!(Entry::parse("undecided", &"x".repeat(2001)).is_err());
+        assert_eq!(Entry::parse(" statement_given ", &"x".repeat(2000)).unwrap().status, "statement_given");
+        for status in STATUSES {
+            assert_eq!(Entry::parse(status, "").unwrap().status, status);
+        }
     }
 }
