@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use haven_core::person::Birth;
+use haven_core::person::{Birth, PersonInput, PersonRecord};
 use haven_core::screening::{
     evaluate, evaluate_in, rescreen_offer, Answer, AnswerType, Effect, Element, FollowUp, Form, Indicator, Instrument,
     InstrumentKind, NeedKind, NeedReason, Openness, Outcome, ProfileKind, Question, Setting, Strength, Topic, Trigger,
@@ -486,6 +486,53 @@ fn r10_an_instrument_using_nationality_as_an_indicator_is_refused() {
     ) + "\n[[indicators]]\nid = \"nat\"\nquestion = \"compound_country\"\ntrigger = { any_of = [\"MMR\"] }\nelements = [\"act\"]\nstrength = \"weak\"\nsource = \"x\"\n";
     let err = haven_instrument::parse(&text).unwrap_err().to_string();
     assert!(err.contains("R10"), "{err}");
+}
+
+/// R10 for the person, not only the instrument. A person's record holds
+/// their sex and nationalities, but the engine is given only the answers and
+/// a setting derived from the record, and the setting has no place for sex,
+/// gender or nationality: the destructuring below stops compiling if one is
+/// added, and `evaluate_in` takes nothing else. So the same answers give a
+/// man, a woman and a person of any nationality the same finding, every
+/// element, need and open question included; a man is identified exactly as
+/// a woman is.
+#[test]
+fn r10_the_same_answers_give_the_same_finding_for_a_man_a_woman_and_any_nationality() {
+    let Setting { may_be_child: _, language: _, interpreted: _ } = Setting::default();
+    let today = time::macros::date!(2026 - 11 - 25);
+    let i = instrument();
+    let accounts = [
+        answers(&typical()),
+        answers(&[("forced_to_scam", Answer::Yes)]),
+        answers(&[("recruited_job_ad", Answer::Yes), ("confined", Answer::PreferNotToSay)]),
+        BTreeMap::new(),
+    ];
+    for (n, a) in accounts.iter().enumerate() {
+        let mut findings = Vec::new();
+        for sex in [Some("male"), Some("female"), Some("non-binary"), None] {
+            for nationality in ["MMR", "VNM", "KEN", "CHN", "IDN", "LKA"] {
+                let input = PersonInput {
+                    full_name: "Test Person".into(),
+                    sex: sex.map(str::to_owned),
+                    estimated_age: Some(30),
+                    nationalities: vec![nationality.into()],
+                    languages: vec!["en".into()],
+                    ..PersonInput::default()
+                };
+                let person = PersonRecord::parse(&input, today).unwrap();
+                assert_eq!((person.sex.as_deref(), person.nationalities[0].as_str()), (sex, nationality));
+                let setting = Setting {
+                    may_be_child: person.birth.may_be_child(today),
+                    language: person.languages.first().map(|l| l.as_str().to_owned()),
+                    interpreted: false,
+                };
+                findings.push(evaluate_in(&i, a, &setting));
+            }
+        }
+        assert!(findings.windows(2).all(|w| w[0] == w[1]), "account {n}");
+    }
+    let man = evaluate_in(&i, &accounts[0], &Setting { language: Some("en".into()), ..Setting::default() });
+    assert_eq!(man.outcome, Outcome::ReasonableGrounds, "an adult man with the typical account is identified");
 }
 
 #[test]
