@@ -894,6 +894,9 @@ mod tests {
             }
         }
         assert_eq!(Categories::of(&Category::ALL), Categories::ALL);
+        // Naming a category twice still shares it once, never cancels it.
+        let twice = Categories::of(&[Category::Identity, Category::Health, Category::Identity]);
+        assert_eq!(twice, Categories::of(&[Category::Identity, Category::Health]));
         for c in Category::ALL {
             assert_eq!(Category::parse(c.as_str()), Ok(c));
         }

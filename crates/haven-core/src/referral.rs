@@ -376,6 +376,43 @@ mod tests {
         assert!(Proposal::parse("massage", org(9), OrgKind::Shelter, org(1), "").is_err());
     }
 
+    /// R17: a referral's status is stored as a code; each reads back as the
+    /// very same status, so a revoked referral never reads back as a live one
+    /// that opens data.
+    #[test]
+    fn r17_statuses_and_steps_read_back_from_their_codes_exactly() {
+        for st in Status::ALL {
+            assert_eq!(Status::parse(&format!(" {} ", st.as_str())), Ok(st));
+        }
+        for step in Step::ALL {
+            assert_eq!(Step::parse(step.as_str()), Ok(step));
+        }
+        assert_eq!((Status::Revoked.as_str(), Step::RecordWithdrawal.as_str()), ("revoked", "record_withdrawal"));
+        assert!(Status::parse("open").is_err() && Step::parse("reopen").is_err());
+        let open: Vec<Status> = Status::ALL.into_iter().filter(Status::opens_data).collect();
+        assert_eq!(open, [Status::Sent, Status::Accepted, Status::InProgress]);
+        let closed: Vec<Status> = Status::ALL.into_iter().filter(Status::is_closed).collect();
+        assert_eq!(closed, [Status::Declined, Status::Completed, Status::Revoked]);
+    }
+
+    #[test]
+    fn r17_a_consent_for_a_referral_to_this_recipient_in_force_today_fits() {
+        let c = consent("referral", org(9));
+        assert!(consent_fits(&c, org(9), TODAY));
+        assert!(consent_fits(&c, org(9), date!(2027 - 01 - 31)), "its last day");
+        assert!(!consent_fits(&c, org(9), date!(2027 - 02 - 01)));
+        assert!(!consent_fits(&c, org(8), TODAY));
+    }
+
+    #[test]
+    fn r19_a_proposal_keeps_its_note_within_bounds() {
+        let p = Proposal::parse("legal_aid", org(9), OrgKind::LegalAid, org(1), &format!(" {} ", "n".repeat(2000)));
+        assert_eq!(p.unwrap().note, "n".repeat(2000));
+        assert!(Proposal::parse("legal_aid", org(9), OrgKind::LegalAid, org(1), &"n".repeat(2001)).is_err());
+        assert_eq!(parse_reason(Step::Decline, &"r".repeat(2000)), Ok(Some("r".repeat(2000))));
+        assert_eq!(parse_reason(Step::Decline, &"r".repeat(2001)).unwrap_err().code, "too_long");
+    }
+
     #[test]
     fn a_decline_needs_a_reason() {
         assert!(parse_reason(Step::Decline, "  ").is_err());
