@@ -862,6 +862,12 @@ mod tests {
         assert_eq!(OrgKind::Immigration.as_str(), "immigration");
         assert_eq!(Role::SystemAdmin.as_str(), "system_admin");
         assert_eq!(TokenScope::Admin.as_str(), "admin");
+        // The roles that open survivors' files, whose grant waits for a
+        // second administrator (four eyes).
+        let case_roles: Vec<Role> = Role::ALL.into_iter().filter(Role::is_case_role).collect();
+        assert_eq!(case_roles, [Role::Caseworker, Role::Supervisor, Role::DecisionMaker]);
+        assert!(grant_needs_approval(Role::Caseworker, OrgKind::Shelter));
+        assert!(!grant_needs_approval(Role::Auditor, OrgKind::Shelter));
         let enforcement: Vec<OrgKind> = OrgKind::ALL.into_iter().filter(OrgKind::is_enforcement).collect();
         assert_eq!(enforcement, [OrgKind::Police, OrgKind::Prosecution, OrgKind::Immigration, OrgKind::Border]);
     }
