@@ -271,6 +271,73 @@ fn r03_an_instrument_letting_a_contract_lower_a_finding_is_refused() {
     assert!(err.contains("R03"), "{err}");
 }
 
+/// The instrument with one more indicator on the contract question, which
+/// the law's protected topics allow only if it supports a finding (R03).
+fn with_contract_indicator(effect: Effect) -> Instrument {
+    let mut i = instrument();
+    i.indicators.push(Indicator {
+        id: "contract_taken_away".into(),
+        question: "signed_contract".into(),
+        trigger: Trigger::Yes,
+        elements: vec![Element::Means],
+        strength: Strength::Strong,
+        effect,
+        forms: if effect == Effect::Supports { vec![Form::Deception] } else { vec![] },
+        source: "test".into(),
+    });
+    i
+}
+
+/// R03: a contract may never count against identification, but it may
+/// support it (a contract in a language the person could not read, then
+/// taken away): the engine uses a supporting indicator on a protected topic
+/// and ignores a lowering one, even one that slipped past validation.
+#[test]
+fn r03_a_contract_may_support_a_finding_and_never_lower_it() {
+    let no_means = [
+        ("taken_to_compound", Answer::Yes),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+        ("signed_contract", Answer::Yes),
+    ];
+    let supports = with_contract_indicator(Effect::Supports);
+    assert!(supports.validate().is_ok(), "a supporting indicator on a contract is allowed");
+    assert!(met(&supports, &no_means, Element::Means), "the supporting indicator is used");
+    assert!(!met(&instrument(), &no_means, Element::Means), "without it, no means yet");
+    let lowers = with_contract_indicator(Effect::Lowers);
+    assert!(lowers.validate().unwrap_err().to_string().contains("R03"));
+    let mut a = typical();
+    a.push(("signed_contract", Answer::Yes));
+    let d = evaluate(&lowers, &answers(&a), false);
+    assert_eq!(d.outcome, Outcome::ReasonableGrounds);
+    assert!(d.elements.iter().all(|f| f.evidence.iter().all(|e| e.indicator != "contract_taken_away")));
+}
+
+/// R08: each element's explanation names only indicators of that element,
+/// with the answer behind each, and only forms of that element.
+#[test]
+fn r08_each_element_is_explained_by_its_own_indicators_only() {
+    let i = instrument();
+    let d = evaluate(&i, &answers(&typical()), false);
+    for f in &d.elements {
+        for e in &f.evidence {
+            let ind = i.indicators.iter().find(|x| x.id == e.indicator).unwrap();
+            assert!(ind.elements.contains(&f.element), "{} explains {:?}", e.indicator, f.element);
+            assert_eq!(ind.effect, Effect::Supports);
+            assert_eq!(e.question, ind.question);
+            assert_eq!(e.answer, "yes");
+            assert!(e.forms.iter().all(|form| form.element() == f.element));
+        }
+        assert!(f.forms.iter().all(|form| form.element() == f.element));
+        assert!(f.forms.windows(2).all(|w| w[0] < w[1]), "forms sorted, each once");
+    }
+    // An element no answer evidences is listed, unmet, with no evidence.
+    let d = evaluate(&i, &BTreeMap::new(), false);
+    assert!(d.elements.iter().all(|f| !f.met && f.evidence.is_empty() && f.forms.is_empty()));
+    assert_eq!(d.elements.len(), Element::ALL.len());
+}
+
 #[test]
 fn r04_forced_criminality_is_an_exploitative_purpose_on_its_own() {
     let d = evaluate(&instrument(), &answers(&[("forced_to_scam", Answer::Yes)]), false);
