@@ -649,6 +649,28 @@ fn a_1_1_screening_that_2_0_would_find_otherwise_is_offered_again() {
     let offer = rescreen_offer(&old, "not_yet_determined", &new, &thin, &Setting::default()).unwrap();
     assert!(offer.new_questions.contains(&"debt_bondage".to_string()));
     assert!(offer.new_questions.contains(&"other_forced_acts".to_string()));
+    // Exactly the questions 1.1.0 never asked that could show what is
+    // still missing: nothing already asked, nothing for an element met.
+    let (missing, _) = offer.on_stored_answers.outcome.still_open();
+    let mut expected: Vec<String> = new
+        .indicators
+        .iter()
+        .filter(|i| old.question(&i.question).is_none() && i.elements.iter().any(|e| missing.contains(e)))
+        .map(|i| i.question.clone())
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(offer.new_questions, expected);
+    assert!(offer.new_questions.iter().all(|q| old.question(q).is_none()));
+    // Another instrument's screening is not this one's to re-open.
+    let vuln = vulnerability_screen();
+    assert!(rescreen_offer(&vuln, "vulnerable_migrant", &new, &a, &Setting::default()).is_none());
+    // An answer the newer version asks in another form is asked again, not
+    // carried: a yes/no where 2.0 has a number means nothing there.
+    let mut mixed = a.clone();
+    mixed.insert("hours_per_day".into(), Answer::Yes);
+    let offer = rescreen_offer(&old, before.outcome.code(), &new, &mixed, &Setting::default()).unwrap();
+    assert_eq!(offer.on_stored_answers, evaluate_in(&new, &a, &Setting::default()));
 }
 
 #[test]
