@@ -602,6 +602,33 @@ fn r10_the_same_answers_give_the_same_finding_for_a_man_a_woman_and_any_national
     assert_eq!(man.outcome, Outcome::ReasonableGrounds, "an adult man with the typical account is identified");
 }
 
+/// R18: an instrument is in a language only when all of it is: the title,
+/// every section, every question and every option label. A language with
+/// one gap is not offered, so nobody is interviewed in a half-translated
+/// form; an interpreter is asked for instead.
+#[test]
+fn r18_an_instrument_is_in_a_language_only_when_all_of_it_is() {
+    let full = instrument();
+    assert_eq!(full.languages().len(), 9);
+    let mut no_title = full.clone();
+    no_title.title.remove("lo");
+    let mut no_section = full.clone();
+    no_section.sections[0].1.remove("th");
+    let mut no_question = full.clone();
+    let yes_no = no_question.questions.iter().position(|q| q.answer == AnswerType::YesNo).unwrap();
+    no_question.questions[yes_no].text.remove("vi");
+    let mut no_option = full.clone();
+    let listed = no_option.questions.iter().position(|q| !q.options().is_empty()).unwrap();
+    let first = no_option.questions[listed].options()[0].clone();
+    no_option.questions[listed].option_text.get_mut(&first).unwrap().remove("km");
+    for (i, gap) in [(no_title, "lo"), (no_section, "th"), (no_question, "vi"), (no_option, "km")] {
+        let langs = i.languages();
+        assert!(!langs.contains(&gap.to_string()), "{gap} has a gap, yet is offered");
+        assert_eq!(langs.len(), 8, "{gap}");
+        assert_eq!(i.language_for(gap), None, "{gap}: an interpreter, never a silent fallback");
+    }
+}
+
 #[test]
 fn a_list_that_offers_other_must_be_followed_by_free_text() {
     let text = v2_text().replace("asked_if = { question = \"violence\", trigger = { any_of = [\"other\"] } }\n", "");

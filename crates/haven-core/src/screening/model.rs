@@ -1115,6 +1115,70 @@ mod tests {
         }
     }
 
+    fn bare(rules: Vec<Rule>, element_rules: BTreeMap<Element, ElementRule>) -> Instrument {
+        Instrument {
+            id: "t".into(),
+            kind: InstrumentKind::Identification,
+            version: "1".into(),
+            hash: String::new(),
+            title: BTreeMap::new(),
+            sections: vec![],
+            questions: vec![],
+            indicators: vec![],
+            rules,
+            element_rules,
+            adult_requires: vec![],
+            child_requires: vec![],
+            needs: vec![],
+            rule_source: String::new(),
+        }
+    }
+
+    fn indicator(id: &str, el: Element, strength: Strength, effect: Effect, forms: Vec<Form>) -> Indicator {
+        Indicator {
+            id: id.into(),
+            question: id.into(),
+            trigger: Trigger::Yes,
+            elements: vec![el],
+            strength,
+            effect,
+            forms,
+            source: "test".into(),
+        }
+    }
+
+    /// R01, R08: under the counting rules an indicator that lowers a finding
+    /// takes one away from its strength's count (never below nothing), and
+    /// counts for its own element only; a lowering indicator never meets an
+    /// element by its form, and an indicator of another element never does.
+    #[test]
+    fn r01_indicators_count_for_and_against_their_own_element() {
+        let counted = bare(vec![Rule { strong: 1, ..Rule::default() }], BTreeMap::new());
+        let strong = indicator("s", Element::Act, Strength::Strong, Effect::Supports, vec![]);
+        let against = indicator("l", Element::Act, Strength::Strong, Effect::Lowers, vec![]);
+        let other = indicator("o", Element::Means, Strength::Strong, Effect::Supports, vec![]);
+        assert!(counted.element_met(Element::Act, &[&strong]));
+        assert!(!counted.element_met(Element::Act, &[&strong, &against]), "one lowers what one supports");
+        assert!(!counted.element_met(Element::Act, &[&against]));
+        assert!(!counted.element_met(Element::Act, &[&other]), "another element's indicator");
+        let two = bare(vec![Rule { medium: 2, ..Rule::default() }], BTreeMap::new());
+        let medium = |id: &str| indicator(id, Element::Act, Strength::Medium, Effect::Supports, vec![]);
+        let (m1, m2) = (medium("m1"), medium("m2"));
+        assert!(two.element_met(Element::Act, &[&m1, &m2]));
+        assert!(!two.element_met(Element::Act, &[&m1]));
+        let by_form =
+            bare(vec![Rule { strong: 9, ..Rule::default() }], BTreeMap::from([(Element::Act, ElementRule::AnyForm)]));
+        assert_eq!(by_form.element_rule(Element::Act), ElementRule::AnyForm);
+        assert_eq!(by_form.element_rule(Element::Means), ElementRule::Counting, "an element not listed is counted");
+        let recruited = indicator("r", Element::Act, Strength::Weak, Effect::Supports, vec![Form::Recruitment]);
+        let lowering_form = indicator("x", Element::Act, Strength::Weak, Effect::Lowers, vec![Form::Recruitment]);
+        let means_form = indicator("d", Element::Act, Strength::Weak, Effect::Supports, vec![Form::Deception]);
+        assert!(by_form.element_met(Element::Act, &[&recruited]), "one clearly indicated form meets it");
+        assert!(!by_form.element_met(Element::Act, &[&lowering_form]));
+        assert!(!by_form.element_met(Element::Act, &[&means_form]), "a form of another element");
+        assert!(!by_form.element_met(Element::Means, &[&means_form]), "means is counted, not met by form");
+    }
+
     /// R04, R10: an indicator's trigger must be one its question can answer.
     #[test]
     fn r04_a_trigger_fits_only_the_questions_that_can_fire_it() {
