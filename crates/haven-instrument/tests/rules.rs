@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use haven_core::person::{Birth, PersonInput, PersonRecord};
 use haven_core::screening::{
-    evaluate, evaluate_in, rescreen_offer, Answer, AnswerType, Effect, Element, FollowUp, Form, Indicator, Instrument,
-    InstrumentKind, NeedKind, NeedReason, Openness, Outcome, ProfileKind, Question, Setting, Strength, Topic, Trigger,
-    Urgency,
+    evaluate, evaluate_in, rescreen_offer, Answer, AnswerType, Condition, Effect, Element, ElementRule, FollowUp, Form,
+    Indicator, Instrument, InstrumentKind, NeedKind, NeedReason, Openness, Outcome, ProfileKind, Question, Setting,
+    Strength, Topic, Trigger, Urgency,
 };
 use proptest::prelude::*;
 
@@ -627,6 +627,150 @@ fn r18_an_instrument_is_in_a_language_only_when_all_of_it_is() {
         assert_eq!(langs.len(), 8, "{gap}");
         assert_eq!(i.language_for(gap), None, "{gap}: an interpreter, never a silent fallback");
     }
+}
+
+fn refusal(i: &Instrument) -> String {
+    i.validate().expect_err("the instrument should be refused").to_string()
+}
+
+fn refused_for(i: Instrument, phrase: &str) {
+    let e = refusal(&i);
+    assert!(e.contains(phrase), "expected {phrase:?}, got {e:?}");
+}
+
+/// R18: a gap in any of the nine languages, in the title, a section, a
+/// question or an option, refuses the instrument, naming where.
+#[test]
+fn r18_an_instrument_with_a_gap_in_any_of_the_nine_languages_is_refused() {
+    let base = instrument();
+    let mut i = base.clone();
+    i.title.insert("th".into(), " ".into());
+    refused_for(i, "title has no text in th");
+    let mut i = base.clone();
+    i.sections[0].1.remove("my");
+    refused_for(i, "has no title in my");
+    let mut i = base.clone();
+    i.questions[0].text.insert("km".into(), String::new());
+    refused_for(i, "has no text in km");
+    let listed = base.questions.iter().position(|q| !q.options().is_empty()).unwrap();
+    let first = base.questions[listed].options()[0].clone();
+    let mut i = base.clone();
+    i.questions[listed].option_text.get_mut(&first).unwrap().remove("lo");
+    refused_for(i, "has no label in lo");
+    let mut i = base.clone();
+    i.questions[listed].option_text.insert("bogus".into(), BTreeMap::new());
+    refused_for(i, "which is not one of its options");
+}
+
+/// R06, R08: questions are asked in order, each once, in a known section,
+/// after the answers they depend on; indicators cite their source, evidence
+/// an element, show only forms of it and fire on answers their question can
+/// give. An instrument breaking any of these is refused with the reason.
+#[test]
+fn r08_an_instrument_whose_questions_or_indicators_are_not_well_formed_is_refused() {
+    let base = instrument();
+    let mut i = base.clone();
+    i.questions.clear();
+    refused_for(i, "no questions");
+    let mut i = base.clone();
+    let q = i.questions[0].clone();
+    i.questions.push(q);
+    refused_for(i, "is defined twice");
+    let mut i = base.clone();
+    i.questions[0].section = "nowhere".into();
+    refused_for(i, "unknown section");
+    let listed = base.questions.iter().position(|q| !q.options().is_empty()).unwrap();
+    let mut i = base.clone();
+    let first = i.questions[listed].options()[0].clone();
+    match &mut i.questions[listed].answer {
+        AnswerType::Choice(o) | AnswerType::MultiChoice(o) => o.push(first),
+        _ => unreachable!(),
+    }
+    refused_for(i, "empty or repeated option");
+    let yes_no = base.questions.iter().position(|q| q.answer == AnswerType::YesNo).unwrap();
+    let later = base.questions.iter().enumerate().position(|(n, q)| n > yes_no && q.asked_if.is_none()).unwrap();
+    let yes_no_id = base.questions[yes_no].id.clone();
+    let mut i = base.clone();
+    i.questions[later].asked_if = Some(Condition { question: "nope".into(), trigger: Trigger::Yes });
+    refused_for(i, "depends on unknown question");
+    let mut i = base.clone();
+    let last = i.questions.last().unwrap().id.clone();
+    i.questions[yes_no].asked_if = Some(Condition { question: last, trigger: Trigger::Yes });
+    refused_for(i, "not asked before it");
+    let mut i = base.clone();
+    i.questions[later].asked_if = Some(Condition { question: yes_no_id, trigger: Trigger::AtLeast(1.0) });
+    refused_for(i, "has a condition that");
+    let mut i = base.clone();
+    let d = i.indicators[0].clone();
+    i.indicators.push(d);
+    refused_for(i, "is defined twice");
+    let mut i = base.clone();
+    i.indicators[0].question = "nope".into();
+    refused_for(i, "refers to unknown question");
+    let mut i = base.clone();
+    i.indicators[0].elements.clear();
+    refused_for(i, "evidences no element");
+    let mut i = base.clone();
+    i.indicators[0].source = " ".into();
+    refused_for(i, "does not cite its source");
+    let with_forms = base.indicators.iter().position(|x| !x.forms.is_empty() && x.effect == Effect::Supports).unwrap();
+    let mut i = base.clone();
+    i.indicators[with_forms].elements = vec![Element::DeceptiveRecruitment];
+    refused_for(i, "shows the form");
+    let mut i = base.clone();
+    i.indicators[with_forms].effect = Effect::Lowers;
+    refused_for(i, "names forms but lowers a finding");
+    let not_number = base
+        .indicators
+        .iter()
+        .position(|x| base.question(&x.question).is_some_and(|q| q.answer != AnswerType::Number))
+        .unwrap();
+    let mut i = base.clone();
+    i.indicators[not_number].trigger = Trigger::AtLeast(1.0);
+    refused_for(i, "has a trigger that question");
+    let mut i = base.clone();
+    i.rules.clear();
+    refused_for(i, "no combination rules");
+    let mut i = base.clone();
+    i.adult_requires.clear();
+    refused_for(i, "requires no element");
+    let mut i = base.clone();
+    i.child_requires.clear();
+    refused_for(i, "requires no element");
+    let mut i = base.clone();
+    i.element_rules.insert(Element::CoercionAtDestination, ElementRule::AnyForm);
+    refused_for(i, "yet no indicator shows one");
+    let mut i = base.clone();
+    i.needs[0].question = "nope".into();
+    refused_for(i, "referral need refers to unknown question");
+    let need = base
+        .needs
+        .iter()
+        .position(|n| base.question(&n.question).is_some_and(|q| q.answer != AnswerType::Number))
+        .unwrap();
+    let mut i = base.clone();
+    i.needs[need].trigger = Trigger::AtLeast(1.0);
+    refused_for(i, "referral need has a trigger");
+    assert!(base.validate().is_ok());
+}
+
+/// R09: a vulnerability screen has no indicators, requires no element and
+/// names at least one vulnerable situation.
+#[test]
+fn r09_a_vulnerability_screen_must_name_a_vulnerable_situation_and_require_no_element() {
+    let base = vulnerability_screen();
+    assert!(base.validate().is_ok());
+    let mut i = base.clone();
+    for n in &mut i.needs {
+        n.vulnerability = None;
+    }
+    refused_for(i, "names no vulnerability");
+    let mut i = base.clone();
+    i.adult_requires.push(Element::Act);
+    refused_for(i, "requires no element");
+    let mut i = base;
+    i.child_requires.push(Element::Act);
+    refused_for(i, "requires no element");
 }
 
 #[test]
