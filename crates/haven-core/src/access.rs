@@ -867,7 +867,7 @@ mod tests {
         let case_roles: Vec<Role> = Role::ALL.into_iter().filter(Role::is_case_role).collect();
         assert_eq!(case_roles, [Role::Caseworker, Role::Supervisor, Role::DecisionMaker]);
         assert!(grant_needs_approval(Role::Caseworker, OrgKind::Shelter));
-        assert!(!grant_needs_approval(Role::Auditor, OrgKind::Shelter));
+        assert!(!grant_needs_approval(Role::SystemAdmin, OrgKind::Shelter));
         let enforcement: Vec<OrgKind> = OrgKind::ALL.into_iter().filter(OrgKind::is_enforcement).collect();
         assert_eq!(enforcement, [OrgKind::Police, OrgKind::Prosecution, OrgKind::Immigration, OrgKind::Border]);
     }
