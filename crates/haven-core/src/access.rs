@@ -857,6 +857,160 @@ mod tests {
         }
     }
 
+    /// R16: an organisation's kind and a user's role are stored as codes.
+    /// Each code reads back as the very same value and nothing else does, so
+    /// an immigration office is never read back as an assistance
+    /// organisation, nor a caseworker as an administrator.
+    #[test]
+    fn r16_kinds_and_roles_read_back_from_their_codes_exactly() {
+        for k in OrgKind::ALL {
+            assert_eq!(OrgKind::parse(k.as_str()), Ok(k));
+            assert_eq!(OrgKind::parse(&format!(" {} ", k.as_str())), Ok(k), "codes are trimmed");
+        }
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Ok(r));
+        }
+        for t in TokenScope::ALL {
+            assert_eq!(TokenScope::parse(t.as_str()), Ok(t));
+        }
+        assert!(OrgKind::parse("xyzzy").is_err() && OrgKind::parse("").is_err());
+        assert!(Role::parse("root").is_err() && Role::parse("").is_err());
+        assert!(TokenScope::parse("everything").is_err());
+        // The codes are stored: they must not change under a stored row.
+        assert_eq!(OrgKind::Immigration.as_str(), "immigration");
+        assert_eq!(Role::SystemAdmin.as_str(), "system_admin");
+        assert_eq!(TokenScope::Admin.as_str(), "admin");
+        // The roles that open survivors' files, whose grant waits for a
+        // second administrator (four eyes).
+        let case_roles: Vec<Role> = Role::ALL.into_iter().filter(Role::is_case_role).collect();
+        assert_eq!(case_roles, [Role::Caseworker, Role::Supervisor, Role::DecisionMaker]);
+        assert!(grant_needs_approval(Role::Caseworker, OrgKind::Shelter));
+        assert!(!grant_needs_approval(Role::SystemAdmin, OrgKind::Shelter));
+        let enforcement: Vec<OrgKind> = OrgKind::ALL.into_iter().filter(OrgKind::is_enforcement).collect();
+        assert_eq!(enforcement, [OrgKind::Police, OrgKind::Prosecution, OrgKind::Immigration, OrgKind::Border]);
+    }
+
+    /// R17: the categories a consent covers, a role opens or a referral
+    /// shares are sets; each operation must give exactly the set it names,
+    /// or a consent to share identity could open health records.
+    #[test]
+    fn r17_category_sets_hold_exactly_their_members() {
+        let members = |bits: u8| -> Vec<Category> {
+            Category::ALL.into_iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, c)| c).collect()
+        };
+        for a in 0u8..64 {
+            let (ma, ca) = (members(a), Categories::of(&members(a)));
+            assert_eq!(ca.iter().collect::<Vec<_>>(), ma, "{a:06b}");
+            assert_eq!(ca.is_empty(), a == 0);
+            for c in Category::ALL {
+                assert_eq!(ca.contains(c), ma.contains(&c), "{a:06b} {c:?}");
+            }
+            let codes: Vec<&str> = ma.iter().map(Category::as_str).collect();
+            assert_eq!(ca.encode(), codes.join(","));
+            assert_eq!(Categories::parse_list(&ca.encode()), Ok(ca));
+            for b in 0u8..64 {
+                let (mb, cb) = (members(b), Categories::of(&members(b)));
+                let both: Vec<Category> = ma.iter().copied().filter(|c| mb.contains(c)).collect();
+                let only_a: Vec<Category> = ma.iter().copied().filter(|c| !mb.contains(c)).collect();
+                assert_eq!(ca.intersect(cb).iter().collect::<Vec<_>>(), both, "{a:06b} & {b:06b}");
+                assert_eq!(ca.without(cb).iter().collect::<Vec<_>>(), only_a, "{a:06b} - {b:06b}");
+                assert_eq!(ca.is_subset_of(cb), only_a.is_empty(), "{a:06b} <= {b:06b}");
+            }
+        }
+        assert_eq!(Categories::of(&Category::ALL), Categories::ALL);
+        // Naming a category twice still shares it once, never cancels it.
+        let twice = Categories::of(&[Category::Identity, Category::Health, Category::Identity]);
+        assert_eq!(twice, Categories::of(&[Category::Identity, Category::Health]));
+        for c in Category::ALL {
+            assert_eq!(Category::parse(c.as_str()), Ok(c));
+        }
+        assert_eq!(Category::Health.as_str(), "health");
+        assert_eq!(
+            Categories::parse_list(" identity, ,health "),
+            Ok(Categories::of(&[Category::Identity, Category::Health]))
+        );
+        assert!(Categories::parse_list("identity,everything").is_err());
+    }
+
+    /// R16: a record opens the union of what each of the user's
+    /// relationships to it allows, and nothing when none applies.
+    #[test]
+    fn r16_a_record_opens_what_each_relationship_to_it_allows_and_no_more() {
+        let identity = Categories::of(&[Category::Identity]);
+        let narrative = Categories::of(&[Category::Narrative]);
+        let health = Categories::of(&[Category::Health]);
+        let union = |cs: &[Categories]| Categories(cs.iter().fold(0, |acc, c| acc | c.0));
+        let reach = Reach { assigned: narrative, org_wide: Some(identity), granted: health };
+        assert_eq!(reach.categories_for(false, false), Some(identity));
+        assert_eq!(reach.categories_for(true, false), Some(union(&[identity, narrative])));
+        assert_eq!(reach.categories_for(false, true), Some(union(&[identity, health])));
+        assert_eq!(reach.categories_for(true, true), Some(union(&[identity, narrative, health])));
+        let unreached = Reach { org_wide: None, ..reach };
+        assert_eq!(unreached.categories_for(false, false), None, "not assigned, not granted, not org-wide");
+        assert_eq!(unreached.categories_for(true, false), Some(narrative));
+        assert_eq!(unreached.categories_for(false, true), Some(health));
+        let empty = Reach { assigned: Categories::NONE, org_wide: Some(Categories::NONE), granted: Categories::NONE };
+        assert_eq!(empty.categories_for(true, true), None, "a relationship that opens no category opens nothing");
+        assert!(Reach::NOTHING.is_nothing());
+        assert!(!reach.is_nothing() && !empty.is_nothing());
+    }
+
+    /// R27: the scope carries who acts, for which organisation, with which
+    /// permission, why and in which request: what every audit event records.
+    #[test]
+    fn r27_a_scope_carries_who_why_and_which_request_for_the_audit_log() {
+        let a = actor(Role::Supervisor, OrgKind::Shelter);
+        let s = authorize(&a, Permission::ReadCase, Purpose::parse("referral").unwrap(), "req-42").unwrap();
+        assert_eq!(s.actor(), a.user_id);
+        assert_eq!(s.org(), a.org_id);
+        assert_eq!(s.permission(), Permission::ReadCase);
+        assert_eq!(s.purpose().as_str(), "referral");
+        assert_eq!(s.request_id(), "req-42");
+        assert_eq!(s.reach(), &role_reach(&a));
+        assert!(s.allows(Permission::ReadCase) && !s.allows(Permission::WriteCase));
+    }
+
+    /// R27: a purpose is a short code, so that the audit log can be read and
+    /// filtered by it; free text (which could hold a name) is refused.
+    #[test]
+    fn r27_purposes_are_short_codes() {
+        assert_eq!(Purpose::parse(" referral_2 ").unwrap().as_str(), "referral_2");
+        assert!(Purpose::parse(&"a".repeat(40)).is_ok());
+        assert!(Purpose::parse(&"a".repeat(41)).is_err());
+        for bad in ["", "   ", "Case", "case-management", "case management", "ca\u{e9}s"] {
+            assert!(Purpose::parse(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(Purpose::case_management().as_str(), Purpose::DEFAULT);
+    }
+
+    /// R16: the firewall blocks exactly the permissions that open a person's
+    /// or case's data; the others (inbox, users, audit, ads) open none.
+    #[test]
+    fn r16_the_permissions_that_open_case_data_are_exactly_these() {
+        use Permission::*;
+        let case = [
+            ReadPerson,
+            WritePerson,
+            ErasePerson,
+            ReadCase,
+            WriteCase,
+            RecordConsent,
+            OverrideConsent,
+            BreakGlass,
+            DecideConclusively,
+            RecordCooperation,
+        ];
+        for p in Permission::ALL {
+            assert_eq!(p.touches_case_data(), case.contains(&p), "{p:?}");
+        }
+        // No assistance organisation user has an inbox: that is enforcement's
+        // only window, and only for what a survivor consented to send.
+        for role in Role::ALL {
+            let a = actor(role, OrgKind::NgoAssistance);
+            assert!(authorize(&a, ReadInbox, Purpose::case_management(), "r").is_err(), "{role:?}");
+        }
+    }
+
     fn any_role() -> impl Strategy<Value = Role> {
         prop::sample::select(Role::ALL.to_vec())
     }

@@ -250,6 +250,50 @@ mod tests {
         assert!(ConsentTerms::parse(&input("marketing", "identity", "2027-01-01"), org(9), u, TODAY).is_err());
     }
 
+    #[test]
+    fn r17_a_consent_covers_its_last_day_and_not_the_day_after() {
+        let u = UserId::from_random_bytes([1; 16]);
+        let t = ConsentTerms::parse(&input("referral", "identity", "2026-11-25"), org(9), u, TODAY).unwrap();
+        let c = Consent { terms: t, withdrawn_on: None };
+        let idc = Categories::of(&[Category::Identity]);
+        assert!(c.covers(ConsentPurpose::Referral, org(9), idc, TODAY), "expiring today still covers today");
+        assert!(!c.covers(ConsentPurpose::Referral, org(9), idc, date!(2026 - 11 - 26)));
+        // A consent expiring yesterday cannot be recorded at all.
+        assert!(ConsentTerms::parse(&input("referral", "identity", "2026-11-24"), org(9), u, TODAY).is_err());
+        // Disclosing nothing is not a disclosure a consent can allow.
+        assert!(!disclosure_allowed(&[c], ConsentPurpose::Referral, org(9), Categories::NONE, TODAY));
+    }
+
+    /// R17, R18: the consent records how it was explained: the language and
+    /// the interpreter, if any; a blank interpreter is no interpreter.
+    #[test]
+    fn r17_a_consent_records_who_interpreted_its_explanation() {
+        let u = UserId::from_random_bytes([1; 16]);
+        let with = |interpreter: &str| ConsentInput {
+            interpreter: Some(interpreter.into()),
+            ..input("referral", "identity", "2027-01-01")
+        };
+        let t = ConsentTerms::parse(&with(" Interpreter A "), org(9), u, TODAY).unwrap();
+        assert_eq!(t.interpreter.as_deref(), Some("Interpreter A"));
+        assert_eq!(t.language.as_str(), "vi");
+        assert_eq!((t.purpose, t.recipient, t.explained_by), (ConsentPurpose::Referral, org(9), u));
+        assert_eq!(ConsentTerms::parse(&with("   "), org(9), u, TODAY).unwrap().interpreter, None);
+        assert!(ConsentTerms::parse(&with(&"i".repeat(200)), org(9), u, TODAY).is_ok());
+        assert!(ConsentTerms::parse(&with(&"i".repeat(201)), org(9), u, TODAY).is_err());
+    }
+
+    /// R17: a consent's purpose is stored as a code and reads back as the
+    /// very same purpose, so a consent to a referral never reads back as one
+    /// to disclose to a prosecutor.
+    #[test]
+    fn r17_consent_purposes_read_back_from_their_codes_exactly() {
+        for p in ConsentPurpose::ALL {
+            assert_eq!(ConsentPurpose::parse(p.as_str()), Ok(p));
+        }
+        assert_eq!(ConsentPurpose::ProsecutionDisclosure.as_str(), "prosecution_disclosure");
+        assert!(ConsentPurpose::parse("anything").is_err());
+    }
+
     proptest! {
         #[test]
         fn r17_no_consent_no_disclosure(bits in 1u8..64, p in 0usize..7) {

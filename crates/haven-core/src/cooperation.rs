@@ -40,9 +40,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn r15_cooperation_entries_are_validated() {
+    // Input validation of the record's fields; R15 itself is guarded by the
+    // architecture test named in the module comment.
+    fn cooperation_entries_are_validated() {
         assert_eq!(Entry::parse("declined", "  ").unwrap(), Entry { status: "declined", note: String::new() });
         assert!(Entry::parse("informant", "").is_err());
         assert!(Entry::parse("undecided", &"x".repeat(2001)).is_err());
+        assert_eq!(Entry::parse(" statement_given ", &"x".repeat(2000)).unwrap().status, "statement_given");
+        for status in STATUSES {
+            assert_eq!(Entry::parse(status, "").unwrap().status, status);
+        }
     }
 }

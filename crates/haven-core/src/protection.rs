@@ -674,6 +674,169 @@ mod tests {
         assert_eq!(admit(Kind::CompensationClaim, &bad, &ctx).unwrap_err().code, "invalid_currency");
     }
 
+    /// R20, R21: record kinds and risk levels are stored as codes and read
+    /// back exactly; a high risk never reads back as a low one.
+    #[test]
+    fn r21_kinds_and_levels_read_back_from_their_codes_exactly() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::parse(k.as_str()), Ok(k));
+        }
+        assert!(Kind::parse("return").is_err());
+        for l in [Level::Low, Level::Medium, Level::High] {
+            assert_eq!(Level::parse("level", l.as_str()), Ok(l));
+        }
+        assert_eq!(Level::High.as_str(), "high");
+        assert!(Level::parse("level", "severe").is_err());
+        let child: Vec<Kind> = Kind::ALL.into_iter().filter(|k| k.child_only()).collect();
+        assert_eq!(child, [Kind::Guardian, Kind::BestInterests, Kind::FamilyRisk, Kind::FamilyTracing]);
+        // Every other record is open to an adult.
+        let adult = Context { today: TODAY, may_be_child: false, existing: &[] };
+        let claim = input(&[("currency", "THB"), ("fines", "100"), ("forum", "court")]);
+        assert!(admit(Kind::CompensationClaim, &claim, &adult).is_ok());
+    }
+
+    /// R21: an assessment is current for RISK_VALID_DAYS; a day older and
+    /// the return plan waits for a new one.
+    #[test]
+    fn r21_a_risk_assessment_is_current_for_ninety_days_and_no_longer() {
+        for (age, ok) in [(0, true), (89, true), (90, true), (91, false)] {
+            let mut r = risk("low");
+            r.made_on = TODAY - Duration::days(age);
+            let file = [r];
+            let ctx = Context { today: TODAY, may_be_child: false, existing: &file };
+            assert_eq!(admit(Kind::ReturnPlan, &plan_input(), &ctx).is_ok(), ok, "{age} days old");
+        }
+        // Only the newest assessment decides: a newer low risk after an older
+        // high one opens no stay pathway and allows a plan.
+        let file = [risk("low"), risk("high")];
+        assert!(stay_pathways(&file).is_empty());
+        assert!(admit(
+            Kind::ReturnPlan,
+            &plan_input(),
+            &Context { today: TODAY, may_be_child: false, existing: &file }
+        )
+        .is_ok());
+        let file = [risk("high"), risk("low")];
+        assert_eq!(stay_pathways(&file), STAY_PATHWAYS);
+    }
+
+    /// R22: the plan records how consent was given and what follows the
+    /// return; only "on", "yes" or "true" records consent.
+    #[test]
+    fn r22_a_return_plan_records_consent_and_the_follow_ups_after_return() {
+        let file = [risk("low")];
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &file };
+        for (value, ok) in [("on", true), ("yes", true), ("true", true), ("no", false), ("", false), ("off", false)] {
+            let mut i = plan_input();
+            i.insert("consent_free_prior_informed".into(), value.into());
+            assert_eq!(admit(Kind::ReturnPlan, &i, &ctx).is_ok(), ok, "{value:?}");
+        }
+        let mut i = plan_input();
+        i.insert("interpreter".into(), "Ms Lan".into());
+        let plan = admit(Kind::ReturnPlan, &i, &ctx).unwrap();
+        assert_eq!(plan.status, "planned");
+        assert_eq!(plan.fields["consent_on"], "2026-11-24");
+        assert_eq!(plan.fields["consent_language"], "vi");
+        assert_eq!(plan.fields["interpreter"], "Ms Lan");
+        assert_eq!(plan.fields["destination"], "VNM");
+        assert_eq!(plan.fields["follow_ups"], "2027-01-09 2027-03-10 2027-06-08");
+        assert_eq!(
+            follow_ups(&[plan.clone(), risk("low")]),
+            [date!(2027 - 01 - 09), date!(2027 - 03 - 10), date!(2027 - 06 - 08)]
+        );
+        let mut bad = plan_input();
+        bad.insert("consent_on".into(), "yesterday".into());
+        assert_eq!(admit(Kind::ReturnPlan, &bad, &ctx).unwrap_err().code, "invalid_date");
+        let mut long = plan_input();
+        long.insert("reception_contact".into(), "c".repeat(500));
+        assert!(admit(Kind::ReturnPlan, &long, &ctx).is_ok());
+        long.insert("reception_contact".into(), "c".repeat(501));
+        assert_eq!(admit(Kind::ReturnPlan, &long, &ctx).unwrap_err().code, "too_long");
+    }
+
+    /// R20: a child's return follows a best-interests assessment that
+    /// recommends it; tracing opens after a family risk that is not high.
+    #[test]
+    fn r20_a_childs_return_and_tracing_follow_what_the_assessments_found() {
+        let guardian = admit(
+            Kind::Guardian,
+            &input(&[("name", "G"), ("organisation", "CPO"), ("appointed_on", "2026-11-20")]),
+            &Context { today: TODAY, may_be_child: true, existing: &[] },
+        )
+        .unwrap();
+        let bia = |rec: &str| {
+            admit(
+                Kind::BestInterests,
+                &input(&[("child_views", "wants to go home"), ("recommendation", rec), ("reasons", "mother safe")]),
+                &Context { today: TODAY, may_be_child: true, existing: std::slice::from_ref(&guardian) },
+            )
+        };
+        assert_eq!(bia("send_anywhere").unwrap_err().code, "required");
+        let home = bia("return_to_family").unwrap();
+        assert_eq!(home.fields["recommendation"], "return_to_family");
+        let file = [home, risk("low")];
+        assert!(admit(Kind::ReturnPlan, &plan_input(), &Context { today: TODAY, may_be_child: true, existing: &file })
+            .is_ok());
+        let medium = admit(
+            Kind::FamilyRisk,
+            &input(&[("level", "medium"), ("child_heard", "yes"), ("reasons", "uncle nearby")]),
+            &Context { today: TODAY, may_be_child: true, existing: &[] },
+        )
+        .unwrap();
+        assert_eq!(medium.status, "medium");
+        let traced = admit(
+            Kind::FamilyTracing,
+            &input(&[("notes", " via the Red Cross ")]),
+            &Context { today: TODAY, may_be_child: true, existing: &[medium] },
+        )
+        .unwrap();
+        assert_eq!((traced.status.as_str(), traced.fields["notes"].as_str()), ("started", "via the Red Cross"));
+    }
+
+    /// R19: a compensation claim in a currency code, with amounts up to a
+    /// trillion, a status from the list (preparing by default), and what it
+    /// says of the respondent kept.
+    #[test]
+    fn r19_a_compensation_claim_checks_its_currency_amounts_and_status() {
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &[] };
+        let claim = |extra: &[(&str, &str)]| {
+            let mut i = input(&[("currency", "usd"), ("debts", "1000000000000"), ("forum", "Labour court")]);
+            for (k, v) in extra {
+                i.insert((*k).into(), (*v).into());
+            }
+            admit(Kind::CompensationClaim, &i, &ctx)
+        };
+        let r = claim(&[("respondent", "Golden Fortune Co."), ("notes", "with a lawyer")]).unwrap();
+        assert_eq!((r.status.as_str(), r.fields["total"].as_str()), ("preparing", "1000000000000"));
+        assert_eq!(
+            (r.fields["respondent"].as_str(), r.fields["notes"].as_str()),
+            ("Golden Fortune Co.", "with a lawyer")
+        );
+        assert_eq!(claim(&[("debts", "1000000000001")]).unwrap_err().code, "invalid_number");
+        assert_eq!(claim(&[("claim_status", "won")]).unwrap_err().code, "invalid_choice");
+        assert_eq!(claim(&[("claim_status", "paid")]).unwrap().status, "paid");
+        for bad in ["US", "USDT", "U5D"] {
+            assert_eq!(claim(&[("currency", bad)]).unwrap_err().code, "invalid_currency", "{bad}");
+        }
+    }
+
+    /// R09, R19: a needs assessment may be a note alone, and lists each
+    /// kind of service once however it was ticked.
+    #[test]
+    fn r19_a_needs_assessment_may_be_a_note_and_lists_each_service_once() {
+        let ctx = Context { today: TODAY, may_be_child: false, existing: &[] };
+        let note = admit(Kind::NeedsAssessment, &input(&[("notes", "will decide after resting")]), &ctx).unwrap();
+        assert_eq!((note.fields["needs"].as_str(), note.fields["notes"].as_str()), ("", "will decide after resting"));
+        let twice = input(&[("needs", "legal_aid legal_aid,shelter_men"), ("need_legal_aid", "on")]);
+        assert_eq!(admit(Kind::NeedsAssessment, &twice, &ctx).unwrap().fields["needs"], "legal_aid shelter_men");
+        let ticked = input(&[("need_legal_aid", "on"), ("need_shelter_men", "off")]);
+        assert_eq!(admit(Kind::NeedsAssessment, &ticked, &ctx).unwrap().fields["needs"], "legal_aid");
+        let mut long = input(&[("notes", &"n".repeat(4000))]);
+        assert!(admit(Kind::NeedsAssessment, &long, &ctx).is_ok());
+        long.insert("notes".into(), "n".repeat(4001));
+        assert_eq!(admit(Kind::NeedsAssessment, &long, &ctx).unwrap_err().code, "too_long");
+    }
+
     #[test]
     fn fields_round_trip_through_their_text_form() {
         let f = input(&[("a", "tab\there"), ("b", "line\nbreak \\ slash"), ("c", "")]);

@@ -376,6 +376,43 @@ mod tests {
         assert!(Proposal::parse("massage", org(9), OrgKind::Shelter, org(1), "").is_err());
     }
 
+    /// R17: a referral's status is stored as a code; each reads back as the
+    /// very same status, so a revoked referral never reads back as a live one
+    /// that opens data.
+    #[test]
+    fn r17_statuses_and_steps_read_back_from_their_codes_exactly() {
+        for st in Status::ALL {
+            assert_eq!(Status::parse(&format!(" {} ", st.as_str())), Ok(st));
+        }
+        for step in Step::ALL {
+            assert_eq!(Step::parse(step.as_str()), Ok(step));
+        }
+        assert_eq!((Status::Revoked.as_str(), Step::RecordWithdrawal.as_str()), ("revoked", "record_withdrawal"));
+        assert!(Status::parse("open").is_err() && Step::parse("reopen").is_err());
+        let open: Vec<Status> = Status::ALL.into_iter().filter(Status::opens_data).collect();
+        assert_eq!(open, [Status::Sent, Status::Accepted, Status::InProgress]);
+        let closed: Vec<Status> = Status::ALL.into_iter().filter(Status::is_closed).collect();
+        assert_eq!(closed, [Status::Declined, Status::Completed, Status::Revoked]);
+    }
+
+    #[test]
+    fn r17_a_consent_for_a_referral_to_this_recipient_in_force_today_fits() {
+        let c = consent("referral", org(9));
+        assert!(consent_fits(&c, org(9), TODAY));
+        assert!(consent_fits(&c, org(9), date!(2027 - 01 - 31)), "its last day");
+        assert!(!consent_fits(&c, org(9), date!(2027 - 02 - 01)));
+        assert!(!consent_fits(&c, org(8), TODAY));
+    }
+
+    #[test]
+    fn r19_a_proposal_keeps_its_note_within_bounds() {
+        let p = Proposal::parse("legal_aid", org(9), OrgKind::LegalAid, org(1), &format!(" {} ", "n".repeat(2000)));
+        assert_eq!(p.unwrap().note, "n".repeat(2000));
+        assert!(Proposal::parse("legal_aid", org(9), OrgKind::LegalAid, org(1), &"n".repeat(2001)).is_err());
+        assert_eq!(parse_reason(Step::Decline, &"r".repeat(2000)), Ok(Some("r".repeat(2000))));
+        assert_eq!(parse_reason(Step::Decline, &"r".repeat(2001)).unwrap_err().code, "too_long");
+    }
+
     #[test]
     fn a_decline_needs_a_reason() {
         assert!(parse_reason(Step::Decline, "  ").is_err());
@@ -389,14 +426,44 @@ mod tests {
         assert_eq!(response_due(TODAY), date!(2026 - 12 - 03));
     }
 
-    proptest! {
-        #[test]
-        fn r15_every_service_type_proceeds_through_the_same_lifecycle(t in 0usize..SERVICE_TYPES.len()) {
-            let p = Proposal::parse(SERVICE_TYPES[t], org(9), OrgKind::Shelter, org(1), "").unwrap();
-            prop_assert_eq!(p.service_type, SERVICE_TYPES[t]);
-            prop_assert_eq!(walk(&[Step::Send, Step::Accept, Step::Start, Step::Complete]), Ok(Status::Completed));
+    /// R15: whether a referral proceeds is decided by [`advance`] alone, and
+    /// its inputs are the status, the step, the side taking it and whether
+    /// consent is in force: nothing about cooperation with investigators,
+    /// nor about the person or the service. The signature is pinned, so an
+    /// added input (a cooperation flag, a record to consult) fails this test
+    /// instead of slipping in; the table then holds every path the lifecycle
+    /// can take, so no step was made to depend on anything else either.
+    #[test]
+    fn r15_the_referral_lifecycle_has_no_input_for_cooperation() {
+        let pinned: fn(Status, Step, Side, bool) -> Result<Status, ValidationError> = advance;
+        let expected = |from: Status, step: Step| match (from, step) {
+            (Status::ConsentRecorded, Step::Send) => Some(Status::Sent),
+            (Status::Sent, Step::Accept) => Some(Status::Accepted),
+            (Status::Sent, Step::Decline) => Some(Status::Declined),
+            (Status::Accepted, Step::Start) => Some(Status::InProgress),
+            (Status::InProgress, Step::Complete) => Some(Status::Completed),
+            (s, Step::Revoke) if !s.is_closed() => Some(Status::Revoked),
+            (Status::Sent | Status::Accepted | Status::InProgress, Step::RecordWithdrawal) => Some(Status::Revoked),
+            _ => None,
+        };
+        for from in Status::ALL {
+            for step in Step::ALL {
+                assert_eq!(pinned(from, step, step.side(), true).ok(), expected(from, step), "{from:?} {step:?}");
+            }
         }
+    }
 
+    #[test]
+    fn r19_every_listed_service_type_can_be_proposed_to_every_assistance_organisation() {
+        for t in SERVICE_TYPES {
+            for kind in OrgKind::ALL.into_iter().filter(|k| !k.is_enforcement()) {
+                let p = Proposal::parse(&format!(" {t} "), org(9), kind, org(1), "").unwrap();
+                assert_eq!(p.service_type, t, "{kind:?}");
+            }
+        }
+    }
+
+    proptest! {
         #[test]
         fn r17_closed_referrals_never_reopen(s in 0usize..8, st in 0usize..7, consent in any::<bool>()) {
             let from = Status::ALL[s];

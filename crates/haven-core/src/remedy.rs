@@ -150,4 +150,40 @@ mod tests {
         assert!(Penalty::parse("fine", "THA", Some("2030-01-01"), "x", true, date!(2026 - 11 - 25)).is_err());
         assert!(Penalty::parse("flogging", "THA", None, "x", true, date!(2026 - 11 - 25)).is_err());
     }
+
+    #[test]
+    fn r14_a_penalty_not_caused_by_trafficking_is_not_due_for_expungement() {
+        let today = date!(2026 - 11 - 25);
+        let p = Penalty::parse("fine", "THA", None, "overstay before recruitment", false, today).unwrap();
+        assert!(!p.expungement_due());
+        let q = Penalty { expungement: Expungement::Refused, consequence_of_trafficking: true, ..p };
+        assert!(!q.expungement_due(), "already asked and refused: not due again");
+    }
+
+    /// R14: a penalty is recorded with what, where, when and for which act,
+    /// so that expungement can be asked for precisely.
+    #[test]
+    fn r14_a_penalty_is_recorded_precisely() {
+        let today = date!(2026 - 11 - 25);
+        let p =
+            Penalty::parse(" fine ", "THA", Some(" 2026-11-25 "), " fraud under the compound's control ", true, today)
+                .unwrap();
+        assert_eq!(p.imposed_on, Some(today), "a penalty imposed today is not in the future");
+        assert_eq!(p.offence, "fraud under the compound's control");
+        assert_eq!((p.kind, p.expungement), (PenaltyKind::parse("fine").unwrap(), Expungement::NotRequested));
+        assert_eq!(Penalty::parse("fine", "THA", Some(""), "x", true, today).unwrap().imposed_on, None);
+        assert!(Penalty::parse("fine", "THA", Some("2026-11-26"), "x", true, today).is_err());
+        assert!(Penalty::parse("fine", "THA", Some("25/11/2026"), "x", true, today).is_err());
+        assert!(Penalty::parse("fine", "THA", None, "   ", true, today).is_err());
+        assert!(Penalty::parse("fine", "THA", None, &"x".repeat(2000), true, today).is_ok());
+        assert!(Penalty::parse("fine", "THA", None, &"x".repeat(2001), true, today).is_err());
+        for k in PenaltyKind::ALL {
+            assert_eq!(PenaltyKind::parse(k.as_str()), Ok(k));
+        }
+        for e in Expungement::ALL {
+            assert_eq!(Expungement::parse(e.as_str()), Ok(e));
+        }
+        assert_eq!(Expungement::Requested.as_str(), "requested");
+        assert!(PenaltyKind::parse("").is_err() && Expungement::parse("maybe").is_err());
+    }
 }

@@ -321,6 +321,142 @@ mod tests {
         // Fri + 5 = next Fri
     }
 
+    /// R13, R20: what each kind of task waits for: nothing for safety, a
+    /// guardian, a lawyer, an interpreter or release; three working days
+    /// for shelter, consular consent and the return risk; ten for the rest.
+    /// The records that complete a task are the ones the task asks for.
+    #[test]
+    fn r13_r20_urgent_tasks_are_due_the_day_they_are_raised() {
+        use TaskKind::*;
+        for k in TaskKind::ALL {
+            let days = match k {
+                SafetyPlan | AppointGuardian | LegalRepresentation | ArrangeInterpreter | RequestRelease
+                | ChildInDetention => 0,
+                ReturnRiskAssessment | FindShelter | AskConsularConsent => 3,
+                _ => 10,
+            };
+            assert_eq!(k.due_after_working_days(), days, "{k:?}");
+            let record = match k {
+                AppointGuardian => Some(crate::protection::Kind::Guardian),
+                ReturnRiskAssessment => Some(crate::protection::Kind::ReturnRisk),
+                _ => None,
+            };
+            assert_eq!(k.done_by(), record, "{k:?}");
+        }
+        assert_eq!(TaskKind::parse("request_release"), Some(RequestRelease));
+        assert_eq!(TaskKind::parse("xyzzy"), None);
+        // A return-risk assessment on file closes the task that asked for it.
+        let mut s = screening(true, false);
+        s.follow_ups = vec![ReturnRiskAssessment];
+        let mut p = person("fears-return", false, false, vec![s]);
+        assert!(compute(std::slice::from_ref(&p), TODAY, 5, 30).iter().any(|t| t.kind == ReturnRiskAssessment));
+        p.protection_done.push(crate::protection::Kind::ReturnRisk);
+        assert!(!compute(&[p], TODAY, 5, 30).iter().any(|t| t.kind == ReturnRiskAssessment));
+    }
+
+    /// R13, R20: a raised task is late only after the day it falls due; the
+    /// same task for the same person is listed once, for two people twice.
+    #[test]
+    fn r13_r20_raised_tasks_are_late_only_after_their_day_and_listed_once_per_person() {
+        let raise = |person: &str, kind: TaskKind, raised_on: Date| RaisedTask {
+            kind,
+            person_id: person.into(),
+            name: person.into(),
+            child: person == "child",
+            screening_id: "s".into(),
+            raised_on,
+            done: false,
+        };
+        let items = vec![
+            raise("child", TaskKind::AppointGuardian, TODAY),
+            raise("child", TaskKind::AppointGuardian, date!(2026 - 11 - 24)),
+            raise("other-child", TaskKind::AppointGuardian, TODAY),
+            raise("late", TaskKind::SafetyPlan, date!(2026 - 11 - 24)),
+        ];
+        let t = raised(&items, TODAY);
+        let listed: Vec<(TaskKind, &str, bool)> = t.iter().map(|t| (t.kind, t.name.as_str(), t.overdue)).collect();
+        assert_eq!(
+            listed,
+            [
+                (TaskKind::SafetyPlan, "late", true),
+                (TaskKind::AppointGuardian, "child", true),
+                (TaskKind::AppointGuardian, "other-child", false),
+            ]
+        );
+        assert!(t[1].child && !t[0].child);
+        assert_eq!(t[2].screening_id.as_deref(), Some("s"));
+    }
+
+    /// R13: release is asked for a detained person with reasonable grounds
+    /// only once a screening found them; a detained adult without grounds is
+    /// not listed for release, a detained child always is.
+    #[test]
+    fn r13_release_waits_for_grounds_and_a_detained_child_is_always_listed() {
+        let kinds = |p: PersonFacts| -> Vec<TaskKind> { compute(&[p], TODAY, 5, 30).iter().map(|t| t.kind).collect() };
+        let detained_without_grounds = person("a", true, false, vec![screening(true, false)]);
+        assert!(!kinds(detained_without_grounds).contains(&TaskKind::RequestRelease));
+        let grounds_not_detained = person("b", false, false, vec![screening(true, true)]);
+        assert!(!kinds(grounds_not_detained).contains(&TaskKind::RequestRelease));
+        let grounds_in_progress = person("c", true, false, vec![screening(false, true)]);
+        assert!(!kinds(grounds_in_progress).contains(&TaskKind::RequestRelease), "not completed yet");
+        let child_free = person("d", false, true, vec![]);
+        assert!(!kinds(child_free).contains(&TaskKind::ChildInDetention));
+        let child_with_grounds = person("e", true, true, vec![screening(true, true)]);
+        assert_eq!(kinds(child_with_grounds)[0], TaskKind::RequestRelease);
+    }
+
+    /// R07, R06: the recovery period ends for reasonable grounds without a
+    /// decision; a decision closes it; a screening short of grounds is
+    /// offered again; a screening in progress is due after the target days,
+    /// and late only after that day.
+    #[test]
+    fn r07_deadlines_follow_the_screenings_state() {
+        let tasks = |s: ScreeningFacts, today: Date| compute(&[person("p", false, false, vec![s])], today, 5, 30);
+        let mut decided = screening(true, true);
+        decided.has_decision = true;
+        assert!(tasks(decided, TODAY).is_empty(), "a decision ends the recovery period task");
+        let rg = tasks(screening(true, true), TODAY);
+        assert_eq!((rg[0].kind, rg[0].due), (TaskKind::RecoveryPeriodEnds, date!(2026 - 12 - 21)));
+        let again = tasks(screening(true, false), TODAY);
+        assert_eq!((again[0].kind, again[0].due), (TaskKind::Rescreen, date!(2026 - 12 - 05)));
+        // Started Friday 20 November: five working days is Friday 27.
+        let due = tasks(screening(false, false), date!(2026 - 11 - 27));
+        assert_eq!(
+            (due[0].kind, due[0].due, due[0].overdue),
+            (TaskKind::ReasonableGroundsDue, date!(2026 - 11 - 27), false)
+        );
+        assert!(tasks(screening(false, false), date!(2026 - 11 - 28))[0].overdue);
+        // Only the newest screening's follow-ups, from the newest completed one.
+        let mut older = screening(true, true);
+        older.follow_ups = vec![TaskKind::FindShelter];
+        let mut newer = screening(true, false);
+        newer.id = "newer".into();
+        newer.follow_ups = vec![TaskKind::AskConsularConsent];
+        let t = compute(&[person("p", false, false, vec![newer, older])], TODAY, 5, 30);
+        assert!(t.iter().any(|t| t.kind == TaskKind::AskConsularConsent && t.screening_id.as_deref() == Some("newer")));
+        assert!(!t.iter().any(|t| t.kind == TaskKind::FindShelter));
+    }
+
+    /// R22: a follow-up after return is listed from fourteen days before it
+    /// falls due until thirty days after, both days included; an answer to a
+    /// referral is overdue from the day after it was due.
+    #[test]
+    fn r22_follow_ups_are_listed_within_their_window_to_the_day() {
+        let listed = |d: Date| {
+            let mut p = person("returned", false, false, vec![]);
+            p.return_follow_ups = vec![d];
+            !compute(&[p], TODAY, 5, 30).is_empty()
+        };
+        assert!(listed(TODAY + Duration::days(FOLLOW_UP_WINDOW_DAYS)));
+        assert!(!listed(TODAY + Duration::days(FOLLOW_UP_WINDOW_DAYS + 1)));
+        assert!(listed(TODAY - Duration::days(FOLLOW_UP_OVERDUE_DAYS)));
+        assert!(!listed(TODAY - Duration::days(FOLLOW_UP_OVERDUE_DAYS + 1)));
+        let mut waiting = person("waiting", false, false, vec![]);
+        waiting.referral_responses_due = vec![TODAY, date!(2026 - 11 - 24)];
+        let t = compute(&[waiting], TODAY, 5, 30);
+        assert_eq!(t.iter().map(|t| t.due).collect::<Vec<_>>(), [date!(2026 - 11 - 24)], "due today is not late yet");
+    }
+
     #[test]
     fn r13_release_from_detention_comes_first_then_children_in_detention() {
         let people = vec![

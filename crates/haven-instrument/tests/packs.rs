@@ -147,6 +147,53 @@ fn r18_the_interview_runs_in_the_persons_language_or_through_a_recorded_interpre
     assert_eq!(Interpretation::parse(&bad, &i).unwrap_err().code, "invalid_choice");
 }
 
+/// R18: what the person asked for in an interpreter is kept exactly: each
+/// preference once, in a stable order, read back from its code; the note in
+/// their words within bounds; the interpreter's name on one line.
+#[test]
+fn r18_an_interpreter_request_is_recorded_as_the_person_made_it() {
+    let i = instrument();
+    let input = InterpretationInput {
+        person_language: "am".into(),
+        interpreter_name: "Ms Selam T.".into(),
+        interpreter_language: "en".into(),
+        preferences: "remote,female_interpreter remote".into(),
+        preference_note: Some("  ".into()),
+    };
+    let rec = Interpretation::parse(&input, &i).unwrap();
+    assert_eq!(rec.preferences, vec![InterpreterPreference::FemaleInterpreter, InterpreterPreference::Remote]);
+    assert_eq!(rec.preference_note, None, "a blank note is no note");
+    assert_eq!(rec.interpreter_name, "Ms Selam T.");
+    for p in InterpreterPreference::ALL {
+        assert_eq!(InterpreterPreference::parse(p.as_str()), Some(p));
+        let one = InterpretationInput { preferences: p.as_str().into(), ..input.clone() };
+        assert_eq!(Interpretation::parse(&one, &i).unwrap().preferences, vec![p]);
+    }
+    assert_eq!(InterpreterPreference::MaleInterpreter.as_str(), "male_interpreter");
+    let with = |name: &str, note: &str| {
+        Interpretation::parse(
+            &InterpretationInput { interpreter_name: name.into(), preference_note: Some(note.into()), ..input.clone() },
+            &i,
+        )
+    };
+    assert_eq!(with("n", " her own words ").unwrap().preference_note.as_deref(), Some("her own words"));
+    assert!(with(&"n".repeat(200), "x").is_ok());
+    assert_eq!(with(&"n".repeat(201), "x").unwrap_err().code, "too_long");
+    assert_eq!(with("Ms\nSelam", "x").unwrap_err().code, "too_long");
+    assert_eq!(with("Ms\tSelam", "x").unwrap_err().code, "too_long");
+    assert!(with("n", &"w".repeat(500)).is_ok());
+    assert_eq!(with("n", &"w".repeat(501)).unwrap_err().code, "too_long");
+    // Stored and read back, with or without a note; anything else is not one.
+    for note in [None, Some("not from her town".to_string())] {
+        let r = Interpretation { preference_note: note, ..rec.clone() };
+        assert_eq!(Interpretation::decode(&r.encode()), Some(r.clone()));
+    }
+    let stored = rec.encode();
+    assert_eq!(Interpretation::decode(&format!("{stored}\textra")), None, "a field too many");
+    assert_eq!(Interpretation::decode(&stored.replacen("Ms Selam T.", "", 1)), None, "no interpreter named");
+    assert_eq!(Interpretation::decode(&stored.replacen("v2", "v3", 1)), None);
+}
+
 proptest! {
     #[test]
     fn r18_arbitrary_bytes_never_panic_the_pack_parser(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use haven_core::person::Birth;
+use haven_core::person::{Birth, PersonInput, PersonRecord};
 use haven_core::screening::{
-    evaluate, evaluate_in, rescreen_offer, Answer, AnswerType, Effect, Element, FollowUp, Form, Indicator, Instrument,
-    InstrumentKind, NeedKind, NeedReason, Openness, Outcome, ProfileKind, Question, Setting, Strength, Topic, Trigger,
-    Urgency,
+    evaluate, evaluate_in, rescreen_offer, Answer, AnswerType, Condition, Effect, Element, ElementRule, FollowUp, Form,
+    Indicator, Instrument, InstrumentKind, NeedKind, NeedReason, Openness, Outcome, ProfileKind, Question, Setting,
+    Strength, Topic, Trigger, Urgency,
 };
 use proptest::prelude::*;
 
@@ -313,6 +313,73 @@ fn r03_an_instrument_letting_a_contract_lower_a_finding_is_refused() {
     assert!(err.contains("R03"), "{err}");
 }
 
+/// The instrument with one more indicator on the contract question, which
+/// the law's protected topics allow only if it supports a finding (R03).
+fn with_contract_indicator(effect: Effect) -> Instrument {
+    let mut i = instrument();
+    i.indicators.push(Indicator {
+        id: "contract_taken_away".into(),
+        question: "signed_contract".into(),
+        trigger: Trigger::Yes,
+        elements: vec![Element::Means],
+        strength: Strength::Strong,
+        effect,
+        forms: if effect == Effect::Supports { vec![Form::Deception] } else { vec![] },
+        source: "test".into(),
+    });
+    i
+}
+
+/// R03: a contract may never count against identification, but it may
+/// support it (a contract in a language the person could not read, then
+/// taken away): the engine uses a supporting indicator on a protected topic
+/// and ignores a lowering one, even one that slipped past validation.
+#[test]
+fn r03_a_contract_may_support_a_finding_and_never_lower_it() {
+    let no_means = [
+        ("taken_to_compound", Answer::Yes),
+        ("targets_and_scripts", Answer::Yes),
+        ("hours_per_day", Answer::Number(14.0)),
+        ("wages_withheld", Answer::Yes),
+        ("signed_contract", Answer::Yes),
+    ];
+    let supports = with_contract_indicator(Effect::Supports);
+    assert!(supports.validate().is_ok(), "a supporting indicator on a contract is allowed");
+    assert!(met(&supports, &no_means, Element::Means), "the supporting indicator is used");
+    assert!(!met(&instrument(), &no_means, Element::Means), "without it, no means yet");
+    let lowers = with_contract_indicator(Effect::Lowers);
+    assert!(lowers.validate().unwrap_err().to_string().contains("R03"));
+    let mut a = typical();
+    a.push(("signed_contract", Answer::Yes));
+    let d = evaluate(&lowers, &answers(&a), false);
+    assert_eq!(d.outcome, Outcome::ReasonableGrounds);
+    assert!(d.elements.iter().all(|f| f.evidence.iter().all(|e| e.indicator != "contract_taken_away")));
+}
+
+/// R08: each element's explanation names only indicators of that element,
+/// with the answer behind each, and only forms of that element.
+#[test]
+fn r08_each_element_is_explained_by_its_own_indicators_only() {
+    let i = instrument();
+    let d = evaluate(&i, &answers(&typical()), false);
+    for f in &d.elements {
+        for e in &f.evidence {
+            let ind = i.indicators.iter().find(|x| x.id == e.indicator).unwrap();
+            assert!(ind.elements.contains(&f.element), "{} explains {:?}", e.indicator, f.element);
+            assert_eq!(ind.effect, Effect::Supports);
+            assert_eq!(e.question, ind.question);
+            assert_eq!(e.answer, "yes");
+            assert!(e.forms.iter().all(|form| form.element() == f.element));
+        }
+        assert!(f.forms.iter().all(|form| form.element() == f.element));
+        assert!(f.forms.windows(2).all(|w| w[0] < w[1]), "forms sorted, each once");
+    }
+    // An element no answer evidences is listed, unmet, with no evidence.
+    let d = evaluate(&i, &BTreeMap::new(), false);
+    assert!(d.elements.iter().all(|f| !f.met && f.evidence.is_empty() && f.forms.is_empty()));
+    assert_eq!(d.elements.len(), Element::ALL.len());
+}
+
 #[test]
 fn r04_forced_criminality_is_an_exploitative_purpose_on_its_own() {
     let d = evaluate(&instrument(), &answers(&[("forced_to_scam", Answer::Yes)]), false);
@@ -530,6 +597,224 @@ fn r10_an_instrument_using_nationality_as_an_indicator_is_refused() {
     assert!(err.contains("R10"), "{err}");
 }
 
+/// R10 for the person, not only the instrument. A person's record holds
+/// their sex and nationalities, but the engine is given only the answers and
+/// a setting derived from the record, and the setting has no place for sex,
+/// gender or nationality: the destructuring below stops compiling if one is
+/// added, and `evaluate_in` takes nothing else. So the same answers give a
+/// man, a woman and a person of any nationality the same finding, every
+/// element, need and open question included; a man is identified exactly as
+/// a woman is.
+#[test]
+fn r10_the_same_answers_give_the_same_finding_for_a_man_a_woman_and_any_nationality() {
+    let Setting { may_be_child: _, language: _, interpreted: _ } = Setting::default();
+    let today = time::macros::date!(2026 - 11 - 25);
+    let i = instrument();
+    let accounts = [
+        answers(&typical()),
+        answers(&[("forced_to_scam", Answer::Yes)]),
+        answers(&[("recruited_job_ad", Answer::Yes), ("confined", Answer::PreferNotToSay)]),
+        BTreeMap::new(),
+    ];
+    for (n, a) in accounts.iter().enumerate() {
+        let mut findings = Vec::new();
+        for sex in [Some("male"), Some("female"), Some("non-binary"), None] {
+            for nationality in ["MMR", "VNM", "KEN", "CHN", "IDN", "LKA"] {
+                let input = PersonInput {
+                    full_name: "Test Person".into(),
+                    sex: sex.map(str::to_owned),
+                    estimated_age: Some(30),
+                    nationalities: vec![nationality.into()],
+                    languages: vec!["en".into()],
+                    ..PersonInput::default()
+                };
+                let person = PersonRecord::parse(&input, today).unwrap();
+                assert_eq!((person.sex.as_deref(), person.nationalities[0].as_str()), (sex, nationality));
+                let setting = Setting {
+                    may_be_child: person.birth.may_be_child(today),
+                    language: person.languages.first().map(|l| l.as_str().to_owned()),
+                    interpreted: false,
+                };
+                findings.push(evaluate_in(&i, a, &setting));
+            }
+        }
+        assert!(findings.windows(2).all(|w| w[0] == w[1]), "account {n}");
+    }
+    let man = evaluate_in(&i, &accounts[0], &Setting { language: Some("en".into()), ..Setting::default() });
+    assert_eq!(man.outcome, Outcome::ReasonableGrounds, "an adult man with the typical account is identified");
+}
+
+/// R18: an instrument is in a language only when all of it is: the title,
+/// every section, every question and every option label. A language with
+/// one gap is not offered, so nobody is interviewed in a half-translated
+/// form; an interpreter is asked for instead.
+#[test]
+fn r18_an_instrument_is_in_a_language_only_when_all_of_it_is() {
+    let full = instrument();
+    assert_eq!(full.languages().len(), 9);
+    let mut no_title = full.clone();
+    no_title.title.remove("lo");
+    let mut no_section = full.clone();
+    no_section.sections[0].1.remove("th");
+    let mut no_question = full.clone();
+    let yes_no = no_question.questions.iter().position(|q| q.answer == AnswerType::YesNo).unwrap();
+    no_question.questions[yes_no].text.remove("vi");
+    let mut no_option = full.clone();
+    let listed = no_option.questions.iter().position(|q| !q.options().is_empty()).unwrap();
+    let first = no_option.questions[listed].options()[0].clone();
+    no_option.questions[listed].option_text.get_mut(&first).unwrap().remove("km");
+    for (i, gap) in [(no_title, "lo"), (no_section, "th"), (no_question, "vi"), (no_option, "km")] {
+        let langs = i.languages();
+        assert!(!langs.contains(&gap.to_string()), "{gap} has a gap, yet is offered");
+        assert_eq!(langs.len(), 8, "{gap}");
+        assert_eq!(i.language_for(gap), None, "{gap}: an interpreter, never a silent fallback");
+    }
+}
+
+fn refusal(i: &Instrument) -> String {
+    i.validate().expect_err("the instrument should be refused").to_string()
+}
+
+fn refused_for(i: Instrument, phrase: &str) {
+    let e = refusal(&i);
+    assert!(e.contains(phrase), "expected {phrase:?}, got {e:?}");
+}
+
+/// R18: a gap in any of the nine languages, in the title, a section, a
+/// question or an option, refuses the instrument, naming where.
+#[test]
+fn r18_an_instrument_with_a_gap_in_any_of_the_nine_languages_is_refused() {
+    let base = instrument();
+    let mut i = base.clone();
+    i.title.insert("th".into(), " ".into());
+    refused_for(i, "title has no text in th");
+    let mut i = base.clone();
+    i.sections[0].1.remove("my");
+    refused_for(i, "has no title in my");
+    let mut i = base.clone();
+    i.questions[0].text.insert("km".into(), String::new());
+    refused_for(i, "has no text in km");
+    let listed = base.questions.iter().position(|q| !q.options().is_empty()).unwrap();
+    let first = base.questions[listed].options()[0].clone();
+    let mut i = base.clone();
+    i.questions[listed].option_text.get_mut(&first).unwrap().remove("lo");
+    refused_for(i, "has no label in lo");
+    let mut i = base.clone();
+    i.questions[listed].option_text.insert("bogus".into(), BTreeMap::new());
+    refused_for(i, "which is not one of its options");
+}
+
+/// R06, R08: questions are asked in order, each once, in a known section,
+/// after the answers they depend on; indicators cite their source, evidence
+/// an element, show only forms of it and fire on answers their question can
+/// give. An instrument breaking any of these is refused with the reason.
+#[test]
+fn r08_an_instrument_whose_questions_or_indicators_are_not_well_formed_is_refused() {
+    let base = instrument();
+    let mut i = base.clone();
+    i.questions.clear();
+    refused_for(i, "no questions");
+    let mut i = base.clone();
+    let q = i.questions[0].clone();
+    i.questions.push(q);
+    refused_for(i, "is defined twice");
+    let mut i = base.clone();
+    i.questions[0].section = "nowhere".into();
+    refused_for(i, "unknown section");
+    let listed = base.questions.iter().position(|q| !q.options().is_empty()).unwrap();
+    let mut i = base.clone();
+    let first = i.questions[listed].options()[0].clone();
+    match &mut i.questions[listed].answer {
+        AnswerType::Choice(o) | AnswerType::MultiChoice(o) => o.push(first),
+        _ => unreachable!(),
+    }
+    refused_for(i, "empty or repeated option");
+    let yes_no = base.questions.iter().position(|q| q.answer == AnswerType::YesNo).unwrap();
+    let later = base.questions.iter().enumerate().position(|(n, q)| n > yes_no && q.asked_if.is_none()).unwrap();
+    let yes_no_id = base.questions[yes_no].id.clone();
+    let mut i = base.clone();
+    i.questions[later].asked_if = Some(Condition { question: "nope".into(), trigger: Trigger::Yes });
+    refused_for(i, "depends on unknown question");
+    let mut i = base.clone();
+    let last = i.questions.last().unwrap().id.clone();
+    i.questions[yes_no].asked_if = Some(Condition { question: last, trigger: Trigger::Yes });
+    refused_for(i, "not asked before it");
+    let mut i = base.clone();
+    i.questions[later].asked_if = Some(Condition { question: yes_no_id, trigger: Trigger::AtLeast(1.0) });
+    refused_for(i, "has a condition that");
+    let mut i = base.clone();
+    let d = i.indicators[0].clone();
+    i.indicators.push(d);
+    refused_for(i, "is defined twice");
+    let mut i = base.clone();
+    i.indicators[0].question = "nope".into();
+    refused_for(i, "refers to unknown question");
+    let mut i = base.clone();
+    i.indicators[0].elements.clear();
+    refused_for(i, "evidences no element");
+    let mut i = base.clone();
+    i.indicators[0].source = " ".into();
+    refused_for(i, "does not cite its source");
+    let with_forms = base.indicators.iter().position(|x| !x.forms.is_empty() && x.effect == Effect::Supports).unwrap();
+    let mut i = base.clone();
+    i.indicators[with_forms].elements = vec![Element::DeceptiveRecruitment];
+    refused_for(i, "shows the form");
+    let mut i = base.clone();
+    i.indicators[with_forms].effect = Effect::Lowers;
+    refused_for(i, "names forms but lowers a finding");
+    let not_number = base
+        .indicators
+        .iter()
+        .position(|x| base.question(&x.question).is_some_and(|q| q.answer != AnswerType::Number))
+        .unwrap();
+    let mut i = base.clone();
+    i.indicators[not_number].trigger = Trigger::AtLeast(1.0);
+    refused_for(i, "has a trigger that question");
+    let mut i = base.clone();
+    i.rules.clear();
+    refused_for(i, "no combination rules");
+    let mut i = base.clone();
+    i.adult_requires.clear();
+    refused_for(i, "requires no element");
+    let mut i = base.clone();
+    i.child_requires.clear();
+    refused_for(i, "requires no element");
+    let mut i = base.clone();
+    i.element_rules.insert(Element::CoercionAtDestination, ElementRule::AnyForm);
+    refused_for(i, "yet no indicator shows one");
+    let mut i = base.clone();
+    i.needs[0].question = "nope".into();
+    refused_for(i, "referral need refers to unknown question");
+    let need = base
+        .needs
+        .iter()
+        .position(|n| base.question(&n.question).is_some_and(|q| q.answer != AnswerType::Number))
+        .unwrap();
+    let mut i = base.clone();
+    i.needs[need].trigger = Trigger::AtLeast(1.0);
+    refused_for(i, "referral need has a trigger");
+    assert!(base.validate().is_ok());
+}
+
+/// R09: a vulnerability screen has no indicators, requires no element and
+/// names at least one vulnerable situation.
+#[test]
+fn r09_a_vulnerability_screen_must_name_a_vulnerable_situation_and_require_no_element() {
+    let base = vulnerability_screen();
+    assert!(base.validate().is_ok());
+    let mut i = base.clone();
+    for n in &mut i.needs {
+        n.vulnerability = None;
+    }
+    refused_for(i, "names no vulnerability");
+    let mut i = base.clone();
+    i.adult_requires.push(Element::Act);
+    refused_for(i, "requires no element");
+    let mut i = base;
+    i.child_requires.push(Element::Act);
+    refused_for(i, "requires no element");
+}
+
 #[test]
 fn a_list_that_offers_other_must_be_followed_by_free_text() {
     let text = v2_text().replace("asked_if = { question = \"violence\", trigger = { any_of = [\"other\"] } }\n", "");
@@ -577,6 +862,28 @@ fn a_1_1_screening_that_2_0_would_find_otherwise_is_offered_again() {
     let offer = rescreen_offer(&old, "not_yet_determined", &new, &thin, &Setting::default()).unwrap();
     assert!(offer.new_questions.contains(&"debt_bondage".to_string()));
     assert!(offer.new_questions.contains(&"other_forced_acts".to_string()));
+    // Exactly the questions 1.1.0 never asked that could show what is
+    // still missing: nothing already asked, nothing for an element met.
+    let (missing, _) = offer.on_stored_answers.outcome.still_open();
+    let mut expected: Vec<String> = new
+        .indicators
+        .iter()
+        .filter(|i| old.question(&i.question).is_none() && i.elements.iter().any(|e| missing.contains(e)))
+        .map(|i| i.question.clone())
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(offer.new_questions, expected);
+    assert!(offer.new_questions.iter().all(|q| old.question(q).is_none()));
+    // Another instrument's screening is not this one's to re-open.
+    let vuln = vulnerability_screen();
+    assert!(rescreen_offer(&vuln, "vulnerable_migrant", &new, &a, &Setting::default()).is_none());
+    // An answer the newer version asks in another form is asked again, not
+    // carried: a yes/no where 2.0 has a number means nothing there.
+    let mut mixed = a.clone();
+    mixed.insert("hours_per_day".into(), Answer::Yes);
+    let offer = rescreen_offer(&old, before.outcome.code(), &new, &mixed, &Setting::default()).unwrap();
+    assert_eq!(offer.on_stored_answers, evaluate_in(&new, &a, &Setting::default()));
 }
 
 #[test]

@@ -19,7 +19,7 @@ const NAMES: [&str; 9] = [
 ];
 
 #[test]
-fn r12_every_script_prints_and_extracts_back_as_text() {
+fn every_script_prints_and_extracts_back_as_text() {
     let mut blocks = vec![Block::Title("Non-punishment notice".into())];
     for n in NAMES {
         blocks.push(Block::Para(format!("Name: {n}")));

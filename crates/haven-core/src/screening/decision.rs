@@ -73,6 +73,27 @@ mod tests {
         assert!(Reasons::parse("Consistent account corroborated by two other cases naming the compound.").is_ok());
     }
 
+    /// R07: written reasons, 20 to 20,000 characters, kept as written
+    /// (without the surrounding blanks).
+    #[test]
+    fn r07_reasons_have_a_floor_and_a_ceiling() {
+        assert!(Reasons::parse(&"r".repeat(19)).is_err());
+        assert_eq!(Reasons::parse(&format!("  {}  ", "r".repeat(20))).unwrap().as_str(), "r".repeat(20));
+        assert!(Reasons::parse(&"r".repeat(20_000)).is_ok());
+        assert_eq!(Reasons::parse(&"r".repeat(20_001)).unwrap_err().code, "too_long");
+    }
+
+    /// R07: a conclusion is stored as a code and reads back as itself: a
+    /// "not confirmed" never reads back as "confirmed", nor the reverse.
+    #[test]
+    fn r07_conclusions_read_back_from_their_codes_exactly() {
+        for c in [Conclusion::Confirmed, Conclusion::NotConfirmed] {
+            assert_eq!(Conclusion::parse(&format!(" {} ", c.as_str())), Ok(c));
+        }
+        assert_eq!(Conclusion::NotConfirmed.as_str(), "not_confirmed");
+        assert!(Conclusion::parse("negative").is_err());
+    }
+
     #[test]
     fn r07_decision_waits_for_the_reflection_period() {
         assert_eq!(earliest_decision(date!(2026 - 01 - 01), 30), date!(2026 - 01 - 31));

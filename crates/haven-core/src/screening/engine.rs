@@ -552,6 +552,148 @@ mod tests {
         ]
     }
 
+    fn opts(o: &[&str]) -> Vec<String> {
+        o.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// R01, R06: an indicator fires on the answer it names and on nothing
+    /// else: yes for yes, a chosen option among its options, a number at or
+    /// above its threshold. No, silence and "don't know" never fire anything.
+    #[test]
+    fn r06_only_the_answer_an_indicator_names_fires_it() {
+        let any_of = Trigger::AnyOf(opts(&["beatings", "threats"]));
+        assert!(Answer::Yes.fires(&Trigger::Yes));
+        assert!(!Answer::No.fires(&Trigger::Yes));
+        assert!(Answer::Choice("threats".into()).fires(&any_of));
+        assert!(!Answer::Choice("none_of_these".into()).fires(&any_of));
+        assert!(Answer::Multi(opts(&["none_of_these", "beatings"])).fires(&any_of));
+        assert!(!Answer::Multi(opts(&["none_of_these"])).fires(&any_of));
+        assert!(!Answer::Multi(Vec::new()).fires(&any_of));
+        assert!(Answer::Number(12.0).fires(&Trigger::AtLeast(12.0)), "the threshold itself fires");
+        assert!(Answer::Number(16.5).fires(&Trigger::AtLeast(12.0)));
+        assert!(!Answer::Number(11.9).fires(&Trigger::AtLeast(12.0)));
+        assert!(!Answer::Yes.fires(&any_of) && !Answer::Choice("threats".into()).fires(&Trigger::Yes));
+        assert!(!Answer::Text("threats".into()).fires(&any_of));
+        for silent in [Answer::PreferNotToSay, Answer::DontKnow] {
+            for t in [Trigger::Yes, any_of.clone(), Trigger::AtLeast(0.0)] {
+                assert!(!silent.fires(&t), "{silent:?} {t:?}");
+            }
+            assert!(silent.is_open(), "{silent:?} stays open for a later conversation");
+        }
+        for given in [Answer::Yes, Answer::No, Answer::Number(0.0), Answer::Choice("x".into())] {
+            assert!(!given.is_open(), "{given:?}");
+        }
+    }
+
+    /// R06, R18: "prefer not to say" and "don't know" are answers to every
+    /// question; otherwise an answer fits only the question type it answers,
+    /// so that answers carried to a new version keep their meaning.
+    #[test]
+    fn r06_prefer_not_to_say_fits_every_question_and_other_answers_only_their_own() {
+        let types = [
+            AnswerType::YesNo,
+            AnswerType::Choice(opts(&["a", "b"])),
+            AnswerType::MultiChoice(opts(&["a", "b"])),
+            AnswerType::Number,
+            AnswerType::Date,
+            AnswerType::Place,
+            AnswerType::FreeText,
+        ];
+        let table: [(Answer, [bool; 7]); 10] = [
+            (Answer::PreferNotToSay, [true; 7]),
+            (Answer::DontKnow, [true; 7]),
+            (Answer::Yes, [true, false, false, false, false, false, false]),
+            (Answer::No, [true, false, false, false, false, false, false]),
+            (Answer::Choice("a".into()), [false, true, false, false, false, false, false]),
+            (Answer::Choice("z".into()), [false; 7]),
+            (Answer::Multi(opts(&["a", "b"])), [false, false, true, false, false, false, false]),
+            (Answer::Multi(opts(&["a", "z"])), [false; 7]),
+            (Answer::Number(3.0), [false, false, false, true, false, false, false]),
+            (Answer::Text("Mae Sot".into()), [false, false, false, false, true, true, true]),
+        ];
+        for (answer, fits) in table {
+            for (t, expected) in types.iter().zip(fits) {
+                assert_eq!(answer.fits(t), expected, "{answer:?} {t:?}");
+            }
+        }
+    }
+
+    /// R08: the explanation shows the answer behind each indicator, except
+    /// free text, which may name people and stays in the sealed record.
+    #[test]
+    fn r08_evidence_describes_the_answer_given() {
+        assert_eq!(Answer::Yes.describe(), "yes");
+        assert_eq!(Answer::No.describe(), "no");
+        assert_eq!(Answer::Choice("agent_or_broker".into()).describe(), "agent_or_broker");
+        assert_eq!(Answer::Multi(opts(&["beatings", "threats"])).describe(), "beatings, threats");
+        assert_eq!(Answer::Number(14.0).describe(), "14");
+        assert_eq!(Answer::Text("Ko Aung".into()).describe(), "(free text)");
+        assert_eq!(Answer::PreferNotToSay.describe(), "prefer not to say");
+        assert_eq!(Answer::DontKnow.describe(), "don't know");
+    }
+
+    /// R06, R07: reasonable grounds closes nothing open; a finding short of
+    /// it keeps what is missing and, when questions are still open, says so,
+    /// and is never told apart from "answered" by its kind alone.
+    #[test]
+    fn r06_what_is_still_open_and_how_open_it_is() {
+        let open = vec!["confined".to_string()];
+        let cases = [
+            (Outcome::ReasonableGrounds, "reasonable_grounds", Openness::Closed, 0, 0),
+            (
+                Outcome::NotYetDetermined { missing: vec![Element::Means], open_questions: open.clone() },
+                "not_yet_determined",
+                Openness::QuestionsOpen,
+                1,
+                1,
+            ),
+            (
+                Outcome::NotYetDetermined { missing: vec![Element::Means, Element::Act], open_questions: vec![] },
+                "not_yet_determined",
+                Openness::Answered,
+                2,
+                0,
+            ),
+            (
+                Outcome::VulnerableMigrant { missing: vec![Element::Purpose], open_questions: open.clone() },
+                "vulnerable_migrant",
+                Openness::QuestionsOpen,
+                1,
+                1,
+            ),
+            (
+                Outcome::VulnerableMigrant { missing: vec![Element::Purpose], open_questions: vec![] },
+                "vulnerable_migrant",
+                Openness::Answered,
+                1,
+                0,
+            ),
+        ];
+        for (outcome, code, openness, missing, questions) in cases {
+            assert_eq!(outcome.code(), code);
+            assert_eq!(outcome.openness(), openness, "{outcome:?}");
+            let (m, q) = outcome.still_open();
+            assert_eq!((m.len(), q.len()), (missing, questions), "{outcome:?}");
+            if questions > 0 {
+                assert_eq!(q, open.as_slice());
+            }
+        }
+        assert_eq!(
+            [Openness::Closed, Openness::QuestionsOpen, Openness::Answered].map(|o| o.as_str()),
+            ["closed", "questions_open", "answered"]
+        );
+        let finding = |element| ElementFinding {
+            element,
+            met: false,
+            rule: ElementRule::Counting,
+            forms: vec![],
+            evidence: vec![],
+        };
+        for el in Element::ALL {
+            assert_eq!(finding(el).decides(), el.is_palermo(), "{el:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn answers_survive_the_storage_encoding(a in prop::collection::btree_map("[a-z_\\t\\\\]{1,12}", any_answer(), 0..12)) {

@@ -148,6 +148,10 @@ mod tests {
         assert!(for_country(Some("THA")).non_punishment_scope.contains("listed offences only"));
         assert_eq!(for_country(Some("FRA")).country, "*");
         assert_eq!(for_country(None).country, "*");
+        // Each country gets its own profile, not a neighbour's.
+        for p in &PROFILES {
+            assert_eq!(for_country(Some(p.country)).name, p.name);
+        }
     }
 }
 

@@ -961,3 +961,237 @@ fn trigger_fits(trigger: &Trigger, answer: &AnswerType) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// R08: instruments, stored screenings and explanations name elements,
+    /// forms, rules, strengths, topics, facts, urgencies and needs by code;
+    /// each code reads back as the very same value and no other text does,
+    /// so a stored finding is read back exactly as it was made.
+    #[test]
+    fn r08_every_code_of_the_model_reads_back_exactly() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            code: fn(&T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            let mut seen = std::collections::HashSet::new();
+            for v in all {
+                assert_eq!(parse(code(v)), Some(*v));
+                assert!(seen.insert(code(v)), "{v:?}: a code used twice");
+            }
+            assert_eq!(parse("xyzzy"), None);
+            assert_eq!(parse(""), None);
+        }
+        check(&Element::ALL, Element::as_str, Element::parse);
+        check(&Form::ALL, Form::as_str, Form::parse);
+        check(&[ElementRule::Counting, ElementRule::AnyForm], ElementRule::as_str, ElementRule::parse);
+        check(&[Strength::Strong, Strength::Medium, Strength::Weak], Strength::as_str, Strength::parse);
+        check(&Topic::ALL, Topic::as_str, Topic::parse);
+        check(&FactKind::ALL, FactKind::as_str, FactKind::parse);
+        check(&[Urgency::Immediate, Urgency::Soon, Urgency::Routine], Urgency::as_str, Urgency::parse);
+        check(&NeedKind::ALL, NeedKind::as_str, NeedKind::parse);
+        for k in [InstrumentKind::Identification, InstrumentKind::Vulnerability] {
+            assert_eq!(InstrumentKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(InstrumentKind::parse("screening"), None);
+        assert_eq!(
+            (Element::AbuseOfVulnerabilityAtDestination.as_str(), Form::ForcedCriminality.as_str()),
+            ("abuse_of_vulnerability_at_destination", "forced_criminality")
+        );
+        let types = [
+            AnswerType::YesNo,
+            AnswerType::Choice(vec![]),
+            AnswerType::MultiChoice(vec![]),
+            AnswerType::Number,
+            AnswerType::Date,
+            AnswerType::Place,
+            AnswerType::FreeText,
+        ];
+        assert_eq!(
+            types.map(|t| t.code()),
+            ["yes_no", "choice", "multi_choice", "number", "date", "place", "free_text"]
+        );
+        let follow_ups = [
+            FollowUp::SafetyPlan,
+            FollowUp::AppointGuardian,
+            FollowUp::LegalRepresentation,
+            FollowUp::ArrangeInterpreter { language: "am".into() },
+            FollowUp::FindShelter { for_child: true },
+            FollowUp::ReturnRiskAssessment,
+            FollowUp::AskConsularConsent,
+        ];
+        assert_eq!(
+            follow_ups.clone().map(|f| f.code()),
+            [
+                "safety_plan",
+                "appoint_guardian",
+                "legal_representation",
+                "arrange_interpreter",
+                "find_shelter",
+                "return_risk_assessment",
+                "ask_consular_consent"
+            ]
+        );
+        // R20, R21: the tasks a protection record completes.
+        let records = follow_ups.map(|f| f.protection_record());
+        assert_eq!(
+            records,
+            [
+                None,
+                Some(crate::protection::Kind::Guardian),
+                None,
+                None,
+                None,
+                Some(crate::protection::Kind::ReturnRisk),
+                None
+            ]
+        );
+    }
+
+    /// R01, R02, R10: which elements decide (act, means, purpose), which are
+    /// forms of the means a child need not show, which topics may never be
+    /// indicators, and which element each Palermo form evidences.
+    #[test]
+    fn r01_r02_r10_the_elements_and_topics_are_classified_as_the_law_reads() {
+        let palermo: Vec<Element> = Element::ALL.into_iter().filter(Element::is_palermo).collect();
+        assert_eq!(palermo, [Element::Act, Element::Means, Element::Purpose]);
+        let means_like: Vec<Element> = Element::ALL.into_iter().filter(Element::is_means_like).collect();
+        assert_eq!(
+            means_like,
+            [
+                Element::Means,
+                Element::DeceptiveRecruitment,
+                Element::CoerciveRecruitment,
+                Element::RecruitmentAbuseOfVulnerability,
+                Element::CoercionAtDestination,
+                Element::AbuseOfVulnerabilityAtDestination
+            ]
+        );
+        let traits: Vec<Topic> = Topic::ALL.into_iter().filter(Topic::is_identity_trait).collect();
+        assert_eq!(traits, [Topic::Sex, Topic::Gender, Topic::Nationality]);
+        let by_element = |el: Element| Form::ALL.into_iter().filter(|f| f.element() == el).count();
+        assert_eq!((by_element(Element::Act), by_element(Element::Means), by_element(Element::Purpose)), (5, 9, 5));
+        assert_eq!(Form::Payments.element(), Element::Means);
+        assert_eq!(Form::ForcedCriminality.element(), Element::Purpose);
+        assert_eq!(Form::Receipt.element(), Element::Act);
+    }
+
+    /// R01, R08: a counting rule is met by at least so many indicators of
+    /// each strength, medium and weak together counting towards their sum;
+    /// one fewer of any is not enough.
+    #[test]
+    fn r01_a_counting_rule_needs_each_count_and_no_fewer() {
+        let r = Rule { strong: 1, medium: 1, weak: 1, medium_or_weak: 3 };
+        assert!(r.satisfied(1, 1, 2));
+        assert!(r.satisfied(1, 2, 1));
+        assert!(r.satisfied(2, 5, 5));
+        assert!(!r.satisfied(0, 2, 2), "no strong");
+        assert!(!r.satisfied(1, 0, 3), "no medium");
+        assert!(!r.satisfied(1, 3, 0), "no weak");
+        assert!(!r.satisfied(1, 1, 1), "medium and weak together short of three");
+        let sum_only = Rule { strong: 0, medium: 0, weak: 0, medium_or_weak: 2 };
+        assert!(sum_only.satisfied(0, 1, 1) && sum_only.satisfied(0, 2, 0) && sum_only.satisfied(0, 0, 2));
+        assert!(!sum_only.satisfied(5, 1, 0));
+        assert!(Rule::default().satisfied(0, 0, 0));
+    }
+
+    /// R09, R17, R19: how urgent each need is, and the one that waits for
+    /// consent before anything is disclosed (consular contact).
+    #[test]
+    fn r17_r19_needs_have_their_urgency_and_consular_help_waits_for_consent() {
+        use NeedKind::*;
+        for k in NeedKind::ALL {
+            let expected = match k {
+                SafetyPlan | Guardian | LegalDefence => Urgency::Immediate,
+                Psychological | LegalAid | Compensation => Urgency::Routine,
+                _ => Urgency::Soon,
+            };
+            assert_eq!(k.urgency(), expected, "{k:?}");
+            let consent = (k == Consular).then_some(crate::consent::ConsentPurpose::ConsularContact);
+            assert_eq!(k.consent_first(), consent, "{k:?}");
+        }
+    }
+
+    fn bare(rules: Vec<Rule>, element_rules: BTreeMap<Element, ElementRule>) -> Instrument {
+        Instrument {
+            id: "t".into(),
+            kind: InstrumentKind::Identification,
+            version: "1".into(),
+            hash: String::new(),
+            title: BTreeMap::new(),
+            sections: vec![],
+            questions: vec![],
+            indicators: vec![],
+            rules,
+            element_rules,
+            adult_requires: vec![],
+            child_requires: vec![],
+            needs: vec![],
+            rule_source: String::new(),
+        }
+    }
+
+    fn indicator(id: &str, el: Element, strength: Strength, effect: Effect, forms: Vec<Form>) -> Indicator {
+        Indicator {
+            id: id.into(),
+            question: id.into(),
+            trigger: Trigger::Yes,
+            elements: vec![el],
+            strength,
+            effect,
+            forms,
+            source: "test".into(),
+        }
+    }
+
+    /// R01, R08: under the counting rules an indicator that lowers a finding
+    /// takes one away from its strength's count (never below nothing), and
+    /// counts for its own element only; a lowering indicator never meets an
+    /// element by its form, and an indicator of another element never does.
+    #[test]
+    fn r01_indicators_count_for_and_against_their_own_element() {
+        let counted = bare(vec![Rule { strong: 1, ..Rule::default() }], BTreeMap::new());
+        let strong = indicator("s", Element::Act, Strength::Strong, Effect::Supports, vec![]);
+        let against = indicator("l", Element::Act, Strength::Strong, Effect::Lowers, vec![]);
+        let other = indicator("o", Element::Means, Strength::Strong, Effect::Supports, vec![]);
+        assert!(counted.element_met(Element::Act, &[&strong]));
+        assert!(!counted.element_met(Element::Act, &[&strong, &against]), "one lowers what one supports");
+        assert!(!counted.element_met(Element::Act, &[&against]));
+        assert!(!counted.element_met(Element::Act, &[&other]), "another element's indicator");
+        let two = bare(vec![Rule { medium: 2, ..Rule::default() }], BTreeMap::new());
+        let medium = |id: &str| indicator(id, Element::Act, Strength::Medium, Effect::Supports, vec![]);
+        let (m1, m2) = (medium("m1"), medium("m2"));
+        assert!(two.element_met(Element::Act, &[&m1, &m2]));
+        assert!(!two.element_met(Element::Act, &[&m1]));
+        let by_form =
+            bare(vec![Rule { strong: 9, ..Rule::default() }], BTreeMap::from([(Element::Act, ElementRule::AnyForm)]));
+        assert_eq!(by_form.element_rule(Element::Act), ElementRule::AnyForm);
+        assert_eq!(by_form.element_rule(Element::Means), ElementRule::Counting, "an element not listed is counted");
+        let recruited = indicator("r", Element::Act, Strength::Weak, Effect::Supports, vec![Form::Recruitment]);
+        let lowering_form = indicator("x", Element::Act, Strength::Weak, Effect::Lowers, vec![Form::Recruitment]);
+        let means_form = indicator("d", Element::Act, Strength::Weak, Effect::Supports, vec![Form::Deception]);
+        assert!(by_form.element_met(Element::Act, &[&recruited]), "one clearly indicated form meets it");
+        assert!(!by_form.element_met(Element::Act, &[&lowering_form]));
+        assert!(!by_form.element_met(Element::Act, &[&means_form]), "a form of another element");
+        assert!(!by_form.element_met(Element::Means, &[&means_form]), "means is counted, not met by form");
+    }
+
+    /// R04, R10: an indicator's trigger must be one its question can answer.
+    #[test]
+    fn r04_a_trigger_fits_only_the_questions_that_can_fire_it() {
+        let choice = AnswerType::Choice(vec!["a".into(), "b".into()]);
+        let multi = AnswerType::MultiChoice(vec!["a".into(), "b".into()]);
+        assert!(trigger_fits(&Trigger::Yes, &AnswerType::YesNo));
+        assert!(!trigger_fits(&Trigger::Yes, &choice));
+        assert!(trigger_fits(&Trigger::AnyOf(vec!["a".into()]), &choice));
+        assert!(trigger_fits(&Trigger::AnyOf(vec!["a".into(), "b".into()]), &multi));
+        assert!(!trigger_fits(&Trigger::AnyOf(vec!["a".into(), "z".into()]), &multi), "an option it lacks");
+        assert!(!trigger_fits(&Trigger::AnyOf(vec![]), &choice), "an empty list fires nothing");
+        assert!(!trigger_fits(&Trigger::AnyOf(vec!["a".into()]), &AnswerType::YesNo));
+        assert!(trigger_fits(&Trigger::AtLeast(12.0), &AnswerType::Number));
+        assert!(!trigger_fits(&Trigger::AtLeast(12.0), &AnswerType::FreeText));
+    }
+}
