@@ -522,6 +522,96 @@ mod tests {
         assert!(!by_place.rows.contains(&"45+".to_owned()));
     }
 
+    // Tests from the mutation run of disclosure.rs: each pins what a
+    // surviving mutant changed.
+
+    #[test]
+    fn r23_a_shown_figure_reads_back_and_a_hidden_one_reads_as_nothing() {
+        assert_eq!(Cell::Shown(7).shown(), Some(7));
+        assert_eq!(Cell::Shown(0).shown(), Some(0));
+        assert_eq!(Cell::Suppressed.shown(), None);
+    }
+
+    #[test]
+    fn r23_totals_are_the_sums_of_their_lines() {
+        let r = release(&table(vec![vec![12, 20], vec![15, 30]]), 11).unwrap();
+        assert_eq!(r.col_totals, vec![Cell::Shown(27), Cell::Shown(50)]);
+        assert_eq!(r.row_totals, vec![Cell::Shown(32), Cell::Shown(45)]);
+        assert_eq!(r.total, Cell::Shown(77));
+    }
+
+    /// A table that needs a second pass: hiding in the columns leaves rows
+    /// with one hidden entry, which the next pass must fix.
+    #[test]
+    fn r23_complementary_suppression_runs_until_no_line_gives_a_cell_away() {
+        let r = release(&table(vec![vec![3, 0], vec![13, 11], vec![12, 14]]), 11).unwrap();
+        for line in r.lines() {
+            assert_ne!(line.iter().filter(|c| **c == Cell::Suppressed).count(), 1, "{line:?} in {r:?}");
+        }
+        // The second pass hid these two.
+        assert_eq!(r.cells[1][1], Cell::Suppressed);
+        assert_eq!(r.cells[2][1], Cell::Suppressed);
+    }
+
+    #[test]
+    fn r23_a_complement_is_a_non_zero_cell_before_a_zero() {
+        let r = release(&table(vec![vec![3, 0, 20], vec![30, 40, 50]]), 11).unwrap();
+        assert_eq!(r.cells[0][1], Cell::Shown(0), "the zero stays shown");
+        assert_eq!(r.cells[0][2], Cell::Suppressed, "the non-zero cell is the complement");
+    }
+
+    #[test]
+    fn r23_the_audit_reads_every_row_and_column_with_its_total() {
+        let r = release(&table(vec![vec![12, 20, 30], vec![15, 30, 40]]), 11).unwrap();
+        let lines = r.lines();
+        // Two rows and the totals row, three columns and the totals column.
+        assert_eq!(lines.len(), 2 + 1 + 3 + 1);
+        assert_eq!(lines[0], vec![Cell::Shown(12), Cell::Shown(20), Cell::Shown(30), Cell::Shown(62)]);
+        assert_eq!(lines[3], vec![Cell::Shown(12), Cell::Shown(15), Cell::Shown(27)]);
+        assert_eq!(lines[6], vec![Cell::Shown(62), Cell::Shown(85), Cell::Shown(147)]);
+    }
+
+    #[test]
+    fn r23_periods_are_calendar_quarters() {
+        let today = time::macros::date!(2026 - 12 - 31);
+        let on = |d: time::Date| {
+            let mut f = facts("male", "VNM", 30);
+            f.recorded_on = d;
+            Dimension::Period.value(&f, today)
+        };
+        assert_eq!(on(time::macros::date!(2026 - 01 - 01)), "2026-Q1");
+        assert_eq!(on(time::macros::date!(2026 - 03 - 31)), "2026-Q1");
+        assert_eq!(on(time::macros::date!(2026 - 04 - 01)), "2026-Q2");
+        assert_eq!(on(time::macros::date!(2026 - 12 - 01)), "2026-Q4");
+    }
+
+    #[test]
+    fn r10_r23_sex_groups_as_recorded_words_say() {
+        let today = time::macros::date!(2026 - 11 - 30);
+        let band = |s: &str| Dimension::Sex.value(&facts(s, "VNM", 30), today);
+        assert_eq!(band("Woman"), "female");
+        assert_eq!(band("F"), "female");
+        assert_eq!(band("man"), "male");
+        assert_eq!(band("non-binary"), "other");
+        assert_eq!(band(""), "not_recorded");
+    }
+
+    #[test]
+    fn r02_r23_age_bands_break_where_they_say() {
+        let today = time::macros::date!(2026 - 11 - 30);
+        let band = |a: u8| Dimension::AgeBand.value(&facts("male", "VNM", a), today);
+        assert_eq!(band(11), "0-11");
+        assert_eq!(band(12), "12-17");
+        assert_eq!(band(17), "12-17");
+        assert_eq!(band(18), "18-24");
+        assert_eq!(band(24), "18-24");
+        assert_eq!(band(25), "25-34");
+        assert_eq!(band(34), "25-34");
+        assert_eq!(band(35), "35-44");
+        assert_eq!(band(44), "35-44");
+        assert_eq!(band(45), "45+");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
