@@ -8,6 +8,7 @@ pub mod answers;
 pub mod directory;
 pub mod statistics;
 pub mod translations;
+pub mod xlsform;
 
 /// A file that cannot be read, with what is wrong in words for the person
 /// who supplied it (a row number, a column, a limit). Never echoes a value.
