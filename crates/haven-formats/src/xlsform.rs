@@ -79,7 +79,9 @@ fn english_default(t: HostText<'_>) -> String {
         HostText::No => "No".into(),
         HostText::PreferNotToSay => "Prefer not to say".into(),
         HostText::DontKnow => "Does not know".into(),
-        HostText::NoAnswer => "No answer was given: why?".into(),
+        HostText::NoAnswer => {
+            "If there is no answer: did the person prefer not to say, or not know? Leave this empty if the question was not asked.".into()
+        }
         HostText::Option(code) => code.into(),
     }
 }
