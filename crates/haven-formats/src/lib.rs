@@ -1,5 +1,6 @@
 //! haven's file formats: the service directory as CSV and XLSX, screening
-//! answers and determinations as JSON. Pure: bytes and text in, domain types
+//! answers and determinations as JSON, screening instruments as XLSForm (for
+//! KoboToolbox and ODK Collect). Pure: bytes and text in, domain types
 //! out, and back. The CLI, the web layer and the fuzz targets share these
 //! parsers, so a spreadsheet or an answers file is read the same way
 //! whichever door it comes through, and a fuzzer for them links no HTTP.
@@ -8,6 +9,7 @@ pub mod answers;
 pub mod directory;
 pub mod statistics;
 pub mod translations;
+pub mod xlsform;
 
 /// A file that cannot be read, with what is wrong in words for the person
 /// who supplied it (a row number, a column, a limit). Never echoes a value.

@@ -289,6 +289,17 @@ enum InstrumentCommand {
     Validate { file: PathBuf },
     /// List the built-in instruments.
     List,
+    /// Write a built-in instrument as an XLSForm for KoboToolbox and ODK
+    /// Collect: every language it has, skip logic, "prefer not to say" and
+    /// "does not know" kept as answers, no question required (R06, R18).
+    Xlsform {
+        /// A built-in instrument id (see `haven instrument list`).
+        #[arg(long)]
+        instrument: String,
+        /// The .xlsx file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a translation pack to fill in for another language: every key
     /// of the instrument, with its English text beside it.
     PackTemplate {
@@ -714,6 +725,13 @@ async fn run(cli: Cli) -> Result<()> {
                 pack.language_name,
                 pack.language.as_str()
             );
+            Ok(())
+        }
+        Command::Instrument { command: InstrumentCommand::Xlsform { instrument, out } } => {
+            let i = haven_instrument::find(&instrument).context("no built-in instrument with that id")?;
+            let bytes = haven_formats::xlsform::write_xlsform(&i, &haven_web::kit::labels::instrument_word)?;
+            std::fs::write(&out, bytes).with_context(|| format!("writing {}", out.display()))?;
+            println!("{}: {} {} as an XLSForm in {}", out.display(), i.id, i.version, i.languages().join(", "));
             Ok(())
         }
         Command::Instrument { command: InstrumentCommand::List } => {

@@ -300,6 +300,12 @@ screening-no = Tidak
 screening-prefer-not = Memilih tidak menjawab
 screening-dont-know = Tidak tahu
 screening-skip-hint = Tidak ada pertanyaan yang wajib dijawab. Biarkan kosong untuk kembali ke pertanyaan itu nanti.
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = Jika tidak ada jawaban: apakah orang itu memilih tidak menjawab, atau tidak tahu? Biarkan kosong jika pertanyaan ini belum ditanyakan.
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = Kuesioner untuk wawancara luring (KoboToolbox, ODK Collect)
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = Unggah berkas ke KoboToolbox atau ODK Central untuk wawancara dengan ponsel tanpa koneksi. Semua bahasa kuesioner disertakan.
 screening-save-next = Simpan dan lanjutkan
 screening-back = Pertanyaan sebelumnya
 screening-pause = Jeda dan lanjutkan nanti

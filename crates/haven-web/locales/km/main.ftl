@@ -300,6 +300,12 @@ screening-no = ទេ
 screening-prefer-not = មិនចង់និយាយ
 screening-dont-know = មិនដឹង
 screening-skip-hint = គ្មានសំណួរណាមួយដែលត្រូវតែឆ្លើយទេ។ អាចទុកវាចោលសិន ហើយត្រឡប់មកឆ្លើយវិញនៅពេលក្រោយ។
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = បើគ្មានចម្លើយ៖ តើបុគ្គលនោះមិនចង់និយាយ ឬមិនដឹង? ទុកចោលទទេ ប្រសិនបើមិនទាន់បានសួរសំណួរនេះ។
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = កម្រងសំណួរសម្រាប់សម្ភាសន៍ក្រៅបណ្ដាញ (KoboToolbox, ODK Collect)
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = ផ្ទុកឯកសារឡើងទៅ KoboToolbox ឬ ODK Central ដើម្បីសម្ភាសន៍តាមទូរសព្ទដោយគ្មានអ៊ីនធឺណិត។ រួមបញ្ចូលគ្រប់ភាសានៃកម្រងសំណួរ។
 screening-save-next = រក្សាទុក ហើយបន្ត
 screening-back = សំណួរមុន
 screening-pause = ផ្អាកសិន ហើយត្រឡប់មកវិញនៅពេលក្រោយ

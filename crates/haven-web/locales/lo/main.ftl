@@ -300,6 +300,12 @@ screening-no = ບໍ່
 screening-prefer-not = ບໍ່ຢາກບອກ
 screening-dont-know = ບໍ່ຮູ້
 screening-skip-hint = ບໍ່ມີຄຳຖາມໃດທີ່ບັງຄັບໃຫ້ຕອບ. ປະໄວ້ກ່ອນໄດ້ ແລ້ວຄ່ອຍກັບມາຕອບພາຍຫຼັງ.
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = ຖ້າບໍ່ມີຄຳຕອບ: ບຸກຄົນນັ້ນບໍ່ຢາກບອກ ຫຼື ບໍ່ຮູ້? ປະໄວ້ຫວ່າງ ຖ້າຍັງບໍ່ໄດ້ຖາມຄຳຖາມນີ້.
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = ແບບສອບຖາມສຳລັບການສຳພາດແບບອອບລາຍ (KoboToolbox, ODK Collect)
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = ອັບໂຫຼດໄຟລ໌ໄປທີ່ KoboToolbox ຫຼື ODK Central ເພື່ອສຳພາດດ້ວຍໂທລະສັບໂດຍບໍ່ຕ້ອງມີອິນເຕີເນັດ. ມີແບບສອບຖາມທຸກພາສາ.
 screening-save-next = ບັນທຶກ ແລະ ສືບຕໍ່
 screening-back = ຄຳຖາມກ່ອນໜ້າ
 screening-pause = ພັກໄວ້ກ່ອນ ແລ້ວກັບມາສືບຕໍ່ພາຍຫຼັງ

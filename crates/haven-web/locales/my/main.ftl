@@ -300,6 +300,12 @@ screening-no = မဟုတ်
 screening-prefer-not = မပြောလိုပါ
 screening-dont-know = မသိပါ
 screening-skip-hint = မဖြေမနေရ မေးခွန်း မရှိပါ။ နောက်မှ ပြန်ဖြေနိုင်ရန် မဖြေဘဲ ချန်ထားနိုင်ပါသည်။
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = အဖြေမရှိပါက - ထိုသူသည် မပြောလိုခြင်းလား၊ မသိခြင်းလား။ ဤမေးခွန်းကို မမေးရသေးပါက ဗလာထားပါ။
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = အင်တာနက်မလိုဘဲ အင်တာဗျူးရန် မေးခွန်းလွှာများ (KoboToolbox, ODK Collect)
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = အင်တာနက်မရှိဘဲ ဖုန်းဖြင့် အင်တာဗျူးရန် ဖိုင်ကို KoboToolbox သို့မဟုတ် ODK Central သို့ တင်ပါ။ မေးခွန်းလွှာ၏ ဘာသာစကားအားလုံး ပါဝင်ပါသည်။
 screening-save-next = သိမ်းပြီး ဆက်လုပ်ရန်
 screening-back = ယခင်မေးခွန်း
 screening-pause = ခေတ္တရပ်ပြီး နောက်မှ ပြန်လာရန်

@@ -300,6 +300,12 @@ screening-no = ไม่ใช่
 screening-prefer-not = ไม่ต้องการตอบ
 screening-dont-know = ไม่ทราบ
 screening-skip-hint = ไม่มีคำถามข้อใดที่บังคับให้ตอบ เว้นว่างไว้ก่อนได้ แล้วค่อยกลับมาตอบภายหลัง
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = หากไม่มีคำตอบ: บุคคลนั้นไม่ต้องการตอบ หรือไม่ทราบ? เว้นว่างไว้หากยังไม่ได้ถามคำถามนี้
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = แบบสอบถามสำหรับการสัมภาษณ์แบบออฟไลน์ (KoboToolbox, ODK Collect)
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = อัปโหลดไฟล์ไปยัง KoboToolbox หรือ ODK Central เพื่อสัมภาษณ์ด้วยโทรศัพท์โดยไม่ต้องใช้อินเทอร์เน็ต ไฟล์มีแบบสอบถามครบทุกภาษา
 screening-save-next = บันทึกและทำต่อ
 screening-back = คำถามก่อนหน้า
 screening-pause = พักไว้ก่อน แล้วกลับมาทำต่อภายหลัง

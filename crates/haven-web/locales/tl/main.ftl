@@ -300,6 +300,12 @@ screening-no = Hindi
 screening-prefer-not = Mas gustong hindi sabihin
 screening-dont-know = Hindi alam
 screening-skip-hint = Walang tanong na sapilitan. Maaaring iwanang walang sagot at balikan ito mamaya.
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = Kung walang sagot: mas gusto ba ng tao na hindi sabihin, o hindi niya alam? Iwanang blangko kung hindi pa naitanong ito.
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = Mga questionnaire para sa panayam nang offline (KoboToolbox, ODK Collect)
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = I-upload ang file sa KoboToolbox o ODK Central para makapanayam gamit ang telepono kahit walang koneksyon. Kasama ang lahat ng wika ng questionnaire.
 screening-save-next = I-save at magpatuloy
 screening-back = Nakaraang tanong
 screening-pause = I-pause at bumalik mamaya

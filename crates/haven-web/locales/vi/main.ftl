@@ -300,6 +300,12 @@ screening-no = Không
 screening-prefer-not = Không muốn nói
 screening-dont-know = Không biết
 screening-skip-hint = Không có câu hỏi nào là bắt buộc. Có thể để trống một câu và quay lại sau.
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = Nếu không có câu trả lời: người đó không muốn nói hay không biết? Để trống nếu chưa hỏi câu này.
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = Bảng hỏi cho phỏng vấn ngoại tuyến (KoboToolbox, ODK Collect)
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = Tải tệp lên KoboToolbox hoặc ODK Central để phỏng vấn trên điện thoại khi không có kết nối. Tệp có bảng hỏi bằng mọi ngôn ngữ.
 screening-save-next = Lưu và tiếp tục
 screening-back = Câu hỏi trước
 screening-pause = Tạm dừng và quay lại sau

@@ -300,6 +300,12 @@ screening-no = 否
 screening-prefer-not = 不愿回答
 screening-dont-know = 不知道
 screening-skip-hint = 所有问题都不是必答题。可以先不回答，以后再回来回答。
+# REVIEW: machine-quality, needs native review
+screening-no-answer-why = 如果没有回答：此人是不愿回答，还是不知道？如果尚未问这个问题，请留空。
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-heading = 离线访谈问卷（KoboToolbox、ODK Collect）
+# REVIEW: machine-quality, needs native review
+instrument-xlsform-hint = 将文件上传到 KoboToolbox 或 ODK Central，即可在没有网络时用手机访谈。文件包含问卷的所有语言。
 screening-save-next = 保存并继续
 screening-back = 上一题
 screening-pause = 暂停，稍后再继续

@@ -18,3 +18,25 @@ pub fn case_status(tr: &Tr, s: CaseStatus) -> String {
 pub fn category(tr: &Tr, c: haven_core::access::Category) -> String {
     tr.t(&format!("category-{}", c.as_str()))
 }
+
+/// The catalogue's word for what a screening instrument leaves to haven (yes,
+/// no, the two decline answers, a 1.x instrument's option labels), in one of
+/// the nine languages: for the XLSForm export, which writes every language
+/// at once. `None` for a language without a catalogue (a translation pack's)
+/// or an option the catalogue does not label, never another language's word.
+pub fn instrument_word(t: haven_formats::xlsform::HostText<'_>, lang: &str) -> Option<String> {
+    use haven_formats::xlsform::HostText;
+    if !super::i18n::LANGUAGES.iter().any(|(c, _)| *c == lang) {
+        return None;
+    }
+    let tr = Tr::new(lang);
+    let key = match t {
+        HostText::Yes => "screening-yes".to_owned(),
+        HostText::No => "screening-no".to_owned(),
+        HostText::PreferNotToSay => "screening-prefer-not".to_owned(),
+        HostText::DontKnow => "screening-dont-know".to_owned(),
+        HostText::NoAnswer => "screening-no-answer-why".to_owned(),
+        HostText::Option(code) => format!("option-{code}"),
+    };
+    tr.has(&key).then(|| tr.t(&key))
+}

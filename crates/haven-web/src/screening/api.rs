@@ -93,6 +93,25 @@ pub async fn get_instrument(
     }))
 }
 
+/// The instrument as an XLSForm workbook (`survey`, `choices`, `settings`)
+/// for KoboToolbox and ODK Collect: every language the instrument has as
+/// `label::Language (code)` columns, skip logic as `relevant`, "prefer not
+/// to say" and "does not know" kept as answers, and no question required
+/// (R06, R18). For callers who may start screenings.
+#[utoipa::path(get, path = "/api/v1/instruments/{id}/xlsform", params(("id" = String, Path)), tag = "screening",
+    responses(
+        (status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub(crate) async fn instrument_xlsform(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<axum::response::Response, WebError> {
+    let (instrument, bytes) = super::command::xlsform(&state, &caller, &id)?;
+    attachment(bytes, super::command::XLSX, &super::command::xlsform_filename(&instrument))
+}
+
 // ---- screenings API ----
 
 use axum::http::{header, StatusCode};

@@ -70,3 +70,27 @@ pub(crate) fn interview_language(view: &ScreeningView, instrument: &Instrument) 
         }),
     }
 }
+
+/// An instrument as an XLSForm for KoboToolbox and ODK Collect, with this
+/// installation's translation packs, for the API and the page alike. Only
+/// for those who interview (they start screenings): the form carries no
+/// personal data, but it is a tool of the work, not a public document.
+pub(crate) fn xlsform(state: &AppState, caller: &Caller, id: &str) -> Result<(Instrument, Vec<u8>), WebError> {
+    if !caller.may(Permission::WriteCase) {
+        return Err(WebError::Forbidden);
+    }
+    let instrument = crate::kit::context::find_instrument(state, id).ok_or(WebError::NotFound)?;
+    let bytes = haven_formats::xlsform::write_xlsform(&instrument, &labels::instrument_word)
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok((instrument, bytes))
+}
+
+/// The file name of an instrument's XLSForm: id and version, so that two
+/// versions downloaded side by side are told apart.
+pub(crate) fn xlsform_filename(i: &Instrument) -> String {
+    let safe =
+        |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect::<String>();
+    format!("{}-{}.xlsx", safe(&i.id), safe(&i.version))
+}
+
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

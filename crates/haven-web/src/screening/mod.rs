@@ -16,6 +16,7 @@ pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api::list_instruments))
         .routes(routes!(api::get_instrument))
+        .routes(routes!(api::instrument_xlsform))
         .routes(routes!(api::start_screening, api::list_screenings))
         .routes(routes!(api::get_screening))
         .routes(routes!(api::answer_screening))
@@ -29,6 +30,7 @@ pub fn api() -> OpenApiRouter<AppState> {
 pub fn pages() -> Vec<RouteDef> {
     vec![
         r::post("/persons/{id}/screenings", pages::start_screening_submit),
+        r::get("/instruments/{id}/xlsform.xlsx", pages::xlsform_download),
         r::get("/screenings/{id}", pages::screening_page),
         r::get("/screenings/{id}/q/{n}", pages::question_page),
         r::post("/screenings/{id}/q/{n}", pages::answer_submit),

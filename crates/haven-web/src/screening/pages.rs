@@ -505,3 +505,14 @@ pub(crate) async fn decision_submit(
     state.store.record_decision(&scope, &id, conclusion, &reasons, days).await?;
     Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
 }
+
+/// An instrument as an XLSForm download, for interviews offline in
+/// KoboToolbox or ODK Collect.
+pub(crate) async fn xlsform_download(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> PageResult {
+    let (instrument, bytes) = super::command::xlsform(&state, &caller, &id)?;
+    Ok(attachment(bytes, super::command::XLSX, &super::command::xlsform_filename(&instrument))?)
+}

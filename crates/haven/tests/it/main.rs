@@ -22,3 +22,4 @@ mod schema;
 mod screening;
 mod services;
 mod statistics;
+mod xlsform;

@@ -382,7 +382,7 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.proposed_referral.clone()
     } else if path.starts_with("/api/v1/referrals/") || path.starts_with("/referrals/") {
         f.referral.clone()
-    } else if path.starts_with("/api/v1/instruments/") {
+    } else if path.starts_with("/api/v1/instruments/") || path.starts_with("/instruments/") {
         "forced-criminality".to_owned()
     } else {
         f.person.to_string()
