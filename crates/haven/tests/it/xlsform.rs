@@ -16,7 +16,8 @@ fn repo() -> PathBuf {
 }
 
 fn venv() -> PathBuf {
-    std::env::var_os("PYXFORM_VENV").map_or_else(|| PathBuf::from("/work/venvs/pyxform"), PathBuf::from)
+    // Where scripts/pyxform-check (run by scripts/ensure-deps) puts it.
+    std::env::var_os("PYXFORM_VENV").map_or_else(|| repo().join("target/pyxform-venv"), PathBuf::from)
 }
 
 /// Runs `scripts/pyxform-check` on the files; fails the test when pyxform
