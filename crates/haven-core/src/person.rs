@@ -190,6 +190,21 @@ impl Country {
     }
 }
 
+/// The nine languages haven is written in: code and the language's own
+/// name. The web layer's menu and the XLSForm export's label columns both
+/// read this one list.
+pub const LANGUAGES: [(&str, &str); 9] = [
+    ("en", "English"),
+    ("th", "ไทย"),
+    ("vi", "Tiếng Việt"),
+    ("my", "မြန်မာ"),
+    ("km", "ខ្មែរ"),
+    ("lo", "ລາວ"),
+    ("id", "Bahasa Indonesia"),
+    ("tl", "Tagalog"),
+    ("zh-Hans", "简体中文"),
+];
+
 /// A BCP 47 language tag, checked for well-formed syntax (language, optional
 /// script, region and variants), e.g. `my`, `zh-Hans`, `km-KH`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -50,19 +50,9 @@ pub const NO_ANSWER_SUFFIX: &str = "_no_answer";
 const YES_NO_LIST: &str = "yes_no";
 const NO_ANSWER_LIST: &str = "no_answer";
 
-/// The nine languages' own names; a language a translation pack adds is
-/// named by its tag.
-const LANGUAGE_NAMES: [(&str, &str); 9] = [
-    ("en", "English"),
-    ("th", "ไทย"),
-    ("vi", "Tiếng Việt"),
-    ("my", "မြန်မာ"),
-    ("km", "ខ្មែរ"),
-    ("lo", "ລາວ"),
-    ("id", "Bahasa Indonesia"),
-    ("tl", "Tagalog"),
-    ("zh-Hans", "简体中文"),
-];
+/// The nine languages' own names (a language a translation pack adds is
+/// named by its tag).
+const LANGUAGE_NAMES: [(&str, &str); 9] = haven_core::person::LANGUAGES;
 
 /// The XLSForm name of a language: `Name (code)`. ODK reads the code in
 /// brackets as an IANA language subtag, which a script (`zh-Hans`) is not:

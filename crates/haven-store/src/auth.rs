@@ -1272,18 +1272,7 @@ const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
 /// Ten characters from the alphabet: about 49 bits, behind the same
 /// back-off as six-digit codes.
 fn new_recovery_code() -> String {
-    let n = RECOVERY_ALPHABET.len();
-    // Rejection sampling keeps every character equally likely.
-    let limit = 256 - 256 % n;
-    let mut out = String::with_capacity(10);
-    while out.len() < 10 {
-        for b in crate::crypto::random_bytes(16).iter() {
-            if (*b as usize) < limit && out.len() < 10 {
-                out.push(RECOVERY_ALPHABET[*b as usize % n] as char);
-            }
-        }
-    }
-    out
+    crate::crypto::random_from(RECOVERY_ALPHABET, 10)
 }
 
 /// A typed recovery code in its normal form (lower case, no dashes or

@@ -351,11 +351,15 @@ pub fn random_secret(bytes: usize) -> String {
 /// A password a person can type from a printout: 20 characters from an
 /// alphabet without look-alikes, about 100 bits.
 pub fn random_password() -> String {
+    random_from(b"abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679", 20)
+}
+
+/// `len` characters drawn uniformly from `alphabet` (a byte modulo the
+/// alphabet's length would favour its first letters).
+pub fn random_from(alphabet: &[u8], len: usize) -> String {
     use rand::Rng;
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
-    // Uniform sampling: a byte modulo 49 would favour the first letters.
     let mut rng = rand::rngs::OsRng;
-    (0..20).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
+    (0..len).map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char).collect()
 }
 
 pub fn random_bytes(n: usize) -> Zeroizing<Vec<u8>> {

@@ -675,17 +675,7 @@ async fn run(cli: Cli) -> Result<()> {
             };
             // Which wording survivors and authorities read must be traceable.
             let installed = std::fs::read(&done.path)?;
-            let digest = haven_store::crypto::sha256_hex(&installed);
-            let ctx = haven_store::audit::Context { actor: "operator", purpose: "administration", request_id: "cli" };
-            store
-                .record_event(
-                    &ctx,
-                    haven_core::audit::Action::Update,
-                    haven_core::audit::RecordKind::System,
-                    &format!("i18n:{}.ftl", done.lang),
-                    &format!("imported sha256 {digest}"),
-                )
-                .await?;
+            record_installed(&store, &format!("i18n:{}.ftl", done.lang), "imported", &installed).await?;
             println!(
                 "installed {}: {} strings changed, {} reviewed; restart the server to apply",
                 done.path.display(),
@@ -707,17 +697,8 @@ async fn run(cli: Cli) -> Result<()> {
             // Recorded in the audit log, with the pack's hash, before it is
             // used: which wording a survivor was asked must be traceable.
             let store = data.open(false).await?;
-            let digest = haven_store::crypto::sha256_hex(&bytes);
-            let ctx = haven_store::audit::Context { actor: "operator", purpose: "administration", request_id: "cli" };
-            store
-                .record_event(
-                    &ctx,
-                    haven_core::audit::Action::Update,
-                    haven_core::audit::RecordKind::System,
-                    &format!("pack:{}", target.file_name().and_then(|n| n.to_str()).unwrap_or_default()),
-                    &format!("installed sha256 {digest}"),
-                )
-                .await?;
+            let name = format!("pack:{}", target.file_name().and_then(|n| n.to_str()).unwrap_or_default());
+            record_installed(&store, &name, "installed", &bytes).await?;
             std::fs::write(&target, &bytes)?;
             println!(
                 "installed {}: interviews in {} ({}) run directly from now on",
@@ -803,6 +784,24 @@ async fn run(cli: Cli) -> Result<()> {
             demo::bench_seed(&store, count).await
         }
     }
+}
+
+/// Records in the audit log, with its hash, a file the operator put into
+/// the data directory (a translation pack, a reviewed catalogue): which
+/// wording survivors and authorities read must be traceable.
+async fn record_installed(store: &haven_store::Store, record: &str, verb: &str, bytes: &[u8]) -> Result<()> {
+    let digest = haven_store::crypto::sha256_hex(bytes);
+    let ctx = haven_store::audit::Context { actor: "operator", purpose: "administration", request_id: "cli" };
+    store
+        .record_event(
+            &ctx,
+            haven_core::audit::Action::Update,
+            haven_core::audit::RecordKind::System,
+            record,
+            &format!("{verb} sha256 {digest}"),
+        )
+        .await?;
+    Ok(())
 }
 
 /// Reads an untrusted file with a size cap, so a huge file is refused unread.

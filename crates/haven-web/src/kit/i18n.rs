@@ -28,17 +28,7 @@ fluent_templates::static_loader! {
 }
 
 /// The nine languages of the UI: code and the language's own name.
-pub const LANGUAGES: [(&str, &str); 9] = [
-    ("en", "English"),
-    ("th", "ไทย"),
-    ("vi", "Tiếng Việt"),
-    ("my", "မြန်မာ"),
-    ("km", "ខ្មែរ"),
-    ("lo", "ລາວ"),
-    ("id", "Bahasa Indonesia"),
-    ("tl", "Tagalog"),
-    ("zh-Hans", "简体中文"),
-];
+pub const LANGUAGES: [(&str, &str); 9] = haven_core::person::LANGUAGES;
 
 #[derive(Clone)]
 pub struct Tr {
