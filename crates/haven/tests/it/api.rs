@@ -474,18 +474,7 @@ async fn r13_the_people_list_filters_by_location_and_sorts_in_the_api_and_the_pa
         assert_eq!(json(res).await["error"], code, "{q}");
     }
     // The page offers the same, detention first in its list of places.
-    let sup = app.store.user_by_username("sup").await.unwrap();
-    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
-    let html = app
-        .client
-        .get(app.url("/persons?location=immigration_detention&sort=oldest"))
-        .header("cookie", format!("haven_session={secret}; haven_lang=en"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.page_as("sup", "/persons?location=immigration_detention&sort=oldest").await;
     assert!(html.contains("First Detained") && html.contains("Last Detained") && !html.contains("In Shelter"));
     assert!(html.find("First Detained").unwrap() < html.find("Last Detained").unwrap(), "oldest first");
     let options = html.split("id=\"f-location\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap();

@@ -73,6 +73,22 @@ impl TestApp {
         self.store.create_confirmed_token(username).await.unwrap().1
     }
 
+    /// A page as `username` sees it in a signed-in browser session (second
+    /// factor done), in English.
+    pub async fn page_as(&self, username: &str, path: &str) -> String {
+        let user = self.store.user_by_username(username).await.unwrap();
+        let (secret, _) = self.store.create_session(&user, true).await.unwrap();
+        self.client
+            .get(self.url(path))
+            .header("cookie", format!("haven_session={secret}; haven_lang=en"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     pub fn data_dir(&self) -> PathBuf {
         self.dir.path().join("data")
     }

@@ -433,19 +433,7 @@ async fn r19_the_receiving_organisation_finds_a_referral_to_answer_on_its_task_l
     assert_eq!(mine[0]["name"], "Ko Zaw Lin", "the consent opens the name to the receiving side");
     assert_eq!(mine[0]["person_id"], "", "the person's id in the sender's records stays there");
     // The page links to the referral itself.
-    let user = r.app.store.user_by_username("shelter1").await.unwrap();
-    let (secret, _) = r.app.store.create_session(&user, true).await.unwrap();
-    let html = r
-        .app
-        .client
-        .get(r.app.url("/tasks"))
-        .header("cookie", format!("haven_session={secret}; haven_lang=en"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = r.app.page_as("shelter1", "/tasks").await;
     assert!(html.contains(&format!("href=\"/referrals/{}\"", r.id)), "{html}");
     assert!(html.contains("data-kind=\"referral_to_answer\""));
     // Not on the referring side's list; and off the receiving side's once answered.

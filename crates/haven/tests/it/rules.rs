@@ -248,18 +248,7 @@ async fn r17_a_consent_holds_through_its_last_day_and_not_after() {
 async fn r19_the_referral_form_offers_every_service_the_rule_names() {
     let app = TestApp::spawn().await;
     let pid = app.create_named("Service Person").await;
-    let sup = app.store.user_by_username("sup").await.unwrap();
-    let (secret, _) = app.store.create_session(&sup, true).await.unwrap();
-    let html = app
-        .client
-        .get(app.url(&format!("/persons/{pid}/referrals")))
-        .header("cookie", format!("haven_session={secret}"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.page_as("sup", &format!("/persons/{pid}/referrals")).await;
     let select = html.split("name=\"service_type\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap();
     // R19's list, in its order: open shelter (for men too), primary and
     // sexual and reproductive health, psychological care, torture
