@@ -541,24 +541,25 @@ fn r24_card_unknown_field_is_refused() {
 
 #[test]
 fn card_fields_are_validated() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut NodeCard)>)> = vec![
-        ("empty name", Box::new(|c| c.name.clear())),
-        ("long name", Box::new(|c| c.name = "n".repeat(121))),
-        ("control char", Box::new(|c| c.name.push('\n'))),
-        ("bidi override", Box::new(|c| c.name.push('\u{202E}'))),
-        ("ftp url", Box::new(|c| c.url = "ftp://haven.example.org".into())),
-        ("bare scheme", Box::new(|c| c.url = "https://".into())),
-        ("url with space", Box::new(|c| c.url = "https://a b".into())),
-        ("long url", Box::new(|c| c.url = format!("https://{}", "a".repeat(300)))),
-        ("format", Box::new(|c| c.format = 2)),
-        ("too many orgs", Box::new(|c| c.organisations = vec![c.organisations[1].clone(); 501])),
-        ("empty org id", Box::new(|c| c.organisations[0].id.clear())),
-        ("long org name", Box::new(|c| c.organisations[0].name = "x".repeat(201))),
-        ("kind control", Box::new(|c| c.organisations[0].kind = "ngo\u{7}".into())),
-        ("empty country", Box::new(|c| c.organisations[0].country = Some(String::new()))),
-        ("too many languages", Box::new(|c| c.organisations[0].languages = vec!["en".into(); 51])),
-        ("long language", Box::new(|c| c.organisations[0].languages[0] = "x".repeat(36))),
-        ("empty issued_at", Box::new(|c| c.issued_at.clear())),
+    type Change = fn(&mut NodeCard);
+    let cases: Vec<(&str, Change)> = vec![
+        ("empty name", |c| c.name.clear()),
+        ("long name", |c| c.name = "n".repeat(121)),
+        ("control char", |c| c.name.push('\n')),
+        ("bidi override", |c| c.name.push('\u{202E}')),
+        ("ftp url", |c| c.url = "ftp://haven.example.org".into()),
+        ("bare scheme", |c| c.url = "https://".into()),
+        ("url with space", |c| c.url = "https://a b".into()),
+        ("long url", |c| c.url = format!("https://{}", "a".repeat(300))),
+        ("format", |c| c.format = 2),
+        ("too many orgs", |c| c.organisations = vec![c.organisations[1].clone(); 501]),
+        ("empty org id", |c| c.organisations[0].id.clear()),
+        ("long org name", |c| c.organisations[0].name = "x".repeat(201)),
+        ("kind control", |c| c.organisations[0].kind = "ngo\u{7}".into()),
+        ("empty country", |c| c.organisations[0].country = Some(String::new())),
+        ("too many languages", |c| c.organisations[0].languages = vec!["en".into(); 51]),
+        ("long language", |c| c.organisations[0].languages[0] = "x".repeat(36)),
+        ("empty issued_at", |c| c.issued_at.clear()),
     ];
     for (what, change) in cases {
         let mut c = card();
