@@ -50,6 +50,13 @@ pub enum Action {
     RowWrite,
     /// Figures were released, through disclosure control (R23).
     Release,
+    /// A package left for a partner installation (R24).
+    Send,
+    /// A package from a partner installation was received (R24).
+    Receive,
+    /// A package from a partner was refused: tampered, replayed, expired,
+    /// unknown sender, or addressed to an enforcement organisation.
+    Refuse,
 }
 
 impl Action {
@@ -83,6 +90,9 @@ impl Action {
             Action::Checkpoint => "checkpoint",
             Action::RowWrite => "row_write",
             Action::Release => "release",
+            Action::Send => "send",
+            Action::Receive => "receive",
+            Action::Refuse => "refuse",
         }
     }
 }
@@ -106,6 +116,10 @@ pub enum RecordKind {
     Cooperation,
     /// A reviewer's decision on a screened job advertisement (R26).
     AdReview,
+    /// A cross-border transfer, at either end (R24).
+    Transfer,
+    /// A partner installation in the exchange registry.
+    Partner,
 }
 
 impl RecordKind {
@@ -124,6 +138,8 @@ impl RecordKind {
             RecordKind::Referral => "referral",
             RecordKind::Cooperation => "cooperation",
             RecordKind::AdReview => "ad_review",
+            RecordKind::Transfer => "transfer",
+            RecordKind::Partner => "partner",
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod case;
 pub mod consent;
 pub mod cooperation;
 pub mod disclosure;
+pub mod exchange;
 pub mod ids;
 pub mod linefmt;
 pub mod names;

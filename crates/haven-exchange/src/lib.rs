@@ -69,6 +69,8 @@ mod keys;
 mod package;
 mod replay;
 
+pub mod payload;
+
 pub use card::{CardOrg, NodeCard, SignedCard};
 pub use error::ExchangeError;
 pub use keys::{Fingerprint, NodeKeys, NodePublic};

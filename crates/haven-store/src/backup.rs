@@ -61,6 +61,12 @@ pub const TABLES: &[&str] = &[
     "cooperation_records",
     "ad_reviews",
     "recovery_codes",
+    "partners",
+    "partner_orgs",
+    "transfers",
+    "transfer_events",
+    "exchange_outbox",
+    "exchange_receipts",
 ];
 
 /// The live columns of a PostgreSQL table with how to copy them.

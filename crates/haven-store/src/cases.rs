@@ -67,16 +67,37 @@ fn case_from_row(r: &AnyRow) -> Result<CaseView> {
 
 impl Store {
     pub async fn open_case(&self, scope: &Scope, person: PersonId, record: &CaseRecord) -> Result<CaseId> {
+        let mut tx = self.begin().await?;
+        match self.insert_case(&mut tx, scope, person, record).await {
+            // A read that found nothing is audited; that event is kept.
+            Err(StoreError::NotFound) => {
+                tx.commit().await?;
+                Err(StoreError::NotFound)
+            }
+            Err(e) => Err(e),
+            Ok(id) => {
+                tx.commit().await?;
+                Ok(id)
+            }
+        }
+    }
+
+    /// Opens a case inside the caller's transaction.
+    pub(crate) async fn insert_case(
+        &self,
+        tx: &mut crate::WriteTx,
+        scope: &Scope,
+        person: PersonId,
+        record: &CaseRecord,
+    ) -> Result<CaseId> {
         require(scope, Permission::WriteCase)?;
         let person_s = person.to_string();
-        let mut tx = self.begin().await?;
         let reach = ReachSql::persons(scope, 2);
         let sql = format!("SELECT p.erased_at{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
-        let p = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&mut *tx).await?;
+        let p = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&mut **tx).await?;
         match p {
             None => {
-                self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Case, &person_s, "not_found").await?;
-                tx.commit().await?;
+                self.append_scoped(tx, scope, Action::Create, RecordKind::Case, &person_s, "not_found").await?;
                 return Err(StoreError::NotFound);
             }
             Some(r) if r.try_get::<Option<i64>, _>("erased_at")?.is_some() => return Err(StoreError::Erased),
@@ -90,7 +111,7 @@ impl Store {
             )
             .bind(&person_s)
             .bind(scope.org().to_string())
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?
             .try_get("n")?;
             if open > 0 {
@@ -102,7 +123,7 @@ impl Store {
             }
         }
         if let Some(user) = record.assigned_to {
-            self.check_assignee(&mut tx, scope, user).await?;
+            self.check_assignee(tx, scope, user).await?;
         }
         let id = CaseId::from_random_bytes(new_id_bytes());
         let id_s = id.to_string();
@@ -120,11 +141,10 @@ impl Store {
         .bind(record.assigned_to.map(|u| u.to_string()))
         .bind(now)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        self.seal_row(&mut tx, &crate::integrity::CASES, &id_s).await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Case, &id_s, "ok").await?;
-        tx.commit().await?;
+        self.seal_row(tx, &crate::integrity::CASES, &id_s).await?;
+        self.append_scoped(tx, scope, Action::Create, RecordKind::Case, &id_s, "ok").await?;
         Ok(id)
     }
 

@@ -210,6 +210,53 @@ pub(crate) const PROTECTION_RECORDS: MacSpec = MacSpec {
     bound: true,
 };
 
+/// A partner's keys decide whose packages are believed and to whom cases
+/// are encrypted; its counters and window decide what is a replay (R24).
+pub(crate) const PARTNERS: MacSpec = MacSpec {
+    table: "partners",
+    id: "fingerprint",
+    kind: RecordKind::Partner,
+    cols: &[
+        Text("name"),
+        Text("url"),
+        Text("signing_key"),
+        Text("encryption_key"),
+        Int("send_seq"),
+        Text("recv_window"),
+        Int("removed_at"),
+    ],
+    bound: true,
+};
+
+/// Marks an organisation as a partner's: a case goes to it only by package.
+pub(crate) const PARTNER_ORGS: MacSpec = MacSpec {
+    table: "partner_orgs",
+    id: "org_id",
+    kind: RecordKind::Partner,
+    cols: &[Text("partner"), Text("remote_id")],
+    bound: true,
+};
+
+/// A transfer's ends, consent and status decide what left and what the
+/// receiving organisation may open (R24).
+pub(crate) const TRANSFERS: MacSpec = MacSpec {
+    table: "transfers",
+    id: "id",
+    kind: RecordKind::Transfer,
+    cols: &[
+        Text("direction"),
+        Text("partner"),
+        Text("local_org_id"),
+        Text("remote_org_id"),
+        Text("person_id"),
+        Text("consent_id"),
+        Text("status"),
+        Text("categories"),
+        Text("handled_by"),
+    ],
+    bound: true,
+};
+
 pub(crate) const ALL: &[&MacSpec] = &[
     &ORGANISATIONS,
     &USERS,
@@ -224,6 +271,9 @@ pub(crate) const ALL: &[&MacSpec] = &[
     &INBOX_DOCUMENTS,
     &SCREENINGS,
     &PROTECTION_RECORDS,
+    &PARTNERS,
+    &PARTNER_ORGS,
+    &TRANSFERS,
 ];
 
 /// The MAC of a row whose columns are named `{prefix}{column}` (so joined

@@ -24,6 +24,7 @@ pub mod backup;
 pub mod cases;
 pub mod cooperation;
 pub mod crypto;
+pub mod exchange;
 pub mod integrity;
 pub mod keyfile;
 pub mod persons;

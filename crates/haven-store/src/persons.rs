@@ -204,15 +204,28 @@ impl Store {
     /// Creates many people in one transaction (imports, benchmarks), each
     /// sealed under its own key with its own audit event.
     pub async fn create_persons_bulk(&self, scope: &Scope, records: &[PersonRecord]) -> Result<Vec<PersonId>> {
+        let mut tx = self.begin().await?;
+        let ids = self.insert_persons(&mut tx, scope, records).await?;
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    /// Inserts people inside the caller's transaction (an accepted transfer
+    /// creates the person and the case in one).
+    pub(crate) async fn insert_persons(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        records: &[PersonRecord],
+    ) -> Result<Vec<PersonId>> {
         require(scope, Permission::WritePerson)?;
         let now = now_ms();
-        let mut tx = self.begin().await?;
         let ids: Vec<PersonId> = records.iter().map(|_| PersonId::from_random_bytes(new_id_bytes())).collect();
         let id_strings: Vec<String> = ids.iter().map(PersonId::to_string).collect();
         let refs: Vec<&str> = id_strings.iter().map(String::as_str).collect();
         // One batch of row_write events first, so each row is inserted with
         // its row_seq and MAC in one statement.
-        let seqs = self.row_writes(&mut tx, &crate::integrity::PERSONS, &refs).await?;
+        let seqs = self.row_writes(tx, &crate::integrity::PERSONS, &refs).await?;
         for ((record, id_s), seq) in records.iter().zip(&id_strings).zip(&seqs) {
             let location =
                 self.tag(crate::integrity::tags::LOCATION, &scope.org().to_string(), record.location.as_str());
@@ -243,16 +256,15 @@ impl Store {
                 .text(Some(&location))
                 .int(Some(*seq))
                 .finish();
-            q.bind(scope.actor().to_string()).bind(mac).bind(*seq).execute(&mut *tx).await?;
+            q.bind(scope.actor().to_string()).bind(mac).bind(*seq).execute(&mut **tx).await?;
             sqlx::query("INSERT INTO person_keys (person_id, wrapped) VALUES ($1, $2)")
                 .bind(id_s)
                 .bind(wrapped)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
-            self.write_index(&mut tx, id_s, record).await?;
+            self.write_index(tx, id_s, record).await?;
         }
-        self.append_many_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &refs).await?;
-        tx.commit().await?;
+        self.append_many_scoped(tx, scope, Action::Create, RecordKind::Person, &refs).await?;
         Ok(ids)
     }
 
@@ -571,6 +583,19 @@ impl Store {
         let mut tx = self.begin().await?;
         self.erase_rows(&mut tx, &id_s).await?;
         self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "ok").await?;
+        tx.commit().await?;
+        self.flush_erasure().await;
+        Ok(())
+    }
+
+    /// Erases a person a partner's revocation covers: the sender withdrew
+    /// the transfer the record came from, so no user here chose this (R24).
+    pub(crate) async fn erase_person_by_operator(&self, id: &str) -> Result<()> {
+        self.keys().erase(id, now_ms())?;
+        let mut tx = self.begin().await?;
+        self.erase_rows(&mut tx, id).await?;
+        let ctx = crate::audit::Context { actor: "system", purpose: "exchange", request_id: "revocation" };
+        self.append(&mut tx, &ctx, Action::Erase, RecordKind::Person, id, "revoked_by_sender").await?;
         tx.commit().await?;
         self.flush_erasure().await;
         Ok(())

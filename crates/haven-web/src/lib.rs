@@ -22,6 +22,7 @@ mod cases;
 mod consent;
 mod cooperation;
 mod directory;
+mod exchange;
 mod inbox;
 mod persons;
 mod protection;
@@ -45,6 +46,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
+pub use exchange::push::{push_due as exchange_push_due, run as exchange_worker};
 pub use kit::error::WebError;
 pub use kit::security::IpNet;
 pub use kit::state::{WebConfig, MAX_BODY_BYTES};
@@ -78,6 +80,7 @@ fn api_router() -> OpenApiRouter<kit::AppState> {
         .merge(cooperation::api())
         .merge(ads::api())
         .merge(statistics::api())
+        .merge(exchange::api())
 }
 
 /// Every feature's pages, and the pages that compose features.
@@ -100,6 +103,7 @@ fn page_routes() -> Vec<kit::routes::RouteDef> {
         cooperation::pages(),
         ads::pages(),
         statistics::pages(),
+        exchange::pages(),
         views::pages(),
     ]
     .into_iter()

@@ -14,6 +14,7 @@ use haven_store::{Store, StoreConfig};
 
 mod ads_cli;
 mod demo;
+mod exchange_cli;
 mod tracing_cli;
 
 #[derive(Parser)]
@@ -83,6 +84,13 @@ enum Command {
         /// Without it the peer address is the client, whatever headers say.
         #[arg(long = "trusted-proxy", value_parser = parse_net)]
         trusted_proxies: Vec<haven_web::IpNet>,
+        /// The address partner installations reach this one at; goes into
+        /// the node card. Defaults to http:// plus the listen address.
+        #[arg(long, env = "HAVEN_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// The name partners know this installation by.
+        #[arg(long, env = "HAVEN_NODE_NAME")]
+        node_name: Option<String>,
     },
     /// Seed clearly labelled fictional organisations, users and people.
     Demo {
@@ -155,6 +163,21 @@ enum Command {
     I18n {
         #[command(subcommand)]
         command: I18nCommand,
+    },
+    /// This installation's exchange identity (issue 14).
+    Node {
+        #[command(subcommand)]
+        command: exchange_cli::NodeCommand,
+    },
+    /// Partner installations for cross-border exchange (issue 14).
+    Partner {
+        #[command(subcommand)]
+        command: exchange_cli::PartnerCommand,
+    },
+    /// Packages between installations: file transport and the outbox (issue 14).
+    Exchange {
+        #[command(subcommand)]
+        command: exchange_cli::ExchangeCommand,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -440,9 +463,13 @@ fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Tracing { command } => tracing_cli::run(command),
-        Command::Serve { data, listen, tls_cert, tls_key, trusted_proxies } => {
-            serve(data, listen, tls_cert, tls_key, trusted_proxies).await
+        Command::Serve { data, listen, tls_cert, tls_key, trusted_proxies, public_url, node_name } => {
+            let node = NodeArgs { public_url, node_name };
+            serve(data, listen, tls_cert, tls_key, trusted_proxies, node).await
         }
+        Command::Node { command } => exchange_cli::node(command).await,
+        Command::Partner { command } => exchange_cli::partner(command).await,
+        Command::Exchange { command } => exchange_cli::exchange(command).await,
         Command::Demo { data } => {
             let store = data.open(true).await?;
             announce_admin(&store).await?;
@@ -834,12 +861,19 @@ fn parse_net(s: &str) -> Result<haven_web::IpNet, String> {
         .map_err(|_| format!("{s} is not an address or network (e.g. 10.0.0.1 or 10.0.0.0/24)"))
 }
 
+/// How partners know this installation.
+struct NodeArgs {
+    public_url: Option<String>,
+    node_name: Option<String>,
+}
+
 async fn serve(
     data: DataArgs,
     listen: SocketAddr,
     tls_cert: Option<PathBuf>,
     tls_key: Option<PathBuf>,
     trusted_proxies: Vec<haven_web::IpNet>,
+    node: NodeArgs,
 ) -> Result<()> {
     let store = data.open(true).await?;
     announce_admin(&store).await?;
@@ -853,6 +887,14 @@ async fn serve(
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("binding {listen}"))?;
     let addr = listener.local_addr()?;
     let scheme = if tls { "https" } else { "http" };
+    let public_url = node.public_url.unwrap_or_else(|| format!("{scheme}://{addr}"));
+    store.set_node_address(node.node_name.as_deref(), &public_url).await?;
+    // Packages to partners: pushed by a background task whose state is the
+    // outbox table, so a restart loses nothing.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let every = std::env::var("HAVEN_EXCHANGE_INTERVAL_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
+    let exchange_task =
+        tokio::spawn(haven_web::exchange_worker(store.clone(), std::time::Duration::from_millis(every)));
     let shutdown = shutdown_signal();
     println!("haven {} listening on {scheme}://{addr} ({})", env!("CARGO_PKG_VERSION"), store.backend().name());
     // The log's head is remembered beside the key file every few minutes and
@@ -872,6 +914,7 @@ async fn serve(
         _ => haven_web::serve(listener, app, shutdown).await?,
     }
     anchor_task.abort();
+    exchange_task.abort();
     if let Err(e) = store.anchor_head().await {
         tracing::error!(error = %e, "audit anchor at shutdown failed");
     }

@@ -1,0 +1,163 @@
+//! What a package carries, as JSON inside the encryption. Field names follow
+//! IOM's Human Trafficking Case Data Standard 2.0 where it has the field
+//! (`prs_Gender`, `prs_Birthdate`, `prs_Citizenship`, `prs_MobilePhone`,
+//! `cas_ReasonForIncomingReferral`, `cas_ReferringOrganisation`,
+//! `con_Consent`); what HTCDS has no field for goes in the `haven`
+//! extension, documented in docs/exchange.md. Every field but the transfer
+//! id is optional: the sender leaves out what the consent does not cover,
+//! and the receiver must not guess it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ExchangeError;
+
+/// The most a payload's JSON may hold, before any parsing.
+pub const MAX_PAYLOAD_BYTES: usize = 8 * 1024 * 1024;
+/// The most an answer (receipt, decision, revocation) may hold.
+pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferPayload {
+    pub format: u32,
+    pub transfer_id: String,
+    /// The sending organisation's id on its node; the receiver answers about it.
+    pub from_org_id: String,
+    /// The receiving organisation's id on the receiving node.
+    pub to_org_id: String,
+    #[serde(rename = "cas_ReasonForIncomingReferral")]
+    pub purpose: String,
+    #[serde(rename = "cas_ReferringOrganisation")]
+    pub from_org_name: String,
+    #[serde(rename = "con_Consent")]
+    pub consent: ConsentSummary,
+    #[serde(rename = "prs_Gender", default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<String>,
+    #[serde(rename = "prs_Birthdate", default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<String>,
+    #[serde(rename = "prs_Citizenship", default, skip_serializing_if = "Vec::is_empty")]
+    pub nationalities: Vec<String>,
+    #[serde(rename = "prs_MobilePhone", default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    pub haven: Extension,
+}
+
+/// The consent the transfer rests on, so the receiver holds it to the same terms.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentSummary {
+    pub purpose: String,
+    pub categories: Vec<String>,
+    pub expires_on: String,
+    pub language: String,
+}
+
+/// haven's extension: what HTCDS 2.0 has no field for.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The name as the person writes it, in any script.
+    pub full_name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latin_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_age: Option<u16>,
+    #[serde(default)]
+    pub age_uncertain: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// Where the person is now (a closed set), only under `contact_location`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The caseworker's notes, only under `narrative`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A short answer about a transfer: receipt, accept, decline, revocation,
+/// confirmation, follow-up.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub transfer_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl TransferPayload {
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ExchangeError> {
+        serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the payload cannot be written"))
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Self, ExchangeError> {
+        if bytes.len() > MAX_PAYLOAD_BYTES {
+            return Err(ExchangeError::TooLarge { size: bytes.len(), max: MAX_PAYLOAD_BYTES });
+        }
+        let p: Self =
+            serde_json::from_slice(bytes).map_err(|_| ExchangeError::Malformed("the payload is not a transfer"))?;
+        if p.format != crate::FORMAT {
+            return Err(ExchangeError::Downgrade { found: p.format, expected: crate::FORMAT });
+        }
+        Ok(p)
+    }
+}
+
+impl Message {
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ExchangeError> {
+        serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the payload cannot be written"))
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Self, ExchangeError> {
+        if bytes.len() > MAX_MESSAGE_BYTES {
+            return Err(ExchangeError::TooLarge { size: bytes.len(), max: MAX_MESSAGE_BYTES });
+        }
+        serde_json::from_slice(bytes)
+            .map_err(|_| ExchangeError::Malformed("the message is not an answer about a transfer"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn r24_payload_names_follow_htcds_and_absent_fields_stay_absent() {
+        let p = TransferPayload {
+            format: crate::FORMAT,
+            transfer_id: "t1".into(),
+            sex: Some("female".into()),
+            haven: Extension { full_name: "Nguyễn Thị Lan".into(), ..Extension::default() },
+            ..TransferPayload::default()
+        };
+        let json = String::from_utf8(p.to_bytes().unwrap_or_default()).unwrap_or_default();
+        assert!(json.contains("\"prs_Gender\":\"female\""), "{json}");
+        assert!(json.contains("\"cas_ReasonForIncomingReferral\""), "{json}");
+        // Not consented, not present: no key at all, not even null.
+        for absent in ["prs_MobilePhone", "prs_Birthdate", "location", "notes"] {
+            assert!(!json.contains(absent), "{absent} in {json}");
+        }
+        assert_eq!(TransferPayload::parse(json.as_bytes()).ok(), Some(p));
+    }
+
+    #[test]
+    fn r24_unknown_payload_fields_and_other_formats_are_refused() {
+        let extra = br#"{"format":1,"transfer_id":"t","from_org_id":"","to_org_id":"","cas_ReasonForIncomingReferral":"","cas_ReferringOrganisation":"","con_Consent":{"purpose":"","categories":[],"expires_on":"","language":""},"haven":{"full_name":"x"},"passport_scan":"..."}"#;
+        assert!(matches!(TransferPayload::parse(extra), Err(ExchangeError::Malformed(_))));
+        let v2 = br#"{"format":2,"transfer_id":"t","from_org_id":"","to_org_id":"","cas_ReasonForIncomingReferral":"","cas_ReferringOrganisation":"","con_Consent":{"purpose":"","categories":[],"expires_on":"","language":""},"haven":{"full_name":"x"}}"#;
+        assert!(matches!(TransferPayload::parse(v2), Err(ExchangeError::Downgrade { .. })));
+        let big = vec![b' '; MAX_PAYLOAD_BYTES + 1];
+        assert!(matches!(TransferPayload::parse(&big), Err(ExchangeError::TooLarge { .. })));
+        assert!(Message::parse(&vec![b' '; MAX_MESSAGE_BYTES + 1]).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic_the_payload_parsers(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = TransferPayload::parse(&bytes);
+            let _ = Message::parse(&bytes);
+        }
+    }
+}

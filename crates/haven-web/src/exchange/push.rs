@@ -1,0 +1,70 @@
+//! The outbox pusher: delivers queued packages to partners over HTTP(S),
+//! retrying with backoff (kept in the outbox rows, so it survives restarts),
+//! and sends revocations for transfers whose consent stopped covering them.
+
+use std::time::Duration;
+
+use haven_store::Store;
+
+/// One pass: every due package once. Returns how many were delivered.
+pub async fn push_due(store: &Store, client: &reqwest::Client) -> usize {
+    let due = match store.outbox_due(50).await {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::error!(error = %e, "exchange outbox unreadable");
+            return 0;
+        }
+    };
+    let mut delivered = 0;
+    for item in due {
+        let url = format!("{}/federation/v1/packages", item.url.trim_end_matches('/'));
+        let sent = client
+            .post(&url)
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .body(item.bytes.clone())
+            .send()
+            .await;
+        let outcome = match sent {
+            Ok(res) if res.status().is_success() => match res.bytes().await {
+                Ok(answer) => store.outbox_delivered(&item.package_id, &answer).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+            Ok(res) => {
+                let status = res.status();
+                let body = res.text().await.unwrap_or_default();
+                Err(format!("{status}: {}", body.chars().take(200).collect::<String>()))
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        match outcome {
+            Ok(()) => delivered += 1,
+            Err(e) => {
+                tracing::warn!(package = %item.package_id, partner = %item.partner_name, error = %e, "exchange delivery failed; will retry");
+                if let Err(e) = store.outbox_failed(&item.package_id, &e).await {
+                    tracing::error!(error = %e, "exchange outbox not updated");
+                }
+            }
+        }
+    }
+    delivered
+}
+
+/// Runs for the life of the server: revocations first (a withdrawn consent
+/// must not wait behind a slow partner), then deliveries.
+pub async fn run(store: Store, every: Duration) {
+    let client = match reqwest::Client::builder().timeout(Duration::from_secs(30)).build() {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "exchange pusher cannot start");
+            return;
+        }
+    };
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        if let Err(e) = store.revoke_uncovered_transfers().await {
+            tracing::error!(error = %e, "exchange revocations failed");
+        }
+        push_due(&store, &client).await;
+    }
+}
