@@ -485,7 +485,7 @@ impl Store {
         recipient: OrgId,
         consent_id: &str,
         purpose: &str,
-    ) -> Result<TransferView> {
+    ) -> Result<String> {
         require(scope, Permission::WriteCase)?;
         let purpose = Purpose::parse(purpose)?;
         let person_s = person.to_string();
@@ -538,7 +538,7 @@ impl Store {
         self.add_transfer_event(&mut tx, &id, Status::Queued, Some(&package_id)).await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Transfer, &id, "queued").await?;
         tx.commit().await?;
-        self.get_transfer(scope, &id).await
+        Ok(id)
     }
 
     /// The consent a transfer names, if it is this person's, recorded here
@@ -709,9 +709,14 @@ impl Store {
     /// Accepts an incoming transfer: the person and an open case assigned to
     /// the caller are created here, holding only what arrived, and the
     /// sender is told.
-    pub async fn accept_transfer(&self, scope: &Scope, id: &str) -> Result<PersonId> {
-        require(scope, Permission::WritePerson)?;
+    /// `scope` is the caller's for case work, `person_scope` the same
+    /// caller's for writing people: accepting does both.
+    pub async fn accept_transfer(&self, scope: &Scope, person_scope: &Scope, id: &str) -> Result<PersonId> {
         require(scope, Permission::WriteCase)?;
+        require(person_scope, Permission::WritePerson)?;
+        if person_scope.actor() != scope.actor() || person_scope.org() != scope.org() {
+            return Err(StoreError::Denied);
+        }
         let mut tx = self.begin().await?;
         let t = self.transfer_in(&mut tx, scope, id).await?;
         if t.outgoing || !t.status.awaits_answer() {
@@ -723,7 +728,7 @@ impl Store {
         let p = t.payload.as_ref().ok_or(StoreError::Erased)?;
         let record = PersonRecord::parse(&person_input(p), today())?;
         let person = self
-            .insert_persons(&mut tx, scope, std::slice::from_ref(&record))
+            .insert_persons(&mut tx, person_scope, std::slice::from_ref(&record))
             .await?
             .into_iter()
             .next()

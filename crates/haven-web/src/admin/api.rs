@@ -8,6 +8,9 @@ pub struct OrgOut {
     country: Option<String>,
     languages: Vec<String>,
     caseworkers_see_all: bool,
+    /// For an organisation on a partner installation: that partner's name.
+    /// Cases reach it only by cross-border transfer.
+    node: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -28,6 +31,7 @@ pub struct OrgCreate {
 pub(crate) async fn list_orgs(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<OrgOut>>, WebError> {
     caller.scope(&state, Permission::ManageOrgs).await?;
     let orgs = state.store.list_orgs().await?;
+    let remote = state.store.remote_orgs().await?;
     Ok(Json(
         orgs.into_iter()
             .map(|o| OrgOut {
@@ -37,6 +41,7 @@ pub(crate) async fn list_orgs(State(state): State<AppState>, caller: Caller) -> 
                 country: o.country,
                 languages: o.languages,
                 caseworkers_see_all: o.caseworkers_see_all,
+                node: remote.get(&o.id).cloned(),
             })
             .collect(),
     ))

@@ -286,7 +286,7 @@ pub async fn propose_transfer(
     JsonBody(body): JsonBody<TransferIn>,
 ) -> Result<impl IntoResponse, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let t = state
+    let id = state
         .store
         .propose_transfer(
             &scope,
@@ -296,7 +296,7 @@ pub async fn propose_transfer(
             &body.purpose,
         )
         .await?;
-    Ok((StatusCode::CREATED, Json(TransferCreated { id: t.id, status: t.status.as_str() })))
+    Ok((StatusCode::CREATED, Json(TransferCreated { id, status: haven_core::exchange::Status::Queued.as_str() })))
 }
 
 /// Transfers that arrived for the caller's organisation.
@@ -328,7 +328,8 @@ pub async fn accept(
     Path(id): Path<String>,
 ) -> Result<Json<AcceptedOut>, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let person = state.store.accept_transfer(&scope, &id).await?;
+    let person_scope = caller.scope(&state, Permission::WritePerson).await?;
+    let person = state.store.accept_transfer(&scope, &person_scope, &id).await?;
     Ok(Json(AcceptedOut { person_id: person.to_string() }))
 }
 
@@ -343,7 +344,8 @@ pub async fn decline(
 ) -> Result<Json<TransferOut>, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
     state.store.decline_transfer(&scope, &id, &body.reason).await?;
-    Ok(Json(transfer_out(&state.store.get_transfer(&scope, &id).await?)))
+    let read = caller.scope(&state, Permission::ReadCase).await?;
+    Ok(Json(transfer_out(&state.store.get_transfer(&read, &id).await?)))
 }
 
 /// The sealed transfer package, for a link that is down: carry the file
@@ -355,7 +357,7 @@ pub async fn package(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    let scope = caller.scope(&state, Permission::ReadCase).await?;
     let bytes = state.store.transfer_package(&scope, &id).await?;
     attachment(bytes, "application/octet-stream", "transfer.havenpkg")
 }

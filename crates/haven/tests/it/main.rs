@@ -12,6 +12,7 @@ mod audit;
 mod cli;
 mod durability;
 mod encryption;
+mod exchange;
 mod helpers;
 mod insiders;
 mod matrix;

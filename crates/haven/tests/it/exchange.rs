@@ -1,0 +1,536 @@
+//! Cross-border exchange between two installations on loopback (issue 14;
+//! R16, R17, R24, R27). Each `TestApp` is a whole installation: its own
+//! database, master key and HTTP server; the packages travel over real TCP.
+
+use haven_exchange::payload::{Message, TransferPayload};
+use haven_exchange::{Header, PackageKind};
+use serde_json::{json, Value};
+
+use crate::helpers::{contains, json, TestApp};
+
+/// Two installations that have exchanged cards, as their administrators
+/// would after reading each other the fingerprints.
+struct Pair {
+    a: TestApp,
+    b: TestApp,
+    /// Installation B's own organisation, as A mirrors it (a consent names it).
+    b_org_at_a: String,
+    /// A system administrator's token at A.
+    a_admin: String,
+    client: reqwest::Client,
+}
+
+async fn card_of(app: &TestApp, name: &str, url: &str) -> (Vec<u8>, String) {
+    app.store.set_node_address(Some(name), url).await.unwrap();
+    let card = app.store.node_card(name, url, "2026-11-30T00:00:00Z").await.unwrap();
+    (card.to_bytes(), app.store.node_keys().public().fingerprint().to_string())
+}
+
+async fn pair_with_b_url(b_url: Option<String>) -> Pair {
+    let a = TestApp::spawn().await;
+    let b = TestApp::spawn().await;
+    let (card_a, fp_a) = card_of(&a, "Bangkok node", &a.url("")).await;
+    let b_url = b_url.unwrap_or_else(|| b.url(""));
+    let (card_b, fp_b) = card_of(&b, "Hanoi node", &b_url).await;
+    a.store.add_partner(&card_b, &fp_b).await.unwrap();
+    b.store.add_partner(&card_a, &fp_a).await.unwrap();
+    let a_admin = admin_token(&a).await;
+    let partners = json(a.client.get(a.url("/api/v1/partners")).bearer_auth(&a_admin).send().await.unwrap()).await;
+    let b_org_at_a = partners[0]["organisations"][0]["id"].as_str().unwrap_or_else(|| panic!("{partners}")).to_owned();
+    Pair { a, b, b_org_at_a, a_admin, client: reqwest::Client::new() }
+}
+
+async fn pair() -> Pair {
+    pair_with_b_url(None).await
+}
+
+/// A new system administrator's token (the bootstrap admin must first change its password).
+async fn admin_token(app: &TestApp) -> String {
+    app.user_token("Local organisation", "ngo_assistance", "system_admin", "root").await
+}
+
+impl Pair {
+    async fn push_a(&self) -> usize {
+        self.a.store.revoke_uncovered_transfers().await.unwrap();
+        haven_web::exchange_push_due(&self.a.store, &self.client).await
+    }
+
+    async fn push_b(&self) -> usize {
+        self.b.store.revoke_uncovered_transfers().await.unwrap();
+        haven_web::exchange_push_due(&self.b.store, &self.client).await
+    }
+
+    /// A person at A with a consent to the transfer covering `categories`.
+    async fn person_with_consent(&self, categories: &[&str]) -> (String, String) {
+        let person = self
+            .a
+            .create_person(json!({"full_name": "Nguyễn Thị Lan", "estimated_age": 24, "sex": "female",
+                "nationalities": ["VNM"], "languages": ["vi"], "contact": "+84 91 234 5678", "location": "shelter",
+                "notes": "Recruited through a typing-job advert"}))
+            .await;
+        let res = self
+            .a
+            .post(&format!("/api/v1/persons/{person}/consents"))
+            .json(&json!({"purpose": "cross_border_transfer", "recipient_org_id": self.b_org_at_a,
+                "categories": categories, "expires_on": "2030-01-01", "language": "vi"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201, "{:?}", res.text().await);
+        let consent = json(res).await["id"].as_str().unwrap().to_owned();
+        (person, consent)
+    }
+
+    async fn propose(&self, person: &str, consent: &str) -> reqwest::Response {
+        self.a
+            .post(&format!("/api/v1/persons/{person}/transfers"))
+            .json(
+                &json!({"recipient_org_id": self.b_org_at_a, "consent_id": consent, "purpose": "return_reintegration"}),
+            )
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn transfer_at_a(&self, id: &str) -> Value {
+        json(self.a.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await
+    }
+
+    async fn incoming_at_b(&self) -> Vec<Value> {
+        json(self.b.get("/api/v1/transfers/incoming").send().await.unwrap()).await.as_array().unwrap().clone()
+    }
+
+    /// Pushes raw bytes to B's federation endpoint, as a partner (or an attacker) would.
+    async fn push_raw_to_b(&self, bytes: Vec<u8>) -> reqwest::Response {
+        self.client.post(self.b.url("/federation/v1/packages")).body(bytes).send().await.unwrap()
+    }
+
+    /// A package from A to B sealed with A's real keys, with the header the test chooses.
+    fn seal_a_to_b(&self, kind: PackageKind, sequence: u64, created_ms: i64, expires_ms: i64, body: &[u8]) -> Vec<u8> {
+        let keys = self.a.store.node_keys();
+        let b = self.b.store.node_keys().public();
+        let header = Header {
+            format: haven_exchange::FORMAT,
+            id: uuid_v4(),
+            kind,
+            sender: keys.public().fingerprint(),
+            recipient: b.fingerprint(),
+            sequence,
+            created_ms,
+            expires_ms,
+        };
+        haven_exchange::seal(&keys, &b, &header, body, &mut rand::rngs::OsRng).unwrap()
+    }
+}
+
+fn uuid_v4() -> String {
+    haven_core::ids::NoteId::from_random_bytes(rand::random()).to_string()
+}
+
+fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+async fn refusals(app: &TestApp) -> Vec<String> {
+    use sqlx::Row;
+    sqlx::query("SELECT outcome FROM audit_events WHERE action = 'refuse' ORDER BY seq")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get::<String, _>("outcome").unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn r24_transfer_delivered_with_receipt_accepted_into_a_case_at_the_other_end() {
+    let p = pair().await;
+    // Identity and narrative only: contact and where the person is stay home.
+    let (person, consent) = p.person_with_consent(&["identity", "narrative"]).await;
+    let res = p.propose(&person, &consent).await;
+    assert_eq!(res.status(), 201, "{:?}", res.text().await);
+    let created = json(res).await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert_eq!(created["status"], "queued");
+
+    assert_eq!(p.push_a().await, 1);
+    let t = p.transfer_at_a(&id).await;
+    assert_eq!(t["status"], "delivered", "{t}");
+    // The receipt is kept whole at the sender as evidence (R24, R27).
+    assert_eq!(p.a.count("exchange_receipts").await, 1);
+
+    let incoming = p.incoming_at_b().await;
+    assert_eq!(incoming.len(), 1);
+    let arrived = &incoming[0]["arrived"];
+    assert_eq!(incoming[0]["status"], "received");
+    assert_eq!(arrived["full_name"], "Nguyễn Thị Lan");
+    assert_eq!(arrived["notes"], "Recruited through a typing-job advert");
+    // R24: not consented, not sent.
+    assert!(arrived["contact"].is_null(), "{arrived}");
+    assert!(arrived["location"].is_null(), "{arrived}");
+    assert_eq!(incoming[0]["categories"], json!(["identity", "narrative"]));
+
+    let res = p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    let new_person = json(res).await["person_id"].as_str().unwrap().to_owned();
+    let at_b = json(p.b.get(&format!("/api/v1/persons/{new_person}")).send().await.unwrap()).await;
+    assert_eq!(at_b["full_name"], "Nguyễn Thị Lan", "{at_b}");
+    let cases = json(p.b.get(&format!("/api/v1/persons/{new_person}/cases")).send().await.unwrap()).await;
+    assert_eq!(cases["items"].as_array().map(Vec::len), Some(1), "{cases}");
+
+    assert_eq!(p.push_b().await, 1);
+    assert_eq!(p.transfer_at_a(&id).await["status"], "accepted");
+    // Both ends audited every step (R27).
+    for (app, actions) in [(&p.a, ["send", "receive"]), (&p.b, ["receive", "send"])] {
+        for action in actions {
+            let n: i64 = {
+                use sqlx::Row;
+                sqlx::query("SELECT COUNT(*) AS n FROM audit_events WHERE action = $1 AND record_kind = 'transfer'")
+                    .bind(action)
+                    .fetch_one(app.store.pool())
+                    .await
+                    .unwrap()
+                    .try_get("n")
+                    .unwrap()
+            };
+            assert!(n >= 1, "{action} not audited");
+        }
+    }
+}
+
+#[tokio::test]
+async fn r24_no_personal_data_leaves_in_clear_and_the_sender_stores_only_sealed_bytes() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity", "contact_location"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    let bytes = p.a.store.transfer_package_by_operator(&id).await.unwrap();
+    for clear in ["Nguyễn", "Lan", "+84 91", "VNM", "shelter"] {
+        assert!(!contains(&bytes, clear.as_bytes()), "{clear} in clear in the package");
+    }
+    let header = haven_exchange::peek_header(&bytes).unwrap();
+    let header_json = serde_json::to_string(&header).unwrap();
+    assert!(!header_json.contains(&person), "the person's id is in the header");
+}
+
+#[tokio::test]
+async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audited() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    let good = p.a.store.transfer_package_by_operator(&id).await.unwrap();
+
+    // Tampered: one byte of the ciphertext flipped.
+    let mut tampered = good.clone();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 1;
+    let res = p.push_raw_to_b(tampered).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "package_tampered");
+
+    // The real one is received; the same bytes again are a replay.
+    assert_eq!(p.push_raw_to_b(good.clone()).await.status(), 200);
+    let res = p.push_raw_to_b(good).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "package_replayed");
+
+    // Expired: sealed properly, but its time is over.
+    let body = Message { transfer_id: id.clone(), reason: None }.to_bytes().unwrap();
+    let old = now_ms() - 20 * 24 * 3600 * 1000;
+    let expired = p.seal_a_to_b(PackageKind::FollowUp, 40, old, old + 24 * 3600 * 1000, &body);
+    let res = p.push_raw_to_b(expired).await;
+    assert_eq!(json(res).await["error"], "package_expired");
+
+    // Unknown sender: a third installation B never registered.
+    let c = TestApp::spawn().await;
+    let b_pub = p.b.store.node_keys().public();
+    let c_keys = c.store.node_keys();
+    let header = Header::new(
+        PackageKind::FollowUp,
+        c_keys.public().fingerprint(),
+        b_pub.fingerprint(),
+        1,
+        now_ms(),
+        3_600_000,
+        &mut rand::rngs::OsRng,
+    );
+    let stranger = haven_exchange::seal(&c_keys, &b_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
+    let res = p.push_raw_to_b(stranger).await;
+    assert_eq!(json(res).await["error"], "package_unknown_sender");
+
+    // Wrong key: a package for A pushed to B.
+    let a_pub = p.a.store.node_keys().public();
+    let b_keys = p.b.store.node_keys();
+    let header = Header::new(
+        PackageKind::FollowUp,
+        b_keys.public().fingerprint(),
+        a_pub.fingerprint(),
+        1,
+        now_ms(),
+        3_600_000,
+        &mut rand::rngs::OsRng,
+    );
+    let misdirected = haven_exchange::seal(&b_keys, &a_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
+    assert_eq!(p.push_raw_to_b(misdirected).await.status(), 400);
+
+    let refused = refusals(&p.b).await;
+    for code in ["package_tampered", "package_replayed", "package_expired", "package_unknown_sender"] {
+        assert!(refused.iter().any(|r| r == code), "{code} not audited: {refused:?}");
+    }
+    // Only the one good package made a transfer.
+    assert_eq!(p.incoming_at_b().await.len(), 1);
+}
+
+#[tokio::test]
+async fn r16_no_case_goes_to_an_enforcement_organisation_at_either_end() {
+    let p = pair().await;
+    // The sender: a consent naming a police organisation does not open the way.
+    let police = p.a.store.create_org("Provincial police", "police", Some("THA")).await.unwrap();
+    let person = p.a.create_named("Somchai").await;
+    let res =
+        p.a.post(&format!("/api/v1/persons/{person}/consents"))
+            .json(&json!({"purpose": "cross_border_transfer", "recipient_org_id": police.to_string(),
+            "categories": ["identity"], "expires_on": "2030-01-01", "language": "th"}))
+            .send()
+            .await
+            .unwrap();
+    let consent = json(res).await["id"].as_str().map(str::to_owned);
+    let res = p
+        .a
+        .post(&format!("/api/v1/persons/{person}/transfers"))
+        .json(&json!({"recipient_org_id": police.to_string(), "consent_id": consent.unwrap_or_default(), "purpose": "case_transfer"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "r16_enforcement_recipient");
+
+    // A card that lists an immigration office never makes it a recipient.
+    let partners = p.a.store.partners().await.unwrap();
+    assert!(partners.iter().all(|x| x.organisations.iter().all(|(_, n)| !n.contains("Immigration"))));
+
+    // The receiver: a package addressed to its enforcement organisation is refused.
+    let b_police = p.b.store.create_org("Immigration office", "immigration", Some("VNM")).await.unwrap();
+    let payload = TransferPayload {
+        format: haven_exchange::FORMAT,
+        transfer_id: uuid_v4(),
+        to_org_id: b_police.to_string(),
+        purpose: "case_transfer".into(),
+        haven: haven_exchange::payload::Extension { full_name: "Somchai".into(), ..Default::default() },
+        ..Default::default()
+    };
+    let bytes = p.seal_a_to_b(PackageKind::Transfer, 50, now_ms(), now_ms() + 3_600_000, &payload.to_bytes().unwrap());
+    let res = p.push_raw_to_b(bytes).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "r16_enforcement_recipient");
+    assert_eq!(p.b.count("transfers").await, 0);
+}
+
+#[tokio::test]
+async fn r24_transfer_needs_a_cross_border_consent_naming_the_recipient() {
+    let p = pair().await;
+    let person = p.a.create_named("Aung Aung").await;
+    // A referral consent to the same organisation is not a transfer consent.
+    let res =
+        p.a.post(&format!("/api/v1/persons/{person}/consents"))
+            .json(&json!({"purpose": "referral", "recipient_org_id": p.b_org_at_a,
+            "categories": ["identity"], "expires_on": "2030-01-01", "language": "my"}))
+            .send()
+            .await
+            .unwrap();
+    let consent = json(res).await["id"].as_str().unwrap().to_owned();
+    let res = p.propose(&person, &consent).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "r24_consent_does_not_cover");
+    let res = p.propose(&person, "no-such-consent").await;
+    assert_eq!(json(res).await["error"], "r24_consent_required");
+    // Nothing queued, nothing left.
+    assert_eq!(p.a.count("exchange_outbox").await, 0);
+    assert_eq!(p.a.count("transfers").await, 0);
+}
+
+#[tokio::test]
+async fn r24_withdrawn_consent_destroys_the_remote_copy_and_the_receiver_confirms() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let accepted = json(p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap()).await;
+    let new_person = accepted["person_id"].as_str().unwrap().to_owned();
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&id).await["status"], "accepted");
+
+    let res = p.a.post(&format!("/api/v1/consents/{consent}/withdraw")).send().await.unwrap();
+    assert!(res.status().is_success(), "{:?}", res.text().await);
+    p.push_a().await; // the revocation
+    assert_eq!(p.transfer_at_a(&id).await["status"], "revoked");
+    // At B: the copy is gone, the person made from it erased.
+    let t = json(p.b.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await;
+    assert_eq!(t["status"], "destroyed", "{t}");
+    assert!(t["arrived"].is_null(), "{t}");
+    let res = p.b.get(&format!("/api/v1/persons/{new_person}")).send().await.unwrap();
+    assert!(res.status() == 404 || res.status() == 410, "{}", res.status());
+    // The key is punctured in B's key file: not even B's database copy opens it.
+    assert!(p.b.store.ledger_ids().unwrap().iter().any(|l| l == &format!("transfer:{id}")));
+    p.push_b().await; // the confirmation
+    assert_eq!(p.transfer_at_a(&id).await["status"], "destroyed");
+}
+
+#[tokio::test]
+async fn r24_declined_transfer_tells_the_sender_why_and_destroys_the_copy() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let res = p.b.post(&format!("/api/v1/transfers/{id}/decline")).json(&json!({"reason": ""})).send().await.unwrap();
+    assert_eq!(res.status(), 400, "a decline needs a reason");
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/decline"))
+            .json(&json!({"reason": "No shelter place for adult women this month"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    let t = json(res).await;
+    assert_eq!(t["status"], "declined");
+    assert!(t["arrived"].is_null(), "{t}");
+    p.push_b().await;
+    let at_a = p.transfer_at_a(&id).await;
+    assert_eq!(at_a["status"], "declined");
+    assert_eq!(at_a["reason"], "No shelter place for adult women this month");
+}
+
+#[tokio::test]
+async fn r24_outbox_retries_while_the_receiver_is_down_and_delivers_when_it_returns() {
+    // B's card names an address where nothing listens: B is "down".
+    let p = pair_with_b_url(Some("http://127.0.0.1:9".to_owned())).await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    assert_eq!(p.push_a().await, 0);
+    let outbox =
+        json(p.a.client.get(p.a.url("/api/v1/exchange/outbox")).bearer_auth(&p.a_admin).send().await.unwrap()).await;
+    assert_eq!(outbox[0]["attempts"], 1, "{outbox}");
+    assert!(outbox[0]["last_error"].is_string(), "{outbox}");
+    assert!(outbox[0]["next_attempt_at_ms"].as_i64().unwrap() > now_ms(), "backoff");
+    // Not due yet: a second pass does not hammer the partner.
+    assert_eq!(p.push_a().await, 0);
+    assert_eq!(
+        json(p.a.client.get(p.a.url("/api/v1/exchange/outbox")).bearer_auth(&p.a_admin).send().await.unwrap()).await[0]
+            ["attempts"],
+        1
+    );
+    assert_eq!(p.transfer_at_a(&id).await["status"], "queued");
+
+    // B comes back at its real address; the retry falls due.
+    p.a.exec(&format!("UPDATE partners SET url = '{}'", p.b.url(""))).await;
+    let fp: String = {
+        use sqlx::Row;
+        sqlx::query("SELECT fingerprint FROM partners")
+            .fetch_one(p.a.store.pool())
+            .await
+            .unwrap()
+            .try_get("fingerprint")
+            .unwrap()
+    };
+    p.a.store.reseal("partners", &fp).await.unwrap();
+    p.a.exec("UPDATE exchange_outbox SET next_attempt_at = 0").await;
+    assert_eq!(p.push_a().await, 1);
+    assert_eq!(p.transfer_at_a(&id).await["status"], "delivered");
+}
+
+#[tokio::test]
+async fn r24_file_transport_round_trip_through_the_cli() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    let file = p.a.dir.path().join("transfer.havenpkg");
+    let out = p.a.cli(&["exchange", "export", "--transfer", &id, "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = p.b.cli(&["exchange", "import", "--file", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("received transfer"));
+    assert_eq!(p.incoming_at_b().await.len(), 1);
+    // The same file twice is a replay.
+    let out = p.b.cli(&["exchange", "import", "--file", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    // B's receipt waits in its outbox for the link to come back.
+    assert!(p.b.count("exchange_outbox").await >= 1);
+}
+
+#[tokio::test]
+async fn partner_registry_refuses_a_card_whose_fingerprint_was_not_the_one_read_out() {
+    let a = TestApp::spawn().await;
+    let b = TestApp::spawn().await;
+    let card = b.dir.path().join("card.json");
+    let out = b.cli(&["node", "card", "--out", card.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let show = String::from_utf8_lossy(&b.cli(&["node", "show"]).stdout).into_owned();
+    let fp = show.lines().find_map(|l| l.strip_prefix("fingerprint: ")).unwrap().to_owned();
+
+    let wrong = "0000-0000-0000-0000-0000-0000-0000-0000";
+    let out = a.cli(&["partner", "add", "--card", card.to_str().unwrap(), "--fingerprint", wrong]);
+    assert!(!out.status.success());
+    assert_eq!(a.count("partners").await, 0);
+
+    // A card edited after signing (the address swapped) fails its signature.
+    let text = std::fs::read_to_string(&card).unwrap().replace("http://", "https://evil.example/");
+    let forged = b.dir.path().join("forged.json");
+    std::fs::write(&forged, text).unwrap();
+    let out = a.cli(&["partner", "add", "--card", forged.to_str().unwrap(), "--fingerprint", &fp]);
+    assert!(!out.status.success());
+
+    let out = a.cli(&["partner", "add", "--card", card.to_str().unwrap(), "--fingerprint", &fp.to_lowercase()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let list = String::from_utf8_lossy(&a.cli(&["partner", "list"]).stdout).into_owned();
+    assert!(list.contains(&fp), "{list}");
+    // The partner's organisation is offered for consents, marked as the partner's.
+    let orgs = json(a.client.get(a.url("/api/v1/orgs")).bearer_auth(admin_token(&a).await).send().await.unwrap()).await;
+    let remote: Vec<&Value> = orgs.as_array().unwrap().iter().filter(|o| o["node"].is_string()).collect();
+    assert_eq!(remote.len(), 1, "{orgs}");
+    assert!(remote[0]["name"].as_str().unwrap().starts_with("Local organisation · "), "{orgs}");
+
+    let name = list.lines().next().unwrap().split("  ").next().unwrap().to_owned();
+    let out = a.cli(&["partner", "remove", "--name", &name]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&a.cli(&["partner", "list"]).stdout).contains("(removed)"));
+}
+
+#[tokio::test]
+async fn r24_partner_keys_edited_in_sql_raise_an_integrity_alarm() {
+    let p = pair().await;
+    // An insider with SQL swaps in their own encryption key to read what A sends.
+    let evil = haven_exchange::NodeKeys::from_seeds(&[7; 32], &[8; 32]).public();
+    p.a.exec(&format!("UPDATE partners SET encryption_key = '{}'", evil.encryption_hex())).await;
+    let (person, consent) = {
+        let person = p.a.create_named("Kyaw").await;
+        let res =
+            p.a.post(&format!("/api/v1/persons/{person}/consents"))
+                .json(&json!({"purpose": "cross_border_transfer", "recipient_org_id": p.b_org_at_a,
+                "categories": ["identity"], "expires_on": "2030-01-01", "language": "my"}))
+                .send()
+                .await
+                .unwrap();
+        (person, json(res).await["id"].as_str().unwrap().to_owned())
+    };
+    let res = p.propose(&person, &consent).await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(json(res).await["error"], "integrity");
+    assert_eq!(p.a.count("exchange_outbox").await, 0, "nothing sealed to the swapped key");
+    // The alarm is recorded by a task of its own, so it outlives the refused request.
+    let mut alarms = 0;
+    for _ in 0..50 {
+        use sqlx::Row;
+        alarms = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'integrity_alarm' AND record_kind = 'partner'",
+        )
+        .fetch_one(p.a.store.pool())
+        .await
+        .unwrap()
+        .try_get::<i64, _>("n")
+        .unwrap();
+        if alarms > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(alarms, 1);
+}
