@@ -112,13 +112,51 @@ fn partner_ctx(fp: &str) -> String {
     format!("partner:{fp}")
 }
 
-fn refused(code: &'static str, message: &'static str) -> StoreError {
-    StoreError::Invalid(ValidationError::new("package", code, message))
+fn refused(v: ValidationError) -> StoreError {
+    StoreError::Invalid(v)
 }
 
+/// Each refusal of the package format as a refusal with its own code, which
+/// the web layer translates; the codes are `ExchangeError::code`'s.
 fn exchange_error(e: haven_exchange::ExchangeError) -> StoreError {
-    // The codes are stable and documented; the web layer translates them.
-    StoreError::Invalid(ValidationError::new("package", e.code(), "the package was refused"))
+    use haven_exchange::ExchangeError as E;
+    let v = match e {
+        E::TooLarge { .. } => ValidationError::new("package", "package_too_large", "the package is too large"),
+        E::Malformed(_) => ValidationError::new("package", "package_malformed", "the file is not a haven package"),
+        E::Downgrade { .. } => ValidationError::new(
+            "package",
+            "package_downgrade",
+            "the package uses a format version this installation refuses",
+        ),
+        E::WrongRecipient => ValidationError::new(
+            "package",
+            "package_wrong_recipient",
+            "the package is addressed to another installation",
+        ),
+        E::UnknownSender => {
+            ValidationError::new("package", "package_unknown_sender", "the sender is not a registered partner")
+        }
+        E::Tampered => {
+            ValidationError::new("package", "package_tampered", "the package was altered or not sealed by its sender")
+        }
+        E::Expired => ValidationError::new("package", "package_expired", "the package has expired"),
+        E::NotYetValid => {
+            ValidationError::new("package", "package_not_yet_valid", "the package is dated in the future")
+        }
+        E::Replayed => ValidationError::new("package", "package_replayed", "the package has already been received"),
+        E::TooOld => {
+            ValidationError::new("package", "package_too_old", "the package is older than those still accepted")
+        }
+        E::CardInvalid(_) => ValidationError::new("card", "card_invalid", "the node card is not valid"),
+        E::CardBadSignature => {
+            ValidationError::new("card", "card_bad_signature", "the node card's signature does not verify")
+        }
+        E::FingerprintInvalid => {
+            ValidationError::new("fingerprint", "fingerprint_invalid", "a fingerprint is 32 hexadecimal digits")
+        }
+        E::KeyInvalid => ValidationError::new("card", "key_invalid", "the node card holds an invalid key"),
+    };
+    StoreError::Invalid(v)
 }
 
 impl Store {
@@ -203,13 +241,18 @@ impl Store {
         let expected = Fingerprint::parse(expected).map_err(exchange_error)?;
         let fp = card.fingerprint().map_err(exchange_error)?;
         if fp != expected {
-            return Err(refused(
+            return Err(refused(ValidationError::new(
+                "fingerprint",
                 "fingerprint_mismatch",
                 "the card's fingerprint is not the one you were given: do not add it, and check with the partner",
-            ));
+            )));
         }
         if fp == self.node_keys().public().fingerprint() {
-            return Err(refused("partner_is_self", "this is this installation's own card"));
+            return Err(refused(ValidationError::new(
+                "card",
+                "partner_is_self",
+                "this is this installation's own card",
+            )));
         }
         let public = card.public().map_err(exchange_error)?;
         let now = now_ms();
@@ -405,7 +448,7 @@ impl Store {
     ) -> Result<(String, Vec<u8>)> {
         let p = self.partner(tx, partner_fp).await?.ok_or(StoreError::NotFound)?;
         if p.removed {
-            return Err(refused("partner_removed", "this partner has been removed"));
+            return Err(refused(ValidationError::new("partner", "partner_removed", "this partner has been removed")));
         }
         let sequence = self.next_seq(tx, &p).await?;
         let keys = self.node_keys();
@@ -720,7 +763,11 @@ impl Store {
         let mut tx = self.begin().await?;
         let t = self.transfer_in(&mut tx, scope, id).await?;
         if t.outgoing || !t.status.awaits_answer() {
-            return Err(refused("transfer_not_awaiting_answer", "this transfer is not waiting for an answer"));
+            return Err(refused(ValidationError::new(
+                "transfer",
+                "transfer_not_awaiting_answer",
+                "this transfer is not waiting for an answer",
+            )));
         }
         if !rules::may_receive(self.org_kind(scope.org()).await?) {
             return Err(StoreError::Denied);
@@ -766,7 +813,11 @@ impl Store {
         let mut tx = self.begin().await?;
         let t = self.transfer_in(&mut tx, scope, id).await?;
         if t.outgoing || !t.status.awaits_answer() {
-            return Err(refused("transfer_not_awaiting_answer", "this transfer is not waiting for an answer"));
+            return Err(refused(ValidationError::new(
+                "transfer",
+                "transfer_not_awaiting_answer",
+                "this transfer is not waiting for an answer",
+            )));
         }
         let fp = self.transfer_partner(&mut tx, &t.id).await?;
         let body =
@@ -978,11 +1029,9 @@ impl Store {
     async fn receive_checked(&self, bytes: &[u8]) -> Result<Received> {
         let header = haven_exchange::peek_header(bytes).map_err(exchange_error)?;
         let mut tx = self.begin().await?;
-        let p = self
-            .partner(&mut tx, header.sender.as_str())
-            .await?
-            .filter(|p| !p.removed)
-            .ok_or(refused("package_unknown_sender", "the sender is not a registered partner"))?;
+        let p = self.partner(&mut tx, header.sender.as_str()).await?.filter(|p| !p.removed).ok_or(refused(
+            ValidationError::new("package", "package_unknown_sender", "the sender is not a registered partner"),
+        ))?;
         let keys = self.node_keys();
         let opened = haven_exchange::open(&keys, &p.public, bytes).map_err(exchange_error)?;
         let h = opened.header;
@@ -1053,33 +1102,52 @@ impl Store {
     }
 
     async fn store_incoming(&self, tx: &mut WriteTx, p: &Partner, payload: &TransferPayload) -> Result<String> {
-        let to: OrgId = payload
-            .to_org_id
-            .parse()
-            .map_err(|_| refused("package_malformed", "the package names no organisation of this installation"))?;
+        let to: OrgId = payload.to_org_id.parse().map_err(|_| {
+            refused(ValidationError::new(
+                "package",
+                "package_malformed",
+                "the package names no organisation of this installation",
+            ))
+        })?;
         // Only a local organisation that is not a partner's mirror.
         if self.remote_of(tx, to).await?.is_some() {
-            return Err(refused("package_malformed", "the package names no organisation of this installation"));
+            return Err(refused(ValidationError::new(
+                "package",
+                "package_malformed",
+                "the package names no organisation of this installation",
+            )));
         }
-        let kind = self
-            .org_kind(to)
-            .await
-            .map_err(|_| refused("package_malformed", "the package names no organisation of this installation"))?;
+        let kind = self.org_kind(to).await.map_err(|_| {
+            refused(ValidationError::new(
+                "package",
+                "package_malformed",
+                "the package names no organisation of this installation",
+            ))
+        })?;
         // R16: a case addressed to an enforcement organisation is refused,
         // whatever the sender's node says.
         if !rules::may_receive(kind) {
-            return Err(refused(
+            return Err(refused(ValidationError::new(
+                "package",
                 "r16_enforcement_recipient",
                 "a case is never received by an enforcement organisation",
-            ));
+            )));
         }
         let id = payload.transfer_id.trim().to_owned();
         if id.is_empty() || id.len() > 64 {
-            return Err(refused("package_malformed", "the package has no transfer id"));
+            return Err(refused(ValidationError::new(
+                "package",
+                "package_malformed",
+                "the package has no transfer id",
+            )));
         }
         let exists = sqlx::query("SELECT id FROM transfers WHERE id = $1").bind(&id).fetch_optional(&mut **tx).await?;
         if exists.is_some() {
-            return Err(refused("package_replayed", "this transfer has already arrived"));
+            return Err(refused(ValidationError::new(
+                "package",
+                "package_replayed",
+                "this transfer has already arrived",
+            )));
         }
         let purpose = Purpose::parse(&payload.purpose)?;
         let categories = Categories::parse_list(&payload.consent.categories.join(","))?;
@@ -1120,7 +1188,11 @@ impl Store {
             .bind(p.fingerprint.as_str())
             .fetch_optional(&mut **tx)
             .await?
-            .ok_or(refused("package_malformed", "the package is about no transfer with this partner"))?;
+            .ok_or(refused(ValidationError::new(
+                "package",
+                "package_malformed",
+                "the package is about no transfer with this partner",
+            )))?;
         let outgoing = row.try_get::<String, _>("direction")? == "out";
         let status = Status::parse(&row.try_get::<String, _>("status")?)?;
         let next = match (kind, outgoing, status) {
@@ -1131,7 +1203,13 @@ impl Store {
             (PackageKind::RevocationConfirmed, true, Status::Revoked) => Some(Status::Destroyed),
             (PackageKind::Revocation, false, s) if s != Status::Destroyed => Some(Status::Destroyed),
             (PackageKind::FollowUp, _, _) => None,
-            _ => return Err(refused("package_out_of_order", "this answer does not follow the transfer's state")),
+            _ => {
+                return Err(refused(ValidationError::new(
+                    "package",
+                    "package_out_of_order",
+                    "this answer does not follow the transfer's state",
+                )))
+            }
         };
         if let Some(next) = next {
             self.set_transfer_status(tx, &m.transfer_id, next, None).await?;

@@ -3,12 +3,13 @@
 //! partner pushes packages to.
 
 mod api;
+mod pages;
 pub mod push;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::kit::routes::RouteDef;
+use crate::kit::routes::{self as r, RouteDef};
 use crate::kit::AppState;
 
 /// The most a pushed or uploaded package may be: the package format's cap.
@@ -36,8 +37,20 @@ pub fn api() -> OpenApiRouter<AppState> {
         )
 }
 
-/// The pages: not built yet (issue 14 is open); the API and the CLI carry
-/// the whole flow.
+/// The pages.
 pub fn pages() -> Vec<RouteDef> {
-    Vec::new()
+    vec![
+        r::get("/persons/{id}/transfers", pages::person_transfers_page),
+        r::post("/persons/{id}/transfers", pages::propose_submit),
+        r::get("/transfers", pages::incoming_page),
+        r::post("/transfers/import", pages::import_submit).with_body_limit(PACKAGE_BODY_BYTES),
+        r::get("/transfers/{id}", pages::transfer_page),
+        r::get("/transfers/{id}/package", pages::package_download),
+        r::post("/transfers/{id}/accept", pages::accept_submit),
+        r::post("/transfers/{id}/decline", pages::decline_submit),
+        r::get("/admin/partners", pages::partners_page),
+        r::post("/admin/partners", pages::partner_add_submit)
+            .with_body_limit(haven_exchange::MAX_CARD_BYTES + 64 * 1024),
+        r::post("/admin/partners/{name}/remove", pages::partner_remove_submit),
+    ]
 }

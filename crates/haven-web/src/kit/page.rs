@@ -115,6 +115,7 @@ pub fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     if can(Permission::ReadCase) {
         links.push(("/services", tr.t("nav-services")));
         links.push(("/referrals", tr.t("nav-referrals")));
+        links.push(("/transfers", tr.t("nav-transfers")));
     }
     if can(Permission::ReviewAccess) {
         links.push(("/review", tr.t("nav-review")));

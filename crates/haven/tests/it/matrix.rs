@@ -270,6 +270,15 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/services") => Body::Json(json!({"provider": "P", "name": "N", "service_type": "legal_aid",
                                                            "country": "THA", "contact": "c"})),
         ("POST", "/api/v1/services/import") => Body::Csv(SERVICE_CSV),
+        // Exchange: those allowed get a 400 (no partner is registered in the
+        // fixture, the bytes are no package), everyone else 401/403.
+        ("POST", "/api/v1/partners") => {
+            Body::Json(json!({"card": "{}", "fingerprint": "0000-0000-0000-0000-0000-0000-0000-0000"}))
+        }
+        ("POST", "/api/v1/persons/{id}/transfers") => Body::Json(json!({
+            "recipient_org_id": w.org_b.to_string(), "consent_id": "none", "purpose": "reception"})),
+        ("POST", "/api/v1/transfers/{id}/decline") => Body::Json(json!({"reason": "no place this month"})),
+        ("POST", "/api/v1/transfers/import") | ("POST", "/federation/v1/packages") => Body::Csv("not a package"),
         ("POST", "/api/v1/persons/{id}/referrals") => {
             Body::Json(json!({"service_type": "legal_aid", "recipient_org_id": w.org_b.to_string()}))
         }
@@ -390,7 +399,12 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
     let kind = if path.contains("/protection/") { "return_risk" } else { "break_glass" };
     // The receiving organisation's first step: only B may take it.
     let action = if path.starts_with("/account/tokens/") { "revoke" } else { "unlock" };
-    let p = path.replace("{kind}", kind).replace("{n}", "0").replace("{step}", "accept").replace("{action}", action);
+    let p = path
+        .replace("{name}", "no-such-partner")
+        .replace("{kind}", kind)
+        .replace("{n}", "0")
+        .replace("{step}", "accept")
+        .replace("{action}", action);
     let p = if p.contains("/review/") { p.replace("{id}", &f.grant) } else { p.replace("{id}", &id) };
     if p == "/lang" {
         "/lang?l=th&next=/".to_owned()

@@ -1,0 +1,463 @@
+//! Exchange in the browser: a person's transfers with the form to propose
+//! one, what arrived with accept and decline, one transfer at either end,
+//! the package as a file and its import, and the administrator's partners.
+
+use haven_core::consent::ConsentPurpose;
+use haven_core::exchange::{Purpose, Status};
+use haven_store::exchange::TransferView;
+
+use crate::kit::prelude::*;
+
+struct XferRow {
+    id: String,
+    status_code: &'static str,
+    status: String,
+    remote_org: String,
+    partner: String,
+    purpose: String,
+    categories: String,
+    reason: String,
+    created: String,
+    events: Vec<(String, String)>,
+    /// What arrived, as (label, value), for the receiving side.
+    arrived: Vec<(String, String)>,
+    name: String,
+    person_id: Option<String>,
+    can_answer: bool,
+    outgoing: bool,
+    has_package: bool,
+}
+
+fn xfer_row(tr: &Tr, t: &TransferView) -> XferRow {
+    let mut arrived = Vec::new();
+    let mut name = String::new();
+    if let Some(p) = &t.payload {
+        name = p.haven.full_name.clone();
+        let mut push = |key: &str, v: Option<String>| {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                arrived.push((tr.t(key), v));
+            }
+        };
+        push("field-full_name", Some(p.haven.full_name.clone()));
+        push("field-other_names", Some(p.haven.other_names.join(", ")));
+        push("field-latin_name", p.haven.latin_name.clone());
+        push("field-sex", p.sex.clone());
+        push("field-date_of_birth", p.date_of_birth.clone());
+        push("field-estimated_age", p.haven.estimated_age.map(|a| a.to_string()));
+        push("field-nationalities", Some(p.nationalities.join(", ")));
+        push("field-languages", Some(p.haven.languages.join(", ")));
+        push("field-contact", p.contact.clone());
+        push("field-location", p.haven.location.as_deref().map(|l| tr.t(&format!("location-{l}"))));
+        push("field-notes", p.haven.notes.clone());
+        push("consent-expires", Some(p.consent.expires_on.clone()));
+    }
+    XferRow {
+        id: t.id.clone(),
+        status_code: t.status.as_str(),
+        status: tr.t(&format!("xfer-status-{}", t.status.as_str())),
+        remote_org: t.remote_org_name.clone(),
+        partner: t.partner_name.clone(),
+        purpose: tr.t(&format!("xfer-purpose-{}", t.purpose.as_str())),
+        categories: t
+            .categories
+            .iter()
+            .map(|c| tr.t(&format!("category-{}", c.as_str())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        reason: t.reason.clone().unwrap_or_default(),
+        created: local_date(t.created_at_ms),
+        events: t
+            .events
+            .iter()
+            .map(|(s, at)| (local_date(*at), tr.t(&format!("xfer-status-{}", s.as_str()))))
+            .collect(),
+        arrived,
+        name,
+        person_id: t.person_id.map(|p| p.to_string()),
+        can_answer: !t.outgoing && t.status.awaits_answer(),
+        outgoing: t.outgoing,
+        has_package: t.outgoing && t.status != Status::Destroyed,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "transfers_person.html")]
+pub(crate) struct PersonTransfersPage {
+    l: Layout,
+    csrf: String,
+    id: String,
+    name: String,
+    error: Option<String>,
+    rows: Vec<XferRow>,
+    /// Organisations on partner installations: (id, name).
+    recipients: Vec<(String, String)>,
+    /// The person's cross-border consents in force: (id, label).
+    consents: Vec<(String, String)>,
+    purposes: Vec<(&'static str, String)>,
+}
+
+async fn person_view(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    id: &str,
+    error: Option<String>,
+) -> Result<PersonTransfersPage, WebError> {
+    let pid = parse_id::<PersonId>(id)?;
+    let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, pid).await?;
+    let PersonState::Active(p) = person.state else { return Err(WebError::Erased) };
+    let rows = state.store.transfers_for_person(&caller.scope(state, Permission::ReadCase).await?, pid).await?;
+    let remote = state.store.remote_orgs().await?;
+    let recipients: Vec<(String, String)> = state
+        .store
+        .list_orgs()
+        .await?
+        .into_iter()
+        .filter(|o| remote.contains_key(&o.id) && !o.kind.is_enforcement())
+        .map(|o| (o.id.to_string(), o.name))
+        .collect();
+    let today = time::OffsetDateTime::now_utc().date();
+    let consents = state
+        .store
+        .list_consents(&caller.scope(state, Permission::ReadPerson).await?, pid)
+        .await?
+        .into_iter()
+        .filter(|c| c.consent.terms.purpose == ConsentPurpose::CrossBorderTransfer && c.consent.in_force(today))
+        .map(|c| {
+            let cats = c
+                .consent
+                .terms
+                .categories
+                .iter()
+                .map(|k| tr.t(&format!("category-{}", k.as_str())))
+                .collect::<Vec<_>>();
+            let label =
+                format!("{} · {} · {}", c.recipient_name, cats.join(", "), format_date(c.consent.terms.expires_on));
+            (c.id, label)
+        })
+        .collect();
+    Ok(PersonTransfersPage {
+        l: Layout::new(tr, Some(caller), &format!("/persons/{id}/transfers")),
+        csrf: caller.csrf().to_owned(),
+        id: id.to_owned(),
+        name: p.full_name.as_str().to_owned(),
+        error,
+        rows: rows.iter().map(|t| xfer_row(tr, t)).collect(),
+        recipients,
+        consents,
+        purposes: Purpose::ALL.iter().map(|p| (p.as_str(), tr.t(&format!("xfer-purpose-{}", p.as_str())))).collect(),
+    })
+}
+
+/// A person's transfers and the form to propose one.
+pub(crate) async fn person_transfers_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> PageResult {
+    render(&person_view(&state, &tr, &caller, &id, None).await?)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ProposeForm {
+    #[serde(default)]
+    recipient_org_id: String,
+    #[serde(default)]
+    consent_id: String,
+    #[serde(default)]
+    purpose: String,
+}
+
+pub(crate) async fn propose_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ProposeForm>,
+) -> PageResult {
+    let pid = parse_id::<PersonId>(&id)?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    let r = match parse_org("recipient_org_id", &form.recipient_org_id) {
+        Ok(org) => state
+            .store
+            .propose_transfer(&scope, pid, org, &form.consent_id, &form.purpose)
+            .await
+            .map_err(WebError::from),
+        Err(e) => Err(e),
+    };
+    match r {
+        Ok(t) => Ok(Redirect::to(&format!("/transfers/{t}")).into_response()),
+        Err(WebError::Invalid(v)) => {
+            let page = person_view(&state, &tr, &caller, &id, Some(validation_message(&tr, &v))).await?;
+            let mut res = render(&page)?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "transfers_incoming.html")]
+pub(crate) struct IncomingPage {
+    l: Layout,
+    csrf: String,
+    rows: Vec<XferRow>,
+    error: Option<String>,
+    imported: Option<String>,
+}
+
+async fn incoming_view(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    error: Option<String>,
+    imported: Option<String>,
+) -> Result<IncomingPage, WebError> {
+    let rows = state.store.incoming_transfers(&caller.scope(state, Permission::ReadCase).await?).await?;
+    Ok(IncomingPage {
+        l: Layout::new(tr, Some(caller), "/transfers"),
+        csrf: caller.csrf().to_owned(),
+        rows: rows.iter().map(|t| xfer_row(tr, t)).collect(),
+        error,
+        imported,
+    })
+}
+
+/// Transfers that arrived for the caller's organisation, and the import of
+/// a package carried as a file.
+pub(crate) async fn incoming_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> PageResult {
+    render(&incoming_view(&state, &tr, &caller, None, None).await?)
+}
+
+#[derive(Template)]
+#[template(path = "transfer.html")]
+pub(crate) struct TransferPage {
+    l: Layout,
+    csrf: String,
+    t: XferRow,
+    error: Option<String>,
+}
+
+async fn transfer_view(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    id: &str,
+    error: Option<String>,
+) -> Result<TransferPage, WebError> {
+    let t = state.store.get_transfer(&caller.scope(state, Permission::ReadCase).await?, id).await?;
+    Ok(TransferPage {
+        l: Layout::new(tr, Some(caller), &format!("/transfers/{id}")),
+        csrf: caller.csrf().to_owned(),
+        t: xfer_row(tr, &t),
+        error,
+    })
+}
+
+/// One transfer, at whichever end the caller's organisation is.
+pub(crate) async fn transfer_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> PageResult {
+    render(&transfer_view(&state, &tr, &caller, &id, None).await?)
+}
+
+async fn refused_on_transfer(state: &AppState, tr: &Tr, caller: &Caller, id: &str, e: WebError) -> PageResult {
+    let WebError::Invalid(v) = &e else { return Err(e.into()) };
+    let page = transfer_view(state, tr, caller, id, Some(validation_message(tr, v))).await?;
+    let mut res = render(&page)?;
+    *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(res)
+}
+
+pub(crate) async fn accept_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    let person_scope = caller.scope(&state, Permission::WritePerson).await?;
+    match state.store.accept_transfer(&scope, &person_scope, &id).await {
+        Ok(person) => Ok(Redirect::to(&format!("/persons/{person}")).into_response()),
+        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct DeclineForm {
+    #[serde(default)]
+    reason: String,
+}
+
+pub(crate) async fn decline_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<DeclineForm>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    match state.store.decline_transfer(&scope, &id, &form.reason).await {
+        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
+        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
+    }
+}
+
+/// The sealed package as a file, for a link that is down.
+pub(crate) async fn package_download(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> PageResult {
+    let bytes = state.store.transfer_package(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    Ok(attachment(bytes, "application/octet-stream", &format!("transfer-{id}.havenpkg"))?)
+}
+
+/// Receives a package uploaded as a file (multipart, field `package`).
+pub(crate) async fn import_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    mut multipart: axum::extract::Multipart,
+) -> PageResult {
+    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
+    let mut csrf = None;
+    let mut bytes = None;
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("csrf") => csrf = Some(field.text().await.map_err(bad)?),
+            Some("package") => bytes = Some(field.bytes().await.map_err(bad)?),
+            _ => {}
+        }
+    }
+    // Multipart bodies are not read by the form extractor, so the token is checked here.
+    if csrf.as_deref() != Some(caller.csrf()) {
+        return Err(WebError::Csrf.into());
+    }
+    caller.scope(&state, Permission::WriteCase).await?;
+    let bytes = bytes.unwrap_or_default();
+    match state.store.receive_package(&bytes).await {
+        Ok(r) => {
+            let msg = tr.t(&format!("xfer-imported-{}", r.kind.as_str()));
+            render(&incoming_view(&state, &tr, &caller, None, Some(msg)).await?)
+        }
+        Err(haven_store::StoreError::Invalid(v)) => {
+            let page = incoming_view(&state, &tr, &caller, Some(validation_message(&tr, &v)), None).await?;
+            let mut res = render(&page)?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+        Err(e) => Err(WebError::from(e).into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "partners.html")]
+pub(crate) struct PartnersPage {
+    l: Layout,
+    csrf: String,
+    fingerprint: String,
+    node_name: String,
+    node_url: String,
+    /// (name, fingerprint, url, removed, organisations).
+    partners: Vec<(String, String, String, bool, Vec<String>)>,
+    /// (partner, kind, state, attempts, last error).
+    outbox: Vec<(String, String, String, i64, String)>,
+    error: Option<String>,
+    added: Option<String>,
+}
+
+async fn partners_view(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    error: Option<String>,
+    added: Option<String>,
+) -> Result<PartnersPage, WebError> {
+    caller.scope(state, Permission::ManageOrgs).await?;
+    let (node_name, node_url) = state.store.node_address().await?;
+    let partners = state
+        .store
+        .partners()
+        .await?
+        .into_iter()
+        .map(|p| {
+            let orgs = p.organisations.into_iter().map(|(_, n)| n).collect();
+            (p.name, p.fingerprint.to_string(), p.url, p.removed, orgs)
+        })
+        .collect();
+    let outbox = state
+        .store
+        .outbox(50)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let st =
+                if o.delivered_at_ms.is_some() { tr.t("xfer-outbox-delivered") } else { tr.t("xfer-outbox-waiting") };
+            (o.partner_name, o.kind, st, o.attempts, o.last_error.unwrap_or_default())
+        })
+        .collect();
+    Ok(PartnersPage {
+        l: Layout::new(tr, Some(caller), "/admin/partners"),
+        csrf: caller.csrf().to_owned(),
+        fingerprint: state.store.node_keys().public().fingerprint().to_string(),
+        node_name,
+        node_url,
+        partners,
+        outbox,
+        error,
+        added,
+    })
+}
+
+/// The node's fingerprint, its partners, the form to add one, the outbox.
+pub(crate) async fn partners_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> PageResult {
+    render(&partners_view(&state, &tr, &caller, None, None).await?)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PartnerForm {
+    #[serde(default)]
+    card: String,
+    #[serde(default)]
+    fingerprint: String,
+}
+
+pub(crate) async fn partner_add_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    CsrfForm(form): CsrfForm<PartnerForm>,
+) -> PageResult {
+    caller.scope(&state, Permission::ManageOrgs).await?;
+    match state.store.add_partner(form.card.as_bytes(), &form.fingerprint).await {
+        Ok(p) => {
+            let msg = tr.t_with("xfer-partner-added", "name", p.name);
+            render(&partners_view(&state, &tr, &caller, None, Some(msg)).await?)
+        }
+        Err(haven_store::StoreError::Invalid(v)) => {
+            let page = partners_view(&state, &tr, &caller, Some(validation_message(&tr, &v)), None).await?;
+            let mut res = render(&page)?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+        Err(e) => Err(WebError::from(e).into()),
+    }
+}
+
+pub(crate) async fn partner_remove_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(name): Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult {
+    caller.scope(&state, Permission::ManageOrgs).await?;
+    state.store.remove_partner(&name).await?;
+    Ok(Redirect::to("/admin/partners").into_response())
+}
