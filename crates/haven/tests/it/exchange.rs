@@ -534,3 +534,142 @@ async fn r24_partner_keys_edited_in_sql_raise_an_integrity_alarm() {
     }
     assert_eq!(alarms, 1);
 }
+
+/// A signed-in browser session: (cookie header, csrf token).
+async fn session(app: &TestApp, username: &str) -> (String, String) {
+    let user = app.store.user_by_username(username).await.unwrap();
+    let (secret, csrf) = app.store.create_session(&user, true).await.unwrap();
+    (format!("haven_session={secret}; haven_lang=en"), csrf)
+}
+
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+#[tokio::test]
+async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_receivers_accept() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let client = no_redirects();
+    let (a_cookie, a_csrf) = session(&p.a, "sup").await;
+
+    // The sender's page offers the partner's organisation and the consent.
+    let page = p.a.page_as("sup", &format!("/persons/{person}/transfers")).await;
+    assert!(page.contains("id=\"propose-transfer\""), "{page}");
+    assert!(page.contains(&p.b_org_at_a), "the partner's organisation is offered");
+    assert!(page.contains(&consent), "the cross-border consent is offered");
+    let person_page = p.a.page_as("sup", &format!("/persons/{person}")).await;
+    assert!(person_page.contains(&format!("/persons/{person}/transfers")), "the person's file links to transfers");
+
+    // A form without the consent is refused with a plain message, and nothing leaves.
+    let res = client
+        .post(p.a.url(&format!("/persons/{person}/transfers")))
+        .header("cookie", &a_cookie)
+        .form(&[
+            ("csrf", a_csrf.as_str()),
+            ("recipient_org_id", &p.b_org_at_a),
+            ("consent_id", ""),
+            ("purpose", "reception"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("consent to the cross-border transfer first."));
+    assert_eq!(p.a.count("exchange_outbox").await, 0);
+
+    let res = client
+        .post(p.a.url(&format!("/persons/{person}/transfers")))
+        .header("cookie", &a_cookie)
+        .form(&[
+            ("csrf", a_csrf.as_str()),
+            ("recipient_org_id", &p.b_org_at_a),
+            ("consent_id", &consent),
+            ("purpose", "reception"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    let id = location.strip_prefix("/transfers/").unwrap().to_owned();
+    assert!(p.a.page_as("sup", &location).await.contains("Waiting to be sent"));
+    p.push_a().await;
+    assert!(p.a.page_as("sup", &location).await.contains("data-status=\"delivered\""));
+
+    // The receiver sees it in its list and on its page, with what arrived.
+    let list = p.b.page_as("sup", "/transfers").await;
+    assert!(list.contains("Nguyễn Thị Lan"), "{list}");
+    let one = p.b.page_as("sup", &format!("/transfers/{id}")).await;
+    assert!(one.contains("id=\"xfer-arrived\""), "{one}");
+    assert!(!one.contains("+84 91"), "contact was not consented");
+    let (b_cookie, b_csrf) = session(&p.b, "sup").await;
+    let res = client
+        .post(p.b.url(&format!("/transfers/{id}/accept")))
+        .header("cookie", &b_cookie)
+        .form(&[("csrf", b_csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let new_person = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(p.b.page_as("sup", &new_person).await.contains("Nguyễn Thị Lan"));
+    p.push_b().await;
+    assert!(p.a.page_as("sup", &location).await.contains("data-status=\"accepted\""));
+}
+
+#[tokio::test]
+async fn partner_page_shows_the_fingerprint_and_refuses_a_wrong_one() {
+    let a = TestApp::spawn().await;
+    let b = TestApp::spawn().await;
+    a.user_token("Local organisation", "ngo_assistance", "system_admin", "root").await;
+    let (cookie, csrf) = session(&a, "root").await;
+    let page = a.page_as("root", "/admin/partners").await;
+    assert!(page.contains(&a.store.node_keys().public().fingerprint().to_string()), "{page}");
+    let (card, fp) = card_of(&b, "Hanoi node", &b.url("")).await;
+    let card = String::from_utf8(card).unwrap();
+    let client = no_redirects();
+    let res = client
+        .post(a.url("/admin/partners"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("card", card.as_str()),
+            ("fingerprint", "1111-2222-3333-4444-5555-6666-7777-8888"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("fingerprint is not the one you were given."));
+    assert_eq!(a.count("partners").await, 0);
+    let res = client
+        .post(a.url("/admin/partners"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("card", card.as_str()), ("fingerprint", fp.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Partner Hanoi node added."));
+    // A caseworker's session does not reach the registry.
+    assert_eq!(
+        client
+            .get(a.url("/admin/partners"))
+            .header("cookie", session(&a, "sup").await.0)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    let res = client
+        .post(a.url("/admin/partners/Hanoi%20node/remove"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(a.store.partners().await.unwrap()[0].removed);
+}
