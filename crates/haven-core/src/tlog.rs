@@ -240,6 +240,66 @@ pub fn key_hash(name: &str, public_key: &[u8; 32]) -> [u8; 4] {
     [d[0], d[1], d[2], d[3]]
 }
 
+/// The key hash of a witness's cosigning key (C2SP tlog-cosignature): as
+/// [`key_hash`] with signature type 0x04.
+pub fn cosigner_key_hash(name: &str, public_key: &[u8; 32]) -> [u8; 4] {
+    let d = Sha256::new()
+        .chain_update(name.as_bytes())
+        .chain_update(b"\n")
+        .chain_update([4u8])
+        .chain_update(public_key)
+        .finalize();
+    [d[0], d[1], d[2], d[3]]
+}
+
+/// What a witness signs (C2SP tlog-cosignature/v1): a header line, the
+/// time in seconds, then the checkpoint body.
+pub fn cosigned_message(body: &str, time: u64) -> Vec<u8> {
+    format!("cosignature/v1\ntime {time}\n{body}").into_bytes()
+}
+
+/// A cosignature line: `— name base64(keyhash || time (8 bytes BE) || signature)`.
+pub fn cosignature_line(name: &str, key_hash: [u8; 4], time: u64, signature: &[u8; 64]) -> String {
+    use base64::Engine;
+    let mut blob = key_hash.to_vec();
+    blob.extend_from_slice(&time.to_be_bytes());
+    blob.extend_from_slice(signature);
+    format!("\u{2014} {name} {}\n", B64.encode(blob))
+}
+
+/// One cosignature read back: the witness's name, key hash, time and signature.
+pub type Cosignature = (String, [u8; 4], u64, [u8; 64]);
+
+/// Finds the cosignature lines of a note (76-byte blobs) and returns the
+/// note without them, so the log's own signature can be checked as before.
+pub fn split_cosignatures(text: &str) -> Result<(String, Vec<Cosignature>), NoteError> {
+    use base64::Engine;
+    if text.len() > 16 * 1024 {
+        return Err(NoteError::Malformed("too long"));
+    }
+    let (body, sigs) = text.split_once("\n\n").ok_or(NoteError::Malformed("no signature block"))?;
+    let mut kept = format!("{body}\n\n");
+    let mut cosigs = Vec::new();
+    for line in sigs.lines().filter(|l| !l.is_empty()) {
+        let rest = line.strip_prefix("\u{2014} ").ok_or(NoteError::Malformed("bad signature line"))?;
+        let (name, b64) = rest.rsplit_once(' ').ok_or(NoteError::Malformed("bad signature line"))?;
+        let blob = B64.decode(b64).map_err(|_| NoteError::Malformed("bad signature encoding"))?;
+        if blob.len() == 76 {
+            let mut kh = [0u8; 4];
+            kh.copy_from_slice(&blob[..4]);
+            let mut t = [0u8; 8];
+            t.copy_from_slice(&blob[4..12]);
+            let mut sig = [0u8; 64];
+            sig.copy_from_slice(&blob[12..]);
+            cosigs.push((name.to_owned(), kh, u64::from_be_bytes(t), sig));
+        } else {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    Ok((kept, cosigs))
+}
+
 /// A signed note: the body, a blank line, then one signature line per
 /// signer (`— name base64(keyhash || signature)`).
 pub fn signed_note(body: &str, signatures: &[NoteSignature]) -> String {
@@ -292,6 +352,19 @@ mod tests {
 
     fn leaves(n: usize) -> Vec<Hash> {
         (0..n).map(|i| leaf_hash(&(i as u64).to_be_bytes())).collect()
+    }
+
+    #[test]
+    fn r27_cosignature_lines_round_trip_and_leave_the_log_signature_in_place() {
+        let body = "haven/abc\n5\nAAAA\nhaven-chain 00\n";
+        let note = signed_note(body, &[("haven/abc".into(), [1, 2, 3, 4], [7; 64])]);
+        let line = cosignature_line("witness/xyz", [9, 9, 9, 9], 1_700_000_000, &[5; 64]);
+        let (kept, cosigs) = split_cosignatures(&format!("{note}{line}")).unwrap_or_default();
+        assert_eq!(kept, note);
+        assert_eq!(cosigs, vec![("witness/xyz".to_owned(), [9, 9, 9, 9], 1_700_000_000, [5; 64])]);
+        assert!(open_note(&kept).is_ok());
+        assert!(cosigned_message(body, 7).starts_with(b"cosignature/v1\ntime 7\nhaven/abc\n"));
+        assert_ne!(cosigner_key_hash("w", &[1; 32]), key_hash("w", &[1; 32]));
     }
 
     #[test]

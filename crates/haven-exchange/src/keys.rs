@@ -58,6 +58,14 @@ impl NodeKeys {
         self.public
     }
 
+    /// Signs a message with the node's Ed25519 key. Used for witness
+    /// cosignatures, whose message format (C2SP tlog-cosignature) is
+    /// domain-separated by its own first line.
+    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+        use ed25519_dalek::Signer;
+        self.signing.sign(message).to_bytes()
+    }
+
     pub(crate) fn signing_key(&self) -> &SigningKey {
         &self.signing
     }

@@ -46,10 +46,14 @@ pub enum PackageKind {
     Revocation,
     RevocationConfirmed,
     FollowUp,
+    /// The sender's signed audit checkpoint, for the partner to witness.
+    Checkpoint,
+    /// The witness's cosignature of a checkpoint (C2SP tlog-cosignature).
+    Cosignature,
 }
 
 impl PackageKind {
-    pub const ALL: [PackageKind; 7] = [
+    pub const ALL: [PackageKind; 9] = [
         PackageKind::Transfer,
         PackageKind::Receipt,
         PackageKind::Accept,
@@ -57,6 +61,8 @@ impl PackageKind {
         PackageKind::Revocation,
         PackageKind::RevocationConfirmed,
         PackageKind::FollowUp,
+        PackageKind::Checkpoint,
+        PackageKind::Cosignature,
     ];
 
     /// The same name as in the header JSON.
@@ -69,6 +75,8 @@ impl PackageKind {
             PackageKind::Revocation => "revocation",
             PackageKind::RevocationConfirmed => "revocation_confirmed",
             PackageKind::FollowUp => "follow_up",
+            PackageKind::Checkpoint => "checkpoint",
+            PackageKind::Cosignature => "cosignature",
         }
     }
 

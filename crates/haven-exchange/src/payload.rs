@@ -86,6 +86,27 @@ pub struct Message {
     pub reason: Option<String>,
 }
 
+/// A signed audit checkpoint going to a witness, or its cosignature coming
+/// back: the C2SP signed note as text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WitnessMessage {
+    pub note: String,
+}
+
+impl WitnessMessage {
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ExchangeError> {
+        serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the note cannot be written"))
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Self, ExchangeError> {
+        if bytes.len() > MAX_MESSAGE_BYTES {
+            return Err(ExchangeError::TooLarge { size: bytes.len(), max: MAX_MESSAGE_BYTES });
+        }
+        serde_json::from_slice(bytes).map_err(|_| ExchangeError::Malformed("the message is not a signed note"))
+    }
+}
+
 impl TransferPayload {
     pub fn to_bytes(&self) -> Result<Vec<u8>, ExchangeError> {
         serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the payload cannot be written"))

@@ -67,6 +67,8 @@ pub const TABLES: &[&str] = &[
     "transfer_events",
     "exchange_outbox",
     "exchange_receipts",
+    "witnessed_logs",
+    "audit_cosignatures",
 ];
 
 /// The live columns of a PostgreSQL table with how to copy them.

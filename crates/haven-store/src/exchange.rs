@@ -437,6 +437,27 @@ impl Store {
         u64::try_from(seq).map_err(|_| StoreError::Conflict("sequence overflow".into()))
     }
 
+    /// A partner's fingerprint and keys, if registered and not removed.
+    pub(crate) async fn partner_public(
+        &self,
+        tx: &mut WriteTx,
+        fp: &str,
+    ) -> Result<Option<(Fingerprint, NodePublic)>> {
+        Ok(self.partner(tx, fp).await?.filter(|p| !p.removed).map(|p| (p.fingerprint, p.public)))
+    }
+
+    /// [`Store::queue`] for the other modules of the store.
+    pub(crate) async fn queue_package(
+        &self,
+        tx: &mut WriteTx,
+        partner_fp: &str,
+        kind: PackageKind,
+        transfer_id: Option<&str>,
+        body: &[u8],
+    ) -> Result<(String, Vec<u8>)> {
+        self.queue(tx, partner_fp, kind, transfer_id, body).await
+    }
+
     /// Seals a package to a partner and puts it in the outbox, inside `tx`.
     async fn queue(
         &self,
@@ -1063,6 +1084,25 @@ impl Store {
                     .await?;
                 receipt = Some(sealed);
                 Some(id)
+            }
+            PackageKind::Checkpoint => {
+                let m = haven_exchange::payload::WitnessMessage::parse(&opened.body).map_err(exchange_error)?;
+                let cosigned = self.witness_checkpoint(&mut tx, &p.fingerprint, &m.note).await?;
+                let body = haven_exchange::payload::WitnessMessage { note: cosigned }.to_bytes().map_err(exchange_error)?;
+                let (package, sealed) = self.queue(&mut tx, p.fingerprint.as_str(), PackageKind::Cosignature, None, &body).await?;
+                // Handed back in the same exchange, like a receipt.
+                sqlx::query("UPDATE exchange_outbox SET delivered_at = $1 WHERE package_id = $2")
+                    .bind(now_ms())
+                    .bind(&package)
+                    .execute(&mut *tx)
+                    .await?;
+                receipt = Some(sealed);
+                None
+            }
+            PackageKind::Cosignature => {
+                let m = haven_exchange::payload::WitnessMessage::parse(&opened.body).map_err(exchange_error)?;
+                self.keep_cosignature(&mut tx, &p.fingerprint, &m.note).await?;
+                None
             }
             kind => {
                 let m = Message::parse(&opened.body).map_err(exchange_error)?;

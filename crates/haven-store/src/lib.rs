@@ -35,6 +35,7 @@ pub mod remedies;
 pub mod screenings;
 pub mod services;
 pub mod statistics;
+pub mod witness;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
