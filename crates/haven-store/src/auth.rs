@@ -445,6 +445,20 @@ impl Store {
         let hash = hash_blocking(password).await?;
         let id = UserId::from_random_bytes(new_id_bytes());
         let mut tx = self.begin().await?;
+        // A partner installation's organisation has its people there: an
+        // account here would read as that organisation (R24).
+        let mirrored = sqlx::query("SELECT org_id FROM partner_orgs WHERE org_id = $1")
+            .bind(org.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if mirrored.is_some() {
+            return Err(ValidationError::new(
+                "org_id",
+                "partner_org_has_no_accounts",
+                "this organisation is on a partner installation: its people have their accounts there",
+            )
+            .into());
+        }
         let exists =
             sqlx::query("SELECT id FROM users WHERE username = $1").bind(&username).fetch_optional(&mut *tx).await?;
         if exists.is_some() {

@@ -89,6 +89,14 @@ pub struct OutboxItem {
     pub delivered_at_ms: Option<i64>,
 }
 
+/// How a package arrived: pushed by the partner (answers go back in the
+/// same exchange) or carried as a file (answers wait in the outbox).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Push,
+    File,
+}
+
 /// What receiving a package led to.
 #[derive(Debug)]
 pub struct Received {
@@ -391,6 +399,22 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let fp: String = row.try_get("fingerprint")?;
         self.partner(&mut tx, &fp).await?;
+        // Every copy the partner holds is revoked first (R24): after the
+        // removal nothing would ever ask for them again.
+        let live: Vec<String> =
+            sqlx::query("SELECT id FROM transfers WHERE partner = $1 AND direction = 'out' AND revoked_at IS NULL")
+                .bind(&fp)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get("id"))
+                .collect::<std::result::Result<_, _>>()?;
+        for id in live {
+            let r = self.checked_transfer(&mut tx, &id).await?;
+            if Status::parse(&r.try_get::<String, _>("status")?)?.copy_exists_remotely() {
+                self.revoke_in(&mut tx, &id, &fp).await?;
+            }
+        }
         sqlx::query("UPDATE partners SET removed_at = $1 WHERE fingerprint = $2")
             .bind(now_ms())
             .bind(&fp)
@@ -438,12 +462,8 @@ impl Store {
     }
 
     /// A partner's fingerprint and keys, if registered and not removed.
-    pub(crate) async fn partner_public(
-        &self,
-        tx: &mut WriteTx,
-        fp: &str,
-    ) -> Result<Option<(Fingerprint, NodePublic)>> {
-        Ok(self.partner(tx, fp).await?.filter(|p| !p.removed).map(|p| (p.fingerprint, p.public)))
+    pub(crate) async fn partner_public(&self, fp: &str) -> Result<Option<(Fingerprint, NodePublic)>> {
+        Ok(self.partner_read(fp).await?.filter(|p| !p.removed).map(|p| (p.fingerprint, p.public)))
     }
 
     /// [`Store::queue`] for the other modules of the store.
@@ -468,7 +488,9 @@ impl Store {
         body: &[u8],
     ) -> Result<(String, Vec<u8>)> {
         let p = self.partner(tx, partner_fp).await?.ok_or(StoreError::NotFound)?;
-        if p.removed {
+        // A removed partner is sent nothing more, except the revocations of
+        // what it already holds: removing it must not leave copies behind.
+        if p.removed && kind != PackageKind::Revocation {
             return Err(refused(ValidationError::new("partner", "partner_removed", "this partner has been removed")));
         }
         let sequence = self.next_seq(tx, &p).await?;
@@ -569,6 +591,24 @@ impl Store {
             return Err(StoreError::NotFound);
         };
         let consent = consent.ok_or(StoreError::NotFound)?;
+        // One live transfer of a person to one organisation: a second would
+        // open a second file there for the same person.
+        let live = sqlx::query(
+            "SELECT id FROM transfers WHERE person_id = $1 AND remote_org_id = $2 AND direction = 'out' \
+             AND status IN ('queued', 'delivered', 'accepted')",
+        )
+        .bind(&person_s)
+        .bind(recipient.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        if live.is_some() {
+            return Err(ValidationError::new(
+                "recipient_org_id",
+                "transfer_already_sent",
+                "this person has already been transferred to this organisation",
+            )
+            .into());
+        }
         // The person opened with exactly what the consent covers: nothing
         // else is in memory when the payload is built (R24).
         let record = self.open_person_for(&mut tx, &person_s, &dek, categories).await?;
@@ -747,6 +787,33 @@ impl Store {
         Ok(out)
     }
 
+    /// Transfers the caller's organisation sent, for people in the caller's reach.
+    pub async fn outgoing_transfers(&self, scope: &Scope) -> Result<Vec<TransferView>> {
+        require(scope, Permission::ReadCase)?;
+        let ids = sqlx::query(
+            "SELECT id FROM transfers WHERE local_org_id = $1 AND direction = 'out' ORDER BY created_at DESC LIMIT 500",
+        )
+        .bind(scope.org().to_string())
+        .fetch_all(self.pool())
+        .await?;
+        let mut tx = self.begin().await?;
+        let mut out = Vec::new();
+        for r in ids {
+            let id: String = r.try_get("id")?;
+            match self.transfer_in(&mut tx, scope, &id).await {
+                Ok(v) => out.push(v),
+                Err(StoreError::NotFound) | Err(StoreError::Erased) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let refs: Vec<&str> = out.iter().map(|t| t.id.as_str()).collect();
+        if !refs.is_empty() {
+            self.append_many_scoped(&mut tx, scope, Action::List, RecordKind::Transfer, &refs).await?;
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
     /// Transfers that arrived for the caller's organisation.
     pub async fn incoming_transfers(&self, scope: &Scope) -> Result<Vec<TransferView>> {
         require(scope, Permission::ReadCase)?;
@@ -814,6 +881,7 @@ impl Store {
             .bind(&t.id)
             .execute(&mut *tx)
             .await?;
+        self.seal_row(&mut tx, &TRANSFERS, &t.id).await?;
         let fp = self.transfer_partner(&mut tx, &t.id).await?;
         let body = Message { transfer_id: t.id.clone(), reason: None }.to_bytes().map_err(exchange_error)?;
         let (package, _) = self.queue(&mut tx, &fp, PackageKind::Accept, Some(&t.id), &body).await?;
@@ -860,11 +928,7 @@ impl Store {
     }
 
     async fn transfer_partner(&self, tx: &mut WriteTx, id: &str) -> Result<String> {
-        Ok(sqlx::query("SELECT partner FROM transfers WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?
-            .try_get("partner")?)
+        Ok(self.checked_transfer(tx, id).await?.try_get("partner")?)
     }
 
     /// Destroys the payload of an incoming transfer by puncturing its key's
@@ -879,41 +943,84 @@ impl Store {
     }
 
     /// Sends a revocation for every outgoing transfer whose consent no
-    /// longer covers it (withdrawn or expired), once. Returns how many.
+    /// longer covers it (withdrawn, expired, or the person erased), once.
+    /// Each transfer is handled on its own: one that cannot be revoked now
+    /// (an unreadable row, a store error) is logged and retried at the next
+    /// pass, and never holds back the others. Returns how many were revoked.
     pub async fn revoke_uncovered_transfers(&self) -> Result<usize> {
-        let rows = sqlx::query("SELECT id, person_id, local_org_id, remote_org_id, consent_id, status FROM transfers WHERE direction = 'out' AND revoked_at IS NULL")
+        let ids: Vec<String> = sqlx::query("SELECT id FROM transfers WHERE direction = 'out' AND revoked_at IS NULL")
             .fetch_all(self.pool())
-            .await?;
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
         let mut n = 0;
-        for r in rows {
-            let status = Status::parse(&r.try_get::<String, _>("status")?)?;
-            if !status.copy_exists_remotely() {
-                continue;
+        for id in ids {
+            match self.revoke_if_uncovered(&id).await {
+                Ok(true) => n += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(transfer = %id, error = %e, "transfer revocation not sent; retried at the next pass")
+                }
             }
-            let id: String = r.try_get("id")?;
-            let consent_id: Option<String> = r.try_get("consent_id")?;
-            let recipient: OrgId = r.try_get::<String, _>("remote_org_id")?.parse()?;
-            let covered = match consent_id {
-                Some(c) => self.consent_by_id(&c).await?.is_some_and(|c| rules::still_covered(&c, recipient, today())),
-                None => false,
-            };
-            if covered {
-                continue;
-            }
-            let mut tx = self.begin().await?;
-            let fp = self.transfer_partner(&mut tx, &id).await?;
-            let body = Message { transfer_id: id.clone(), reason: None }.to_bytes().map_err(exchange_error)?;
-            let (package, _) = self.queue(&mut tx, &fp, PackageKind::Revocation, Some(&id), &body).await?;
-            sqlx::query("UPDATE transfers SET revoked_at = $1 WHERE id = $2")
-                .bind(now_ms())
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?;
-            self.set_transfer_status(&mut tx, &id, Status::Revoked, Some(&package)).await?;
-            tx.commit().await?;
-            n += 1;
         }
         Ok(n)
+    }
+
+    async fn revoke_if_uncovered(&self, id: &str) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        // Read through the MAC: which transfers are live, and on which
+        // consent, is never taken from a row edited in SQL.
+        let r = self.checked_transfer(&mut tx, id).await?;
+        let status = Status::parse(&r.try_get::<String, _>("status")?)?;
+        if !status.copy_exists_remotely() || r.try_get::<Option<i64>, _>("revoked_at")?.is_some() {
+            return Ok(false);
+        }
+        let consent_id: Option<String> = r.try_get("consent_id")?;
+        let recipient: OrgId = r.try_get::<String, _>("remote_org_id")?.parse()?;
+        let covered = match consent_id {
+            // A consent that cannot be read (the person was erased, or the
+            // row fails its check) covers nothing.
+            Some(c) => {
+                matches!(self.consent_by_id(&c).await, Ok(Some(c)) if rules::still_covered(&c, recipient, today()))
+            }
+            None => false,
+        };
+        if covered {
+            return Ok(false);
+        }
+        self.revoke_in(&mut tx, id, &r.try_get::<String, _>("partner")?).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Revokes one transfer inside `tx`: a package still waiting in the
+    /// outbox is withdrawn from it (nothing more leaves), and a revocation
+    /// goes to the partner in any case, since the transfer may already be
+    /// on its way.
+    async fn revoke_in(&self, tx: &mut WriteTx, id: &str, partner: &str) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM exchange_outbox WHERE transfer_id = $1 AND kind = 'transfer' AND delivered_at IS NULL",
+        )
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        let body = Message { transfer_id: id.to_owned(), reason: None }.to_bytes().map_err(exchange_error)?;
+        let (package, _) = self.queue(tx, partner, PackageKind::Revocation, Some(id), &body).await?;
+        sqlx::query("UPDATE transfers SET revoked_at = $1 WHERE id = $2")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        self.set_transfer_status(tx, id, Status::Revoked, Some(&package)).await
+    }
+
+    /// A transfer row, refused with an integrity alarm if its MAC fails.
+    async fn checked_transfer(&self, tx: &mut WriteTx, id: &str) -> Result<AnyRow> {
+        let sql = format!("SELECT {} FROM transfers t WHERE t.id = $1", select_cols(&TRANSFERS, "t", ""));
+        let r = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
+        self.check_row(&TRANSFERS, &r, "").await?;
+        Ok(r)
     }
 
     async fn consent_by_id(&self, id: &str) -> Result<Option<haven_core::consent::Consent>> {
@@ -961,7 +1068,8 @@ impl Store {
     pub async fn outbox_due(&self, limit: i64) -> Result<Vec<OutboxItem>> {
         let rows = sqlx::query(
             "SELECT o.*, p.name AS partner_name, p.url FROM exchange_outbox o JOIN partners p ON p.fingerprint = o.partner \
-             WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1 AND p.removed_at IS NULL ORDER BY o.created_at LIMIT $2",
+             WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1 AND (p.removed_at IS NULL OR o.kind = 'revocation') \
+             ORDER BY o.created_at LIMIT $2",
         )
         .bind(now_ms())
         .bind(limit)
@@ -996,13 +1104,19 @@ impl Store {
     /// delivery to count.
     pub async fn outbox_delivered(&self, package_id: &str, answer: &[u8]) -> Result<()> {
         if !answer.is_empty() {
-            self.receive_package(answer).await?;
+            self.receive_package(answer, Via::Push).await?;
         }
-        sqlx::query("UPDATE exchange_outbox SET delivered_at = $1, last_error = NULL WHERE package_id = $2")
-            .bind(now_ms())
-            .bind(package_id)
-            .execute(self.pool())
-            .await?;
+        // Once delivered, the sealed bytes are not kept: a copy of this
+        // database must not hold what a later revocation destroys at the
+        // other end (R24).
+        sqlx::query(
+            "UPDATE exchange_outbox SET delivered_at = $1, last_error = NULL, bytes = $2 WHERE package_id = $3",
+        )
+        .bind(now_ms())
+        .bind(Vec::<u8>::new())
+        .bind(package_id)
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 
@@ -1016,47 +1130,127 @@ impl Store {
     }
 
     /// The same, for the operator at the console (`haven exchange export`).
+    /// Only while the package waits to leave and its consent still covers
+    /// it: a withdrawn transfer is never carried out on a stick.
     pub async fn transfer_package_by_operator(&self, id: &str) -> Result<Vec<u8>> {
-        let row = sqlx::query("SELECT bytes FROM exchange_outbox WHERE transfer_id = $1 AND kind = 'transfer'")
-            .bind(id.trim())
-            .fetch_optional(self.pool())
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let mut tx = self.begin().await?;
+        let r = self.checked_transfer(&mut tx, id.trim()).await?;
+        let waiting = r.try_get::<String, _>("direction")? == "out"
+            && Status::parse(&r.try_get::<String, _>("status")?)? == Status::Queued
+            && r.try_get::<Option<i64>, _>("revoked_at")?.is_none();
+        let covered = match r.try_get::<Option<String>, _>("consent_id")? {
+            Some(c) => {
+                let recipient: OrgId = r.try_get::<String, _>("remote_org_id")?.parse()?;
+                matches!(self.consent_by_id(&c).await, Ok(Some(c)) if rules::still_covered(&c, recipient, today()))
+            }
+            None => false,
+        };
+        if !waiting || !covered {
+            return Err(refused(ValidationError::new(
+                "transfer",
+                "transfer_not_waiting",
+                "only a transfer waiting to be sent, whose consent still holds, can be carried as a file",
+            )));
+        }
+        let row = sqlx::query(
+            "SELECT bytes FROM exchange_outbox WHERE transfer_id = $1 AND kind = 'transfer' AND delivered_at IS NULL",
+        )
+        .bind(id.trim())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
         Ok(row.try_get("bytes")?)
     }
 
     /// Receives one package from a partner, by push or from a file. Every
     /// check comes before anything is written; a refusal is audited.
-    pub async fn receive_package(&self, bytes: &[u8]) -> Result<Received> {
-        match self.receive_checked(bytes).await {
+    pub async fn receive_package(&self, bytes: &[u8], via: Via) -> Result<Received> {
+        match self.receive_checked(bytes, via).await {
             Ok(r) => Ok(r),
             Err(e) => {
                 let code = match &e {
                     StoreError::Invalid(v) => v.code,
                     _ => "package_refused",
                 };
-                if let Ok(mut tx) = self.begin().await {
-                    let ctx = Context { actor: "partner:unknown", purpose: "exchange", request_id: "receive" };
-                    let id = haven_exchange::peek_header(bytes).map(|h| h.id).unwrap_or_else(|_| "unreadable".into());
-                    if self.append(&mut tx, &ctx, Action::Refuse, RecordKind::Transfer, &id, code).await.is_ok() {
-                        let _ = tx.commit().await;
+                // Refusals before the sender is authenticated cost an
+                // attacker nothing: they are audited at most once a minute,
+                // so they cannot bury the log (R27). Everything refused
+                // after authentication is audited each time.
+                let before_auth = matches!(
+                    code,
+                    "package_too_large"
+                        | "package_malformed"
+                        | "package_downgrade"
+                        | "package_wrong_recipient"
+                        | "package_unknown_sender"
+                        | "package_tampered"
+                );
+                let now = now_ms();
+                let last = self.unauthenticated_refusal_at.load(std::sync::atomic::Ordering::Relaxed);
+                if !before_auth || now - last > 60_000 {
+                    self.unauthenticated_refusal_at.store(now, std::sync::atomic::Ordering::Relaxed);
+                    if let Ok(mut tx) = self.begin().await {
+                        let ctx = Context { actor: "partner:unknown", purpose: "exchange", request_id: "receive" };
+                        let id =
+                            haven_exchange::peek_header(bytes).map(|h| h.id).unwrap_or_else(|_| "unreadable".into());
+                        if self.append(&mut tx, &ctx, Action::Refuse, RecordKind::Transfer, &id, code).await.is_ok() {
+                            let _ = tx.commit().await;
+                        }
                     }
+                } else {
+                    tracing::warn!(code, "package refused before its sender was authenticated");
                 }
                 Err(e)
             }
         }
     }
 
-    async fn receive_checked(&self, bytes: &[u8]) -> Result<Received> {
-        let header = haven_exchange::peek_header(bytes).map_err(exchange_error)?;
+    /// A package carried as a file, imported by a user: received like a
+    /// push, and the import audited under that user (R27).
+    pub async fn import_package(&self, scope: &Scope, bytes: &[u8]) -> Result<Received> {
+        require(scope, Permission::WriteCase)?;
+        let r = self.receive_package(bytes, Via::File).await?;
         let mut tx = self.begin().await?;
-        let p = self.partner(&mut tx, header.sender.as_str()).await?.filter(|p| !p.removed).ok_or(refused(
-            ValidationError::new("package", "package_unknown_sender", "the sender is not a registered partner"),
-        ))?;
+        let record = r.transfer_id.clone().unwrap_or_else(|| r.kind.as_str().to_owned());
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Transfer, &record, "imported").await?;
+        tx.commit().await?;
+        Ok(r)
+    }
+
+    /// A partner read outside any write transaction (MAC checked).
+    async fn partner_read(&self, fp: &str) -> Result<Option<Partner>> {
+        let sql = format!("SELECT {} FROM partners t WHERE t.fingerprint = $1", select_cols(&PARTNERS, "t", ""));
+        let Some(r) = sqlx::query(&sql).bind(fp).fetch_optional(self.pool()).await? else {
+            return Ok(None);
+        };
+        self.check_row(&PARTNERS, &r, "").await?;
+        self.partner_from_row(&r).map(Some)
+    }
+
+    async fn receive_checked(&self, bytes: &[u8], via: Via) -> Result<Received> {
+        let header = haven_exchange::peek_header(bytes).map_err(exchange_error)?;
+        let unknown = || {
+            refused(ValidationError::new("package", "package_unknown_sender", "the sender is not a registered partner"))
+        };
+        // Authenticated and decrypted before the write lock is taken, so
+        // that packages nobody registered signed cannot hold it.
+        let known = self.partner_read(header.sender.as_str()).await?.ok_or_else(unknown)?;
+        // A removed partner is believed only when it confirms that it
+        // destroyed what it held.
+        if known.removed && header.kind != PackageKind::RevocationConfirmed {
+            return Err(unknown());
+        }
         let keys = self.node_keys();
-        let opened = haven_exchange::open(&keys, &p.public, bytes).map_err(exchange_error)?;
+        let opened = haven_exchange::open(&keys, &known.public, bytes).map_err(exchange_error)?;
         let h = opened.header;
         haven_exchange::check_times(&h, now_ms()).map_err(exchange_error)?;
+        let mut tx = self.begin().await?;
+        // Read again under the lock: the window must be the latest.
+        let p = self.partner(&mut tx, header.sender.as_str()).await?.ok_or_else(unknown)?;
+        if p.public != known.public {
+            return Err(unknown());
+        }
         let mut window = p.window;
         window.accept(h.sequence).map_err(exchange_error)?;
         sqlx::query("UPDATE partners SET recv_window = $1 WHERE fingerprint = $2")
@@ -1075,11 +1269,15 @@ impl Store {
                 let body = Message { transfer_id: id.clone(), reason: None }.to_bytes().map_err(exchange_error)?;
                 let (_, sealed) =
                     self.queue(&mut tx, p.fingerprint.as_str(), PackageKind::Receipt, Some(&id), &body).await?;
-                // Handed back in the same exchange; the copy in the outbox
-                // is marked delivered so it is not pushed a second time.
-                sqlx::query("UPDATE exchange_outbox SET delivered_at = $1 WHERE transfer_id = $2 AND kind = 'receipt'")
+                // Pushed: handed back in the same exchange, so the copy in
+                // the outbox is marked delivered. From a file: it waits in
+                // the outbox until the link to the sender is up.
+                sqlx::query(
+                    "UPDATE exchange_outbox SET delivered_at = $1 WHERE transfer_id = $2 AND kind = 'receipt' AND $3 = 1",
+                )
                     .bind(now_ms())
                     .bind(&id)
+                    .bind(i64::from(via == Via::Push))
                     .execute(&mut *tx)
                     .await?;
                 receipt = Some(sealed);
@@ -1088,12 +1286,15 @@ impl Store {
             PackageKind::Checkpoint => {
                 let m = haven_exchange::payload::WitnessMessage::parse(&opened.body).map_err(exchange_error)?;
                 let cosigned = self.witness_checkpoint(&mut tx, &p.fingerprint, &m.note).await?;
-                let body = haven_exchange::payload::WitnessMessage { note: cosigned }.to_bytes().map_err(exchange_error)?;
-                let (package, sealed) = self.queue(&mut tx, p.fingerprint.as_str(), PackageKind::Cosignature, None, &body).await?;
-                // Handed back in the same exchange, like a receipt.
-                sqlx::query("UPDATE exchange_outbox SET delivered_at = $1 WHERE package_id = $2")
+                let body =
+                    haven_exchange::payload::WitnessMessage { note: cosigned }.to_bytes().map_err(exchange_error)?;
+                let (package, sealed) =
+                    self.queue(&mut tx, p.fingerprint.as_str(), PackageKind::Cosignature, None, &body).await?;
+                // Handed back in the same exchange when pushed, like a receipt.
+                sqlx::query("UPDATE exchange_outbox SET delivered_at = $1 WHERE package_id = $2 AND $3 = 1")
                     .bind(now_ms())
                     .bind(&package)
+                    .bind(i64::from(via == Via::Push))
                     .execute(&mut *tx)
                     .await?;
                 receipt = Some(sealed);
@@ -1101,7 +1302,7 @@ impl Store {
             }
             PackageKind::Cosignature => {
                 let m = haven_exchange::payload::WitnessMessage::parse(&opened.body).map_err(exchange_error)?;
-                self.keep_cosignature(&mut tx, &p.fingerprint, &m.note).await?;
+                self.keep_cosignature(&mut tx, &p.fingerprint, &p.public, &m.note).await?;
                 None
             }
             kind => {
@@ -1135,7 +1336,7 @@ impl Store {
         // (the key file is outside the transaction), then confirms.
         if h.kind == PackageKind::Revocation {
             if let Some(id) = &transfer_id {
-                self.destroy_and_confirm(id).await?;
+                self.destroy_and_confirm(id, &p.fingerprint).await?;
             }
         }
         Ok(Received { kind: h.kind, transfer_id, receipt })
@@ -1223,16 +1424,21 @@ impl Store {
 
     /// An answer about one of our transfers, from the partner it went to.
     async fn apply_answer(&self, tx: &mut WriteTx, p: &Partner, kind: PackageKind, m: &Message) -> Result<()> {
-        let row = sqlx::query("SELECT direction, status FROM transfers WHERE id = $1 AND partner = $2")
-            .bind(&m.transfer_id)
-            .bind(p.fingerprint.as_str())
-            .fetch_optional(&mut **tx)
-            .await?
-            .ok_or(refused(ValidationError::new(
-                "package",
-                "package_malformed",
-                "the package is about no transfer with this partner",
-            )))?;
+        let row = match self.checked_transfer(tx, &m.transfer_id).await {
+            Ok(r) if r.try_get::<String, _>("partner")? == p.fingerprint.as_str() => r,
+            // A revocation of a transfer that never arrived (withdrawn
+            // while it waited in the sender's outbox) is confirmed: there
+            // is nothing here to destroy.
+            Err(StoreError::NotFound) if kind == PackageKind::Revocation => return Ok(()),
+            Ok(_) | Err(StoreError::NotFound) => {
+                return Err(refused(ValidationError::new(
+                    "package",
+                    "package_malformed",
+                    "the package is about no transfer with this partner",
+                )))
+            }
+            Err(e) => return Err(e),
+        };
         let outgoing = row.try_get::<String, _>("direction")? == "out";
         let status = Status::parse(&row.try_get::<String, _>("status")?)?;
         let next = match (kind, outgoing, status) {
@@ -1267,16 +1473,29 @@ impl Store {
 
     /// Destroys a revoked incoming transfer's copy, and the person created
     /// from it if it was accepted, then confirms to the sender.
-    async fn destroy_and_confirm(&self, id: &str) -> Result<()> {
-        self.destroy_copy(id).await?;
-        let row = sqlx::query("SELECT person_id, partner FROM transfers WHERE id = $1")
-            .bind(id)
-            .fetch_one(self.pool())
-            .await?;
-        if let Some(person) = row.try_get::<Option<String>, _>("person_id")? {
-            self.erase_person_by_operator(&person).await?;
+    async fn destroy_and_confirm(&self, id: &str, partner: &Fingerprint) -> Result<()> {
+        let (exists, person) = {
+            let mut tx = self.begin().await?;
+            // Through the MAC: a person id swapped in SQL must not decide
+            // which record is erased, nor hide the one that must be.
+            let found = match self.checked_transfer(&mut tx, id).await {
+                Ok(r) => (true, r.try_get::<Option<String>, _>("person_id")?),
+                Err(StoreError::NotFound) => (false, None),
+                Err(e) => return Err(e),
+            };
+            tx.commit().await?;
+            found
+        };
+        if exists {
+            self.destroy_copy(id).await?;
         }
-        let fp: String = row.try_get("partner")?;
+        if let Some(person) = person {
+            match self.erase_person_by_operator(&person).await {
+                Ok(()) | Err(StoreError::Erased) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let fp = partner.as_str().to_owned();
         let mut tx = self.begin().await?;
         let body = Message { transfer_id: id.to_owned(), reason: None }.to_bytes().map_err(exchange_error)?;
         self.queue(&mut tx, &fp, PackageKind::RevocationConfirmed, Some(id), &body).await?;

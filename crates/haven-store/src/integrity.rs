@@ -253,6 +253,7 @@ pub(crate) const TRANSFERS: MacSpec = MacSpec {
         Text("status"),
         Text("categories"),
         Text("handled_by"),
+        Int("revoked_at"),
     ],
     bound: true,
 };

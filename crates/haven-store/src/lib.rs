@@ -140,6 +140,9 @@ pub struct Store {
     /// The group-commit queue for read audit events (see `audit::AuditSink`).
     /// `None` in the writer task's own copy of the store.
     audit_sink: Option<tokio::sync::mpsc::Sender<audit::Pending>>,
+    /// When a package refused before its sender was authenticated was last
+    /// audited (see `exchange::Store::receive_package`).
+    pub(crate) unauthenticated_refusal_at: Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// A write transaction that already holds the audit chain's lock (and, on
@@ -232,8 +235,15 @@ impl Store {
         backend.migrate(&pool).await?;
 
         let write_lock = (backend == Backend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
-        let mut store =
-            Self { pool, backend, keys: Arc::new(keys), config: Arc::new(config), write_lock, audit_sink: None };
+        let mut store = Self {
+            pool,
+            backend,
+            keys: Arc::new(keys),
+            config: Arc::new(config),
+            write_lock,
+            audit_sink: None,
+            unauthenticated_refusal_at: Arc::new(std::sync::atomic::AtomicI64::new(0)),
+        };
         store.audit_sink = Some(audit::AuditSink::spawn(store.clone()));
         let fresh = store.check_master_key().await?;
         if key_file.legacy || !key_file.sealed {

@@ -125,6 +125,20 @@ impl Store {
             .ok_or(haven_core::ValidationError::new("recipient", "unknown_org", "no such organisation"))?
             .try_get("kind")?;
         let kind = haven_core::access::OrgKind::parse(&kind)?;
+        // A partner installation's organisation is reached by a transfer,
+        // never by a referral that someone here could answer in its name.
+        let mirrored = sqlx::query("SELECT org_id FROM partner_orgs WHERE org_id = $1")
+            .bind(recipient.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if mirrored.is_some() {
+            return Err(haven_core::ValidationError::new(
+                "recipient",
+                "referral_to_partner_org",
+                "this organisation is on a partner installation: send a cross-border transfer instead",
+            )
+            .into());
+        }
         let p = Proposal::parse(service_type, recipient, kind, scope.org(), note)?;
         let id = uuid_string();
         let note = (!p.note.is_empty()).then(|| dek.seal(&id, "note", &p.note)).transpose()?;

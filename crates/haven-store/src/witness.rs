@@ -85,8 +85,14 @@ impl Store {
 
     /// As a witness: checks a partner's checkpoint against the newest one
     /// cosigned for it, cosigns it and keeps it. Returns the cosigned note.
-    pub(crate) async fn witness_checkpoint(&self, tx: &mut WriteTx, partner: &Fingerprint, note: &str) -> Result<String> {
-        let (kept, _) = tlog::split_cosignatures(note).map_err(|_| refused("checkpoint_malformed", "not a checkpoint"))?;
+    pub(crate) async fn witness_checkpoint(
+        &self,
+        tx: &mut WriteTx,
+        partner: &Fingerprint,
+        note: &str,
+    ) -> Result<String> {
+        let (kept, _) =
+            tlog::split_cosignatures(note).map_err(|_| refused("checkpoint_malformed", "not a checkpoint"))?;
         let (body, _) = tlog::open_note(&kept).map_err(|_| refused("checkpoint_malformed", "not a checkpoint"))?;
         let cp = Checkpoint::parse_body(&body).map_err(|_| refused("checkpoint_malformed", "not a checkpoint"))?;
         let root = hex::encode(cp.root);
@@ -95,7 +101,8 @@ impl Store {
             .fetch_optional(&mut **tx)
             .await?;
         if let Some(h) = held {
-            let (origin, size, held_root): (String, i64, String) = (h.try_get("origin")?, h.try_get("size")?, h.try_get("root")?);
+            let (origin, size, held_root): (String, i64, String) =
+                (h.try_get("origin")?, h.try_get("size")?, h.try_get("root")?);
             let rolled_back = (cp.size as i64) < size;
             let forked = origin != cp.origin || ((cp.size as i64) == size && held_root != root);
             if rolled_back || forked {
@@ -108,7 +115,9 @@ impl Store {
                 tokio::spawn(async move {
                     let actor = format!("partner:{who}");
                     let ctx = Context { actor: &actor, purpose: "witness", request_id: "checkpoint" };
-                    if let Err(e) = store.record_event(&ctx, Action::IntegrityAlarm, RecordKind::Partner, &who, outcome).await {
+                    if let Err(e) =
+                        store.record_event(&ctx, Action::IntegrityAlarm, RecordKind::Partner, &who, outcome).await
+                    {
                         tracing::error!(error = %e, "could not record the witness alarm");
                     }
                 });
@@ -127,22 +136,32 @@ impl Store {
         let line = tlog::cosignature_line(&name, tlog::cosigner_key_hash(&name, &keys.public().signing), time, &sig);
         let cosigned = format!("{kept}{line}");
         sqlx::query("DELETE FROM witnessed_logs WHERE partner = $1").bind(partner.as_str()).execute(&mut **tx).await?;
-        sqlx::query("INSERT INTO witnessed_logs (partner, origin, size, root, note, at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(partner.as_str())
-            .bind(&cp.origin)
-            .bind(cp.size as i64)
-            .bind(&root)
-            .bind(&cosigned)
-            .bind(now_ms())
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO witnessed_logs (partner, origin, size, root, note, at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(partner.as_str())
+        .bind(&cp.origin)
+        .bind(cp.size as i64)
+        .bind(&root)
+        .bind(&cosigned)
+        .bind(now_ms())
+        .execute(&mut **tx)
+        .await?;
         Ok(cosigned)
     }
 
     /// As a log: keeps a witness's cosignature of our checkpoint, once it
     /// verifies with the witness's key and our own.
-    pub(crate) async fn keep_cosignature(&self, tx: &mut WriteTx, witness: &Fingerprint, note: &str) -> Result<()> {
-        let cp = self.witness_pin(witness, note).await?;
+    pub(crate) async fn keep_cosignature(
+        &self,
+        tx: &mut WriteTx,
+        witness: &Fingerprint,
+        public: &haven_exchange::NodePublic,
+        note: &str,
+    ) -> Result<()> {
+        // The witness's key is the one the package was just opened with: no
+        // second read (and no second transaction) is needed.
+        let cp = self.pin_with_key(witness, public, note)?;
         let newer = sqlx::query("SELECT size FROM audit_cosignatures WHERE witness = $1")
             .bind(witness.as_str())
             .fetch_optional(&mut **tx)
@@ -151,7 +170,10 @@ impl Store {
             .transpose()?
             .is_none_or(|s| s <= cp.size as i64);
         if newer {
-            sqlx::query("DELETE FROM audit_cosignatures WHERE witness = $1").bind(witness.as_str()).execute(&mut **tx).await?;
+            sqlx::query("DELETE FROM audit_cosignatures WHERE witness = $1")
+                .bind(witness.as_str())
+                .execute(&mut **tx)
+                .await?;
             sqlx::query("INSERT INTO audit_cosignatures (witness, size, note, at) VALUES ($1, $2, $3, $4)")
                 .bind(witness.as_str())
                 .bind(cp.size as i64)
@@ -168,14 +190,23 @@ impl Store {
     /// key, and the log's own signature with ours. The result can be held
     /// against the log like an exported checkpoint.
     pub async fn witness_pin(&self, witness: &Fingerprint, note: &str) -> Result<Checkpoint> {
-        let bad = |m: &'static str| StoreError::Config(format!("witness {witness}: {m}"));
         let public = self
             .partners_public()
             .await?
             .into_iter()
             .find(|(fp, _)| fp == witness)
             .map(|(_, p)| p)
-            .ok_or_else(|| bad("not a registered partner"))?;
+            .ok_or_else(|| StoreError::Config(format!("witness {witness}: not a registered partner")))?;
+        self.pin_with_key(witness, &public, note)
+    }
+
+    fn pin_with_key(
+        &self,
+        witness: &Fingerprint,
+        public: &haven_exchange::NodePublic,
+        note: &str,
+    ) -> Result<Checkpoint> {
+        let bad = |m: &'static str| StoreError::Config(format!("witness {witness}: {m}"));
         let (kept, cosigs) = tlog::split_cosignatures(note).map_err(|_| bad("not a signed note"))?;
         let (body, _) = tlog::open_note(&kept).map_err(|_| bad("not a signed note"))?;
         let name = witness_name(witness);
@@ -184,7 +215,9 @@ impl Store {
         let ok = cosigs.iter().any(|(n, h, t, sig)| {
             *n == name
                 && *h == kh
-                && vk.verify_strict(&tlog::cosigned_message(&body, *t), &ed25519_dalek::Signature::from_bytes(sig)).is_ok()
+                && vk
+                    .verify_strict(&tlog::cosigned_message(&body, *t), &ed25519_dalek::Signature::from_bytes(sig))
+                    .is_ok()
         });
         if !ok {
             return Err(bad("the cosignature does not verify with the partner's key"));
@@ -207,20 +240,18 @@ impl Store {
     /// Every partner's fingerprint, URL and public keys (MAC checked), for
     /// asking witnesses.
     pub async fn partners_public(&self) -> Result<Vec<(Fingerprint, haven_exchange::NodePublic)>> {
-        let mut tx = self.begin().await?;
-        let fps: Vec<String> = sqlx::query("SELECT fingerprint FROM partners")
-            .fetch_all(&mut *tx)
+        let fps: Vec<String> = sqlx::query("SELECT fingerprint FROM partners WHERE removed_at IS NULL")
+            .fetch_all(self.pool())
             .await?
             .iter()
             .map(|r| r.try_get("fingerprint"))
             .collect::<std::result::Result<_, _>>()?;
         let mut out = Vec::new();
         for fp in fps {
-            if let Some(p) = self.partner_public(&mut tx, &fp).await? {
+            if let Some(p) = self.partner_public(&fp).await? {
                 out.push(p);
             }
         }
-        tx.commit().await?;
         Ok(out)
     }
 }

@@ -144,7 +144,7 @@ pub async fn exchange(command: ExchangeCommand) -> Result<()> {
         ExchangeCommand::Import { file, data } => {
             let store = data.open(false).await?;
             let bytes = read_capped(&file, haven_exchange::MAX_PACKAGE_BYTES)?;
-            let r = store.receive_package(&bytes).await?;
+            let r = store.receive_package(&bytes, haven_store::exchange::Via::File).await?;
             println!("received {} for transfer {}", r.kind.as_str(), r.transfer_id.unwrap_or_default());
         }
         ExchangeCommand::Push { data } => {
@@ -174,4 +174,32 @@ fn read_capped(path: &std::path::Path, max: usize) -> Result<Vec<u8>> {
         bail!("{} is {len} bytes, more than the {max} allowed", path.display());
     }
     Ok(std::fs::read(path)?)
+}
+
+/// Asks every partner for the newest checkpoint of this log it cosigned as a
+/// witness, checks the cosignature with the partner's registered key, and
+/// returns them as checkpoints to hold the log to. A partner that cannot be
+/// reached is an error: a verification that silently skips its witnesses
+/// would pass exactly when someone has cut them off.
+pub async fn witnessed_pins(store: &haven_store::Store) -> Result<Vec<haven_core::tlog::Checkpoint>> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let client = reqwest::Client::builder().timeout(std::time::Duration::from_secs(30)).build()?;
+    let ours = store.node_keys().public().fingerprint();
+    let mut pins = Vec::new();
+    for p in store.partners().await?.into_iter().filter(|p| !p.removed) {
+        let url = format!("{}/federation/v1/witness/{}", p.url.trim_end_matches('/'), ours);
+        let res = client.get(&url).send().await.with_context(|| format!("asking witness {} at {url}", p.name))?;
+        if res.status() == reqwest::StatusCode::NOT_FOUND {
+            eprintln!("witness {}: has cosigned no checkpoint of this log yet", p.name);
+            continue;
+        }
+        if !res.status().is_success() {
+            bail!("witness {} answered {}", p.name, res.status());
+        }
+        let text = res.text().await?;
+        let pin = store.witness_pin(&p.fingerprint, &text).await.with_context(|| format!("witness {}", p.name))?;
+        eprintln!("witness {}: cosigned this log at {} events", p.name, pin.size);
+        pins.push(pin);
+    }
+    Ok(pins)
 }

@@ -423,6 +423,11 @@ enum AuditCommand {
         /// behind any of them or disagrees with it (a rollback or a fork).
         #[arg(long, num_args = 1..)]
         against: Vec<PathBuf>,
+        /// Also ask every partner installation for the newest checkpoint of
+        /// this log it cosigned as a witness, and fail if the log is behind
+        /// it or disagrees with it (a database put back from an older copy).
+        #[arg(long)]
+        witnesses: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -565,12 +570,15 @@ async fn run(cli: Cli) -> Result<()> {
             println!("{username} is disabled: their sessions and API tokens have ended");
             Ok(())
         }
-        Command::Audit { command: AuditCommand::Verify { against, data } } => {
+        Command::Audit { command: AuditCommand::Verify { against, witnesses, data } } => {
             let store = data.open(false).await?;
             let mut pins = Vec::new();
             for f in &against {
                 let text = read_limited(f)?;
                 pins.push(store.read_checkpoint(&text).with_context(|| format!("reading {}", f.display()))?);
+            }
+            if witnesses {
+                pins.extend(exchange_cli::witnessed_pins(&store).await?);
             }
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
@@ -893,8 +901,12 @@ async fn serve(
     // outbox table, so a restart loses nothing.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let every = std::env::var("HAVEN_EXCHANGE_INTERVAL_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
-    let exchange_task =
-        tokio::spawn(haven_web::exchange_worker(store.clone(), std::time::Duration::from_millis(every)));
+    let witness_every = std::env::var("HAVEN_WITNESS_INTERVAL_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(600_000);
+    let exchange_task = tokio::spawn(haven_web::exchange_worker(
+        store.clone(),
+        std::time::Duration::from_millis(every),
+        std::time::Duration::from_millis(witness_every),
+    ));
     let shutdown = shutdown_signal();
     println!("haven {} listening on {scheme}://{addr} ({})", env!("CARGO_PKG_VERSION"), store.backend().name());
     // The log's head is remembered beside the key file every few minutes and

@@ -1030,3 +1030,19 @@ partners-add = Tambah mitra
 partners-card = Kartu node mitra (tempel teks dari berkasnya)
 partners-fingerprint-read = Sidik jari digital yang dibacakan mitra kepada Anda
 partners-add-button = Tambahkan mitra
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = Paket ditolak.
+validation-transfer_not_waiting = Hanya pemindahan yang masih menunggu dikirim, dan persetujuannya masih berlaku, yang dapat dibawa sebagai berkas.
+validation-transfer_already_sent = Orang ini sudah dipindahkan ke organisasi ini.
+validation-partner_org_has_no_accounts = Organisasi ini ada di instalasi mitra. Orang-orangnya memiliki akun di sana.
+validation-referral_to_partner_org = Organisasi ini ada di instalasi mitra. Kirim pemindahan lintas batas sebagai gantinya.
+validation-checkpoint_malformed = Ini bukan titik periksa log audit.
+validation-checkpoint_rollback = Log audit mitra lebih kecil daripada titik periksa yang sudah disaksikan instalasi ini. Log itu mungkin dipulihkan dari salinan lama.
+validation-checkpoint_fork = Log audit mitra tidak cocok dengan titik periksa yang sudah disaksikan instalasi ini.
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = Pemindahan yang dikirim
+xfer-name-destroyed = Salinan sudah dimusnahkan
+xfer-consent-until = Persetujuan berlaku sampai
+xfer-accept-explain = Menerima akan membuka kasus di sini, ditugaskan kepada Anda, dengan data yang tiba. Jika orang itu menarik persetujuannya di organisasi pengirim, salinan ini dan berkas yang dibuka darinya akan dimusnahkan.
+partners-own-card = Unduh kartu node instalasi ini
+partners-already = Mitra ini sudah terdaftar.

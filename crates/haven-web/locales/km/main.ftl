@@ -1030,3 +1030,19 @@ partners-add = បន្ថែមដៃគូ
 partners-card = កាតណូដរបស់ដៃគូ (បិទភ្ជាប់អត្ថបទពីឯកសារ)
 partners-fingerprint-read = ស្នាមម្រាមដៃឌីជីថលដែលដៃគូបានអានឱ្យអ្នកស្ដាប់
 partners-add-button = បន្ថែមដៃគូ
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = កញ្ចប់ទិន្នន័យត្រូវបានបដិសេធ។
+validation-transfer_not_waiting = មានតែការផ្ទេរដែលកំពុងរង់ចាំផ្ញើ ហើយការយល់ព្រមនៅតែមានសុពលភាព ទើបអាចយកចេញជាឯកសារបាន។
+validation-transfer_already_sent = បុគ្គលនេះត្រូវបានផ្ទេរទៅអង្គការនេះរួចហើយ។
+validation-partner_org_has_no_accounts = អង្គការនេះនៅលើប្រព័ន្ធរបស់ដៃគូ។ បុគ្គលិករបស់ខ្លួនមានគណនីនៅទីនោះ។
+validation-referral_to_partner_org = អង្គការនេះនៅលើប្រព័ន្ធរបស់ដៃគូ។ សូមផ្ញើការផ្ទេរឆ្លងព្រំដែនជំនួសវិញ។
+validation-checkpoint_malformed = នេះមិនមែនជាចំណុចត្រួតពិនិត្យនៃកំណត់ហេតុសវនកម្មទេ។
+validation-checkpoint_rollback = កំណត់ហេតុសវនកម្មរបស់ដៃគូតូចជាងចំណុចត្រួតពិនិត្យដែលប្រព័ន្ធនេះបានបញ្ជាក់រួចហើយ។ វាអាចត្រូវបានដាក់ត្រឡប់ពីច្បាប់ចម្លងចាស់។
+validation-checkpoint_fork = កំណត់ហេតុសវនកម្មរបស់ដៃគូមិនស្របនឹងចំណុចត្រួតពិនិត្យដែលប្រព័ន្ធនេះបានបញ្ជាក់រួចហើយ។
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = ការផ្ទេរដែលបានផ្ញើ
+xfer-name-destroyed = ច្បាប់ចម្លងត្រូវបានបំផ្លាញ
+xfer-consent-until = ការយល់ព្រមមានសុពលភាពដល់
+xfer-accept-explain = ការទទួលយកនឹងបើកសំណុំរឿងនៅទីនេះ ដែលប្រគល់ឱ្យអ្នក ជាមួយអ្វីដែលបានមកដល់។ ប្រសិនបើបុគ្គលនោះដកការយល់ព្រមនៅអង្គការអ្នកផ្ញើ ច្បាប់ចម្លងនេះ និងឯកសារដែលបើកពីវានឹងត្រូវបំផ្លាញ។
+partners-own-card = ទាញយកកាតណូដរបស់ប្រព័ន្ធនេះ
+partners-already = ដៃគូនេះត្រូវបានចុះឈ្មោះរួចហើយ។

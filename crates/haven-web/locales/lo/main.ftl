@@ -1030,3 +1030,19 @@ partners-add = ເພີ່ມຄູ່ຮ່ວມງານ
 partners-card = ບັດໂນດຂອງຄູ່ຮ່ວມງານ (ວາງຂໍ້ຄວາມຈາກໄຟລ໌)
 partners-fingerprint-read = ລາຍນິ້ວມືດິຈິຕອນທີ່ຄູ່ຮ່ວມງານອ່ານໃຫ້ທ່ານຟັງ
 partners-add-button = ເພີ່ມຄູ່ຮ່ວມງານ
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = ຊຸດຂໍ້ມູນຖືກປະຕິເສດ.
+validation-transfer_not_waiting = ສາມາດນຳການໂອນຍ້າຍອອກເປັນໄຟລ໌ໄດ້ສະເພາະເມື່ອຍັງລໍຖ້າສົ່ງ ແລະ ການຍິນຍອມຍັງມີຜົນຢູ່ເທົ່ານັ້ນ.
+validation-transfer_already_sent = ບຸກຄົນນີ້ຖືກໂອນຍ້າຍໄປຫາອົງການນີ້ແລ້ວ.
+validation-partner_org_has_no_accounts = ອົງການນີ້ຢູ່ໃນລະບົບຂອງຄູ່ຮ່ວມງານ. ພະນັກງານຂອງອົງການມີບັນຊີຢູ່ບ່ອນນັ້ນ.
+validation-referral_to_partner_org = ອົງການນີ້ຢູ່ໃນລະບົບຂອງຄູ່ຮ່ວມງານ. ກະລຸນາສົ່ງການໂອນຍ້າຍຂ້າມຊາຍແດນແທນ.
+validation-checkpoint_malformed = ນີ້ບໍ່ແມ່ນຈຸດກວດສອບຂອງບັນທຶກການກວດສອບ.
+validation-checkpoint_rollback = ບັນທຶກການກວດສອບຂອງຄູ່ຮ່ວມງານນ້ອຍກວ່າຈຸດກວດສອບທີ່ລະບົບນີ້ເຄີຍຢັ້ງຢືນແລ້ວ. ອາດຖືກກູ້ຄືນຈາກສຳເນົາເກົ່າ.
+validation-checkpoint_fork = ບັນທຶກການກວດສອບຂອງຄູ່ຮ່ວມງານບໍ່ກົງກັບຈຸດກວດສອບທີ່ລະບົບນີ້ເຄີຍຢັ້ງຢືນແລ້ວ.
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = ການໂອນຍ້າຍທີ່ສົ່ງອອກ
+xfer-name-destroyed = ສຳເນົາຖືກທຳລາຍແລ້ວ
+xfer-consent-until = ການຍິນຍອມມີຜົນຮອດ
+xfer-accept-explain = ການຮັບຈະເປີດແຟ້ມຄະດີຢູ່ບ່ອນນີ້ ທີ່ມອບໝາຍໃຫ້ທ່ານ ພ້ອມຂໍ້ມູນທີ່ໄດ້ຮັບ. ຖ້າບຸກຄົນນັ້ນຖອນການຍິນຍອມຢູ່ອົງການຜູ້ສົ່ງ ສຳເນົານີ້ ແລະ ແຟ້ມທີ່ເປີດຈາກມັນຈະຖືກທຳລາຍ.
+partners-own-card = ດາວໂຫຼດບັດໂນດຂອງລະບົບນີ້
+partners-already = ຄູ່ຮ່ວມງານນີ້ລົງທະບຽນແລ້ວ.

@@ -1030,3 +1030,19 @@ partners-add = မိတ်ဖက် ထည့်ရန်
 partners-card = မိတ်ဖက်၏ နိုဒ်ကတ် (ဖိုင်ထဲမှ စာသားကို ကူးထည့်ပါ)
 partners-fingerprint-read = မိတ်ဖက်က သင့်ကို ဖတ်ပြသော ဒစ်ဂျစ်တယ် လက်ဗွေ
 partners-add-button = မိတ်ဖက်ကို ထည့်ရန်
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = ဒေတာအထုပ်ကို ငြင်းပယ်လိုက်ပါပြီ။
+validation-transfer_not_waiting = ပို့ရန် စောင့်ဆိုင်းနေဆဲဖြစ်ပြီး သဘောတူညီချက် အကျုံးဝင်နေဆဲ လွှဲပြောင်းမှုကိုသာ ဖိုင်အဖြစ် ယူဆောင်သွားနိုင်ပါသည်။
+validation-transfer_already_sent = ဤသူကို ဤအဖွဲ့အစည်းထံ လွှဲပြောင်းပြီး ဖြစ်ပါသည်။
+validation-partner_org_has_no_accounts = ဤအဖွဲ့အစည်းသည် မိတ်ဖက်၏ စနစ်ပေါ်တွင် ရှိပါသည်။ ၎င်း၏ ဝန်ထမ်းများ၏ အကောင့်များသည် ထိုနေရာတွင် ရှိပါသည်။
+validation-referral_to_partner_org = ဤအဖွဲ့အစည်းသည် မိတ်ဖက်၏ စနစ်ပေါ်တွင် ရှိပါသည်။ ယင်းအစား နယ်စပ်ဖြတ်ကျော် လွှဲပြောင်းမှုကို ပို့ပါ။
+validation-checkpoint_malformed = ဤအရာသည် စာရင်းစစ်မှတ်တမ်း၏ စစ်ဆေးမှတ် မဟုတ်ပါ။
+validation-checkpoint_rollback = မိတ်ဖက်၏ စာရင်းစစ်မှတ်တမ်းသည် ဤစနစ်က သက်သေခံထားပြီးသော စစ်ဆေးမှတ်ထက် ငယ်နေပါသည်။ မိတ္တူဟောင်းမှ ပြန်ထည့်ထားခြင်း ဖြစ်နိုင်ပါသည်။
+validation-checkpoint_fork = မိတ်ဖက်၏ စာရင်းစစ်မှတ်တမ်းသည် ဤစနစ်က သက်သေခံထားပြီးသော စစ်ဆေးမှတ်နှင့် မကိုက်ညီပါ။
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = ပို့ပြီးသော လွှဲပြောင်းမှုများ
+xfer-name-destroyed = မိတ္တူကို ဖျက်ဆီးပြီး
+xfer-consent-until = သဘောတူညီချက် သက်တမ်းကုန်ဆုံးရက်
+xfer-accept-explain = လက်ခံပါက ရောက်ရှိလာသည့်အချက်အလက်များဖြင့် သင့်ထံ တာဝန်ပေးထားသော ကိစ္စတစ်ခုကို ဤနေရာတွင် ဖွင့်ပါမည်။ ထိုသူက ပို့သည့်အဖွဲ့အစည်းတွင် သဘောတူညီချက်ကို ရုပ်သိမ်းပါက ဤမိတ္တူနှင့် ၎င်းမှဖွင့်ထားသော ဖိုင်ကို ဖျက်ဆီးပါမည်။
+partners-own-card = ဤစနစ်၏ နိုဒ်ကတ်ကို ဒေါင်းလုဒ်လုပ်ရန်
+partners-already = ဤမိတ်ဖက်ကို မှတ်ပုံတင်ပြီး ဖြစ်ပါသည်။

@@ -1030,3 +1030,19 @@ partners-add = เพิ่มพันธมิตร
 partners-card = การ์ดโหนดของพันธมิตร (วางข้อความจากไฟล์)
 partners-fingerprint-read = ลายนิ้วมือดิจิทัลที่พันธมิตรอ่านให้คุณฟัง
 partners-add-button = เพิ่มพันธมิตร
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = แพ็กเกจข้อมูลถูกปฏิเสธ
+validation-transfer_not_waiting = นำการโอนย้ายออกไปเป็นไฟล์ได้เฉพาะเมื่อยังรอส่ง และความยินยอมยังมีผลอยู่เท่านั้น
+validation-transfer_already_sent = บุคคลนี้ถูกโอนย้ายไปยังองค์กรนี้แล้ว
+validation-partner_org_has_no_accounts = องค์กรนี้อยู่ในระบบของพันธมิตร บุคลากรขององค์กรมีบัญชีอยู่ที่นั่น
+validation-referral_to_partner_org = องค์กรนี้อยู่ในระบบของพันธมิตร กรุณาใช้การโอนย้ายข้ามพรมแดนแทน
+validation-checkpoint_malformed = นี่ไม่ใช่จุดตรวจสอบของบันทึกการตรวจสอบ
+validation-checkpoint_rollback = บันทึกการตรวจสอบของพันธมิตรเล็กกว่าจุดตรวจสอบที่ระบบนี้เคยรับรองไว้ อาจถูกกู้คืนจากสำเนาเก่า
+validation-checkpoint_fork = บันทึกการตรวจสอบของพันธมิตรไม่ตรงกับจุดตรวจสอบที่ระบบนี้เคยรับรองไว้
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = การโอนย้ายที่ส่งออก
+xfer-name-destroyed = สำเนาถูกทำลายแล้ว
+xfer-consent-until = ความยินยอมมีผลถึง
+xfer-accept-explain = การรับจะเปิดแฟ้มคดีที่นี่ซึ่งมอบหมายให้คุณ พร้อมข้อมูลที่ได้รับ หากบุคคลนั้นถอนความยินยอมที่องค์กรผู้ส่ง สำเนานี้และแฟ้มที่เปิดจากสำเนานี้จะถูกทำลาย
+partners-own-card = ดาวน์โหลดการ์ดโหนดของระบบนี้
+partners-already = พันธมิตรนี้ลงทะเบียนไว้แล้ว

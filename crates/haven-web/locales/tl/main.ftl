@@ -1035,3 +1035,19 @@ partners-add = Magdagdag ng partner
 partners-card = Ang node card ng partner (i-paste ang teksto ng file)
 partners-fingerprint-read = Ang digital fingerprint na binasa sa iyo ng partner
 partners-add-button = Idagdag ang partner
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = Tinanggihan ang package.
+validation-transfer_not_waiting = Ang paglipat lamang na naghihintay pang maipadala, at may bisa pa ang pahintulot, ang maaaring dalhin bilang file.
+validation-transfer_already_sent = Nailipat na ang taong ito sa organisasyong ito.
+validation-partner_org_has_no_accounts = Nasa instalasyon ng partner ang organisasyong ito. Nandoon ang mga account ng kanilang mga tao.
+validation-referral_to_partner_org = Nasa instalasyon ng partner ang organisasyong ito. Sa halip, magpadala ng paglipat sa ibang bansa.
+validation-checkpoint_malformed = Hindi ito checkpoint ng audit log.
+validation-checkpoint_rollback = Mas maliit ang audit log ng partner kaysa sa isang checkpoint na nasaksihan na ng instalasyong ito. Maaaring ibinalik ito mula sa lumang kopya.
+validation-checkpoint_fork = Hindi tugma ang audit log ng partner sa isang checkpoint na nasaksihan na ng instalasyong ito.
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = Mga paglipat na ipinadala
+xfer-name-destroyed = Nasira na ang kopya
+xfer-consent-until = May bisa ang pahintulot hanggang
+xfer-accept-explain = Ang pagtanggap ay magbubukas ng kaso rito, nakatalaga sa iyo, kasama ang dumating. Kung bawiin ng tao ang kanyang pahintulot sa nagpadalang organisasyon, sisirain ang kopyang ito at ang file na binuksan mula rito.
+partners-own-card = I-download ang node card ng instalasyong ito
+partners-already = Nakarehistro na ang partner na ito.

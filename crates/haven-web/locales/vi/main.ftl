@@ -1030,3 +1030,19 @@ partners-add = Thêm đối tác
 partners-card = Thẻ nút của đối tác (dán nội dung văn bản của tệp)
 partners-fingerprint-read = Dấu vân tay số mà đối tác đọc cho bạn
 partners-add-button = Thêm đối tác
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = Gói dữ liệu đã bị từ chối.
+validation-transfer_not_waiting = Chỉ việc chuyển giao đang chờ gửi, và sự đồng ý vẫn còn hiệu lực, mới có thể mang đi dưới dạng tệp.
+validation-transfer_already_sent = Người này đã được chuyển giao cho tổ chức này rồi.
+validation-partner_org_has_no_accounts = Tổ chức này thuộc hệ thống của đối tác. Nhân viên của họ có tài khoản ở đó.
+validation-referral_to_partner_org = Tổ chức này thuộc hệ thống của đối tác. Hãy gửi một việc chuyển giao xuyên biên giới thay vào đó.
+validation-checkpoint_malformed = Đây không phải là điểm kiểm tra của nhật ký kiểm toán.
+validation-checkpoint_rollback = Nhật ký kiểm toán của đối tác nhỏ hơn một điểm kiểm tra mà hệ thống này đã chứng thực. Có thể nó đã được khôi phục từ một bản sao cũ.
+validation-checkpoint_fork = Nhật ký kiểm toán của đối tác không khớp với một điểm kiểm tra mà hệ thống này đã chứng thực.
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = Các việc chuyển giao đã gửi
+xfer-name-destroyed = Bản sao đã bị hủy
+xfer-consent-until = Sự đồng ý có hiệu lực đến
+xfer-accept-explain = Chấp nhận sẽ mở một hồ sơ vụ việc tại đây, giao cho bạn, với những gì đã đến. Nếu người đó rút lại sự đồng ý tại tổ chức gửi, bản sao này và hồ sơ mở từ nó sẽ bị hủy.
+partners-own-card = Tải thẻ nút của hệ thống này
+partners-already = Đối tác này đã được đăng ký.

@@ -1030,3 +1030,19 @@ partners-add = 添加合作方
 partners-card = 合作方的节点卡（粘贴文件中的文本）
 partners-fingerprint-read = 合作方向您念出的指纹
 partners-add-button = 添加合作方
+# Cross-border exchange, more refusals (issue 14) (REVIEW: machine-quality, needs native review)
+validation-package_refused = 数据包已被拒收。
+validation-transfer_not_waiting = 只有仍在等待发送、且同意仍然有效的转移，才能以文件形式带出。
+validation-transfer_already_sent = 此人已被转移到该机构。
+validation-partner_org_has_no_accounts = 该机构在合作方的系统上，其人员的账户在那里。
+validation-referral_to_partner_org = 该机构在合作方的系统上。请改为发送跨境转移。
+validation-checkpoint_malformed = 这不是审计日志的检查点。
+validation-checkpoint_rollback = 合作方的审计日志小于本系统已见证过的检查点，可能是从旧副本恢复的。
+validation-checkpoint_fork = 合作方的审计日志与本系统已见证过的检查点不一致。
+# Cross-border transfers, more page strings (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-sent-title = 已发送的转移
+xfer-name-destroyed = 副本已销毁
+xfer-consent-until = 同意有效期至
+xfer-accept-explain = 接收后将在此开立一个个案，分配给您，内容为收到的资料。如果当事人在发送机构撤回同意，此副本及由此开立的档案将被销毁。
+partners-own-card = 下载本系统的节点卡
+partners-already = 该合作方已登记。

@@ -363,6 +363,7 @@ pub async fn package(
 }
 
 /// Imports a package carried as a file (a transfer, or an answer to one).
+/// The import is audited under the user who made it.
 #[utoipa::path(post, path = "/api/v1/transfers/import", request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     tag = "exchange", responses((status = 201, body = ImportedOut), (status = 400, body = ErrorBody)))]
 pub async fn import_package(
@@ -370,21 +371,57 @@ pub async fn import_package(
     caller: Caller,
     body: axum::body::Bytes,
 ) -> Result<impl IntoResponse, WebError> {
-    caller.scope(&state, Permission::WriteCase).await?;
-    let r = state.store.receive_package(&body).await?;
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    let r = state.store.import_package(&scope, &body).await?;
     Ok((StatusCode::CREATED, Json(ImportedOut { kind: r.kind.as_str(), transfer_id: r.transfer_id })))
 }
 
 /// Where partners push packages. No session: the package must be signed by
-/// a registered partner and encrypted to this installation, and is refused
-/// otherwise (tampered, replayed, expired, unknown sender). The answer to a
-/// transfer is the signed receipt, as `application/octet-stream`.
+/// a registered partner and encrypted to this installation. Every refusal
+/// answers the same `package_refused`, except a replay (the sender already
+/// holds that package, and stops retrying it): which check failed is for
+/// this installation's audit log, not for whoever is probing it. The answer
+/// to a transfer is the signed receipt, as `application/octet-stream`.
 #[utoipa::path(post, path = "/federation/v1/packages", request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     tag = "exchange", security(()),
-    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 400, body = ErrorBody)))]
-pub async fn federation_push(State(state): State<AppState>, body: axum::body::Bytes) -> Result<Response, WebError> {
-    let r = state.store.receive_package(&body).await?;
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 400, body = ErrorBody),
+        (status = 429, body = ErrorBody)))]
+pub async fn federation_push(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    let client = crate::kit::caller::client_ip_from(&state.trusted_proxies, addr.ip(), &headers).unwrap_or(addr.ip());
+    if !state.federation_limiter.check(client) {
+        return Err(WebError::RateLimited);
+    }
+    let r = match state.store.receive_package(&body, haven_store::exchange::Via::Push).await {
+        Ok(r) => r,
+        Err(haven_store::StoreError::Invalid(v)) if v.code == "package_replayed" => return Err(WebError::Invalid(v)),
+        Err(haven_store::StoreError::Invalid(_)) => {
+            return Err(WebError::Invalid(ValidationError::new(
+                "package",
+                "package_refused",
+                "the package was refused",
+            )))
+        }
+        Err(e) => return Err(e.into()),
+    };
     let mut res = r.receipt.unwrap_or_default().into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
+    Ok(res)
+}
+
+/// The newest checkpoint of a partner's audit log that this installation
+/// cosigned as its witness (C2SP signed note with the cosignature line), for
+/// that partner's `haven audit verify --witnesses`. Sizes and hashes only.
+#[utoipa::path(get, path = "/federation/v1/witness/{fingerprint}", params(("fingerprint" = String, Path)),
+    tag = "exchange", security(()),
+    responses((status = 200, content_type = "text/plain", body = String), (status = 404, body = ErrorBody)))]
+pub async fn witnessed(State(state): State<AppState>, Path(fingerprint): Path<String>) -> Result<Response, WebError> {
+    let note = state.store.witnessed_note(&fingerprint).await?.ok_or(WebError::NotFound)?;
+    let mut res = note.into_response();
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
     Ok(res)
 }

@@ -28,6 +28,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::accept))
         .routes(routes!(api::decline))
         .routes(routes!(api::package))
+        .routes(routes!(api::witnessed))
         // Packages may be larger than other requests, up to the format's cap.
         .merge(
             OpenApiRouter::new()
@@ -49,6 +50,7 @@ pub fn pages() -> Vec<RouteDef> {
         r::post("/transfers/{id}/accept", pages::accept_submit),
         r::post("/transfers/{id}/decline", pages::decline_submit),
         r::get("/admin/partners", pages::partners_page),
+        r::get("/admin/partners/card.json", pages::own_card),
         r::post("/admin/partners", pages::partner_add_submit)
             .with_body_limit(haven_exchange::MAX_CARD_BYTES + 64 * 1024),
         r::post("/admin/partners/{name}/remove", pages::partner_remove_submit),

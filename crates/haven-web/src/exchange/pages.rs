@@ -49,7 +49,7 @@ fn xfer_row(tr: &Tr, t: &TransferView) -> XferRow {
         push("field-contact", p.contact.clone());
         push("field-location", p.haven.location.as_deref().map(|l| tr.t(&format!("location-{l}"))));
         push("field-notes", p.haven.notes.clone());
-        push("consent-expires", Some(p.consent.expires_on.clone()));
+        push("xfer-consent-until", Some(p.consent.expires_on.clone()));
     }
     XferRow {
         id: t.id.clone(),
@@ -204,6 +204,7 @@ pub(crate) struct IncomingPage {
     l: Layout,
     csrf: String,
     rows: Vec<XferRow>,
+    sent: Vec<XferRow>,
     error: Option<String>,
     imported: Option<String>,
 }
@@ -215,11 +216,14 @@ async fn incoming_view(
     error: Option<String>,
     imported: Option<String>,
 ) -> Result<IncomingPage, WebError> {
-    let rows = state.store.incoming_transfers(&caller.scope(state, Permission::ReadCase).await?).await?;
+    let scope = caller.scope(state, Permission::ReadCase).await?;
+    let rows = state.store.incoming_transfers(&scope).await?;
+    let sent = state.store.outgoing_transfers(&scope).await?;
     Ok(IncomingPage {
         l: Layout::new(tr, Some(caller), "/transfers"),
         csrf: caller.csrf().to_owned(),
         rows: rows.iter().map(|t| xfer_row(tr, t)).collect(),
+        sent: sent.iter().map(|t| xfer_row(tr, t)).collect(),
         error,
         imported,
     })
@@ -248,10 +252,20 @@ async fn transfer_view(
     error: Option<String>,
 ) -> Result<TransferPage, WebError> {
     let t = state.store.get_transfer(&caller.scope(state, Permission::ReadCase).await?, id).await?;
+    let mut row = xfer_row(tr, &t);
+    // The sender's page names whom it sent, from the file here (the
+    // receiver's name comes from what arrived).
+    if let (true, Some(pid)) = (t.outgoing, t.person_id) {
+        if let Ok(v) = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, pid).await {
+            if let PersonState::Active(p) = v.state {
+                row.name = p.full_name.as_str().to_owned();
+            }
+        }
+    }
     Ok(TransferPage {
         l: Layout::new(tr, Some(caller), &format!("/transfers/{id}")),
         csrf: caller.csrf().to_owned(),
-        t: xfer_row(tr, &t),
+        t: row,
         error,
     })
 }
@@ -326,6 +340,8 @@ pub(crate) async fn import_submit(
     PageCaller(caller): PageCaller,
     mut multipart: axum::extract::Multipart,
 ) -> PageResult {
+    // The role first: nobody without case work reads a byte of the upload.
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
     let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
     let mut csrf = None;
     let mut bytes = None;
@@ -340,9 +356,8 @@ pub(crate) async fn import_submit(
     if csrf.as_deref() != Some(caller.csrf()) {
         return Err(WebError::Csrf.into());
     }
-    caller.scope(&state, Permission::WriteCase).await?;
     let bytes = bytes.unwrap_or_default();
-    match state.store.receive_package(&bytes).await {
+    match state.store.import_package(&scope, &bytes).await {
         Ok(r) => {
             let msg = tr.t(&format!("xfer-imported-{}", r.kind.as_str()));
             render(&incoming_view(&state, &tr, &caller, None, Some(msg)).await?)
@@ -371,6 +386,9 @@ pub(crate) struct PartnersPage {
     outbox: Vec<(String, String, String, i64, String)>,
     error: Option<String>,
     added: Option<String>,
+    /// What the administrator typed, given back after a refusal.
+    form_card: String,
+    form_fingerprint: String,
 }
 
 async fn partners_view(
@@ -413,6 +431,8 @@ async fn partners_view(
         outbox,
         error,
         added,
+        form_card: String::new(),
+        form_fingerprint: String::new(),
     })
 }
 
@@ -441,14 +461,29 @@ pub(crate) async fn partner_add_submit(
             let msg = tr.t_with("xfer-partner-added", "name", p.name);
             render(&partners_view(&state, &tr, &caller, None, Some(msg)).await?)
         }
-        Err(haven_store::StoreError::Invalid(v)) => {
-            let page = partners_view(&state, &tr, &caller, Some(validation_message(&tr, &v)), None).await?;
+        Err(e) => {
+            let msg = match e {
+                haven_store::StoreError::Invalid(v) => validation_message(&tr, &v),
+                haven_store::StoreError::Conflict(_) => tr.t("partners-already"),
+                e => return Err(WebError::from(e).into()),
+            };
+            let mut page = partners_view(&state, &tr, &caller, Some(msg), None).await?;
+            page.form_card = form.card;
+            page.form_fingerprint = form.fingerprint;
             let mut res = render(&page)?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }
-        Err(e) => Err(WebError::from(e).into()),
     }
+}
+
+/// This installation's signed node card, to give to a partner's administrator.
+pub(crate) async fn own_card(State(state): State<AppState>, PageCaller(caller): PageCaller) -> PageResult {
+    caller.scope(&state, Permission::ManageOrgs).await?;
+    let (name, url) = state.store.node_address().await?;
+    let issued = rfc3339((time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64);
+    let card = state.store.node_card(&name, &url, &issued).await?;
+    Ok(attachment(card.to_bytes(), "application/json", "node-card.json")?)
 }
 
 pub(crate) async fn partner_remove_submit(

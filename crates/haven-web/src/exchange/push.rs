@@ -32,7 +32,14 @@ pub async fn push_due(store: &Store, client: &reqwest::Client) -> usize {
             Ok(res) => {
                 let status = res.status();
                 let body = res.text().await.unwrap_or_default();
-                Err(format!("{status}: {}", body.chars().take(200).collect::<String>()))
+                if status == reqwest::StatusCode::BAD_REQUEST && body.contains("\"package_replayed\"") {
+                    // The partner already holds it (carried there as a file,
+                    // or an answer lost on the way): stop sending it. Its
+                    // receipt arrives as a package of its own.
+                    store.outbox_delivered(&item.package_id, &[]).await.map_err(|e| e.to_string())
+                } else {
+                    Err(format!("{status}: {}", body.chars().take(200).collect::<String>()))
+                }
             }
             Err(e) => Err(e.to_string()),
         };
@@ -50,8 +57,9 @@ pub async fn push_due(store: &Store, client: &reqwest::Client) -> usize {
 }
 
 /// Runs for the life of the server: revocations first (a withdrawn consent
-/// must not wait behind a slow partner), then deliveries.
-pub async fn run(store: Store, every: Duration) {
+/// must not wait behind a slow partner), then the audit checkpoint for the
+/// partners to witness (at most every `witness_every`), then deliveries.
+pub async fn run(store: Store, every: Duration, witness_every: Duration) {
     let client = match reqwest::Client::builder().timeout(Duration::from_secs(30)).build() {
         Ok(c) => c,
         Err(e) => {
@@ -64,6 +72,10 @@ pub async fn run(store: Store, every: Duration) {
         tick.tick().await;
         if let Err(e) = store.revoke_uncovered_transfers().await {
             tracing::error!(error = %e, "exchange revocations failed");
+        }
+        let witness_ms = i64::try_from(witness_every.as_millis()).unwrap_or(i64::MAX);
+        if let Err(e) = store.send_checkpoints(witness_ms).await {
+            tracing::error!(error = %e, "audit checkpoint for the witnesses not sent");
         }
         push_due(&store, &client).await;
     }

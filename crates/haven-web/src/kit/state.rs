@@ -25,6 +25,9 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Failed bearer tokens per client address.
     pub token_limiter: Arc<RateLimiter>,
+    /// Packages pushed to the federation endpoint per client address: it
+    /// needs no session, so it is throttled before anything is opened.
+    pub federation_limiter: Arc<RateLimiter>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<Vec<IpNet>>,
 }
@@ -52,6 +55,7 @@ impl AppState {
             tls: config.tls,
             limiter: Arc::new(RateLimiter::per_minute(10)),
             token_limiter: Arc::new(RateLimiter::per_minute(20)),
+            federation_limiter: Arc::new(RateLimiter::per_minute(600)),
             trusted_proxies: Arc::new(config.trusted_proxies),
         }
     }

@@ -4,9 +4,10 @@
 
 use haven_exchange::payload::{Message, TransferPayload};
 use haven_exchange::{Header, PackageKind};
+use haven_store::exchange::Via;
 use serde_json::{json, Value};
 
-use crate::helpers::{contains, json, TestApp};
+use crate::helpers::{contains, haven, json, TestApp};
 
 /// Two installations that have exchanged cards, as their administrators
 /// would after reading each other the fingerprints.
@@ -219,15 +220,22 @@ async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audi
     let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
     let good = p.a.store.transfer_package_by_operator(&id).await.unwrap();
 
-    // Tampered: one byte of the ciphertext flipped.
+    // Tampered: one byte of the ciphertext flipped. The federation answer
+    // says only "refused"; which check failed is for the receiver's log.
     let mut tampered = good.clone();
     let last = tampered.len() - 1;
     tampered[last] ^= 1;
-    let res = p.push_raw_to_b(tampered).await;
+    let res = p.push_raw_to_b(tampered.clone()).await;
     assert_eq!(res.status(), 400);
-    assert_eq!(json(res).await["error"], "package_tampered");
+    assert_eq!(json(res).await["error"], "package_refused");
+    let code = |r: Result<haven_store::exchange::Received, haven_store::StoreError>| match r {
+        Err(haven_store::StoreError::Invalid(v)) => v.code,
+        other => panic!("not refused: {other:?}"),
+    };
+    assert_eq!(code(p.b.store.receive_package(&tampered, Via::Push).await), "package_tampered");
 
-    // The real one is received; the same bytes again are a replay.
+    // The real one is received; the same bytes again are a replay, which the
+    // sender is told so that it stops sending them.
     assert_eq!(p.push_raw_to_b(good.clone()).await.status(), 200);
     let res = p.push_raw_to_b(good).await;
     assert_eq!(res.status(), 400);
@@ -237,8 +245,8 @@ async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audi
     let body = Message { transfer_id: id.clone(), reason: None }.to_bytes().unwrap();
     let old = now_ms() - 20 * 24 * 3600 * 1000;
     let expired = p.seal_a_to_b(PackageKind::FollowUp, 40, old, old + 24 * 3600 * 1000, &body);
-    let res = p.push_raw_to_b(expired).await;
-    assert_eq!(json(res).await["error"], "package_expired");
+    assert_eq!(p.push_raw_to_b(expired.clone()).await.status(), 400);
+    assert_eq!(code(p.b.store.receive_package(&expired, Via::Push).await), "package_expired");
 
     // Unknown sender: a third installation B never registered.
     let c = TestApp::spawn().await;
@@ -254,8 +262,8 @@ async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audi
         &mut rand::rngs::OsRng,
     );
     let stranger = haven_exchange::seal(&c_keys, &b_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
-    let res = p.push_raw_to_b(stranger).await;
-    assert_eq!(json(res).await["error"], "package_unknown_sender");
+    assert_eq!(p.push_raw_to_b(stranger.clone()).await.status(), 400);
+    assert_eq!(code(p.b.store.receive_package(&stranger, Via::Push).await), "package_unknown_sender");
 
     // Wrong key: a package for A pushed to B.
     let a_pub = p.a.store.node_keys().public();
@@ -272,10 +280,17 @@ async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audi
     let misdirected = haven_exchange::seal(&b_keys, &a_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
     assert_eq!(p.push_raw_to_b(misdirected).await.status(), 400);
 
+    // Audited (R27): every refusal after the sender is authenticated; of
+    // those before it, which cost an attacker nothing, one a minute.
     let refused = refusals(&p.b).await;
-    for code in ["package_tampered", "package_replayed", "package_expired", "package_unknown_sender"] {
+    for code in ["package_tampered", "package_replayed", "package_expired"] {
         assert!(refused.iter().any(|r| r == code), "{code} not audited: {refused:?}");
     }
+    let unauthenticated = refused
+        .iter()
+        .filter(|r| ["package_tampered", "package_unknown_sender", "package_wrong_recipient"].contains(&r.as_str()))
+        .count();
+    assert_eq!(unauthenticated, 1, "{refused:?}");
     // Only the one good package made a transfer.
     assert_eq!(p.incoming_at_b().await.len(), 1);
 }
@@ -319,9 +334,12 @@ async fn r16_no_case_goes_to_an_enforcement_organisation_at_either_end() {
         ..Default::default()
     };
     let bytes = p.seal_a_to_b(PackageKind::Transfer, 50, now_ms(), now_ms() + 3_600_000, &payload.to_bytes().unwrap());
-    let res = p.push_raw_to_b(bytes).await;
+    // Over the federation endpoint every refusal reads the same; the reason
+    // is in the receiver's own answer to itself (and its audit log).
+    let res = p.push_raw_to_b(bytes.clone()).await;
     assert_eq!(res.status(), 400);
-    assert_eq!(json(res).await["error"], "r16_enforcement_recipient");
+    assert_eq!(json(res).await["error"], "package_refused");
+    assert_eq!(refusals(&p.b).await.last().map(String::as_str), Some("r16_enforcement_recipient"));
     assert_eq!(p.b.count("transfers").await, 0);
 }
 
@@ -672,4 +690,88 @@ async fn partner_page_shows_the_fingerprint_and_refuses_a_wrong_one() {
         .unwrap();
     assert_eq!(res.status(), 303);
     assert!(a.store.partners().await.unwrap()[0].removed);
+}
+
+/// Runs the CLI off the async threads: it asks B, which this process serves.
+async fn cli_off_thread(args: Vec<String>) -> std::process::Output {
+    tokio::task::spawn_blocking(move || haven(&args)).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r27_a_witness_catches_an_audit_log_put_back_from_an_older_database_copy() {
+    let p = pair().await;
+    // The insider's copy, taken today.
+    let copy = p.a.dir.path().join("old-copy.sqlite");
+    let out = p.a.cli(&["backup", "--out", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // Work goes on; A's checkpoint goes to B, which cosigns it.
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    p.propose(&person, &consent).await;
+    assert_eq!(p.a.store.send_checkpoints(0).await.unwrap(), 1);
+    assert!(p.push_a().await >= 1);
+    assert_eq!(p.a.count("audit_cosignatures").await, 1, "A keeps B's cosignature");
+    let witnessed = p
+        .client
+        .get(p.b.url(&format!("/federation/v1/witness/{}", p.a.store.node_keys().public().fingerprint())))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(witnessed.status(), 200);
+    assert!(witnessed.text().await.unwrap().contains("haven-witness/"));
+
+    // The live log passes with its witness.
+    let mut args: Vec<String> = vec!["audit".into(), "verify".into(), "--witnesses".into()];
+    args.extend(p.a.data_args());
+    let out = cli_off_thread(args).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // The old copy put back: valid on its own, caught by the witness.
+    // The insider has the key (escrowed, say) but not the anchor haven keeps
+    // beside it on the server: only someone outside can catch this.
+    let restored = p.a.dir.path().join("restored");
+    let key_dir = p.a.dir.path().join("escrowed-key");
+    std::fs::create_dir_all(&key_dir).unwrap();
+    let key = key_dir.join("master.key");
+    std::fs::copy(p.a.data_dir().join("master.key"), &key).unwrap();
+    let out = haven(&[
+        "restore",
+        "--from",
+        copy.to_str().unwrap(),
+        "--data-dir",
+        restored.to_str().unwrap(),
+        "--master-key-file",
+        key.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let args = ["--data-dir", restored.to_str().unwrap(), "--master-key-file", key.to_str().unwrap()];
+    let alone = haven(&[&["audit", "verify"][..], &args[..]].concat());
+    assert!(
+        alone.status.success(),
+        "without a witness the old copy looks fine: {}",
+        String::from_utf8_lossy(&alone.stderr)
+    );
+    let witnessed = cli_off_thread(
+        [&["audit", "verify", "--witnesses"][..], &args[..]].concat().iter().map(|a| a.to_string()).collect(),
+    )
+    .await;
+    assert!(!witnessed.status.success(), "the witness must catch the rollback");
+    let err = String::from_utf8_lossy(&witnessed.stderr);
+    assert!(err.contains("rolled back") && err.contains("witness Hanoi node"), "{err}");
+
+    // And the witness refuses to cosign the older checkpoint.
+    let old = haven_store::Store::open(haven_store::StoreConfig {
+        data_dir: restored.clone(),
+        database_url: None,
+        master_key_file: Some(key.clone()),
+        create_key: false,
+    })
+    .await
+    .unwrap();
+    let (_, note) = old.signed_checkpoint_note().await.unwrap();
+    let body = haven_exchange::payload::WitnessMessage { note }.to_bytes().unwrap();
+    let stale = p.seal_a_to_b(PackageKind::Checkpoint, 60, now_ms(), now_ms() + 3_600_000, &body);
+    let res = p.push_raw_to_b(stale).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(refusals(&p.b).await.last().map(String::as_str), Some("checkpoint_rollback"));
 }
