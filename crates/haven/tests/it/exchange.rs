@@ -775,3 +775,172 @@ async fn r27_a_witness_catches_an_audit_log_put_back_from_an_older_database_copy
     assert_eq!(res.status(), 400);
     assert_eq!(refusals(&p.b).await.last().map(String::as_str), Some("checkpoint_rollback"));
 }
+
+/// Status of an outgoing transfer read straight from the store.
+async fn status_at_a(p: &Pair, id: &str) -> String {
+    p.transfer_at_a(id).await["status"].as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn r24_r28_erasing_a_transferred_person_revokes_the_copy_and_holds_back_no_other_revocation() {
+    let p = pair().await;
+    let (erased, _) = p.person_with_consent(&["identity"]).await;
+    let (kept, kept_consent) = p.person_with_consent(&["identity"]).await;
+    let consents = json(p.a.get(&format!("/api/v1/persons/{erased}/consents")).send().await.unwrap()).await;
+    let erased_consent = consents[0]["id"].as_str().unwrap().to_owned();
+    let t1 = json(p.propose(&erased, &erased_consent).await).await["id"].as_str().unwrap().to_owned();
+    let t2 = json(p.propose(&kept, &kept_consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    assert_eq!(p.b.count("transfers").await, 2);
+
+    let res = p.a.post(&format!("/api/v1/persons/{erased}/erase")).send().await.unwrap();
+    assert!(res.status().is_success(), "{:?}", res.text().await);
+    // The other person's consent is withdrawn too: both revocations must go.
+    assert!(p.a.post(&format!("/api/v1/consents/{kept_consent}/withdraw")).send().await.unwrap().status().is_success());
+    p.push_a().await;
+    p.push_b().await;
+    let at_b = json(p.b.get("/api/v1/transfers/incoming").send().await.unwrap()).await;
+    for t in at_b.as_array().unwrap() {
+        assert_eq!(t["status"], "destroyed", "{t}");
+        assert!(t["arrived"].is_null());
+    }
+    assert_eq!(status_at_a(&p, &t2).await, "destroyed");
+    // The erased person's transfer is no longer readable at A, but its
+    // revocation went and was confirmed.
+    let confirmed: i64 = {
+        use sqlx::Row;
+        sqlx::query("SELECT COUNT(*) AS n FROM transfers WHERE id = $1 AND status = 'destroyed'")
+            .bind(&t1)
+            .fetch_one(p.a.store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap()
+    };
+    assert_eq!(confirmed, 1);
+}
+
+#[tokio::test]
+async fn r24_a_revocation_cannot_be_suppressed_by_editing_the_transfer_in_sql() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    // An insider marks the transfer as already revoked, so nothing would be sent.
+    p.a.exec(&format!("UPDATE transfers SET revoked_at = 1 WHERE id = '{id}'")).await;
+    assert!(p.a.post(&format!("/api/v1/consents/{consent}/withdraw")).send().await.unwrap().status().is_success());
+    p.a.store.revoke_uncovered_transfers().await.unwrap();
+    // The edit is caught: the row is refused and the auditor alerted, not silently skipped.
+    let res = p.a.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap();
+    assert_eq!(res.status(), 409);
+    let mut alarms = 0;
+    for _ in 0..50 {
+        use sqlx::Row;
+        alarms = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'integrity_alarm' AND record_kind = 'transfer'",
+        )
+        .fetch_one(p.a.store.pool())
+        .await
+        .unwrap()
+        .try_get::<i64, _>("n")
+        .unwrap();
+        if alarms > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(alarms >= 1);
+}
+
+#[tokio::test]
+async fn r24_removing_a_partner_revokes_every_copy_it_holds() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let name = p.a.store.partners().await.unwrap()[0].name.clone();
+    p.a.store.remove_partner(&name).await.unwrap();
+    assert_eq!(status_at_a(&p, &id).await, "revoked");
+    // The revocation still goes to the removed partner, and its confirmation is believed.
+    p.push_a().await;
+    p.push_b().await;
+    assert_eq!(json(p.b.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await["status"], "destroyed");
+    assert_eq!(status_at_a(&p, &id).await, "destroyed");
+}
+
+#[tokio::test]
+async fn r17_r24_a_withdrawal_stops_a_package_still_waiting_in_the_outbox() {
+    let p = pair_with_b_url(Some("http://127.0.0.1:9".to_owned())).await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    assert_eq!(p.push_a().await, 0, "B is down");
+    assert!(p.a.post(&format!("/api/v1/consents/{consent}/withdraw")).send().await.unwrap().status().is_success());
+    p.a.store.revoke_uncovered_transfers().await.unwrap();
+    // Nothing of the person is left to send, nor to carry out as a file.
+    let kinds: Vec<String> = {
+        use sqlx::Row;
+        sqlx::query("SELECT kind FROM exchange_outbox WHERE delivered_at IS NULL")
+            .fetch_all(p.a.store.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.try_get("kind").unwrap())
+            .collect()
+    };
+    assert_eq!(kinds, vec!["revocation".to_owned()]);
+    let file = p.a.dir.path().join("late.havenpkg");
+    let out = p.a.cli(&["exchange", "export", "--transfer", &id, "--out", file.to_str().unwrap()]);
+    assert!(!out.status.success(), "a withdrawn transfer is not exported");
+
+    // B comes back: the revocation of a transfer it never got is confirmed.
+    let fp = p.a.store.partners().await.unwrap()[0].fingerprint.to_string();
+    p.a.exec(&format!("UPDATE partners SET url = '{}'", p.b.url(""))).await;
+    p.a.store.reseal("partners", &fp).await.unwrap();
+    p.a.exec("UPDATE exchange_outbox SET next_attempt_at = 0").await;
+    p.push_a().await;
+    p.push_b().await;
+    assert_eq!(p.b.count("transfers").await, 0, "the person never reached B");
+    assert_eq!(status_at_a(&p, &id).await, "destroyed");
+}
+
+#[tokio::test]
+async fn r24_the_sender_keeps_no_sealed_copy_once_it_is_delivered_and_one_transfer_per_recipient() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    json(p.propose(&person, &consent).await).await;
+    let res = p.propose(&person, &consent).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "transfer_already_sent");
+    p.push_a().await;
+    let sizes: Vec<i64> = {
+        use sqlx::Row;
+        sqlx::query("SELECT LENGTH(bytes) AS n FROM exchange_outbox WHERE kind = 'transfer'")
+            .fetch_all(p.a.store.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.try_get::<i64, _>("n").unwrap())
+            .collect()
+    };
+    assert_eq!(sizes, vec![0]);
+}
+
+#[tokio::test]
+async fn r24_a_partner_organisation_gets_no_accounts_and_no_referrals_here() {
+    let p = pair().await;
+    let mirror: haven_core::ids::OrgId = p.b_org_at_a.parse().unwrap();
+    let err =
+        p.a.store
+            .create_user(mirror, "fake.partner", haven_core::access::Role::Caseworker, "a-long-test-password", false)
+            .await;
+    assert!(matches!(err, Err(haven_store::StoreError::Invalid(v)) if v.code == "partner_org_has_no_accounts"));
+    let person = p.a.create_named("Mya Mya").await;
+    let res =
+        p.a.post(&format!("/api/v1/persons/{person}/referrals"))
+            .json(&json!({"service_type": "legal_aid", "recipient_org_id": p.b_org_at_a}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "referral_to_partner_org");
+}
