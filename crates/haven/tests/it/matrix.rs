@@ -65,6 +65,10 @@ struct World {
     sup: User,
     /// principal code -> (user, bearer token)
     users: BTreeMap<String, (User, String)>,
+    /// A partner installation (its keys are the test's) and its
+    /// organisation as mirrored here.
+    partner: haven_exchange::NodeKeys,
+    mirror: OrgId,
 }
 
 struct Fixture {
@@ -82,6 +86,10 @@ struct Fixture {
     proposed_referral: String,
     /// A directory entry organisation A added.
     service: String,
+    /// A transfer from the partner to organisation A, waiting for an answer.
+    incoming_transfer: String,
+    /// A transfer of this person from organisation A to the partner, queued.
+    outgoing_transfer: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -107,8 +115,30 @@ async fn world(app: &TestApp) -> World {
             users.insert(principal(role, rel), (store.user_by_username(&name).await.unwrap(), token));
         }
     }
-    World { org_a, org_b, org_c, sup: store.user_by_username("sup").await.unwrap(), users }
+    // A partner whose keys the test holds, so that fixtures can send organisation A transfers.
+    let partner = haven_exchange::NodeKeys::from_seeds(&[3; 32], &[4; 32]);
+    let card = partner.sign_card(haven_exchange::NodeCard {
+        format: haven_exchange::FORMAT,
+        name: "Matrix partner".into(),
+        url: "http://127.0.0.1:9".into(),
+        signing_key: String::new(),
+        encryption_key: String::new(),
+        organisations: vec![haven_exchange::CardOrg {
+            id: "partner-ngo".into(),
+            name: "Partner NGO".into(),
+            kind: "ngo_assistance".into(),
+            country: Some("VNM".into()),
+            languages: vec!["vi".into()],
+        }],
+        issued_at: "2026-11-30T00:00:00Z".into(),
+    });
+    let added = store.add_partner(&card.to_bytes(), partner.public().fingerprint().as_str()).await.unwrap();
+    let mirror = added.organisations[0].0;
+    World { org_a, org_b, org_c, sup: store.user_by_username("sup").await.unwrap(), users, partner, mirror }
 }
+
+/// Sequence numbers of the partner's packages, one per fixture.
+static PARTNER_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A fresh person for one request, held by organisation A, with a case
 /// assigned to the role's "assigned" user, a consent and a break-glass grant.
@@ -195,7 +225,65 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     )
     .unwrap();
     let service = store.add_services(&scope(Permission::WriteCase), &[entry]).await.unwrap().remove(0);
-    Fixture { person, name, case, consent, grant, screening, penalty, inbox_doc, referral, proposed_referral, service }
+    // A transfer from the partner to organisation A, as if pushed.
+    let ours = store.node_keys().public();
+    let payload = haven_exchange::payload::TransferPayload {
+        format: haven_exchange::FORMAT,
+        transfer_id: haven_core::ids::NoteId::from_random_bytes(rand::random()).to_string(),
+        to_org_id: w.org_a.to_string(),
+        purpose: "reception".into(),
+        from_org_name: "Partner NGO".into(),
+        consent: haven_exchange::payload::ConsentSummary {
+            purpose: "cross_border_transfer".into(),
+            categories: vec!["identity".into()],
+            expires_on: "2099-01-01".into(),
+            language: "vi".into(),
+        },
+        haven: haven_exchange::payload::Extension { full_name: "Matrix arrival".into(), ..Default::default() },
+        ..Default::default()
+    };
+    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let header = haven_exchange::Header::new(
+        haven_exchange::PackageKind::Transfer,
+        w.partner.public().fingerprint(),
+        ours.fingerprint(),
+        seq,
+        now,
+        3_600_000,
+        &mut rand::rngs::OsRng,
+    );
+    let bytes =
+        haven_exchange::seal(&w.partner, &ours, &header, &payload.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap();
+    let incoming_transfer = store
+        .receive_package(&bytes, haven_store::exchange::Via::File)
+        .await
+        .unwrap()
+        .transfer_id
+        .unwrap();
+    // And this person's own transfer to the partner's organisation.
+    let xfer = ConsentInput { purpose: "cross_border_transfer".into(), ..input.clone() };
+    let xfer_terms = ConsentTerms::parse(&xfer, w.mirror, sup.user_id, today).unwrap();
+    let xfer_consent = store.record_consent(&scope(Permission::RecordConsent), person, &xfer_terms).await.unwrap();
+    let outgoing_transfer = store
+        .propose_transfer(&scope(Permission::WriteCase), person, w.mirror, &xfer_consent, "reception")
+        .await
+        .unwrap();
+    Fixture {
+        person,
+        name,
+        case,
+        consent,
+        grant,
+        screening,
+        penalty,
+        inbox_doc,
+        referral,
+        proposed_referral,
+        service,
+        incoming_transfer,
+        outgoing_transfer,
+    }
 }
 
 enum Body {
@@ -391,6 +479,12 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.proposed_referral.clone()
     } else if path.starts_with("/api/v1/referrals/") || path.starts_with("/referrals/") {
         f.referral.clone()
+    } else if (path.starts_with("/api/v1/transfers/{id}") || path.starts_with("/transfers/{id}"))
+        && path.ends_with("/package")
+    {
+        f.outgoing_transfer.clone()
+    } else if path.starts_with("/api/v1/transfers/{id}") || path.starts_with("/transfers/{id}") {
+        f.incoming_transfer.clone()
     } else if path.starts_with("/api/v1/instruments/") || path.starts_with("/instruments/") {
         "forced-criminality".to_owned()
     } else {
