@@ -255,12 +255,8 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     );
     let bytes =
         haven_exchange::seal(&w.partner, &ours, &header, &payload.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap();
-    let incoming_transfer = store
-        .receive_package(&bytes, haven_store::exchange::Via::File)
-        .await
-        .unwrap()
-        .transfer_id
-        .unwrap();
+    let incoming_transfer =
+        store.receive_package(&bytes, haven_store::exchange::Via::File).await.unwrap().transfer_id.unwrap();
     // And this person's own transfer to the partner's organisation.
     let xfer = ConsentInput { purpose: "cross_border_transfer".into(), ..input.clone() };
     let xfer_terms = ConsentTerms::parse(&xfer, w.mirror, sup.user_id, today).unwrap();
