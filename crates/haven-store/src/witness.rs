@@ -31,8 +31,12 @@ pub fn witness_name(fp: &Fingerprint) -> String {
     format!("haven-witness/{fp}")
 }
 
-fn refused(code: &'static str, message: &'static str) -> StoreError {
-    StoreError::Invalid(haven_core::ValidationError::new("checkpoint", code, message))
+fn refused(v: haven_core::ValidationError) -> StoreError {
+    StoreError::Invalid(v)
+}
+
+fn malformed() -> StoreError {
+    refused(haven_core::ValidationError::new("checkpoint", "checkpoint_malformed", "not a checkpoint"))
 }
 
 impl Store {
@@ -91,10 +95,9 @@ impl Store {
         partner: &Fingerprint,
         note: &str,
     ) -> Result<String> {
-        let (kept, _) =
-            tlog::split_cosignatures(note).map_err(|_| refused("checkpoint_malformed", "not a checkpoint"))?;
-        let (body, _) = tlog::open_note(&kept).map_err(|_| refused("checkpoint_malformed", "not a checkpoint"))?;
-        let cp = Checkpoint::parse_body(&body).map_err(|_| refused("checkpoint_malformed", "not a checkpoint"))?;
+        let (kept, _) = tlog::split_cosignatures(note).map_err(|_| malformed())?;
+        let (body, _) = tlog::open_note(&kept).map_err(|_| malformed())?;
+        let cp = Checkpoint::parse_body(&body).map_err(|_| malformed())?;
         let root = hex::encode(cp.root);
         let held = sqlx::query("SELECT origin, size, root FROM witnessed_logs WHERE partner = $1")
             .bind(partner.as_str())
@@ -122,9 +125,17 @@ impl Store {
                     }
                 });
                 return Err(if rolled_back {
-                    refused("checkpoint_rollback", "the log is behind a checkpoint this witness cosigned")
+                    refused(haven_core::ValidationError::new(
+                        "checkpoint",
+                        "checkpoint_rollback",
+                        "the log is behind a checkpoint this witness cosigned",
+                    ))
                 } else {
-                    refused("checkpoint_fork", "the log disagrees with a checkpoint this witness cosigned")
+                    refused(haven_core::ValidationError::new(
+                        "checkpoint",
+                        "checkpoint_fork",
+                        "the log disagrees with a checkpoint this witness cosigned",
+                    ))
                 });
             }
         }
