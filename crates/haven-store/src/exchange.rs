@@ -695,7 +695,15 @@ impl Store {
         Ok(v)
     }
 
+    /// One transfer at this end. Need to know: a view shows what arrived only
+    /// as far as identity (who it is, to decide who takes it up); the rest
+    /// the consent covers opens in the person's file once someone accepts,
+    /// under the file's own reach rules. `whole` is for accepting.
     async fn transfer_in(&self, tx: &mut WriteTx, scope: &Scope, id: &str) -> Result<TransferView> {
+        self.transfer_at(tx, scope, id, false).await
+    }
+
+    async fn transfer_at(&self, tx: &mut WriteTx, scope: &Scope, id: &str, whole: bool) -> Result<TransferView> {
         let sql = format!(
             "SELECT {}, t.remote_org_name, t.purpose, t.payload, t.payload_key, t.reason, t.created_at, t.updated_at, \
              p.name AS partner_name FROM transfers t JOIN partners p ON p.fingerprint = t.partner \
@@ -724,6 +732,15 @@ impl Store {
             .filter_map(|e| Some((Status::parse(&e.try_get::<String, _>("status").ok()?).ok()?, e.try_get("at").ok()?)))
             .collect();
         let payload = if outgoing { None } else { self.open_payload(id.trim(), &r)? };
+        let payload = match payload {
+            Some(mut p) if !whole => {
+                p.contact = None;
+                p.haven.location = None;
+                p.haven.notes = None;
+                Some(p)
+            }
+            p => p,
+        };
         let reason = match r.try_get::<Option<Vec<u8>>, _>("reason")? {
             Some(sealed) => Some(
                 String::from_utf8_lossy(&self.keys().open_secret(&format!("transfer-reason\0{id}"), &sealed)?)
@@ -849,7 +866,7 @@ impl Store {
             return Err(StoreError::Denied);
         }
         let mut tx = self.begin().await?;
-        let t = self.transfer_in(&mut tx, scope, id).await?;
+        let t = self.transfer_at(&mut tx, scope, id, true).await?;
         if t.outgoing || !t.status.awaits_answer() {
             return Err(refused(ValidationError::new(
                 "transfer",

@@ -165,7 +165,8 @@ async fn r24_transfer_delivered_with_receipt_accepted_into_a_case_at_the_other_e
     let arrived = &incoming[0]["arrived"];
     assert_eq!(incoming[0]["status"], "received");
     assert_eq!(arrived["full_name"], "Nguyễn Thị Lan");
-    assert_eq!(arrived["notes"], "Recruited through a typing-job advert");
+    // Need to know: before anyone accepts, who it is and no more.
+    assert!(arrived["notes"].is_null(), "{arrived}");
     // R24: not consented, not sent.
     assert!(arrived["contact"].is_null(), "{arrived}");
     assert!(arrived["location"].is_null(), "{arrived}");
@@ -176,6 +177,9 @@ async fn r24_transfer_delivered_with_receipt_accepted_into_a_case_at_the_other_e
     let new_person = json(res).await["person_id"].as_str().unwrap().to_owned();
     let at_b = json(p.b.get(&format!("/api/v1/persons/{new_person}")).send().await.unwrap()).await;
     assert_eq!(at_b["full_name"], "Nguyễn Thị Lan", "{at_b}");
+    // What the consent covered opens in the file once accepted.
+    assert_eq!(at_b["notes"], "Recruited through a typing-job advert", "{at_b}");
+    assert!(at_b["contact"].is_null(), "contact was never consented: {at_b}");
     let cases = json(p.b.get(&format!("/api/v1/persons/{new_person}/cases")).send().await.unwrap()).await;
     assert_eq!(cases["items"].as_array().map(Vec::len), Some(1), "{cases}");
 
