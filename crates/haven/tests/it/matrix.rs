@@ -69,6 +69,10 @@ struct World {
     /// organisation as mirrored here.
     partner: haven_exchange::NodeKeys,
     mirror: OrgId,
+    /// The partner's second organisation: where each request proposes its transfer.
+    mirror2: OrgId,
+    /// This installation's exchange keys, which the partner seals to.
+    node: haven_exchange::NodePublic,
 }
 
 struct Fixture {
@@ -90,6 +94,8 @@ struct Fixture {
     incoming_transfer: String,
     /// A transfer of this person from organisation A to the partner, queued.
     outgoing_transfer: String,
+    /// A consent to a transfer to the partner's second organisation.
+    xfer_consent2: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -123,18 +129,76 @@ async fn world(app: &TestApp) -> World {
         url: "http://127.0.0.1:9".into(),
         signing_key: String::new(),
         encryption_key: String::new(),
-        organisations: vec![haven_exchange::CardOrg {
-            id: "partner-ngo".into(),
-            name: "Partner NGO".into(),
-            kind: "ngo_assistance".into(),
-            country: Some("VNM".into()),
-            languages: vec!["vi".into()],
-        }],
+        organisations: vec![
+            haven_exchange::CardOrg {
+                id: "partner-ngo".into(),
+                name: "Partner NGO".into(),
+                kind: "ngo_assistance".into(),
+                country: Some("VNM".into()),
+                languages: vec!["vi".into()],
+            },
+            haven_exchange::CardOrg {
+                id: "partner-shelter".into(),
+                name: "Partner Shelter".into(),
+                kind: "shelter".into(),
+                country: Some("VNM".into()),
+                languages: vec!["vi".into()],
+            },
+        ],
         issued_at: "2026-11-30T00:00:00Z".into(),
     });
     let added = store.add_partner(&card.to_bytes(), partner.public().fingerprint().as_str()).await.unwrap();
-    let mirror = added.organisations[0].0;
-    World { org_a, org_b, org_c, sup: store.user_by_username("sup").await.unwrap(), users, partner, mirror }
+    let by_name = |n: &str| added.organisations.iter().find(|(_, name)| name.starts_with(n)).unwrap().0;
+    let (mirror, mirror2) = (by_name("Partner NGO"), by_name("Partner Shelter"));
+    let node = store.node_keys().public();
+    World { org_a, org_b, org_c, sup: store.user_by_username("sup").await.unwrap(), users, partner, mirror, mirror2, node }
+}
+
+/// A fresh transfer package from the partner to organisation A.
+fn partner_package(w: &World) -> Vec<u8> {
+    let payload = haven_exchange::payload::TransferPayload {
+        format: haven_exchange::FORMAT,
+        transfer_id: haven_core::ids::NoteId::from_random_bytes(rand::random()).to_string(),
+        to_org_id: w.org_a.to_string(),
+        purpose: "reception".into(),
+        from_org_name: "Partner NGO".into(),
+        consent: haven_exchange::payload::ConsentSummary {
+            purpose: "cross_border_transfer".into(),
+            categories: vec!["identity".into()],
+            expires_on: "2099-01-01".into(),
+            language: "vi".into(),
+        },
+        haven: haven_exchange::payload::Extension { full_name: "Matrix arrival".into(), ..Default::default() },
+        ..Default::default()
+    };
+    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let header = haven_exchange::Header::new(
+        haven_exchange::PackageKind::Transfer,
+        w.partner.public().fingerprint(),
+        w.node.fingerprint(),
+        seq,
+        now,
+        3_600_000,
+        &mut rand::rngs::OsRng,
+    );
+    haven_exchange::seal(&w.partner, &w.node, &header, &payload.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap()
+}
+
+/// A new partner's signed card and its fingerprint, for the registry routes.
+fn new_partner_card() -> (String, String) {
+    let keys = haven_exchange::NodeKeys::from_seeds(&rand::random(), &rand::random());
+    let fp = keys.public().fingerprint().to_string();
+    let card = keys.sign_card(haven_exchange::NodeCard {
+        format: haven_exchange::FORMAT,
+        name: format!("Partner {}", &fp[..9]),
+        url: "http://127.0.0.1:9".into(),
+        signing_key: String::new(),
+        encryption_key: String::new(),
+        organisations: Vec::new(),
+        issued_at: "2026-11-30T00:00:00Z".into(),
+    });
+    (String::from_utf8(card.to_bytes()).unwrap(), fp)
 }
 
 /// Sequence numbers of the partner's packages, one per fixture.
@@ -226,37 +290,12 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     .unwrap();
     let service = store.add_services(&scope(Permission::WriteCase), &[entry]).await.unwrap().remove(0);
     // A transfer from the partner to organisation A, as if pushed.
-    let ours = store.node_keys().public();
-    let payload = haven_exchange::payload::TransferPayload {
-        format: haven_exchange::FORMAT,
-        transfer_id: haven_core::ids::NoteId::from_random_bytes(rand::random()).to_string(),
-        to_org_id: w.org_a.to_string(),
-        purpose: "reception".into(),
-        from_org_name: "Partner NGO".into(),
-        consent: haven_exchange::payload::ConsentSummary {
-            purpose: "cross_border_transfer".into(),
-            categories: vec!["identity".into()],
-            expires_on: "2099-01-01".into(),
-            language: "vi".into(),
-        },
-        haven: haven_exchange::payload::Extension { full_name: "Matrix arrival".into(), ..Default::default() },
-        ..Default::default()
-    };
-    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-    let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let header = haven_exchange::Header::new(
-        haven_exchange::PackageKind::Transfer,
-        w.partner.public().fingerprint(),
-        ours.fingerprint(),
-        seq,
-        now,
-        3_600_000,
-        &mut rand::rngs::OsRng,
-    );
-    let bytes =
-        haven_exchange::seal(&w.partner, &ours, &header, &payload.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap();
-    let incoming_transfer =
-        store.receive_package(&bytes, haven_store::exchange::Via::File).await.unwrap().transfer_id.unwrap();
+    let incoming_transfer = store
+        .receive_package(&partner_package(w), haven_store::exchange::Via::File)
+        .await
+        .unwrap()
+        .transfer_id
+        .unwrap();
     // And this person's own transfer to the partner's organisation.
     let xfer = ConsentInput { purpose: "cross_border_transfer".into(), ..input.clone() };
     let xfer_terms = ConsentTerms::parse(&xfer, w.mirror, sup.user_id, today).unwrap();
@@ -265,6 +304,8 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .propose_transfer(&scope(Permission::WriteCase), person, w.mirror, &xfer_consent, "reception")
         .await
         .unwrap();
+    let xfer_terms2 = ConsentTerms::parse(&xfer, w.mirror2, sup.user_id, today).unwrap();
+    let xfer_consent2 = store.record_consent(&scope(Permission::RecordConsent), person, &xfer_terms2).await.unwrap();
     Fixture {
         person,
         name,
@@ -279,6 +320,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         service,
         incoming_transfer,
         outgoing_transfer,
+        xfer_consent2,
     }
 }
 
@@ -289,6 +331,10 @@ enum Body {
     Csv(&'static str),
     /// A multipart form body (boundary `XBOUNDARY`), for file uploads.
     Multipart(String),
+    /// Raw bytes (a package).
+    Bytes(Vec<u8>),
+    /// A multipart form with a binary file (boundary `XBOUNDARY`).
+    MultipartBytes(Vec<u8>),
 }
 
 const SERVICE_CSV: &str = "provider,name,service_type,country,contact\nP,N,legal_aid,THA,c\n";
@@ -304,7 +350,7 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
+fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Body {
     let unique = haven_store::crypto::random_secret(4);
     let html_form = |mut fields: Vec<(&'static str, String)>| {
         fields.push(("csrf", csrf.to_owned()));
@@ -354,15 +400,36 @@ fn body_for(method: &str, path: &str, w: &World, csrf: &str) -> Body {
         ("POST", "/api/v1/services") => Body::Json(json!({"provider": "P", "name": "N", "service_type": "legal_aid",
                                                            "country": "THA", "contact": "c"})),
         ("POST", "/api/v1/services/import") => Body::Csv(SERVICE_CSV),
-        // Exchange: those allowed get a 400 (no partner is registered in the
-        // fixture, the bytes are no package), everyone else 401/403.
+        // Exchange: valid requests, so that the status is the authorisation's.
         ("POST", "/api/v1/partners") => {
-            Body::Json(json!({"card": "{}", "fingerprint": "0000-0000-0000-0000-0000-0000-0000-0000"}))
+            let (card, fingerprint) = new_partner_card();
+            Body::Json(json!({"card": card, "fingerprint": fingerprint}))
+        }
+        ("POST", "/admin/partners") => {
+            let (card, fingerprint) = new_partner_card();
+            html_form(vec![("card", card), ("fingerprint", fingerprint)])
         }
         ("POST", "/api/v1/persons/{id}/transfers") => Body::Json(json!({
-            "recipient_org_id": w.org_b.to_string(), "consent_id": "none", "purpose": "reception"})),
+            "recipient_org_id": w.mirror2.to_string(), "consent_id": f.xfer_consent2, "purpose": "reception"})),
+        ("POST", "/persons/{id}/transfers") => html_form(vec![
+            ("recipient_org_id", w.mirror2.to_string()),
+            ("consent_id", f.xfer_consent2.clone()),
+            ("purpose", "reception".into()),
+        ]),
         ("POST", "/api/v1/transfers/{id}/decline") => Body::Json(json!({"reason": "no place this month"})),
-        ("POST", "/api/v1/transfers/import") | ("POST", "/federation/v1/packages") => Body::Csv("not a package"),
+        ("POST", "/transfers/{id}/decline") => html_form(vec![("reason", "no place this month".into())]),
+        ("POST", "/api/v1/transfers/import") | ("POST", "/federation/v1/packages") => Body::Bytes(partner_package(w)),
+        ("POST", "/transfers/import") => {
+            let mut body = format!(
+                "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+                 --XBOUNDARY\r\nContent-Disposition: form-data; name=\"package\"; filename=\"t.havenpkg\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .into_bytes();
+            body.extend(partner_package(w));
+            body.extend(b"\r\n--XBOUNDARY--\r\n");
+            Body::MultipartBytes(body)
+        }
         ("POST", "/api/v1/persons/{id}/referrals") => {
             Body::Json(json!({"service_type": "legal_aid", "recipient_org_id": w.org_b.to_string()}))
         }
@@ -548,13 +615,17 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
                     req = req.header("cookie", format!("haven_session={secret}"));
                 }
             }
-            req = match body_for(method.as_str(), &path, &w, &csrf) {
+            req = match body_for(method.as_str(), &path, &w, &f, &csrf) {
                 Body::None => req,
                 Body::Json(v) => req.json(&v),
                 Body::Form(fields) => req.form(&fields),
                 Body::Csv(text) => req.header("content-type", "text/csv").body(text),
                 Body::Multipart(text) => {
                     req.header("content-type", "multipart/form-data; boundary=XBOUNDARY").body(text)
+                }
+                Body::Bytes(bytes) => req.header("content-type", "application/octet-stream").body(bytes),
+                Body::MultipartBytes(bytes) => {
+                    req.header("content-type", "multipart/form-data; boundary=XBOUNDARY").body(bytes)
                 }
             };
             let res = req.send().await.unwrap();
