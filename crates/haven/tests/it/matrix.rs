@@ -151,7 +151,17 @@ async fn world(app: &TestApp) -> World {
     let by_name = |n: &str| added.organisations.iter().find(|(_, name)| name.starts_with(n)).unwrap().0;
     let (mirror, mirror2) = (by_name("Partner NGO"), by_name("Partner Shelter"));
     let node = store.node_keys().public();
-    World { org_a, org_b, org_c, sup: store.user_by_username("sup").await.unwrap(), users, partner, mirror, mirror2, node }
+    World {
+        org_a,
+        org_b,
+        org_c,
+        sup: store.user_by_username("sup").await.unwrap(),
+        users,
+        partner,
+        mirror,
+        mirror2,
+        node,
+    }
 }
 
 /// A fresh transfer package from the partner to organisation A.
