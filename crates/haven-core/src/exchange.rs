@@ -172,10 +172,6 @@ pub fn may_receive(kind: OrgKind) -> bool {
     !kind.is_enforcement()
 }
 
-/// A receiver that has not confirmed a revocation within this many hours is
-/// flagged on the sender's task list.
-pub const REVOCATION_CONFIRM_HOURS: i64 = 72;
-
 #[cfg(test)]
 mod tests {
     use super::*;

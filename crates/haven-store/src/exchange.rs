@@ -784,33 +784,36 @@ impl Store {
 
     /// A person's transfers, as the sending organisation sees them.
     pub async fn transfers_for_person(&self, scope: &Scope, person: PersonId) -> Result<Vec<TransferView>> {
-        require(scope, Permission::ReadCase)?;
-        let ids = sqlx::query("SELECT id FROM transfers WHERE person_id = $1 AND local_org_id = $2 AND direction = 'out' ORDER BY created_at DESC")
-            .bind(person.to_string())
-            .bind(scope.org().to_string())
-            .fetch_all(self.pool())
-            .await?;
-        let mut tx = self.begin().await?;
-        let mut out = Vec::new();
-        for r in ids {
-            let id: String = r.try_get("id")?;
-            match self.transfer_in(&mut tx, scope, &id).await {
-                Ok(v) => out.push(v),
-                Err(StoreError::NotFound) | Err(StoreError::Erased) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        tx.commit().await?;
-        Ok(out)
+        self.list_transfers(scope, "out", Some(person)).await
     }
 
     /// Transfers the caller's organisation sent, for people in the caller's reach.
     pub async fn outgoing_transfers(&self, scope: &Scope) -> Result<Vec<TransferView>> {
+        self.list_transfers(scope, "out", None).await
+    }
+
+    /// Transfers that arrived for the caller's organisation.
+    pub async fn incoming_transfers(&self, scope: &Scope) -> Result<Vec<TransferView>> {
+        self.list_transfers(scope, "in", None).await
+    }
+
+    /// One organisation's transfers in one direction, newest first, each
+    /// read through [`Store::transfer_in`] (so the MAC and, for the sender,
+    /// the person's reach decide), and each listed one audited.
+    async fn list_transfers(
+        &self,
+        scope: &Scope,
+        direction: &str,
+        person: Option<PersonId>,
+    ) -> Result<Vec<TransferView>> {
         require(scope, Permission::ReadCase)?;
         let ids = sqlx::query(
-            "SELECT id FROM transfers WHERE local_org_id = $1 AND direction = 'out' ORDER BY created_at DESC LIMIT 500",
+            "SELECT id FROM transfers WHERE local_org_id = $1 AND direction = $2 AND ($3 = '' OR person_id = $3) \
+             ORDER BY created_at DESC LIMIT 500",
         )
         .bind(scope.org().to_string())
+        .bind(direction)
+        .bind(person.map(|p| p.to_string()).unwrap_or_default())
         .fetch_all(self.pool())
         .await?;
         let mut tx = self.begin().await?;
@@ -819,32 +822,10 @@ impl Store {
             let id: String = r.try_get("id")?;
             match self.transfer_in(&mut tx, scope, &id).await {
                 Ok(v) => out.push(v),
+                // Out of the caller's reach, or erased: not listed.
                 Err(StoreError::NotFound) | Err(StoreError::Erased) => {}
                 Err(e) => return Err(e),
             }
-        }
-        let refs: Vec<&str> = out.iter().map(|t| t.id.as_str()).collect();
-        if !refs.is_empty() {
-            self.append_many_scoped(&mut tx, scope, Action::List, RecordKind::Transfer, &refs).await?;
-        }
-        tx.commit().await?;
-        Ok(out)
-    }
-
-    /// Transfers that arrived for the caller's organisation.
-    pub async fn incoming_transfers(&self, scope: &Scope) -> Result<Vec<TransferView>> {
-        require(scope, Permission::ReadCase)?;
-        let ids = sqlx::query(
-            "SELECT id FROM transfers WHERE local_org_id = $1 AND direction = 'in' ORDER BY created_at DESC",
-        )
-        .bind(scope.org().to_string())
-        .fetch_all(self.pool())
-        .await?;
-        let mut tx = self.begin().await?;
-        let mut out = Vec::new();
-        for r in ids {
-            let id: String = r.try_get("id")?;
-            out.push(self.transfer_in(&mut tx, scope, &id).await?);
         }
         let refs: Vec<&str> = out.iter().map(|t| t.id.as_str()).collect();
         if !refs.is_empty() {
@@ -1049,24 +1030,6 @@ impl Store {
         let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(self.pool()).await? else { return Ok(None) };
         self.check_row(&integrity::CONSENTS, &r, "").await?;
         Ok(Some(crate::access::consent_from_row(self.keys(), &r, None)?.consent))
-    }
-
-    /// Outgoing transfers revoked longer ago than the confirmation window
-    /// whose receiver has not confirmed the destruction (task list).
-    pub async fn unconfirmed_revocations(&self, scope: &Scope) -> Result<Vec<(String, Option<PersonId>)>> {
-        let limit = now_ms() - rules::REVOCATION_CONFIRM_HOURS * 3600 * 1000;
-        let rows = sqlx::query(
-            "SELECT id, person_id FROM transfers WHERE direction = 'out' AND local_org_id = $1 AND status = 'revoked' AND revoked_at < $2",
-        )
-        .bind(scope.org().to_string())
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((r.try_get("id")?, r.try_get::<Option<String>, _>("person_id")?.map(|p| p.parse()).transpose()?))
-            })
-            .collect()
     }
 
     /// The outbox, newest first (for the administrator's view).
