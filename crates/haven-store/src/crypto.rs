@@ -47,8 +47,9 @@ pub struct Keys {
     tags: Zeroizing<[u8; 64]>,
     anchor: Zeroizing<[u8; 64]>,
     signing: SigningKey,
-    node_signing: Zeroizing<[u8; 32]>,
-    node_encryption: Zeroizing<[u8; 32]>,
+    /// Derived once at start: the HPKE key pair costs a scalar
+    /// multiplication, and every package received or sent needs it.
+    node: haven_exchange::NodeKeys,
     tree: std::sync::RwLock<crate::keyfile::KeyTree>,
     erased: std::sync::RwLock<std::collections::BTreeMap<String, i64>>,
     /// Where the key file lives, for erasures; `None` in unit tests.
@@ -68,8 +69,10 @@ impl Keys {
             tags: derive(master, b"keyed-tags"),
             anchor: derive(master, b"audit-anchor"),
             signing: SigningKey::from_bytes(&signing_seed),
-            node_signing: derive(master, b"exchange-node-signing"),
-            node_encryption: derive(master, b"exchange-node-encryption"),
+            node: haven_exchange::NodeKeys::from_seeds(
+                &derive(master, b"exchange-node-signing"),
+                &derive(master, b"exchange-node-encryption"),
+            ),
             tree: std::sync::RwLock::new(kf.tree.clone()),
             erased: std::sync::RwLock::new(kf.erased.clone()),
             path,
@@ -200,8 +203,8 @@ impl Keys {
 
     /// This installation's exchange identity (issue 14): separate keys for
     /// signing packages and for receiving them, neither used elsewhere.
-    pub fn node_keys(&self) -> haven_exchange::NodeKeys {
-        haven_exchange::NodeKeys::from_seeds(&self.node_signing, &self.node_encryption)
+    pub fn node_keys(&self) -> &haven_exchange::NodeKeys {
+        &self.node
     }
 
     pub fn sign(&self, message: &[u8]) -> String {

@@ -169,7 +169,7 @@ fn exchange_error(e: haven_exchange::ExchangeError) -> StoreError {
 
 impl Store {
     /// This installation's exchange keys, derived from the master key.
-    pub fn node_keys(&self) -> NodeKeys {
+    pub fn node_keys(&self) -> &NodeKeys {
         self.keys().node_keys()
     }
 
@@ -508,7 +508,7 @@ impl Store {
             expires_ms: now + PACKAGE_LIFETIME_MS,
         };
         let bytes =
-            haven_exchange::seal(&keys, &p.public, &header, body, &mut rand::rngs::OsRng).map_err(exchange_error)?;
+            haven_exchange::seal(keys, &p.public, &header, body, &mut rand::rngs::OsRng).map_err(exchange_error)?;
         sqlx::query(
             "INSERT INTO exchange_outbox (package_id, partner, transfer_id, kind, bytes, created_at, next_attempt_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -1222,7 +1222,7 @@ impl Store {
             return Err(unknown());
         }
         let keys = self.node_keys();
-        let opened = haven_exchange::open(&keys, &known.public, bytes).map_err(exchange_error)?;
+        let opened = haven_exchange::open(keys, &known.public, bytes).map_err(exchange_error)?;
         let h = opened.header;
         haven_exchange::check_times(&h, now_ms()).map_err(exchange_error)?;
         let mut tx = self.begin().await?;

@@ -120,7 +120,7 @@ impl Pair {
             created_ms,
             expires_ms,
         };
-        haven_exchange::seal(&keys, &b, &header, body, &mut rand::rngs::OsRng).unwrap()
+        haven_exchange::seal(keys, &b, &header, body, &mut rand::rngs::OsRng).unwrap()
     }
 }
 
@@ -265,7 +265,7 @@ async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audi
         3_600_000,
         &mut rand::rngs::OsRng,
     );
-    let stranger = haven_exchange::seal(&c_keys, &b_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
+    let stranger = haven_exchange::seal(c_keys, &b_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
     assert_eq!(p.push_raw_to_b(stranger.clone()).await.status(), 400);
     assert_eq!(code(p.b.store.receive_package(&stranger, Via::Push).await), "package_unknown_sender");
 
@@ -281,7 +281,7 @@ async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audi
         3_600_000,
         &mut rand::rngs::OsRng,
     );
-    let misdirected = haven_exchange::seal(&b_keys, &a_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
+    let misdirected = haven_exchange::seal(b_keys, &a_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
     assert_eq!(p.push_raw_to_b(misdirected).await.status(), 400);
 
     // Audited (R27): every refusal after the sender is authenticated; of
