@@ -107,6 +107,187 @@ impl Status {
     }
 }
 
+/// How a person a transfer handed over is doing, as the receiving
+/// organisation tells the sender. A status word only, never free text: the
+/// sender needs to know whether its part is done or help is wanted, not the
+/// person's new circumstances (R24: the minimum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FollowUp {
+    Arrived,
+    ReintegrationStarted,
+    NeedsHelp,
+}
+
+impl FollowUp {
+    pub const ALL: [FollowUp; 3] = [FollowUp::Arrived, FollowUp::ReintegrationStarted, FollowUp::NeedsHelp];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FollowUp::Arrived => "arrived",
+            FollowUp::ReintegrationStarted => "reintegration_started",
+            FollowUp::NeedsHelp => "needs_help",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL.iter().copied().find(|f| f.as_str() == s.trim()).ok_or(ValidationError::new(
+            "status",
+            "invalid_follow_up",
+            "choose arrived, reintegration started or needs help",
+        ))
+    }
+}
+
+/// Whether the receiving organisation may send a follow-up about a transfer
+/// it holds: only once it accepted the case, and only while the consent that
+/// carried it is in force (`consent_expires` is the day it ends, as the
+/// package stated it). A withdrawn consent reaches the receiver as a
+/// revocation, which destroys the copy and ends the transfer.
+pub fn check_follow_up(
+    outgoing: bool,
+    status: Status,
+    consent_expires: Option<Date>,
+    today: Date,
+) -> Result<(), ValidationError> {
+    if outgoing || status != Status::Accepted {
+        return Err(ValidationError::new(
+            "transfer",
+            "transfer_not_accepted",
+            "a follow-up is sent only about a transfer this organisation accepted",
+        ));
+    }
+    // r24: the flow back rides on the same consent as the flow out.
+    match consent_expires {
+        Some(d) if d >= today => Ok(()),
+        _ => Err(ValidationError::new(
+            "transfer",
+            "r24_consent_expired",
+            "the consent that carried this transfer has ended: nothing more is sent about it",
+        )),
+    }
+}
+
+/// Whether a follow-up that arrived is kept by the sender: only about a
+/// transfer it sent that the partner took (or is taking) up. One about a
+/// revoked or destroyed transfer is dropped, since the person withdrew.
+pub fn follow_up_applies(outgoing: bool, status: Status) -> bool {
+    outgoing && matches!(status, Status::Delivered | Status::Accepted)
+}
+
+/// How long the sender waits for a partner to confirm it destroyed a
+/// revoked transfer before the task list flags it.
+pub const REVOCATION_CONFIRM_HOURS: i64 = 72;
+
+/// How long a declined transfer stays on the sender's task list, so that
+/// someone finds the person another organisation.
+pub const DECLINE_NOTICE_DAYS: i64 = 14;
+
+/// Working days the receiving organisation has to answer a transfer.
+pub const ANSWER_WITHIN_WORKING_DAYS: u32 = 3;
+
+/// A transfer as the task list needs it; times in milliseconds since the epoch.
+#[derive(Debug, Clone)]
+pub struct TransferFacts {
+    pub id: String,
+    pub outgoing: bool,
+    pub status: Status,
+    /// The person's name where this end may read it, else empty.
+    pub name: String,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+    pub revoked_at_ms: Option<i64>,
+    /// The newest follow-up the partner sent, and when it arrived.
+    pub latest_follow_up: Option<(FollowUp, i64)>,
+}
+
+/// What a transfer asks of this end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TransferTaskKind {
+    /// A revoked transfer whose destruction the partner has not confirmed
+    /// in time: someone must call them (R17, R24).
+    RevocationUnconfirmed,
+    /// The receiving organisation said the person needs help.
+    FollowUpNeedsHelp,
+    /// A transfer arrived: accept or decline it.
+    TransferToAnswer,
+    /// The partner declined: find the person another organisation.
+    TransferDeclined,
+}
+
+impl TransferTaskKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TransferTaskKind::RevocationUnconfirmed => "transfer_revocation_unconfirmed",
+            TransferTaskKind::FollowUpNeedsHelp => "transfer_needs_help",
+            TransferTaskKind::TransferToAnswer => "transfer_to_answer",
+            TransferTaskKind::TransferDeclined => "transfer_declined",
+        }
+    }
+
+    /// Listed with the urgent ones at the top of the task list.
+    pub fn urgent(&self) -> bool {
+        matches!(self, TransferTaskKind::RevocationUnconfirmed | TransferTaskKind::FollowUpNeedsHelp)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferTask {
+    pub kind: TransferTaskKind,
+    pub transfer_id: String,
+    pub name: String,
+    pub due: Date,
+    pub overdue: bool,
+}
+
+/// How long a "needs help" follow-up stays on the sender's list unless a
+/// newer follow-up replaces it.
+pub const NEEDS_HELP_DAYS: i64 = 30;
+
+fn day_of(ms: i64) -> Date {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).map(|t| t.date()).unwrap_or(Date::MIN)
+}
+
+/// The tasks transfers ask of this end, most urgent first.
+pub fn transfer_tasks(facts: &[TransferFacts], now_ms: i64) -> Vec<TransferTask> {
+    const DAY_MS: i64 = 24 * 3600 * 1000;
+    let today = day_of(now_ms);
+    let mut out = Vec::new();
+    for t in facts {
+        let task = |kind, due: Date, overdue: bool| TransferTask {
+            kind,
+            transfer_id: t.id.clone(),
+            name: t.name.clone(),
+            due,
+            overdue,
+        };
+        match (t.outgoing, t.status) {
+            (false, Status::Received) => {
+                let due = crate::tasks::add_working_days(day_of(t.created_at_ms), ANSWER_WITHIN_WORKING_DAYS);
+                out.push(task(TransferTaskKind::TransferToAnswer, due, due < today));
+            }
+            (true, Status::Revoked) => {
+                let deadline = t.revoked_at_ms.unwrap_or(t.updated_at_ms) + REVOCATION_CONFIRM_HOURS * 3600 * 1000;
+                if now_ms >= deadline {
+                    out.push(task(TransferTaskKind::RevocationUnconfirmed, day_of(deadline), true));
+                }
+            }
+            (true, Status::Declined) if now_ms - t.updated_at_ms <= DECLINE_NOTICE_DAYS * DAY_MS => {
+                out.push(task(TransferTaskKind::TransferDeclined, day_of(t.updated_at_ms), false));
+            }
+            (true, Status::Accepted | Status::Delivered) => {
+                if let Some((FollowUp::NeedsHelp, at)) = t.latest_follow_up {
+                    if now_ms - at <= NEEDS_HELP_DAYS * DAY_MS {
+                        out.push(task(TransferTaskKind::FollowUpNeedsHelp, day_of(at), false));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by(|a, b| (a.kind, a.due, &a.name).cmp(&(b.kind, b.due, &b.name)));
+    out
+}
+
 /// What a proposed transfer may carry: the consent's categories, once every
 /// condition for it to leave holds (R16, R17, R24).
 ///
@@ -260,6 +441,102 @@ mod tests {
             check_proposal(to, OrgKind::Shelter, false, Some(&c), TODAY).err().map(|e| e.code),
             Some("transfer_recipient_not_remote")
         );
+    }
+
+    #[test]
+    fn r24_follow_up_only_for_an_accepted_transfer_while_the_consent_holds() {
+        let day = Some(TODAY);
+        assert_eq!(check_follow_up(false, Status::Accepted, day, TODAY), Ok(()));
+        for s in Status::ALL.into_iter().filter(|s| *s != Status::Accepted) {
+            assert_eq!(check_follow_up(false, s, day, TODAY).err().map(|e| e.code), Some("transfer_not_accepted"));
+        }
+        // The sender never sends follow-ups about its own transfers.
+        assert!(check_follow_up(true, Status::Accepted, day, TODAY).is_err());
+        let yesterday = TODAY.previous_day();
+        assert_eq!(
+            check_follow_up(false, Status::Accepted, yesterday, TODAY).err().map(|e| e.code),
+            Some("r24_consent_expired")
+        );
+        assert_eq!(
+            check_follow_up(false, Status::Accepted, None, TODAY).err().map(|e| e.code),
+            Some("r24_consent_expired")
+        );
+        assert!(follow_up_applies(true, Status::Accepted));
+        assert!(follow_up_applies(true, Status::Delivered));
+        for s in [Status::Queued, Status::Declined, Status::Revoked, Status::Destroyed, Status::Received] {
+            assert!(!follow_up_applies(true, s), "{s:?}");
+        }
+        assert!(!follow_up_applies(false, Status::Accepted));
+        for f in FollowUp::ALL {
+            assert_eq!(FollowUp::parse(f.as_str()), Ok(f));
+        }
+        assert_eq!(FollowUp::parse("moved to Hanoi").err().map(|e| e.code), Some("invalid_follow_up"));
+    }
+
+    fn facts(outgoing: bool, status: Status) -> TransferFacts {
+        TransferFacts {
+            id: "t".into(),
+            outgoing,
+            status,
+            name: "Nguyen Van An".into(),
+            created_at_ms: NOW - 10 * HOUR,
+            updated_at_ms: NOW - 10 * HOUR,
+            revoked_at_ms: None,
+            latest_follow_up: None,
+        }
+    }
+
+    const HOUR: i64 = 3600 * 1000;
+    /// 2026-11-30 12:00 UTC, a Monday.
+    const NOW: i64 = 1_796_040_000_000;
+
+    /// R17, R24: a revocation the partner has not confirmed within 72 hours
+    /// is flagged, urgent and late; before then it is not.
+    #[test]
+    fn r24_unconfirmed_revocation_is_flagged_after_72_hours() {
+        let mut t = facts(true, Status::Revoked);
+        t.revoked_at_ms = Some(NOW - 71 * HOUR);
+        assert!(transfer_tasks(std::slice::from_ref(&t), NOW).is_empty());
+        t.revoked_at_ms = Some(NOW - 72 * HOUR);
+        let tasks = transfer_tasks(std::slice::from_ref(&t), NOW);
+        assert_eq!(tasks.len(), 1);
+        assert_eq!(tasks[0].kind, TransferTaskKind::RevocationUnconfirmed);
+        assert!(tasks[0].overdue && tasks[0].kind.urgent());
+        // Confirmed: nothing left to chase.
+        t.status = Status::Destroyed;
+        assert!(transfer_tasks(&[t], NOW).is_empty());
+    }
+
+    #[test]
+    fn transfer_tasks_ask_the_receiver_to_answer_and_tell_the_sender_of_a_decline_or_a_call_for_help() {
+        assert_eq!(day_of(NOW), date!(2026 - 11 - 30));
+        let arrived = facts(false, Status::Received);
+        let t = transfer_tasks(std::slice::from_ref(&arrived), NOW);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            (t[0].kind, t[0].due, t[0].overdue),
+            (TransferTaskKind::TransferToAnswer, date!(2026 - 12 - 03), false)
+        );
+        let late = TransferFacts { created_at_ms: NOW - 8 * 24 * HOUR, ..arrived.clone() };
+        assert!(transfer_tasks(&[late], NOW)[0].overdue);
+        // Answered: off the list.
+        assert!(transfer_tasks(&[facts(false, Status::Accepted)], NOW).is_empty());
+
+        let declined = facts(true, Status::Declined);
+        assert_eq!(transfer_tasks(std::slice::from_ref(&declined), NOW)[0].kind, TransferTaskKind::TransferDeclined);
+        let old = TransferFacts { updated_at_ms: NOW - 15 * 24 * HOUR, ..declined };
+        assert!(transfer_tasks(&[old], NOW).is_empty());
+
+        let mut accepted = facts(true, Status::Accepted);
+        assert!(transfer_tasks(std::slice::from_ref(&accepted), NOW).is_empty());
+        accepted.latest_follow_up = Some((FollowUp::NeedsHelp, NOW - HOUR));
+        let t = transfer_tasks(std::slice::from_ref(&accepted), NOW);
+        assert_eq!(t[0].kind, TransferTaskKind::FollowUpNeedsHelp);
+        assert!(t[0].kind.urgent());
+        accepted.latest_follow_up = Some((FollowUp::ReintegrationStarted, NOW - HOUR));
+        assert!(transfer_tasks(std::slice::from_ref(&accepted), NOW).is_empty());
+        accepted.latest_follow_up = Some((FollowUp::NeedsHelp, NOW - 31 * 24 * HOUR));
+        assert!(transfer_tasks(&[accepted], NOW).is_empty());
     }
 
     #[test]

@@ -84,6 +84,10 @@ pub struct Message {
     pub transfer_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// A follow-up's status word (arrived, reintegration_started,
+    /// needs_help); never free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 
 /// A signed audit checkpoint going to a witness, or its cosignature coming

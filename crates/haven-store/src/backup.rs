@@ -65,6 +65,7 @@ pub const TABLES: &[&str] = &[
     "partner_orgs",
     "transfers",
     "transfer_events",
+    "transfer_follow_ups",
     "exchange_outbox",
     "exchange_receipts",
     "witnessed_logs",

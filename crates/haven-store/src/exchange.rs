@@ -18,7 +18,7 @@
 use haven_core::access::{Categories, OrgKind, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::case::{CaseRecord, CaseStatus};
-use haven_core::exchange::{self as rules, Purpose, Status};
+use haven_core::exchange::{self as rules, FollowUp, Purpose, Status};
 use haven_core::ids::{OrgId, PersonId};
 use haven_core::person::{PersonInput, PersonRecord};
 use haven_core::ValidationError;
@@ -29,7 +29,7 @@ use sqlx::Row;
 
 use crate::audit::Context;
 use crate::crypto::DataKey;
-use crate::integrity::{self, select_cols, PARTNERS, PARTNER_ORGS, TRANSFERS};
+use crate::integrity::{self, select_cols, PARTNERS, PARTNER_ORGS, TRANSFERS, TRANSFER_FOLLOW_UPS};
 use crate::{now_ms, require, today, Result, Store, StoreError, WriteTx};
 
 /// How long a package may wait before the receiver refuses it as expired.
@@ -68,10 +68,15 @@ pub struct TransferView {
     pub reason: Option<String>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
+    /// When this side sent a revocation (read through the row's MAC).
+    pub revoked_at_ms: Option<i64>,
     pub events: Vec<(Status, i64)>,
     /// What arrived, opened for the receiving organisation; `None` for the
     /// sender, and once the copy is destroyed.
     pub payload: Option<TransferPayload>,
+    /// Follow-ups about the person, oldest first: sent by this end when it
+    /// received the transfer, from the partner when it sent it.
+    pub follow_ups: Vec<(FollowUp, i64)>,
 }
 
 /// One package in the outbox.
@@ -731,6 +736,15 @@ impl Store {
             .iter()
             .filter_map(|e| Some((Status::parse(&e.try_get::<String, _>("status").ok()?).ok()?, e.try_get("at").ok()?)))
             .collect();
+        let sql = format!(
+            "SELECT {} FROM transfer_follow_ups t WHERE t.transfer_id = $1 ORDER BY t.at, t.id",
+            select_cols(&TRANSFER_FOLLOW_UPS, "t", "")
+        );
+        let mut follow_ups = Vec::new();
+        for f in sqlx::query(&sql).bind(id.trim()).fetch_all(&mut **tx).await? {
+            self.check_row(&TRANSFER_FOLLOW_UPS, &f, "").await?;
+            follow_ups.push((FollowUp::parse(&f.try_get::<String, _>("status")?)?, f.try_get("at")?));
+        }
         let payload = if outgoing { None } else { self.open_payload(id.trim(), &r)? };
         let payload = match payload {
             Some(mut p) if !whole => {
@@ -762,8 +776,10 @@ impl Store {
             reason,
             created_at_ms: r.try_get("created_at")?,
             updated_at_ms: r.try_get("updated_at")?,
+            revoked_at_ms: r.try_get("revoked_at")?,
             events,
             payload,
+            follow_ups,
         })
     }
 
@@ -881,7 +897,8 @@ impl Store {
             .await?;
         self.seal_row(&mut tx, &TRANSFERS, &t.id).await?;
         let fp = self.transfer_partner(&mut tx, &t.id).await?;
-        let body = Message { transfer_id: t.id.clone(), reason: None }.to_bytes().map_err(exchange_error)?;
+        let body =
+            Message { transfer_id: t.id.clone(), reason: None, status: None }.to_bytes().map_err(exchange_error)?;
         let (package, _) = self.queue(&mut tx, &fp, PackageKind::Accept, Some(&t.id), &body).await?;
         self.set_transfer_status(&mut tx, &t.id, Status::Accepted, Some(&package)).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Transfer, &t.id, "accepted").await?;
@@ -907,8 +924,9 @@ impl Store {
             )));
         }
         let fp = self.transfer_partner(&mut tx, &t.id).await?;
-        let body =
-            Message { transfer_id: t.id.clone(), reason: Some(reason.clone()) }.to_bytes().map_err(exchange_error)?;
+        let body = Message { transfer_id: t.id.clone(), reason: Some(reason.clone()), status: None }
+            .to_bytes()
+            .map_err(exchange_error)?;
         let (package, _) = self.queue(&mut tx, &fp, PackageKind::Decline, Some(&t.id), &body).await?;
         let sealed = self.keys().seal_secret(&format!("transfer-reason\0{}", t.id), reason.as_bytes())?;
         sqlx::query("UPDATE transfers SET reason = $1, handled_by = $2 WHERE id = $3")
@@ -923,6 +941,57 @@ impl Store {
         // After the commit: the key file is outside the transaction, and a
         // declined copy is destroyed even if this step is retried.
         self.destroy_copy(&t.id).await
+    }
+
+    /// Tells the sender of a transfer this organisation accepted how the
+    /// person is doing: a status word, under the consent that carried the
+    /// transfer (R24), audited here and on arrival there (R27).
+    pub async fn send_follow_up(&self, scope: &Scope, id: &str, status: &str) -> Result<()> {
+        require(scope, Permission::WriteCase)?;
+        let status = FollowUp::parse(status)?;
+        let mut tx = self.begin().await?;
+        let t = self.transfer_in(&mut tx, scope, id).await?;
+        let expires = t.payload.as_ref().and_then(|p| haven_core::person::parse_date(&p.consent.expires_on));
+        rules::check_follow_up(t.outgoing, t.status, expires, today())?;
+        let fp = self.transfer_partner(&mut tx, &t.id).await?;
+        let body = Message { transfer_id: t.id.clone(), reason: None, status: Some(status.as_str().to_owned()) }
+            .to_bytes()
+            .map_err(exchange_error)?;
+        let (package, _) = self.queue(&mut tx, &fp, PackageKind::FollowUp, Some(&t.id), &body).await?;
+        self.insert_follow_up(&mut tx, &t.id, status, &package, Some(&scope.actor().to_string())).await?;
+        self.append_scoped(
+            &mut tx,
+            scope,
+            Action::Update,
+            RecordKind::Transfer,
+            &t.id,
+            &format!("follow_up:{}", status.as_str()),
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    async fn insert_follow_up(
+        &self,
+        tx: &mut WriteTx,
+        transfer: &str,
+        status: FollowUp,
+        package: &str,
+        by: Option<&str>,
+    ) -> Result<()> {
+        let id = crate::access::uuid_string();
+        sqlx::query(
+            "INSERT INTO transfer_follow_ups (id, transfer_id, status, package_id, recorded_by, at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&id)
+        .bind(transfer)
+        .bind(status.as_str())
+        .bind(package)
+        .bind(by)
+        .bind(now_ms())
+        .execute(&mut **tx)
+        .await?;
+        self.seal_row(tx, &TRANSFER_FOLLOW_UPS, &id).await
     }
 
     async fn transfer_partner(&self, tx: &mut WriteTx, id: &str) -> Result<String> {
@@ -1003,7 +1072,8 @@ impl Store {
         .bind(id)
         .execute(&mut **tx)
         .await?;
-        let body = Message { transfer_id: id.to_owned(), reason: None }.to_bytes().map_err(exchange_error)?;
+        let body =
+            Message { transfer_id: id.to_owned(), reason: None, status: None }.to_bytes().map_err(exchange_error)?;
         let (package, _) = self.queue(tx, partner, PackageKind::Revocation, Some(id), &body).await?;
         sqlx::query("UPDATE transfers SET revoked_at = $1 WHERE id = $2")
             .bind(now_ms())
@@ -1246,7 +1316,9 @@ impl Store {
             PackageKind::Transfer => {
                 let payload = TransferPayload::parse(&opened.body).map_err(exchange_error)?;
                 let id = self.store_incoming(&mut tx, &p, &payload).await?;
-                let body = Message { transfer_id: id.clone(), reason: None }.to_bytes().map_err(exchange_error)?;
+                let body = Message { transfer_id: id.clone(), reason: None, status: None }
+                    .to_bytes()
+                    .map_err(exchange_error)?;
                 let (_, sealed) =
                     self.queue(&mut tx, p.fingerprint.as_str(), PackageKind::Receipt, Some(&id), &body).await?;
                 // Pushed: handed back in the same exchange, so the copy in
@@ -1287,7 +1359,7 @@ impl Store {
             }
             kind => {
                 let m = Message::parse(&opened.body).map_err(exchange_error)?;
-                self.apply_answer(&mut tx, &p, kind, &m).await?;
+                self.apply_answer(&mut tx, &p, kind, &m, &h.id).await?;
                 sqlx::query(
                     "INSERT INTO exchange_receipts (package_id, partner, transfer_id, kind, received_at, bytes) VALUES ($1, $2, $3, $4, $5, $6)",
                 )
@@ -1403,7 +1475,14 @@ impl Store {
     }
 
     /// An answer about one of our transfers, from the partner it went to.
-    async fn apply_answer(&self, tx: &mut WriteTx, p: &Partner, kind: PackageKind, m: &Message) -> Result<()> {
+    async fn apply_answer(
+        &self,
+        tx: &mut WriteTx,
+        p: &Partner,
+        kind: PackageKind,
+        m: &Message,
+        package_id: &str,
+    ) -> Result<()> {
         let row = match self.checked_transfer(tx, &m.transfer_id).await {
             Ok(r) if r.try_get::<String, _>("partner")? == p.fingerprint.as_str() => r,
             // A revocation of a transfer that never arrived (withdrawn
@@ -1421,6 +1500,25 @@ impl Store {
         };
         let outgoing = row.try_get::<String, _>("direction")? == "out";
         let status = Status::parse(&row.try_get::<String, _>("status")?)?;
+        if kind == PackageKind::FollowUp {
+            let word = m.status.as_deref().unwrap_or_default();
+            let follow_up = FollowUp::parse(word).map_err(|_| {
+                refused(ValidationError::new("package", "package_malformed", "the follow-up has no known status"))
+            })?;
+            if !outgoing {
+                return Err(refused(ValidationError::new(
+                    "package",
+                    "package_out_of_order",
+                    "this answer does not follow the transfer's state",
+                )));
+            }
+            // About a transfer revoked since: the person withdrew, so what
+            // the partner says about them is not kept.
+            if rules::follow_up_applies(outgoing, status) {
+                self.insert_follow_up(tx, &m.transfer_id, follow_up, package_id, None).await?;
+            }
+            return Ok(());
+        }
         let next = match (kind, outgoing, status) {
             (PackageKind::Receipt, true, Status::Queued) => Some(Status::Delivered),
             (PackageKind::Receipt, true, _) => None,
@@ -1428,7 +1526,6 @@ impl Store {
             (PackageKind::Decline, true, Status::Queued | Status::Delivered) => Some(Status::Declined),
             (PackageKind::RevocationConfirmed, true, Status::Revoked) => Some(Status::Destroyed),
             (PackageKind::Revocation, false, s) if s != Status::Destroyed => Some(Status::Destroyed),
-            (PackageKind::FollowUp, _, _) => None,
             _ => {
                 return Err(refused(ValidationError::new(
                     "package",
@@ -1477,7 +1574,8 @@ impl Store {
         }
         let fp = partner.as_str().to_owned();
         let mut tx = self.begin().await?;
-        let body = Message { transfer_id: id.to_owned(), reason: None }.to_bytes().map_err(exchange_error)?;
+        let body =
+            Message { transfer_id: id.to_owned(), reason: None, status: None }.to_bytes().map_err(exchange_error)?;
         self.queue(&mut tx, &fp, PackageKind::RevocationConfirmed, Some(id), &body).await?;
         tx.commit().await
     }

@@ -258,6 +258,16 @@ pub(crate) const TRANSFERS: MacSpec = MacSpec {
     bound: true,
 };
 
+/// A follow-up the receiving organisation sent: a forged "needs help", or a
+/// deleted one, would send a caseworker the wrong way.
+pub(crate) const TRANSFER_FOLLOW_UPS: MacSpec = MacSpec {
+    table: "transfer_follow_ups",
+    id: "id",
+    kind: RecordKind::Transfer,
+    cols: &[Text("transfer_id"), Text("status"), Text("recorded_by"), Int("at")],
+    bound: true,
+};
+
 pub(crate) const ALL: &[&MacSpec] = &[
     &ORGANISATIONS,
     &USERS,
@@ -275,6 +285,7 @@ pub(crate) const ALL: &[&MacSpec] = &[
     &PARTNERS,
     &PARTNER_ORGS,
     &TRANSFERS,
+    &TRANSFER_FOLLOW_UPS,
 ];
 
 /// The MAC of a row whose columns are named `{prefix}{column}` (so joined

@@ -1036,3 +1036,20 @@ xfer-consent-until = Consent valid until
 xfer-accept-explain = Accepting opens a case here, assigned to you, with what arrived. If the person withdraws their consent at the sending organisation, this copy and the file opened from it are destroyed.
 partners-own-card = Download this installation's card
 partners-already = This partner is already registered.
+
+# Cross-border transfers: follow-ups and tasks (issue 14)
+xfer-follow-ups = Follow-ups
+xfer-follow-ups-none = No follow-up has been sent yet.
+xfer-follow-up-legend = Tell the sending organisation how the person is doing
+xfer-follow-up-explain = Only the status you choose is sent, nothing else about the person, and only while their consent to the transfer is in force.
+xfer-follow-up-send = Send the follow-up
+xfer-follow-up-arrived = Arrived
+xfer-follow-up-reintegration_started = Reintegration started
+xfer-follow-up-needs_help = Needs help
+task-transfer_to_answer = A cross-border transfer to accept or decline
+task-transfer_declined = A cross-border transfer was declined: find the person another organisation
+task-transfer_needs_help = Urgent: the receiving organisation says the person needs help
+task-transfer_revocation_unconfirmed = Urgent: the partner has not confirmed that it destroyed a withdrawn transfer. Contact them.
+validation-invalid_follow_up = Choose one: arrived, reintegration started or needs help.
+validation-transfer_not_accepted = A follow-up can only be sent about a transfer your organisation accepted.
+validation-r24_consent_expired = The person's consent to this transfer has ended, so nothing more is sent about it. The sending organisation can record a new consent with the person.

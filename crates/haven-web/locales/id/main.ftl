@@ -1046,3 +1046,20 @@ xfer-consent-until = Persetujuan berlaku sampai
 xfer-accept-explain = Menerima akan membuka kasus di sini, ditugaskan kepada Anda, dengan data yang tiba. Jika orang itu menarik persetujuannya di organisasi pengirim, salinan ini dan berkas yang dibuka darinya akan dimusnahkan.
 partners-own-card = Unduh kartu node instalasi ini
 partners-already = Mitra ini sudah terdaftar.
+
+# Cross-border transfers: follow-ups and tasks (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-follow-ups = Tindak lanjut
+xfer-follow-ups-none = Belum ada tindak lanjut yang dikirim.
+xfer-follow-up-legend = Beri tahu organisasi pengirim bagaimana keadaan orang ini
+xfer-follow-up-explain = Hanya status yang Anda pilih yang dikirim, tidak ada hal lain tentang orang ini, dan hanya selama persetujuan mereka atas pemindahan masih berlaku.
+xfer-follow-up-send = Kirim tindak lanjut
+xfer-follow-up-arrived = Sudah tiba
+xfer-follow-up-reintegration_started = Reintegrasi sudah dimulai
+xfer-follow-up-needs_help = Butuh bantuan
+task-transfer_to_answer = Pemindahan lintas batas yang perlu diterima atau ditolak
+task-transfer_declined = Pemindahan lintas batas ditolak: carikan organisasi lain untuk orang ini
+task-transfer_needs_help = Mendesak: organisasi penerima mengatakan orang ini butuh bantuan
+task-transfer_revocation_unconfirmed = Mendesak: mitra belum mengonfirmasi bahwa salinan pemindahan yang ditarik sudah dimusnahkan. Hubungi mereka.
+validation-invalid_follow_up = Pilih satu: sudah tiba, reintegrasi sudah dimulai, atau butuh bantuan.
+validation-transfer_not_accepted = Tindak lanjut hanya dapat dikirim tentang pemindahan yang diterima organisasi Anda.
+validation-r24_consent_expired = Persetujuan orang ini atas pemindahan ini sudah berakhir, jadi tidak ada lagi yang dikirim tentangnya. Organisasi pengirim dapat mencatat persetujuan baru bersama orang ini.

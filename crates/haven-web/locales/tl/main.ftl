@@ -1051,3 +1051,20 @@ xfer-consent-until = May bisa ang pahintulot hanggang
 xfer-accept-explain = Ang pagtanggap ay magbubukas ng kaso rito, nakatalaga sa iyo, kasama ang dumating. Kung bawiin ng tao ang kanyang pahintulot sa nagpadalang organisasyon, sisirain ang kopyang ito at ang file na binuksan mula rito.
 partners-own-card = I-download ang node card ng instalasyong ito
 partners-already = Nakarehistro na ang partner na ito.
+
+# Cross-border transfers: follow-ups and tasks (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-follow-ups = Mga follow-up
+xfer-follow-ups-none = Wala pang naipapadalang follow-up.
+xfer-follow-up-legend = Sabihin sa nagpadalang organisasyon ang kalagayan ng tao
+xfer-follow-up-explain = Ang katayuang pinili mo lamang ang ipapadala, wala nang iba tungkol sa tao, at habang may bisa pa ang kanilang pahintulot sa paglipat.
+xfer-follow-up-send = Ipadala ang follow-up
+xfer-follow-up-arrived = Nakarating na
+xfer-follow-up-reintegration_started = Nagsimula na ang reintegrasyon
+xfer-follow-up-needs_help = Nangangailangan ng tulong
+task-transfer_to_answer = Paglipat sa ibang bansa na tatanggapin o tatanggihan
+task-transfer_declined = Tinanggihan ang paglipat sa ibang bansa: humanap ng ibang organisasyon para sa tao
+task-transfer_needs_help = Apurahan: sinasabi ng tumanggap na organisasyon na nangangailangan ng tulong ang tao
+task-transfer_revocation_unconfirmed = Apurahan: hindi pa kinukumpirma ng partner na sinira na nito ang kopya ng binawing paglipat. Makipag-ugnayan sa kanila.
+validation-invalid_follow_up = Pumili ng isa: nakarating na, nagsimula na ang reintegrasyon, o nangangailangan ng tulong.
+validation-transfer_not_accepted = Makapagpapadala lamang ng follow-up tungkol sa paglipat na tinanggap ng iyong organisasyon.
+validation-r24_consent_expired = Natapos na ang pahintulot ng tao sa paglipat na ito, kaya wala nang ipapadala tungkol dito. Maaaring magtala ang nagpadalang organisasyon ng bagong pahintulot kasama ang tao.

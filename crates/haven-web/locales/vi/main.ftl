@@ -1046,3 +1046,20 @@ xfer-consent-until = Sự đồng ý có hiệu lực đến
 xfer-accept-explain = Chấp nhận sẽ mở một hồ sơ vụ việc tại đây, giao cho bạn, với những gì đã đến. Nếu người đó rút lại sự đồng ý tại tổ chức gửi, bản sao này và hồ sơ mở từ nó sẽ bị hủy.
 partners-own-card = Tải thẻ nút của hệ thống này
 partners-already = Đối tác này đã được đăng ký.
+
+# Cross-border transfers: follow-ups and tasks (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-follow-ups = Theo dõi
+xfer-follow-ups-none = Chưa gửi thông tin theo dõi nào.
+xfer-follow-up-legend = Cho tổ chức gửi biết tình hình của người này
+xfer-follow-up-explain = Chỉ gửi tình trạng bạn chọn, không gửi gì khác về người này, và chỉ khi sự đồng ý của họ đối với việc chuyển giao còn hiệu lực.
+xfer-follow-up-send = Gửi thông tin theo dõi
+xfer-follow-up-arrived = Đã đến nơi
+xfer-follow-up-reintegration_started = Đã bắt đầu tái hòa nhập
+xfer-follow-up-needs_help = Cần giúp đỡ
+task-transfer_to_answer = Một yêu cầu chuyển giao qua biên giới cần chấp nhận hoặc từ chối
+task-transfer_declined = Một yêu cầu chuyển giao qua biên giới đã bị từ chối: hãy tìm tổ chức khác cho người này
+task-transfer_needs_help = Khẩn cấp: tổ chức tiếp nhận cho biết người này cần giúp đỡ
+task-transfer_revocation_unconfirmed = Khẩn cấp: đối tác chưa xác nhận đã hủy bản sao của một yêu cầu chuyển giao đã rút lại. Hãy liên hệ với họ.
+validation-invalid_follow_up = Chọn một: đã đến nơi, đã bắt đầu tái hòa nhập hoặc cần giúp đỡ.
+validation-transfer_not_accepted = Chỉ có thể gửi thông tin theo dõi về yêu cầu chuyển giao mà tổ chức của bạn đã chấp nhận.
+validation-r24_consent_expired = Sự đồng ý của người này đối với việc chuyển giao đã hết, nên không gửi thêm gì về việc này. Tổ chức gửi có thể ghi nhận sự đồng ý mới với người này.

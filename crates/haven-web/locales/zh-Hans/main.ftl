@@ -1046,3 +1046,20 @@ xfer-consent-until = 同意有效期至
 xfer-accept-explain = 接收后将在此开立一个个案，分配给您，内容为收到的资料。如果当事人在发送机构撤回同意，此副本及由此开立的档案将被销毁。
 partners-own-card = 下载本系统的节点卡
 partners-already = 该合作方已登记。
+
+# Cross-border transfers: follow-ups and tasks (issue 14) (REVIEW: machine-quality, needs native review)
+xfer-follow-ups = 后续情况
+xfer-follow-ups-none = 尚未发送后续情况。
+xfer-follow-up-legend = 告知发送机构当事人的近况
+xfer-follow-up-explain = 只发送您选择的状态，不发送关于当事人的任何其他信息，并且仅在其对转移的同意仍然有效时发送。
+xfer-follow-up-send = 发送后续情况
+xfer-follow-up-arrived = 已抵达
+xfer-follow-up-reintegration_started = 已开始重新融入
+xfer-follow-up-needs_help = 需要帮助
+task-transfer_to_answer = 待接受或拒绝的跨境转移
+task-transfer_declined = 跨境转移被拒绝：请为当事人另找机构
+task-transfer_needs_help = 紧急：接收机构表示当事人需要帮助
+task-transfer_revocation_unconfirmed = 紧急：合作方尚未确认已销毁被撤回转移的副本。请联系对方。
+validation-invalid_follow_up = 请选择一项：已抵达、已开始重新融入或需要帮助。
+validation-transfer_not_accepted = 只能就贵机构已接受的转移发送后续情况。
+validation-r24_consent_expired = 当事人对此转移的同意已经结束，因此不再发送与之有关的任何内容。发送机构可以与当事人记录新的同意。

@@ -76,6 +76,20 @@ pub struct DeclineIn {
     reason: String,
 }
 
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpIn {
+    /// arrived, reintegration_started or needs_help. A status word only:
+    /// what the person's life looks like now is not the sender's to know.
+    status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FollowUpOut {
+    status: &'static str,
+    at_ms: i64,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct TransferEventOut {
     status: &'static str,
@@ -119,6 +133,9 @@ pub struct TransferOut {
     created_at_ms: i64,
     updated_at_ms: i64,
     events: Vec<TransferEventOut>,
+    /// How the person is doing, as the receiving organisation said, oldest
+    /// first: sent from here when it arrived here, received when it left.
+    follow_ups: Vec<FollowUpOut>,
     /// For the receiver, until the copy is destroyed.
     arrived: Option<ArrivedOut>,
 }
@@ -189,6 +206,7 @@ pub(super) fn transfer_out(t: &TransferView) -> TransferOut {
         created_at_ms: t.created_at_ms,
         updated_at_ms: t.updated_at_ms,
         events: t.events.iter().map(|(s, at)| TransferEventOut { status: s.as_str(), at_ms: *at }).collect(),
+        follow_ups: t.follow_ups.iter().map(|(f, at)| FollowUpOut { status: f.as_str(), at_ms: *at }).collect(),
         arrived: t.payload.as_ref().map(arrived_out),
     }
 }
@@ -346,6 +364,22 @@ pub async fn decline(
     state.store.decline_transfer(&scope, &id, &body.reason).await?;
     let read = caller.scope(&state, Permission::ReadCase).await?;
     Ok(Json(transfer_out(&state.store.get_transfer(&read, &id).await?)))
+}
+
+/// Tells the sending organisation how a person whose transfer this
+/// organisation accepted is doing, under the consent that carried it (R24).
+#[utoipa::path(post, path = "/api/v1/transfers/{id}/follow-ups", params(("id" = String, Path)), request_body = FollowUpIn,
+    tag = "exchange", responses((status = 201, body = TransferOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn follow_up(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<FollowUpIn>,
+) -> Result<impl IntoResponse, WebError> {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    state.store.send_follow_up(&scope, &id, &body.status).await?;
+    let read = caller.scope(&state, Permission::ReadCase).await?;
+    Ok((StatusCode::CREATED, Json(transfer_out(&state.store.get_transfer(&read, &id).await?))))
 }
 
 /// The sealed transfer package, for a link that is down: carry the file

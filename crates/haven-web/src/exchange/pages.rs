@@ -26,6 +26,12 @@ struct XferRow {
     can_answer: bool,
     outgoing: bool,
     has_package: bool,
+    /// (date, status label, status code), oldest first.
+    follow_ups: Vec<(String, String, &'static str)>,
+    /// The receiving side may tell the sender how the person is doing.
+    can_follow_up: bool,
+    /// The status words a follow-up may carry, as (code, label).
+    follow_up_choices: Vec<(&'static str, String)>,
 }
 
 fn xfer_row(tr: &Tr, t: &TransferView) -> XferRow {
@@ -77,6 +83,22 @@ fn xfer_row(tr: &Tr, t: &TransferView) -> XferRow {
         can_answer: !t.outgoing && t.status.awaits_answer(),
         outgoing: t.outgoing,
         has_package: t.outgoing && t.status != Status::Destroyed,
+        follow_ups: t
+            .follow_ups
+            .iter()
+            .map(|(f, at)| (local_date(*at), tr.t(&format!("xfer-follow-up-{}", f.as_str())), f.as_str()))
+            .collect(),
+        can_follow_up: haven_core::exchange::check_follow_up(
+            t.outgoing,
+            t.status,
+            t.payload.as_ref().and_then(|p| haven_core::person::parse_date(&p.consent.expires_on)),
+            today(),
+        )
+        .is_ok(),
+        follow_up_choices: haven_core::exchange::FollowUp::ALL
+            .iter()
+            .map(|f| (f.as_str(), tr.t(&format!("xfer-follow-up-{}", f.as_str()))))
+            .collect(),
     }
 }
 
@@ -318,6 +340,26 @@ pub(crate) async fn decline_submit(
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
     match state.store.decline_transfer(&scope, &id, &form.reason).await {
+        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
+        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct FollowUpForm {
+    #[serde(default)]
+    status: String,
+}
+
+pub(crate) async fn follow_up_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<FollowUpForm>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    match state.store.send_follow_up(&scope, &id, &form.status).await {
         Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
         Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
     }

@@ -4,7 +4,9 @@ use crate::kit::prelude::*;
 pub struct TaskOut {
     /// request_release, child_in_detention, reasonable_grounds_due, recovery_period_ends, referral_overdue,
     /// return_follow_up, rescreen; for the receiving organisation,
-    /// referral_to_answer.
+    /// referral_to_answer. From cross-border transfers: transfer_to_answer,
+    /// transfer_declined, transfer_needs_help and
+    /// transfer_revocation_unconfirmed, with `transfer_id` set.
     kind: String,
     person_id: String,
     /// Empty for a referred person whose name the consent does not open.
@@ -12,6 +14,8 @@ pub struct TaskOut {
     screening_id: Option<String>,
     /// For referral_to_answer: the referral to accept or decline.
     referral_id: Option<String>,
+    /// For the transfer_ kinds: the transfer to open.
+    transfer_id: Option<String>,
     due: String,
     overdue: bool,
     child: bool,
@@ -33,6 +37,7 @@ pub async fn tasks(State(state): State<AppState>, caller: Caller) -> Result<Json
                 name: t.name,
                 screening_id: t.screening_id,
                 referral_id: None,
+                transfer_id: None,
                 due: haven_core::person::format_date(t.due),
                 overdue: t.overdue,
                 child: t.child,
@@ -47,9 +52,23 @@ pub async fn tasks(State(state): State<AppState>, caller: Caller) -> Result<Json
             name: t.name.unwrap_or_default(),
             screening_id: None,
             referral_id: Some(t.referral_id),
+            transfer_id: None,
             due: t.due.map(haven_core::person::format_date).unwrap_or_default(),
             overdue: t.overdue,
             child: t.urgent_child,
+        });
+    }
+    for t in super::transfer_tasks(&state, &scope, &read).await? {
+        out.push(TaskOut {
+            kind: t.kind.as_str().to_owned(),
+            person_id: String::new(),
+            name: t.name,
+            screening_id: None,
+            referral_id: None,
+            transfer_id: Some(t.transfer_id),
+            due: haven_core::person::format_date(t.due),
+            overdue: t.overdue,
+            child: false,
         });
     }
     Ok(Json(out))

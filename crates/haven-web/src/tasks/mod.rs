@@ -58,3 +58,47 @@ async fn awaiting_answer(
     out.sort_by_key(|t| (!t.urgent_detained, !t.urgent_child, t.due));
     Ok(out)
 }
+
+/// What transfers ask of this organisation: transfers to answer, declines to
+/// act on, calls for help, and revocations the partner has not confirmed
+/// (R17, R24). What arrived carries the person's name; for what this side
+/// sent, the name is read from the person's file, for the tasks listed only
+/// and only where `read` (the caller's person scope) reaches.
+async fn transfer_tasks(
+    state: &AppState,
+    scope: &haven_core::access::Scope,
+    read: &haven_core::access::Scope,
+) -> Result<Vec<haven_core::exchange::TransferTask>, crate::kit::error::WebError> {
+    use haven_core::exchange::TransferFacts;
+    let incoming = state.store.incoming_transfers(scope).await?;
+    let outgoing = state.store.outgoing_transfers(scope).await?;
+    let facts: Vec<TransferFacts> = incoming
+        .iter()
+        .chain(outgoing.iter())
+        .map(|t| TransferFacts {
+            id: t.id.clone(),
+            outgoing: t.outgoing,
+            status: t.status,
+            name: t.payload.as_ref().map(|p| p.haven.full_name.clone()).unwrap_or_default(),
+            created_at_ms: t.created_at_ms,
+            updated_at_ms: t.updated_at_ms,
+            // From the row under its MAC, not the unsealed history: an
+            // insider must not be able to hide an unconfirmed revocation.
+            revoked_at_ms: t.revoked_at_ms,
+            latest_follow_up: t.follow_ups.last().copied(),
+        })
+        .collect();
+    let now_ms = i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX);
+    let mut tasks = haven_core::exchange::transfer_tasks(&facts, now_ms);
+    for task in tasks.iter_mut().filter(|t| t.name.is_empty()) {
+        let person = outgoing.iter().find(|t| t.id == task.transfer_id).and_then(|t| t.person_id);
+        if let Some(pid) = person {
+            if let Ok(v) = state.store.get_person(read, pid).await {
+                if let haven_store::persons::PersonState::Active(p) = v.state {
+                    task.name = p.full_name.as_str().to_owned();
+                }
+            }
+        }
+    }
+    Ok(tasks)
+}

@@ -60,5 +60,27 @@ pub(crate) async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller
             child: t.urgent_child,
         });
     }
+    // What transfers ask of this side; the urgent ones (a revocation not
+    // confirmed, a call for help) go to the top with the other urgent work.
+    let mut urgent_transfers = Vec::new();
+    for t in super::transfer_tasks(&state, &scope, &read).await? {
+        let row = TaskRow {
+            kind: t.kind.as_str(),
+            label: tr.t(&format!("task-{}", t.kind.as_str())),
+            name: if t.name.is_empty() { tr.t("tasks-referred-person") } else { t.name },
+            href: format!("/transfers/{}", t.transfer_id),
+            due: format_date(t.due),
+            overdue: t.overdue,
+            urgent: t.kind.urgent(),
+            child: false,
+        };
+        if row.urgent {
+            urgent_transfers.push(row);
+        } else {
+            tasks.push(row);
+        }
+    }
+    let lead = tasks.iter().take_while(|t| t.urgent).count();
+    tasks.splice(lead..lead, urgent_transfers);
     render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), tasks })
 }

@@ -246,7 +246,7 @@ async fn r24_tampered_replayed_expired_and_unknown_packages_are_refused_and_audi
     assert_eq!(json(res).await["error"], "package_replayed");
 
     // Expired: sealed properly, but its time is over.
-    let body = Message { transfer_id: id.clone(), reason: None }.to_bytes().unwrap();
+    let body = Message { transfer_id: id.clone(), reason: None, status: None }.to_bytes().unwrap();
     let old = now_ms() - 20 * 24 * 3600 * 1000;
     let expired = p.seal_a_to_b(PackageKind::FollowUp, 40, old, old + 24 * 3600 * 1000, &body);
     assert_eq!(p.push_raw_to_b(expired.clone()).await.status(), 400);
@@ -636,8 +636,37 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     assert_eq!(res.status(), 303);
     let new_person = res.headers()["location"].to_str().unwrap().to_owned();
     assert!(p.b.page_as("sup", &new_person).await.contains("Nguyễn Thị Lan"));
+    // The receiver's task list asked for the answer; now it is gone.
+    assert!(!p.b.page_as("sup", "/tasks").await.contains(&format!("/transfers/{id}")));
     p.push_b().await;
     assert!(p.a.page_as("sup", &location).await.contains("data-status=\"accepted\""));
+
+    // The receiver tells the sender the person needs help, from the page.
+    let one = p.b.page_as("sup", &format!("/transfers/{id}")).await;
+    assert!(one.contains("id=\"xfer-follow-up\""), "{one}");
+    let res = client
+        .post(p.b.url(&format!("/transfers/{id}/follow-ups")))
+        .header("cookie", &b_cookie)
+        .form(&[("csrf", b_csrf.as_str()), ("status", "somewhere else")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422, "a refusal re-renders the page with the reason");
+    assert!(res.text().await.unwrap().contains("Choose one: arrived, reintegration started or needs help."));
+    let res = client
+        .post(p.b.url(&format!("/transfers/{id}/follow-ups")))
+        .header("cookie", &b_cookie)
+        .form(&[("csrf", b_csrf.as_str()), ("status", "needs_help")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    p.push_b().await;
+    let at_a = p.a.page_as("sup", &location).await;
+    assert!(at_a.contains("data-status=\"needs_help\""), "{at_a}");
+    let tasks = p.a.page_as("sup", "/tasks").await;
+    assert!(tasks.contains("data-kind=\"transfer_needs_help\""), "{tasks}");
+    assert!(tasks.contains(&location), "the task links to the transfer");
 }
 
 #[tokio::test]
@@ -947,4 +976,163 @@ async fn r24_a_partner_organisation_gets_no_accounts_and_no_referrals_here() {
             .unwrap();
     assert_eq!(res.status(), 400);
     assert_eq!(json(res).await["error"], "referral_to_partner_org");
+}
+
+async fn tasks_of(app: &TestApp) -> Vec<Value> {
+    json(app.get("/api/v1/tasks").send().await.unwrap()).await.as_array().unwrap().clone()
+}
+
+fn transfer_task<'a>(tasks: &'a [Value], kind: &str, id: &str) -> Option<&'a Value> {
+    tasks.iter().find(|t| t["kind"] == kind && t["transfer_id"] == id)
+}
+
+/// R24: once the receiving organisation accepted a case, it tells the
+/// sender how the person is doing: a status word, nothing else, carried by
+/// a signed package and kept at the sender under a MAC. Before accepting,
+/// after declining, or with a status that is not one of the three, nothing
+/// is sent. The task lists at both ends say what each side must do.
+#[tokio::test]
+async fn r24_follow_ups_flow_back_as_a_status_word_only_and_reach_the_senders_task_list() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+
+    // The receiver's task list asks it to answer, naming the person.
+    let t = tasks_of(&p.b).await;
+    let answer = transfer_task(&t, "transfer_to_answer", &id).unwrap_or_else(|| panic!("{t:?}"));
+    assert_eq!(answer["name"], "Nguyễn Thị Lan");
+
+    // Not accepted yet: no follow-up.
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "arrived"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("transfer_not_accepted"));
+
+    let res = p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    assert!(transfer_task(&tasks_of(&p.b).await, "transfer_to_answer", &id).is_none(), "answered: off the list");
+
+    // Free text is not a status.
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "staying with her mother in Hai Phong"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("invalid_follow_up"));
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "needs_help", "note": "anything"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 400, "unknown fields are refused");
+
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "needs_help"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 201, "{:?}", res.text().await);
+    assert_eq!(json(res).await["follow_ups"][0]["status"], "needs_help");
+    // The accept and the follow-up leave in order.
+    assert_eq!(p.push_b().await, 2);
+    let at_a = p.transfer_at_a(&id).await;
+    assert_eq!(at_a["status"], "accepted", "{at_a}");
+    let statuses: Vec<&str> =
+        at_a["follow_ups"].as_array().unwrap().iter().filter_map(|f| f["status"].as_str()).collect();
+    assert_eq!(statuses, ["needs_help"]);
+    // The sender's task list flags the call for help, with the person's name from its own file.
+    let t = tasks_of(&p.a).await;
+    let help = transfer_task(&t, "transfer_needs_help", &id).unwrap_or_else(|| panic!("{t:?}"));
+    assert_eq!(help["name"], "Nguyễn Thị Lan");
+
+    // A newer follow-up replaces the call for help.
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "reintegration_started"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 201);
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&id).await["follow_ups"].as_array().map(Vec::len), Some(2));
+    assert!(transfer_task(&tasks_of(&p.a).await, "transfer_needs_help", &id).is_none());
+
+    // Audited at both ends (R27).
+    use sqlx::Row;
+    let sent: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM audit_events WHERE record_kind = 'transfer' AND outcome LIKE 'follow_up:%'",
+    )
+    .fetch_one(p.b.store.pool())
+    .await
+    .unwrap()
+    .try_get("n")
+    .unwrap();
+    assert_eq!(sent, 2);
+    let received: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'receive' AND outcome = 'follow_up'")
+            .fetch_one(p.a.store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap();
+    assert_eq!(received, 2);
+
+    // A follow-up row forged in SQL at the sender is refused with an alarm.
+    sqlx::query("UPDATE transfer_follow_ups SET status = 'arrived' WHERE status = 'needs_help'")
+        .execute(p.a.store.pool())
+        .await
+        .unwrap();
+    let res = p.a.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap();
+    assert_ne!(res.status(), 200, "a follow-up edited in SQL must not be shown as the partner's word");
+    assert!(!p.a.store.verify_integrity().await.unwrap().is_empty());
+}
+
+/// R24: a follow-up is never sent about a declined transfer, and the sender's
+/// task list tells it to find the person another organisation.
+#[tokio::test]
+async fn r24_a_declined_transfer_takes_no_follow_up_and_is_on_the_senders_task_list() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/decline")).json(&json!({"reason": "No place"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "arrived"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 400);
+    p.push_b().await;
+    let t = tasks_of(&p.a).await;
+    assert!(transfer_task(&t, "transfer_declined", &id).is_some(), "{t:?}");
+    // The receiver cannot slip a follow-up past its own store by sealing one by hand either:
+    // the sender keeps nothing about a transfer that is not accepted.
+    let body = Message { transfer_id: id.clone(), reason: None, status: Some("needs_help".into()) }.to_bytes().unwrap();
+    let keys = p.b.store.node_keys();
+    let a_pub = p.a.store.node_keys().public();
+    let header = Header {
+        format: haven_exchange::FORMAT,
+        id: uuid_v4(),
+        kind: PackageKind::FollowUp,
+        sender: keys.public().fingerprint(),
+        recipient: a_pub.fingerprint(),
+        sequence: 1000,
+        created_ms: now_ms(),
+        expires_ms: now_ms() + 60_000,
+    };
+    let bytes = haven_exchange::seal(keys, &a_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
+    p.a.store.receive_package(&bytes, Via::Push).await.unwrap();
+    assert_eq!(p.a.count("transfer_follow_ups").await, 0);
 }

@@ -94,6 +94,8 @@ struct Fixture {
     incoming_transfer: String,
     /// A transfer of this person from organisation A to the partner, queued.
     outgoing_transfer: String,
+    /// A transfer from the partner that organisation A accepted: follow-ups go back on it.
+    accepted_transfer: String,
     /// A consent to a transfer to the partner's second organisation.
     xfer_consent2: String,
 }
@@ -306,6 +308,16 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .unwrap()
         .transfer_id
         .unwrap();
+    let accepted_transfer = store
+        .receive_package(&partner_package(w), haven_store::exchange::Via::File)
+        .await
+        .unwrap()
+        .transfer_id
+        .unwrap();
+    store
+        .accept_transfer(&scope(Permission::WriteCase), &scope(Permission::WritePerson), &accepted_transfer)
+        .await
+        .unwrap();
     // And this person's own transfer to the partner's organisation.
     let xfer = ConsentInput { purpose: "cross_border_transfer".into(), ..input.clone() };
     let xfer_terms = ConsentTerms::parse(&xfer, w.mirror, sup.user_id, today).unwrap();
@@ -330,6 +342,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         service,
         incoming_transfer,
         outgoing_transfer,
+        accepted_transfer,
         xfer_consent2,
     }
 }
@@ -428,6 +441,8 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
         ]),
         ("POST", "/api/v1/transfers/{id}/decline") => Body::Json(json!({"reason": "no place this month"})),
         ("POST", "/transfers/{id}/decline") => html_form(vec![("reason", "no place this month".into())]),
+        ("POST", "/api/v1/transfers/{id}/follow-ups") => Body::Json(json!({"status": "arrived"})),
+        ("POST", "/transfers/{id}/follow-ups") => html_form(vec![("status", "arrived".into())]),
         ("POST", "/api/v1/transfers/import") | ("POST", "/federation/v1/packages") => Body::Bytes(partner_package(w)),
         ("POST", "/transfers/import") => {
             let mut body = format!(
@@ -556,6 +571,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         && path.ends_with("/package")
     {
         f.outgoing_transfer.clone()
+    } else if path.ends_with("/{id}/follow-ups") {
+        f.accepted_transfer.clone()
     } else if path.starts_with("/api/v1/transfers/{id}") || path.starts_with("/transfers/{id}") {
         f.incoming_transfer.clone()
     } else if path.starts_with("/api/v1/instruments/") || path.starts_with("/instruments/") {
