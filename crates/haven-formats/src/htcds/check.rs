@@ -83,7 +83,13 @@ fn not_after(out: &mut Issues, column: &'static str, d: Option<Date>, today: Dat
 }
 
 /// Picklist value, or the refusal that lists the allowed ones.
-fn code<T>(out: &mut Issues, column: &'static str, s: Option<&str>, parse: fn(&str) -> Option<T>, refusal: fn() -> String) -> Option<T> {
+fn code<T>(
+    out: &mut Issues,
+    column: &'static str,
+    s: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    refusal: fn() -> String,
+) -> Option<T> {
     let s = s?;
     let v = parse(s);
     if v.is_none() {
@@ -263,7 +269,10 @@ pub(crate) fn parse_screening(row: &ScreeningRow) -> Result<ScreeningFacts, Issu
         }
     }
     if !row.forms.is_empty() && row.outcome.is_none() {
-        out.push(FieldIssue::new("haven_FormsOfExploitation", "only a completed screening shows forms of exploitation"));
+        out.push(FieldIssue::new(
+            "haven_FormsOfExploitation",
+            "only a completed screening shows forms of exploitation",
+        ));
     }
     let mut types_ok = true;
     for t in &row.type_of_exploitation {
@@ -276,9 +285,13 @@ pub(crate) fn parse_screening(row: &ScreeningRow) -> Result<ScreeningFacts, Issu
     if types_ok && forms.len() == row.forms.len() && row.type_of_exploitation != expected_types {
         out.push(FieldIssue::new("vic_TypeOfExploitation", "does not agree with haven_FormsOfExploitation"));
     }
-    let conclusion = code(&mut out, "haven_DecisionConclusion", row.decision.as_deref(), |s| Conclusion::parse(s).ok().filter(|c| c.as_str() == s), || {
-        "confirmed or not_confirmed".to_owned()
-    });
+    let conclusion = code(
+        &mut out,
+        "haven_DecisionConclusion",
+        row.decision.as_deref(),
+        |s| Conclusion::parse(s).ok().filter(|c| c.as_str() == s),
+        || "confirmed or not_confirmed".to_owned(),
+    );
     let decided_on = date(&mut out, "haven_DecisionDate", row.decided_on.as_deref());
     if row.decision.is_some() != row.decided_on.is_some() {
         out.push(FieldIssue::new("haven_DecisionDate", "a decision has a date, and a date belongs to a decision"));
@@ -294,7 +307,10 @@ pub(crate) fn parse_screening(row: &ScreeningRow) -> Result<ScreeningFacts, Issu
     let reasons = match row.decision_reasons.as_deref() {
         None => None,
         Some(_) if row.decision.is_none() => {
-            out.push(FieldIssue::new("haven_DecisionReasons", "reasons belong to a decision (haven_DecisionConclusion)"));
+            out.push(FieldIssue::new(
+                "haven_DecisionReasons",
+                "reasons belong to a decision (haven_DecisionConclusion)",
+            ));
             None
         }
         Some(r) => match Reasons::parse(r) {
@@ -374,11 +390,8 @@ fn check_screening(row: &ScreeningRow, today: Date) -> Issues {
 
 fn text(out: &mut Issues, column: &'static str, s: Option<&str>, max: usize, lines: bool) -> Option<String> {
     let s = s?;
-    let r = if lines {
-        haven_core::text::clean_text(column, s, max)
-    } else {
-        haven_core::text::clean_line(column, s, max)
-    };
+    let r =
+        if lines { haven_core::text::clean_text(column, s, max) } else { haven_core::text::clean_line(column, s, max) };
     match r {
         Ok(t) if t.is_empty() => None,
         Ok(t) => Some(t),
@@ -450,7 +463,9 @@ pub(crate) fn parse_referral(row: &ReferralRow) -> Result<ReferralFacts, Issues>
         // A revoked referral may or may not have been sent.
         _ => {}
     }
-    if let Some(t) = code(&mut out, "spl_Type", row.support_plan_type.as_deref(), SupportPlanType::parse, SupportPlanType::refusal) {
+    if let Some(t) =
+        code(&mut out, "spl_Type", row.support_plan_type.as_deref(), SupportPlanType::parse, SupportPlanType::refusal)
+    {
         if service.is_some_and(|s| SupportPlanType::of_service(s) != Some(t)) {
             out.push(FieldIssue::new("spl_Type", "does not agree with haven_ServiceType"));
         }
@@ -458,15 +473,9 @@ pub(crate) fn parse_referral(row: &ReferralRow) -> Result<ReferralFacts, Issues>
     let note = text(&mut out, "cas_OutgoingReferralDetails", row.details.as_deref(), 2000, true);
     let response = text(&mut out, "haven_Response", row.response.as_deref(), 2000, true);
     match (status, service, to_org) {
-        (Some(status), Some(service), Some(to_org)) if out.is_empty() => Ok(ReferralFacts {
-            status,
-            service_type: (*service).to_owned(),
-            from_org,
-            to_org,
-            sent_on,
-            note,
-            response,
-        }),
+        (Some(status), Some(service), Some(to_org)) if out.is_empty() => {
+            Ok(ReferralFacts { status, service_type: (*service).to_owned(), from_org, to_org, sent_on, note, response })
+        }
         _ => Err(out),
     }
 }
@@ -482,15 +491,18 @@ fn check_referral(row: &ReferralRow, today: Date) -> Issues {
     }
 }
 
+/// Rows of one table: the line each starts on, the row, whether it was read whole.
+pub(crate) type LinedRows<R> = Vec<(u64, R, bool)>;
+
 /// A bundle's rows as the codecs read them: the line each starts on, the
 /// row, and whether it was read whole (a row with a cell that could not be
 /// read is already reported, and its other checks would only repeat it).
 #[derive(Default)]
 pub(crate) struct Lined {
-    pub persons: Vec<(u64, PersonRow, bool)>,
-    pub cases: Vec<(u64, CaseRow, bool)>,
-    pub screenings: Vec<(u64, ScreeningRow, bool)>,
-    pub referrals: Vec<(u64, ReferralRow, bool)>,
+    pub persons: LinedRows<PersonRow>,
+    pub cases: LinedRows<CaseRow>,
+    pub screenings: LinedRows<ScreeningRow>,
+    pub referrals: LinedRows<ReferralRow>,
     /// Whether the persons table was read at all: if not, every reference
     /// to a person would be reported as missing, which helps nobody.
     pub persons_complete: bool,

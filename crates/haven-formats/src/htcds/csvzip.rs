@@ -10,13 +10,17 @@ use std::io::{Cursor, Read, Write};
 
 use time::Date;
 
-use super::check::{check_bundle, Lined};
+use super::check::{check_bundle, Lined, LinedRows};
 use super::codec::{default_cell, escape, shown_name, unescape, Problem};
 use super::rows::{sorted, Bundle, CaseRow, Cell, PersonRow, ReferralRow, ScreeningRow, Shape, Table, TableRow};
 use super::{Issue, Limits, Report, EXTENSION, STANDARD};
 use crate::FormatError;
 
 pub(crate) const MANIFEST: &str = "manifest.json";
+
+/// A table's rows and whether the table was read at all; `None` once the
+/// row cap is reached, which ends the whole read.
+type TableRead<R> = Option<(LinedRows<R>, bool)>;
 
 /// Entries beyond this are refused before any is read.
 const MAX_ENTRIES: usize = 16;
@@ -118,7 +122,7 @@ fn read_table<R: TableRow>(
     limits: &Limits,
     rows_left: &mut usize,
     issues: &mut Vec<Issue>,
-) -> Option<(Vec<(u64, R, bool)>, bool)> {
+) -> TableRead<R> {
     let table = R::TABLE;
     let at = |line: u64, field: Option<String>, message: String| Issue {
         table: Some(table),
@@ -153,9 +157,9 @@ fn read_table<R: TableRow>(
                 1,
                 None,
                 format!(
-                    "column {} ({}) is not a column of the {table} table, in HTCDS 2.0 or haven's extension",
+                    "column {}{} is not a column of the {table} table, in HTCDS 2.0 or haven's extension",
                     pos + 1,
-                    shown_name(name.trim())
+                    shown_name(name.trim()).map(|n| format!(" ({n})")).unwrap_or_default()
                 ),
             )),
             Some(i) if columns.contains(&Some(i)) => {
@@ -189,11 +193,7 @@ fn read_table<R: TableRow>(
         *rows_left -= 1;
         let before = issues.len();
         if record.len() != header.len() {
-            issues.push(at(
-                line,
-                None,
-                format!("the row has {} cells, the header {}", record.len(), header.len()),
-            ));
+            issues.push(at(line, None, format!("the row has {} cells, the header {}", record.len(), header.len())));
         }
         let mut cells: Vec<Cell> = R::COLUMNS.iter().map(|c| default_cell(c.shape)).collect();
         for (raw, column) in record.iter().zip(&columns) {
@@ -208,13 +208,26 @@ fn read_table<R: TableRow>(
     Some((rows, true))
 }
 
+/// A file name from the archive, as a message may repeat it: only a plain
+/// one (letters, digits, `.`, `_`, `-`), which a person's name is not often.
+fn file_name_shown(name: &str) -> String {
+    let plain = (1..=64).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && name.contains(['.', '_']);
+    if plain {
+        format!(" ({name})")
+    } else {
+        String::new()
+    }
+}
+
 /// A table's entry, if it was there and readable as text.
 fn read_entry<R: TableRow>(
     text: Option<String>,
     limits: &Limits,
     rows_left: &mut usize,
     issues: &mut Vec<Issue>,
-) -> Option<(Vec<(u64, R, bool)>, bool)> {
+) -> TableRead<R> {
     match text {
         None => Some((Vec::new(), false)),
         Some(t) => read_table::<R>(&t, limits, rows_left, issues),
@@ -230,15 +243,15 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits, today: Date) -> Result<Bundle,
     if zip.len() > MAX_ENTRIES {
         return Err(Report::file(format!("the archive has more than {MAX_ENTRIES} files")));
     }
-    let names: Vec<&str> =
-        std::iter::once(MANIFEST).chain(Table::ALL.iter().map(|t| t.file_name())).collect();
+    let names: Vec<&str> = std::iter::once(MANIFEST).chain(Table::ALL.iter().map(|t| t.file_name())).collect();
     // None: not in the archive; Some(None): there, but not text.
     let mut texts: Vec<Option<Option<String>>> = vec![None; names.len()];
     let mut issues = Vec::new();
     let mut inflated: u64 = 0;
     let max = limits.max_bytes as u64;
     for i in 0..zip.len() {
-        let entry = zip.by_index(i).map_err(|_| Report::file(format!("file {} of the archive cannot be read", i + 1)))?;
+        let entry =
+            zip.by_index(i).map_err(|_| Report::file(format!("file {} of the archive cannot be read", i + 1)))?;
         let Ok(name) = entry.name().map(|n| n.into_owned()) else {
             issues.push(Issue {
                 table: None,
@@ -254,14 +267,20 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits, today: Date) -> Result<Bundle,
                 line: None,
                 field: None,
                 message: format!(
-                    "the archive holds {}, which is not part of a bundle (manifest.json and four CSV files)",
-                    shown_name(&name)
+                    "file {}{} of the archive is not part of a bundle (manifest.json, persons.csv, cases.csv, screenings.csv, referrals.csv)",
+                    i + 1,
+                    file_name_shown(&name)
                 ),
             });
             continue;
         };
         if texts[slot].is_some() {
-            issues.push(Issue { table: None, line: None, field: None, message: format!("{name} is in the archive twice") });
+            issues.push(Issue {
+                table: None,
+                line: None,
+                field: None,
+                message: format!("{name} is in the archive twice"),
+            });
             continue;
         }
         let mut buf = Vec::new();
@@ -301,17 +320,22 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits, today: Date) -> Result<Bundle,
         }
     }
     let mut rows_left = limits.max_rows;
-    let Some((persons, persons_complete)) = read_entry::<PersonRow>(texts[1].take().flatten(), limits, &mut rows_left, &mut issues)
+    let Some((persons, persons_complete)) =
+        read_entry::<PersonRow>(texts[1].take().flatten(), limits, &mut rows_left, &mut issues)
     else {
         return Err(Report::new(issues));
     };
     let Some((cases, _)) = read_entry::<CaseRow>(texts[2].take().flatten(), limits, &mut rows_left, &mut issues) else {
         return Err(Report::new(issues));
     };
-    let Some((screenings, _)) = read_entry::<ScreeningRow>(texts[3].take().flatten(), limits, &mut rows_left, &mut issues) else {
+    let Some((screenings, _)) =
+        read_entry::<ScreeningRow>(texts[3].take().flatten(), limits, &mut rows_left, &mut issues)
+    else {
         return Err(Report::new(issues));
     };
-    let Some((referrals, _)) = read_entry::<ReferralRow>(texts[4].take().flatten(), limits, &mut rows_left, &mut issues) else {
+    let Some((referrals, _)) =
+        read_entry::<ReferralRow>(texts[4].take().flatten(), limits, &mut rows_left, &mut issues)
+    else {
         return Err(Report::new(issues));
     };
     let lined = Lined { persons, cases, screenings, referrals, persons_complete };

@@ -12,7 +12,7 @@ use time::Date;
 
 use super::check::{check_bundle, Lined};
 use super::codec::{default_cell, shown_name, Problem};
-use super::rows::{sorted, Bundle, Cell, CaseRow, PersonRow, ReferralRow, ScreeningRow, Shape, Table, TableRow};
+use super::rows::{sorted, Bundle, CaseRow, Cell, PersonRow, ReferralRow, ScreeningRow, Shape, Table, TableRow};
 use super::{Issue, Limits, Report, EXTENSION, STANDARD};
 use crate::FormatError;
 
@@ -69,6 +69,11 @@ fn table<R: TableRow>(out: &mut String, rows: &[R]) -> Result<(), FormatError> {
     Ok(())
 }
 
+/// A key from the file, as a message names it.
+fn the_key(key: &str) -> String {
+    shown_name(key).map_or_else(|| "a key".to_owned(), |k| format!("the key {k}"))
+}
+
 /// The document's top level, rows still as raw text.
 #[derive(Default)]
 struct Doc<'a> {
@@ -109,7 +114,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc<'de>, A::Error> {
         let mut doc = Doc::default();
         while let Some(key) = map.next_key::<String>()? {
-            let twice = || stop(self.why, format!("the key {} is given twice", shown_name(&key)));
+            let twice = || stop(self.why, format!("{} is given twice", the_key(&key)));
             match key.as_str() {
                 "standard" | "extension" => {
                     let slot = if key == "standard" { &mut doc.standard } else { &mut doc.extension };
@@ -124,8 +129,8 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                         return Err(stop(
                             self.why,
                             format!(
-                                "the key {} is not part of a bundle, which has standard, extension, persons, cases, screenings and referrals",
-                                shown_name(name)
+                                "{} is not part of a bundle, which has standard, extension, persons, cases, screenings and referrals",
+                                the_key(name)
                             ),
                         ));
                     };
@@ -311,7 +316,11 @@ fn json_row<R: TableRow>(raw: &RawValue, limits: &Limits, line: u64, issues: &mu
         let Some(i) = R::COLUMNS.iter().position(|c| c.name == key) else {
             issues.push(at(
                 None,
-                format!("{} is not a column of the {} table, in HTCDS 2.0 or haven's extension", shown_name(&key), R::TABLE),
+                format!(
+                    "{} is not a column of the {} table, in HTCDS 2.0 or haven's extension",
+                    the_key(&key),
+                    R::TABLE
+                ),
             ));
             continue;
         };
