@@ -321,6 +321,8 @@ pub(crate) fn parse_screening(row: &ScreeningRow) -> Result<ScreeningFacts, Issu
             }
         },
     };
+    // What the HTCDS fields should say, known only if haven's own parsed.
+    let derivable = outcome.is_some() == row.outcome.is_some() && conclusion.is_some() == row.decision.is_some();
     let expected = TraffickingStatus::of(outcome, conclusion);
     let status = code(
         &mut out,
@@ -329,7 +331,7 @@ pub(crate) fn parse_screening(row: &ScreeningRow) -> Result<ScreeningFacts, Issu
         TraffickingStatus::parse,
         TraffickingStatus::refusal,
     );
-    if status.is_some() && status != expected {
+    if derivable && status.is_some() && status != expected {
         out.push(FieldIssue::new(
             "vic_TraffickingStatus",
             "does not agree with haven_ScreeningOutcome and haven_DecisionConclusion",
@@ -342,7 +344,7 @@ pub(crate) fn parse_screening(row: &ScreeningRow) -> Result<ScreeningFacts, Issu
         DecisionMakingOrg::parse,
         DecisionMakingOrg::refusal,
     );
-    if row.decision_making_org.is_some() && expected.is_none() {
+    if derivable && row.decision_making_org.is_some() && expected.is_none() {
         out.push(FieldIssue::new(
             "vic_TraffickingStatusDecisionMakingOrg",
             "only a completed screening or a decision has a decision maker",
@@ -350,7 +352,7 @@ pub(crate) fn parse_screening(row: &ScreeningRow) -> Result<ScreeningFacts, Issu
     }
     let since = date(&mut out, "haven_NonPunishmentSince", row.non_punishment_since.as_deref());
     let applies_since = completed_on.filter(|_| outcome == Some(ScreeningOutcome::ReasonableGrounds));
-    if since.is_some() && since != applies_since {
+    if derivable && since.is_some() && since != applies_since {
         out.push(FieldIssue::new(
             "haven_NonPunishmentSince",
             "the principle applies from the completion of a screening with reasonable grounds",
