@@ -168,10 +168,12 @@ pub fn check_follow_up(
 }
 
 /// Whether a follow-up that arrived is kept by the sender: only about a
-/// transfer it sent that the partner took (or is taking) up. One about a
-/// revoked or destroyed transfer is dropped, since the person withdrew.
+/// transfer it sent that the partner accepted (its accept travels ahead of
+/// any follow-up in the same outbox). One about a transfer not accepted,
+/// revoked or destroyed is dropped: a partner cannot raise "needs help"
+/// about a case it never took up, and after a withdrawal nothing is kept.
 pub fn follow_up_applies(outgoing: bool, status: Status) -> bool {
-    outgoing && matches!(status, Status::Delivered | Status::Accepted)
+    outgoing && status == Status::Accepted
 }
 
 /// How long the sender waits for a partner to confirm it destroyed a
@@ -274,7 +276,7 @@ pub fn transfer_tasks(facts: &[TransferFacts], now_ms: i64) -> Vec<TransferTask>
             (true, Status::Declined) if now_ms - t.updated_at_ms <= DECLINE_NOTICE_DAYS * DAY_MS => {
                 out.push(task(TransferTaskKind::TransferDeclined, day_of(t.updated_at_ms), false));
             }
-            (true, Status::Accepted | Status::Delivered) => {
+            (true, Status::Accepted) => {
                 if let Some((FollowUp::NeedsHelp, at)) = t.latest_follow_up {
                     if now_ms - at <= NEEDS_HELP_DAYS * DAY_MS {
                         out.push(task(TransferTaskKind::FollowUpNeedsHelp, day_of(at), false));
@@ -462,8 +464,9 @@ mod tests {
             Some("r24_consent_expired")
         );
         assert!(follow_up_applies(true, Status::Accepted));
-        assert!(follow_up_applies(true, Status::Delivered));
-        for s in [Status::Queued, Status::Declined, Status::Revoked, Status::Destroyed, Status::Received] {
+        for s in
+            [Status::Queued, Status::Delivered, Status::Declined, Status::Revoked, Status::Destroyed, Status::Received]
+        {
             assert!(!follow_up_applies(true, s), "{s:?}");
         }
         assert!(!follow_up_applies(false, Status::Accepted));

@@ -724,10 +724,19 @@ impl Store {
         self.check_row(&TRANSFERS, &r, "").await?;
         let outgoing = r.try_get::<String, _>("direction")? == "out";
         let person_id: Option<String> = r.try_get("person_id")?;
-        // The sender sees its transfers only for people in its reach.
-        if outgoing {
-            let p = person_id.as_deref().ok_or(StoreError::NotFound)?;
-            self.reachable_person_key(tx, scope, p).await?;
+        // The sender sees its transfers only for people in its reach; once
+        // the person is erased the transfer (which names nobody) stays
+        // visible, since its revocation may still wait for confirmation.
+        // The receiver, once it accepted, only for the person it made, in
+        // the caller's reach like any other file.
+        match (outgoing, person_id.as_deref()) {
+            (true, None) => return Err(StoreError::NotFound),
+            (_, Some(p)) => match self.reachable_person_key(tx, scope, p).await {
+                Ok(_) => {}
+                Err(StoreError::Erased) => {}
+                Err(e) => return Err(e),
+            },
+            (false, None) => {}
         }
         let events = sqlx::query("SELECT status, at FROM transfer_events WHERE transfer_id = $1 ORDER BY at, status")
             .bind(id.trim())
@@ -838,8 +847,10 @@ impl Store {
             let id: String = r.try_get("id")?;
             match self.transfer_in(&mut tx, scope, &id).await {
                 Ok(v) => out.push(v),
-                // Out of the caller's reach, or erased: not listed.
-                Err(StoreError::NotFound) | Err(StoreError::Erased) => {}
+                // Out of the caller's reach, or erased: not listed. A row
+                // that fails its MAC has raised its alarm; the rest of the
+                // list (and the task list built on it) still works.
+                Err(StoreError::NotFound) | Err(StoreError::Erased) | Err(StoreError::Integrity(_)) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -1030,6 +1041,41 @@ impl Store {
                     tracing::error!(transfer = %id, error = %e, "transfer revocation not sent; retried at the next pass")
                 }
             }
+        }
+        Ok(n + self.requeue_lost_revocations().await?)
+    }
+
+    /// Queues the revocation again for every revoked transfer whose
+    /// revocation package is gone from the outbox (haven keeps delivered
+    /// rows, so only an edit in SQL removes one): the receiver must still be
+    /// told to destroy its copy. Returns how many were queued again.
+    pub async fn requeue_lost_revocations(&self) -> Result<usize> {
+        let ids: Vec<String> = sqlx::query(
+            "SELECT t.id FROM transfers t WHERE t.direction = 'out' AND t.status = 'revoked' \
+             AND NOT EXISTS (SELECT 1 FROM exchange_outbox o WHERE o.transfer_id = t.id AND o.kind = 'revocation')",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<std::result::Result<_, _>>()?;
+        let mut n = 0;
+        for id in ids {
+            let mut tx = self.begin().await?;
+            // Through the MAC: only a transfer this installation revoked.
+            let r = self.checked_transfer(&mut tx, &id).await?;
+            if Status::parse(&r.try_get::<String, _>("status")?)? != Status::Revoked {
+                continue;
+            }
+            let partner: String = r.try_get("partner")?;
+            let body =
+                Message { transfer_id: id.clone(), reason: None, status: None }.to_bytes().map_err(exchange_error)?;
+            self.queue(&mut tx, &partner, PackageKind::Revocation, Some(&id), &body).await?;
+            let ctx = Context { actor: "system", purpose: "integrity", request_id: "" };
+            self.append(&mut tx, &ctx, Action::IntegrityAlarm, RecordKind::Transfer, &id, "revocation_requeued")
+                .await?;
+            tx.commit().await?;
+            n += 1;
         }
         Ok(n)
     }

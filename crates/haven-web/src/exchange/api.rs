@@ -361,8 +361,8 @@ pub async fn decline(
     JsonBody(body): JsonBody<DeclineIn>,
 ) -> Result<Json<TransferOut>, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.decline_transfer(&scope, &id, &body.reason).await?;
     let read = caller.scope(&state, Permission::ReadCase).await?;
+    state.store.decline_transfer(&scope, &id, &body.reason).await?;
     Ok(Json(transfer_out(&state.store.get_transfer(&read, &id).await?)))
 }
 
@@ -376,9 +376,12 @@ pub async fn follow_up(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<FollowUpIn>,
 ) -> Result<impl IntoResponse, WebError> {
+    // Both scopes before anything is sent: a token that may write but not
+    // read must not send a follow-up and then be told it failed (a client
+    // would retry, and the partner would get it twice).
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.send_follow_up(&scope, &id, &body.status).await?;
     let read = caller.scope(&state, Permission::ReadCase).await?;
+    state.store.send_follow_up(&scope, &id, &body.status).await?;
     Ok((StatusCode::CREATED, Json(transfer_out(&state.store.get_transfer(&read, &id).await?))))
 }
 

@@ -1136,3 +1136,169 @@ async fn r24_a_declined_transfer_takes_no_follow_up_and_is_on_the_senders_task_l
     p.a.store.receive_package(&bytes, Via::Push).await.unwrap();
     assert_eq!(p.a.count("transfer_follow_ups").await, 0);
 }
+
+/// R24, R28: after the person is erased at the sender, the transfer (which
+/// names nobody) stays on the sender's books until the partner confirms,
+/// so an unconfirmed revocation can still reach the task list; what the
+/// partner wrote about the person (a decline's reason, answers kept as
+/// evidence) goes with the file.
+#[tokio::test]
+async fn r24_r28_an_erased_persons_transfer_stays_visible_until_confirmed_and_the_partners_words_go() {
+    let p = pair().await;
+    let (declined, declined_consent) = p.person_with_consent(&["identity"]).await;
+    let t0 = json(p.propose(&declined, &declined_consent).await).await["id"].as_str().unwrap().to_owned();
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let t = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{t0}/decline"))
+            .json(&json!({"reason": "she told us she is pregnant"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(p.b.post(&format!("/api/v1/transfers/{t}/accept")).send().await.unwrap().status(), 200);
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&t0).await["reason"], "she told us she is pregnant");
+
+    for who in [&declined, &person] {
+        let res = p.a.post(&format!("/api/v1/persons/{who}/erase")).send().await.unwrap();
+        assert!(res.status().is_success(), "{:?}", res.text().await);
+    }
+    // The partner is down: the revocation waits, and the sender still sees it.
+    p.a.store.revoke_uncovered_transfers().await.unwrap();
+    let v = p.transfer_at_a(&t).await;
+    assert_eq!(v["status"], "revoked", "{v}");
+    let listed = json(p.a.get(&format!("/api/v1/transfers/{t}")).send().await.unwrap()).await;
+    assert_eq!(listed["id"], t.as_str());
+    // The decline's words and the partner's answers about the erased people are gone.
+    use sqlx::Row;
+    let reasons: i64 = sqlx::query("SELECT COUNT(*) AS n FROM transfers WHERE reason IS NOT NULL")
+        .fetch_one(p.a.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap();
+    assert_eq!(reasons, 0);
+    let kept: i64 = sqlx::query("SELECT COUNT(*) AS n FROM exchange_receipts WHERE length(bytes) > 0")
+        .fetch_one(p.a.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap();
+    assert_eq!(kept, 0, "no answer about an erased person is kept whole");
+    assert!(p.a.count("exchange_receipts").await >= 3, "their ids and times stay as the record");
+    p.push_a().await;
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&t).await["status"], "destroyed");
+}
+
+/// R16, R24: at the receiving organisation, an accepted transfer is read,
+/// and followed up, only by those who reach the file it opened; a token
+/// that may write but not read sends nothing.
+#[tokio::test]
+async fn r16_r24_only_those_who_reach_the_accepted_file_read_the_transfer_or_follow_it_up() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let cw = p.b.user_token("Local organisation", "ngo_assistance", "caseworker", "cw.b1").await;
+    let cw2 = p.b.user_token("Local organisation", "ngo_assistance", "caseworker", "cw.b2").await;
+    let res =
+        p.b.client.post(p.b.url(&format!("/api/v1/transfers/{id}/accept"))).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    let res = p.b.client.get(p.b.url(&format!("/api/v1/transfers/{id}"))).bearer_auth(&cw2).send().await.unwrap();
+    assert_eq!(res.status(), 404, "another caseworker without the case does not read it");
+    let res =
+        p.b.client
+            .post(p.b.url(&format!("/api/v1/transfers/{id}/follow-ups")))
+            .bearer_auth(&cw2)
+            .json(&json!({"status": "needs_help"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 404);
+    assert_eq!(p.b.count("transfer_follow_ups").await, 0);
+
+    let write_only = {
+        let out = p.b.cli(&["token", "create", "--user", "cw.b1", "--scopes", "write"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().lines().last().unwrap().to_owned()
+    };
+    let res =
+        p.b.client
+            .post(p.b.url(&format!("/api/v1/transfers/{id}/follow-ups")))
+            .bearer_auth(&write_only)
+            .json(&json!({"status": "arrived"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(p.b.count("transfer_follow_ups").await, 0, "refused before anything was sent");
+    let res =
+        p.b.client
+            .post(p.b.url(&format!("/api/v1/transfers/{id}/follow-ups")))
+            .bearer_auth(&cw)
+            .json(&json!({"status": "arrived"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 201);
+}
+
+/// R24, R27: rows deleted in SQL are found. A deleted follow-up is listed
+/// by `verify_integrity` (each bound row's writes are in the hash-chained
+/// log); a deleted revocation package is queued again, with an alarm; a
+/// person moved to another organisation in SQL raises an alarm instead of
+/// silently leaving every list.
+#[tokio::test]
+async fn r24_r27_rows_deleted_or_moved_in_sql_are_found_and_a_lost_revocation_is_sent_again() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    assert_eq!(p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap().status(), 200);
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "needs_help"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 201);
+    p.push_b().await;
+    assert!(p.a.store.verify_integrity().await.unwrap().is_empty());
+    sqlx::query("DELETE FROM transfer_follow_ups").execute(p.a.store.pool()).await.unwrap();
+    let bad = p.a.store.verify_integrity().await.unwrap();
+    assert!(bad.iter().any(|(t, id)| *t == "transfer_follow_ups" && id.ends_with("(deleted)")), "{bad:?}");
+
+    // The consent is withdrawn; an insider deletes the revocation before it leaves.
+    assert!(p.a.post(&format!("/api/v1/consents/{consent}/withdraw")).send().await.unwrap().status().is_success());
+    p.a.store.revoke_uncovered_transfers().await.unwrap();
+    sqlx::query("DELETE FROM exchange_outbox WHERE kind = 'revocation'").execute(p.a.store.pool()).await.unwrap();
+    p.push_a().await;
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&id).await["status"], "destroyed", "the revocation went again and was confirmed");
+
+    // A person moved out of the organisation in SQL: an alarm, not a silent 404.
+    let (other, other_consent) = p.person_with_consent(&["identity"]).await;
+    let b_org = p.b_org_at_a.clone();
+    sqlx::query("UPDATE persons SET org_id = $1 WHERE id = $2")
+        .bind(&b_org)
+        .bind(&other)
+        .execute(p.a.store.pool())
+        .await
+        .unwrap();
+    let res = p.propose(&other, &other_consent).await;
+    assert_ne!(res.status(), 200);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    use sqlx::Row;
+    let alarms: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'integrity_alarm' AND record_id = $1")
+            .bind(&other)
+            .fetch_one(p.a.store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap();
+    assert!(alarms >= 1, "moving a person in SQL raises an alarm");
+}

@@ -314,8 +314,17 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .unwrap()
         .transfer_id
         .unwrap();
+    // Accepted by a supervisor of organisation A whom no request disables
+    // (`sup` is the target of the account routes, and the accept assigns
+    // the new case to whoever accepts).
+    let acceptor = w.users[&principal(Role::Supervisor, "assigned")].0.actor();
+    let accept_scope = |p| authorize(&acceptor, p, Purpose::case_management(), "matrix").unwrap();
     store
-        .accept_transfer(&scope(Permission::WriteCase), &scope(Permission::WritePerson), &accepted_transfer)
+        .accept_transfer(
+            &accept_scope(Permission::WriteCase),
+            &accept_scope(Permission::WritePerson),
+            &accepted_transfer,
+        )
         .await
         .unwrap();
     // And this person's own transfer to the partner's organisation.
