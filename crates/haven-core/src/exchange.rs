@@ -195,6 +195,8 @@ pub struct TransferFacts {
     pub status: Status,
     /// The person's name where this end may read it, else empty.
     pub name: String,
+    /// The person's file at this end, if any.
+    pub person_id: Option<String>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
     pub revoked_at_ms: Option<i64>,
@@ -214,6 +216,9 @@ pub enum TransferTaskKind {
     TransferToAnswer,
     /// The partner declined: find the person another organisation.
     TransferDeclined,
+    /// The sender withdrew a transfer this end held: its copy, and the file
+    /// opened from it, were destroyed. Said, so that nobody looks for it.
+    TransferWithdrawn,
 }
 
 impl TransferTaskKind {
@@ -223,6 +228,7 @@ impl TransferTaskKind {
             TransferTaskKind::FollowUpNeedsHelp => "transfer_needs_help",
             TransferTaskKind::TransferToAnswer => "transfer_to_answer",
             TransferTaskKind::TransferDeclined => "transfer_declined",
+            TransferTaskKind::TransferWithdrawn => "transfer_withdrawn",
         }
     }
 
@@ -274,7 +280,20 @@ pub fn transfer_tasks(facts: &[TransferFacts], now_ms: i64) -> Vec<TransferTask>
                 }
             }
             (true, Status::Declined) if now_ms - t.updated_at_ms <= DECLINE_NOTICE_DAYS * DAY_MS => {
-                out.push(task(TransferTaskKind::TransferDeclined, day_of(t.updated_at_ms), false));
+                // Done once someone sent the person's case on again.
+                let sent_again = facts.iter().any(|o| {
+                    o.outgoing
+                        && o.id != t.id
+                        && o.person_id.is_some()
+                        && o.person_id == t.person_id
+                        && o.created_at_ms > t.updated_at_ms
+                });
+                if !sent_again {
+                    out.push(task(TransferTaskKind::TransferDeclined, day_of(t.updated_at_ms), false));
+                }
+            }
+            (false, Status::Destroyed) if now_ms - t.updated_at_ms <= DECLINE_NOTICE_DAYS * DAY_MS => {
+                out.push(task(TransferTaskKind::TransferWithdrawn, day_of(t.updated_at_ms), false));
             }
             (true, Status::Accepted) => {
                 if let Some((FollowUp::NeedsHelp, at)) = t.latest_follow_up {
@@ -482,6 +501,7 @@ mod tests {
             outgoing,
             status,
             name: "Nguyen Van An".into(),
+            person_id: Some("p".into()),
             created_at_ms: NOW - 10 * HOUR,
             updated_at_ms: NOW - 10 * HOUR,
             revoked_at_ms: None,
@@ -527,8 +547,18 @@ mod tests {
 
         let declined = facts(true, Status::Declined);
         assert_eq!(transfer_tasks(std::slice::from_ref(&declined), NOW)[0].kind, TransferTaskKind::TransferDeclined);
-        let old = TransferFacts { updated_at_ms: NOW - 15 * 24 * HOUR, ..declined };
+        let old = TransferFacts { updated_at_ms: NOW - 15 * 24 * HOUR, ..declined.clone() };
         assert!(transfer_tasks(&[old], NOW).is_empty());
+        // Sent on to another organisation since: the notice is done.
+        let again =
+            TransferFacts { id: "t2".into(), status: Status::Queued, created_at_ms: NOW - HOUR, ..declined.clone() };
+        assert!(transfer_tasks(&[declined.clone(), again.clone()], NOW).is_empty());
+        let someone_else = TransferFacts { person_id: Some("q".into()), ..again };
+        assert_eq!(transfer_tasks(&[declined, someone_else], NOW).len(), 1);
+        // The receiver is told when a transfer it held was withdrawn.
+        let withdrawn = transfer_tasks(&[facts(false, Status::Destroyed)], NOW);
+        assert_eq!(withdrawn[0].kind, TransferTaskKind::TransferWithdrawn);
+        assert!(!withdrawn[0].kind.urgent());
 
         let mut accepted = facts(true, Status::Accepted);
         assert!(transfer_tasks(std::slice::from_ref(&accepted), NOW).is_empty());

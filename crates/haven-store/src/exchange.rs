@@ -807,9 +807,11 @@ impl Store {
         TransferPayload::parse(json.as_bytes()).map(Some).map_err(exchange_error)
     }
 
-    /// A person's transfers, as the sending organisation sees them.
+    /// A person's transfers in both directions: those this organisation
+    /// sent, and the one their file here was opened from (where its
+    /// follow-ups are sent).
     pub async fn transfers_for_person(&self, scope: &Scope, person: PersonId) -> Result<Vec<TransferView>> {
-        self.list_transfers(scope, "out", Some(person)).await
+        self.list_transfers(scope, "", Some(person)).await
     }
 
     /// Transfers the caller's organisation sent, for people in the caller's reach.
@@ -833,7 +835,7 @@ impl Store {
     ) -> Result<Vec<TransferView>> {
         require(scope, Permission::ReadCase)?;
         let ids = sqlx::query(
-            "SELECT id FROM transfers WHERE local_org_id = $1 AND direction = $2 AND ($3 = '' OR person_id = $3) \
+            "SELECT id FROM transfers WHERE local_org_id = $1 AND ($2 = '' OR direction = $2) AND ($3 = '' OR person_id = $3) \
              ORDER BY created_at DESC LIMIT 500",
         )
         .bind(scope.org().to_string())
@@ -1711,7 +1713,10 @@ fn person_input(p: &TransferPayload) -> PersonInput {
         nationalities: p.nationalities.clone(),
         languages: p.haven.languages.clone(),
         contact: p.contact.clone(),
-        location: p.haven.location.clone(),
+        // Where the person was at the sender's end (a detention centre, a
+        // shelter there) is not where they are here: the new file starts
+        // "not known" rather than showing, say, detention in Viet Nam.
+        location: None,
         notes: p.haven.notes.clone(),
     }
 }

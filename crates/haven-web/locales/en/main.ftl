@@ -1053,3 +1053,5 @@ task-transfer_revocation_unconfirmed = Urgent: the partner has not confirmed tha
 validation-invalid_follow_up = Choose one: arrived, reintegration started or needs help.
 validation-transfer_not_accepted = A follow-up can only be sent about a transfer your organisation accepted.
 validation-r24_consent_expired = The person's consent to this transfer has ended, so nothing more is sent about it. The sending organisation can record a new consent with the person.
+xfer-withdraw-warning = A transfer rests on this consent: withdrawing it tells the partner installation to destroy its copy and the file it opened from it.
+task-transfer_withdrawn = A transfer was withdrawn by the sending organisation: its copy and the file opened from it were destroyed here

@@ -1063,3 +1063,5 @@ task-transfer_revocation_unconfirmed = Mendesak: mitra belum mengonfirmasi bahwa
 validation-invalid_follow_up = Pilih satu: sudah tiba, reintegrasi sudah dimulai, atau butuh bantuan.
 validation-transfer_not_accepted = Tindak lanjut hanya dapat dikirim tentang pemindahan yang diterima organisasi Anda.
 validation-r24_consent_expired = Persetujuan orang ini atas pemindahan ini sudah berakhir, jadi tidak ada lagi yang dikirim tentangnya. Organisasi pengirim dapat mencatat persetujuan baru bersama orang ini.
+xfer-withdraw-warning = Ada pemindahan yang bergantung pada persetujuan ini: menariknya akan memberi tahu instalasi mitra untuk memusnahkan salinannya dan berkas yang dibuka darinya.
+task-transfer_withdrawn = Organisasi pengirim menarik pemindahan: salinannya dan berkas yang dibuka darinya sudah dimusnahkan di sini

@@ -1068,3 +1068,5 @@ task-transfer_revocation_unconfirmed = Apurahan: hindi pa kinukumpirma ng partne
 validation-invalid_follow_up = Pumili ng isa: nakarating na, nagsimula na ang reintegrasyon, o nangangailangan ng tulong.
 validation-transfer_not_accepted = Makapagpapadala lamang ng follow-up tungkol sa paglipat na tinanggap ng iyong organisasyon.
 validation-r24_consent_expired = Natapos na ang pahintulot ng tao sa paglipat na ito, kaya wala nang ipapadala tungkol dito. Maaaring magtala ang nagpadalang organisasyon ng bagong pahintulot kasama ang tao.
+xfer-withdraw-warning = May paglipat na nakasalalay sa pahintulot na ito: kapag binawi, sasabihan ang partner na instalasyon na sirain ang kopya nito at ang file na binuksan mula rito.
+task-transfer_withdrawn = Binawi ng nagpadalang organisasyon ang paglipat: sinira na rito ang kopya nito at ang file na binuksan mula rito

@@ -1063,3 +1063,5 @@ task-transfer_revocation_unconfirmed = Khẩn cấp: đối tác chưa xác nh�
 validation-invalid_follow_up = Chọn một: đã đến nơi, đã bắt đầu tái hòa nhập hoặc cần giúp đỡ.
 validation-transfer_not_accepted = Chỉ có thể gửi thông tin theo dõi về yêu cầu chuyển giao mà tổ chức của bạn đã chấp nhận.
 validation-r24_consent_expired = Sự đồng ý của người này đối với việc chuyển giao đã hết, nên không gửi thêm gì về việc này. Tổ chức gửi có thể ghi nhận sự đồng ý mới với người này.
+xfer-withdraw-warning = Có một yêu cầu chuyển giao dựa trên sự đồng ý này: rút lại sẽ báo hệ thống đối tác hủy bản sao và hồ sơ đã mở từ bản sao đó.
+task-transfer_withdrawn = Tổ chức gửi đã rút lại một yêu cầu chuyển giao: bản sao và hồ sơ mở từ bản sao đó đã bị hủy tại đây

@@ -1063,3 +1063,5 @@ task-transfer_revocation_unconfirmed = 紧急：合作方尚未确认已销毁�
 validation-invalid_follow_up = 请选择一项：已抵达、已开始重新融入或需要帮助。
 validation-transfer_not_accepted = 只能就贵机构已接受的转移发送后续情况。
 validation-r24_consent_expired = 当事人对此转移的同意已经结束，因此不再发送与之有关的任何内容。发送机构可以与当事人记录新的同意。
+xfer-withdraw-warning = 有一项转移依赖此同意：撤回后，将通知合作方系统销毁其副本以及据此开立的档案。
+task-transfer_withdrawn = 发送机构已撤回一项转移：其副本及据此开立的档案已在此销毁

@@ -278,7 +278,8 @@ pub async fn outbox(State(state): State<AppState>, caller: Caller) -> Result<Jso
     Ok(Json(state.store.outbox(200).await?.iter().map(outbox_out).collect()))
 }
 
-/// A person's transfers, as the sending organisation sees them.
+/// A person's transfers: those sent from here, and the one their file here
+/// was opened from.
 #[utoipa::path(get, path = "/api/v1/persons/{id}/transfers", params(("id" = String, Path)), tag = "exchange",
     responses((status = 200, body = [TransferOut]), (status = 404, body = ErrorBody)))]
 pub async fn list_transfers(

@@ -82,7 +82,9 @@ fn xfer_row(tr: &Tr, t: &TransferView) -> XferRow {
         person_id: t.person_id.map(|p| p.to_string()),
         can_answer: !t.outgoing && t.status.awaits_answer(),
         outgoing: t.outgoing,
-        has_package: t.outgoing && t.status != Status::Destroyed,
+        // Only a package still waiting can be carried by hand: the export
+        // refuses any other, so the button is not offered.
+        has_package: t.outgoing && t.status == Status::Queued,
         follow_ups: t
             .follow_ups
             .iter()
@@ -241,11 +243,26 @@ async fn incoming_view(
     let scope = caller.scope(state, Permission::ReadCase).await?;
     let rows = state.store.incoming_transfers(&scope).await?;
     let sent = state.store.outgoing_transfers(&scope).await?;
+    // Whom each sent transfer is about, from the file here: a list of
+    // purposes and partners alone does not tell two transfers apart.
+    let read = caller.scope(state, Permission::ReadPerson).await?;
+    let mut sent_rows = Vec::with_capacity(sent.len());
+    for t in &sent {
+        let mut row = xfer_row(tr, t);
+        if let Some(pid) = t.person_id {
+            if let Ok(v) = state.store.get_person(&read, pid).await {
+                if let PersonState::Active(p) = v.state {
+                    row.name = p.full_name.as_str().to_owned();
+                }
+            }
+        }
+        sent_rows.push(row);
+    }
     Ok(IncomingPage {
         l: Layout::new(tr, Some(caller), "/transfers"),
         csrf: caller.csrf().to_owned(),
         rows: rows.iter().map(|t| xfer_row(tr, t)).collect(),
-        sent: sent.iter().map(|t| xfer_row(tr, t)).collect(),
+        sent: sent_rows,
         error,
         imported,
     })

@@ -80,6 +80,7 @@ async fn transfer_tasks(
             outgoing: t.outgoing,
             status: t.status,
             name: t.payload.as_ref().map(|p| p.haven.full_name.clone()).unwrap_or_default(),
+            person_id: t.person_id.map(|p| p.to_string()),
             created_at_ms: t.created_at_ms,
             updated_at_ms: t.updated_at_ms,
             // From the row under its MAC, not the unsealed history: an

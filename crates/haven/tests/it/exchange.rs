@@ -395,6 +395,15 @@ async fn r24_withdrawn_consent_destroys_the_remote_copy_and_the_receiver_confirm
     assert!(p.b.store.ledger_ids().unwrap().iter().any(|l| l == &format!("transfer:{id}")));
     p.push_b().await; // the confirmation
     assert_eq!(p.transfer_at_a(&id).await["status"], "destroyed");
+    // B's caseworkers are told, so that nobody looks for the file, and the
+    // transfer's page no longer offers the file it opened.
+    let tasks = json(p.b.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(
+        tasks.as_array().unwrap().iter().any(|t| t["kind"] == "transfer_withdrawn" && t["transfer_id"] == id.as_str()),
+        "{tasks}"
+    );
+    let page = p.b.page_as("sup", &format!("/transfers/{id}")).await;
+    assert!(!page.contains("id=\"xfer-person\""), "{page}");
 }
 
 #[tokio::test]
@@ -641,6 +650,13 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     p.push_b().await;
     assert!(p.a.page_as("sup", &location).await.contains("data-status=\"accepted\""));
 
+    // Delivered: the package is no longer offered as a file.
+    assert!(!p.a.page_as("sup", &location).await.contains(&format!("/transfers/{id}/package")));
+    // From the person's file at B, the transfer it came from, with the way to follow it up.
+    let person_id = new_person.trim_start_matches("/persons/");
+    let theirs = p.b.page_as("sup", &format!("/persons/{person_id}/transfers")).await;
+    assert!(theirs.contains(&format!("/transfers/{id}#xfer-follow-up")), "{theirs}");
+
     // The receiver tells the sender the person needs help, from the page.
     let one = p.b.page_as("sup", &format!("/transfers/{id}")).await;
     assert!(one.contains("id=\"xfer-follow-up\""), "{one}");
@@ -666,6 +682,10 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     assert!(at_a.contains("data-status=\"needs_help\""), "{at_a}");
     let tasks = p.a.page_as("sup", "/tasks").await;
     assert!(tasks.contains("data-kind=\"transfer_needs_help\""), "{tasks}");
+    // The sender's list of transfers names the person and shows the call for help.
+    let sent = p.a.page_as("sup", "/transfers").await;
+    assert!(sent.contains("Nguyễn Thị Lan</bdi> · "), "{sent}");
+    assert!(sent.contains("xfer-follow-up urgent"), "{sent}");
     assert!(tasks.contains(&location), "the task links to the transfer");
 }
 
