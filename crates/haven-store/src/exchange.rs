@@ -76,7 +76,16 @@ pub struct TransferView {
     pub payload: Option<TransferPayload>,
     /// Follow-ups about the person, oldest first: sent by this end when it
     /// received the transfer, from the partner when it sent it.
-    pub follow_ups: Vec<(FollowUp, i64)>,
+    pub follow_ups: Vec<FollowUpView>,
+}
+
+/// One follow-up as this end holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpView {
+    pub status: FollowUp,
+    pub at_ms: i64,
+    /// At the sender: when someone here marked a call for help as acted on.
+    pub handled_at_ms: Option<i64>,
 }
 
 /// One package in the outbox.
@@ -752,7 +761,11 @@ impl Store {
         let mut follow_ups = Vec::new();
         for f in sqlx::query(&sql).bind(id.trim()).fetch_all(&mut **tx).await? {
             self.check_row(&TRANSFER_FOLLOW_UPS, &f, "").await?;
-            follow_ups.push((FollowUp::parse(&f.try_get::<String, _>("status")?)?, f.try_get("at")?));
+            follow_ups.push(FollowUpView {
+                status: FollowUp::parse(&f.try_get::<String, _>("status")?)?,
+                at_ms: f.try_get("at")?,
+                handled_at_ms: f.try_get("handled_at")?,
+            });
         }
         let payload = if outgoing { None } else { self.open_payload(id.trim(), &r)? };
         let payload = match payload {
@@ -981,6 +994,40 @@ impl Store {
             &format!("follow_up:{}", status.as_str()),
         )
         .await?;
+        tx.commit().await
+    }
+
+    /// Marks the partner's newest call for help about a transfer this
+    /// organisation sent as acted on, by the caller (audited): the task
+    /// list then stops flagging it. Only the newest, only "needs help",
+    /// only once.
+    pub async fn handle_follow_up(&self, scope: &Scope, id: &str) -> Result<()> {
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let t = self.transfer_in(&mut tx, scope, id).await?;
+        let open = t.outgoing
+            && t.follow_ups.last().is_some_and(|f| f.status == FollowUp::NeedsHelp && f.handled_at_ms.is_none());
+        if !open {
+            return Err(refused(ValidationError::new(
+                "transfer",
+                "follow_up_not_open",
+                "there is no call for help on this transfer waiting for someone to act",
+            )));
+        }
+        let latest: String =
+            sqlx::query("SELECT id FROM transfer_follow_ups WHERE transfer_id = $1 ORDER BY at DESC, id DESC")
+                .bind(&t.id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("id")?;
+        sqlx::query("UPDATE transfer_follow_ups SET handled_by = $1, handled_at = $2 WHERE id = $3")
+            .bind(scope.actor().to_string())
+            .bind(now_ms())
+            .bind(&latest)
+            .execute(&mut *tx)
+            .await?;
+        self.seal_row(&mut tx, &TRANSFER_FOLLOW_UPS, &latest).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Transfer, &t.id, "follow_up_handled").await?;
         tx.commit().await
     }
 

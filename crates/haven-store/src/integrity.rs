@@ -264,7 +264,7 @@ pub(crate) const TRANSFER_FOLLOW_UPS: MacSpec = MacSpec {
     table: "transfer_follow_ups",
     id: "id",
     kind: RecordKind::Transfer,
-    cols: &[Text("transfer_id"), Text("status"), Text("recorded_by"), Int("at")],
+    cols: &[Text("transfer_id"), Text("status"), Text("recorded_by"), Int("at"), Text("handled_by"), Int("handled_at")],
     bound: true,
 };
 

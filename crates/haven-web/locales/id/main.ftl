@@ -1065,3 +1065,7 @@ validation-transfer_not_accepted = Tindak lanjut hanya dapat dikirim tentang pem
 validation-r24_consent_expired = Persetujuan orang ini atas pemindahan ini sudah berakhir, jadi tidak ada lagi yang dikirim tentangnya. Organisasi pengirim dapat mencatat persetujuan baru bersama orang ini.
 xfer-withdraw-warning = Ada pemindahan yang bergantung pada persetujuan ini: menariknya akan memberi tahu instalasi mitra untuk memusnahkan salinannya dan berkas yang dibuka darinya.
 task-transfer_withdrawn = Organisasi pengirim menarik pemindahan: salinannya dan berkas yang dibuka darinya sudah dimusnahkan di sini
+xfer-follow-up-handle = Kami sudah menindaklanjuti
+xfer-follow-up-handle-explain = Organisasi penerima mengatakan orang ini butuh bantuan. Hubungi mereka, lalu tandai di sini agar daftar tugas berhenti menandainya.
+xfer-follow-up-handled = sudah ditindaklanjuti
+validation-follow_up_not_open = Tidak ada permintaan bantuan pada pemindahan ini yang menunggu tindakan.

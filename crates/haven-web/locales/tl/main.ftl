@@ -1070,3 +1070,7 @@ validation-transfer_not_accepted = Makapagpapadala lamang ng follow-up tungkol s
 validation-r24_consent_expired = Natapos na ang pahintulot ng tao sa paglipat na ito, kaya wala nang ipapadala tungkol dito. Maaaring magtala ang nagpadalang organisasyon ng bagong pahintulot kasama ang tao.
 xfer-withdraw-warning = May paglipat na nakasalalay sa pahintulot na ito: kapag binawi, sasabihan ang partner na instalasyon na sirain ang kopya nito at ang file na binuksan mula rito.
 task-transfer_withdrawn = Binawi ng nagpadalang organisasyon ang paglipat: sinira na rito ang kopya nito at ang file na binuksan mula rito
+xfer-follow-up-handle = Kumilos na kami rito
+xfer-follow-up-handle-explain = Sinasabi ng tumanggap na organisasyon na nangangailangan ng tulong ang tao. Makipag-ugnayan sa kanila, saka markahan dito para tumigil ang listahan ng gawain sa pag-aalerto.
+xfer-follow-up-handled = naaksyunan na
+validation-follow_up_not_open = Walang hiling ng tulong sa paglipat na ito na naghihintay ng aksyon.

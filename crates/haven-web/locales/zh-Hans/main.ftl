@@ -1065,3 +1065,7 @@ validation-transfer_not_accepted = 只能就贵机构已接受的转移发送后
 validation-r24_consent_expired = 当事人对此转移的同意已经结束，因此不再发送与之有关的任何内容。发送机构可以与当事人记录新的同意。
 xfer-withdraw-warning = 有一项转移依赖此同意：撤回后，将通知合作方系统销毁其副本以及据此开立的档案。
 task-transfer_withdrawn = 发送机构已撤回一项转移：其副本及据此开立的档案已在此销毁
+xfer-follow-up-handle = 我们已处理
+xfer-follow-up-handle-explain = 接收机构表示当事人需要帮助。请与对方联系，然后在此标记，任务列表便不再提醒。
+xfer-follow-up-handled = 已处理
+validation-follow_up_not_open = 此转移没有等待处理的求助。

@@ -26,8 +26,10 @@ struct XferRow {
     can_answer: bool,
     outgoing: bool,
     has_package: bool,
-    /// (date, status label, status code), oldest first.
-    follow_ups: Vec<(String, String, &'static str)>,
+    /// (date, status label, status code, handled on), oldest first.
+    follow_ups: Vec<(String, String, &'static str, String)>,
+    /// The sender may mark the partner's newest call for help as acted on.
+    can_handle: bool,
     /// The receiving side may tell the sender how the person is doing.
     can_follow_up: bool,
     /// The status words a follow-up may carry, as (code, label).
@@ -88,8 +90,19 @@ fn xfer_row(tr: &Tr, t: &TransferView) -> XferRow {
         follow_ups: t
             .follow_ups
             .iter()
-            .map(|(f, at)| (local_date(*at), tr.t(&format!("xfer-follow-up-{}", f.as_str())), f.as_str()))
+            .map(|f| {
+                (
+                    local_date(f.at_ms),
+                    tr.t(&format!("xfer-follow-up-{}", f.status.as_str())),
+                    f.status.as_str(),
+                    f.handled_at_ms.map(local_date).unwrap_or_default(),
+                )
+            })
             .collect(),
+        can_handle: t.outgoing
+            && t.follow_ups
+                .last()
+                .is_some_and(|f| f.status == haven_core::exchange::FollowUp::NeedsHelp && f.handled_at_ms.is_none()),
         can_follow_up: haven_core::exchange::check_follow_up(
             t.outgoing,
             t.status,
@@ -377,6 +390,20 @@ pub(crate) async fn follow_up_submit(
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
     match state.store.send_follow_up(&scope, &id, &form.status).await {
+        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
+        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
+    }
+}
+
+pub(crate) async fn follow_up_handled_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    match state.store.handle_follow_up(&scope, &id).await {
         Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
         Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
     }

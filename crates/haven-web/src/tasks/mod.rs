@@ -86,7 +86,8 @@ async fn transfer_tasks(
             // From the row under its MAC, not the unsealed history: an
             // insider must not be able to hide an unconfirmed revocation.
             revoked_at_ms: t.revoked_at_ms,
-            latest_follow_up: t.follow_ups.last().copied(),
+            // A call for help someone here has acted on asks nothing more.
+            latest_follow_up: t.follow_ups.last().filter(|f| f.handled_at_ms.is_none()).map(|f| (f.status, f.at_ms)),
         })
         .collect();
     let now_ms = i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX);

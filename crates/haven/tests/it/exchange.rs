@@ -687,6 +687,16 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     assert!(sent.contains("Nguyễn Thị Lan</bdi> · "), "{sent}");
     assert!(sent.contains("xfer-follow-up urgent"), "{sent}");
     assert!(tasks.contains(&location), "the task links to the transfer");
+    assert!(at_a.contains("id=\"xfer-handle\""), "the sender can say it acted: {at_a}");
+    let res = client
+        .post(p.a.url(&format!("/transfers/{id}/follow-ups/handled")))
+        .header("cookie", &a_cookie)
+        .form(&[("csrf", a_csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(!p.a.page_as("sup", "/tasks").await.contains("data-kind=\"transfer_needs_help\""));
 }
 
 #[tokio::test]
@@ -1073,6 +1083,18 @@ async fn r24_follow_ups_flow_back_as_a_status_word_only_and_reach_the_senders_ta
     let t = tasks_of(&p.a).await;
     let help = transfer_task(&t, "transfer_needs_help", &id).unwrap_or_else(|| panic!("{t:?}"));
     assert_eq!(help["name"], "Nguyễn Thị Lan");
+
+    // Someone at A acts on it and says so: the task goes, and only once.
+    let res = p.a.post(&format!("/api/v1/transfers/{id}/follow-ups/handled")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    assert!(json(res).await["follow_ups"][0]["handled_at_ms"].is_i64());
+    assert!(transfer_task(&tasks_of(&p.a).await, "transfer_needs_help", &id).is_none());
+    let res = p.a.post(&format!("/api/v1/transfers/{id}/follow-ups/handled")).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("follow_up_not_open"));
+    // The receiver has nothing to mark: it sent the call.
+    let res = p.b.post(&format!("/api/v1/transfers/{id}/follow-ups/handled")).send().await.unwrap();
+    assert_eq!(res.status(), 400);
 
     // A newer follow-up replaces the call for help.
     let res =
