@@ -159,7 +159,13 @@ async fn person_view(
         .list_consents(&caller.scope(state, Permission::ReadPerson).await?, pid)
         .await?
         .into_iter()
-        .filter(|c| c.consent.terms.purpose == ConsentPurpose::CrossBorderTransfer && c.consent.in_force(today))
+        .filter(|c| {
+            c.consent.terms.purpose == ConsentPurpose::CrossBorderTransfer
+                && c.consent.in_force(today)
+                // Only a consent naming an organisation on a partner
+                // installation can carry a transfer.
+                && remote.contains_key(&c.consent.terms.recipient)
+        })
         .map(|c| {
             let cats = c
                 .consent
@@ -215,13 +221,36 @@ pub(crate) async fn propose_submit(
 ) -> PageResult {
     let pid = parse_id::<PersonId>(&id)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let r = match parse_org("recipient_org_id", &form.recipient_org_id) {
-        Ok(org) => state
+    // The page asks for the consent only: it names the organisation, so a
+    // caseworker cannot pick a consent and a recipient that do not match.
+    let recipient = if form.recipient_org_id.trim().is_empty() {
+        let read = caller.scope(&state, Permission::ReadPerson).await?;
+        state
             .store
-            .propose_transfer(&scope, pid, org, &form.consent_id, &form.purpose)
-            .await
-            .map_err(WebError::from),
+            .list_consents(&read, pid)
+            .await?
+            .into_iter()
+            .find(|c| c.id == form.consent_id.trim())
+            .map(|c| c.consent.terms.recipient.to_string())
+    } else {
+        Some(form.recipient_org_id.clone())
+    };
+    let r = match recipient.ok_or_else(|| {
+        WebError::Invalid(haven_core::ValidationError::new(
+            "consent_id",
+            "r24_consent_required",
+            "record the person's consent to the transfer first",
+        ))
+    }) {
         Err(e) => Err(e),
+        Ok(recipient) => match parse_org("recipient_org_id", &recipient) {
+            Ok(org) => state
+                .store
+                .propose_transfer(&scope, pid, org, &form.consent_id, &form.purpose)
+                .await
+                .map_err(WebError::from),
+            Err(e) => Err(e),
+        },
     };
     match r {
         Ok(t) => Ok(Redirect::to(&format!("/transfers/{t}")).into_response()),

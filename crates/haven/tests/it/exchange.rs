@@ -587,8 +587,12 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     // The sender's page offers the partner's organisation and the consent.
     let page = p.a.page_as("sup", &format!("/persons/{person}/transfers")).await;
     assert!(page.contains("id=\"propose-transfer\""), "{page}");
-    assert!(page.contains(&p.b_org_at_a), "the partner's organisation is offered");
     assert!(page.contains(&consent), "the cross-border consent is offered");
+    assert!(page.contains("Hanoi node"), "named with its organisation and installation: {page}");
+    assert!(
+        !page.contains("name=\"recipient_org_id\""),
+        "the consent names the recipient; the page asks for nothing else"
+    );
     let person_page = p.a.page_as("sup", &format!("/persons/{person}")).await;
     assert!(person_page.contains(&format!("/persons/{person}/transfers")), "the person's file links to transfers");
 
@@ -612,12 +616,7 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     let res = client
         .post(p.a.url(&format!("/persons/{person}/transfers")))
         .header("cookie", &a_cookie)
-        .form(&[
-            ("csrf", a_csrf.as_str()),
-            ("recipient_org_id", &p.b_org_at_a),
-            ("consent_id", &consent),
-            ("purpose", "reception"),
-        ])
+        .form(&[("csrf", a_csrf.as_str()), ("consent_id", &consent), ("purpose", "reception")])
         .send()
         .await
         .unwrap();
