@@ -531,9 +531,14 @@ async fn partners_view(
         .await?
         .into_iter()
         .map(|o| {
-            let st =
-                if o.delivered_at_ms.is_some() { tr.t("xfer-outbox-delivered") } else { tr.t("xfer-outbox-waiting") };
-            (o.partner_name, o.kind, st, o.attempts, o.last_error.unwrap_or_default())
+            // What is waiting and when it is tried again, in words; the raw
+            // error is kept for whoever fixes the link, behind a summary.
+            let st = match (o.delivered_at_ms, &o.last_error) {
+                (Some(_), _) => tr.t("xfer-outbox-delivered"),
+                (None, Some(_)) => format!("{} {}", tr.t("xfer-outbox-unreachable"), local_time(o.next_attempt_at_ms)),
+                (None, None) => tr.t("xfer-outbox-waiting"),
+            };
+            (o.partner_name, tr.t(&format!("xfer-kind-{}", o.kind)), st, o.attempts, o.last_error.unwrap_or_default())
         })
         .collect();
     Ok(PartnersPage {

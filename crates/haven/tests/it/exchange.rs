@@ -450,6 +450,11 @@ async fn r24_outbox_retries_while_the_receiver_is_down_and_delivers_when_it_retu
         1
     );
     assert_eq!(p.transfer_at_a(&id).await["status"], "queued");
+    // The administrator's page says it in words, with the next attempt; the raw error is behind a summary.
+    let page = p.a.page_as("root", "/admin/partners").await;
+    assert!(page.contains("Not delivered: the partner could not be reached. Next attempt:"), "{page}");
+    assert!(page.contains("<td>Transfer</td>"), "{page}");
+    assert!(page.contains("<summary>Technical detail</summary>"), "{page}");
 
     // B comes back at its real address; the retry falls due.
     p.a.exec(&format!("UPDATE partners SET url = '{}'", p.b.url(""))).await;
