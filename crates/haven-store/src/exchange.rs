@@ -429,6 +429,20 @@ impl Store {
                 self.revoke_in(&mut tx, &id, &fp).await?;
             }
         }
+        // What it sent and nobody here answered can no longer be accepted
+        // (nothing is believed from a removed partner): its copy goes.
+        let unanswered: Vec<String> =
+            sqlx::query("SELECT id FROM transfers WHERE partner = $1 AND direction = 'in' AND status = 'received'")
+                .bind(&fp)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get("id"))
+                .collect::<std::result::Result<_, _>>()?;
+        for id in &unanswered {
+            self.checked_transfer(&mut tx, id).await?;
+            self.set_transfer_status(&mut tx, id, Status::Destroyed, None).await?;
+        }
         sqlx::query("UPDATE partners SET removed_at = $1 WHERE fingerprint = $2")
             .bind(now_ms())
             .bind(&fp)
@@ -437,7 +451,13 @@ impl Store {
         self.seal_row(&mut tx, &PARTNERS, &fp).await?;
         let ctx = Context { actor: "system", purpose: "administration", request_id: "cli" };
         self.append(&mut tx, &ctx, Action::Update, RecordKind::Partner, &fp, "removed").await?;
-        tx.commit().await
+        tx.commit().await?;
+        // After the commit, like every destruction: the key file is outside
+        // the transaction.
+        for id in &unanswered {
+            self.destroy_copy(id).await?;
+        }
+        Ok(())
     }
 
     /// The partner an organisation belongs to, if it is remote (MAC checked).

@@ -935,6 +935,27 @@ async fn r24_removing_a_partner_revokes_every_copy_it_holds() {
     assert_eq!(status_at_a(&p, &id).await, "destroyed");
 }
 
+/// R24: at the receiver, a transfer from a partner it removes before anyone
+/// answered can never be accepted (nothing from a removed partner is
+/// believed): its copy is destroyed, not left as a task nobody can do.
+#[tokio::test]
+async fn r24_removing_a_partner_destroys_what_it_sent_that_nobody_answered() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let tasks = json(p.b.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(tasks.as_array().unwrap().iter().any(|t| t["kind"] == "transfer_to_answer"), "{tasks}");
+    let a_name = p.b.store.partners().await.unwrap()[0].name.clone();
+    p.b.store.remove_partner(&a_name).await.unwrap();
+    let t = json(p.b.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await;
+    assert_eq!(t["status"], "destroyed", "{t}");
+    assert!(t["arrived"].is_null(), "{t}");
+    assert!(p.b.store.ledger_ids().unwrap().iter().any(|l| l == &format!("transfer:{id}")), "the key is punctured");
+    let tasks = json(p.b.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(!tasks.as_array().unwrap().iter().any(|t| t["kind"] == "transfer_to_answer"), "{tasks}");
+}
+
 #[tokio::test]
 async fn r17_r24_a_withdrawal_stops_a_package_still_waiting_in_the_outbox() {
     let p = pair_with_b_url(Some("http://127.0.0.1:9".to_owned())).await;
