@@ -1369,3 +1369,129 @@ async fn r24_r27_rows_deleted_or_moved_in_sql_are_found_and_a_lost_revocation_is
             .unwrap();
     assert!(alarms >= 1, "moving a person in SQL raises an alarm");
 }
+
+/// A CA and a certificate for 127.0.0.1 signed by it, made with openssl.
+fn test_pki(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("openssl").args(args).current_dir(dir).output().expect("openssl");
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    std::fs::write(dir.join("leaf.ext"), "basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n").unwrap();
+    run(&["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ca.key"]);
+    run(&["req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=haven test CA", "-days", "2", "-out", "ca.pem"]);
+    run(&["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "leaf.key"]);
+    run(&["req", "-new", "-key", "leaf.key", "-subj", "/CN=127.0.0.1", "-out", "leaf.csr"]);
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+        "-out",
+        "leaf.pem",
+    ]);
+    (dir.join("ca.pem"), dir.join("leaf.pem"), dir.join("leaf.key"))
+}
+
+/// R24: packages travel over HTTPS (rustls) to a partner that serves TLS,
+/// and the certificate is checked: a partner certified by a private CA is
+/// reached only once that CA is given (`HAVEN_EXCHANGE_CA_FILE`), never by
+/// skipping the check.
+#[tokio::test]
+async fn r24_packages_are_pushed_over_https_and_the_partners_certificate_is_checked() {
+    use std::io::{BufRead, BufReader};
+    let pki = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = test_pki(pki.path());
+    let a = TestApp::spawn().await;
+    // B: a real `haven serve` with TLS, on the engine under test.
+    let b_dir = tempfile::tempdir().unwrap();
+    let mut b_args = vec!["--data-dir".to_owned(), b_dir.path().join("data").display().to_string()];
+    if crate::helpers::backend() == haven_store::Backend::Postgres {
+        b_args.push("--database-url".into());
+        b_args.push(haven_store::testdb::fresh_postgres_url().await.unwrap());
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_haven"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--node-name", "Hanoi TLS node"])
+        .arg("--tls-cert")
+        .arg(&cert)
+        .arg("--tls-key")
+        .arg(&key)
+        .args(&b_args)
+        .env_remove("HAVEN_MASTER_KEY_FILE")
+        .env("HAVEN_EXCHANGE_INTERVAL_MS", "3600000")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut b_url = String::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        if let Some(rest) = line.unwrap().split("listening on ").nth(1) {
+            b_url = rest.split_whitespace().next().unwrap().to_owned();
+            break;
+        }
+    }
+    assert!(b_url.starts_with("https://127.0.0.1:"), "{b_url}");
+    let b_cli = |args: &[&str]| {
+        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        all.extend(b_args.iter().cloned());
+        let out = haven(&all);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let b_card = b_dir.path().join("card.json");
+    b_cli(&["node", "card", "--out", b_card.to_str().unwrap()]);
+    let b_fp =
+        b_cli(&["node", "show"]).lines().find_map(|l| l.strip_prefix("fingerprint: ").map(str::to_owned)).unwrap();
+    let (card_a, fp_a) = card_of(&a, "Bangkok node", &a.url("")).await;
+    let a_card = b_dir.path().join("a-card.json");
+    std::fs::write(&a_card, &card_a).unwrap();
+    b_cli(&["partner", "add", "--card", a_card.to_str().unwrap(), "--fingerprint", &fp_a]);
+    a.store.add_partner(&std::fs::read(&b_card).unwrap(), &b_fp).await.unwrap();
+    assert!(a.store.partners().await.unwrap()[0].url.starts_with("https://"));
+
+    let admin = admin_token(&a).await;
+    let partners = json(a.client.get(a.url("/api/v1/partners")).bearer_auth(&admin).send().await.unwrap()).await;
+    let b_org = partners[0]["organisations"][0]["id"].as_str().unwrap().to_owned();
+    let person = a.create_person(json!({"full_name": "Phạm Thu Hà", "estimated_age": 27})).await;
+    let res = a
+        .post(&format!("/api/v1/persons/{person}/consents"))
+        .json(&json!({"purpose": "cross_border_transfer", "recipient_org_id": b_org, "categories": ["identity"],
+            "expires_on": "2030-01-01", "language": "vi"}))
+        .send()
+        .await
+        .unwrap();
+    let consent = json(res).await["id"].as_str().unwrap().to_owned();
+    let res = a
+        .post(&format!("/api/v1/persons/{person}/transfers"))
+        .json(&json!({"recipient_org_id": b_org, "consent_id": consent, "purpose": "reception"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let id = json(res).await["id"].as_str().unwrap().to_owned();
+
+    // The public roots do not know the private CA: nothing is delivered.
+    let public_only = haven_web::exchange_client(None).unwrap();
+    assert_eq!(haven_web::exchange_push_due(&a.store, &public_only).await, 0);
+    let outbox = a.store.outbox(10).await.unwrap();
+    assert!(outbox[0].last_error.as_deref().is_some_and(|e| !e.is_empty()), "{outbox:?}");
+    assert_eq!(json(a.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await["status"], "queued");
+
+    // Given the partner's CA, it goes, over TLS, and B's receipt comes back.
+    let trusted = haven_web::exchange_client(Some(&std::fs::read(&ca).unwrap())).unwrap();
+    a.exec("UPDATE exchange_outbox SET next_attempt_at = 0").await;
+    assert_eq!(haven_web::exchange_push_due(&a.store, &trusted).await, 1);
+    assert_eq!(json(a.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await["status"], "delivered");
+    // A file that holds no certificate is refused, not taken as "no extra roots".
+    assert!(haven_web::exchange_client(Some(b"not a certificate")).is_err());
+    let _ = child.kill();
+    let _ = child.wait();
+}
