@@ -423,8 +423,14 @@ impl Store {
                 .iter()
                 .map(|r| r.try_get("id"))
                 .collect::<std::result::Result<_, _>>()?;
+        // A row that fails its MAC (its alarm raised) is left out; it must
+        // not keep a partner trusted that an administrator is removing.
         for id in live {
-            let r = self.checked_transfer(&mut tx, &id).await?;
+            let r = match self.checked_transfer(&mut tx, &id).await {
+                Ok(r) => r,
+                Err(StoreError::Integrity(_)) => continue,
+                Err(e) => return Err(e),
+            };
             if Status::parse(&r.try_get::<String, _>("status")?)?.copy_exists_remotely() {
                 self.revoke_in(&mut tx, &id, &fp).await?;
             }
@@ -440,8 +446,11 @@ impl Store {
                 .map(|r| r.try_get("id"))
                 .collect::<std::result::Result<_, _>>()?;
         for id in &unanswered {
-            self.checked_transfer(&mut tx, id).await?;
-            self.set_transfer_status(&mut tx, id, Status::Destroyed, None).await?;
+            match self.checked_transfer(&mut tx, id).await {
+                Ok(_) => self.set_transfer_status(&mut tx, id, Status::Destroyed, None).await?,
+                Err(StoreError::Integrity(_)) => {}
+                Err(e) => return Err(e),
+            }
         }
         sqlx::query("UPDATE partners SET removed_at = $1 WHERE fingerprint = $2")
             .bind(now_ms())
@@ -1004,7 +1013,7 @@ impl Store {
             .to_bytes()
             .map_err(exchange_error)?;
         let (package, _) = self.queue(&mut tx, &fp, PackageKind::FollowUp, Some(&t.id), &body).await?;
-        self.insert_follow_up(&mut tx, &t.id, status, &package, Some(&scope.actor().to_string())).await?;
+        self.insert_follow_up(&mut tx, &t.id, status, &package, Some(&scope.actor().to_string()), now_ms()).await?;
         self.append_scoped(
             &mut tx,
             scope,
@@ -1058,6 +1067,7 @@ impl Store {
         status: FollowUp,
         package: &str,
         by: Option<&str>,
+        at_ms: i64,
     ) -> Result<()> {
         let id = crate::access::uuid_string();
         sqlx::query(
@@ -1068,7 +1078,7 @@ impl Store {
         .bind(status.as_str())
         .bind(package)
         .bind(by)
-        .bind(now_ms())
+        .bind(at_ms)
         .execute(&mut **tx)
         .await?;
         self.seal_row(tx, &TRANSFER_FOLLOW_UPS, &id).await
@@ -1129,24 +1139,33 @@ impl Store {
         .map(|r| r.try_get("id"))
         .collect::<std::result::Result<_, _>>()?;
         let mut n = 0;
+        // Each on its own: one row that fails its MAC (its alarm raised)
+        // must not hold back the others.
         for id in ids {
-            let mut tx = self.begin().await?;
-            // Through the MAC: only a transfer this installation revoked.
-            let r = self.checked_transfer(&mut tx, &id).await?;
-            if Status::parse(&r.try_get::<String, _>("status")?)? != Status::Revoked {
-                continue;
+            match self.requeue_revocation(&id).await {
+                Ok(true) => n += 1,
+                Ok(false) => {}
+                Err(e) => tracing::error!(transfer = %id, error = %e, "lost revocation not queued again"),
             }
-            let partner: String = r.try_get("partner")?;
-            let body =
-                Message { transfer_id: id.clone(), reason: None, status: None }.to_bytes().map_err(exchange_error)?;
-            self.queue(&mut tx, &partner, PackageKind::Revocation, Some(&id), &body).await?;
-            let ctx = Context { actor: "system", purpose: "integrity", request_id: "" };
-            self.append(&mut tx, &ctx, Action::IntegrityAlarm, RecordKind::Transfer, &id, "revocation_requeued")
-                .await?;
-            tx.commit().await?;
-            n += 1;
         }
         Ok(n)
+    }
+
+    async fn requeue_revocation(&self, id: &str) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        // Through the MAC: only a transfer this installation revoked.
+        let r = self.checked_transfer(&mut tx, id).await?;
+        if Status::parse(&r.try_get::<String, _>("status")?)? != Status::Revoked {
+            return Ok(false);
+        }
+        let partner: String = r.try_get("partner")?;
+        let body =
+            Message { transfer_id: id.to_owned(), reason: None, status: None }.to_bytes().map_err(exchange_error)?;
+        self.queue(&mut tx, &partner, PackageKind::Revocation, Some(id), &body).await?;
+        let ctx = Context { actor: "system", purpose: "integrity", request_id: "" };
+        self.append(&mut tx, &ctx, Action::IntegrityAlarm, RecordKind::Transfer, id, "revocation_requeued").await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn revoke_if_uncovered(&self, id: &str) -> Result<bool> {
@@ -1198,6 +1217,26 @@ impl Store {
         self.set_transfer_status(tx, id, Status::Revoked, Some(&package)).await
     }
 
+    /// Destroys what arrived in the transfers a person's file here was
+    /// opened from, when that person is erased (R28): the leaf of each
+    /// payload's key is punctured first, so no backup opens it either, then
+    /// the columns are cleared.
+    pub(crate) async fn destroy_incoming_copies_of(&self, person: &str) -> Result<()> {
+        let ids: Vec<String> = sqlx::query(
+            "SELECT id FROM transfers WHERE person_id = $1 AND direction = 'in' AND payload_key IS NOT NULL",
+        )
+        .bind(person)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<std::result::Result<_, _>>()?;
+        for id in &ids {
+            self.destroy_copy(id).await?;
+        }
+        Ok(())
+    }
+
     /// A transfer row, refused with an integrity alarm if its MAC fails.
     async fn checked_transfer(&self, tx: &mut WriteTx, id: &str) -> Result<AnyRow> {
         let sql = format!("SELECT {} FROM transfers t WHERE t.id = $1", select_cols(&TRANSFERS, "t", ""));
@@ -1230,10 +1269,15 @@ impl Store {
     }
 
     /// Packages due for delivery now, to partners not removed.
+    /// One transfer's packages leave in the order they were made: a
+    /// follow-up never overtakes the accept waiting out its backoff, which
+    /// the partner would otherwise have to drop as about a case not taken up.
     pub async fn outbox_due(&self, limit: i64) -> Result<Vec<OutboxItem>> {
         let rows = sqlx::query(
             "SELECT o.*, p.name AS partner_name, p.url FROM exchange_outbox o JOIN partners p ON p.fingerprint = o.partner \
              WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1 AND (p.removed_at IS NULL OR o.kind = 'revocation') \
+             AND NOT EXISTS (SELECT 1 FROM exchange_outbox e WHERE e.transfer_id = o.transfer_id \
+                 AND e.delivered_at IS NULL AND e.created_at < o.created_at) \
              ORDER BY o.created_at LIMIT $2",
         )
         .bind(now_ms())
@@ -1474,7 +1518,7 @@ impl Store {
             }
             kind => {
                 let m = Message::parse(&opened.body).map_err(exchange_error)?;
-                self.apply_answer(&mut tx, &p, kind, &m, &h.id).await?;
+                self.apply_answer(&mut tx, &p, kind, &m, &h.id, h.created_ms).await?;
                 sqlx::query(
                     "INSERT INTO exchange_receipts (package_id, partner, transfer_id, kind, received_at, bytes) VALUES ($1, $2, $3, $4, $5, $6)",
                 )
@@ -1597,6 +1641,7 @@ impl Store {
         kind: PackageKind,
         m: &Message,
         package_id: &str,
+        sent_ms: i64,
     ) -> Result<()> {
         let row = match self.checked_transfer(tx, &m.transfer_id).await {
             Ok(r) if r.try_get::<String, _>("partner")? == p.fingerprint.as_str() => r,
@@ -1630,7 +1675,10 @@ impl Store {
             // About a transfer revoked since: the person withdrew, so what
             // the partner says about them is not kept.
             if rules::follow_up_applies(outgoing, status) {
-                self.insert_follow_up(tx, &m.transfer_id, follow_up, package_id, None).await?;
+                // When the partner wrote it (signed in the header), not when
+                // it arrived: a retried older status must not land after a
+                // newer one and clear a call for help.
+                self.insert_follow_up(tx, &m.transfer_id, follow_up, package_id, None, sent_ms).await?;
             }
             return Ok(());
         }
@@ -1641,6 +1689,9 @@ impl Store {
             (PackageKind::Decline, true, Status::Queued | Status::Delivered) => Some(Status::Declined),
             (PackageKind::RevocationConfirmed, true, Status::Revoked) => Some(Status::Destroyed),
             (PackageKind::Revocation, false, s) if s != Status::Destroyed => Some(Status::Destroyed),
+            // Already destroyed: confirmed again (the sender may have lost
+            // the first confirmation, or its revocation was sent twice).
+            (PackageKind::Revocation, false, Status::Destroyed) => None,
             _ => {
                 return Err(refused(ValidationError::new(
                     "package",
@@ -1697,7 +1748,7 @@ impl Store {
 }
 
 /// The key-file leaf of an incoming transfer's payload key.
-fn transfer_leaf(id: &str) -> String {
+pub(crate) fn transfer_leaf(id: &str) -> String {
     format!("transfer:{id}")
 }
 

@@ -291,7 +291,19 @@ impl Store {
              WHERE p.id = $1 AND {}",
             reach.columns, reach.condition
         );
-        Ok(reach.bind(sqlx::query(&sql).bind(id)).fetch_optional(exec).await?)
+        let row = reach.bind(sqlx::query(&sql).bind(id)).fetch_optional(exec).await?;
+        if row.is_none() {
+            // Out of reach, or moved out of it in SQL: the latter raises its
+            // alarm here rather than only leaving the person unseen.
+            let sql = format!(
+                "SELECT {} FROM persons t WHERE t.id = $1",
+                crate::integrity::select_cols(&crate::integrity::PERSONS, "t", "")
+            );
+            if let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(&self.pool).await? {
+                self.check_row(&crate::integrity::PERSONS, &r, "").await?;
+            }
+        }
+        Ok(row)
     }
 
     fn view_from_row(&self, scope: &Scope, id: PersonId, id_s: &str, row: &AnyRow) -> Result<PersonView> {
@@ -580,6 +592,7 @@ impl Store {
         // data again, so a crash before the rows are deleted still ends in
         // erasure, never in a resurrection.
         self.keys().erase(&id_s, now_ms())?;
+        self.destroy_incoming_copies_of(&id_s).await?;
         let mut tx = self.begin().await?;
         self.erase_rows(&mut tx, &id_s).await?;
         self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "ok").await?;
@@ -592,6 +605,7 @@ impl Store {
     /// the transfer the record came from, so no user here chose this (R24).
     pub(crate) async fn erase_person_by_operator(&self, id: &str) -> Result<()> {
         self.keys().erase(id, now_ms())?;
+        self.destroy_incoming_copies_of(id).await?;
         let mut tx = self.begin().await?;
         self.erase_rows(&mut tx, id).await?;
         let ctx = crate::audit::Context { actor: "system", purpose: "exchange", request_id: "revocation" };

@@ -25,8 +25,23 @@ pub fn client(extra_roots_pem: Option<&[u8]>) -> Result<reqwest::Client, String>
     builder.build().map_err(|e| e.to_string())
 }
 
-/// One pass: every due package once. Returns how many were delivered.
+/// One pass: every due package, in order. Returns how many were delivered.
 pub async fn push_due(store: &Store, client: &reqwest::Client) -> usize {
+    // Round after round while packages go: a transfer's next package (a
+    // follow-up behind its accept) becomes due only once the one before it
+    // is delivered. A round that delivers nothing ends the pass, and every
+    // package that failed waits out its backoff, so this ends.
+    let mut delivered = 0;
+    loop {
+        let n = push_round(store, client).await;
+        if n == 0 {
+            return delivered;
+        }
+        delivered += n;
+    }
+}
+
+async fn push_round(store: &Store, client: &reqwest::Client) -> usize {
     let due = match store.outbox_due(50).await {
         Ok(d) => d,
         Err(e) => {

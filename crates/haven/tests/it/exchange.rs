@@ -1356,6 +1356,8 @@ async fn r24_r27_rows_deleted_or_moved_in_sql_are_found_and_a_lost_revocation_is
         .await
         .unwrap();
     let res = p.propose(&other, &other_consent).await;
+    assert_ne!(res.status(), 201);
+    let res = p.a.get(&format!("/api/v1/persons/{other}")).send().await.unwrap();
     assert_ne!(res.status(), 200);
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     use sqlx::Row;
@@ -1494,4 +1496,110 @@ async fn r24_packages_are_pushed_over_https_and_the_partners_certificate_is_chec
     assert!(haven_web::exchange_client(Some(b"not a certificate")).is_err());
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// R28: erasing, at the receiver, the person an accepted transfer opened
+/// destroys what arrived too (its key's leaf punctured), and no follow-up
+/// is sent about them after.
+#[tokio::test]
+async fn r28_erasing_the_file_a_transfer_opened_destroys_what_arrived() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let accepted = json(p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap()).await;
+    let theirs = accepted["person_id"].as_str().unwrap().to_owned();
+    let res = p.b.post(&format!("/api/v1/persons/{theirs}/erase")).send().await.unwrap();
+    assert!(res.status().is_success(), "{:?}", res.text().await);
+    let t = json(p.b.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await;
+    assert!(t["arrived"].is_null(), "nothing about an erased person is shown: {t}");
+    assert!(p.b.store.ledger_ids().unwrap().iter().any(|l| l == &format!("transfer:{id}")));
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "arrived"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 400);
+}
+
+/// R24: one transfer's packages leave in order, so a follow-up never
+/// overtakes the accept that waits out a backoff; and follow-ups are ordered
+/// by when the partner wrote them, so an older status retried late cannot
+/// clear a newer call for help.
+#[tokio::test]
+async fn r24_a_transfers_packages_leave_in_order_and_follow_ups_keep_the_partners_order() {
+    use sqlx::Row;
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    // A is unreachable from B for a while.
+    let a_fp: String = sqlx::query("SELECT fingerprint FROM partners")
+        .fetch_one(p.b.store.pool())
+        .await
+        .unwrap()
+        .try_get("fingerprint")
+        .unwrap();
+    p.b.exec("UPDATE partners SET url = 'http://127.0.0.1:9'").await;
+    p.b.store.reseal("partners", &a_fp).await.unwrap();
+    assert_eq!(p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap().status(), 200);
+    assert_eq!(p.push_b().await, 0, "the accept fails and backs off");
+    p.b.exec(&format!("UPDATE partners SET url = '{}'", p.a.url(""))).await;
+    p.b.store.reseal("partners", &a_fp).await.unwrap();
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "needs_help"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 201);
+    assert_eq!(p.push_b().await, 0, "the follow-up waits behind the accept");
+    p.b.exec("UPDATE exchange_outbox SET next_attempt_at = 0").await;
+    assert_eq!(p.push_b().await, 2);
+    let at_a = p.transfer_at_a(&id).await;
+    assert_eq!(at_a["status"], "accepted");
+    assert_eq!(at_a["follow_ups"][0]["status"], "needs_help", "{at_a}");
+
+    // Two follow-ups sealed by B: the newer arrives first, the older later.
+    let seal = |status: &str, created_ms: i64, sequence: u64| {
+        let body = Message { transfer_id: id.clone(), reason: None, status: Some(status.into()) }.to_bytes().unwrap();
+        let keys = p.b.store.node_keys();
+        let a_pub = p.a.store.node_keys().public();
+        let header = Header {
+            format: haven_exchange::FORMAT,
+            id: uuid_v4(),
+            kind: PackageKind::FollowUp,
+            sender: keys.public().fingerprint(),
+            recipient: a_pub.fingerprint(),
+            sequence,
+            created_ms,
+            expires_ms: now_ms() + 600_000,
+        };
+        haven_exchange::seal(keys, &a_pub, &header, &body, &mut rand::rngs::OsRng).unwrap()
+    };
+    let now = now_ms();
+    p.a.store.receive_package(&seal("needs_help", now, 5000), Via::Push).await.unwrap();
+    p.a.store.receive_package(&seal("arrived", now - 60_000, 4999), Via::Push).await.unwrap();
+    let at_a = p.transfer_at_a(&id).await;
+    let last = at_a["follow_ups"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["status"], "needs_help", "the older status does not come last: {at_a}");
+    let tasks = json(p.a.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(tasks.as_array().unwrap().iter().any(|t| t["kind"] == "transfer_needs_help"), "{tasks}");
+}
+
+/// R24: one transfer row edited in SQL does not keep a partner trusted that
+/// an administrator removes; the others are still revoked.
+#[tokio::test]
+async fn r24_a_tampered_transfer_does_not_stop_a_partner_being_removed() {
+    let p = pair().await;
+    let (one, one_consent) = p.person_with_consent(&["identity"]).await;
+    let (two, two_consent) = p.person_with_consent(&["identity"]).await;
+    let t1 = json(p.propose(&one, &one_consent).await).await["id"].as_str().unwrap().to_owned();
+    let t2 = json(p.propose(&two, &two_consent).await).await["id"].as_str().unwrap().to_owned();
+    p.a.exec(&format!("UPDATE transfers SET handled_by = 'x' WHERE id = '{t1}'")).await;
+    let name = p.a.store.partners().await.unwrap()[0].name.clone();
+    p.a.store.remove_partner(&name).await.unwrap();
+    assert!(p.a.store.partners().await.unwrap()[0].removed);
+    assert_eq!(status_at_a(&p, &t2).await, "revoked");
 }
