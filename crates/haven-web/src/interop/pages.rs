@@ -51,8 +51,8 @@ fn outcome(tr: &Tr, r: &ImportReport) -> Outcome {
     let counts = if r.problems.is_empty() {
         vec![
             tr.t_with("htcds-count-persons", "n", n(r.persons)),
-            tr.t_with2("htcds-count-cases", ("n", n(r.cases)), ("assigned", n(r.cases_assigned))),
-            tr.t_with2("htcds-count-referrals", ("n", n(r.referrals)), ("reproposed", n(r.referrals_reproposed))),
+            tr.t_with2("htcds-count-cases", ("n", n(r.cases)), ("count", n(r.cases_assigned))),
+            tr.t_with2("htcds-count-referrals", ("n", n(r.referrals)), ("count", n(r.referrals_reproposed))),
             tr.t_with("htcds-count-screenings", "n", n(r.screenings_not_imported)),
         ]
     } else {
