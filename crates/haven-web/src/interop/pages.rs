@@ -58,7 +58,12 @@ fn outcome(tr: &Tr, r: &ImportReport) -> Outcome {
     } else {
         Vec::new()
     };
-    Outcome { ok: r.problems.is_empty(), heading, counts, problems: r.problems.iter().map(|i| problem_row(tr, i)).collect() }
+    Outcome {
+        ok: r.problems.is_empty(),
+        heading,
+        counts,
+        problems: r.problems.iter().map(|i| problem_row(tr, i)).collect(),
+    }
 }
 
 pub(crate) async fn interop_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> PageResult {
