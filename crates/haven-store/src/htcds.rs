@@ -436,7 +436,7 @@ impl Store {
                     index.insert(row.id.as_str(), persons.len());
                     persons.push(p);
                 }
-                Err(v) => problems.push(issue(Table::Persons, lines, i, &v.field, v.message)),
+                Err(v) => problems.push(issue(Table::Persons, lines, i, v.field, v.message)),
             }
         }
         let person_of = |table: Table, i: usize, id: &str, problems: &mut Vec<Issue>| {
@@ -522,7 +522,7 @@ impl Store {
             ) {
                 Ok(p) => p,
                 Err(v) => {
-                    problems.push(issue(Table::Referrals, lines, i, referral_column(&v.field), v.message));
+                    problems.push(issue(Table::Referrals, lines, i, referral_column(v.field), v.message));
                     continue;
                 }
             };
