@@ -285,8 +285,8 @@ impl Store {
         Ok(bundle.canonical())
     }
 
-    /// The newest signed decision on each screening of the organisation:
-    /// (its id, the sealed conclusion, the sealed reasons, when).
+    /// The newest signed decision on each screening of the organisation,
+    /// by screening id: the one in force (a reconsideration supersedes).
     async fn latest_decisions(&self, org: &str) -> Result<HashMap<String, AnyRow>> {
         let rows = sqlx::query("SELECT * FROM decisions WHERE org_id = $1 ORDER BY decided_at, id")
             .bind(org)
