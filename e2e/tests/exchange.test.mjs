@@ -88,4 +88,23 @@ test('r24 a transfer goes from the sender\'s page to the receiver\'s accept and 
 
   const back = transferUrl.replace(ctx.a.url, ctx.a.url);
   await waitForStatus(sender, back, 'accepted');
+
+  // The receiver tells the sender the person needs help: a status word, nothing more.
+  const transferId = transferUrl.split('/').pop();
+  await receiver.goto(`${ctx.b.url}/transfers/${transferId}`);
+  await receiver.getByLabel('Needs help').check();
+  await receiver.getByRole('button', { name: 'Send the follow-up' }).click();
+  assert.match(await receiver.locator('#xfer-follow-ups').textContent(), /Needs help/);
+  // The sender's task list flags it and leads to the transfer.
+  for (let i = 0; i < 60; i++) {
+    await sender.goto(`${ctx.a.url}/tasks`);
+    if (await sender.locator('li[data-kind="transfer_needs_help"]').count()) break;
+    await sender.waitForTimeout(250);
+  }
+  const task = sender.locator('li[data-kind="transfer_needs_help"]');
+  assert.match(await task.textContent(), /Trần Văn Minh/);
+  await screenshot(sender, 'transfer-needs-help-task');
+  await task.getByRole('link').click();
+  assert.equal(sender.url(), transferUrl);
+  assert.equal(await sender.locator('#xfer-follow-ups li').getAttribute('data-status'), 'needs_help');
 });

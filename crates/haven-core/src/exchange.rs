@@ -168,10 +168,12 @@ pub fn check_follow_up(
 }
 
 /// Whether a follow-up that arrived is kept by the sender: only about a
-/// transfer it sent that the partner took (or is taking) up. One about a
-/// revoked or destroyed transfer is dropped, since the person withdrew.
+/// transfer it sent that the partner accepted (its accept travels ahead of
+/// any follow-up in the same outbox). One about a transfer not accepted,
+/// revoked or destroyed is dropped: a partner cannot raise "needs help"
+/// about a case it never took up, and after a withdrawal nothing is kept.
 pub fn follow_up_applies(outgoing: bool, status: Status) -> bool {
-    outgoing && matches!(status, Status::Delivered | Status::Accepted)
+    outgoing && status == Status::Accepted
 }
 
 /// How long the sender waits for a partner to confirm it destroyed a
@@ -193,6 +195,8 @@ pub struct TransferFacts {
     pub status: Status,
     /// The person's name where this end may read it, else empty.
     pub name: String,
+    /// The person's file at this end, if any.
+    pub person_id: Option<String>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
     pub revoked_at_ms: Option<i64>,
@@ -212,6 +216,9 @@ pub enum TransferTaskKind {
     TransferToAnswer,
     /// The partner declined: find the person another organisation.
     TransferDeclined,
+    /// The sender withdrew a transfer this end held: its copy, and the file
+    /// opened from it, were destroyed. Said, so that nobody looks for it.
+    TransferWithdrawn,
 }
 
 impl TransferTaskKind {
@@ -221,6 +228,7 @@ impl TransferTaskKind {
             TransferTaskKind::FollowUpNeedsHelp => "transfer_needs_help",
             TransferTaskKind::TransferToAnswer => "transfer_to_answer",
             TransferTaskKind::TransferDeclined => "transfer_declined",
+            TransferTaskKind::TransferWithdrawn => "transfer_withdrawn",
         }
     }
 
@@ -272,9 +280,22 @@ pub fn transfer_tasks(facts: &[TransferFacts], now_ms: i64) -> Vec<TransferTask>
                 }
             }
             (true, Status::Declined) if now_ms - t.updated_at_ms <= DECLINE_NOTICE_DAYS * DAY_MS => {
-                out.push(task(TransferTaskKind::TransferDeclined, day_of(t.updated_at_ms), false));
+                // Done once someone sent the person's case on again.
+                let sent_again = facts.iter().any(|o| {
+                    o.outgoing
+                        && o.id != t.id
+                        && o.person_id.is_some()
+                        && o.person_id == t.person_id
+                        && o.created_at_ms > t.updated_at_ms
+                });
+                if !sent_again {
+                    out.push(task(TransferTaskKind::TransferDeclined, day_of(t.updated_at_ms), false));
+                }
             }
-            (true, Status::Accepted | Status::Delivered) => {
+            (false, Status::Destroyed) if now_ms - t.updated_at_ms <= DECLINE_NOTICE_DAYS * DAY_MS => {
+                out.push(task(TransferTaskKind::TransferWithdrawn, day_of(t.updated_at_ms), false));
+            }
+            (true, Status::Accepted) => {
                 if let Some((FollowUp::NeedsHelp, at)) = t.latest_follow_up {
                     if now_ms - at <= NEEDS_HELP_DAYS * DAY_MS {
                         out.push(task(TransferTaskKind::FollowUpNeedsHelp, day_of(at), false));
@@ -462,8 +483,9 @@ mod tests {
             Some("r24_consent_expired")
         );
         assert!(follow_up_applies(true, Status::Accepted));
-        assert!(follow_up_applies(true, Status::Delivered));
-        for s in [Status::Queued, Status::Declined, Status::Revoked, Status::Destroyed, Status::Received] {
+        for s in
+            [Status::Queued, Status::Delivered, Status::Declined, Status::Revoked, Status::Destroyed, Status::Received]
+        {
             assert!(!follow_up_applies(true, s), "{s:?}");
         }
         assert!(!follow_up_applies(false, Status::Accepted));
@@ -479,6 +501,7 @@ mod tests {
             outgoing,
             status,
             name: "Nguyen Van An".into(),
+            person_id: Some("p".into()),
             created_at_ms: NOW - 10 * HOUR,
             updated_at_ms: NOW - 10 * HOUR,
             revoked_at_ms: None,
@@ -524,8 +547,18 @@ mod tests {
 
         let declined = facts(true, Status::Declined);
         assert_eq!(transfer_tasks(std::slice::from_ref(&declined), NOW)[0].kind, TransferTaskKind::TransferDeclined);
-        let old = TransferFacts { updated_at_ms: NOW - 15 * 24 * HOUR, ..declined };
+        let old = TransferFacts { updated_at_ms: NOW - 15 * 24 * HOUR, ..declined.clone() };
         assert!(transfer_tasks(&[old], NOW).is_empty());
+        // Sent on to another organisation since: the notice is done.
+        let again =
+            TransferFacts { id: "t2".into(), status: Status::Queued, created_at_ms: NOW - HOUR, ..declined.clone() };
+        assert!(transfer_tasks(&[declined.clone(), again.clone()], NOW).is_empty());
+        let someone_else = TransferFacts { person_id: Some("q".into()), ..again };
+        assert_eq!(transfer_tasks(&[declined, someone_else], NOW).len(), 1);
+        // The receiver is told when a transfer it held was withdrawn.
+        let withdrawn = transfer_tasks(&[facts(false, Status::Destroyed)], NOW);
+        assert_eq!(withdrawn[0].kind, TransferTaskKind::TransferWithdrawn);
+        assert!(!withdrawn[0].kind.urgent());
 
         let mut accepted = facts(true, Status::Accepted);
         assert!(transfer_tasks(std::slice::from_ref(&accepted), NOW).is_empty());

@@ -129,9 +129,19 @@ impl TransferPayload {
     }
 }
 
+/// Answers are padded to a multiple of this many bytes, so that a package's
+/// length does not tell an observer which answer it carries ("arrived" and
+/// "needs help" differ by a few bytes otherwise).
+pub const MESSAGE_PAD_BYTES: usize = 512;
+
 impl Message {
+    /// The JSON padded with trailing spaces, which JSON allows and the
+    /// parser ignores, to the next multiple of [`MESSAGE_PAD_BYTES`].
     pub fn to_bytes(&self) -> Result<Vec<u8>, ExchangeError> {
-        serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the payload cannot be written"))
+        let mut v = serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the payload cannot be written"))?;
+        let padded = v.len().div_ceil(MESSAGE_PAD_BYTES).max(1) * MESSAGE_PAD_BYTES;
+        v.resize(padded, b' ');
+        Ok(v)
     }
 
     pub fn parse(bytes: &[u8]) -> Result<Self, ExchangeError> {
@@ -176,6 +186,27 @@ mod tests {
         let big = vec![b' '; MAX_PAYLOAD_BYTES + 1];
         assert!(matches!(TransferPayload::parse(&big), Err(ExchangeError::TooLarge { .. })));
         assert!(Message::parse(&vec![b' '; MAX_MESSAGE_BYTES + 1]).is_err());
+    }
+
+    /// R24: every follow-up status, and an answer with no text, seals to the
+    /// same length, so the package's size does not tell which one it is;
+    /// the padding reads back as the same message.
+    #[test]
+    fn r24_answers_are_padded_so_their_length_does_not_tell_the_status() {
+        let lens: Vec<usize> = [None, Some("arrived"), Some("reintegration_started"), Some("needs_help")]
+            .into_iter()
+            .map(|status| {
+                let m = Message {
+                    transfer_id: "0b3c7a52-9f1e-4c2d-8a6b-5e4f3d2c1b0a".into(),
+                    reason: None,
+                    status: status.map(str::to_owned),
+                };
+                let bytes = m.to_bytes().unwrap_or_default();
+                assert_eq!(Message::parse(&bytes).ok(), Some(m));
+                bytes.len()
+            })
+            .collect();
+        assert!(lens.iter().all(|l| *l == MESSAGE_PAD_BYTES), "{lens:?}");
     }
 
     proptest! {

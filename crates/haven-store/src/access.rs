@@ -81,8 +81,19 @@ impl Store {
              WHERE p.id = $1 AND {}",
             reach.columns, reach.condition
         );
-        let row =
-            reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
+        let Some(row) = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await? else {
+            // Out of reach, or moved out of it in SQL: the reach test reads
+            // `org_id` in the query, so an edited row would otherwise just
+            // vanish from every list with no alarm (R16, R27).
+            let sql = format!(
+                "SELECT {} FROM persons t WHERE t.id = $1",
+                crate::integrity::select_cols(&crate::integrity::PERSONS, "t", "")
+            );
+            if let Some(r) = sqlx::query(&sql).bind(person).fetch_optional(&mut **tx).await? {
+                self.check_row(&crate::integrity::PERSONS, &r, "").await?;
+            }
+            return Err(StoreError::NotFound);
+        };
         let wrapped: Option<Vec<u8>> = row.try_get("wrapped")?;
         let wrapped = wrapped.ok_or(StoreError::Erased)?;
         self.keys().unwrap(person, &wrapped)

@@ -76,7 +76,16 @@ pub struct TransferView {
     pub payload: Option<TransferPayload>,
     /// Follow-ups about the person, oldest first: sent by this end when it
     /// received the transfer, from the partner when it sent it.
-    pub follow_ups: Vec<(FollowUp, i64)>,
+    pub follow_ups: Vec<FollowUpView>,
+}
+
+/// One follow-up as this end holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpView {
+    pub status: FollowUp,
+    pub at_ms: i64,
+    /// At the sender: when someone here marked a call for help as acted on.
+    pub handled_at_ms: Option<i64>,
 }
 
 /// One package in the outbox.
@@ -420,6 +429,20 @@ impl Store {
                 self.revoke_in(&mut tx, &id, &fp).await?;
             }
         }
+        // What it sent and nobody here answered can no longer be accepted
+        // (nothing is believed from a removed partner): its copy goes.
+        let unanswered: Vec<String> =
+            sqlx::query("SELECT id FROM transfers WHERE partner = $1 AND direction = 'in' AND status = 'received'")
+                .bind(&fp)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get("id"))
+                .collect::<std::result::Result<_, _>>()?;
+        for id in &unanswered {
+            self.checked_transfer(&mut tx, id).await?;
+            self.set_transfer_status(&mut tx, id, Status::Destroyed, None).await?;
+        }
         sqlx::query("UPDATE partners SET removed_at = $1 WHERE fingerprint = $2")
             .bind(now_ms())
             .bind(&fp)
@@ -428,7 +451,13 @@ impl Store {
         self.seal_row(&mut tx, &PARTNERS, &fp).await?;
         let ctx = Context { actor: "system", purpose: "administration", request_id: "cli" };
         self.append(&mut tx, &ctx, Action::Update, RecordKind::Partner, &fp, "removed").await?;
-        tx.commit().await
+        tx.commit().await?;
+        // After the commit, like every destruction: the key file is outside
+        // the transaction.
+        for id in &unanswered {
+            self.destroy_copy(id).await?;
+        }
+        Ok(())
     }
 
     /// The partner an organisation belongs to, if it is remote (MAC checked).
@@ -724,10 +753,19 @@ impl Store {
         self.check_row(&TRANSFERS, &r, "").await?;
         let outgoing = r.try_get::<String, _>("direction")? == "out";
         let person_id: Option<String> = r.try_get("person_id")?;
-        // The sender sees its transfers only for people in its reach.
-        if outgoing {
-            let p = person_id.as_deref().ok_or(StoreError::NotFound)?;
-            self.reachable_person_key(tx, scope, p).await?;
+        // The sender sees its transfers only for people in its reach; once
+        // the person is erased the transfer (which names nobody) stays
+        // visible, since its revocation may still wait for confirmation.
+        // The receiver, once it accepted, only for the person it made, in
+        // the caller's reach like any other file.
+        match (outgoing, person_id.as_deref()) {
+            (true, None) => return Err(StoreError::NotFound),
+            (_, Some(p)) => match self.reachable_person_key(tx, scope, p).await {
+                Ok(_) => {}
+                Err(StoreError::Erased) => {}
+                Err(e) => return Err(e),
+            },
+            (false, None) => {}
         }
         let events = sqlx::query("SELECT status, at FROM transfer_events WHERE transfer_id = $1 ORDER BY at, status")
             .bind(id.trim())
@@ -743,7 +781,11 @@ impl Store {
         let mut follow_ups = Vec::new();
         for f in sqlx::query(&sql).bind(id.trim()).fetch_all(&mut **tx).await? {
             self.check_row(&TRANSFER_FOLLOW_UPS, &f, "").await?;
-            follow_ups.push((FollowUp::parse(&f.try_get::<String, _>("status")?)?, f.try_get("at")?));
+            follow_ups.push(FollowUpView {
+                status: FollowUp::parse(&f.try_get::<String, _>("status")?)?,
+                at_ms: f.try_get("at")?,
+                handled_at_ms: f.try_get("handled_at")?,
+            });
         }
         let payload = if outgoing { None } else { self.open_payload(id.trim(), &r)? };
         let payload = match payload {
@@ -798,9 +840,11 @@ impl Store {
         TransferPayload::parse(json.as_bytes()).map(Some).map_err(exchange_error)
     }
 
-    /// A person's transfers, as the sending organisation sees them.
+    /// A person's transfers in both directions: those this organisation
+    /// sent, and the one their file here was opened from (where its
+    /// follow-ups are sent).
     pub async fn transfers_for_person(&self, scope: &Scope, person: PersonId) -> Result<Vec<TransferView>> {
-        self.list_transfers(scope, "out", Some(person)).await
+        self.list_transfers(scope, "", Some(person)).await
     }
 
     /// Transfers the caller's organisation sent, for people in the caller's reach.
@@ -824,7 +868,7 @@ impl Store {
     ) -> Result<Vec<TransferView>> {
         require(scope, Permission::ReadCase)?;
         let ids = sqlx::query(
-            "SELECT id FROM transfers WHERE local_org_id = $1 AND direction = $2 AND ($3 = '' OR person_id = $3) \
+            "SELECT id FROM transfers WHERE local_org_id = $1 AND ($2 = '' OR direction = $2) AND ($3 = '' OR person_id = $3) \
              ORDER BY created_at DESC LIMIT 500",
         )
         .bind(scope.org().to_string())
@@ -838,8 +882,10 @@ impl Store {
             let id: String = r.try_get("id")?;
             match self.transfer_in(&mut tx, scope, &id).await {
                 Ok(v) => out.push(v),
-                // Out of the caller's reach, or erased: not listed.
-                Err(StoreError::NotFound) | Err(StoreError::Erased) => {}
+                // Out of the caller's reach, or erased: not listed. A row
+                // that fails its MAC has raised its alarm; the rest of the
+                // list (and the task list built on it) still works.
+                Err(StoreError::NotFound) | Err(StoreError::Erased) | Err(StoreError::Integrity(_)) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -971,6 +1017,40 @@ impl Store {
         tx.commit().await
     }
 
+    /// Marks the partner's newest call for help about a transfer this
+    /// organisation sent as acted on, by the caller (audited): the task
+    /// list then stops flagging it. Only the newest, only "needs help",
+    /// only once.
+    pub async fn handle_follow_up(&self, scope: &Scope, id: &str) -> Result<()> {
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let t = self.transfer_in(&mut tx, scope, id).await?;
+        let open = t.outgoing
+            && t.follow_ups.last().is_some_and(|f| f.status == FollowUp::NeedsHelp && f.handled_at_ms.is_none());
+        if !open {
+            return Err(refused(ValidationError::new(
+                "transfer",
+                "follow_up_not_open",
+                "there is no call for help on this transfer waiting for someone to act",
+            )));
+        }
+        let latest: String =
+            sqlx::query("SELECT id FROM transfer_follow_ups WHERE transfer_id = $1 ORDER BY at DESC, id DESC")
+                .bind(&t.id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("id")?;
+        sqlx::query("UPDATE transfer_follow_ups SET handled_by = $1, handled_at = $2 WHERE id = $3")
+            .bind(scope.actor().to_string())
+            .bind(now_ms())
+            .bind(&latest)
+            .execute(&mut *tx)
+            .await?;
+        self.seal_row(&mut tx, &TRANSFER_FOLLOW_UPS, &latest).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Transfer, &t.id, "follow_up_handled").await?;
+        tx.commit().await
+    }
+
     async fn insert_follow_up(
         &self,
         tx: &mut WriteTx,
@@ -1030,6 +1110,41 @@ impl Store {
                     tracing::error!(transfer = %id, error = %e, "transfer revocation not sent; retried at the next pass")
                 }
             }
+        }
+        Ok(n + self.requeue_lost_revocations().await?)
+    }
+
+    /// Queues the revocation again for every revoked transfer whose
+    /// revocation package is gone from the outbox (haven keeps delivered
+    /// rows, so only an edit in SQL removes one): the receiver must still be
+    /// told to destroy its copy. Returns how many were queued again.
+    pub async fn requeue_lost_revocations(&self) -> Result<usize> {
+        let ids: Vec<String> = sqlx::query(
+            "SELECT t.id FROM transfers t WHERE t.direction = 'out' AND t.status = 'revoked' \
+             AND NOT EXISTS (SELECT 1 FROM exchange_outbox o WHERE o.transfer_id = t.id AND o.kind = 'revocation')",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<std::result::Result<_, _>>()?;
+        let mut n = 0;
+        for id in ids {
+            let mut tx = self.begin().await?;
+            // Through the MAC: only a transfer this installation revoked.
+            let r = self.checked_transfer(&mut tx, &id).await?;
+            if Status::parse(&r.try_get::<String, _>("status")?)? != Status::Revoked {
+                continue;
+            }
+            let partner: String = r.try_get("partner")?;
+            let body =
+                Message { transfer_id: id.clone(), reason: None, status: None }.to_bytes().map_err(exchange_error)?;
+            self.queue(&mut tx, &partner, PackageKind::Revocation, Some(&id), &body).await?;
+            let ctx = Context { actor: "system", purpose: "integrity", request_id: "" };
+            self.append(&mut tx, &ctx, Action::IntegrityAlarm, RecordKind::Transfer, &id, "revocation_requeued")
+                .await?;
+            tx.commit().await?;
+            n += 1;
         }
         Ok(n)
     }
@@ -1665,7 +1780,10 @@ fn person_input(p: &TransferPayload) -> PersonInput {
         nationalities: p.nationalities.clone(),
         languages: p.haven.languages.clone(),
         contact: p.contact.clone(),
-        location: p.haven.location.clone(),
+        // Where the person was at the sender's end (a detention centre, a
+        // shelter there) is not where they are here: the new file starts
+        // "not known" rather than showing, say, detention in Viet Nam.
+        location: None,
         notes: p.haven.notes.clone(),
     }
 }

@@ -264,7 +264,7 @@ pub(crate) const TRANSFER_FOLLOW_UPS: MacSpec = MacSpec {
     table: "transfer_follow_ups",
     id: "id",
     kind: RecordKind::Transfer,
-    cols: &[Text("transfer_id"), Text("status"), Text("recorded_by"), Int("at")],
+    cols: &[Text("transfer_id"), Text("status"), Text("recorded_by"), Int("at"), Text("handled_by"), Int("handled_at")],
     bound: true,
 };
 
@@ -451,7 +451,12 @@ impl Store {
         Err(self.integrity_alarm(spec.kind, &id, spec.table).await)
     }
 
-    /// Every row of every table under a MAC that fails it, as (table, id).
+    /// Every row of every table under a MAC that fails it, as (table, id),
+    /// and every row of a bound table that was written and is gone, as
+    /// (table, "id (deleted)"). A MAC cannot notice its own row's absence,
+    /// but each write of a bound row left a `row_write` event in the
+    /// hash-chained log, and haven deletes no such row: so an insider who
+    /// deletes a follow-up, a consent or a transfer in SQL is found here.
     pub async fn verify_integrity(&self) -> Result<Vec<(&'static str, String)>> {
         let mut bad = Vec::new();
         for spec in ALL {
@@ -459,6 +464,21 @@ impl Store {
             for row in sqlx::query(&sql).fetch_all(self.pool()).await? {
                 if !row_ok(self.keys(), spec, &row, "")? {
                     bad.push((spec.table, row.try_get::<String, _>(spec.id)?));
+                }
+            }
+        }
+        for spec in ALL.iter().filter(|s| s.bound) {
+            let prefix = row_record(spec, "");
+            let sql = format!(
+                "SELECT DISTINCT a.record_id FROM audit_events a WHERE a.action = 'row_write' AND a.record_id LIKE $1 \
+                 AND NOT EXISTS (SELECT 1 FROM {table} t WHERE $2 || t.{id} = a.record_id) ORDER BY a.record_id",
+                table = spec.table,
+                id = spec.id
+            );
+            for row in sqlx::query(&sql).bind(format!("{prefix}%")).bind(&prefix).fetch_all(self.pool()).await? {
+                let record: String = row.try_get("record_id")?;
+                if let Some(id) = record.strip_prefix(&prefix) {
+                    bad.push((spec.table, format!("{id} (deleted)")));
                 }
             }
         }

@@ -693,11 +693,22 @@ impl Store {
         "UPDATE consents SET purpose = '' WHERE person_id = $1",
         "UPDATE consent_overrides SET purpose = '' WHERE person_id = $1",
         "UPDATE referrals SET note = NULL, response = NULL WHERE person_id = $1",
+        // A partner's words about the person (a decline's reason, the
+        // answers kept as evidence) go with the file; the transfer rows,
+        // which name nobody, stay until the revocation is confirmed (R24).
+        "UPDATE transfers SET reason = NULL WHERE person_id = $1",
         // Nobody can be served on behalf of an erased record.
         "UPDATE referrals SET status = 'revoked' WHERE person_id = $1 AND status NOT IN ('declined', 'completed', 'revoked')",
     ] {
         sqlx::query(sealed).bind(id).execute(&mut **tx).await?;
     }
+        sqlx::query(
+            "UPDATE exchange_receipts SET bytes = $1 WHERE transfer_id IN (SELECT id FROM transfers WHERE person_id = $2)",
+        )
+        .bind(Vec::<u8>::new())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
         // The revoked referrals and emptied rows keep valid MACs.
         for spec in [
             &crate::integrity::REFERRALS,

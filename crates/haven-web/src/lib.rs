@@ -47,7 +47,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
-pub use exchange::push::{push_due as exchange_push_due, run as exchange_worker};
+pub use exchange::push::{client as exchange_client, push_due as exchange_push_due, run as exchange_worker};
 pub use kit::error::WebError;
 pub use kit::security::IpNet;
 pub use kit::state::{WebConfig, MAX_BODY_BYTES};

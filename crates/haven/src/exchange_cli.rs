@@ -149,8 +149,7 @@ pub async fn exchange(command: ExchangeCommand) -> Result<()> {
         }
         ExchangeCommand::Push { data } => {
             let store = data.open(false).await?;
-            let _ = rustls::crypto::ring::default_provider().install_default();
-            let client = reqwest::Client::builder().timeout(std::time::Duration::from_secs(30)).build()?;
+            let client = partner_client()?;
             store.revoke_uncovered_transfers().await?;
             let n = haven_web::exchange_push_due(&store, &client).await;
             println!("{n} package(s) delivered");
@@ -165,6 +164,18 @@ pub async fn exchange(command: ExchangeCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The client that talks to partners (pushes, witnesses): the public web's
+/// roots plus those in `HAVEN_EXCHANGE_CA_FILE`, for partners whose address a
+/// private or national CA certifies.
+pub fn partner_client() -> Result<reqwest::Client> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let extra_roots = match std::env::var_os("HAVEN_EXCHANGE_CA_FILE") {
+        Some(path) => Some(std::fs::read(&path).with_context(|| format!("reading {}", path.to_string_lossy()))?),
+        None => None,
+    };
+    haven_web::exchange_client(extra_roots.as_deref()).map_err(|e| anyhow::anyhow!(e))
 }
 
 /// Reads a file an outsider may have made, refusing it before it is read whole if too large.
@@ -182,8 +193,7 @@ fn read_capped(path: &std::path::Path, max: usize) -> Result<Vec<u8>> {
 /// reached is an error: a verification that silently skips its witnesses
 /// would pass exactly when someone has cut them off.
 pub async fn witnessed_pins(store: &haven_store::Store) -> Result<Vec<haven_core::tlog::Checkpoint>> {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let client = reqwest::Client::builder().timeout(std::time::Duration::from_secs(30)).build()?;
+    let client = partner_client()?;
     let ours = store.node_keys().public().fingerprint();
     let mut pins = Vec::new();
     for p in store.partners().await?.into_iter().filter(|p| !p.removed) {

@@ -909,8 +909,10 @@ async fn serve(
     let _ = rustls::crypto::ring::default_provider().install_default();
     let every = std::env::var("HAVEN_EXCHANGE_INTERVAL_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
     let witness_every = std::env::var("HAVEN_WITNESS_INTERVAL_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(600_000);
+    let push_client = exchange_cli::partner_client()?;
     let exchange_task = tokio::spawn(haven_web::exchange_worker(
         store.clone(),
+        push_client,
         std::time::Duration::from_millis(every),
         std::time::Duration::from_millis(witness_every),
     ));

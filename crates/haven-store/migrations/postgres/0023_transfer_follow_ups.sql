@@ -11,6 +11,9 @@ CREATE TABLE transfer_follow_ups (
     package_id TEXT,
     recorded_by TEXT,
     at BIGINT NOT NULL,
+    -- At the sender: who acted on a "needs help", and when.
+    handled_by TEXT,
+    handled_at BIGINT,
     row_mac TEXT,
     row_seq BIGINT
 );

@@ -1053,6 +1053,23 @@ task-transfer_revocation_unconfirmed = Urgent: the partner has not confirmed tha
 validation-invalid_follow_up = Choose one: arrived, reintegration started or needs help.
 validation-transfer_not_accepted = A follow-up can only be sent about a transfer your organisation accepted.
 validation-r24_consent_expired = The person's consent to this transfer has ended, so nothing more is sent about it. The sending organisation can record a new consent with the person.
+xfer-withdraw-warning = A transfer rests on this consent: withdrawing it tells the partner installation to destroy its copy and the file it opened from it.
+task-transfer_withdrawn = A transfer was withdrawn by the sending organisation: its copy and the file opened from it were destroyed here
+xfer-follow-up-handle = We have acted on this
+xfer-follow-up-handle-explain = The receiving organisation says the person needs help. Contact them, then mark it here so that the task list stops flagging it.
+xfer-follow-up-handled = acted on
+validation-follow_up_not_open = There is no call for help on this transfer waiting for someone to act.
+xfer-kind-transfer = Transfer
+xfer-kind-receipt = Receipt
+xfer-kind-accept = Accept
+xfer-kind-decline = Decline
+xfer-kind-revocation = Revocation
+xfer-kind-revocation_confirmed = Confirmation of destruction
+xfer-kind-follow_up = Follow-up
+xfer-kind-checkpoint = Audit checkpoint
+xfer-kind-cosignature = Witness cosignature
+xfer-outbox-unreachable = Not delivered: the partner could not be reached. Next attempt:
+xfer-outbox-error-details = Technical detail
 
 # HTCDS export and import (issue 16)
 nav-interop = Import and export

@@ -1063,6 +1063,23 @@ task-transfer_revocation_unconfirmed = Mendesak: mitra belum mengonfirmasi bahwa
 validation-invalid_follow_up = Pilih satu: sudah tiba, reintegrasi sudah dimulai, atau butuh bantuan.
 validation-transfer_not_accepted = Tindak lanjut hanya dapat dikirim tentang pemindahan yang diterima organisasi Anda.
 validation-r24_consent_expired = Persetujuan orang ini atas pemindahan ini sudah berakhir, jadi tidak ada lagi yang dikirim tentangnya. Organisasi pengirim dapat mencatat persetujuan baru bersama orang ini.
+xfer-withdraw-warning = Ada pemindahan yang bergantung pada persetujuan ini: menariknya akan memberi tahu instalasi mitra untuk memusnahkan salinannya dan berkas yang dibuka darinya.
+task-transfer_withdrawn = Organisasi pengirim menarik pemindahan: salinannya dan berkas yang dibuka darinya sudah dimusnahkan di sini
+xfer-follow-up-handle = Kami sudah menindaklanjuti
+xfer-follow-up-handle-explain = Organisasi penerima mengatakan orang ini butuh bantuan. Hubungi mereka, lalu tandai di sini agar daftar tugas berhenti menandainya.
+xfer-follow-up-handled = sudah ditindaklanjuti
+validation-follow_up_not_open = Tidak ada permintaan bantuan pada pemindahan ini yang menunggu tindakan.
+xfer-kind-transfer = Pemindahan
+xfer-kind-receipt = Tanda terima
+xfer-kind-accept = Terima
+xfer-kind-decline = Tolak
+xfer-kind-revocation = Pencabutan
+xfer-kind-revocation_confirmed = Konfirmasi pemusnahan
+xfer-kind-follow_up = Tindak lanjut
+xfer-kind-checkpoint = Titik periksa log audit
+xfer-kind-cosignature = Tanda tangan saksi
+xfer-outbox-unreachable = Belum terkirim: mitra tidak dapat dihubungi. Percobaan berikutnya:
+xfer-outbox-error-details = Rincian teknis
 
 # HTCDS export and import (issue 16) (REVIEW: machine-quality, needs native review)
 nav-interop = Impor dan ekspor

@@ -1063,6 +1063,23 @@ task-transfer_revocation_unconfirmed = បន្ទាន់៖ ដៃគូម�
 validation-invalid_follow_up = ជ្រើសរើសមួយ៖ បានមកដល់ បានចាប់ផ្តើមការធ្វើសមាហរណកម្មឡើងវិញ ឬត្រូវការជំនួយ។
 validation-transfer_not_accepted = អាចផ្ញើការតាមដានបានតែអំពីការផ្ទេរដែលអង្គការរបស់អ្នកបានទទួលយកប៉ុណ្ណោះ។
 validation-r24_consent_expired = ការយល់ព្រមរបស់សាមីខ្លួនចំពោះការផ្ទេរនេះបានបញ្ចប់ហើយ ដូច្នេះគ្មានអ្វីត្រូវផ្ញើបន្ថែមទៀតទេ។ អង្គការអ្នកផ្ញើអាចកត់ត្រាការយល់ព្រមថ្មីជាមួយសាមីខ្លួន។
+xfer-withdraw-warning = មានការផ្ទេរមួយផ្អែកលើការយល់ព្រមនេះ៖ ការដកវិញនឹងប្រាប់ប្រព័ន្ធដៃគូឱ្យបំផ្លាញច្បាប់ចម្លង និងឯកសារដែលបានបើកពីច្បាប់ចម្លងនោះ។
+task-transfer_withdrawn = អង្គការអ្នកផ្ញើបានដកការផ្ទេរវិញ៖ ច្បាប់ចម្លង និងឯកសារដែលបានបើកពីវា ត្រូវបានបំផ្លាញនៅទីនេះ
+xfer-follow-up-handle = យើងបានចាត់វិធានការហើយ
+xfer-follow-up-handle-explain = អង្គការអ្នកទទួលថា សាមីខ្លួនត្រូវការជំនួយ។ សូមទាក់ទងពួកគេ រួចសម្គាល់នៅទីនេះ ដើម្បីឱ្យបញ្ជីកិច្ចការឈប់ជូនដំណឹង។
+xfer-follow-up-handled = បានចាត់វិធានការ
+validation-follow_up_not_open = មិនមានសំណើសុំជំនួយណាមួយលើការផ្ទេរនេះ ដែលកំពុងរង់ចាំការចាត់វិធានការទេ។
+xfer-kind-transfer = ការផ្ទេរ
+xfer-kind-receipt = បង្កាន់ដៃ
+xfer-kind-accept = ទទួលយក
+xfer-kind-decline = បដិសេធ
+xfer-kind-revocation = ការដកហូត
+xfer-kind-revocation_confirmed = ការបញ្ជាក់ការបំផ្លាញ
+xfer-kind-follow_up = ការតាមដាន
+xfer-kind-checkpoint = ចំណុចត្រួតពិនិត្យកំណត់ហេតុសវនកម្ម
+xfer-kind-cosignature = ហត្ថលេខារួមរបស់សាក្សី
+xfer-outbox-unreachable = មិនទាន់ផ្ញើដល់៖ មិនអាចទាក់ទងដៃគូបាន។ ការព្យាយាមលើកក្រោយ៖
+xfer-outbox-error-details = ព័ត៌មានលម្អិតបច្ចេកទេស
 
 # HTCDS export and import (issue 16) (REVIEW: machine-quality, needs native review)
 nav-interop = នាំចូល និងនាំចេញ

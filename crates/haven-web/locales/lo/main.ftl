@@ -1063,6 +1063,23 @@ task-transfer_revocation_unconfirmed = ດ່ວນ: ຄູ່ຮ່ວມງາ
 validation-invalid_follow_up = ເລືອກໜຶ່ງຂໍ້: ເດີນທາງຮອດແລ້ວ, ເລີ່ມການກັບຄືນສູ່ສັງຄົມແລ້ວ ຫຼື ຕ້ອງການຄວາມຊ່ວຍເຫຼືອ.
 validation-transfer_not_accepted = ສົ່ງການຕິດຕາມຜົນໄດ້ສະເພາະການໂອນຍ້າຍທີ່ອົງການຂອງທ່ານຕອບຮັບແລ້ວເທົ່ານັ້ນ.
 validation-r24_consent_expired = ຄວາມຍິນຍອມຂອງເຈົ້າຕົວຕໍ່ການໂອນຍ້າຍນີ້ສິ້ນສຸດແລ້ວ ຈຶ່ງບໍ່ມີການສົ່ງຫຍັງກ່ຽວກັບມັນອີກ. ອົງການຜູ້ສົ່ງສາມາດບັນທຶກຄວາມຍິນຍອມໃໝ່ກັບເຈົ້າຕົວໄດ້.
+xfer-withdraw-warning = ມີການໂອນຍ້າຍທີ່ອາໄສຄວາມຍິນຍອມນີ້ຢູ່: ການຖອນຈະແຈ້ງລະບົບຄູ່ຮ່ວມງານໃຫ້ທຳລາຍສຳເນົາ ແລະ ແຟ້ມທີ່ເປີດຈາກສຳເນົານັ້ນ.
+task-transfer_withdrawn = ອົງການຜູ້ສົ່ງຖອນການໂອນຍ້າຍແລ້ວ: ສຳເນົາ ແລະ ແຟ້ມທີ່ເປີດຈາກມັນຖືກທຳລາຍຢູ່ນີ້ແລ້ວ
+xfer-follow-up-handle = ພວກເຮົາໄດ້ດຳເນີນການແລ້ວ
+xfer-follow-up-handle-explain = ອົງການຜູ້ຮັບແຈ້ງວ່າເຈົ້າຕົວຕ້ອງການຄວາມຊ່ວຍເຫຼືອ. ຕິດຕໍ່ພວກເຂົາ ແລ້ວໝາຍໄວ້ບ່ອນນີ້ ເພື່ອໃຫ້ລາຍການວຽກຢຸດແຈ້ງເຕືອນ.
+xfer-follow-up-handled = ດຳເນີນການແລ້ວ
+validation-follow_up_not_open = ການໂອນຍ້າຍນີ້ບໍ່ມີຄຳຂໍຄວາມຊ່ວຍເຫຼືອທີ່ລໍຖ້າການດຳເນີນການ.
+xfer-kind-transfer = ການໂອນຍ້າຍ
+xfer-kind-receipt = ໃບຮັບ
+xfer-kind-accept = ຕອບຮັບ
+xfer-kind-decline = ປະຕິເສດ
+xfer-kind-revocation = ການຖອນຄືນ
+xfer-kind-revocation_confirmed = ການຢືນຢັນການທຳລາຍ
+xfer-kind-follow_up = ການຕິດຕາມຜົນ
+xfer-kind-checkpoint = ຈຸດກວດບັນທຶກການກວດສອບ
+xfer-kind-cosignature = ລາຍເຊັນຮັບຮອງຂອງພະຍານ
+xfer-outbox-unreachable = ຍັງສົ່ງບໍ່ຮອດ: ຕິດຕໍ່ຄູ່ຮ່ວມງານບໍ່ໄດ້. ຄັ້ງຕໍ່ໄປທີ່ຈະລອງ:
+xfer-outbox-error-details = ລາຍລະອຽດທາງເຕັກນິກ
 
 # HTCDS export and import (issue 16) (REVIEW: machine-quality, needs native review)
 nav-interop = ນຳເຂົ້າ ແລະ ສົ່ງອອກ

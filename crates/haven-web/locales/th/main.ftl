@@ -1063,6 +1063,23 @@ task-transfer_revocation_unconfirmed = เร่งด่วน: พันธม
 validation-invalid_follow_up = เลือกหนึ่งข้อ: เดินทางถึงแล้ว เริ่มการคืนสู่สังคมแล้ว หรือต้องการความช่วยเหลือ
 validation-transfer_not_accepted = ส่งการติดตามผลได้เฉพาะการโอนย้ายที่องค์กรของคุณตอบรับแล้วเท่านั้น
 validation-r24_consent_expired = ความยินยอมของบุคคลนี้ต่อการโอนย้ายนี้สิ้นสุดแล้ว จึงไม่มีการส่งข้อมูลใดเกี่ยวกับการโอนย้ายนี้อีก องค์กรผู้ส่งสามารถบันทึกความยินยอมใหม่กับบุคคลนี้ได้
+xfer-withdraw-warning = มีการโอนย้ายที่อาศัยความยินยอมนี้อยู่ การถอนความยินยอมจะแจ้งระบบพันธมิตรให้ทำลายสำเนาและแฟ้มที่เปิดจากสำเนานั้น
+task-transfer_withdrawn = องค์กรผู้ส่งถอนการโอนย้ายแล้ว: สำเนาและแฟ้มที่เปิดจากสำเนานั้นถูกทำลายที่นี่แล้ว
+xfer-follow-up-handle = เราได้ดำเนินการแล้ว
+xfer-follow-up-handle-explain = องค์กรผู้รับแจ้งว่าบุคคลนี้ต้องการความช่วยเหลือ ติดต่อองค์กรนั้น แล้วทำเครื่องหมายที่นี่เพื่อให้รายการงานหยุดแจ้งเตือน
+xfer-follow-up-handled = ดำเนินการแล้ว
+validation-follow_up_not_open = การโอนย้ายนี้ไม่มีคำขอความช่วยเหลือที่รอการดำเนินการ
+xfer-kind-transfer = การโอนย้าย
+xfer-kind-receipt = ใบตอบรับ
+xfer-kind-accept = ตอบรับ
+xfer-kind-decline = ปฏิเสธ
+xfer-kind-revocation = การเพิกถอน
+xfer-kind-revocation_confirmed = การยืนยันการทำลาย
+xfer-kind-follow_up = การติดตามผล
+xfer-kind-checkpoint = จุดตรวจบันทึกการตรวจสอบ
+xfer-kind-cosignature = ลายมือชื่อรับรองของพยาน
+xfer-outbox-unreachable = ยังส่งไม่ถึง: ติดต่อพันธมิตรไม่ได้ ครั้งต่อไปที่จะลอง:
+xfer-outbox-error-details = รายละเอียดทางเทคนิค
 
 # HTCDS export and import (issue 16) (REVIEW: machine-quality, needs native review)
 nav-interop = นำเข้าและส่งออก

@@ -1068,6 +1068,23 @@ task-transfer_revocation_unconfirmed = Apurahan: hindi pa kinukumpirma ng partne
 validation-invalid_follow_up = Pumili ng isa: nakarating na, nagsimula na ang reintegrasyon, o nangangailangan ng tulong.
 validation-transfer_not_accepted = Makapagpapadala lamang ng follow-up tungkol sa paglipat na tinanggap ng iyong organisasyon.
 validation-r24_consent_expired = Natapos na ang pahintulot ng tao sa paglipat na ito, kaya wala nang ipapadala tungkol dito. Maaaring magtala ang nagpadalang organisasyon ng bagong pahintulot kasama ang tao.
+xfer-withdraw-warning = May paglipat na nakasalalay sa pahintulot na ito: kapag binawi, sasabihan ang partner na instalasyon na sirain ang kopya nito at ang file na binuksan mula rito.
+task-transfer_withdrawn = Binawi ng nagpadalang organisasyon ang paglipat: sinira na rito ang kopya nito at ang file na binuksan mula rito
+xfer-follow-up-handle = Kumilos na kami rito
+xfer-follow-up-handle-explain = Sinasabi ng tumanggap na organisasyon na nangangailangan ng tulong ang tao. Makipag-ugnayan sa kanila, saka markahan dito para tumigil ang listahan ng gawain sa pag-aalerto.
+xfer-follow-up-handled = naaksyunan na
+validation-follow_up_not_open = Walang hiling ng tulong sa paglipat na ito na naghihintay ng aksyon.
+xfer-kind-transfer = Paglipat
+xfer-kind-receipt = Resibo
+xfer-kind-accept = Pagtanggap
+xfer-kind-decline = Pagtanggi
+xfer-kind-revocation = Pagbawi
+xfer-kind-revocation_confirmed = Kumpirmasyon ng pagsira
+xfer-kind-follow_up = Follow-up
+xfer-kind-checkpoint = Checkpoint ng audit log
+xfer-kind-cosignature = Cosignature ng saksi
+xfer-outbox-unreachable = Hindi pa naipadala: hindi maabot ang partner. Susunod na subok:
+xfer-outbox-error-details = Teknikal na detalye
 
 # HTCDS export and import (issue 16) (REVIEW: machine-quality, needs native review)
 nav-interop = Pag-import at pag-export

@@ -1063,6 +1063,23 @@ task-transfer_revocation_unconfirmed = Khẩn cấp: đối tác chưa xác nh�
 validation-invalid_follow_up = Chọn một: đã đến nơi, đã bắt đầu tái hòa nhập hoặc cần giúp đỡ.
 validation-transfer_not_accepted = Chỉ có thể gửi thông tin theo dõi về yêu cầu chuyển giao mà tổ chức của bạn đã chấp nhận.
 validation-r24_consent_expired = Sự đồng ý của người này đối với việc chuyển giao đã hết, nên không gửi thêm gì về việc này. Tổ chức gửi có thể ghi nhận sự đồng ý mới với người này.
+xfer-withdraw-warning = Có một yêu cầu chuyển giao dựa trên sự đồng ý này: rút lại sẽ báo hệ thống đối tác hủy bản sao và hồ sơ đã mở từ bản sao đó.
+task-transfer_withdrawn = Tổ chức gửi đã rút lại một yêu cầu chuyển giao: bản sao và hồ sơ mở từ bản sao đó đã bị hủy tại đây
+xfer-follow-up-handle = Chúng tôi đã xử lý việc này
+xfer-follow-up-handle-explain = Tổ chức tiếp nhận cho biết người này cần giúp đỡ. Hãy liên hệ với họ, rồi đánh dấu tại đây để danh sách việc cần làm thôi nhắc.
+xfer-follow-up-handled = đã xử lý
+validation-follow_up_not_open = Yêu cầu chuyển giao này không có lời cầu cứu nào đang chờ xử lý.
+xfer-kind-transfer = Chuyển giao
+xfer-kind-receipt = Biên nhận
+xfer-kind-accept = Chấp nhận
+xfer-kind-decline = Từ chối
+xfer-kind-revocation = Thu hồi
+xfer-kind-revocation_confirmed = Xác nhận đã hủy
+xfer-kind-follow_up = Theo dõi
+xfer-kind-checkpoint = Điểm kiểm tra nhật ký
+xfer-kind-cosignature = Chữ ký xác nhận của bên chứng kiến
+xfer-outbox-unreachable = Chưa gửi được: không liên lạc được với đối tác. Lần thử tiếp theo:
+xfer-outbox-error-details = Chi tiết kỹ thuật
 
 # HTCDS export and import (issue 16) (REVIEW: machine-quality, needs native review)
 nav-interop = Nhập và xuất

@@ -1063,6 +1063,23 @@ task-transfer_revocation_unconfirmed = 紧急：合作方尚未确认已销毁�
 validation-invalid_follow_up = 请选择一项：已抵达、已开始重新融入或需要帮助。
 validation-transfer_not_accepted = 只能就贵机构已接受的转移发送后续情况。
 validation-r24_consent_expired = 当事人对此转移的同意已经结束，因此不再发送与之有关的任何内容。发送机构可以与当事人记录新的同意。
+xfer-withdraw-warning = 有一项转移依赖此同意：撤回后，将通知合作方系统销毁其副本以及据此开立的档案。
+task-transfer_withdrawn = 发送机构已撤回一项转移：其副本及据此开立的档案已在此销毁
+xfer-follow-up-handle = 我们已处理
+xfer-follow-up-handle-explain = 接收机构表示当事人需要帮助。请与对方联系，然后在此标记，任务列表便不再提醒。
+xfer-follow-up-handled = 已处理
+validation-follow_up_not_open = 此转移没有等待处理的求助。
+xfer-kind-transfer = 转移
+xfer-kind-receipt = 回执
+xfer-kind-accept = 接受
+xfer-kind-decline = 拒绝
+xfer-kind-revocation = 撤回
+xfer-kind-revocation_confirmed = 销毁确认
+xfer-kind-follow_up = 后续情况
+xfer-kind-checkpoint = 审计日志检查点
+xfer-kind-cosignature = 见证方联署签名
+xfer-outbox-unreachable = 尚未送达：无法联系合作方。下次尝试：
+xfer-outbox-error-details = 技术细节
 
 # HTCDS export and import (issue 16) (REVIEW: machine-quality, needs native review)
 nav-interop = 导入与导出

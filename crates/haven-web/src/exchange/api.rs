@@ -88,6 +88,8 @@ pub struct FollowUpIn {
 pub struct FollowUpOut {
     status: &'static str,
     at_ms: i64,
+    /// At the sender: when someone marked this call for help as acted on.
+    handled_at_ms: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -206,7 +208,11 @@ pub(super) fn transfer_out(t: &TransferView) -> TransferOut {
         created_at_ms: t.created_at_ms,
         updated_at_ms: t.updated_at_ms,
         events: t.events.iter().map(|(s, at)| TransferEventOut { status: s.as_str(), at_ms: *at }).collect(),
-        follow_ups: t.follow_ups.iter().map(|(f, at)| FollowUpOut { status: f.as_str(), at_ms: *at }).collect(),
+        follow_ups: t
+            .follow_ups
+            .iter()
+            .map(|f| FollowUpOut { status: f.status.as_str(), at_ms: f.at_ms, handled_at_ms: f.handled_at_ms })
+            .collect(),
         arrived: t.payload.as_ref().map(arrived_out),
     }
 }
@@ -278,7 +284,8 @@ pub async fn outbox(State(state): State<AppState>, caller: Caller) -> Result<Jso
     Ok(Json(state.store.outbox(200).await?.iter().map(outbox_out).collect()))
 }
 
-/// A person's transfers, as the sending organisation sees them.
+/// A person's transfers: those sent from here, and the one their file here
+/// was opened from.
 #[utoipa::path(get, path = "/api/v1/persons/{id}/transfers", params(("id" = String, Path)), tag = "exchange",
     responses((status = 200, body = [TransferOut]), (status = 404, body = ErrorBody)))]
 pub async fn list_transfers(
@@ -361,8 +368,8 @@ pub async fn decline(
     JsonBody(body): JsonBody<DeclineIn>,
 ) -> Result<Json<TransferOut>, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.decline_transfer(&scope, &id, &body.reason).await?;
     let read = caller.scope(&state, Permission::ReadCase).await?;
+    state.store.decline_transfer(&scope, &id, &body.reason).await?;
     Ok(Json(transfer_out(&state.store.get_transfer(&read, &id).await?)))
 }
 
@@ -376,10 +383,28 @@ pub async fn follow_up(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<FollowUpIn>,
 ) -> Result<impl IntoResponse, WebError> {
+    // Both scopes before anything is sent: a token that may write but not
+    // read must not send a follow-up and then be told it failed (a client
+    // would retry, and the partner would get it twice).
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.send_follow_up(&scope, &id, &body.status).await?;
     let read = caller.scope(&state, Permission::ReadCase).await?;
+    state.store.send_follow_up(&scope, &id, &body.status).await?;
     Ok((StatusCode::CREATED, Json(transfer_out(&state.store.get_transfer(&read, &id).await?))))
+}
+
+/// Marks the partner's newest "needs help" about a transfer sent from here
+/// as acted on, so that the task list stops flagging it (audited).
+#[utoipa::path(post, path = "/api/v1/transfers/{id}/follow-ups/handled", params(("id" = String, Path)),
+    tag = "exchange", responses((status = 200, body = TransferOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn follow_up_handled(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<TransferOut>, WebError> {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    let read = caller.scope(&state, Permission::ReadCase).await?;
+    state.store.handle_follow_up(&scope, &id).await?;
+    Ok(Json(transfer_out(&state.store.get_transfer(&read, &id).await?)))
 }
 
 /// The sealed transfer package, for a link that is down: carry the file

@@ -28,6 +28,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::accept))
         .routes(routes!(api::decline))
         .routes(routes!(api::follow_up))
+        .routes(routes!(api::follow_up_handled))
         .routes(routes!(api::package))
         .routes(routes!(api::witnessed))
         // Packages may be larger than other requests, up to the format's cap.
@@ -51,6 +52,7 @@ pub fn pages() -> Vec<RouteDef> {
         r::post("/transfers/{id}/accept", pages::accept_submit),
         r::post("/transfers/{id}/decline", pages::decline_submit),
         r::post("/transfers/{id}/follow-ups", pages::follow_up_submit),
+        r::post("/transfers/{id}/follow-ups/handled", pages::follow_up_handled_submit),
         r::get("/admin/partners", pages::partners_page),
         r::get("/admin/partners/card.json", pages::own_card),
         r::post("/admin/partners", pages::partner_add_submit)

@@ -26,8 +26,10 @@ struct XferRow {
     can_answer: bool,
     outgoing: bool,
     has_package: bool,
-    /// (date, status label, status code), oldest first.
-    follow_ups: Vec<(String, String, &'static str)>,
+    /// (date, status label, status code, handled on), oldest first.
+    follow_ups: Vec<(String, String, &'static str, String)>,
+    /// The sender may mark the partner's newest call for help as acted on.
+    can_handle: bool,
     /// The receiving side may tell the sender how the person is doing.
     can_follow_up: bool,
     /// The status words a follow-up may carry, as (code, label).
@@ -82,12 +84,25 @@ fn xfer_row(tr: &Tr, t: &TransferView) -> XferRow {
         person_id: t.person_id.map(|p| p.to_string()),
         can_answer: !t.outgoing && t.status.awaits_answer(),
         outgoing: t.outgoing,
-        has_package: t.outgoing && t.status != Status::Destroyed,
+        // Only a package still waiting can be carried by hand: the export
+        // refuses any other, so the button is not offered.
+        has_package: t.outgoing && t.status == Status::Queued,
         follow_ups: t
             .follow_ups
             .iter()
-            .map(|(f, at)| (local_date(*at), tr.t(&format!("xfer-follow-up-{}", f.as_str())), f.as_str()))
+            .map(|f| {
+                (
+                    local_date(f.at_ms),
+                    tr.t(&format!("xfer-follow-up-{}", f.status.as_str())),
+                    f.status.as_str(),
+                    f.handled_at_ms.map(local_date).unwrap_or_default(),
+                )
+            })
             .collect(),
+        can_handle: t.outgoing
+            && t.follow_ups
+                .last()
+                .is_some_and(|f| f.status == haven_core::exchange::FollowUp::NeedsHelp && f.handled_at_ms.is_none()),
         can_follow_up: haven_core::exchange::check_follow_up(
             t.outgoing,
             t.status,
@@ -144,7 +159,13 @@ async fn person_view(
         .list_consents(&caller.scope(state, Permission::ReadPerson).await?, pid)
         .await?
         .into_iter()
-        .filter(|c| c.consent.terms.purpose == ConsentPurpose::CrossBorderTransfer && c.consent.in_force(today))
+        .filter(|c| {
+            c.consent.terms.purpose == ConsentPurpose::CrossBorderTransfer
+                && c.consent.in_force(today)
+                // Only a consent naming an organisation on a partner
+                // installation can carry a transfer.
+                && remote.contains_key(&c.consent.terms.recipient)
+        })
         .map(|c| {
             let cats = c
                 .consent
@@ -200,13 +221,36 @@ pub(crate) async fn propose_submit(
 ) -> PageResult {
     let pid = parse_id::<PersonId>(&id)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let r = match parse_org("recipient_org_id", &form.recipient_org_id) {
-        Ok(org) => state
+    // The page asks for the consent only: it names the organisation, so a
+    // caseworker cannot pick a consent and a recipient that do not match.
+    let recipient = if form.recipient_org_id.trim().is_empty() {
+        let read = caller.scope(&state, Permission::ReadPerson).await?;
+        state
             .store
-            .propose_transfer(&scope, pid, org, &form.consent_id, &form.purpose)
-            .await
-            .map_err(WebError::from),
+            .list_consents(&read, pid)
+            .await?
+            .into_iter()
+            .find(|c| c.id == form.consent_id.trim())
+            .map(|c| c.consent.terms.recipient.to_string())
+    } else {
+        Some(form.recipient_org_id.clone())
+    };
+    let r = match recipient.ok_or_else(|| {
+        WebError::Invalid(haven_core::ValidationError::new(
+            "consent_id",
+            "r24_consent_required",
+            "record the person's consent to the transfer first",
+        ))
+    }) {
         Err(e) => Err(e),
+        Ok(recipient) => match parse_org("recipient_org_id", &recipient) {
+            Ok(org) => state
+                .store
+                .propose_transfer(&scope, pid, org, &form.consent_id, &form.purpose)
+                .await
+                .map_err(WebError::from),
+            Err(e) => Err(e),
+        },
     };
     match r {
         Ok(t) => Ok(Redirect::to(&format!("/transfers/{t}")).into_response()),
@@ -241,11 +285,26 @@ async fn incoming_view(
     let scope = caller.scope(state, Permission::ReadCase).await?;
     let rows = state.store.incoming_transfers(&scope).await?;
     let sent = state.store.outgoing_transfers(&scope).await?;
+    // Whom each sent transfer is about, from the file here: a list of
+    // purposes and partners alone does not tell two transfers apart.
+    let read = caller.scope(state, Permission::ReadPerson).await?;
+    let mut sent_rows = Vec::with_capacity(sent.len());
+    for t in &sent {
+        let mut row = xfer_row(tr, t);
+        if let Some(pid) = t.person_id {
+            if let Ok(v) = state.store.get_person(&read, pid).await {
+                if let PersonState::Active(p) = v.state {
+                    row.name = p.full_name.as_str().to_owned();
+                }
+            }
+        }
+        sent_rows.push(row);
+    }
     Ok(IncomingPage {
         l: Layout::new(tr, Some(caller), "/transfers"),
         csrf: caller.csrf().to_owned(),
         rows: rows.iter().map(|t| xfer_row(tr, t)).collect(),
-        sent: sent.iter().map(|t| xfer_row(tr, t)).collect(),
+        sent: sent_rows,
         error,
         imported,
     })
@@ -365,6 +424,20 @@ pub(crate) async fn follow_up_submit(
     }
 }
 
+pub(crate) async fn follow_up_handled_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult {
+    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    match state.store.handle_follow_up(&scope, &id).await {
+        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
+        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
+    }
+}
+
 /// The sealed package as a file, for a link that is down.
 pub(crate) async fn package_download(
     State(state): State<AppState>,
@@ -458,9 +531,14 @@ async fn partners_view(
         .await?
         .into_iter()
         .map(|o| {
-            let st =
-                if o.delivered_at_ms.is_some() { tr.t("xfer-outbox-delivered") } else { tr.t("xfer-outbox-waiting") };
-            (o.partner_name, o.kind, st, o.attempts, o.last_error.unwrap_or_default())
+            // What is waiting and when it is tried again, in words; the raw
+            // error is kept for whoever fixes the link, behind a summary.
+            let st = match (o.delivered_at_ms, &o.last_error) {
+                (Some(_), _) => tr.t("xfer-outbox-delivered"),
+                (None, Some(_)) => format!("{} {}", tr.t("xfer-outbox-unreachable"), local_time(o.next_attempt_at_ms)),
+                (None, None) => tr.t("xfer-outbox-waiting"),
+            };
+            (o.partner_name, tr.t(&format!("xfer-kind-{}", o.kind)), st, o.attempts, o.last_error.unwrap_or_default())
         })
         .collect();
     Ok(PartnersPage {

@@ -6,6 +6,25 @@ use std::time::Duration;
 
 use haven_store::Store;
 
+/// The HTTPS client that pushes packages: rustls with the public web's
+/// roots, plus the certificates in `extra_roots_pem` (a PEM bundle), for
+/// partners whose address is certified by a private or national CA. The
+/// packages are signed and sealed whatever the transport; TLS is checked
+/// all the same, so that a network attacker cannot even see who talks.
+pub fn client(extra_roots_pem: Option<&[u8]>) -> Result<reqwest::Client, String> {
+    let mut builder = reqwest::Client::builder().timeout(Duration::from_secs(30));
+    if let Some(pem) = extra_roots_pem {
+        let roots = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| format!("the CA file: {e}"))?;
+        if roots.is_empty() {
+            return Err("the CA file holds no certificate".into());
+        }
+        for root in roots {
+            builder = builder.add_root_certificate(root);
+        }
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
 /// One pass: every due package once. Returns how many were delivered.
 pub async fn push_due(store: &Store, client: &reqwest::Client) -> usize {
     let due = match store.outbox_due(50).await {
@@ -59,14 +78,7 @@ pub async fn push_due(store: &Store, client: &reqwest::Client) -> usize {
 /// Runs for the life of the server: revocations first (a withdrawn consent
 /// must not wait behind a slow partner), then the audit checkpoint for the
 /// partners to witness (at most every `witness_every`), then deliveries.
-pub async fn run(store: Store, every: Duration, witness_every: Duration) {
-    let client = match reqwest::Client::builder().timeout(Duration::from_secs(30)).build() {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!(error = %e, "exchange pusher cannot start");
-            return;
-        }
-    };
+pub async fn run(store: Store, client: reqwest::Client, every: Duration, witness_every: Duration) {
     let mut tick = tokio::time::interval(every);
     loop {
         tick.tick().await;

@@ -10,7 +10,7 @@ pub use super::labels;
 pub use super::page::{cookie_header, error_page, ErrorPage};
 pub use super::page::{render, validation_message, Layout, PageCaller, PageError, PageResult};
 pub use super::state::AppState;
-pub use super::time::{local_date, rfc3339, today};
+pub use super::time::{local_date, local_time, rfc3339, today};
 
 // What nearly every handler file needs from outside the crate.
 pub use askama::Template;

@@ -8,6 +8,14 @@ pub fn local_date(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A date and time to the minute, in UTC (the server keeps no user's zone),
+/// said as such.
+pub fn local_time(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map(|t| format!("{} {:02}:{:02} UTC", format_date(t.date()), t.hour(), t.minute()))
+        .unwrap_or_default()
+}
+
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }

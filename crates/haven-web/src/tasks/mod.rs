@@ -80,12 +80,14 @@ async fn transfer_tasks(
             outgoing: t.outgoing,
             status: t.status,
             name: t.payload.as_ref().map(|p| p.haven.full_name.clone()).unwrap_or_default(),
+            person_id: t.person_id.map(|p| p.to_string()),
             created_at_ms: t.created_at_ms,
             updated_at_ms: t.updated_at_ms,
             // From the row under its MAC, not the unsealed history: an
             // insider must not be able to hide an unconfirmed revocation.
             revoked_at_ms: t.revoked_at_ms,
-            latest_follow_up: t.follow_ups.last().copied(),
+            // A call for help someone here has acted on asks nothing more.
+            latest_follow_up: t.follow_ups.last().filter(|f| f.handled_at_ms.is_none()).map(|f| (f.status, f.at_ms)),
         })
         .collect();
     let now_ms = i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX);

@@ -89,6 +89,9 @@ struct ConsentRow {
     expires: String,
     status: String,
     withdrawable: bool,
+    /// Withdrawing it destroys the partner's copy of a transfer: said
+    /// beside the button, since the receiving file goes with it.
+    cross_border: bool,
 }
 
 pub(crate) async fn person_page(
@@ -196,6 +199,7 @@ pub(crate) async fn person_page(
                             (None, false) => "consent-expired",
                         }),
                         withdrawable: v.consent.withdrawn_on.is_none(),
+                        cross_border: t.purpose == haven_core::consent::ConsentPurpose::CrossBorderTransfer,
                     }
                 })
                 .collect();

@@ -395,6 +395,15 @@ async fn r24_withdrawn_consent_destroys_the_remote_copy_and_the_receiver_confirm
     assert!(p.b.store.ledger_ids().unwrap().iter().any(|l| l == &format!("transfer:{id}")));
     p.push_b().await; // the confirmation
     assert_eq!(p.transfer_at_a(&id).await["status"], "destroyed");
+    // B's caseworkers are told, so that nobody looks for the file, and the
+    // transfer's page no longer offers the file it opened.
+    let tasks = json(p.b.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(
+        tasks.as_array().unwrap().iter().any(|t| t["kind"] == "transfer_withdrawn" && t["transfer_id"] == id.as_str()),
+        "{tasks}"
+    );
+    let page = p.b.page_as("sup", &format!("/transfers/{id}")).await;
+    assert!(!page.contains("id=\"xfer-person\""), "{page}");
 }
 
 #[tokio::test]
@@ -441,6 +450,11 @@ async fn r24_outbox_retries_while_the_receiver_is_down_and_delivers_when_it_retu
         1
     );
     assert_eq!(p.transfer_at_a(&id).await["status"], "queued");
+    // The administrator's page says it in words, with the next attempt; the raw error is behind a summary.
+    let page = p.a.page_as("root", "/admin/partners").await;
+    assert!(page.contains("Not delivered: the partner could not be reached. Next attempt:"), "{page}");
+    assert!(page.contains("<td>Transfer</td>"), "{page}");
+    assert!(page.contains("<summary>Technical detail</summary>"), "{page}");
 
     // B comes back at its real address; the retry falls due.
     p.a.exec(&format!("UPDATE partners SET url = '{}'", p.b.url(""))).await;
@@ -578,8 +592,12 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     // The sender's page offers the partner's organisation and the consent.
     let page = p.a.page_as("sup", &format!("/persons/{person}/transfers")).await;
     assert!(page.contains("id=\"propose-transfer\""), "{page}");
-    assert!(page.contains(&p.b_org_at_a), "the partner's organisation is offered");
     assert!(page.contains(&consent), "the cross-border consent is offered");
+    assert!(page.contains("Hanoi node"), "named with its organisation and installation: {page}");
+    assert!(
+        !page.contains("name=\"recipient_org_id\""),
+        "the consent names the recipient; the page asks for nothing else"
+    );
     let person_page = p.a.page_as("sup", &format!("/persons/{person}")).await;
     assert!(person_page.contains(&format!("/persons/{person}/transfers")), "the person's file links to transfers");
 
@@ -603,12 +621,7 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     let res = client
         .post(p.a.url(&format!("/persons/{person}/transfers")))
         .header("cookie", &a_cookie)
-        .form(&[
-            ("csrf", a_csrf.as_str()),
-            ("recipient_org_id", &p.b_org_at_a),
-            ("consent_id", &consent),
-            ("purpose", "reception"),
-        ])
+        .form(&[("csrf", a_csrf.as_str()), ("consent_id", &consent), ("purpose", "reception")])
         .send()
         .await
         .unwrap();
@@ -641,6 +654,13 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     p.push_b().await;
     assert!(p.a.page_as("sup", &location).await.contains("data-status=\"accepted\""));
 
+    // Delivered: the package is no longer offered as a file.
+    assert!(!p.a.page_as("sup", &location).await.contains(&format!("/transfers/{id}/package")));
+    // From the person's file at B, the transfer it came from, with the way to follow it up.
+    let person_id = new_person.trim_start_matches("/persons/");
+    let theirs = p.b.page_as("sup", &format!("/persons/{person_id}/transfers")).await;
+    assert!(theirs.contains(&format!("/transfers/{id}#xfer-follow-up")), "{theirs}");
+
     // The receiver tells the sender the person needs help, from the page.
     let one = p.b.page_as("sup", &format!("/transfers/{id}")).await;
     assert!(one.contains("id=\"xfer-follow-up\""), "{one}");
@@ -666,7 +686,21 @@ async fn r24_the_whole_flow_works_in_the_pages_from_the_senders_form_to_the_rece
     assert!(at_a.contains("data-status=\"needs_help\""), "{at_a}");
     let tasks = p.a.page_as("sup", "/tasks").await;
     assert!(tasks.contains("data-kind=\"transfer_needs_help\""), "{tasks}");
+    // The sender's list of transfers names the person and shows the call for help.
+    let sent = p.a.page_as("sup", "/transfers").await;
+    assert!(sent.contains("Nguyễn Thị Lan</bdi> · "), "{sent}");
+    assert!(sent.contains("xfer-follow-up urgent"), "{sent}");
     assert!(tasks.contains(&location), "the task links to the transfer");
+    assert!(at_a.contains("id=\"xfer-handle\""), "the sender can say it acted: {at_a}");
+    let res = client
+        .post(p.a.url(&format!("/transfers/{id}/follow-ups/handled")))
+        .header("cookie", &a_cookie)
+        .form(&[("csrf", a_csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(!p.a.page_as("sup", "/tasks").await.contains("data-kind=\"transfer_needs_help\""));
 }
 
 #[tokio::test]
@@ -901,6 +935,27 @@ async fn r24_removing_a_partner_revokes_every_copy_it_holds() {
     assert_eq!(status_at_a(&p, &id).await, "destroyed");
 }
 
+/// R24: at the receiver, a transfer from a partner it removes before anyone
+/// answered can never be accepted (nothing from a removed partner is
+/// believed): its copy is destroyed, not left as a task nobody can do.
+#[tokio::test]
+async fn r24_removing_a_partner_destroys_what_it_sent_that_nobody_answered() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let tasks = json(p.b.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(tasks.as_array().unwrap().iter().any(|t| t["kind"] == "transfer_to_answer"), "{tasks}");
+    let a_name = p.b.store.partners().await.unwrap()[0].name.clone();
+    p.b.store.remove_partner(&a_name).await.unwrap();
+    let t = json(p.b.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await;
+    assert_eq!(t["status"], "destroyed", "{t}");
+    assert!(t["arrived"].is_null(), "{t}");
+    assert!(p.b.store.ledger_ids().unwrap().iter().any(|l| l == &format!("transfer:{id}")), "the key is punctured");
+    let tasks = json(p.b.get("/api/v1/tasks").send().await.unwrap()).await;
+    assert!(!tasks.as_array().unwrap().iter().any(|t| t["kind"] == "transfer_to_answer"), "{tasks}");
+}
+
 #[tokio::test]
 async fn r17_r24_a_withdrawal_stops_a_package_still_waiting_in_the_outbox() {
     let p = pair_with_b_url(Some("http://127.0.0.1:9".to_owned())).await;
@@ -1054,6 +1109,18 @@ async fn r24_follow_ups_flow_back_as_a_status_word_only_and_reach_the_senders_ta
     let help = transfer_task(&t, "transfer_needs_help", &id).unwrap_or_else(|| panic!("{t:?}"));
     assert_eq!(help["name"], "Nguyễn Thị Lan");
 
+    // Someone at A acts on it and says so: the task goes, and only once.
+    let res = p.a.post(&format!("/api/v1/transfers/{id}/follow-ups/handled")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    assert!(json(res).await["follow_ups"][0]["handled_at_ms"].is_i64());
+    assert!(transfer_task(&tasks_of(&p.a).await, "transfer_needs_help", &id).is_none());
+    let res = p.a.post(&format!("/api/v1/transfers/{id}/follow-ups/handled")).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("follow_up_not_open"));
+    // The receiver has nothing to mark: it sent the call.
+    let res = p.b.post(&format!("/api/v1/transfers/{id}/follow-ups/handled")).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+
     // A newer follow-up replaces the call for help.
     let res =
         p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
@@ -1135,4 +1202,296 @@ async fn r24_a_declined_transfer_takes_no_follow_up_and_is_on_the_senders_task_l
     let bytes = haven_exchange::seal(keys, &a_pub, &header, &body, &mut rand::rngs::OsRng).unwrap();
     p.a.store.receive_package(&bytes, Via::Push).await.unwrap();
     assert_eq!(p.a.count("transfer_follow_ups").await, 0);
+}
+
+/// R24, R28: after the person is erased at the sender, the transfer (which
+/// names nobody) stays on the sender's books until the partner confirms,
+/// so an unconfirmed revocation can still reach the task list; what the
+/// partner wrote about the person (a decline's reason, answers kept as
+/// evidence) goes with the file.
+#[tokio::test]
+async fn r24_r28_an_erased_persons_transfer_stays_visible_until_confirmed_and_the_partners_words_go() {
+    let p = pair().await;
+    let (declined, declined_consent) = p.person_with_consent(&["identity"]).await;
+    let t0 = json(p.propose(&declined, &declined_consent).await).await["id"].as_str().unwrap().to_owned();
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let t = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{t0}/decline"))
+            .json(&json!({"reason": "she told us she is pregnant"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(p.b.post(&format!("/api/v1/transfers/{t}/accept")).send().await.unwrap().status(), 200);
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&t0).await["reason"], "she told us she is pregnant");
+
+    for who in [&declined, &person] {
+        let res = p.a.post(&format!("/api/v1/persons/{who}/erase")).send().await.unwrap();
+        assert!(res.status().is_success(), "{:?}", res.text().await);
+    }
+    // The partner is down: the revocation waits, and the sender still sees it.
+    p.a.store.revoke_uncovered_transfers().await.unwrap();
+    let v = p.transfer_at_a(&t).await;
+    assert_eq!(v["status"], "revoked", "{v}");
+    let listed = json(p.a.get(&format!("/api/v1/transfers/{t}")).send().await.unwrap()).await;
+    assert_eq!(listed["id"], t.as_str());
+    // The decline's words and the partner's answers about the erased people are gone.
+    use sqlx::Row;
+    let reasons: i64 = sqlx::query("SELECT COUNT(*) AS n FROM transfers WHERE reason IS NOT NULL")
+        .fetch_one(p.a.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap();
+    assert_eq!(reasons, 0);
+    let kept: i64 = sqlx::query("SELECT COUNT(*) AS n FROM exchange_receipts WHERE length(bytes) > 0")
+        .fetch_one(p.a.store.pool())
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap();
+    assert_eq!(kept, 0, "no answer about an erased person is kept whole");
+    assert!(p.a.count("exchange_receipts").await >= 3, "their ids and times stay as the record");
+    p.push_a().await;
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&t).await["status"], "destroyed");
+}
+
+/// R16, R24: at the receiving organisation, an accepted transfer is read,
+/// and followed up, only by those who reach the file it opened; a token
+/// that may write but not read sends nothing.
+#[tokio::test]
+async fn r16_r24_only_those_who_reach_the_accepted_file_read_the_transfer_or_follow_it_up() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    let cw = p.b.user_token("Local organisation", "ngo_assistance", "caseworker", "cw.b1").await;
+    let cw2 = p.b.user_token("Local organisation", "ngo_assistance", "caseworker", "cw.b2").await;
+    let res =
+        p.b.client.post(p.b.url(&format!("/api/v1/transfers/{id}/accept"))).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    let res = p.b.client.get(p.b.url(&format!("/api/v1/transfers/{id}"))).bearer_auth(&cw2).send().await.unwrap();
+    assert_eq!(res.status(), 404, "another caseworker without the case does not read it");
+    let res =
+        p.b.client
+            .post(p.b.url(&format!("/api/v1/transfers/{id}/follow-ups")))
+            .bearer_auth(&cw2)
+            .json(&json!({"status": "needs_help"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 404);
+    assert_eq!(p.b.count("transfer_follow_ups").await, 0);
+
+    let write_only = {
+        let out = p.b.cli(&["token", "create", "--user", "cw.b1", "--scopes", "write"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().lines().last().unwrap().to_owned()
+    };
+    let res =
+        p.b.client
+            .post(p.b.url(&format!("/api/v1/transfers/{id}/follow-ups")))
+            .bearer_auth(&write_only)
+            .json(&json!({"status": "arrived"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(p.b.count("transfer_follow_ups").await, 0, "refused before anything was sent");
+    let res =
+        p.b.client
+            .post(p.b.url(&format!("/api/v1/transfers/{id}/follow-ups")))
+            .bearer_auth(&cw)
+            .json(&json!({"status": "arrived"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 201);
+}
+
+/// R24, R27: rows deleted in SQL are found. A deleted follow-up is listed
+/// by `verify_integrity` (each bound row's writes are in the hash-chained
+/// log); a deleted revocation package is queued again, with an alarm; a
+/// person moved to another organisation in SQL raises an alarm instead of
+/// silently leaving every list.
+#[tokio::test]
+async fn r24_r27_rows_deleted_or_moved_in_sql_are_found_and_a_lost_revocation_is_sent_again() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    p.push_a().await;
+    assert_eq!(p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap().status(), 200);
+    let res =
+        p.b.post(&format!("/api/v1/transfers/{id}/follow-ups"))
+            .json(&json!({"status": "needs_help"}))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 201);
+    p.push_b().await;
+    assert!(p.a.store.verify_integrity().await.unwrap().is_empty());
+    sqlx::query("DELETE FROM transfer_follow_ups").execute(p.a.store.pool()).await.unwrap();
+    let bad = p.a.store.verify_integrity().await.unwrap();
+    assert!(bad.iter().any(|(t, id)| *t == "transfer_follow_ups" && id.ends_with("(deleted)")), "{bad:?}");
+
+    // The consent is withdrawn; an insider deletes the revocation before it leaves.
+    assert!(p.a.post(&format!("/api/v1/consents/{consent}/withdraw")).send().await.unwrap().status().is_success());
+    p.a.store.revoke_uncovered_transfers().await.unwrap();
+    sqlx::query("DELETE FROM exchange_outbox WHERE kind = 'revocation'").execute(p.a.store.pool()).await.unwrap();
+    p.push_a().await;
+    p.push_b().await;
+    assert_eq!(p.transfer_at_a(&id).await["status"], "destroyed", "the revocation went again and was confirmed");
+
+    // A person moved out of the organisation in SQL: an alarm, not a silent 404.
+    let (other, other_consent) = p.person_with_consent(&["identity"]).await;
+    let b_org = p.b_org_at_a.clone();
+    sqlx::query("UPDATE persons SET org_id = $1 WHERE id = $2")
+        .bind(&b_org)
+        .bind(&other)
+        .execute(p.a.store.pool())
+        .await
+        .unwrap();
+    let res = p.propose(&other, &other_consent).await;
+    assert_ne!(res.status(), 200);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    use sqlx::Row;
+    let alarms: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'integrity_alarm' AND record_id = $1")
+            .bind(&other)
+            .fetch_one(p.a.store.pool())
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap();
+    assert!(alarms >= 1, "moving a person in SQL raises an alarm");
+}
+
+/// A CA and a certificate for 127.0.0.1 signed by it, made with openssl.
+fn test_pki(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("openssl").args(args).current_dir(dir).output().expect("openssl");
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    std::fs::write(dir.join("leaf.ext"), "basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n").unwrap();
+    run(&["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ca.key"]);
+    run(&["req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=haven test CA", "-days", "2", "-out", "ca.pem"]);
+    run(&["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "leaf.key"]);
+    run(&["req", "-new", "-key", "leaf.key", "-subj", "/CN=127.0.0.1", "-out", "leaf.csr"]);
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+        "-out",
+        "leaf.pem",
+    ]);
+    (dir.join("ca.pem"), dir.join("leaf.pem"), dir.join("leaf.key"))
+}
+
+/// R24: packages travel over HTTPS (rustls) to a partner that serves TLS,
+/// and the certificate is checked: a partner certified by a private CA is
+/// reached only once that CA is given (`HAVEN_EXCHANGE_CA_FILE`), never by
+/// skipping the check.
+#[tokio::test]
+async fn r24_packages_are_pushed_over_https_and_the_partners_certificate_is_checked() {
+    use std::io::{BufRead, BufReader};
+    let pki = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = test_pki(pki.path());
+    let a = TestApp::spawn().await;
+    // B: a real `haven serve` with TLS, on the engine under test.
+    let b_dir = tempfile::tempdir().unwrap();
+    let mut b_args = vec!["--data-dir".to_owned(), b_dir.path().join("data").display().to_string()];
+    if crate::helpers::backend() == haven_store::Backend::Postgres {
+        b_args.push("--database-url".into());
+        b_args.push(haven_store::testdb::fresh_postgres_url().await.unwrap());
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_haven"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--node-name", "Hanoi TLS node"])
+        .arg("--tls-cert")
+        .arg(&cert)
+        .arg("--tls-key")
+        .arg(&key)
+        .args(&b_args)
+        .env_remove("HAVEN_MASTER_KEY_FILE")
+        .env("HAVEN_EXCHANGE_INTERVAL_MS", "3600000")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut b_url = String::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        if let Some(rest) = line.unwrap().split("listening on ").nth(1) {
+            b_url = rest.split_whitespace().next().unwrap().to_owned();
+            break;
+        }
+    }
+    assert!(b_url.starts_with("https://127.0.0.1:"), "{b_url}");
+    let b_cli = |args: &[&str]| {
+        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        all.extend(b_args.iter().cloned());
+        let out = haven(&all);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let b_card = b_dir.path().join("card.json");
+    b_cli(&["node", "card", "--out", b_card.to_str().unwrap()]);
+    let b_fp =
+        b_cli(&["node", "show"]).lines().find_map(|l| l.strip_prefix("fingerprint: ").map(str::to_owned)).unwrap();
+    let (card_a, fp_a) = card_of(&a, "Bangkok node", &a.url("")).await;
+    let a_card = b_dir.path().join("a-card.json");
+    std::fs::write(&a_card, &card_a).unwrap();
+    b_cli(&["partner", "add", "--card", a_card.to_str().unwrap(), "--fingerprint", &fp_a]);
+    a.store.add_partner(&std::fs::read(&b_card).unwrap(), &b_fp).await.unwrap();
+    assert!(a.store.partners().await.unwrap()[0].url.starts_with("https://"));
+
+    let admin = admin_token(&a).await;
+    let partners = json(a.client.get(a.url("/api/v1/partners")).bearer_auth(&admin).send().await.unwrap()).await;
+    let b_org = partners[0]["organisations"][0]["id"].as_str().unwrap().to_owned();
+    let person = a.create_person(json!({"full_name": "Phạm Thu Hà", "estimated_age": 27})).await;
+    let res = a
+        .post(&format!("/api/v1/persons/{person}/consents"))
+        .json(&json!({"purpose": "cross_border_transfer", "recipient_org_id": b_org, "categories": ["identity"],
+            "expires_on": "2030-01-01", "language": "vi"}))
+        .send()
+        .await
+        .unwrap();
+    let consent = json(res).await["id"].as_str().unwrap().to_owned();
+    let res = a
+        .post(&format!("/api/v1/persons/{person}/transfers"))
+        .json(&json!({"recipient_org_id": b_org, "consent_id": consent, "purpose": "reception"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let id = json(res).await["id"].as_str().unwrap().to_owned();
+
+    // The public roots do not know the private CA: nothing is delivered.
+    let public_only = haven_web::exchange_client(None).unwrap();
+    assert_eq!(haven_web::exchange_push_due(&a.store, &public_only).await, 0);
+    let outbox = a.store.outbox(10).await.unwrap();
+    assert!(outbox[0].last_error.as_deref().is_some_and(|e| !e.is_empty()), "{outbox:?}");
+    assert_eq!(json(a.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await["status"], "queued");
+
+    // Given the partner's CA, it goes, over TLS, and B's receipt comes back.
+    let trusted = haven_web::exchange_client(Some(&std::fs::read(&ca).unwrap())).unwrap();
+    a.exec("UPDATE exchange_outbox SET next_attempt_at = 0").await;
+    assert_eq!(haven_web::exchange_push_due(&a.store, &trusted).await, 1);
+    assert_eq!(json(a.get(&format!("/api/v1/transfers/{id}")).send().await.unwrap()).await["status"], "delivered");
+    // A file that holds no certificate is refused, not taken as "no extra roots".
+    assert!(haven_web::exchange_client(Some(b"not a certificate")).is_err());
+    let _ = child.kill();
+    let _ = child.wait();
 }

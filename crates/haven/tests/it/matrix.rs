@@ -96,6 +96,10 @@ struct Fixture {
     outgoing_transfer: String,
     /// A transfer from the partner that organisation A accepted: follow-ups go back on it.
     accepted_transfer: String,
+    /// A transfer organisation A sent (of another person, with a case
+    /// assigned as the fixture person's is) that the partner accepted and
+    /// then called for help on.
+    helped_transfer: String,
     /// A consent to a transfer to the partner's second organisation.
     xfer_consent2: String,
 }
@@ -195,6 +199,27 @@ fn partner_package(w: &World) -> Vec<u8> {
         &mut rand::rngs::OsRng,
     );
     haven_exchange::seal(&w.partner, &w.node, &header, &payload.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap()
+}
+
+/// An answer from the partner about one of organisation A's transfers.
+fn partner_message(w: &World, kind: haven_exchange::PackageKind, transfer_id: &str, status: Option<&str>) -> Vec<u8> {
+    let body = haven_exchange::payload::Message {
+        transfer_id: transfer_id.to_owned(),
+        reason: None,
+        status: status.map(str::to_owned),
+    };
+    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let header = haven_exchange::Header::new(
+        kind,
+        w.partner.public().fingerprint(),
+        w.node.fingerprint(),
+        seq,
+        now,
+        3_600_000,
+        &mut rand::rngs::OsRng,
+    );
+    haven_exchange::seal(&w.partner, &w.node, &header, &body.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap()
 }
 
 /// A new partner's signed card and its fingerprint, for the registry routes.
@@ -314,8 +339,17 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .unwrap()
         .transfer_id
         .unwrap();
+    // Accepted by a supervisor of organisation A whom no request disables
+    // (`sup` is the target of the account routes, and the accept assigns
+    // the new case to whoever accepts).
+    let acceptor = w.users[&principal(Role::Supervisor, "assigned")].0.actor();
+    let accept_scope = |p| authorize(&acceptor, p, Purpose::case_management(), "matrix").unwrap();
     store
-        .accept_transfer(&scope(Permission::WriteCase), &scope(Permission::WritePerson), &accepted_transfer)
+        .accept_transfer(
+            &accept_scope(Permission::WriteCase),
+            &accept_scope(Permission::WritePerson),
+            &accepted_transfer,
+        )
         .await
         .unwrap();
     // And this person's own transfer to the partner's organisation.
@@ -326,6 +360,30 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .propose_transfer(&scope(Permission::WriteCase), person, w.mirror, &xfer_consent, "reception")
         .await
         .unwrap();
+    let helped_record = PersonRecord::parse(
+        &PersonInput {
+            full_name: format!("Matrixhelped {}", haven_store::crypto::random_secret(4)),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap();
+    let helped = store.create_person(&scope(Permission::WritePerson), &helped_record).await.unwrap();
+    store.open_case(&scope(Permission::WriteCase), helped, &CaseRecord::open(today, Some(assignee))).await.unwrap();
+    let helped_terms = ConsentTerms::parse(&xfer, w.mirror, sup.user_id, today).unwrap();
+    let helped_consent = store.record_consent(&scope(Permission::RecordConsent), helped, &helped_terms).await.unwrap();
+    let helped_transfer = store
+        .propose_transfer(&scope(Permission::WriteCase), helped, w.mirror, &helped_consent, "reception")
+        .await
+        .unwrap();
+    for (kind, status) in
+        [(haven_exchange::PackageKind::Accept, None), (haven_exchange::PackageKind::FollowUp, Some("needs_help"))]
+    {
+        store
+            .receive_package(&partner_message(w, kind, &helped_transfer, status), haven_store::exchange::Via::Push)
+            .await
+            .unwrap();
+    }
     let xfer_terms2 = ConsentTerms::parse(&xfer, w.mirror2, sup.user_id, today).unwrap();
     let xfer_consent2 = store.record_consent(&scope(Permission::RecordConsent), person, &xfer_terms2).await.unwrap();
     Fixture {
@@ -343,6 +401,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         incoming_transfer,
         outgoing_transfer,
         accepted_transfer,
+        helped_transfer,
         xfer_consent2,
     }
 }
@@ -590,6 +649,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         && path.ends_with("/package")
     {
         f.outgoing_transfer.clone()
+    } else if path.ends_with("/{id}/follow-ups/handled") {
+        f.helped_transfer.clone()
     } else if path.ends_with("/{id}/follow-ups") {
         f.accepted_transfer.clone()
     } else if path.starts_with("/api/v1/transfers/{id}") || path.starts_with("/transfers/{id}") {
