@@ -256,10 +256,23 @@ pub enum Permission {
     /// Read the organisation's figures, released only through disclosure
     /// control (R23): counts, never a person.
     ReadStatistics,
+    /// Export the organisation's case records, as far as the exporter's
+    /// reach opens them, in HTCDS 2.0 (issue 16). A copy of many people's
+    /// identifying records that leaves haven's sealing and audit is the
+    /// most dangerous read there is (R23, R27): supervisors only, who answer
+    /// for the organisation's records and already reach all of them. A
+    /// caseworker exports nothing, even of their own cases: what they need
+    /// day to day is one record at a time, where each read is seen.
+    ExportRecords,
+    /// Import case records from an HTCDS 2.0 file: new people, cases and
+    /// referrals for the whole organisation at once. Supervisors only, for
+    /// the same reason as [`Permission::ExportRecords`]: one file rewrites
+    /// what everyone in the organisation works from.
+    ImportRecords,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 19] = [
         Permission::ReadPerson,
         Permission::WritePerson,
         Permission::ErasePerson,
@@ -277,6 +290,8 @@ impl Permission {
         Permission::RecordCooperation,
         Permission::ReviewAds,
         Permission::ReadStatistics,
+        Permission::ExportRecords,
+        Permission::ImportRecords,
     ];
 
     /// Whether the permission opens person or case data.
@@ -293,6 +308,8 @@ impl Permission {
                 | Permission::BreakGlass
                 | Permission::DecideConclusively
                 | Permission::RecordCooperation
+                | Permission::ExportRecords
+                | Permission::ImportRecords
         )
     }
 }
@@ -353,7 +370,13 @@ impl Permission {
             | Permission::ReadAudit
             | Permission::ReadInbox
             | Permission::ReadStatistics => TokenScope::Read,
-            Permission::ManageUsers | Permission::ManageOrgs => TokenScope::Admin,
+            // A bulk copy in or out of the organisation's records is an
+            // administrator's act: a token made for a script that reads or
+            // writes one case at a time cannot take or replace them all.
+            Permission::ManageUsers
+            | Permission::ManageOrgs
+            | Permission::ExportRecords
+            | Permission::ImportRecords => TokenScope::Admin,
             Permission::WritePerson
             | Permission::ErasePerson
             | Permission::WriteCase
@@ -499,6 +522,8 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
                 | RecordCooperation
                 | ReviewAds
                 | ReadStatistics
+                | ExportRecords
+                | ImportRecords
         ),
         Role::DecisionMaker => {
             matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass | DecideConclusively | ReadStatistics)
@@ -857,6 +882,26 @@ mod tests {
         }
     }
 
+    /// R23, R27: a bulk copy of the organisation's records, in or out, is
+    /// a supervisor's alone, within their reach, and never an enforcement
+    /// organisation's (R16); an API token needs its admin scope for it.
+    #[test]
+    fn r23_r27_only_supervisors_export_and_import_records() {
+        for p in [Permission::ExportRecords, Permission::ImportRecords] {
+            assert_eq!(p.token_scope(), TokenScope::Admin, "{p:?}");
+            for kind in OrgKind::ALL {
+                for role in Role::ALL {
+                    let r = authorize(&actor(role, kind), p, Purpose::case_management(), "r");
+                    let expected = role == Role::Supervisor && !kind.is_enforcement();
+                    assert_eq!(r.is_ok(), expected, "{kind:?} {role:?} {p:?}");
+                    if let Ok(scope) = r {
+                        assert_eq!(scope.reach(), &role_reach(&actor(role, kind)));
+                    }
+                }
+            }
+        }
+    }
+
     /// R16: an organisation's kind and a user's role are stored as codes.
     /// Each code reads back as the very same value and nothing else does, so
     /// an immigration office is never read back as an assistance
@@ -999,6 +1044,8 @@ mod tests {
             BreakGlass,
             DecideConclusively,
             RecordCooperation,
+            ExportRecords,
+            ImportRecords,
         ];
         for p in Permission::ALL {
             assert_eq!(p.touches_case_data(), case.contains(&p), "{p:?}");

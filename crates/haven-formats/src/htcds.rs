@@ -261,23 +261,54 @@ pub fn write_zip(bundle: &Bundle) -> Result<Vec<u8>, FormatError> {
     csvzip::write(bundle)
 }
 
+/// Where each row of a bundle starts in the file it was read from (as
+/// [`Issue::line`] counts), in the order of the bundle's rows: so that a
+/// check made after reading (an importer's, against its own records) can
+/// name the line of a row too.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines {
+    pub persons: Vec<u64>,
+    pub cases: Vec<u64>,
+    pub screenings: Vec<u64>,
+    pub referrals: Vec<u64>,
+}
+
+impl Lines {
+    /// The line of row `index` of `table`, if the bundle was read from a file.
+    pub fn of(&self, table: Table, index: usize) -> Option<u64> {
+        let lines = match table {
+            Table::Persons => &self.persons,
+            Table::Cases => &self.cases,
+            Table::Screenings => &self.screenings,
+            Table::Referrals => &self.referrals,
+        };
+        lines.get(index).copied()
+    }
+}
+
 /// Reads a JSON bundle. `today` bounds dates (no birth, case or decision
 /// in the future); it is passed in because this crate has no clock.
 pub fn read_json(bytes: &[u8], limits: &Limits, today: Date) -> Result<Bundle, Report> {
-    json::read(bytes, limits, today)
+    json::read(bytes, limits, today).map(|(b, _)| b)
 }
 
 /// Reads a zip of CSV files, as [`read_json`].
 pub fn read_zip(bytes: &[u8], limits: &Limits, today: Date) -> Result<Bundle, Report> {
-    csvzip::read(bytes, limits, today)
+    csvzip::read(bytes, limits, today).map(|(b, _)| b)
 }
 
 /// Reads either form, told apart by the zip signature.
 pub fn read(bytes: &[u8], limits: &Limits, today: Date) -> Result<Bundle, Report> {
+    read_lined(bytes, limits, today).map(|(b, _)| b)
+}
+
+/// [`read`], with the line each row starts on. The rows keep the file's
+/// order, so `lines` and the bundle's tables line up index by index.
+pub fn read_lined(bytes: &[u8], limits: &Limits, today: Date) -> Result<(Bundle, Lines), Report> {
     if bytes.starts_with(b"PK\x03\x04") {
-        read_zip(bytes, limits, today)
+        csvzip::read(bytes, limits, today)
     } else {
-        read_json(bytes, limits, today)
+        json::read(bytes, limits, today)
     }
 }
 

@@ -40,7 +40,7 @@ pub struct NoteView {
     pub body: Option<String>,
 }
 
-fn case_from_row(r: &AnyRow) -> Result<CaseView> {
+pub(crate) fn case_from_row(r: &AnyRow) -> Result<CaseView> {
     let id: String = r.try_get("id")?;
     let person_id: String = r.try_get("person_id")?;
     let status: String = r.try_get("status")?;

@@ -25,6 +25,7 @@ pub mod cases;
 pub mod cooperation;
 pub mod crypto;
 pub mod exchange;
+pub mod htcds;
 pub mod integrity;
 pub mod keyfile;
 pub mod persons;

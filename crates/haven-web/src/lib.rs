@@ -24,6 +24,7 @@ mod cooperation;
 mod directory;
 mod exchange;
 mod inbox;
+mod interop;
 mod persons;
 mod protection;
 mod referrals;
@@ -81,6 +82,7 @@ fn api_router() -> OpenApiRouter<kit::AppState> {
         .merge(ads::api())
         .merge(statistics::api())
         .merge(exchange::api())
+        .merge(interop::api())
 }
 
 /// Every feature's pages, and the pages that compose features.
@@ -104,6 +106,7 @@ fn page_routes() -> Vec<kit::routes::RouteDef> {
         ads::pages(),
         statistics::pages(),
         exchange::pages(),
+        interop::pages(),
         views::pages(),
     ]
     .into_iter()

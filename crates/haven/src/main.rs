@@ -15,6 +15,7 @@ use haven_store::{Store, StoreConfig};
 mod ads_cli;
 mod demo;
 mod exchange_cli;
+mod htcds_cli;
 mod tracing_cli;
 
 #[derive(Parser)]
@@ -178,6 +179,11 @@ enum Command {
     Exchange {
         #[command(subcommand)]
         command: exchange_cli::ExchangeCommand,
+    },
+    /// Case records in and out in HTCDS 2.0 (issue 16): export, import.
+    Htcds {
+        #[command(subcommand)]
+        command: htcds_cli::HtcdsCommand,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -809,6 +815,7 @@ async fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Ads { command } => ads_cli::run(command),
+        Command::Htcds { command } => htcds_cli::run(command).await,
         Command::Openapi => {
             println!("{}", haven_web::openapi_json());
             Ok(())

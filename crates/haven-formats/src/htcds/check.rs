@@ -20,7 +20,7 @@ use super::codes::{
 };
 use super::map::{language_subtag, person_input, DecisionFacts, ReferralFacts, ScreeningFacts};
 use super::rows::{Bundle, CaseRow, PersonRow, ReferralRow, ScreeningRow, Table};
-use super::Issue;
+use super::{Issue, Lines};
 
 /// One problem in one row: the column and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -547,7 +547,7 @@ fn each<R>(table: Table, rows: &[(u64, R, bool)], check: impl Fn(&R) -> Issues, 
 
 /// Every row's checks, unique ids, and references between tables. The
 /// bundle comes back only if nothing at all is wrong: never a part of it.
-pub(crate) fn check_bundle(rows: Lined, today: Date, mut issues: Vec<Issue>) -> Result<Bundle, Vec<Issue>> {
+pub(crate) fn check_bundle(rows: Lined, today: Date, mut issues: Vec<Issue>) -> Result<(Bundle, Lines), Vec<Issue>> {
     each(Table::Persons, &rows.persons, |r| check_person(r, today), &mut issues);
     each(Table::Cases, &rows.cases, |r| check_case(r, today), &mut issues);
     each(Table::Screenings, &rows.screenings, |r| check_screening(r, today), &mut issues);
@@ -591,10 +591,17 @@ pub(crate) fn check_bundle(rows: Lined, today: Date, mut issues: Vec<Issue>) -> 
     if !issues.is_empty() {
         return Err(issues);
     }
-    Ok(Bundle {
+    let lines = Lines {
+        persons: rows.persons.iter().map(|(l, _, _)| *l).collect(),
+        cases: rows.cases.iter().map(|(l, _, _)| *l).collect(),
+        screenings: rows.screenings.iter().map(|(l, _, _)| *l).collect(),
+        referrals: rows.referrals.iter().map(|(l, _, _)| *l).collect(),
+    };
+    let bundle = Bundle {
         persons: rows.persons.into_iter().map(|(_, r, _)| r).collect(),
         cases: rows.cases.into_iter().map(|(_, r, _)| r).collect(),
         screenings: rows.screenings.into_iter().map(|(_, r, _)| r).collect(),
         referrals: rows.referrals.into_iter().map(|(_, r, _)| r).collect(),
-    })
+    };
+    Ok((bundle, lines))
 }

@@ -13,7 +13,7 @@ use time::Date;
 use super::check::{check_bundle, Lined};
 use super::codec::{default_cell, shown_name, Problem};
 use super::rows::{sorted, Bundle, CaseRow, Cell, PersonRow, ReferralRow, ScreeningRow, Shape, Table, TableRow};
-use super::{Issue, Limits, Report, EXTENSION, STANDARD};
+use super::{Issue, Limits, Lines, Report, EXTENSION, STANDARD};
 use crate::FormatError;
 
 pub(crate) fn write(b: &Bundle) -> Result<Vec<u8>, FormatError> {
@@ -373,7 +373,7 @@ fn rows_of<R: TableRow>(
         .collect()
 }
 
-pub(crate) fn read(bytes: &[u8], limits: &Limits, today: Date) -> Result<Bundle, Report> {
+pub(crate) fn read(bytes: &[u8], limits: &Limits, today: Date) -> Result<(Bundle, Lines), Report> {
     if bytes.len() > limits.max_bytes {
         return Err(Report::file(format!("the file is larger than {} bytes", limits.max_bytes)));
     }

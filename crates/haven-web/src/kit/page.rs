@@ -129,6 +129,9 @@ pub fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     if can(Permission::ReadStatistics) {
         links.push(("/statistics", tr.t("nav-statistics")));
     }
+    if can(Permission::ExportRecords) {
+        links.push(("/interop", tr.t("nav-interop")));
+    }
     if can(Permission::ManageUsers) || can(Permission::ManageOrgs) {
         links.push(("/admin", tr.t("nav-admin")));
     }

@@ -14,6 +14,7 @@ mod durability;
 mod encryption;
 mod exchange;
 mod helpers;
+mod htcds;
 mod insiders;
 mod matrix;
 mod protection;

@@ -522,6 +522,8 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
         }
         ("POST", "/api/v1/referrals/{id}/steps/{step}") => Body::Json(json!({})),
         ("POST", "/api/v1/persons/{id}/cooperation") => Body::Json(json!({"status": "declined"})),
+        // HTCDS: a valid (empty) bundle, checked and not written (the default is a dry run).
+        ("POST", "/api/v1/htcds/import") => Body::Bytes(empty_htcds_bundle()),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
         ("POST", "/ads/screen") => html_form(vec![("text", "Typist in Sihanoukville".into())]),
@@ -564,6 +566,18 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
              --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n\
              Content-Type: text/csv\r\n\r\n{SERVICE_CSV}\r\n--XBOUNDARY--\r\n"
         )),
+        ("POST", "/interop/import") => {
+            let mut body = format!(
+                "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+                 --XBOUNDARY\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\ncheck\r\n\
+                 --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.json\"\r\n\
+                 Content-Type: application/json\r\n\r\n"
+            )
+            .into_bytes();
+            body.extend(empty_htcds_bundle());
+            body.extend(b"\r\n--XBOUNDARY--\r\n");
+            Body::MultipartBytes(body)
+        }
         ("POST", "/persons/{id}/referrals") => {
             html_form(vec![("service_type", "legal_aid".into()), ("recipient_org_id", w.org_b.to_string())])
         }
@@ -600,6 +614,11 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
         }
         _ => html_form(vec![]),
     }
+}
+
+/// An HTCDS bundle with no rows: valid, so an import's status is the authorisation's.
+fn empty_htcds_bundle() -> Vec<u8> {
+    haven_formats::htcds::write_json(&haven_formats::htcds::Bundle::default()).unwrap()
 }
 
 fn concrete(path: &str, f: &Fixture, w: &World) -> String {
