@@ -572,6 +572,61 @@ mod tests {
         assert!(transfer_tasks(&[accepted], NOW).is_empty());
     }
 
+    /// The notices keep their windows to the day: a decline or a withdrawal
+    /// for 14 days, a call for help for 30, and an answer is late only after
+    /// the day it falls due. The task codes are the catalogue's keys.
+    #[test]
+    fn r24_transfer_task_windows_hold_to_the_day() {
+        const DAY: i64 = 24 * HOUR;
+        let kinds = |f: &[TransferFacts]| transfer_tasks(f, NOW).iter().map(|t| t.kind).collect::<Vec<_>>();
+        let declined =
+            |days_ago: i64| TransferFacts { updated_at_ms: NOW - days_ago * DAY, ..facts(true, Status::Declined) };
+        assert_eq!(kinds(&[declined(13)]), [TransferTaskKind::TransferDeclined]);
+        assert_eq!(kinds(&[declined(14)]), [TransferTaskKind::TransferDeclined]);
+        assert!(kinds(&[TransferFacts { updated_at_ms: NOW - 14 * DAY - 1, ..declined(0) }]).is_empty());
+        let withdrawn =
+            |days_ago: i64| TransferFacts { updated_at_ms: NOW - days_ago * DAY, ..facts(false, Status::Destroyed) };
+        assert_eq!(kinds(&[withdrawn(13)]), [TransferTaskKind::TransferWithdrawn]);
+        assert_eq!(kinds(&[withdrawn(14)]), [TransferTaskKind::TransferWithdrawn]);
+        assert!(kinds(&[withdrawn(15)]).is_empty());
+        let helped = |days_ago: i64| TransferFacts {
+            latest_follow_up: Some((FollowUp::NeedsHelp, NOW - days_ago * DAY)),
+            ..facts(true, Status::Accepted)
+        };
+        assert_eq!(kinds(&[helped(29)]), [TransferTaskKind::FollowUpNeedsHelp]);
+        assert_eq!(kinds(&[helped(30)]), [TransferTaskKind::FollowUpNeedsHelp]);
+        assert!(kinds(&[helped(31)]).is_empty());
+        // Sent on at the very moment of the decline is not "since": still listed.
+        let d = declined(1);
+        let same_moment =
+            TransferFacts { id: "t2".into(), status: Status::Queued, created_at_ms: d.updated_at_ms, ..d.clone() };
+        assert_eq!(kinds(&[d, same_moment]), [TransferTaskKind::TransferDeclined]);
+        // Arrived Wednesday 25 November: three working days is Monday 30, today, not yet late.
+        let arrived = TransferFacts { created_at_ms: NOW - 5 * DAY, ..facts(false, Status::Received) };
+        let t = transfer_tasks(&[arrived], NOW);
+        assert_eq!((t[0].due, t[0].overdue), (date!(2026 - 11 - 30), false));
+        let codes: Vec<&str> = [
+            TransferTaskKind::RevocationUnconfirmed,
+            TransferTaskKind::FollowUpNeedsHelp,
+            TransferTaskKind::TransferToAnswer,
+            TransferTaskKind::TransferDeclined,
+            TransferTaskKind::TransferWithdrawn,
+        ]
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+        assert_eq!(
+            codes,
+            [
+                "transfer_revocation_unconfirmed",
+                "transfer_needs_help",
+                "transfer_to_answer",
+                "transfer_declined",
+                "transfer_withdrawn"
+            ]
+        );
+    }
+
     #[test]
     fn transfer_words_round_trip() {
         for p in Purpose::ALL {
