@@ -369,6 +369,21 @@ async fn refused_on_transfer(state: &AppState, tr: &Tr, caller: &Caller, id: &st
     Ok(res)
 }
 
+/// Back to the transfer's page once an action on it went through, or the
+/// page again with the refusal in words (422).
+async fn back_to_transfer(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    id: &str,
+    done: Result<(), haven_store::StoreError>,
+) -> PageResult {
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
+        Err(e) => refused_on_transfer(state, tr, caller, id, e.into()).await,
+    }
+}
+
 pub(crate) async fn accept_submit(
     State(state): State<AppState>,
     tr: Tr,
@@ -398,10 +413,7 @@ pub(crate) async fn decline_submit(
     CsrfForm(form): CsrfForm<DeclineForm>,
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    match state.store.decline_transfer(&scope, &id, &form.reason).await {
-        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
-        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
-    }
+    back_to_transfer(&state, &tr, &caller, &id, state.store.decline_transfer(&scope, &id, &form.reason).await).await
 }
 
 #[derive(Deserialize)]
@@ -418,10 +430,7 @@ pub(crate) async fn follow_up_submit(
     CsrfForm(form): CsrfForm<FollowUpForm>,
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    match state.store.send_follow_up(&scope, &id, &form.status).await {
-        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
-        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
-    }
+    back_to_transfer(&state, &tr, &caller, &id, state.store.send_follow_up(&scope, &id, &form.status).await).await
 }
 
 pub(crate) async fn follow_up_handled_submit(
@@ -432,10 +441,7 @@ pub(crate) async fn follow_up_handled_submit(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    match state.store.handle_follow_up(&scope, &id).await {
-        Ok(()) => Ok(Redirect::to(&format!("/transfers/{id}")).into_response()),
-        Err(e) => refused_on_transfer(&state, &tr, &caller, &id, e.into()).await,
-    }
+    back_to_transfer(&state, &tr, &caller, &id, state.store.handle_follow_up(&scope, &id).await).await
 }
 
 /// The sealed package as a file, for a link that is down.
