@@ -1,13 +1,16 @@
 //! haven's file formats: the service directory as CSV and XLSX, screening
 //! answers and determinations as JSON, screening instruments as XLSForm (for
-//! KoboToolbox and ODK Collect), case data in HTCDS 2.0 as JSON or zipped
-//! CSV (`htcds`). Pure: bytes and text in, domain types out, and back. The CLI, the web layer and the fuzz targets share these
-//! parsers, so a spreadsheet or an answers file is read the same way
-//! whichever door it comes through, and a fuzzer for them links no HTTP.
+//! KoboToolbox and ODK Collect) and their filled-in submissions back as
+//! answers (`odk`), case data in HTCDS 2.0 as JSON or zipped CSV (`htcds`).
+//! Pure: bytes and text in, domain types out, and back. The CLI, the web
+//! layer and the fuzz targets share these parsers, so a spreadsheet or an
+//! answers file is read the same way whichever door it comes through, and a
+//! fuzzer for them links no HTTP.
 
 pub mod answers;
 pub mod directory;
 pub mod htcds;
+pub mod odk;
 pub mod statistics;
 pub mod translations;
 pub mod xlsform;

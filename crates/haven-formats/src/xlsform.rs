@@ -54,6 +54,25 @@ const NO_ANSWER_LIST: &str = "no_answer";
 /// named by its tag).
 const LANGUAGE_NAMES: [(&str, &str); 9] = haven_core::person::LANGUAGES;
 
+/// The `form_id` the `settings` sheet gives the form: the instrument's id,
+/// so that a submission names the instrument it answers.
+pub fn form_id(instrument: &Instrument) -> &str {
+    &instrument.id
+}
+
+/// The `version` the `settings` sheet gives the form: the instrument's
+/// version, so that a submission names the questions it was asked.
+pub fn form_version(instrument: &Instrument) -> &str {
+    &instrument.version
+}
+
+/// Whether a question of this type is followed by its `<id>_no_answer`
+/// companion: a number, date, place or text field cannot hold "prefer not
+/// to say" or "does not know" itself (R06).
+pub fn has_companion(answer: &AnswerType) -> bool {
+    matches!(answer, AnswerType::Number | AnswerType::Date | AnswerType::Place | AnswerType::FreeText)
+}
+
 /// The XLSForm name of a language: `Name (code)`. ODK reads the code in
 /// brackets as an IANA language subtag, which a script (`zh-Hans`) is not:
 /// only the primary subtag goes there, the name keeps the script.
@@ -179,8 +198,7 @@ pub fn write_xlsform(
             AnswerType::Date => ("date".into(), None),
             AnswerType::Place | AnswerType::FreeText => ("text".into(), None),
         };
-        let companion =
-            matches!(q.answer, AnswerType::Number | AnswerType::Date | AnswerType::Place | AnswerType::FreeText);
+        let companion = has_companion(&q.answer);
         survey.push(SurveyRow { kind, name: q.id.clone(), labels, relevant: relevant.clone(), constraint });
         if companion {
             uses_no_answer = true;
@@ -262,8 +280,8 @@ pub fn write_xlsform(
     let title = instrument.title.get(default_language).cloned().unwrap_or_else(|| instrument.id.clone());
     let settings = [
         ("form_title", title),
-        ("form_id", instrument.id.clone()),
-        ("version", instrument.version.clone()),
+        ("form_id", form_id(instrument).to_owned()),
+        ("version", form_version(instrument).to_owned()),
         ("default_language", language_name(default_language)),
     ];
     for (c, (k, v)) in settings.iter().enumerate() {
