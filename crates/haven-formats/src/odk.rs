@@ -96,6 +96,10 @@ pub struct Submission {
     pub answers: BTreeMap<String, Answer>,
 }
 
+/// The longest element name read, in bytes. XLSForm names are short (haven's
+/// ids are snake case).
+const MAX_NAME_BYTES: usize = 256;
+
 /// The longest text answer, in characters: the same as haven's own
 /// interview keeps.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -347,9 +351,12 @@ fn value_of(q: &Question, value: &Value) -> Result<Option<serde_json::Value>, Fo
         // KoboToolbox may send an integer as a JSON number.
         Value::Number(n) => {
             return match q.answer {
-                AnswerType::Number if n.is_i64() || n.is_u64() => Ok(Some(serde_json::Value::Number(n.clone()))),
+                // The same range as the text of an `integer` below.
+                AnswerType::Number if n.as_i64().is_some_and(|x| x.unsigned_abs() < 10u64.pow(18)) => {
+                    Ok(Some(serde_json::Value::Number(n.clone())))
+                }
                 _ => Err(refuse()),
-            }
+            };
         }
         Value::Text(s) => s,
     };
@@ -496,6 +503,14 @@ impl Tree<'_> {
             )));
         }
         let name = e.local_name().as_ref().to_owned();
+        if name.len() > MAX_NAME_BYTES {
+            // Each field keeps the names of its groups: a long one, repeated
+            // for every field inside it, would multiply the input.
+            return Err(FormatError::new(format!(
+                "element {} has a name longer than {MAX_NAME_BYTES} bytes, which no form gives",
+                shown(&name)
+            )));
+        }
         let root = self.stack.is_empty();
         for a in e.attributes() {
             let a = a.map_err(|e| FormatError::new(format!("not well-formed XML: {}", cut(&e.to_string()))))?;

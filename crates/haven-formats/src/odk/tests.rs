@@ -363,6 +363,7 @@ fn malformed_values_are_refused_naming_the_question() {
         (r#"{"hours_per_day": "12.5"}"#, "question hours_per_day:"),
         (r#"{"hours_per_day": 12.5}"#, "question hours_per_day:"),
         (r#"{"hours_per_day": "99999999999999999999"}"#, "question hours_per_day:"),
+        (r#"{"hours_per_day": 18446744073709551615}"#, "question hours_per_day:"),
         (r#"{"hours_per_day": "prefer_not_to_say"}"#, "question hours_per_day:"),
         (r#"{"recruited_job_ad": 1}"#, "question recruited_job_ad:"),
         (r#"{"recruiter_handle": "Ko\u202eAung"}"#, "question recruiter_handle: the text contains invisible"),
@@ -449,6 +450,10 @@ fn limits_hold_before_and_while_parsing() {
     assert!(err(&i, &deep_key).contains("too deep"));
     // Brackets inside strings are not nesting.
     assert!(read(&i, &format!("{{\"_note\": \"{}\"}}", "[{".repeat(50))).is_ok());
+
+    // A group's name is kept for each field in it, so names are short.
+    let long = format!("<data><{g}>{}</{g}></data>", "<_x/>".repeat(100), g = "g".repeat(300));
+    assert!(err(&i, &long).contains("longer than 256 bytes"));
 
     let few = Limits { max_fields: 10, ..limits() };
     let many = format!("<data>{}</data>", "<_x/>".repeat(11));
