@@ -409,8 +409,144 @@ fn parse_list<T: PartialEq>(
     Ok(out)
 }
 
+/// One field of a person's record, as its history names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonField {
+    FullName,
+    OtherNames,
+    LatinName,
+    Sex,
+    Birth,
+    Nationalities,
+    Languages,
+    Contact,
+    Location,
+    Notes,
+}
+
+impl PersonField {
+    pub const ALL: [PersonField; 10] = [
+        PersonField::FullName,
+        PersonField::OtherNames,
+        PersonField::LatinName,
+        PersonField::Sex,
+        PersonField::Birth,
+        PersonField::Nationalities,
+        PersonField::Languages,
+        PersonField::Contact,
+        PersonField::Location,
+        PersonField::Notes,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PersonField::FullName => "full_name",
+            PersonField::OtherNames => "other_names",
+            PersonField::LatinName => "latin_name",
+            PersonField::Sex => "sex",
+            PersonField::Birth => "birth",
+            PersonField::Nationalities => "nationalities",
+            PersonField::Languages => "languages",
+            PersonField::Contact => "contact",
+            PersonField::Location => "location",
+            PersonField::Notes => "notes",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// The field's value in a stable text form (the one the history keeps):
+    /// lists joined by `, `, birth as [`Birth::encode`], location as its
+    /// code, an empty field as the empty string.
+    pub fn value_of(&self, r: &PersonRecord) -> String {
+        fn join<T>(items: &[T], s: impl Fn(&T) -> &str) -> String {
+            items.iter().map(s).collect::<Vec<_>>().join(", ")
+        }
+        match self {
+            PersonField::FullName => r.full_name.as_str().to_owned(),
+            PersonField::OtherNames => join(&r.other_names, Name::as_str),
+            PersonField::LatinName => r.latin_name.as_ref().map(|n| n.as_str().to_owned()).unwrap_or_default(),
+            PersonField::Sex => r.sex.clone().unwrap_or_default(),
+            PersonField::Birth => r.birth.encode(),
+            PersonField::Nationalities => join(&r.nationalities, Country::as_str),
+            PersonField::Languages => join(&r.languages, LanguageTag::as_str),
+            PersonField::Contact => r.contact.clone().unwrap_or_default(),
+            PersonField::Location => r.location.as_str().to_owned(),
+            PersonField::Notes => r.notes.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// One changed field: what it was and what it became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: PersonField,
+    pub old: String,
+    pub new: String,
+}
+
+/// The fields an edit changed, in the record's order. A correction must
+/// be traceable (who changed a name or a date of birth, from what), and
+/// an edit that changed nothing leaves no entry.
+pub fn changes(old: &PersonRecord, new: &PersonRecord) -> Vec<FieldChange> {
+    PersonField::ALL
+        .into_iter()
+        .filter_map(|field| {
+            let (o, n) = (field.value_of(old), field.value_of(new));
+            (o != n).then_some(FieldChange { field, old: o, new: n })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn changes_name_each_changed_field_with_old_and_new_and_nothing_else() {
+        let old = PersonRecord::parse(
+            &PersonInput {
+                full_name: "Nguyễn Văn An".into(),
+                nationalities: vec!["VNM".into()],
+                location: Some("immigration_detention".into()),
+                ..Default::default()
+            },
+            TODAY,
+        )
+        .unwrap();
+        assert!(changes(&old, &old).is_empty());
+        let new = PersonRecord::parse(
+            &PersonInput {
+                full_name: "Nguyễn Văn Anh".into(),
+                nationalities: vec!["VNM".into(), "KHM".into()],
+                location: Some("shelter".into()),
+                notes: Some("released".into()),
+                ..Default::default()
+            },
+            TODAY,
+        )
+        .unwrap();
+        let got = changes(&old, &new);
+        let fields: Vec<_> = got.iter().map(|c| c.field).collect();
+        assert_eq!(
+            fields,
+            [PersonField::FullName, PersonField::Nationalities, PersonField::Location, PersonField::Notes]
+        );
+        assert_eq!((got[0].old.as_str(), got[0].new.as_str()), ("Nguyễn Văn An", "Nguyễn Văn Anh"));
+        assert_eq!((got[1].old.as_str(), got[1].new.as_str()), ("VNM", "VNM, KHM"));
+        assert_eq!((got[2].old.as_str(), got[2].new.as_str()), ("immigration_detention", "shelter"));
+        assert_eq!((got[3].old.as_str(), got[3].new.as_str()), ("", "released"));
+    }
+
+    #[test]
+    fn person_fields_round_trip_through_their_codes() {
+        for f in PersonField::ALL {
+            assert_eq!(PersonField::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(PersonField::parse("row_mac"), None);
+    }
+
     use super::*;
     use time::macros::date;
 

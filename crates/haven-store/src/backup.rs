@@ -39,6 +39,7 @@ pub const TABLES: &[&str] = &[
     "persons",
     "person_keys",
     "person_name_index",
+    "person_history",
     "cases",
     "case_notes",
     "audit_events",

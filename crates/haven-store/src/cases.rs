@@ -183,6 +183,19 @@ impl Store {
         id: CaseId,
         change: impl FnOnce(&CaseRecord) -> Result<CaseRecord>,
     ) -> Result<CaseView> {
+        self.update_case_with_note(scope, id, None, change).await
+    }
+
+    /// Changes a case and, in the same transaction, adds a note saying why
+    /// (a case closed with its reason): the change and its reason stand or
+    /// fall together.
+    pub async fn update_case_with_note(
+        &self,
+        scope: &Scope,
+        id: CaseId,
+        note: Option<&NoteBody>,
+        change: impl FnOnce(&CaseRecord) -> Result<CaseRecord>,
+    ) -> Result<CaseView> {
         require(scope, Permission::WriteCase)?;
         let id_s = id.to_string();
         let mut tx = self.begin().await?;
@@ -212,6 +225,9 @@ impl Store {
             .await?;
         self.seal_row(&mut tx, &crate::integrity::CASES, &id_s).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Case, &id_s, "ok").await?;
+        if let Some(body) = note {
+            self.insert_note(&mut tx, scope, &id_s, body).await?;
+        }
         tx.commit().await?;
         view.record = updated;
         view.updated_at_ms = now;
@@ -268,11 +284,28 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let case_s = case.to_string();
         let mut tx = self.begin().await?;
+        let id = match self.insert_note(&mut tx, scope, &case_s, body).await {
+            Err(StoreError::NotFound) => {
+                self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &case_s, "not_found").await?;
+                tx.commit().await?;
+                return Err(StoreError::NotFound);
+            }
+            r => r?,
+        };
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn insert_note(
+        &self,
+        tx: &mut crate::WriteTx,
+        scope: &Scope,
+        case_s: &str,
+        body: &NoteBody,
+    ) -> Result<NoteId> {
         let Some(NoteAccess { person_id, wrapped, categories }) =
-            self.case_person_key(&mut *tx, scope, &case_s).await?
+            self.case_person_key(&mut **tx, scope, case_s).await?
         else {
-            self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &case_s, "not_found").await?;
-            tx.commit().await?;
             return Err(StoreError::NotFound);
         };
         if !categories.contains(Category::Narrative) {
@@ -285,19 +318,18 @@ impl Store {
         let sealed = dek.seal(&id_s, "body", body.as_str())?;
         sqlx::query("INSERT INTO case_notes (id, case_id, author_id, created_at, body) VALUES ($1, $2, $3, $4, $5)")
             .bind(&id_s)
-            .bind(&case_s)
+            .bind(case_s)
             .bind(scope.actor().to_string())
             .bind(now_ms())
             .bind(sealed)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
             .bind(now_ms())
-            .bind(&case_s)
-            .execute(&mut *tx)
+            .bind(case_s)
+            .execute(&mut **tx)
             .await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Note, &id_s, "ok").await?;
-        tx.commit().await?;
+        self.append_scoped(tx, scope, Action::Create, RecordKind::Note, &id_s, "ok").await?;
         Ok(id)
     }
 

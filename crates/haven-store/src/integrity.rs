@@ -268,6 +268,16 @@ pub(crate) const TRANSFER_FOLLOW_UPS: MacSpec = MacSpec {
     bound: true,
 };
 
+/// A person's field history: a change moved to another person, or
+/// backdated, or deleted in SQL would misstate who corrected what.
+pub(crate) const PERSON_HISTORY: MacSpec = MacSpec {
+    table: "person_history",
+    id: "id",
+    kind: RecordKind::Person,
+    cols: &[Text("person_id"), Text("changed_by"), Int("changed_at")],
+    bound: true,
+};
+
 pub(crate) const ALL: &[&MacSpec] = &[
     &ORGANISATIONS,
     &USERS,
@@ -286,6 +296,7 @@ pub(crate) const ALL: &[&MacSpec] = &[
     &PARTNER_ORGS,
     &TRANSFERS,
     &TRANSFER_FOLLOW_UPS,
+    &PERSON_HISTORY,
 ];
 
 /// The MAC of a row whose columns are named `{prefix}{column}` (so joined
@@ -747,6 +758,8 @@ pub(crate) mod tags {
     pub const OUTCOME: &str = "screening_outcome";
     pub const PROTECTION_KIND: &str = "protection_kind";
     pub const CONSENT_PURPOSE: &str = "consent_purpose";
+    /// A field submission's instanceID, so a second import is refused.
+    pub const FIELD_INSTANCE: &str = "field_instance";
 
     /// The outcome codes the store writes.
     pub const OUTCOMES: &[&str] = &["reasonable_grounds", "not_yet_determined", "vulnerable_migrant"];

@@ -4,7 +4,7 @@ use haven_core::access::{Categories, Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::PersonId;
 use haven_core::names;
-use haven_core::person::{Birth, LocationType, PersonInput, PersonRecord};
+use haven_core::person::{Birth, FieldChange, LocationType, PersonField, PersonInput, PersonRecord};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 
@@ -81,6 +81,14 @@ impl Page {
 pub struct Listing<T> {
     pub items: Vec<T>,
     pub has_more: bool,
+}
+
+/// One change to a person's record, as the history shows it.
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    pub changed_at_ms: i64,
+    pub changed_by: String,
+    pub change: FieldChange,
 }
 
 struct Sealed {
@@ -362,6 +370,9 @@ impl Store {
         let dek = self.keys().unwrap(&id_s, &wrapped)?;
         let sealed = seal_person(&dek, &id_s, &updated)?;
         let now = now_ms();
+        for c in haven_core::person::changes(&current, &updated) {
+            self.insert_history(&mut tx, scope, &dek, &id_s, now, &c).await?;
+        }
         let mut q = sqlx::query(
             "UPDATE persons SET location = $1, updated_at = $2, full_name = $3, other_names = $4, latin_name = $5, sex = $6, \
              birth = $7, nationalities = $8, languages = $9, contact = $10, notes = $11 WHERE id = $12",
@@ -384,6 +395,91 @@ impl Store {
             state: PersonState::Active(updated),
             withheld: Categories::NONE,
         })
+    }
+
+    /// Records one changed field, sealed under the person's key (the field
+    /// too: that a location changed says someone moved).
+    async fn insert_history(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        dek: &DataKey,
+        person: &str,
+        at_ms: i64,
+        c: &FieldChange,
+    ) -> Result<()> {
+        let id = crate::access::uuid_string();
+        sqlx::query(
+            "INSERT INTO person_history (id, person_id, changed_by, changed_at, field, old_value, new_value) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(person)
+        .bind(scope.actor().to_string())
+        .bind(at_ms)
+        .bind(dek.seal(&id, "field", c.field.as_str())?)
+        .bind(dek.seal(&id, "old_value", &c.old)?)
+        .bind(dek.seal(&id, "new_value", &c.new)?)
+        .execute(&mut **tx)
+        .await?;
+        self.seal_row(tx, &crate::integrity::PERSON_HISTORY, &id).await
+    }
+
+    /// A person's field history, oldest first. Only a reader who sees the
+    /// whole record reads it: old values of a withheld field (where the
+    /// person was held, their contact) would otherwise leak through it
+    /// (R17). The read is audited like the record's.
+    pub async fn person_history(&self, scope: &Scope, id: PersonId) -> Result<Vec<HistoryEntry>> {
+        require(scope, Permission::ReadPerson)?;
+        let id_s = id.to_string();
+        let Some(row) = self.fetch_person_row(&self.pool, scope, &id_s).await? else {
+            self.audit_read(scope, Action::Read, RecordKind::Person, &[&id_s], "not_found").await?;
+            return Err(StoreError::NotFound);
+        };
+        let view = self.view_from_row(scope, id, &id_s, &row)?;
+        if !view.withheld.is_empty() {
+            self.audit_read(scope, Action::Read, RecordKind::Person, &[&id_s], "denied").await?;
+            return Err(StoreError::Denied);
+        }
+        self.audit_read(scope, Action::Read, RecordKind::Person, &[&id_s], "ok").await?;
+        let PersonState::Active(_) = view.state else {
+            return Ok(Vec::new());
+        };
+        let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
+        let dek = self.keys().unwrap(&id_s, &wrapped)?;
+        let sql = format!(
+            "SELECT {}, t.field, t.old_value, t.new_value FROM person_history t WHERE t.person_id = $1 \
+             ORDER BY t.changed_at, t.row_seq",
+            crate::integrity::select_cols(&crate::integrity::PERSON_HISTORY, "t", "")
+        );
+        let mut out = Vec::new();
+        for r in sqlx::query(&sql).bind(&id_s).fetch_all(&self.pool).await? {
+            self.check_row(&crate::integrity::PERSON_HISTORY, &r, "").await?;
+            let hid: String = r.try_get("id")?;
+            let open = |col: &str| -> Result<String> {
+                let ct: Vec<u8> = r.try_get::<Option<Vec<u8>>, _>(col)?.ok_or(StoreError::Crypto)?;
+                dek.open(&hid, col, &ct)
+            };
+            let opened = open("field").and_then(|f| {
+                let field = PersonField::parse(&f).ok_or(StoreError::Crypto)?;
+                Ok(FieldChange { field, old: open("old_value")?, new: open("new_value")? })
+            });
+            let change = match opened {
+                Ok(c) => c,
+                // Sealed under this person's key with this row's id: a value
+                // that does not open was swapped or altered in SQL.
+                Err(StoreError::Crypto) => {
+                    return Err(self.raise_alarm(RecordKind::Person, &hid, "person_history"));
+                }
+                Err(e) => return Err(e),
+            };
+            out.push(HistoryEntry {
+                changed_at_ms: r.try_get("changed_at")?,
+                changed_by: r.try_get("changed_by")?,
+                change,
+            });
+        }
+        Ok(out)
     }
 
     pub async fn list_persons(&self, scope: &Scope, page: Page) -> Result<Listing<PersonSummary>> {
@@ -711,6 +807,9 @@ impl Store {
         // answers kept as evidence) go with the file; the transfer rows,
         // which name nobody, stay until the revocation is confirmed (R24).
         "UPDATE transfers SET reason = NULL WHERE person_id = $1",
+        // The history rows stay (each was bound to a row_write event, and
+        // a deleted one is an alarm); what they said goes (R28).
+        "UPDATE person_history SET field = NULL, old_value = NULL, new_value = NULL WHERE person_id = $1",
         // Nobody can be served on behalf of an erased record.
         "UPDATE referrals SET status = 'revoked' WHERE person_id = $1 AND status NOT IN ('declined', 'completed', 'revoked')",
     ] {

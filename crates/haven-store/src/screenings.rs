@@ -136,10 +136,73 @@ impl Store {
         interpreter: Option<&str>,
     ) -> Result<String> {
         require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let (id, _) = self.insert_screening(&mut tx, scope, person, instrument, survivor_language, interpreter).await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "ok").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A screening done in the field with haven's XLSForm (KoboToolbox, ODK
+    /// Collect), its answers read from the submission: stored in one
+    /// transaction, in progress, so that a caseworker reads the answers in
+    /// haven and completes it there. A submission already imported (its
+    /// `instanceID`, kept only as a keyed tag) is refused, so one interview
+    /// does not count twice.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn import_screening(
+        &self,
+        scope: &Scope,
+        person: PersonId,
+        instrument: &Instrument,
+        survivor_language: &LanguageTag,
+        interpreter: Option<&str>,
+        answers: &BTreeMap<String, Answer>,
+        instance_id: Option<&str>,
+    ) -> Result<String> {
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        // The person's reach first (inside `insert_screening`): whether a
+        // submission was imported is no answer for someone who cannot see
+        // the person. The transaction is dropped on refusal.
+        let (id, dek) =
+            self.insert_screening(&mut tx, scope, person, instrument, survivor_language, interpreter).await?;
+        let instance =
+            instance_id.map(|i| self.tag(crate::integrity::tags::FIELD_INSTANCE, &scope.org().to_string(), i));
+        if let Some(t) = &instance {
+            let seen = sqlx::query("SELECT id FROM screenings WHERE org_id = $1 AND field_instance = $2")
+                .bind(scope.org().to_string())
+                .bind(t)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if seen.is_some() {
+                return Err(StoreError::Conflict("this submission was already imported".into()));
+            }
+        }
+        sqlx::query("UPDATE screenings SET answers = $1, field_instance = $2 WHERE id = $3")
+            .bind(dek.seal(&id, "answers", &encode_answers(answers))?)
+            .bind(&instance)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        self.write_facts(&mut tx, scope, &id, &person.to_string(), answers, instrument).await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "imported").await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn insert_screening(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        person: PersonId,
+        instrument: &Instrument,
+        survivor_language: &LanguageTag,
+        interpreter: Option<&str>,
+    ) -> Result<(String, DataKey)> {
         let person_s = person.to_string();
         let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
-        let mut tx = self.begin().await?;
-        let dek = self.person_key_for_write(&mut tx, scope, &person_s).await?;
+        let dek = self.person_key_for_write(tx, scope, &person_s).await?;
         let interpreter = interpreter
             .map(str::trim)
             .filter(|i| !i.is_empty())
@@ -164,12 +227,10 @@ impl Store {
         .bind(dek.seal(&id, "answers", "")?)
         .bind(now)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        self.seal_row(&mut tx, &crate::integrity::SCREENINGS, &id).await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "ok").await?;
-        tx.commit().await?;
-        Ok(id)
+        self.seal_row(tx, &crate::integrity::SCREENINGS, &id).await?;
+        Ok((id, dek))
     }
 
     /// Records (or replaces) answers. Allowed until the screening is
@@ -202,6 +263,24 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        self.write_facts(&mut tx, scope, id, &person, new, instrument).await?;
+        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, "ok").await?;
+        tx.commit().await?;
+        view.answers = Some(answers);
+        Ok(view)
+    }
+
+    /// Keeps answers to fact questions (compound, recruiter, advertisement)
+    /// as keyed hashes for corroboration (R08).
+    async fn write_facts(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        id: &str,
+        person: &str,
+        new: &BTreeMap<String, Answer>,
+        instrument: &Instrument,
+    ) -> Result<()> {
         for (qid, answer) in new {
             let Some(kind) = instrument.question(qid).and_then(|q| q.fact) else { continue };
             if !CORROBORATING.contains(&kind) {
@@ -210,7 +289,7 @@ impl Store {
             sqlx::query("DELETE FROM screening_facts WHERE screening_id = $1 AND kind = $2")
                 .bind(id)
                 .bind(kind.as_str())
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             let values: Vec<String> = match answer {
                 Answer::Text(t) | Answer::Choice(t) => {
@@ -225,18 +304,15 @@ impl Store {
                      ON CONFLICT DO NOTHING",
                 )
                 .bind(id)
-                .bind(&person)
+                .bind(person)
                 .bind(scope.org().to_string())
                 .bind(kind.as_str())
                 .bind(self.keys().blind_index(&format!("fact:{v}")))
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             }
         }
-        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Screening, id, "ok").await?;
-        tx.commit().await?;
-        view.answers = Some(answers);
-        Ok(view)
+        Ok(())
     }
 
     /// Marks a screening completed with the engine's outcome code.

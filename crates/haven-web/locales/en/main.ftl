@@ -1102,3 +1102,29 @@ htcds-table-screenings = Screenings
 htcds-table-referrals = Referrals
 validation-htcds_format = Choose json or zip.
 validation-htcds_no_file = Choose a file to check or import.
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13)
+history-link = Changes to this record
+history-title = Changes to this record
+history-explain = Every correction of this person's record: who made it, when, and what the field said before and after. The history is sealed like the record and erased with it.
+history-empty = This record has not been changed since it was created.
+history-col-field = Field
+history-col-before = Before
+history-col-after = After
+history-back = Back to the person
+flash-person-saved = Saved. The change is listed under "Changes to this record".
+flash-case-saved = Saved.
+case-status-reason = Reason (needed to close the case; kept as a case note)
+case-status-changed-because = Status changed to { $status }. Reason:
+case-assign-to = Assigned to
+case-assign-save = Reassign
+validation-close_reason_required = Say why the case is closed (for example: the person went home safely, or was referred on), so that the next colleague knows what happened.
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16)
+odk-import-heading = Import a screening done in the field (KoboToolbox or ODK Collect)
+odk-import-hint = Upload one submission of haven's XLSForm: the instance XML file from ODK Collect or ODK Central, or one record of KoboToolbox's JSON export. The answers are checked against the instrument, and a blank answer stays unanswered. You then read the answers here and complete the screening.
+odk-import-language = Language the person was asked in
+odk-import-file = Submission file (.xml or .json)
+odk-import-button = Import the answers
+odk-import-refused = The submission was not imported, and nothing was saved: { $detail }
+odk-import-duplicate = This submission was already imported by your organisation, so it was not imported again.

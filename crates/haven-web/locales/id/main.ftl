@@ -1112,3 +1112,29 @@ htcds-table-screenings = Penyaringan
 htcds-table-referrals = Rujukan
 validation-htcds_format = Pilih json atau zip.
 validation-htcds_no_file = Pilih berkas yang akan diperiksa atau diimpor.
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = Perubahan pada data ini
+history-title = Perubahan pada data ini
+history-explain = Setiap koreksi pada data orang ini: siapa yang melakukannya, kapan, dan isi kolom sebelum dan sesudahnya. Riwayat ini disegel seperti datanya dan dihapus bersama data itu.
+history-empty = Data ini belum diubah sejak dibuat.
+history-col-field = Kolom
+history-col-before = Sebelum
+history-col-after = Sesudah
+history-back = Kembali ke data orang ini
+flash-person-saved = Tersimpan. Perubahan ini tercantum di "Perubahan pada data ini".
+flash-case-saved = Tersimpan.
+case-status-reason = Alasan (wajib untuk menutup kasus; disimpan sebagai catatan kasus)
+case-status-changed-because = Status diubah menjadi { $status }. Alasan:
+case-assign-to = Ditangani oleh
+case-assign-save = Tugaskan ulang
+validation-close_reason_required = Sebutkan alasan kasus ditutup (misalnya: orang itu sudah pulang dengan selamat, atau sudah dirujuk ke pihak lain), agar rekan berikutnya tahu apa yang terjadi.
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = Impor penyaringan yang dilakukan di lapangan (KoboToolbox atau ODK Collect)
+odk-import-hint = Unggah satu kiriman dari XLSForm haven: berkas XML instance dari ODK Collect atau ODK Central, atau satu catatan dari ekspor JSON KoboToolbox. Jawaban diperiksa sesuai kuesioner, dan jawaban yang kosong tetap dianggap belum dijawab. Setelah itu Anda membaca jawabannya di sini dan menyelesaikan penyaringan.
+odk-import-language = Bahasa yang dipakai untuk bertanya kepada orang itu
+odk-import-file = Berkas kiriman (.xml atau .json)
+odk-import-button = Impor jawaban
+odk-import-refused = Kiriman ini tidak diimpor, dan tidak ada yang disimpan: { $detail }
+odk-import-duplicate = Kiriman ini sudah pernah diimpor oleh organisasi Anda, jadi tidak diimpor lagi.

@@ -1112,3 +1112,29 @@ htcds-table-screenings = ការពិនិត្យបឋម
 htcds-table-referrals = ការបញ្ជូន
 validation-htcds_format = សូមជ្រើសរើស json ឬ zip។
 validation-htcds_no_file = សូមជ្រើសរើសឯកសារដើម្បីពិនិត្យ ឬនាំចូល។
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = ការផ្លាស់ប្ដូរលើកំណត់ត្រានេះ
+history-title = ការផ្លាស់ប្ដូរលើកំណត់ត្រានេះ
+history-explain = រាល់ការកែតម្រូវកំណត់ត្រារបស់បុគ្គលនេះ៖ អ្នកណាជាអ្នកកែ ពេលណា និងប្រអប់នោះសរសេរអ្វីមុន និងក្រោយការកែ។ ប្រវត្តិនេះត្រូវបានបិទត្រាដូចកំណត់ត្រា ហើយត្រូវលុបរួមជាមួយកំណត់ត្រា។
+history-empty = កំណត់ត្រានេះមិនទាន់ត្រូវបានផ្លាស់ប្ដូរទេ តាំងពីពេលបង្កើតមក។
+history-col-field = ប្រអប់
+history-col-before = មុនពេលកែ
+history-col-after = ក្រោយពេលកែ
+history-back = ត្រឡប់ទៅកំណត់ត្រារបស់បុគ្គលនេះវិញ
+flash-person-saved = បានរក្សាទុក។ ការផ្លាស់ប្ដូរនេះមាននៅក្នុង "ការផ្លាស់ប្ដូរលើកំណត់ត្រានេះ"។
+flash-case-saved = បានរក្សាទុក។
+case-status-reason = មូលហេតុ (ត្រូវការដើម្បីបិទករណី ហើយរក្សាទុកជាកំណត់ចំណាំករណី)
+case-status-changed-because = បានប្ដូរស្ថានភាពទៅ { $status }។ មូលហេតុ៖
+case-assign-to = អ្នកទទួលបន្ទុក
+case-assign-save = ចាត់តាំងឡើងវិញ
+validation-close_reason_required = សូមប្រាប់មូលហេតុដែលបិទករណី (ឧទាហរណ៍៖ សាមីខ្លួនបានត្រឡប់ទៅផ្ទះដោយសុវត្ថិភាព ឬត្រូវបានបញ្ជូនទៅកន្លែងផ្សេង) ដើម្បីឱ្យសហការីបន្ទាប់ដឹងថាមានអ្វីកើតឡើង។
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = នាំចូលការពិនិត្យបឋមដែលបានធ្វើពេលចុះមូលដ្ឋាន (KoboToolbox ឬ ODK Collect)
+odk-import-hint = ផ្ទុកឡើងចម្លើយដែលបានបញ្ជូនមួយនៃ XLSForm របស់ haven៖ ឯកសារ XML (instance) ពី ODK Collect ឬ ODK Central ឬកំណត់ត្រាមួយពីឯកសារ JSON ដែលនាំចេញពី KoboToolbox។ ចម្លើយត្រូវបានផ្ទៀងផ្ទាត់ជាមួយកម្រងសំណួរ ហើយចម្លើយដែលទុកទទេនៅតែជាសំណួរមិនទាន់ឆ្លើយ។ បន្ទាប់មក អ្នកអានចម្លើយនៅទីនេះ ហើយបញ្ចប់ការពិនិត្យបឋម។
+odk-import-language = ភាសាដែលបានប្រើដើម្បីសួរសាមីខ្លួន
+odk-import-file = ឯកសារចម្លើយដែលបានបញ្ជូន (.xml ឬ .json)
+odk-import-button = នាំចូលចម្លើយ
+odk-import-refused = ចម្លើយដែលបានបញ្ជូនមិនត្រូវបាននាំចូលទេ ហើយគ្មានអ្វីត្រូវបានរក្សាទុកឡើយ៖ { $detail }
+odk-import-duplicate = អង្គការរបស់អ្នកបាននាំចូលចម្លើយដែលបានបញ្ជូននេះរួចហើយ ដូច្នេះវាមិនត្រូវបាននាំចូលម្ដងទៀតទេ។

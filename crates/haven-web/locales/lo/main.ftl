@@ -1112,3 +1112,29 @@ htcds-table-screenings = ການກວດຄັດກອງ
 htcds-table-referrals = ການສົ່ງຕໍ່
 validation-htcds_format = ເລືອກ json ຫຼື zip.
 validation-htcds_no_file = ເລືອກໄຟລ໌ທີ່ຈະກວດສອບ ຫຼື ນຳເຂົ້າ.
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = ການປ່ຽນແປງຂໍ້ມູນນີ້
+history-title = ການປ່ຽນແປງຂໍ້ມູນນີ້
+history-explain = ທຸກການແກ້ໄຂຂໍ້ມູນຂອງບຸກຄົນນີ້: ໃຜເປັນຜູ້ແກ້ໄຂ, ເມື່ອໃດ, ແລະ ຊ່ອງຂໍ້ມູນນັ້ນຂຽນໄວ້ວ່າແນວໃດກ່ອນ ແລະ ຫຼັງການແກ້ໄຂ. ປະຫວັດນີ້ຖືກຜະນຶກໄວ້ຄືກັບຂໍ້ມູນ ແລະ ຈະຖືກລຶບພ້ອມກັບຂໍ້ມູນນັ້ນ.
+history-empty = ຂໍ້ມູນນີ້ຍັງບໍ່ເຄີຍຖືກປ່ຽນແປງ ນັບຕັ້ງແຕ່ສ້າງຂຶ້ນ.
+history-col-field = ຊ່ອງຂໍ້ມູນ
+history-col-before = ກ່ອນແກ້ໄຂ
+history-col-after = ຫຼັງແກ້ໄຂ
+history-back = ກັບໄປຫາຂໍ້ມູນບຸກຄົນ
+flash-person-saved = ບັນທຶກແລ້ວ. ການປ່ຽນແປງນີ້ສະແດງຢູ່ໃນ "ການປ່ຽນແປງຂໍ້ມູນນີ້".
+flash-case-saved = ບັນທຶກແລ້ວ.
+case-status-reason = ເຫດຜົນ (ຈຳເປັນເພື່ອປິດກໍລະນີ; ຈະເກັບໄວ້ເປັນບັນທຶກຂອງກໍລະນີ)
+case-status-changed-because = ປ່ຽນສະຖານະເປັນ { $status }. ເຫດຜົນ:
+case-assign-to = ຜູ້ຮັບຜິດຊອບ
+case-assign-save = ມອບໝາຍໃໝ່
+validation-close_reason_required = ກະລຸນາບອກເຫດຜົນທີ່ປິດກໍລະນີ (ເຊັ່ນ: ເຈົ້າຕົວໄດ້ກັບບ້ານຢ່າງປອດໄພແລ້ວ ຫຼື ຖືກສົ່ງຕໍ່ໄປບ່ອນອື່ນແລ້ວ) ເພື່ອໃຫ້ເພື່ອນຮ່ວມງານຄົນຕໍ່ໄປຮູ້ວ່າເກີດຫຍັງຂຶ້ນ.
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = ນຳເຂົ້າການກວດຄັດກອງທີ່ເຮັດຢູ່ພາກສະໜາມ (KoboToolbox ຫຼື ODK Collect)
+odk-import-hint = ອັບໂຫຼດຂໍ້ມູນທີ່ສົ່ງມາໜຶ່ງຊຸດຈາກ XLSForm ຂອງ haven: ໄຟລ໌ XML (instance) ຈາກ ODK Collect ຫຼື ODK Central, ຫຼື ບັນທຶກໜຶ່ງລາຍການຈາກໄຟລ໌ JSON ທີ່ສົ່ງອອກຈາກ KoboToolbox. ຄຳຕອບຈະຖືກກວດສອບທຽບກັບແບບສອບຖາມ, ແລະ ຄຳຕອບທີ່ປະຫວ່າງໄວ້ຈະຍັງຖືວ່າບໍ່ໄດ້ຕອບ. ຈາກນັ້ນທ່ານອ່ານຄຳຕອບຢູ່ນີ້ ແລ້ວເຮັດການກວດຄັດກອງໃຫ້ສຳເລັດ.
+odk-import-language = ພາສາທີ່ໃຊ້ຖາມບຸກຄົນນັ້ນ
+odk-import-file = ໄຟລ໌ຂໍ້ມູນທີ່ສົ່ງມາ (.xml ຫຼື .json)
+odk-import-button = ນຳເຂົ້າຄຳຕອບ
+odk-import-refused = ຂໍ້ມູນທີ່ສົ່ງມານີ້ບໍ່ໄດ້ຖືກນຳເຂົ້າ ແລະ ບໍ່ມີຫຍັງຖືກບັນທຶກ: { $detail }
+odk-import-duplicate = ອົງການຂອງທ່ານເຄີຍນຳເຂົ້າຂໍ້ມູນທີ່ສົ່ງມານີ້ແລ້ວ ຈຶ່ງບໍ່ໄດ້ນຳເຂົ້າຊ້ຳອີກ.

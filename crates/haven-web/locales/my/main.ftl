@@ -1112,3 +1112,29 @@ htcds-table-screenings = စိစစ်မှုများ
 htcds-table-referrals = လွှဲပြောင်းညွှန်းပို့မှုများ
 validation-htcds_format = json သို့မဟုတ် zip ကို ရွေးပါ။
 validation-htcds_no_file = စစ်ဆေးရန် သို့မဟုတ် တင်သွင်းရန် ဖိုင်တစ်ခု ရွေးပါ။
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = ဤမှတ်တမ်း၏ ပြောင်းလဲမှုများ
+history-title = ဤမှတ်တမ်း၏ ပြောင်းလဲမှုများ
+history-explain = ဤသူ၏ မှတ်တမ်းကို ပြင်ဆင်မှုတိုင်း- မည်သူ ပြင်သည်၊ မည်သည့်အချိန်တွင် ပြင်သည်၊ ထိုအကွက်တွင် မပြင်မီနှင့် ပြင်ပြီးနောက် မည်သို့ ရေးထားသည်။ ဤပြင်ဆင်မှုမှတ်တမ်းကို မူလမှတ်တမ်းနည်းတူ တံဆိပ်ခတ်ထားပြီး မူလမှတ်တမ်းနှင့်အတူ ဖျက်ပါမည်။
+history-empty = ဤမှတ်တမ်းကို ဖန်တီးပြီးကတည်းက မပြောင်းလဲရသေးပါ။
+history-col-field = အကွက်
+history-col-before = မပြင်မီ
+history-col-after = ပြင်ပြီးနောက်
+history-back = ထိုသူ၏ မှတ်တမ်းသို့ ပြန်သွားရန်
+flash-person-saved = သိမ်းပြီးပါပြီ။ ပြောင်းလဲမှုကို "ဤမှတ်တမ်း၏ ပြောင်းလဲမှုများ" အောက်တွင် ဖော်ပြထားပါသည်။
+flash-case-saved = သိမ်းပြီးပါပြီ။
+case-status-reason = အကြောင်းပြချက် (ကိစ္စရပ်ကို ပိတ်ရန် လိုအပ်သည်၊ ကိစ္စရပ်မှတ်စုအဖြစ် သိမ်းထားမည်)
+case-status-changed-because = အခြေအနေကို { $status } သို့ ပြောင်းခဲ့သည်။ အကြောင်းပြချက်-
+case-assign-to = တာဝန်ယူသူ
+case-assign-save = တာဝန် ပြောင်းပေးရန်
+validation-close_reason_required = နောက်လာမည့် လုပ်ဖော်ကိုင်ဖက်က ဘာဖြစ်ခဲ့သည်ကို သိနိုင်ရန် ကိစ္စရပ်ကို ပိတ်ရသည့် အကြောင်းကို ဖော်ပြပါ (ဥပမာ- ထိုသူ အိမ်သို့ ဘေးကင်းစွာ ပြန်ရောက်သွားပြီ၊ သို့မဟုတ် အခြားနေရာသို့ လွှဲပြောင်းညွှန်းပို့ပြီး)။
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = ကွင်းဆင်း၍ ပြုလုပ်ခဲ့သော စိစစ်မှုကို တင်သွင်းရန် (KoboToolbox သို့မဟုတ် ODK Collect)
+odk-import-hint = haven ၏ XLSForm ဖြင့် ပေးပို့ထားသော ဖောင်တစ်စောင်ကို တင်ပါ- ODK Collect သို့မဟုတ် ODK Central မှ instance XML ဖိုင်၊ သို့မဟုတ် KoboToolbox ၏ JSON ထုတ်ယူမှုမှ မှတ်တမ်းတစ်ခု။ အဖြေများကို မေးခွန်းလွှာနှင့် တိုက်စစ်ပြီး ကွက်လပ်ထားသော အဖြေသည် မဖြေရသေးသည့်အတိုင်း ကျန်ပါမည်။ ထို့နောက် အဖြေများကို ဤနေရာတွင် ဖတ်ပြီး စိစစ်မှုကို အပြီးသတ်ပါ။
+odk-import-language = ထိုသူကို မေးမြန်းခဲ့သည့် ဘာသာစကား
+odk-import-file = ပေးပို့ထားသော ဖောင်ဖိုင် (.xml သို့မဟုတ် .json)
+odk-import-button = အဖြေများကို တင်သွင်းရန်
+odk-import-refused = ပေးပို့ထားသော ဖောင်ကို မတင်သွင်းခဲ့ပါ၊ ဘာမျှလည်း မသိမ်းခဲ့ပါ- { $detail }
+odk-import-duplicate = ဤဖောင်ကို သင့်အဖွဲ့အစည်းက တင်သွင်းပြီး ဖြစ်သောကြောင့် ထပ်မံ မတင်သွင်းပါ။

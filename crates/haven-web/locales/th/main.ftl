@@ -1112,3 +1112,29 @@ htcds-table-screenings = การคัดกรอง
 htcds-table-referrals = การส่งต่อ
 validation-htcds_format = เลือก json หรือ zip
 validation-htcds_no_file = เลือกไฟล์ที่จะตรวจสอบหรือนำเข้า
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = การเปลี่ยนแปลงข้อมูลนี้
+history-title = การเปลี่ยนแปลงข้อมูลนี้
+history-explain = ทุกการแก้ไขข้อมูลของบุคคลนี้: ใครเป็นผู้แก้ไข เมื่อใด และช่องข้อมูลนั้นเขียนไว้ว่าอะไรก่อนและหลังการแก้ไข ประวัตินี้ถูกปิดผนึกเช่นเดียวกับข้อมูล และจะถูกลบไปพร้อมกับข้อมูลนั้น
+history-empty = ข้อมูลนี้ยังไม่เคยถูกแก้ไขตั้งแต่สร้างขึ้น
+history-col-field = ช่องข้อมูล
+history-col-before = ก่อนแก้ไข
+history-col-after = หลังแก้ไข
+history-back = กลับไปที่ข้อมูลบุคคล
+flash-person-saved = บันทึกแล้ว การแก้ไขนี้แสดงอยู่ใน "การเปลี่ยนแปลงข้อมูลนี้"
+flash-case-saved = บันทึกแล้ว
+case-status-reason = เหตุผล (จำเป็นเมื่อปิดกรณี และจะเก็บไว้เป็นบันทึกของกรณี)
+case-status-changed-because = เปลี่ยนสถานะเป็น { $status } เหตุผล:
+case-assign-to = ผู้รับผิดชอบ
+case-assign-save = มอบหมายใหม่
+validation-close_reason_required = กรุณาระบุเหตุผลที่ปิดกรณี (เช่น เจ้าตัวกลับบ้านอย่างปลอดภัยแล้ว หรือถูกส่งต่อไปยังหน่วยงานอื่นแล้ว) เพื่อให้เพื่อนร่วมงานคนต่อไปรู้ว่าเกิดอะไรขึ้น
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = นำเข้าการคัดกรองที่ทำในพื้นที่ (KoboToolbox หรือ ODK Collect)
+odk-import-hint = อัปโหลดข้อมูลที่ส่งมาหนึ่งชุดจาก XLSForm ของ haven: ไฟล์ XML (instance) จาก ODK Collect หรือ ODK Central หรือระเบียนหนึ่งรายการจากไฟล์ JSON ที่ส่งออกจาก KoboToolbox ระบบจะตรวจคำตอบเทียบกับแบบสอบถาม และคำตอบที่เว้นว่างจะถือว่ายังไม่ได้ตอบ จากนั้นคุณอ่านคำตอบที่นี่ แล้วทำการคัดกรองให้เสร็จ
+odk-import-language = ภาษาที่ใช้ถามบุคคลนั้น
+odk-import-file = ไฟล์ข้อมูลที่ส่งมา (.xml หรือ .json)
+odk-import-button = นำเข้าคำตอบ
+odk-import-refused = ข้อมูลที่ส่งมานี้ไม่ได้ถูกนำเข้า และไม่มีการบันทึกสิ่งใด: { $detail }
+odk-import-duplicate = องค์กรของคุณเคยนำเข้าข้อมูลที่ส่งมานี้แล้ว จึงไม่ได้นำเข้าซ้ำอีก

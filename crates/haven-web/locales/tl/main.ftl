@@ -1117,3 +1117,29 @@ htcds-table-screenings = Mga pagsusuri
 htcds-table-referrals = Mga referral
 validation-htcds_format = Piliin ang json o zip.
 validation-htcds_no_file = Pumili ng file na susuriin o ii-import.
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = Mga pagbabago sa record na ito
+history-title = Mga pagbabago sa record na ito
+history-explain = Bawat pagtatama sa record ng taong ito: sino ang gumawa, kailan, at ano ang nakasulat sa field bago at pagkatapos nito. Selyado ang kasaysayang ito gaya ng record, at binubura kasama nito.
+history-empty = Hindi pa nababago ang record na ito mula nang gawin ito.
+history-col-field = Field
+history-col-before = Bago baguhin
+history-col-after = Pagkatapos baguhin
+history-back = Bumalik sa record ng tao
+flash-person-saved = Na-save. Nakalista ang pagbabago sa "Mga pagbabago sa record na ito".
+flash-case-saved = Na-save.
+case-status-reason = Dahilan (kailangan para isara ang kaso; itatago bilang tala ng kaso)
+case-status-changed-because = Binago ang katayuan sa { $status }. Dahilan:
+case-assign-to = Nakatalaga kay
+case-assign-save = Italaga muli
+validation-close_reason_required = Sabihin kung bakit isinara ang kaso (halimbawa: nakauwi nang ligtas ang tao, o ini-refer siya sa iba), para malaman ng susunod na kasamahan kung ano ang nangyari.
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = Mag-import ng pagsusuring ginawa sa field (KoboToolbox o ODK Collect)
+odk-import-hint = Mag-upload ng isang submission ng XLSForm ng haven: ang instance XML file mula sa ODK Collect o ODK Central, o isang record mula sa JSON export ng KoboToolbox. Tinitingnan kung tugma ang mga sagot sa questionnaire, at nananatiling walang sagot ang blangkong sagot. Pagkatapos, basahin mo rito ang mga sagot at tapusin ang pagsusuri.
+odk-import-language = Wikang ginamit sa pagtatanong sa tao
+odk-import-file = File ng submission (.xml o .json)
+odk-import-button = I-import ang mga sagot
+odk-import-refused = Hindi na-import ang submission, at walang na-save: { $detail }
+odk-import-duplicate = Na-import na ng iyong organisasyon ang submission na ito, kaya hindi na ito in-import muli.

@@ -1112,3 +1112,29 @@ htcds-table-screenings = Lần sàng lọc
 htcds-table-referrals = Chuyển gửi
 validation-htcds_format = Hãy chọn json hoặc zip.
 validation-htcds_no_file = Hãy chọn một tệp để kiểm tra hoặc nhập.
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = Các thay đổi của hồ sơ này
+history-title = Các thay đổi của hồ sơ này
+history-explain = Mọi lần chỉnh sửa hồ sơ của người này: ai sửa, khi nào, và mục thông tin đó ghi gì trước và sau khi sửa. Lịch sử này được niêm phong như hồ sơ và bị xóa cùng với hồ sơ.
+history-empty = Hồ sơ này chưa được thay đổi kể từ khi được tạo.
+history-col-field = Mục thông tin
+history-col-before = Trước khi sửa
+history-col-after = Sau khi sửa
+history-back = Quay lại hồ sơ của người này
+flash-person-saved = Đã lưu. Thay đổi được liệt kê trong "Các thay đổi của hồ sơ này".
+flash-case-saved = Đã lưu.
+case-status-reason = Lý do (cần có để đóng trường hợp; được lưu thành ghi chú của trường hợp)
+case-status-changed-because = Đã đổi trạng thái thành { $status }. Lý do:
+case-assign-to = Người phụ trách
+case-assign-save = Phân công lại
+validation-close_reason_required = Hãy ghi lý do đóng trường hợp (ví dụ: người đó đã về nhà an toàn, hoặc đã được chuyển gửi đến nơi khác), để đồng nghiệp tiếp theo biết chuyện gì đã xảy ra.
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = Nhập một lần sàng lọc đã thực hiện tại thực địa (KoboToolbox hoặc ODK Collect)
+odk-import-hint = Tải lên một bản nộp từ XLSForm của haven: tệp XML (instance) từ ODK Collect hoặc ODK Central, hoặc một bản ghi trong tệp JSON xuất từ KoboToolbox. Các câu trả lời được kiểm tra theo bảng câu hỏi, và câu bỏ trống vẫn được coi là chưa trả lời. Sau đó bạn đọc các câu trả lời tại đây và hoàn tất việc sàng lọc.
+odk-import-language = Ngôn ngữ đã dùng để hỏi người đó
+odk-import-file = Tệp bản nộp (.xml hoặc .json)
+odk-import-button = Nhập các câu trả lời
+odk-import-refused = Bản nộp không được nhập, và không có gì được lưu: { $detail }
+odk-import-duplicate = Tổ chức của bạn đã nhập bản nộp này rồi, nên không nhập lại lần nữa.

@@ -1112,3 +1112,29 @@ htcds-table-screenings = 筛查
 htcds-table-referrals = 转介
 validation-htcds_format = 请选择 json 或 zip。
 validation-htcds_no_file = 请选择要检查或导入的文件。
+
+# Field history, case reassignment and closing reasons, confirmations (issue 13) (REVIEW: machine-quality, needs native review)
+history-link = 对此记录的更改
+history-title = 对此记录的更改
+history-explain = 对此人记录的每一次更正：由谁更正、何时更正，以及该栏位更正前后的内容。此历史记录与记录本身一样经过封存，并随记录一并删除。
+history-empty = 此记录自创建以来未被修改过。
+history-col-field = 栏位
+history-col-before = 修改前
+history-col-after = 修改后
+history-back = 返回此人的记录
+flash-person-saved = 已保存。此项更改列在“对此记录的更改”中。
+flash-case-saved = 已保存。
+case-status-reason = 理由（结案时必填；将作为个案备注保存）
+case-status-changed-because = 状态已改为 { $status }。理由：
+case-assign-to = 负责人
+case-assign-save = 重新分派
+validation-close_reason_required = 请说明结案原因（例如：当事人已安全回家，或已转介至其他机构），以便下一位同事了解情况。
+
+# Field screenings from KoboToolbox or ODK Collect (issue 16) (REVIEW: machine-quality, needs native review)
+odk-import-heading = 导入在外勤中完成的筛查（KoboToolbox 或 ODK Collect）
+odk-import-hint = 上传 haven 的 XLSForm 的一份提交数据：来自 ODK Collect 或 ODK Central 的实例 XML 文件，或 KoboToolbox JSON 导出中的一条记录。系统会按问卷核对各项回答，空白的回答仍视为未回答。之后您在此阅读这些回答，并完成筛查。
+odk-import-language = 询问当事人时所用的语言
+odk-import-file = 提交数据文件（.xml 或 .json）
+odk-import-button = 导入回答
+odk-import-refused = 该提交数据未导入，也未保存任何内容：{ $detail }
+odk-import-duplicate = 贵机构已导入过此提交数据，因此未再次导入。

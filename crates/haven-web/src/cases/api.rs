@@ -18,6 +18,9 @@ pub struct CasePatch {
     closed_on: Option<String>,
     /// A user id, or an empty string to unassign.
     assigned_to: Option<String>,
+    /// Why the status changes; required to close a case. Kept as a sealed
+    /// case note, written in the same transaction as the change.
+    reason: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -175,6 +178,7 @@ pub(crate) async fn get_case(
     responses((status = 200, body = CaseOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub(crate) async fn update_case(
     State(state): State<AppState>,
+    tr: Tr,
     caller: Caller,
     Path(id): Path<String>,
     JsonBody(patch): JsonBody<CasePatch>,
@@ -187,9 +191,13 @@ pub(crate) async fn update_case(
         Some("") => Some(None),
         Some(u) => Some(Some(parse_user(u)?)),
     };
+    let note = match status {
+        Some(s) => super::closing_note(&tr, s, patch.reason.as_deref().unwrap_or_default())?,
+        None => None,
+    };
     let case = state
         .store
-        .update_case(&scope, parse_id(&id)?, |current| {
+        .update_case_with_note(&scope, parse_id(&id)?, note.as_ref(), |current| {
             let mut next = match status {
                 Some(s) => current.with_status(s, closed_on, today())?,
                 None => current.clone(),

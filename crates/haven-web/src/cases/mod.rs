@@ -25,5 +25,28 @@ pub fn pages() -> Vec<RouteDef> {
         r::get("/cases/{id}", pages::case_page),
         r::post("/cases/{id}/notes", pages::note_submit),
         r::post("/cases/{id}/status", pages::status_submit),
+        r::post("/cases/{id}/assign", pages::assign_submit),
     ]
+}
+
+/// The note a status change leaves: closing needs a reason, kept as a
+/// sealed case note in the writer's language; other changes may give one.
+pub(crate) fn closing_note(
+    tr: &crate::kit::i18n::Tr,
+    status: haven_core::case::CaseStatus,
+    reason: &str,
+) -> Result<Option<haven_core::case::NoteBody>, haven_core::ValidationError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        if status == haven_core::case::CaseStatus::Closed {
+            return Err(haven_core::ValidationError::new(
+                "reason",
+                "close_reason_required",
+                "give a reason to close a case",
+            ));
+        }
+        return Ok(None);
+    }
+    let label = tr.t_with("case-status-changed-because", "status", crate::kit::labels::case_status(tr, status));
+    haven_core::case::NoteBody::parse(&format!("{label} {reason}")).map(Some)
 }

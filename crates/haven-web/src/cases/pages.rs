@@ -26,6 +26,8 @@ struct CasePage {
     opened_on: String,
     closed_on: Option<String>,
     assigned: String,
+    /// (user id, username, chosen): colleagues who may hold a case.
+    colleagues: Vec<(String, String, bool)>,
     notes: Vec<(String, String)>,
     error: Option<String>,
 }
@@ -36,6 +38,7 @@ pub(crate) async fn case_page_inner(
     caller: &Caller,
     id: CaseId,
     error: Option<String>,
+    saved: &Saved,
 ) -> PageResult {
     let case = state.store.get_case(&caller.scope(state, Permission::ReadCase).await?, id).await?;
     let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, case.person_id).await?;
@@ -50,21 +53,28 @@ pub(crate) async fn case_page_inner(
         .into_iter()
         .map(|n| (local_date(n.created_at_ms), n.body.unwrap_or_else(|| tr.t("case-note-erased"))))
         .collect();
+    let users = state.store.list_users(Some(caller.user.org_id)).await?;
     // A colleague by name, not by id.
     let assigned = match case.record.assigned_to {
-        Some(u) if u == caller.user.id => caller.user.username.clone(),
-        Some(u) => state
-            .store
-            .list_users(Some(caller.user.org_id))
-            .await?
-            .into_iter()
+        Some(u) => users
+            .iter()
             .find(|x| x.id == u)
-            .map(|x| x.username)
+            .map(|x| x.username.clone())
             .unwrap_or_else(|| tr.t("case-assigned-elsewhere")),
         None => tr.t("case-unassigned"),
     };
+    let colleagues = users
+        .iter()
+        .filter(|u| {
+            !u.disabled
+                && u.integrity_ok
+                && matches!(u.status, haven_store::auth::AccountStatus::Active)
+                && haven_core::access::role_allows(u.role, Permission::WriteCase)
+        })
+        .map(|u| (u.id.to_string(), u.username.clone(), case.record.assigned_to == Some(u.id)))
+        .collect();
     render(&CasePage {
-        l: Layout::new(tr, Some(caller), &format!("/cases/{id}")),
+        l: Layout::new(tr, Some(caller), &format!("/cases/{id}")).with_flash(saved),
         id: id.to_string(),
         csrf: caller.csrf().to_owned(),
         person_id: case.person_id.to_string(),
@@ -75,6 +85,7 @@ pub(crate) async fn case_page_inner(
         opened_on: format_date(case.record.opened_on),
         closed_on: case.record.closed_on.map(format_date),
         assigned,
+        colleagues,
         notes,
         error,
     })
@@ -85,9 +96,10 @@ pub(crate) async fn case_page(
     tr: Tr,
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
+    Query(saved): Query<Saved>,
 ) -> PageResult {
     let id: CaseId = id.parse().map_err(|_| WebError::NotFound)?;
-    case_page_inner(&state, &tr, &caller, id, None).await
+    case_page_inner(&state, &tr, &caller, id, None, &saved).await
 }
 
 #[derive(Deserialize)]
@@ -106,7 +118,8 @@ pub(crate) async fn note_submit(
     let body = match NoteBody::parse(&form.body) {
         Ok(b) => b,
         Err(v) => {
-            let mut res = case_page_inner(&state, &tr, &caller, id, Some(validation_message(&tr, &v))).await?;
+            let mut res =
+                case_page_inner(&state, &tr, &caller, id, Some(validation_message(&tr, &v)), &Saved::default()).await?;
             *res.status_mut() = StatusCode::BAD_REQUEST;
             return Ok(res);
         }
@@ -118,21 +131,68 @@ pub(crate) async fn note_submit(
 #[derive(Deserialize)]
 pub(crate) struct StatusForm {
     status: String,
+    /// Required to close a case: a closed case with no reason leaves the
+    /// next colleague guessing whether the person was helped or lost.
+    #[serde(default)]
+    reason: String,
 }
 
 pub(crate) async fn status_submit(
     State(state): State<AppState>,
+    tr: Tr,
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> PageResult {
     let id: CaseId = id.parse().map_err(|_| WebError::NotFound)?;
     let status = CaseStatus::parse(&form.status)?;
+    let note = match super::closing_note(&tr, status, &form.reason) {
+        Ok(n) => n,
+        Err(v) => {
+            let msg = validation_message(&tr, &v);
+            let mut res = case_page_inner(&state, &tr, &caller, id, Some(msg), &Saved::default()).await?;
+            *res.status_mut() = StatusCode::BAD_REQUEST;
+            return Ok(res);
+        }
+    };
     state
         .store
-        .update_case(&caller.scope(&state, Permission::WriteCase).await?, id, |c| {
+        .update_case_with_note(&caller.scope(&state, Permission::WriteCase).await?, id, note.as_ref(), |c| {
             Ok(c.with_status(status, None, today())?)
         })
         .await?;
-    Ok(Redirect::to(&format!("/cases/{id}")).into_response())
+    Ok(Redirect::to(&format!("/cases/{id}?saved=case")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AssignForm {
+    /// A colleague's user id, or empty for nobody.
+    assigned_to: String,
+}
+
+/// Hands a case to a colleague (or to nobody): the assignee is checked to
+/// be an active user of this organisation by the store.
+pub(crate) async fn assign_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<AssignForm>,
+) -> PageResult {
+    let id: CaseId = id.parse().map_err(|_| WebError::NotFound)?;
+    let to =
+        match form.assigned_to.trim() {
+            "" => None,
+            u => Some(u.parse::<UserId>().map_err(|_| {
+                ValidationError::new("assigned_to", "unknown_user", "no such user in this organisation")
+            })?),
+        };
+    state
+        .store
+        .update_case(&caller.scope(&state, Permission::WriteCase).await?, id, |c| {
+            let mut next = c.clone();
+            next.assigned_to = to;
+            Ok(next)
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/cases/{id}?saved=case")).into_response())
 }

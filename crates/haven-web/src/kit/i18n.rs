@@ -290,6 +290,8 @@ mod tests {
         args.insert("below".into(), 10.into());
         args.insert("k".into(), 11.into());
         args.insert("dimension".into(), "sex".into());
+        args.insert("status".into(), "closed".into());
+        args.insert("detail".into(), "abducted: not an answer".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -155,9 +155,35 @@ pub struct Layout {
     /// The language switcher: each language in its own name, marked while
     /// its survivor-facing strings are not reviewed by a native speaker.
     pub menu: Vec<(&'static str, String)>,
+    /// A one-line confirmation after a save (see [`Saved`]).
+    pub flash: Option<String>,
+}
+
+/// The `saved` word a redirect after a save carries, so the page it lands
+/// on confirms what happened. Only known words show anything: the value is
+/// never echoed, so a crafted link cannot put words on a caseworker's page.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Saved {
+    saved: Option<String>,
+}
+
+impl Saved {
+    fn message_key(&self) -> Option<&'static str> {
+        match self.saved.as_deref()? {
+            "person" => Some("flash-person-saved"),
+            "case" => Some("flash-case-saved"),
+            _ => None,
+        }
+    }
 }
 
 impl Layout {
+    /// Shows the confirmation `saved` names, if any.
+    pub fn with_flash(mut self, saved: &Saved) -> Self {
+        self.flash = saved.message_key().map(|k| self.tr.t(k));
+        self
+    }
+
     pub fn new(tr: &Tr, caller: Option<&Caller>, next: &str) -> Self {
         Self {
             tr: tr.clone(),
@@ -169,6 +195,7 @@ impl Layout {
             next: next.to_owned(),
             languages: &LANGUAGES,
             menu: super::i18n::language_menu(),
+            flash: None,
         }
     }
 }

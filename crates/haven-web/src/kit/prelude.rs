@@ -8,7 +8,7 @@ pub use super::extract::{parse_id, parse_org, Created, CsrfForm, Id, JsonBody, N
 pub use super::i18n::Tr;
 pub use super::labels;
 pub use super::page::{cookie_header, error_page, ErrorPage};
-pub use super::page::{render, validation_message, Layout, PageCaller, PageError, PageResult};
+pub use super::page::{render, validation_message, Layout, PageCaller, PageError, PageResult, Saved};
 pub use super::state::AppState;
 pub use super::time::{local_date, local_time, rfc3339, today};
 

@@ -321,3 +321,49 @@ pub(crate) async fn erase_person(
     state.store.erase_person(&scope, parse_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// One changed field of a person's record.
+#[derive(Serialize, ToSchema)]
+pub struct PersonChangeOut {
+    /// RFC 3339.
+    changed_at: String,
+    /// The user id of whoever changed it.
+    changed_by: String,
+    /// full_name, other_names, latin_name, sex, birth, nationalities, languages, contact, location, notes.
+    field: &'static str,
+    /// The value before, in the record's stable text form (birth as
+    /// `dob:YYYY-MM-DD`, `est:YEARS:certain|uncertain` or `unknown`; lists
+    /// joined by `, `); empty when the field was empty.
+    old: String,
+    new: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonHistory {
+    /// Oldest first.
+    changes: Vec<PersonChangeOut>,
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}/history", params(("id" = String, Path)), tag = "persons",
+    description = "Who changed which field of a person's record, when, and from what to what. Only for readers who see the whole record (R17): a withheld field's old values would leak through its history.",
+    responses((status = 200, body = PersonHistory), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn person_history(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<PersonHistory>, WebError> {
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
+    let entries = state.store.person_history(&scope, parse_id(&id)?).await?;
+    Ok(Json(PersonHistory {
+        changes: entries
+            .into_iter()
+            .map(|e| PersonChangeOut {
+                changed_at: rfc3339(e.changed_at_ms),
+                changed_by: e.changed_by,
+                field: e.change.field.as_str(),
+                old: e.change.old,
+                new: e.change.new,
+            })
+            .collect(),
+    }))
+}

@@ -15,6 +15,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::create_person, api::list_persons))
         .routes(routes!(api::get_person, api::update_person))
         .routes(routes!(api::erase_person))
+        .routes(routes!(api::person_history))
 }
 
 /// The pages.
@@ -26,5 +27,6 @@ pub fn pages() -> Vec<RouteDef> {
         r::post("/persons/{id}/erase", pages::erase_submit),
         r::get("/persons/{id}/edit", pages::edit_person_page),
         r::post("/persons/{id}/edit", pages::edit_person_submit),
+        r::get("/persons/{id}/history", pages::history_page),
     ]
 }

@@ -248,7 +248,7 @@ pub(crate) async fn edit_person_submit(
         }
     };
     state.store.update_person(&scope, id, |_current| Ok(record)).await?;
-    Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+    Ok(Redirect::to(&format!("/persons/{id}?saved=person")).into_response())
 }
 
 pub(crate) async fn new_person_page(
@@ -300,4 +300,87 @@ pub(crate) async fn erase_submit(
     let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
     state.store.erase_person(&caller.scope(&state, Permission::ErasePerson).await?, id).await?;
     Ok(Redirect::to(&format!("/persons/{id}")).into_response())
+}
+
+struct ChangeRow {
+    when: String,
+    who: String,
+    field: String,
+    old: String,
+    new: String,
+}
+
+#[derive(Template)]
+#[template(path = "person_history.html")]
+struct HistoryPage {
+    l: Layout,
+    id: String,
+    name: String,
+    changes: Vec<ChangeRow>,
+}
+
+/// A value as the person page shows it: a birth in words, a place by its
+/// name, an empty field as "not recorded".
+fn shown_value(tr: &Tr, field: haven_core::person::PersonField, raw: &str) -> String {
+    use haven_core::person::PersonField;
+    if raw.is_empty() {
+        return tr.t("person-not-recorded");
+    }
+    match field {
+        PersonField::Birth => match Birth::decode(raw) {
+            Some(Birth::DateOfBirth(d)) => format_date(d),
+            Some(Birth::Estimated { years, uncertain }) => tr.t_with(
+                if uncertain { "person-age-estimated-uncertain" } else { "person-age-estimated" },
+                "years",
+                i64::from(years),
+            ),
+            Some(Birth::Unknown) | None => tr.t("person-not-recorded"),
+        },
+        PersonField::Location => {
+            LocationType::parse(raw).map(|l| labels::location(tr, l)).unwrap_or_else(|_| raw.to_owned())
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+/// Who changed what and when: a corrected name or date of birth stays
+/// traceable to the colleague who corrected it.
+pub(crate) async fn history_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+) -> PageResult {
+    let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+    let scope = caller.scope(&state, Permission::ReadPerson).await?;
+    let record = editable(&state, &caller, id).await?;
+    let entries = state.store.person_history(&scope, id).await?;
+    let colleagues = state.store.list_users(Some(caller.user.org_id)).await?;
+    let changes = entries
+        .into_iter()
+        .rev()
+        .map(|e| {
+            let f = e.change.field;
+            ChangeRow {
+                when: local_time(e.changed_at_ms),
+                who: colleagues
+                    .iter()
+                    .find(|u| u.id.to_string() == e.changed_by)
+                    .map(|u| u.username.clone())
+                    .unwrap_or_else(|| tr.t("case-assigned-elsewhere")),
+                field: tr.t(&format!(
+                    "field-{}",
+                    if f == haven_core::person::PersonField::Birth { "date_of_birth" } else { f.as_str() }
+                )),
+                old: shown_value(&tr, f, &e.change.old),
+                new: shown_value(&tr, f, &e.change.new),
+            }
+        })
+        .collect();
+    render(&HistoryPage {
+        l: Layout::new(&tr, Some(&caller), &format!("/persons/{id}/history")),
+        id: id.to_string(),
+        name: record.full_name.as_str().to_owned(),
+        changes,
+    })
 }

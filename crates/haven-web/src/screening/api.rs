@@ -245,6 +245,47 @@ pub async fn start_screening(
     Ok((StatusCode::CREATED, Json(Created::new(sid))))
 }
 
+/// A screening done in the field with haven's XLSForm.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningImport {
+    /// The instrument whose XLSForm was filled in.
+    instrument: String,
+    /// BCP 47 tag of the language the person was asked in.
+    survivor_language: String,
+    interpreter: Option<String>,
+    interpreter_language: Option<String>,
+    #[serde(default)]
+    interpreter_preferences: Vec<String>,
+    preference_note: Option<String>,
+    /// One submission as ODK Collect or ODK Central saves it (instance
+    /// XML) or as KoboToolbox exports it (one JSON object), as text.
+    submission: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/screenings/import", params(("id" = String, Path)), request_body = ScreeningImport,
+    tag = "screening",
+    description = "Imports one KoboToolbox or ODK Collect submission of haven's XLSForm as a screening in progress, for a caseworker to read and complete. A blank answer stays unanswered (R06); an unknown field, a value that is not an answer, a submission of another form or one already imported is refused and nothing is written.",
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn import_screening(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<ScreeningImport>,
+) -> Result<impl IntoResponse, WebError> {
+    let input = super::command::StartInput {
+        instrument: body.instrument,
+        survivor_language: body.survivor_language,
+        interpreter: body.interpreter,
+        interpreter_language: body.interpreter_language,
+        preferences: body.interpreter_preferences,
+        preference_note: body.preference_note,
+    };
+    let person = parse_id::<PersonId>(&id)?;
+    let sid = super::command::import(&state, &caller, person, input, body.submission.as_bytes()).await?;
+    Ok((StatusCode::CREATED, Json(Created::new(sid))))
+}
+
 /// The non-punishment notice as PDF, in the person's language and the
 /// authority's (`lang`). Only for a screening that found reasonable grounds
 /// (R11); the scope is open-ended (R12).

@@ -27,6 +27,47 @@ pub(crate) async fn start(
     input: StartInput,
 ) -> Result<String, WebError> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
+    let (instrument, language, interpreter) = interview_setting(state, input)?;
+    Ok(state.store.start_screening(&scope, person, &instrument, &language, interpreter.as_deref()).await?)
+}
+
+/// A screening done in the field with haven's XLSForm, imported from the
+/// submission ODK Collect or KoboToolbox saved: the same language rules
+/// as an interview here (R18), the answers read strictly (a blank stays
+/// unanswered, R06), left in progress for the caseworker to read and
+/// complete.
+pub(crate) async fn import(
+    state: &AppState,
+    caller: &Caller,
+    person: PersonId,
+    input: StartInput,
+    submission: &[u8],
+) -> Result<String, WebError> {
+    let scope = caller.scope(state, Permission::WriteCase).await?;
+    let (instrument, language, interpreter) = interview_setting(state, input)?;
+    let read = haven_formats::odk::read_submission(&instrument, submission, &haven_formats::odk::Limits::default())
+        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+    Ok(state
+        .store
+        .import_screening(
+            &scope,
+            person,
+            &instrument,
+            &language,
+            interpreter.as_deref(),
+            &read.answers,
+            read.instance_id.as_deref(),
+        )
+        .await?)
+}
+
+/// The instrument, the person's language and the interpreter record an
+/// interview needs: direct in the person's language where the instrument
+/// has it, otherwise only through a recorded interpreter.
+fn interview_setting(
+    state: &AppState,
+    input: StartInput,
+) -> Result<(Instrument, haven_core::person::LanguageTag, Option<String>), WebError> {
     let instrument = crate::kit::context::find_instrument(state, &input.instrument).ok_or_else(|| {
         WebError::Invalid(ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
     })?;
@@ -44,7 +85,7 @@ pub(crate) async fn start(
             Some(Interpretation::parse(&raw, &instrument)?.encode())
         }
     };
-    Ok(state.store.start_screening(&scope, person, &instrument, &language, interpreter.as_deref()).await?)
+    Ok((instrument, language, interpreter))
 }
 
 /// The recorded interpretation of a screening, if it was interpreted with

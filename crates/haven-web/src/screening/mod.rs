@@ -18,6 +18,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::get_instrument))
         .routes(routes!(api::instrument_xlsform))
         .routes(routes!(api::start_screening, api::list_screenings))
+        .routes(routes!(api::import_screening))
         .routes(routes!(api::get_screening))
         .routes(routes!(api::answer_screening))
         .routes(routes!(api::complete_screening))
@@ -30,6 +31,7 @@ pub fn api() -> OpenApiRouter<AppState> {
 pub fn pages() -> Vec<RouteDef> {
     vec![
         r::post("/persons/{id}/screenings", pages::start_screening_submit),
+        r::post("/persons/{id}/screenings/import", pages::import_submit),
         r::get("/instruments/{id}/xlsform.xlsx", pages::xlsform_download),
         r::get("/screenings/{id}", pages::screening_page),
         r::get("/screenings/{id}/q/{n}", pages::question_page),

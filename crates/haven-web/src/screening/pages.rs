@@ -516,3 +516,57 @@ pub(crate) async fn xlsform_download(
     let (instrument, bytes) = super::command::xlsform(&state, &caller, &id)?;
     Ok(attachment(bytes, super::command::XLSX, &super::command::xlsform_filename(&instrument))?)
 }
+
+/// Imports a field screening from an uploaded submission file. Multipart
+/// bodies are not read by the form extractor, so the token is checked here.
+pub(crate) async fn import_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> PageResult {
+    let person: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
+    caller.scope(&state, Permission::WriteCase).await?;
+    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        match field.name().map(str::to_owned) {
+            Some(n) if n == "file" => file = Some(field.bytes().await.map_err(bad)?),
+            Some(n) => fields.push((n, field.text().await.map_err(bad)?)),
+            None => {}
+        }
+    }
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
+    caller.check_form_csrf(field("csrf").as_deref().unwrap_or(""))?;
+    let Some(bytes) = file.filter(|b| !b.is_empty()) else {
+        return Err(WebError::Invalid(ValidationError::new("file", "htcds_no_file", "choose a file")).into());
+    };
+    let input = super::command::StartInput {
+        instrument: field("instrument").unwrap_or_default(),
+        survivor_language: field("survivor_language").unwrap_or_default(),
+        interpreter: field("interpreter"),
+        interpreter_language: field("interpreter_language"),
+        preferences: Vec::new(),
+        preference_note: None,
+    };
+    // What is wrong with the file is said on the page: a caseworker back
+    // from the field must know which answer to fix, not only that it failed.
+    let detail = match super::command::import(&state, &caller, person, input, &bytes).await {
+        Ok(sid) => return Ok(Redirect::to(&format!("/screenings/{sid}")).into_response()),
+        Err(WebError::BadRequest(detail)) => tr.t_with("odk-import-refused", "detail", detail),
+        Err(WebError::Conflict(_)) => tr.t("odk-import-duplicate"),
+        Err(e) => return Err(e.into()),
+    };
+    let page = ErrorPage {
+        l: Layout::new(&tr, Some(&caller), &format!("/persons/{person}")),
+        message: detail,
+        break_glass: None,
+        csrf: caller.csrf().to_owned(),
+        refusal: true,
+    };
+    let mut res = render(&page)?;
+    *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(res)
+}

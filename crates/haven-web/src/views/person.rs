@@ -99,6 +99,7 @@ pub(crate) async fn person_page(
     tr: Tr,
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
+    Query(saved): Query<Saved>,
 ) -> Response {
     let raw_id = id.clone();
     let result = async {
@@ -106,7 +107,7 @@ pub(crate) async fn person_page(
         let scope = caller.scope(&state, Permission::ReadPerson).await?;
         let view = state.store.get_person(&scope, id).await?;
         let mut page = PersonPageT {
-            l: Layout::new(&tr, Some(&caller), &format!("/persons/{id}")),
+            l: Layout::new(&tr, Some(&caller), &format!("/persons/{id}")).with_flash(&saved),
             id: id.to_string(),
             csrf: caller.csrf().to_owned(),
             person: None,

@@ -143,12 +143,17 @@ async fn cases_and_notes_round_trip() {
 
     let res = app
         .patch(&format!("/api/v1/cases/{cid}"))
-        .json(&json!({"status": "closed", "closed_on": "2001-01-01"}))
+        .json(&json!({"status": "closed", "closed_on": "2001-01-01", "reason": "returned home"}))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 400, "closing before opening is refused");
-    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"status": "closed"})).send().await.unwrap();
+    let res = app
+        .patch(&format!("/api/v1/cases/{cid}"))
+        .json(&json!({"status": "closed", "reason": "returned home"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let closed = json(res).await;
     assert_eq!(closed["status"], "closed");
@@ -494,7 +499,12 @@ async fn a_person_has_one_open_case_at_a_time_and_a_closed_one_can_be_followed_b
     assert_eq!(res.status(), 400);
     assert_eq!(json(res).await["error"], "case_already_open");
     assert_eq!(app.count("cases").await, 1, "nothing was written");
-    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"status": "closed"})).send().await.unwrap();
+    let res = app
+        .patch(&format!("/api/v1/cases/{cid}"))
+        .json(&json!({"status": "closed", "reason": "returned home"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200, "{:?}", res.text().await);
     assert_eq!(open().await.unwrap().status(), 201, "a new case after the last one closed");
 }

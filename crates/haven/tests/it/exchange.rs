@@ -7,7 +7,7 @@ use haven_exchange::{Header, PackageKind};
 use haven_store::exchange::Via;
 use serde_json::{json, Value};
 
-use crate::helpers::{contains, haven, json, TestApp};
+use crate::helpers::{contains, haven, json, no_redirects, session, TestApp};
 
 /// Two installations that have exchanged cards, as their administrators
 /// would after reading each other the fingerprints.
@@ -569,17 +569,6 @@ async fn r24_partner_keys_edited_in_sql_raise_an_integrity_alarm() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(alarms, 1);
-}
-
-/// A signed-in browser session: (cookie header, csrf token).
-async fn session(app: &TestApp, username: &str) -> (String, String) {
-    let user = app.store.user_by_username(username).await.unwrap();
-    let (secret, csrf) = app.store.create_session(&user, true).await.unwrap();
-    (format!("haven_session={secret}; haven_lang=en"), csrf)
-}
-
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
 #[tokio::test]

@@ -242,3 +242,15 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// A signed-in browser session: (cookie header, csrf token).
+pub async fn session(app: &TestApp, username: &str) -> (String, String) {
+    let user = app.store.user_by_username(username).await.unwrap();
+    let (secret, csrf) = app.store.create_session(&user, true).await.unwrap();
+    (format!("haven_session={secret}; haven_lang=en"), csrf)
+}
+
+/// A client that shows redirects instead of following them.
+pub fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}

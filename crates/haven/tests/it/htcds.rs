@@ -70,7 +70,7 @@ async fn records(app: &TestApp) -> BTreeMap<&'static str, String> {
     let case = cases["items"][0]["id"].as_str().or(cases[0]["id"].as_str()).unwrap().to_owned();
     let res = app
         .patch(&format!("/api/v1/cases/{case}"))
-        .json(&json!({"status": "closed", "closed_on": "2026-02-01"}))
+        .json(&json!({"status": "closed", "closed_on": "2026-02-01", "reason": "returned home"}))
         .send()
         .await
         .unwrap();

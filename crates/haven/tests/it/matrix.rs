@@ -428,6 +428,14 @@ fn risk_assessment() -> serde_json::Value {
            "reasons": "matrix"})
 }
 
+/// A field submission of the forced-criminality XLSForm, its instanceID
+/// unique so that each principal's import meets the policy, not the
+/// duplicate guard.
+fn field_submission(unique: &str) -> String {
+    include_str!("../../../../fuzz/seeds/odk_submission/instance.xml")
+        .replace("uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90", &format!("uuid:{unique}"))
+}
+
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
@@ -452,6 +460,8 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
             "reason": "urgent medical referral"})),
         ("POST", "/api/v1/persons/{id}/break-glass") => Body::Json(json!({"reason": "person missing tonight"})),
         ("PATCH", "/api/v1/cases/{id}") => Body::Json(json!({"status": "active"})),
+        ("POST", "/api/v1/persons/{id}/screenings/import") => Body::Json(json!({
+            "instrument": "forced-criminality", "survivor_language": "vi", "submission": field_submission(&unique)})),
         ("POST", "/api/v1/cases/{id}/notes") => Body::Json(json!({"body": "a note"})),
         ("POST", "/api/v1/orgs") => Body::Json(json!({"name": format!("Org {unique}"), "kind": "shelter"})),
         // The account's own role: those who may change it get 409 (nothing
@@ -594,6 +604,15 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
             ("reasons", "Consistent account with corroborating reports.".into()),
         ]),
         ("POST", "/cases/{id}/status") => html_form(vec![("status", "active".into())]),
+        ("POST", "/cases/{id}/assign") => html_form(vec![("assigned_to", String::new())]),
+        ("POST", "/persons/{id}/screenings/import") => Body::Multipart(format!(
+            "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nforced-criminality\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"survivor_language\"\r\n\r\nvi\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.xml\"\r\n\
+             Content-Type: application/xml\r\n\r\n{}\r\n--XBOUNDARY--\r\n",
+            field_submission(&unique)
+        )),
         ("POST", "/admin/orgs") => html_form(vec![("name", format!("Org {unique}")), ("kind", "shelter".into())]),
         ("POST", "/admin/users/{id}/role") => html_form(vec![("role", "supervisor".into())]),
         ("POST", "/admin/users") => html_form(vec![

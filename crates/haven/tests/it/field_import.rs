@@ -1,0 +1,128 @@
+//! Screenings done in the field with haven's XLSForm (KoboToolbox, ODK
+//! Collect), imported from their submissions (issue 16).
+
+use serde_json::{json, Value};
+
+use crate::helpers::{json, no_redirects, session, TestApp};
+
+const XML: &str = include_str!("../../../../fuzz/seeds/odk_submission/instance.xml");
+const KOBO: &str = include_str!("../../../../fuzz/seeds/odk_submission/kobo.json");
+
+async fn import(app: &TestApp, person: &str, submission: &str) -> reqwest::Response {
+    app.post(&format!("/api/v1/persons/{person}/screenings/import"))
+        .json(&json!({"instrument": "forced-criminality", "survivor_language": "my", "submission": submission}))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn r06_a_field_submission_becomes_a_screening_in_progress_with_blanks_left_unanswered() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Field Person").await;
+    let res = import(&app, &person, XML).await;
+    assert_eq!(res.status(), 201);
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    let s: Value = json(app.get(&format!("/api/v1/screenings/{sid}")).send().await.unwrap()).await;
+    assert_eq!(s["status"], "in_progress", "the caseworker reads and completes it in haven");
+    assert_eq!(s["survivor_language"], "my");
+    let a = &s["answers"];
+    assert_eq!(a["recruited_job_ad"], "yes");
+    assert_eq!(a["abducted"], "no");
+    assert_eq!(a["passport_taken"], "prefer_not_to_say");
+    assert_eq!(a["recruiter_handle"], "dont_know", "a decline recorded in the companion question");
+    assert_eq!(a["hours_per_day"], 16.0);
+    assert!(a.get("confined").is_none(), "a blank is not asked, never a no: {a}");
+    assert!(a.get("violence").is_none());
+    let res = app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+
+    // KoboToolbox's JSON export of a submission reads the same way.
+    let other = app.create_named("Kobo Person").await;
+    // (Another interview: the seed shares the XML's instanceID.)
+    let res = import(&app, &other, &KOBO.replace("uuid:7c1e2f8a", "uuid:5d2e3f8a")).await;
+    assert_eq!(res.status(), 201);
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    let s: Value = json(app.get(&format!("/api/v1/screenings/{sid}")).send().await.unwrap()).await;
+    assert_eq!(s["answers"]["recruitment_platform"], "telegram");
+    assert!(s["answers"].get("confined").is_none());
+}
+
+#[tokio::test]
+async fn a_field_submission_is_imported_once_and_a_bad_one_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Field Person").await;
+    assert_eq!(import(&app, &person, XML).await.status(), 201);
+    let (screenings, events) = (app.count("screenings").await, app.count("audit_events").await);
+
+    let again = import(&app, &person, XML).await;
+    assert_eq!(again.status(), 409, "the same interview is not counted twice");
+
+    let unknown = XML.replace("<abducted>no</abducted>", "<abducted>no</abducted><religion>x</religion>");
+    let res = import(&app, &person, &unknown.replace("uuid:7c1e", "uuid:8c1e")).await;
+    assert_eq!(res.status(), 400);
+    assert!(json(res).await["message"].as_str().unwrap().contains("religion"));
+    let wrong_value =
+        XML.replace("<abducted>no</abducted>", "<abducted>maybe</abducted>").replace("uuid:7c1e", "uuid:9c1e");
+    assert_eq!(import(&app, &person, &wrong_value).await.status(), 400);
+    let other_form =
+        XML.replace("id=\"forced-criminality\"", "id=\"some-other-form\"").replace("uuid:7c1e", "uuid:ac1e");
+    assert_eq!(import(&app, &person, &other_form).await.status(), 400);
+    let doctype = format!("<!DOCTYPE data [<!ENTITY x \"y\">]>{}", &XML[XML.find("<data").unwrap()..]);
+    assert_eq!(import(&app, &person, &doctype).await.status(), 400);
+
+    assert_eq!(app.count("screenings").await, screenings, "no screening from a refused submission");
+    assert_eq!(app.count("audit_events").await, events, "nothing written at all");
+}
+
+fn multipart(csrf: &str, file: &str) -> String {
+    format!(
+        "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --XBOUNDARY\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nforced-criminality\r\n\
+         --XBOUNDARY\r\nContent-Disposition: form-data; name=\"survivor_language\"\r\n\r\nmy\r\n\
+         --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sub.xml\"\r\nContent-Type: application/xml\r\n\r\n{file}\r\n\
+         --XBOUNDARY--\r\n"
+    )
+}
+
+#[tokio::test]
+async fn the_person_page_imports_a_field_submission_and_says_why_one_is_refused() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Page Field Person").await;
+    let page = app.page_as("sup", &format!("/persons/{person}")).await;
+    assert!(page.contains("id=\"field-import\""), "{page}");
+    let (cookie, csrf) = session(&app, "sup").await;
+    let client = no_redirects();
+    let post = |file: String| {
+        client
+            .post(app.url(&format!("/persons/{person}/screenings/import")))
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=XBOUNDARY")
+            .body(multipart(&csrf, &file))
+            .send()
+    };
+    let bad = XML.replace("<abducted>no</abducted>", "<abducted>maybe</abducted>");
+    let res = post(bad).await.unwrap();
+    assert_eq!(res.status(), 422);
+    let text = res.text().await.unwrap();
+    assert!(text.contains("nothing was saved") && text.contains("abducted"), "{text}");
+    assert_eq!(app.count("screenings").await, 0);
+
+    let res = post(XML.to_owned()).await.unwrap();
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.starts_with("/screenings/"), "{to}");
+    let res = post(XML.to_owned()).await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("already imported"));
+    // A forged form (no token) is refused before the file is read.
+    let res = client
+        .post(app.url(&format!("/persons/{person}/screenings/import")))
+        .header("cookie", &cookie)
+        .header("content-type", "multipart/form-data; boundary=XBOUNDARY")
+        .body(multipart("wrong", XML))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+}

@@ -1,0 +1,246 @@
+//! A caseworker's day one with records (issue 13): field history of person
+//! edits, case reassignment, closing a case with its reason, confirmations.
+
+use serde_json::{json, Value};
+use sqlx::Row;
+
+use crate::helpers::{contains, json, no_redirects, session, TestApp};
+
+#[tokio::test]
+async fn r17_person_history_names_who_when_and_before_after_sealed_like_the_record() {
+    let app = TestApp::spawn().await;
+    let id = app
+        .create_person(
+            json!({"full_name": "Nguyen Van Anh", "location": "immigration_detention", "contact": "+84 90 000"}),
+        )
+        .await;
+    let empty = json(app.get(&format!("/api/v1/persons/{id}/history")).send().await.unwrap()).await;
+    assert_eq!(empty["changes"], json!([]), "a new record has no history");
+
+    let res = app
+        .patch(&format!("/api/v1/persons/{id}"))
+        .json(&json!({"full_name": "Nguyễn Văn Anh", "location": "shelter"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    // An edit that changes nothing leaves nothing.
+    let res = app.patch(&format!("/api/v1/persons/{id}")).json(&json!({"location": "shelter"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+
+    let history = json(app.get(&format!("/api/v1/persons/{id}/history")).send().await.unwrap()).await;
+    let changes = history["changes"].as_array().unwrap();
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let got: Vec<(&str, &str, &str)> = changes
+        .iter()
+        .map(|c| (c["field"].as_str().unwrap(), c["old"].as_str().unwrap(), c["new"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [("full_name", "Nguyen Van Anh", "Nguyễn Văn Anh"), ("location", "immigration_detention", "shelter")]
+    );
+    for c in changes {
+        assert_eq!(c["changed_by"], sup.id.to_string());
+        assert!(c["changed_at"].as_str().unwrap().starts_with("20"), "{c}");
+    }
+
+    // The page says it in words: who, the field's label, the place by name.
+    let page = app.page_as("sup", &format!("/persons/{id}/history")).await;
+    assert!(page.contains("id=\"history\""), "{page}");
+    assert!(page.contains("<bdi>sup</bdi>"), "the colleague by name: {page}");
+    assert!(page.contains("Where now") && page.contains("Shelter"), "{page}");
+    assert!(app.page_as("sup", &format!("/persons/{id}")).await.contains("id=\"person-history\""));
+
+    // Nothing of it in the clear in the database: not the field, not the values.
+    let rows = sqlx::query("SELECT field, old_value, new_value FROM person_history").fetch_all(app.store.pool()).await;
+    let rows = rows.unwrap();
+    assert_eq!(rows.len(), 2);
+    for r in &rows {
+        for col in ["field", "old_value", "new_value"] {
+            let v: Vec<u8> = r.try_get(col).unwrap();
+            for plain in [&b"location"[..], b"immigration", b"Nguyen", b"shelter"] {
+                assert!(!contains(&v, plain), "{col} holds {plain:?} in the clear");
+            }
+        }
+    }
+
+    // Erasure leaves the rows (each was bound to the audit chain) but
+    // nothing readable in them (R28).
+    let res = app.post(&format!("/api/v1/persons/{id}/erase")).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    let left: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM person_history WHERE field IS NOT NULL OR old_value IS NOT NULL OR new_value IS NOT NULL",
+    )
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap()
+    .try_get("n")
+    .unwrap();
+    assert_eq!(left, 0);
+    assert!(app.store.verify_integrity().await.unwrap().is_empty(), "erasure is not mistaken for tampering");
+}
+
+#[tokio::test]
+async fn r17_person_history_is_refused_to_a_reader_who_does_not_see_the_whole_record() {
+    let app = TestApp::spawn().await;
+    let id = app.create_person(json!({"full_name": "Somchai Jaidee", "notes": "first account"})).await;
+    let res = app.patch(&format!("/api/v1/persons/{id}")).json(&json!({"notes": "second account"})).send().await;
+    assert_eq!(res.unwrap().status(), 200);
+    // A caseworker who sees identity and contact org-wide, not the account:
+    // the history would hand over the old account.
+    app.widen_caseworker_reach("Local organisation").await;
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_wide").await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}/history"))).bearer_auth(&cw).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), 403);
+    let body = json(res).await;
+    assert!(!body.to_string().contains("first account"), "{body}");
+    let page = app.page_as("cw_wide", &format!("/persons/{id}/history")).await;
+    assert!(!page.contains("first account") && !page.contains("id=\"history\""), "{page}");
+    assert!(!app.page_as("cw_wide", &format!("/persons/{id}")).await.contains("id=\"person-history\""));
+    // Another organisation reaches nothing at all.
+    let other = app.user_token("Other NGO", "ngo_assistance", "supervisor", "sup_other").await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}/history"))).bearer_auth(&other).send().await;
+    assert_eq!(res.unwrap().status(), 404);
+}
+
+#[tokio::test]
+async fn person_history_row_moved_to_another_person_in_sql_raises_the_alarm() {
+    let app = TestApp::spawn().await;
+    let a = app.create_person(json!({"full_name": "Person A", "location": "shelter"})).await;
+    let b = app.create_named("Person B").await;
+    let res = app.patch(&format!("/api/v1/persons/{a}")).json(&json!({"location": "community"})).send().await;
+    assert_eq!(res.unwrap().status(), 200);
+    app.exec(&format!("UPDATE person_history SET person_id = '{b}'")).await;
+    let res = app.get(&format!("/api/v1/persons/{b}/history")).send().await.unwrap();
+    assert!(res.status().is_server_error() || res.status() == 409, "{}", res.status());
+    assert!(!app.store.verify_integrity().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_edit_page_confirms_the_save_and_the_history_page_lists_it() {
+    let app = TestApp::spawn().await;
+    let id = app.create_person(json!({"full_name": "Trần Thị Mai", "location": "police_custody"})).await;
+    let (cookie, csrf) = session(&app, "sup").await;
+    let res = no_redirects()
+        .post(app.url(&format!("/persons/{id}/edit")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("full_name", "Trần Thị Mai"), ("location", "shelter")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{:?}", res.text().await);
+    let to = res.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("/persons/{id}?saved=person"));
+    let page = app.page_as("sup", &to).await;
+    assert!(page.contains("id=\"flash\""), "a confirmation after saving: {page}");
+    // A word the page does not know shows nothing, and is never echoed.
+    let page = app.page_as("sup", &format!("/persons/{id}?saved=%3Cscript%3Ebad")).await;
+    assert!(!page.contains("id=\"flash\"") && !page.contains("<script>bad"), "{page}");
+    let history = app.page_as("sup", &format!("/persons/{id}/history")).await;
+    assert!(history.contains("Police custody") && history.contains("Shelter"), "{history}");
+}
+
+async fn open_case(app: &TestApp, person: &str) -> String {
+    let res = app.post(&format!("/api/v1/persons/{person}/cases")).json(&json!({})).send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    json(res).await["id"].as_str().unwrap().to_owned()
+}
+
+async fn notes(app: &TestApp, case: &str) -> Vec<String> {
+    let v: Value = json(app.get(&format!("/api/v1/cases/{case}/notes")).send().await.unwrap()).await;
+    v.as_array().unwrap().iter().map(|n| n["body"].as_str().unwrap_or_default().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn a_case_is_closed_only_with_a_reason_kept_as_its_note_in_one_step() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Closing Case").await;
+    let case = open_case(&app, &person).await;
+    let events = app.count("audit_events").await;
+    let res = app.patch(&format!("/api/v1/cases/{case}")).json(&json!({"status": "closed"})).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    let body = json(res).await;
+    assert_eq!(body["field"], "reason", "{body}");
+    assert!(body["message"].as_str().unwrap().contains("reason"), "{body}");
+    assert_eq!(app.count("audit_events").await, events, "a refused close writes nothing");
+    let open = json(app.get(&format!("/api/v1/cases/{case}")).send().await.unwrap()).await;
+    assert_eq!(open["status"], "open");
+
+    let res = app
+        .patch(&format!("/api/v1/cases/{case}"))
+        .json(&json!({"status": "closed", "reason": "Returned home to Hanoi with family support"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(json(res).await["status"], "closed");
+    let n = notes(&app, &case).await;
+    assert_eq!(n.len(), 1);
+    assert!(n[0].contains("Closed") && n[0].contains("Returned home to Hanoi"), "{n:?}");
+
+    // The page refuses a close without a reason, in words, and keeps the case open.
+    let person = app.create_named("Page Case").await;
+    let case = open_case(&app, &person).await;
+    let (cookie, csrf) = session(&app, "sup").await;
+    let client = no_redirects();
+    let post = |reason: &'static str| {
+        client
+            .post(app.url(&format!("/cases/{case}/status")))
+            .header("cookie", &cookie)
+            .form(&[("csrf", csrf.as_str()), ("status", "closed"), ("reason", reason)])
+            .send()
+    };
+    let res = post("  ").await.unwrap();
+    assert_eq!(res.status(), 400);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("id=\"case-error\"") && page.contains("Say why the case is closed"), "{page}");
+    assert!(!page.contains("close_reason_required"), "no internal codes on the page");
+    let res = post("Referred to the shelter in Mae Sot").await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"].to_str().unwrap(), format!("/cases/{case}?saved=case"));
+    let page = app.page_as("sup", &format!("/cases/{case}?saved=case")).await;
+    assert!(page.contains("id=\"flash\"") && page.contains("Referred to the shelter in Mae Sot"), "{page}");
+}
+
+#[tokio::test]
+async fn a_case_is_reassigned_from_its_page_only_to_an_active_colleague_of_the_organisation() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Reassigned Person").await;
+    let case = open_case(&app, &person).await;
+    app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_next").await;
+    app.user_token("Other NGO", "ngo_assistance", "caseworker", "cw_elsewhere").await;
+    let next = app.store.user_by_username("cw_next").await.unwrap();
+    let elsewhere = app.store.user_by_username("cw_elsewhere").await.unwrap();
+
+    let page = app.page_as("sup", &format!("/cases/{case}")).await;
+    assert!(page.contains(&format!("value=\"{}\"", next.id)), "a colleague is offered: {page}");
+    assert!(!page.contains(&elsewhere.id.to_string()), "another organisation's worker is not");
+
+    let (cookie, csrf) = session(&app, "sup").await;
+    let client = no_redirects();
+    let assign = |to: String| {
+        client
+            .post(app.url(&format!("/cases/{case}/assign")))
+            .header("cookie", &cookie)
+            .form(&[("csrf", csrf.clone()), ("assigned_to", to)])
+            .send()
+    };
+    let res = assign(elsewhere.id.to_string()).await.unwrap();
+    assert_eq!(res.status(), 400, "a worker of another organisation is refused");
+    let c = json(app.get(&format!("/api/v1/cases/{case}")).send().await.unwrap()).await;
+    assert_ne!(c["assigned_to"], elsewhere.id.to_string());
+
+    let res = assign(next.id.to_string()).await.unwrap();
+    assert_eq!(res.status(), 303);
+    let c = json(app.get(&format!("/api/v1/cases/{case}")).send().await.unwrap()).await;
+    assert_eq!(c["assigned_to"], next.id.to_string());
+    // The new caseworker now reaches the case (assignment gives reach).
+    let page = app.page_as("cw_next", &format!("/cases/{case}")).await;
+    assert!(page.contains("Reassigned Person"), "{page}");
+    // And nobody: the case waits for the next colleague.
+    let res = assign(String::new()).await.unwrap();
+    assert_eq!(res.status(), 303);
+    let c = json(app.get(&format!("/api/v1/cases/{case}")).send().await.unwrap()).await;
+    assert!(c["assigned_to"].is_null(), "{c}");
+}

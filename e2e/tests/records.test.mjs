@@ -1,0 +1,83 @@
+// A caseworker's day one with records (issues 13 and 16): correct a person's
+// record and read who changed what, close a case only with a reason, hand it
+// to a colleague, and bring in a screening done offline with ODK Collect.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, screenshot, signIn, withCaseworker } from './lib.mjs';
+
+const ctx = withCaseworker('cw.records');
+
+test('a correction is confirmed and listed with who, when, before and after; a case closes only with a reason', async () => {
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(page, ctx.haven.url, 'cw.records', ctx.password, 'caseworker-passphrase-records');
+  await page.goto(`${ctx.haven.url}/persons/new`);
+  await page.getByLabel('Full name, as the person writes it').fill('Nguyen Thi Lan');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const personUrl = page.url();
+
+  await page.locator('#edit-person').click();
+  await page.getByLabel('Full name, as the person writes it').fill('Nguyễn Thị Lan');
+  await page.getByRole('button', { name: 'Save' }).click();
+  assert.match(await page.locator('#flash').textContent(), /Saved/);
+  await page.locator('#person-history').click();
+  const row = page.locator('#history tbody tr').first();
+  assert.match(await row.textContent(), /cw\.records/);
+  assert.match(await row.textContent(), /Nguyen Thi Lan/);
+  assert.match(await row.textContent(), /Nguyễn Thị Lan/);
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the history fits a phone');
+  await screenshot(page, 'person-history-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.goto(personUrl);
+  await page.getByRole('button', { name: 'Open a case' }).click();
+  const caseUrl = page.url();
+  await page.getByLabel('Change status').selectOption('closed');
+  await page.getByRole('button', { name: 'Save status' }).click();
+  assert.match(await page.locator('#case-error').textContent(), /Say why the case is closed/);
+  assert.doesNotMatch(await page.locator('main').textContent(), /close_reason_required|\(R\d\d\)/);
+  await page.getByLabel('Change status').selectOption('closed');
+  await page.getByLabel('Reason (needed to close the case; kept as a case note)').fill('Went home to Hai Phong with her sister');
+  await page.getByRole('button', { name: 'Save status' }).click();
+  assert.ok(page.url().startsWith(caseUrl));
+  assert.match(await page.locator('#flash').textContent(), /Saved/);
+  assert.match(await page.locator('article.note').first().textContent(), /Went home to Hai Phong/);
+  await screenshot(page, 'case-closed-with-reason');
+});
+
+test('a screening done offline with ODK Collect is imported, and a damaged one is refused in words', async () => {
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await page.goto(`${ctx.haven.url}/login`);
+  await page.getByLabel('Username').fill('cw.records');
+  await page.getByLabel('Password', { exact: true }).fill('caseworker-passphrase-records');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto(`${ctx.haven.url}/persons/new`);
+  await page.getByLabel('Full name, as the person writes it').fill('Aung Ko Ko');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const personUrl = page.url();
+
+  const good = readFileSync(path.join(repoRoot, 'fuzz', 'seeds', 'odk_submission', 'instance.xml'), 'utf8');
+  const dir = ctx.haven.dir;
+  const bad = path.join(dir, 'damaged.xml');
+  writeFileSync(bad, good.replace('<abducted>no</abducted>', '<abducted>perhaps</abducted>'));
+  const fine = path.join(dir, 'submission.xml');
+  writeFileSync(fine, good);
+
+  await page.locator('#field-import summary').click();
+  await page.getByLabel('Language the person was asked in').selectOption('my');
+  await page.getByLabel('Submission file (.xml or .json)').setInputFiles(bad);
+  await page.getByRole('button', { name: 'Import the answers' }).click();
+  const refusal = await page.locator('main').textContent();
+  assert.match(refusal, /nothing was saved/);
+  assert.match(refusal, /abducted/);
+
+  await page.goto(personUrl);
+  await page.locator('#field-import summary').click();
+  await page.getByLabel('Language the person was asked in').selectOption('my');
+  await page.getByLabel('Submission file (.xml or .json)').setInputFiles(fine);
+  await page.getByRole('button', { name: 'Import the answers' }).click();
+  assert.match(page.url(), /\/screenings\/[0-9a-f-]{36}$/);
+  await screenshot(page, 'field-screening-imported');
+});
