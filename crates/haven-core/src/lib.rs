@@ -17,6 +17,7 @@ pub mod exchange;
 pub mod ids;
 pub mod linefmt;
 pub mod names;
+pub mod notify;
 pub mod person;
 pub mod protection;
 pub mod referral;

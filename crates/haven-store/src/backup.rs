@@ -71,6 +71,7 @@ pub const TABLES: &[&str] = &[
     "exchange_receipts",
     "witnessed_logs",
     "audit_cosignatures",
+    "notifications",
 ];
 
 /// The live columns of a PostgreSQL table with how to copy them.

@@ -6,6 +6,7 @@ use haven_core::access::{Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
 use haven_core::ids::{CaseId, NoteId, PersonId, UserId};
+use haven_core::notify::NotificationKind;
 use haven_core::person::{format_date, parse_date};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -145,6 +146,9 @@ impl Store {
         .await?;
         self.seal_row(tx, &crate::integrity::CASES, &id_s).await?;
         self.append_scoped(tx, scope, Action::Create, RecordKind::Case, &id_s, "ok").await?;
+        if let Some(user) = record.assigned_to.filter(|u| *u != scope.actor()) {
+            self.notify(tx, &user.to_string(), NotificationKind::CaseAssigned, &id_s).await?;
+        }
         Ok(id)
     }
 
@@ -212,6 +216,10 @@ impl Store {
         if updated.assigned_to != view.record.assigned_to {
             if let Some(user) = updated.assigned_to {
                 self.check_assignee(&mut tx, scope, user).await?;
+                // Whoever takes a case on is told; assigning it to oneself is no news.
+                if user != scope.actor() {
+                    self.notify(&mut tx, &user.to_string(), NotificationKind::CaseAssigned, &id_s).await?;
+                }
             }
         }
         let now = now_ms();

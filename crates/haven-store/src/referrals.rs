@@ -8,6 +8,7 @@ use haven_core::access::{Categories, Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::consent::{Consent, ConsentInput, ConsentPurpose, ConsentTerms};
 use haven_core::ids::{OrgId, PersonId};
+use haven_core::notify::NotificationKind;
 use haven_core::person::{format_date, parse_date, PersonRecord};
 use haven_core::referral::{self, Proposal, Side, Status, Step};
 use sqlx::any::AnyRow;
@@ -311,6 +312,20 @@ impl Store {
         self.seal_row(&mut tx, &crate::integrity::REFERRALS, id).await?;
         self.add_event(&mut tx, id, next, scope.org()).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Referral, id, next.as_str()).await?;
+        // Those who must act next are told (issue 13): the receiving
+        // organisation's case workers of a referral sent, the referring
+        // caseworker of its answer.
+        match step {
+            Step::Send => {
+                self.notify_case_workers(&mut tx, &to.to_string(), NotificationKind::ReferralReceived, id).await?;
+            }
+            Step::Accept | Step::Decline => {
+                if let Some(by) = row.try_get::<Option<String>, _>("created_by")? {
+                    self.notify(&mut tx, &by, NotificationKind::ReferralAnswered, id).await?;
+                }
+            }
+            _ => {}
+        }
         if step == Step::RecordWithdrawal {
             // The consent itself is withdrawn, whoever heard it: every
             // referral resting on it ends, here and wherever else.

@@ -1128,3 +1128,11 @@ odk-import-file = Submission file (.xml or .json)
 odk-import-button = Import the answers
 odk-import-refused = The submission was not imported, and nothing was saved: { $detail }
 odk-import-duplicate = This submission was already imported by your organisation, so it was not imported again.
+
+# Notifications (issue 13)
+nav-tasks-new = Tasks ({ $count } new)
+notify-heading = New for you
+notify-referral_received = A referral was sent to your organisation
+notify-referral_answered = Your referral was answered
+notify-case_assigned = A case was assigned to you
+notify-mark-read = Mark all as read

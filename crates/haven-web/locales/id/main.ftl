@@ -1138,3 +1138,11 @@ odk-import-file = Berkas kiriman (.xml atau .json)
 odk-import-button = Impor jawaban
 odk-import-refused = Kiriman ini tidak diimpor, dan tidak ada yang disimpan: { $detail }
 odk-import-duplicate = Kiriman ini sudah pernah diimpor oleh organisasi Anda, jadi tidak diimpor lagi.
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = Tugas ({ $count } baru)
+notify-heading = Baru untuk Anda
+notify-referral_received = Sebuah rujukan dikirim ke organisasi Anda
+notify-referral_answered = Rujukan Anda sudah dijawab
+notify-case_assigned = Sebuah kasus ditugaskan kepada Anda
+notify-mark-read = Tandai semua sudah dibaca

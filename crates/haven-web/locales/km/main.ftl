@@ -1138,3 +1138,11 @@ odk-import-file = ឯកសារចម្លើយដែលបានបញ្�
 odk-import-button = នាំចូលចម្លើយ
 odk-import-refused = ចម្លើយដែលបានបញ្ជូនមិនត្រូវបាននាំចូលទេ ហើយគ្មានអ្វីត្រូវបានរក្សាទុកឡើយ៖ { $detail }
 odk-import-duplicate = អង្គការរបស់អ្នកបាននាំចូលចម្លើយដែលបានបញ្ជូននេះរួចហើយ ដូច្នេះវាមិនត្រូវបាននាំចូលម្ដងទៀតទេ។
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = ភារកិច្ច ({ $count } ថ្មី)
+notify-heading = ថ្មីសម្រាប់អ្នក
+notify-referral_received = មានការបញ្ជូនមួយបានផ្ញើមកអង្គការរបស់អ្នក
+notify-referral_answered = ការបញ្ជូនរបស់អ្នកត្រូវបានឆ្លើយតបហើយ
+notify-case_assigned = ករណីមួយត្រូវបានប្រគល់ឱ្យអ្នក
+notify-mark-read = សម្គាល់ទាំងអស់ថាបានអានហើយ

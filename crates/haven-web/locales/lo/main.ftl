@@ -1138,3 +1138,11 @@ odk-import-file = ໄຟລ໌ຂໍ້ມູນທີ່ສົ່ງມາ (.xm
 odk-import-button = ນຳເຂົ້າຄຳຕອບ
 odk-import-refused = ຂໍ້ມູນທີ່ສົ່ງມານີ້ບໍ່ໄດ້ຖືກນຳເຂົ້າ ແລະ ບໍ່ມີຫຍັງຖືກບັນທຶກ: { $detail }
 odk-import-duplicate = ອົງການຂອງທ່ານເຄີຍນຳເຂົ້າຂໍ້ມູນທີ່ສົ່ງມານີ້ແລ້ວ ຈຶ່ງບໍ່ໄດ້ນຳເຂົ້າຊ້ຳອີກ.
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = ວຽກ ({ $count } ໃໝ່)
+notify-heading = ໃໝ່ສຳລັບທ່ານ
+notify-referral_received = ມີການສົ່ງຕໍ່ມາຫາອົງການຂອງທ່ານ
+notify-referral_answered = ການສົ່ງຕໍ່ຂອງທ່ານໄດ້ຮັບຄຳຕອບແລ້ວ
+notify-case_assigned = ມີກໍລະນີໜຶ່ງມອບໝາຍໃຫ້ທ່ານ
+notify-mark-read = ໝາຍວ່າອ່ານແລ້ວທັງໝົດ

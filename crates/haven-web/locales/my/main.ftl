@@ -1138,3 +1138,11 @@ odk-import-file = ပေးပို့ထားသော ဖောင်ဖိ�
 odk-import-button = အဖြေများကို တင်သွင်းရန်
 odk-import-refused = ပေးပို့ထားသော ဖောင်ကို မတင်သွင်းခဲ့ပါ၊ ဘာမျှလည်း မသိမ်းခဲ့ပါ- { $detail }
 odk-import-duplicate = ဤဖောင်ကို သင့်အဖွဲ့အစည်းက တင်သွင်းပြီး ဖြစ်သောကြောင့် ထပ်မံ မတင်သွင်းပါ။
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = လုပ်ငန်းများ (အသစ် { $count })
+notify-heading = သင့်အတွက် အသစ်
+notify-referral_received = သင့်အဖွဲ့အစည်းထံ လွှဲပြောင်းညွှန်းပို့မှုတစ်ခု ရောက်ရှိလာသည်
+notify-referral_answered = သင့်လွှဲပြောင်းညွှန်းပို့မှုကို အဖြေပေးပြီးပါပြီ
+notify-case_assigned = ကိစ္စရပ်တစ်ခုကို သင့်ထံ တာဝန်ပေးအပ်ထားသည်
+notify-mark-read = အားလုံးကို ဖတ်ပြီးဟု မှတ်မည်

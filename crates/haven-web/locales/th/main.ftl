@@ -1138,3 +1138,11 @@ odk-import-file = ไฟล์ข้อมูลที่ส่งมา (.xml �
 odk-import-button = นำเข้าคำตอบ
 odk-import-refused = ข้อมูลที่ส่งมานี้ไม่ได้ถูกนำเข้า และไม่มีการบันทึกสิ่งใด: { $detail }
 odk-import-duplicate = องค์กรของคุณเคยนำเข้าข้อมูลที่ส่งมานี้แล้ว จึงไม่ได้นำเข้าซ้ำอีก
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = งาน ({ $count } ใหม่)
+notify-heading = ใหม่สำหรับคุณ
+notify-referral_received = มีการส่งต่อมายังองค์กรของคุณ
+notify-referral_answered = การส่งต่อของคุณได้รับคำตอบแล้ว
+notify-case_assigned = มีกรณีที่มอบหมายให้คุณ
+notify-mark-read = ทำเครื่องหมายว่าอ่านแล้วทั้งหมด

@@ -1143,3 +1143,11 @@ odk-import-file = File ng submission (.xml o .json)
 odk-import-button = I-import ang mga sagot
 odk-import-refused = Hindi na-import ang submission, at walang na-save: { $detail }
 odk-import-duplicate = Na-import na ng iyong organisasyon ang submission na ito, kaya hindi na ito in-import muli.
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = Mga gawain ({ $count } bago)
+notify-heading = Bago para sa iyo
+notify-referral_received = May referral na ipinadala sa inyong organisasyon
+notify-referral_answered = Nasagot na ang iyong referral
+notify-case_assigned = May kasong itinalaga sa iyo
+notify-mark-read = Markahan lahat bilang nabasa na

@@ -1138,3 +1138,11 @@ odk-import-file = Tệp bản nộp (.xml hoặc .json)
 odk-import-button = Nhập các câu trả lời
 odk-import-refused = Bản nộp không được nhập, và không có gì được lưu: { $detail }
 odk-import-duplicate = Tổ chức của bạn đã nhập bản nộp này rồi, nên không nhập lại lần nữa.
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = Công việc ({ $count } mới)
+notify-heading = Mới cho bạn
+notify-referral_received = Có một yêu cầu chuyển gửi đến tổ chức của bạn
+notify-referral_answered = Chuyển gửi của bạn đã được trả lời
+notify-case_assigned = Một trường hợp đã được giao cho bạn
+notify-mark-read = Đánh dấu tất cả là đã đọc

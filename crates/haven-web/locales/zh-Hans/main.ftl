@@ -1138,3 +1138,11 @@ odk-import-file = 提交数据文件（.xml 或 .json）
 odk-import-button = 导入回答
 odk-import-refused = 该提交数据未导入，也未保存任何内容：{ $detail }
 odk-import-duplicate = 贵机构已导入过此提交数据，因此未再次导入。
+
+# Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+nav-tasks-new = 任务（{ $count } 条新）
+notify-heading = 你的新消息
+notify-referral_received = 有一份转介发送到了你的机构
+notify-referral_answered = 你的转介已得到答复
+notify-case_assigned = 有一个个案已分配给你
+notify-mark-read = 全部标为已读

@@ -33,6 +33,8 @@ pub struct Caller {
     pub credential: Credential,
     pub request_id: String,
     pub purpose: Purpose,
+    /// Unread notifications, for the menu (browser sessions only).
+    pub unread: i64,
 }
 
 impl Caller {
@@ -186,6 +188,7 @@ impl FromRequestParts<AppState> for Caller {
                 credential: Credential::Bearer { scopes: found.scopes },
                 request_id,
                 purpose,
+                unread: 0,
             });
         }
         let secret = cookie(&parts.headers, SESSION_COOKIE).ok_or(WebError::Unauthenticated)?.to_owned();
@@ -211,7 +214,10 @@ impl FromRequestParts<AppState> for Caller {
                 return Err(WebError::Csrf);
             }
         }
+        let unread =
+            if session.second_factor_done { state.store.unread_notifications(session.user.id).await? } else { 0 };
         Ok(Caller {
+            unread,
             user: session.user,
             credential: Credential::Session {
                 csrf: session.csrf,

@@ -104,7 +104,10 @@ pub fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
     let can = |p: Permission| may(&actor, p, haven_core::access::Purpose::case_management(), "").is_ok();
     let mut links = Vec::new();
     if can(Permission::ReadCase) {
-        links.push(("/tasks", tr.t("nav-tasks")));
+        // New notifications are listed at the top of the tasks page.
+        let label =
+            if caller.unread > 0 { tr.t_with("nav-tasks-new", "count", caller.unread) } else { tr.t("nav-tasks") };
+        links.push(("/tasks", label));
     }
     if can(Permission::ReadPerson) {
         links.push(("/persons", tr.t("nav-persons")));

@@ -73,3 +73,55 @@ pub async fn tasks(State(state): State<AppState>, caller: Caller) -> Result<Json
     }
     Ok(Json(out))
 }
+
+/// Something that arrived for the caller: a referral sent to their
+/// organisation, an answer to their referral, a case assigned to them.
+/// It names no person.
+#[derive(Serialize, ToSchema)]
+pub struct NotificationOut {
+    id: String,
+    /// referral_received, referral_answered, case_assigned.
+    kind: &'static str,
+    /// The referral or case it is about.
+    record_id: String,
+    /// Where the record is in the web interface.
+    href: String,
+    /// RFC 3339.
+    created_at: String,
+    read: bool,
+}
+
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "screening",
+    description = "The caller's own notifications, newest first (at most 100). Nobody reads another's.",
+    responses((status = 200, body = [NotificationOut]), (status = 401, body = ErrorBody)))]
+pub async fn notifications(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<NotificationOut>>, WebError> {
+    let list = state.store.notifications(caller.user.id, 100).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|n| NotificationOut {
+                href: n.kind.path(&n.record_id),
+                id: n.id,
+                kind: n.kind.as_str(),
+                record_id: n.record_id,
+                created_at: rfc3339(n.created_at_ms),
+                read: n.read,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MarkedRead {
+    /// How many were unread.
+    marked: u64,
+}
+
+#[utoipa::path(post, path = "/api/v1/notifications/read", tag = "screening",
+    description = "Marks all the caller's notifications read.",
+    responses((status = 200, body = MarkedRead), (status = 401, body = ErrorBody)))]
+pub async fn mark_read(State(state): State<AppState>, caller: Caller) -> Result<Json<MarkedRead>, WebError> {
+    Ok(Json(MarkedRead { marked: state.store.mark_notifications_read(caller.user.id).await? }))
+}

@@ -1,4 +1,5 @@
-//! The task list: what is urgent and due, from the person's file (R13, R20, R22).
+//! The task list: what is urgent and due, from the person's file (R13, R20, R22),
+//! and the caller's notifications (issue 13).
 
 mod api;
 mod pages;
@@ -11,12 +12,12 @@ use crate::kit::AppState;
 
 /// The JSON API: one registration per endpoint, which also documents it.
 pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(api::tasks))
+    OpenApiRouter::new().routes(routes!(api::tasks)).routes(routes!(api::notifications)).routes(routes!(api::mark_read))
 }
 
 /// The pages.
 pub fn pages() -> Vec<RouteDef> {
-    vec![r::get("/tasks", pages::tasks_page)]
+    vec![r::get("/tasks", pages::tasks_page), r::post("/notifications/read", pages::mark_read_submit)]
 }
 
 /// The kind of task a referral awaiting this organisation's answer makes.

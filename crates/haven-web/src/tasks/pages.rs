@@ -11,10 +11,16 @@ struct TaskRow {
     child: bool,
 }
 
+/// (label, link, when)
+type NoticeRow = (String, String, String);
+
 #[derive(Template)]
 #[template(path = "tasks.html")]
 struct TasksPage {
     l: Layout,
+    csrf: String,
+    /// Unread notifications, newest first.
+    notices: Vec<NoticeRow>,
     tasks: Vec<TaskRow>,
 }
 
@@ -82,5 +88,23 @@ pub(crate) async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller
     }
     let lead = tasks.iter().take_while(|t| t.urgent).count();
     tasks.splice(lead..lead, urgent_transfers);
-    render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), tasks })
+    let notices = state
+        .store
+        .notifications(caller.user.id, 20)
+        .await?
+        .into_iter()
+        .filter(|n| !n.read)
+        .map(|n| (tr.t(&format!("notify-{}", n.kind.as_str())), n.kind.path(&n.record_id), local_time(n.created_at_ms)))
+        .collect();
+    render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), csrf: caller.csrf().to_owned(), notices, tasks })
+}
+
+/// Marks the caller's notifications read, back to the task list.
+pub(crate) async fn mark_read_submit(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult {
+    state.store.mark_notifications_read(caller.user.id).await?;
+    Ok(Redirect::to("/tasks").into_response())
 }

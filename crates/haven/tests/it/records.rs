@@ -235,6 +235,17 @@ async fn a_case_is_reassigned_from_its_page_only_to_an_active_colleague_of_the_o
     assert_eq!(res.status(), 303);
     let c = json(app.get(&format!("/api/v1/cases/{case}")).send().await.unwrap()).await;
     assert_eq!(c["assigned_to"], next.id.to_string());
+    // The new caseworker is told, by a link to the case and nothing more.
+    let tasks = app.page_as("cw_next", "/tasks").await;
+    assert!(
+        tasks.contains("A case was assigned to you") && tasks.contains(&format!("href=\"/cases/{case}\"")),
+        "{tasks}"
+    );
+    assert!(!tasks.contains("Reassigned Person"), "the notification names nobody: {tasks}");
+    assert!(
+        !app.page_as("sup", "/tasks").await.contains("A case was assigned to you"),
+        "assigning is no news to oneself"
+    );
     // The new caseworker now reaches the case (assignment gives reach).
     let page = app.page_as("cw_next", &format!("/cases/{case}")).await;
     assert!(page.contains("Reassigned Person"), "{page}");

@@ -443,3 +443,37 @@ async fn r19_the_receiving_organisation_finds_a_referral_to_answer_on_its_task_l
     let (_, tasks) = as_user(&r.app, &r.shelter, "/api/v1/tasks").await;
     assert!(!tasks.to_string().contains("referral_to_answer"), "{tasks}");
 }
+
+#[tokio::test]
+async fn r19_the_receiving_organisation_is_notified_of_a_referral_and_the_referrer_of_its_answer_naming_nobody() {
+    let r = sent_referral().await;
+    // Someone at the shelter who does not work on cases is not told.
+    r.app.user_token("Men's Shelter Mae Sot", "shelter", "auditor", "shelter_auditor").await;
+    let (s, list) = as_user(&r.app, &r.shelter, "/api/v1/notifications").await;
+    assert_eq!(s, 200);
+    let items = list.as_array().unwrap();
+    assert_eq!(items.len(), 1, "{list}");
+    assert_eq!(items[0]["kind"], "referral_received");
+    assert_eq!(items[0]["record_id"], r.id.as_str());
+    assert_eq!(items[0]["href"], format!("/referrals/{}", r.id));
+    assert_eq!(items[0]["read"], false);
+    assert!(!list.to_string().contains("Ko Zaw Lin"), "a notification names nobody: {list}");
+    let html = r.app.page_as("shelter1", "/tasks").await;
+    assert!(html.contains("Tasks (1 new)") && html.contains("id=\"notifications\""), "{html}");
+    assert!(html.contains("A referral was sent to your organisation"));
+    // The referring side is told nothing yet; it is told of the answer.
+    let own = json(r.app.get("/api/v1/notifications").send().await.unwrap()).await;
+    assert_eq!(own, json!([]));
+    assert_eq!(step(&r.app, &r.shelter, &r.id, "accept", None).await.0, 200);
+    let own = json(r.app.get("/api/v1/notifications").send().await.unwrap()).await;
+    assert_eq!(own[0]["kind"], "referral_answered", "{own}");
+
+    // Read is read, for the reader only.
+    let res = r.app.client.post(r.app.url("/api/v1/notifications/read")).bearer_auth(&r.shelter).send().await;
+    assert_eq!(json(res.unwrap()).await["marked"], 1);
+    let (_, list) = as_user(&r.app, &r.shelter, "/api/v1/notifications").await;
+    assert_eq!(list[0]["read"], true);
+    assert!(!r.app.page_as("shelter1", "/tasks").await.contains("id=\"notifications\""));
+    let own = json(r.app.get("/api/v1/notifications").send().await.unwrap()).await;
+    assert_eq!(own[0]["read"], false, "another user's notifications stay unread");
+}
