@@ -577,21 +577,49 @@ impl Quasi {
     }
 }
 
-/// Records fit for release, with what was done to make them so.
+/// Records fit for release, with what was done to make them so. Only
+/// [`k_anonymise`] makes one, so a writer that takes it cannot be handed
+/// records that skipped disclosure control.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anonymised {
+    records: Vec<CtdcRecord>,
+    k: u64,
+    input: u64,
+    suppressed: u64,
+    generalised: BTreeMap<Quasi, u64>,
+    generalised_records: u64,
+}
+
+impl Anonymised {
     /// Sorted; every class over the quasi-identifiers holds at least k.
-    pub records: Vec<CtdcRecord>,
-    pub k: u64,
+    pub fn records(&self) -> &[CtdcRecord] {
+        &self.records
+    }
+
+    pub fn k(&self) -> u64 {
+        self.k
+    }
+
     /// How many records were given.
-    pub input: u64,
+    pub fn input(&self) -> u64 {
+        self.input
+    }
+
     /// How many were left out because their class stayed below k.
-    pub suppressed: u64,
+    pub fn suppressed(&self) -> u64 {
+        self.suppressed
+    }
+
     /// Of the published records, how many had each quasi-identifier
     /// generalised (only those with any).
-    pub generalised: BTreeMap<Quasi, u64>,
+    pub fn generalised(&self) -> &BTreeMap<Quasi, u64> {
+        &self.generalised
+    }
+
     /// Published records with at least one quasi-identifier generalised.
-    pub generalised_records: u64,
+    pub fn generalised_records(&self) -> u64 {
+        self.generalised_records
+    }
 }
 
 /// A quasi-identifier with a hierarchy: where a value goes when it is too

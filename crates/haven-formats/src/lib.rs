@@ -8,6 +8,7 @@
 //! fuzzer for them links no HTTP.
 
 pub mod answers;
+pub mod ctdc;
 pub mod directory;
 pub mod htcds;
 pub mod odk;

@@ -667,3 +667,17 @@ proptest! {
         prop_assert_eq!(k_anonymise(records, k).unwrap(), k_anonymise(reversed, k).unwrap());
     }
 }
+
+#[test]
+fn r23_the_accessors_read_what_was_done() {
+    let mut people = times(11, woman("VNM", "MMR"));
+    people.extend(times(2, woman("ETH", "MMR")));
+    let mut more = times(10, record(2026, Gender::Female, AgeBroad::Age24To26, Majority::Adult, "PHL", "MMR"));
+    more.push(record(2026, Gender::Female, AgeBroad::Age24To26, Majority::Adult, "MYS", "MMR"));
+    people.extend(more);
+    let a = k_anonymise(people, 11).unwrap();
+    assert_eq!(a.records(), &a.records[..]);
+    assert_eq!((a.k(), a.input(), a.suppressed(), a.generalised_records()), (11, 24, 2, 11));
+    assert_eq!(a.generalised(), &BTreeMap::from([(Quasi::Citizenship, 11)]));
+    assert_eq!(a.records().len(), 22);
+}
