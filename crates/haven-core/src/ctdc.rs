@@ -37,9 +37,10 @@
 //!    the coarsest generalisation, plus k, one quasi-identifier goes one
 //!    level up for every record (the lowest level present: countries to
 //!    sub-regions, CTDC's bands to the wider ones; all years become one
-//!    span; all genders not known), and step 1 runs on it again. The one
-//!    chosen is the one that leaves the fewest records below k; in a tie,
-//!    Datafly's choice, the one with the most distinct values.
+//!    span; all genders not known). The one chosen is the one that leaves
+//!    the fewest records below k; in a tie, Datafly's choice, the one with
+//!    the most distinct values. (Step 1 need not run again: every value
+//!    that can go up already holds k, and a step only unites such values.)
 //! 3. **Suppression**: every record whose class over all six
 //!    quasi-identifiers still holds fewer than k is left out.
 //!
@@ -852,8 +853,8 @@ impl Columns {
         self.class_sizes().values().filter(|n| **n < k).sum()
     }
 
-    /// One whole-column step, then step 1 again on that column: of the
-    /// quasi-identifiers that can still go up, the one that leaves the
+    /// One whole-column step: of the quasi-identifiers that can still go
+    /// up, the one that leaves the
     /// fewest records below k; in a tie, the one with the most distinct
     /// values (Datafly's choice), then the first in [`Quasi::ALL`].
     /// Returns whether any could go up.
@@ -866,7 +867,6 @@ impl Columns {
                 if !trial.step(q) {
                     return None;
                 }
-                trial.recode(q, k);
                 Some(((trial.below_k(k), std::cmp::Reverse(self.distinct(q)), i), trial))
             })
             .min_by_key(|(score, _)| *score);

@@ -220,6 +220,10 @@ fn r23_years_merge_with_the_next_until_each_span_holds_k() {
     assert_eq!(col, vec![span(2021, 2025); 3]);
     assert!(!step_years(&mut col));
     assert!(!step_years(&mut []));
+    // A span that already covers them all does not stop the others joining it.
+    let mut col = vec![span(2021, 2025), y(2023)];
+    assert!(step_years(&mut col));
+    assert_eq!(col, vec![span(2021, 2025); 2]);
 }
 
 #[test]
