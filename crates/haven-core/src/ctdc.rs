@@ -854,10 +854,9 @@ impl Columns {
     }
 
     /// One whole-column step: of the quasi-identifiers that can still go
-    /// up, the one that leaves the
-    /// fewest records below k; in a tie, the one with the most distinct
-    /// values (Datafly's choice), then the first in [`Quasi::ALL`].
-    /// Returns whether any could go up.
+    /// up, the one that leaves the fewest records below k; in a tie, the
+    /// one with the most distinct values (Datafly's choice), then the
+    /// first in [`Quasi::ALL`]. Returns whether any could go up.
     fn generalise_once(&mut self, k: u64) -> bool {
         let best = Quasi::ALL
             .into_iter()
