@@ -115,7 +115,7 @@ test('sign in, add a person with a Thai name, find them by a romanised search, s
   await page.getByLabel('Full name, as the person writes it').fill('สมชาย ใจดี');
   await page.getByLabel('Estimated age in years', { exact: false }).fill('19');
   await page.getByLabel('The age is uncertain').check();
-  await page.getByLabel('Nationalities', { exact: false }).fill('THA');
+  await page.getByLabel('Nationality', { exact: true }).selectOption('THA');
   await page.getByLabel('Where the person is now').selectOption('immigration_detention');
   await screenshot(page, 'person-new');
   await page.getByRole('button', { name: 'Save' }).click();

@@ -40,3 +40,20 @@ pub fn instrument_word(t: haven_formats::xlsform::HostText<'_>, lang: &str) -> O
     };
     tr.has(&key).then(|| tr.t(&key))
 }
+
+/// The countries the person form offers by name: the region's countries of
+/// origin, transit and exploitation (section II of the paper). Any other
+/// country is still typed as its code.
+pub const COUNTRIES: [&str; 36] = [
+    "MMR", "KHM", "LAO", "THA", "VNM", "PHL", "IDN", "MYS", "SGP", "TLS", "BRN", "CHN", "TWN", "HKG", "MAC", "KOR",
+    "JPN", "MNG", "IND", "BGD", "NPL", "LKA", "PAK", "UZB", "KGZ", "KAZ", "TUR", "RUS", "UKR", "EGY", "ETH", "KEN",
+    "UGA", "NGA", "GHA", "BRA",
+];
+
+/// The offered countries by name in the reader's language, sorted by that
+/// name, so nobody has to know an ISO code to record a nationality.
+pub fn countries(tr: &Tr) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = COUNTRIES.iter().map(|c| (*c, tr.t(&format!("country-{c}")))).collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}

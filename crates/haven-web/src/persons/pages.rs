@@ -106,8 +106,15 @@ pub(crate) struct PersonForm {
     #[serde(default)]
     estimated_age: String,
     age_uncertain: Option<String>,
+    /// The nationality chosen by name (a code), first in the list.
+    #[serde(default)]
+    nationality: String,
+    /// Any further nationalities, typed as codes.
     #[serde(default)]
     nationalities: String,
+    /// The language chosen by name (a tag), first in the list.
+    #[serde(default)]
+    language: String,
     #[serde(default)]
     languages: String,
     #[serde(default)]
@@ -136,13 +143,44 @@ impl PersonForm {
             date_of_birth: opt(&self.date_of_birth),
             estimated_age,
             age_uncertain: self.age_uncertain.is_some(),
-            nationalities: list(&self.nationalities, ','),
-            languages: list(&self.languages, ','),
+            nationalities: first_and_rest(&self.nationality, list(&self.nationalities, ',')),
+            languages: first_and_rest(&self.language, list(&self.languages, ',')),
             contact: opt(&self.contact),
             location: opt(&self.location),
             notes: opt(&self.notes),
         })
     }
+}
+
+/// The picked value first, then the typed ones (the core drops repeats).
+fn first_and_rest(picked: &str, mut typed: Vec<String>) -> Vec<String> {
+    let picked = picked.trim();
+    if !picked.is_empty() {
+        typed.insert(0, picked.to_owned());
+    }
+    typed
+}
+
+/// The interface's nine languages, offered by name in the form.
+const LANGUAGE_CODES: [&str; 9] = {
+    let mut out = [""; 9];
+    let mut i = 0;
+    while i < 9 {
+        out[i] = crate::kit::i18n::LANGUAGES[i].0;
+        i += 1;
+    }
+    out
+};
+
+/// The first recorded value, when the form offers it by name.
+fn offered(values: &[String], offer: &[&str]) -> String {
+    values.first().filter(|v| offer.iter().any(|o| o.eq_ignore_ascii_case(v))).cloned().unwrap_or_default()
+}
+
+/// The values the typed field holds: all but a first one offered by name.
+fn rest(values: &[String], offer: &[&str]) -> String {
+    let skip = usize::from(!offered(values, offer).is_empty());
+    values[skip..].join(", ")
 }
 
 #[derive(Template)]
@@ -151,6 +189,8 @@ struct NewPersonPage {
     l: Layout,
     csrf: String,
     f: PersonForm,
+    countries: Vec<(&'static str, String)>,
+    languages: &'static [(&'static str, &'static str)],
     locations: Vec<(&'static str, String)>,
     error: Option<String>,
     /// Where the form posts: a new person, or an existing one's edit.
@@ -175,6 +215,8 @@ fn person_form(
         l: Layout::new(tr, Some(caller), &action),
         csrf: caller.csrf().to_owned(),
         f,
+        countries: labels::countries(tr),
+        languages: &crate::kit::i18n::LANGUAGES,
         locations,
         error,
         action,
@@ -192,8 +234,10 @@ impl PersonForm {
             date_of_birth: i.date_of_birth.unwrap_or_default(),
             estimated_age: i.estimated_age.map(|a| a.to_string()).unwrap_or_default(),
             age_uncertain: i.age_uncertain.then(|| "on".to_owned()),
-            nationalities: i.nationalities.join(", "),
-            languages: i.languages.join(", "),
+            nationality: offered(&i.nationalities, &labels::COUNTRIES),
+            nationalities: rest(&i.nationalities, &labels::COUNTRIES),
+            language: offered(&i.languages, &LANGUAGE_CODES),
+            languages: rest(&i.languages, &LANGUAGE_CODES),
             location: i.location.unwrap_or_default(),
             contact: i.contact.unwrap_or_default(),
             notes: i.notes.unwrap_or_default(),

@@ -255,3 +255,43 @@ async fn a_case_is_reassigned_from_its_page_only_to_an_active_colleague_of_the_o
     let c = json(app.get(&format!("/api/v1/cases/{case}")).send().await.unwrap()).await;
     assert!(c["assigned_to"].is_null(), "{c}");
 }
+
+#[tokio::test]
+async fn the_person_form_offers_countries_and_languages_by_name_and_still_takes_codes() {
+    let app = TestApp::spawn().await;
+    let form = app.page_as("sup", "/persons/new").await;
+    assert!(form.contains("<option value=\"MMR\">Myanmar</option>"), "{form}");
+    assert!(form.contains("lang=\"my\""), "languages in their own names");
+    let (cookie, csrf) = session(&app, "sup").await;
+    let res = no_redirects()
+        .post(app.url("/persons/new"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("full_name", "Aung Aung"),
+            ("nationality", "MMR"),
+            ("nationalities", "eth"),
+            ("language", "my"),
+            ("languages", "en"),
+            ("location", "shelter"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let id = res.headers()["location"].to_str().unwrap().rsplit('/').next().unwrap().to_owned();
+    let p = json(app.get(&format!("/api/v1/persons/{id}")).send().await.unwrap()).await;
+    assert_eq!(p["nationalities"], json!(["MMR", "ETH"]));
+    assert_eq!(p["languages"], json!(["my", "en"]));
+    // Editing shows the first by name and the rest as typed.
+    let edit = app.page_as("sup", &format!("/persons/{id}/edit")).await;
+    assert!(edit.contains("<option value=\"MMR\" selected>Myanmar</option>"), "{edit}");
+    assert!(edit.contains("name=\"nationalities\" value=\"ETH\""), "{edit}");
+    assert!(edit.contains("value=\"my\" lang=\"my\" selected"), "{edit}");
+    // A country not offered by name stays in the typed field.
+    let other = app.create_person(json!({"full_name": "Marie", "nationalities": ["FRA"]})).await;
+    let edit = app.page_as("sup", &format!("/persons/{other}/edit")).await;
+    assert!(edit.contains("name=\"nationalities\" value=\"FRA\""), "{edit}");
+    let select = edit.split("id=\"nationality\"").nth(1).unwrap().split("</select>").next().unwrap();
+    assert!(!select.contains("selected"), "nothing offered by name is chosen: {select}");
+}
