@@ -427,7 +427,16 @@ impl Store {
     /// "Who accessed this record and why": events about the person and
     /// their cases, newest first. Reads of the restricted cooperation record
     /// are left out (R15): auditors see them in the audit log.
-    pub async fn access_log(&self, scope: &Scope, person: PersonId, limit: i64) -> Result<Vec<AuditRow>> {
+    /// Who read or changed a person's record, newest first: `limit` events
+    /// older than the event `before` (a sequence number), so a long log
+    /// is read page by page.
+    pub async fn access_log(
+        &self,
+        scope: &Scope,
+        person: PersonId,
+        limit: i64,
+        before: Option<i64>,
+    ) -> Result<Vec<AuditRow>> {
         require(scope, Permission::ReadPerson)?;
         let person_s = person.to_string();
         let reach = ReachSql::persons(scope, 2);
@@ -439,11 +448,12 @@ impl Store {
             "SELECT e.seq, e.at_ms, e.actor, e.action, e.record_kind, e.record_id, e.purpose, e.outcome, u.username \
              FROM audit_events e LEFT JOIN users u ON u.id = e.actor \
              WHERE (e.record_id = $1 OR e.record_id IN (SELECT id FROM cases WHERE person_id = $1)) \
-             AND e.record_kind <> 'cooperation' \
+             AND e.record_kind <> 'cooperation' AND e.seq < $3 \
              ORDER BY e.seq DESC LIMIT $2",
         )
         .bind(&person_s)
         .bind(limit.clamp(1, 500))
+        .bind(before.unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
         .await?;
         let out = rows.iter().map(audit_row).collect::<Result<Vec<_>>>()?;

@@ -136,6 +136,8 @@ pub struct OrgSummary {
     /// BCP 47 tags of the languages the organisation works in.
     pub languages: Vec<String>,
     pub caseworkers_see_all: bool,
+    /// Made by `haven demo`: fictional, kept apart from real organisations.
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -1538,9 +1540,18 @@ impl Store {
         tx.commit().await
     }
 
+    /// Marks an organisation as fictional (the operator's `haven demo`).
+    pub async fn mark_demo_org(&self, org: OrgId) -> Result<()> {
+        sqlx::query("UPDATE organisations SET demo = 1 WHERE id = $1")
+            .bind(org.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn list_orgs(&self) -> Result<Vec<OrgSummary>> {
         let rows = sqlx::query(&format!(
-            "SELECT {}, t.languages FROM organisations t ORDER BY t.name",
+            "SELECT {}, t.languages, t.demo FROM organisations t ORDER BY t.name",
             integrity::select_cols(&integrity::ORGANISATIONS, "t", "")
         ))
         .fetch_all(&self.pool)
@@ -1562,6 +1573,7 @@ impl Store {
                     .map(str::to_owned)
                     .collect(),
                 caseworkers_see_all: r.try_get::<i64, _>("caseworkers_see_all")? != 0,
+                demo: r.try_get::<i64, _>("demo")? != 0,
             });
         }
         Ok(out)

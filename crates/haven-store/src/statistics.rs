@@ -71,3 +71,90 @@ impl Store {
         Ok(out)
     }
 }
+
+/// One person as a de-identified record is built from: what the figures
+/// count, and the answers of their latest completed screening (read by the
+/// caller with the instrument they were given under).
+#[derive(Debug, Clone)]
+pub struct DeidentifiedSource {
+    pub facts: PersonFacts,
+    /// (instrument id, version, answers) of the latest completed screening.
+    pub screening: Option<(String, String, std::collections::BTreeMap<String, haven_core::screening::Answer>)>,
+}
+
+impl Store {
+    /// The sources of a de-identified record-level release (CTDC): every
+    /// person of the organisation with their latest completed screening.
+    /// Nothing of it leaves the process but through
+    /// `haven_core::ctdc::k_anonymise`; the release is audited.
+    pub async fn deidentified_sources(&self, scope: &Scope) -> Result<Vec<DeidentifiedSource>> {
+        require(scope, Permission::ReadStatistics)?;
+        let org = scope.org().to_string();
+        let sql = format!(
+            "SELECT p.org_id, p.location, p.sex, p.birth, p.nationalities, p.created_at, k.wrapped, {} \
+             FROM persons p JOIN person_keys k ON k.person_id = p.id \
+             WHERE p.org_id = $1 AND p.erased_at IS NULL",
+            select_cols(&PERSONS, "p", "rp_")
+        );
+        let rows = sqlx::query(&sql).bind(&org).fetch_all(&self.pool).await?;
+        let sql = format!(
+            "SELECT s.person_id, s.answers, s.instrument_id, s.instrument_version, s.completed_at, {} FROM screenings s \
+             WHERE s.org_id = $1 AND s.completed_at IS NOT NULL ORDER BY s.completed_at, s.id",
+            select_cols(&SCREENINGS, "s", "rs_")
+        );
+        let screenings = sqlx::query(&sql).bind(&org).fetch_all(&self.pool).await?;
+        let mut latest: std::collections::HashMap<String, &sqlx::any::AnyRow> = std::collections::HashMap::new();
+        for s in &screenings {
+            if !row_ok(self.keys(), &SCREENINGS, s, "rs_")? {
+                self.alarm_soon(RecordKind::Screening, s.try_get("rs_id")?, "screenings");
+                continue;
+            }
+            // Ordered by completion: the last one written is the latest.
+            latest.insert(s.try_get("person_id")?, s);
+        }
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: String = r.try_get("rp_id")?;
+            if !row_ok(self.keys(), &PERSONS, r, "rp_")? {
+                self.alarm_soon(RecordKind::Person, id, "persons");
+                continue;
+            }
+            let dek = self.keys().unwrap(&id, &r.try_get::<Vec<u8>, _>("wrapped")?)?;
+            let open = |field: &str| -> Result<Option<String>> {
+                let v: Option<Vec<u8>> = r.try_get(field)?;
+                v.map(|ct| dek.open(&id, field, &ct)).transpose()
+            };
+            let screening = match latest.remove(&id) {
+                Some(s) => {
+                    let sid: String = s.try_get("rs_id")?;
+                    let sealed: Option<Vec<u8>> = s.try_get("answers")?;
+                    // Answers that do not read count as no screening (every
+                    // attribute "not known"), never as indicators absent.
+                    let answers = match sealed {
+                        Some(ct) => haven_core::screening::decode_answers(&dek.open(&sid, "answers", &ct)?),
+                        None => None,
+                    };
+                    match answers {
+                        Some(a) => Some((s.try_get("instrument_id")?, s.try_get("instrument_version")?, a)),
+                        None => None,
+                    }
+                }
+                None => None,
+            };
+            out.push(DeidentifiedSource {
+                facts: PersonFacts {
+                    sex: open("sex")?.filter(|s| !s.is_empty()),
+                    nationality: open("nationalities")?
+                        .and_then(|n| n.split(',').map(str::trim).find(|c| !c.is_empty()).map(str::to_owned)),
+                    birth: open("birth")?.and_then(|b| Birth::decode(&b)),
+                    location: crate::persons::read_location(self.keys(), r)?,
+                    outcome: None,
+                    recorded_on: crate::date_of_ms(r.try_get("created_at")?),
+                },
+                screening,
+            });
+        }
+        self.audit_read(scope, Action::Release, RecordKind::System, &["ctdc"], "ok").await?;
+        Ok(out)
+    }
+}

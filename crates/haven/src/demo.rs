@@ -109,6 +109,7 @@ pub async fn seed(store: &Store) -> Result<()> {
         return Ok(());
     }
     let org = store.create_org(DEMO_ORG, "shelter", Some("THA")).await?;
+    store.mark_demo_org(org).await?;
     let password = haven_store::crypto::random_password();
     let user_id = store.create_user(org, "demo.caseworker", Role::Caseworker, &password, true).await?;
     let actor = store.user_by_username("demo.caseworker").await?.actor();

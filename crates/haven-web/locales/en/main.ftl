@@ -1179,3 +1179,12 @@ person-nationalities-other = Other nationalities, if any: country codes such as 
 person-language = Language the person speaks best
 person-language-none = Not recorded, or not in this list
 person-languages-other = Other languages, if any: codes such as en, ru, separated by commas
+
+# De-identified records in CTDC's format (issue 16)
+ctdc-heading = De-identified records for CTDC
+ctdc-explain = One row per person in the columns of the Counter Trafficking Data Collaborative's global dataset: year recorded, gender, age band, citizenship, country of exploitation and what the latest screening found. No name, date or place of a person leaves. Values are widened (a country to its region, an age to a wider band) and rows left out until every combination of year, gender, age, citizenship and country of exploitation is shared by at least 11 people. The method and how many rows were left out are on the file's first line.
+ctdc-download = Download the de-identified records (CSV)
+
+# Access log pages (issue 13)
+access-log-older = Older entries
+access-log-newest = Newest entries

@@ -1189,3 +1189,12 @@ person-nationalities-other = Kewarganegaraan lain, jika ada: kode negara seperti
 person-language = Bahasa yang paling dikuasai orang itu
 person-language-none = Tidak dicatat, atau tidak ada dalam daftar ini
 person-languages-other = Bahasa lain, jika ada: kode seperti en, ru, dipisahkan dengan koma
+
+# De-identified records in CTDC's format (issue 16) (REVIEW: machine-quality, needs native review)
+ctdc-heading = Catatan tanpa identitas untuk CTDC
+ctdc-explain = Satu baris per orang, dalam kolom-kolom set data global Counter Trafficking Data Collaborative (kolaborasi data untuk melawan perdagangan orang): tahun dicatat, jenis kelamin, kelompok usia, kewarganegaraan, negara tempat eksploitasi, dan hasil penyaringan terakhir. Tidak ada nama, tanggal, atau tempat seseorang yang ikut keluar. Nilai diperluas (negara menjadi kawasannya, usia menjadi kelompok usia yang lebih lebar) dan baris dihilangkan sampai setiap kombinasi tahun, jenis kelamin, usia, kewarganegaraan, dan negara tempat eksploitasi dimiliki bersama oleh sedikitnya 11 orang. Metode dan jumlah baris yang dihilangkan tercantum di baris pertama berkas.
+ctdc-download = Unduh catatan tanpa identitas (CSV)
+
+# Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
+access-log-older = Entri lebih lama
+access-log-newest = Entri terbaru

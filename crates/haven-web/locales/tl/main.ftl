@@ -1194,3 +1194,12 @@ person-nationalities-other = Iba pang nasyonalidad, kung mayroon: mga country co
 person-language = Wikang pinakamahusay na sinasalita ng tao
 person-language-none = Hindi naitala, o wala sa listahang ito
 person-languages-other = Iba pang wika, kung mayroon: mga code tulad ng en, ru, pinaghihiwalay ng kuwit
+
+# De-identified records in CTDC's format (issue 16) (REVIEW: machine-quality, needs native review)
+ctdc-heading = Mga rekord na tinanggalan ng pagkakakilanlan para sa CTDC
+ctdc-explain = Isang hilera bawat tao, sa mga hanay ng pandaigdigang dataset ng Counter Trafficking Data Collaborative (pagtutulungan sa datos laban sa human trafficking): taon ng pagtatala, kasarian, pangkat ng edad, nasyonalidad, bansa ng pagsasamantala at ang natuklasan ng pinakahuling pagsusuri. Walang pangalan, petsa o lugar ng sinumang tao ang lumalabas. Pinalalawak ang mga halaga (ang bansa ay nagiging rehiyon nito, ang edad ay nagiging mas malawak na pangkat) at may mga hilerang hindi isinasama, hanggang ang bawat kombinasyon ng taon, kasarian, edad, nasyonalidad at bansa ng pagsasamantala ay kapareho ng hindi bababa sa 11 tao. Nasa unang linya ng file ang pamamaraan at kung ilang hilera ang hindi isinama.
+ctdc-download = I-download ang mga rekord na tinanggalan ng pagkakakilanlan (CSV)
+
+# Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
+access-log-older = Mas lumang mga entry
+access-log-newest = Pinakabagong mga entry

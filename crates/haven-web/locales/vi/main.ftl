@@ -1189,3 +1189,12 @@ person-nationalities-other = Quốc tịch khác, nếu có: mã quốc gia như
 person-language = Ngôn ngữ người đó nói thạo nhất
 person-language-none = Chưa ghi nhận, hoặc không có trong danh sách này
 person-languages-other = Ngôn ngữ khác, nếu có: mã như en, ru, cách nhau bằng dấu phẩy
+
+# De-identified records in CTDC's format (issue 16) (REVIEW: machine-quality, needs native review)
+ctdc-heading = Hồ sơ đã khử định danh cho CTDC
+ctdc-explain = Mỗi người một hàng, theo các cột của bộ dữ liệu toàn cầu của Counter Trafficking Data Collaborative (mạng lưới hợp tác dữ liệu phòng, chống mua bán người): năm ghi nhận, giới tính, nhóm tuổi, quốc tịch, quốc gia nơi bị bóc lột và kết quả của lần sàng lọc gần nhất. Không có tên, ngày tháng hay địa điểm nào của một người được đưa ra ngoài. Các giá trị được mở rộng (một quốc gia thành khu vực của quốc gia đó, một độ tuổi thành một nhóm tuổi rộng hơn) và một số hàng bị bỏ ra, cho đến khi mỗi tổ hợp năm, giới tính, tuổi, quốc tịch và quốc gia nơi bị bóc lột đều có chung ít nhất 11 người. Phương pháp và số hàng bị bỏ ra được ghi ở dòng đầu tiên của tệp.
+ctdc-download = Tải xuống hồ sơ đã khử định danh (CSV)
+
+# Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
+access-log-older = Các mục cũ hơn
+access-log-newest = Các mục mới nhất

@@ -1189,3 +1189,12 @@ person-nationalities-other = 其他国籍（如有）：国家代码，如 ETH�
 person-language = 此人最擅长的语言
 person-language-none = 未记录，或不在此列表中
 person-languages-other = 其他语言（如有）：语言代码，如 en, ru，用逗号分隔
+
+# De-identified records in CTDC's format (issue 16) (REVIEW: machine-quality, needs native review)
+ctdc-heading = 供 CTDC 使用的去标识化记录
+ctdc-explain = 每人一行，按反人口贩运数据协作平台（Counter Trafficking Data Collaborative）全球数据集的列排列：记录年份、性别、年龄段、国籍、遭受剥削的国家，以及最近一次筛查的结果。任何人的姓名、日期或地点都不会被带出。数值会被放宽（国家放宽为其所属地区，年龄放宽为更宽的年龄段），并略去部分行，直到年份、性别、年龄、国籍和遭受剥削的国家的每一种组合都至少有 11 人共有。所用方法以及略去了多少行，写在文件的第一行。
+ctdc-download = 下载去标识化记录（CSV）
+
+# Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
+access-log-older = 较早的条目
+access-log-newest = 最新的条目

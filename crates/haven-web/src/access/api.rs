@@ -27,15 +27,27 @@ fn audit_out(a: &haven_store::access::AuditRow) -> AuditOut {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/persons/{id}/access-log", params(("id" = String, Path)), tag = "access",
-    responses((status = 200, body = [AuditOut]), (status = 404, body = ErrorBody)))]
+/// A page of the access log.
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LogPage {
+    /// Only events older than this one (the `seq` of the last event of the
+    /// previous page).
+    before: Option<i64>,
+    /// How many events (1–500, default 200).
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/persons/{id}/access-log", params(("id" = String, Path), LogPage), tag = "access",
+    responses((status = 200, description = "newest first", body = [AuditOut]), (status = 404, body = ErrorBody)))]
 pub(crate) async fn access_log(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
+    QueryParams(page): QueryParams<LogPage>,
 ) -> Result<Json<Vec<AuditOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
-    let rows = state.store.access_log(&scope, parse_id(&id)?, 200).await?;
+    let rows = state.store.access_log(&scope, parse_id(&id)?, page.limit.unwrap_or(200), page.before).await?;
     Ok(Json(rows.iter().map(audit_out).collect()))
 }
 

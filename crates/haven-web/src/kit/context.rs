@@ -69,3 +69,12 @@ pub async fn jurisdiction(
 pub async fn reflection_days(state: &AppState, caller: &Caller) -> Result<u32, WebError> {
     Ok(jurisdiction(state, caller).await?.reflection_days)
 }
+
+/// The other organisations a user may send to: never their own, and a
+/// demo organisation only to another demo organisation, so a real person
+/// is never referred to a fictional shelter (or a demo one to a real one).
+pub async fn other_orgs(state: &AppState, caller: &Caller) -> Result<Vec<haven_store::auth::OrgSummary>, WebError> {
+    let all = state.store.list_orgs().await?;
+    let own_demo = all.iter().find(|o| o.id == caller.user.org_id).is_some_and(|o| o.demo);
+    Ok(all.into_iter().filter(|o| o.id != caller.user.org_id && o.demo == own_demo).collect())
+}

@@ -107,12 +107,10 @@ pub(crate) async fn person_referrals_view(
             v.record.fields.get("notes").cloned().unwrap_or_default(),
         )
     });
-    let recipients = state
-        .store
-        .list_orgs()
+    let recipients = crate::kit::context::other_orgs(state, caller)
         .await?
         .into_iter()
-        .filter(|o| !o.kind.is_enforcement() && o.id != caller.user.org_id)
+        .filter(|o| !o.kind.is_enforcement())
         .map(|o| (o.id.to_string(), o.name))
         .collect();
     let expiry = time::OffsetDateTime::now_utc().date().saturating_add(time::Duration::days(90));

@@ -439,9 +439,7 @@ pub(crate) async fn screening_page(
                 (label, signed, d.reasons.unwrap_or_default())
             })
             .collect(),
-        authorities: state
-            .store
-            .list_orgs()
+        authorities: crate::kit::context::other_orgs(&state, &caller)
             .await?
             .into_iter()
             .filter(|o| o.kind.is_enforcement())

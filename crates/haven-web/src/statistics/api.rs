@@ -116,3 +116,19 @@ pub(crate) async fn export(
         ),
     }
 }
+
+/// The organisation's people as one de-identified record each, in the
+/// columns of CTDC's global dataset (IOM's Counter Trafficking Data
+/// Collaborative), k-anonymous over year, gender, age, majority,
+/// citizenship and country of exploitation (R23). The method and its
+/// parameters are the file's first line.
+#[utoipa::path(get, path = "/api/v1/statistics/ctdc.csv", params(super::CtdcQuery), tag = "statistics",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn ctdc_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<super::CtdcQuery>,
+) -> Result<Response, WebError> {
+    let bytes = super::ctdc(&state, &caller, &q).await?;
+    attachment(bytes, "text/csv; charset=utf-8", "haven-ctdc.csv")
+}

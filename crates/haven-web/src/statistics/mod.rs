@@ -18,6 +18,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::statistics))
         .routes(routes!(api::statistics_csv))
         .routes(routes!(api::statistics_xlsx))
+        .routes(routes!(api::ctdc_csv))
 }
 
 pub fn pages() -> Vec<RouteDef> {
@@ -25,6 +26,7 @@ pub fn pages() -> Vec<RouteDef> {
         r::get("/statistics", pages::statistics_page),
         r::get("/statistics.csv", pages::statistics_csv),
         r::get("/statistics.xlsx", pages::statistics_xlsx),
+        r::get("/statistics/ctdc.csv", pages::ctdc_csv),
     ]
 }
 
@@ -63,6 +65,72 @@ impl TableQuery {
             .into()),
         }
     }
+}
+
+/// The threshold of a de-identified release.
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CtdcQuery {
+    /// Every published combination of year, gender, age, majority,
+    /// citizenship and country of exploitation holds at least this many
+    /// people: 11 (CTDC's own) unless a stricter one is asked for.
+    k: Option<u64>,
+}
+
+/// The organisation's people as CTDC's de-identified records (R23): each
+/// built from the person's facts and the indicators their latest completed
+/// screening found, then generalised and suppressed until every published
+/// combination of the quasi-identifiers holds at least k people. The one
+/// path from the store's sources to such a file.
+pub(crate) async fn ctdc(state: &AppState, caller: &Caller, q: &CtdcQuery) -> Result<Vec<u8>, WebError> {
+    use haven_core::ctdc::{k_anonymise, CtdcInput, CtdcRecord};
+    use haven_core::screening::Answer;
+    let k = TableQuery { k: q.k, ..Default::default() }.k()?;
+    let scope = caller.scope(state, Permission::ReadStatistics).await?;
+    let sources = state.store.deidentified_sources(&scope).await?;
+    let records: Vec<CtdcRecord> = sources
+        .into_iter()
+        .map(|s| {
+            let (indicators, exploited_in, recruiters) = match &s.screening {
+                Some((id, version, answers)) => {
+                    // The finding is recomputed with the instrument the
+                    // answers were given under, as the person page does.
+                    let indicators = haven_instrument::find_version(id, version).map(|instrument| {
+                        let setting = haven_core::screening::Setting {
+                            may_be_child: s.facts.birth.is_none_or(|b| b.may_be_child(today())),
+                            language: None,
+                            interpreted: false,
+                        };
+                        let d = haven_core::screening::evaluate_in(&instrument, answers, &setting);
+                        d.elements.iter().flat_map(|e| e.evidence.iter().map(|ev| ev.indicator.clone())).collect()
+                    });
+                    let exploited_in = match answers.get("compound_country") {
+                        Some(Answer::Choice(c)) if haven_core::person::Country::parse(c).is_ok() => Some(c.clone()),
+                        _ => None,
+                    };
+                    let recruiters = match answers.get("recruited_by_person") {
+                        Some(Answer::Multi(v)) => v.iter().cloned().collect(),
+                        Some(Answer::Choice(c)) => std::iter::once(c.clone()).collect(),
+                        _ => Default::default(),
+                    };
+                    (indicators, exploited_in, recruiters)
+                }
+                None => (None, None, Default::default()),
+            };
+            CtdcRecord::from_input(&CtdcInput {
+                recorded_on: s.facts.recorded_on,
+                sex: s.facts.sex,
+                birth: s.facts.birth,
+                nationality: s.facts.nationality,
+                country_of_exploitation: exploited_in,
+                indicators,
+                recruiters,
+            })
+        })
+        .collect();
+    let released =
+        k_anonymise(records, k).map_err(|e| WebError::Internal(format!("threshold {} below the minimum", e.0)))?;
+    haven_formats::ctdc::write_csv(&released).map_err(|e| WebError::Internal(e.to_string()))
 }
 
 /// The table, released: the one path from the store's facts to a figure.

@@ -120,3 +120,13 @@ pub(crate) async fn statistics_xlsx(
 ) -> PageResult {
     Ok(super::api::export(&state, &tr, &caller, &q, Export::Xlsx).await?)
 }
+
+/// The de-identified CTDC records, for the page's download link.
+pub(crate) async fn ctdc_csv(
+    State(state): State<AppState>,
+    PageCaller(caller): PageCaller,
+    Query(q): Query<super::CtdcQuery>,
+) -> PageResult {
+    let bytes = super::ctdc(&state, &caller, &q).await?;
+    Ok(attachment(bytes, "text/csv; charset=utf-8", "haven-ctdc.csv")?)
+}

@@ -18,6 +18,10 @@ struct PersonPageT {
     withheld: String,
     consents: Vec<ConsentRow>,
     access_log: Vec<(String, String, String, String, String, String)>,
+    /// The event the next (older) page of the access log starts before.
+    log_older: Option<i64>,
+    /// Whether this is an older page of the log (a link back to the newest).
+    log_paged: bool,
     purposes: Vec<(&'static str, String)>,
     recipients: Vec<(String, String)>,
     categories: Vec<(&'static str, String)>,
@@ -81,6 +85,15 @@ fn display_person(
     }
 }
 
+/// Access-log events per page of the person page.
+const LOG_PAGE: i64 = 20;
+
+#[derive(Deserialize)]
+pub(crate) struct LogQuery {
+    /// Show the access log from before this event.
+    log_before: Option<i64>,
+}
+
 struct ConsentRow {
     id: String,
     purpose: String,
@@ -100,6 +113,7 @@ pub(crate) async fn person_page(
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
     Query(saved): Query<Saved>,
+    Query(log): Query<LogQuery>,
 ) -> Response {
     let raw_id = id.clone();
     let result = async {
@@ -115,6 +129,8 @@ pub(crate) async fn person_page(
             withheld: String::new(),
             consents: Vec::new(),
             access_log: Vec::new(),
+            log_older: None,
+            log_paged: false,
             purposes: haven_core::consent::ConsentPurpose::ALL
                 .iter()
                 .map(|p| (p.as_str(), tr.t(&format!("consent-purpose-{}", p.as_str()))))
@@ -204,7 +220,11 @@ pub(crate) async fn person_page(
                     }
                 })
                 .collect();
-            page.access_log = crate::access::audit_rows(&tr, &state.store.access_log(&scope, id, 50).await?);
+            let events = state.store.access_log(&scope, id, LOG_PAGE, log.log_before).await?;
+            // A full page may have more behind it.
+            page.log_older = (events.len() as i64 == LOG_PAGE).then(|| events.last().map(|e| e.seq)).flatten();
+            page.log_paged = log.log_before.is_some();
+            page.access_log = crate::access::audit_rows(&tr, &events);
             page.penalties = state
                 .store
                 .list_penalties(&caller.scope(&state, Permission::ReadCase).await?, id)
@@ -243,12 +263,9 @@ pub(crate) async fn person_page(
                     (s.id.clone(), format!("{} {}", tr.t("screening-started"), local_date(s.started_at_ms)), status)
                 })
                 .collect();
-            page.recipients = state
-                .store
-                .list_orgs()
+            page.recipients = crate::kit::context::other_orgs(&state, &caller)
                 .await?
                 .into_iter()
-                .filter(|o| o.id != caller.user.org_id)
                 .map(|o| (o.id.to_string(), o.name))
                 .collect();
         }

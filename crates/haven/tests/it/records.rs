@@ -295,3 +295,61 @@ async fn the_person_form_offers_countries_and_languages_by_name_and_still_takes_
     let select = edit.split("id=\"nationality\"").nth(1).unwrap().split("</select>").next().unwrap();
     assert!(!select.contains("selected"), "nothing offered by name is chosen: {select}");
 }
+
+#[tokio::test]
+async fn r27_the_access_log_is_read_page_by_page_newest_first() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Often Read").await;
+    for _ in 0..30 {
+        assert_eq!(app.get(&format!("/api/v1/persons/{id}")).send().await.unwrap().status(), 200);
+    }
+    let first: Value = json(app.get(&format!("/api/v1/persons/{id}/access-log?limit=10")).send().await.unwrap()).await;
+    let first = first.as_array().unwrap();
+    assert_eq!(first.len(), 10);
+    let last = first.last().unwrap()["seq"].as_i64().unwrap();
+    let next: Value =
+        json(app.get(&format!("/api/v1/persons/{id}/access-log?limit=10&before={last}")).send().await.unwrap()).await;
+    let next = next.as_array().unwrap();
+    assert_eq!(next.len(), 10);
+    assert!(next.iter().all(|e| e["seq"].as_i64().unwrap() < last), "older entries only");
+
+    // The page shows 20 and links to the older ones, and back.
+    let page = app.page_as("sup", &format!("/persons/{id}")).await;
+    let rows = page.split("<table class=\"audit\">").nth(1).unwrap().split("</table>").next().unwrap();
+    assert_eq!(rows.matches("<tr>").count(), 21, "a header and 20 events");
+    let older = page.split("id=\"log-older\"").next().unwrap().rsplit("href=\"").next().unwrap().to_owned();
+    let older = older.split('"').next().unwrap().replace("&amp;", "&");
+    assert!(older.contains("log_before="), "{older}");
+    let page = app.page_as("sup", &older).await;
+    assert!(page.contains("id=\"log-newest\""), "{page}");
+}
+
+#[tokio::test]
+async fn a_demo_organisation_is_never_offered_to_a_real_one_nor_a_real_one_to_a_demo() {
+    let app = TestApp::spawn().await;
+    let real = app.store.create_org("Real Shelter Mae Sot", "shelter", Some("THA")).await.unwrap();
+    let demo = app.store.create_org("Demo shelter (fictional)", "shelter", Some("THA")).await.unwrap();
+    app.store.mark_demo_org(demo).await.unwrap();
+    let id = app.create_named("Real Person").await;
+    for page in [format!("/persons/{id}"), format!("/persons/{id}/referrals")] {
+        let html = app.page_as("sup", &page).await;
+        assert!(html.contains(&real.to_string()), "a real organisation is offered on {page}");
+        assert!(!html.contains(&demo.to_string()) && !html.contains("fictional"), "{page}: {html}");
+    }
+    // In the demo organisation it is the other way round.
+    app.user_token("Demo shelter (fictional)", "shelter", "supervisor", "demo_sup").await;
+    let demo_person = {
+        let token = app.store.create_confirmed_token("demo_sup").await.unwrap().1;
+        let res = app
+            .client
+            .post(app.url("/api/v1/persons"))
+            .bearer_auth(&token)
+            .json(&json!({"full_name": "Fictional Person"}))
+            .send()
+            .await
+            .unwrap();
+        json(res).await["id"].as_str().unwrap().to_owned()
+    };
+    let html = app.page_as("demo_sup", &format!("/persons/{demo_person}/referrals")).await;
+    assert!(!html.contains(&real.to_string()), "{html}");
+}

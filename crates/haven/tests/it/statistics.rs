@@ -181,3 +181,54 @@ async fn r23_the_page_shows_hidden_cells_the_method_and_a_chart_in_the_readers_l
     let csv = page("/statistics.csv?rows=sex&cols=location&k=11").await;
     assert!(csv.contains("hidden"), "{csv}");
 }
+
+/// The data rows of a CTDC export, as maps from column to value.
+fn ctdc_rows(csv: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut lines = csv.lines();
+    let method = lines.next().unwrap();
+    assert!(method.starts_with('#'), "the method comes first: {method}");
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    lines.map(|l| header.iter().map(|h| h.to_string()).zip(l.split(',').map(str::to_owned)).collect()).collect()
+}
+
+#[tokio::test]
+async fn r23_the_ctdc_export_holds_no_combination_of_fewer_than_k_people_and_names_nobody() {
+    let app = TestApp::spawn().await;
+    population(&app).await;
+    // One Lao woman in her fifties: unique, so never published as herself.
+    let lao = app
+        .create_person(
+            json!({"full_name": "Only Lao Woman", "sex": "female", "nationalities": ["LAO"], "estimated_age": 52}),
+        )
+        .await;
+    let s = app.start_screening(&lao, "lo").await;
+    app.answer_reasonable_grounds(&s).await;
+    assert_eq!(app.post(&format!("/api/v1/screenings/{s}/complete")).send().await.unwrap().status(), 200);
+
+    let res = app.get("/api/v1/statistics/ctdc.csv").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let csv = res.text().await.unwrap();
+    assert!(csv.lines().next().unwrap().contains("11"), "the threshold is printed: {csv}");
+    assert!(!csv.contains("Lao Woman") && !csv.contains("VN man"), "no name leaves");
+    let rows = ctdc_rows(&csv);
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["citizenship"] != "LA"), "the only Lao person is never shown as Lao");
+    // Every published combination of the quasi-identifiers holds at least k rows.
+    let quasi = ["yearOfRegistration", "gender", "ageBroad", "majorityStatus", "citizenship", "CountryOfExploitation"];
+    let mut classes: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
+    for r in &rows {
+        *classes.entry(quasi.iter().map(|q| r[*q].clone()).collect()).or_default() += 1;
+    }
+    assert!(classes.values().all(|n| *n >= 11), "{classes:?}");
+    // A stricter threshold may be asked for, never a looser one.
+    assert_eq!(app.get("/api/v1/statistics/ctdc.csv?k=5").send().await.unwrap().status(), 400);
+    let strict = app.get("/api/v1/statistics/ctdc.csv?k=13").send().await.unwrap().text().await.unwrap();
+    assert!(ctdc_rows(&strict).len() <= rows.len());
+
+    // Only those who may read figures; a caseworker may not.
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_ctdc").await;
+    let res = app.client.get(app.url("/api/v1/statistics/ctdc.csv")).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    // The page offers it to a supervisor.
+    assert!(app.page_as("sup", "/statistics").await.contains("id=\"ctdc-csv\""));
+}

@@ -11,3 +11,8 @@ CREATE TABLE notifications (
     read_at BIGINT
 );
 CREATE INDEX notifications_user ON notifications(user_id, read_at, created_at);
+
+-- The demo organisation `haven demo` creates (issue 13): kept out of the
+-- recipient lists of real organisations, so nobody refers a real person
+-- to a fictional shelter.
+ALTER TABLE organisations ADD COLUMN demo BIGINT NOT NULL DEFAULT 0;
