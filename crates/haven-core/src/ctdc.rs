@@ -589,9 +589,16 @@ pub struct Anonymised {
     suppressed: u64,
     generalised: BTreeMap<Quasi, u64>,
     generalised_records: u64,
+    withheld_attributes: u64,
 }
 
 impl Anonymised {
+    /// How many published records had their flags withheld because their
+    /// pattern of flags was shared by fewer than k records of their class.
+    pub fn withheld_attributes(&self) -> u64 {
+        self.withheld_attributes
+    }
+
     /// Sorted; every class over the quasi-identifiers holds at least k.
     pub fn records(&self) -> &[CtdcRecord] {
         &self.records
@@ -939,10 +946,36 @@ pub fn k_anonymise(records: Vec<CtdcRecord>, k: u64) -> Result<Anonymised, Thres
             attributes: record.attributes,
         });
     }
+    let withheld_attributes = withhold_rare_patterns(&mut kept, k);
     kept.sort();
     let input = original.year.len() as u64;
     let suppressed = input - kept.len() as u64;
-    Ok(Anonymised { records: kept, k, input, suppressed, generalised, generalised_records })
+    Ok(Anonymised { records: kept, k, input, suppressed, generalised, generalised_records, withheld_attributes })
+}
+
+/// The flags are quasi-identifiers too: 21 of them make most people's
+/// pattern unique, and a unique pattern links a row across two releases
+/// (the differencing attack the insider review showed). Within each class,
+/// unless every pattern of flags is shared by at least k records, every
+/// record's flags are withheld, so each published row, flags included,
+/// appears at least k times. Returns how many records lost their flags.
+fn withhold_rare_patterns(records: &mut [CtdcRecord], k: u64) -> u64 {
+    type Key = (Years, Gender, AgeBroad, Majority, Place, Place);
+    let key = |r: &CtdcRecord| -> Key {
+        (r.year_of_registration, r.gender, r.age_broad, r.majority_status, r.citizenship, r.country_of_exploitation)
+    };
+    let mut patterns: BTreeMap<(Key, Option<BTreeSet<Attribute>>), u64> = BTreeMap::new();
+    for r in records.iter() {
+        *patterns.entry((key(r), r.attributes.clone())).or_insert(0) += 1;
+    }
+    let rare: BTreeSet<Key> = patterns.iter().filter(|(_, n)| **n < k).map(|((c, _), _)| *c).collect();
+    let mut withheld = 0;
+    for r in records.iter_mut().filter(|r| rare.contains(&key(r))) {
+        if r.attributes.take().is_some() {
+            withheld += 1;
+        }
+    }
+    withheld
 }
 
 #[cfg(test)]

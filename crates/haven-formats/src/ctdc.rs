@@ -208,8 +208,10 @@ pub fn method_note(a: &Anonymised) -> String {
          Rare values were lifted step by step: countries to their UN M49 sub-region then region then Other; \
          age bands to 0--17 / 18--29 / 30--47 then 18+ (children never merged with adults); \
          rare genders to not known; years merged into spans. \
+         {w} published records had their flags withheld (-99) because their pattern of flags was shared by fewer than {k} records of their combination. \
          -99 means not known or withheld. A flag is 1 where the screening showed it and 0 where it did not \
          (not evidence that it did not happen).",
+        w = a.withheld_attributes(),
         input = a.input(),
         suppressed = a.suppressed(),
         g = a.generalised_records(),

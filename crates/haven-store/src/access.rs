@@ -99,13 +99,33 @@ impl Store {
         self.keys().unwrap(person, &wrapped)
     }
 
-    async fn org_exists(&self, tx: &mut WriteTx, org: OrgId) -> Result<()> {
-        sqlx::query("SELECT id FROM organisations WHERE id = $1")
-            .bind(org.to_string())
-            .fetch_optional(&mut **tx)
-            .await?
-            .map(|_| ())
-            .ok_or_else(|| ValidationError::new("recipient", "unknown_org", "no such organisation").into())
+    /// The recipient exists, and is real if the sender is real (fictional
+    /// if the sender is the demo): a real person's data never reaches the
+    /// demo organisation, whose passwords an operator prints on a terminal,
+    /// nor fictional data a real one (insider review).
+    pub(crate) async fn recipient_ok(&self, tx: &mut WriteTx, from: OrgId, to: OrgId) -> Result<()> {
+        let rows = sqlx::query("SELECT id, demo FROM organisations WHERE id = $1 OR id = $2")
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .fetch_all(&mut **tx)
+            .await?;
+        let demo_of = |org: OrgId| -> Option<i64> {
+            rows.iter()
+                .find(|r| r.try_get::<String, _>("id").ok().as_deref() == Some(org.to_string().as_str()))
+                .and_then(|r| r.try_get::<i64, _>("demo").ok())
+        };
+        let Some(to_demo) = demo_of(to) else {
+            return Err(ValidationError::new("recipient", "unknown_org", "no such organisation").into());
+        };
+        if demo_of(from).unwrap_or(0) != to_demo {
+            return Err(ValidationError::new(
+                "recipient",
+                "demo_org",
+                "the fictional demo organisation and a real one never share anything",
+            )
+            .into());
+        }
+        Ok(())
     }
 
     pub async fn record_consent(&self, scope: &Scope, person: PersonId, terms: &ConsentTerms) -> Result<String> {
@@ -128,7 +148,7 @@ impl Store {
         dek: &DataKey,
     ) -> Result<String> {
         let id = uuid_string();
-        self.org_exists(tx, terms.recipient).await?;
+        self.recipient_ok(tx, scope.org(), terms.recipient).await?;
         let interpreter = terms.interpreter.as_deref().map(|i| dek.seal(&id, "interpreter", i)).transpose()?;
         sqlx::query(
             "INSERT INTO consents (id, person_id, org_id, purpose, recipient_org_id, categories, expires_on, explained_by, \
@@ -246,7 +266,7 @@ impl Store {
         let id = uuid_string();
         let mut tx = self.begin().await?;
         let dek = self.reachable_person_key(&mut tx, scope, &person_s).await?;
-        self.org_exists(&mut tx, recipient).await?;
+        self.recipient_ok(&mut tx, scope.org(), recipient).await?;
         sqlx::query(
             "INSERT INTO consent_overrides (id, person_id, org_id, purpose, recipient_org_id, categories, reason, created_by, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

@@ -735,11 +735,15 @@ impl Store {
         let mut verifier = Verifier::resume(size, chain);
         let mut after = size;
         loop {
+            // Up to the head as read above: a running server (or another
+            // command) may append meanwhile, and an event newer than the
+            // head read is for the next check, not a break in the chain.
             let rows = sqlx::query(
                 "SELECT seq, at_ms, actor, action, record_kind, record_id, purpose, request_id, outcome, prev_hash, hash \
-                 FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT 10000",
+                 FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 10000",
             )
             .bind(after)
+            .bind(head_seq)
             .fetch_all(&self.pool)
             .await?;
             if rows.is_empty() {

@@ -102,6 +102,15 @@ impl Store {
                 return Err(StoreError::NotFound);
             }
             Some(r) if r.try_get::<Option<i64>, _>("erased_at")?.is_some() => return Err(StoreError::Erased),
+            // A case with an assignee gives that person the whole file: only
+            // someone who holds it by their own role hands it out, never
+            // through an emergency grant (insider review).
+            Some(r)
+                if record.assigned_to.is_some()
+                    && crate::reach::own_categories(self, scope, &r)? != Some(haven_core::access::Categories::ALL) =>
+            {
+                return Err(StoreError::Denied);
+            }
             Some(_) => {}
         }
         // One open case per person and organisation: a second would split
@@ -154,12 +163,26 @@ impl Store {
 
     /// A case may only be assigned to a user of the same organisation.
     async fn check_assignee(&self, tx: &mut crate::WriteTx, scope: &Scope, user: UserId) -> Result<()> {
-        let ok = sqlx::query("SELECT id FROM users WHERE id = $1 AND org_id = $2 AND disabled = 0")
-            .bind(user.to_string())
-            .bind(scope.org().to_string())
-            .fetch_optional(&mut **tx)
-            .await?;
-        if ok.is_none() {
+        // An active account of this organisation whose role works on cases:
+        // a case left with an auditor, or with an account waiting for
+        // approval, is a case nobody works (insider review).
+        let sql = format!(
+            "SELECT {} FROM users t WHERE t.id = $1 AND t.org_id = $2",
+            crate::integrity::select_cols(&crate::integrity::USERS, "t", "")
+        );
+        let row =
+            sqlx::query(&sql).bind(user.to_string()).bind(scope.org().to_string()).fetch_optional(&mut **tx).await?;
+        let ok = match &row {
+            Some(r) => {
+                self.check_row(&crate::integrity::USERS, r, "").await?;
+                let role = haven_core::access::Role::parse(&r.try_get::<String, _>("role")?)?;
+                r.try_get::<i64, _>("disabled")? == 0
+                    && r.try_get::<String, _>("status")? == "active"
+                    && haven_core::access::role_allows(role, Permission::WriteCase)
+            }
+            None => false,
+        };
+        if !ok {
             return Err(haven_core::ValidationError::new(
                 "assigned_to",
                 "unknown_user",
@@ -214,6 +237,12 @@ impl Store {
         let mut view = case_from_row(&row)?;
         let updated = change(&view.record)?;
         if updated.assigned_to != view.record.assigned_to {
+            // Handing a case on (or taking it) is for someone who holds the
+            // whole file by their own role: an emergency grant must not turn
+            // into a permanent assignment.
+            if crate::reach::own_categories(self, scope, &row)? != Some(haven_core::access::Categories::ALL) {
+                return Err(StoreError::Denied);
+            }
             if let Some(user) = updated.assigned_to {
                 self.check_assignee(&mut tx, scope, user).await?;
                 // Whoever takes a case on is told; assigning it to oneself is no news.

@@ -78,10 +78,16 @@ impl Store {
             // A kind this version does not know (a row written in SQL) is
             // left out rather than shown as something it is not.
             let Some(kind) = NotificationKind::parse(&r.try_get::<String, _>("kind")?) else { continue };
+            // The link is built from the id: one written in SQL that is not
+            // an id (a path, another host) is left out.
+            let record: String = r.try_get("record_id")?;
+            if record.len() != 36 || !record.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+                continue;
+            }
             out.push(Notification {
                 id: r.try_get("id")?,
                 kind,
-                record_id: r.try_get("record_id")?,
+                record_id: record,
                 created_at_ms: r.try_get("created_at")?,
                 read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
             });
@@ -95,6 +101,18 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         Ok(row.try_get("n")?)
+    }
+
+    /// Marks a user's notifications about one record read: opening the
+    /// referral or the case is reading the news.
+    pub async fn mark_record_notifications_read(&self, user: UserId, record: &str) -> Result<()> {
+        sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND record_id = $3 AND read_at IS NULL")
+            .bind(now_ms())
+            .bind(user.to_string())
+            .bind(record)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Marks all of a user's notifications read.

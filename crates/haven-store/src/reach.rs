@@ -127,6 +127,27 @@ pub(crate) fn row_categories(
     scope: &Scope,
     row: &sqlx::any::AnyRow,
 ) -> crate::Result<Option<haven_core::access::Categories>> {
+    categories(store, scope, row, true)
+}
+
+/// As [`row_categories`], through the reader's own relationship to the
+/// record only (assignment, creation, the organisation's reach), never an
+/// emergency grant: what a grant opens is for reading in an emergency, not
+/// for taking the case over (issue 13, insider review).
+pub(crate) fn own_categories(
+    store: &Store,
+    scope: &Scope,
+    row: &sqlx::any::AnyRow,
+) -> crate::Result<Option<haven_core::access::Categories>> {
+    categories(store, scope, row, false)
+}
+
+fn categories(
+    store: &Store,
+    scope: &Scope,
+    row: &sqlx::any::AnyRow,
+    with_grants: bool,
+) -> crate::Result<Option<haven_core::access::Categories>> {
     let keys = store.keys();
     let user = scope.actor().to_string();
     let org = scope.org().to_string();
@@ -175,7 +196,7 @@ pub(crate) fn row_categories(
         };
         assigned = justified;
     }
-    let mut granted = row.try_get::<i64, _>("rel_granted")? != 0;
+    let mut granted = with_grants && row.try_get::<i64, _>("rel_granted")? != 0;
     if granted {
         match row.try_get::<Option<String>, _>("grant_id")? {
             Some(grant_id) => {

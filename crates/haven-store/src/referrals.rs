@@ -119,6 +119,7 @@ impl Store {
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
         let (dek, _) = self.referral_subject(scope, &person_s, &mut *tx).await?;
+        self.recipient_ok(&mut tx, scope.org(), recipient).await?;
         let kind: String = sqlx::query("SELECT kind FROM organisations WHERE id = $1")
             .bind(recipient.to_string())
             .fetch_optional(&mut *tx)

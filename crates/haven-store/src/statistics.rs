@@ -88,7 +88,7 @@ impl Store {
     /// Nothing of it leaves the process but through
     /// `haven_core::ctdc::k_anonymise`; the release is audited.
     pub async fn deidentified_sources(&self, scope: &Scope) -> Result<Vec<DeidentifiedSource>> {
-        require(scope, Permission::ReadStatistics)?;
+        require(scope, Permission::ExportRecords)?;
         let org = scope.org().to_string();
         let sql = format!(
             "SELECT p.org_id, p.location, p.sex, p.birth, p.nationalities, p.created_at, k.wrapped, {} \
@@ -128,8 +128,10 @@ impl Store {
                 Some(s) => {
                     let sid: String = s.try_get("rs_id")?;
                     let sealed: Option<Vec<u8>> = s.try_get("answers")?;
-                    // Answers that do not read count as no screening (every
-                    // attribute "not known"), never as indicators absent.
+                    // Answers in a format this version cannot read count as
+                    // no screening (every attribute "not known"), never as
+                    // indicators absent; answers that fail to open (altered
+                    // in SQL) stop the release with their alarm.
                     let answers = match sealed {
                         Some(ct) => haven_core::screening::decode_answers(&dek.open(&sid, "answers", &ct)?),
                         None => None,

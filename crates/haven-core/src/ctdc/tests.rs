@@ -361,9 +361,24 @@ fn r23_each_changed_quasi_identifier_is_counted() {
 #[test]
 fn r23_attributes_travel_with_their_record() {
     let mut people = times(11, woman("VNM", "MMR"));
-    people[3].attributes = Some(BTreeSet::from([Attribute::DebtBondage]));
+    for p in people.iter_mut() {
+        p.attributes = Some(BTreeSet::from([Attribute::DebtBondage]));
+    }
+    let mut others = times(11, woman("PHL", "MMR"));
+    for p in others.iter_mut() {
+        p.attributes = Some(BTreeSet::new());
+    }
+    people.extend(others);
     let a = k_anonymise(people, 11).unwrap();
-    assert_eq!(a.records.iter().filter(|r| r.attributes.is_some()).count(), 1);
+    let bonded: Vec<_> = a
+        .records
+        .iter()
+        .filter(|r| r.attributes.as_ref().is_some_and(|s| s.contains(&Attribute::DebtBondage)))
+        .collect();
+    assert_eq!(bonded.len(), 11);
+    let vietnam = Place::Country(Country::parse("VNM").unwrap());
+    assert!(bonded.iter().all(|r| r.citizenship == vietnam), "{bonded:?}");
+    assert_eq!(a.withheld_attributes, 0);
 }
 
 #[test]
@@ -660,6 +675,28 @@ proptest! {
         }
     }
 
+    /// R23: a published row, its flags included, is never rarer than k:
+    /// a unique pattern of flags would link one person's row across two
+    /// releases (insider review). Flags are withheld, never invented.
+    #[test]
+    fn r23_every_published_row_with_its_flags_appears_at_least_k_times(
+        records in proptest::collection::vec(arb_record(), 0..150),
+        k in MIN_K..=20,
+    ) {
+        let a = k_anonymise(records.clone(), k).unwrap();
+        let mut rows: std::collections::BTreeMap<&CtdcRecord, u64> = Default::default();
+        for r in &a.records {
+            *rows.entry(r).or_insert(0) += 1;
+        }
+        for (row, n) in rows {
+            prop_assert!(n >= k, "{row:?} appears {n} times at k = {k}");
+        }
+        let with_flags = records.iter().filter(|r| r.attributes.is_some()).count() as u64;
+        let published_flags = a.records.iter().filter(|r| r.attributes.is_some()).count() as u64;
+        prop_assert!(published_flags + a.withheld_attributes <= with_flags, "flags are never invented");
+        prop_assert!(a.withheld_attributes <= a.records.len() as u64);
+    }
+
     /// R23: the order records come in changes nothing in what goes out.
     #[test]
     fn r23_the_output_does_not_depend_on_input_order(
@@ -684,4 +721,27 @@ fn r23_the_accessors_read_what_was_done() {
     assert_eq!((a.k(), a.input(), a.suppressed(), a.generalised_records()), (11, 24, 2, 11));
     assert_eq!(a.generalised(), &BTreeMap::from([(Quasi::Citizenship, 11)]));
     assert_eq!(a.records().len(), 22);
+}
+
+#[test]
+fn r23_flags_are_withheld_in_a_class_where_one_pattern_is_rarer_than_k() {
+    use std::collections::BTreeSet;
+    let common: BTreeSet<Attribute> = [Attribute::ALL[0]].into_iter().collect();
+    let rare: BTreeSet<Attribute> = [Attribute::ALL[1]].into_iter().collect();
+    let mut people: Vec<CtdcRecord> = times(11, woman("VNM", "MMR"));
+    for r in people.iter_mut() {
+        r.attributes = Some(common.clone());
+    }
+    // Eleven share one pattern: published with their flags.
+    let a = k_anonymise(people.clone(), 11).unwrap();
+    assert_eq!(a.withheld_attributes, 0);
+    assert!(a.records.iter().all(|r| r.attributes.as_ref() == Some(&common)));
+    // A twelfth with another pattern would stand out: the class's flags go.
+    let mut odd = people[0].clone();
+    odd.attributes = Some(rare);
+    people.push(odd);
+    let a = k_anonymise(people, 11).unwrap();
+    assert_eq!(a.records.len(), 12);
+    assert_eq!(a.withheld_attributes, 12);
+    assert!(a.records.iter().all(|r| r.attributes.is_none()));
 }

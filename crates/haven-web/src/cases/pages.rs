@@ -20,7 +20,6 @@ struct CasePage {
     csrf: String,
     person_id: String,
     person_name: String,
-    status: String,
     status_label: String,
     statuses: Vec<(&'static str, String)>,
     opened_on: String,
@@ -30,6 +29,9 @@ struct CasePage {
     colleagues: Vec<(String, String, bool)>,
     notes: Vec<(String, String)>,
     error: Option<String>,
+    /// What the status form showed when it was refused, so nothing typed
+    /// or chosen is lost: (status, reason).
+    form: (String, String),
 }
 
 pub(crate) async fn case_page_inner(
@@ -39,6 +41,7 @@ pub(crate) async fn case_page_inner(
     id: CaseId,
     error: Option<String>,
     saved: &Saved,
+    form: Option<(String, String)>,
 ) -> PageResult {
     let case = state.store.get_case(&caller.scope(state, Permission::ReadCase).await?, id).await?;
     let person = state.store.get_person(&caller.scope(state, Permission::ReadPerson).await?, case.person_id).await?;
@@ -79,7 +82,6 @@ pub(crate) async fn case_page_inner(
         csrf: caller.csrf().to_owned(),
         person_id: case.person_id.to_string(),
         person_name,
-        status: case.record.status.as_str().to_owned(),
         status_label: labels::case_status(tr, case.record.status),
         statuses: CaseStatus::ALL.iter().map(|s| (s.as_str(), labels::case_status(tr, *s))).collect(),
         opened_on: format_date(case.record.opened_on),
@@ -88,6 +90,7 @@ pub(crate) async fn case_page_inner(
         colleagues,
         notes,
         error,
+        form: form.unwrap_or_else(|| (case.record.status.as_str().to_owned(), String::new())),
     })
 }
 
@@ -99,7 +102,9 @@ pub(crate) async fn case_page(
     Query(saved): Query<Saved>,
 ) -> PageResult {
     let id: CaseId = id.parse().map_err(|_| WebError::NotFound)?;
-    case_page_inner(&state, &tr, &caller, id, None, &saved).await
+    let page = case_page_inner(&state, &tr, &caller, id, None, &saved, None).await?;
+    state.store.mark_record_notifications_read(caller.user.id, &id.to_string()).await?;
+    Ok(page)
 }
 
 #[derive(Deserialize)]
@@ -119,7 +124,8 @@ pub(crate) async fn note_submit(
         Ok(b) => b,
         Err(v) => {
             let mut res =
-                case_page_inner(&state, &tr, &caller, id, Some(validation_message(&tr, &v)), &Saved::default()).await?;
+                case_page_inner(&state, &tr, &caller, id, Some(validation_message(&tr, &v)), &Saved::default(), None)
+                    .await?;
             *res.status_mut() = StatusCode::BAD_REQUEST;
             return Ok(res);
         }
@@ -150,7 +156,8 @@ pub(crate) async fn status_submit(
         Ok(n) => n,
         Err(v) => {
             let msg = validation_message(&tr, &v);
-            let mut res = case_page_inner(&state, &tr, &caller, id, Some(msg), &Saved::default()).await?;
+            let form = Some((form.status.clone(), form.reason.clone()));
+            let mut res = case_page_inner(&state, &tr, &caller, id, Some(msg), &Saved::default(), form).await?;
             *res.status_mut() = StatusCode::BAD_REQUEST;
             return Ok(res);
         }
@@ -194,5 +201,12 @@ pub(crate) async fn assign_submit(
             Ok(next)
         })
         .await?;
-    Ok(Redirect::to(&format!("/cases/{id}?saved=case")).into_response())
+    // A caseworker who hands their case on no longer reaches it: they go
+    // back to their task list, told it was handed over, not to a refusal.
+    let still = state.store.get_case(&caller.scope(&state, Permission::ReadCase).await?, id).await;
+    Ok(match still {
+        Ok(_) => Redirect::to(&format!("/cases/{id}?saved=case")),
+        Err(_) => Redirect::to("/tasks?saved=case-handed"),
+    }
+    .into_response())
 }

@@ -57,3 +57,17 @@ pub fn countries(tr: &Tr) -> Vec<(&'static str, String)> {
     out.sort_by(|a, b| a.1.cmp(&b.1));
     out
 }
+
+/// A country by name where the form offers it by name; otherwise its code.
+pub fn country_name(tr: &Tr, code: &str) -> String {
+    if COUNTRIES.contains(&code) {
+        tr.t(&format!("country-{code}"))
+    } else {
+        code.to_owned()
+    }
+}
+
+/// One of the nine languages in its own name; any other by its tag.
+pub fn language_name(code: &str) -> String {
+    super::i18n::LANGUAGES.iter().find(|(c, _)| *c == code).map_or_else(|| code.to_owned(), |(_, n)| (*n).to_owned())
+}

@@ -175,6 +175,8 @@ impl Saved {
         match self.saved.as_deref()? {
             "person" => Some("flash-person-saved"),
             "case" => Some("flash-case-saved"),
+            "case-handed" => Some("flash-case-handed"),
+            "person-unchanged" => Some("flash-person-unchanged"),
             _ => None,
         }
     }

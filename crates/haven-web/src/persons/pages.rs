@@ -280,7 +280,7 @@ pub(crate) async fn edit_person_submit(
 ) -> PageResult {
     let id: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
     let scope = caller.scope(&state, Permission::WritePerson).await?;
-    editable(&state, &caller, id).await?;
+    let current = editable(&state, &caller, id).await?;
     let record = match form.to_input().and_then(|i| PersonRecord::parse(&i, today())) {
         Ok(r) => r,
         Err(v) => {
@@ -291,6 +291,9 @@ pub(crate) async fn edit_person_submit(
             return Ok(res);
         }
     };
+    if haven_core::person::changes(&current, &record).is_empty() {
+        return Ok(Redirect::to(&format!("/persons/{id}?saved=person-unchanged")).into_response());
+    }
     state.store.update_person(&scope, id, |_current| Ok(record)).await?;
     Ok(Redirect::to(&format!("/persons/{id}?saved=person")).into_response())
 }
@@ -383,6 +386,10 @@ fn shown_value(tr: &Tr, field: haven_core::person::PersonField, raw: &str) -> St
         PersonField::Location => {
             LocationType::parse(raw).map(|l| labels::location(tr, l)).unwrap_or_else(|_| raw.to_owned())
         }
+        PersonField::Nationalities => {
+            raw.split(", ").map(|c| labels::country_name(tr, c)).collect::<Vec<_>>().join(", ")
+        }
+        PersonField::Languages => raw.split(", ").map(labels::language_name).collect::<Vec<_>>().join(", "),
         _ => raw.to_owned(),
     }
 }

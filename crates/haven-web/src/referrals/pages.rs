@@ -354,6 +354,7 @@ pub(crate) async fn referral_page(
     Path(id): Path<String>,
 ) -> PageResult {
     let page = referral_view_page(&state, &tr, &caller, &id).await?;
+    state.store.mark_record_notifications_read(caller.user.id, &id).await?;
     render(&page)
 }
 

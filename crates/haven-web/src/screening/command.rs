@@ -47,6 +47,20 @@ pub(crate) async fn import(
     let (instrument, language, interpreter) = interview_setting(state, input)?;
     let read = haven_formats::odk::read_submission(&instrument, submission, &haven_formats::odk::Limits::default())
         .map_err(|e| WebError::BadRequest(e.to_string()))?;
+    if read.answers.is_empty() {
+        return Err(ValidationError::new("file", "submission_empty", "the submission answers no question").into());
+    }
+    // One interview is one instanceID, however a tool writes it
+    // ("uuid:ABC", "abc"): without one, nothing stops it counting twice.
+    let instance = read
+        .instance_id
+        .as_deref()
+        .map(|i| {
+            let i = i.trim().to_lowercase();
+            i.strip_prefix("uuid:").map(str::to_owned).unwrap_or(i)
+        })
+        .filter(|i| !i.is_empty())
+        .ok_or_else(|| ValidationError::new("file", "submission_no_id", "the submission has no instanceID"))?;
     Ok(state
         .store
         .import_screening(
@@ -56,7 +70,7 @@ pub(crate) async fn import(
             &language,
             interpreter.as_deref(),
             &read.answers,
-            read.instance_id.as_deref(),
+            Some(&instance),
         )
         .await?)
 }

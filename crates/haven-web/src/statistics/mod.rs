@@ -67,26 +67,26 @@ impl TableQuery {
     }
 }
 
-/// The threshold of a de-identified release.
+/// A de-identified release takes no parameters: one threshold (CTDC's
+/// k = 11) for every release, so that two releases at different
+/// thresholds cannot be laid side by side to single someone out (insider
+/// review).
 #[derive(Deserialize, IntoParams, Default)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct CtdcQuery {
-    /// Every published combination of year, gender, age, majority,
-    /// citizenship and country of exploitation holds at least this many
-    /// people: 11 (CTDC's own) unless a stricter one is asked for.
-    k: Option<u64>,
-}
+pub(crate) struct CtdcQuery {}
 
 /// The organisation's people as CTDC's de-identified records (R23): each
 /// built from the person's facts and the indicators their latest completed
 /// screening found, then generalised and suppressed until every published
 /// combination of the quasi-identifiers holds at least k people. The one
 /// path from the store's sources to such a file.
-pub(crate) async fn ctdc(state: &AppState, caller: &Caller, q: &CtdcQuery) -> Result<Vec<u8>, WebError> {
+pub(crate) async fn ctdc(state: &AppState, caller: &Caller, _: &CtdcQuery) -> Result<Vec<u8>, WebError> {
     use haven_core::ctdc::{k_anonymise, CtdcInput, CtdcRecord};
     use haven_core::screening::Answer;
-    let k = TableQuery { k: q.k, ..Default::default() }.k()?;
-    let scope = caller.scope(state, Permission::ReadStatistics).await?;
+    let k = haven_core::disclosure::DEFAULT_K;
+    // A record-level file, even de-identified, is a bulk copy: for those
+    // who may export records, not for everyone who reads figures.
+    let scope = caller.scope(state, Permission::ExportRecords).await?;
     let sources = state.store.deidentified_sources(&scope).await?;
     let records: Vec<CtdcRecord> = sources
         .into_iter()

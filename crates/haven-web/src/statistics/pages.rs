@@ -40,6 +40,8 @@ struct StatisticsPage {
     chart_height: u32,
     query: String,
     empty: bool,
+    /// The de-identified records are for those who may export records.
+    may_export: bool,
 }
 
 fn shown(tr: &Tr, c: Cell) -> (String, bool) {
@@ -74,6 +76,7 @@ pub(crate) async fn statistics_page(
     let query = format!("rows={}&cols={}&k={}", rows.as_str(), cols.as_str(), t.k);
     render(&StatisticsPage {
         l: Layout::new(&tr, Some(&caller), "/statistics"),
+        may_export: caller.may(Permission::ExportRecords),
         dims: Dimension::ALL.iter().map(|d| (d.as_str(), tr.t(&format!("stats-dim-{}", d.as_str())))).collect(),
         rows_dim: rows.as_str(),
         cols_dim: cols.as_str(),

@@ -93,11 +93,14 @@ pub struct NotificationOut {
 
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "screening",
     description = "The caller's own notifications, newest first (at most 100). Nobody reads another's.",
-    responses((status = 200, body = [NotificationOut]), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = [NotificationOut]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn notifications(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Vec<NotificationOut>>, WebError> {
+    // Those who work on cases get notifications; the scope also holds a
+    // token to what it was issued for (insider review).
+    caller.scope(&state, Permission::ReadCase).await?;
     let list = state.store.notifications(caller.user.id, 100).await?;
     Ok(Json(
         list.into_iter()
@@ -121,7 +124,8 @@ pub struct MarkedRead {
 
 #[utoipa::path(post, path = "/api/v1/notifications/read", tag = "screening",
     description = "Marks all the caller's notifications read.",
-    responses((status = 200, body = MarkedRead), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = MarkedRead), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn mark_read(State(state): State<AppState>, caller: Caller) -> Result<Json<MarkedRead>, WebError> {
+    caller.scope(&state, Permission::WriteCase).await?;
     Ok(Json(MarkedRead { marked: state.store.mark_notifications_read(caller.user.id).await? }))
 }

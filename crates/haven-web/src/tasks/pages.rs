@@ -25,7 +25,12 @@ struct TasksPage {
 }
 
 /// The landing page for case roles: urgent work first (R13, R20).
-pub(crate) async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> PageResult {
+pub(crate) async fn tasks_page(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    Query(saved): Query<Saved>,
+) -> PageResult {
     let scope = caller.scope(&state, Permission::ReadCase).await?;
     let facts = state.store.task_facts(&scope).await?;
     let jur = crate::kit::context::jurisdiction(&state, &caller).await?;
@@ -96,7 +101,12 @@ pub(crate) async fn tasks_page(State(state): State<AppState>, tr: Tr, PageCaller
         .filter(|n| !n.read)
         .map(|n| (tr.t(&format!("notify-{}", n.kind.as_str())), n.kind.path(&n.record_id), local_time(n.created_at_ms)))
         .collect();
-    render(&TasksPage { l: Layout::new(&tr, Some(&caller), "/tasks"), csrf: caller.csrf().to_owned(), notices, tasks })
+    render(&TasksPage {
+        l: Layout::new(&tr, Some(&caller), "/tasks").with_flash(&saved),
+        csrf: caller.csrf().to_owned(),
+        notices,
+        tasks,
+    })
 }
 
 /// Marks the caller's notifications read, back to the task list.
@@ -105,6 +115,7 @@ pub(crate) async fn mark_read_submit(
     PageCaller(caller): PageCaller,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult {
+    caller.scope(&state, Permission::ReadCase).await?;
     state.store.mark_notifications_read(caller.user.id).await?;
     Ok(Redirect::to("/tasks").into_response())
 }

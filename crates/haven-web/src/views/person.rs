@@ -70,8 +70,14 @@ fn display_person(
         (tr.t("field-latin_name"), r.latin_name.as_ref().map(|n| n.as_str().to_owned()).unwrap_or_else(none)),
         (tr.t("field-sex"), r.sex.clone().unwrap_or_else(none)),
         (tr.t("field-date_of_birth"), age),
-        (tr.t("field-nationalities"), join(r.nationalities.iter().map(|c| c.as_str()).collect())),
-        (tr.t("field-languages"), join(r.languages.iter().map(|c| c.as_str()).collect())),
+        (tr.t("field-nationalities"), {
+            let names: Vec<String> = r.nationalities.iter().map(|c| labels::country_name(tr, c.as_str())).collect();
+            join(names.iter().map(String::as_str).collect())
+        }),
+        (tr.t("field-languages"), {
+            let names: Vec<String> = r.languages.iter().map(|l| labels::language_name(l.as_str())).collect();
+            join(names.iter().map(String::as_str).collect())
+        }),
         (tr.t("field-location"), hidden(Category::ContactLocation, labels::location(tr, r.location))),
         (tr.t("field-contact"), hidden(Category::ContactLocation, r.contact.clone().unwrap_or_else(none))),
         (tr.t("field-notes"), hidden(Category::Narrative, r.notes.clone().unwrap_or_else(none))),

@@ -368,3 +368,57 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
     let inbox = json(app.client.get(app.url("/api/v1/inbox")).bearer_auth(&officer).send().await.unwrap()).await;
     assert!(inbox.as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn r16_emergency_access_never_turns_into_an_assignment_or_the_field_history() {
+    let app = TestApp::spawn().await;
+    let (id, cid) = person_with_notes(&app, "Granted Person").await;
+    let res = app.patch(&format!("/api/v1/persons/{id}")).json(&json!({"notes": "a second account"})).send().await;
+    assert_eq!(res.unwrap().status(), 200);
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_grab").await;
+    let me = app.store.user_by_username("cw_grab").await.unwrap().id.to_string();
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/persons/{id}/break-glass")))
+        .bearer_auth(&cw)
+        .json(&json!({"reason": "person missing tonight"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let as_cw = |method: reqwest::Method, path: String| app.client.request(method, app.url(&path)).bearer_auth(&cw);
+    // Taking the existing case, or opening a new one in one's own name, is refused.
+    let res = as_cw(reqwest::Method::PATCH, format!("/api/v1/cases/{cid}")).json(&json!({"assigned_to": me})).send();
+    assert_eq!(res.await.unwrap().status(), 403);
+    let closed = app
+        .patch(&format!("/api/v1/cases/{cid}"))
+        .json(&json!({"status": "closed", "reason": "moved on"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(closed.status(), 200);
+    let res =
+        as_cw(reqwest::Method::POST, format!("/api/v1/persons/{id}/cases")).json(&json!({"assigned_to": me})).send();
+    assert_eq!(res.await.unwrap().status(), 403);
+    // The grant still opens only what it opened: no history, no account.
+    let res = as_cw(reqwest::Method::GET, format!("/api/v1/persons/{id}/history")).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    let p = json(as_cw(reqwest::Method::GET, format!("/api/v1/persons/{id}")).send().await.unwrap()).await;
+    assert!(p["notes"].is_null(), "{p}");
+    let c = json(app.get(&format!("/api/v1/cases/{cid}")).send().await.unwrap()).await;
+    assert_ne!(c["assigned_to"], me.as_str());
+}
+
+#[tokio::test]
+async fn a_case_goes_only_to_an_active_account_whose_role_works_on_cases() {
+    let app = TestApp::spawn().await;
+    let (_, cid) = person_with_notes(&app, "Handed Person").await;
+    app.user_token("Local organisation", "ngo_assistance", "auditor", "aud_case").await;
+    let auditor = app.store.user_by_username("aud_case").await.unwrap().id.to_string();
+    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"assigned_to": auditor})).send().await.unwrap();
+    assert_eq!(res.status(), 400, "an auditor does not work cases");
+    app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_ok").await;
+    let cw = app.store.user_by_username("cw_ok").await.unwrap().id.to_string();
+    let res = app.patch(&format!("/api/v1/cases/{cid}")).json(&json!({"assigned_to": cw})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+}

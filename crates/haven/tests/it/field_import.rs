@@ -71,6 +71,20 @@ async fn a_field_submission_is_imported_once_and_a_bad_one_writes_nothing() {
     let doctype = format!("<!DOCTYPE data [<!ENTITY x \"y\">]>{}", &XML[XML.find("<data").unwrap()..]);
     assert_eq!(import(&app, &person, &doctype).await.status(), 400);
 
+    // The same interview written another way is the same interview.
+    let upper = XML.replace("uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90", "UUID:7C1E2F8A-0B4D-4C1E-9A57-3F2B1D6E8C90");
+    assert_eq!(import(&app, &person, &upper).await.status(), 409);
+    let bare = XML.replace("uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90", "7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90");
+    assert_eq!(import(&app, &person, &bare).await.status(), 409);
+    // Without an instanceID nothing would stop it counting twice; without
+    // answers it is no interview.
+    let anonymous = XML.replace("<instanceID>uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90</instanceID>", "");
+    let res = import(&app, &person, &anonymous).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["field"], "file");
+    let empty =
+        "<data id=\"forced-criminality\" version=\"2.0.1\"><meta><instanceID>uuid:e1</instanceID></meta></data>";
+    assert_eq!(import(&app, &person, empty).await.status(), 400);
     assert_eq!(app.count("screenings").await, screenings, "no screening from a refused submission");
     assert_eq!(app.count("audit_events").await, events, "nothing written at all");
 }

@@ -252,6 +252,11 @@ async fn a_case_is_reassigned_from_its_page_only_to_an_active_colleague_of_the_o
     // And nobody: the case waits for the next colleague.
     let res = assign(String::new()).await.unwrap();
     assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"],
+        format!("/cases/{case}?saved=case").as_str(),
+        "a supervisor still reaches it"
+    );
     let c = json(app.get(&format!("/api/v1/cases/{case}")).send().await.unwrap()).await;
     assert!(c["assigned_to"].is_null(), "{c}");
 }
@@ -336,6 +341,25 @@ async fn a_demo_organisation_is_never_offered_to_a_real_one_nor_a_real_one_to_a_
         assert!(html.contains(&real.to_string()), "a real organisation is offered on {page}");
         assert!(!html.contains(&demo.to_string()) && !html.contains("fictional"), "{page}: {html}");
     }
+    // Not in the lists, and not through the API either: no referral and no
+    // consent names the demo organisation for a real person.
+    let res = app
+        .post(&format!("/api/v1/persons/{id}/referrals"))
+        .json(&json!({"service_type": "shelter_men", "recipient_org_id": demo.to_string(), "note": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["field"], "recipient");
+    let res = app
+        .post(&format!("/api/v1/persons/{id}/consents"))
+        .json(&json!({"purpose": "referral", "recipient_org_id": demo.to_string(), "categories": ["identity"],
+                      "expires_on": "2099-01-01", "language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(app.count("referrals").await, 0);
     // In the demo organisation it is the other way round.
     app.user_token("Demo shelter (fictional)", "shelter", "supervisor", "demo_sup").await;
     let demo_person = {
@@ -352,4 +376,58 @@ async fn a_demo_organisation_is_never_offered_to_a_real_one_nor_a_real_one_to_a_
     };
     let html = app.page_as("demo_sup", &format!("/persons/{demo_person}/referrals")).await;
     assert!(!html.contains(&real.to_string()), "{html}");
+}
+
+#[tokio::test]
+async fn a_caseworker_who_hands_a_case_on_lands_on_the_task_list_told_so() {
+    let app = TestApp::spawn().await;
+    app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_from").await;
+    app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_to").await;
+    let from = app.store.user_by_username("cw_from").await.unwrap().id.to_string();
+    let to = app.store.user_by_username("cw_to").await.unwrap().id.to_string();
+    let person = app.create_named("Handed Over").await;
+    let res = app.post(&format!("/api/v1/persons/{person}/cases")).json(&json!({"assigned_to": from})).send().await;
+    let case = json(res.unwrap()).await["id"].as_str().unwrap().to_owned();
+    let (cookie, csrf) = session(&app, "cw_from").await;
+    let res = no_redirects()
+        .post(app.url(&format!("/cases/{case}/assign")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("assigned_to", to.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/tasks?saved=case-handed");
+    let page = app.page_as("cw_from", "/tasks?saved=case-handed").await;
+    assert!(page.contains("The case was handed over"), "{page}");
+}
+
+#[tokio::test]
+async fn the_person_page_names_countries_and_languages_and_an_unchanged_edit_says_so() {
+    let app = TestApp::spawn().await;
+    let id = app
+        .create_person(json!({"full_name": "Named", "nationalities": ["MMR", "FRA"], "languages": ["my", "fr"]}))
+        .await;
+    let page = app.page_as("sup", &format!("/persons/{id}")).await;
+    assert!(page.contains("Myanmar, FRA"), "{page}");
+    assert!(page.contains("မြန်မာ, fr"), "{page}");
+    let (cookie, csrf) = session(&app, "sup").await;
+    let res = no_redirects()
+        .post(app.url(&format!("/persons/{id}/edit")))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("full_name", "Named"),
+            ("nationality", "MMR"),
+            ("nationalities", "FRA"),
+            ("language", "my"),
+            ("languages", "fr"),
+            ("location", "unknown"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], format!("/persons/{id}?saved=person-unchanged").as_str());
+    let history = json(app.get(&format!("/api/v1/persons/{id}/history")).send().await.unwrap()).await;
+    assert_eq!(history["changes"], json!([]));
 }

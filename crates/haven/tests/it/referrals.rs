@@ -477,3 +477,21 @@ async fn r19_the_receiving_organisation_is_notified_of_a_referral_and_the_referr
     let own = json(r.app.get("/api/v1/notifications").send().await.unwrap()).await;
     assert_eq!(own[0]["read"], false, "another user's notifications stay unread");
 }
+
+#[tokio::test]
+async fn r19_opening_the_referral_reads_its_notification_and_a_read_only_token_marks_nothing() {
+    let r = sent_referral().await;
+    let (_, token, pending) =
+        r.app.store.create_token_with("shelter1", &[haven_core::access::TokenScope::Read], None).await.unwrap();
+    assert!(!pending);
+    let res = r.app.client.post(r.app.url("/api/v1/notifications/read")).bearer_auth(&token).send().await;
+    assert_eq!(res.unwrap().status(), 403, "marking read is a write");
+    let res = r.app.client.get(r.app.url("/api/v1/notifications")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), 200, "reading them is a read");
+    assert!(r.app.page_as("shelter1", "/tasks").await.contains("Tasks (1 new)"));
+    let page = r.app.page_as("shelter1", &format!("/referrals/{}", r.id)).await;
+    assert!(page.contains("Ko Zaw Lin"), "{page}");
+    let (_, list) = as_user(&r.app, &r.shelter, "/api/v1/notifications").await;
+    assert_eq!(list[0]["read"], true, "opening the referral is reading the news: {list}");
+    assert!(!r.app.page_as("shelter1", "/tasks").await.contains("new)"));
+}
