@@ -1135,6 +1135,9 @@ odk-import-refused = The submission was not imported, and nothing was saved: { $
 odk-import-duplicate = This submission was already imported by your organisation, so it was not imported again.
 
 # Notifications (issue 13)
+tasks-my-cases = My open cases
+tasks-my-cases-none = No open case is assigned to you.
+tasks-team = Open cases per colleague
 nav-tasks-new = Tasks ({ $count } new)
 notify-heading = New for you
 notify-referral_received = A referral was sent to your organisation

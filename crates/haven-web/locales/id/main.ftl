@@ -1145,6 +1145,9 @@ odk-import-refused = Kiriman ini tidak diimpor, dan tidak ada yang disimpan: { $
 odk-import-duplicate = Kiriman ini sudah pernah diimpor oleh organisasi Anda, jadi tidak diimpor lagi.
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = Kasus terbuka saya
+tasks-my-cases-none = Tidak ada kasus terbuka yang ditugaskan kepada Anda.
+tasks-team = Kasus terbuka per rekan kerja
 nav-tasks-new = Tugas ({ $count } baru)
 notify-heading = Baru untuk Anda
 notify-referral_received = Sebuah rujukan dikirim ke organisasi Anda

@@ -1145,6 +1145,9 @@ odk-import-refused = ចម្លើយដែលបានបញ្ជូនម�
 odk-import-duplicate = អង្គការរបស់អ្នកបាននាំចូលចម្លើយដែលបានបញ្ជូននេះរួចហើយ ដូច្នេះវាមិនត្រូវបាននាំចូលម្ដងទៀតទេ។
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = ករណីបើកចំហរបស់ខ្ញុំ
+tasks-my-cases-none = គ្មានករណីបើកចំហណាមួយត្រូវបានប្រគល់ឱ្យអ្នកទេ។
+tasks-team = ករណីបើកចំហតាមសហការីម្នាក់ៗ
 nav-tasks-new = ភារកិច្ច ({ $count } ថ្មី)
 notify-heading = ថ្មីសម្រាប់អ្នក
 notify-referral_received = មានការបញ្ជូនមួយបានផ្ញើមកអង្គការរបស់អ្នក

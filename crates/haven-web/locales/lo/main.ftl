@@ -1145,6 +1145,9 @@ odk-import-refused = ຂໍ້ມູນທີ່ສົ່ງມານີ້ບ�
 odk-import-duplicate = ອົງການຂອງທ່ານເຄີຍນຳເຂົ້າຂໍ້ມູນທີ່ສົ່ງມານີ້ແລ້ວ ຈຶ່ງບໍ່ໄດ້ນຳເຂົ້າຊ້ຳອີກ.
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = ກໍລະນີທີ່ເປີດຢູ່ຂອງຂ້ອຍ
+tasks-my-cases-none = ບໍ່ມີກໍລະນີທີ່ເປີດຢູ່ມອບໝາຍໃຫ້ທ່ານ.
+tasks-team = ກໍລະນີທີ່ເປີດຢູ່ຂອງເພື່ອນຮ່ວມງານແຕ່ລະຄົນ
 nav-tasks-new = ວຽກ ({ $count } ໃໝ່)
 notify-heading = ໃໝ່ສຳລັບທ່ານ
 notify-referral_received = ມີການສົ່ງຕໍ່ມາຫາອົງການຂອງທ່ານ

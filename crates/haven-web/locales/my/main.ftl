@@ -1145,6 +1145,9 @@ odk-import-refused = ပေးပို့ထားသော ဖောင်က�
 odk-import-duplicate = ဤဖောင်ကို သင့်အဖွဲ့အစည်းက တင်သွင်းပြီး ဖြစ်သောကြောင့် ထပ်မံ မတင်သွင်းပါ။
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = ကျွန်ုပ်၏ ဖွင့်ထားသော ကိစ္စရပ်များ
+tasks-my-cases-none = သင့်ထံ တာဝန်ပေးထားသော ဖွင့်ထားသည့် ကိစ္စရပ် မရှိပါ။
+tasks-team = လုပ်ဖော်ကိုင်ဖက်တစ်ဦးချင်း၏ ဖွင့်ထားသော ကိစ္စရပ်များ
 nav-tasks-new = လုပ်ငန်းများ (အသစ် { $count })
 notify-heading = သင့်အတွက် အသစ်
 notify-referral_received = သင့်အဖွဲ့အစည်းထံ လွှဲပြောင်းညွှန်းပို့မှုတစ်ခု ရောက်ရှိလာသည်

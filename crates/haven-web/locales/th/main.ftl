@@ -1145,6 +1145,9 @@ odk-import-refused = ข้อมูลที่ส่งมานี้ไม�
 odk-import-duplicate = องค์กรของคุณเคยนำเข้าข้อมูลที่ส่งมานี้แล้ว จึงไม่ได้นำเข้าซ้ำอีก
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = กรณีที่เปิดอยู่ของฉัน
+tasks-my-cases-none = ไม่มีกรณีที่เปิดอยู่ซึ่งมอบหมายให้คุณ
+tasks-team = กรณีที่เปิดอยู่ของเพื่อนร่วมงานแต่ละคน
 nav-tasks-new = งาน ({ $count } ใหม่)
 notify-heading = ใหม่สำหรับคุณ
 notify-referral_received = มีการส่งต่อมายังองค์กรของคุณ

@@ -1150,6 +1150,9 @@ odk-import-refused = Hindi na-import ang submission, at walang na-save: { $detai
 odk-import-duplicate = Na-import na ng iyong organisasyon ang submission na ito, kaya hindi na ito in-import muli.
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = Aking mga bukas na kaso
+tasks-my-cases-none = Walang bukas na kasong nakatalaga sa iyo.
+tasks-team = Mga bukas na kaso ng bawat kasamahan
 nav-tasks-new = Mga gawain ({ $count } bago)
 notify-heading = Bago para sa iyo
 notify-referral_received = May referral na ipinadala sa inyong organisasyon

@@ -1145,6 +1145,9 @@ odk-import-refused = Bản nộp không được nhập, và không có gì đư
 odk-import-duplicate = Tổ chức của bạn đã nhập bản nộp này rồi, nên không nhập lại lần nữa.
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = Các trường hợp đang mở của tôi
+tasks-my-cases-none = Không có trường hợp đang mở nào được giao cho bạn.
+tasks-team = Số trường hợp đang mở của từng đồng nghiệp
 nav-tasks-new = Công việc ({ $count } mới)
 notify-heading = Mới cho bạn
 notify-referral_received = Có một yêu cầu chuyển gửi đến tổ chức của bạn

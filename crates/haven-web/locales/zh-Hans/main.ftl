@@ -1145,6 +1145,9 @@ odk-import-refused = 该提交数据未导入，也未保存任何内容：{ $de
 odk-import-duplicate = 贵机构已导入过此提交数据，因此未再次导入。
 
 # Notifications (issue 13) (REVIEW: machine-quality, needs native review)
+tasks-my-cases = 我的未结个案
+tasks-my-cases-none = 没有分配给你的未结个案。
+tasks-team = 每位同事的未结个案
 nav-tasks-new = 任务（{ $count } 条新）
 notify-heading = 你的新消息
 notify-referral_received = 有一份转介发送到了你的机构

@@ -14,6 +14,17 @@ struct TaskRow {
 /// (label, link, when)
 type NoticeRow = (String, String, String);
 
+/// One of the caller's open cases: (link, person's name, status, opened on).
+type CaseRow = (String, String, String, String);
+
+/// One bar of the team chart: a colleague and their open cases.
+struct TeamBar {
+    name: String,
+    cases: usize,
+    y: usize,
+    width: usize,
+}
+
 #[derive(Template)]
 #[template(path = "tasks.html")]
 struct TasksPage {
@@ -22,6 +33,12 @@ struct TasksPage {
     /// Unread notifications, newest first.
     notices: Vec<NoticeRow>,
     tasks: Vec<TaskRow>,
+    /// The caller's own open cases, newest first.
+    my_cases: Vec<CaseRow>,
+    /// For those who see the whole organisation's cases: open cases per
+    /// colleague, as a chart drawn on the server.
+    team: Vec<TeamBar>,
+    team_height: usize,
 }
 
 /// The landing page for case roles: urgent work first (R13, R20).
@@ -101,11 +118,16 @@ pub(crate) async fn tasks_page(
         .filter(|n| !n.read)
         .map(|n| (tr.t(&format!("notify-{}", n.kind.as_str())), n.kind.path(&n.record_id), local_time(n.created_at_ms)))
         .collect();
+    let (my_cases, team) = caseload(&state, &tr, &caller).await?;
+    let team_height = team.len() * 26 + 4;
     render(&TasksPage {
         l: Layout::new(&tr, Some(&caller), "/tasks").with_flash(&saved),
         csrf: caller.csrf().to_owned(),
         notices,
         tasks,
+        my_cases,
+        team,
+        team_height,
     })
 }
 
@@ -118,4 +140,55 @@ pub(crate) async fn mark_read_submit(
     caller.scope(&state, Permission::ReadCase).await?;
     state.store.mark_notifications_read(caller.user.id).await?;
     Ok(Redirect::to("/tasks").into_response())
+}
+
+/// The caller's open cases, and, for a reader who reaches the whole
+/// organisation's cases (a supervisor), the open cases per colleague. Both
+/// count only what the reader's scope reaches (R16, R17).
+async fn caseload(state: &AppState, tr: &Tr, caller: &Caller) -> Result<(Vec<CaseRow>, Vec<TeamBar>), WebError> {
+    let scope = caller.scope(state, Permission::ReadCase).await?;
+    let mut open = Vec::new();
+    for n in 1..=20 {
+        let page = state.store.list_cases(&scope, None, Page::new(n, 100)).await?;
+        open.extend(page.items.into_iter().filter(|c| c.record.status != CaseStatus::Closed));
+        if !page.has_more {
+            break;
+        }
+    }
+    let read = caller.scope(state, Permission::ReadPerson).await?;
+    let mut mine = Vec::new();
+    for c in open.iter().filter(|c| c.record.assigned_to == Some(caller.user.id)).take(50) {
+        let name = match state.store.get_person(&read, c.person_id).await {
+            Ok(v) => match v.state {
+                PersonState::Active(r) => r.full_name.as_str().to_owned(),
+                PersonState::Erased { .. } => tr.t("person-erased"),
+            },
+            Err(_) => tr.t("tasks-referred-person"),
+        };
+        mine.push((
+            format!("/cases/{}", c.id),
+            name,
+            labels::case_status(tr, c.record.status),
+            format_date(c.record.opened_on),
+        ));
+    }
+    let mut team = Vec::new();
+    if haven_core::access::role_reach(&caller.user.actor()).org_wide == Some(haven_core::access::Categories::ALL) {
+        let users = state.store.list_users(Some(caller.user.org_id)).await?;
+        let mut per: std::collections::BTreeMap<String, usize> = Default::default();
+        for c in &open {
+            let who = match c.record.assigned_to {
+                Some(u) => users.iter().find(|x| x.id == u).map(|x| x.username.clone()).unwrap_or_default(),
+                None => tr.t("case-unassigned"),
+            };
+            *per.entry(who).or_default() += 1;
+        }
+        let most = per.values().copied().max().unwrap_or(1).max(1);
+        team = per
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, cases))| TeamBar { name, cases, y: i * 26, width: cases * 300 / most })
+            .collect();
+    }
+    Ok((mine, team))
 }

@@ -431,3 +431,36 @@ async fn the_person_page_names_countries_and_languages_and_an_unchanged_edit_say
     let history = json(app.get(&format!("/api/v1/persons/{id}/history")).send().await.unwrap()).await;
     assert_eq!(history["changes"], json!([]));
 }
+
+#[tokio::test]
+async fn r16_the_task_list_shows_my_open_cases_and_a_supervisor_the_open_cases_per_colleague() {
+    let app = TestApp::spawn().await;
+    app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_load").await;
+    app.user_token("Other NGO", "ngo_assistance", "caseworker", "cw_far").await;
+    let me = app.store.user_by_username("cw_load").await.unwrap().id.to_string();
+    let mut cases = Vec::new();
+    for name in ["Load One", "Load Two", "Load Three"] {
+        let person = app.create_named(name).await;
+        let res = app.post(&format!("/api/v1/persons/{person}/cases")).json(&json!({"assigned_to": me})).send().await;
+        cases.push(json(res.unwrap()).await["id"].as_str().unwrap().to_owned());
+    }
+    let closed = app
+        .patch(&format!("/api/v1/cases/{}", cases[2]))
+        .json(&json!({"status": "closed", "reason": "went home"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(closed.status(), 200);
+    let page = app.page_as("cw_load", "/tasks").await;
+    let mine = page.split("id=\"my-cases\"").nth(1).unwrap().split("</ul>").next().unwrap();
+    assert!(mine.contains("Load One") && mine.contains("Load Two"), "{mine}");
+    assert!(!mine.contains("Load Three"), "a closed case is not open work");
+    assert!(!page.contains("id=\"team\""), "a caseworker sees no team chart");
+    // The supervisor sees the team: two open cases with cw_load.
+    let sup = app.page_as("sup", "/tasks").await;
+    let team = sup.split("id=\"team\"").nth(1).unwrap().split("</figure>").next().unwrap();
+    assert!(team.contains(">cw_load</text>") && team.contains(">2</text>"), "{team}");
+    // Another organisation's caseworker sees none of it.
+    let far = app.page_as("cw_far", "/tasks").await;
+    assert!(!far.contains("Load One"), "{far}");
+}
