@@ -956,9 +956,10 @@ pub fn k_anonymise(records: Vec<CtdcRecord>, k: u64) -> Result<Anonymised, Thres
 /// The flags are quasi-identifiers too: 21 of them make most people's
 /// pattern unique, and a unique pattern links a row across two releases
 /// (the differencing attack the insider review showed). Within each class,
-/// unless every pattern of flags is shared by at least k records, every
-/// record's flags are withheld, so each published row, flags included,
-/// appears at least k times. Returns how many records lost their flags.
+/// unless every pattern of flags is shared by at least k records and there
+/// are at least two patterns, every record's flags are withheld, so each
+/// published row, flags included, appears at least k times and no class
+/// gives its members' flags away. Returns how many records lost them.
 fn withhold_rare_patterns(records: &mut [CtdcRecord], k: u64) -> u64 {
     type Key = (Years, Gender, AgeBroad, Majority, Place, Place);
     let key = |r: &CtdcRecord| -> Key {
@@ -968,7 +969,19 @@ fn withhold_rare_patterns(records: &mut [CtdcRecord], k: u64) -> u64 {
     for r in records.iter() {
         *patterns.entry((key(r), r.attributes.clone())).or_insert(0) += 1;
     }
-    let rare: BTreeSet<Key> = patterns.iter().filter(|(_, n)| **n < k).map(|((c, _), _)| *c).collect();
+    // A class whose members all share one pattern tells anyone who knows a
+    // member is in it what their flags are (the second insider review): a
+    // class publishes flags only with at least two patterns, each shared
+    // by k.
+    let mut kinds: BTreeMap<Key, u64> = BTreeMap::new();
+    for (c, _) in patterns.keys() {
+        *kinds.entry(*c).or_insert(0) += 1;
+    }
+    let rare: BTreeSet<Key> = patterns
+        .iter()
+        .filter(|((c, _), n)| **n < k || kinds.get(c).copied().unwrap_or(0) < 2)
+        .map(|((c, _), _)| *c)
+        .collect();
     let mut withheld = 0;
     for r in records.iter_mut().filter(|r| rare.contains(&key(r))) {
         if r.attributes.take().is_some() {

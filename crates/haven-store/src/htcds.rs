@@ -501,7 +501,7 @@ impl Store {
             };
             let name = facts.to_org.trim().to_owned();
             if !orgs.contains_key(&name) {
-                let found = self.referral_recipient(&name).await?;
+                let found = self.referral_recipient(scope.org(), &name).await?;
                 orgs.insert(name.clone(), found);
             }
             let to = match orgs.get(&name) {
@@ -542,7 +542,11 @@ impl Store {
 
     /// The organisation a referral in a file names, if it may receive one
     /// from here; else the column to blame and why.
-    async fn referral_recipient(&self, name: &str) -> Result<std::result::Result<OrgId, (&'static str, String)>> {
+    async fn referral_recipient(
+        &self,
+        from: OrgId,
+        name: &str,
+    ) -> Result<std::result::Result<OrgId, (&'static str, String)>> {
         let field = "cas_ReferredOrganisation";
         let Ok(org) = self.org_by_name(name).await else {
             return Ok(Err((
@@ -550,6 +554,19 @@ impl Store {
                 "no organisation of this name on this installation: add it, or leave the referral out".to_owned(),
             )));
         };
+        // The demo organisation and a real one never exchange anything, by
+        // a file no more than by a form (second insider review).
+        let demo: Vec<i64> = sqlx::query("SELECT demo FROM organisations WHERE id = $1 OR id = $2")
+            .bind(from.to_string())
+            .bind(org.to_string())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get("demo"))
+            .collect::<std::result::Result<_, _>>()?;
+        if demo.iter().any(|d| *d != demo[0]) {
+            return Ok(Err((field, "the fictional demo organisation and a real one never share anything".to_owned())));
+        }
         let mirrored = sqlx::query("SELECT org_id FROM partner_orgs WHERE org_id = $1")
             .bind(org.to_string())
             .fetch_optional(&self.pool)
@@ -594,6 +611,7 @@ impl Store {
             .await?
             .try_get("wrapped")?;
         let dek = self.keys().unwrap(&person_s, &wrapped)?;
+        self.recipient_ok(tx, scope.org(), r.to).await?;
         let id = crate::access::uuid_string();
         let note = (!r.note.is_empty()).then(|| dek.seal(&id, "note", &r.note)).transpose()?;
         let response = r.response.as_deref().map(|t| dek.seal(&id, "response", t)).transpose()?;

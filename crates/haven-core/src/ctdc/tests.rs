@@ -364,7 +364,7 @@ fn r23_attributes_travel_with_their_record() {
     for p in people.iter_mut() {
         p.attributes = Some(BTreeSet::from([Attribute::DebtBondage]));
     }
-    let mut others = times(11, woman("PHL", "MMR"));
+    let mut others = times(11, woman("VNM", "MMR"));
     for p in others.iter_mut() {
         p.attributes = Some(BTreeSet::new());
     }
@@ -694,6 +694,14 @@ proptest! {
         let with_flags = records.iter().filter(|r| r.attributes.is_some()).count() as u64;
         let published_flags = a.records.iter().filter(|r| r.attributes.is_some()).count() as u64;
         prop_assert!(published_flags + a.withheld_attributes <= with_flags, "flags are never invented");
+        // A class that publishes flags holds at least two patterns of them:
+        // membership alone never tells a member's flags.
+        let mut per_class: std::collections::BTreeMap<_, std::collections::BTreeSet<_>> = Default::default();
+        for r in a.records.iter().filter(|r| r.attributes.is_some()) {
+            let class = (r.year_of_registration, r.gender, r.age_broad, r.majority_status, r.citizenship, r.country_of_exploitation);
+            per_class.entry(class).or_default().insert(r.attributes.clone());
+        }
+        prop_assert!(per_class.values().all(|p| p.len() >= 2), "{per_class:?}");
         prop_assert!(a.withheld_attributes <= a.records.len() as u64);
     }
 
@@ -724,7 +732,7 @@ fn r23_the_accessors_read_what_was_done() {
 }
 
 #[test]
-fn r23_flags_are_withheld_in_a_class_where_one_pattern_is_rarer_than_k() {
+fn r23_flags_are_withheld_in_a_class_with_one_pattern_or_a_pattern_rarer_than_k() {
     use std::collections::BTreeSet;
     let common: BTreeSet<Attribute> = [Attribute::ALL[0]].into_iter().collect();
     let rare: BTreeSet<Attribute> = [Attribute::ALL[1]].into_iter().collect();
@@ -732,16 +740,26 @@ fn r23_flags_are_withheld_in_a_class_where_one_pattern_is_rarer_than_k() {
     for r in people.iter_mut() {
         r.attributes = Some(common.clone());
     }
-    // Eleven share one pattern: published with their flags.
+    // Eleven share one pattern: knowing someone is among them would tell
+    // their flags, so none are published.
+    let a = k_anonymise(people.clone(), 11).unwrap();
+    assert_eq!(a.withheld_attributes, 11);
+    assert!(a.records.iter().all(|r| r.attributes.is_none()));
+    // Eleven more with another pattern: two patterns, each shared by k.
+    let mut second = people.clone();
+    for r in second.iter_mut() {
+        r.attributes = Some(rare.clone());
+    }
+    people.extend(second);
     let a = k_anonymise(people.clone(), 11).unwrap();
     assert_eq!(a.withheld_attributes, 0);
-    assert!(a.records.iter().all(|r| r.attributes.as_ref() == Some(&common)));
-    // A twelfth with another pattern would stand out: the class's flags go.
+    assert_eq!(a.records.iter().filter(|r| r.attributes.as_ref() == Some(&common)).count(), 11);
+    // A twenty-third with a third pattern would stand out: the class's flags go.
     let mut odd = people[0].clone();
-    odd.attributes = Some(rare);
+    odd.attributes = Some([Attribute::ALL[2]].into_iter().collect());
     people.push(odd);
     let a = k_anonymise(people, 11).unwrap();
-    assert_eq!(a.records.len(), 12);
-    assert_eq!(a.withheld_attributes, 12);
+    assert_eq!(a.records.len(), 23);
+    assert_eq!(a.withheld_attributes, 23);
     assert!(a.records.iter().all(|r| r.attributes.is_none()));
 }

@@ -50,16 +50,12 @@ pub(crate) async fn import(
     if read.answers.is_empty() {
         return Err(ValidationError::new("file", "submission_empty", "the submission answers no question").into());
     }
-    // One interview is one instanceID, however a tool writes it
-    // ("uuid:ABC", "abc"): without one, nothing stops it counting twice.
+    // One interview is one instanceID, however a tool writes it:
+    // without one, nothing stops it counting twice.
     let instance = read
         .instance_id
         .as_deref()
-        .map(|i| {
-            let i = i.trim().to_lowercase();
-            i.strip_prefix("uuid:").map(str::to_owned).unwrap_or(i)
-        })
-        .filter(|i| !i.is_empty())
+        .and_then(canonical_uuid)
         .ok_or_else(|| ValidationError::new("file", "submission_no_id", "the submission has no instanceID"))?;
     Ok(state
         .store
@@ -149,3 +145,47 @@ pub(crate) fn xlsform_filename(i: &Instrument) -> String {
 }
 
 pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// An ODK instanceID in one form, whatever way it is written ("uuid:",
+/// "urn:uuid:", braces, upper case, no hyphens): 32 lower-case hex digits.
+/// Anything else is not an instanceID (a trailing character, a doubled
+/// prefix), so that no spelling of the same id passes as a new interview.
+fn canonical_uuid(raw: &str) -> Option<String> {
+    let mut s = raw.trim().to_ascii_lowercase();
+    for prefix in ["urn:", "uuid:"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.to_owned();
+        }
+    }
+    let s = s.strip_prefix('{').and_then(|x| x.strip_suffix('}')).map(str::to_owned).unwrap_or(s);
+    let hex: String = s.chars().filter(|c| *c != '-').collect();
+    (hex.len() == 32 && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_uuid;
+
+    #[test]
+    fn every_spelling_of_one_instance_id_is_one_id_and_others_are_none() {
+        let id = "7c1e2f8a0b4d4c1e9a573f2b1d6e8c90";
+        for raw in [
+            "uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90",
+            "UUID:7C1E2F8A-0B4D-4C1E-9A57-3F2B1D6E8C90",
+            "urn:uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90",
+            "{7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90}",
+            "7c1e2f8a0b4d4c1e9a573f2b1d6e8c90",
+            " 7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90 ",
+        ] {
+            assert_eq!(canonical_uuid(raw).as_deref(), Some(id), "{raw}");
+        }
+        for raw in [
+            "uuid:uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90",
+            "uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90.",
+            "",
+            "uuid:",
+        ] {
+            assert_eq!(canonical_uuid(raw), None, "{raw}");
+        }
+    }
+}

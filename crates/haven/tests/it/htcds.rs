@@ -534,3 +534,23 @@ async fn cli_exports_and_imports_as_a_named_supervisor() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(b.count("persons").await, 3);
 }
+
+/// A file cannot do what a form may not: no referral is imported to the
+/// fictional demo organisation from a real one (second insider review).
+#[tokio::test]
+async fn an_import_never_refers_a_real_person_to_the_demo_organisation() {
+    let a = TestApp::spawn().await;
+    records(&a).await;
+    let text = String::from_utf8(export(&a, "json").await).unwrap();
+    let b = TestApp::spawn().await;
+    let demo = b.store.create_org("Beta Shelter", "shelter", Some("THA")).await.unwrap();
+    b.store.mark_demo_org(demo).await.unwrap();
+    let (status, report) = import(&b, text.as_bytes(), false).await;
+    assert_eq!(status, 422, "{report}");
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 3, "each referral to the demo organisation is named: {report}");
+    for p in problems {
+        assert_eq!((p["table"].as_str(), p["field"].as_str()), (Some("referrals"), Some("cas_ReferredOrganisation")));
+    }
+    assert_eq!(b.count("referrals").await, 0);
+}
