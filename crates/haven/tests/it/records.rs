@@ -241,7 +241,9 @@ async fn a_case_is_reassigned_from_its_page_only_to_an_active_colleague_of_the_o
         tasks.contains("A case was assigned to you") && tasks.contains(&format!("href=\"/cases/{case}\"")),
         "{tasks}"
     );
-    assert!(!tasks.contains("Reassigned Person"), "the notification names nobody: {tasks}");
+    let notices = tasks.split("id=\"notifications\"").nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(!notices.contains("Reassigned Person"), "the notification names nobody: {notices}");
+    assert!(tasks.split("id=\"my-cases\"").nth(1).unwrap().contains("Reassigned Person"), "it is among my cases");
     assert!(
         !app.page_as("sup", "/tasks").await.contains("A case was assigned to you"),
         "assigning is no news to oneself"
