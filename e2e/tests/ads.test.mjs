@@ -17,10 +17,32 @@ test('r26 paste an ad, see the flags with their reasons, record a decision with 
   assert.ok(await page.locator('blockquote.ad mark').count() > 0, 'matched words are marked');
   assert.ok(await page.locator('ul.flags li').count() >= 2, 'each flag with its reason');
   assert.match(await page.locator('#ad-score').textContent(), /0\.[5-9]|1\.0/);
+  // R08: how many survivors reported it, never who; nobody has here.
+  assert.match(await page.locator('#ad-reported').textContent(), /No survivor screened here/);
   await screenshot(page, 'ads-screened');
   await page.getByLabel('Escalate for a second look').check();
   await page.getByLabel('Why (a sentence').fill('Telegram-only typist job in a compound town, as in the embassy warning.');
   await page.getByRole('button', { name: 'Record the decision' }).click();
   assert.ok(await page.getByText('The decision is recorded with its reason.').isVisible());
   assert.match(await page.locator('ul.reviews li').first().textContent(), /Escalate for a second look/);
+});
+
+test('r26 a platform reviewer lands on the job ads, sees nothing else, and is not told of fewer than three reports', async () => {
+  ctx.haven.cli('org', 'create', '--name', 'Video Platform', '--kind', 'platform');
+  const password = ctx.haven
+    .cli('user', 'create', '--org', 'Video Platform', '--role', 'caseworker', '--username', 'plat.reviewer')
+    .trim().split('\n').pop();
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(page, ctx.haven.url, 'plat.reviewer', password, 'platform-passphrase-ads');
+  await page.goto(`${ctx.haven.url}/`);
+  assert.match(new URL(page.url()).pathname, /^\/ads/);
+  const nav = await page.locator('nav').first().textContent();
+  for (const other of ['People', 'Tasks', 'Referrals', 'Figures']) assert.ok(!nav.includes(other), `${other} in ${nav}`);
+  await page.getByLabel('The advertisement, as published').fill('Game promoter in KK Park, contact @kk_recruit now');
+  await page.getByRole('button', { name: 'Screen' }).click();
+  assert.match(await page.locator('#ad-reported').textContent(), /at least 3 survivors/);
+  for (const path of ['/persons', '/tasks', '/statistics']) {
+    const res = await page.goto(`${ctx.haven.url}${path}`);
+    assert.ok([403, 404].includes(res.status()), `${path}: ${res.status()}`);
+  }
 });

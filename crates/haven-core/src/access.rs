@@ -33,10 +33,13 @@ pub enum OrgKind {
     Prosecution,
     Immigration,
     Border,
+    /// An online platform whose reviewers screen job advertisements (R26).
+    /// It holds no case and is never sent one.
+    Platform,
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 11] = [
+    pub const ALL: [OrgKind; 12] = [
         OrgKind::NgoAssistance,
         OrgKind::Shelter,
         OrgKind::Health,
@@ -48,6 +51,7 @@ impl OrgKind {
         OrgKind::Prosecution,
         OrgKind::Immigration,
         OrgKind::Border,
+        OrgKind::Platform,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -63,6 +67,7 @@ impl OrgKind {
             OrgKind::Prosecution => "prosecution",
             OrgKind::Immigration => "immigration",
             OrgKind::Border => "border",
+            OrgKind::Platform => "platform",
         }
     }
 
@@ -77,6 +82,19 @@ impl OrgKind {
     /// R16: police, prosecution, immigration and border organisations.
     pub fn is_enforcement(&self) -> bool {
         matches!(self, OrgKind::Police | OrgKind::Prosecution | OrgKind::Immigration | OrgKind::Border)
+    }
+
+    /// R26: an online platform's reviewers screen advertisements and see
+    /// nothing else.
+    pub fn is_platform(&self) -> bool {
+        matches!(self, OrgKind::Platform)
+    }
+
+    /// Whether a person's data may ever be sent here (a referral, a consent,
+    /// a cross-border transfer): assistance organisations only, never
+    /// enforcement (R16) and never a platform (R26).
+    pub fn receives_case_data(&self) -> bool {
+        !self.is_enforcement() && !self.is_platform()
     }
 }
 
@@ -649,6 +667,15 @@ pub fn authorize(
         if !allowed {
             return Err(Denied);
         }
+    } else if actor.org_kind.is_platform() {
+        // r26: a platform's accounts screen and review advertisements, and
+        // its administrator manages those accounts. Nothing else: no case,
+        // no figure, no audit trail of anyone else.
+        let allowed = (permission == Permission::ReviewAds && role_allows(actor.role, permission))
+            || (permission == Permission::ManageUsers && actor.role == Role::OrgAdmin);
+        if !allowed {
+            return Err(Denied);
+        }
     } else if permission == Permission::ReadInbox || !role_allows(actor.role, permission) {
         return Err(Denied);
     }
@@ -682,6 +709,23 @@ mod tests {
         assert!(s.allows(Permission::ReadPerson));
         assert!(!s.allows(Permission::WritePerson));
         assert_eq!(s.reach().org_wide, None, "a caseworker reaches only assigned records by default");
+    }
+
+    #[test]
+    fn r26_platform_accounts_review_ads_and_nothing_else() {
+        for role in Role::ALL {
+            for p in Permission::ALL {
+                let r = authorize(&actor(role, OrgKind::Platform), p, Purpose::case_management(), "r");
+                let expected = (p == Permission::ReviewAds && matches!(role, Role::Caseworker | Role::Supervisor))
+                    || (p == Permission::ManageUsers && role == Role::OrgAdmin);
+                assert_eq!(r.is_ok(), expected, "{role:?} {p:?}");
+                if let Ok(scope) = r {
+                    assert!(scope.reach().is_nothing(), "no reach into records");
+                }
+            }
+        }
+        assert!(!OrgKind::Platform.receives_case_data());
+        assert!(OrgKind::ALL.iter().all(|k| k.receives_case_data() != (k.is_enforcement() || k.is_platform())));
     }
 
     #[test]
@@ -773,7 +817,7 @@ mod tests {
             for role in Role::ALL {
                 let ok = authorize(&actor(role, kind), Permission::RecordCooperation, Purpose::case_management(), "r")
                     .is_ok();
-                assert_eq!(ok, role == Role::Supervisor && !kind.is_enforcement(), "{kind:?} {role:?}");
+                assert_eq!(ok, role == Role::Supervisor && kind.receives_case_data(), "{kind:?} {role:?}");
             }
         }
     }
@@ -892,7 +936,7 @@ mod tests {
             for kind in OrgKind::ALL {
                 for role in Role::ALL {
                     let r = authorize(&actor(role, kind), p, Purpose::case_management(), "r");
-                    let expected = role == Role::Supervisor && !kind.is_enforcement();
+                    let expected = role == Role::Supervisor && kind.receives_case_data();
                     assert_eq!(r.is_ok(), expected, "{kind:?} {role:?} {p:?}");
                     if let Ok(scope) = r {
                         assert_eq!(scope.reach(), &role_reach(&actor(role, kind)));

@@ -330,6 +330,13 @@ pub fn check_proposal(
             "a case is never sent to an enforcement organisation",
         ));
     }
+    if recipient_kind.is_platform() {
+        return Err(ValidationError::new(
+            "recipient_org_id",
+            "r26_platform_recipient",
+            "an online platform reviews advertisements and is never sent a person's case",
+        ));
+    }
     if !recipient_remote {
         return Err(ValidationError::new(
             "recipient_org_id",
@@ -371,7 +378,7 @@ pub fn still_covered(consent: &Consent, recipient: OrgId, today: Date) -> bool {
 /// Whether an incoming transfer may be taken by this organisation: only an
 /// assistance organisation receives a case (R16), whoever addressed it.
 pub fn may_receive(kind: OrgKind) -> bool {
-    !kind.is_enforcement()
+    kind.receives_case_data()
 }
 
 #[cfg(test)]
@@ -409,10 +416,12 @@ mod tests {
         let c = consent("cross_border_transfer", to, "identity", "2027-01-01");
         for kind in OrgKind::ALL {
             let r = check_proposal(to, kind, true, Some(&c), TODAY);
-            assert_eq!(r.is_ok(), !kind.is_enforcement(), "{kind:?}");
-            assert_eq!(may_receive(kind), !kind.is_enforcement());
+            assert_eq!(r.is_ok(), kind.receives_case_data(), "{kind:?}");
+            assert_eq!(may_receive(kind), kind.receives_case_data());
             if kind.is_enforcement() {
                 assert_eq!(r.err().map(|e| e.code), Some("r16_enforcement_recipient"));
+            } else if kind.is_platform() {
+                assert_eq!(r.err().map(|e| e.code), Some("r26_platform_recipient"));
             }
         }
     }

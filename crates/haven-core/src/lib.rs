@@ -12,6 +12,7 @@ pub mod audit;
 pub mod case;
 pub mod consent;
 pub mod cooperation;
+pub mod corroboration;
 pub mod ctdc;
 pub mod disclosure;
 pub mod exchange;

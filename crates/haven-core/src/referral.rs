@@ -231,6 +231,13 @@ impl Proposal {
                 "a referral for assistance cannot go to police, prosecution, immigration or border authorities (R16)",
             ));
         }
+        if recipient_kind.is_platform() {
+            return Err(ValidationError::new(
+                "recipient",
+                "r26_platform_recipient",
+                "an online platform reviews advertisements and is never sent a person's case",
+            ));
+        }
         if recipient == referring {
             return Err(ValidationError::new("recipient", "same_org", "choose another organisation"));
         }
@@ -370,7 +377,10 @@ mod tests {
     fn r16_referrals_never_go_to_enforcement() {
         for kind in OrgKind::ALL {
             let r = Proposal::parse("legal_aid", org(9), kind, org(1), "");
-            assert_eq!(r.is_err(), kind.is_enforcement(), "{kind:?}");
+            assert_eq!(r.is_err(), !kind.receives_case_data(), "{kind:?}");
+            if kind.is_platform() {
+                assert_eq!(r.err().map(|e| e.code), Some("r26_platform_recipient"));
+            }
         }
         assert_eq!(Proposal::parse("legal_aid", org(1), OrgKind::Shelter, org(1), "").unwrap_err().code, "same_org");
         assert!(Proposal::parse("massage", org(9), OrgKind::Shelter, org(1), "").is_err());
@@ -456,7 +466,7 @@ mod tests {
     #[test]
     fn r19_every_listed_service_type_can_be_proposed_to_every_assistance_organisation() {
         for t in SERVICE_TYPES {
-            for kind in OrgKind::ALL.into_iter().filter(|k| !k.is_enforcement()) {
+            for kind in OrgKind::ALL.into_iter().filter(|k| k.receives_case_data()) {
                 let p = Proposal::parse(&format!(" {t} "), org(9), kind, org(1), "").unwrap();
                 assert_eq!(p.service_type, t, "{kind:?}");
             }

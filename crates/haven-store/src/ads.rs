@@ -90,3 +90,80 @@ impl Store {
             .collect()
     }
 }
+
+/// A platform is told that an advertisement was reported only once this many
+/// survivors, across the installation's organisations, named the same
+/// contact or passage: fewer could point a complicit insider at the one
+/// person who spoke (R08, R26).
+pub const PLATFORM_MIN_REPORTS: i64 = 3;
+
+impl Store {
+    /// R08, R26: for each advertisement, how many survivors named one of its
+    /// contacts (handle, link, phone, e-mail) or copied one of its passages
+    /// into a screening. A count only, compared by keyed hash: who they are
+    /// is never shown, and the advertisement is not stored.
+    ///
+    /// An assistance organisation counts its own survivors. A platform has
+    /// none, so it is given the count across the installation's
+    /// organisations, and only from [`PLATFORM_MIN_REPORTS`] up; below that
+    /// it learns nothing, not even that nobody reported the ad.
+    pub async fn ad_reports(&self, scope: &Scope, ads: &[&str]) -> Result<AdReports> {
+        require(scope, Permission::ReviewAds)?;
+        let org = scope.org().to_string();
+        let kind: String = sqlx::query("SELECT kind FROM organisations WHERE id = $1")
+            .bind(&org)
+            .fetch_one(self.pool())
+            .await?
+            .try_get("kind")?;
+        let platform = kind == haven_core::access::OrgKind::Platform.as_str();
+        let mut out = Vec::with_capacity(ads.len());
+        let mut reported = 0usize;
+        for ad in ads {
+            use haven_core::corroboration as c;
+            let mut marks = c::contact_marks(ad);
+            marks.extend(c::passages(ad));
+            let tokens: Vec<String> = marks.iter().map(|m| self.keys().blind_index(&format!("fact:{m}"))).collect();
+            let n = if tokens.is_empty() {
+                0
+            } else {
+                let list = (0..tokens.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
+                let sql = if platform {
+                    format!(
+                        "SELECT COUNT(DISTINCT f.person_id) AS n FROM screening_facts f \
+                         JOIN organisations o ON o.id = f.org_id \
+                         WHERE o.demo = (SELECT demo FROM organisations WHERE id = $1) AND f.token IN ({list})"
+                    )
+                } else {
+                    format!(
+                        "SELECT COUNT(DISTINCT person_id) AS n FROM screening_facts \
+                         WHERE org_id = $1 AND token IN ({list})"
+                    )
+                };
+                let mut q = sqlx::query(&sql).bind(&org);
+                for t in &tokens {
+                    q = q.bind(t);
+                }
+                q.fetch_one(self.pool()).await?.try_get::<i64, _>("n")?
+            };
+            if n > 0 {
+                reported += 1;
+            }
+            out.push(if platform && n < PLATFORM_MIN_REPORTS { None } else { Some(n) });
+        }
+        // One line per request: a reviewer probing many handles shows in
+        // the log as many requests with their counts of matches.
+        let outcome = format!("screened {} reported {}", ads.len(), reported);
+        self.audit_read(scope, Action::Search, RecordKind::AdReview, &[""], &outcome).await?;
+        Ok(AdReports { across_installation: platform, counts: out })
+    }
+}
+
+/// Survivors' reports of screened advertisements, one count per ad.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdReports {
+    /// Counted across the installation's organisations (a platform), not
+    /// within the caller's own.
+    pub across_installation: bool,
+    /// `None` where a platform is not told (below [`PLATFORM_MIN_REPORTS`]).
+    pub counts: Vec<Option<i64>>,
+}

@@ -200,7 +200,7 @@ impl Store {
             .collect();
         let organisations = orgs
             .into_iter()
-            .filter(|o| !o.kind.is_enforcement() && !remote.contains(&o.id.to_string()))
+            .filter(|o| o.kind.receives_case_data() && !remote.contains(&o.id.to_string()))
             .map(|o| haven_exchange::CardOrg {
                 id: o.id.to_string(),
                 name: o.name,
@@ -323,9 +323,9 @@ impl Store {
         self.seal_row(&mut tx, &PARTNERS, fp.as_str()).await?;
         for org in &card.card.organisations {
             let Ok(kind) = OrgKind::parse(&org.kind) else { continue };
-            // R16: whatever the card says, an enforcement organisation never
-            // becomes a place a case can be sent.
-            if kind.is_enforcement() {
+            // R16, R26: whatever the card says, an enforcement organisation
+            // or a platform never becomes a place a case can be sent.
+            if !kind.receives_case_data() {
                 continue;
             }
             let known = sqlx::query("SELECT org_id FROM partner_orgs WHERE partner = $1 AND remote_id = $2")

@@ -293,8 +293,17 @@ impl Store {
                 .await?;
             let values: Vec<String> = match answer {
                 Answer::Text(t) | Answer::Choice(t) => {
-                    // Several compounds or handles may be listed on separate lines or with commas.
-                    t.split(['\n', ',', ';']).map(normalise_fact).filter(|v| v.chars().count() >= 3).collect()
+                    use haven_core::corroboration as c;
+                    let mut v = c::fact_values(t);
+                    // The same contact however it was written, so that a
+                    // screened advertisement can meet it too (R08, R26).
+                    v.extend(c::contact_marks(t));
+                    if kind == haven_core::screening::FactKind::RecruiterHandle {
+                        v.extend(c::fact_values(t).iter().filter_map(|h| c::bare_handle(h)));
+                    }
+                    v.sort();
+                    v.dedup();
+                    v
                 }
                 _ => Vec::new(),
             };
@@ -396,14 +405,6 @@ const CORROBORATING: [haven_core::screening::FactKind; 5] = [
     haven_core::screening::FactKind::AdvertisementText,
     haven_core::screening::FactKind::AdvertisementUrl,
 ];
-
-/// Case-folded, whitespace-collapsed, leading "@" dropped: "@Golden  Fortune"
-/// and "golden fortune" are the same fact.
-fn normalise_fact(raw: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = raw.nfkc().flat_map(char::to_lowercase).collect();
-    folded.trim().trim_start_matches('@').split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 impl Store {
     /// R08: how many other people of the organisation named the same

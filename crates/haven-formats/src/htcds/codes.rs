@@ -258,9 +258,12 @@ impl DecisionMakingOrg {
     pub fn for_org(kind: OrgKind) -> Self {
         match kind {
             OrgKind::NgoAssistance | OrgKind::Shelter | OrgKind::Health | OrgKind::LegalAid => DecisionMakingOrg::Ngo,
-            OrgKind::LabourInspection | OrgKind::NrmCoordinator | OrgKind::Consular | OrgKind::Immigration => {
-                DecisionMakingOrg::NonPoliceGovernmental
-            }
+            // A platform holds no screening; mapped only so that the match is whole.
+            OrgKind::LabourInspection
+            | OrgKind::NrmCoordinator
+            | OrgKind::Consular
+            | OrgKind::Immigration
+            | OrgKind::Platform => DecisionMakingOrg::NonPoliceGovernmental,
             OrgKind::Police | OrgKind::Border => DecisionMakingOrg::Police,
             OrgKind::Prosecution => DecisionMakingOrg::CourtOrProsecution,
         }

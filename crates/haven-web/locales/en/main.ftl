@@ -1197,3 +1197,11 @@ ctdc-download = Download the de-identified records (CSV)
 # Access log pages (issue 13)
 access-log-older = Older entries
 access-log-newest = Newest entries
+
+# Platform accounts and survivors' reports of advertisements (issue 17)
+org-kind-platform = Online platform (job advertisements only)
+validation-r26_platform_recipient = An online platform reviews advertisements and is never sent a person's case. Choose an assistance organisation.
+ads-reported = Survivors screened by your organisation who named this advertisement's contact or copied its words: { $count }. Who they are is never shown.
+ads-reported-installation = Survivors screened by organisations on this installation who named this advertisement's contact or copied its words: { $count }. Who they are is never shown.
+ads-reported-none = No survivor screened here named this advertisement's contact or copied its words.
+ads-reported-withheld = Survivors' reports are shown to a platform only when at least { $count } survivors named the same contact or words; below that nothing is said, not even whether anyone did.

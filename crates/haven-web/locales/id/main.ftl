@@ -1207,3 +1207,11 @@ ctdc-download = Unduh catatan tanpa identitas (CSV)
 # Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
 access-log-older = Entri lebih lama
 access-log-newest = Entri terbaru
+
+# Platform accounts and survivors' reports of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+org-kind-platform = Platform daring (hanya peninjauan iklan)
+validation-r26_platform_recipient = Platform daring hanya meninjau iklan dan tidak pernah dikirimi kasus seseorang. Pilih organisasi pendamping.
+ads-reported = Penyintas yang diskrining organisasi Anda dan menyebut kontak atau menyalin kata-kata iklan ini: { $count }. Siapa mereka tidak pernah ditampilkan.
+ads-reported-installation = Penyintas yang diskrining organisasi-organisasi di instalasi ini dan menyebut kontak atau menyalin kata-kata iklan ini: { $count }. Siapa mereka tidak pernah ditampilkan.
+ads-reported-none = Belum ada penyintas yang diskrining di sini yang menyebut kontak atau kata-kata iklan ini.
+ads-reported-withheld = Laporan penyintas hanya ditampilkan kepada platform bila sedikitnya { $count } penyintas menyebut kontak atau kata-kata yang sama; di bawah itu tidak ada yang disampaikan, bahkan apakah ada yang melapor.

@@ -1207,3 +1207,11 @@ ctdc-download = ดาวน์โหลดระเบียนที่ไม�
 # Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
 access-log-older = รายการที่เก่ากว่า
 access-log-newest = รายการล่าสุด
+
+# Platform accounts and survivors' reports of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+org-kind-platform = แพลตฟอร์มออนไลน์ (ตรวจสอบโฆษณาเท่านั้น)
+validation-r26_platform_recipient = แพลตฟอร์มออนไลน์มีหน้าที่ตรวจสอบโฆษณาเท่านั้น และจะไม่ได้รับข้อมูลคดีของบุคคลใด กรุณาเลือกองค์กรที่ให้ความช่วยเหลือ
+ads-reported = ผู้รอดชีวิตที่องค์กรของคุณคัดกรองแล้วระบุช่องทางติดต่อหรือข้อความของโฆษณานี้: { $count } คน จะไม่มีการแสดงว่าเป็นใคร
+ads-reported-installation = ผู้รอดชีวิตที่องค์กรในระบบนี้คัดกรองแล้วระบุช่องทางติดต่อหรือข้อความของโฆษณานี้: { $count } คน จะไม่มีการแสดงว่าเป็นใคร
+ads-reported-none = ยังไม่มีผู้รอดชีวิตที่คัดกรองที่นี่ระบุช่องทางติดต่อหรือข้อความของโฆษณานี้
+ads-reported-withheld = แพลตฟอร์มจะเห็นรายงานจากผู้รอดชีวิตก็ต่อเมื่อมีผู้รอดชีวิตอย่างน้อย { $count } คนระบุช่องทางติดต่อหรือข้อความเดียวกัน หากน้อยกว่านั้นจะไม่มีการแจ้งใด ๆ แม้แต่ว่ามีผู้รายงานหรือไม่

@@ -1212,3 +1212,11 @@ ctdc-download = I-download ang mga rekord na tinanggalan ng pagkakakilanlan (CSV
 # Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
 access-log-older = Mas lumang mga entry
 access-log-newest = Pinakabagong mga entry
+
+# Platform accounts and survivors' reports of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+org-kind-platform = Online na plataporma (pagsusuri lamang ng anunsyo)
+validation-r26_platform_recipient = Ang online na plataporma ay nagsusuri lamang ng mga anunsyo at hindi kailanman pinadadalhan ng kaso ng isang tao. Pumili ng organisasyong tumutulong.
+ads-reported = Mga survivor na na-screen ng inyong organisasyon na bumanggit sa contact o kumopya sa mga salita ng anunsyong ito: { $count }. Hindi kailanman ipinapakita kung sino sila.
+ads-reported-installation = Mga survivor na na-screen ng mga organisasyon sa installation na ito na bumanggit sa contact o kumopya sa mga salita ng anunsyong ito: { $count }. Hindi kailanman ipinapakita kung sino sila.
+ads-reported-none = Walang survivor na na-screen dito ang bumanggit sa contact o mga salita ng anunsyong ito.
+ads-reported-withheld = Ipinapakita lamang sa plataporma ang mga ulat ng survivor kapag hindi bababa sa { $count } survivor ang bumanggit sa parehong contact o mga salita; kung mas kaunti, walang sinasabi, kahit kung may nag-ulat.

@@ -1207,3 +1207,11 @@ ctdc-download = Tải xuống hồ sơ đã khử định danh (CSV)
 # Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
 access-log-older = Các mục cũ hơn
 access-log-newest = Các mục mới nhất
+
+# Platform accounts and survivors' reports of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+org-kind-platform = Nền tảng trực tuyến (chỉ rà soát quảng cáo)
+validation-r26_platform_recipient = Nền tảng trực tuyến chỉ rà soát quảng cáo và không bao giờ nhận hồ sơ của một người. Hãy chọn một tổ chức hỗ trợ.
+ads-reported = Số người sống sót do tổ chức của bạn sàng lọc đã nêu cách liên lạc hoặc chép lại lời của quảng cáo này: { $count }. Danh tính của họ không bao giờ được hiển thị.
+ads-reported-installation = Số người sống sót do các tổ chức trên hệ thống này sàng lọc đã nêu cách liên lạc hoặc chép lại lời của quảng cáo này: { $count }. Danh tính của họ không bao giờ được hiển thị.
+ads-reported-none = Chưa có người sống sót nào được sàng lọc tại đây nêu cách liên lạc hoặc lời của quảng cáo này.
+ads-reported-withheld = Nền tảng chỉ thấy báo cáo của người sống sót khi có ít nhất { $count } người nêu cùng một cách liên lạc hoặc cùng lời lẽ; dưới mức đó không có thông tin gì, kể cả việc có ai báo cáo hay không.

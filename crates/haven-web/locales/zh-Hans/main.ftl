@@ -1207,3 +1207,11 @@ ctdc-download = 下载去标识化记录（CSV）
 # Access log pages (issue 13) (REVIEW: machine-quality, needs native review)
 access-log-older = 较早的条目
 access-log-newest = 最新的条目
+
+# Platform accounts and survivors' reports of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+org-kind-platform = 网络平台（仅审核广告）
+validation-r26_platform_recipient = 网络平台只审核广告，绝不会收到任何人的个案。请选择一个援助机构。
+ads-reported = 经贵机构筛查、提到此广告联系方式或抄录其文字的幸存者：{ $count } 人。绝不显示他们是谁。
+ads-reported-installation = 经本系统各机构筛查、提到此广告联系方式或抄录其文字的幸存者：{ $count } 人。绝不显示他们是谁。
+ads-reported-none = 在此接受筛查的幸存者中，没有人提到此广告的联系方式或文字。
+ads-reported-withheld = 只有当至少 { $count } 名幸存者提到相同的联系方式或文字时，平台才会看到幸存者的报告；低于此数则不作任何说明，甚至不说明是否有人报告过。

@@ -42,6 +42,11 @@ pub struct ScreenedOut {
     score: f64,
     flags: Vec<FlagOut>,
     model_version: String,
+    /// How many survivors named one of the ad's contacts (handle, link,
+    /// phone, e-mail) or copied one of its passages in a screening (R08):
+    /// a count, never who. Within the caller's organisation; for a platform,
+    /// across the installation's organisations and absent below 3.
+    reported_by: Option<i64>,
 }
 
 /// Scores job advertisements for the marks of fraudulent recruitment, each
@@ -53,22 +58,29 @@ pub(crate) async fn screen_ads(
     caller: Caller,
     JsonBody(body): JsonBody<ScreenIn>,
 ) -> Result<Json<Vec<ScreenedOut>>, WebError> {
-    caller.scope(&state, Permission::ReviewAds).await?;
+    let scope = caller.scope(&state, Permission::ReviewAds).await?;
     if body.ads.is_empty() || body.ads.len() > MAX_BATCH {
         return Err(WebError::Invalid(ValidationError::new("ads", "batch_size", "send between 1 and 500 ads")));
     }
     let screener = super::screener()?;
     let lang = super::lang(body.language.as_deref(), "en");
-    let mut out = Vec::with_capacity(body.ads.len());
+    // Every ad is checked before anything is counted, so a bad one in the
+    // batch refuses the batch without a trace in the log of reports.
+    let mut inputs = Vec::with_capacity(body.ads.len());
     for ad in body.ads {
         let text = haven_core::text::clean_text("text", &ad.text, haven_core::ad_review::MAX_AD_CHARS)?;
-        let input = haven_ads::AdInput {
+        inputs.push(haven_ads::AdInput {
             id: ad.id,
             text,
             language: ad.language.as_deref().and_then(haven_ads::Lang::parse),
             line: 0,
-        };
-        let r = screener.screen(&input, lang);
+        });
+    }
+    let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
+    let reports = state.store.ad_reports(&scope, &texts).await?;
+    let mut out = Vec::with_capacity(inputs.len());
+    for (input, reported_by) in inputs.iter().zip(reports.counts) {
+        let r = screener.screen(input, lang);
         out.push(ScreenedOut {
             id: r.id,
             score: r.score,
@@ -78,6 +90,7 @@ pub(crate) async fn screen_ads(
                 .map(|f| FlagOut { id: f.id, explanation: f.explanation, matched: f.matched })
                 .collect(),
             model_version: r.model_version,
+            reported_by,
         });
     }
     Ok(Json(out))

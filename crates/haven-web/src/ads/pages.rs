@@ -16,6 +16,8 @@ struct Screened {
     high: bool,
     flags: Vec<FlagRow>,
     model_version: String,
+    /// How many survivors reported it (R08), said in words; never who.
+    reported: String,
 }
 
 struct ReviewRow {
@@ -130,7 +132,20 @@ pub(crate) struct ScreenForm {
     text: String,
 }
 
-fn screen_one(tr: &Tr, text: &str) -> Result<Screened, WebError> {
+async fn screen_one(
+    state: &AppState,
+    scope: &haven_core::access::Scope,
+    tr: &Tr,
+    text: &str,
+) -> Result<Screened, WebError> {
+    let reports = state.store.ad_reports(scope, &[text]).await?;
+    let count = reports.counts.first().copied().flatten();
+    let reported = match (reports.across_installation, count) {
+        (_, Some(0)) => tr.t("ads-reported-none"),
+        (false, Some(n)) => tr.t_with("ads-reported", "count", n),
+        (true, Some(n)) => tr.t_with("ads-reported-installation", "count", n),
+        (_, None) => tr.t_with("ads-reported-withheld", "count", haven_store::ads::PLATFORM_MIN_REPORTS),
+    };
     let screener = super::screener()?;
     let input = haven_ads::AdInput { id: "ad".into(), text: text.to_owned(), language: None, line: 0 };
     let r = screener.screen(&input, super::lang(None, tr.code()));
@@ -146,6 +161,7 @@ fn screen_one(tr: &Tr, text: &str) -> Result<Screened, WebError> {
             .map(|f| FlagRow { explanation: f.explanation, matched: f.matched.join(", ") })
             .collect(),
         model_version: r.model_version,
+        reported,
     })
 }
 
@@ -155,13 +171,13 @@ pub(crate) async fn screen_submit(
     PageCaller(caller): PageCaller,
     CsrfForm(form): CsrfForm<ScreenForm>,
 ) -> PageResult {
-    caller.scope(&state, Permission::ReviewAds).await?;
+    let scope = caller.scope(&state, Permission::ReviewAds).await?;
     let text = match haven_core::text::clean_text("text", &form.text, haven_core::ad_review::MAX_AD_CHARS) {
         Ok(t) if !t.is_empty() => t,
         Ok(_) => return render_ads(&state, &tr, &caller, None, None, Some(tr.t("ads-empty"))).await,
         Err(v) => return render_ads(&state, &tr, &caller, None, None, Some(validation_message(&tr, &v))).await,
     };
-    let screened = screen_one(&tr, &text)?;
+    let screened = screen_one(&state, &scope, &tr, &text).await?;
     render_ads(&state, &tr, &caller, Some(screened), None, None).await
 }
 
@@ -204,7 +220,7 @@ pub(crate) async fn review_submit(
         Ok(_) => Ok(Redirect::to("/ads?saved=1").into_response()),
         Err(WebError::Invalid(v)) => {
             // The ad stays on the page with what is missing said.
-            let screened = screen_one(&tr, &form.text).ok();
+            let screened = screen_one(&state, &scope, &tr, &form.text).await.ok();
             let msg = validation_message(&tr, &v);
             let mut res = render_ads(&state, &tr, &caller, screened, None, Some(msg)).await?;
             *res.status_mut() = StatusCode::BAD_REQUEST;

@@ -150,7 +150,7 @@ async fn person_view(
         .list_orgs()
         .await?
         .into_iter()
-        .filter(|o| remote.contains_key(&o.id) && !o.kind.is_enforcement())
+        .filter(|o| remote.contains_key(&o.id) && o.kind.receives_case_data())
         .map(|o| (o.id.to_string(), o.name))
         .collect();
     let today = time::OffsetDateTime::now_utc().date();

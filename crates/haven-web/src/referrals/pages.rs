@@ -110,7 +110,7 @@ pub(crate) async fn person_referrals_view(
     let recipients = crate::kit::context::other_orgs(state, caller)
         .await?
         .into_iter()
-        .filter(|o| !o.kind.is_enforcement())
+        .filter(|o| o.kind.receives_case_data())
         .map(|o| (o.id.to_string(), o.name))
         .collect();
     let expiry = time::OffsetDateTime::now_utc().date().saturating_add(time::Duration::days(90));

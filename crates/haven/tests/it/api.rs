@@ -508,3 +508,120 @@ async fn a_person_has_one_open_case_at_a_time_and_a_closed_one_can_be_followed_b
     assert_eq!(res.status(), 200, "{:?}", res.text().await);
     assert_eq!(open().await.unwrap().status(), 201, "a new case after the last one closed");
 }
+
+/// Screens one ad as the holder of `token` and returns its `reported_by`.
+async fn reported_by(app: &TestApp, token: &str, text: &str) -> Value {
+    let res = app
+        .client
+        .post(app.url("/api/v1/ads/screen"))
+        .bearer_auth(token)
+        .json(&json!({"ads": [{"id": "a", "text": text}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    json(res).await[0]["reported_by"].clone()
+}
+
+#[tokio::test]
+async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who() {
+    let app = TestApp::spawn().await;
+    let ad =
+        "Customer service staff needed in Sihanoukville, 2500 USD. Apply: https://t.me/Golden_HR or +855 12 345 678";
+    // Nobody has reported it yet.
+    assert_eq!(reported_by(&app, &app.token, ad).await, 0);
+    // Three survivors of this organisation name the recruiter, each in their own spelling.
+    for (name, answers) in [
+        ("Witness One", json!({"recruiter_handle": "golden_hr"})),
+        ("Witness Two", json!({"recruiter_handle": "Telegram @GOLDEN_HR"})),
+        ("Witness Three", json!({"ad_text": "They called me on 012 345 678 about a job"})),
+        ("Someone Else", json!({"recruiter_handle": "@another_agent", "ad_text": "Cleaner in Bangkok"})),
+    ] {
+        let pid = app.create_named(name).await;
+        let sid = app.start_screening(&pid, "en").await;
+        let res =
+            app.post(&format!("/api/v1/screenings/{sid}/answers")).json(&json!({"answers": answers})).send().await;
+        assert_eq!(res.unwrap().status(), 200);
+    }
+    let res = app.post("/api/v1/ads/screen").json(&json!({"ads": [{"id": "a", "text": ad}]})).send().await.unwrap();
+    let body = res.text().await.unwrap();
+    let out: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(out[0]["reported_by"], 3, "one handle in three spellings and one phone: {body}");
+    for name in ["Witness", "Someone"] {
+        assert!(!body.contains(name), "who reported it is never shown");
+    }
+    // A passage of the advertisement copied into an account counts too.
+    let pid = app.create_named("Witness Four").await;
+    let sid = app.start_screening(&pid, "en").await;
+    let copied = json!({"answers": {"ad_text": "Customer service staff needed in Sihanoukville"}});
+    let res = app.post(&format!("/api/v1/screenings/{sid}/answers")).json(&copied).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(reported_by(&app, &app.token, ad).await, 4);
+    // Another assistance organisation counts only its own survivors.
+    let other = app.user_token("Other NGO", "ngo_assistance", "caseworker", "ads.other").await;
+    assert_eq!(reported_by(&app, &other, ad).await, 0);
+    // A platform is told the installation's count, and only from three up.
+    let platform = app.user_token("Video Platform", "platform", "caseworker", "ads.platform").await;
+    assert_eq!(reported_by(&app, &platform, ad).await, 4);
+    assert_eq!(
+        reported_by(&app, &platform, "Cleaner wanted in Bangkok, contact @another_agent").await,
+        Value::Null,
+        "one survivor's report is not told to a platform, nor is its absence"
+    );
+    assert_eq!(reported_by(&app, &platform, "Cashier wanted, apply in person").await, Value::Null);
+    // Each screening request is in the audit log with how many ads were reported.
+    use sqlx::Row;
+    let rows = sqlx::query("SELECT outcome FROM audit_events WHERE action = 'search' AND record_kind = 'ad_review'")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    let outcomes: Vec<String> = rows.iter().map(|r| r.try_get("outcome").unwrap()).collect();
+    assert!(outcomes.iter().any(|o| o == "screened 1 reported 1"), "{outcomes:?}");
+}
+
+#[tokio::test]
+async fn r26_platform_accounts_screen_ads_and_reach_no_person_nor_receive_one() {
+    let app = TestApp::spawn().await;
+    let platform = app.user_token("Video Platform", "platform", "supervisor", "plat.sup").await;
+    let pid = app.create_named("Platform Probe").await;
+    for path in ["/api/v1/persons", &format!("/api/v1/persons/{pid}"), "/api/v1/tasks", "/api/v1/statistics"] {
+        let res = app.client.get(app.url(path)).bearer_auth(&platform).send().await.unwrap();
+        assert!(matches!(res.status().as_u16(), 403 | 404), "{path}: {}", res.status());
+        assert!(!res.text().await.unwrap().contains("Platform Probe"));
+    }
+    let res = app
+        .client
+        .post(app.url("/api/v1/ads/screen"))
+        .bearer_auth(&platform)
+        .json(&json!({"ads": [{"id": "x", "text": "Typist in KK Park"}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    // Nobody can send a platform a consent or a referral.
+    let plat_org = app.store.org_by_name("Video Platform").await.unwrap();
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/consents"))
+        .json(&json!({"purpose": "referral", "recipient_org_id": plat_org.to_string(), "categories": ["identity"],
+                      "expires_on": "2099-01-01", "language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("r26_platform_recipient"));
+    assert_eq!(app.count("consents").await, 0, "nothing is written");
+    let res = app
+        .post(&format!("/api/v1/persons/{pid}/referrals"))
+        .json(&json!({"service_type": "legal_aid", "recipient_org_id": plat_org.to_string()}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(app.count("referrals").await, 0);
+    // The platform's page menu offers the ads and nothing else.
+    let html = app.page_as("plat.sup", "/ads").await;
+    assert!(html.contains("href=\"/ads\""));
+    for other in ["href=\"/persons\"", "href=\"/tasks\"", "href=\"/statistics\"", "href=\"/referrals\""] {
+        assert!(!html.contains(other), "{other}");
+    }
+}

@@ -3,7 +3,8 @@
 //! Every route the router knows, API and HTML alike, is crossed with every
 //! role in every relationship to a record: in the holding organisation and
 //! assigned to it, in the holding organisation and not assigned, in another
-//! assistance organisation, in an enforcement organisation; and anonymous.
+//! assistance organisation, in an enforcement organisation, in an online
+//! platform's organisation (R26); and anonymous.
 //! Each outcome is compared with `docs/authz-matrix.txt`. A route without an
 //! entry there fails. A denied request must not contain the person's name.
 //!
@@ -25,7 +26,7 @@ use serde_json::json;
 
 use crate::helpers::TestApp;
 
-const RELS: [&str; 4] = ["assigned", "unassigned", "other_org", "enforcement"];
+const RELS: [&str; 5] = ["assigned", "unassigned", "other_org", "enforcement", "platform"];
 
 /// Routes that carry no case data and handle their own authentication; for
 /// them the matrix only checks that no person's name leaks.
@@ -113,12 +114,14 @@ async fn world(app: &TestApp) -> World {
     let org_a = store.org_by_name("Local organisation").await.unwrap();
     let org_b = store.create_org("Beta Shelter", "shelter", Some("THA")).await.unwrap();
     let org_c = store.create_org("Gamma Immigration", "immigration", Some("THA")).await.unwrap();
+    let org_d = store.create_org("Delta Platform", "platform", None).await.unwrap();
     let mut users = BTreeMap::new();
     for role in Role::ALL {
         for rel in RELS {
             let org = match rel {
                 "assigned" | "unassigned" => org_a,
                 "other_org" => org_b,
+                "platform" => org_d,
                 _ => org_c,
             };
             let name = format!("{}_{}", role.as_str(), rel).replace('@', "_");
