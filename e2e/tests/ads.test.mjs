@@ -13,7 +13,7 @@ test('r26 paste an ad, see the flags with their reasons, record a decision with 
   await page.getByRole('link', { name: 'Job ads' }).click();
   await page.getByLabel('The advertisement, as published').fill(
     'URGENT! Customer service typist in Sihanoukville. Salary $2500/month, no experience needed, free flight and housing. Contact Telegram @fastjob_hr only.');
-  await page.getByRole('button', { name: 'Screen' }).click();
+  await page.getByRole('button', { name: 'Screen', exact: true }).click();
   assert.ok(await page.locator('blockquote.ad mark').count() > 0, 'matched words are marked');
   assert.ok(await page.locator('ul.flags li').count() >= 2, 'each flag with its reason');
   assert.match(await page.locator('#ad-score').textContent(), /0\.[5-9]|1\.0/);
@@ -39,10 +39,31 @@ test('r26 a platform reviewer lands on the job ads, sees nothing else, and is no
   const nav = await page.locator('nav').first().textContent();
   for (const other of ['People', 'Tasks', 'Referrals', 'Figures']) assert.ok(!nav.includes(other), `${other} in ${nav}`);
   await page.getByLabel('The advertisement, as published').fill('Game promoter in KK Park, contact @kk_recruit now');
-  await page.getByRole('button', { name: 'Screen' }).click();
+  await page.getByRole('button', { name: 'Screen', exact: true }).click();
   assert.match(await page.locator('#ad-reported').textContent(), /at least 3 survivors/);
   for (const path of ['/persons', '/tasks', '/statistics']) {
     const res = await page.goto(`${ctx.haven.url}${path}`);
     assert.ok([403, 404].includes(res.status()), `${path}: ${res.status()}`);
   }
+});
+
+test('r26 upload a file of ads, see them by score with their reasons, and open one to review', async () => {
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  // The first test changed the one-time password to this one.
+  await signIn(page, ctx.haven.url, 'cw.ads', 'caseworker-passphrase-ads');
+  await page.goto(`${ctx.haven.url}/ads`);
+  const file = [
+    JSON.stringify({ id: 'shop', text: 'Cashier wanted at our Chiang Mai grocery store. Apply in person with your CV.' }),
+    JSON.stringify({ id: 'kk', text: 'Game promoter in KK Park, Myawaddy. 3000 USD a month, no experience, free flight. Telegram @kk_jobs only.' }),
+    'this line is not JSON',
+  ].join('\n');
+  await page.getByLabel('Or a file of advertisements').setInputFiles({ name: 'ads.jsonl', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: 'Screen the file' }).click();
+  const rows = page.locator('#ads-batch tbody tr');
+  assert.equal(await rows.count(), 2);
+  assert.match(await rows.first().textContent(), /kk/, 'the likeliest fraud first');
+  assert.match(await page.getByRole('alert').textContent(), /Line 3/);
+  await rows.first().getByRole('button', { name: 'Review' }).click();
+  assert.match(await page.locator('#ad-text').inputValue(), /KK Park/);
+  assert.ok(await page.locator('ul.flags li').count() >= 1);
 });

@@ -613,6 +613,9 @@ pub fn may_grant(actor: &Actor, role: Role, org: OrgId, org_kind: OrgKind) -> bo
                     role,
                     Role::Caseworker | Role::Supervisor | Role::DecisionMaker | Role::OrgAdmin | Role::Auditor
                 )
+                // r26: a platform has ad reviewers and their administrators;
+                // a decision maker or auditor there could do nothing.
+                && (!org_kind.is_platform() || matches!(role, Role::Caseworker | Role::Supervisor | Role::OrgAdmin))
         }
         _ => false,
     }
@@ -633,7 +636,8 @@ pub fn may_grant(actor: &Actor, role: Role, org: OrgId, org_kind: OrgKind) -> bo
 /// released figures, so one administrator alone must not make one (R27;
 /// insider review of issue 16).
 pub fn grant_needs_approval(role: Role, org_kind: OrgKind) -> bool {
-    (role.is_case_role() && !org_kind.is_enforcement()) || role == Role::OrgAdmin || role == Role::Auditor
+    // A platform's reviewers open no survivor's file (r26), so they need no second pair of eyes.
+    (role.is_case_role() && org_kind.receives_case_data()) || role == Role::OrgAdmin || role == Role::Auditor
 }
 
 /// Whether `actor` may decide whether caseworkers of `org` see every case
@@ -641,7 +645,7 @@ pub fn grant_needs_approval(role: Role, org_kind: OrgKind) -> bool {
 /// organisation's own administrators' call, never the system
 /// administrator's, who reads no case data.
 pub fn may_set_case_reach(actor: &Actor, org: OrgId) -> bool {
-    actor.role == Role::OrgAdmin && actor.org_id == org && !actor.org_kind.is_enforcement()
+    actor.role == Role::OrgAdmin && actor.org_id == org && actor.org_kind.receives_case_data()
 }
 
 /// Whether `approver` may approve a pending grant made by `granted_by` in
@@ -726,6 +730,21 @@ mod tests {
         }
         assert!(!OrgKind::Platform.receives_case_data());
         assert!(OrgKind::ALL.iter().all(|k| k.receives_case_data() != (k.is_enforcement() || k.is_platform())));
+    }
+
+    #[test]
+    fn r26_a_platform_administrator_appoints_reviewers_at_once_and_nothing_else() {
+        let admin = actor(Role::OrgAdmin, OrgKind::Platform);
+        for role in Role::ALL {
+            let may = may_grant(&admin, role, admin.org_id, OrgKind::Platform);
+            assert_eq!(may, matches!(role, Role::Caseworker | Role::Supervisor | Role::OrgAdmin), "{role:?}");
+        }
+        assert!(!grant_needs_approval(Role::Caseworker, OrgKind::Platform), "reviewers open no file");
+        assert!(!grant_needs_approval(Role::Supervisor, OrgKind::Platform));
+        assert!(grant_needs_approval(Role::OrgAdmin, OrgKind::Platform));
+        assert!(grant_needs_approval(Role::Caseworker, OrgKind::Shelter));
+        assert!(!may_set_case_reach(&admin, admin.org_id), "a platform has no cases to open to anyone");
+        assert!(may_set_case_reach(&actor(Role::OrgAdmin, OrgKind::Shelter), admin.org_id));
     }
 
     #[test]
@@ -834,7 +853,12 @@ mod tests {
                         let ok = may_grant(&a, target, org, org_kind);
                         let expected = match creator {
                             Role::SystemAdmin => target == Role::OrgAdmin && !kind.is_enforcement(),
-                            Role::OrgAdmin => org == own && target != Role::SystemAdmin,
+                            Role::OrgAdmin => {
+                                org == own
+                                    && target != Role::SystemAdmin
+                                    && (!kind.is_platform()
+                                        || matches!(target, Role::Caseworker | Role::Supervisor | Role::OrgAdmin))
+                            }
                             _ => false,
                         };
                         assert_eq!(ok, expected, "{creator:?} in {kind:?} granting {target:?} in {org_kind:?}");
@@ -867,8 +891,9 @@ mod tests {
     fn r16_case_roles_auditors_and_every_organisation_administrator_wait_for_a_second_person() {
         for role in Role::ALL {
             for kind in OrgKind::ALL {
-                let expected =
-                    (role.is_case_role() && !kind.is_enforcement()) || role == Role::OrgAdmin || role == Role::Auditor;
+                let expected = (role.is_case_role() && kind.receives_case_data())
+                    || role == Role::OrgAdmin
+                    || role == Role::Auditor;
                 assert_eq!(grant_needs_approval(role, kind), expected, "{role:?} {kind:?}");
             }
         }

@@ -2,7 +2,7 @@
 //! screening (`haven-ads`) scores and explains; only a person decides, and
 //! every decision carries their reason. There is no decision without one.
 
-use crate::text::clean_text;
+use crate::text::{clean_quoted_text, clean_text};
 use crate::ValidationError;
 
 /// What the reviewer decided about the advertisement.
@@ -51,7 +51,7 @@ pub struct Review {
 
 impl Review {
     pub fn parse(ad_text: &str, decision: &str, reason: &str) -> Result<Self, ValidationError> {
-        let ad_text = clean_text("text", ad_text, MAX_AD_CHARS)?;
+        let ad_text = clean_quoted_text("text", ad_text, MAX_AD_CHARS)?;
         if ad_text.is_empty() {
             return Err(ValidationError::new("text", "required", "paste the advertisement"));
         }

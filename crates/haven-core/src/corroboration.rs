@@ -91,7 +91,7 @@ fn word_mark(word: &str) -> Option<String> {
     let first = path.split(['/', '?', '#']).next().unwrap_or("");
     match host {
         "t.me" | "telegram.me" | "telegram.dog" => handle(first.trim_start_matches('@')).map(|h| format!("handle:{h}")),
-        "wa.me" => phone(first),
+        "wa.me" => phone_number(first, true),
         "line.me" => {
             path.rsplit('/').next().and_then(|id| handle(id.trim_start_matches('~'))).map(|h| format!("handle:{h}"))
         }
@@ -113,7 +113,8 @@ fn is_domain(host: &str) -> bool {
 
 /// Phone numbers are written in runs of digits, spaces, dashes, dots and
 /// brackets. A run counts only if it starts with "+" or "0", as numbers in
-/// the region are written, so that "40000-50000 baht" is not a phone.
+/// the region are written, so that "40000-50000 baht" is not a phone;
+/// "(+855)" counts as the "+" it holds.
 fn phone_marks(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run = String::new();
@@ -131,13 +132,36 @@ fn phone_marks(text: &str) -> Vec<String> {
     out
 }
 
-/// The last eight digits identify a number in the region whichever country
-/// prefix or trunk zero it is written with: subscriber numbers in Cambodia
-/// have eight digits, in Thailand, Viet Nam and Myanmar eight or nine.
-fn phone(s: &str) -> Option<String> {
+/// Country calling codes of the region and of the countries its survivors
+/// come from, longest first where one begins another: the code is taken
+/// off an international number so that it meets the same number written
+/// the national way, with its trunk zero.
+const CALLING_CODES: [&str; 34] = [
+    "855", "856", "880", "886", "852", "853", "670", "673", "977", "971", "966", "974", "251", "254", "234", "233",
+    "95", "66", "84", "63", "62", "86", "60", "65", "91", "92", "94", "82", "81", "44", "49", "61", "7", "1",
+];
+
+/// A phone number as its national significant number: "+66 81 234 5678",
+/// "66812345678" in a wa.me link and "081 234 5678" are all "812345678",
+/// while Cambodia's "+855 12 345 678" is "12345678", a different number.
+/// `international` says the digits begin with a country code.
+fn phone_number(s: &str, international: bool) -> Option<String> {
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    let n = digits.len();
-    (9..=15).contains(&n).then(|| format!("tel:{}", &digits[n - 8..]))
+    let national = if international {
+        let code = CALLING_CODES.iter().find(|c| digits.starts_with(*c))?;
+        digits[code.len()..].trim_start_matches('0').to_owned()
+    } else {
+        digits.strip_prefix('0')?.to_owned()
+    };
+    (7..=12).contains(&national.len()).then(|| format!("tel:{national}"))
+}
+
+fn phone(s: &str) -> Option<String> {
+    let trimmed = s.trim_start();
+    match trimmed.strip_prefix('+') {
+        Some(rest) => phone_number(rest, true),
+        None => phone_number(trimmed, false),
+    }
 }
 
 #[cfg(test)]
@@ -161,9 +185,12 @@ mod tests {
         let a = contact_marks("WhatsApp +66 81-234-5678");
         let b = contact_marks("call 081 234 5678.");
         let c = contact_marks("https://wa.me/66812345678");
-        assert_eq!(a, vec!["tel:12345678".to_owned()]);
+        assert_eq!(a, vec!["tel:812345678".to_owned()]);
         assert_eq!(a, b);
         assert_eq!(a, c);
+        // The same last digits in another country are another number.
+        assert_ne!(contact_marks("+855 12 345 678"), a);
+        assert_eq!(contact_marks("(+855) 12-345-678"), contact_marks("012 345 678"));
     }
 
     #[test]
@@ -185,6 +212,7 @@ mod tests {
         assert_eq!(contact_marks("ติดต่อ @golden_hr ด่วน"), vec!["handle:golden_hr"]);
         assert_eq!(contact_marks("联系电话：+855 12 345 678"), vec!["tel:12345678"]);
         assert_eq!(contact_marks("ទូរស័ព្ទ 012 345 678"), vec!["tel:12345678"]);
+        assert_eq!(contact_marks("Zalo 0912 345 678"), contact_marks("+84 912 345 678"));
         assert_eq!(contact_marks("Telegram@golden_hr"), vec!["handle:golden_hr"]);
         assert_eq!(contact_marks("tiktok.com/@golden_hr"), vec!["handle:golden_hr"]);
     }

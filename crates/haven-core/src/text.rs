@@ -134,10 +134,56 @@ pub fn clean_text(field: &'static str, raw: &str, max_chars: usize) -> Result<St
     Ok(s)
 }
 
+/// Text quoted from elsewhere, such as a job advertisement (R26): hidden
+/// characters are removed instead of refused. Scam advertisements put
+/// zero-width and direction-changing characters between letters precisely
+/// to slip past filters; a reviewer cannot see them to retype, and what the
+/// reviewer is shown and what is kept must be the same text. Otherwise as
+/// [`clean_text`].
+pub fn clean_quoted_text(field: &'static str, raw: &str, max_chars: usize) -> Result<String, ValidationError> {
+    let s: String = raw.replace("\r\n", "\n").nfc().collect();
+    let chars: Vec<char> = s.chars().collect();
+    let kept: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j));
+            let control = c.is_control() && c != '\n' && c != '\t';
+            let stray_selector = is_variation_selector(c) && !shapes(before);
+            let stray_joiner = is_joiner(c) && !(shapes(before) && shapes(chars.get(i + 1)));
+            !(control || is_hidden(c) || stray_selector || stray_joiner)
+        })
+        .map(|(_, &c)| c)
+        .collect();
+    clean_text(field, &kept, max_chars)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn r26_a_quoted_advertisement_loses_its_hidden_characters_instead_of_being_refused() {
+        let ad = "Customer ser\u{200B}vice in Sihanouk\u{200B}ville, contact @golden\u{200B}_hr\u{202E}\u{0007}";
+        assert_eq!(
+            clean_quoted_text("text", ad, 100).unwrap(),
+            "Customer service in Sihanoukville, contact @golden_hr"
+        );
+        assert!(clean_text("text", ad, 100).is_err(), "typed text is still refused, not silently changed");
+        // A joiner inside a word of a script that needs it is kept.
+        assert_eq!(clean_quoted_text("text", "क्\u{200D}ष", 10).unwrap(), "क्\u{200D}ष");
+        assert_eq!(clean_quoted_text("text", &"a".repeat(11), 10).unwrap_err().code, "too_long");
+    }
+
+    proptest! {
+        #[test]
+        fn r26_whatever_a_quoted_text_holds_what_is_kept_passes_the_typed_text_check(s in "\\PC{0,60}[\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{FE0F}]{0,4}\\PC{0,20}") {
+            if let Ok(kept) = clean_quoted_text("text", &s, 1_000) {
+                prop_assert_eq!(clean_text("text", &kept, 1_000), Ok(kept.clone()));
+            }
+        }
+    }
 
     #[test]
     fn nul_bidi_overrides_and_zero_width_spaces_are_refused() {

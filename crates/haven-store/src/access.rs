@@ -104,7 +104,7 @@ impl Store {
     /// demo organisation, whose passwords an operator prints on a terminal,
     /// nor fictional data a real one (insider review).
     pub(crate) async fn recipient_ok(&self, tx: &mut WriteTx, from: OrgId, to: OrgId) -> Result<()> {
-        let rows = sqlx::query("SELECT id, demo, kind FROM organisations WHERE id = $1 OR id = $2")
+        let rows = sqlx::query("SELECT id, demo FROM organisations WHERE id = $1 OR id = $2")
             .bind(from.to_string())
             .bind(to.to_string())
             .fetch_all(&mut **tx)
@@ -119,12 +119,10 @@ impl Store {
         };
         // r26: a platform is never the recipient of a consent, a referral or
         // a notice, whatever the form says; the policy's own check is in
-        // `haven_core::referral`, and this one covers every path at once.
-        let to_kind = rows
-            .iter()
-            .find(|r| r.try_get::<String, _>("id").ok().as_deref() == Some(to.to_string().as_str()))
-            .and_then(|r| r.try_get::<String, _>("kind").ok());
-        if to_kind.as_deref() == Some(haven_core::access::OrgKind::Platform.as_str()) {
+        // `haven_core::referral`, and this one covers every path at once. The
+        // kind is read with its row MAC checked, so editing the column for
+        // a moment in SQL does not open the way.
+        if self.org_kind(to).await?.is_platform() {
             return Err(ValidationError::new(
                 "recipient",
                 "r26_platform_recipient",

@@ -92,78 +92,91 @@ impl Store {
 }
 
 /// A platform is told that an advertisement was reported only once this many
-/// survivors, across the installation's organisations, named the same
-/// contact or passage: fewer could point a complicit insider at the one
-/// person who spoke (R08, R26).
+/// survivors, across the installation's organisations, named one and the
+/// same contact or passage of it: fewer could point a complicit insider at
+/// the one person who spoke (R08, R26).
 pub const PLATFORM_MIN_REPORTS: i64 = 3;
 
+/// What a reviewer is told about survivors' reports of one advertisement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reported {
+    /// An assistance organisation: how many of its own survivors named one
+    /// of the ad's contacts or passages.
+    Count(i64),
+    /// A platform: at least [`PLATFORM_MIN_REPORTS`] survivors named one and
+    /// the same contact or passage of it.
+    AtLeast(i64),
+    /// A platform is told nothing: no single contact or passage reaches the
+    /// threshold (which includes nobody having reported it).
+    NotTold,
+}
+
 impl Store {
-    /// R08, R26: for each advertisement, how many survivors named one of its
-    /// contacts (handle, link, phone, e-mail) or copied one of its passages
-    /// into a screening. A count only, compared by keyed hash: who they are
-    /// is never shown, and the advertisement is not stored.
+    /// R08, R26: what survivors reported of each advertisement: a count or a
+    /// floor, never who, compared by keyed hash; the advertisement is not
+    /// stored.
     ///
-    /// An assistance organisation counts its own survivors. A platform has
-    /// none, so it is given the count across the installation's
-    /// organisations, and only from [`PLATFORM_MIN_REPORTS`] up; below that
-    /// it learns nothing, not even that nobody reported the ad.
-    pub async fn ad_reports(&self, scope: &Scope, ads: &[&str]) -> Result<AdReports> {
+    /// An assistance organisation counts its own survivors who named any of
+    /// the ad's contacts (handle, link, phone, e-mail) or passages. A
+    /// platform has none, so it is told only whether one single contact or
+    /// passage was named by at least [`PLATFORM_MIN_REPORTS`] survivors
+    /// across the installation's organisations, and never how many: a
+    /// count over several contacts at once would let a widely reported one
+    /// carry a probe of another past the threshold (insider review), and an
+    /// exact count would show the day one more survivor spoke.
+    pub async fn ad_reports(&self, scope: &Scope, ads: &[&str]) -> Result<Vec<Reported>> {
         require(scope, Permission::ReviewAds)?;
         let org = scope.org().to_string();
-        let kind: String = sqlx::query("SELECT kind FROM organisations WHERE id = $1")
-            .bind(&org)
-            .fetch_one(self.pool())
-            .await?
-            .try_get("kind")?;
-        let platform = kind == haven_core::access::OrgKind::Platform.as_str();
+        let platform = self.org_kind(scope.org()).await?.is_platform();
         let mut out = Vec::with_capacity(ads.len());
-        let mut reported = 0usize;
+        let (mut marks_tested, mut told) = (0usize, 0usize);
         for ad in ads {
             use haven_core::corroboration as c;
             let mut marks = c::contact_marks(ad);
             marks.extend(c::passages(ad));
+            marks_tested += marks.len();
             let tokens: Vec<String> = marks.iter().map(|m| self.keys().blind_index(&format!("fact:{m}"))).collect();
-            let n = if tokens.is_empty() {
-                0
-            } else {
-                let list = (0..tokens.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
-                let sql = if platform {
-                    format!(
-                        "SELECT COUNT(DISTINCT f.person_id) AS n FROM screening_facts f \
-                         JOIN organisations o ON o.id = f.org_id \
-                         WHERE o.demo = (SELECT demo FROM organisations WHERE id = $1) AND f.token IN ({list})"
-                    )
-                } else {
-                    format!(
-                        "SELECT COUNT(DISTINCT person_id) AS n FROM screening_facts \
-                         WHERE org_id = $1 AND token IN ({list})"
-                    )
-                };
-                let mut q = sqlx::query(&sql).bind(&org);
-                for t in &tokens {
-                    q = q.bind(t);
-                }
-                q.fetch_one(self.pool()).await?.try_get::<i64, _>("n")?
-            };
-            if n > 0 {
-                reported += 1;
+            if tokens.is_empty() {
+                out.push(if platform { Reported::NotTold } else { Reported::Count(0) });
+                continue;
             }
-            out.push(if platform && n < PLATFORM_MIN_REPORTS { None } else { Some(n) });
+            let list = (0..tokens.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
+            let filter = if platform {
+                "JOIN organisations o ON o.id = f.org_id WHERE o.demo = (SELECT demo FROM organisations WHERE id = $1)"
+            } else {
+                "WHERE f.org_id = $1"
+            };
+            let sql = format!(
+                "SELECT f.person_id, f.org_id, f.screening_id, f.token, f.binding FROM screening_facts f {filter} \
+                 AND f.token IN ({list})"
+            );
+            let mut q = sqlx::query(&sql).bind(&org);
+            for t in &tokens {
+                q = q.bind(t);
+            }
+            let rows = q.fetch_all(self.pool()).await?;
+            // Only rows haven wrote count (a copy made in SQL fails its binding).
+            let people = crate::screenings::bound_people(self.keys(), &rows, "")?;
+            let n = if platform {
+                // The largest number of survivors behind any one mark.
+                people.values().map(|p| p.len() as i64).max().unwrap_or(0)
+            } else {
+                people.values().flatten().collect::<std::collections::BTreeSet<_>>().len() as i64
+            };
+            let reported = match (platform, n) {
+                (false, n) => Reported::Count(n),
+                (true, n) if n >= PLATFORM_MIN_REPORTS => Reported::AtLeast(PLATFORM_MIN_REPORTS),
+                (true, _) => Reported::NotTold,
+            };
+            if !matches!(reported, Reported::Count(0) | Reported::NotTold) {
+                told += 1;
+            }
+            out.push(reported);
         }
-        // One line per request: a reviewer probing many handles shows in
-        // the log as many requests with their counts of matches.
-        let outcome = format!("screened {} reported {}", ads.len(), reported);
+        // One line per request, with how many marks it tested: a reviewer
+        // probing many handles shows as requests testing many marks.
+        let outcome = format!("screened {} marks {} reported {}", ads.len(), marks_tested, told);
         self.audit_read(scope, Action::Search, RecordKind::AdReview, &[""], &outcome).await?;
-        Ok(AdReports { across_installation: platform, counts: out })
+        Ok(out)
     }
-}
-
-/// Survivors' reports of screened advertisements, one count per ad.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AdReports {
-    /// Counted across the installation's organisations (a platform), not
-    /// within the caller's own.
-    pub across_installation: bool,
-    /// `None` where a platform is not told (below [`PLATFORM_MIN_REPORTS`]).
-    pub counts: Vec<Option<i64>>,
 }

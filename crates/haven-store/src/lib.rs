@@ -277,6 +277,7 @@ impl Store {
         if !key_file.bound && !key_file.legacy && key_file.sealed {
             store.bind_rows_once(&key_path).await?;
         }
+        store.bind_facts_once().await?;
         store.anchor_at_open().await?;
         Ok(store)
     }

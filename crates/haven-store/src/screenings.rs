@@ -294,11 +294,18 @@ impl Store {
             let values: Vec<String> = match answer {
                 Answer::Text(t) | Answer::Choice(t) => {
                     use haven_core::corroboration as c;
+                    use haven_core::screening::FactKind;
                     let mut v = c::fact_values(t);
-                    // The same contact however it was written, so that a
-                    // screened advertisement can meet it too (R08, R26).
-                    v.extend(c::contact_marks(t));
-                    if kind == haven_core::screening::FactKind::RecruiterHandle {
+                    // The recruiter's contact however it was written, so that
+                    // a screened advertisement can meet it too (R08, R26).
+                    // Only from the questions that ask for the recruiter's
+                    // contact or the ad's link: an account of what happened
+                    // may hold the survivor's own phone or e-mail, which
+                    // must never become something an ad can be tested against.
+                    if matches!(kind, FactKind::RecruiterHandle | FactKind::AdvertisementUrl) {
+                        v.extend(c::contact_marks(t));
+                    }
+                    if kind == FactKind::RecruiterHandle {
                         v.extend(c::fact_values(t).iter().filter_map(|h| c::bare_handle(h)));
                     }
                     v.sort();
@@ -307,16 +314,19 @@ impl Store {
                 }
                 _ => Vec::new(),
             };
+            let org = scope.org().to_string();
             for v in values {
+                let token = self.keys().blind_index(&format!("fact:{v}"));
                 sqlx::query(
-                    "INSERT INTO screening_facts (screening_id, person_id, org_id, kind, token) VALUES ($1, $2, $3, $4, $5) \
-                     ON CONFLICT DO NOTHING",
+                    "INSERT INTO screening_facts (screening_id, person_id, org_id, kind, token, binding) \
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
                 )
                 .bind(id)
                 .bind(person)
-                .bind(scope.org().to_string())
+                .bind(&org)
                 .bind(kind.as_str())
-                .bind(self.keys().blind_index(&format!("fact:{v}")))
+                .bind(&token)
+                .bind(fact_binding(self.keys(), person, &org, id, &token))
                 .execute(&mut **tx)
                 .await?;
             }
@@ -406,7 +416,77 @@ const CORROBORATING: [haven_core::screening::FactKind; 5] = [
     haven_core::screening::FactKind::AdvertisementUrl,
 ];
 
+/// A fact's binding to the person, organisation and screening it came from,
+/// under a key the database does not hold: a row copied in SQL under
+/// another person's id fails it, and is not counted.
+fn fact_binding(keys: &crate::crypto::Keys, person: &str, org: &str, screening: &str, token: &str) -> String {
+    keys.tag("screening_fact", &format!("{person} {org}"), &format!("{screening} {token}"))
+}
+
+/// The people behind each token, among fact rows (with the columns
+/// `person_id`, `org_id`, `screening_id`, `token` and `binding`, under
+/// `prefix`) whose binding holds. A row that fails it was written in SQL,
+/// not by haven, and counts for nobody.
+pub(crate) fn bound_people(
+    keys: &crate::crypto::Keys,
+    rows: &[sqlx::any::AnyRow],
+    prefix: &str,
+) -> Result<BTreeMap<String, std::collections::BTreeSet<String>>> {
+    let mut out: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for r in rows {
+        let col = |c: &str| r.try_get::<Option<String>, _>(format!("{prefix}{c}").as_str());
+        let (Some(person), Some(org), Some(screening), Some(token)) =
+            (col("person_id")?, col("org_id")?, col("screening_id")?, col("token")?)
+        else {
+            continue;
+        };
+        let expected = fact_binding(keys, &person, &org, &screening, &token);
+        if col("binding")?.is_some_and(|b| crate::crypto::ct_eq(b.as_bytes(), expected.as_bytes())) {
+            out.entry(token).or_default().insert(person);
+        }
+    }
+    Ok(out)
+}
+
 impl Store {
+    /// Binds the fact rows written before bindings existed, once: the
+    /// migration that added the column asks for it, and doing it is
+    /// audited, so a second run (someone reset the marker to have forged
+    /// rows bound) shows in the log.
+    pub(crate) async fn bind_facts_once(&self) -> Result<()> {
+        if self.meta("fact_bindings").await?.as_deref() != Some("pending") {
+            return Ok(());
+        }
+        let mut tx = self.begin().await?;
+        let rows = sqlx::query(
+            "SELECT screening_id, person_id, org_id, kind, token FROM screening_facts WHERE binding IS NULL",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for r in &rows {
+            let (screening, person, org, kind, token): (String, String, String, String, String) = (
+                r.try_get("screening_id")?,
+                r.try_get("person_id")?,
+                r.try_get("org_id")?,
+                r.try_get("kind")?,
+                r.try_get("token")?,
+            );
+            sqlx::query("UPDATE screening_facts SET binding = $1 WHERE screening_id = $2 AND kind = $3 AND token = $4")
+                .bind(fact_binding(self.keys(), &person, &org, &screening, &token))
+                .bind(&screening)
+                .bind(&kind)
+                .bind(&token)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("UPDATE meta SET value = 'done' WHERE key = 'fact_bindings'").execute(&mut *tx).await?;
+        let ctx = crate::audit::Context { actor: "system", purpose: "integrity", request_id: "" };
+        let outcome = format!("bound {}", rows.len());
+        self.append_many(&mut tx, &ctx, Action::RowWrite, RecordKind::System, &["screening_facts"], &outcome).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// R08: how many other people of the organisation named the same
     /// compound, recruiter or advertisement. A count only: which cases they
     /// are is not revealed here, whatever the reader's reach.
@@ -414,17 +494,25 @@ impl Store {
         require(scope, Permission::ReadCase)?;
         let row = self.screening_row(&self.pool, scope, screening).await?.ok_or(StoreError::NotFound)?;
         let person: String = row.try_get("person_id")?;
-        let n: i64 = sqlx::query(
-            "SELECT COUNT(DISTINCT other.person_id) AS n FROM screening_facts mine \
+        // Both sides' rows must be haven's own: a fact forged into this
+        // screening, or another person's copied in SQL, corroborates nothing.
+        let rows = sqlx::query(
+            "SELECT mine.person_id AS m_person_id, mine.org_id AS m_org_id, mine.screening_id AS m_screening_id, \
+             mine.token AS m_token, mine.binding AS m_binding, other.person_id AS o_person_id, \
+             other.org_id AS o_org_id, other.screening_id AS o_screening_id, other.token AS o_token, \
+             other.binding AS o_binding FROM screening_facts mine \
              JOIN screening_facts other ON other.org_id = mine.org_id AND other.token = mine.token \
              WHERE mine.screening_id = $1 AND other.person_id <> $2",
         )
         .bind(screening)
         .bind(&person)
-        .fetch_one(&self.pool)
-        .await?
-        .try_get("n")?;
-        Ok(n)
+        .fetch_all(&self.pool)
+        .await?;
+        let mine = bound_people(self.keys(), &rows, "m_")?;
+        let others = bound_people(self.keys(), &rows, "o_")?;
+        let people: std::collections::BTreeSet<&String> =
+            others.iter().filter(|(token, _)| mine.contains_key(*token)).flat_map(|(_, p)| p).collect();
+        Ok(people.len() as i64)
     }
 }
 

@@ -1202,6 +1202,25 @@ access-log-newest = Newest entries
 org-kind-platform = Online platform (job advertisements only)
 validation-r26_platform_recipient = An online platform reviews advertisements and is never sent a person's case. Choose an assistance organisation.
 ads-reported = Survivors screened by your organisation who named this advertisement's contact or copied its words: { $count }. Who they are is never shown.
-ads-reported-installation = Survivors screened by organisations on this installation who named this advertisement's contact or copied its words: { $count }. Who they are is never shown.
+ads-reported-installation = At least { $count } survivors screened by organisations on this installation named one and the same contact or passage of this advertisement. Who they are is never shown.
 ads-reported-none = No survivor screened here named this advertisement's contact or copied its words.
 ads-reported-withheld = Survivors' reports are shown to a platform only when at least { $count } survivors named the same contact or words; below that nothing is said, not even whether anyone did.
+
+# Uploading a file of advertisements (issue 17)
+ads-upload = Or a file of advertisements (up to 500)
+ads-upload-hint = JSON Lines (one ad per line, with the fields "id" and "text") or CSV with the columns id and text. Nothing in the file is stored.
+ads-upload-screen = Screen the file
+ads-upload-empty = Choose a file with at least one advertisement.
+ads-upload-too-many = The file has more than { $count } advertisements. Split it, or use the command line (haven ads screen) for large files.
+ads-upload-csv-header = The CSV file's first line must name the columns id and text (and, if you have it, language).
+ads-upload-encoding = The file's text encoding could not be read. Save it as UTF-8 and upload it again.
+ads-upload-line = Line { $line }
+ads-upload-line-errors = These lines could not be screened and are not in the table:
+ads-batch-title = The file's advertisements, most likely fraudulent first
+ads-batch-id = Id
+ads-batch-score = Score
+ads-batch-ad = Advertisement
+ads-batch-reported = Reported by survivors
+ads-batch-review = Review
+ads-at-least = at least { $count }
+ads-too-long = An advertisement may have at most { $count } characters; this one has { $n }. Paste the part that matters.

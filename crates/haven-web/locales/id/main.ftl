@@ -1212,6 +1212,25 @@ access-log-newest = Entri terbaru
 org-kind-platform = Platform daring (hanya peninjauan iklan)
 validation-r26_platform_recipient = Platform daring hanya meninjau iklan dan tidak pernah dikirimi kasus seseorang. Pilih organisasi pendamping.
 ads-reported = Penyintas yang diskrining organisasi Anda dan menyebut kontak atau menyalin kata-kata iklan ini: { $count }. Siapa mereka tidak pernah ditampilkan.
-ads-reported-installation = Penyintas yang diskrining organisasi-organisasi di instalasi ini dan menyebut kontak atau menyalin kata-kata iklan ini: { $count }. Siapa mereka tidak pernah ditampilkan.
+ads-reported-installation = Sedikitnya { $count } penyintas yang diskrining organisasi-organisasi di instalasi ini menyebut kontak atau bagian yang sama dari iklan ini. Siapa mereka tidak pernah ditampilkan.
 ads-reported-none = Belum ada penyintas yang diskrining di sini yang menyebut kontak atau kata-kata iklan ini.
 ads-reported-withheld = Laporan penyintas hanya ditampilkan kepada platform bila sedikitnya { $count } penyintas menyebut kontak atau kata-kata yang sama; di bawah itu tidak ada yang disampaikan, bahkan apakah ada yang melapor.
+
+# Uploading a file of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+ads-upload = Atau berkas iklan (paling banyak 500)
+ads-upload-hint = JSON Lines (satu iklan per baris, dengan kolom "id" dan "text") atau CSV dengan kolom id dan text. Tidak ada isi berkas yang disimpan.
+ads-upload-screen = Saring berkas
+ads-upload-empty = Pilih berkas yang berisi sedikitnya satu iklan.
+ads-upload-too-many = Berkas berisi lebih dari { $count } iklan. Pecah berkasnya, atau gunakan baris perintah (haven ads screen) untuk berkas besar.
+ads-upload-csv-header = Baris pertama berkas CSV harus menamai kolom id dan text (dan language bila ada).
+ads-upload-encoding = Pengodean teks berkas tidak dapat dibaca. Simpan sebagai UTF-8 lalu unggah lagi.
+ads-upload-line = Baris { $line }
+ads-upload-line-errors = Baris-baris ini tidak dapat disaring dan tidak ada di tabel:
+ads-batch-title = Iklan dalam berkas, yang paling mungkin penipuan lebih dulu
+ads-batch-id = Id
+ads-batch-score = Skor
+ads-batch-ad = Iklan
+ads-batch-reported = Dilaporkan penyintas
+ads-batch-review = Tinjau
+ads-at-least = sedikitnya { $count }
+ads-too-long = Satu iklan paling banyak { $count } karakter; iklan ini { $n }. Tempel bagian yang penting saja.

@@ -1217,6 +1217,25 @@ access-log-newest = Pinakabagong mga entry
 org-kind-platform = Online na plataporma (pagsusuri lamang ng anunsyo)
 validation-r26_platform_recipient = Ang online na plataporma ay nagsusuri lamang ng mga anunsyo at hindi kailanman pinadadalhan ng kaso ng isang tao. Pumili ng organisasyong tumutulong.
 ads-reported = Mga survivor na na-screen ng inyong organisasyon na bumanggit sa contact o kumopya sa mga salita ng anunsyong ito: { $count }. Hindi kailanman ipinapakita kung sino sila.
-ads-reported-installation = Mga survivor na na-screen ng mga organisasyon sa installation na ito na bumanggit sa contact o kumopya sa mga salita ng anunsyong ito: { $count }. Hindi kailanman ipinapakita kung sino sila.
+ads-reported-installation = Hindi bababa sa { $count } survivor na na-screen ng mga organisasyon sa installation na ito ang bumanggit sa iisang contact o bahagi ng anunsyong ito. Hindi kailanman ipinapakita kung sino sila.
 ads-reported-none = Walang survivor na na-screen dito ang bumanggit sa contact o mga salita ng anunsyong ito.
 ads-reported-withheld = Ipinapakita lamang sa plataporma ang mga ulat ng survivor kapag hindi bababa sa { $count } survivor ang bumanggit sa parehong contact o mga salita; kung mas kaunti, walang sinasabi, kahit kung may nag-ulat.
+
+# Uploading a file of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+ads-upload = O isang file ng mga anunsyo (hanggang 500)
+ads-upload-hint = JSON Lines (isang anunsyo bawat linya, may mga field na "id" at "text") o CSV na may mga column na id at text. Walang nilalaman ng file ang iniimbak.
+ads-upload-screen = I-screen ang file
+ads-upload-empty = Pumili ng file na may kahit isang anunsyo.
+ads-upload-too-many = Ang file ay may higit sa { $count } na anunsyo. Hatiin ito, o gamitin ang command line (haven ads screen) para sa malalaking file.
+ads-upload-csv-header = Dapat pangalanan ng unang linya ng CSV file ang mga column na id at text (at language kung mayroon).
+ads-upload-encoding = Hindi mabasa ang encoding ng teksto ng file. I-save ito bilang UTF-8 at i-upload muli.
+ads-upload-line = Linya { $line }
+ads-upload-line-errors = Hindi ma-screen ang mga linyang ito at wala sila sa talahanayan:
+ads-batch-title = Ang mga anunsyo sa file, ang pinakamalamang na panloloko ang una
+ads-batch-id = Id
+ads-batch-score = Iskor
+ads-batch-ad = Anunsyo
+ads-batch-reported = Iniulat ng mga survivor
+ads-batch-review = I-repaso
+ads-at-least = hindi bababa sa { $count }
+ads-too-long = Ang isang anunsyo ay may hanggang { $count } na character lamang; ang isang ito ay may { $n }. I-paste ang mahalagang bahagi.

@@ -1212,6 +1212,25 @@ access-log-newest = Các mục mới nhất
 org-kind-platform = Nền tảng trực tuyến (chỉ rà soát quảng cáo)
 validation-r26_platform_recipient = Nền tảng trực tuyến chỉ rà soát quảng cáo và không bao giờ nhận hồ sơ của một người. Hãy chọn một tổ chức hỗ trợ.
 ads-reported = Số người sống sót do tổ chức của bạn sàng lọc đã nêu cách liên lạc hoặc chép lại lời của quảng cáo này: { $count }. Danh tính của họ không bao giờ được hiển thị.
-ads-reported-installation = Số người sống sót do các tổ chức trên hệ thống này sàng lọc đã nêu cách liên lạc hoặc chép lại lời của quảng cáo này: { $count }. Danh tính của họ không bao giờ được hiển thị.
+ads-reported-installation = Ít nhất { $count } người sống sót do các tổ chức trên hệ thống này sàng lọc đã nêu cùng một cách liên lạc hoặc đoạn văn của quảng cáo này. Danh tính của họ không bao giờ được hiển thị.
 ads-reported-none = Chưa có người sống sót nào được sàng lọc tại đây nêu cách liên lạc hoặc lời của quảng cáo này.
 ads-reported-withheld = Nền tảng chỉ thấy báo cáo của người sống sót khi có ít nhất { $count } người nêu cùng một cách liên lạc hoặc cùng lời lẽ; dưới mức đó không có thông tin gì, kể cả việc có ai báo cáo hay không.
+
+# Uploading a file of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+ads-upload = Hoặc một tệp quảng cáo (tối đa 500)
+ads-upload-hint = JSON Lines (mỗi dòng một quảng cáo, có các trường "id" và "text") hoặc CSV có các cột id và text. Không có gì trong tệp được lưu lại.
+ads-upload-screen = Sàng lọc tệp
+ads-upload-empty = Hãy chọn một tệp có ít nhất một quảng cáo.
+ads-upload-too-many = Tệp có hơn { $count } quảng cáo. Hãy chia nhỏ tệp, hoặc dùng dòng lệnh (haven ads screen) cho tệp lớn.
+ads-upload-csv-header = Dòng đầu tiên của tệp CSV phải ghi tên các cột id và text (và language nếu có).
+ads-upload-encoding = Không đọc được bảng mã của tệp. Hãy lưu dưới dạng UTF-8 rồi tải lên lại.
+ads-upload-line = Dòng { $line }
+ads-upload-line-errors = Các dòng sau không sàng lọc được và không có trong bảng:
+ads-batch-title = Các quảng cáo trong tệp, khả năng lừa đảo cao nhất trước
+ads-batch-id = Mã
+ads-batch-score = Điểm
+ads-batch-ad = Quảng cáo
+ads-batch-reported = Người sống sót đã báo
+ads-batch-review = Xem xét
+ads-at-least = ít nhất { $count }
+ads-too-long = Một quảng cáo có tối đa { $count } ký tự; quảng cáo này có { $n }. Hãy dán phần quan trọng.

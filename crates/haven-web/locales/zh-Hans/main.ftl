@@ -1212,6 +1212,25 @@ access-log-newest = 最新的条目
 org-kind-platform = 网络平台（仅审核广告）
 validation-r26_platform_recipient = 网络平台只审核广告，绝不会收到任何人的个案。请选择一个援助机构。
 ads-reported = 经贵机构筛查、提到此广告联系方式或抄录其文字的幸存者：{ $count } 人。绝不显示他们是谁。
-ads-reported-installation = 经本系统各机构筛查、提到此广告联系方式或抄录其文字的幸存者：{ $count } 人。绝不显示他们是谁。
+ads-reported-installation = 经本系统各机构筛查的幸存者中，至少有 { $count } 人提到此广告中同一个联系方式或同一段文字。绝不显示他们是谁。
 ads-reported-none = 在此接受筛查的幸存者中，没有人提到此广告的联系方式或文字。
 ads-reported-withheld = 只有当至少 { $count } 名幸存者提到相同的联系方式或文字时，平台才会看到幸存者的报告；低于此数则不作任何说明，甚至不说明是否有人报告过。
+
+# Uploading a file of advertisements (issue 17) (REVIEW: machine-quality, needs native review)
+ads-upload = 或上传广告文件（最多 500 条）
+ads-upload-hint = JSON Lines（每行一条广告，含 "id" 和 "text" 字段）或包含 id 和 text 列的 CSV。文件内容不会被保存。
+ads-upload-screen = 筛查文件
+ads-upload-empty = 请选择至少包含一条广告的文件。
+ads-upload-too-many = 文件中的广告超过 { $count } 条。请拆分文件，或对大文件使用命令行（haven ads screen）。
+ads-upload-csv-header = CSV 文件的第一行必须写明 id 和 text 列（如有，还可写 language）。
+ads-upload-encoding = 无法读取文件的文本编码。请另存为 UTF-8 后重新上传。
+ads-upload-line = 第 { $line } 行
+ads-upload-line-errors = 以下各行无法筛查，未列入表格：
+ads-batch-title = 文件中的广告，最可能为欺诈的排在前面
+ads-batch-id = 编号
+ads-batch-score = 分数
+ads-batch-ad = 广告
+ads-batch-reported = 幸存者报告
+ads-batch-review = 审查
+ads-at-least = 至少 { $count }
+ads-too-long = 一条广告最多 { $count } 个字符；这条有 { $n } 个。请只粘贴重要的部分。

@@ -42,11 +42,16 @@ pub struct ScreenedOut {
     score: f64,
     flags: Vec<FlagOut>,
     model_version: String,
-    /// How many survivors named one of the ad's contacts (handle, link,
-    /// phone, e-mail) or copied one of its passages in a screening (R08):
-    /// a count, never who. Within the caller's organisation; for a platform,
-    /// across the installation's organisations and absent below 3.
+    /// How many of the caller's organisation's survivors named one of the
+    /// ad's contacts (handle, link, phone, e-mail) or copied one of its
+    /// passages in a screening (R08): a count, never who. Absent for a
+    /// platform, which is never told a count.
     reported_by: Option<i64>,
+    /// For a platform only: 3 when at least 3 survivors, across the
+    /// installation's organisations, named one and the same contact or
+    /// passage of the ad; absent otherwise, which says nothing about
+    /// whether anyone reported it.
+    reported_by_at_least: Option<i64>,
 }
 
 /// Scores job advertisements for the marks of fraudulent recruitment, each
@@ -68,7 +73,7 @@ pub(crate) async fn screen_ads(
     // batch refuses the batch without a trace in the log of reports.
     let mut inputs = Vec::with_capacity(body.ads.len());
     for ad in body.ads {
-        let text = haven_core::text::clean_text("text", &ad.text, haven_core::ad_review::MAX_AD_CHARS)?;
+        let text = haven_core::text::clean_quoted_text("text", &ad.text, haven_core::ad_review::MAX_AD_CHARS)?;
         inputs.push(haven_ads::AdInput {
             id: ad.id,
             text,
@@ -79,7 +84,13 @@ pub(crate) async fn screen_ads(
     let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
     let reports = state.store.ad_reports(&scope, &texts).await?;
     let mut out = Vec::with_capacity(inputs.len());
-    for (input, reported_by) in inputs.iter().zip(reports.counts) {
+    for (input, reported) in inputs.iter().zip(reports) {
+        use haven_store::ads::Reported;
+        let (reported_by, reported_by_at_least) = match reported {
+            Reported::Count(n) => (Some(n), None),
+            Reported::AtLeast(n) => (None, Some(n)),
+            Reported::NotTold => (None, None),
+        };
         let r = screener.screen(input, lang);
         out.push(ScreenedOut {
             id: r.id,
@@ -91,6 +102,7 @@ pub(crate) async fn screen_ads(
                 .collect(),
             model_version: r.model_version,
             reported_by,
+            reported_by_at_least,
         });
     }
     Ok(Json(out))
@@ -98,7 +110,7 @@ pub(crate) async fn screen_ads(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ReviewIn {
+pub struct AdReviewIn {
     /// The advertisement as the reviewer read it.
     text: String,
     /// remove, keep or escalate.
@@ -108,7 +120,7 @@ pub struct ReviewIn {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ReviewOut {
+pub struct AdReviewOut {
     id: String,
     text: String,
     score: f64,
@@ -122,12 +134,12 @@ pub struct ReviewOut {
 
 /// Records a reviewer's decision on an ad, with the score and flags the
 /// screening showed them.
-#[utoipa::path(post, path = "/api/v1/ads/reviews", request_body = ReviewIn, tag = "ads",
+#[utoipa::path(post, path = "/api/v1/ads/reviews", request_body = AdReviewIn, tag = "ads",
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub(crate) async fn record_review(
     State(state): State<AppState>,
     caller: Caller,
-    JsonBody(body): JsonBody<ReviewIn>,
+    JsonBody(body): JsonBody<AdReviewIn>,
 ) -> Result<impl IntoResponse, WebError> {
     let scope = caller.scope(&state, Permission::ReviewAds).await?;
     let id = super::pages::record(&state, &scope, &body.text, &body.decision, &body.reason).await?;
@@ -136,17 +148,17 @@ pub(crate) async fn record_review(
 
 /// The organisation's decisions, newest first.
 #[utoipa::path(get, path = "/api/v1/ads/reviews", tag = "ads",
-    responses((status = 200, body = [ReviewOut]), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = [AdReviewOut]), (status = 403, body = ErrorBody)))]
 pub(crate) async fn list_reviews(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Json<Vec<ReviewOut>>, WebError> {
+) -> Result<Json<Vec<AdReviewOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReviewAds).await?;
     let reviews = state.store.list_ad_reviews(&scope, 200).await?;
     Ok(Json(
         reviews
             .into_iter()
-            .map(|r| ReviewOut {
+            .map(|r| AdReviewOut {
                 id: r.id,
                 text: r.ad_text,
                 score: r.score,

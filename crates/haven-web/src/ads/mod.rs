@@ -21,6 +21,8 @@ pub fn pages() -> Vec<RouteDef> {
     vec![
         r::get("/ads", pages::ads_page),
         r::post("/ads/screen", pages::screen_submit),
+        // A file of up to 500 ads of up to 20,000 characters each.
+        r::post("/ads/upload", pages::upload_submit).with_body_limit(12 * 1024 * 1024),
         r::post("/ads/reviews", pages::review_submit),
     ]
 }

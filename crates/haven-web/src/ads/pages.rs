@@ -29,12 +29,34 @@ struct ReviewRow {
     score: String,
 }
 
+/// One ad of an uploaded file, as the results table shows it.
+struct BatchRow {
+    id: String,
+    text: String,
+    excerpt: String,
+    score: String,
+    high: bool,
+    flags: String,
+    /// Survivors' reports, as a number, or empty where a platform is not told.
+    reported: String,
+}
+
+/// The results of an uploaded file: the ads by score, highest first, and
+/// the lines that could not be screened.
+struct Batch {
+    rows: Vec<BatchRow>,
+    line_errors: Vec<String>,
+}
+
 #[derive(Template)]
 #[template(path = "ads.html")]
 struct AdsPage {
     l: Layout,
     csrf: String,
     screened: Option<Screened>,
+    batch: Option<Batch>,
+    /// What was pasted when it was refused, so nothing is lost.
+    draft: String,
     decisions: Vec<(&'static str, String)>,
     reviews: Vec<ReviewRow>,
     notice: Option<String>,
@@ -82,10 +104,46 @@ async fn render_ads(
     notice: Option<String>,
     error: Option<String>,
 ) -> PageResult {
+    render_ads_with(state, tr, caller, screened, None, notice, error).await
+}
+
+/// The page again with a refusal said and the pasted ad kept in the box.
+async fn render_refused(state: &AppState, tr: &Tr, caller: &Caller, draft: &str, msg: String) -> PageResult {
     let scope = caller.scope(state, Permission::ReviewAds).await?;
+    let mut page = ads_page_for(state, tr, caller, &scope, None, None, None, Some(msg)).await?;
+    page.draft = draft.to_owned();
+    let mut res = render(&page)?;
+    *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(res)
+}
+
+async fn render_ads_with(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    screened: Option<Screened>,
+    batch: Option<Batch>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> PageResult {
+    let scope = caller.scope(state, Permission::ReviewAds).await?;
+    render(&ads_page_for(state, tr, caller, &scope, screened, batch, notice, error).await?)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn ads_page_for(
+    state: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    scope: &haven_core::access::Scope,
+    screened: Option<Screened>,
+    batch: Option<Batch>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<AdsPage, WebError> {
     let reviews = state
         .store
-        .list_ad_reviews(&scope, 50)
+        .list_ad_reviews(scope, 50)
         .await?
         .into_iter()
         .map(|r| ReviewRow {
@@ -97,10 +155,12 @@ async fn render_ads(
             score: format!("{:.2}", r.score),
         })
         .collect();
-    render(&AdsPage {
+    Ok(AdsPage {
         l: Layout::new(tr, Some(caller), "/ads"),
         csrf: caller.csrf().to_owned(),
         screened,
+        batch,
+        draft: String::new(),
         decisions: haven_core::ad_review::Decision::ALL
             .iter()
             .map(|d| (d.as_str(), tr.t(&format!("ads-decision-{}", d.as_str()))))
@@ -132,6 +192,18 @@ pub(crate) struct ScreenForm {
     text: String,
 }
 
+use haven_store::ads::Reported;
+
+/// Survivors' reports of an ad, said in words (R08): never who.
+fn reported_words(tr: &Tr, reported: Reported) -> String {
+    match reported {
+        Reported::Count(0) => tr.t("ads-reported-none"),
+        Reported::Count(n) => tr.t_with("ads-reported", "count", n),
+        Reported::AtLeast(n) => tr.t_with("ads-reported-installation", "count", n),
+        Reported::NotTold => tr.t_with("ads-reported-withheld", "count", haven_store::ads::PLATFORM_MIN_REPORTS),
+    }
+}
+
 async fn screen_one(
     state: &AppState,
     scope: &haven_core::access::Scope,
@@ -139,13 +211,7 @@ async fn screen_one(
     text: &str,
 ) -> Result<Screened, WebError> {
     let reports = state.store.ad_reports(scope, &[text]).await?;
-    let count = reports.counts.first().copied().flatten();
-    let reported = match (reports.across_installation, count) {
-        (_, Some(0)) => tr.t("ads-reported-none"),
-        (false, Some(n)) => tr.t_with("ads-reported", "count", n),
-        (true, Some(n)) => tr.t_with("ads-reported-installation", "count", n),
-        (_, None) => tr.t_with("ads-reported-withheld", "count", haven_store::ads::PLATFORM_MIN_REPORTS),
-    };
+    let reported = reported_words(tr, reports.first().copied().unwrap_or(Reported::NotTold));
     let screener = super::screener()?;
     let input = haven_ads::AdInput { id: "ad".into(), text: text.to_owned(), language: None, line: 0 };
     let r = screener.screen(&input, super::lang(None, tr.code()));
@@ -172,13 +238,106 @@ pub(crate) async fn screen_submit(
     CsrfForm(form): CsrfForm<ScreenForm>,
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::ReviewAds).await?;
-    let text = match haven_core::text::clean_text("text", &form.text, haven_core::ad_review::MAX_AD_CHARS) {
+    let max = haven_core::ad_review::MAX_AD_CHARS;
+    let text = match haven_core::text::clean_quoted_text("text", &form.text, max) {
         Ok(t) if !t.is_empty() => t,
-        Ok(_) => return render_ads(&state, &tr, &caller, None, None, Some(tr.t("ads-empty"))).await,
-        Err(v) => return render_ads(&state, &tr, &caller, None, None, Some(validation_message(&tr, &v))).await,
+        Ok(_) => return render_refused(&state, &tr, &caller, &form.text, tr.t("ads-empty")).await,
+        Err(v) if v.code == "too_long" => {
+            let msg = tr.t_with2("ads-too-long", ("count", max as i64), ("n", form.text.chars().count() as i64));
+            return render_refused(&state, &tr, &caller, &form.text, msg).await;
+        }
+        Err(v) => return render_refused(&state, &tr, &caller, &form.text, validation_message(&tr, &v)).await,
     };
     let screened = screen_one(&state, &scope, &tr, &text).await?;
     render_ads(&state, &tr, &caller, Some(screened), None, None).await
+}
+
+/// At most this many ads in one uploaded file, as in one API request; a
+/// larger file goes through `haven ads screen`.
+const MAX_UPLOAD_ADS: usize = 500;
+
+/// Screens a file of ads (JSON Lines or CSV, as `haven ads screen` reads)
+/// and lists them by score, each with its flags and survivors' reports and
+/// a button to review it. Nothing is stored (R26).
+pub(crate) async fn upload_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    mut multipart: axum::extract::Multipart,
+) -> PageResult {
+    // The role first: nobody else's upload is read at all.
+    let scope = caller.scope(&state, Permission::ReviewAds).await?;
+    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
+    let (mut csrf, mut file) = (String::new(), None);
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("csrf") => csrf = field.text().await.map_err(bad)?,
+            Some("file") => {
+                let name = field.file_name().unwrap_or("").to_owned();
+                file = Some((name, field.bytes().await.map_err(bad)?));
+            }
+            _ => {}
+        }
+    }
+    caller.check_form_csrf(&csrf)?;
+    let refuse = |msg: String| async {
+        let mut res = render_ads(&state, &tr, &caller, None, None, Some(msg)).await?;
+        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        Ok::<_, PageError>(res)
+    };
+    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        return refuse(tr.t("ads-upload-empty")).await;
+    };
+    let limits = haven_ads::Limits {
+        max_ad_chars: haven_core::ad_review::MAX_AD_CHARS,
+        max_batch: MAX_UPLOAD_ADS,
+        ..Default::default()
+    };
+    let format = haven_ads::InputFormat::detect(&name, &bytes);
+    let parsed = match haven_ads::parse_input(&bytes, format, &limits) {
+        Ok(p) => p,
+        Err(haven_ads::BatchError::TooManyAds { .. }) => {
+            return refuse(tr.t_with("ads-upload-too-many", "count", MAX_UPLOAD_ADS as i64)).await
+        }
+        Err(haven_ads::BatchError::CsvHeader(_) | haven_ads::BatchError::CsvUnreadable(_)) => {
+            return refuse(tr.t("ads-upload-csv-header")).await
+        }
+        Err(haven_ads::BatchError::BadUtf16) => return refuse(tr.t("ads-upload-encoding")).await,
+    };
+    if parsed.ads.is_empty() && parsed.errors.is_empty() {
+        return refuse(tr.t("ads-upload-empty")).await;
+    }
+    let texts: Vec<&str> = parsed.ads.iter().map(|a| a.text.as_str()).collect();
+    let reports = state.store.ad_reports(&scope, &texts).await?;
+    let screener = super::screener()?;
+    let lang = super::lang(None, tr.code());
+    let mut scored: Vec<(f64, BatchRow)> = parsed
+        .ads
+        .iter()
+        .zip(reports)
+        .map(|(ad, reported)| {
+            let r = screener.screen(ad, lang);
+            let row = BatchRow {
+                id: ad.id.clone(),
+                text: ad.text.clone(),
+                excerpt: ad.text.chars().take(200).collect(),
+                score: format!("{:.2}", r.score),
+                high: r.score >= 0.5,
+                flags: r.flags.iter().map(|f| f.explanation.as_str()).collect::<Vec<_>>().join(" · "),
+                reported: match reported {
+                    Reported::Count(n) => n.to_string(),
+                    Reported::AtLeast(n) => tr.t_with("ads-at-least", "count", n),
+                    Reported::NotTold => String::new(),
+                },
+            };
+            (r.score, row)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let line_errors =
+        parsed.errors.iter().map(|e| tr.t_with("ads-upload-line", "line", e.line as i64) + ": " + &e.message).collect();
+    let batch = Batch { rows: scored.into_iter().map(|(_, r)| r).collect(), line_errors };
+    render_ads_with(&state, &tr, &caller, None, Some(batch), None, None).await
 }
 
 /// Screens the ad again (what is stored is what haven showed, not what a

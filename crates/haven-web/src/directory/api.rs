@@ -55,7 +55,7 @@ pub struct ServiceOut {
 pub struct ServiceIn(BTreeMap<String, String>);
 
 #[derive(Serialize, ToSchema)]
-pub struct ImportOut {
+pub struct ServicesImportOut {
     added: usize,
 }
 
@@ -94,7 +94,7 @@ pub async fn add_service(
         (String = "text/csv"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     )),
-    tag = "services", responses((status = 201, body = ImportOut), (status = 400, body = ErrorBody)))]
+    tag = "services", responses((status = 201, body = ServicesImportOut), (status = 400, body = ErrorBody)))]
 pub async fn import_services(
     State(state): State<AppState>,
     caller: Caller,
@@ -105,7 +105,7 @@ pub async fn import_services(
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
     let services = haven_formats::directory::parse_spreadsheet(content_type, &body)?;
     state.store.add_services(&scope, &services).await?;
-    Ok((StatusCode::CREATED, Json(ImportOut { added: services.len() })))
+    Ok((StatusCode::CREATED, Json(ServicesImportOut { added: services.len() })))
 }
 
 /// Removes an entry the caller's organisation added; others' are 404.

@@ -50,7 +50,7 @@ pub struct ProblemOut {
 
 /// What an import did or, in a dry run, would do; with problems, nothing was written.
 #[derive(Serialize, ToSchema)]
-pub struct ImportOut {
+pub struct HtcdsImportOut {
     dry_run: bool,
     written: bool,
     persons: usize,
@@ -74,8 +74,8 @@ pub(crate) fn problem_out(i: &Issue) -> ProblemOut {
     }
 }
 
-fn import_out(r: &ImportReport) -> ImportOut {
-    ImportOut {
+fn import_out(r: &ImportReport) -> HtcdsImportOut {
+    HtcdsImportOut {
         dry_run: r.dry_run,
         written: r.written(),
         persons: r.persons,
@@ -94,9 +94,9 @@ fn import_out(r: &ImportReport) -> ImportOut {
 /// 422 with every problem, each with its table and line. Supervisors only.
 #[utoipa::path(post, path = "/api/v1/htcds/import", params(ImportQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"), tag = "htcds",
-    responses((status = 200, body = ImportOut, description = "dry run: the file can be imported"),
-        (status = 201, body = ImportOut, description = "imported"),
-        (status = 422, body = ImportOut, description = "refused: nothing was written"),
+    responses((status = 200, body = HtcdsImportOut, description = "dry run: the file can be imported"),
+        (status = 201, body = HtcdsImportOut, description = "imported"),
+        (status = 422, body = HtcdsImportOut, description = "refused: nothing was written"),
         (status = 403, body = ErrorBody)))]
 pub async fn import(
     State(state): State<AppState>,

@@ -509,8 +509,9 @@ async fn a_person_has_one_open_case_at_a_time_and_a_closed_one_can_be_followed_b
     assert_eq!(open().await.unwrap().status(), 201, "a new case after the last one closed");
 }
 
-/// Screens one ad as the holder of `token` and returns its `reported_by`.
-async fn reported_by(app: &TestApp, token: &str, text: &str) -> Value {
+/// Screens one ad as the holder of `token` and returns what it was told of
+/// survivors' reports: (`reported_by`, `reported_by_at_least`).
+async fn reported_by(app: &TestApp, token: &str, text: &str) -> (Value, Value) {
     let res = app
         .client
         .post(app.url("/api/v1/ads/screen"))
@@ -520,7 +521,8 @@ async fn reported_by(app: &TestApp, token: &str, text: &str) -> Value {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    json(res).await[0]["reported_by"].clone()
+    let out = json(res).await;
+    (out[0]["reported_by"].clone(), out[0]["reported_by_at_least"].clone())
 }
 
 #[tokio::test]
@@ -528,55 +530,98 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
     let app = TestApp::spawn().await;
     let ad =
         "Customer service staff needed in Sihanoukville, 2500 USD. Apply: https://t.me/Golden_HR or +855 12 345 678";
+    let count = |n: i64| (json!(n), Value::Null);
+    let mut people = std::collections::BTreeMap::new();
     // Nobody has reported it yet.
-    assert_eq!(reported_by(&app, &app.token, ad).await, 0);
+    assert_eq!(reported_by(&app, &app.token, ad).await, count(0));
     // Three survivors of this organisation name the recruiter, each in their own spelling.
     for (name, answers) in [
         ("Witness One", json!({"recruiter_handle": "golden_hr"})),
         ("Witness Two", json!({"recruiter_handle": "Telegram @GOLDEN_HR"})),
-        ("Witness Three", json!({"ad_text": "They called me on 012 345 678 about a job"})),
-        ("Someone Else", json!({"recruiter_handle": "@another_agent", "ad_text": "Cleaner in Bangkok"})),
+        ("Witness Three", json!({"recruiter_handle": "WhatsApp 012 345 678"})),
+        ("Lone Witness", json!({"recruiter_handle": "@lone_agent", "ad_text": "Cleaner in Bangkok"})),
+        // A survivor's own number, told in the account of the ad, is never a mark.
+        ("Own Phone", json!({"ad_text": "They rang me on my own number 089 765 4321 and mailed mya.t88@gmail.com"})),
     ] {
         let pid = app.create_named(name).await;
         let sid = app.start_screening(&pid, "en").await;
         let res =
             app.post(&format!("/api/v1/screenings/{sid}/answers")).json(&json!({"answers": answers})).send().await;
         assert_eq!(res.unwrap().status(), 200);
+        people.insert(name, pid);
     }
     let res = app.post("/api/v1/ads/screen").json(&json!({"ads": [{"id": "a", "text": ad}]})).send().await.unwrap();
     let body = res.text().await.unwrap();
     let out: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(out[0]["reported_by"], 3, "one handle in three spellings and one phone: {body}");
-    for name in ["Witness", "Someone"] {
+    assert_eq!(out[0]["reported_by"], 3, "one handle in two spellings and one phone: {body}");
+    for name in ["Witness", "Own Phone"] {
         assert!(!body.contains(name), "who reported it is never shown");
     }
+    assert_eq!(reported_by(&app, &app.token, "Call 089 765 4321 or mya.t88@gmail.com").await, count(0));
     // A passage of the advertisement copied into an account counts too.
     let pid = app.create_named("Witness Four").await;
     let sid = app.start_screening(&pid, "en").await;
     let copied = json!({"answers": {"ad_text": "Customer service staff needed in Sihanoukville"}});
     let res = app.post(&format!("/api/v1/screenings/{sid}/answers")).json(&copied).send().await.unwrap();
     assert_eq!(res.status(), 200);
-    assert_eq!(reported_by(&app, &app.token, ad).await, 4);
+    assert_eq!(reported_by(&app, &app.token, ad).await, count(4));
     // Another assistance organisation counts only its own survivors.
     let other = app.user_token("Other NGO", "ngo_assistance", "caseworker", "ads.other").await;
-    assert_eq!(reported_by(&app, &other, ad).await, 0);
-    // A platform is told the installation's count, and only from three up.
+    assert_eq!(reported_by(&app, &other, ad).await, count(0));
+    // Its supervisor screens a third survivor who names the same account.
+    let other_sup = app.user_token("Other NGO", "ngo_assistance", "supervisor", "ads.other.sup").await;
+    let res =
+        app.client.post(app.url("/api/v1/persons")).bearer_auth(&other_sup).json(&json!({"full_name": "Far Witness"}));
+    let pid = json(res.send().await.unwrap()).await["id"].as_str().unwrap().to_owned();
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/persons/{pid}/screenings")))
+        .bearer_auth(&other_sup)
+        .json(&json!({"instrument": "forced-criminality", "survivor_language": "vi"}));
+    let sid = json(res.send().await.unwrap()).await["id"].as_str().unwrap().to_owned();
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/screenings/{sid}/answers")))
+        .bearer_auth(&other_sup)
+        .json(&json!({"answers": {"recruiter_handle": "t.me/golden_hr"}}));
+    assert_eq!(res.send().await.unwrap().status(), 200);
+    assert_eq!(reported_by(&app, &other, ad).await, count(1));
+    assert_eq!(reported_by(&app, &app.token, ad).await, count(4), "nor does this one see the other's");
+    // A platform is told only that one contact or passage was named by at
+    // least three survivors across the installation, never a count.
     let platform = app.user_token("Video Platform", "platform", "caseworker", "ads.platform").await;
-    assert_eq!(reported_by(&app, &platform, ad).await, 4);
-    assert_eq!(
-        reported_by(&app, &platform, "Cleaner wanted in Bangkok, contact @another_agent").await,
-        Value::Null,
-        "one survivor's report is not told to a platform, nor is its absence"
-    );
-    assert_eq!(reported_by(&app, &platform, "Cashier wanted, apply in person").await, Value::Null);
-    // Each screening request is in the audit log with how many ads were reported.
+    let at_least = (Value::Null, json!(3));
+    let not_told = (Value::Null, Value::Null);
+    assert_eq!(reported_by(&app, &platform, ad).await, at_least);
+    assert_eq!(reported_by(&app, &platform, "Cleaner wanted in Bangkok, contact @lone_agent").await, not_told);
+    assert_eq!(reported_by(&app, &platform, "Cashier wanted, apply in person").await, not_told);
+    // A widely reported contact cannot carry a probe of another over the
+    // threshold: with the lone survivor's handle added, the answer is the same.
+    assert_eq!(reported_by(&app, &platform, "Contact @golden_hr").await, at_least);
+    assert_eq!(reported_by(&app, &platform, "Contact @golden_hr or @lone_agent").await, at_least);
+    assert_eq!(reported_by(&app, &platform, "Contact @lone_agent or 012 345 678").await, not_told, "1 + 1 is not 3");
+    // Someone with SQL write access copies the lone witness's facts under
+    // two other people's screenings: the copies fail their binding.
+    for name in ["Copy One", "Copy Two"] {
+        let pid = app.create_named(name).await;
+        let sid = app.start_screening(&pid, "en").await;
+        app.exec(&format!(
+            "INSERT INTO screening_facts (screening_id, person_id, org_id, kind, token, binding) \
+             SELECT '{sid}', '{pid}', org_id, kind, token, binding FROM screening_facts WHERE person_id = '{}'",
+            people["Lone Witness"]
+        ))
+        .await;
+    }
+    assert_eq!(reported_by(&app, &platform, "Contact @lone_agent").await, not_told, "copies count for nobody");
+    assert_eq!(reported_by(&app, &app.token, "Contact @lone_agent").await, count(1));
+    // Each screening request is in the audit log with how many marks it tested.
     use sqlx::Row;
     let rows = sqlx::query("SELECT outcome FROM audit_events WHERE action = 'search' AND record_kind = 'ad_review'")
         .fetch_all(app.store.pool())
         .await
         .unwrap();
     let outcomes: Vec<String> = rows.iter().map(|r| r.try_get("outcome").unwrap()).collect();
-    assert!(outcomes.iter().any(|o| o == "screened 1 reported 1"), "{outcomes:?}");
+    assert!(outcomes.iter().any(|o| o == "screened 1 marks 2 reported 1"), "{outcomes:?}");
 }
 
 #[tokio::test]
@@ -624,4 +669,54 @@ async fn r26_platform_accounts_screen_ads_and_reach_no_person_nor_receive_one() 
     for other in ["href=\"/persons\"", "href=\"/tasks\"", "href=\"/statistics\"", "href=\"/referrals\""] {
         assert!(!html.contains(other), "{other}");
     }
+}
+
+fn ads_upload(csrf: &str, name: &str, content: &str) -> String {
+    format!(
+        "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n{content}\r\n--XBOUNDARY--\r\n"
+    )
+}
+
+#[tokio::test]
+async fn r26_an_uploaded_file_of_ads_is_listed_by_score_with_reasons_bad_lines_named_and_nothing_stored() {
+    let app = TestApp::spawn().await;
+    let sup = app.store.user_by_username("sup").await.unwrap();
+    let (secret, csrf) = app.store.create_session(&sup, true).await.unwrap();
+    let cookie = format!("haven_session={secret}");
+    let post = |body: String| {
+        app.client
+            .post(app.url("/ads/upload"))
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=XBOUNDARY")
+            .body(body)
+            .send()
+    };
+    let file = "{\"id\": \"calm\", \"text\": \"Cashier wanted at our Chiang Mai grocery store, apply in person.\"}\n\
+                {\"id\": \"scam\", \"text\": \"URGENT typist in Sihanoukville, $2500, no experience, free flight, Telegram @hr_fast only\"}\n\
+                not json at all\n";
+    let res = post(ads_upload(&csrf, "ads.jsonl", file)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    let table = &html[html.find("id=\"ads-batch\"").expect("a results table")..];
+    let (scam, calm) = (table.find("<td>scam</td>").unwrap(), table.find("<td>calm</td>").unwrap());
+    assert!(scam < calm, "the likeliest fraud comes first");
+    assert!(html.contains("Line 3"), "the bad line is named");
+    assert!(html.contains("Telegram"), "the reasons are shown");
+    assert_eq!(app.count("ad_reviews").await, 0, "screening a file stores nothing");
+    // A file over the page's cap is refused as a whole, with the way round it.
+    let big: String = (0..501).map(|i| format!("{{\"id\": \"a{i}\", \"text\": \"Typist job\"}}\n")).collect();
+    let res = post(ads_upload(&csrf, "big.jsonl", &big)).await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("haven ads screen"));
+    // A CSV without the columns, and an empty file, are refused in words.
+    let res = post(ads_upload(&csrf, "x.csv", "name,body\na,b\n")).await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("must name the columns id and text"));
+    let res = post(ads_upload(&csrf, "x.csv", "")).await.unwrap();
+    assert_eq!(res.status(), 422);
+    // Without the form's token nothing is read.
+    let res = post(ads_upload("forged", "ads.jsonl", file)).await.unwrap();
+    assert_eq!(res.status(), 403);
 }

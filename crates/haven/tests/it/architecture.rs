@@ -130,6 +130,38 @@ fn web_features_never_import_one_another_and_the_kit_names_none() {
 /// calls it, under its own routes. So no other query, page, task, export or
 /// report can read it, let alone cross-tabulate it with assistance. Adding a
 /// second reader makes this test fail, to make that a deliberate step.
+/// utoipa names a schema after its type alone, so two features' `ReviewOut`
+/// would be one schema in the OpenAPI document, described wrongly for one
+/// of them (a new-user review found exactly that).
+#[test]
+fn every_api_schema_name_is_used_by_one_type_only() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../haven-web/src");
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut dupes = Vec::new();
+    for f in crate::helpers::files_under(&src) {
+        if f.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        let mut derives_schema = false;
+        for line in text.lines().map(str::trim) {
+            if line.starts_with("#[derive(") {
+                derives_schema = line.contains("ToSchema");
+            } else if let Some(rest) = line.strip_prefix("pub struct ").or_else(|| line.strip_prefix("pub enum ")) {
+                if derives_schema {
+                    let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    if let Some(other) = seen.insert(name.clone(), f.display().to_string()) {
+                        dupes.push(format!("{name}: {other} and {}", f.display()));
+                    }
+                }
+                derives_schema = false;
+            }
+        }
+    }
+    assert!(seen.len() > 50, "{}", seen.len());
+    assert!(dupes.is_empty(), "schema names used twice: {dupes:#?}");
+}
+
 #[test]
 fn r15_cooperation_is_read_only_by_its_own_module() {
     let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

@@ -580,6 +580,11 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
             ("contact", "c".into()),
         ]),
         ("POST", "/services/import") => html_form(vec![("csv", SERVICE_CSV.into())]),
+        ("POST", "/ads/upload") => Body::Multipart(format!(
+            "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ads.csv\"\r\n\
+             Content-Type: text/csv\r\n\r\nid,text\na1,Typist in Sihanoukville\r\n--XBOUNDARY--\r\n"
+        )),
         ("POST", "/services/import-file") => Body::Multipart(format!(
             "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
              --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n\
