@@ -973,8 +973,11 @@ fn withhold_rare_patterns(records: &mut [CtdcRecord], k: u64) -> u64 {
     // member is in it what their flags are (the second insider review): a
     // class publishes flags only with at least two patterns, each shared
     // by k.
+    // Only patterns of flags count: rows with none ("not screened") beside
+    // rows with one pattern would still give that pattern away to anyone
+    // who knows a member was screened (found by the property test).
     let mut kinds: BTreeMap<Key, u64> = BTreeMap::new();
-    for (c, _) in patterns.keys() {
+    for (c, _) in patterns.keys().filter(|(_, flags)| flags.is_some()) {
         *kinds.entry(*c).or_insert(0) += 1;
     }
     let rare: BTreeSet<Key> = patterns
