@@ -24,7 +24,14 @@ test('r26 paste an ad, see the flags with their reasons, record a decision with 
   await page.getByLabel('Why (a sentence').fill('Telegram-only typist job in a compound town, as in the embassy warning.');
   await page.getByRole('button', { name: 'Record the decision' }).click();
   assert.ok(await page.getByText('The decision is recorded with its reason.').isVisible());
-  assert.match(await page.locator('ul.reviews li').first().textContent(), /Escalate for a second look/);
+  assert.match(await page.locator('ul.reviews li').last().textContent(), /Escalate for a second look/);
+  // The escalated ad waits in the review queue; a second look decides it.
+  assert.equal(await page.locator('#ads-queue li').count(), 1);
+  await page.getByRole('button', { name: 'Take a second look' }).click();
+  await page.getByLabel('Ask for it to be removed').check();
+  await page.getByLabel('Why (a sentence').fill('Second look: matches the embassy warning word for word.');
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  assert.ok(await page.getByText('Nothing waits for a second look.').isVisible());
 });
 
 test('r26 a platform reviewer lands on the job ads, sees nothing else, and is not told of fewer than three reports', async () => {

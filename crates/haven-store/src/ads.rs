@@ -58,16 +58,33 @@ impl Store {
 
     /// The organisation's decisions, newest first.
     pub async fn list_ad_reviews(&self, scope: &Scope, limit: i64) -> Result<Vec<ReviewView>> {
+        self.ad_reviews_where(scope, "", limit).await
+    }
+
+    /// The organisation's review queue: ads whose latest decision is
+    /// "escalate", waiting for a second look. A later decision on the same
+    /// text (remove or keep, by whoever looks again) takes the ad off it.
+    pub async fn escalated_ads(&self, scope: &Scope, limit: i64) -> Result<Vec<ReviewView>> {
+        self.ad_reviews_where(
+            scope,
+            "AND r.decision = 'escalate' AND NOT EXISTS (SELECT 1 FROM ad_reviews later \
+             WHERE later.org_id = r.org_id AND later.ad_text = r.ad_text \
+             AND (later.decided_at > r.decided_at OR (later.decided_at = r.decided_at AND later.id > r.id)))",
+            limit,
+        )
+        .await
+    }
+
+    async fn ad_reviews_where(&self, scope: &Scope, filter: &str, limit: i64) -> Result<Vec<ReviewView>> {
         require(scope, Permission::ReviewAds)?;
-        let rows = sqlx::query(
+        let sql = format!(
             "SELECT r.id, r.ad_text, r.score_permille, r.flags, r.model_version, r.decision, r.reason, \
              COALESCE(u.username, r.reviewer) AS reviewer, r.decided_at FROM ad_reviews r \
-             LEFT JOIN users u ON u.id = r.reviewer WHERE r.org_id = $1 ORDER BY r.decided_at DESC, r.id LIMIT $2",
-        )
-        .bind(scope.org().to_string())
-        .bind(limit.clamp(1, 500))
-        .fetch_all(self.pool())
-        .await?;
+             LEFT JOIN users u ON u.id = r.reviewer WHERE r.org_id = $1 {filter} \
+             ORDER BY r.decided_at DESC, r.id LIMIT $2"
+        );
+        let rows =
+            sqlx::query(&sql).bind(scope.org().to_string()).bind(limit.clamp(1, 500)).fetch_all(self.pool()).await?;
         rows.iter()
             .map(|r| {
                 Ok(ReviewView {

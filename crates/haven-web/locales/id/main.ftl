@@ -1234,3 +1234,6 @@ ads-batch-reported = Dilaporkan penyintas
 ads-batch-review = Tinjau
 ads-at-least = sedikitnya { $count }
 ads-too-long = Satu iklan paling banyak { $count } karakter; iklan ini { $n }. Tempel bagian yang penting saja.
+ads-queue-title = Dieskalasi, menunggu pemeriksaan kedua
+ads-queue-none = Tidak ada yang menunggu pemeriksaan kedua.
+ads-queue-look = Periksa sekali lagi

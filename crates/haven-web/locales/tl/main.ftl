@@ -1239,3 +1239,6 @@ ads-batch-reported = Iniulat ng mga survivor
 ads-batch-review = I-repaso
 ads-at-least = hindi bababa sa { $count }
 ads-too-long = Ang isang anunsyo ay may hanggang { $count } na character lamang; ang isang ito ay may { $n }. I-paste ang mahalagang bahagi.
+ads-queue-title = Itinaas, naghihintay ng ikalawang pagsusuri
+ads-queue-none = Walang naghihintay ng ikalawang pagsusuri.
+ads-queue-look = Suriin muli

@@ -1234,3 +1234,6 @@ ads-batch-reported = Người sống sót đã báo
 ads-batch-review = Xem xét
 ads-at-least = ít nhất { $count }
 ads-too-long = Một quảng cáo có tối đa { $count } ký tự; quảng cáo này có { $n }. Hãy dán phần quan trọng.
+ads-queue-title = Đã chuyển lên, đang chờ xem lại
+ads-queue-none = Không có gì đang chờ xem lại.
+ads-queue-look = Xem lại lần hai

@@ -1234,3 +1234,6 @@ ads-batch-reported = 幸存者报告
 ads-batch-review = 审查
 ads-at-least = 至少 { $count }
 ads-too-long = 一条广告最多 { $count } 个字符；这条有 { $n } 个。请只粘贴重要的部分。
+ads-queue-title = 已上报，等待二次审看
+ads-queue-none = 没有等待二次审看的广告。
+ads-queue-look = 二次审看

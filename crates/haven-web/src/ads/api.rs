@@ -146,15 +146,35 @@ pub(crate) async fn record_review(
     Ok((StatusCode::CREATED, Json(Created::new(id))))
 }
 
-/// The organisation's decisions, newest first.
-#[utoipa::path(get, path = "/api/v1/ads/reviews", tag = "ads",
-    responses((status = 200, body = [AdReviewOut]), (status = 403, body = ErrorBody)))]
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewsQuery {
+    /// `escalated`: only the review queue, the ads whose latest decision is
+    /// "escalate" and that wait for a second look.
+    queue: Option<String>,
+}
+
+/// The organisation's decisions, newest first; or, with `queue=escalated`,
+/// its review queue.
+#[utoipa::path(get, path = "/api/v1/ads/reviews", params(ReviewsQuery), tag = "ads",
+    responses((status = 200, body = [AdReviewOut]), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub(crate) async fn list_reviews(
     State(state): State<AppState>,
     caller: Caller,
+    QueryParams(q): QueryParams<ReviewsQuery>,
 ) -> Result<Json<Vec<AdReviewOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReviewAds).await?;
-    let reviews = state.store.list_ad_reviews(&scope, 200).await?;
+    let reviews = match q.queue.as_deref() {
+        None => state.store.list_ad_reviews(&scope, 200).await?,
+        Some("escalated") => state.store.escalated_ads(&scope, 200).await?,
+        Some(_) => {
+            return Err(WebError::Invalid(ValidationError::new(
+                "queue",
+                "invalid_choice",
+                "the only queue is escalated",
+            )))
+        }
+    };
     Ok(Json(
         reviews
             .into_iter()

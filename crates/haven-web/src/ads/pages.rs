@@ -21,6 +21,8 @@ struct Screened {
 }
 
 struct ReviewRow {
+    /// The whole ad, for the button that opens it again.
+    text: String,
     excerpt: String,
     decision: String,
     reason: String,
@@ -59,6 +61,8 @@ struct AdsPage {
     draft: String,
     decisions: Vec<(&'static str, String)>,
     reviews: Vec<ReviewRow>,
+    /// The review queue: escalated ads waiting for a second look.
+    escalated: Vec<ReviewRow>,
     notice: Option<String>,
     error: Option<String>,
 }
@@ -141,20 +145,17 @@ async fn ads_page_for(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<AdsPage, WebError> {
-    let reviews = state
-        .store
-        .list_ad_reviews(scope, 50)
-        .await?
-        .into_iter()
-        .map(|r| ReviewRow {
-            excerpt: r.ad_text.chars().take(160).collect(),
-            decision: tr.t(&format!("ads-decision-{}", r.decision)),
-            reason: r.reason,
-            reviewer: r.reviewer,
-            when: local_date(r.decided_at_ms),
-            score: format!("{:.2}", r.score),
-        })
-        .collect();
+    let row = |r: haven_store::ads::ReviewView| ReviewRow {
+        excerpt: excerpt(&r.ad_text, 160),
+        text: r.ad_text,
+        decision: tr.t(&format!("ads-decision-{}", r.decision)),
+        reason: r.reason,
+        reviewer: r.reviewer,
+        when: local_date(r.decided_at_ms),
+        score: format!("{:.2}", r.score),
+    };
+    let reviews = state.store.list_ad_reviews(scope, 50).await?.into_iter().map(row).collect();
+    let escalated = state.store.escalated_ads(scope, 50).await?.into_iter().map(row).collect();
     Ok(AdsPage {
         l: Layout::new(tr, Some(caller), "/ads"),
         csrf: caller.csrf().to_owned(),
@@ -166,9 +167,19 @@ async fn ads_page_for(
             .map(|d| (d.as_str(), tr.t(&format!("ads-decision-{}", d.as_str()))))
             .collect(),
         reviews,
+        escalated,
         notice,
         error,
     })
+}
+
+/// The first `n` characters of an ad, with an ellipsis when it goes on.
+fn excerpt(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 #[derive(Deserialize)]
@@ -320,7 +331,7 @@ pub(crate) async fn upload_submit(
             let row = BatchRow {
                 id: ad.id.clone(),
                 text: ad.text.clone(),
-                excerpt: ad.text.chars().take(200).collect(),
+                excerpt: excerpt(&ad.text, 200),
                 score: format!("{:.2}", r.score),
                 high: r.score >= 0.5,
                 flags: r.flags.iter().map(|f| f.explanation.as_str()).collect::<Vec<_>>().join(" · "),

@@ -720,3 +720,27 @@ async fn r26_an_uploaded_file_of_ads_is_listed_by_score_with_reasons_bad_lines_n
     let res = post(ads_upload("forged", "ads.jsonl", file)).await.unwrap();
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn r26_an_escalated_ad_waits_in_the_review_queue_until_someone_decides_again() {
+    let app = TestApp::spawn().await;
+    let ad = "Online marketing in Myawaddy, 1800 USD, visa arranged on arrival, contact @mw_jobs";
+    let decide = |decision: &'static str| {
+        app.post("/api/v1/ads/reviews")
+            .json(&json!({"text": ad, "decision": decision, "reason": "Compound town, Telegram only; needs a second look."}))
+            .send()
+    };
+    let queue = || async { json(app.get("/api/v1/ads/reviews?queue=escalated").send().await.unwrap()).await };
+    assert_eq!(queue().await.as_array().unwrap().len(), 0);
+    assert_eq!(decide("escalate").await.unwrap().status(), 201);
+    let q = queue().await;
+    assert_eq!(q.as_array().unwrap().len(), 1, "{q}");
+    assert_eq!(q[0]["text"], ad);
+    let html = app.page_as("sup", "/ads").await;
+    assert!(html.contains("id=\"ads-queue\""), "the page shows the queue");
+    // A second look decides; the ad leaves the queue, and both decisions stay on record.
+    assert_eq!(decide("remove").await.unwrap().status(), 201);
+    assert_eq!(queue().await.as_array().unwrap().len(), 0);
+    assert_eq!(json(app.get("/api/v1/ads/reviews").send().await.unwrap()).await.as_array().unwrap().len(), 2);
+    assert_eq!(app.get("/api/v1/ads/reviews?queue=other").send().await.unwrap().status(), 400);
+}
