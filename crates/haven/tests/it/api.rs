@@ -744,3 +744,38 @@ async fn r26_an_escalated_ad_waits_in_the_review_queue_until_someone_decides_aga
     assert_eq!(json(app.get("/api/v1/ads/reviews").send().await.unwrap()).await.as_array().unwrap().len(), 2);
     assert_eq!(app.get("/api/v1/ads/reviews?queue=other").send().await.unwrap().status(), 400);
 }
+
+#[tokio::test]
+async fn r08_facts_written_before_bindings_are_bound_once_at_the_next_start_and_that_is_audited() {
+    let app = TestApp::spawn().await;
+    let pid = app.create_named("Legacy Witness").await;
+    let sid = app.start_screening(&pid, "en").await;
+    let res = app
+        .post(&format!("/api/v1/screenings/{sid}/answers"))
+        .json(&json!({"answers": {"recruiter_handle": "@legacy_agent"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    // A database from before the migration: rows without a binding, and
+    // the marker the migration leaves.
+    app.exec("UPDATE screening_facts SET binding = NULL").await;
+    app.exec("UPDATE meta SET value = 'pending' WHERE key = 'fact_bindings'").await;
+    assert_eq!(reported_by(&app, &app.token, "Contact @legacy_agent").await.0, 0, "unbound rows count for nobody");
+    // The next start (here the CLI's, on the same data) binds them once.
+    let out = app.cli(&["audit", "verify"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(reported_by(&app, &app.token, "Contact @legacy_agent").await.0, 1);
+    use sqlx::Row;
+    let rows =
+        sqlx::query("SELECT outcome FROM audit_events WHERE action = 'row_write' AND record_id = 'screening_facts'")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    let outcomes: Vec<String> = rows.iter().map(|r| r.try_get("outcome").unwrap()).collect();
+    assert_eq!(outcomes.len(), 2, "the first start bound nothing, the second bound the old rows: {outcomes:?}");
+    assert!(outcomes.iter().any(|o| o.starts_with("bound ") && o != "bound 0"), "{outcomes:?}");
+    assert_eq!(app.store.meta("fact_bindings").await.unwrap().as_deref(), Some("done"));
+    let out = app.cli(&["audit", "verify"]);
+    assert!(out.status.success(), "the chain holds: {}", String::from_utf8_lossy(&out.stderr));
+}
