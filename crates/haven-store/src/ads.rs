@@ -173,11 +173,27 @@ impl Store {
             }
             let rows = q.fetch_all(self.pool()).await?;
             // Only rows haven wrote count (a copy made in SQL fails its binding).
-            let people = crate::screenings::bound_people(self.keys(), &rows, "")?;
             let n = if platform {
+                // A platform counts only survivors whose identification a
+                // decision maker confirmed: a caseworker who makes people
+                // up cannot lift one real survivor's report over the floor
+                // without a decision maker, and the reflection period, on
+                // their side (second insider review).
+                let mut facts = Vec::new();
+                for r in &rows {
+                    facts.extend(crate::screenings::bound_fact(self.keys(), r, "")?);
+                }
+                let confirmed = self.confirmed_screenings(facts.iter().map(|(_, _, s)| s.as_str())).await?;
+                let mut people: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+                for (token, person, screening) in &facts {
+                    if confirmed.contains(&(screening.clone(), person.clone())) {
+                        people.entry(token).or_default().insert(person);
+                    }
+                }
                 // The largest number of survivors behind any one mark.
                 people.values().map(|p| p.len() as i64).max().unwrap_or(0)
             } else {
+                let people = crate::screenings::bound_people(self.keys(), &rows, "")?;
                 people.values().flatten().collect::<std::collections::BTreeSet<_>>().len() as i64
             };
             let reported = match (platform, n) {
@@ -194,6 +210,46 @@ impl Store {
         // probing many handles shows as requests testing many marks.
         let outcome = format!("screened {} marks {} reported {}", ads.len(), marks_tested, told);
         self.audit_read(scope, Action::Search, RecordKind::AdReview, &[""], &outcome).await?;
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// Of these screenings, those whose standing decision (the latest, not
+    /// superseded) is "confirmed", as (screening, person). The conclusion
+    /// is sealed under the person's key; an erased person has none.
+    async fn confirmed_screenings<'a>(
+        &self,
+        screenings: impl Iterator<Item = &'a str>,
+    ) -> Result<std::collections::BTreeSet<(String, String)>> {
+        let ids: std::collections::BTreeSet<&str> = screenings.collect();
+        let mut out = std::collections::BTreeSet::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let list = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT d.id, d.screening_id, d.person_id, d.conclusion, k.wrapped FROM decisions d \
+             LEFT JOIN person_keys k ON k.person_id = d.person_id WHERE d.screening_id IN ({list}) \
+             AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = d.id)"
+        );
+        let mut q = sqlx::query(&sql);
+        for id in &ids {
+            q = q.bind(*id);
+        }
+        for r in q.fetch_all(self.pool()).await? {
+            let (id, screening, person): (String, String, String) =
+                (r.try_get("id")?, r.try_get("screening_id")?, r.try_get("person_id")?);
+            let Some(wrapped) = r.try_get::<Option<Vec<u8>>, _>("wrapped")? else { continue };
+            let dek = self.keys().unwrap(&person, &wrapped)?;
+            // A conclusion that does not open (edited in SQL) confirms nothing.
+            let Ok(conclusion) = dek.open_hex(&id, "conclusion", &r.try_get::<String, _>("conclusion")?) else {
+                continue;
+            };
+            if conclusion == haven_core::screening::decision::Conclusion::Confirmed.as_str() {
+                out.insert((screening, person));
+            }
+        }
         Ok(out)
     }
 }

@@ -423,10 +423,27 @@ fn fact_binding(keys: &crate::crypto::Keys, person: &str, org: &str, screening: 
     keys.tag("screening_fact", &format!("{person} {org}"), &format!("{screening} {token}"))
 }
 
-/// The people behind each token, among fact rows (with the columns
-/// `person_id`, `org_id`, `screening_id`, `token` and `binding`, under
-/// `prefix`) whose binding holds. A row that fails it was written in SQL,
-/// not by haven, and counts for nobody.
+/// A fact row read with the columns `person_id`, `org_id`, `screening_id`,
+/// `token` and `binding` (under `prefix`), as (token, person, screening)
+/// if its binding holds. A row that fails it was written in SQL, not by
+/// haven, and counts for nobody.
+pub(crate) fn bound_fact(
+    keys: &crate::crypto::Keys,
+    r: &sqlx::any::AnyRow,
+    prefix: &str,
+) -> Result<Option<(String, String, String)>> {
+    let col = |c: &str| r.try_get::<Option<String>, _>(format!("{prefix}{c}").as_str());
+    let (Some(person), Some(org), Some(screening), Some(token)) =
+        (col("person_id")?, col("org_id")?, col("screening_id")?, col("token")?)
+    else {
+        return Ok(None);
+    };
+    let expected = fact_binding(keys, &person, &org, &screening, &token);
+    let ok = col("binding")?.is_some_and(|b| crate::crypto::ct_eq(b.as_bytes(), expected.as_bytes()));
+    Ok(ok.then_some((token, person, screening)))
+}
+
+/// The people behind each token, among fact rows whose binding holds.
 pub(crate) fn bound_people(
     keys: &crate::crypto::Keys,
     rows: &[sqlx::any::AnyRow],
@@ -434,14 +451,7 @@ pub(crate) fn bound_people(
 ) -> Result<BTreeMap<String, std::collections::BTreeSet<String>>> {
     let mut out: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
     for r in rows {
-        let col = |c: &str| r.try_get::<Option<String>, _>(format!("{prefix}{c}").as_str());
-        let (Some(person), Some(org), Some(screening), Some(token)) =
-            (col("person_id")?, col("org_id")?, col("screening_id")?, col("token")?)
-        else {
-            continue;
-        };
-        let expected = fact_binding(keys, &person, &org, &screening, &token);
-        if col("binding")?.is_some_and(|b| crate::crypto::ct_eq(b.as_bytes(), expected.as_bytes())) {
+        if let Some((token, person, _)) = bound_fact(keys, r, prefix)? {
             out.entry(token).or_default().insert(person);
         }
     }
@@ -450,27 +460,61 @@ pub(crate) fn bound_people(
 
 impl Store {
     /// Binds the fact rows written before bindings existed, once: the
-    /// migration that added the column asks for it, and doing it is
-    /// audited, so a second run (someone reset the marker to have forged
-    /// rows bound) shows in the log.
+    /// migration that added the column asks for it. Only rows that agree
+    /// with their screening (which is under its own MAC) and are of a kind
+    /// haven writes are bound. The run is audited; a marker set back to
+    /// "pending" after it (someone wanting forged rows bound) binds nothing
+    /// and raises an integrity alarm instead (second insider review).
     pub(crate) async fn bind_facts_once(&self) -> Result<()> {
         if self.meta("fact_bindings").await?.as_deref() != Some("pending") {
             return Ok(());
         }
-        let mut tx = self.begin().await?;
-        let rows = sqlx::query(
-            "SELECT screening_id, person_id, org_id, kind, token FROM screening_facts WHERE binding IS NULL",
+        let ctx = crate::audit::Context { actor: "system", purpose: "integrity", request_id: "" };
+        let done_before = sqlx::query(
+            "SELECT seq FROM audit_events WHERE action = 'row_write' AND record_kind = 'system' \
+             AND record_id = 'screening_facts' LIMIT 1",
         )
-        .fetch_all(&mut *tx)
-        .await?;
+        .fetch_optional(&self.pool)
+        .await?
+        .is_some();
+        let mut tx = self.begin().await?;
+        sqlx::query("UPDATE meta SET value = 'done' WHERE key = 'fact_bindings'").execute(&mut *tx).await?;
+        if done_before {
+            self.append_many(
+                &mut tx,
+                &ctx,
+                Action::IntegrityAlarm,
+                RecordKind::System,
+                &["screening_facts"],
+                "fact_bindings",
+            )
+            .await?;
+            tx.commit().await?;
+            tracing::error!("the fact-binding marker was reset after the one binding run: nothing was bound");
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT f.screening_id AS f_screening_id, f.person_id AS f_person_id, f.org_id AS f_org_id, \
+             f.kind AS f_kind, f.token AS f_token, {} FROM screening_facts f JOIN screenings t ON t.id = f.screening_id \
+             WHERE f.binding IS NULL AND t.person_id = f.person_id AND t.org_id = f.org_id",
+            crate::integrity::select_cols(&crate::integrity::SCREENINGS, "t", "")
+        );
+        let rows = sqlx::query(&sql).fetch_all(&mut *tx).await?;
+        let kinds: Vec<&str> = CORROBORATING.iter().map(|k| k.as_str()).collect();
+        let mut bound = 0;
         for r in &rows {
             let (screening, person, org, kind, token): (String, String, String, String, String) = (
-                r.try_get("screening_id")?,
-                r.try_get("person_id")?,
-                r.try_get("org_id")?,
-                r.try_get("kind")?,
-                r.try_get("token")?,
+                r.try_get("f_screening_id")?,
+                r.try_get("f_person_id")?,
+                r.try_get("f_org_id")?,
+                r.try_get("f_kind")?,
+                r.try_get("f_token")?,
             );
+            if !kinds.contains(&kind.as_str())
+                || !crate::integrity::row_ok(self.keys(), &crate::integrity::SCREENINGS, r, "")?
+            {
+                continue;
+            }
             sqlx::query("UPDATE screening_facts SET binding = $1 WHERE screening_id = $2 AND kind = $3 AND token = $4")
                 .bind(fact_binding(self.keys(), &person, &org, &screening, &token))
                 .bind(&screening)
@@ -478,10 +522,9 @@ impl Store {
                 .bind(&token)
                 .execute(&mut *tx)
                 .await?;
+            bound += 1;
         }
-        sqlx::query("UPDATE meta SET value = 'done' WHERE key = 'fact_bindings'").execute(&mut *tx).await?;
-        let ctx = crate::audit::Context { actor: "system", purpose: "integrity", request_id: "" };
-        let outcome = format!("bound {}", rows.len());
+        let outcome = format!("bound {bound}");
         self.append_many(&mut tx, &ctx, Action::RowWrite, RecordKind::System, &["screening_facts"], &outcome).await?;
         tx.commit().await?;
         Ok(())

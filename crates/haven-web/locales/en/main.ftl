@@ -1227,3 +1227,4 @@ ads-too-long = An advertisement may have at most { $count } characters; this one
 ads-queue-title = Escalated, waiting for a second look
 ads-queue-none = Nothing waits for a second look.
 ads-queue-look = Take a second look
+ads-upload-unreadable = this ad is empty or its text cannot be read

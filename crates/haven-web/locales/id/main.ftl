@@ -1237,3 +1237,4 @@ ads-too-long = Satu iklan paling banyak { $count } karakter; iklan ini { $n }. T
 ads-queue-title = Dieskalasi, menunggu pemeriksaan kedua
 ads-queue-none = Tidak ada yang menunggu pemeriksaan kedua.
 ads-queue-look = Periksa sekali lagi
+ads-upload-unreadable = iklan ini kosong atau teksnya tidak dapat dibaca

@@ -1242,3 +1242,4 @@ ads-too-long = Ang isang anunsyo ay may hanggang { $count } na character lamang;
 ads-queue-title = Itinaas, naghihintay ng ikalawang pagsusuri
 ads-queue-none = Walang naghihintay ng ikalawang pagsusuri.
 ads-queue-look = Suriin muli
+ads-upload-unreadable = walang laman ang anunsyong ito o hindi mabasa ang teksto nito

@@ -1237,3 +1237,4 @@ ads-too-long = Một quảng cáo có tối đa { $count } ký tự; quảng cá
 ads-queue-title = Đã chuyển lên, đang chờ xem lại
 ads-queue-none = Không có gì đang chờ xem lại.
 ads-queue-look = Xem lại lần hai
+ads-upload-unreadable = quảng cáo này trống hoặc không đọc được nội dung

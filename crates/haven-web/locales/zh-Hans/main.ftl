@@ -1237,3 +1237,4 @@ ads-too-long = 一条广告最多 { $count } 个字符；这条有 { $n } 个。
 ads-queue-title = 已上报，等待二次审看
 ads-queue-none = 没有等待二次审看的广告。
 ads-queue-look = 二次审看
+ads-upload-unreadable = 此广告为空或无法读取其文字

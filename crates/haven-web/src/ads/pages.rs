@@ -203,6 +203,7 @@ pub(crate) struct ScreenForm {
     text: String,
 }
 
+use haven_core::text::clean_quoted_text;
 use haven_store::ads::Reported;
 
 /// Survivors' reports of an ad, said in words (R08): never who.
@@ -250,7 +251,7 @@ pub(crate) async fn screen_submit(
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::ReviewAds).await?;
     let max = haven_core::ad_review::MAX_AD_CHARS;
-    let text = match haven_core::text::clean_quoted_text("text", &form.text, max) {
+    let text = match clean_quoted_text("text", &form.text, max) {
         Ok(t) if !t.is_empty() => t,
         Ok(_) => return render_refused(&state, &tr, &caller, &form.text, tr.t("ads-empty")).await,
         Err(v) if v.code == "too_long" => {
@@ -318,6 +319,21 @@ pub(crate) async fn upload_submit(
     if parsed.ads.is_empty() && parsed.errors.is_empty() {
         return refuse(tr.t("ads-upload-empty")).await;
     }
+    // As a pasted ad: hidden characters are removed, so the table shows
+    // and counts what a reviewer can read (second insider review).
+    let mut parsed = parsed;
+    let mut ads = Vec::with_capacity(parsed.ads.len());
+    for mut ad in std::mem::take(&mut parsed.ads) {
+        let max = haven_core::ad_review::MAX_AD_CHARS;
+        match (clean_quoted_text("id", &ad.id, 200), clean_quoted_text("text", &ad.text, max)) {
+            (Ok(id), Ok(text)) if !text.is_empty() => {
+                (ad.id, ad.text) = (id, text);
+                ads.push(ad);
+            }
+            _ => parsed.errors.push(haven_ads::LineError { line: ad.line, message: tr.t("ads-upload-unreadable") }),
+        }
+    }
+    parsed.ads = ads;
     let texts: Vec<&str> = parsed.ads.iter().map(|a| a.text.as_str()).collect();
     let reports = state.store.ad_reports(&scope, &texts).await?;
     let screener = super::screener()?;

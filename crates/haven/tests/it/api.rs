@@ -548,7 +548,7 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
         let res =
             app.post(&format!("/api/v1/screenings/{sid}/answers")).json(&json!({"answers": answers})).send().await;
         assert_eq!(res.unwrap().status(), 200);
-        people.insert(name, pid);
+        people.insert(name, (pid, sid));
     }
     let res = app.post("/api/v1/ads/screen").json(&json!({"ads": [{"id": "a", "text": ad}]})).send().await.unwrap();
     let body = res.text().await.unwrap();
@@ -578,10 +578,10 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
         .post(app.url(&format!("/api/v1/persons/{pid}/screenings")))
         .bearer_auth(&other_sup)
         .json(&json!({"instrument": "forced-criminality", "survivor_language": "vi"}));
-    let sid = json(res.send().await.unwrap()).await["id"].as_str().unwrap().to_owned();
+    let far_sid = json(res.send().await.unwrap()).await["id"].as_str().unwrap().to_owned();
     let res = app
         .client
-        .post(app.url(&format!("/api/v1/screenings/{sid}/answers")))
+        .post(app.url(&format!("/api/v1/screenings/{far_sid}/answers")))
         .bearer_auth(&other_sup)
         .json(&json!({"answers": {"recruiter_handle": "t.me/golden_hr"}}));
     assert_eq!(res.send().await.unwrap().status(), 200);
@@ -592,6 +592,29 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
     let platform = app.user_token("Video Platform", "platform", "caseworker", "ads.platform").await;
     let at_least = (Value::Null, json!(3));
     let not_told = (Value::Null, Value::Null);
+    // Only survivors whose identification a decision maker confirmed count
+    // for a platform: screenings alone, which any caseworker can make up, do not.
+    assert_eq!(reported_by(&app, &platform, ad).await, not_told);
+    let dm = app.user_token("Local organisation", "ngo_assistance", "decision_maker", "ads.dm").await;
+    let other_dm = app.user_token("Other NGO", "ngo_assistance", "decision_maker", "ads.other.dm").await;
+    let confirm = |sid: String, sup: String, dm: String| {
+        let app = &app;
+        async move {
+            let res = app.client.post(app.url(&format!("/api/v1/screenings/{sid}/complete"))).bearer_auth(&sup);
+            assert_eq!(res.send().await.unwrap().status(), 200);
+            // The reflection period has run.
+            app.exec(&format!("UPDATE screenings SET completed_at = completed_at - 2678400000 WHERE id = '{sid}'"))
+                .await;
+            let body = json!({"conclusion": "confirmed", "reasons": "Consistent account; the recruiter is named in other cases."});
+            let res =
+                app.client.post(app.url(&format!("/api/v1/screenings/{sid}/decisions"))).bearer_auth(&dm).json(&body);
+            assert_eq!(res.send().await.unwrap().status(), 201);
+        }
+    };
+    for name in ["Witness One", "Witness Two", "Lone Witness"] {
+        confirm(people[name].1.clone(), app.token.clone(), dm.clone()).await;
+    }
+    confirm(far_sid, other_sup.clone(), other_dm).await;
     assert_eq!(reported_by(&app, &platform, ad).await, at_least);
     assert_eq!(reported_by(&app, &platform, "Cleaner wanted in Bangkok, contact @lone_agent").await, not_told);
     assert_eq!(reported_by(&app, &platform, "Cashier wanted, apply in person").await, not_told);
@@ -600,6 +623,16 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
     assert_eq!(reported_by(&app, &platform, "Contact @golden_hr").await, at_least);
     assert_eq!(reported_by(&app, &platform, "Contact @golden_hr or @lone_agent").await, at_least);
     assert_eq!(reported_by(&app, &platform, "Contact @lone_agent or 012 345 678").await, not_told, "1 + 1 is not 3");
+    // A caseworker makes up two people who name the lone witness's
+    // recruiter: unconfirmed, they lift nothing over the floor.
+    for name in ["Made Up One", "Made Up Two"] {
+        let pid = app.create_named(name).await;
+        let sid = app.start_screening(&pid, "en").await;
+        let res = app.post(&format!("/api/v1/screenings/{sid}/answers"));
+        let res = res.json(&json!({"answers": {"recruiter_handle": "@lone_agent"}})).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+    }
+    assert_eq!(reported_by(&app, &platform, "Contact @lone_agent").await, not_told, "made-up people count for nobody");
     // Someone with SQL write access copies the lone witness's facts under
     // two other people's screenings: the copies fail their binding.
     for name in ["Copy One", "Copy Two"] {
@@ -608,12 +641,14 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
         app.exec(&format!(
             "INSERT INTO screening_facts (screening_id, person_id, org_id, kind, token, binding) \
              SELECT '{sid}', '{pid}', org_id, kind, token, binding FROM screening_facts WHERE person_id = '{}'",
-            people["Lone Witness"]
+            people["Lone Witness"].0
         ))
         .await;
     }
     assert_eq!(reported_by(&app, &platform, "Contact @lone_agent").await, not_told, "copies count for nobody");
-    assert_eq!(reported_by(&app, &app.token, "Contact @lone_agent").await, count(1));
+    // The organisation counts its own screenings, made-up ones too (it can
+    // see them), but never the SQL copies.
+    assert_eq!(reported_by(&app, &app.token, "Contact @lone_agent").await, count(3));
     // Each screening request is in the audit log with how many marks it tested.
     use sqlx::Row;
     let rows = sqlx::query("SELECT outcome FROM audit_events WHERE action = 'search' AND record_kind = 'ad_review'")
@@ -695,7 +730,8 @@ async fn r26_an_uploaded_file_of_ads_is_listed_by_score_with_reasons_bad_lines_n
     };
     let file = "{\"id\": \"calm\", \"text\": \"Cashier wanted at our Chiang Mai grocery store, apply in person.\"}\n\
                 {\"id\": \"scam\", \"text\": \"URGENT typist in Sihanoukville, $2500, no experience, free flight, Telegram @hr_fast only\"}\n\
-                not json at all\n";
+                not json at all\n\
+                {\"id\": \"hidden\", \"text\": \"Typist in Sihanouk\\u200bville, Telegram @hr_\\u200bfast\"}\n";
     let res = post(ads_upload(&csrf, "ads.jsonl", file)).await.unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
@@ -703,6 +739,11 @@ async fn r26_an_uploaded_file_of_ads_is_listed_by_score_with_reasons_bad_lines_n
     let (scam, calm) = (table.find("<td>scam</td>").unwrap(), table.find("<td>calm</td>").unwrap());
     assert!(scam < calm, "the likeliest fraud comes first");
     assert!(html.contains("Line 3"), "the bad line is named");
+    assert!(
+        html.contains("Typist in Sihanoukville, Telegram @hr_fast"),
+        "hidden characters are removed, as when pasted"
+    );
+    assert!(!html.contains('\u{200b}'));
     assert!(html.contains("Telegram"), "the reasons are shown");
     assert_eq!(app.count("ad_reviews").await, 0, "screening a file stores nothing");
     // A file over the page's cap is refused as a whole, with the way round it.
@@ -746,7 +787,7 @@ async fn r26_an_escalated_ad_waits_in_the_review_queue_until_someone_decides_aga
 }
 
 #[tokio::test]
-async fn r08_facts_written_before_bindings_are_bound_once_at_the_next_start_and_that_is_audited() {
+async fn r08_fact_bindings_are_made_once_and_a_reset_marker_binds_nothing_and_raises_an_alarm() {
     let app = TestApp::spawn().await;
     let pid = app.create_named("Legacy Witness").await;
     let sid = app.start_screening(&pid, "en").await;
@@ -757,24 +798,29 @@ async fn r08_facts_written_before_bindings_are_bound_once_at_the_next_start_and_
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    // A database from before the migration: rows without a binding, and
-    // the marker the migration leaves.
+    assert_eq!(reported_by(&app, &app.token, "Contact @legacy_agent").await.0, 1);
+    // Someone with SQL access strips the bindings and sets the marker the
+    // upgrade leaves, hoping the next start binds whatever rows are there.
     app.exec("UPDATE screening_facts SET binding = NULL").await;
     app.exec("UPDATE meta SET value = 'pending' WHERE key = 'fact_bindings'").await;
     assert_eq!(reported_by(&app, &app.token, "Contact @legacy_agent").await.0, 0, "unbound rows count for nobody");
-    // The next start (here the CLI's, on the same data) binds them once.
+    // The next start (here the CLI's, on the same data) binds nothing: the
+    // one binding run is in the log already, so it raises an alarm instead.
     let out = app.cli(&["audit", "verify"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(reported_by(&app, &app.token, "Contact @legacy_agent").await.0, 1);
+    assert_eq!(reported_by(&app, &app.token, "Contact @legacy_agent").await.0, 0);
     use sqlx::Row;
-    let rows =
-        sqlx::query("SELECT outcome FROM audit_events WHERE action = 'row_write' AND record_id = 'screening_facts'")
-            .fetch_all(app.store.pool())
-            .await
-            .unwrap();
-    let outcomes: Vec<String> = rows.iter().map(|r| r.try_get("outcome").unwrap()).collect();
-    assert_eq!(outcomes.len(), 2, "the first start bound nothing, the second bound the old rows: {outcomes:?}");
-    assert!(outcomes.iter().any(|o| o.starts_with("bound ") && o != "bound 0"), "{outcomes:?}");
+    let rows = sqlx::query("SELECT action, outcome FROM audit_events WHERE record_id = 'screening_facts'")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    let events: Vec<(String, String)> =
+        rows.iter().map(|r| (r.try_get("action").unwrap(), r.try_get("outcome").unwrap())).collect();
+    assert_eq!(
+        events,
+        [("row_write".to_owned(), "bound 0".to_owned()), ("integrity_alarm".to_owned(), "fact_bindings".to_owned())],
+        "the first start bound the nothing there was; the reset is an alarm"
+    );
     assert_eq!(app.store.meta("fact_bindings").await.unwrap().as_deref(), Some("done"));
     let out = app.cli(&["audit", "verify"]);
     assert!(out.status.success(), "the chain holds: {}", String::from_utf8_lossy(&out.stderr));
