@@ -228,6 +228,9 @@ enum OrgCommand {
     Create {
         #[arg(long)]
         name: String,
+        /// ngo_assistance, shelter, health, legal_aid, labour_inspection,
+        /// nrm_coordinator, consular, police, prosecution, immigration,
+        /// border, or platform (an online platform's ad reviewers).
         #[arg(long, default_value = "ngo_assistance")]
         kind: String,
         /// ISO 3166 alpha-3.
@@ -516,7 +519,11 @@ async fn run(cli: Cli) -> Result<()> {
             let store = data.open(false).await?;
             let country =
                 country.map(|c| haven_core::person::Country::parse(&c).map(|c| c.as_str().to_owned())).transpose()?;
-            let id = store.create_org(&name, &kind, country.as_deref()).await?;
+            let kind = haven_core::access::OrgKind::parse(&kind).map_err(|_| {
+                let kinds: Vec<&str> = haven_core::access::OrgKind::ALL.iter().map(|k| k.as_str()).collect();
+                anyhow::anyhow!("unknown organisation kind {kind:?}; choose one of: {}", kinds.join(", "))
+            })?;
+            let id = store.create_org(&name, kind.as_str(), country.as_deref()).await?;
             if !languages.is_empty() {
                 store.set_org_languages(id, &languages).await?;
             }

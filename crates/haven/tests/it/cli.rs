@@ -46,6 +46,8 @@ async fn org_and_user_create_print_a_one_time_password() {
     assert_eq!(org.kind.as_str(), "legal_aid");
     let bad = app.cli(&["org", "create", "--name", "X", "--kind", "secret_police"]);
     assert!(!bad.status.success(), "unknown kinds are refused");
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("choose one of") && err.contains("platform"), "the refusal lists the kinds: {err}");
     let out =
         app.cli(&["user", "create", "--org", "Mekong Legal Aid", "--role", "caseworker", "--username", "lawyer1"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
