@@ -114,6 +114,52 @@ impl Store {
 /// the one person who spoke (R08, R26).
 pub const PLATFORM_MIN_REPORTS: i64 = 3;
 
+/// What kind of mark of an ad survivors named: it helps a reviewer write a
+/// reason another can check, and says nothing about who.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarkKind {
+    Handle,
+    Phone,
+    Link,
+    Email,
+    Passage,
+}
+
+impl MarkKind {
+    fn of(mark: &str) -> Self {
+        // Contact marks have no spaces; passages have at least five words.
+        if mark.contains(' ') {
+            return MarkKind::Passage;
+        }
+        match mark.split_once(':').map(|(p, _)| p) {
+            Some("handle") => MarkKind::Handle,
+            Some("tel") => MarkKind::Phone,
+            Some("url") => MarkKind::Link,
+            Some("email") => MarkKind::Email,
+            _ => MarkKind::Passage,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MarkKind::Handle => "handle",
+            MarkKind::Phone => "phone",
+            MarkKind::Link => "link",
+            MarkKind::Email => "email",
+            MarkKind::Passage => "passage",
+        }
+    }
+}
+
+/// Survivors' reports of one advertisement, as a reviewer may be told them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdReport {
+    pub reported: Reported,
+    /// The kinds of the ad's marks that were reported (for a platform, that
+    /// reach the floor); empty when nothing is told.
+    pub matched: Vec<MarkKind>,
+}
+
 /// What a reviewer is told about survivors' reports of one advertisement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reported {
@@ -141,7 +187,7 @@ impl Store {
     /// count over several contacts at once would let a widely reported one
     /// carry a probe of another past the threshold (insider review), and an
     /// exact count would show the day one more survivor spoke.
-    pub async fn ad_reports(&self, scope: &Scope, ads: &[&str]) -> Result<Vec<Reported>> {
+    pub async fn ad_reports(&self, scope: &Scope, ads: &[&str]) -> Result<Vec<AdReport>> {
         require(scope, Permission::ReviewAds)?;
         let org = scope.org().to_string();
         let platform = self.org_kind(scope.org()).await?.is_platform();
@@ -154,9 +200,12 @@ impl Store {
             marks_tested += marks.len();
             let tokens: Vec<String> = marks.iter().map(|m| self.keys().blind_index(&format!("fact:{m}"))).collect();
             if tokens.is_empty() {
-                out.push(if platform { Reported::NotTold } else { Reported::Count(0) });
+                let reported = if platform { Reported::NotTold } else { Reported::Count(0) };
+                out.push(AdReport { reported, matched: Vec::new() });
                 continue;
             }
+            let kind_of: std::collections::BTreeMap<&str, MarkKind> =
+                tokens.iter().map(String::as_str).zip(marks.iter().map(|m| MarkKind::of(m))).collect();
             let list = (0..tokens.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
             let filter = if platform {
                 "JOIN organisations o ON o.id = f.org_id WHERE o.demo = (SELECT demo FROM organisations WHERE id = $1)"
@@ -173,6 +222,7 @@ impl Store {
             }
             let rows = q.fetch_all(self.pool()).await?;
             // Only rows haven wrote count (a copy made in SQL fails its binding).
+            let matched: std::collections::BTreeSet<MarkKind>;
             let n = if platform {
                 // A platform counts only survivors whose identification a
                 // decision maker confirmed: a caseworker who makes people
@@ -190,10 +240,17 @@ impl Store {
                         people.entry(token).or_default().insert(person);
                     }
                 }
-                // The largest number of survivors behind any one mark.
+                // The largest number of survivors behind any one mark, and
+                // the kinds of the marks that reach the floor.
+                matched = people
+                    .iter()
+                    .filter(|(_, p)| p.len() as i64 >= PLATFORM_MIN_REPORTS)
+                    .filter_map(|(t, _)| kind_of.get(t).copied())
+                    .collect();
                 people.values().map(|p| p.len() as i64).max().unwrap_or(0)
             } else {
                 let people = crate::screenings::bound_people(self.keys(), &rows, "")?;
+                matched = people.keys().filter_map(|t| kind_of.get(t.as_str()).copied()).collect();
                 people.values().flatten().collect::<std::collections::BTreeSet<_>>().len() as i64
             };
             let reported = match (platform, n) {
@@ -204,7 +261,8 @@ impl Store {
             if !matches!(reported, Reported::Count(0) | Reported::NotTold) {
                 told += 1;
             }
-            out.push(reported);
+            let matched = if reported == Reported::NotTold { Vec::new() } else { matched.into_iter().collect() };
+            out.push(AdReport { reported, matched });
         }
         // One line per request, with how many marks it tested: a reviewer
         // probing many handles shows as requests testing many marks.

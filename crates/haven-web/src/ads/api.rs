@@ -52,6 +52,10 @@ pub struct ScreenedOut {
     /// passage of the ad; absent otherwise, which says nothing about
     /// whether anyone reported it.
     reported_by_at_least: Option<i64>,
+    /// The kinds of the ad's marks survivors named: handle, phone, link,
+    /// email or passage (for a platform, those that reach the floor). Empty
+    /// when nothing is told.
+    reported_marks: Vec<String>,
 }
 
 /// Scores job advertisements for the marks of fraudulent recruitment, each
@@ -84,9 +88,10 @@ pub(crate) async fn screen_ads(
     let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
     let reports = state.store.ad_reports(&scope, &texts).await?;
     let mut out = Vec::with_capacity(inputs.len());
-    for (input, reported) in inputs.iter().zip(reports) {
+    for (input, report) in inputs.iter().zip(reports) {
         use haven_store::ads::Reported;
-        let (reported_by, reported_by_at_least) = match reported {
+        let reported_marks = report.matched.iter().map(|k| k.as_str().to_owned()).collect();
+        let (reported_by, reported_by_at_least) = match report.reported {
             Reported::Count(n) => (Some(n), None),
             Reported::AtLeast(n) => (None, Some(n)),
             Reported::NotTold => (None, None),
@@ -103,6 +108,7 @@ pub(crate) async fn screen_ads(
             model_version: r.model_version,
             reported_by,
             reported_by_at_least,
+            reported_marks,
         });
     }
     Ok(Json(out))

@@ -206,14 +206,20 @@ pub(crate) struct ScreenForm {
 use haven_core::text::clean_quoted_text;
 use haven_store::ads::Reported;
 
-/// Survivors' reports of an ad, said in words (R08): never who.
-fn reported_words(tr: &Tr, reported: Reported) -> String {
-    match reported {
+/// Survivors' reports of an ad, said in words (R08): never who, with the
+/// kinds of mark that matched.
+fn reported_words(tr: &Tr, report: &haven_store::ads::AdReport) -> String {
+    let said = match report.reported {
         Reported::Count(0) => tr.t("ads-reported-none"),
         Reported::Count(n) => tr.t_with("ads-reported", "count", n),
         Reported::AtLeast(n) => tr.t_with("ads-reported-installation", "count", n),
         Reported::NotTold => tr.t_with("ads-reported-withheld", "count", haven_store::ads::PLATFORM_MIN_REPORTS),
+    };
+    if report.matched.is_empty() {
+        return said;
     }
+    let kinds: Vec<String> = report.matched.iter().map(|k| tr.t(&format!("ads-mark-{}", k.as_str()))).collect();
+    format!("{said} {}", tr.t_with("ads-matched", "kinds", kinds.join(", ")))
 }
 
 async fn screen_one(
@@ -223,7 +229,8 @@ async fn screen_one(
     text: &str,
 ) -> Result<Screened, WebError> {
     let reports = state.store.ad_reports(scope, &[text]).await?;
-    let reported = reported_words(tr, reports.first().copied().unwrap_or(Reported::NotTold));
+    let none = haven_store::ads::AdReport { reported: Reported::NotTold, matched: Vec::new() };
+    let reported = reported_words(tr, reports.first().unwrap_or(&none));
     let screener = super::screener()?;
     let input = haven_ads::AdInput { id: "ad".into(), text: text.to_owned(), language: None, line: 0 };
     let r = screener.screen(&input, super::lang(None, tr.code()));
@@ -351,7 +358,7 @@ pub(crate) async fn upload_submit(
                 score: format!("{:.2}", r.score),
                 high: r.score >= 0.5,
                 flags: r.flags.iter().map(|f| f.explanation.as_str()).collect::<Vec<_>>().join(" · "),
-                reported: match reported {
+                reported: match reported.reported {
                     Reported::Count(n) => n.to_string(),
                     Reported::AtLeast(n) => tr.t_with("ads-at-least", "count", n),
                     Reported::NotTold => String::new(),

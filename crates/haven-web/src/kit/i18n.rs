@@ -293,6 +293,7 @@ mod tests {
         args.insert("status".into(), "closed".into());
         args.insert("detail".into(), "abducted: not an answer".into());
         args.insert("line".into(), 3.into());
+        args.insert("kinds".into(), "phone".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -554,6 +554,7 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
     let body = res.text().await.unwrap();
     let out: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(out[0]["reported_by"], 3, "one handle in two spellings and one phone: {body}");
+    assert_eq!(out[0]["reported_marks"], json!(["handle", "phone"]), "which kinds matched, never whose");
     for name in ["Witness", "Own Phone"] {
         assert!(!body.contains(name), "who reported it is never shown");
     }
@@ -616,6 +617,9 @@ async fn r08_r26_an_ad_shows_how_many_survivors_reported_its_contact_never_who()
     }
     confirm(far_sid, other_sup.clone(), other_dm).await;
     assert_eq!(reported_by(&app, &platform, ad).await, at_least);
+    let res = app.client.post(app.url("/api/v1/ads/screen")).bearer_auth(&platform);
+    let out = json(res.json(&json!({"ads": [{"id": "a", "text": ad}]})).send().await.unwrap()).await;
+    assert_eq!(out[0]["reported_marks"], json!(["handle"]), "only the kind that reached the floor: {out}");
     assert_eq!(reported_by(&app, &platform, "Cleaner wanted in Bangkok, contact @lone_agent").await, not_told);
     assert_eq!(reported_by(&app, &platform, "Cashier wanted, apply in person").await, not_told);
     // A widely reported contact cannot carry a probe of another over the
