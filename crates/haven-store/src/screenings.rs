@@ -295,7 +295,8 @@ impl Store {
                 Answer::Text(t) | Answer::Choice(t) => {
                     use haven_core::corroboration as c;
                     use haven_core::screening::FactKind;
-                    let mut v = c::fact_values(t);
+                    let parts = c::fact_values(t);
+                    let mut v = parts.clone();
                     // The recruiter's contact however it was written, so that
                     // a screened advertisement can meet it too (R08, R26).
                     // Only from the questions that ask for the recruiter's
@@ -306,7 +307,7 @@ impl Store {
                         v.extend(c::contact_marks(t));
                     }
                     if kind == FactKind::RecruiterHandle {
-                        v.extend(c::fact_values(t).iter().filter_map(|h| c::bare_handle(h)));
+                        v.extend(parts.iter().filter_map(|h| c::bare_handle(h)));
                     }
                     v.sort();
                     v.dedup();

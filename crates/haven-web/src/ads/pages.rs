@@ -282,38 +282,27 @@ pub(crate) async fn upload_submit(
     State(state): State<AppState>,
     tr: Tr,
     PageCaller(caller): PageCaller,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> PageResult {
     // The role first: nobody else's upload is read at all.
     let scope = caller.scope(&state, Permission::ReviewAds).await?;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
-    let (mut csrf, mut file) = (String::new(), None);
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.map_err(bad)?,
-            Some("file") => {
-                let name = field.file_name().unwrap_or("").to_owned();
-                file = Some((name, field.bytes().await.map_err(bad)?));
-            }
-            _ => {}
-        }
-    }
-    caller.check_form_csrf(&csrf)?;
+    let upload = Upload::read(&caller, multipart).await?;
     let refuse = |msg: String| async {
         let mut res = render_ads(&state, &tr, &caller, None, None, Some(msg)).await?;
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         Ok::<_, PageError>(res)
     };
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+    let Some(file) = upload.file("file") else {
         return refuse(tr.t("ads-upload-empty")).await;
     };
+    let (name, bytes) = (file.file_name.as_deref().unwrap_or(""), &file.bytes);
     let limits = haven_ads::Limits {
         max_ad_chars: haven_core::ad_review::MAX_AD_CHARS,
         max_batch: MAX_UPLOAD_ADS,
         ..Default::default()
     };
-    let format = haven_ads::InputFormat::detect(&name, &bytes);
-    let parsed = match haven_ads::parse_input(&bytes, format, &limits) {
+    let format = haven_ads::InputFormat::detect(name, bytes);
+    let parsed = match haven_ads::parse_input(bytes, format, &limits) {
         Ok(p) => p,
         Err(haven_ads::BatchError::TooManyAds { .. }) => {
             return refuse(tr.t_with("ads-upload-too-many", "count", MAX_UPLOAD_ADS as i64)).await

@@ -107,21 +107,10 @@ pub(crate) async fn service_file_submit(
     State(state): State<AppState>,
     tr: Tr,
     PageCaller(caller): PageCaller,
-    mut form: axum::extract::Multipart,
+    form: axum::extract::Multipart,
 ) -> PageResult {
-    let (mut csrf, mut file) = (String::new(), None);
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
-    while let Some(field) = form.next_field().await.map_err(bad)? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.map_err(bad)?,
-            Some("file") => {
-                let content_type = field.content_type().map(str::to_owned);
-                file = Some((content_type, field.bytes().await.map_err(bad)?));
-            }
-            _ => {}
-        }
-    }
-    caller.check_form_csrf(&csrf)?;
+    let upload = Upload::read(&caller, form).await?;
+    let file = upload.file("file").map(|f| (f.content_type.clone(), f.bytes.clone()));
     let scope = caller.scope(&state, Permission::WriteCase).await?;
     let q = super::api::ServiceQuery::default();
     let parsed = match &file {

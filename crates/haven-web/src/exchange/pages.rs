@@ -459,25 +459,12 @@ pub(crate) async fn import_submit(
     State(state): State<AppState>,
     tr: Tr,
     PageCaller(caller): PageCaller,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> PageResult {
     // The role first: nobody without case work reads a byte of the upload.
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
-    let mut csrf = None;
-    let mut bytes = None;
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        match field.name() {
-            Some("csrf") => csrf = Some(field.text().await.map_err(bad)?),
-            Some("package") => bytes = Some(field.bytes().await.map_err(bad)?),
-            _ => {}
-        }
-    }
-    // Multipart bodies are not read by the form extractor, so the token is checked here.
-    if csrf.as_deref() != Some(caller.csrf()) {
-        return Err(WebError::Csrf.into());
-    }
-    let bytes = bytes.unwrap_or_default();
+    let upload = Upload::read(&caller, multipart).await?;
+    let bytes = upload.file("package").map(|f| f.bytes.clone()).unwrap_or_default();
     match state.store.import_package(&scope, &bytes).await {
         Ok(r) => {
             let msg = tr.t(&format!("xfer-imported-{}", r.kind.as_str()));

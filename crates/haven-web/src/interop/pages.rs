@@ -87,21 +87,13 @@ pub(crate) async fn import_submit(
     State(state): State<AppState>,
     tr: Tr,
     PageCaller(caller): PageCaller,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> PageResult {
     // The role first: nobody else's upload is read at all.
     let scopes = super::import_scopes(&state, &caller).await?;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
-    let (mut csrf, mut file, mut mode) = (String::new(), None, String::new());
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.map_err(bad)?,
-            Some("file") => file = Some(field.bytes().await.map_err(bad)?),
-            Some("mode") => mode = field.text().await.map_err(bad)?,
-            _ => {}
-        }
-    }
-    caller.check_form_csrf(&csrf)?;
+    let upload = Upload::read(&caller, multipart).await?;
+    let mode = upload.text("mode").unwrap_or_default();
+    let file = upload.file("file").map(|f| f.bytes.clone());
     let Some(bytes) = file.filter(|b| !b.is_empty()) else {
         let v = ValidationError::new("file", "htcds_no_file", "choose a file");
         let mut res = render(&page(

@@ -135,3 +135,48 @@ pub fn parse_org(field: &'static str, raw: &str) -> Result<haven_core::ids::OrgI
     raw.parse()
         .map_err(|_| WebError::Invalid(haven_core::ValidationError::new(field, "unknown_org", "no such organisation")))
 }
+
+/// A file-upload form (multipart) from one of our pages, read whole and its
+/// CSRF token checked. Multipart bodies are not read by [`CsrfForm`], and
+/// unlike it this is read inside the handler, after the role check, so that
+/// nobody without the role has their upload read at all.
+pub struct Upload {
+    parts: Vec<UploadPart>,
+}
+
+pub struct UploadPart {
+    name: String,
+    pub file_name: Option<String>,
+    pub content_type: Option<String>,
+    pub bytes: axum::body::Bytes,
+}
+
+impl Upload {
+    pub async fn read(caller: &super::caller::Caller, mut form: axum::extract::Multipart) -> Result<Self, WebError> {
+        let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
+        let mut parts = Vec::new();
+        while let Some(field) = form.next_field().await.map_err(bad)? {
+            let Some(name) = field.name().map(str::to_owned) else { continue };
+            let file_name = field.file_name().map(str::to_owned);
+            let content_type = field.content_type().map(str::to_owned);
+            parts.push(UploadPart { name, file_name, content_type, bytes: field.bytes().await.map_err(bad)? });
+        }
+        let upload = Upload { parts };
+        caller.check_form_csrf(upload.text("csrf").as_deref().unwrap_or(""))?;
+        Ok(upload)
+    }
+
+    /// A text field, trimmed.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.part(name).map(|p| String::from_utf8_lossy(&p.bytes).trim().to_owned())
+    }
+
+    /// A file field, if it was sent with any content.
+    pub fn file(&self, name: &str) -> Option<&UploadPart> {
+        self.part(name).filter(|p| !p.bytes.is_empty())
+    }
+
+    fn part(&self, name: &str) -> Option<&UploadPart> {
+        self.parts.iter().find(|p| p.name == name)
+    }
+}

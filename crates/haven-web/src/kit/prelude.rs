@@ -4,7 +4,7 @@ pub use super::caller::{cookie, LANG_COOKIE, SESSION_COOKIE};
 pub use super::caller::{Caller, Credential};
 pub use super::download::{attachment, document_languages, known_language, pdf_attachment};
 pub use super::error::{ErrorBody, WebError};
-pub use super::extract::{parse_id, parse_org, Created, CsrfForm, Id, JsonBody, NoFields, QueryParams};
+pub use super::extract::{parse_id, parse_org, Created, CsrfForm, Id, JsonBody, NoFields, QueryParams, Upload};
 pub use super::i18n::Tr;
 pub use super::labels;
 pub use super::page::{cookie_header, error_page, ErrorPage};

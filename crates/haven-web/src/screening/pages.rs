@@ -522,22 +522,13 @@ pub(crate) async fn import_submit(
     tr: Tr,
     PageCaller(caller): PageCaller,
     Path(id): Path<String>,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> PageResult {
     let person: PersonId = id.parse().map_err(|_| WebError::NotFound)?;
     caller.scope(&state, Permission::WriteCase).await?;
-    let bad = |e: axum::extract::multipart::MultipartError| WebError::BadRequest(e.body_text());
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut file = None;
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        match field.name().map(str::to_owned) {
-            Some(n) if n == "file" => file = Some(field.bytes().await.map_err(bad)?),
-            Some(n) => fields.push((n, field.text().await.map_err(bad)?)),
-            None => {}
-        }
-    }
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
-    caller.check_form_csrf(field("csrf").as_deref().unwrap_or(""))?;
+    let upload = Upload::read(&caller, multipart).await?;
+    let field = |name: &str| upload.text(name);
+    let file = upload.file("file").map(|f| f.bytes.clone());
     let Some(bytes) = file.filter(|b| !b.is_empty()) else {
         return Err(WebError::Invalid(ValidationError::new("file", "htcds_no_file", "choose a file")).into());
     };
