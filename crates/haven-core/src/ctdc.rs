@@ -162,45 +162,15 @@ pub enum Gender {
     NotKnown,
 }
 
-/// Self-descriptions grouped under each gender, as the HTCDS export groups
-/// them (the transgender and non-conforming words together).
-const GENDER_WORDS: [(Gender, &[&str]); 3] = [
-    (Gender::Female, &["female", "woman", "f", "feminine", "girl"]),
-    (Gender::Male, &["male", "man", "m", "masculine", "boy"]),
-    (
-        Gender::Transgender,
-        &[
-            "transgender",
-            "trans",
-            "trans woman",
-            "transgender woman",
-            "trans female",
-            "transgender female",
-            "trans feminine",
-            "transgender feminine",
-            "trans man",
-            "transgender man",
-            "trans male",
-            "transgender male",
-            "trans masculine",
-            "transgender masculine",
-            "non-binary",
-            "nonbinary",
-            "non binary",
-            "non-conforming",
-            "gender non-conforming",
-            "genderqueer",
-        ],
-    ),
-];
-
 impl Gender {
     /// The gender a self-described sex counts under; never a guess.
     pub fn of_sex(sex: Option<&str>) -> Gender {
-        let Some(word) = sex.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()) else {
-            return Gender::NotKnown;
-        };
-        GENDER_WORDS.iter().find(|(_, words)| words.contains(&word.as_str())).map_or(Gender::NotKnown, |(g, _)| *g)
+        match crate::person::SexGroup::of(sex) {
+            crate::person::SexGroup::Female => Gender::Female,
+            crate::person::SexGroup::Male => Gender::Male,
+            crate::person::SexGroup::Transgender => Gender::Transgender,
+            crate::person::SexGroup::Other | crate::person::SexGroup::NotRecorded => Gender::NotKnown,
+        }
     }
 }
 

@@ -295,28 +295,19 @@ impl Dimension {
     }
 }
 
-/// Sex as recorded is the person's own word; figures group it.
+/// Sex as recorded is the person's own word; figures group it, with the
+/// transgender and unrecognised words together so no small group stands out.
 fn sex_band(sex: Option<&str>) -> &'static str {
-    match sex.map(|s| s.trim().to_lowercase()) {
-        None => "not_recorded",
-        Some(s) if s.is_empty() => "not_recorded",
-        Some(s) if ["male", "man", "m"].contains(&s.as_str()) => "male",
-        Some(s) if ["female", "woman", "f"].contains(&s.as_str()) => "female",
-        Some(_) => "other",
+    match crate::person::SexGroup::of(sex) {
+        crate::person::SexGroup::NotRecorded => "not_recorded",
+        crate::person::SexGroup::Female => "female",
+        crate::person::SexGroup::Male => "male",
+        crate::person::SexGroup::Transgender | crate::person::SexGroup::Other => "other",
     }
 }
 
-/// Age bands with children apart (R02): under 12, 12–17, then adults.
 fn age_band(birth: Option<&crate::person::Birth>, today: time::Date) -> &'static str {
-    match birth.and_then(|b| b.age_on(today)) {
-        None => "unknown",
-        Some(a) if a < 12 => "0-11",
-        Some(a) if a < 18 => "12-17",
-        Some(a) if a < 25 => "18-24",
-        Some(a) if a < 35 => "25-34",
-        Some(a) if a < 45 => "35-44",
-        Some(_) => "45+",
-    }
+    crate::person::AgeBand::of(birth, today).as_str()
 }
 
 /// The label categories are merged under when each has fewer than k people.

@@ -117,6 +117,205 @@ impl Birth {
     }
 }
 
+/// How a self-described sex is grouped for lists and figures. The record
+/// keeps the person's own word; a group is never a guess, so a word haven
+/// does not know counts as [`SexGroup::Other`], not as female or male.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SexGroup {
+    Female,
+    Male,
+    /// Transgender or gender non-conforming.
+    Transgender,
+    /// A word haven does not group.
+    Other,
+    NotRecorded,
+}
+
+/// The words each group is recognised by, in the nine languages haven is
+/// written in (caseworkers type the word in the language of the interview).
+const SEX_WORDS: [(SexGroup, &[&str]); 3] = [
+    (
+        SexGroup::Female,
+        &[
+            "female",
+            "woman",
+            "f",
+            "feminine",
+            "girl",
+            "หญิง",
+            "ผู้หญิง",
+            "เพศหญิง",
+            "nữ",
+            "phụ nữ",
+            "con gái",
+            "မ",
+            "အမျိုးသမီး",
+            "မိန်းမ",
+            "ស្រី",
+            "ភេទស្រី",
+            "ຍິງ",
+            "ແມ່ຍິງ",
+            "ເພດຍິງ",
+            "perempuan",
+            "wanita",
+            "babae",
+            "女",
+            "女性",
+        ],
+    ),
+    (
+        SexGroup::Male,
+        &[
+            "male",
+            "man",
+            "m",
+            "masculine",
+            "boy",
+            "ชาย",
+            "ผู้ชาย",
+            "เพศชาย",
+            "nam",
+            "đàn ông",
+            "con trai",
+            "ကျား",
+            "အမျိုးသား",
+            "ယောက်ျား",
+            "ប្រុស",
+            "ភេទប្រុស",
+            "ຊາຍ",
+            "ຜູ້ຊາຍ",
+            "ເພດຊາຍ",
+            "laki-laki",
+            "pria",
+            "lalaki",
+            "男",
+            "男性",
+        ],
+    ),
+    (
+        SexGroup::Transgender,
+        &[
+            "transgender",
+            "trans",
+            "trans woman",
+            "transgender woman",
+            "trans female",
+            "transgender female",
+            "trans feminine",
+            "transgender feminine",
+            "trans man",
+            "transgender man",
+            "trans male",
+            "transgender male",
+            "trans masculine",
+            "transgender masculine",
+            "non-binary",
+            "nonbinary",
+            "non binary",
+            "non-conforming",
+            "gender non-conforming",
+            "genderqueer",
+            "กะเทย",
+            "สาวประเภทสอง",
+            "คนข้ามเพศ",
+            "người chuyển giới",
+            "waria",
+            "transpuan",
+            "bakla",
+            "跨性别",
+        ],
+    ),
+];
+
+impl SexGroup {
+    pub const ALL: [SexGroup; 5] =
+        [SexGroup::Female, SexGroup::Male, SexGroup::Transgender, SexGroup::Other, SexGroup::NotRecorded];
+
+    /// The group a recorded word counts under: spacing and case do not
+    /// matter, and anything unrecognised is `Other`.
+    pub fn of(sex: Option<&str>) -> SexGroup {
+        let word = sex.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()).unwrap_or_default();
+        if word.is_empty() {
+            return SexGroup::NotRecorded;
+        }
+        SEX_WORDS.iter().find(|(_, words)| words.contains(&word.as_str())).map_or(SexGroup::Other, |(g, _)| *g)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SexGroup::Female => "female",
+            SexGroup::Male => "male",
+            SexGroup::Transgender => "transgender",
+            SexGroup::Other => "other",
+            SexGroup::NotRecorded => "not_recorded",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL.iter().copied().find(|g| g.as_str() == s.trim()).ok_or(ValidationError::new(
+            "sex",
+            "invalid_sex_group",
+            "choose female, male, transgender, other or not_recorded",
+        ))
+    }
+}
+
+/// Age bands with children apart (R02): under 12, 12–17, then adults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AgeBand {
+    Under12,
+    From12To17,
+    From18To24,
+    From25To34,
+    From35To44,
+    From45,
+    Unknown,
+}
+
+impl AgeBand {
+    pub const ALL: [AgeBand; 7] = [
+        AgeBand::Under12,
+        AgeBand::From12To17,
+        AgeBand::From18To24,
+        AgeBand::From25To34,
+        AgeBand::From35To44,
+        AgeBand::From45,
+        AgeBand::Unknown,
+    ];
+
+    pub fn of(birth: Option<&Birth>, today: Date) -> AgeBand {
+        match birth.and_then(|b| b.age_on(today)) {
+            None => AgeBand::Unknown,
+            Some(a) if a < 12 => AgeBand::Under12,
+            Some(a) if a < 18 => AgeBand::From12To17,
+            Some(a) if a < 25 => AgeBand::From18To24,
+            Some(a) if a < 35 => AgeBand::From25To34,
+            Some(a) if a < 45 => AgeBand::From35To44,
+            Some(_) => AgeBand::From45,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AgeBand::Under12 => "0-11",
+            AgeBand::From12To17 => "12-17",
+            AgeBand::From18To24 => "18-24",
+            AgeBand::From25To34 => "25-34",
+            AgeBand::From35To44 => "35-44",
+            AgeBand::From45 => "45+",
+            AgeBand::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL.iter().copied().find(|b| b.as_str() == s.trim()).ok_or(ValidationError::new(
+            "age",
+            "invalid_age_band",
+            "choose an age band: 0-11, 12-17, 18-24, 25-34, 35-44, 45+ or unknown",
+        ))
+    }
+}
+
 /// Where the person is now. Detention locations drive urgent tasks later
 /// (R13), so this stays a closed set rather than free text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -634,5 +833,71 @@ mod tests {
         let p = PersonRecord::parse(&i, TODAY).unwrap();
         assert_eq!(PersonRecord::parse(&p.to_input(), TODAY).unwrap(), p);
         assert!(p.location.is_detention());
+    }
+
+    #[test]
+    fn r06_sex_is_grouped_from_the_words_caseworkers_type_never_guessed() {
+        for (word, group) in [
+            ("Woman", SexGroup::Female),
+            (" f ", SexGroup::Female),
+            ("หญิง", SexGroup::Female),
+            ("Nữ", SexGroup::Female),
+            ("အမျိုးသမီး", SexGroup::Female),
+            ("ស្រី", SexGroup::Female),
+            ("ຍິງ", SexGroup::Female),
+            ("Perempuan", SexGroup::Female),
+            ("babae", SexGroup::Female),
+            ("女", SexGroup::Female),
+            ("MALE", SexGroup::Male),
+            ("ชาย", SexGroup::Male),
+            ("nam", SexGroup::Male),
+            ("ကျား", SexGroup::Male),
+            ("ប្រុស", SexGroup::Male),
+            ("ຊາຍ", SexGroup::Male),
+            ("laki-laki", SexGroup::Male),
+            ("lalaki", SexGroup::Male),
+            ("男", SexGroup::Male),
+            ("trans   woman", SexGroup::Transgender),
+            ("Non-binary", SexGroup::Transgender),
+            ("x", SexGroup::Other),
+            ("prefers not to say", SexGroup::Other),
+            ("  ", SexGroup::NotRecorded),
+        ] {
+            assert_eq!(SexGroup::of(Some(word)), group, "{word:?}");
+        }
+        assert_eq!(SexGroup::of(None), SexGroup::NotRecorded);
+        for g in SexGroup::ALL {
+            assert_eq!(SexGroup::parse(g.as_str()), Ok(g));
+        }
+        assert_eq!(SexGroup::parse("woman").map_err(|e| e.code), Err("invalid_sex_group"));
+    }
+
+    #[test]
+    fn r02_age_bands_keep_children_apart_and_break_on_birthdays() {
+        let on =
+            |y: i32, m: u8, d: u8| Birth::DateOfBirth(Date::from_calendar_date(y, m.try_into().unwrap(), d).unwrap());
+        // TODAY is the reference day: a birthday tomorrow has not happened yet.
+        let age = |b: Birth| AgeBand::of(Some(&b), TODAY);
+        let est = |years| Birth::Estimated { years, uncertain: false };
+        assert_eq!(age(est(11)), AgeBand::Under12);
+        assert_eq!(age(est(12)), AgeBand::From12To17);
+        assert_eq!(age(est(17)), AgeBand::From12To17);
+        assert_eq!(age(est(18)), AgeBand::From18To24);
+        assert_eq!(age(est(24)), AgeBand::From18To24);
+        assert_eq!(age(est(25)), AgeBand::From25To34);
+        assert_eq!(age(est(34)), AgeBand::From25To34);
+        assert_eq!(age(est(35)), AgeBand::From35To44);
+        assert_eq!(age(est(44)), AgeBand::From35To44);
+        assert_eq!(age(est(45)), AgeBand::From45);
+        assert_eq!(age(Birth::Unknown), AgeBand::Unknown);
+        assert_eq!(AgeBand::of(None, TODAY), AgeBand::Unknown);
+        let y = TODAY.year();
+        assert_eq!(age(on(y - 18, u8::from(TODAY.month()), TODAY.day())), AgeBand::From18To24);
+        let next = TODAY.next_day().unwrap();
+        assert_eq!(age(on(y - 18, u8::from(next.month()), next.day())), AgeBand::From12To17);
+        for b in AgeBand::ALL {
+            assert_eq!(AgeBand::parse(b.as_str()), Ok(b));
+        }
+        assert!(AgeBand::parse("adult").is_err());
     }
 }

@@ -70,10 +70,10 @@ impl Store {
     pub async fn open_case(&self, scope: &Scope, person: PersonId, record: &CaseRecord) -> Result<CaseId> {
         let mut tx = self.begin().await?;
         match self.insert_case(&mut tx, scope, person, record).await {
-            // A read that found nothing is audited; that event is kept.
-            Err(StoreError::NotFound) => {
+            // A read that found nothing, or a refusal, is audited; that event is kept.
+            Err(e @ (StoreError::NotFound | StoreError::Denied)) => {
                 tx.commit().await?;
-                Err(StoreError::NotFound)
+                Err(e)
             }
             Err(e) => Err(e),
             Ok(id) => {
@@ -109,6 +109,13 @@ impl Store {
                 if record.assigned_to.is_some()
                     && crate::reach::own_categories(self, scope, &r)? != Some(haven_core::access::Categories::ALL) =>
             {
+                return Err(StoreError::Denied);
+            }
+            // r16: an emergency grant is for reading in an emergency. Opening
+            // a case, even unassigned, is managing the file, which only
+            // someone who reaches the person by their own role may do.
+            Some(r) if crate::reach::own_categories(self, scope, &r)?.is_none() => {
+                self.append_scoped(tx, scope, Action::Create, RecordKind::Case, &person_s, "denied").await?;
                 return Err(StoreError::Denied);
             }
             Some(_) => {}
@@ -234,6 +241,13 @@ impl Store {
             tx.commit().await?;
             return Err(StoreError::NotFound);
         };
+        // r16: a case is changed only by someone who reaches it by their own
+        // role; an emergency grant opens the file to read, not to close it.
+        if crate::reach::own_categories(self, scope, &row)?.is_none() {
+            self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Case, &id_s, "denied").await?;
+            tx.commit().await?;
+            return Err(StoreError::Denied);
+        }
         let mut view = case_from_row(&row)?;
         let updated = change(&view.record)?;
         if updated.assigned_to != view.record.assigned_to {

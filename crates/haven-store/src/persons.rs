@@ -2,9 +2,11 @@
 
 use haven_core::access::{Categories, Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
-use haven_core::ids::PersonId;
+use haven_core::ids::{PersonId, UserId};
 use haven_core::names;
-use haven_core::person::{Birth, FieldChange, LocationType, PersonField, PersonInput, PersonRecord};
+use haven_core::person::{
+    AgeBand, Birth, Country, FieldChange, LocationType, PersonField, PersonInput, PersonRecord, SexGroup,
+};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 
@@ -40,12 +42,70 @@ pub struct PersonView {
     pub withheld: Categories,
 }
 
-/// What a list or search result shows.
+/// Filters over sealed fields (nationality, sex, age) open each candidate;
+/// past this many candidates the list asks to be narrowed by a filter SQL
+/// can apply first (dates, location, worker, outcome).
+pub const MAX_FILTER_SCAN: usize = 20_000;
+
 /// What a list of people is narrowed and ordered by.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PersonFilter {
     pub location: Option<LocationType>,
     pub oldest_first: bool,
+    pub nationality: Option<Country>,
+    pub sex: Option<SexGroup>,
+    pub age: Option<AgeBand>,
+    pub outcome: Option<OutcomeFilter>,
+    pub worker: Option<WorkerFilter>,
+    /// First recorded on or after this day (UTC).
+    pub added_from: Option<time::Date>,
+    /// First recorded on or before this day (UTC).
+    pub added_to: Option<time::Date>,
+}
+
+impl PersonFilter {
+    /// Whether the filter reads sealed fields, so each candidate is opened.
+    fn opens_records(&self) -> bool {
+        self.nationality.is_some() || self.sex.is_some() || self.age.is_some()
+    }
+}
+
+/// The result of a person's latest completed screening here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeFilter {
+    Latest(&'static str),
+    NotScreened,
+}
+
+impl OutcomeFilter {
+    pub fn parse(s: &str) -> std::result::Result<Self, haven_core::ValidationError> {
+        let s = s.trim();
+        if s == "not_screened" {
+            return Ok(OutcomeFilter::NotScreened);
+        }
+        crate::integrity::tags::OUTCOMES.iter().find(|o| **o == s).map(|o| OutcomeFilter::Latest(o)).ok_or(
+            haven_core::ValidationError::new(
+                "outcome",
+                "invalid_outcome_filter",
+                "choose reasonable_grounds, not_yet_determined, vulnerable_migrant or not_screened",
+            ),
+        )
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            OutcomeFilter::Latest(o) => o,
+            OutcomeFilter::NotScreened => "not_screened",
+        }
+    }
+}
+
+/// Whose open case the person is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkerFilter {
+    Assigned(UserId),
+    /// No open case here is assigned to anyone.
+    Nobody,
 }
 
 #[derive(Debug, Clone)]
@@ -76,6 +136,15 @@ impl Page {
     fn offset(&self) -> i64 {
         i64::from(self.number - 1) * i64::from(self.size)
     }
+}
+
+enum FilterBind {
+    Text(String),
+    Int(i64),
+}
+
+fn day_start_ms(d: time::Date) -> i64 {
+    d.midnight().assume_utc().unix_timestamp() * 1000
 }
 
 pub struct Listing<T> {
@@ -486,10 +555,13 @@ impl Store {
         self.list_persons_filtered(scope, page, &PersonFilter::default()).await
     }
 
-    /// The people in reach, newest or oldest first, optionally only those
-    /// at one location. The location is a keyed tag, so the filter runs in
-    /// SQL; a person whose location this reader may not see (R17) is left
-    /// out of a filtered list rather than betrayed by being in it.
+    /// The people in reach, newest or oldest first, narrowed by the filter.
+    /// Location and outcome are keyed tags and worker and dates plain
+    /// columns, so those run in SQL; nationality, sex and age are sealed, so
+    /// each candidate is opened and compared here (at most
+    /// [`MAX_FILTER_SCAN`] of them). A person whose filtered field this
+    /// reader may not see (R17) is left out of a filtered list rather than
+    /// betrayed by being in it.
     pub async fn list_persons_filtered(
         &self,
         scope: &Scope,
@@ -498,24 +570,129 @@ impl Store {
     ) -> Result<Listing<PersonSummary>> {
         require(scope, Permission::ReadPerson)?;
         let reach = ReachSql::persons(scope, 1);
-        let location = if filter.location.is_some() { " AND p.location = $6" } else { "" };
+        let org = scope.org().to_string();
+        let mut conditions = String::new();
+        let mut binds: Vec<FilterBind> = Vec::new();
+        let next = |binds: &mut Vec<FilterBind>, b: FilterBind| {
+            binds.push(b);
+            format!("${}", 5 + binds.len())
+        };
+        if let Some(l) = filter.location {
+            let n = next(&mut binds, FilterBind::Text(self.tag(crate::integrity::tags::LOCATION, &org, l.as_str())));
+            conditions.push_str(&format!(" AND p.location = {n}"));
+        }
+        match filter.worker {
+            Some(WorkerFilter::Assigned(u)) => {
+                let n = next(&mut binds, FilterBind::Text(u.to_string()));
+                conditions.push_str(&format!(
+                    " AND EXISTS (SELECT 1 FROM cases wc WHERE wc.person_id = p.id AND wc.org_id = p.org_id \
+                     AND wc.status <> 'closed' AND wc.assigned_to = {n})"
+                ));
+            }
+            Some(WorkerFilter::Nobody) => conditions.push_str(
+                " AND NOT EXISTS (SELECT 1 FROM cases wc WHERE wc.person_id = p.id AND wc.org_id = p.org_id \
+                 AND wc.status <> 'closed' AND wc.assigned_to IS NOT NULL)",
+            ),
+            None => {}
+        }
+        match filter.outcome {
+            Some(OutcomeFilter::Latest(o)) => {
+                let n = next(&mut binds, FilterBind::Text(self.tag(crate::integrity::tags::OUTCOME, &org, o)));
+                conditions.push_str(&format!(
+                    " AND EXISTS (SELECT 1 FROM screenings fs WHERE fs.person_id = p.id AND fs.org_id = p.org_id \
+                     AND fs.status = 'completed' AND fs.outcome = {n} AND NOT EXISTS (SELECT 1 FROM screenings ls \
+                     WHERE ls.person_id = p.id AND ls.org_id = p.org_id AND ls.status = 'completed' \
+                     AND ls.completed_at > fs.completed_at))"
+                ));
+            }
+            Some(OutcomeFilter::NotScreened) => conditions.push_str(
+                " AND NOT EXISTS (SELECT 1 FROM screenings fs WHERE fs.person_id = p.id AND fs.org_id = p.org_id \
+                 AND fs.status = 'completed')",
+            ),
+            None => {}
+        }
+        if let Some(d) = filter.added_from {
+            let n = next(&mut binds, FilterBind::Int(day_start_ms(d)));
+            conditions.push_str(&format!(" AND p.created_at >= {n}"));
+        }
+        if let Some(d) = filter.added_to {
+            let end = d.next_day().map_or(i64::MAX, day_start_ms);
+            let n = next(&mut binds, FilterBind::Int(end));
+            conditions.push_str(&format!(" AND p.created_at < {n}"));
+        }
         let order = if filter.oldest_first { "ASC" } else { "DESC" };
         let sql = format!(
-            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, k.wrapped{} FROM persons p \
-             JOIN person_keys k ON k.person_id = p.id \
-             WHERE {} AND p.erased_at IS NULL{location} ORDER BY p.created_at {order}, p.id {order} LIMIT $4 OFFSET $5",
+            "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, p.sex, p.nationalities, \
+             k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
+             WHERE {} AND p.erased_at IS NULL{conditions} ORDER BY p.created_at {order}, p.id {order} LIMIT $4 OFFSET $5",
             reach.columns, reach.condition
         );
-        let mut q = reach.bind(sqlx::query(&sql)).bind(i64::from(page.size) + 1).bind(page.offset());
-        if let Some(l) = filter.location {
-            q = q.bind(self.tag(crate::integrity::tags::LOCATION, &scope.org().to_string(), l.as_str()));
+        let opens = filter.opens_records();
+        let (limit, offset) =
+            if opens { (MAX_FILTER_SCAN as i64 + 1, 0) } else { (i64::from(page.size) + 1, page.offset()) };
+        let mut q = reach.bind(sqlx::query(&sql)).bind(limit).bind(offset);
+        for b in binds {
+            q = match b {
+                FilterBind::Text(t) => q.bind(t),
+                FilterBind::Int(i) => q.bind(i),
+            };
         }
-        let rows = q.fetch_all(&self.pool).await?;
+        let mut rows = q.fetch_all(&self.pool).await?;
+        if opens {
+            if rows.len() > MAX_FILTER_SCAN {
+                return Err(StoreError::Invalid(haven_core::ValidationError::new(
+                    "filter",
+                    "too_many_to_filter",
+                    "too many people to filter by nationality, sex or age at once: narrow the list by dates, \
+                     location, worker or screening result first",
+                )));
+            }
+            let mut kept = Vec::new();
+            for r in rows {
+                if self.sealed_filter_matches(scope, &r, filter)? {
+                    kept.push(r);
+                }
+            }
+            rows = kept.into_iter().skip(usize::try_from(page.offset()).unwrap_or(usize::MAX)).collect();
+        }
         let mut listing = self.finish_listing(scope, Action::List, rows, page.size as usize).await?;
         if let Some(l) = filter.location {
             listing.items.retain(|p| p.location_shown && p.location == l);
         }
         Ok(listing)
+    }
+
+    /// Whether a candidate's sealed fields match the filter. Its evidence
+    /// is checked first: a row edited in SQL matches nothing.
+    fn sealed_filter_matches(&self, scope: &Scope, r: &AnyRow, filter: &PersonFilter) -> Result<bool> {
+        let allowed = match row_categories(self, scope, r) {
+            Ok(Some(a)) => a,
+            Ok(None) | Err(StoreError::Integrity(_)) => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        if !allowed.contains(Category::Identity) {
+            return Ok(false);
+        }
+        let id_s: String = r.try_get("id")?;
+        let dek = self.keys().unwrap(&id_s, &r.try_get::<Vec<u8>, _>("wrapped")?)?;
+        if let Some(want) = filter.sex {
+            if SexGroup::of(open_field(&dek, &id_s, r, "sex")?.as_deref()) != want {
+                return Ok(false);
+            }
+        }
+        if let Some(want) = filter.age {
+            let birth = open_field(&dek, &id_s, r, "birth")?.and_then(|b| Birth::decode(&b));
+            if AgeBand::of(birth.as_ref(), today()) != want {
+                return Ok(false);
+            }
+        }
+        if let Some(want) = &filter.nationality {
+            let nats = split(open_field(&dek, &id_s, r, "nationalities")?, ',');
+            if !nats.iter().any(|n| n == want.as_str()) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Name search over blind indexes: every word of the query must match

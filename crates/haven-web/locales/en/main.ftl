@@ -1234,3 +1234,24 @@ ads-mark-phone = a phone number
 ads-mark-link = a link
 ads-mark-email = an e-mail address
 ads-mark-passage = the ad's words
+
+# Filtering the people list (issue 13)
+persons-filter-legend = Filter the list
+persons-filter-any = Any
+persons-filter-nationality = Nationality
+persons-filter-sex = Sex
+persons-filter-age = Age
+persons-filter-outcome = Latest screening result
+persons-filter-worker = Caseworker
+persons-filter-nobody = Nobody assigned
+persons-filter-from = Added from
+persons-filter-to = Added until
+persons-filter-clear = Clear the filters
+persons-filter-none = No one matches these filters. Clear some of them to see more people.
+stats-val-transgender = Transgender or non-binary
+validation-invalid_sex_group = Choose a sex from the list.
+validation-invalid_age_band = Choose an age band from the list.
+validation-invalid_outcome_filter = Choose a screening result from the list.
+validation-invalid_worker = Choose a colleague from the list, or nobody.
+validation-date_range_reversed = The end of the date range is before its start: swap the two dates.
+validation-too_many_to_filter = Too many people to filter by nationality, sex or age at once. Narrow the list by dates, place, caseworker or screening result first.

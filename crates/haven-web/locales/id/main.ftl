@@ -1244,3 +1244,24 @@ ads-mark-phone = nomor telepon
 ads-mark-link = tautan
 ads-mark-email = alamat e-mail
 ads-mark-passage = kata-kata iklan
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = Saring daftar
+persons-filter-any = Semua
+persons-filter-nationality = Kewarganegaraan
+persons-filter-sex = Jenis kelamin
+persons-filter-age = Usia
+persons-filter-outcome = Hasil penyaringan terakhir
+persons-filter-worker = Pendamping kasus
+persons-filter-nobody = Belum ada pendamping
+persons-filter-from = Ditambahkan sejak
+persons-filter-to = Ditambahkan sampai
+persons-filter-clear = Hapus saringan
+persons-filter-none = Tidak ada yang cocok dengan saringan ini. Hapus sebagian untuk melihat lebih banyak orang.
+stats-val-transgender = Transgender atau non-biner
+validation-invalid_sex_group = Pilih jenis kelamin dari daftar.
+validation-invalid_age_band = Pilih kelompok usia dari daftar.
+validation-invalid_outcome_filter = Pilih hasil penyaringan dari daftar.
+validation-invalid_worker = Pilih rekan kerja dari daftar, atau pilih belum ada pendamping.
+validation-date_range_reversed = Tanggal akhir berada sebelum tanggal awal: tukar kedua tanggal itu.
+validation-too_many_to_filter = Terlalu banyak orang untuk disaring menurut kewarganegaraan, jenis kelamin, atau usia sekaligus. Persempit daftar menurut tanggal, tempat, pendamping kasus, atau hasil penyaringan terlebih dahulu.

@@ -1244,3 +1244,24 @@ ads-mark-phone = លេខទូរស័ព្ទ
 ads-mark-link = តំណភ្ជាប់
 ads-mark-email = អាសយដ្ឋានអ៊ីមែល
 ads-mark-passage = ពាក្យពេចន៍នៃការផ្សាយ
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = ត្រងបញ្ជី
+persons-filter-any = ទាំងអស់
+persons-filter-nationality = សញ្ជាតិ
+persons-filter-sex = ភេទ
+persons-filter-age = អាយុ
+persons-filter-outcome = លទ្ធផលនៃការពិនិត្យបឋមចុងក្រោយ
+persons-filter-worker = បុគ្គលិកទទួលបន្ទុកករណី
+persons-filter-nobody = មិនទាន់មានអ្នកទទួលបន្ទុក
+persons-filter-from = បានបញ្ចូលចាប់ពី
+persons-filter-to = បានបញ្ចូលរហូតដល់
+persons-filter-clear = សម្អាតតម្រង
+persons-filter-none = គ្មាននរណាម្នាក់ត្រូវនឹងតម្រងទាំងនេះទេ។ សូមដកតម្រងខ្លះចេញ ដើម្បីមើលមនុស្សច្រើនទៀត។
+stats-val-transgender = អ្នកប្ដូរភេទ ឬមិនកំណត់ភេទ
+validation-invalid_sex_group = សូមជ្រើសរើសភេទពីបញ្ជី។
+validation-invalid_age_band = សូមជ្រើសរើសក្រុមអាយុពីបញ្ជី។
+validation-invalid_outcome_filter = សូមជ្រើសរើសលទ្ធផលនៃការពិនិត្យបឋមពីបញ្ជី។
+validation-invalid_worker = សូមជ្រើសរើសសហការីពីបញ្ជី ឬជ្រើសរើស «មិនទាន់មានអ្នកទទួលបន្ទុក»។
+validation-date_range_reversed = កាលបរិច្ឆេទបញ្ចប់នៅមុនកាលបរិច្ឆេទចាប់ផ្ដើម៖ សូមប្ដូរកាលបរិច្ឆេទទាំងពីរ។
+validation-too_many_to_filter = មានមនុស្សច្រើនពេកដើម្បីត្រងតាមសញ្ជាតិ ភេទ ឬអាយុក្នុងពេលតែមួយ។ សូមបង្រួមបញ្ជីតាមកាលបរិច្ឆេទ ទីកន្លែង បុគ្គលិកទទួលបន្ទុកករណី ឬលទ្ធផលនៃការពិនិត្យបឋមជាមុនសិន។

@@ -1244,3 +1244,24 @@ ads-mark-phone = ເບີໂທລະສັບ
 ads-mark-link = ລິ້ງ
 ads-mark-email = ທີ່ຢູ່ອີເມວ
 ads-mark-passage = ຂໍ້ຄວາມຂອງໂຄສະນາ
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = ກັ່ນຕອງລາຍຊື່
+persons-filter-any = ທັງໝົດ
+persons-filter-nationality = ສັນຊາດ
+persons-filter-sex = ເພດ
+persons-filter-age = ອາຍຸ
+persons-filter-outcome = ຜົນການກວດຄັດກອງຫຼ້າສຸດ
+persons-filter-worker = ພະນັກງານຮັບຜິດຊອບກໍລະນີ
+persons-filter-nobody = ຍັງບໍ່ມີຜູ້ຮັບຜິດຊອບ
+persons-filter-from = ເພີ່ມຕັ້ງແຕ່ວັນທີ
+persons-filter-to = ເພີ່ມຮອດວັນທີ
+persons-filter-clear = ລຶບຕົວກັ່ນຕອງ
+persons-filter-none = ບໍ່ມີໃຜກົງກັບຕົວກັ່ນຕອງເຫຼົ່ານີ້. ລຶບບາງອັນອອກເພື່ອເບິ່ງຄົນເພີ່ມເຕີມ.
+stats-val-transgender = ຄົນຂ້າມເພດ ຫຼື ບໍ່ລະບຸເພດ
+validation-invalid_sex_group = ເລືອກເພດຈາກລາຍການ.
+validation-invalid_age_band = ເລືອກຊ່ວງອາຍຸຈາກລາຍການ.
+validation-invalid_outcome_filter = ເລືອກຜົນການກວດຄັດກອງຈາກລາຍການ.
+validation-invalid_worker = ເລືອກເພື່ອນຮ່ວມງານຈາກລາຍການ ຫຼື ເລືອກວ່າຍັງບໍ່ມີຜູ້ຮັບຜິດຊອບ.
+validation-date_range_reversed = ວັນທີສິ້ນສຸດຢູ່ກ່ອນວັນທີເລີ່ມຕົ້ນ: ໃຫ້ສະຫຼັບສອງວັນທີ.
+validation-too_many_to_filter = ມີຄົນຫຼາຍເກີນໄປທີ່ຈະກັ່ນຕອງຕາມສັນຊາດ ເພດ ຫຼື ອາຍຸໃນຄັ້ງດຽວ. ໃຫ້ຈຳກັດລາຍຊື່ຕາມວັນທີ ສະຖານທີ່ ພະນັກງານຮັບຜິດຊອບກໍລະນີ ຫຼື ຜົນການກວດຄັດກອງກ່ອນ.

@@ -1244,3 +1244,24 @@ ads-mark-phone = ဖုန်းနံပါတ်
 ads-mark-link = လင့်ခ်
 ads-mark-email = အီးမေးလ်လိပ်စာ
 ads-mark-passage = ကြော်ငြာ၏ စာသား
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = စာရင်းကို စစ်ထုတ်ရန်
+persons-filter-any = အားလုံး
+persons-filter-nationality = နိုင်ငံသား
+persons-filter-sex = ကျား/မ
+persons-filter-age = အသက်
+persons-filter-outcome = နောက်ဆုံး စိစစ်မှုရလဒ်
+persons-filter-worker = အမှုတွဲ တာဝန်ခံ
+persons-filter-nobody = တာဝန်ခံ မရှိသေးပါ
+persons-filter-from = ထည့်သွင်းသည့်နေ့ (မှ)
+persons-filter-to = ထည့်သွင်းသည့်နေ့ (အထိ)
+persons-filter-clear = စစ်ထုတ်မှုများ ဖယ်ရှားရန်
+persons-filter-none = ဤစစ်ထုတ်မှုများနှင့် ကိုက်ညီသူ မရှိပါ။ လူများပိုမြင်ရန် အချို့ကို ဖယ်ရှားပါ။
+stats-val-transgender = အခြားလိင်ဝိသေသ (ထရန့်စ်ဂျန်ဒါ သို့မဟုတ် နန်ဘိုင်နရီ)
+validation-invalid_sex_group = စာရင်းထဲမှ ကျား/မ ကို ရွေးပါ။
+validation-invalid_age_band = စာရင်းထဲမှ အသက်အပိုင်းအခြားကို ရွေးပါ။
+validation-invalid_outcome_filter = စာရင်းထဲမှ စိစစ်မှုရလဒ်ကို ရွေးပါ။
+validation-invalid_worker = စာရင်းထဲမှ လုပ်ဖော်ကိုင်ဖက်ကို ရွေးပါ၊ သို့မဟုတ် တာဝန်ခံ မရှိကို ရွေးပါ။
+validation-date_range_reversed = ရက်အပိုင်းအခြား၏ အဆုံးသည် အစမတိုင်မီ ဖြစ်နေသည်- ရက်စွဲနှစ်ခုကို လဲပါ။
+validation-too_many_to_filter = နိုင်ငံသား၊ ကျား/မ သို့မဟုတ် အသက်ဖြင့် တစ်ကြိမ်တည်း စစ်ထုတ်ရန် လူများလွန်းသည်။ ရက်စွဲ၊ နေရာ၊ အမှုတွဲတာဝန်ခံ သို့မဟုတ် စိစစ်မှုရလဒ်ဖြင့် စာရင်းကို ဦးစွာ ကျဉ်းပါ။

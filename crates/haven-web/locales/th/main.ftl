@@ -1244,3 +1244,24 @@ ads-mark-phone = หมายเลขโทรศัพท์
 ads-mark-link = ลิงก์
 ads-mark-email = ที่อยู่อีเมล
 ads-mark-passage = ข้อความของโฆษณา
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = กรองรายชื่อ
+persons-filter-any = ทั้งหมด
+persons-filter-nationality = สัญชาติ
+persons-filter-sex = เพศ
+persons-filter-age = อายุ
+persons-filter-outcome = ผลการคัดกรองล่าสุด
+persons-filter-worker = เจ้าหน้าที่ผู้ดูแลกรณี
+persons-filter-nobody = ยังไม่มีผู้รับผิดชอบ
+persons-filter-from = เพิ่มตั้งแต่วันที่
+persons-filter-to = เพิ่มถึงวันที่
+persons-filter-clear = ล้างตัวกรอง
+persons-filter-none = ไม่มีผู้ใดตรงกับตัวกรองเหล่านี้ ล้างตัวกรองบางส่วนเพื่อดูผู้คนเพิ่มเติม
+stats-val-transgender = คนข้ามเพศหรือนอนไบนารี
+validation-invalid_sex_group = เลือกเพศจากรายการ
+validation-invalid_age_band = เลือกช่วงอายุจากรายการ
+validation-invalid_outcome_filter = เลือกผลการคัดกรองจากรายการ
+validation-invalid_worker = เลือกเพื่อนร่วมงานจากรายการ หรือเลือกว่ายังไม่มีผู้รับผิดชอบ
+validation-date_range_reversed = วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น ให้สลับวันที่ทั้งสอง
+validation-too_many_to_filter = มีผู้คนมากเกินไปที่จะกรองตามสัญชาติ เพศ หรืออายุในครั้งเดียว ให้จำกัดรายชื่อตามวันที่ สถานที่ เจ้าหน้าที่ผู้ดูแลกรณี หรือผลการคัดกรองก่อน

@@ -1249,3 +1249,24 @@ ads-mark-phone = isang numero ng telepono
 ads-mark-link = isang link
 ads-mark-email = isang e-mail address
 ads-mark-passage = ang mga salita ng anunsyo
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = Salain ang listahan
+persons-filter-any = Lahat
+persons-filter-nationality = Nasyonalidad
+persons-filter-sex = Kasarian
+persons-filter-age = Edad
+persons-filter-outcome = Pinakahuling resulta ng pagsusuri
+persons-filter-worker = Caseworker
+persons-filter-nobody = Wala pang nakatalaga
+persons-filter-from = Idinagdag mula
+persons-filter-to = Idinagdag hanggang
+persons-filter-clear = Alisin ang mga filter
+persons-filter-none = Walang tumutugma sa mga filter na ito. Alisin ang ilan para makakita ng mas maraming tao.
+stats-val-transgender = Transgender o non-binary
+validation-invalid_sex_group = Pumili ng kasarian mula sa listahan.
+validation-invalid_age_band = Pumili ng saklaw ng edad mula sa listahan.
+validation-invalid_outcome_filter = Pumili ng resulta ng pagsusuri mula sa listahan.
+validation-invalid_worker = Pumili ng kasamahan mula sa listahan, o piliin ang wala pang nakatalaga.
+validation-date_range_reversed = Nauna ang huling petsa sa unang petsa: pagpalitin ang dalawang petsa.
+validation-too_many_to_filter = Masyadong maraming tao para salain ayon sa nasyonalidad, kasarian, o edad nang sabay-sabay. Paliitin muna ang listahan ayon sa petsa, lugar, caseworker, o resulta ng pagsusuri.

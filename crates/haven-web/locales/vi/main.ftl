@@ -1244,3 +1244,24 @@ ads-mark-phone = một số điện thoại
 ads-mark-link = một đường liên kết
 ads-mark-email = một địa chỉ e-mail
 ads-mark-passage = lời lẽ của quảng cáo
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = Lọc danh sách
+persons-filter-any = Tất cả
+persons-filter-nationality = Quốc tịch
+persons-filter-sex = Giới tính
+persons-filter-age = Tuổi
+persons-filter-outcome = Kết quả sàng lọc gần nhất
+persons-filter-worker = Cán bộ phụ trách hồ sơ
+persons-filter-nobody = Chưa có người phụ trách
+persons-filter-from = Thêm từ ngày
+persons-filter-to = Thêm đến ngày
+persons-filter-clear = Xóa bộ lọc
+persons-filter-none = Không có ai khớp với các bộ lọc này. Hãy bỏ bớt bộ lọc để xem thêm người.
+stats-val-transgender = Người chuyển giới hoặc phi nhị nguyên
+validation-invalid_sex_group = Hãy chọn giới tính trong danh sách.
+validation-invalid_age_band = Hãy chọn nhóm tuổi trong danh sách.
+validation-invalid_outcome_filter = Hãy chọn kết quả sàng lọc trong danh sách.
+validation-invalid_worker = Hãy chọn một đồng nghiệp trong danh sách, hoặc chọn chưa có người phụ trách.
+validation-date_range_reversed = Ngày kết thúc đứng trước ngày bắt đầu: hãy đổi chỗ hai ngày.
+validation-too_many_to_filter = Có quá nhiều người để lọc theo quốc tịch, giới tính hoặc tuổi cùng lúc. Hãy thu hẹp danh sách theo ngày, nơi ở, cán bộ phụ trách hoặc kết quả sàng lọc trước.

@@ -1244,3 +1244,24 @@ ads-mark-phone = 电话号码
 ads-mark-link = 链接
 ads-mark-email = 电子邮件地址
 ads-mark-passage = 广告的文字
+
+# Filtering the people list (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-legend = 筛选名单
+persons-filter-any = 全部
+persons-filter-nationality = 国籍
+persons-filter-sex = 性别
+persons-filter-age = 年龄
+persons-filter-outcome = 最近一次筛查结果
+persons-filter-worker = 个案工作者
+persons-filter-nobody = 尚未指派
+persons-filter-from = 添加日期（起）
+persons-filter-to = 添加日期（止）
+persons-filter-clear = 清除筛选
+persons-filter-none = 没有人符合这些筛选条件。请清除部分条件以查看更多人员。
+stats-val-transgender = 跨性别或非二元性别
+validation-invalid_sex_group = 请从列表中选择性别。
+validation-invalid_age_band = 请从列表中选择年龄段。
+validation-invalid_outcome_filter = 请从列表中选择筛查结果。
+validation-invalid_worker = 请从列表中选择一位同事，或选择“尚未指派”。
+validation-date_range_reversed = 日期范围的结束日早于开始日：请交换两个日期。
+validation-too_many_to_filter = 人数过多，无法一次按国籍、性别或年龄筛选。请先按日期、地点、个案工作者或筛查结果缩小名单范围。

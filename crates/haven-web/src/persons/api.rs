@@ -91,7 +91,7 @@ pub struct PersonList {
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
-    /// Name search, any script or romanised.
+    /// Name search, any script or romanised. The filters below do not apply to it.
     q: Option<String>,
     /// 1-based.
     page: Option<u32>,
@@ -99,29 +99,92 @@ pub struct ListQuery {
     per_page: Option<u32>,
     /// Only people at this location: shelter, community,
     /// immigration_detention, police_custody, hospital, in_compound, unknown.
-    /// Not with `q`.
     location: Option<String>,
-    /// `newest` (default) or `oldest` first. Not with `q`.
+    /// `newest` (default) or `oldest` first.
     sort: Option<String>,
+    /// ISO 3166-1 alpha-3 code: people with this among their nationalities.
+    nationality: Option<String>,
+    /// female, male, transgender, other or not_recorded, grouped from the
+    /// word recorded.
+    sex: Option<String>,
+    /// 0-11, 12-17, 18-24, 25-34, 35-44, 45+ or unknown.
+    age: Option<String>,
+    /// The latest completed screening's result here: reasonable_grounds,
+    /// not_yet_determined, vulnerable_migrant, or not_screened.
+    outcome: Option<String>,
+    /// A user id: people in an open case assigned to them; `nobody`: people
+    /// with no assigned open case.
+    worker: Option<String>,
+    /// YYYY-MM-DD: first recorded on or after this day (UTC).
+    added_from: Option<String>,
+    /// YYYY-MM-DD: first recorded on or before this day (UTC).
+    added_to: Option<String>,
 }
 
-impl ListQuery {
-    pub(crate) fn filter(
-        location: Option<&str>,
-        sort: Option<&str>,
-    ) -> Result<haven_store::persons::PersonFilter, WebError> {
-        let location = match location.map(str::trim).filter(|l| !l.is_empty()) {
-            Some(l) => Some(LocationType::parse(l)?),
-            None => None,
+/// The list filters as they arrive, from the API's query or the page's form.
+#[derive(Default)]
+pub(crate) struct FilterArgs<'a> {
+    pub location: Option<&'a str>,
+    pub sort: Option<&'a str>,
+    pub nationality: Option<&'a str>,
+    pub sex: Option<&'a str>,
+    pub age: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+    pub worker: Option<&'a str>,
+    pub added_from: Option<&'a str>,
+    pub added_to: Option<&'a str>,
+}
+
+impl FilterArgs<'_> {
+    /// A blank value means "any", as an untouched form control sends it.
+    pub(crate) fn parse(&self) -> Result<haven_store::persons::PersonFilter, WebError> {
+        use haven_store::persons::{OutcomeFilter, PersonFilter, WorkerFilter};
+        let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let date = |field: &'static str, v: Option<&str>| -> Result<Option<time::Date>, WebError> {
+            match given(v) {
+                None => Ok(None),
+                Some(d) => haven_core::person::parse_date(&d)
+                    .map(Some)
+                    .ok_or_else(|| ValidationError::new(field, "invalid_date", "write the date as YYYY-MM-DD").into()),
+            }
         };
-        let oldest_first = match sort.map(str::trim).filter(|s| !s.is_empty()) {
+        let oldest_first = match given(self.sort).as_deref() {
             None | Some("newest") => false,
             Some("oldest") => true,
             Some(_) => {
                 return Err(ValidationError::new("sort", "invalid_sort", "sort by newest or oldest").into());
             }
         };
-        Ok(haven_store::persons::PersonFilter { location, oldest_first })
+        let worker = match given(self.worker).as_deref() {
+            None => None,
+            Some("nobody") => Some(WorkerFilter::Nobody),
+            Some(w) => Some(WorkerFilter::Assigned(
+                w.parse()
+                    .map_err(|_| ValidationError::new("worker", "invalid_worker", "choose a colleague, or nobody"))?,
+            )),
+        };
+        let filter = PersonFilter {
+            location: given(self.location).map(|l| LocationType::parse(&l)).transpose()?,
+            oldest_first,
+            nationality: given(self.nationality).map(|n| haven_core::person::Country::parse(&n)).transpose()?,
+            sex: given(self.sex).map(|v| haven_core::person::SexGroup::parse(&v)).transpose()?,
+            age: given(self.age).map(|v| haven_core::person::AgeBand::parse(&v)).transpose()?,
+            outcome: given(self.outcome).map(|v| OutcomeFilter::parse(&v)).transpose()?,
+            worker,
+            added_from: date("added_from", self.added_from)?,
+            added_to: date("added_to", self.added_to)?,
+        };
+        if let (Some(from), Some(to)) = (filter.added_from, filter.added_to) {
+            if from > to {
+                return Err(ValidationError::new(
+                    "added_to",
+                    "date_range_reversed",
+                    "the end of the date range is before its start",
+                )
+                .into());
+            }
+        }
+        Ok(filter)
     }
 }
 
@@ -268,7 +331,18 @@ pub(crate) async fn list_persons(
 ) -> Result<Json<PersonList>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
-    let filter = ListQuery::filter(q.location.as_deref(), q.sort.as_deref())?;
+    let filter = FilterArgs {
+        location: q.location.as_deref(),
+        sort: q.sort.as_deref(),
+        nationality: q.nationality.as_deref(),
+        sex: q.sex.as_deref(),
+        age: q.age.as_deref(),
+        outcome: q.outcome.as_deref(),
+        worker: q.worker.as_deref(),
+        added_from: q.added_from.as_deref(),
+        added_to: q.added_to.as_deref(),
+    }
+    .parse()?;
     let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(query) => state.store.search_persons(&scope, query, page.size).await?,
         None => state.store.list_persons_filtered(&scope, page, &filter).await?,

@@ -9,6 +9,9 @@ struct PersonRow {
     child: bool,
 }
 
+/// One select of the filter form: (value, label, chosen), the first "any".
+type Choices = Vec<(String, String, bool)>;
+
 #[derive(Template)]
 #[template(path = "persons.html")]
 struct PersonsPage {
@@ -18,9 +21,17 @@ struct PersonsPage {
     groups: Vec<(bool, Option<String>, Vec<PersonRow>)>,
     page: u32,
     has_more: bool,
-    /// (code, label, chosen) for the location filter; the empty code is "all".
-    locations: Vec<(&'static str, String, bool)>,
+    locations: Choices,
+    nationalities: Choices,
+    sexes: Choices,
+    ages: Choices,
+    outcomes: Choices,
+    workers: Choices,
+    added_from: String,
+    added_to: String,
     oldest_first: bool,
+    /// Whether any filter narrows the list, to say so when it comes back empty.
+    filtered: bool,
     /// The filters as a query string, for the pager's links.
     filters: String,
 }
@@ -31,6 +42,19 @@ pub(crate) struct PersonsQuery {
     page: Option<u32>,
     location: Option<String>,
     sort: Option<String>,
+    nationality: Option<String>,
+    sex: Option<String>,
+    age: Option<String>,
+    outcome: Option<String>,
+    worker: Option<String>,
+    added_from: Option<String>,
+    added_to: Option<String>,
+}
+
+fn choices<'a>(any: String, options: impl IntoIterator<Item = (&'a str, String)>, chosen: Option<&str>) -> Choices {
+    let mut out = vec![(String::new(), any, chosen.is_none())];
+    out.extend(options.into_iter().map(|(v, label)| (v.to_owned(), label, chosen == Some(v))));
+    out
 }
 
 pub(crate) async fn persons_page(
@@ -39,10 +63,23 @@ pub(crate) async fn persons_page(
     PageCaller(caller): PageCaller,
     Query(query): Query<PersonsQuery>,
 ) -> PageResult {
+    use haven_core::person::{AgeBand, SexGroup};
+    use haven_store::persons::WorkerFilter;
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let q = query.q.unwrap_or_default().trim().to_owned();
     let page = Page::new(query.page.unwrap_or(1), 50);
-    let filter = super::api::ListQuery::filter(query.location.as_deref(), query.sort.as_deref())?;
+    let filter = super::api::FilterArgs {
+        location: query.location.as_deref(),
+        sort: query.sort.as_deref(),
+        nationality: query.nationality.as_deref(),
+        sex: query.sex.as_deref(),
+        age: query.age.as_deref(),
+        outcome: query.outcome.as_deref(),
+        worker: query.worker.as_deref(),
+        added_from: query.added_from.as_deref(),
+        added_to: query.added_to.as_deref(),
+    }
+    .parse()?;
     let listing = if q.is_empty() {
         state.store.list_persons_filtered(&scope, page, &filter).await?
     } else {
@@ -69,16 +106,66 @@ pub(crate) async fn persons_page(
     if !adults.is_empty() {
         groups.push((false, both.then(|| tr.t("persons-adults")), adults));
     }
-    let mut locations = vec![("", tr.t("persons-filter-all"), filter.location.is_none())];
     // Detention first: those are the people an urgent release request is for (R13).
     let mut order = LocationType::ALL.to_vec();
     order.sort_by_key(|l| !l.is_detention());
-    locations.extend(order.iter().map(|l| (l.as_str(), labels::location(&tr, *l), filter.location == Some(*l))));
-    let filters = format!(
-        "location={}&sort={}",
-        filter.location.map(|l| l.as_str()).unwrap_or(""),
-        if filter.oldest_first { "oldest" } else { "newest" }
+    let locations = choices(
+        tr.t("persons-filter-all"),
+        order.iter().map(|l| (l.as_str(), labels::location(&tr, *l))),
+        filter.location.map(|l| l.as_str()),
     );
+    let nationalities =
+        choices(tr.t("persons-filter-any"), labels::countries(&tr), filter.nationality.as_ref().map(|c| c.as_str()));
+    let sexes = choices(
+        tr.t("persons-filter-any"),
+        SexGroup::ALL.iter().map(|g| (g.as_str(), tr.t(&format!("stats-val-{}", g.as_str())))),
+        filter.sex.map(|g| g.as_str()),
+    );
+    let ages = choices(
+        tr.t("persons-filter-any"),
+        AgeBand::ALL.iter().map(|b| {
+            let label = if *b == AgeBand::Unknown { tr.t("stats-val-unknown") } else { b.as_str().to_owned() };
+            (b.as_str(), label)
+        }),
+        filter.age.map(|b| b.as_str()),
+    );
+    let outcomes = choices(
+        tr.t("persons-filter-any"),
+        ["reasonable_grounds", "not_yet_determined", "vulnerable_migrant", "not_screened"]
+            .into_iter()
+            .map(|o| (o, tr.t(&format!("stats-val-{o}")))),
+        filter.outcome.map(|o| o.as_str()),
+    );
+    let users = state.store.list_users(Some(caller.user.org_id)).await?;
+    let worker_ids: Vec<(String, String)> = users
+        .iter()
+        .filter(|u| u.integrity_ok && haven_core::access::role_allows(u.role, Permission::WriteCase))
+        .map(|u| (u.id.to_string(), u.username.clone()))
+        .collect();
+    let chosen_worker = match filter.worker {
+        Some(WorkerFilter::Assigned(u)) => Some(u.to_string()),
+        Some(WorkerFilter::Nobody) => Some("nobody".to_owned()),
+        None => None,
+    };
+    let mut worker_options: Vec<(&str, String)> = vec![("nobody", tr.t("persons-filter-nobody"))];
+    worker_options.extend(worker_ids.iter().map(|(id, name)| (id.as_str(), name.clone())));
+    let workers = choices(tr.t("persons-filter-any"), worker_options, chosen_worker.as_deref());
+    let date = |d: Option<time::Date>| d.map(haven_core::person::format_date).unwrap_or_default();
+    let (added_from, added_to) = (date(filter.added_from), date(filter.added_to));
+    let filters = serde_urlencoded::to_string([
+        ("location", filter.location.map(|l| l.as_str()).unwrap_or("")),
+        ("sort", if filter.oldest_first { "oldest" } else { "newest" }),
+        ("nationality", filter.nationality.as_ref().map(|c| c.as_str()).unwrap_or("")),
+        ("sex", filter.sex.map(|g| g.as_str()).unwrap_or("")),
+        ("age", filter.age.map(|b| b.as_str()).unwrap_or("")),
+        ("outcome", filter.outcome.map(|o| o.as_str()).unwrap_or("")),
+        ("worker", chosen_worker.as_deref().unwrap_or("")),
+        ("added_from", added_from.as_str()),
+        ("added_to", added_to.as_str()),
+    ])
+    .unwrap_or_default();
+    let filtered =
+        filter != haven_store::persons::PersonFilter { oldest_first: filter.oldest_first, ..Default::default() };
     render(&PersonsPage {
         l: Layout::new(&tr, Some(&caller), "/persons"),
         q,
@@ -86,7 +173,15 @@ pub(crate) async fn persons_page(
         page: page.number,
         has_more: listing.has_more,
         locations,
+        nationalities,
+        sexes,
+        ages,
+        outcomes,
+        workers,
+        added_from,
+        added_to,
         oldest_first: filter.oldest_first,
+        filtered,
         filters,
     })
 }

@@ -370,7 +370,7 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
 }
 
 #[tokio::test]
-async fn r16_emergency_access_never_turns_into_an_assignment_or_the_field_history() {
+async fn r16_emergency_access_never_opens_changes_or_takes_a_case_nor_the_field_history() {
     let app = TestApp::spawn().await;
     let (id, cid) = person_with_notes(&app, "Granted Person").await;
     let res = app.patch(&format!("/api/v1/persons/{id}")).json(&json!({"notes": "a second account"})).send().await;
@@ -390,6 +390,13 @@ async fn r16_emergency_access_never_turns_into_an_assignment_or_the_field_histor
     // Taking the existing case, or opening a new one in one's own name, is refused.
     let res = as_cw(reqwest::Method::PATCH, format!("/api/v1/cases/{cid}")).json(&json!({"assigned_to": me})).send();
     assert_eq!(res.await.unwrap().status(), 403);
+    // Nor may the grant close the case, or open one assigned to nobody.
+    let res = as_cw(reqwest::Method::PATCH, format!("/api/v1/cases/{cid}"))
+        .json(&json!({"status": "closed", "reason": "not mine to close"}))
+        .send();
+    assert_eq!(res.await.unwrap().status(), 403);
+    let c = json(app.get(&format!("/api/v1/cases/{cid}")).send().await.unwrap()).await;
+    assert_ne!(c["status"], "closed", "{c}");
     let closed = app
         .patch(&format!("/api/v1/cases/{cid}"))
         .json(&json!({"status": "closed", "reason": "moved on"}))
@@ -400,6 +407,10 @@ async fn r16_emergency_access_never_turns_into_an_assignment_or_the_field_histor
     let res =
         as_cw(reqwest::Method::POST, format!("/api/v1/persons/{id}/cases")).json(&json!({"assigned_to": me})).send();
     assert_eq!(res.await.unwrap().status(), 403);
+    let res = as_cw(reqwest::Method::POST, format!("/api/v1/persons/{id}/cases")).json(&json!({})).send();
+    assert_eq!(res.await.unwrap().status(), 403);
+    let cases = json(app.get(&format!("/api/v1/persons/{id}/cases")).send().await.unwrap()).await;
+    assert_eq!(cases["items"].as_array().map(Vec::len), Some(1), "{cases}");
     // The grant still opens only what it opened: no history, no account.
     let res = as_cw(reqwest::Method::GET, format!("/api/v1/persons/{id}/history")).send().await.unwrap();
     assert_eq!(res.status(), 403);

@@ -488,6 +488,111 @@ async fn r13_the_people_list_filters_by_location_and_sorts_in_the_api_and_the_pa
 }
 
 #[tokio::test]
+async fn r13_the_people_list_filters_by_nationality_sex_age_outcome_worker_and_dates() {
+    let app = TestApp::spawn().await;
+    let thai_woman = app
+        .create_person(
+            json!({"full_name": "Filter Thai Woman", "sex": "หญิง", "nationalities": ["THA"], "estimated_age": 30}),
+        )
+        .await;
+    let viet_man = app
+        .create_person(
+            json!({"full_name": "Filter Viet Man", "sex": "Nam", "nationalities": ["VNM", "KHM"], "estimated_age": 16}),
+        )
+        .await;
+    let unknown = app.create_person(json!({"full_name": "Filter Nothing Known"})).await;
+    // The Vietnamese man is screened to reasonable grounds and his case assigned.
+    let sid = app.start_screening(&viet_man, "vi").await;
+    app.answer_reasonable_grounds(&sid).await;
+    assert_eq!(app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap().status(), 200);
+    app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_filter").await;
+    let cw = app.store.user_by_username("cw_filter").await.unwrap().id.to_string();
+    let res = app.post(&format!("/api/v1/persons/{viet_man}/cases")).json(&json!({"assigned_to": cw})).send().await;
+    assert_eq!(res.unwrap().status(), 201);
+    // The Thai woman has a case nobody is assigned to.
+    let res = app.post(&format!("/api/v1/persons/{thai_woman}/cases")).json(&json!({})).send().await;
+    assert_eq!(res.unwrap().status(), 201);
+
+    let ids = |v: Value| -> Vec<String> {
+        let mut out: Vec<String> =
+            v["items"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect();
+        out.sort();
+        out
+    };
+    let sorted = |mut v: Vec<&String>| {
+        v.sort();
+        v.into_iter().cloned().collect::<Vec<_>>()
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    let tomorrow = today.next_day().unwrap();
+    for (q, want) in [
+        ("nationality=THA", vec![&thai_woman]),
+        ("nationality=khm", vec![&viet_man]),
+        ("sex=female", vec![&thai_woman]),
+        ("sex=male", vec![&viet_man]),
+        ("sex=not_recorded", vec![&unknown]),
+        ("age=12-17", vec![&viet_man]),
+        ("age=25-34", vec![&thai_woman]),
+        ("age=unknown", vec![&unknown]),
+        ("outcome=reasonable_grounds", vec![&viet_man]),
+        ("outcome=not_screened", vec![&thai_woman, &unknown]),
+        (&*format!("worker={cw}"), vec![&viet_man]),
+        ("worker=nobody", vec![&thai_woman, &unknown]),
+        ("sex=female&worker=nobody&nationality=THA", vec![&thai_woman]),
+        ("sex=female&outcome=reasonable_grounds", vec![]),
+        (&*format!("added_from={today}&added_to={today}"), vec![&thai_woman, &viet_man, &unknown]),
+        (&*format!("added_from={tomorrow}"), vec![]),
+        (&*format!("added_to={}", today.previous_day().unwrap()), vec![]),
+    ] {
+        let res = app.get(&format!("/api/v1/persons?{q}")).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{q}");
+        assert_eq!(ids(json(res).await), sorted(want), "{q}");
+    }
+    // Paging works over filtered results too.
+    let page1 = json(app.get("/api/v1/persons?outcome=not_screened&per_page=1").send().await.unwrap()).await;
+    assert_eq!(page1["items"].as_array().unwrap().len(), 1);
+    assert_eq!(page1["has_more"], true);
+    let page2 = json(app.get("/api/v1/persons?outcome=not_screened&per_page=1&page=2").send().await.unwrap()).await;
+    assert_eq!(page2["has_more"], false);
+    assert_ne!(page1["items"][0]["id"], page2["items"][0]["id"]);
+    let page1 = json(app.get("/api/v1/persons?age=unknown&per_page=1").send().await.unwrap()).await;
+    assert_eq!((page1["items"].as_array().unwrap().len(), &page1["has_more"]), (1, &json!(false)));
+
+    for (q, code) in [
+        ("sex=woman", "invalid_sex_group"),
+        ("age=adult", "invalid_age_band"),
+        ("outcome=trafficked", "invalid_outcome_filter"),
+        ("worker=someone", "invalid_worker"),
+        ("nationality=Thailand", "invalid_country"),
+        ("added_from=30/11/2026", "invalid_date"),
+        (&*format!("added_from={tomorrow}&added_to={today}"), "date_range_reversed"),
+    ] {
+        let res = app.get(&format!("/api/v1/persons?{q}")).send().await.unwrap();
+        assert_eq!(res.status(), 400, "{q}");
+        assert_eq!(json(res).await["error"], code, "{q}");
+    }
+
+    // A caseworker's list is filtered within their own reach only (R16).
+    let cw_token = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_filter2").await;
+    let res = app.client.get(app.url("/api/v1/persons?sex=female")).bearer_auth(&cw_token).send().await.unwrap();
+    assert_eq!(ids(json(res).await), Vec::<String>::new());
+
+    // The page: the same filters, the choices kept, a way to clear them.
+    let html = app.page_as("sup", &format!("/persons?sex=male&worker={cw}&age=12-17")).await;
+    assert!(html.contains("Filter Viet Man") && !html.contains("Filter Thai Woman"), "{html}");
+    assert!(html.contains("value=\"male\" selected") && html.contains("value=\"12-17\" selected"), "{html}");
+    assert!(html.contains(&format!("value=\"{cw}\" selected")) && html.contains(">cw_filter<"), "{html}");
+    assert!(html.contains("id=\"clear-filters\""));
+    // A band with a plus sign comes through the query string intact.
+    let html = app.page_as("sup", "/persons?age=45%2B").await;
+    assert!(html.contains("value=\"45+\" selected"), "{html}");
+    let html = app.page_as("sup", "/persons?sex=transgender").await;
+    assert!(html.contains("id=\"persons-none\"") && html.contains("No one matches these filters"), "{html}");
+    let html = app.page_as("sup", "/persons").await;
+    assert!(!html.contains("id=\"clear-filters\""));
+}
+
+#[tokio::test]
 async fn a_person_has_one_open_case_at_a_time_and_a_closed_one_can_be_followed_by_another() {
     let app = TestApp::spawn().await;
     let pid = app.create_named("One Case Person").await;
