@@ -75,6 +75,18 @@ fn parse_reason(raw: &str) -> Result<NoteBody> {
 impl Store {
     /// The person's data key, if the person is in the scope's reach and not erased.
     pub(crate) async fn reachable_person_key(&self, tx: &mut WriteTx, scope: &Scope, person: &str) -> Result<DataKey> {
+        self.person_key_checked(tx, scope, person, false).await
+    }
+
+    /// As [`Store::reachable_person_key`], for acts that change the file or
+    /// send it out (consent, override, cooperation, transfer): r16, only
+    /// someone who reaches the person by their own role, never through an
+    /// emergency grant, which opens the file to read in an emergency.
+    pub(crate) async fn owned_person_key(&self, tx: &mut WriteTx, scope: &Scope, person: &str) -> Result<DataKey> {
+        self.person_key_checked(tx, scope, person, true).await
+    }
+
+    async fn person_key_checked(&self, tx: &mut WriteTx, scope: &Scope, person: &str, own: bool) -> Result<DataKey> {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
             "SELECT p.erased_at, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
@@ -94,6 +106,12 @@ impl Store {
             }
             return Err(StoreError::NotFound);
         };
+        // The relationship's evidence (creator, case, grant) must be as
+        // haven wrote it, not only what SQL returned.
+        crate::reach::row_categories(self, scope, &row)?.ok_or(StoreError::NotFound)?;
+        if own && crate::reach::own_categories(self, scope, &row)?.is_none() {
+            return Err(StoreError::Denied);
+        }
         let wrapped: Option<Vec<u8>> = row.try_get("wrapped")?;
         let wrapped = wrapped.ok_or(StoreError::Erased)?;
         self.keys().unwrap(person, &wrapped)
@@ -144,7 +162,7 @@ impl Store {
     pub async fn record_consent(&self, scope: &Scope, person: PersonId, terms: &ConsentTerms) -> Result<String> {
         require(scope, Permission::RecordConsent)?;
         let mut tx = self.begin().await?;
-        let dek = self.reachable_person_key(&mut tx, scope, &person.to_string()).await?;
+        let dek = self.owned_person_key(&mut tx, scope, &person.to_string()).await?;
         let id = self.insert_consent(&mut tx, scope, person, terms, &dek).await?;
         tx.commit().await?;
         Ok(id)
@@ -278,7 +296,7 @@ impl Store {
         let person_s = person.to_string();
         let id = uuid_string();
         let mut tx = self.begin().await?;
-        let dek = self.reachable_person_key(&mut tx, scope, &person_s).await?;
+        let dek = self.owned_person_key(&mut tx, scope, &person_s).await?;
         self.recipient_ok(&mut tx, scope.org(), recipient).await?;
         sqlx::query(
             "INSERT INTO consent_overrides (id, person_id, org_id, purpose, recipient_org_id, categories, reason, created_by, created_at) \

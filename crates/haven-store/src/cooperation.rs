@@ -24,7 +24,7 @@ impl Store {
         require(scope, Permission::RecordCooperation)?;
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
-        let dek = self.reachable_person_key(&mut tx, scope, &person_s).await?;
+        let dek = self.owned_person_key(&mut tx, scope, &person_s).await?;
         let id = uuid_string();
         let body = dek.seal(&id, "body", &format!("{}\n{}", entry.status, entry.note))?;
         sqlx::query(

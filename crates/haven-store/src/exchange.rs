@@ -619,7 +619,7 @@ impl Store {
         let purpose = Purpose::parse(purpose)?;
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
-        let dek = self.reachable_person_key(&mut tx, scope, &person_s).await?;
+        let dek = self.owned_person_key(&mut tx, scope, &person_s).await?;
         let kind = self.org_kind(recipient).await.map_err(|e| match e {
             StoreError::NotFound => {
                 ValidationError::new("recipient_org_id", "unknown_org", "no such organisation").into()

@@ -64,6 +64,44 @@ pub struct PersonFilter {
 }
 
 impl PersonFilter {
+    /// The filter as the audit event of a list records it (R27): narrowing
+    /// a list by a sealed field learns something of everyone it leaves out,
+    /// so an auditor sees what was asked, not only who was shown.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(l) = self.location {
+            parts.push(format!("location={}", l.as_str()));
+        }
+        if let Some(n) = &self.nationality {
+            parts.push(format!("nationality={}", n.as_str()));
+        }
+        if let Some(g) = self.sex {
+            parts.push(format!("sex={}", g.as_str()));
+        }
+        if let Some(b) = self.age {
+            parts.push(format!("age={}", b.as_str()));
+        }
+        if let Some(o) = self.outcome {
+            parts.push(format!("outcome={}", o.as_str()));
+        }
+        match self.worker {
+            Some(WorkerFilter::Assigned(u)) => parts.push(format!("worker={u}")),
+            Some(WorkerFilter::Nobody) => parts.push("worker=nobody".to_owned()),
+            None => {}
+        }
+        if let Some(d) = self.added_from {
+            parts.push(format!("added_from={}", haven_core::person::format_date(d)));
+        }
+        if let Some(d) = self.added_to {
+            parts.push(format!("added_to={}", haven_core::person::format_date(d)));
+        }
+        if parts.is_empty() {
+            "ok".to_owned()
+        } else {
+            format!("ok filtered {}", parts.join(" "))
+        }
+    }
+
     /// Whether the filter reads sealed fields, so each candidate is opened.
     fn opens_records(&self) -> bool {
         self.nationality.is_some() || self.sex.is_some() || self.age.is_some()
@@ -581,6 +619,17 @@ impl Store {
             let n = next(&mut binds, FilterBind::Text(self.tag(crate::integrity::tags::LOCATION, &org, l.as_str())));
             conditions.push_str(&format!(" AND p.location = {n}"));
         }
+        // A reader who reaches people only through their own cases may ask
+        // only for their own: whose case someone else's person is in is not
+        // theirs to learn (R16).
+        if scope.reach().org_wide.is_none() && filter.worker.is_some_and(|w| w != WorkerFilter::Assigned(scope.actor()))
+        {
+            return Err(StoreError::Invalid(haven_core::ValidationError::new(
+                "worker",
+                "worker_filter_own_only",
+                "you may list only the people whose case is assigned to you",
+            )));
+        }
         match filter.worker {
             Some(WorkerFilter::Assigned(u)) => {
                 let n = next(&mut binds, FilterBind::Text(u.to_string()));
@@ -655,7 +704,8 @@ impl Store {
             }
             rows = kept.into_iter().skip(usize::try_from(page.offset()).unwrap_or(usize::MAX)).collect();
         }
-        let mut listing = self.finish_listing(scope, Action::List, rows, page.size as usize).await?;
+        let mut listing =
+            self.finish_listing(scope, Action::List, rows, page.size as usize, &filter.describe()).await?;
         if let Some(l) = filter.location {
             listing.items.retain(|p| p.location_shown && p.location == l);
         }
@@ -711,7 +761,7 @@ impl Store {
             .map(|g| g.iter().map(|k| self.keys().blind_index(k)).collect())
             .collect();
         if groups.is_empty() {
-            return self.finish_listing(scope, Action::Search, Vec::new(), 0).await;
+            return self.finish_listing(scope, Action::Search, Vec::new(), 0, "ok").await;
         }
         let placeholders =
             |n: usize, from: usize| (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
@@ -792,7 +842,7 @@ impl Store {
             keyed.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
             rows = keyed.into_iter().map(|(_, _, r)| r).take(limit as usize + 1).collect();
         }
-        self.finish_listing(scope, Action::Search, rows, limit as usize).await
+        self.finish_listing(scope, Action::Search, rows, limit as usize, "ok").await
     }
 
     async fn finish_listing(
@@ -801,6 +851,7 @@ impl Store {
         action: Action,
         mut rows: Vec<AnyRow>,
         size: usize,
+        outcome: &str,
     ) -> Result<Listing<PersonSummary>> {
         let has_more = rows.len() > size;
         rows.truncate(size);
@@ -838,7 +889,7 @@ impl Store {
         let ids: Vec<String> = items.iter().map(|p| p.id.to_string()).collect();
         let refs: Vec<&str> = if ids.is_empty() { vec![""] } else { ids.iter().map(String::as_str).collect() };
         // An empty result is still a search someone ran: one event with no record.
-        self.audit_read(scope, action, RecordKind::Person, &refs, "ok").await?;
+        self.audit_read(scope, action, RecordKind::Person, &refs, outcome).await?;
         Ok(Listing { items, has_more })
     }
 

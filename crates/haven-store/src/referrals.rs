@@ -79,6 +79,7 @@ impl Store {
         &self,
         scope: &Scope,
         person: &str,
+        own: bool,
         exec: E,
     ) -> Result<(crate::crypto::DataKey, Categories)>
     where
@@ -91,6 +92,11 @@ impl Store {
         );
         let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
         let cats = row_categories(self, scope, &row)?.ok_or(StoreError::NotFound)?;
+        // r16: proposing, consenting to or sending a referral discloses the
+        // file; an emergency grant opens it to read, not to send it out.
+        if own && crate::reach::own_categories(self, scope, &row)?.is_none() {
+            return Err(StoreError::Denied);
+        }
         let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
         Ok((self.keys().unwrap(person, &wrapped)?, cats))
     }
@@ -118,7 +124,7 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
-        let (dek, _) = self.referral_subject(scope, &person_s, &mut *tx).await?;
+        let (dek, _) = self.referral_subject(scope, &person_s, true, &mut *tx).await?;
         self.recipient_ok(&mut tx, scope.org(), recipient).await?;
         let kind: String = sqlx::query("SELECT kind FROM organisations WHERE id = $1")
             .bind(recipient.to_string())
@@ -192,7 +198,7 @@ impl Store {
             )
             .into());
         }
-        let (dek, _) = self.referral_subject(scope, &person, &mut *tx).await?;
+        let (dek, _) = self.referral_subject(scope, &person, true, &mut *tx).await?;
         let recipient: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
         let input = ConsentInput { purpose: ConsentPurpose::Referral.as_str().to_owned(), ..input.clone() };
         let terms = ConsentTerms::parse(&input, recipient, scope.actor(), today())?;
@@ -270,7 +276,7 @@ impl Store {
             return Err(StoreError::Denied);
         }
         if side == Side::Referring {
-            self.referral_subject(scope, &person, &mut *tx).await?;
+            self.referral_subject(scope, &person, true, &mut *tx).await?;
         } else if status == Status::Proposed || status == Status::ConsentRecorded {
             // Not yet sent: the receiving organisation does not know of it.
             return Err(StoreError::NotFound);
@@ -435,7 +441,7 @@ impl Store {
     pub async fn list_referrals(&self, scope: &Scope, person: PersonId) -> Result<Vec<ReferralView>> {
         require(scope, Permission::ReadCase)?;
         let person_s = person.to_string();
-        let (dek, cats) = self.referral_subject(scope, &person_s, &self.pool).await?;
+        let (dek, cats) = self.referral_subject(scope, &person_s, false, &self.pool).await?;
         let dek = cats.contains(Category::Narrative).then_some(dek);
         let rows =
             sqlx::query(&format!("{SELECT} WHERE r.person_id = $1 AND r.from_org_id = $2 ORDER BY r.created_at DESC"))
@@ -561,7 +567,7 @@ impl Store {
         let from: String = row.try_get("from_org_id")?;
         let view = if from == scope.org().to_string() {
             let person: String = row.try_get("person_id")?;
-            let (dek, cats) = self.referral_subject(scope, &person, &self.pool).await?;
+            let (dek, cats) = self.referral_subject(scope, &person, false, &self.pool).await?;
             let dek = cats.contains(Category::Narrative).then_some(dek);
             IncomingView {
                 referral: self.referral_view(&row, dek.as_ref(), &self.pool).await?,

@@ -137,6 +137,10 @@ impl Store {
         let prow =
             reach.bind(sqlx::query(&sql).bind(&person)).fetch_optional(&mut *tx).await?.ok_or(StoreError::NotFound)?;
         row_categories(self, scope, &prow)?.ok_or(StoreError::NotFound)?;
+        // r16: recording an expungement changes the file; not through an emergency grant.
+        if crate::reach::own_categories(self, scope, &prow)?.is_none() {
+            return Err(StoreError::Denied);
+        }
         let wrapped: Vec<u8> = prow.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
         let key = self.keys().unwrap(&person, &wrapped)?;
         sqlx::query("UPDATE penalties SET expungement = $1, updated_at = $2 WHERE id = $3")

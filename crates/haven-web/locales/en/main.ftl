@@ -1255,3 +1255,39 @@ validation-invalid_outcome_filter = Choose a screening result from the list.
 validation-invalid_worker = Choose a colleague from the list, or nobody.
 validation-date_range_reversed = The end of the date range is before its start: swap the two dates.
 validation-too_many_to_filter = Too many people to filter by nationality, sex or age at once. Narrow the list by dates, place, caseworker or screening result first.
+
+# The access log in words (issue 13)
+audit-what = { $action }: { $records }
+audit-viewed = Viewed
+audit-action-create = Created
+audit-action-read = Opened
+audit-action-update = Changed
+audit-action-list = Listed
+audit-action-search = Found in a search
+audit-action-erase = Erased
+audit-action-withdraw = Withdrawn
+audit-action-break_glass = Emergency access opened
+audit-action-review = Reviewed
+audit-action-override_consent = Consent overridden
+audit-action-denied = Refused
+audit-action-approve = Approved
+audit-action-send = Sent
+audit-action-receive = Received
+audit-action-refuse = Declined
+audit-action-release = Released
+audit-kind-person = person record
+audit-kind-case = case
+audit-kind-note = case note
+audit-kind-consent = consent
+audit-kind-grant = emergency access
+audit-kind-screening = screening
+audit-kind-referral = referral
+audit-kind-transfer = cross-border transfer
+audit-kind-access_log = this access log
+audit-purpose-case_management = Case management
+audit-outcome-ok = Done
+audit-outcome-not_found = Not found
+audit-outcome-denied = Refused
+
+# Filtering by caseworker (issue 13)
+validation-worker_filter_own_only = You can list only the people whose case is assigned to you. A supervisor can list a colleague's cases.

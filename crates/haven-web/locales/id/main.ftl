@@ -1265,3 +1265,39 @@ validation-invalid_outcome_filter = Pilih hasil penyaringan dari daftar.
 validation-invalid_worker = Pilih rekan kerja dari daftar, atau pilih belum ada pendamping.
 validation-date_range_reversed = Tanggal akhir berada sebelum tanggal awal: tukar kedua tanggal itu.
 validation-too_many_to_filter = Terlalu banyak orang untuk disaring menurut kewarganegaraan, jenis kelamin, atau usia sekaligus. Persempit daftar menurut tanggal, tempat, pendamping kasus, atau hasil penyaringan terlebih dahulu.
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }: { $records }
+audit-viewed = Dilihat
+audit-action-create = Dibuat
+audit-action-read = Dibuka
+audit-action-update = Diubah
+audit-action-list = Ditampilkan dalam daftar
+audit-action-search = Ditemukan dalam pencarian
+audit-action-erase = Dihapus permanen
+audit-action-withdraw = Ditarik
+audit-action-break_glass = Akses darurat dibuka
+audit-action-review = Ditinjau
+audit-action-override_consent = Dilakukan tanpa persetujuan
+audit-action-denied = Ditolak
+audit-action-approve = Disetujui
+audit-action-send = Dikirim
+audit-action-receive = Diterima
+audit-action-refuse = Ditolak
+audit-action-release = Dirilis
+audit-kind-person = catatan orang
+audit-kind-case = kasus
+audit-kind-note = catatan kasus
+audit-kind-consent = persetujuan
+audit-kind-grant = akses darurat
+audit-kind-screening = penyaringan
+audit-kind-referral = rujukan
+audit-kind-transfer = transfer lintas batas
+audit-kind-access_log = log akses ini
+audit-purpose-case_management = Manajemen kasus
+audit-outcome-ok = Selesai
+audit-outcome-not_found = Tidak ditemukan
+audit-outcome-denied = Ditolak
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = Anda hanya dapat menampilkan orang yang kasusnya ditugaskan kepada Anda. Penyelia dapat menampilkan kasus rekan kerja.

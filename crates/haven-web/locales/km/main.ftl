@@ -1265,3 +1265,39 @@ validation-invalid_outcome_filter = សូមជ្រើសរើសលទ្�
 validation-invalid_worker = សូមជ្រើសរើសសហការីពីបញ្ជី ឬជ្រើសរើស «មិនទាន់មានអ្នកទទួលបន្ទុក»។
 validation-date_range_reversed = កាលបរិច្ឆេទបញ្ចប់នៅមុនកាលបរិច្ឆេទចាប់ផ្ដើម៖ សូមប្ដូរកាលបរិច្ឆេទទាំងពីរ។
 validation-too_many_to_filter = មានមនុស្សច្រើនពេកដើម្បីត្រងតាមសញ្ជាតិ ភេទ ឬអាយុក្នុងពេលតែមួយ។ សូមបង្រួមបញ្ជីតាមកាលបរិច្ឆេទ ទីកន្លែង បុគ្គលិកទទួលបន្ទុកករណី ឬលទ្ធផលនៃការពិនិត្យបឋមជាមុនសិន។
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }៖ { $records }
+audit-viewed = បានមើល
+audit-action-create = បានបង្កើត
+audit-action-read = បានបើក
+audit-action-update = បានកែប្រែ
+audit-action-list = បានបង្ហាញក្នុងបញ្ជី
+audit-action-search = បានរកឃើញក្នុងការស្វែងរក
+audit-action-erase = បានលុបជាអចិន្ត្រៃយ៍
+audit-action-withdraw = បានដកវិញ
+audit-action-break_glass = បានបើកសិទ្ធិចូលប្រើបន្ទាន់
+audit-action-review = បានពិនិត្យឡើងវិញ
+audit-action-override_consent = បានអនុវត្តដោយគ្មានការយល់ព្រម
+audit-action-denied = ត្រូវបានបដិសេធ
+audit-action-approve = បានអនុម័ត
+audit-action-send = បានផ្ញើ
+audit-action-receive = បានទទួល
+audit-action-refuse = បានបដិសេធ
+audit-action-release = បានចេញផ្សាយ
+audit-kind-person = កំណត់ត្រាបុគ្គល
+audit-kind-case = ករណី
+audit-kind-note = កំណត់ចំណាំករណី
+audit-kind-consent = ការយល់ព្រម
+audit-kind-grant = សិទ្ធិចូលប្រើបន្ទាន់
+audit-kind-screening = ការពិនិត្យបឋម
+audit-kind-referral = ការបញ្ជូន
+audit-kind-transfer = ការផ្ទេរឆ្លងដែន
+audit-kind-access_log = កំណត់ហេតុចូលប្រើនេះ
+audit-purpose-case_management = ការគ្រប់គ្រងករណី
+audit-outcome-ok = រួចរាល់
+audit-outcome-not_found = រកមិនឃើញ
+audit-outcome-denied = ត្រូវបានបដិសេធ
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = អ្នកអាចបង្ហាញបញ្ជីបានតែមនុស្សដែលករណីរបស់ពួកគេត្រូវបានប្រគល់ឱ្យអ្នកប៉ុណ្ណោះ។ អ្នកគ្រប់គ្រងអាចបង្ហាញបញ្ជីករណីរបស់សហការីបាន។

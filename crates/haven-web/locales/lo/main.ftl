@@ -1265,3 +1265,39 @@ validation-invalid_outcome_filter = ເລືອກຜົນການກວດ�
 validation-invalid_worker = ເລືອກເພື່ອນຮ່ວມງານຈາກລາຍການ ຫຼື ເລືອກວ່າຍັງບໍ່ມີຜູ້ຮັບຜິດຊອບ.
 validation-date_range_reversed = ວັນທີສິ້ນສຸດຢູ່ກ່ອນວັນທີເລີ່ມຕົ້ນ: ໃຫ້ສະຫຼັບສອງວັນທີ.
 validation-too_many_to_filter = ມີຄົນຫຼາຍເກີນໄປທີ່ຈະກັ່ນຕອງຕາມສັນຊາດ ເພດ ຫຼື ອາຍຸໃນຄັ້ງດຽວ. ໃຫ້ຈຳກັດລາຍຊື່ຕາມວັນທີ ສະຖານທີ່ ພະນັກງານຮັບຜິດຊອບກໍລະນີ ຫຼື ຜົນການກວດຄັດກອງກ່ອນ.
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }: { $records }
+audit-viewed = ເປີດເບິ່ງ
+audit-action-create = ສ້າງ
+audit-action-read = ເປີດ
+audit-action-update = ແກ້ໄຂ
+audit-action-list = ສະແດງໃນລາຍການ
+audit-action-search = ພົບຈາກການຄົ້ນຫາ
+audit-action-erase = ລຶບຖາວອນ
+audit-action-withdraw = ຖອນ
+audit-action-break_glass = ເປີດການເຂົ້າເຖິງສຸກເສີນ
+audit-action-review = ທົບທວນ
+audit-action-override_consent = ດຳເນີນການໂດຍບໍ່ມີການຍິນຍອມ
+audit-action-denied = ຖືກປະຕິເສດ
+audit-action-approve = ອະນຸມັດ
+audit-action-send = ສົ່ງ
+audit-action-receive = ໄດ້ຮັບ
+audit-action-refuse = ປະຕິເສດ
+audit-action-release = ເຜີຍແຜ່
+audit-kind-person = ຂໍ້ມູນບຸກຄົນ
+audit-kind-case = ກໍລະນີ
+audit-kind-note = ບັນທຶກກໍລະນີ
+audit-kind-consent = ການຍິນຍອມ
+audit-kind-grant = ການເຂົ້າເຖິງສຸກເສີນ
+audit-kind-screening = ການກວດຄັດກອງ
+audit-kind-referral = ການສົ່ງຕໍ່
+audit-kind-transfer = ການໂອນຂ້າມຊາຍແດນ
+audit-kind-access_log = ບັນທຶກການເຂົ້າເຖິງນີ້
+audit-purpose-case_management = ການຄຸ້ມຄອງກໍລະນີ
+audit-outcome-ok = ສຳເລັດ
+audit-outcome-not_found = ບໍ່ພົບ
+audit-outcome-denied = ຖືກປະຕິເສດ
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = ທ່ານສະແດງລາຍຊື່ໄດ້ສະເພາະຜູ້ທີ່ມີກໍລະນີມອບໝາຍໃຫ້ທ່ານ. ຫົວໜ້າງານສາມາດສະແດງລາຍຊື່ກໍລະນີຂອງເພື່ອນຮ່ວມງານໄດ້.

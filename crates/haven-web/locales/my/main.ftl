@@ -1265,3 +1265,39 @@ validation-invalid_outcome_filter = စာရင်းထဲမှ စိစစ�
 validation-invalid_worker = စာရင်းထဲမှ လုပ်ဖော်ကိုင်ဖက်ကို ရွေးပါ၊ သို့မဟုတ် တာဝန်ခံ မရှိကို ရွေးပါ။
 validation-date_range_reversed = ရက်အပိုင်းအခြား၏ အဆုံးသည် အစမတိုင်မီ ဖြစ်နေသည်- ရက်စွဲနှစ်ခုကို လဲပါ။
 validation-too_many_to_filter = နိုင်ငံသား၊ ကျား/မ သို့မဟုတ် အသက်ဖြင့် တစ်ကြိမ်တည်း စစ်ထုတ်ရန် လူများလွန်းသည်။ ရက်စွဲ၊ နေရာ၊ အမှုတွဲတာဝန်ခံ သို့မဟုတ် စိစစ်မှုရလဒ်ဖြင့် စာရင်းကို ဦးစွာ ကျဉ်းပါ။
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }- { $records }
+audit-viewed = ကြည့်ရှုခဲ့သည်
+audit-action-create = ဖန်တီးခဲ့သည်
+audit-action-read = ဖွင့်ခဲ့သည်
+audit-action-update = ပြင်ဆင်ခဲ့သည်
+audit-action-list = စာရင်းပြခဲ့သည်
+audit-action-search = ရှာဖွေမှုတွင် တွေ့ခဲ့သည်
+audit-action-erase = အပြီးဖျက်ခဲ့သည်
+audit-action-withdraw = ရုပ်သိမ်းခဲ့သည်
+audit-action-break_glass = အရေးပေါ် ဝင်ရောက်ခွင့် ဖွင့်ခဲ့သည်
+audit-action-review = ပြန်လည်သုံးသပ်ခဲ့သည်
+audit-action-override_consent = သဘောတူညီချက်မရှိဘဲ ဆောင်ရွက်ခဲ့သည်
+audit-action-denied = ငြင်းပယ်ခံရသည်
+audit-action-approve = အတည်ပြုခဲ့သည်
+audit-action-send = ပို့ခဲ့သည်
+audit-action-receive = လက်ခံရရှိခဲ့သည်
+audit-action-refuse = လက်မခံခဲ့ပါ
+audit-action-release = ထုတ်ပြန်ခဲ့သည်
+audit-kind-person = ပုဂ္ဂိုလ်မှတ်တမ်း
+audit-kind-case = အမှုတွဲ
+audit-kind-note = အမှုတွဲမှတ်စု
+audit-kind-consent = သဘောတူညီချက်
+audit-kind-grant = အရေးပေါ် ဝင်ရောက်ခွင့်
+audit-kind-screening = စိစစ်မှု
+audit-kind-referral = လွှဲပြောင်းညွှန်းပို့မှု
+audit-kind-transfer = နယ်စပ်ဖြတ်ကျော် လွှဲပြောင်းမှု
+audit-kind-access_log = ဤဝင်ရောက်မှုမှတ်တမ်း
+audit-purpose-case_management = အမှုတွဲ စီမံခန့်ခွဲမှု
+audit-outcome-ok = ပြီးပါပြီ
+audit-outcome-not_found = မတွေ့ပါ
+audit-outcome-denied = ငြင်းပယ်ခံရသည်
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = သင့်ထံ တာဝန်ပေးထားသော အမှုတွဲရှိသူများကိုသာ စာရင်းပြနိုင်သည်။ ကြီးကြပ်သူက လုပ်ဖော်ကိုင်ဖက်၏ အမှုတွဲများကို စာရင်းပြနိုင်သည်။

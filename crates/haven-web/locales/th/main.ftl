@@ -1265,3 +1265,39 @@ validation-invalid_outcome_filter = เลือกผลการคัดก�
 validation-invalid_worker = เลือกเพื่อนร่วมงานจากรายการ หรือเลือกว่ายังไม่มีผู้รับผิดชอบ
 validation-date_range_reversed = วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น ให้สลับวันที่ทั้งสอง
 validation-too_many_to_filter = มีผู้คนมากเกินไปที่จะกรองตามสัญชาติ เพศ หรืออายุในครั้งเดียว ให้จำกัดรายชื่อตามวันที่ สถานที่ เจ้าหน้าที่ผู้ดูแลกรณี หรือผลการคัดกรองก่อน
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }: { $records }
+audit-viewed = เปิดดู
+audit-action-create = สร้าง
+audit-action-read = เปิด
+audit-action-update = แก้ไข
+audit-action-list = แสดงในรายการ
+audit-action-search = พบจากการค้นหา
+audit-action-erase = ลบถาวร
+audit-action-withdraw = ถอน
+audit-action-break_glass = เปิดการเข้าถึงฉุกเฉิน
+audit-action-review = ทบทวน
+audit-action-override_consent = ดำเนินการโดยไม่มีความยินยอม
+audit-action-denied = ถูกปฏิเสธ
+audit-action-approve = อนุมัติ
+audit-action-send = ส่ง
+audit-action-receive = ได้รับ
+audit-action-refuse = ปฏิเสธ
+audit-action-release = เผยแพร่
+audit-kind-person = ข้อมูลบุคคล
+audit-kind-case = กรณี
+audit-kind-note = บันทึกกรณี
+audit-kind-consent = ความยินยอม
+audit-kind-grant = การเข้าถึงฉุกเฉิน
+audit-kind-screening = การคัดกรอง
+audit-kind-referral = การส่งต่อ
+audit-kind-transfer = การโอนข้ามพรมแดน
+audit-kind-access_log = บันทึกการเข้าถึงนี้
+audit-purpose-case_management = การจัดการกรณี
+audit-outcome-ok = สำเร็จ
+audit-outcome-not_found = ไม่พบ
+audit-outcome-denied = ถูกปฏิเสธ
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = คุณแสดงรายชื่อได้เฉพาะผู้ที่มีกรณีมอบหมายให้คุณ หัวหน้างานสามารถแสดงรายชื่อกรณีของเพื่อนร่วมงานได้

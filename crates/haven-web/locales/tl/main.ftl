@@ -1270,3 +1270,39 @@ validation-invalid_outcome_filter = Pumili ng resulta ng pagsusuri mula sa lista
 validation-invalid_worker = Pumili ng kasamahan mula sa listahan, o piliin ang wala pang nakatalaga.
 validation-date_range_reversed = Nauna ang huling petsa sa unang petsa: pagpalitin ang dalawang petsa.
 validation-too_many_to_filter = Masyadong maraming tao para salain ayon sa nasyonalidad, kasarian, o edad nang sabay-sabay. Paliitin muna ang listahan ayon sa petsa, lugar, caseworker, o resulta ng pagsusuri.
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }: { $records }
+audit-viewed = Tiningnan
+audit-action-create = Ginawa
+audit-action-read = Binuksan
+audit-action-update = Binago
+audit-action-list = Inilista
+audit-action-search = Natagpuan sa paghahanap
+audit-action-erase = Binura nang tuluyan
+audit-action-withdraw = Binawi
+audit-action-break_glass = Binuksan ang emergency access
+audit-action-review = Nirepaso
+audit-action-override_consent = Isinagawa nang walang pahintulot
+audit-action-denied = Tinanggihan
+audit-action-approve = Inaprubahan
+audit-action-send = Ipinadala
+audit-action-receive = Natanggap
+audit-action-refuse = Tinanggihan
+audit-action-release = Inilabas
+audit-kind-person = rekord ng tao
+audit-kind-case = kaso
+audit-kind-note = tala ng kaso
+audit-kind-consent = pahintulot
+audit-kind-grant = emergency access
+audit-kind-screening = pagsusuri
+audit-kind-referral = referral
+audit-kind-transfer = paglilipat sa ibang bansa
+audit-kind-access_log = itong talaan ng access
+audit-purpose-case_management = Pamamahala ng kaso
+audit-outcome-ok = Tapos
+audit-outcome-not_found = Hindi nahanap
+audit-outcome-denied = Tinanggihan
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = Maaari mo lamang ilista ang mga taong ang kaso ay nakatalaga sa iyo. Ang superbisor ang maaaring maglista ng mga kaso ng kasamahan.

@@ -1265,3 +1265,39 @@ validation-invalid_outcome_filter = Hãy chọn kết quả sàng lọc trong da
 validation-invalid_worker = Hãy chọn một đồng nghiệp trong danh sách, hoặc chọn chưa có người phụ trách.
 validation-date_range_reversed = Ngày kết thúc đứng trước ngày bắt đầu: hãy đổi chỗ hai ngày.
 validation-too_many_to_filter = Có quá nhiều người để lọc theo quốc tịch, giới tính hoặc tuổi cùng lúc. Hãy thu hẹp danh sách theo ngày, nơi ở, cán bộ phụ trách hoặc kết quả sàng lọc trước.
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }: { $records }
+audit-viewed = Đã xem
+audit-action-create = Đã tạo
+audit-action-read = Đã mở
+audit-action-update = Đã sửa
+audit-action-list = Đã liệt kê
+audit-action-search = Tìm thấy khi tìm kiếm
+audit-action-erase = Đã xóa vĩnh viễn
+audit-action-withdraw = Đã rút lại
+audit-action-break_glass = Đã mở quyền truy cập khẩn cấp
+audit-action-review = Đã xem xét
+audit-action-override_consent = Đã thực hiện khi không có sự đồng ý
+audit-action-denied = Bị từ chối
+audit-action-approve = Đã phê duyệt
+audit-action-send = Đã gửi
+audit-action-receive = Đã nhận
+audit-action-refuse = Đã khước từ
+audit-action-release = Đã công bố
+audit-kind-person = hồ sơ cá nhân
+audit-kind-case = hồ sơ vụ việc
+audit-kind-note = ghi chú hồ sơ
+audit-kind-consent = sự đồng ý
+audit-kind-grant = quyền truy cập khẩn cấp
+audit-kind-screening = sàng lọc
+audit-kind-referral = chuyển gửi
+audit-kind-transfer = chuyển hồ sơ qua biên giới
+audit-kind-access_log = nhật ký truy cập này
+audit-purpose-case_management = Quản lý hồ sơ
+audit-outcome-ok = Xong
+audit-outcome-not_found = Không tìm thấy
+audit-outcome-denied = Bị từ chối
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = Bạn chỉ có thể liệt kê những người có hồ sơ được giao cho bạn. Người giám sát có thể liệt kê hồ sơ của đồng nghiệp.

@@ -1265,3 +1265,39 @@ validation-invalid_outcome_filter = 请从列表中选择筛查结果。
 validation-invalid_worker = 请从列表中选择一位同事，或选择“尚未指派”。
 validation-date_range_reversed = 日期范围的结束日早于开始日：请交换两个日期。
 validation-too_many_to_filter = 人数过多，无法一次按国籍、性别或年龄筛选。请先按日期、地点、个案工作者或筛查结果缩小名单范围。
+
+# The access log in words (issue 13) (REVIEW: machine-quality, needs native review)
+audit-what = { $action }：{ $records }
+audit-viewed = 查看
+audit-action-create = 创建
+audit-action-read = 打开
+audit-action-update = 修改
+audit-action-list = 列出
+audit-action-search = 搜索中找到
+audit-action-erase = 永久删除
+audit-action-withdraw = 撤回
+audit-action-break_glass = 开启紧急访问
+audit-action-review = 审查
+audit-action-override_consent = 未经同意执行
+audit-action-denied = 被拒绝
+audit-action-approve = 批准
+audit-action-send = 发送
+audit-action-receive = 接收
+audit-action-refuse = 拒绝
+audit-action-release = 发布
+audit-kind-person = 个人记录
+audit-kind-case = 个案
+audit-kind-note = 个案笔记
+audit-kind-consent = 同意
+audit-kind-grant = 紧急访问
+audit-kind-screening = 筛查
+audit-kind-referral = 转介
+audit-kind-transfer = 跨境移交
+audit-kind-access_log = 本访问记录
+audit-purpose-case_management = 个案管理
+audit-outcome-ok = 完成
+audit-outcome-not_found = 未找到
+audit-outcome-denied = 被拒绝
+
+# Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
+validation-worker_filter_own_only = 您只能列出分配给您的个案所涉人员。主管可以列出同事的个案。

@@ -3,7 +3,7 @@
 mod api;
 mod pages;
 
-pub(crate) use pages::audit_rows;
+pub(crate) use pages::access_log_rows;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

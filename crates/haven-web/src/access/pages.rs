@@ -1,21 +1,102 @@
 use crate::kit::prelude::*;
 
+/// Audit events as table rows in the reader's words: the action, the kind
+/// of record, the purpose and the outcome are translated where haven has
+/// words for them (a code it has none for is shown as it is, never hidden).
 pub(crate) fn audit_rows(
     tr: &Tr,
     rows: &[haven_store::access::AuditRow],
 ) -> Vec<(String, String, String, String, String, String)> {
     rows.iter()
         .map(|r| {
-            let when = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(r.at_ms) * 1_000_000)
-                .ok()
-                .and_then(|t| t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]")).ok())
-                .unwrap_or_default();
-            let who = r.actor_name.clone().unwrap_or_else(|| r.actor.clone());
-            let what = format!("{} {}", r.action, r.record_kind);
-            let _ = tr;
-            (when, who, what, r.record_id.clone(), r.purpose.clone(), r.outcome.clone())
+            let what = tr.t_args(
+                "audit-what",
+                &[("action", word(tr, "audit-action", &r.action)), ("records", word(tr, "audit-kind", &r.record_kind))],
+            );
+            (
+                when(r.at_ms),
+                who(r),
+                what,
+                r.record_id.clone(),
+                purpose(tr, &r.purpose),
+                word(tr, "audit-outcome", &r.outcome),
+            )
         })
         .collect()
+}
+
+/// The access log on a person's page: as [`audit_rows`], but the reads one
+/// visit makes (the record, its case, its screenings, the log itself) are
+/// one row, "viewed", naming what was seen. The whole trail stays on the
+/// auditor's page.
+pub(crate) fn access_log_rows(
+    tr: &Tr,
+    rows: &[haven_store::access::AuditRow],
+) -> Vec<(String, String, String, String, String, String)> {
+    let viewing =
+        |r: &haven_store::access::AuditRow| matches!(r.action.as_str(), "read" | "list") && r.outcome != "denied";
+    let mut out: Vec<(String, String, String, String, String, String)> = Vec::new();
+    let mut kinds: Vec<String> = Vec::new();
+    let mut last: Option<&haven_store::access::AuditRow> = None;
+    for r in rows {
+        let joins = last.is_some_and(|l| {
+            viewing(l) && viewing(r) && l.actor == r.actor && l.purpose == r.purpose && when(l.at_ms) == when(r.at_ms)
+        });
+        let kind = if r.record_kind == "system" && r.outcome == "access_log" {
+            tr.t("audit-kind-access_log")
+        } else {
+            word(tr, "audit-kind", &r.record_kind)
+        };
+        if joins {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+            if let Some(row) = out.last_mut() {
+                row.2 = tr.t_args("audit-what", &[("action", tr.t("audit-viewed")), ("records", kinds.join(", "))]);
+                row.5 = tr.t("audit-outcome-ok");
+            }
+        } else if viewing(r) {
+            kinds = vec![kind.clone()];
+            let what = tr.t_args("audit-what", &[("action", tr.t("audit-viewed")), ("records", kind)]);
+            out.push((
+                when(r.at_ms),
+                who(r),
+                what,
+                r.record_id.clone(),
+                purpose(tr, &r.purpose),
+                tr.t("audit-outcome-ok"),
+            ));
+        } else {
+            out.extend(audit_rows(tr, std::slice::from_ref(r)));
+        }
+        last = Some(r);
+    }
+    out
+}
+
+fn when(at_ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at_ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]")).ok())
+        .unwrap_or_default()
+}
+
+fn who(r: &haven_store::access::AuditRow) -> String {
+    r.actor_name.clone().unwrap_or_else(|| r.actor.clone())
+}
+
+/// `prefix-code` in the reader's language, or the code itself.
+fn word(tr: &Tr, prefix: &str, code: &str) -> String {
+    let key = format!("{prefix}-{code}");
+    if tr.has(&key) {
+        tr.t(&key)
+    } else {
+        code.to_owned()
+    }
+}
+
+fn purpose(tr: &Tr, code: &str) -> String {
+    word(tr, "audit-purpose", code)
 }
 
 struct ReviewRow {

@@ -294,6 +294,8 @@ mod tests {
         args.insert("detail".into(), "abducted: not an answer".into());
         args.insert("line".into(), 3.into());
         args.insert("kinds".into(), "phone".into());
+        args.insert("action".into(), "read".into());
+        args.insert("records".into(), "person".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -79,14 +79,47 @@ pub type PageResult = Result<Response, PageError>;
 /// Renders `PageError`s: as the error page in the language of the request,
 /// or, under `/api`, as the JSON error every API answer uses (extractors
 /// shared by both, such as a path id, return `PageError`).
-pub async fn render_page_errors(req: Request, next: Next) -> Response {
+pub async fn render_page_errors(mut req: Request, next: Next) -> Response {
     let tr = Tr::from_headers(req.headers());
     let api = req.uri().path().starts_with("/api/");
+    // A signed-in page's menu, filled by `PageCaller`, so that an error page
+    // keeps the way back to work instead of stranding the reader.
+    let slot = NavSlot::default();
+    req.extensions_mut().insert(slot.clone());
     let mut res = next.run(req).await;
     match res.extensions_mut().remove::<PendingErrorPage>() {
         Some(PendingErrorPage(err)) if api => err.into_response(),
-        Some(PendingErrorPage(err)) => error_page(&tr, err),
+        Some(PendingErrorPage(err)) => {
+            // A handler may have set a status or headers (a cookie) on the
+            // error response after making it: they stay.
+            let mut page = render_error_page(&tr, err, slot.take());
+            if page.status() != axum::http::StatusCode::SEE_OTHER {
+                *page.status_mut() = res.status();
+            }
+            for (name, value) in res.headers() {
+                if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+                    page.headers_mut().append(name.clone(), value.clone());
+                }
+            }
+            page
+        }
         None => res,
+    }
+}
+
+/// Where `PageCaller` leaves the signed-in reader's menu for the error page.
+#[derive(Clone, Default)]
+struct NavSlot(std::sync::Arc<std::sync::Mutex<Option<Nav>>>);
+
+impl NavSlot {
+    fn fill(&self, nav: Nav) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(nav);
+        }
+    }
+
+    fn take(&self) -> Option<Nav> {
+        self.0.lock().ok().and_then(|mut slot| slot.take())
     }
 }
 
@@ -95,6 +128,16 @@ pub struct Nav {
     pub signed_in_as: String,
     /// Only the places this user's role can use.
     pub links: Vec<(&'static str, String)>,
+}
+
+impl Nav {
+    fn of(tr: &Tr, c: &Caller) -> Self {
+        Nav {
+            csrf: c.csrf().to_owned(),
+            signed_in_as: tr.t_with("nav-signed-in-as", "username", c.user.username.clone()),
+            links: if c.second_factor_pending() { Vec::new() } else { nav_links(tr, c) },
+        }
+    }
 }
 
 /// Where each role starts and which places it can reach, from the policy.
@@ -192,11 +235,7 @@ impl Layout {
     pub fn new(tr: &Tr, caller: Option<&Caller>, next: &str) -> Self {
         Self {
             tr: tr.clone(),
-            nav: caller.map(|c| Nav {
-                csrf: c.csrf().to_owned(),
-                signed_in_as: tr.t_with("nav-signed-in-as", "username", c.user.username.clone()),
-                links: if c.second_factor_pending() { Vec::new() } else { nav_links(tr, c) },
-            }),
+            nav: caller.map(|c| Nav::of(tr, c)),
             next: next.to_owned(),
             languages: &LANGUAGES,
             menu: super::i18n::language_menu(),
@@ -223,8 +262,13 @@ pub struct ErrorPage {
     pub refusal: bool,
 }
 
-/// Renders an error as a page in the user's language.
-pub fn error_page(tr: &Tr, err: WebError) -> Response {
+/// An error as a page in the user's language, with the reader's menu: the
+/// response is finished by [`render_page_errors`].
+pub fn error_page(_tr: &Tr, err: WebError) -> Response {
+    PageError(err).into_response()
+}
+
+fn render_error_page(tr: &Tr, err: WebError, nav: Option<Nav>) -> Response {
     if let WebError::Internal(detail) = &err {
         tracing::error!(%detail, "page failed");
     }
@@ -248,8 +292,9 @@ pub fn error_page(tr: &Tr, err: WebError) -> Response {
         WebError::Invalid(v) if tr.has(&format!("validation-{}", v.code)) => (validation_message(tr, v), true),
         _ => (tr.t(key), false),
     };
-    let page =
-        ErrorPage { l: Layout::new(tr, None, "/persons"), message, break_glass: None, csrf: String::new(), refusal };
+    let mut l = Layout::new(tr, None, "/persons");
+    l.nav = nav;
+    let page = ErrorPage { l, message, break_glass: None, csrf: String::new(), refusal };
     match page.render() {
         Ok(html) => (err.status(), Html(html)).into_response(),
         Err(_) => err.status().into_response(),
@@ -296,6 +341,9 @@ impl FromRequestParts<AppState> for PageCaller {
                 }
                 // For `CsrfForm`, which runs after this and checks the form's token.
                 parts.extensions.insert(SessionCsrf(c.csrf().to_owned()));
+                if let Some(slot) = parts.extensions.get::<NavSlot>() {
+                    slot.fill(Nav::of(&Tr::from_headers(&parts.headers), &c));
+                }
                 Ok(PageCaller(c))
             }
             Ok(_) | Err(WebError::Unauthenticated) => Err(Redirect::to("/login").into_response()),

@@ -137,9 +137,13 @@ pub(crate) async fn persons_page(
         filter.outcome.map(|o| o.as_str()),
     );
     let users = state.store.list_users(Some(caller.user.org_id)).await?;
+    // Someone who reaches people only through their own cases may filter by
+    // their own cases only (the store refuses the rest).
+    let org_wide = scope.reach().org_wide.is_some();
     let worker_ids: Vec<(String, String)> = users
         .iter()
         .filter(|u| u.integrity_ok && haven_core::access::role_allows(u.role, Permission::WriteCase))
+        .filter(|u| org_wide || u.id == caller.user.id)
         .map(|u| (u.id.to_string(), u.username.clone()))
         .collect();
     let chosen_worker = match filter.worker {
@@ -147,7 +151,8 @@ pub(crate) async fn persons_page(
         Some(WorkerFilter::Nobody) => Some("nobody".to_owned()),
         None => None,
     };
-    let mut worker_options: Vec<(&str, String)> = vec![("nobody", tr.t("persons-filter-nobody"))];
+    let mut worker_options: Vec<(&str, String)> =
+        if org_wide { vec![("nobody", tr.t("persons-filter-nobody"))] } else { Vec::new() };
     worker_options.extend(worker_ids.iter().map(|(id, name)| (id.as_str(), name.clone())));
     let workers = choices(tr.t("persons-filter-any"), worker_options, chosen_worker.as_deref());
     let date = |d: Option<time::Date>| d.map(haven_core::person::format_date).unwrap_or_default();

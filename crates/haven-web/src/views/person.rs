@@ -230,7 +230,7 @@ pub(crate) async fn person_page(
             // A full page may have more behind it.
             page.log_older = (events.len() as i64 == LOG_PAGE).then(|| events.last().map(|e| e.seq)).flatten();
             page.log_paged = log.log_before.is_some();
-            page.access_log = crate::access::audit_rows(&tr, &events);
+            page.access_log = crate::access::access_log_rows(&tr, &events);
             page.penalties = state
                 .store
                 .list_penalties(&caller.scope(&state, Permission::ReadCase).await?, id)

@@ -317,6 +317,8 @@ async fn r16_r17_the_notice_reaches_an_authority_only_with_consent_and_withdrawa
     assert!(page.contains("has not agreed to this notice") && page.contains("Record their consent"), "{page}");
     assert!(!page.contains("(R17)") && !page.contains("You do not have access"), "{page}");
     assert!(page.contains("This cannot be done yet") && !page.contains("recipient_org_id"), "{page}");
+    // The refusal keeps the menu, so the way back to work is one tap away.
+    assert!(page.contains("<nav aria-label=\"main\">") && page.contains("href=\"/persons\""), "{page}");
     let inbox = json(app.client.get(app.url("/api/v1/inbox")).bearer_auth(&officer).send().await.unwrap()).await;
     assert!(inbox.as_array().unwrap().is_empty());
 
@@ -411,6 +413,20 @@ async fn r16_emergency_access_never_opens_changes_or_takes_a_case_nor_the_field_
     assert_eq!(res.await.unwrap().status(), 403);
     let cases = json(app.get(&format!("/api/v1/persons/{id}/cases")).send().await.unwrap()).await;
     assert_eq!(cases["items"].as_array().map(Vec::len), Some(1), "{cases}");
+    // Nor may it record a consent, or propose a referral: those send the
+    // file out, and are for someone who holds it by their own role.
+    let other = app.store.create_org("Grant Test Shelter", "shelter", Some("THA")).await.unwrap();
+    let res = as_cw(reqwest::Method::POST, format!("/api/v1/persons/{id}/consents"))
+        .json(&json!({"purpose": "referral", "recipient_org_id": other.to_string(), "categories": ["identity"],
+                      "expires_on": "2099-01-01", "language": "en"}))
+        .send();
+    assert_eq!(res.await.unwrap().status(), 403);
+    let res = as_cw(reqwest::Method::POST, format!("/api/v1/persons/{id}/referrals"))
+        .json(&json!({"service_type": "shelter_men", "recipient_org_id": other.to_string(), "note": ""}))
+        .send();
+    assert_eq!(res.await.unwrap().status(), 403);
+    let consents = json(app.get(&format!("/api/v1/persons/{id}/consents")).send().await.unwrap()).await;
+    assert_eq!(consents.as_array().map(Vec::len), Some(0), "{consents}");
     // The grant still opens only what it opened: no history, no account.
     let res = as_cw(reqwest::Method::GET, format!("/api/v1/persons/{id}/history")).send().await.unwrap();
     assert_eq!(res.status(), 403);

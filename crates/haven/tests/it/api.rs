@@ -572,10 +572,25 @@ async fn r13_the_people_list_filters_by_nationality_sex_age_outcome_worker_and_d
         assert_eq!(json(res).await["error"], code, "{q}");
     }
 
-    // A caseworker's list is filtered within their own reach only (R16).
+    // A caseworker's list is filtered within their own reach only (R16), and
+    // they may ask only for their own cases, not whose case another is in.
     let cw_token = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_filter2").await;
-    let res = app.client.get(app.url("/api/v1/persons?sex=female")).bearer_auth(&cw_token).send().await.unwrap();
-    assert_eq!(ids(json(res).await), Vec::<String>::new());
+    let as_cw = |q: String| app.client.get(app.url(&format!("/api/v1/persons?{q}"))).bearer_auth(&cw_token).send();
+    assert_eq!(ids(json(as_cw("sex=female".into()).await.unwrap()).await), Vec::<String>::new());
+    for q in [format!("worker={cw}"), "worker=nobody".to_owned()] {
+        let res = as_cw(q.clone()).await.unwrap();
+        assert_eq!(res.status(), 400, "{q}");
+        assert_eq!(json(res).await["error"], "worker_filter_own_only", "{q}");
+    }
+    let cw_token = app.store.create_confirmed_token("cw_filter").await.unwrap().1;
+    let res = app.client.get(app.url(&format!("/api/v1/persons?worker={cw}"))).bearer_auth(&cw_token).send();
+    assert_eq!(ids(json(res.await.unwrap()).await), vec![viet_man.clone()], "their own cases");
+    // What was asked is in the audit trail, not only who was shown (R27).
+    let auditor = app.user_token("Local organisation", "ngo_assistance", "auditor", "aud_filter").await;
+    let trail = app.client.get(app.url("/api/v1/audit?action=list&limit=500")).bearer_auth(&auditor).send();
+    let trail = json(trail.await.unwrap()).await;
+    let asked = trail.to_string();
+    assert!(asked.contains("ok filtered nationality=THA sex=female worker=nobody"), "{asked}");
 
     // The page: the same filters, the choices kept, a way to clear them.
     let html = app.page_as("sup", &format!("/persons?sex=male&worker={cw}&age=12-17")).await;
