@@ -97,5 +97,6 @@ test('every page of the first day fits a phone, keeps quick exit in view and pas
     .trim().split('\n').pop();
   const sup = await ctx.browser.newPage({ locale: 'en-GB' });
   await signIn(sup, base, 'sup.phone', pw, 'supervisor-passphrase-phone');
-  await sweep(sup, base, ['/statistics', '/interop', '/review', '/ads'], 'supervisor');
+  await sweep(sup, base, ['/statistics', '/interop', '/review', '/ads', '/persons', person, `${person}/duplicates`],
+    'supervisor');
 });

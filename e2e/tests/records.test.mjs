@@ -81,3 +81,64 @@ test('a screening done offline with ODK Collect is imported, and a damaged one i
   assert.match(page.url(), /\/screenings\/[0-9a-f-]{36}$/);
   await screenshot(page, 'field-screening-imported');
 });
+
+test('a supervisor narrows the people list, merges a duplicate, undoes it and merges it for good', async () => {
+  const pw = ctx.haven
+    .cli('user', 'create', '--org', 'Local organisation', '--role', 'supervisor', '--username', 'sup.merge')
+    .trim().split('\n').pop();
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  const base = ctx.haven.url;
+  await signIn(page, base, 'sup.merge', pw, 'supervisor-passphrase-merge');
+  const add = async (fields) => {
+    await page.goto(`${base}/persons/new`);
+    await page.getByLabel('Full name, as the person writes it').fill(fields.name);
+    if (fields.latin) await page.getByLabel('Name in Latin letters').fill(fields.latin);
+    if (fields.sex) await page.locator('#sex').fill(fields.sex);
+    if (fields.nationality) await page.getByLabel('Nationality', { exact: true }).selectOption(fields.nationality);
+    await page.getByRole('button', { name: 'Save' }).click();
+    return new URL(page.url()).pathname;
+  };
+  const kept = await add({ name: 'Somchai Jaidee', nationality: 'THA' });
+  const dup = await add({ name: 'สมชาย ใจดี', latin: 'Somchai Jaidee', sex: 'ชาย' });
+  await add({ name: 'Lan Nguyen', sex: 'female', nationality: 'VNM' });
+
+  // The list narrows in the browser, and keeps what was chosen.
+  await page.goto(`${base}/persons`);
+  await page.locator('details.filters summary').click();
+  await page.getByLabel('Sex', { exact: true }).selectOption('male');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const names = await page.locator('main table').textContent();
+  assert.match(names, /สมชาย ใจดี/);
+  assert.doesNotMatch(names, /Lan Nguyen/);
+  assert.equal(await page.getByLabel('Sex', { exact: true }).inputValue(), 'male');
+  await page.getByLabel('Nationality', { exact: true }).selectOption('VNM');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  assert.match(await page.locator('#persons-none').textContent(), /No one matches these filters/);
+  await screenshot(page, 'persons-filtered');
+  await page.locator('#clear-filters').click();
+  assert.match(await page.locator('main').textContent(), /Lan Nguyen/);
+
+  // Duplicates, found by the Latin spelling of a Thai name.
+  await page.goto(`${base}${kept}`);
+  await page.locator('#find-duplicates').click();
+  const row = page.locator('#merge-candidates tbody tr', { hasText: 'สมชาย ใจดี' });
+  await row.getByRole('button', { name: 'Merge into this record' }).click();
+  assert.match(await page.locator('#flash').textContent(), /The duplicate is out of the lists/);
+  await page.getByRole('button', { name: 'Undo the merge' }).click();
+  assert.match(await page.locator('#flash').textContent(), /both records stand as they were/);
+  await page.locator('#find-duplicates').click();
+  await page.locator('#merge-candidates tbody tr', { hasText: 'สมชาย ใจดี' })
+    .getByRole('button', { name: 'Merge into this record' }).click();
+  await page.getByRole('button', { name: 'Confirm the merge' }).click();
+  assert.match(await page.locator('#flash').textContent(), /The merge is confirmed/);
+  const facts = await page.locator('dl.facts').textContent();
+  assert.match(facts, /สมชาย ใจดี/, 'the duplicate\'s name is now another name of the kept record');
+  assert.match(facts, /ชาย/);
+  await screenshot(page, 'person-merged');
+  await page.goto(`${base}${dup}`);
+  assert.match(await page.locator('#merged-into').textContent(), /Somchai Jaidee/);
+  // Out of the list, found by its name under the kept record.
+  await page.goto(`${base}/persons?q=${encodeURIComponent('สมชาย')}`);
+  assert.equal(await page.locator(`main a[href="${dup}"]`).count(), 0);
+  assert.equal(await page.locator(`main a[href="${kept}"]`).count(), 1);
+});

@@ -287,10 +287,14 @@ pub enum Permission {
     /// the same reason as [`Permission::ExportRecords`]: one file rewrites
     /// what everyone in the organisation works from.
     ImportRecords,
+    /// Mark one person record a duplicate of another, confirm or undo it
+    /// (issue 13). Supervisors only: a merge changes which record everyone
+    /// in the organisation works from.
+    MergePersons,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 20] = [
         Permission::ReadPerson,
         Permission::WritePerson,
         Permission::ErasePerson,
@@ -310,6 +314,7 @@ impl Permission {
         Permission::ReadStatistics,
         Permission::ExportRecords,
         Permission::ImportRecords,
+        Permission::MergePersons,
     ];
 
     /// Whether the permission opens person or case data.
@@ -328,6 +333,7 @@ impl Permission {
                 | Permission::RecordCooperation
                 | Permission::ExportRecords
                 | Permission::ImportRecords
+                | Permission::MergePersons
         )
     }
 }
@@ -404,7 +410,8 @@ impl Permission {
             | Permission::ReviewAccess
             | Permission::DecideConclusively
             | Permission::RecordCooperation
-            | Permission::ReviewAds => TokenScope::Write,
+            | Permission::ReviewAds
+            | Permission::MergePersons => TokenScope::Write,
         }
     }
 }
@@ -542,6 +549,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
                 | ReadStatistics
                 | ExportRecords
                 | ImportRecords
+                | MergePersons
         ),
         Role::DecisionMaker => {
             matches!(p, ReadPerson | ReadCase | WriteCase | BreakGlass | DecideConclusively | ReadStatistics)
@@ -1115,6 +1123,7 @@ mod tests {
             RecordCooperation,
             ExportRecords,
             ImportRecords,
+            MergePersons,
         ];
         for p in Permission::ALL {
             assert_eq!(p.touches_case_data(), case.contains(&p), "{p:?}");

@@ -18,6 +18,7 @@ pub mod disclosure;
 pub mod exchange;
 pub mod ids;
 pub mod linefmt;
+pub mod merge;
 pub mod names;
 pub mod notify;
 pub mod person;

@@ -9,11 +9,11 @@ use time::Date;
 use crate::ValidationError;
 
 const MAX_NAME_CHARS: usize = 300;
-const MAX_OTHER_NAMES: usize = 20;
+pub const MAX_OTHER_NAMES: usize = 20;
 const MAX_SEX_CHARS: usize = 80;
 const MAX_CONTACT_CHARS: usize = 2_000;
 const MAX_NOTES_CHARS: usize = 20_000;
-const MAX_LIST: usize = 12;
+pub const MAX_LIST: usize = 12;
 
 /// Raw, unvalidated input as it arrives from a form, the API or an import.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

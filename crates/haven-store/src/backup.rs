@@ -40,6 +40,7 @@ pub const TABLES: &[&str] = &[
     "person_keys",
     "person_name_index",
     "person_history",
+    "person_merges",
     "cases",
     "case_notes",
     "audit_events",

@@ -278,6 +278,23 @@ pub(crate) const PERSON_HISTORY: MacSpec = MacSpec {
     bound: true,
 };
 
+pub(crate) const PERSON_MERGES: MacSpec = MacSpec {
+    table: "person_merges",
+    id: "id",
+    kind: RecordKind::Person,
+    cols: &[
+        Text("org_id"),
+        Text("kept_id"),
+        Text("merged_id"),
+        Text("status"),
+        Text("proposed_by"),
+        Int("proposed_at"),
+        Text("decided_by"),
+        Int("decided_at"),
+    ],
+    bound: true,
+};
+
 pub(crate) const ALL: &[&MacSpec] = &[
     &ORGANISATIONS,
     &USERS,
@@ -297,6 +314,7 @@ pub(crate) const ALL: &[&MacSpec] = &[
     &TRANSFERS,
     &TRANSFER_FOLLOW_UPS,
     &PERSON_HISTORY,
+    &PERSON_MERGES,
 ];
 
 /// The MAC of a row whose columns are named `{prefix}{column}` (so joined

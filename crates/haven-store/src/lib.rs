@@ -28,6 +28,7 @@ pub mod exchange;
 pub mod htcds;
 pub mod integrity;
 pub mod keyfile;
+pub mod merges;
 pub mod notifications;
 pub mod persons;
 pub mod protection;

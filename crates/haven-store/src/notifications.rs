@@ -2,8 +2,9 @@
 //! they announce, so a referral that failed to send announces nothing.
 
 use haven_core::access::{role_allows, Permission, Role};
+use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::UserId;
-use haven_core::notify::NotificationKind;
+use haven_core::notify::{EmailAddress, NotificationKind};
 use sqlx::Row;
 
 use crate::{now_ms, Result, Store, WriteTx};
@@ -124,4 +125,111 @@ impl Store {
             .await?;
         Ok(done.rows_affected())
     }
+
+    /// Sets or clears where a user's notification e-mails go, with the
+    /// language they read them in. Sealed under the wrapping key, bound to
+    /// the user, and audited; the user's own act, so no scope.
+    pub async fn set_notification_email(
+        &self,
+        user: UserId,
+        email: Option<&EmailAddress>,
+        language: &str,
+    ) -> Result<()> {
+        let uid = user.to_string();
+        let sealed = email.map(|e| self.keys().seal_secret(&email_aad(&uid), e.as_str().as_bytes())).transpose()?;
+        let mut tx = self.begin().await?;
+        let done = sqlx::query("UPDATE users SET notify_email = $1, notify_language = $2 WHERE id = $3")
+            .bind(sealed)
+            .bind(email.map(|_| language.to_owned()))
+            .bind(&uid)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Err(crate::StoreError::NotFound);
+        }
+        let ctx = crate::audit::Context { actor: &uid, purpose: "account", request_id: "" };
+        let outcome = if email.is_some() { "notification_email_set" } else { "notification_email_cleared" };
+        self.append(&mut tx, &ctx, Action::Update, RecordKind::User, &uid, outcome).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A user's notification e-mail, if they gave one. One that does not
+    /// open under this user's id (moved or forged in SQL) reads as none.
+    pub async fn notification_email(&self, user: UserId) -> Result<Option<String>> {
+        let uid = user.to_string();
+        let row =
+            sqlx::query("SELECT notify_email FROM users WHERE id = $1").bind(&uid).fetch_optional(&self.pool).await?;
+        let sealed: Option<Vec<u8>> = match row {
+            Some(r) => r.try_get("notify_email")?,
+            None => None,
+        };
+        Ok(sealed.and_then(|s| self.open_email(&uid, &s)))
+    }
+
+    fn open_email(&self, uid: &str, sealed: &[u8]) -> Option<String> {
+        let opened = self.keys().open_secret(&email_aad(uid), sealed).ok()?;
+        String::from_utf8(opened.to_vec()).ok()
+    }
+
+    /// Unread notifications not yet announced by e-mail, per active user
+    /// who gave an address: what the mailer sends, oldest users first.
+    pub async fn mail_due(&self, limit: u32) -> Result<Vec<MailDue>> {
+        let rows = sqlx::query(
+            "SELECT n.id, n.user_id, u.notify_email, u.notify_language FROM notifications n \
+             JOIN users u ON u.id = n.user_id \
+             WHERE n.mailed_at IS NULL AND n.read_at IS NULL AND u.notify_email IS NOT NULL \
+             AND u.disabled = 0 AND u.status = 'active' ORDER BY n.created_at, n.id LIMIT $1",
+        )
+        .bind(i64::from(limit.clamp(1, 10_000)))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<MailDue> = Vec::new();
+        for r in rows {
+            let user: String = r.try_get("user_id")?;
+            let id: String = r.try_get("id")?;
+            if let Some(due) = out.iter_mut().find(|d| d.user == user) {
+                due.notifications.push(id);
+                continue;
+            }
+            let sealed: Vec<u8> = r.try_get("notify_email")?;
+            let Some(email) = self.open_email(&user, &sealed) else { continue };
+            let language: Option<String> = r.try_get("notify_language")?;
+            out.push(MailDue {
+                user,
+                email,
+                language: language.unwrap_or_else(|| "en".to_owned()),
+                notifications: vec![id],
+            });
+        }
+        Ok(out)
+    }
+
+    /// Records that these notifications were announced by e-mail.
+    pub async fn mark_mailed(&self, ids: &[String]) -> Result<()> {
+        let now = now_ms();
+        for chunk in ids.chunks(500) {
+            let placeholders = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
+            let sql = format!("UPDATE notifications SET mailed_at = $1 WHERE id IN ({placeholders})");
+            let mut q = sqlx::query(&sql).bind(now);
+            for id in chunk {
+                q = q.bind(id);
+            }
+            q.execute(&self.pool).await?;
+        }
+        Ok(())
+    }
+}
+
+/// One user's e-mail to send: how many new notifications, never what.
+#[derive(Debug, Clone)]
+pub struct MailDue {
+    pub user: String,
+    pub email: String,
+    pub language: String,
+    pub notifications: Vec<String>,
+}
+
+fn email_aad(user: &str) -> String {
+    format!("users\0notify_email\0{user}")
 }

@@ -396,7 +396,7 @@ impl Store {
         self.view_from_row(scope, id, &id_s, &row)
     }
 
-    async fn fetch_person_row<'e, E>(&self, exec: E, scope: &Scope, id: &str) -> Result<Option<AnyRow>>
+    pub(crate) async fn fetch_person_row<'e, E>(&self, exec: E, scope: &Scope, id: &str) -> Result<Option<AnyRow>>
     where
         E: sqlx::Executor<'e, Database = Any>,
     {
@@ -421,7 +421,7 @@ impl Store {
         Ok(row)
     }
 
-    fn view_from_row(&self, scope: &Scope, id: PersonId, id_s: &str, row: &AnyRow) -> Result<PersonView> {
+    pub(crate) fn view_from_row(&self, scope: &Scope, id: PersonId, id_s: &str, row: &AnyRow) -> Result<PersonView> {
         let allowed = row_categories(self, scope, row)?.ok_or(StoreError::NotFound)?;
         let created_at_ms: i64 = row.try_get("created_at")?;
         let updated_at_ms: i64 = row.try_get("updated_at")?;
@@ -456,11 +456,32 @@ impl Store {
         change: impl FnOnce(&PersonRecord) -> Result<PersonRecord>,
     ) -> Result<PersonView> {
         require(scope, Permission::WritePerson)?;
-        let id_s = id.to_string();
         let mut tx = self.begin().await?;
-        let Some(row) = self.fetch_person_row(&mut *tx, scope, &id_s).await? else {
-            self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
-            tx.commit().await?;
+        match self.update_person_in(&mut tx, scope, id, change).await {
+            // The refused read is audited; that event is kept.
+            Err(StoreError::NotFound) => {
+                tx.commit().await?;
+                Err(StoreError::NotFound)
+            }
+            Err(e) => Err(e),
+            Ok(view) => {
+                tx.commit().await?;
+                Ok(view)
+            }
+        }
+    }
+
+    /// [`Store::update_person`] inside the caller's transaction.
+    pub(crate) async fn update_person_in(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        id: PersonId,
+        change: impl FnOnce(&PersonRecord) -> Result<PersonRecord>,
+    ) -> Result<PersonView> {
+        let id_s = id.to_string();
+        let Some(row) = self.fetch_person_row(&mut **tx, scope, &id_s).await? else {
+            self.append_scoped(tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
             return Err(StoreError::NotFound);
         };
         let view = self.view_from_row(scope, id, &id_s, &row)?;
@@ -478,7 +499,7 @@ impl Store {
         let sealed = seal_person(&dek, &id_s, &updated)?;
         let now = now_ms();
         for c in haven_core::person::changes(&current, &updated) {
-            self.insert_history(&mut tx, scope, &dek, &id_s, now, &c).await?;
+            self.insert_history(tx, scope, &dek, &id_s, now, &c).await?;
         }
         let mut q = sqlx::query(
             "UPDATE persons SET location = $1, updated_at = $2, full_name = $3, other_names = $4, latin_name = $5, sex = $6, \
@@ -489,12 +510,11 @@ impl Store {
         for c in sealed.cols {
             q = q.bind(c);
         }
-        q.bind(&id_s).execute(&mut *tx).await?;
-        self.seal_row(&mut tx, &crate::integrity::PERSONS, &id_s).await?;
-        sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(&id_s).execute(&mut *tx).await?;
-        self.write_index(&mut tx, &id_s, &updated).await?;
-        self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &id_s, "ok").await?;
-        tx.commit().await?;
+        q.bind(&id_s).execute(&mut **tx).await?;
+        self.seal_row(tx, &crate::integrity::PERSONS, &id_s).await?;
+        sqlx::query("DELETE FROM person_name_index WHERE person_id = $1").bind(&id_s).execute(&mut **tx).await?;
+        self.write_index(tx, &id_s, &updated).await?;
+        self.append_scoped(tx, scope, Action::Update, RecordKind::Person, &id_s, "ok").await?;
         Ok(PersonView {
             id,
             created_at_ms: view.created_at_ms,
@@ -669,6 +689,11 @@ impl Store {
             let n = next(&mut binds, FilterBind::Int(end));
             conditions.push_str(&format!(" AND p.created_at < {n}"));
         }
+        let hidden = self.hidden_duplicates(&org).await?;
+        if !hidden.is_empty() {
+            let marks: Vec<String> = hidden.into_iter().map(|h| next(&mut binds, FilterBind::Text(h))).collect();
+            conditions.push_str(&format!(" AND p.id NOT IN ({})", marks.join(", ")));
+        }
         let order = if filter.oldest_first { "ASC" } else { "DESC" };
         let sql = format!(
             "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, p.sex, p.nationalities, \
@@ -814,6 +839,9 @@ impl Store {
             }
             candidates = kept;
         }
+        // A duplicate merged into another record is found under that record.
+        let hidden = self.hidden_duplicates(&scope.org().to_string()).await?;
+        candidates.retain(|c| !hidden.contains(c));
         let limit = limit.clamp(1, 100);
         let mut rows = Vec::new();
         if !candidates.is_empty() {
@@ -915,11 +943,19 @@ impl Store {
         // nothing (this database, a backup, a copy) can open the person's
         // data again, so a crash before the rows are deleted still ends in
         // erasure, never in a resurrection.
-        self.keys().erase(&id_s, now_ms())?;
-        self.destroy_incoming_copies_of(&id_s).await?;
+        let merged_in = self.settle_merges_for_erasure(scope, &id_s).await?;
+        for id in std::iter::once(&id_s).chain(&merged_in) {
+            self.keys().erase(id, now_ms())?;
+            self.destroy_incoming_copies_of(id).await?;
+        }
         let mut tx = self.begin().await?;
         self.erase_rows(&mut tx, &id_s).await?;
         self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "ok").await?;
+        for id in &merged_in {
+            self.erase_rows(&mut tx, id).await?;
+            self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, id, "erased_with_kept_record")
+                .await?;
+        }
         tx.commit().await?;
         self.flush_erasure().await;
         Ok(())

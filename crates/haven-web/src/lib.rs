@@ -25,6 +25,7 @@ mod directory;
 mod exchange;
 mod inbox;
 mod interop;
+mod merges;
 mod persons;
 mod protection;
 mod referrals;
@@ -49,6 +50,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 pub use exchange::push::{client as exchange_client, push_due as exchange_push_due, run as exchange_worker};
 pub use kit::error::WebError;
+pub use kit::mail::{mail_worker, send_due as send_due_mail, MailConfig};
 pub use kit::security::IpNet;
 pub use kit::state::{WebConfig, MAX_BODY_BYTES};
 
@@ -67,6 +69,7 @@ fn api_router() -> OpenApiRouter<kit::AppState> {
         .merge(system::api())
         .merge(account::api())
         .merge(persons::api())
+        .merge(merges::api())
         .merge(cases::api())
         .merge(consent::api())
         .merge(access::api())
@@ -91,6 +94,7 @@ fn page_routes() -> Vec<kit::routes::RouteDef> {
         system::pages(),
         account::pages(),
         persons::pages(),
+        merges::pages(),
         cases::pages(),
         consent::pages(),
         access::pages(),

@@ -92,6 +92,8 @@ enum Command {
         /// The name partners know this installation by.
         #[arg(long, env = "HAVEN_NODE_NAME")]
         node_name: Option<String>,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Seed clearly labelled fictional organisations, users and people.
     Demo {
@@ -477,9 +479,9 @@ fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Tracing { command } => tracing_cli::run(command),
-        Command::Serve { data, listen, tls_cert, tls_key, trusted_proxies, public_url, node_name } => {
+        Command::Serve { data, listen, tls_cert, tls_key, trusted_proxies, public_url, node_name, mail } => {
             let node = NodeArgs { public_url, node_name };
-            serve(data, listen, tls_cert, tls_key, trusted_proxies, node).await
+            serve(data, listen, tls_cert, tls_key, trusted_proxies, node, mail).await
         }
         Command::Node { command } => exchange_cli::node(command).await,
         Command::Partner { command } => exchange_cli::partner(command).await,
@@ -889,6 +891,19 @@ struct NodeArgs {
     node_name: Option<String>,
 }
 
+/// Optional notification e-mail (issue 13).
+#[derive(clap::Args, Debug, Clone, Default)]
+struct MailArgs {
+    /// SMTP server for notification e-mail: smtps://user:pass@host:465,
+    /// smtp://user:pass@host:587?tls=required (STARTTLS), or smtp://localhost:25.
+    /// Without it no e-mail is sent; notifications stay in the app.
+    #[arg(long, env = "HAVEN_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender address of notification e-mail, e.g. "haven <haven@example.org>".
+    #[arg(long, env = "HAVEN_SMTP_FROM")]
+    smtp_from: Option<String>,
+}
+
 async fn serve(
     data: DataArgs,
     listen: SocketAddr,
@@ -896,12 +911,14 @@ async fn serve(
     tls_key: Option<PathBuf>,
     trusted_proxies: Vec<haven_web::IpNet>,
     node: NodeArgs,
+    mail: MailArgs,
 ) -> Result<()> {
     let store = data.open(true).await?;
     announce_admin(&store).await?;
     let tls = tls_cert.is_some() && tls_key.is_some();
     let mut config = haven_web::WebConfig::new(tls, tls || listen.ip().is_loopback());
     config.trusted_proxies = trusted_proxies;
+    config.mail_enabled = mail.smtp_url.is_some();
     if !config.secure_cookies {
         tracing::warn!("serving plain HTTP on a non-loopback address: use --tls-cert/--tls-key or a TLS proxy");
     }
@@ -923,6 +940,17 @@ async fn serve(
         std::time::Duration::from_millis(every),
         std::time::Duration::from_millis(witness_every),
     ));
+    // Notification e-mail, when an SMTP server is given: a count and a
+    // link, never what or whom (the notifications table is its queue).
+    let mail_task = match mail.smtp_url.as_deref() {
+        Some(url) => {
+            let from = mail.smtp_from.as_deref().context("--smtp-url needs --smtp-from, the sender address")?;
+            let config = haven_web::MailConfig::new(url, from, &public_url).map_err(anyhow::Error::msg)?;
+            let every = std::env::var("HAVEN_MAIL_INTERVAL_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(60_000);
+            Some(tokio::spawn(haven_web::mail_worker(store.clone(), config, std::time::Duration::from_millis(every))))
+        }
+        None => None,
+    };
     let shutdown = shutdown_signal();
     println!("haven {} listening on {scheme}://{addr} ({})", env!("CARGO_PKG_VERSION"), store.backend().name());
     // The log's head is remembered beside the key file every few minutes and
@@ -943,6 +971,9 @@ async fn serve(
     }
     anchor_task.abort();
     exchange_task.abort();
+    if let Some(task) = mail_task {
+        task.abort();
+    }
     if let Err(e) = store.anchor_head().await {
         tracing::error!(error = %e, "audit anchor at shutdown failed");
     }

@@ -1291,3 +1291,52 @@ audit-outcome-denied = Refused
 
 # Filtering by caseworker (issue 13)
 validation-worker_filter_own_only = You can list only the people whose case is assigned to you. A supervisor can list a colleague's cases.
+
+# Merging duplicate records (issue 13)
+merge-title = Possible duplicates
+merge-explain = The same person is sometimes recorded twice, under a name written another way. These records match this person's names in any script. Merging takes the other record out of the lists at once; its names and what it knew join this record only when you confirm, and until then you can undo it.
+merge-search-label = Search by another name
+merge-none = No other record matches this name.
+merge-col-action = Merge
+merge-submit = Merge into this record
+merge-find = Look for duplicates
+merge-section = Records merged into this one
+merge-merged-into = This record is a duplicate, merged into:
+merge-status-pending = pending: can still be undone
+merge-status-confirmed = confirmed
+merge-confirm = Confirm the merge
+merge-undo = Undo the merge
+merge-pending-explain = Confirming adds the duplicate's names and what it knew to this record, overwriting nothing this record says, and cannot be undone.
+merge-other-record = another record
+flash-merge-pending = Merged. The duplicate is out of the lists; confirm or undo the merge below.
+flash-merge-confirmed = The merge is confirmed.
+flash-merge-undone = The merge is undone: both records stand as they were.
+validation-merge_already_confirmed = This merge is confirmed and can no longer be undone.
+validation-merge_already_undone = This merge was undone. To merge the records, start again from "Look for duplicates".
+validation-merge_same_person = A record cannot be merged into itself: choose the other record.
+validation-merge_too_many_names = Together the two records have more names than one record holds (20). Remove some names from one of them, then merge.
+validation-merge_too_many_values = Together the two records list more nationalities or languages than one record holds (12). Remove some from one of them, then merge.
+validation-merge_already_open = One of these records is already part of a merge. Undo that merge first, or merge into the record that was kept.
+
+# Notification e-mail (issue 13)
+account-email = Notification e-mail
+account-email-explain = Optional. haven then e-mails you when you have new notifications: only how many, and a link. The e-mail never names a person or says what happened; sign in to read that. Leave the field empty to stop the e-mails.
+account-email-label = E-mail address
+account-email-save = Save the e-mail address
+account-email-saved = Saved. New notifications will be announced by e-mail, in this language.
+account-email-cleared = Saved. No more notification e-mails.
+mail-subject = haven: new notifications ({ $count })
+mail-body = You have new notifications in haven: { $count }. Open { $link } to read them.
+mail-body-privacy = This e-mail deliberately says nothing about anyone. If you did not ask for it, tell your organisation's haven administrator.
+validation-invalid_email = Write an e-mail address such as name@example.org.
+
+# Merging and e-mail, after the first users' review (issue 13)
+account-email-no-server = This server is not set up to send e-mail yet, so none will come until your administrator sets it up. Your address is kept for then.
+account-email-saved-no-server = Saved. This server does not send e-mail yet: your administrator has to set it up first.
+merge-stays-explain = Cases, screenings, consents, referrals and convictions stay with the duplicate record, which stays reachable from the kept one's page.
+audit-outcome-merge_pending = Merge proposed
+audit-outcome-merge_confirmed = Merge confirmed
+audit-outcome-merge_undone = Merge undone
+audit-outcome-merge_undone_by_erasure = Merge undone: the other record was erased
+audit-outcome-erased_with_kept_record = Erased with the record it was merged into
+validation-merge_received_record = A record received from a partner installation cannot be merged: its sender may still withdraw it. Keep the two records apart.

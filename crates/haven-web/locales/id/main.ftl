@@ -1301,3 +1301,52 @@ audit-outcome-denied = Ditolak
 
 # Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
 validation-worker_filter_own_only = Anda hanya dapat menampilkan orang yang kasusnya ditugaskan kepada Anda. Penyelia dapat menampilkan kasus rekan kerja.
+
+# Merging duplicate records (issue 13) (REVIEW: machine-quality, needs native review)
+merge-title = Kemungkinan data ganda
+merge-explain = Orang yang sama kadang tercatat dua kali, dengan nama yang ditulis berbeda. Catatan ini cocok dengan nama orang ini dalam aksara apa pun. Penggabungan langsung mengeluarkan catatan lain dari daftar; nama dan apa yang diketahuinya baru masuk ke catatan ini saat Anda mengonfirmasi, dan sebelum itu Anda dapat membatalkannya.
+merge-search-label = Cari dengan nama lain
+merge-none = Tidak ada catatan lain yang cocok dengan nama ini.
+merge-col-action = Gabungkan
+merge-submit = Gabungkan ke catatan ini
+merge-find = Cari data ganda
+merge-section = Catatan yang digabungkan ke catatan ini
+merge-merged-into = Catatan ini ganda, digabungkan ke:
+merge-status-pending = menunggu: masih dapat dibatalkan
+merge-status-confirmed = dikonfirmasi
+merge-confirm = Konfirmasi penggabungan
+merge-undo = Batalkan penggabungan
+merge-pending-explain = Konfirmasi menambahkan nama dan apa yang diketahui catatan ganda ke catatan ini, tanpa menimpa apa pun yang sudah ada di sini, dan tidak dapat dibatalkan.
+merge-other-record = catatan lain
+flash-merge-pending = Digabungkan. Catatan ganda sudah keluar dari daftar; konfirmasi atau batalkan di bawah.
+flash-merge-confirmed = Penggabungan dikonfirmasi.
+flash-merge-undone = Penggabungan dibatalkan: kedua catatan tetap seperti semula.
+validation-merge_already_confirmed = Penggabungan ini sudah dikonfirmasi dan tidak dapat dibatalkan lagi.
+validation-merge_already_undone = Penggabungan ini sudah dibatalkan. Untuk menggabungkan, mulai lagi dari "Cari data ganda".
+validation-merge_same_person = Catatan tidak dapat digabungkan ke dirinya sendiri: pilih catatan lainnya.
+validation-merge_too_many_names = Gabungan kedua catatan memiliki lebih banyak nama daripada yang dapat ditampung satu catatan (20). Hapus beberapa nama dari salah satunya, lalu gabungkan.
+validation-merge_too_many_values = Gabungan kedua catatan mencantumkan lebih banyak kewarganegaraan atau bahasa daripada yang dapat ditampung satu catatan (12). Hapus sebagian dari salah satunya, lalu gabungkan.
+validation-merge_already_open = Salah satu catatan ini sudah menjadi bagian dari penggabungan lain. Batalkan penggabungan itu dulu, atau gabungkan ke catatan yang dipertahankan.
+
+# Notification e-mail (issue 13) (REVIEW: machine-quality, needs native review)
+account-email = Email pemberitahuan
+account-email-explain = Opsional. haven akan mengirim email saat Anda punya pemberitahuan baru: hanya jumlahnya dan sebuah tautan. Email tidak pernah menyebut nama orang atau apa yang terjadi; masuk untuk membacanya. Kosongkan kolom ini untuk berhenti menerima email.
+account-email-label = Alamat email
+account-email-save = Simpan alamat email
+account-email-saved = Tersimpan. Pemberitahuan baru akan dikabarkan lewat email, dalam bahasa ini.
+account-email-cleared = Tersimpan. Tidak ada lagi email pemberitahuan.
+mail-subject = haven: pemberitahuan baru ({ $count })
+mail-body = Anda punya pemberitahuan baru di haven: { $count }. Buka { $link } untuk membacanya.
+mail-body-privacy = Email ini sengaja tidak menyebut apa pun tentang siapa pun. Jika Anda tidak memintanya, beri tahu administrator haven organisasi Anda.
+validation-invalid_email = Tulis alamat email seperti name@example.org.
+
+# Merging and e-mail, after the first users' review (issue 13) (REVIEW: machine-quality, needs native review)
+account-email-no-server = Server ini belum disiapkan untuk mengirim email, jadi belum ada email sampai administrator Anda menyiapkannya. Alamat Anda disimpan untuk saat itu.
+account-email-saved-no-server = Tersimpan. Server ini belum mengirim email: administrator Anda harus menyiapkannya dulu.
+merge-stays-explain = Kasus, penyaringan, persetujuan, rujukan, dan hukuman tetap pada catatan ganda, yang tetap dapat dibuka dari halaman catatan yang dipertahankan.
+audit-outcome-merge_pending = Penggabungan diusulkan
+audit-outcome-merge_confirmed = Penggabungan dikonfirmasi
+audit-outcome-merge_undone = Penggabungan dibatalkan
+audit-outcome-merge_undone_by_erasure = Penggabungan dibatalkan: catatan lainnya dihapus permanen
+audit-outcome-erased_with_kept_record = Dihapus permanen bersama catatan tempatnya digabungkan
+validation-merge_received_record = Catatan yang diterima dari instalasi mitra tidak dapat digabungkan: pengirimnya masih dapat menariknya. Biarkan kedua catatan terpisah.

@@ -1301,3 +1301,52 @@ audit-outcome-denied = ຖືກປະຕິເສດ
 
 # Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
 validation-worker_filter_own_only = ທ່ານສະແດງລາຍຊື່ໄດ້ສະເພາະຜູ້ທີ່ມີກໍລະນີມອບໝາຍໃຫ້ທ່ານ. ຫົວໜ້າງານສາມາດສະແດງລາຍຊື່ກໍລະນີຂອງເພື່ອນຮ່ວມງານໄດ້.
+
+# Merging duplicate records (issue 13) (REVIEW: machine-quality, needs native review)
+merge-title = ຂໍ້ມູນທີ່ອາດຊ້ຳກັນ
+merge-explain = ບາງຄັ້ງຄົນດຽວກັນຖືກບັນທຶກສອງເທື່ອ ໂດຍຂຽນຊື່ຕ່າງກັນ. ຂໍ້ມູນເຫຼົ່ານີ້ກົງກັບຊື່ຂອງບຸກຄົນນີ້ບໍ່ວ່າຈະຂຽນດ້ວຍຕົວອັກສອນໃດ. ການລວມຈະເອົາຂໍ້ມູນອີກລາຍການອອກຈາກລາຍຊື່ທັນທີ; ຊື່ ແລະ ຂໍ້ມູນຂອງລາຍການນັ້ນຈະຖືກເພີ່ມເຂົ້າໃນຂໍ້ມູນນີ້ເມື່ອທ່ານຢືນຢັນເທົ່ານັ້ນ ແລະ ກ່ອນນັ້ນທ່ານຍົກເລີກໄດ້.
+merge-search-label = ຄົ້ນຫາດ້ວຍຊື່ອື່ນ
+merge-none = ບໍ່ມີຂໍ້ມູນອື່ນທີ່ກົງກັບຊື່ນີ້.
+merge-col-action = ລວມ
+merge-submit = ລວມເຂົ້າກັບຂໍ້ມູນນີ້
+merge-find = ຊອກຫາຂໍ້ມູນທີ່ຊ້ຳ
+merge-section = ຂໍ້ມູນທີ່ລວມເຂົ້າກັບລາຍການນີ້
+merge-merged-into = ຂໍ້ມູນນີ້ຊ້ຳ ແລະ ລວມເຂົ້າກັບ:
+merge-status-pending = ລໍຖ້າຢືນຢັນ: ຍັງຍົກເລີກໄດ້
+merge-status-confirmed = ຢືນຢັນແລ້ວ
+merge-confirm = ຢືນຢັນການລວມ
+merge-undo = ຍົກເລີກການລວມ
+merge-pending-explain = ການຢືນຢັນຈະເພີ່ມຊື່ ແລະ ຂໍ້ມູນຂອງລາຍການທີ່ຊ້ຳເຂົ້າໃນຂໍ້ມູນນີ້ ໂດຍບໍ່ຂຽນທັບສິ່ງທີ່ຂໍ້ມູນນີ້ມີຢູ່ ແລະ ຍົກເລີກພາຍຫຼັງບໍ່ໄດ້.
+merge-other-record = ຂໍ້ມູນອີກລາຍການ
+flash-merge-pending = ລວມແລ້ວ. ລາຍການທີ່ຊ້ຳຖືກເອົາອອກຈາກລາຍຊື່; ຢືນຢັນ ຫຼື ຍົກເລີກການລວມໄດ້ຂ້າງລຸ່ມ.
+flash-merge-confirmed = ຢືນຢັນການລວມແລ້ວ.
+flash-merge-undone = ຍົກເລີກການລວມແລ້ວ: ຂໍ້ມູນທັງສອງລາຍການຍັງຄືເກົ່າ.
+validation-merge_already_confirmed = ການລວມນີ້ຢືນຢັນແລ້ວ ແລະ ຍົກເລີກບໍ່ໄດ້ອີກ.
+validation-merge_already_undone = ການລວມນີ້ຖືກຍົກເລີກແລ້ວ. ຖ້າຕ້ອງການລວມ ໃຫ້ເລີ່ມໃໝ່ຈາກ "ຊອກຫາຂໍ້ມູນທີ່ຊ້ຳ".
+validation-merge_same_person = ບໍ່ສາມາດລວມຂໍ້ມູນເຂົ້າກັບຕົວມັນເອງໄດ້: ໃຫ້ເລືອກຂໍ້ມູນອີກລາຍການ.
+validation-merge_too_many_names = ສອງລາຍການລວມກັນມີຊື່ຫຼາຍກວ່າທີ່ຂໍ້ມູນໜຶ່ງລາຍການຮັບໄດ້ (20). ລຶບບາງຊື່ອອກຈາກລາຍການໃດໜຶ່ງກ່ອນ ແລ້ວຈຶ່ງລວມ.
+validation-merge_too_many_values = ສອງລາຍການລວມກັນມີສັນຊາດ ຫຼື ພາສາຫຼາຍກວ່າທີ່ຂໍ້ມູນໜຶ່ງລາຍການຮັບໄດ້ (12). ລຶບບາງອັນອອກກ່ອນ ແລ້ວຈຶ່ງລວມ.
+validation-merge_already_open = ຂໍ້ມູນລາຍການໜຶ່ງຢູ່ໃນການລວມອື່ນແລ້ວ. ໃຫ້ຍົກເລີກການລວມນັ້ນກ່ອນ ຫຼື ລວມເຂົ້າກັບຂໍ້ມູນທີ່ເກັບໄວ້.
+
+# Notification e-mail (issue 13) (REVIEW: machine-quality, needs native review)
+account-email = ອີເມວແຈ້ງເຕືອນ
+account-email-explain = ບໍ່ບັງຄັບ. ເມື່ອມີການແຈ້ງເຕືອນໃໝ່ haven ຈະສົ່ງອີເມວບອກພຽງຈຳນວນ ແລະ ລິ້ງເທົ່ານັ້ນ. ອີເມວຈະບໍ່ລະບຸຊື່ບຸກຄົນ ຫຼື ບອກວ່າເກີດຫຍັງຂຶ້ນ; ໃຫ້ເຂົ້າສູ່ລະບົບເພື່ອອ່ານ. ປະຊ່ອງນີ້ຫວ່າງໄວ້ເພື່ອຢຸດຮັບອີເມວ.
+account-email-label = ທີ່ຢູ່ອີເມວ
+account-email-save = ບັນທຶກທີ່ຢູ່ອີເມວ
+account-email-saved = ບັນທຶກແລ້ວ. ການແຈ້ງເຕືອນໃໝ່ຈະແຈ້ງທາງອີເມວເປັນພາສານີ້.
+account-email-cleared = ບັນທຶກແລ້ວ. ຈະບໍ່ມີອີເມວແຈ້ງເຕືອນອີກ.
+mail-subject = haven: ການແຈ້ງເຕືອນໃໝ່ ({ $count })
+mail-body = ທ່ານມີການແຈ້ງເຕືອນໃໝ່ໃນ haven: { $count } ລາຍການ. ເປີດ { $link } ເພື່ອອ່ານ.
+mail-body-privacy = ອີເມວນີ້ຕັ້ງໃຈບໍ່ບອກຫຍັງກ່ຽວກັບຜູ້ໃດ. ຖ້າທ່ານບໍ່ໄດ້ຂໍ ກະລຸນາແຈ້ງຜູ້ເບິ່ງແຍງລະບົບ haven ຂອງອົງການທ່ານ.
+validation-invalid_email = ຂຽນທີ່ຢູ່ອີເມວ ເຊັ່ນ name@example.org.
+
+# Merging and e-mail, after the first users' review (issue 13) (REVIEW: machine-quality, needs native review)
+account-email-no-server = ເຊີບເວີນີ້ຍັງບໍ່ໄດ້ຕັ້ງຄ່າໃຫ້ສົ່ງອີເມວ ຈຶ່ງຍັງບໍ່ມີອີເມວມາຈົນກວ່າຜູ້ເບິ່ງແຍງລະບົບຈະຕັ້ງຄ່າ. ທີ່ຢູ່ຂອງທ່ານຈະຖືກເກັບໄວ້ສຳລັບຕອນນັ້ນ.
+account-email-saved-no-server = ບັນທຶກແລ້ວ. ເຊີບເວີນີ້ຍັງບໍ່ສົ່ງອີເມວ: ຜູ້ເບິ່ງແຍງລະບົບຕ້ອງຕັ້ງຄ່າກ່ອນ.
+merge-stays-explain = ກໍລະນີ ການກວດຄັດກອງ ການຍິນຍອມ ການສົ່ງຕໍ່ ແລະ ໂທດທີ່ເຄີຍໄດ້ຮັບ ຍັງຢູ່ກັບຂໍ້ມູນທີ່ຊ້ຳ ເຊິ່ງຍັງເປີດໄດ້ຈາກໜ້າຂອງຂໍ້ມູນທີ່ເກັບໄວ້.
+audit-outcome-merge_pending = ສະເໜີການລວມ
+audit-outcome-merge_confirmed = ຢືນຢັນການລວມ
+audit-outcome-merge_undone = ຍົກເລີກການລວມ
+audit-outcome-merge_undone_by_erasure = ຍົກເລີກການລວມ: ຂໍ້ມູນອີກລາຍການຖືກລຶບຖາວອນ
+audit-outcome-erased_with_kept_record = ລຶບຖາວອນພ້ອມກັບຂໍ້ມູນທີ່ລວມເຂົ້າໄປ
+validation-merge_received_record = ບໍ່ສາມາດລວມຂໍ້ມູນທີ່ໄດ້ຮັບຈາກລະບົບຄູ່ຮ່ວມງານໄດ້: ຜູ້ສົ່ງຍັງອາດຖອນໄດ້. ໃຫ້ເກັບສອງລາຍການແຍກກັນ.

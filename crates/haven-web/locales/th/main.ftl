@@ -1301,3 +1301,52 @@ audit-outcome-denied = ถูกปฏิเสธ
 
 # Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
 validation-worker_filter_own_only = คุณแสดงรายชื่อได้เฉพาะผู้ที่มีกรณีมอบหมายให้คุณ หัวหน้างานสามารถแสดงรายชื่อกรณีของเพื่อนร่วมงานได้
+
+# Merging duplicate records (issue 13) (REVIEW: machine-quality, needs native review)
+merge-title = ข้อมูลที่อาจซ้ำกัน
+merge-explain = บางครั้งบุคคลเดียวกันถูกบันทึกสองครั้ง โดยเขียนชื่อต่างกัน ข้อมูลเหล่านี้ตรงกับชื่อของบุคคลนี้ไม่ว่าจะเขียนด้วยอักษรใด การรวมจะนำข้อมูลอีกรายการออกจากรายชื่อทันที ชื่อและข้อมูลที่รายการนั้นมีจะถูกเพิ่มเข้าในข้อมูลนี้เมื่อคุณยืนยันเท่านั้น และก่อนหน้านั้นคุณยกเลิกได้
+merge-search-label = ค้นหาด้วยชื่ออื่น
+merge-none = ไม่มีข้อมูลอื่นที่ตรงกับชื่อนี้
+merge-col-action = รวม
+merge-submit = รวมเข้ากับข้อมูลนี้
+merge-find = ค้นหาข้อมูลที่ซ้ำ
+merge-section = ข้อมูลที่รวมเข้ากับรายการนี้
+merge-merged-into = ข้อมูลนี้ซ้ำ และรวมเข้ากับ:
+merge-status-pending = รอยืนยัน: ยังยกเลิกได้
+merge-status-confirmed = ยืนยันแล้ว
+merge-confirm = ยืนยันการรวม
+merge-undo = ยกเลิกการรวม
+merge-pending-explain = การยืนยันจะเพิ่มชื่อและข้อมูลของรายการที่ซ้ำเข้าในข้อมูลนี้ โดยไม่เขียนทับสิ่งที่ข้อมูลนี้มีอยู่ และยกเลิกภายหลังไม่ได้
+merge-other-record = ข้อมูลอีกรายการ
+flash-merge-pending = รวมแล้ว รายการที่ซ้ำถูกนำออกจากรายชื่อ ยืนยันหรือยกเลิกการรวมได้ด้านล่าง
+flash-merge-confirmed = ยืนยันการรวมแล้ว
+flash-merge-undone = ยกเลิกการรวมแล้ว ข้อมูลทั้งสองรายการกลับเป็นเหมือนเดิม
+validation-merge_already_confirmed = การรวมนี้ยืนยันแล้ว และยกเลิกไม่ได้อีก
+validation-merge_already_undone = การรวมนี้ถูกยกเลิกแล้ว หากต้องการรวม ให้เริ่มใหม่จาก "ค้นหาข้อมูลที่ซ้ำ"
+validation-merge_same_person = ไม่สามารถรวมข้อมูลเข้ากับตัวเองได้ ให้เลือกข้อมูลอีกรายการ
+validation-merge_too_many_names = ทั้งสองรายการรวมกันมีชื่อมากกว่าที่ข้อมูลหนึ่งรายการรับได้ (20 ชื่อ) ลบบางชื่อออกจากรายการใดรายการหนึ่งก่อน แล้วจึงรวม
+validation-merge_too_many_values = ทั้งสองรายการรวมกันมีสัญชาติหรือภาษามากกว่าที่ข้อมูลหนึ่งรายการรับได้ (12) ลบบางรายการออกก่อน แล้วจึงรวม
+validation-merge_already_open = ข้อมูลรายการหนึ่งอยู่ในการรวมอื่นอยู่แล้ว ให้ยกเลิกการรวมนั้นก่อน หรือรวมเข้ากับข้อมูลที่เก็บไว้
+
+# Notification e-mail (issue 13) (REVIEW: machine-quality, needs native review)
+account-email = อีเมลแจ้งเตือน
+account-email-explain = ไม่บังคับ เมื่อมีการแจ้งเตือนใหม่ haven จะส่งอีเมลบอกเพียงจำนวนและลิงก์เท่านั้น อีเมลจะไม่ระบุชื่อบุคคลหรือบอกว่าเกิดอะไรขึ้น ให้เข้าสู่ระบบเพื่ออ่านรายละเอียด เว้นช่องว่างไว้เพื่อหยุดรับอีเมล
+account-email-label = ที่อยู่อีเมล
+account-email-save = บันทึกที่อยู่อีเมล
+account-email-saved = บันทึกแล้ว การแจ้งเตือนใหม่จะแจ้งทางอีเมลเป็นภาษานี้
+account-email-cleared = บันทึกแล้ว จะไม่มีอีเมลแจ้งเตือนอีก
+mail-subject = haven: การแจ้งเตือนใหม่ ({ $count })
+mail-body = คุณมีการแจ้งเตือนใหม่ใน haven: { $count } รายการ เปิด { $link } เพื่ออ่าน
+mail-body-privacy = อีเมลนี้ตั้งใจไม่ให้ข้อมูลเกี่ยวกับผู้ใด หากคุณไม่ได้ขอรับ โปรดแจ้งผู้ดูแลระบบ haven ขององค์กรคุณ
+validation-invalid_email = เขียนที่อยู่อีเมล เช่น name@example.org
+
+# Merging and e-mail, after the first users' review (issue 13) (REVIEW: machine-quality, needs native review)
+account-email-no-server = เซิร์ฟเวอร์นี้ยังไม่ได้ตั้งค่าให้ส่งอีเมล จึงยังไม่มีอีเมลมาจนกว่าผู้ดูแลระบบจะตั้งค่า ที่อยู่ของคุณจะถูกเก็บไว้สำหรับตอนนั้น
+account-email-saved-no-server = บันทึกแล้ว เซิร์ฟเวอร์นี้ยังไม่ส่งอีเมล ผู้ดูแลระบบต้องตั้งค่าก่อน
+merge-stays-explain = กรณี การคัดกรอง ความยินยอม การส่งต่อ และประวัติการถูกลงโทษ ยังอยู่กับข้อมูลที่ซ้ำ ซึ่งยังเปิดได้จากหน้าของข้อมูลที่เก็บไว้
+audit-outcome-merge_pending = เสนอการรวม
+audit-outcome-merge_confirmed = ยืนยันการรวม
+audit-outcome-merge_undone = ยกเลิกการรวม
+audit-outcome-merge_undone_by_erasure = ยกเลิกการรวม: ข้อมูลอีกรายการถูกลบถาวร
+audit-outcome-erased_with_kept_record = ลบถาวรพร้อมกับข้อมูลที่รวมเข้าไป
+validation-merge_received_record = ข้อมูลที่ได้รับจากระบบพันธมิตรไม่สามารถรวมได้ เพราะผู้ส่งยังอาจถอนได้ ให้เก็บข้อมูลทั้งสองแยกกันไว้

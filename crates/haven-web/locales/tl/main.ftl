@@ -1306,3 +1306,52 @@ audit-outcome-denied = Tinanggihan
 
 # Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
 validation-worker_filter_own_only = Maaari mo lamang ilista ang mga taong ang kaso ay nakatalaga sa iyo. Ang superbisor ang maaaring maglista ng mga kaso ng kasamahan.
+
+# Merging duplicate records (issue 13) (REVIEW: machine-quality, needs native review)
+merge-title = Posibleng dobleng rekord
+merge-explain = Minsan naitatala nang dalawang beses ang iisang tao, na iba ang pagkakasulat ng pangalan. Tumutugma ang mga rekord na ito sa mga pangalan ng taong ito sa anumang sulat. Ang pagsasama ay agad na nag-aalis sa kabilang rekord mula sa mga listahan; ang mga pangalan at alam nito ay idinadagdag lamang sa rekord na ito kapag kinumpirma mo, at bago iyon ay maaari mo itong bawiin.
+merge-search-label = Maghanap gamit ang ibang pangalan
+merge-none = Walang ibang rekord na tumutugma sa pangalang ito.
+merge-col-action = Pagsamahin
+merge-submit = Isama sa rekord na ito
+merge-find = Hanapin ang mga doble
+merge-section = Mga rekord na isinama rito
+merge-merged-into = Doble ang rekord na ito, isinama sa:
+merge-status-pending = nakabinbin: maaari pang bawiin
+merge-status-confirmed = kinumpirma
+merge-confirm = Kumpirmahin ang pagsasama
+merge-undo = Bawiin ang pagsasama
+merge-pending-explain = Ang pagkumpirma ay nagdaragdag ng mga pangalan at alam ng doble sa rekord na ito, nang walang pinapalitan dito, at hindi na maaaring bawiin.
+merge-other-record = ibang rekord
+flash-merge-pending = Naisama na. Wala na sa mga listahan ang doble; kumpirmahin o bawiin ang pagsasama sa ibaba.
+flash-merge-confirmed = Nakumpirma na ang pagsasama.
+flash-merge-undone = Nabawi ang pagsasama: nananatili ang dalawang rekord gaya ng dati.
+validation-merge_already_confirmed = Nakumpirma na ang pagsasamang ito at hindi na maaaring bawiin.
+validation-merge_already_undone = Nabawi na ang pagsasamang ito. Para pagsamahin ang mga rekord, magsimulang muli sa "Hanapin ang mga doble".
+validation-merge_same_person = Hindi maaaring isama ang rekord sa sarili nito: piliin ang kabilang rekord.
+validation-merge_too_many_names = Magkasama, mas maraming pangalan ang dalawang rekord kaysa kayang hawakan ng isang rekord (20). Alisin muna ang ilang pangalan sa isa, saka pagsamahin.
+validation-merge_too_many_values = Magkasama, mas maraming nasyonalidad o wika ang dalawang rekord kaysa kayang hawakan ng isang rekord (12). Alisin muna ang ilan sa isa, saka pagsamahin.
+validation-merge_already_open = Bahagi na ng ibang pagsasama ang isa sa mga rekord na ito. Bawiin muna ang pagsasamang iyon, o isama sa rekord na pinanatili.
+
+# Notification e-mail (issue 13) (REVIEW: machine-quality, needs native review)
+account-email = Email para sa mga abiso
+account-email-explain = Opsyonal. Kapag may bago kang abiso, mag-e-email ang haven: ilan lamang at isang link. Hindi kailanman pinapangalanan ng email ang sinuman o sinasabi kung ano ang nangyari; mag-sign in para basahin iyon. Iwanang blangko para ihinto ang mga email.
+account-email-label = Email address
+account-email-save = I-save ang email address
+account-email-saved = Na-save. Ipapaalam sa email ang mga bagong abiso, sa wikang ito.
+account-email-cleared = Na-save. Wala nang email para sa mga abiso.
+mail-subject = haven: mga bagong abiso ({ $count })
+mail-body = May mga bago kang abiso sa haven: { $count }. Buksan ang { $link } para basahin.
+mail-body-privacy = Sadyang walang sinasabi ang email na ito tungkol sa sinuman. Kung hindi mo ito hiningi, sabihin sa haven administrator ng iyong organisasyon.
+validation-invalid_email = Sumulat ng email address gaya ng name@example.org.
+
+# Merging and e-mail, after the first users' review (issue 13) (REVIEW: machine-quality, needs native review)
+account-email-no-server = Hindi pa naka-set up ang server na ito para magpadala ng email, kaya walang darating hangga't hindi ito sine-set up ng iyong administrator. Itatago ang iyong address para sa panahong iyon.
+account-email-saved-no-server = Na-save. Hindi pa nagpapadala ng email ang server na ito: kailangan muna itong i-set up ng iyong administrator.
+merge-stays-explain = Ang mga kaso, pagsusuri, pahintulot, referral at hatol ay nananatili sa dobleng rekord, na mabubuksan pa rin mula sa pahina ng pinanatiling rekord.
+audit-outcome-merge_pending = Iminungkahi ang pagsasama
+audit-outcome-merge_confirmed = Kinumpirma ang pagsasama
+audit-outcome-merge_undone = Binawi ang pagsasama
+audit-outcome-merge_undone_by_erasure = Binawi ang pagsasama: binura ang kabilang rekord
+audit-outcome-erased_with_kept_record = Binura kasama ng rekord na pinagsamahan nito
+validation-merge_received_record = Hindi maaaring isama ang rekord na natanggap mula sa katuwang na installation: maaari pa itong bawiin ng nagpadala. Panatilihing hiwalay ang dalawang rekord.

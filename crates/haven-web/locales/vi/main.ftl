@@ -1301,3 +1301,52 @@ audit-outcome-denied = Bị từ chối
 
 # Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
 validation-worker_filter_own_only = Bạn chỉ có thể liệt kê những người có hồ sơ được giao cho bạn. Người giám sát có thể liệt kê hồ sơ của đồng nghiệp.
+
+# Merging duplicate records (issue 13) (REVIEW: machine-quality, needs native review)
+merge-title = Hồ sơ có thể trùng lặp
+merge-explain = Đôi khi cùng một người bị ghi nhận hai lần, với tên viết theo cách khác. Các hồ sơ này khớp với tên của người này dù viết bằng chữ nào. Gộp hồ sơ sẽ đưa hồ sơ kia ra khỏi danh sách ngay lập tức; tên và thông tin của hồ sơ đó chỉ được thêm vào hồ sơ này khi bạn xác nhận, và trước đó bạn có thể hoàn tác.
+merge-search-label = Tìm theo tên khác
+merge-none = Không có hồ sơ nào khác khớp với tên này.
+merge-col-action = Gộp
+merge-submit = Gộp vào hồ sơ này
+merge-find = Tìm hồ sơ trùng lặp
+merge-section = Các hồ sơ đã gộp vào hồ sơ này
+merge-merged-into = Hồ sơ này là bản trùng lặp, đã gộp vào:
+merge-status-pending = đang chờ: vẫn có thể hoàn tác
+merge-status-confirmed = đã xác nhận
+merge-confirm = Xác nhận gộp
+merge-undo = Hoàn tác việc gộp
+merge-pending-explain = Xác nhận sẽ thêm tên và thông tin của hồ sơ trùng lặp vào hồ sơ này, không ghi đè điều gì hồ sơ này đã có, và không thể hoàn tác.
+merge-other-record = một hồ sơ khác
+flash-merge-pending = Đã gộp. Hồ sơ trùng lặp đã ra khỏi danh sách; hãy xác nhận hoặc hoàn tác bên dưới.
+flash-merge-confirmed = Đã xác nhận việc gộp.
+flash-merge-undone = Đã hoàn tác việc gộp: cả hai hồ sơ vẫn như trước.
+validation-merge_already_confirmed = Việc gộp này đã được xác nhận và không thể hoàn tác nữa.
+validation-merge_already_undone = Việc gộp này đã được hoàn tác. Để gộp hồ sơ, hãy bắt đầu lại từ "Tìm hồ sơ trùng lặp".
+validation-merge_same_person = Không thể gộp một hồ sơ vào chính nó: hãy chọn hồ sơ kia.
+validation-merge_too_many_names = Hai hồ sơ cộng lại có nhiều tên hơn mức một hồ sơ chứa được (20). Hãy xóa bớt tên ở một hồ sơ rồi gộp.
+validation-merge_too_many_values = Hai hồ sơ cộng lại có nhiều quốc tịch hoặc ngôn ngữ hơn mức một hồ sơ chứa được (12). Hãy xóa bớt ở một hồ sơ rồi gộp.
+validation-merge_already_open = Một trong hai hồ sơ đã nằm trong một lần gộp khác. Hãy hoàn tác lần gộp đó trước, hoặc gộp vào hồ sơ được giữ lại.
+
+# Notification e-mail (issue 13) (REVIEW: machine-quality, needs native review)
+account-email = Email thông báo
+account-email-explain = Không bắt buộc. Khi có thông báo mới, haven sẽ gửi email cho bạn: chỉ số lượng và một đường liên kết. Email không bao giờ nêu tên ai hay nói điều gì đã xảy ra; hãy đăng nhập để đọc. Để trống ô này để ngừng nhận email.
+account-email-label = Địa chỉ email
+account-email-save = Lưu địa chỉ email
+account-email-saved = Đã lưu. Thông báo mới sẽ được báo qua email, bằng ngôn ngữ này.
+account-email-cleared = Đã lưu. Sẽ không còn email thông báo.
+mail-subject = haven: thông báo mới ({ $count })
+mail-body = Bạn có thông báo mới trong haven: { $count }. Mở { $link } để đọc.
+mail-body-privacy = Email này cố ý không nói gì về bất kỳ ai. Nếu bạn không yêu cầu, hãy báo cho quản trị viên haven của tổ chức bạn.
+validation-invalid_email = Hãy viết một địa chỉ email, ví dụ name@example.org.
+
+# Merging and e-mail, after the first users' review (issue 13) (REVIEW: machine-quality, needs native review)
+account-email-no-server = Máy chủ này chưa được thiết lập để gửi email, nên sẽ chưa có email nào cho đến khi quản trị viên thiết lập. Địa chỉ của bạn được giữ lại cho lúc đó.
+account-email-saved-no-server = Đã lưu. Máy chủ này chưa gửi email: quản trị viên cần thiết lập trước.
+merge-stays-explain = Hồ sơ vụ việc, sàng lọc, sự đồng ý, chuyển gửi và tiền án vẫn ở lại hồ sơ trùng lặp, và vẫn mở được từ trang của hồ sơ được giữ lại.
+audit-outcome-merge_pending = Đề xuất gộp
+audit-outcome-merge_confirmed = Đã xác nhận gộp
+audit-outcome-merge_undone = Đã hoàn tác gộp
+audit-outcome-merge_undone_by_erasure = Đã hoàn tác gộp: hồ sơ kia đã bị xóa vĩnh viễn
+audit-outcome-erased_with_kept_record = Xóa vĩnh viễn cùng hồ sơ mà nó đã được gộp vào
+validation-merge_received_record = Không thể gộp hồ sơ nhận từ hệ thống đối tác: bên gửi vẫn có thể rút lại. Hãy giữ hai hồ sơ riêng.

@@ -1301,3 +1301,52 @@ audit-outcome-denied = 被拒绝
 
 # Filtering by caseworker (issue 13) (REVIEW: machine-quality, needs native review)
 validation-worker_filter_own_only = 您只能列出分配给您的个案所涉人员。主管可以列出同事的个案。
+
+# Merging duplicate records (issue 13) (REVIEW: machine-quality, needs native review)
+merge-title = 可能重复的记录
+merge-explain = 同一个人有时会被记录两次，姓名写法不同。以下记录与此人的姓名相符（不论使用何种文字）。合并会立即把另一条记录移出名单；只有在您确认后，它的姓名和已知信息才会并入本记录，在此之前可以撤销。
+merge-search-label = 按其他姓名搜索
+merge-none = 没有其他记录与此姓名相符。
+merge-col-action = 合并
+merge-submit = 并入本记录
+merge-find = 查找重复记录
+merge-section = 已并入本记录的记录
+merge-merged-into = 本记录是重复记录，已并入：
+merge-status-pending = 待确认：仍可撤销
+merge-status-confirmed = 已确认
+merge-confirm = 确认合并
+merge-undo = 撤销合并
+merge-pending-explain = 确认后，重复记录的姓名和已知信息会并入本记录，不会覆盖本记录已有的内容，且无法撤销。
+merge-other-record = 另一条记录
+flash-merge-pending = 已合并。重复记录已移出名单；请在下方确认或撤销合并。
+flash-merge-confirmed = 合并已确认。
+flash-merge-undone = 合并已撤销：两条记录保持原样。
+validation-merge_already_confirmed = 此合并已确认，无法再撤销。
+validation-merge_already_undone = 此合并已撤销。如需合并，请从“查找重复记录”重新开始。
+validation-merge_same_person = 记录不能并入其自身：请选择另一条记录。
+validation-merge_too_many_names = 两条记录合计的姓名数量超过一条记录可容纳的上限（20 个）。请先从其中一条删除部分姓名，再合并。
+validation-merge_too_many_values = 两条记录合计的国籍或语言数量超过一条记录可容纳的上限（12 个）。请先从其中一条删除部分内容，再合并。
+validation-merge_already_open = 其中一条记录已在另一项合并中。请先撤销那项合并，或并入被保留的记录。
+
+# Notification e-mail (issue 13) (REVIEW: machine-quality, needs native review)
+account-email = 通知邮件
+account-email-explain = 可选。有新通知时，haven 会发邮件给您：只说明数量并附上链接。邮件从不提及任何人的姓名或发生了什么；请登录后查看。清空此栏即可停止接收邮件。
+account-email-label = 电子邮件地址
+account-email-save = 保存邮件地址
+account-email-saved = 已保存。新通知将以此语言通过邮件告知。
+account-email-cleared = 已保存。不再发送通知邮件。
+mail-subject = haven：新通知（{ $count }）
+mail-body = 您在 haven 中有新通知：{ $count } 条。请打开 { $link } 查看。
+mail-body-privacy = 本邮件刻意不提及任何人。如果您并未申请，请告知贵机构的 haven 管理员。
+validation-invalid_email = 请填写电子邮件地址，例如 name@example.org。
+
+# Merging and e-mail, after the first users' review (issue 13) (REVIEW: machine-quality, needs native review)
+account-email-no-server = 本服务器尚未设置发送邮件，因此在管理员完成设置前不会收到邮件。您的地址会先保存下来。
+account-email-saved-no-server = 已保存。本服务器尚未发送邮件：需要管理员先完成设置。
+merge-stays-explain = 个案、筛查、同意、转介和定罪记录仍保留在重复记录中，可从被保留记录的页面打开。
+audit-outcome-merge_pending = 提议合并
+audit-outcome-merge_confirmed = 合并已确认
+audit-outcome-merge_undone = 合并已撤销
+audit-outcome-merge_undone_by_erasure = 合并已撤销：另一条记录已被永久删除
+audit-outcome-erased_with_kept_record = 与其并入的记录一同永久删除
+validation-merge_received_record = 从合作方系统接收的记录不能合并：发送方仍可撤回。请将两条记录分开保留。

@@ -33,8 +33,12 @@ pub(crate) fn access_log_rows(
     tr: &Tr,
     rows: &[haven_store::access::AuditRow],
 ) -> Vec<(String, String, String, String, String, String)> {
-    let viewing =
-        |r: &haven_store::access::AuditRow| matches!(r.action.as_str(), "read" | "list") && r.outcome != "denied";
+    // Only reads that succeeded are folded: a refused or not-found probe,
+    // or a read through a referral, keeps its own row and its own outcome.
+    let viewing = |r: &haven_store::access::AuditRow| {
+        matches!(r.action.as_str(), "read" | "list" | "search")
+            && (r.outcome == "ok" || r.outcome.starts_with("ok ") || r.outcome == "access_log")
+    };
     let mut out: Vec<(String, String, String, String, String, String)> = Vec::new();
     let mut kinds: Vec<String> = Vec::new();
     let mut last: Option<&haven_store::access::AuditRow> = None;

@@ -11,7 +11,9 @@ use crate::kit::AppState;
 
 /// The JSON API: one registration per endpoint, which also documents it.
 pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(api::me))
+    OpenApiRouter::new()
+        .routes(routes!(api::me))
+        .routes(routes!(api::get_notification_email, api::set_notification_email))
 }
 
 /// The pages.
@@ -28,6 +30,7 @@ pub fn pages() -> Vec<RouteDef> {
         r::post("/password", pages::password_submit),
         r::get("/account", pages::account_page),
         r::post("/account/recovery-codes", pages::recovery_codes_submit),
+        r::post("/account/email", pages::email_submit),
         r::post("/account/tokens/{id}/{action}", pages::account_token_submit),
     ]
 }

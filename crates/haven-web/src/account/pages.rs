@@ -178,6 +178,10 @@ struct AccountPage {
     recovery_left: String,
     tokens: Vec<TokenRow>,
     notice: Option<String>,
+    /// Where notification e-mails go, if the user gave an address.
+    email: String,
+    /// Whether this server sends e-mail at all.
+    mail_enabled: bool,
 }
 
 struct TokenRow {
@@ -218,7 +222,36 @@ pub(crate) async fn account_render(state: &AppState, tr: &Tr, caller: &Caller, n
         },
         tokens,
         notice,
+        email: state.store.notification_email(caller.user.id).await?.unwrap_or_default(),
+        mail_enabled: state.mail_enabled,
     })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Sets, or with an empty field clears, the notification e-mail; its
+/// language is the one the page is read in.
+pub(crate) async fn email_submit(
+    State(state): State<AppState>,
+    tr: Tr,
+    PageCaller(caller): PageCaller,
+    CsrfForm(form): CsrfForm<EmailForm>,
+) -> PageResult {
+    let email = match form.email.trim() {
+        "" => None,
+        e => Some(haven_core::notify::EmailAddress::parse(e)?),
+    };
+    state.store.set_notification_email(caller.user.id, email.as_ref(), tr.code()).await?;
+    let notice = tr.t(match (email.is_some(), state.mail_enabled) {
+        (true, true) => "account-email-saved",
+        (true, false) => "account-email-saved-no-server",
+        (false, _) => "account-email-cleared",
+    });
+    account_render(&state, &tr, &caller, Some(notice)).await
 }
 
 pub(crate) async fn account_page(State(state): State<AppState>, tr: Tr, PageCaller(caller): PageCaller) -> PageResult {

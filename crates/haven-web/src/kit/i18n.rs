@@ -296,6 +296,7 @@ mod tests {
         args.insert("kinds".into(), "phone".into());
         args.insert("action".into(), "read".into());
         args.insert("records".into(), "person".into());
+        args.insert("link".into(), "https://haven.example/tasks".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod labels;
+pub mod mail;
 pub mod openapi;
 pub mod page;
 pub mod prelude;

@@ -220,6 +220,9 @@ impl Saved {
             "case" => Some("flash-case-saved"),
             "case-handed" => Some("flash-case-handed"),
             "person-unchanged" => Some("flash-person-unchanged"),
+            "merge-pending" => Some("flash-merge-pending"),
+            "merge-confirmed" => Some("flash-merge-confirmed"),
+            "merge-undone" => Some("flash-merge-undone"),
             _ => None,
         }
     }

@@ -30,6 +30,9 @@ pub struct AppState {
     pub federation_limiter: Arc<RateLimiter>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<Vec<IpNet>>,
+    /// Whether this server sends notification e-mail (`--smtp-url`), so
+    /// the account page promises e-mail only when it will come.
+    pub mail_enabled: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -39,11 +42,12 @@ pub struct WebConfig {
     /// Reverse proxies (addresses or networks) allowed to name the client
     /// in `X-Forwarded-For`. Empty: the peer address is the client.
     pub trusted_proxies: Vec<IpNet>,
+    pub mail_enabled: bool,
 }
 
 impl WebConfig {
     pub fn new(tls: bool, secure_cookies: bool) -> Self {
-        Self { tls, secure_cookies, trusted_proxies: Vec::new() }
+        Self { tls, secure_cookies, trusted_proxies: Vec::new(), mail_enabled: false }
     }
 }
 
@@ -57,6 +61,7 @@ impl AppState {
             token_limiter: Arc::new(RateLimiter::per_minute(20)),
             federation_limiter: Arc::new(RateLimiter::per_minute(600)),
             trusted_proxies: Arc::new(config.trusted_proxies),
+            mail_enabled: config.mail_enabled,
         }
     }
 }

@@ -80,6 +80,9 @@ pub(crate) async fn persons_page(
         added_to: query.added_to.as_deref(),
     }
     .parse()?;
+    // A name search looks through everyone in reach: the filters do not
+    // apply to it, so the form does not pretend they do.
+    let filter = if q.is_empty() { filter } else { haven_store::persons::PersonFilter::default() };
     let listing = if q.is_empty() {
         state.store.list_persons_filtered(&scope, page, &filter).await?
     } else {

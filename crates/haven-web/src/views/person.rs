@@ -41,6 +41,21 @@ struct PersonPageT {
     screenings: Vec<(String, String, String)>,
     instruments: Vec<(String, String)>,
     interpreter_preferences: Vec<(&'static str, String)>,
+    /// Supervisors: the link to look for duplicates, and the merge buttons.
+    can_merge: bool,
+    /// Duplicates merged into this record.
+    merges_in: Vec<MergeRow>,
+    /// The record this one was merged into, if it was.
+    merged_into: Option<MergeRow>,
+}
+
+struct MergeRow {
+    id: String,
+    /// The other record of the merge.
+    other_id: String,
+    other_name: String,
+    status: String,
+    pending: bool,
 }
 
 fn display_person(
@@ -174,7 +189,37 @@ pub(crate) async fn person_page(
                 .iter()
                 .map(|p| (p.as_str(), tr.t(&format!("interp-pref-{}", p.as_str()))))
                 .collect(),
+            can_merge: caller.may(Permission::MergePersons),
+            merges_in: Vec::new(),
+            merged_into: None,
         };
+        for m in state.store.merges_of(&scope, id).await? {
+            if m.status == haven_core::merge::MergeStatus::Undone {
+                continue;
+            }
+            let other = if m.kept == id { m.merged } else { m.kept };
+            // The other record by name where this reader reaches it.
+            let other_name = match state.store.get_person(&scope, other).await {
+                Ok(PersonView { state: PersonState::Active(r), .. }) => r.full_name.as_str().to_owned(),
+                Ok(_) | Err(haven_store::StoreError::NotFound | haven_store::StoreError::Denied) => {
+                    tr.t("merge-other-record")
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let pending = m.status == haven_core::merge::MergeStatus::Pending;
+            let row = MergeRow {
+                id: m.id.clone(),
+                other_id: other.to_string(),
+                other_name,
+                status: tr.t(if pending { "merge-status-pending" } else { "merge-status-confirmed" }),
+                pending,
+            };
+            if m.kept == id {
+                page.merges_in.push(row);
+            } else {
+                page.merged_into = Some(row);
+            }
+        }
         if let PersonState::Active(r) = &view.state {
             let listing = state
                 .store

@@ -103,6 +103,10 @@ struct Fixture {
     helped_transfer: String,
     /// A consent to a transfer to the partner's second organisation.
     xfer_consent2: String,
+    /// A pending merge of another record into this person's.
+    merge: String,
+    /// A record in no merge, to propose as a duplicate.
+    spare: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -393,7 +397,15 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     }
     let xfer_terms2 = ConsentTerms::parse(&xfer, w.mirror2, sup.user_id, today).unwrap();
     let xfer_consent2 = store.record_consent(&scope(Permission::RecordConsent), person, &xfer_terms2).await.unwrap();
+    let new_record = |n: &str| {
+        PersonRecord::parse(&PersonInput { full_name: format!("{name} {n}"), ..Default::default() }, today).unwrap()
+    };
+    let duplicate = store.create_person(&scope(Permission::WritePerson), &new_record("dup")).await.unwrap();
+    let merge = store.propose_merge(&scope(Permission::MergePersons), person, duplicate).await.unwrap();
+    let spare = store.create_person(&scope(Permission::WritePerson), &new_record("spare")).await.unwrap().to_string();
     Fixture {
+        merge,
+        spare,
         person,
         name,
         case,
@@ -461,6 +473,8 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
         ("POST", "/api/v1/persons") => Body::Json(json!({"full_name": "New Person"})),
         ("PATCH", "/api/v1/persons/{id}") => Body::Json(json!({"sex": "male"})),
         ("POST", "/api/v1/persons/{id}/cases") => Body::Json(json!({})),
+        ("POST", "/api/v1/persons/{id}/merges") => Body::Json(json!({"duplicate_id": f.spare})),
+        ("POST", "/persons/{id}/merges") => html_form(vec![("duplicate_id", f.spare.clone())]),
         ("POST", "/api/v1/persons/{id}/consents") => Body::Json(json!({
             "purpose": "referral", "recipient_org_id": w.org_b.to_string(), "categories": ["identity"],
             "expires_on": "2099-01-01", "language": "vi"})),
@@ -668,6 +682,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         w.sup.id.to_string()
     } else if path.starts_with("/inbox/") {
         f.inbox_doc.clone()
+    } else if path.starts_with("/api/v1/merges/") || path.starts_with("/merges/") {
+        f.merge.clone()
     } else if path.starts_with("/api/v1/penalties/") || path.starts_with("/penalties/") {
         f.penalty.clone()
     } else if path.starts_with("/api/v1/screenings/") || path.starts_with("/screenings/") {

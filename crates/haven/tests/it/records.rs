@@ -357,6 +357,13 @@ async fn r27_the_access_log_on_the_person_page_says_in_words_who_viewed_and_chan
     let created = rows.iter().position(|r| r.contains("Created: person record")).expect("the creation");
     assert!(changed < viewed && viewed < created, "newest first: {rows:?}");
     assert!(rows.iter().all(|r| !r.contains(">ok<") && !r.contains("case_management")), "{rows:?}");
+    // A probe by someone out of reach keeps its own row and its own outcome.
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_probe").await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let page = app.page_as("sup", &format!("/persons/{id}")).await;
+    let probe = page.split("<tr>").find(|r| r.contains("cw_probe")).unwrap_or_else(|| panic!("{page}"));
+    assert!(probe.contains("Opened: person record") && probe.contains("Not found"), "{probe}");
 }
 
 #[tokio::test]
@@ -493,4 +500,195 @@ async fn r16_the_task_list_shows_my_open_cases_and_a_supervisor_the_open_cases_p
     // Another organisation's caseworker sees none of it.
     let far = app.page_as("cw_far", "/tasks").await;
     assert!(!far.contains("Load One"), "{far}");
+}
+
+#[tokio::test]
+async fn r13_a_supervisor_merges_a_duplicate_which_can_be_undone_until_confirmed() {
+    let app = TestApp::spawn().await;
+    let kept =
+        app.create_person(json!({"full_name": "Nguyễn Thị Hoa", "nationalities": ["VNM"], "estimated_age": 24})).await;
+    let dup = app
+        .create_person(json!({"full_name": "Hoa Nguyen", "latin_name": "Nguyen Thi Hoa", "sex": "female",
+                              "contact": "+84 1", "nationalities": ["KHM"]}))
+        .await;
+    let other = app.create_named("Someone Else").await;
+    let merge = |kept: &str, dup: &str| {
+        app.post(&format!("/api/v1/persons/{kept}/merges")).json(&json!({"duplicate_id": dup})).send()
+    };
+    let listed = || async {
+        let v = json(app.get("/api/v1/persons").send().await.unwrap()).await;
+        v["items"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    // Supervisors only (R16), and never a record into itself.
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_merge").await;
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/persons/{kept}/merges")))
+        .bearer_auth(&cw)
+        .json(&json!({"duplicate_id": dup}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = merge(&kept, &kept).await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "merge_same_person");
+
+    // Proposed: the duplicate leaves the lists and searches at once, and is merged only once.
+    let res = merge(&kept, &dup).await.unwrap();
+    assert_eq!(res.status(), 201);
+    let first = json(res).await["id"].as_str().unwrap().to_owned();
+    assert!(!listed().await.contains(&dup) && listed().await.contains(&kept));
+    let found = json(app.get("/api/v1/persons?q=Hoa%20Nguyen").send().await.unwrap()).await;
+    assert!(!found.to_string().contains(&dup), "{found}");
+    let res = merge(&other, &dup).await.unwrap();
+    assert_eq!(json(res).await["error"], "merge_already_open");
+    let res = merge(&dup, &other).await.unwrap();
+    assert_eq!(json(res).await["error"], "merge_already_open", "a record merged away takes in no other");
+    // Nothing of the duplicate is in the kept record yet.
+    let k = json(app.get(&format!("/api/v1/persons/{kept}")).send().await.unwrap()).await;
+    assert!(k["sex"].is_null() && k["latin_name"].is_null(), "{k}");
+
+    // Undone: both stand as they were, and an undone merge stays undone.
+    let res = app.post(&format!("/api/v1/merges/{first}/undo")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(json(res).await["status"], "undone");
+    assert!(listed().await.contains(&dup));
+    let res = app.post(&format!("/api/v1/merges/{first}/confirm")).send().await.unwrap();
+    assert_eq!(json(res).await["error"], "merge_already_undone");
+
+    // Proposed again and confirmed: the kept record takes the duplicate's
+    // names and blanks, each change in its history.
+    let res = merge(&kept, &dup).await.unwrap();
+    let second = json(res).await["id"].as_str().unwrap().to_owned();
+    let res = app.post(&format!("/api/v1/merges/{second}/confirm")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(json(res).await["status"], "confirmed");
+    let k = json(app.get(&format!("/api/v1/persons/{kept}")).send().await.unwrap()).await;
+    assert_eq!(k["full_name"], "Nguyễn Thị Hoa");
+    assert_eq!(k["other_names"], json!(["Hoa Nguyen"]));
+    assert_eq!(k["latin_name"], "Nguyen Thi Hoa");
+    assert_eq!(k["sex"], "female");
+    assert_eq!(k["contact"], "+84 1");
+    assert_eq!(k["nationalities"], json!(["VNM", "KHM"]));
+    let history = json(app.get(&format!("/api/v1/persons/{kept}/history")).send().await.unwrap()).await;
+    assert!(history["changes"].as_array().unwrap().len() >= 5, "{history}");
+    for step in ["undo", "confirm"] {
+        let res = app.post(&format!("/api/v1/merges/{second}/{step}")).send().await.unwrap();
+        assert_eq!(json(res).await["error"], "merge_already_confirmed", "{step}");
+    }
+    // A search for the duplicate's name now finds the kept record.
+    let found = json(app.get("/api/v1/persons?q=Hoa%20Nguyen").send().await.unwrap()).await;
+    let ids: Vec<&str> = found["items"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [kept.as_str()]);
+    let merges = json(app.get(&format!("/api/v1/persons/{dup}/merges")).send().await.unwrap()).await;
+    assert_eq!(merges.as_array().unwrap().len(), 2);
+    assert_eq!(merges[0]["status"], "confirmed");
+    assert_eq!(merges[0]["proposed_by"], "sup");
+
+    // The pages: each record says what happened, in words.
+    let page = app.page_as("sup", &format!("/persons/{dup}")).await;
+    assert!(page.contains("id=\"merged-into\"") && page.contains(&format!("/persons/{kept}")), "{page}");
+    assert!(!page.contains("id=\"find-duplicates\""), "a merged record looks for no duplicates");
+    let page = app.page_as("sup", &format!("/persons/{kept}")).await;
+    assert!(page.contains("id=\"merges\"") && page.contains("Hoa Nguyen") && page.contains("confirmed"), "{page}");
+    assert!(!page.contains(&format!("/merges/{second}/undo")), "a confirmed merge offers no undo");
+
+    // Erasing the kept record erases the duplicate merged into it for good:
+    // it is the same person (R28). Done on a second pair below, so the
+    // tampering check after it still has its rows.
+    let kept2 = app.create_named("Erase Kept").await;
+    let dup2 = app.create_named("Erase Duplicate").await;
+    let pending_dup = app.create_named("Pending Duplicate").await;
+    let res = merge(&kept2, &dup2).await.unwrap();
+    let m2 = json(res).await["id"].as_str().unwrap().to_owned();
+    assert_eq!(app.post(&format!("/api/v1/merges/{m2}/confirm")).send().await.unwrap().status(), 200);
+    assert_eq!(merge(&kept2, &pending_dup).await.unwrap().status(), 201);
+    assert!(!listed().await.contains(&pending_dup));
+    assert_eq!(app.post(&format!("/api/v1/persons/{kept2}/erase")).send().await.unwrap().status(), 204);
+    assert_eq!(app.get(&format!("/api/v1/persons/{dup2}")).send().await.unwrap().status(), 410);
+    // A pending merge with an erased record is undone: nobody stays hidden behind it.
+    assert!(listed().await.contains(&pending_dup), "the pending duplicate is back in the list");
+    let p = json(app.get(&format!("/api/v1/persons/{pending_dup}")).send().await.unwrap()).await;
+    assert_eq!(p["full_name"], "Pending Duplicate");
+
+    // A merge row written in SQL hides nobody, and raises the alarm.
+    let victim = app.create_named("Hidden By Insider").await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    app.exec(&format!(
+        "INSERT INTO person_merges (id, org_id, kept_id, merged_id, status, proposed_by, proposed_at) \
+         VALUES ('forged-merge', '{org}', '{other}', '{victim}', 'confirmed', 'x', 0)"
+    ))
+    .await;
+    let alarms_before = app.count("audit_events WHERE action = 'integrity_alarm'").await;
+    assert!(listed().await.contains(&victim), "a forged merge hides nobody");
+    let mut raised = false;
+    for _ in 0..50 {
+        if app.count("audit_events WHERE action = 'integrity_alarm'").await > alarms_before {
+            raised = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(raised, "the forged row raised the alarm");
+
+    // A merge switched back to "undone" in SQL is caught where it is read (R27).
+    app.exec(&format!("UPDATE person_merges SET status = 'undone' WHERE id = '{second}'")).await;
+    let res = app.get(&format!("/api/v1/persons/{kept}/merges")).send().await.unwrap();
+    assert_eq!(res.status(), 409, "refused as tampered, not shown");
+    assert!(app.count("audit_events WHERE action = 'integrity_alarm'").await >= 1);
+}
+
+#[tokio::test]
+async fn r13_the_duplicates_page_finds_records_by_name_and_merges_from_the_browser() {
+    let app = TestApp::spawn().await;
+    let kept = app.create_person(json!({"full_name": "Somchai Jaidee"})).await;
+    let dup = app.create_person(json!({"full_name": "สมชาย ใจดี", "latin_name": "Somchai Jaidee"})).await;
+    app.create_named("Unrelated Person").await;
+    let page = app.page_as("sup", &format!("/persons/{kept}")).await;
+    assert!(page.contains(&format!("href=\"/persons/{kept}/duplicates\"")), "{page}");
+    let page = app.page_as("sup", &format!("/persons/{kept}/duplicates")).await;
+    let table = page
+        .split("id=\"merge-candidates\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{page}"))
+        .split("</table>")
+        .next()
+        .unwrap();
+    assert!(table.contains(&dup) && !table.contains("Unrelated") && !table.contains(&format!("value=\"{kept}\"")));
+    let (cookie, csrf) = session(&app, "sup").await;
+    let res = no_redirects()
+        .post(app.url(&format!("/persons/{kept}/merges")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("duplicate_id", dup.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let back = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(back.ends_with("?saved=merge-pending"), "{back}");
+    let page = app.page_as("sup", &back).await;
+    assert!(page.contains("The duplicate is out of the lists"), "{page}");
+    let undo = page.split("action=\"/merges/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    assert!(undo.ends_with("/confirm"), "{undo}");
+    let id = undo.trim_end_matches("/confirm");
+    // Without the form's token nothing happens.
+    let res = no_redirects()
+        .post(app.url(&format!("/merges/{id}/undo")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", "wrong")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = no_redirects()
+        .post(app.url(&format!("/merges/{id}/undo")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"].to_str().unwrap(), format!("/persons/{kept}?saved=merge-undone"));
+    let merges = json(app.get(&format!("/api/v1/persons/{kept}/merges")).send().await.unwrap()).await;
+    assert_eq!(merges[0]["status"], "undone");
 }

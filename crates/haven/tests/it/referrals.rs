@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{json, TestApp};
+use crate::helpers::{json, session, TestApp};
 
 struct Referral {
     app: TestApp,
@@ -494,4 +494,157 @@ async fn r19_opening_the_referral_reads_its_notification_and_a_read_only_token_m
     let (_, list) = as_user(&r.app, &r.shelter, "/api/v1/notifications").await;
     assert_eq!(list[0]["read"], true, "opening the referral is reading the news: {list}");
     assert!(!r.app.page_as("shelter1", "/tasks").await.contains("new)"));
+}
+
+/// A minimal SMTP server for one test: accepts every message and hands
+/// each back (envelope recipient, data) on the channel.
+async fn fake_smtp() -> (u16, tokio::sync::mpsc::UnboundedReceiver<(String, String)>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 fake ESMTP\r\n").await.unwrap();
+                let (mut rcpt, mut data, mut in_data) = (String::new(), String::new(), false);
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if in_data {
+                        if line == "." {
+                            in_data = false;
+                            tx.send((rcpt.clone(), std::mem::take(&mut data))).unwrap();
+                            write.write_all(b"250 queued\r\n").await.unwrap();
+                        } else {
+                            data.push_str(&line);
+                            data.push('\n');
+                        }
+                        continue;
+                    }
+                    let upper = line.to_ascii_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        b"250 fake\r\n"
+                    } else if upper.starts_with("RCPT TO:") {
+                        rcpt = line[8..].trim().trim_matches(['<', '>']).to_owned();
+                        b"250 ok\r\n"
+                    } else if upper.starts_with("DATA") {
+                        in_data = true;
+                        b"354 go ahead\r\n"
+                    } else if upper.starts_with("QUIT") {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        break;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, rx)
+}
+
+#[tokio::test]
+async fn r13_a_notification_email_says_how_many_and_links_to_haven_naming_nobody() {
+    let app = TestApp::spawn().await;
+    let (port, mut inbox) = fake_smtp().await;
+    let config = haven_web::MailConfig::new(
+        &format!("smtp://127.0.0.1:{port}"),
+        "haven <haven@example.org>",
+        "https://haven.example/",
+    )
+    .unwrap();
+    // A caseworker gives an address, in Thai; a bad one is refused.
+    let cw = app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_mail").await;
+    let put =
+        |body: Value| app.client.put(app.url("/api/v1/account/notification-email")).bearer_auth(&cw).json(&body).send();
+    // A token made only to read cannot redirect the account's e-mail.
+    let (_, read_only, pending) =
+        app.store.create_token_with("cw_mail", &[haven_core::access::TokenScope::Read], None).await.unwrap();
+    assert!(!pending, "a caseworker's token needs no second factor here");
+    let res = app
+        .client
+        .put(app.url("/api/v1/account/notification-email"))
+        .bearer_auth(&read_only)
+        .json(&json!({"email": "spy@example.org"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = put(json!({"email": "cw@example.org\r\nBcc: spy@example.org"})).await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "invalid_email");
+    assert_eq!(put(json!({"email": "cw@example.org", "language": "th"})).await.unwrap().status(), 204);
+    let me = app.client.get(app.url("/api/v1/account/notification-email")).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(json(me).await["email"], "cw@example.org");
+    // The address is sealed: not in the database as text.
+    let raw = app.count("users WHERE CAST(notify_email AS TEXT) LIKE '%example.org%'").await;
+    assert_eq!(raw, 0);
+
+    // Two cases assigned to them: two notifications, one e-mail.
+    let user = app.store.user_by_username("cw_mail").await.unwrap().id.to_string();
+    for name in ["Mailperson One", "Mailperson Two"] {
+        let pid = app.create_named(name).await;
+        let res = app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({"assigned_to": user})).send().await;
+        assert_eq!(res.unwrap().status(), 201);
+    }
+    assert_eq!(haven_web::send_due_mail(&app.store, &config).await.unwrap(), 1);
+    let (to, data) = inbox.recv().await.unwrap();
+    assert_eq!(to, "cw@example.org");
+    // In Thai, as chosen: the body is sent base64-encoded, so read it back.
+    let (headers, body) = data.split_once("\n\n").unwrap();
+    let body = if headers.contains("Content-Transfer-Encoding: base64") {
+        use base64::Engine;
+        let joined: String = body.lines().collect();
+        String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).unwrap()).unwrap()
+    } else {
+        body.to_owned()
+    };
+    assert!(body.contains("https://haven.example/tasks") && body.contains("การแจ้งเตือนใหม่"), "{body}");
+    assert!(body.contains(": 2"), "how many: {body}");
+    assert!(headers.contains("Subject: haven: =?utf-8?"), "{headers}");
+    for leak in ["Mailperson", "/cases/", "case"] {
+        assert!(!data.contains(leak) && !body.contains(leak), "nothing about anyone: {body}");
+    }
+    // Nothing is announced twice.
+    assert_eq!(haven_web::send_due_mail(&app.store, &config).await.unwrap(), 0);
+
+    // A server that is down loses nothing: the next round sends it.
+    let pid = app.create_named("Mailperson Three").await;
+    app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({"assigned_to": user})).send().await.unwrap();
+    let down = haven_web::MailConfig::new("smtp://127.0.0.1:9", "haven@example.org", "https://haven.example").unwrap();
+    assert_eq!(haven_web::send_due_mail(&app.store, &down).await.unwrap(), 0);
+    assert_eq!(haven_web::send_due_mail(&app.store, &config).await.unwrap(), 1);
+    inbox.recv().await.unwrap();
+
+    // Cleared: no more e-mail, and the change is audited.
+    assert_eq!(put(json!({"email": null})).await.unwrap().status(), 204);
+    let pid = app.create_named("Mailperson Four").await;
+    app.post(&format!("/api/v1/persons/{pid}/cases")).json(&json!({"assigned_to": user})).send().await.unwrap();
+    assert_eq!(haven_web::send_due_mail(&app.store, &config).await.unwrap(), 0);
+    assert_eq!(app.count("audit_events WHERE outcome LIKE 'notification_email_%'").await, 2);
+}
+
+#[tokio::test]
+async fn r13_the_account_page_sets_and_clears_the_notification_email() {
+    let app = TestApp::spawn().await;
+    let (cookie, csrf) = session(&app, "sup").await;
+    let post = |email: &str| {
+        app.client
+            .post(app.url("/account/email"))
+            .header("cookie", &cookie)
+            .form(&[("csrf", csrf.as_str()), ("email", email)])
+            .send()
+    };
+    let page = post("not an address").await.unwrap();
+    assert_eq!(page.status(), 400);
+    assert!(page.text().await.unwrap().contains("such as name@example.org"));
+    let page = post("sup@example.org").await.unwrap().text().await.unwrap();
+    // This test server has no mail server: the page says so rather than promise e-mail.
+    assert!(page.contains("value=\"sup@example.org\"") && page.contains("does not send e-mail yet"), "{page}");
+    assert!(page.contains("id=\"no-mail-server\"") && !page.contains("New notifications will be announced"));
+    let page = post("").await.unwrap().text().await.unwrap();
+    assert!(page.contains("No more notification e-mails") && !page.contains("value=\"sup@example.org\""), "{page}");
 }
