@@ -18,12 +18,23 @@ pub mod xlsform;
 
 /// A file that cannot be read, with what is wrong in words for the person
 /// who supplied it (a row number, a column, a limit). Never echoes a value.
+/// Where a reader's language has words for the fault, `code` names them
+/// and `args` fills them in; `message` is the English for logs and the API.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct FormatError(pub String);
+#[error("{message}")]
+pub struct FormatError {
+    pub message: String,
+    pub code: Option<&'static str>,
+    pub args: Vec<(&'static str, String)>,
+}
 
 impl FormatError {
     pub fn new(message: impl Into<String>) -> Self {
-        Self(message.into())
+        Self { message: message.into(), code: None, args: Vec::new() }
+    }
+
+    /// A fault with a code the web layer translates, and its English.
+    pub fn coded(code: &'static str, args: Vec<(&'static str, String)>, message: impl Into<String>) -> Self {
+        Self { message: message.into(), code: Some(code), args }
     }
 }

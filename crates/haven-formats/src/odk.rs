@@ -110,7 +110,9 @@ pub fn read_submission(instrument: &Instrument, bytes: &[u8], limits: &Limits) -
     match text.trim_start_matches(is_xml_space).as_bytes().first() {
         Some(b'<') => interpret(instrument, xml_fields(text, limits)?),
         Some(b'{') => interpret(instrument, kobo_fields(text, limits)?),
-        _ => Err(FormatError::new(
+        _ => Err(FormatError::coded(
+            "odk_not_a_submission",
+            Vec::new(),
             "this is neither an ODK submission (XML) nor a KoboToolbox submission (a JSON object)",
         )),
     }
@@ -128,14 +130,19 @@ pub fn read_kobo_json(instrument: &Instrument, bytes: &[u8], limits: &Limits) ->
 
 fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, FormatError> {
     if bytes.len() > limits.max_bytes {
-        return Err(FormatError::new(format!(
-            "the submission is {} bytes; at most {} are read",
-            bytes.len(),
-            limits.max_bytes
-        )));
+        return Err(FormatError::coded(
+            "odk_too_large",
+            vec![("max", (limits.max_bytes / 1024).to_string())],
+            format!("the submission is {} bytes; at most {} are read", bytes.len(), limits.max_bytes),
+        ));
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| FormatError::new(format!("the submission is not UTF-8 text (from byte {})", e.valid_up_to())))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        FormatError::coded(
+            "odk_damaged",
+            Vec::new(),
+            format!("the submission is not UTF-8 text (from byte {})", e.valid_up_to()),
+        )
+    })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
@@ -234,34 +241,54 @@ fn interpret(instrument: &Instrument, raw: Raw) -> Result<Submission, FormatErro
         if let Some(g) =
             groups.iter().find(|g| instrument.question(g).is_some() || companion_of(instrument, g).is_some())
         {
-            return Err(FormatError::new(format!(
-                "{}: question {g} holds other fields, which no question of the form does",
-                shown_path(&field.path)
-            )));
+            return Err(FormatError::coded(
+                "odk_damaged",
+                Vec::new(),
+                format!(
+                    "{}: question {g} holds other fields, which no question of the form does",
+                    shown_path(&field.path)
+                ),
+            ));
         }
         if let Some(q) = instrument.question(name) {
             if given.insert(&q.id, &field.value).is_some() {
-                return Err(FormatError::new(format!("question {} appears twice in the submission", q.id)));
+                return Err(FormatError::coded(
+                    "odk_question_twice",
+                    vec![("question", q.id.clone())],
+                    format!("question {} appears twice in the submission", q.id),
+                ));
             }
         } else if let Some(q) = companion_of(instrument, name) {
             if declined.insert(&q.id, &field.value).is_some() {
-                return Err(FormatError::new(format!("question {name} appears twice in the submission")));
+                return Err(FormatError::coded(
+                    "odk_question_twice",
+                    vec![("question", q.id.clone())],
+                    format!("question {name} appears twice in the submission"),
+                ));
             }
         } else if is_metadata(&field.path) {
             if field.path.len() == 2 && field.path[0] == "meta" && name == "instanceID" {
                 if instance_id.is_some() {
-                    return Err(FormatError::new("meta/instanceID appears twice in the submission"));
+                    return Err(FormatError::coded(
+                        "odk_bad_instance",
+                        Vec::new(),
+                        "meta/instanceID appears twice in the submission",
+                    ));
                 }
                 instance_id = instance_id_of(&field.value)?;
             }
         } else if !(matches!(field.value, Value::Blank) && is_group(instrument, name)) {
             // An empty element named as a group is a group with nothing in it.
-            return Err(FormatError::new(format!(
-                "{} is not a question of instrument {} version {}",
-                shown_path(&field.path),
-                instrument.id,
-                instrument.version
-            )));
+            return Err(FormatError::coded(
+                "odk_unknown_field",
+                vec![("field", shown_path(&field.path))],
+                format!(
+                    "{} is not a question of instrument {} version {}",
+                    shown_path(&field.path),
+                    instrument.id,
+                    instrument.version
+                ),
+            ));
         }
     }
 
@@ -276,7 +303,7 @@ fn interpret(instrument: &Instrument, raw: Raw) -> Result<Submission, FormatErro
         };
         let one = answers_from_values(instrument, BTreeMap::from([(q.id.clone(), value)]))
             // Its message repeats the value, which may be the person's words.
-            .map_err(|_| FormatError::new(format!("question {}: {}", q.id, expected(q))))?;
+            .map_err(|_| bad_answer(q))?;
         answers.extend(one);
     }
     Ok(Submission { format: raw.format, form_id: raw.form_id, version: raw.version, instance_id, answers })
@@ -303,11 +330,12 @@ fn check_form(instrument: &Instrument, raw: &Raw) -> Result<(), FormatError> {
             " (KoboToolbox gives the forms it hosts an id and version of its own: import its JSON export instead)",
         );
     }
-    Err(FormatError::new(message))
+    let code = if from_kobo { "odk_other_form_kobo" } else { "odk_other_form" };
+    Err(FormatError::coded(code, Vec::new(), message))
 }
 
 fn instance_id_of(value: &Value) -> Result<Option<String>, FormatError> {
-    let bad = || FormatError::new("meta/instanceID is not an instance id");
+    let bad = || FormatError::coded("odk_bad_instance", Vec::new(), "meta/instanceID is not an instance id");
     match value {
         Value::Blank => Ok(None),
         Value::Text(s) => {
@@ -325,6 +353,16 @@ fn instance_id_of(value: &Value) -> Result<Option<String>, FormatError> {
 }
 
 /// What a question of this type takes, for the message that refuses a value.
+/// An answer the question does not take: coded so the page can name the
+/// question in the reader's language.
+fn bad_answer(q: &Question) -> FormatError {
+    FormatError::coded(
+        "odk_bad_answer",
+        vec![("question", q.id.clone())],
+        format!("question {}: {}", q.id, expected(q)),
+    )
+}
+
 fn expected(q: &Question) -> String {
     let decline = format!("{PREFER_NOT_TO_SAY} or {DONT_KNOW}");
     match &q.answer {
@@ -344,7 +382,7 @@ fn expected(q: &Question) -> String {
 /// A question's own field as the value `answers_from_values` reads, or
 /// `None` where it is blank.
 fn value_of(q: &Question, value: &Value) -> Result<Option<serde_json::Value>, FormatError> {
-    let refuse = || FormatError::new(format!("question {}: {}", q.id, expected(q)));
+    let refuse = || bad_answer(q);
     let text = match value {
         Value::Blank => return Ok(None),
         Value::Other => return Err(refuse()),
@@ -410,8 +448,13 @@ fn value_of(q: &Question, value: &Value) -> Result<Option<serde_json::Value>, Fo
             }
         }
         AnswerType::Place | AnswerType::FreeText => {
-            let clean = haven_core::text::clean_text("answer", text, MAX_TEXT_CHARS)
-                .map_err(|e| FormatError::new(format!("question {}: {}", q.id, e.message)))?;
+            let clean = haven_core::text::clean_text("answer", text, MAX_TEXT_CHARS).map_err(|e| {
+                FormatError::coded(
+                    "odk_bad_answer",
+                    vec![("question", q.id.clone())],
+                    format!("question {}: {}", q.id, e.message),
+                )
+            })?;
             Ok((!clean.is_empty()).then(|| clean.into()))
         }
     }
@@ -443,10 +486,11 @@ fn is_iso_date(s: &str) -> bool {
 /// A companion's field: the decline it records, or `None` where blank.
 fn decline_of(q: &Question, value: &Value) -> Result<Option<&'static str>, FormatError> {
     let refuse = || {
-        FormatError::new(format!(
-            "question {}{NO_ANSWER_SUFFIX}: the answer must be {PREFER_NOT_TO_SAY} or {DONT_KNOW}",
-            q.id
-        ))
+        FormatError::coded(
+            "odk_bad_answer",
+            vec![("question", q.id.clone())],
+            format!("question {}{NO_ANSWER_SUFFIX}: the answer must be {PREFER_NOT_TO_SAY} or {DONT_KNOW}", q.id),
+        )
     };
     match value {
         Value::Blank => Ok(None),

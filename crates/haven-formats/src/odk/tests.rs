@@ -137,7 +137,7 @@ fn read(i: &Instrument, text: &str) -> Result<Submission, FormatError> {
 fn err(i: &Instrument, text: &str) -> String {
     match read(i, text) {
         Ok(s) => panic!("accepted: {:?}", s.answers),
-        Err(e) => e.0,
+        Err(e) => e.message,
     }
 }
 
@@ -439,7 +439,7 @@ fn limits_hold_before_and_while_parsing() {
     let i = fc();
     let small = Limits { max_bytes: 100, ..limits() };
     let big = xml(&i, &interview());
-    assert!(read_submission(&i, big.as_bytes(), &small).unwrap_err().0.contains("at most 100 are read"));
+    assert!(read_submission(&i, big.as_bytes(), &small).unwrap_err().message.contains("at most 100 are read"));
     assert!(read_submission(&i, kobo(&i, &interview()).as_bytes(), &small).is_err());
 
     let deep = format!("<data>{}{}</data>", "<g>".repeat(20), "</g>".repeat(20));
@@ -457,9 +457,9 @@ fn limits_hold_before_and_while_parsing() {
 
     let few = Limits { max_fields: 10, ..limits() };
     let many = format!("<data>{}</data>", "<_x/>".repeat(11));
-    assert!(read_submission(&i, many.as_bytes(), &few).unwrap_err().0.contains("more than 10 elements"));
+    assert!(read_submission(&i, many.as_bytes(), &few).unwrap_err().message.contains("more than 10 elements"));
     let many = format!("{{{}\"_y\": 0}}", (0..10).map(|n| format!("\"_x{n}\": 0, ")).collect::<String>());
-    assert!(read_submission(&i, many.as_bytes(), &few).unwrap_err().0.contains("more than 10 keys"));
+    assert!(read_submission(&i, many.as_bytes(), &few).unwrap_err().message.contains("more than 10 keys"));
     let ten = format!("{{{}}}", (0..10).map(|n| format!("\"_x{n}\": 0")).collect::<Vec<_>>().join(", "));
     assert!(read_submission(&i, ten.as_bytes(), &few).is_ok());
 }
@@ -488,7 +488,7 @@ fn anything_but_one_utf8_submission_is_refused_as_a_whole() {
         (b"{\"recruitment//abducted\": \"no\"}", "is not a field of a form"),
     ];
     for (bytes, expected) in cases {
-        let e = read_submission(&i, bytes, &limits()).unwrap_err().0;
+        let e = read_submission(&i, bytes, &limits()).unwrap_err().message;
         assert!(e.contains(expected), "{}: {e}", String::from_utf8_lossy(bytes));
     }
     // A byte order mark and a trailing line break are fine.
@@ -613,4 +613,25 @@ proptest! {
             let _ = read_submission(&i, broken.as_bytes(), &tiny);
         }
     }
+}
+
+/// The faults a caseworker can fix carry a code the page words in their
+/// language, naming the question, never the answer given.
+#[test]
+fn r18_a_fixable_fault_carries_its_code_and_the_question_not_the_answer() {
+    let i = fc();
+    let a = answers(&[("abducted", Answer::No)]);
+    let bad = xml(&i, &a).replace("<abducted>no</abducted>", "<abducted>secret words</abducted>");
+    let e = read_submission(&i, bad.as_bytes(), &limits()).unwrap_err();
+    assert_eq!(e.code, Some("odk_bad_answer"));
+    assert_eq!(e.args, vec![("question", "abducted".to_owned())]);
+    assert!(!e.message.contains("secret words") && e.args.iter().all(|(_, v)| !v.contains("secret")));
+    let e = read_submission(&i, b"plain text", &limits()).unwrap_err();
+    assert_eq!(e.code, Some("odk_not_a_submission"));
+    let twice = xml(&i, &a).replace("<abducted>no</abducted>", "<abducted>no</abducted><abducted>yes</abducted>");
+    assert_eq!(read_submission(&i, twice.as_bytes(), &limits()).unwrap_err().code, Some("odk_question_twice"));
+    let other =
+        xml(&i, &a).replace("<abducted>no</abducted>", "<abducted>no</abducted><not_a_question>x</not_a_question>");
+    let e = read_submission(&i, other.as_bytes(), &limits()).unwrap_err();
+    assert_eq!(e.code, Some("odk_unknown_field"));
 }

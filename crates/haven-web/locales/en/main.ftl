@@ -1340,3 +1340,17 @@ audit-outcome-merge_undone = Merge undone
 audit-outcome-merge_undone_by_erasure = Merge undone: the other record was erased
 audit-outcome-erased_with_kept_record = Erased with the record it was merged into
 validation-merge_received_record = A record received from a partner installation cannot be merged: its sender may still withdraw it. Keep the two records apart.
+
+# Error pages (issue 13)
+error-forbidden-title = Your role does not allow this
+
+# Field screening files that cannot be read (issue 13)
+odk-fault-odk_damaged = This file is damaged, or is not a submission haven can read. Export the submission again from ODK Collect or KoboToolbox and upload that file.
+odk-fault-odk_not_a_submission = This is not a field submission: choose the XML file ODK Collect saved, or one record of KoboToolbox's JSON export.
+odk-fault-odk_too_large = This file is larger than one submission can be (at most { $max } KB). Upload one submission at a time.
+odk-fault-odk_question_twice = The question { $question } is answered twice in this file. Export the submission again.
+odk-fault-odk_unknown_field = The file has a field, { $field }, that is not a question of this form. Check that the interview used the form downloaded from haven for this instrument.
+odk-fault-odk_bad_answer = The answer to { $question } is not one this question takes (its options, a number, a date or text, as the form asks). A refusal or a "don't know" belongs in the question's no-answer choice. Correct it in ODK Collect or KoboToolbox and export again.
+odk-fault-odk_other_form = This submission was made with another form, or another version of it, than the one chosen here. Choose the instrument the interview used, or interview again with the form downloaded from haven now.
+odk-fault-odk_other_form_kobo = KoboToolbox gives the forms it hosts an id and version of its own, so this file does not match the form here. Import KoboToolbox's JSON export of the submission instead.
+odk-fault-odk_bad_instance = The submission's instance id is missing or not readable, so haven cannot tell whether it was imported before. Export the submission again from the tool that made it.

@@ -1350,3 +1350,17 @@ audit-outcome-merge_undone = Penggabungan dibatalkan
 audit-outcome-merge_undone_by_erasure = Penggabungan dibatalkan: catatan lainnya dihapus permanen
 audit-outcome-erased_with_kept_record = Dihapus permanen bersama catatan tempatnya digabungkan
 validation-merge_received_record = Catatan yang diterima dari instalasi mitra tidak dapat digabungkan: pengirimnya masih dapat menariknya. Biarkan kedua catatan terpisah.
+
+# Error pages (issue 13) (REVIEW: machine-quality, needs native review)
+error-forbidden-title = Peran Anda tidak mengizinkan ini
+
+# Field screening files that cannot be read (issue 13) (REVIEW: machine-quality, needs native review)
+odk-fault-odk_damaged = Berkas ini rusak, atau bukan kiriman yang dapat dibaca haven. Ekspor ulang kiriman dari ODK Collect atau KoboToolbox lalu unggah berkas itu.
+odk-fault-odk_not_a_submission = Ini bukan kiriman lapangan: pilih berkas XML yang disimpan ODK Collect, atau satu catatan dari ekspor JSON KoboToolbox.
+odk-fault-odk_too_large = Berkas ini lebih besar dari satu kiriman (paling banyak { $max } KB). Unggah satu kiriman setiap kali.
+odk-fault-odk_question_twice = Pertanyaan { $question } dijawab dua kali dalam berkas ini. Ekspor ulang kirimannya.
+odk-fault-odk_unknown_field = Berkas memuat isian { $field } yang bukan pertanyaan formulir ini. Periksa bahwa wawancara memakai formulir yang diunduh dari haven untuk instrumen ini.
+odk-fault-odk_bad_answer = Jawaban untuk { $question } bukan jawaban yang diterima pertanyaan ini (pilihannya, angka, tanggal, atau teks, sesuai formulir). Penolakan atau "tidak tahu" masuk ke pilihan tidak-menjawab pada pertanyaan itu. Perbaiki di ODK Collect atau KoboToolbox lalu ekspor ulang.
+odk-fault-odk_other_form = Kiriman ini dibuat dengan formulir lain, atau versi lain, dari yang dipilih di sini. Pilih instrumen yang dipakai wawancara, atau wawancarai lagi dengan formulir yang diunduh dari haven sekarang.
+odk-fault-odk_other_form_kobo = KoboToolbox memberi formulir yang dihostingnya id dan versi sendiri, sehingga berkas ini tidak cocok dengan formulir di sini. Impor ekspor JSON KoboToolbox untuk kiriman itu.
+odk-fault-odk_bad_instance = Id instans kiriman hilang atau tidak terbaca, sehingga haven tidak dapat mengetahui apakah sudah pernah diimpor. Ekspor ulang kiriman dari alat yang membuatnya.

@@ -1350,3 +1350,17 @@ audit-outcome-merge_undone = ຍົກເລີກການລວມ
 audit-outcome-merge_undone_by_erasure = ຍົກເລີກການລວມ: ຂໍ້ມູນອີກລາຍການຖືກລຶບຖາວອນ
 audit-outcome-erased_with_kept_record = ລຶບຖາວອນພ້ອມກັບຂໍ້ມູນທີ່ລວມເຂົ້າໄປ
 validation-merge_received_record = ບໍ່ສາມາດລວມຂໍ້ມູນທີ່ໄດ້ຮັບຈາກລະບົບຄູ່ຮ່ວມງານໄດ້: ຜູ້ສົ່ງຍັງອາດຖອນໄດ້. ໃຫ້ເກັບສອງລາຍການແຍກກັນ.
+
+# Error pages (issue 13) (REVIEW: machine-quality, needs native review)
+error-forbidden-title = ບົດບາດຂອງທ່ານບໍ່ອະນຸຍາດໃຫ້ເຮັດສິ່ງນີ້
+
+# Field screening files that cannot be read (issue 13) (REVIEW: machine-quality, needs native review)
+odk-fault-odk_damaged = ໄຟລ໌ນີ້ເສຍຫາຍ ຫຼື ບໍ່ແມ່ນແບບສົ່ງທີ່ haven ອ່ານໄດ້. ໃຫ້ສົ່ງອອກແບບສົ່ງອີກຄັ້ງຈາກ ODK Collect ຫຼື KoboToolbox ແລ້ວອັບໂຫລດໄຟລ໌ນັ້ນ.
+odk-fault-odk_not_a_submission = ນີ້ບໍ່ແມ່ນແບບສົ່ງຈາກພາກສະໜາມ: ໃຫ້ເລືອກໄຟລ໌ XML ທີ່ ODK Collect ບັນທຶກໄວ້ ຫຼື ໜຶ່ງລາຍການຈາກໄຟລ໌ JSON ທີ່ສົ່ງອອກຈາກ KoboToolbox.
+odk-fault-odk_too_large = ໄຟລ໌ນີ້ໃຫຍ່ເກີນກວ່າແບບສົ່ງໜຶ່ງລາຍການ (ບໍ່ເກີນ { $max } KB). ໃຫ້ອັບໂຫລດເທື່ອລະໜຶ່ງແບບສົ່ງ.
+odk-fault-odk_question_twice = ຄຳຖາມ { $question } ຖືກຕອບສອງເທື່ອໃນໄຟລ໌ນີ້. ໃຫ້ສົ່ງອອກແບບສົ່ງອີກຄັ້ງ.
+odk-fault-odk_unknown_field = ໄຟລ໌ມີຊ່ອງ { $field } ເຊິ່ງບໍ່ແມ່ນຄຳຖາມຂອງແບບຟອມນີ້. ໃຫ້ກວດວ່າການສຳພາດໃຊ້ແບບຟອມທີ່ດາວໂຫລດຈາກ haven ສຳລັບເຄື່ອງມືນີ້.
+odk-fault-odk_bad_answer = ຄຳຕອບຂອງ { $question } ບໍ່ແມ່ນຄຳຕອບທີ່ຄຳຖາມນີ້ຮັບ (ຕົວເລືອກ ຕົວເລກ ວັນທີ ຫຼື ຂໍ້ຄວາມ ຕາມທີ່ແບບຟອມກຳນົດ). ການບໍ່ຕອບ ຫຼື "ບໍ່ຮູ້" ຕ້ອງຢູ່ໃນຕົວເລືອກບໍ່ຕອບຂອງຄຳຖາມ. ໃຫ້ແກ້ໄຂໃນ ODK Collect ຫຼື KoboToolbox ແລ້ວສົ່ງອອກອີກຄັ້ງ.
+odk-fault-odk_other_form = ແບບສົ່ງນີ້ເຮັດດ້ວຍແບບຟອມອື່ນ ຫຼື ຄົນລະເວີຊັນກັບທີ່ເລືອກໄວ້ຢູ່ນີ້. ໃຫ້ເລືອກເຄື່ອງມືທີ່ໃຊ້ໃນການສຳພາດ ຫຼື ສຳພາດໃໝ່ດ້ວຍແບບຟອມທີ່ດາວໂຫລດຈາກ haven ດຽວນີ້.
+odk-fault-odk_other_form_kobo = KoboToolbox ກຳນົດລະຫັດ ແລະ ເວີຊັນຂອງຕົນເອງໃຫ້ແບບຟອມທີ່ເກັບໄວ້ ໄຟລ໌ນີ້ຈຶ່ງບໍ່ກົງກັບແບບຟອມຢູ່ນີ້. ໃຫ້ນຳເຂົ້າໄຟລ໌ JSON ທີ່ສົ່ງອອກຈາກ KoboToolbox ແທນ.
+odk-fault-odk_bad_instance = ລະຫັດ instance ຂອງແບບສົ່ງຫາຍໄປ ຫຼື ອ່ານບໍ່ໄດ້ haven ຈຶ່ງບໍ່ຮູ້ວ່າເຄີຍນຳເຂົ້າແລ້ວຫຼືບໍ່. ໃຫ້ສົ່ງອອກແບບສົ່ງອີກຄັ້ງຈາກເຄື່ອງມືທີ່ສ້າງມັນ.

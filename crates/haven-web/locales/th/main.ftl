@@ -1350,3 +1350,17 @@ audit-outcome-merge_undone = ยกเลิกการรวม
 audit-outcome-merge_undone_by_erasure = ยกเลิกการรวม: ข้อมูลอีกรายการถูกลบถาวร
 audit-outcome-erased_with_kept_record = ลบถาวรพร้อมกับข้อมูลที่รวมเข้าไป
 validation-merge_received_record = ข้อมูลที่ได้รับจากระบบพันธมิตรไม่สามารถรวมได้ เพราะผู้ส่งยังอาจถอนได้ ให้เก็บข้อมูลทั้งสองแยกกันไว้
+
+# Error pages (issue 13) (REVIEW: machine-quality, needs native review)
+error-forbidden-title = บทบาทของคุณไม่อนุญาตให้ทำสิ่งนี้
+
+# Field screening files that cannot be read (issue 13) (REVIEW: machine-quality, needs native review)
+odk-fault-odk_damaged = ไฟล์นี้เสียหาย หรือไม่ใช่แบบส่งที่ haven อ่านได้ ให้ส่งออกแบบส่งอีกครั้งจาก ODK Collect หรือ KoboToolbox แล้วอัปโหลดไฟล์นั้น
+odk-fault-odk_not_a_submission = นี่ไม่ใช่แบบส่งจากภาคสนาม ให้เลือกไฟล์ XML ที่ ODK Collect บันทึกไว้ หรือหนึ่งรายการจากไฟล์ JSON ที่ส่งออกจาก KoboToolbox
+odk-fault-odk_too_large = ไฟล์นี้ใหญ่เกินกว่าแบบส่งหนึ่งรายการ (ไม่เกิน { $max } KB) ให้อัปโหลดทีละหนึ่งแบบส่ง
+odk-fault-odk_question_twice = คำถาม { $question } ถูกตอบสองครั้งในไฟล์นี้ ให้ส่งออกแบบส่งอีกครั้ง
+odk-fault-odk_unknown_field = ไฟล์มีช่อง { $field } ซึ่งไม่ใช่คำถามของแบบฟอร์มนี้ ให้ตรวจสอบว่าการสัมภาษณ์ใช้แบบฟอร์มที่ดาวน์โหลดจาก haven สำหรับเครื่องมือนี้
+odk-fault-odk_bad_answer = คำตอบของ { $question } ไม่ใช่คำตอบที่คำถามนี้รับ (ตัวเลือก ตัวเลข วันที่ หรือข้อความ ตามที่แบบฟอร์มกำหนด) การไม่ตอบหรือ "ไม่ทราบ" ต้องอยู่ในตัวเลือกไม่ตอบของคำถาม ให้แก้ไขใน ODK Collect หรือ KoboToolbox แล้วส่งออกอีกครั้ง
+odk-fault-odk_other_form = แบบส่งนี้ทำด้วยแบบฟอร์มอื่นหรือคนละเวอร์ชันกับที่เลือกไว้ที่นี่ ให้เลือกเครื่องมือที่ใช้ในการสัมภาษณ์ หรือสัมภาษณ์ใหม่ด้วยแบบฟอร์มที่ดาวน์โหลดจาก haven ตอนนี้
+odk-fault-odk_other_form_kobo = KoboToolbox กำหนดรหัสและเวอร์ชันของตัวเองให้แบบฟอร์มที่เก็บไว้ ไฟล์นี้จึงไม่ตรงกับแบบฟอร์มที่นี่ ให้นำเข้าไฟล์ JSON ที่ส่งออกจาก KoboToolbox แทน
+odk-fault-odk_bad_instance = รหัสอินสแตนซ์ของแบบส่งหายไปหรืออ่านไม่ได้ haven จึงไม่สามารถบอกได้ว่าเคยนำเข้าแล้วหรือไม่ ให้ส่งออกแบบส่งอีกครั้งจากเครื่องมือที่สร้าง

@@ -1355,3 +1355,17 @@ audit-outcome-merge_undone = Binawi ang pagsasama
 audit-outcome-merge_undone_by_erasure = Binawi ang pagsasama: binura ang kabilang rekord
 audit-outcome-erased_with_kept_record = Binura kasama ng rekord na pinagsamahan nito
 validation-merge_received_record = Hindi maaaring isama ang rekord na natanggap mula sa katuwang na installation: maaari pa itong bawiin ng nagpadala. Panatilihing hiwalay ang dalawang rekord.
+
+# Error pages (issue 13) (REVIEW: machine-quality, needs native review)
+error-forbidden-title = Hindi ito pinapayagan ng iyong tungkulin
+
+# Field screening files that cannot be read (issue 13) (REVIEW: machine-quality, needs native review)
+odk-fault-odk_damaged = Sira ang file na ito, o hindi ito submission na nababasa ng haven. I-export muli ang submission mula sa ODK Collect o KoboToolbox at i-upload ang file na iyon.
+odk-fault-odk_not_a_submission = Hindi ito field submission: piliin ang XML file na sinave ng ODK Collect, o isang rekord mula sa JSON export ng KoboToolbox.
+odk-fault-odk_too_large = Mas malaki ang file na ito kaysa sa isang submission (hanggang { $max } KB lamang). Mag-upload ng isang submission sa bawat pagkakataon.
+odk-fault-odk_question_twice = Dalawang beses nasagot ang tanong na { $question } sa file na ito. I-export muli ang submission.
+odk-fault-odk_unknown_field = May field ang file, { $field }, na hindi tanong ng form na ito. Tiyaking ang ginamit sa interbyu ay ang form na na-download mula sa haven para sa instrumentong ito.
+odk-fault-odk_bad_answer = Ang sagot sa { $question } ay hindi uri na tinatanggap ng tanong na ito (mga opsyon nito, numero, petsa o teksto, ayon sa form). Ang pagtanggi o "hindi alam" ay nasa opsyong walang sagot ng tanong. Itama ito sa ODK Collect o KoboToolbox at i-export muli.
+odk-fault-odk_other_form = Ginawa ang submission na ito gamit ang ibang form, o ibang bersyon nito, kaysa sa napili rito. Piliin ang instrumentong ginamit sa interbyu, o mag-interbyu muli gamit ang form na na-download mula sa haven ngayon.
+odk-fault-odk_other_form_kobo = Binibigyan ng KoboToolbox ang mga form na hawak nito ng sariling id at bersyon, kaya hindi tugma ang file na ito sa form dito. I-import na lang ang JSON export ng KoboToolbox.
+odk-fault-odk_bad_instance = Nawawala o hindi mabasa ang instance id ng submission, kaya hindi matiyak ng haven kung na-import na ito dati. I-export muli ang submission mula sa tool na gumawa nito.

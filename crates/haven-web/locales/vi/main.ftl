@@ -1350,3 +1350,17 @@ audit-outcome-merge_undone = Đã hoàn tác gộp
 audit-outcome-merge_undone_by_erasure = Đã hoàn tác gộp: hồ sơ kia đã bị xóa vĩnh viễn
 audit-outcome-erased_with_kept_record = Xóa vĩnh viễn cùng hồ sơ mà nó đã được gộp vào
 validation-merge_received_record = Không thể gộp hồ sơ nhận từ hệ thống đối tác: bên gửi vẫn có thể rút lại. Hãy giữ hai hồ sơ riêng.
+
+# Error pages (issue 13) (REVIEW: machine-quality, needs native review)
+error-forbidden-title = Vai trò của bạn không cho phép việc này
+
+# Field screening files that cannot be read (issue 13) (REVIEW: machine-quality, needs native review)
+odk-fault-odk_damaged = Tệp này bị hỏng, hoặc không phải bản nộp mà haven đọc được. Hãy xuất lại bản nộp từ ODK Collect hoặc KoboToolbox rồi tải tệp đó lên.
+odk-fault-odk_not_a_submission = Đây không phải bản nộp thực địa: hãy chọn tệp XML mà ODK Collect đã lưu, hoặc một bản ghi trong tệp JSON xuất từ KoboToolbox.
+odk-fault-odk_too_large = Tệp này lớn hơn mức một bản nộp có thể có (tối đa { $max } KB). Hãy tải lên từng bản nộp một.
+odk-fault-odk_question_twice = Câu hỏi { $question } được trả lời hai lần trong tệp này. Hãy xuất lại bản nộp.
+odk-fault-odk_unknown_field = Tệp có một trường, { $field }, không phải câu hỏi của biểu mẫu này. Hãy kiểm tra rằng cuộc phỏng vấn dùng biểu mẫu tải từ haven cho bộ công cụ này.
+odk-fault-odk_bad_answer = Câu trả lời cho { $question } không phải loại câu hỏi này nhận (các lựa chọn, số, ngày hoặc chữ, như biểu mẫu yêu cầu). Từ chối trả lời hoặc "không biết" thuộc về lựa chọn không trả lời của câu hỏi. Hãy sửa trong ODK Collect hoặc KoboToolbox rồi xuất lại.
+odk-fault-odk_other_form = Bản nộp này được làm bằng một biểu mẫu khác, hoặc phiên bản khác, so với biểu mẫu đã chọn ở đây. Hãy chọn bộ công cụ mà cuộc phỏng vấn đã dùng, hoặc phỏng vấn lại bằng biểu mẫu tải từ haven bây giờ.
+odk-fault-odk_other_form_kobo = KoboToolbox gán mã và phiên bản riêng cho các biểu mẫu nó lưu trữ, nên tệp này không khớp với biểu mẫu ở đây. Hãy nhập tệp JSON xuất từ KoboToolbox thay thế.
+odk-fault-odk_bad_instance = Mã phiên bản (instance id) của bản nộp bị thiếu hoặc không đọc được, nên haven không biết nó đã được nhập trước đó chưa. Hãy xuất lại bản nộp từ công cụ đã tạo ra nó.

@@ -1350,3 +1350,17 @@ audit-outcome-merge_undone = 合并已撤销
 audit-outcome-merge_undone_by_erasure = 合并已撤销：另一条记录已被永久删除
 audit-outcome-erased_with_kept_record = 与其并入的记录一同永久删除
 validation-merge_received_record = 从合作方系统接收的记录不能合并：发送方仍可撤回。请将两条记录分开保留。
+
+# Error pages (issue 13) (REVIEW: machine-quality, needs native review)
+error-forbidden-title = 您的角色不允许此操作
+
+# Field screening files that cannot be read (issue 13) (REVIEW: machine-quality, needs native review)
+odk-fault-odk_damaged = 此文件已损坏，或不是 haven 能读取的提交。请从 ODK Collect 或 KoboToolbox 重新导出该提交，再上传那个文件。
+odk-fault-odk_not_a_submission = 这不是现场提交：请选择 ODK Collect 保存的 XML 文件，或 KoboToolbox JSON 导出中的一条记录。
+odk-fault-odk_too_large = 此文件超出单个提交的大小（最多 { $max } KB）。请每次上传一个提交。
+odk-fault-odk_question_twice = 此文件中问题 { $question } 被回答了两次。请重新导出该提交。
+odk-fault-odk_unknown_field = 文件中有一个字段 { $field } 不是此表单的问题。请确认访谈使用的是从 haven 为此工具下载的表单。
+odk-fault-odk_bad_answer = { $question } 的回答不是此问题接受的类型（按表单要求为选项、数字、日期或文字）。拒绝回答或“不知道”应填在该问题的不回答选项中。请在 ODK Collect 或 KoboToolbox 中更正后重新导出。
+odk-fault-odk_other_form = 此提交使用的表单或表单版本与这里所选的不同。请选择访谈时使用的工具，或用现在从 haven 下载的表单重新访谈。
+odk-fault-odk_other_form_kobo = KoboToolbox 会给其托管的表单分配自己的 ID 和版本，因此此文件与这里的表单不符。请改为导入 KoboToolbox 的 JSON 导出。
+odk-fault-odk_bad_instance = 提交的实例 ID 缺失或无法读取，因此 haven 无法判断它是否已导入过。请从生成它的工具重新导出该提交。

@@ -194,7 +194,7 @@ impl IntoResponse for WebError {
 
 impl From<haven_formats::FormatError> for WebError {
     fn from(e: haven_formats::FormatError) -> Self {
-        WebError::BadRequest(e.0)
+        WebError::BadRequest(e.message)
     }
 }
 

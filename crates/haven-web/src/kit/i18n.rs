@@ -297,6 +297,9 @@ mod tests {
         args.insert("action".into(), "read".into());
         args.insert("records".into(), "person".into());
         args.insert("link".into(), "https://haven.example/tasks".into());
+        args.insert("max".into(), "256".into());
+        args.insert("question".into(), "«Were you promised a job?» (job_offer)".into());
+        args.insert("field".into(), "group/extra".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -263,6 +263,8 @@ pub struct ErrorPage {
     /// A rule or a check refused the action (with words for why): headed
     /// as a refusal, not as a failure.
     pub refusal: bool,
+    /// The reader's role does not allow it: headed so, not as a failure.
+    pub forbidden: bool,
 }
 
 /// An error as a page in the user's language, with the reader's menu: the
@@ -297,7 +299,8 @@ fn render_error_page(tr: &Tr, err: WebError, nav: Option<Nav>) -> Response {
     };
     let mut l = Layout::new(tr, None, "/persons");
     l.nav = nav;
-    let page = ErrorPage { l, message, break_glass: None, csrf: String::new(), refusal };
+    let forbidden = matches!(err, WebError::Forbidden);
+    let page = ErrorPage { l, message, break_glass: None, csrf: String::new(), refusal, forbidden };
     match page.render() {
         Ok(html) => (err.status(), Html(html)).into_response(),
         Err(_) => err.status().into_response(),

@@ -43,10 +43,42 @@ pub(crate) async fn import(
     input: StartInput,
     submission: &[u8],
 ) -> Result<String, WebError> {
+    import_checked(state, caller, person, input, submission).await.map_err(|f| match f {
+        ImportFailure::Web(e) => e,
+        ImportFailure::File { error, .. } => WebError::BadRequest(error.message),
+    })
+}
+
+/// Why an import failed: a refusal like any other, or a fault in the file,
+/// kept whole (with its code) so the page can say it in the reader's words.
+pub(crate) enum ImportFailure {
+    Web(WebError),
+    File { error: haven_formats::FormatError, instrument: Box<Instrument> },
+}
+
+impl From<WebError> for ImportFailure {
+    fn from(e: WebError) -> Self {
+        ImportFailure::Web(e)
+    }
+}
+
+impl From<ValidationError> for ImportFailure {
+    fn from(e: ValidationError) -> Self {
+        ImportFailure::Web(e.into())
+    }
+}
+
+pub(crate) async fn import_checked(
+    state: &AppState,
+    caller: &Caller,
+    person: PersonId,
+    input: StartInput,
+    submission: &[u8],
+) -> Result<String, ImportFailure> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
     let (instrument, language, interpreter) = interview_setting(state, input)?;
     let read = haven_formats::odk::read_submission(&instrument, submission, &haven_formats::odk::Limits::default())
-        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+        .map_err(|error| ImportFailure::File { error, instrument: Box::new(instrument.clone()) })?;
     if read.answers.is_empty() {
         return Err(ValidationError::new("file", "submission_empty", "the submission answers no question").into());
     }
@@ -68,7 +100,8 @@ pub(crate) async fn import(
             &read.answers,
             Some(&instance),
         )
-        .await?)
+        .await
+        .map_err(WebError::from)?)
 }
 
 /// The instrument, the person's language and the interpreter record an

@@ -542,11 +542,15 @@ pub(crate) async fn import_submit(
     };
     // What is wrong with the file is said on the page: a caseworker back
     // from the field must know which answer to fix, not only that it failed.
-    let detail = match super::command::import(&state, &caller, person, input, &bytes).await {
+    use super::command::ImportFailure;
+    let detail = match super::command::import_checked(&state, &caller, person, input, &bytes).await {
         Ok(sid) => return Ok(Redirect::to(&format!("/screenings/{sid}")).into_response()),
-        Err(WebError::BadRequest(detail)) => tr.t_with("odk-import-refused", "detail", detail),
-        Err(WebError::Conflict(_)) => tr.t("odk-import-duplicate"),
-        Err(e) => return Err(e.into()),
+        Err(ImportFailure::File { error, instrument }) => {
+            tr.t_with("odk-import-refused", "detail", file_fault(&tr, &error, &instrument))
+        }
+        Err(ImportFailure::Web(WebError::BadRequest(detail))) => tr.t_with("odk-import-refused", "detail", detail),
+        Err(ImportFailure::Web(WebError::Conflict(_))) => tr.t("odk-import-duplicate"),
+        Err(ImportFailure::Web(e)) => return Err(e.into()),
     };
     let page = ErrorPage {
         l: Layout::new(&tr, Some(&caller), &format!("/persons/{person}")),
@@ -554,8 +558,46 @@ pub(crate) async fn import_submit(
         break_glass: None,
         csrf: caller.csrf().to_owned(),
         refusal: true,
+        forbidden: false,
     };
     let mut res = render(&page)?;
     *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     Ok(res)
+}
+
+/// What is wrong with a field submission, in the reader's language: a
+/// question by its wording in that language (its id beside it, as the form
+/// shows it), and for a fault haven has no words for, a damaged file, with
+/// the technical detail after it for whoever fixes the export.
+fn file_fault(tr: &Tr, e: &haven_formats::FormatError, instrument: &haven_core::screening::Instrument) -> String {
+    let question = |id: &str| {
+        let words = instrument
+            .question(id)
+            .and_then(|q| q.text.get(tr.code()).or_else(|| q.text.get("en")))
+            .cloned()
+            .unwrap_or_default();
+        if words.is_empty() {
+            id.to_owned()
+        } else {
+            format!("«{words}» ({id})")
+        }
+    };
+    let args: Vec<(&'static str, String)> =
+        e.args.iter().map(|(k, v)| (*k, if *k == "question" { question(v) } else { v.clone() })).collect();
+    // The codes the catalogue has words for (`odk-fault-{code}`); a lookup
+    // cannot tell, since a message with placeables resolves only with them.
+    const WORDED: [&str; 8] = [
+        "odk_not_a_submission",
+        "odk_too_large",
+        "odk_question_twice",
+        "odk_unknown_field",
+        "odk_bad_answer",
+        "odk_other_form",
+        "odk_other_form_kobo",
+        "odk_bad_instance",
+    ];
+    match e.code {
+        Some(code) if WORDED.contains(&code) => tr.t_args(&format!("odk-fault-{code}"), &args),
+        _ => format!("{} ({})", tr.t("odk-fault-odk_damaged"), e.message),
+    }
 }

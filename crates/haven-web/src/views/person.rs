@@ -342,6 +342,7 @@ pub(crate) async fn person_page(
                 break_glass: may.then_some(raw_id),
                 csrf: caller.csrf().to_owned(),
                 refusal: false,
+                forbidden: false,
             };
             match page.render() {
                 Ok(html) => (StatusCode::NOT_FOUND, Html(html)).into_response(),

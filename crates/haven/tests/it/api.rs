@@ -949,3 +949,17 @@ async fn r08_fact_bindings_are_made_once_and_a_reset_marker_binds_nothing_and_ra
     let out = app.cli(&["audit", "verify"]);
     assert!(out.status.success(), "the chain holds: {}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[tokio::test]
+async fn r13_error_pages_keep_the_menu_and_say_when_a_role_does_not_allow_it() {
+    let app = TestApp::spawn().await;
+    // An address that does not exist: still the reader's menu, the way back to work.
+    let html = app.page_as("sup", "/no/such/page").await;
+    assert!(html.contains("<nav aria-label=\"main\">") && html.contains("href=\"/persons\""), "{html}");
+    assert!(html.contains("Signed in as sup"), "{html}");
+    // A place the role does not reach says so, not "something went wrong".
+    app.user_token("Local organisation", "ngo_assistance", "caseworker", "cw_err").await;
+    let html = app.page_as("cw_err", "/statistics").await;
+    assert!(html.contains("Your role does not allow this") && !html.contains("Something went wrong"), "{html}");
+    assert!(html.contains("<nav aria-label=\"main\">"), "{html}");
+}

@@ -120,7 +120,20 @@ async fn the_person_page_imports_a_field_submission_and_says_why_one_is_refused(
     assert_eq!(res.status(), 422);
     let text = res.text().await.unwrap();
     assert!(text.contains("nothing was saved") && text.contains("abducted"), "{text}");
+    assert!(text.contains("is not one this question takes"), "said in words, not the parser's: {text}");
     assert_eq!(app.count("screenings").await, 0);
+    // In the reader's language, naming the question by its wording in it.
+    let res = client
+        .post(app.url(&format!("/persons/{person}/screenings/import")))
+        .header("cookie", cookie.replace("haven_lang=en", "haven_lang=th"))
+        .header("content-type", "multipart/form-data; boundary=XBOUNDARY")
+        .body(multipart(&csrf, &XML.replace("<abducted>no</abducted>", "<abducted>maybe</abducted>")))
+        .send()
+        .await
+        .unwrap();
+    let text = res.text().await.unwrap();
+    assert!(text.contains("ไม่ใช่คำตอบที่คำถามนี้รับ") && text.contains("(abducted)"), "{text}");
+    assert!(!text.contains("the answer must be"), "{text}");
 
     let res = post(XML.to_owned()).await.unwrap();
     assert_eq!(res.status(), 303);
