@@ -2,12 +2,13 @@
 // hidden with the method printed, and downloads the same table as CSV.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { screenshot, signIn, withCaseworker } from './lib.mjs';
 
 const ctx = withCaseworker('cw.stats');
 
-test('r23 a supervisor sees a hidden cell with its method and downloads the figures as CSV', async () => {
+test('r23 a supervisor sees a hidden cell with its method and downloads the figures as CSV, then exchanges records in HTCDS', async () => {
   const pw = ctx.haven
     .cli('user', 'create', '--org', 'Local organisation', '--role', 'supervisor', '--username', 'sup.stats')
     .trim().split('\n').pop();
@@ -54,4 +55,35 @@ test('r23 a supervisor sees a hidden cell with its method and downloads the figu
   assert.match(csv, /^Female,hidden,hidden,14$/m);
   assert.match(csv, /k = 11/);
   assert.doesNotMatch(csv, /Figure (Man|Woman)/, 'no names in figures');
+
+  await interop(page);
 });
+
+/** The supervisor, still signed in, exports the case records in HTCDS,
+ * checks the file before importing it, and sees a damaged one refused line by line. */
+async function interop(page) {
+  await page.getByRole('link', { name: 'Import and export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#htcds-export-json').click()]);
+  const file = await download.path();
+  const bundle = JSON.parse(readFileSync(file, 'utf8'));
+  assert.ok(JSON.stringify(bundle).includes('Figure Woman Detained'), 'the export names the organisation\'s people');
+
+  // A dry run of the file just exported: it could be imported, nothing is written.
+  await page.locator('#htcds-file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  assert.equal(await page.locator('#htcds-outcome').getAttribute('data-ok'), 'true');
+  assert.match(await page.locator('#htcds-verdict').textContent(), /can be imported\. Nothing has been written/);
+  assert.match(await page.locator('#htcds-counts').textContent(), /People: 36/);
+
+  // A damaged copy is refused with its problems listed, and nothing is written.
+  const damaged = path.join(ctx.haven.dir, 'damaged-htcds.json');
+  writeFileSync(damaged, JSON.stringify(bundle).replace(/"prs_Gender":"[^"]*"/, '"prs_Gender":"not-a-code"'));
+  await page.locator('#htcds-file').setInputFiles(damaged);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  assert.equal(await page.locator('#htcds-outcome').getAttribute('data-ok'), 'false');
+  assert.match(await page.locator('#htcds-verdict').textContent(), /not imported, and nothing has been written/);
+  assert.ok(await page.locator('#htcds-problems tbody tr').count() >= 1);
+  await screenshot(page, 'interop-refused');
+  await page.goto(`${ctx.haven.url}/persons?q=${encodeURIComponent('Figure Woman Detained 0')}`);
+  assert.equal(await page.locator('main table a', { hasText: 'Figure Woman Detained 0' }).count(), 1, 'no copy was made');
+}

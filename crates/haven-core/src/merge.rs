@@ -6,9 +6,10 @@
 //! it can be undone; the duplicate only leaves the lists. On confirmation the
 //! kept record takes what the duplicate knew and it did not: the other names
 //! (so a search for either finds the kept record), blank fields, and further
-//! nationalities and languages. Nothing the kept record says is overwritten:
-//! which of two conflicting dates of birth is right is for a caseworker to
-//! decide, with the person, not for a merge to guess.
+//! nationalities and languages. Nothing the kept record says about who the
+//! person is is overwritten: which of two conflicting dates of birth is
+//! right is for a caseworker to decide, with the person, not for a merge to
+//! guess. Where the person is now comes from the record changed last.
 
 use crate::person::{Birth, LocationType, Name, PersonRecord};
 use crate::ValidationError;
@@ -84,7 +85,15 @@ pub fn check_pair(kept: &str, duplicate: &str) -> Result<(), ValidationError> {
 /// names, and its values fill the kept record's blanks and extend its lists.
 /// Refused, rather than cut short, when the names or lists would overflow
 /// what a record holds.
-pub fn merged_record(kept: &PersonRecord, duplicate: &PersonRecord) -> Result<PersonRecord, ValidationError> {
+///
+/// Where the person is now is the one exception: it is news, not a fact
+/// about who they are, so the record changed last says it
+/// (`duplicate_is_newer`), unless it does not know.
+pub fn merged_record(
+    kept: &PersonRecord,
+    duplicate: &PersonRecord,
+    duplicate_is_newer: bool,
+) -> Result<PersonRecord, ValidationError> {
     let mut out = kept.clone();
     // The Latin spelling first, so it is not also listed as another name.
     if out.latin_name.is_none() {
@@ -133,7 +142,7 @@ pub fn merged_record(kept: &PersonRecord, duplicate: &PersonRecord) -> Result<Pe
     if out.notes.as_deref().is_none_or(|n| n.trim().is_empty()) {
         out.notes = duplicate.notes.clone();
     }
-    if out.location == LocationType::Unknown {
+    if out.location == LocationType::Unknown || (duplicate_is_newer && duplicate.location != LocationType::Unknown) {
         out.location = duplicate.location;
     }
     Ok(out)
@@ -190,7 +199,7 @@ mod tests {
             location: Some("immigration_detention".into()),
             ..Default::default()
         });
-        let m = merged_record(&kept, &dup).unwrap();
+        let m = merged_record(&kept, &dup, false).unwrap();
         assert_eq!(m.location, LocationType::ImmigrationDetention, "an unknown place takes the duplicate's");
         assert_eq!(m.full_name, kept.full_name, "the kept name stays");
         let others: Vec<&str> = m.other_names.iter().map(Name::as_str).collect();
@@ -214,14 +223,19 @@ mod tests {
             location: Some("shelter".into()),
             ..Default::default()
         });
-        let m = merged_record(&kept2, &dup).unwrap();
+        let m = merged_record(&kept2, &dup, false).unwrap();
         assert_eq!(m.sex.as_deref(), Some("woman"));
         assert_eq!(m.contact.as_deref(), Some("shelter phone"));
         assert_eq!(m.notes.as_deref(), Some("own notes"));
         assert_eq!(m.latin_name.as_ref().map(Name::as_str), Some("A Latin"));
         let others: Vec<&str> = m.other_names.iter().map(Name::as_str).collect();
         assert_eq!(others, ["Lan Nguyen", "nguyễn thị lan", "Mai", "Nguyen Thi Lan"], "a kept Latin name stays");
-        assert_eq!(m.location, LocationType::Shelter);
+        assert_eq!(m.location, LocationType::Shelter, "older news of the duplicate does not move the person");
+        let m = merged_record(&kept2, &dup, true).unwrap();
+        assert_eq!(m.location, LocationType::ImmigrationDetention, "the newer record says where they are now");
+        assert_eq!(m.sex.as_deref(), Some("woman"), "but not who they are");
+        let unknown = record(PersonInput { full_name: "U".into(), ..Default::default() });
+        assert_eq!(merged_record(&kept2, &unknown, true).unwrap().location, LocationType::Shelter);
         assert_eq!(m.birth, dup.birth, "an unknown birth takes the duplicate's estimate");
     }
 
@@ -230,9 +244,9 @@ mod tests {
         let many = |prefix: &str, n: usize| (0..n).map(|i| format!("{prefix} {i}")).collect::<Vec<_>>();
         let kept = record(PersonInput { full_name: "K".into(), other_names: many("k", 15), ..Default::default() });
         let dup = record(PersonInput { full_name: "D".into(), other_names: many("d", 5), ..Default::default() });
-        assert_eq!(merged_record(&kept, &dup).map_err(|e| e.code), Err("merge_too_many_names"));
+        assert_eq!(merged_record(&kept, &dup, false).map_err(|e| e.code), Err("merge_too_many_names"));
         let dup = record(PersonInput { full_name: "D".into(), other_names: many("d", 4), ..Default::default() });
-        assert_eq!(merged_record(&kept, &dup).unwrap().other_names.len(), 20, "exactly full is fine");
+        assert_eq!(merged_record(&kept, &dup, false).unwrap().other_names.len(), 20, "exactly full is fine");
         let codes = ["THA", "VNM", "KHM", "LAO", "MMR", "IDN", "PHL", "CHN", "MYS", "SGP", "BRN", "TLS", "IND"];
         let kept = record(PersonInput {
             full_name: "K".into(),
@@ -244,6 +258,6 @@ mod tests {
             nationalities: codes[6..].iter().map(|s| s.to_string()).collect(),
             ..Default::default()
         });
-        assert_eq!(merged_record(&kept, &dup).map_err(|e| e.code), Err("merge_too_many_values"));
+        assert_eq!(merged_record(&kept, &dup, false).map_err(|e| e.code), Err("merge_too_many_values"));
     }
 }

@@ -53,7 +53,7 @@ impl Store {
     /// The whole record of a person, for someone who sees all of it: a merge
     /// moves what one record says into another, so a reader to whom part of
     /// either is withheld (R17) may not make one.
-    async fn whole_record(&self, tx: &mut WriteTx, scope: &Scope, id: PersonId) -> Result<PersonRecord> {
+    async fn whole_record(&self, tx: &mut WriteTx, scope: &Scope, id: PersonId) -> Result<(PersonRecord, i64)> {
         let id_s = id.to_string();
         let Some(row) = self.fetch_person_row(&mut **tx, scope, &id_s).await? else {
             self.append_scoped(tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
@@ -64,7 +64,7 @@ impl Store {
             return Err(StoreError::Denied);
         }
         match view.state {
-            PersonState::Active(r) => Ok(r),
+            PersonState::Active(r) => Ok((r, view.updated_at_ms)),
             PersonState::Erased { .. } => Err(StoreError::Erased),
         }
     }
@@ -166,11 +166,11 @@ impl Store {
         // The duplicate must still be wholly in the decider's reach, and for
         // a confirmation the kept record too; undoing needs only the
         // duplicate, so it can always be brought back.
-        let duplicate = self.whole_record(&mut tx, scope, m.merged).await?;
+        let (duplicate, duplicate_updated) = self.whole_record(&mut tx, scope, m.merged).await?;
         if next == MergeStatus::Confirmed {
-            self.whole_record(&mut tx, scope, m.kept).await?;
+            let (_, kept_updated) = self.whole_record(&mut tx, scope, m.kept).await?;
             self.update_person_in(&mut tx, scope, m.kept, |kept| {
-                let merged = merge::merged_record(kept, &duplicate)?;
+                let merged = merge::merged_record(kept, &duplicate, duplicate_updated > kept_updated)?;
                 Ok(PersonRecord::parse(&merged.to_input(), today())?)
             })
             .await?;

@@ -474,6 +474,8 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
         ("PATCH", "/api/v1/persons/{id}") => Body::Json(json!({"sex": "male"})),
         ("POST", "/api/v1/persons/{id}/cases") => Body::Json(json!({})),
         ("POST", "/api/v1/persons/{id}/merges") => Body::Json(json!({"duplicate_id": f.spare})),
+        ("PUT", "/api/v1/account/notification-email") => Body::Json(json!({"email": "matrix@example.org"})),
+        ("POST", "/account/email") => html_form(vec![("email", "matrix@example.org".into())]),
         ("POST", "/persons/{id}/merges") => html_form(vec![("duplicate_id", f.spare.clone())]),
         ("POST", "/api/v1/persons/{id}/consents") => Body::Json(json!({
             "purpose": "referral", "recipient_org_id": w.org_b.to_string(), "categories": ["identity"],
