@@ -287,18 +287,49 @@ impl Store {
 
     /// Cases of the organisation, optionally for one person.
     pub async fn list_cases(&self, scope: &Scope, person: Option<PersonId>, page: Page) -> Result<Listing<CaseView>> {
+        self.list_cases_filtered(scope, person, page, None, None).await
+    }
+
+    /// Cases in reach, newest first, optionally one person's, in one
+    /// status, or assigned to one user (or to nobody). A caseworker reaches
+    /// only the cases assigned to them, so asking for a colleague's finds none.
+    pub async fn list_cases_filtered(
+        &self,
+        scope: &Scope,
+        person: Option<PersonId>,
+        page: Page,
+        status: Option<haven_core::case::CaseStatus>,
+        assignee: Option<crate::persons::WorkerFilter>,
+    ) -> Result<Listing<CaseView>> {
         require(scope, Permission::ReadCase)?;
         let size = i64::from(page.size);
         let offset = i64::from(page.number - 1) * size;
         let reach = ReachSql::cases(scope, 1);
-        let person_filter = if person.is_some() { " AND c.person_id = $6" } else { "" };
+        let mut binds: Vec<String> = Vec::new();
+        let mut filters = String::new();
+        if let Some(p) = person {
+            binds.push(p.to_string());
+            filters.push_str(&format!(" AND c.person_id = ${}", 5 + binds.len()));
+        }
+        if let Some(st) = status {
+            binds.push(st.as_str().to_owned());
+            filters.push_str(&format!(" AND c.status = ${}", 5 + binds.len()));
+        }
+        match assignee {
+            Some(crate::persons::WorkerFilter::Assigned(u)) => {
+                binds.push(u.to_string());
+                filters.push_str(&format!(" AND c.assigned_to = ${}", 5 + binds.len()));
+            }
+            Some(crate::persons::WorkerFilter::Nobody) => filters.push_str(" AND c.assigned_to IS NULL"),
+            None => {}
+        }
         let sql = format!(
-            "SELECT c.*{} FROM cases c WHERE {}{person_filter} ORDER BY c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5",
+            "SELECT c.*{} FROM cases c WHERE {}{filters} ORDER BY c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5",
             reach.columns, reach.condition
         );
         let mut q = reach.bind(sqlx::query(&sql)).bind(size + 1).bind(offset);
-        if let Some(p) = person {
-            q = q.bind(p.to_string());
+        for b in binds {
+            q = q.bind(b);
         }
         let rows = q.fetch_all(&self.pool).await?;
         let has_more = rows.len() as i64 > size;

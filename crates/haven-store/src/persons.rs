@@ -57,6 +57,7 @@ pub struct PersonFilter {
     pub age: Option<AgeBand>,
     pub outcome: Option<OutcomeFilter>,
     pub worker: Option<WorkerFilter>,
+    pub case: Option<CaseFilter>,
     /// First recorded on or after this day (UTC).
     pub added_from: Option<time::Date>,
     /// First recorded on or before this day (UTC).
@@ -83,6 +84,9 @@ impl PersonFilter {
         }
         if let Some(o) = self.outcome {
             parts.push(format!("outcome={}", o.as_str()));
+        }
+        if let Some(c) = self.case {
+            parts.push(format!("case={}", c.as_str()));
         }
         match self.worker {
             Some(WorkerFilter::Assigned(u)) => parts.push(format!("worker={u}")),
@@ -135,6 +139,37 @@ impl OutcomeFilter {
             OutcomeFilter::Latest(o) => o,
             OutcomeFilter::NotScreened => "not_screened",
         }
+    }
+}
+
+/// Whether the person has a case here, and whether it is still open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseFilter {
+    /// At least one case here that is not closed.
+    Open,
+    /// Cases here, all of them closed.
+    Closed,
+    /// No case here at all.
+    None,
+}
+
+impl CaseFilter {
+    pub const ALL: [CaseFilter; 3] = [CaseFilter::Open, CaseFilter::Closed, CaseFilter::None];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CaseFilter::Open => "open",
+            CaseFilter::Closed => "closed",
+            CaseFilter::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> std::result::Result<Self, haven_core::ValidationError> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == s.trim()).ok_or(haven_core::ValidationError::new(
+            "case",
+            "invalid_case_filter",
+            "choose open, closed or none",
+        ))
     }
 }
 
@@ -662,6 +697,15 @@ impl Store {
                 " AND NOT EXISTS (SELECT 1 FROM cases wc WHERE wc.person_id = p.id AND wc.org_id = p.org_id \
                  AND wc.status <> 'closed' AND wc.assigned_to IS NOT NULL)",
             ),
+            None => {}
+        }
+        let any_case = "EXISTS (SELECT 1 FROM cases fc WHERE fc.person_id = p.id AND fc.org_id = p.org_id";
+        match filter.case {
+            Some(CaseFilter::Open) => conditions.push_str(&format!(" AND {any_case} AND fc.status <> 'closed')")),
+            Some(CaseFilter::Closed) => {
+                conditions.push_str(&format!(" AND {any_case}) AND NOT {any_case} AND fc.status <> 'closed')"))
+            }
+            Some(CaseFilter::None) => conditions.push_str(&format!(" AND NOT {any_case})")),
             None => {}
         }
         match filter.outcome {

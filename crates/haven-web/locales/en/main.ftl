@@ -1354,3 +1354,10 @@ odk-fault-odk_bad_answer = The answer to { $question } is not one this question 
 odk-fault-odk_other_form = This submission was made with another form, or another version of it, than the one chosen here. Choose the instrument the interview used, or interview again with the form downloaded from haven now.
 odk-fault-odk_other_form_kobo = KoboToolbox gives the forms it hosts an id and version of its own, so this file does not match the form here. Import KoboToolbox's JSON export of the submission instead.
 odk-fault-odk_bad_instance = The submission's instance id is missing or not readable, so haven cannot tell whether it was imported before. Export the submission again from the tool that made it.
+
+# Filtering the people list by case (issue 13)
+persons-filter-case = Case
+persons-filter-case-open = A case still open
+persons-filter-case-closed = Cases, all closed
+persons-filter-case-none = No case yet
+validation-invalid_case_filter = Choose from the list: a case still open, cases all closed, or no case yet.

@@ -1364,3 +1364,10 @@ odk-fault-odk_bad_answer = Jawaban untuk { $question } bukan jawaban yang diteri
 odk-fault-odk_other_form = Kiriman ini dibuat dengan formulir lain, atau versi lain, dari yang dipilih di sini. Pilih instrumen yang dipakai wawancara, atau wawancarai lagi dengan formulir yang diunduh dari haven sekarang.
 odk-fault-odk_other_form_kobo = KoboToolbox memberi formulir yang dihostingnya id dan versi sendiri, sehingga berkas ini tidak cocok dengan formulir di sini. Impor ekspor JSON KoboToolbox untuk kiriman itu.
 odk-fault-odk_bad_instance = Id instans kiriman hilang atau tidak terbaca, sehingga haven tidak dapat mengetahui apakah sudah pernah diimpor. Ekspor ulang kiriman dari alat yang membuatnya.
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = Kasus
+persons-filter-case-open = Ada kasus yang masih terbuka
+persons-filter-case-closed = Ada kasus, semuanya ditutup
+persons-filter-case-none = Belum ada kasus
+validation-invalid_case_filter = Pilih dari daftar: ada kasus yang masih terbuka, kasus semuanya ditutup, atau belum ada kasus.

@@ -1364,3 +1364,10 @@ odk-fault-odk_bad_answer = ចម្លើយចំពោះ { $question } ម�
 odk-fault-odk_other_form = ការដាក់ស្នើនេះត្រូវបានធ្វើដោយទម្រង់ផ្សេង ឬកំណែផ្សេង ពីទម្រង់ដែលបានជ្រើសរើសនៅទីនេះ។ សូមជ្រើសរើសឧបករណ៍ដែលការសម្ភាសន៍បានប្រើ ឬសម្ភាសន៍ម្ដងទៀតដោយប្រើទម្រង់ដែលទាញយកពី haven ឥឡូវនេះ។
 odk-fault-odk_other_form_kobo = KoboToolbox ផ្ដល់លេខសម្គាល់ និងកំណែផ្ទាល់ខ្លួនដល់ទម្រង់ដែលវារក្សាទុក ដូច្នេះឯកសារនេះមិនត្រូវនឹងទម្រង់នៅទីនេះទេ។ សូមនាំចូលការនាំចេញ JSON របស់ KoboToolbox ជំនួសវិញ។
 odk-fault-odk_bad_instance = លេខសម្គាល់ (instance id) នៃការដាក់ស្នើបាត់ ឬអានមិនបាន ដូច្នេះ haven មិនអាចដឹងថាវាត្រូវបាននាំចូលពីមុនឬអត់។ សូមនាំចេញការដាក់ស្នើម្ដងទៀតពីឧបករណ៍ដែលបង្កើតវា។
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = ករណី
+persons-filter-case-open = មានករណីនៅបើក
+persons-filter-case-closed = មានករណី ទាំងអស់បានបិទ
+persons-filter-case-none = មិនទាន់មានករណី
+validation-invalid_case_filter = សូមជ្រើសរើសពីបញ្ជី៖ មានករណីនៅបើក មានករណីទាំងអស់បានបិទ ឬមិនទាន់មានករណី។

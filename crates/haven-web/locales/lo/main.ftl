@@ -1364,3 +1364,10 @@ odk-fault-odk_bad_answer = ຄຳຕອບຂອງ { $question } ບໍ່ແ�
 odk-fault-odk_other_form = ແບບສົ່ງນີ້ເຮັດດ້ວຍແບບຟອມອື່ນ ຫຼື ຄົນລະເວີຊັນກັບທີ່ເລືອກໄວ້ຢູ່ນີ້. ໃຫ້ເລືອກເຄື່ອງມືທີ່ໃຊ້ໃນການສຳພາດ ຫຼື ສຳພາດໃໝ່ດ້ວຍແບບຟອມທີ່ດາວໂຫລດຈາກ haven ດຽວນີ້.
 odk-fault-odk_other_form_kobo = KoboToolbox ກຳນົດລະຫັດ ແລະ ເວີຊັນຂອງຕົນເອງໃຫ້ແບບຟອມທີ່ເກັບໄວ້ ໄຟລ໌ນີ້ຈຶ່ງບໍ່ກົງກັບແບບຟອມຢູ່ນີ້. ໃຫ້ນຳເຂົ້າໄຟລ໌ JSON ທີ່ສົ່ງອອກຈາກ KoboToolbox ແທນ.
 odk-fault-odk_bad_instance = ລະຫັດ instance ຂອງແບບສົ່ງຫາຍໄປ ຫຼື ອ່ານບໍ່ໄດ້ haven ຈຶ່ງບໍ່ຮູ້ວ່າເຄີຍນຳເຂົ້າແລ້ວຫຼືບໍ່. ໃຫ້ສົ່ງອອກແບບສົ່ງອີກຄັ້ງຈາກເຄື່ອງມືທີ່ສ້າງມັນ.
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = ກໍລະນີ
+persons-filter-case-open = ມີກໍລະນີທີ່ຍັງເປີດຢູ່
+persons-filter-case-closed = ມີກໍລະນີ ປິດໝົດແລ້ວ
+persons-filter-case-none = ຍັງບໍ່ມີກໍລະນີ
+validation-invalid_case_filter = ເລືອກຈາກລາຍການ: ມີກໍລະນີທີ່ຍັງເປີດຢູ່, ມີກໍລະນີປິດໝົດແລ້ວ ຫຼື ຍັງບໍ່ມີກໍລະນີ.

@@ -1364,3 +1364,10 @@ odk-fault-odk_bad_answer = { $question } ၏ အဖြေသည် ဤမေး�
 odk-fault-odk_other_form = ဤတင်သွင်းချက်ကို ဤနေရာတွင် ရွေးထားသည့်ပုံစံ မဟုတ်သော အခြားပုံစံ သို့မဟုတ် အခြားဗားရှင်းဖြင့် ပြုလုပ်ထားသည်။ အင်တာဗျူးတွင် သုံးခဲ့သော ကိရိယာကို ရွေးပါ၊ သို့မဟုတ် haven မှ ယခု ဒေါင်းလုဒ်ဆွဲသော ပုံစံဖြင့် ပြန်လည် အင်တာဗျူးပါ။
 odk-fault-odk_other_form_kobo = KoboToolbox သည် ၎င်းထားရှိသော ပုံစံများကို ကိုယ်ပိုင် ID နှင့် ဗားရှင်း ပေးသဖြင့် ဤဖိုင်သည် ဤနေရာရှိ ပုံစံနှင့် မကိုက်ညီပါ။ KoboToolbox ၏ JSON ထုတ်ယူမှုကို အစားတင်သွင်းပါ။
 odk-fault-odk_bad_instance = တင်သွင်းချက်၏ instance id ပျောက်နေသည် သို့မဟုတ် ဖတ်မရပါ၊ ထို့ကြောင့် ယခင်က တင်သွင်းပြီးဖြစ်မဖြစ် haven မသိနိုင်ပါ။ ပြုလုပ်ခဲ့သော ကိရိယာမှ တင်သွင်းချက်ကို ထပ်မံထုတ်ယူပါ။
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = အမှုတွဲ
+persons-filter-case-open = ဖွင့်ထားဆဲ အမှုတွဲ ရှိသည်
+persons-filter-case-closed = အမှုတွဲများ ရှိပြီး အားလုံး ပိတ်ပြီး
+persons-filter-case-none = အမှုတွဲ မရှိသေးပါ
+validation-invalid_case_filter = စာရင်းထဲမှ ရွေးပါ- ဖွင့်ထားဆဲ အမှုတွဲ၊ အားလုံးပိတ်ပြီး အမှုတွဲများ သို့မဟုတ် အမှုတွဲ မရှိသေး။

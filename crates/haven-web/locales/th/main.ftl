@@ -1364,3 +1364,10 @@ odk-fault-odk_bad_answer = คำตอบของ { $question } ไม่ใ�
 odk-fault-odk_other_form = แบบส่งนี้ทำด้วยแบบฟอร์มอื่นหรือคนละเวอร์ชันกับที่เลือกไว้ที่นี่ ให้เลือกเครื่องมือที่ใช้ในการสัมภาษณ์ หรือสัมภาษณ์ใหม่ด้วยแบบฟอร์มที่ดาวน์โหลดจาก haven ตอนนี้
 odk-fault-odk_other_form_kobo = KoboToolbox กำหนดรหัสและเวอร์ชันของตัวเองให้แบบฟอร์มที่เก็บไว้ ไฟล์นี้จึงไม่ตรงกับแบบฟอร์มที่นี่ ให้นำเข้าไฟล์ JSON ที่ส่งออกจาก KoboToolbox แทน
 odk-fault-odk_bad_instance = รหัสอินสแตนซ์ของแบบส่งหายไปหรืออ่านไม่ได้ haven จึงไม่สามารถบอกได้ว่าเคยนำเข้าแล้วหรือไม่ ให้ส่งออกแบบส่งอีกครั้งจากเครื่องมือที่สร้าง
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = กรณี
+persons-filter-case-open = มีกรณีที่ยังเปิดอยู่
+persons-filter-case-closed = มีกรณี ปิดหมดแล้ว
+persons-filter-case-none = ยังไม่มีกรณี
+validation-invalid_case_filter = เลือกจากรายการ: มีกรณีที่ยังเปิดอยู่ มีกรณีปิดหมดแล้ว หรือยังไม่มีกรณี

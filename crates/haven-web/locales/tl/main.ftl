@@ -1369,3 +1369,10 @@ odk-fault-odk_bad_answer = Ang sagot sa { $question } ay hindi uri na tinatangga
 odk-fault-odk_other_form = Ginawa ang submission na ito gamit ang ibang form, o ibang bersyon nito, kaysa sa napili rito. Piliin ang instrumentong ginamit sa interbyu, o mag-interbyu muli gamit ang form na na-download mula sa haven ngayon.
 odk-fault-odk_other_form_kobo = Binibigyan ng KoboToolbox ang mga form na hawak nito ng sariling id at bersyon, kaya hindi tugma ang file na ito sa form dito. I-import na lang ang JSON export ng KoboToolbox.
 odk-fault-odk_bad_instance = Nawawala o hindi mabasa ang instance id ng submission, kaya hindi matiyak ng haven kung na-import na ito dati. I-export muli ang submission mula sa tool na gumawa nito.
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = Kaso
+persons-filter-case-open = May kasong bukas pa
+persons-filter-case-closed = May mga kaso, sarado na lahat
+persons-filter-case-none = Wala pang kaso
+validation-invalid_case_filter = Pumili mula sa listahan: may kasong bukas pa, mga kasong sarado lahat, o wala pang kaso.

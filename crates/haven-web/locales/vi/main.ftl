@@ -1364,3 +1364,10 @@ odk-fault-odk_bad_answer = Câu trả lời cho { $question } không phải lo�
 odk-fault-odk_other_form = Bản nộp này được làm bằng một biểu mẫu khác, hoặc phiên bản khác, so với biểu mẫu đã chọn ở đây. Hãy chọn bộ công cụ mà cuộc phỏng vấn đã dùng, hoặc phỏng vấn lại bằng biểu mẫu tải từ haven bây giờ.
 odk-fault-odk_other_form_kobo = KoboToolbox gán mã và phiên bản riêng cho các biểu mẫu nó lưu trữ, nên tệp này không khớp với biểu mẫu ở đây. Hãy nhập tệp JSON xuất từ KoboToolbox thay thế.
 odk-fault-odk_bad_instance = Mã phiên bản (instance id) của bản nộp bị thiếu hoặc không đọc được, nên haven không biết nó đã được nhập trước đó chưa. Hãy xuất lại bản nộp từ công cụ đã tạo ra nó.
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = Hồ sơ vụ việc
+persons-filter-case-open = Có hồ sơ vẫn đang mở
+persons-filter-case-closed = Có hồ sơ, đều đã đóng
+persons-filter-case-none = Chưa có hồ sơ
+validation-invalid_case_filter = Hãy chọn trong danh sách: có hồ sơ vẫn đang mở, có hồ sơ đều đã đóng, hoặc chưa có hồ sơ.

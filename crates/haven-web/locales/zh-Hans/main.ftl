@@ -1364,3 +1364,10 @@ odk-fault-odk_bad_answer = { $question } 的回答不是此问题接受的类型
 odk-fault-odk_other_form = 此提交使用的表单或表单版本与这里所选的不同。请选择访谈时使用的工具，或用现在从 haven 下载的表单重新访谈。
 odk-fault-odk_other_form_kobo = KoboToolbox 会给其托管的表单分配自己的 ID 和版本，因此此文件与这里的表单不符。请改为导入 KoboToolbox 的 JSON 导出。
 odk-fault-odk_bad_instance = 提交的实例 ID 缺失或无法读取，因此 haven 无法判断它是否已导入过。请从生成它的工具重新导出该提交。
+
+# Filtering the people list by case (issue 13) (REVIEW: machine-quality, needs native review)
+persons-filter-case = 个案
+persons-filter-case-open = 有未结个案
+persons-filter-case-closed = 有个案，均已结案
+persons-filter-case-none = 尚无个案
+validation-invalid_case_filter = 请从列表中选择：有未结个案、个案均已结案，或尚无个案。

@@ -145,15 +145,36 @@ pub(crate) async fn list_person_cases(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/cases", params(PageQuery), tag = "cases", responses((status = 200, body = CaseList)))]
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct CaseListQuery {
+    page: Option<u32>,
+    per_page: Option<u32>,
+    /// open, active, suspended or closed.
+    status: Option<String>,
+    /// A user id, or `nobody` for cases assigned to no one.
+    assigned_to: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/cases", params(CaseListQuery), tag = "cases", responses((status = 200, body = CaseList), (status = 400, body = ErrorBody)))]
 pub(crate) async fn list_cases(
     State(state): State<AppState>,
     caller: Caller,
-    QueryParams(q): QueryParams<PageQuery>,
+    QueryParams(q): QueryParams<CaseListQuery>,
 ) -> Result<Json<CaseList>, WebError> {
     let scope = caller.scope(&state, Permission::ReadCase).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
-    let listing = state.store.list_cases(&scope, None, page).await?;
+    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let status = given(&q.status).map(|s| CaseStatus::parse(&s)).transpose()?;
+    let assignee = match given(&q.assigned_to).as_deref() {
+        None => None,
+        Some("nobody") => Some(haven_store::persons::WorkerFilter::Nobody),
+        Some(u) => Some(haven_store::persons::WorkerFilter::Assigned(
+            u.parse()
+                .map_err(|_| ValidationError::new("assigned_to", "invalid_worker", "choose a colleague, or nobody"))?,
+        )),
+    };
+    let listing = state.store.list_cases_filtered(&scope, None, page, status, assignee).await?;
     Ok(Json(CaseList {
         items: listing.items.iter().map(case_out).collect(),
         page: page.number,

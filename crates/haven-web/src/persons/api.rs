@@ -115,6 +115,9 @@ pub struct ListQuery {
     /// A user id: people in an open case assigned to them; `nobody`: people
     /// with no assigned open case.
     worker: Option<String>,
+    /// open: a case here not yet closed; closed: cases here, all closed;
+    /// none: no case here.
+    case: Option<String>,
     /// YYYY-MM-DD: first recorded on or after this day (UTC).
     added_from: Option<String>,
     /// YYYY-MM-DD: first recorded on or before this day (UTC).
@@ -131,6 +134,7 @@ pub(crate) struct FilterArgs<'a> {
     pub age: Option<&'a str>,
     pub outcome: Option<&'a str>,
     pub worker: Option<&'a str>,
+    pub case: Option<&'a str>,
     pub added_from: Option<&'a str>,
     pub added_to: Option<&'a str>,
 }
@@ -171,6 +175,7 @@ impl FilterArgs<'_> {
             age: given(self.age).map(|v| haven_core::person::AgeBand::parse(&v)).transpose()?,
             outcome: given(self.outcome).map(|v| OutcomeFilter::parse(&v)).transpose()?,
             worker,
+            case: given(self.case).map(|c| haven_store::persons::CaseFilter::parse(&c)).transpose()?,
             added_from: date("added_from", self.added_from)?,
             added_to: date("added_to", self.added_to)?,
         };
@@ -339,6 +344,7 @@ pub(crate) async fn list_persons(
         age: q.age.as_deref(),
         outcome: q.outcome.as_deref(),
         worker: q.worker.as_deref(),
+        case: q.case.as_deref(),
         added_from: q.added_from.as_deref(),
         added_to: q.added_to.as_deref(),
     }

@@ -27,6 +27,7 @@ struct PersonsPage {
     ages: Choices,
     outcomes: Choices,
     workers: Choices,
+    cases: Choices,
     added_from: String,
     added_to: String,
     oldest_first: bool,
@@ -47,6 +48,7 @@ pub(crate) struct PersonsQuery {
     age: Option<String>,
     outcome: Option<String>,
     worker: Option<String>,
+    case: Option<String>,
     added_from: Option<String>,
     added_to: Option<String>,
 }
@@ -76,6 +78,7 @@ pub(crate) async fn persons_page(
         age: query.age.as_deref(),
         outcome: query.outcome.as_deref(),
         worker: query.worker.as_deref(),
+        case: query.case.as_deref(),
         added_from: query.added_from.as_deref(),
         added_to: query.added_to.as_deref(),
     }
@@ -158,6 +161,13 @@ pub(crate) async fn persons_page(
         if org_wide { vec![("nobody", tr.t("persons-filter-nobody"))] } else { Vec::new() };
     worker_options.extend(worker_ids.iter().map(|(id, name)| (id.as_str(), name.clone())));
     let workers = choices(tr.t("persons-filter-any"), worker_options, chosen_worker.as_deref());
+    let cases = choices(
+        tr.t("persons-filter-any"),
+        haven_store::persons::CaseFilter::ALL
+            .iter()
+            .map(|c| (c.as_str(), tr.t(&format!("persons-filter-case-{}", c.as_str())))),
+        filter.case.map(|c| c.as_str()),
+    );
     let date = |d: Option<time::Date>| d.map(haven_core::person::format_date).unwrap_or_default();
     let (added_from, added_to) = (date(filter.added_from), date(filter.added_to));
     let filters = serde_urlencoded::to_string([
@@ -168,6 +178,7 @@ pub(crate) async fn persons_page(
         ("age", filter.age.map(|b| b.as_str()).unwrap_or("")),
         ("outcome", filter.outcome.map(|o| o.as_str()).unwrap_or("")),
         ("worker", chosen_worker.as_deref().unwrap_or("")),
+        ("case", filter.case.map(|c| c.as_str()).unwrap_or("")),
         ("added_from", added_from.as_str()),
         ("added_to", added_to.as_str()),
     ])
@@ -186,6 +197,7 @@ pub(crate) async fn persons_page(
         ages,
         outcomes,
         workers,
+        cases,
         added_from,
         added_to,
         oldest_first: filter.oldest_first,

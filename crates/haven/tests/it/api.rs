@@ -540,6 +540,9 @@ async fn r13_the_people_list_filters_by_nationality_sex_age_outcome_worker_and_d
         ("worker=nobody", vec![&thai_woman, &unknown]),
         ("sex=female&worker=nobody&nationality=THA", vec![&thai_woman]),
         ("sex=female&outcome=reasonable_grounds", vec![]),
+        ("case=open", vec![&thai_woman, &viet_man]),
+        ("case=none", vec![&unknown]),
+        ("case=closed", vec![]),
         (&*format!("added_from={today}&added_to={today}"), vec![&thai_woman, &viet_man, &unknown]),
         (&*format!("added_from={tomorrow}"), vec![]),
         (&*format!("added_to={}", today.previous_day().unwrap()), vec![]),
@@ -548,6 +551,24 @@ async fn r13_the_people_list_filters_by_nationality_sex_age_outcome_worker_and_d
         assert_eq!(res.status(), 200, "{q}");
         assert_eq!(ids(json(res).await), sorted(want), "{q}");
     }
+    // The case list filters by status and by whom a case is assigned to.
+    let app = &app;
+    let case_people = |q: &str| {
+        let q = q.to_owned();
+        async move {
+            let v = json(app.get(&format!("/api/v1/cases?{q}")).send().await.unwrap()).await;
+            let mut p: Vec<String> =
+                v["items"].as_array().unwrap().iter().map(|c| c["person_id"].as_str().unwrap().to_owned()).collect();
+            p.sort();
+            p
+        }
+    };
+    assert_eq!(case_people(&format!("assigned_to={cw}")).await, vec![viet_man.clone()]);
+    assert_eq!(case_people("assigned_to=nobody").await, vec![thai_woman.clone()]);
+    assert_eq!(case_people("status=open").await, sorted(vec![&thai_woman, &viet_man]));
+    assert!(case_people("status=closed").await.is_empty());
+    let res = app.get("/api/v1/cases?status=finished").send().await.unwrap();
+    assert_eq!(json(res).await["error"], "invalid_status");
     // Paging works over filtered results too.
     let page1 = json(app.get("/api/v1/persons?outcome=not_screened&per_page=1").send().await.unwrap()).await;
     assert_eq!(page1["items"].as_array().unwrap().len(), 1);
@@ -563,6 +584,7 @@ async fn r13_the_people_list_filters_by_nationality_sex_age_outcome_worker_and_d
         ("age=adult", "invalid_age_band"),
         ("outcome=trafficked", "invalid_outcome_filter"),
         ("worker=someone", "invalid_worker"),
+        ("case=maybe", "invalid_case_filter"),
         ("nationality=Thailand", "invalid_country"),
         ("added_from=30/11/2026", "invalid_date"),
         (&*format!("added_from={tomorrow}&added_to={today}"), "date_range_reversed"),
