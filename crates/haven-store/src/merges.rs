@@ -9,8 +9,7 @@ use haven_core::person::PersonRecord;
 use sqlx::Row;
 
 use crate::integrity::PERSON_MERGES;
-use crate::persons::PersonState;
-use crate::{now_ms, require, today, Result, Store, StoreError, WriteTx};
+use crate::{now_ms, require, today, Result, Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct MergeView {
@@ -50,25 +49,6 @@ fn view(r: &sqlx::any::AnyRow) -> Result<MergeView> {
 }
 
 impl Store {
-    /// The whole record of a person, for someone who sees all of it: a merge
-    /// moves what one record says into another, so a reader to whom part of
-    /// either is withheld (R17) may not make one.
-    async fn whole_record(&self, tx: &mut WriteTx, scope: &Scope, id: PersonId) -> Result<(PersonRecord, i64)> {
-        let id_s = id.to_string();
-        let Some(row) = self.fetch_person_row(&mut **tx, scope, &id_s).await? else {
-            self.append_scoped(tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
-            return Err(StoreError::NotFound);
-        };
-        let view = self.view_from_row(scope, id, &id_s, &row)?;
-        if !view.withheld.is_empty() {
-            return Err(StoreError::Denied);
-        }
-        match view.state {
-            PersonState::Active(r) => Ok((r, view.updated_at_ms)),
-            PersonState::Erased { .. } => Err(StoreError::Erased),
-        }
-    }
-
     /// Marks `duplicate` a duplicate of `kept`. The duplicate leaves the
     /// lists at once; nothing else changes until the merge is confirmed.
     pub async fn propose_merge(&self, scope: &Scope, kept: PersonId, duplicate: PersonId) -> Result<String> {
@@ -77,6 +57,8 @@ impl Store {
         merge::check_pair(&kept_s, &dup_s)?;
         let mut tx = self.begin().await?;
         for id in [kept, duplicate] {
+            // A merge moves what one record says into another: only one who
+            // sees both whole (R17) makes one.
             match self.whole_record(&mut tx, scope, id).await {
                 Ok(_) => {}
                 Err(StoreError::NotFound) => {
@@ -166,9 +148,9 @@ impl Store {
         // The duplicate must still be wholly in the decider's reach, and for
         // a confirmation the kept record too; undoing needs only the
         // duplicate, so it can always be brought back.
-        let (duplicate, duplicate_updated) = self.whole_record(&mut tx, scope, m.merged).await?;
+        let (_, duplicate, _, duplicate_updated) = self.whole_record(&mut tx, scope, m.merged).await?;
         if next == MergeStatus::Confirmed {
-            let (_, kept_updated) = self.whole_record(&mut tx, scope, m.kept).await?;
+            let (_, _, _, kept_updated) = self.whole_record(&mut tx, scope, m.kept).await?;
             self.update_person_in(&mut tx, scope, m.kept, |kept| {
                 let merged = merge::merged_record(kept, &duplicate, duplicate_updated > kept_updated)?;
                 Ok(PersonRecord::parse(&merged.to_input(), today())?)

@@ -506,6 +506,32 @@ impl Store {
         }
     }
 
+    /// A person's row and whole record, with when it was made and last
+    /// changed, for one who sees all of it. Changing a record (an edit, a
+    /// merge) from part of it would erase or move what the writer cannot
+    /// see (R17), so a reader to whom any category is withheld is refused.
+    /// Not found is audited in the caller's transaction.
+    pub(crate) async fn whole_record(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        id: PersonId,
+    ) -> Result<(AnyRow, PersonRecord, i64, i64)> {
+        let id_s = id.to_string();
+        let Some(row) = self.fetch_person_row(&mut **tx, scope, &id_s).await? else {
+            self.append_scoped(tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
+            return Err(StoreError::NotFound);
+        };
+        let view = self.view_from_row(scope, id, &id_s, &row)?;
+        if !view.withheld.is_empty() {
+            return Err(StoreError::Denied);
+        }
+        match view.state {
+            PersonState::Active(r) => Ok((row, r, view.created_at_ms, view.updated_at_ms)),
+            PersonState::Erased { .. } => Err(StoreError::Erased),
+        }
+    }
+
     /// [`Store::update_person`] inside the caller's transaction.
     pub(crate) async fn update_person_in(
         &self,
@@ -515,19 +541,7 @@ impl Store {
         change: impl FnOnce(&PersonRecord) -> Result<PersonRecord>,
     ) -> Result<PersonView> {
         let id_s = id.to_string();
-        let Some(row) = self.fetch_person_row(&mut **tx, scope, &id_s).await? else {
-            self.append_scoped(tx, scope, Action::Update, RecordKind::Person, &id_s, "not_found").await?;
-            return Err(StoreError::NotFound);
-        };
-        let view = self.view_from_row(scope, id, &id_s, &row)?;
-        // Editing merges into fields the editor cannot see would erase them;
-        // only someone who sees the whole record may change it.
-        if !view.withheld.is_empty() {
-            return Err(StoreError::Denied);
-        }
-        let PersonState::Active(current) = view.state else {
-            return Err(StoreError::Erased);
-        };
+        let (row, current, created_at_ms, _) = self.whole_record(tx, scope, id).await?;
         let updated = change(&current)?;
         let wrapped: Vec<u8> = row.try_get::<Option<Vec<u8>>, _>("wrapped")?.ok_or(StoreError::Erased)?;
         let dek = self.keys().unwrap(&id_s, &wrapped)?;
@@ -552,7 +566,7 @@ impl Store {
         self.append_scoped(tx, scope, Action::Update, RecordKind::Person, &id_s, "ok").await?;
         Ok(PersonView {
             id,
-            created_at_ms: view.created_at_ms,
+            created_at_ms,
             updated_at_ms: now,
             state: PersonState::Active(updated),
             withheld: Categories::NONE,

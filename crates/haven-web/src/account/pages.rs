@@ -48,7 +48,7 @@ pub(crate) async fn login_submit(
             username: form.username.clone(),
             error: Some(error),
         };
-        let mut res = render(&page).unwrap_or_else(|e| error_page(&tr, e.0));
+        let mut res = render(&page).unwrap_or_else(|e| error_page(e.0));
         *res.status_mut() = status;
         res.headers_mut().insert(header::SET_COOKIE, cookie_header(&state, LOGIN_CSRF_COOKIE, &csrf, Some(3600)));
         res
@@ -65,7 +65,7 @@ pub(crate) async fn login_submit(
     let network = haven_store::auth::network_of(client);
     let outcome = match state.store.login(&form.username, &form.password, &network, &rid).await {
         Ok(o) => o,
-        Err(e) => return error_page(&tr, e.into()),
+        Err(e) => return error_page(e.into()),
     };
     let user = match outcome {
         LoginOutcome::Success(u) => u,
@@ -80,7 +80,7 @@ pub(crate) async fn login_submit(
     }
     let (secret, _csrf) = match state.store.create_session(&user, false).await {
         Ok(s) => s,
-        Err(e) => return error_page(&tr, e.into()),
+        Err(e) => return error_page(e.into()),
     };
     // "/" sends the session on: second factor, then password, then the role's landing page.
     let mut res = Redirect::to("/").into_response();
@@ -145,7 +145,7 @@ pub(crate) async fn password_submit(
             forced: caller.user.must_change_password,
             error: Some(msg),
         };
-        let mut res = render(&page).unwrap_or_else(|e| error_page(&tr, e.0));
+        let mut res = render(&page).unwrap_or_else(|e| error_page(e.0));
         *res.status_mut() = StatusCode::BAD_REQUEST;
         res
     };
@@ -155,7 +155,7 @@ pub(crate) async fn password_submit(
     match state.store.change_password(&caller.user, &form.current, &form.password).await {
         Ok(()) => {}
         Err(haven_store::StoreError::Invalid(v)) => return again(validation_message(&tr, &v)),
-        Err(e) => return error_page(&tr, e.into()),
+        Err(e) => return error_page(e.into()),
     }
     // The change ended every session, this one included: start a new one.
     match state.store.create_session(&caller.user, !caller.second_factor_pending()).await {
@@ -164,7 +164,7 @@ pub(crate) async fn password_submit(
             res.headers_mut().insert(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, &secret, None));
             res
         }
-        Err(e) => error_page(&tr, e.into()),
+        Err(e) => error_page(e.into()),
     }
 }
 

@@ -90,8 +90,10 @@ impl Tr {
     }
 
     /// Whether the catalogue has `key` in this language or the fallback.
+    /// Asked of the parsed catalogues, not by formatting: a message with
+    /// placeables does not format without its arguments, yet it exists.
     pub fn has(&self, key: &str) -> bool {
-        LOCALES.try_lookup(&self.id, key).is_some()
+        super::catalogue::built_in(self.code).contains_key(key) || super::catalogue::built_in("en").contains_key(key)
     }
 }
 
@@ -331,6 +333,13 @@ mod tests {
         assert_eq!(negotiate("fr, vi;q=0.5"), "vi");
         assert_eq!(negotiate("fr"), "en");
         assert_eq!(negotiate("fil-PH"), "tl");
+    }
+
+    #[test]
+    fn a_message_with_placeables_exists_without_its_arguments() {
+        let tr = Tr::new("th");
+        assert!(tr.has("odk-fault-odk_bad_answer") && tr.has("nav-signed-in-as") && tr.has("login-title"));
+        assert!(!tr.has("no-such-message"));
     }
 
     #[test]

@@ -269,7 +269,7 @@ pub struct ErrorPage {
 
 /// An error as a page in the user's language, with the reader's menu: the
 /// response is finished by [`render_page_errors`].
-pub fn error_page(_tr: &Tr, err: WebError) -> Response {
+pub fn error_page(err: WebError) -> Response {
     PageError(err).into_response()
 }
 

@@ -124,6 +124,32 @@ pub struct ListQuery {
     added_to: Option<String>,
 }
 
+impl ListQuery {
+    /// The filters, as the API and the page (which reads the same query) parse them.
+    pub(crate) fn filter_args(&self) -> FilterArgs<'_> {
+        FilterArgs {
+            location: self.location.as_deref(),
+            sort: self.sort.as_deref(),
+            nationality: self.nationality.as_deref(),
+            sex: self.sex.as_deref(),
+            age: self.age.as_deref(),
+            outcome: self.outcome.as_deref(),
+            worker: self.worker.as_deref(),
+            case: self.case.as_deref(),
+            added_from: self.added_from.as_deref(),
+            added_to: self.added_to.as_deref(),
+        }
+    }
+
+    pub(crate) fn name_query(&self) -> String {
+        self.q.as_deref().unwrap_or_default().trim().to_owned()
+    }
+
+    pub(crate) fn page_number(&self) -> u32 {
+        self.page.unwrap_or(1)
+    }
+}
+
 /// The list filters as they arrive, from the API's query or the page's form.
 #[derive(Default)]
 pub(crate) struct FilterArgs<'a> {
@@ -336,19 +362,7 @@ pub(crate) async fn list_persons(
 ) -> Result<Json<PersonList>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
-    let filter = FilterArgs {
-        location: q.location.as_deref(),
-        sort: q.sort.as_deref(),
-        nationality: q.nationality.as_deref(),
-        sex: q.sex.as_deref(),
-        age: q.age.as_deref(),
-        outcome: q.outcome.as_deref(),
-        worker: q.worker.as_deref(),
-        case: q.case.as_deref(),
-        added_from: q.added_from.as_deref(),
-        added_to: q.added_to.as_deref(),
-    }
-    .parse()?;
+    let filter = q.filter_args().parse()?;
     let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(query) => state.store.search_persons(&scope, query, page.size).await?,
         None => state.store.list_persons_filtered(&scope, page, &filter).await?,

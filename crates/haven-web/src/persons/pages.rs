@@ -37,22 +37,6 @@ struct PersonsPage {
     filters: String,
 }
 
-#[derive(Deserialize)]
-pub(crate) struct PersonsQuery {
-    q: Option<String>,
-    page: Option<u32>,
-    location: Option<String>,
-    sort: Option<String>,
-    nationality: Option<String>,
-    sex: Option<String>,
-    age: Option<String>,
-    outcome: Option<String>,
-    worker: Option<String>,
-    case: Option<String>,
-    added_from: Option<String>,
-    added_to: Option<String>,
-}
-
 fn choices<'a>(any: String, options: impl IntoIterator<Item = (&'a str, String)>, chosen: Option<&str>) -> Choices {
     let mut out = vec![(String::new(), any, chosen.is_none())];
     out.extend(options.into_iter().map(|(v, label)| (v.to_owned(), label, chosen == Some(v))));
@@ -63,26 +47,14 @@ pub(crate) async fn persons_page(
     State(state): State<AppState>,
     tr: Tr,
     PageCaller(caller): PageCaller,
-    Query(query): Query<PersonsQuery>,
+    Query(query): Query<super::api::ListQuery>,
 ) -> PageResult {
     use haven_core::person::{AgeBand, SexGroup};
     use haven_store::persons::WorkerFilter;
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
-    let q = query.q.unwrap_or_default().trim().to_owned();
-    let page = Page::new(query.page.unwrap_or(1), 50);
-    let filter = super::api::FilterArgs {
-        location: query.location.as_deref(),
-        sort: query.sort.as_deref(),
-        nationality: query.nationality.as_deref(),
-        sex: query.sex.as_deref(),
-        age: query.age.as_deref(),
-        outcome: query.outcome.as_deref(),
-        worker: query.worker.as_deref(),
-        case: query.case.as_deref(),
-        added_from: query.added_from.as_deref(),
-        added_to: query.added_to.as_deref(),
-    }
-    .parse()?;
+    let q = query.name_query();
+    let page = Page::new(query.page_number(), 50);
+    let filter = query.filter_args().parse()?;
     // A name search looks through everyone in reach: the filters do not
     // apply to it, so the form does not pretend they do.
     let filter = if q.is_empty() { filter } else { haven_store::persons::PersonFilter::default() };

@@ -584,20 +584,8 @@ fn file_fault(tr: &Tr, e: &haven_formats::FormatError, instrument: &haven_core::
     };
     let args: Vec<(&'static str, String)> =
         e.args.iter().map(|(k, v)| (*k, if *k == "question" { question(v) } else { v.clone() })).collect();
-    // The codes the catalogue has words for (`odk-fault-{code}`); a lookup
-    // cannot tell, since a message with placeables resolves only with them.
-    const WORDED: [&str; 8] = [
-        "odk_not_a_submission",
-        "odk_too_large",
-        "odk_question_twice",
-        "odk_unknown_field",
-        "odk_bad_answer",
-        "odk_other_form",
-        "odk_other_form_kobo",
-        "odk_bad_instance",
-    ];
     match e.code {
-        Some(code) if WORDED.contains(&code) => tr.t_args(&format!("odk-fault-{code}"), &args),
+        Some(code) if tr.has(&format!("odk-fault-{code}")) => tr.t_args(&format!("odk-fault-{code}"), &args),
         _ => format!("{} ({})", tr.t("odk-fault-odk_damaged"), e.message),
     }
 }

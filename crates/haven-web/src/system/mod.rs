@@ -44,13 +44,13 @@ pub(crate) async fn api_not_found() -> WebError {
     WebError::NotFound
 }
 
-pub(crate) async fn not_found_page(State(state): State<AppState>, tr: Tr, req: axum::extract::Request) -> Response {
+pub(crate) async fn not_found_page(State(state): State<AppState>, req: axum::extract::Request) -> Response {
     use axum::extract::FromRequestParts;
     // A signed-in reader keeps the menu on the page for an address that
     // does not exist (the extractor leaves it for the error page).
     let (mut parts, _) = req.into_parts();
     let _ = PageCaller::from_request_parts(&mut parts, &state).await;
-    error_page(&tr, WebError::NotFound)
+    error_page(WebError::NotFound)
 }
 
 async fn home(tr: Tr, PageCaller(caller): PageCaller) -> Redirect {

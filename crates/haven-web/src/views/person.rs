@@ -349,6 +349,6 @@ pub(crate) async fn person_page(
                 Err(_) => StatusCode::NOT_FOUND.into_response(),
             }
         }
-        Err(e) => error_page(&tr, e),
+        Err(e) => error_page(e),
     }
 }

@@ -1592,3 +1592,27 @@ async fn r24_a_tampered_transfer_does_not_stop_a_partner_being_removed() {
     assert!(p.a.store.partners().await.unwrap()[0].removed);
     assert_eq!(status_at_a(&p, &t2).await, "revoked");
 }
+
+#[tokio::test]
+async fn r24_a_record_received_from_a_partner_is_never_merged() {
+    let p = pair().await;
+    let (person, consent) = p.person_with_consent(&["identity"]).await;
+    let id = json(p.propose(&person, &consent).await).await["id"].as_str().unwrap().to_owned();
+    assert_eq!(p.push_a().await, 1);
+    let res = p.b.post(&format!("/api/v1/transfers/{id}/accept")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let received = json(res).await["person_id"].as_str().unwrap().to_owned();
+    // Its sender may still withdraw it; what a merge copied would outlive that.
+    let local = p.b.create_named("Nguyen Thi Lan").await;
+    for (kept, dup) in [(&local, &received), (&received, &local)] {
+        let res =
+            p.b.post(&format!("/api/v1/persons/{kept}/merges"))
+                .json(&json!({"duplicate_id": dup}))
+                .send()
+                .await
+                .unwrap();
+        assert_eq!(res.status(), 400);
+        assert_eq!(json(res).await["error"], "merge_received_record");
+    }
+    assert_eq!(p.b.count("person_merges").await, 0);
+}

@@ -594,24 +594,6 @@ async fn r13_a_supervisor_merges_a_duplicate_which_can_be_undone_until_confirmed
     assert!(page.contains("id=\"merges\"") && page.contains("Hoa Nguyen") && page.contains("confirmed"), "{page}");
     assert!(!page.contains(&format!("/merges/{second}/undo")), "a confirmed merge offers no undo");
 
-    // Erasing the kept record erases the duplicate merged into it for good:
-    // it is the same person (R28). Done on a second pair below, so the
-    // tampering check after it still has its rows.
-    let kept2 = app.create_named("Erase Kept").await;
-    let dup2 = app.create_named("Erase Duplicate").await;
-    let pending_dup = app.create_named("Pending Duplicate").await;
-    let res = merge(&kept2, &dup2).await.unwrap();
-    let m2 = json(res).await["id"].as_str().unwrap().to_owned();
-    assert_eq!(app.post(&format!("/api/v1/merges/{m2}/confirm")).send().await.unwrap().status(), 200);
-    assert_eq!(merge(&kept2, &pending_dup).await.unwrap().status(), 201);
-    assert!(!listed().await.contains(&pending_dup));
-    assert_eq!(app.post(&format!("/api/v1/persons/{kept2}/erase")).send().await.unwrap().status(), 204);
-    assert_eq!(app.get(&format!("/api/v1/persons/{dup2}")).send().await.unwrap().status(), 410);
-    // A pending merge with an erased record is undone: nobody stays hidden behind it.
-    assert!(listed().await.contains(&pending_dup), "the pending duplicate is back in the list");
-    let p = json(app.get(&format!("/api/v1/persons/{pending_dup}")).send().await.unwrap()).await;
-    assert_eq!(p["full_name"], "Pending Duplicate");
-
     // A merge row written in SQL hides nobody, and raises the alarm.
     let victim = app.create_named("Hidden By Insider").await;
     let org = app.store.org_by_name("Local organisation").await.unwrap();
@@ -691,4 +673,35 @@ async fn r13_the_duplicates_page_finds_records_by_name_and_merges_from_the_brows
     assert_eq!(res.headers()["location"].to_str().unwrap(), format!("/persons/{kept}?saved=merge-undone"));
     let merges = json(app.get(&format!("/api/v1/persons/{kept}/merges")).send().await.unwrap()).await;
     assert_eq!(merges[0]["status"], "undone");
+}
+
+#[tokio::test]
+async fn r28_erasing_a_kept_record_erases_its_confirmed_duplicate_and_frees_a_pending_one() {
+    let app = TestApp::spawn().await;
+    let merge = |kept: &str, dup: &str| {
+        app.post(&format!("/api/v1/persons/{kept}/merges")).json(&json!({"duplicate_id": dup})).send()
+    };
+    let listed = || async {
+        let v = json(app.get("/api/v1/persons").send().await.unwrap()).await;
+        v["items"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    // A confirmed duplicate is the same person: erasing one erases both, or
+    // a full copy would stay behind, out of every list.
+    let kept2 = app.create_named("Erase Kept").await;
+    let dup2 = app.create_named("Erase Duplicate").await;
+    let pending_dup = app.create_named("Pending Duplicate").await;
+    let res = merge(&kept2, &dup2).await.unwrap();
+    let m2 = json(res).await["id"].as_str().unwrap().to_owned();
+    assert_eq!(app.post(&format!("/api/v1/merges/{m2}/confirm")).send().await.unwrap().status(), 200);
+    assert_eq!(merge(&kept2, &pending_dup).await.unwrap().status(), 201);
+    assert!(!listed().await.contains(&pending_dup));
+    assert_eq!(app.post(&format!("/api/v1/persons/{kept2}/erase")).send().await.unwrap().status(), 204);
+    assert_eq!(app.get(&format!("/api/v1/persons/{dup2}")).send().await.unwrap().status(), 410);
+    // A pending merge with an erased record is undone: nobody stays hidden behind it.
+    assert!(listed().await.contains(&pending_dup), "the pending duplicate is back in the list");
+    let p = json(app.get(&format!("/api/v1/persons/{pending_dup}")).send().await.unwrap()).await;
+    assert_eq!(p["full_name"], "Pending Duplicate");
+
+    assert_eq!(app.count("audit_events WHERE outcome = 'erased_with_kept_record'").await, 1);
+    assert_eq!(app.count("audit_events WHERE outcome = 'merge_undone_by_erasure'").await, 1);
 }
