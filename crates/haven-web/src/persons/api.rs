@@ -125,22 +125,6 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    /// The filters, as the API and the page (which reads the same query) parse them.
-    pub(crate) fn filter_args(&self) -> FilterArgs<'_> {
-        FilterArgs {
-            location: self.location.as_deref(),
-            sort: self.sort.as_deref(),
-            nationality: self.nationality.as_deref(),
-            sex: self.sex.as_deref(),
-            age: self.age.as_deref(),
-            outcome: self.outcome.as_deref(),
-            worker: self.worker.as_deref(),
-            case: self.case.as_deref(),
-            added_from: self.added_from.as_deref(),
-            added_to: self.added_to.as_deref(),
-        }
-    }
-
     pub(crate) fn name_query(&self) -> String {
         self.q.as_deref().unwrap_or_default().trim().to_owned()
     }
@@ -150,27 +134,14 @@ impl ListQuery {
     }
 }
 
-/// The list filters as they arrive, from the API's query or the page's form.
-#[derive(Default)]
-pub(crate) struct FilterArgs<'a> {
-    pub location: Option<&'a str>,
-    pub sort: Option<&'a str>,
-    pub nationality: Option<&'a str>,
-    pub sex: Option<&'a str>,
-    pub age: Option<&'a str>,
-    pub outcome: Option<&'a str>,
-    pub worker: Option<&'a str>,
-    pub case: Option<&'a str>,
-    pub added_from: Option<&'a str>,
-    pub added_to: Option<&'a str>,
-}
-
-impl FilterArgs<'_> {
-    /// A blank value means "any", as an untouched form control sends it.
-    pub(crate) fn parse(&self) -> Result<haven_store::persons::PersonFilter, WebError> {
+impl ListQuery {
+    /// The filters, as the API and the page (which reads the same query)
+    /// apply them. A blank value means "any", as an untouched form control
+    /// sends it.
+    pub(crate) fn filter(&self) -> Result<haven_store::persons::PersonFilter, WebError> {
         use haven_store::persons::{OutcomeFilter, PersonFilter, WorkerFilter};
-        let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
-        let date = |field: &'static str, v: Option<&str>| -> Result<Option<time::Date>, WebError> {
+        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let date = |field: &'static str, v: &Option<String>| -> Result<Option<time::Date>, WebError> {
             match given(v) {
                 None => Ok(None),
                 Some(d) => haven_core::person::parse_date(&d)
@@ -178,14 +149,14 @@ impl FilterArgs<'_> {
                     .ok_or_else(|| ValidationError::new(field, "invalid_date", "write the date as YYYY-MM-DD").into()),
             }
         };
-        let oldest_first = match given(self.sort).as_deref() {
+        let oldest_first = match given(&self.sort).as_deref() {
             None | Some("newest") => false,
             Some("oldest") => true,
             Some(_) => {
                 return Err(ValidationError::new("sort", "invalid_sort", "sort by newest or oldest").into());
             }
         };
-        let worker = match given(self.worker).as_deref() {
+        let worker = match given(&self.worker).as_deref() {
             None => None,
             Some("nobody") => Some(WorkerFilter::Nobody),
             Some(w) => Some(WorkerFilter::Assigned(
@@ -194,16 +165,16 @@ impl FilterArgs<'_> {
             )),
         };
         let filter = PersonFilter {
-            location: given(self.location).map(|l| LocationType::parse(&l)).transpose()?,
+            location: given(&self.location).map(|l| LocationType::parse(&l)).transpose()?,
             oldest_first,
-            nationality: given(self.nationality).map(|n| haven_core::person::Country::parse(&n)).transpose()?,
-            sex: given(self.sex).map(|v| haven_core::person::SexGroup::parse(&v)).transpose()?,
-            age: given(self.age).map(|v| haven_core::person::AgeBand::parse(&v)).transpose()?,
-            outcome: given(self.outcome).map(|v| OutcomeFilter::parse(&v)).transpose()?,
+            nationality: given(&self.nationality).map(|n| haven_core::person::Country::parse(&n)).transpose()?,
+            sex: given(&self.sex).map(|v| haven_core::person::SexGroup::parse(&v)).transpose()?,
+            age: given(&self.age).map(|v| haven_core::person::AgeBand::parse(&v)).transpose()?,
+            outcome: given(&self.outcome).map(|v| OutcomeFilter::parse(&v)).transpose()?,
             worker,
-            case: given(self.case).map(|c| haven_store::persons::CaseFilter::parse(&c)).transpose()?,
-            added_from: date("added_from", self.added_from)?,
-            added_to: date("added_to", self.added_to)?,
+            case: given(&self.case).map(|c| haven_store::persons::CaseFilter::parse(&c)).transpose()?,
+            added_from: date("added_from", &self.added_from)?,
+            added_to: date("added_to", &self.added_to)?,
         };
         if let (Some(from), Some(to)) = (filter.added_from, filter.added_to) {
             if from > to {
@@ -362,7 +333,7 @@ pub(crate) async fn list_persons(
 ) -> Result<Json<PersonList>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
-    let filter = q.filter_args().parse()?;
+    let filter = q.filter()?;
     let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(query) => state.store.search_persons(&scope, query, page.size).await?,
         None => state.store.list_persons_filtered(&scope, page, &filter).await?,

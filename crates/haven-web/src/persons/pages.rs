@@ -54,7 +54,7 @@ pub(crate) async fn persons_page(
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let q = query.name_query();
     let page = Page::new(query.page_number(), 50);
-    let filter = query.filter_args().parse()?;
+    let filter = query.filter()?;
     // A name search looks through everyone in reach: the filters do not
     // apply to it, so the form does not pretend they do.
     let filter = if q.is_empty() { filter } else { haven_store::persons::PersonFilter::default() };
