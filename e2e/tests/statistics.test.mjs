@@ -87,3 +87,51 @@ async function interop(page) {
   await page.goto(`${ctx.haven.url}/persons?q=${encodeURIComponent('Figure Woman Detained 0')}`);
   assert.equal(await page.locator('main table a', { hasText: 'Figure Woman Detained 0' }).count(), 1, 'no copy was made');
 }
+
+test('r23 a supervisor moves the organisation in from its spreadsheet: columns guessed, a bad row named, then all of it imported', async () => {
+  const pw = ctx.haven
+    .cli('user', 'create', '--org', 'Local organisation', '--role', 'supervisor', '--username', 'sup.sheet')
+    .trim().split('\n').pop();
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await signIn(page, ctx.haven.url, 'sup.sheet', pw, 'supervisor-passphrase-sheet');
+  await page.getByRole('link', { name: 'Import and export' }).click();
+  await page.locator('#sheet-start').click();
+
+  // The list as the shelter kept it: Thai and English headings, a date
+  // that cannot be (31/02), and a column haven has no place for.
+  const sheet = (dob) => '\ufeffชื่อ,Sex,DOB,Nationality,Case status,Opened on,Village\n'
+    + `Sheet Person Aung,male,${dob},Myanmar,active,02/01/2024,Myawaddy\n`
+    + 'Sheet Person Lan,female,,Viet Nam,,,\n';
+  const bad = path.join(ctx.haven.dir, 'legacy-bad.csv');
+  writeFileSync(bad, sheet('31/02/1998'));
+  await page.locator('#sheet-file').setInputFiles(bad);
+  await page.getByRole('button', { name: 'Read the columns' }).click();
+  // The columns were matched by their headings; the one left over is named.
+  assert.equal(await page.getByLabel('Name (required)').inputValue(), '0');
+  assert.equal(await page.getByLabel('Date of birth').inputValue(), '2');
+  assert.match(await page.locator('#sheet-left-out').textContent(), /Village/);
+  await page.getByRole('button', { name: 'Check the sheet (writes nothing)' }).click();
+  assert.match(await page.locator('#sheet-fault').textContent(), /Nothing was imported/);
+  const problem = await page.locator('#sheet-problems tbody tr').first().locator('td').allTextContents();
+  assert.deepEqual(problem.slice(0, 2), ['2', 'DOB'], 'the row and the sheet\'s own heading');
+  await screenshot(page, 'sheet-refused');
+
+  // Corrected and chosen again: checked clean, then imported whole.
+  const good = path.join(ctx.haven.dir, 'legacy-good.csv');
+  writeFileSync(good, sheet('28/02/1998'));
+  await page.goto(`${ctx.haven.url}/interop/spreadsheet`);
+  await page.locator('#sheet-file').setInputFiles(good);
+  await page.getByRole('button', { name: 'Read the columns' }).click();
+  await page.getByRole('button', { name: 'Check the sheet (writes nothing)' }).click();
+  assert.match(await page.locator('#sheet-verdict').textContent(), /People: 2\. Cases: 1\./);
+  await page.getByRole('button', { name: 'Import all of it' }).click();
+  assert.match(await page.locator('#sheet-verdict').textContent(), /Imported\. People: 2\. Cases: 1\./);
+  await page.locator('#sheet-people').click();
+  assert.equal(await page.locator('main table a', { hasText: 'Sheet Person Aung' }).count(), 1);
+
+  // Their figures: a table of referrals says there are none yet.
+  await page.goto(`${ctx.haven.url}/statistics`);
+  await page.locator('#stats-referrals').click();
+  assert.match(await page.locator('#stats-empty').textContent(), /No referrals yet/);
+  await page.close();
+});

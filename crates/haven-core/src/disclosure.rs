@@ -235,6 +235,89 @@ pub struct PersonFacts {
     pub outcome: Option<String>,
     /// When the person was first recorded: the period they count in.
     pub recorded_on: time::Date,
+    /// The country the latest completed screening says the person was
+    /// exploited in (ISO 3166-1 alpha-3).
+    pub exploited_in: Option<String>,
+    /// The main form of exploitation that screening shows ([`main_form`]).
+    pub form: Option<String>,
+    /// The latest identification decision: `confirmed` or `not_confirmed`.
+    pub decision: Option<String>,
+    /// The day a completed screening first found reasonable grounds.
+    pub rg_on: Option<time::Date>,
+    /// The day the jurisdiction's target for reasonable grounds falls,
+    /// counted in working days from first contact (`recorded_on`).
+    pub rg_due: Option<time::Date>,
+    /// Whether a return plan is on file.
+    pub return_planned: bool,
+    /// Whether a compensation claim is on file.
+    pub compensation_claimed: bool,
+}
+
+impl PersonFacts {
+    /// What the person's first record alone says: nothing yet of
+    /// screenings, decisions or protection.
+    pub fn new(
+        sex: Option<String>,
+        nationality: Option<String>,
+        birth: Option<crate::person::Birth>,
+        location: crate::person::LocationType,
+        recorded_on: time::Date,
+    ) -> Self {
+        Self {
+            sex,
+            nationality,
+            birth,
+            location,
+            outcome: None,
+            recorded_on,
+            exploited_in: None,
+            form: None,
+            decision: None,
+            rg_on: None,
+            rg_due: None,
+            return_planned: false,
+            compensation_claimed: false,
+        }
+    }
+}
+
+/// The forms of the purpose element in the order the figures name one
+/// person's main form: forced criminality first, because it is the form
+/// scam compounds take and the one national figures most often miss
+/// (R04); then the others from the most to the least specific.
+const MAIN_FORM_ORDER: [crate::screening::Form; 5] = [
+    crate::screening::Form::ForcedCriminality,
+    crate::screening::Form::SexualExploitation,
+    crate::screening::Form::ForcedLabour,
+    crate::screening::Form::SlaveryOrSimilarPractices,
+    crate::screening::Form::Servitude,
+];
+
+/// One form per person, so that a table by form still counts each person
+/// once and its totals stay those of every other table (a person shown
+/// under two forms would let one table's totals contradict another's).
+/// `not_shown` when the screening shows no form of exploitation.
+pub fn main_form(elements: &[crate::screening::ElementFinding]) -> &'static str {
+    let shown: Vec<crate::screening::Form> = elements
+        .iter()
+        .filter(|e| e.element == crate::screening::Element::Purpose)
+        .flat_map(|e| e.forms.iter().copied())
+        .collect();
+    MAIN_FORM_ORDER.iter().find(|f| shown.contains(f)).map_or("not_shown", |f| f.as_str())
+}
+
+/// One referral as the figures count it: its service and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferralFacts {
+    pub service_type: String,
+    pub status: String,
+}
+
+/// What a table counts: people, or referrals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    People,
+    Referrals,
 }
 
 /// What a table can be broken down by.
@@ -247,17 +330,47 @@ pub enum Dimension {
     AgeBand,
     Location,
     Outcome,
+    /// Country of exploitation, from the latest completed screening.
+    ExploitedIn,
+    /// The main form of exploitation ([`main_form`]).
+    Form,
+    /// The identification decision.
+    Decision,
+    /// Whether reasonable grounds were found within the target.
+    TimeToRg,
+    ReturnPlan,
+    CompensationClaim,
+    /// A referral's service type (counts referrals, not people).
+    ServiceType,
+    /// Where a referral stands (counts referrals, not people).
+    ReferralStatus,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 6] = [
+    pub const ALL: [Dimension; 14] = [
         Dimension::Period,
         Dimension::Nationality,
         Dimension::Sex,
         Dimension::AgeBand,
         Dimension::Location,
         Dimension::Outcome,
+        Dimension::ExploitedIn,
+        Dimension::Form,
+        Dimension::Decision,
+        Dimension::TimeToRg,
+        Dimension::ReturnPlan,
+        Dimension::CompensationClaim,
+        Dimension::ServiceType,
+        Dimension::ReferralStatus,
     ];
+
+    /// What a table by this dimension counts.
+    pub fn unit(&self) -> Unit {
+        match self {
+            Dimension::ServiceType | Dimension::ReferralStatus => Unit::Referrals,
+            _ => Unit::People,
+        }
+    }
 
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -267,6 +380,14 @@ impl Dimension {
             Dimension::AgeBand => "age_band",
             Dimension::Location => "location",
             Dimension::Outcome => "outcome",
+            Dimension::ExploitedIn => "country_of_exploitation",
+            Dimension::Form => "form_of_exploitation",
+            Dimension::Decision => "decision",
+            Dimension::TimeToRg => "time_to_reasonable_grounds",
+            Dimension::ReturnPlan => "return_plan",
+            Dimension::CompensationClaim => "compensation_claim",
+            Dimension::ServiceType => "service_type",
+            Dimension::ReferralStatus => "referral_status",
         }
     }
 
@@ -274,7 +395,7 @@ impl Dimension {
         Self::ALL.iter().copied().find(|d| d.as_str() == s.trim()).ok_or(crate::ValidationError::new(
             "dimension",
             "invalid_dimension",
-            "break figures down by period, nationality, sex, age_band, location or outcome",
+            "break figures down by period, nationality, sex, age_band, location, outcome, country_of_exploitation, form_of_exploitation, decision, time_to_reasonable_grounds, return_plan, compensation_claim, or referrals by service_type and referral_status",
         ))
     }
 
@@ -291,6 +412,29 @@ impl Dimension {
             Dimension::AgeBand => age_band(f.birth.as_ref(), today).to_owned(),
             Dimension::Location => f.location.as_str().to_owned(),
             Dimension::Outcome => f.outcome.clone().unwrap_or_else(|| "not_screened".to_owned()),
+            Dimension::ExploitedIn => f.exploited_in.clone().unwrap_or_else(|| "not_recorded".to_owned()),
+            Dimension::Form => f.form.clone().unwrap_or_else(|| "not_screened".to_owned()),
+            Dimension::Decision => f.decision.clone().unwrap_or_else(|| "no_decision".to_owned()),
+            Dimension::TimeToRg => match (f.rg_on, f.rg_due) {
+                (Some(on), Some(due)) if on <= due => "within_target",
+                (Some(_), _) => "after_target",
+                (None, _) => "not_found",
+            }
+            .to_owned(),
+            Dimension::ReturnPlan => if f.return_planned { "planned" } else { "none" }.to_owned(),
+            Dimension::CompensationClaim => if f.compensation_claimed { "claimed" } else { "none" }.to_owned(),
+            // A person has no single referral: tables of referrals count
+            // them through [`tabulate_referrals`], never through a person.
+            Dimension::ServiceType | Dimension::ReferralStatus => OTHER.to_owned(),
+        }
+    }
+
+    /// The label a referral counts under.
+    pub fn referral_value(&self, r: &ReferralFacts) -> String {
+        match self {
+            Dimension::ServiceType => r.service_type.clone(),
+            Dimension::ReferralStatus => r.status.clone(),
+            _ => OTHER.to_owned(),
         }
     }
 }
@@ -350,18 +494,28 @@ pub fn recode(counts: &std::collections::BTreeMap<String, u64>, k: u64) -> std::
 /// Rows and columns come out sorted (the merged group last), so the same
 /// facts give the same table whatever order they came in.
 pub fn tabulate(facts: &[PersonFacts], rows: Dimension, cols: Dimension, today: time::Date, k: u64) -> Counts {
-    let marginal = |d: Dimension| {
+    tabulate_by(facts, |f| rows.value(f, today), |f| cols.value(f, today), k)
+}
+
+/// Counts referrals by two of their dimensions, recoded as [`tabulate`]
+/// recodes people.
+pub fn tabulate_referrals(referrals: &[ReferralFacts], rows: Dimension, cols: Dimension, k: u64) -> Counts {
+    tabulate_by(referrals, |r| rows.referral_value(r), |r| cols.referral_value(r), k)
+}
+
+fn tabulate_by<T>(items: &[T], row_of: impl Fn(&T) -> String, col_of: impl Fn(&T) -> String, k: u64) -> Counts {
+    let marginal = |of: &dyn Fn(&T) -> String| {
         let mut m = std::collections::BTreeMap::<String, u64>::new();
-        for f in facts {
-            *m.entry(d.value(f, today)).or_default() += 1;
+        for f in items {
+            *m.entry(of(f)).or_default() += 1;
         }
         recode(&m, k)
     };
-    let (row_map, col_map) = (marginal(rows), marginal(cols));
+    let (row_map, col_map) = (marginal(&row_of), marginal(&col_of));
     let mut counts = Counts::new(Vec::new(), Vec::new());
-    for f in facts {
-        let r = row_map.get(&rows.value(f, today)).cloned().unwrap_or_else(|| OTHER.to_owned());
-        let c = col_map.get(&cols.value(f, today)).cloned().unwrap_or_else(|| OTHER.to_owned());
+    for f in items {
+        let r = row_map.get(&row_of(f)).cloned().unwrap_or_else(|| OTHER.to_owned());
+        let c = col_map.get(&col_of(f)).cloned().unwrap_or_else(|| OTHER.to_owned());
         counts.add(&r, &c);
     }
     let key = |l: &String| (l == OTHER, l.clone());
@@ -444,8 +598,13 @@ mod tests {
             nationality: Some(nat.to_owned()),
             birth: Some(crate::person::Birth::Estimated { years: age, uncertain: false }),
             location: crate::person::LocationType::Shelter,
-            outcome: None,
-            recorded_on: time::macros::date!(2026 - 11 - 02),
+            ..PersonFacts::new(
+                None,
+                None,
+                None,
+                crate::person::LocationType::Shelter,
+                time::macros::date!(2026 - 11 - 02),
+            )
         }
     }
 
@@ -467,6 +626,68 @@ mod tests {
         assert_eq!(t.cells, vec![vec![2], vec![2]]);
         assert_eq!(Dimension::parse("age_band"), Ok(Dimension::AgeBand));
         assert!(Dimension::parse("name").is_err());
+    }
+
+    #[test]
+    fn r23_time_to_reasonable_grounds_counts_against_the_target_and_the_unfound_apart() {
+        let today = time::macros::date!(2026 - 11 - 30);
+        let due = time::macros::date!(2026 - 11 - 09);
+        let with = |rg_on: Option<time::Date>| PersonFacts { rg_on, rg_due: Some(due), ..facts("F", "VNM", 30) };
+        let people = [
+            with(Some(due)),
+            with(Some(time::macros::date!(2026 - 11 - 03))),
+            with(Some(time::macros::date!(2026 - 11 - 10))),
+            with(None),
+        ];
+        let t = tabulate(&people, Dimension::TimeToRg, Dimension::Sex, today, 1);
+        assert_eq!(t.rows, ["after_target", "not_found", "within_target"]);
+        assert_eq!(t.cells, vec![vec![1], vec![1], vec![2]]);
+        let t = tabulate(
+            &[
+                PersonFacts { return_planned: true, compensation_claimed: true, ..facts("F", "VNM", 30) },
+                facts("M", "VNM", 30),
+            ],
+            Dimension::ReturnPlan,
+            Dimension::CompensationClaim,
+            today,
+            1,
+        );
+        assert_eq!(t.rows, ["none", "planned"]);
+        assert_eq!(t.cols, ["claimed", "none"]);
+        assert_eq!(t.cells, vec![vec![0, 1], vec![1, 0]]);
+    }
+
+    #[test]
+    fn r04_r23_a_person_counts_once_under_forced_criminality_when_the_screening_shows_it() {
+        use crate::screening::{Element, ElementFinding, ElementRule, Form};
+        let finding = |element, forms: Vec<Form>| ElementFinding {
+            element,
+            met: true,
+            rule: ElementRule::AnyForm,
+            forms,
+            evidence: vec![],
+        };
+        assert_eq!(main_form(&[]), "not_shown");
+        let d = [finding(Element::Purpose, vec![Form::ForcedLabour, Form::ForcedCriminality])];
+        assert_eq!(main_form(&d), "forced_criminality");
+        // Forms of another element never count as exploitation.
+        let d = [finding(Element::Act, vec![Form::Recruitment]), finding(Element::Purpose, vec![Form::Servitude])];
+        assert_eq!(main_form(&d), "servitude");
+    }
+
+    #[test]
+    fn r23_referrals_are_counted_by_service_and_status_and_recoded_like_people() {
+        let r = |s: &str, st: &str| ReferralFacts { service_type: s.to_owned(), status: st.to_owned() };
+        let refs = [r("shelter", "completed"), r("shelter", "sent"), r("legal_aid", "completed"), r("medical", "sent")];
+        let t = tabulate_referrals(&refs, Dimension::ServiceType, Dimension::ReferralStatus, 1);
+        assert_eq!(t.rows, ["legal_aid", "medical", "shelter"]);
+        assert_eq!(t.cols, ["completed", "sent"]);
+        assert_eq!(t.cells, vec![vec![1, 0], vec![0, 1], vec![1, 1]]);
+        // At k = 2 the two single services merge into one group of two.
+        let t = tabulate_referrals(&refs, Dimension::ServiceType, Dimension::ReferralStatus, 2);
+        assert_eq!(t.rows, ["shelter", OTHER]);
+        assert_eq!(Dimension::ServiceType.unit(), Unit::Referrals);
+        assert_eq!(Dimension::Form.unit(), Unit::People);
     }
 
     fn map(pairs: &[(&str, u64)]) -> std::collections::BTreeMap<String, u64> {

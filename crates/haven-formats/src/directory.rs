@@ -95,9 +95,6 @@ const MAX_XLSX_COLUMNS: u32 = 64;
 /// bound what the grid would hold.
 const MAX_XLSX_CELL_BYTES: usize = 4096;
 
-/// And the cells together may not hold more than the CSV cap.
-const MAX_XLSX_GRID_BYTES: usize = MAX_CSV_BYTES;
-
 /// Parses the first worksheet of an XLSX workbook the same way as a CSV.
 /// The file is untrusted: its size is capped, every zip entry is inflated
 /// through a bounded reader before the workbook parser sees it, and cells
@@ -113,10 +110,20 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Vec<Service>, FormatError> {
 /// with every limit of [`parse_xlsx`] applied; shared with the other
 /// spreadsheet formats.
 pub(crate) fn read_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, FormatError> {
+    Ok(read_grid_numbered(bytes, MAX_CSV_BYTES, MAX_CSV_ROWS)?.into_iter().map(|(_, r)| r).collect())
+}
+
+/// [`read_grid`] with other caps on the file and its rows, each row with
+/// its number as the spreadsheet shows it (from 1; empty rows skipped).
+pub(crate) fn read_grid_numbered(
+    bytes: &[u8],
+    max_bytes: usize,
+    max_rows: usize,
+) -> Result<Vec<(u64, Vec<String>)>, FormatError> {
     use calamine::{Reader, Xlsx};
     use std::io::{Cursor, Read};
-    if bytes.len() > MAX_CSV_BYTES {
-        return Err(FormatError::new(format!("the file is larger than {MAX_CSV_BYTES} bytes")));
+    if bytes.len() > max_bytes {
+        return Err(FormatError::new(format!("the file is larger than {max_bytes} bytes")));
     }
     let bad = |e: &dyn std::fmt::Display| FormatError::new(format!("not a readable XLSX workbook: {e}"));
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(&e))?;
@@ -139,8 +146,8 @@ pub(crate) fn read_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, FormatError> {
         if c >= MAX_XLSX_COLUMNS {
             return Err(FormatError::new(format!("more than {MAX_XLSX_COLUMNS} columns")));
         }
-        if r as usize > MAX_CSV_ROWS + 1 {
-            return Err(FormatError::new(format!("more than {MAX_CSV_ROWS} rows")));
+        if r as usize > max_rows + 1 {
+            return Err(FormatError::new(format!("more than {max_rows} rows")));
         }
         let long = match cell.get_value() {
             calamine::DataRef::SharedString(s) => s.len() > MAX_XLSX_CELL_BYTES,
@@ -154,8 +161,8 @@ pub(crate) fn read_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, FormatError> {
         }
         let value = calamine::Data::from(cell.get_value().clone()).to_string();
         held += value.len();
-        if held > MAX_XLSX_GRID_BYTES {
-            return Err(FormatError::new(format!("the cells hold more than {MAX_XLSX_GRID_BYTES} bytes")));
+        if held > max_bytes {
+            return Err(FormatError::new(format!("the cells hold more than {max_bytes} bytes")));
         }
         if !value.is_empty() {
             grid.entry(r).or_default().insert(c, value);
@@ -164,7 +171,7 @@ pub(crate) fn read_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, FormatError> {
     let width = grid.values().filter_map(|r| r.keys().next_back()).max().map_or(0, |c| c + 1);
     let dense =
         |r: &BTreeMap<u32, String>| (0..width).map(|c| r.get(&c).cloned().unwrap_or_default()).collect::<Vec<_>>();
-    Ok(grid.values().map(dense).collect())
+    Ok(grid.iter().map(|(r, cells)| (u64::from(*r) + 1, dense(cells))).collect())
 }
 
 /// The directory as an XLSX workbook, one service per row. Cells are
@@ -196,7 +203,7 @@ fn escape_cell(v: &str) -> String {
     }
 }
 
-fn unescape_cell(v: &str) -> String {
+pub(crate) fn unescape_cell(v: &str) -> String {
     match v.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
         _ => v.to_owned(),

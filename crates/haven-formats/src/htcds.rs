@@ -312,5 +312,24 @@ pub fn read_lined(bytes: &[u8], limits: &Limits, today: Date) -> Result<(Bundle,
     }
 }
 
+/// Checks rows made elsewhere (a legacy spreadsheet read through a column
+/// mapping) by every rule a file's rows are checked by; `line` is each
+/// row's place in its source. The bundle comes back only if nothing is wrong.
+pub(crate) fn check_rows(
+    persons: Vec<(u64, PersonRow)>,
+    cases: Vec<(u64, CaseRow)>,
+    today: Date,
+    issues: Vec<Issue>,
+) -> Result<(Bundle, Lines), Vec<Issue>> {
+    let rows = check::Lined {
+        persons: persons.into_iter().map(|(l, r)| (l, r, true)).collect(),
+        cases: cases.into_iter().map(|(l, r)| (l, r, true)).collect(),
+        screenings: Vec::new(),
+        referrals: Vec::new(),
+        persons_complete: true,
+    };
+    check::check_bundle(rows, today, issues)
+}
+
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@ pub mod answers;
 pub mod ctdc;
 pub mod directory;
 pub mod htcds;
+pub mod legacy;
 pub mod odk;
 pub mod statistics;
 pub mod translations;

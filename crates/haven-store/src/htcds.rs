@@ -377,6 +377,31 @@ impl Store {
         }
     }
 
+    /// Reads an organisation's own spreadsheet through a column mapping
+    /// (`haven_formats::legacy`) and imports it as [`Self::import_htcds`]
+    /// imports a file: checked whole by the same rules, all or nothing.
+    /// Every problem names the sheet's row and its own heading.
+    pub async fn import_sheet(
+        &self,
+        scopes: &ImportScopes<'_>,
+        sheet: &haven_formats::legacy::Sheet,
+        mapping: &haven_formats::legacy::Mapping,
+        order: haven_formats::legacy::DateOrder,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
+        use haven_formats::legacy;
+        check_scopes(scopes)?;
+        match legacy::to_bundle(sheet, mapping, order, today()) {
+            Err(report) => Ok(ImportReport::refused(dry_run, report.issues)),
+            Ok((bundle, lines)) => {
+                let mut report = self.import_htcds(scopes, &bundle, &lines, dry_run).await?;
+                report.problems =
+                    report.problems.into_iter().map(|i| legacy::in_sheet_terms(sheet, mapping, i)).collect();
+                Ok(report)
+            }
+        }
+    }
+
     /// Imports a bundle read from a file, whose rows start on `lines`: all
     /// of it in one transaction, or, if anything is wrong, none of it and
     /// a report naming every problem. A dry run writes nothing.

@@ -5,13 +5,14 @@
 
 use haven_core::access::{Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
-use haven_core::disclosure::PersonFacts;
+use haven_core::disclosure::{PersonFacts, ReferralFacts};
 use haven_core::person::Birth;
+use haven_core::protection::Kind;
 use std::collections::HashMap;
 
 use sqlx::Row;
 
-use crate::integrity::{row_ok, select_cols, PERSONS, SCREENINGS};
+use crate::integrity::{row_ok, select_cols, tags, PERSONS, SCREENINGS};
 use crate::{require, Result, Store};
 
 /// One person of the organisation as both releases read them: the facts
@@ -55,75 +56,117 @@ impl Store {
                 let v: Option<Vec<u8>> = r.try_get(field)?;
                 v.map(|ct| dek.open(&id, field, &ct)).transpose()
             };
-            let facts = PersonFacts {
-                sex: open("sex")?.filter(|s| !s.is_empty()),
-                nationality: open("nationalities")?
+            let facts = PersonFacts::new(
+                open("sex")?.filter(|s| !s.is_empty()),
+                open("nationalities")?
                     .and_then(|n| n.split(',').map(str::trim).find(|c| !c.is_empty()).map(str::to_owned)),
-                birth: open("birth")?.and_then(|b| Birth::decode(&b)),
-                location: crate::persons::read_location(self.keys(), r)?,
-                outcome: None,
-                recorded_on: crate::date_of_ms(r.try_get("created_at")?),
-            };
+                open("birth")?.and_then(|b| Birth::decode(&b)),
+                crate::persons::read_location(self.keys(), r)?,
+                crate::date_of_ms(r.try_get("created_at")?),
+            );
             out.push(Person { id, dek, facts });
         }
         Ok(out)
     }
 
     /// Each person's latest completed screening of the organisation (by
-    /// person id), with `extra` columns; rows whose MAC fails are left out
+    /// person id), with `extra` columns, and the day a completed screening
+    /// first found reasonable grounds; rows whose MAC fails are left out
     /// with their alarm.
-    async fn latest_screenings(&self, org: &str, extra: &str) -> Result<HashMap<String, sqlx::any::AnyRow>> {
+    async fn screened(&self, org: &str, extra: &str) -> Result<Screened> {
         let sql = format!(
-            "SELECT s.person_id, s.completed_at, {extra}, {} FROM screenings s \
+            "SELECT s.person_id, s.completed_at, s.outcome, {extra}, {} FROM screenings s \
              WHERE s.org_id = $1 AND s.completed_at IS NOT NULL ORDER BY s.completed_at, s.id",
             select_cols(&SCREENINGS, "s", "rs_")
         );
-        let mut latest = HashMap::new();
+        let mut out = Screened { latest: HashMap::new(), first_rg: HashMap::new() };
         for s in sqlx::query(&sql).bind(org).fetch_all(&self.pool).await? {
             if !row_ok(self.keys(), &SCREENINGS, &s, "rs_")? {
                 self.alarm_soon(RecordKind::Screening, s.try_get("rs_id")?, "screenings");
                 continue;
             }
-            // Ordered by completion: the last one written is the latest.
-            latest.insert(s.try_get("person_id")?, s);
-        }
-        Ok(latest)
-    }
-
-    /// Every person of the caller's organisation (not erased), as facts for
-    /// counting. One audit event records the release.
-    pub async fn statistics_facts(&self, scope: &Scope) -> Result<Vec<PersonFacts>> {
-        require(scope, Permission::ReadStatistics)?;
-        let org = scope.org().to_string();
-        let people = self.org_people(&org).await?;
-        let mut latest = self.latest_screenings(&org, "s.outcome").await?;
-        let mut out = Vec::with_capacity(people.len());
-        for mut p in people {
-            if let Some(tag) =
-                latest.remove(&p.id).map(|s| s.try_get::<Option<String>, _>("outcome")).transpose()?.flatten()
-            {
-                let outcome =
-                    self.untag(crate::integrity::tags::OUTCOME, &org, &tag, crate::integrity::tags::OUTCOMES)?;
-                p.facts.outcome = Some(outcome.to_owned());
+            let person: String = s.try_get("person_id")?;
+            if let Some(tag) = s.try_get::<Option<String>, _>("outcome")? {
+                let outcome = self.untag(tags::OUTCOME, org, &tag, tags::OUTCOMES)?;
+                if outcome == "reasonable_grounds" && !out.first_rg.contains_key(&person) {
+                    out.first_rg.insert(person.clone(), crate::date_of_ms(s.try_get("completed_at")?));
+                }
             }
-            out.push(p.facts);
+            // Ordered by completion: the last one written is the latest.
+            out.latest.insert(person, s);
         }
-        self.audit_read(scope, Action::Release, RecordKind::System, &["statistics"], "ok").await?;
         Ok(out)
     }
 
-    /// The sources of a de-identified record-level release (CTDC): every
-    /// person of the organisation with their latest completed screening.
-    /// Nothing of it leaves the process but through
-    /// `haven_core::ctdc::k_anonymise`; the release is audited.
-    pub async fn deidentified_sources(&self, scope: &Scope) -> Result<Vec<DeidentifiedSource>> {
-        require(scope, Permission::ExportRecords)?;
-        let org = scope.org().to_string();
-        let people = self.org_people(&org).await?;
-        let mut latest = self.latest_screenings(&org, "s.answers, s.instrument_id, s.instrument_version").await?;
+    /// Each person's standing identification decision (the latest not
+    /// superseded). A conclusion that does not open (edited in SQL) counts
+    /// as none.
+    async fn decisions_of(
+        &self,
+        org: &str,
+        people: &HashMap<&str, &crate::crypto::DataKey>,
+    ) -> Result<HashMap<String, String>> {
+        let rows = sqlx::query(
+            "SELECT d.id, d.person_id, d.conclusion FROM decisions d WHERE d.org_id = $1 \
+             AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = d.id) \
+             ORDER BY d.decided_at, d.id",
+        )
+        .bind(org)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = HashMap::new();
+        for r in rows {
+            let (id, person): (String, String) = (r.try_get("id")?, r.try_get("person_id")?);
+            let Some(dek) = people.get(person.as_str()) else { continue };
+            if let Ok(c) = dek.open_hex(&id, "conclusion", &r.try_get::<String, _>("conclusion")?) {
+                out.insert(person, c);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Which protection records each person has, by kind; rows whose MAC
+    /// fails are left out with their alarm.
+    async fn protection_kinds(&self, org: &str) -> Result<HashMap<String, Vec<Kind>>> {
+        let sql = format!(
+            "SELECT {} FROM protection_records t WHERE t.org_id = $1",
+            select_cols(&crate::integrity::PROTECTION_RECORDS, "t", "")
+        );
+        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        let mut out: HashMap<String, Vec<Kind>> = HashMap::new();
+        for r in sqlx::query(&sql).bind(org).fetch_all(&self.pool).await? {
+            if !row_ok(self.keys(), &crate::integrity::PROTECTION_RECORDS, &r, "")? {
+                self.alarm_soon(RecordKind::Person, r.try_get("id")?, "protection_records");
+                continue;
+            }
+            let kind = self.untag(tags::PROTECTION_KIND, org, &r.try_get::<String, _>("kind")?, &kinds)?;
+            out.entry(r.try_get("person_id")?).or_default().push(Kind::parse(kind)?);
+        }
+        Ok(out)
+    }
+
+    /// Every person of the organisation with what the figures count, and
+    /// (with `answers`) the answers of their latest completed screening.
+    async fn gather(&self, org: &str, answers: bool) -> Result<Vec<DeidentifiedSource>> {
+        let people = self.org_people(org).await?;
+        let extra = if answers { "s.answers, s.instrument_id, s.instrument_version" } else { "s.id AS unused_id" };
+        let mut screened = self.screened(org, extra).await?;
+        let keys: HashMap<&str, &crate::crypto::DataKey> = people.iter().map(|p| (p.id.as_str(), &p.dek)).collect();
+        let mut decisions = self.decisions_of(org, &keys).await?;
+        let mut protection = self.protection_kinds(org).await?;
         let mut out = Vec::with_capacity(people.len());
-        for p in people {
-            let screening = match latest.remove(&p.id) {
+        for mut p in people {
+            let latest = screened.latest.remove(&p.id);
+            if let Some(tag) = latest.as_ref().map(|s| s.try_get::<Option<String>, _>("outcome")).transpose()?.flatten()
+            {
+                p.facts.outcome = Some(self.untag(tags::OUTCOME, org, &tag, tags::OUTCOMES)?.to_owned());
+            }
+            p.facts.rg_on = screened.first_rg.remove(&p.id);
+            p.facts.decision = decisions.remove(&p.id);
+            let kinds = protection.remove(&p.id).unwrap_or_default();
+            p.facts.return_planned = kinds.contains(&Kind::ReturnPlan);
+            p.facts.compensation_claimed = kinds.contains(&Kind::CompensationClaim);
+            let screening = match latest.filter(|_| answers) {
                 Some(s) => {
                     let sid: String = s.try_get("rs_id")?;
                     // Answers in a format this version cannot read count as
@@ -143,7 +186,66 @@ impl Store {
             };
             out.push(DeidentifiedSource { facts: p.facts, screening });
         }
+        Ok(out)
+    }
+
+    /// Every person of the caller's organisation (not erased), as facts for
+    /// counting; with `answers`, each with their latest completed screening's
+    /// answers (for the country and form of exploitation). One audit event
+    /// records the release.
+    pub async fn statistics_facts(&self, scope: &Scope, answers: bool) -> Result<Vec<DeidentifiedSource>> {
+        require(scope, Permission::ReadStatistics)?;
+        let out = self.gather(&scope.org().to_string(), answers).await?;
+        self.audit_read(scope, Action::Release, RecordKind::System, &["statistics"], "ok").await?;
+        Ok(out)
+    }
+
+    /// The referrals the caller's organisation made, as facts for counting:
+    /// one per person and type of service, where the latest of them stands,
+    /// so that no cell of a referral table holds fewer people than its
+    /// count. Rows whose MAC fails are left out with their alarm. Audited as
+    /// a release like the people's figures.
+    pub async fn referral_facts(&self, scope: &Scope) -> Result<Vec<ReferralFacts>> {
+        require(scope, Permission::ReadStatistics)?;
+        let sql = format!(
+            "SELECT r.service_type, k.wrapped, {} FROM referrals r \
+             JOIN persons p ON p.id = r.person_id JOIN person_keys k ON k.person_id = r.person_id \
+             WHERE r.from_org_id = $1 AND p.erased_at IS NULL ORDER BY r.updated_at, r.id",
+            select_cols(&crate::integrity::REFERRALS, "r", "")
+        );
+        let mut latest = std::collections::BTreeMap::new();
+        for r in sqlx::query(&sql).bind(scope.org().to_string()).fetch_all(&self.pool).await? {
+            let id: String = r.try_get("id")?;
+            if !row_ok(self.keys(), &crate::integrity::REFERRALS, &r, "")? {
+                self.alarm_soon(RecordKind::Referral, id, "referrals");
+                continue;
+            }
+            let person: String = r.try_get("person_id")?;
+            let dek = self.keys().unwrap(&person, &r.try_get::<Vec<u8>, _>("wrapped")?)?;
+            let service_type = dek.open_hex(&id, "service_type", &r.try_get::<String, _>("service_type")?)?;
+            // Ordered by update: the last one written is where it stands.
+            latest.insert((person, service_type), r.try_get::<String, _>("status")?);
+        }
+        let out =
+            latest.into_iter().map(|((_, service_type), status)| ReferralFacts { service_type, status }).collect();
+        self.audit_read(scope, Action::Release, RecordKind::System, &["referral statistics"], "ok").await?;
+        Ok(out)
+    }
+
+    /// The sources of a de-identified record-level release (CTDC): every
+    /// person of the organisation with their latest completed screening.
+    /// Nothing of it leaves the process but through
+    /// `haven_core::ctdc::k_anonymise`; the release is audited.
+    pub async fn deidentified_sources(&self, scope: &Scope) -> Result<Vec<DeidentifiedSource>> {
+        require(scope, Permission::ExportRecords)?;
+        let out = self.gather(&scope.org().to_string(), true).await?;
         self.audit_read(scope, Action::Release, RecordKind::System, &["ctdc"], "ok").await?;
         Ok(out)
     }
+}
+
+/// What one pass over the organisation's completed screenings yields.
+struct Screened {
+    latest: HashMap<String, sqlx::any::AnyRow>,
+    first_rg: HashMap<String, time::Date>,
 }

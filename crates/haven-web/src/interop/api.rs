@@ -115,3 +115,134 @@ pub async fn import(
     };
     Ok((status, Json(import_out(&report))).into_response())
 }
+
+/// How to read a spreadsheet: which column (by its heading, exactly as in
+/// the sheet) fills which field. Give none and haven guesses from the
+/// headings, in the nine languages; give any and only those are read.
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SheetQuery {
+    /// `true` (the default): check the sheet and write nothing. `false`:
+    /// import it, all of it or, if anything is wrong, none of it.
+    dry_run: Option<bool>,
+    /// `day_first` (31/03/2024, the default) or `month_first` (03/31/2024).
+    date_order: Option<String>,
+    full_name: Option<String>,
+    other_names: Option<String>,
+    sex: Option<String>,
+    date_of_birth: Option<String>,
+    age: Option<String>,
+    nationality: Option<String>,
+    languages: Option<String>,
+    contact: Option<String>,
+    location: Option<String>,
+    notes: Option<String>,
+    case_opened_on: Option<String>,
+    case_status: Option<String>,
+    case_closed_on: Option<String>,
+}
+
+impl SheetQuery {
+    fn given(&self) -> Vec<(haven_formats::legacy::Field, &str)> {
+        use haven_formats::legacy::Field;
+        [
+            (Field::FullName, &self.full_name),
+            (Field::OtherNames, &self.other_names),
+            (Field::Sex, &self.sex),
+            (Field::DateOfBirth, &self.date_of_birth),
+            (Field::Age, &self.age),
+            (Field::Nationality, &self.nationality),
+            (Field::Languages, &self.languages),
+            (Field::Contact, &self.contact),
+            (Field::Location, &self.location),
+            (Field::Notes, &self.notes),
+            (Field::CaseOpenedOn, &self.case_opened_on),
+            (Field::CaseStatus, &self.case_status),
+            (Field::CaseClosedOn, &self.case_closed_on),
+        ]
+        .into_iter()
+        .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))
+        .collect()
+    }
+}
+
+/// What a spreadsheet import did or, in a dry run, would do; with
+/// problems, nothing was written.
+#[derive(Serialize, ToSchema)]
+pub struct SheetImportOut {
+    dry_run: bool,
+    written: bool,
+    persons: usize,
+    cases: usize,
+    /// Field → the heading of the column it was read from.
+    mapping: std::collections::BTreeMap<String, String>,
+    /// Headings of columns nothing was read from: their contents stay behind.
+    left_out: Vec<String>,
+    /// Each with the sheet's row (`line`) and heading (`field`).
+    problems: Vec<ProblemOut>,
+}
+
+/// Imports people and their cases from an organisation's own spreadsheet
+/// (CSV in UTF-8, or the first worksheet of an XLSX workbook; the heading
+/// row first). Columns are chosen by heading in the query, or guessed from
+/// the headings. Every row is checked with the HTCDS import's rules: a dry
+/// run (the default) writes nothing; an import writes all or nothing, and
+/// cases wait for a supervisor to assign them. A refused sheet answers 422
+/// with every problem by row and heading. Supervisors only.
+#[utoipa::path(post, path = "/api/v1/imports/spreadsheet", params(SheetQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"), tag = "htcds",
+    responses((status = 200, body = SheetImportOut, description = "dry run: the sheet can be imported"),
+        (status = 201, body = SheetImportOut, description = "imported"),
+        (status = 422, body = SheetImportOut, description = "refused: nothing was written"),
+        (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn import_spreadsheet(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<SheetQuery>,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    use haven_formats::legacy::{self, DateOrder};
+    let scopes = super::import_scopes(&state, &caller).await?;
+    let order = DateOrder::parse(q.date_order.as_deref().unwrap_or(""))
+        .ok_or_else(|| ValidationError::new("date_order", "invalid_date_order", "day_first or month_first"))?;
+    let sheet = legacy::read_sheet(&body).map_err(|e| WebError::BadRequest(e.message))?;
+    let given = q.given();
+    let mapping = if given.is_empty() {
+        legacy::guess(&sheet.headers)
+    } else {
+        let mut m = legacy::Mapping::new();
+        for (field, heading) in given {
+            let Some(i) = sheet.headers.iter().position(|h| h == heading.trim()) else {
+                return Err(ValidationError::new(
+                    field.as_str(),
+                    "no_such_column",
+                    "no column of the sheet has this heading",
+                )
+                .into());
+            };
+            m.insert(field, i);
+        }
+        m
+    };
+    let report = super::import_sheet(&state, &scopes, &sheet, &mapping, order, q.dry_run.unwrap_or(true)).await?;
+    let status = if !report.problems.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else if report.written() {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    let out = SheetImportOut {
+        dry_run: report.dry_run,
+        written: report.written(),
+        persons: report.persons,
+        cases: report.cases,
+        mapping: mapping
+            .iter()
+            .map(|(f, i)| (f.as_str().to_owned(), sheet.headers.get(*i).cloned().unwrap_or_default()))
+            .collect(),
+        left_out: legacy::left_out(&sheet, &mapping).into_iter().map(str::to_owned).collect(),
+        problems: report.problems.iter().map(problem_out).collect(),
+    };
+    Ok((status, Json(out)).into_response())
+}

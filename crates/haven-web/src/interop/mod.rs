@@ -27,11 +27,18 @@ fn import_body_bytes() -> usize {
 }
 
 pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(api::export)).merge(
-        OpenApiRouter::new()
-            .routes(routes!(api::import))
-            .layer(axum::extract::DefaultBodyLimit::max(Limits::default().max_bytes)),
-    )
+    OpenApiRouter::new()
+        .routes(routes!(api::export))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(api::import))
+                .layer(axum::extract::DefaultBodyLimit::max(Limits::default().max_bytes)),
+        )
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(api::import_spreadsheet))
+                .layer(axum::extract::DefaultBodyLimit::max(haven_formats::legacy::MAX_BYTES)),
+        )
 }
 
 pub fn pages() -> Vec<RouteDef> {
@@ -40,6 +47,8 @@ pub fn pages() -> Vec<RouteDef> {
         r::get("/interop/export.json", pages::export_json),
         r::get("/interop/export.zip", pages::export_zip),
         r::post("/interop/import", pages::import_submit).with_body_limit(import_body_bytes()),
+        r::get("/interop/spreadsheet", pages::sheet_page),
+        r::post("/interop/spreadsheet", pages::sheet_submit).with_body_limit(sheet_body_bytes()),
     ]
 }
 
@@ -92,4 +101,33 @@ pub(crate) async fn import(
 ) -> Result<ImportReport, WebError> {
     let scopes = ImportScopes { import: &scopes.0, persons: &scopes.1, cases: &scopes.2 };
     Ok(state.store.import_htcds_file(&scopes, bytes, dry_run).await?)
+}
+
+/// The largest spreadsheet form: the sheet carried between the steps as
+/// base64 (four bytes for three), and room for the column choices.
+fn sheet_body_bytes() -> usize {
+    haven_formats::legacy::MAX_BYTES / 3 * 4 + 256 * 1024
+}
+
+/// Reads a sheet through a mapping and checks it whole with the HTCDS
+/// import's rules, then (unless `dry_run`) imports it all or nothing.
+pub(crate) async fn import_sheet(
+    state: &AppState,
+    scopes: &(haven_core::access::Scope, haven_core::access::Scope, haven_core::access::Scope),
+    sheet: &haven_formats::legacy::Sheet,
+    mapping: &haven_formats::legacy::Mapping,
+    order: haven_formats::legacy::DateOrder,
+    dry_run: bool,
+) -> Result<ImportReport, WebError> {
+    let scopes = ImportScopes { import: &scopes.0, persons: &scopes.1, cases: &scopes.2 };
+    Ok(state.store.import_sheet(&scopes, sheet, mapping, order, dry_run).await?)
+}
+
+/// A sheet that cannot be read at all, in the reader's language where
+/// there are words for the fault.
+pub(crate) fn sheet_fault(tr: &Tr, e: &haven_formats::FormatError) -> String {
+    match e.code {
+        Some(code) if tr.has(&format!("sheet-fault-{code}")) => tr.t_args(&format!("sheet-fault-{code}"), &e.args),
+        _ => tr.t_with("sheet-fault-unreadable", "detail", e.message.clone()),
+    }
 }

@@ -33,7 +33,7 @@ fn table_out(tr: &Tr, q: &TableQuery, t: &Released) -> Result<TableOut, WebError
         col_totals: line(&t.col_totals),
         total: t.total.shown(),
         k: t.k,
-        method: super::method(tr, t),
+        method: super::method(tr, rows, t),
     })
 }
 
@@ -98,7 +98,7 @@ pub(crate) async fn export(
         tr.t(&format!("stats-dim-{}", cols.as_str()))
     );
     let total = tr.t("stats-total");
-    let method = super::method(tr, &t);
+    let method = super::method(tr, rows, &t);
     let suppressed = tr.t("stats-suppressed");
     let labels =
         haven_formats::statistics::Labels { corner: &corner, total: &total, method: &method, suppressed: &suppressed };

@@ -1,4 +1,4 @@
-use haven_core::disclosure::{Cell, Dimension};
+use haven_core::disclosure::{Cell, Dimension, Unit};
 
 use super::api::Export;
 use super::TableQuery;
@@ -25,7 +25,9 @@ type Line = (String, Vec<Figure>, Figure);
 #[template(path = "statistics.html")]
 struct StatisticsPage {
     l: Layout,
-    dims: Vec<(&'static str, String)>,
+    /// Dimensions of people, then of referrals (counted apart).
+    people_dims: Vec<(&'static str, String)>,
+    referral_dims: Vec<(&'static str, String)>,
     rows_dim: &'static str,
     cols_dim: &'static str,
     rows_label: String,
@@ -40,6 +42,8 @@ struct StatisticsPage {
     chart_height: u32,
     query: String,
     empty: bool,
+    /// What an empty table says: no people, or no referrals.
+    empty_message: String,
     /// The de-identified records are for those who may export records.
     may_export: bool,
 }
@@ -49,6 +53,14 @@ fn shown(tr: &Tr, c: Cell) -> (String, bool) {
         Cell::Shown(n) => (n.to_string(), false),
         Cell::Suppressed => (tr.t("stats-suppressed"), true),
     }
+}
+
+fn dims_of(tr: &Tr, unit: Unit) -> Vec<(&'static str, String)> {
+    Dimension::ALL
+        .iter()
+        .filter(|d| d.unit() == unit)
+        .map(|d| (d.as_str(), tr.t(&format!("stats-dim-{}", d.as_str()))))
+        .collect()
 }
 
 pub(crate) async fn statistics_page(
@@ -77,7 +89,8 @@ pub(crate) async fn statistics_page(
     render(&StatisticsPage {
         l: Layout::new(&tr, Some(&caller), "/statistics"),
         may_export: caller.may(Permission::ExportRecords),
-        dims: Dimension::ALL.iter().map(|d| (d.as_str(), tr.t(&format!("stats-dim-{}", d.as_str())))).collect(),
+        people_dims: dims_of(&tr, Unit::People),
+        referral_dims: dims_of(&tr, Unit::Referrals),
         rows_dim: rows.as_str(),
         cols_dim: cols.as_str(),
         rows_label: tr.t(&format!("stats-dim-{}", rows.as_str())),
@@ -98,11 +111,15 @@ pub(crate) async fn statistics_page(
             .collect(),
         totals: t.col_totals.iter().map(|c| shown(&tr, *c)).collect(),
         total: shown(&tr, t.total),
-        method: super::method(&tr, &t),
+        method: super::method(&tr, rows, &t),
         chart_height: u32::try_from(bars.len()).unwrap_or(0) * 24 + 8,
         bars,
         query,
         empty: t.rows.is_empty(),
+        empty_message: match rows.unit() {
+            Unit::People => tr.t("stats-empty"),
+            Unit::Referrals => tr.t("ref-none"),
+        },
     })
 }
 

@@ -554,3 +554,184 @@ async fn an_import_never_refers_a_real_person_to_the_demo_organisation() {
     }
     assert_eq!(b.count("referrals").await, 0);
 }
+
+/// An organisation's own list, as kept before haven: headings in Thai and
+/// English, dates day first, a country by name, an age "about".
+const LEGACY_SHEET: &str =
+    "\u{feff}ชื่อ,Sex,DOB,Age,Nationality,Language,Where now,Case status,Opened on,Closed on,Village\n\
+    Aung Ko Ko,male,04/03/1998,,Myanmar,Burmese,shelter,active,02/01/2024,,Myawaddy\n\
+    Nguyen Thi Lan,female,,24?,Viet Nam,vi,detention,closed,05/01/2024,30/06/2024,\n\
+    Dara Sok,male,,31,KHM,km,,,,,\n";
+
+async fn import_sheet(app: &TestApp, query: &str, body: &str) -> (u16, Value) {
+    let res = app
+        .post(&format!("/api/v1/imports/spreadsheet?{query}"))
+        .header("content-type", "application/octet-stream")
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), json(res).await)
+}
+
+#[tokio::test]
+async fn r23_a_spreadsheet_moves_in_through_a_column_mapping_checked_whole_then_all_or_nothing() {
+    let app = TestApp::spawn().await;
+    // The dry run (the default) guesses the columns, names what stays
+    // behind, and writes nothing.
+    let (s, r) = import_sheet(&app, "", LEGACY_SHEET).await;
+    assert_eq!(s, 200, "{r}");
+    assert_eq!((r["persons"].as_u64(), r["cases"].as_u64(), r["written"].as_bool()), (Some(3), Some(2), Some(false)));
+    assert_eq!(r["mapping"]["full_name"], "ชื่อ");
+    assert_eq!(r["mapping"]["date_of_birth"], "DOB");
+    assert_eq!(r["mapping"]["location"], "Where now");
+    assert_eq!(r["left_out"], json!(["Village"]), "{r}");
+    assert_eq!(app.count("persons").await, 0);
+
+    // A bad row refuses the whole sheet, each problem by the sheet's row
+    // and heading, and never with a value from it.
+    let bad = format!("{LEGACY_SHEET}Min Thu,male,31/02/1990,,Atlantis,,,,,,\n,,,,,,,sleeping,02/01/2024,,\n");
+    let (s, r) = import_sheet(&app, "dry_run=false", &bad).await;
+    assert_eq!(s, 422, "{r}");
+    let at: Vec<(u64, String)> = r["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["line"].as_u64().unwrap_or(0), p["field"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    for expected in [(5, "DOB"), (5, "Nationality"), (6, "ชื่อ"), (6, "Case status")] {
+        assert!(at.contains(&(expected.0, expected.1.to_owned())), "{expected:?} in {r}");
+    }
+    assert!(!r.to_string().contains("Atlantis"), "{r}");
+    assert_eq!(app.count("persons").await, 0, "nothing of a refused sheet is written");
+
+    // The person importing chooses the columns; only those are read.
+    let (s, r) =
+        import_sheet(&app, "full_name=%E0%B8%8A%E0%B8%B7%E0%B9%88%E0%B8%AD&location=Where%20now", LEGACY_SHEET).await;
+    assert_eq!(s, 200, "{r}");
+    assert_eq!(r["cases"], 0, "the case columns were not chosen");
+    let (s, r) = import_sheet(&app, "full_name=Client", LEGACY_SHEET).await;
+    assert_eq!((s, r["error"].as_str()), (400, Some("no_such_column")), "{r}");
+
+    let (s, r) = import_sheet(&app, "dry_run=false&date_order=day_first", LEGACY_SHEET).await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(app.count("persons").await, 3);
+    assert_eq!(app.count("cases").await, 2);
+    assert_eq!(app.count("cases WHERE assigned_to IS NULL").await, 2, "cases wait to be assigned");
+    let people = json(app.get("/api/v1/persons?q=Aung").send().await.unwrap()).await;
+    let id = people["items"][0]["id"].as_str().unwrap_or_default().to_owned();
+    let p = json(app.get(&format!("/api/v1/persons/{id}")).send().await.unwrap()).await;
+    assert_eq!(p["date_of_birth"], "1998-03-04", "day first: {p}");
+    assert_eq!(p["nationalities"], json!(["MMR"]), "{p}");
+    assert_eq!(p["location"], "shelter", "{p}");
+}
+
+#[tokio::test]
+async fn r16_only_supervisors_move_a_spreadsheet_in() {
+    let app = TestApp::spawn().await;
+    let caseworker = app.user_token("Local organisation", "ngo", "caseworker", "cw.sheet").await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/imports/spreadsheet?dry_run=false"))
+        .bearer_auth(&caseworker)
+        .body(LEGACY_SHEET)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(app.count("persons").await, 0);
+}
+
+/// The page: a file in, the guessed columns shown with what stays behind,
+/// a check that names bad rows, then the import.
+#[tokio::test]
+async fn the_spreadsheet_page_maps_checks_then_imports() {
+    let b = TestApp::spawn().await;
+    let user = b.store.user_by_username("sup").await.unwrap();
+    let (secret, _) = b.store.create_session(&user, true).await.unwrap();
+    let cookie = format!("haven_session={secret}; haven_lang=en");
+    let page = b.client.get(b.url("/interop/spreadsheet")).header("cookie", &cookie).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(page.contains("id=\"sheet-upload\""), "{page}");
+    let csrf = page.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let send = |parts: Vec<(&str, String)>, file: Option<&str>| {
+        let mut body = String::new();
+        for (name, value) in parts.iter().chain([("csrf", csrf.clone())].iter()) {
+            body.push_str(&format!("--XB\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+        }
+        if let Some(f) = file {
+            body.push_str(&format!(
+                "--XB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n{f}\r\n"
+            ));
+        }
+        body.push_str("--XB--\r\n");
+        b.client
+            .post(b.url("/interop/spreadsheet"))
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=XB")
+            .body(body)
+            .send()
+    };
+    let res = send(vec![("mode", "map".into())], Some(LEGACY_SHEET)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"sheet-map\"") && html.contains("id=\"sheet-left-out\""), "{html}");
+    assert!(html.contains("Village"), "the column that stays behind is named: {html}");
+    let data = html.split("name=\"data\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    // The guessed choices as the form sends them back.
+    let choices = |extra: Vec<(&'static str, String)>| {
+        let mut v: Vec<(&str, String)> = vec![
+            ("data", data.clone()),
+            ("map-full_name", "0".into()),
+            ("map-sex", "1".into()),
+            ("map-date_of_birth", "2".into()),
+            ("map-age", "3".into()),
+            ("map-nationality", "4".into()),
+            ("map-languages", "5".into()),
+            ("map-location", "6".into()),
+            ("map-case_status", "7".into()),
+            ("map-case_opened_on", "8".into()),
+            ("map-case_closed_on", "9".into()),
+            ("date_order", "day_first".into()),
+        ];
+        v.extend(extra);
+        v
+    };
+    // A column chosen twice is refused before any row is read.
+    let mut twice = choices(vec![("mode", "check".into())]);
+    twice.push(("map-notes", "0".into()));
+    let res = send(twice, None).await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("is chosen for two fields"));
+    let res = send(choices(vec![("mode", "check".into())]), None).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("The sheet can be imported. People: 3. Cases: 2."), "{html}");
+    assert!(html.contains("id=\"sheet-import\""), "{html}");
+    assert_eq!(b.count("persons").await, 0);
+    let res = send(choices(vec![("mode", "import".into())]), None).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Imported. People: 3. Cases: 2."));
+    assert_eq!(b.count("persons").await, 3);
+}
+
+#[tokio::test]
+async fn cli_imports_a_spreadsheet_as_a_named_supervisor() {
+    let app = TestApp::spawn().await;
+    let file = app.dir.path().join("people.csv");
+    std::fs::write(&file, LEGACY_SHEET).unwrap();
+    let path = file.to_str().unwrap();
+    let base = ["htcds", "import-spreadsheet", "--file", path, "--org", "Local organisation", "--as", "sup"];
+    let o = app.cli(&[&base[..], &["--dry-run"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("full_name <- \"ชื่อ\"") && out.contains("not imported: Village"), "{out}");
+    assert_eq!(app.count("persons").await, 0);
+    let o = app.cli(&[&base[..], &["--map", "full_name=Client"]].concat());
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no column of the sheet is headed"));
+    let o = app.cli(&[&base[..], &["--map", "full_name=ชื่อ", "--map", "location=Where now"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("3 people, 0 cases"));
+    assert_eq!(app.count("persons").await, 3);
+}

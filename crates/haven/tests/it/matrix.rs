@@ -559,6 +559,8 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
         ("POST", "/api/v1/persons/{id}/cooperation") => Body::Json(json!({"status": "declined"})),
         // HTCDS: a valid (empty) bundle, checked and not written (the default is a dry run).
         ("POST", "/api/v1/htcds/import") => Body::Bytes(empty_htcds_bundle()),
+        // A sheet of one person, checked and not written (a dry run).
+        ("POST", "/api/v1/imports/spreadsheet") => Body::Bytes(b"Name\nA Person\n".to_vec()),
         (_, _) if api => Body::None,
         ("POST", "/persons/new") => html_form(vec![("full_name", "New Person".into())]),
         ("POST", "/ads/screen") => html_form(vec![("text", "Typist in Sihanoukville".into())]),
@@ -605,6 +607,12 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
             "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
              --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n\
              Content-Type: text/csv\r\n\r\n{SERVICE_CSV}\r\n--XBOUNDARY--\r\n"
+        )),
+        ("POST", "/interop/spreadsheet") => Body::Multipart(format!(
+            "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nmap\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\
+             Content-Type: text/csv\r\n\r\nName\nA Person\r\n--XBOUNDARY--\r\n"
         )),
         ("POST", "/interop/import") => {
             let mut body = format!(

@@ -245,3 +245,91 @@ async fn r23_the_ctdc_export_holds_no_combination_of_fewer_than_k_people_and_nam
     // The page offers it to a supervisor.
     assert!(app.page_as("sup", "/statistics").await.contains("id=\"ctdc-csv\""));
 }
+
+/// Twelve people screened as forced into scams in Cambodia (reasonable
+/// grounds the day they were first recorded), eleven of them referred to a
+/// men's shelter and two of those referred twice; one with a return plan
+/// asked for would be too few to show.
+#[tokio::test]
+async fn r04_r23_figures_by_form_country_time_to_reasonable_grounds_and_referrals() {
+    let app = TestApp::spawn().await;
+    let shelter = {
+        app.user_token("Men's Shelter Mae Sot", "shelter", "caseworker", "shelter1").await;
+        app.store.org_by_name("Men's Shelter Mae Sot").await.unwrap().to_string()
+    };
+    for i in 0..12 {
+        let person = app
+            .create_person(json!({"full_name": format!("Screened {i}"), "sex": "male", "nationalities": ["MMR"],
+                                  "estimated_age": 30, "location": "shelter"}))
+            .await;
+        let sid = app.start_screening(&person, "my").await;
+        app.answer_reasonable_grounds(&sid).await;
+        let res = app
+            .post(&format!("/api/v1/screenings/{sid}/answers"))
+            .json(&json!({"answers": {"compound_country": "KHM"}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let res = app.post(&format!("/api/v1/screenings/{sid}/complete")).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+        if i < 11 {
+            for _ in 0..if i < 2 { 2 } else { 1 } {
+                let res = app
+                    .post(&format!("/api/v1/persons/{person}/referrals"))
+                    .json(&json!({"service_type": "shelter_men", "recipient_org_id": shelter}))
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(res.status(), 201);
+            }
+        }
+    }
+    // Eleven people not screened at all, so the table has a second line.
+    for i in 0..11 {
+        app.create_person(json!({"full_name": format!("Unscreened {i}"), "sex": "female", "estimated_age": 30})).await;
+    }
+
+    let t = json(
+        app.get("/api/v1/statistics?rows=form_of_exploitation&cols=time_to_reasonable_grounds").send().await.unwrap(),
+    )
+    .await;
+    assert_eq!(t["rows"], json!(["forced_criminality", "not_screened"]), "{t}");
+    assert_eq!(t["cols"], json!(["not_found", "within_target"]), "{t}");
+    assert_eq!(t["cells"], json!([[0, 12], [11, 0]]), "{t}");
+
+    let t = json(app.get("/api/v1/statistics?rows=country_of_exploitation&cols=decision").send().await.unwrap()).await;
+    assert_eq!(t["rows"], json!(["KHM", "not_recorded"]), "{t}");
+    assert_eq!(t["cols"], json!(["no_decision"]), "{t}");
+    assert_eq!(t["row_totals"], json!([12, 11]), "{t}");
+
+    // Nobody has a return plan or a claim: all 23 count under none.
+    let t = json(app.get("/api/v1/statistics?rows=return_plan&cols=compensation_claim").send().await.unwrap()).await;
+    assert_eq!(
+        (t["rows"].clone(), t["cols"].clone(), t["total"].clone()),
+        (json!(["none"]), json!(["none"]), json!(23))
+    );
+
+    // Thirteen referrals of eleven people: each person counts once per
+    // service, so the cell is 11, never 13.
+    let t = json(app.get("/api/v1/statistics?rows=service_type&cols=referral_status").send().await.unwrap()).await;
+    assert_eq!(t["rows"], json!(["shelter_men"]), "{t}");
+    assert_eq!(t["cols"], json!(["proposed"]), "{t}");
+    assert_eq!(t["cells"], json!([[11]]), "{t}");
+    assert!(t["method"].as_str().unwrap().contains("once per type of service"), "{t}");
+
+    // People and referrals are never mixed in one table.
+    let res = app.get("/api/v1/statistics?rows=service_type&cols=sex").send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await["error"], "mixed_units");
+
+    // The page names the form and the service in the reader's language.
+    let page = app.page_as("sup", "/statistics?rows=form_of_exploitation&cols=time_to_reasonable_grounds").await;
+    assert!(page.contains("Forced criminality (such as online scams)"), "{page}");
+    assert!(page.contains("Within the target"), "{page}");
+    let page = app.page_as("sup", "/statistics?rows=service_type&cols=referral_status").await;
+    assert!(page.contains("Safe open shelter for men"), "{page}");
+    let csv = app.get("/api/v1/statistics/export.csv?rows=service_type&cols=referral_status").send().await.unwrap();
+    let csv = csv.text().await.unwrap();
+    assert!(csv.contains("Safe open shelter for men,11,11"), "{csv}");
+}
