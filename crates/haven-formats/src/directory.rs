@@ -125,7 +125,9 @@ pub(crate) fn read_grid_numbered(
     if bytes.len() > max_bytes {
         return Err(FormatError::new(format!("the file is larger than {max_bytes} bytes")));
     }
-    let bad = |e: &dyn std::fmt::Display| FormatError::new(format!("not a readable XLSX workbook: {e}"));
+    // The parser's own words may quote a cell (calamine names an error
+    // cell's text), and a refusal never repeats what the file holds.
+    let bad = |_: &dyn std::fmt::Display| FormatError::new("not a readable XLSX workbook");
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let mut inflated: u64 = 0;
     for i in 0..zip.len() {

@@ -239,9 +239,53 @@ impl Field {
                 "date of intake",
                 "registration date",
                 "date registered",
+                "วันที่รับเข้า",
+                "วันที่เปิดกรณี",
+                "วันที่เปิดคดี",
+                "วันรับเข้า",
+                "ngày tiếp nhận",
+                "ngày mở hồ sơ",
+                "tanggal masuk",
+                "tanggal dibuka",
+                "petsa ng pagbukas",
+                "受理日期",
+                "开案日期",
+                "လက်ခံသည့်ရက်",
+                "ថ្ងៃទទួល",
+                "ວັນທີຮັບເຂົ້າ",
             ],
-            Field::CaseStatus => &["case status", "status"],
-            Field::CaseClosedOn => &["case closed", "closed", "closed on", "date closed", "closing date"],
+            Field::CaseStatus => &[
+                "case status",
+                "status",
+                "สถานะ",
+                "สถานะกรณี",
+                "สถานะคดี",
+                "trạng thái",
+                "tình trạng",
+                "status kasus",
+                "katayuan",
+                "状态",
+                "个案状态",
+                "အခြေအနေ",
+                "ស្ថានភាព",
+                "ສະຖານະ",
+            ],
+            Field::CaseClosedOn => &[
+                "case closed",
+                "closed",
+                "closed on",
+                "date closed",
+                "closing date",
+                "วันที่ปิดกรณี",
+                "วันที่ปิดคดี",
+                "ngày đóng hồ sơ",
+                "tanggal ditutup",
+                "petsa ng pagsara",
+                "结案日期",
+                "ပိတ်သည့်ရက်",
+                "ថ្ងៃបិទ",
+                "ວັນທີປິດ",
+            ],
         }
     }
 }
@@ -319,12 +363,14 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, FormatError> {
     }
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut out = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+    // A spreadsheet's row is a record, not a line of the file: a cell may
+    // hold line breaks, and Windows ends lines with two characters. Rows
+    // are counted from 1, the heading's.
+    for (index, record) in reader.records().enumerate() {
+        let line = index as u64 + 1;
+        let record = record.map_err(|_| {
             FormatError::coded("legacy_bad_row", vec![("row", line.to_string())], format!("row {line}: cannot be read"))
         })?;
-        let line = record.position().map_or(out.len() as u64 + 1, |p| p.line());
         if out.len() > MAX_ROWS {
             return Err(FormatError::coded(
                 "legacy_too_many_rows",
@@ -434,13 +480,19 @@ pub fn to_bundle(sheet: &Sheet, mapping: &Mapping, order: DateOrder, today: Date
             });
         };
         let birthdate = cell(Field::DateOfBirth).and_then(|s| match parse_date(s, order) {
+            Some(d) if buddhist_era(d, today) => {
+                problem(Field::DateOfBirth, BUDDHIST_ERA.to_owned());
+                None
+            }
             Some(d) => Some(d),
             None => {
                 problem(Field::DateOfBirth, date_help(order));
                 None
             }
         });
-        let (estimated_age, age_uncertain) = match cell(Field::Age).map(parse_age) {
+        // A sheet that keeps both has the age at intake beside the date it
+        // follows from: the date stands, and the age is not read.
+        let (estimated_age, age_uncertain) = match cell(Field::Age).filter(|_| birthdate.is_none()).map(parse_age) {
             None => (None, false),
             Some(Some((age, uncertain))) => (Some(age), uncertain),
             Some(None) => {
@@ -510,21 +562,28 @@ pub fn to_bundle(sheet: &Sheet, mapping: &Mapping, order: DateOrder, today: Date
         if status.is_none() && opened.is_none() && closed.is_none() {
             continue;
         }
+        let mut bad_date = false;
         let mut date_of = |f: Field, s: Option<&str>| match s.map(|s| parse_date(s, order)) {
             None => None,
-            Some(Some(d)) => Some(d.to_string()),
-            Some(None) => {
+            Some(Some(d)) if !buddhist_era(d, today) => Some(d.to_string()),
+            Some(parsed) => {
                 issues.push(Issue {
                     table: Some(Table::Cases),
                     line: Some(*line),
                     field: Some(heading(sheet, mapping, f)),
-                    message: date_help(order),
+                    message: if parsed.is_some() { BUDDHIST_ERA.to_owned() } else { date_help(order) },
                 });
+                bad_date = true;
                 None
             }
         };
         let opened_on = date_of(Field::CaseOpenedOn, opened);
         let closed_on = date_of(Field::CaseClosedOn, closed);
+        // The date is already named; the shared checks would only add
+        // that it is missing.
+        if bad_date {
+            continue;
+        }
         let status = match status {
             None if closed_on.is_some() => Some(haven_core::case::CaseStatus::Closed),
             None => Some(haven_core::case::CaseStatus::Open),
@@ -599,6 +658,14 @@ pub fn in_sheet_terms(sheet: &Sheet, mapping: &Mapping, mut issue: Issue) -> Iss
     issue
 }
 
+/// Thai records often write the year of the Buddhist era (2567 for 2024):
+/// such a date is centuries ahead, and saying why beats "in the future".
+const BUDDHIST_ERA: &str = "the year looks like one of the Buddhist era (2567): write the Western year (2024)";
+
+fn buddhist_era(d: Date, today: Date) -> bool {
+    d.year() >= today.year() + 400 && d.year() <= today.year() + 600
+}
+
 fn date_help(order: DateOrder) -> String {
     match order {
         DateOrder::DayFirst => "a date such as 2024-03-31 or 31/03/2024 (day first)".to_owned(),
@@ -645,7 +712,21 @@ fn parse_age(s: &str) -> Option<(u16, bool)> {
     let lower = s.trim().to_lowercase();
     let mut rest = lower.as_str();
     let mut uncertain = false;
-    for p in ["about", "approx.", "approx", "circa", "ca.", "~"] {
+    for p in [
+        "about",
+        "approx.",
+        "approx",
+        "circa",
+        "ca.",
+        "~",
+        "ประมาณ",
+        "khoảng",
+        "sekitar",
+        "kira-kira",
+        "mga",
+        "约",
+        "大约",
+    ] {
         if let Some(r) = rest.strip_prefix(p) {
             rest = r.trim_start();
             uncertain = true;
@@ -658,7 +739,8 @@ fn parse_age(s: &str) -> Option<(u16, bool)> {
         return None;
     }
     match tail.trim() {
-        "" | "y" | "yrs" | "years" | "years old" => {}
+        "" | "y" | "yrs" | "years" | "years old" | "ปี" | "tuổi" | "tahun" | "taon" | "岁" | "ခုနှစ်" | "နှစ်" | "ឆ្នាំ"
+        | "ປີ" => {}
         "?" | "(est.)" | "(est)" | "est." | "est" | "(approx.)" => uncertain = true,
         _ => return None,
     }
@@ -678,14 +760,20 @@ fn split_names(s: &str) -> Vec<String> {
 /// The region's countries by the names and adjectives spreadsheets use;
 /// any country by its alpha-3 code.
 const COUNTRY_NAMES: &[(&str, &[&str])] = &[
-    ("MMR", &["myanmar", "burma", "burmese"]),
-    ("VNM", &["viet nam", "vietnam", "vietnamese"]),
-    ("THA", &["thailand", "thai"]),
-    ("KHM", &["cambodia", "cambodian", "khmer"]),
-    ("LAO", &["laos", "lao", "lao pdr", "laotian"]),
-    ("IDN", &["indonesia", "indonesian"]),
-    ("PHL", &["philippines", "the philippines", "filipino", "filipina"]),
-    ("CHN", &["china", "chinese", "prc"]),
+    ("MMR", &["myanmar", "burma", "burmese", "พม่า", "เมียนมา", "miến điện", "缅甸", "မြန်မာ", "ភូមា", "ມຽນມາ"]),
+    ("VNM", &["viet nam", "vietnam", "vietnamese", "เวียดนาม", "việt nam", "越南", "ဗီယက်နမ်", "វៀតណាម", "ຫວຽດນາມ"]),
+    ("THA", &["thailand", "thai", "ไทย", "thái lan", "泰国", "ထိုင်း", "ថៃ", "ໄທ"]),
+    (
+        "KHM",
+        &["cambodia", "cambodian", "khmer", "กัมพูชา", "เขมร", "campuchia", "柬埔寨", "ကမ္ဘောဒီးယား", "កម្ពុជា", "ກຳປູເຈຍ"],
+    ),
+    ("LAO", &["laos", "lao", "lao pdr", "laotian", "ลาว", "lào", "老挝", "လာအို", "ឡាវ", "ລາວ"]),
+    ("IDN", &["indonesia", "indonesian", "อินโดนีเซีย", "印度尼西亚", "印尼", "အင်ဒိုနီးရှား", "ឥណ្ឌូណេស៊ី"]),
+    (
+        "PHL",
+        &["philippines", "the philippines", "filipino", "filipina", "pilipinas", "ฟิลิปปินส์", "菲律宾", "ဖိလစ်ပိုင်", "ហ្វីលីពីន"],
+    ),
+    ("CHN", &["china", "chinese", "prc", "จีน", "trung quốc", "中国", "တရုတ်", "ចិន", "ຈີນ"]),
     ("MYS", &["malaysia", "malaysian"]),
     ("SGP", &["singapore", "singaporean"]),
     ("TWN", &["taiwan", "taiwanese"]),
@@ -724,14 +812,14 @@ pub fn country_code(s: &str) -> Option<String> {
 /// The languages of the region by their English names; anything else as a
 /// BCP 47 tag.
 const LANGUAGE_NAMES: &[(&str, &[&str])] = &[
-    ("my", &["burmese", "myanmar"]),
-    ("th", &["thai"]),
-    ("vi", &["vietnamese"]),
-    ("km", &["khmer", "cambodian"]),
-    ("lo", &["lao", "laotian"]),
-    ("id", &["indonesian", "bahasa indonesia"]),
-    ("tl", &["tagalog", "filipino"]),
-    ("zh", &["chinese", "mandarin"]),
+    ("my", &["burmese", "myanmar", "พม่า", "ภาษาพม่า", "မြန်မာ", "缅甸语", "tiếng miến điện"]),
+    ("th", &["thai", "ไทย", "ภาษาไทย", "tiếng thái", "泰语"]),
+    ("vi", &["vietnamese", "เวียดนาม", "ภาษาเวียดนาม", "tiếng việt", "越南语"]),
+    ("km", &["khmer", "cambodian", "เขมร", "ภาษาเขมร", "ខ្មែរ", "tiếng khmer", "高棉语"]),
+    ("lo", &["lao", "laotian", "ลาว", "ภาษาลาว", "ລາວ", "tiếng lào", "老挝语"]),
+    ("id", &["indonesian", "bahasa indonesia", "อินโดนีเซีย", "印尼语"]),
+    ("tl", &["tagalog", "filipino", "ตากาล็อก", "他加禄语"]),
+    ("zh", &["chinese", "mandarin", "จีน", "ภาษาจีน", "中文", "汉语", "普通话", "tiếng trung"]),
     ("yue", &["cantonese"]),
     ("ms", &["malay"]),
     ("en", &["english"]),
@@ -772,10 +860,29 @@ fn location_code(s: &str) -> Option<&'static str> {
 fn case_status(s: &str) -> Option<haven_core::case::CaseStatus> {
     use haven_core::case::CaseStatus;
     match normalise(s).as_str() {
-        "open" | "new" | "pending" => Some(CaseStatus::Open),
-        "active" | "ongoing" | "in progress" => Some(CaseStatus::Active),
-        "suspended" | "on hold" | "paused" => Some(CaseStatus::Suspended),
-        "closed" | "done" | "complete" | "completed" => Some(CaseStatus::Closed),
+        "open" | "new" | "pending" | "เปิด" | "ใหม่" | "mở" | "mới" | "baru" | "bukas" | "新" | "开" => {
+            Some(CaseStatus::Open)
+        }
+        "active" | "ongoing" | "in progress" | "ดำเนินการ" | "กำลังดำเนินการ" | "đang xử lý" | "aktif" | "进行中" => {
+            Some(CaseStatus::Active)
+        }
+        "suspended" | "on hold" | "paused" | "ระงับ" | "พัก" | "tạm dừng" | "ditangguhkan" | "暂停" => {
+            Some(CaseStatus::Suspended)
+        }
+        "closed"
+        | "done"
+        | "complete"
+        | "completed"
+        | "ปิด"
+        | "ปิดแล้ว"
+        | "đóng"
+        | "đã đóng"
+        | "ditutup"
+        | "selesai"
+        | "sarado"
+        | "已结案"
+        | "结案"
+        | "关闭" => Some(CaseStatus::Closed),
         _ => None,
     }
 }
@@ -880,6 +987,11 @@ mod tests {
         assert_eq!(parse_age("24 (est.)"), Some((24, true)));
         assert_eq!(parse_age("24 years"), Some((24, false)));
         assert_eq!(parse_age("twenty"), None);
+        assert_eq!(parse_age("ประมาณ 22"), Some((22, true)));
+        assert_eq!(parse_age("27 ปี"), Some((27, false)));
+        assert_eq!(country_code("พม่า").as_deref(), Some("MMR"));
+        assert_eq!(language_code("ภาษาพม่า").as_deref(), Some("my"));
+        assert_eq!(case_status("ปิด"), Some(haven_core::case::CaseStatus::Closed));
         assert_eq!(parse_age("24-26"), None);
     }
 
@@ -899,7 +1011,7 @@ mod tests {
     fn untrusted_sheets_are_refused_whole_with_a_reason() {
         assert_eq!(read_sheet(b"").map_err(|e| e.code), Err(Some("legacy_empty")));
         assert_eq!(read_sheet(b"\xff\xfeN\x00").map_err(|e| e.code), Err(Some("legacy_not_utf8")));
-        assert_eq!(read_sheet(b"PK\x03\x04garbage").map(|_| ()).is_err(), true);
+        assert!(read_sheet(b"PK\x03\x04garbage").is_err());
         let big = vec![b'a'; MAX_BYTES + 1];
         assert_eq!(read_sheet(&big).map_err(|e| e.code), Err(Some("legacy_too_large")));
         let mut many = String::from("Name\n");
@@ -936,5 +1048,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn rows_are_the_sheets_rows_whatever_the_line_endings_and_line_breaks_in_cells() {
+        let lf = "Name,Age\nA,x\nB,y\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let multi = "Name,Notes,Age\nA,\"one\ntwo\nthree\",x\nB,,y\n";
+        for text in [lf, crlf.as_str(), multi] {
+            let s = sheet(text);
+            let r = match to_bundle(&s, &guess(&s.headers), DateOrder::DayFirst, TODAY) {
+                Ok(_) => panic!("bad ages were accepted"),
+                Err(r) => r,
+            };
+            let lines: Vec<Option<u64>> = r.issues.iter().map(|i| i.line).collect();
+            assert_eq!(lines, [Some(2), Some(3)], "{text:?}: {r}");
+        }
+    }
+
+    #[test]
+    fn a_date_of_birth_stands_over_an_age_and_a_buddhist_era_year_is_named() {
+        let s = sheet("ชื่อ,วันเกิด,อายุ,สถานะ,วันที่รับเข้า\nสมชาย,04/03/1998,26,เปิด,02/01/2024\nสมหญิง,04/03/2541,,,\n");
+        let m = guess(&s.headers);
+        assert_eq!(m.get(&Field::CaseStatus), Some(&3), "Thai case headings are recognised");
+        assert_eq!(m.get(&Field::CaseOpenedOn), Some(&4));
+        let r = match to_bundle(&s, &m, DateOrder::DayFirst, TODAY) {
+            Ok(_) => panic!("a Buddhist-era year was accepted"),
+            Err(r) => r,
+        };
+        assert_eq!(r.issues.len(), 1, "{r}");
+        assert!(r.issues[0].message.contains("Buddhist era"), "{r}");
+        let s = sheet("ชื่อ,วันเกิด,อายุ\nสมชาย,04/03/1998,26\n");
+        let (b, _) = to_bundle(&s, &guess(&s.headers), DateOrder::DayFirst, TODAY).unwrap_or_else(|r| panic!("{r}"));
+        assert_eq!((b.persons[0].birthdate.as_deref(), b.persons[0].estimated_age), (Some("1998-03-04"), None));
     }
 }

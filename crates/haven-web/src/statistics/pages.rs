@@ -41,6 +41,8 @@ struct StatisticsPage {
     bars: Vec<Bar>,
     chart_height: u32,
     query: String,
+    /// Why the breakdowns asked for were not shown.
+    fault: Option<String>,
     empty: bool,
     /// What an empty table says: no people, or no referrals.
     empty_message: String,
@@ -69,6 +71,18 @@ pub(crate) async fn statistics_page(
     PageCaller(caller): PageCaller,
     Query(q): Query<TableQuery>,
 ) -> PageResult {
+    // Two breakdowns that cannot go together (or one twice) keep the
+    // reader on the page with the form and the reason, showing the
+    // default table: an error page would leave them at a dead end.
+    let (q, fault) = match q.dims() {
+        Ok(_) => (q, None),
+        Err(WebError::Invalid(v)) => (
+            TableQuery { rows: None, cols: None, k: q.k },
+            Some(validation_message(&tr, &v)),
+        ),
+        Err(e) => return Err(e.into()),
+    };
+    let refused = fault.is_some();
     let (rows, cols) = q.dims()?;
     let t = super::released(&state, &caller, &q).await?;
     let max = t.row_totals.iter().filter_map(Cell::shown).max().unwrap_or(0).max(1);
@@ -86,7 +100,7 @@ pub(crate) async fn statistics_page(
         })
         .collect();
     let query = format!("rows={}&cols={}&k={}", rows.as_str(), cols.as_str(), t.k);
-    render(&StatisticsPage {
+    let mut res = render(&StatisticsPage {
         l: Layout::new(&tr, Some(&caller), "/statistics"),
         may_export: caller.may(Permission::ExportRecords),
         people_dims: dims_of(&tr, Unit::People),
@@ -115,12 +129,17 @@ pub(crate) async fn statistics_page(
         chart_height: u32::try_from(bars.len()).unwrap_or(0) * 24 + 8,
         bars,
         query,
+        fault,
         empty: t.rows.is_empty(),
         empty_message: match rows.unit() {
             Unit::People => tr.t("stats-empty"),
             Unit::Referrals => tr.t("ref-none"),
         },
-    })
+    })?;
+    if refused {
+        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(res)
 }
 
 pub(crate) async fn statistics_csv(
