@@ -77,6 +77,60 @@ fn main() {
     let row = |p: &haven_trace::Person| {
         format!("{} {:?} {:?} {:?} {}", p.full_name, read_name(&p.full_name).tokens, p.sex, p.birth, p.place_of_origin)
     };
+    let mut cat = [0u32; 5];
+    for p in truth.keys() {
+        if got.contains(p) {
+            continue;
+        }
+        let (i, j) = (li[p.0.as_str()], ri[p.1.as_str()]);
+        let w = weight(&lp, i, &rp, j);
+        let shared = le[i].blocks.iter().any(|b| re[j].blocks.contains(b));
+        let taken = m
+            .iter()
+            .filter(|mm| mm.left == i || mm.right == j)
+            .map(|mm| weight(&lp, mm.left, &rp, mm.right))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let k = if !shared {
+            0
+        } else if taken == f64::NEG_INFINITY {
+            1
+        } else if taken > w + 0.5 {
+            2
+        } else if taken >= w - 0.5 {
+            3
+        } else {
+            4
+        };
+        cat[k] += 1;
+    }
+    let mut hist_miss = [0u32; 6];
+    let mut hist_false = [0u32; 6];
+    let bucket = |d: f64| {
+        if d >= 0.999 {
+            5
+        } else if d >= 0.9 {
+            4
+        } else if d >= 0.8 {
+            3
+        } else if d >= 0.7 {
+            2
+        } else if d >= 0.6 {
+            1
+        } else {
+            0
+        }
+    };
+    for p in truth.keys().filter(|p| !got.contains(*p)) {
+        hist_miss[bucket(haven_trace::matching::name_of(&lp, li[p.0.as_str()], &rp, ri[p.1.as_str()]))] += 1;
+    }
+    for p in got.iter().filter(|p| !truth.contains_key(*p)) {
+        hist_false[bucket(haven_trace::matching::name_of(&lp, li[p.0.as_str()], &rp, ri[p.1.as_str()]))] += 1;
+    }
+    println!("name sim <.6 .6 .7 .8 .9 1: misses {hist_miss:?} false {hist_false:?}");
+    println!(
+        "misses: unblocked {} | not taken by anyone {} | lost to higher raw w {} | to ~equal {} | to lower raw w {}",
+        cat[0], cat[1], cat[2], cat[3], cat[4]
+    );
     let mut shown = 0;
     for (p, n) in &truth {
         if !got.contains(p) && shown < show {
@@ -89,6 +143,11 @@ fn main() {
                 row(&l.people[i]),
                 row(&r.people[j])
             );
+            for mm in m.iter().filter(|mm| mm.left == i || mm.right == j) {
+                let side = if mm.left == i { "L-took" } else { "R-taken-by" };
+                let other = if mm.left == i { row(&r.people[mm.right]) } else { row(&l.people[mm.left]) };
+                println!("   {side} w={:.1} s={:.2}: {other}", weight(&lp, mm.left, &rp, mm.right), mm.score);
+            }
         }
     }
     shown = 0;

@@ -104,6 +104,28 @@ fn r25_matching_is_one_to_one() {
 }
 
 #[test]
+fn r25_a_namesake_elsewhere_lowers_the_odds() {
+    // A report with a name and nothing to tell namesakes apart: alone against one record it is a
+    // likely match; against two records that share the name it is at best an even bet, so it
+    // must score lower; a birth year that fits one record and not the other settles it again.
+    let report = encode_csv(&format!("{HEADER}l1,Rowena Bautista,F,,,PHL,,2025-01-02\n"));
+    let dated = encode_csv(&format!("{HEADER}l1,Rowena Bautista,F,1990,,PHL,,2025-01-02\n"));
+    let one = encode_csv(&format!("{HEADER}r1,ROWENA BAUTISTA,F,,33-37,PHL,,2025-06-01\n"));
+    let two = encode_csv(&format!(
+        "{HEADER}r1,ROWENA BAUTISTA,F,,33-37,PHL,,2025-06-01\nr2,Rowena Bautista,F,1975-03-02,,PHL,,2025-06-02\n"
+    ));
+    let score = |l: &EncodedFile, r: &EncodedFile| {
+        let (m, _) = link(&l.records, &r.records, &MatchConfig::default(), &|_| {});
+        m.iter().find(|m| m.right == 0).map_or(0.0, |m| m.score)
+    };
+    let alone = score(&report, &one);
+    let rivalled = score(&report, &two);
+    assert!(alone > 0.9, "{alone}");
+    assert!(rivalled < alone - 0.1, "{rivalled} against {alone}");
+    assert!(score(&dated, &two) > 0.9);
+}
+
+#[test]
 fn r25_bad_rows_are_reported_with_their_line_numbers() {
     let mut bytes = format!(
         "{HEADER}ok1,Budi,M,1990-01-01,,IDN,Cirebon,2025-01-02\n\
