@@ -146,8 +146,17 @@ pub fn name_of(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
     d
 }
 
+/// Both rows carry the same date of birth.
+const DATE_SAME: f64 = 5.0;
+/// The same date with day and month the other way round.
+const DATE_SWAPPED: f64 = 3.5;
+/// Two of year, month and day the same.
+const DATE_TWO_OF_THREE: f64 = 2.5;
+/// Two full dates that differ in two parts or all three.
+const DATE_DIFFERENT: f64 = -1.0;
+
 /// Most that fields other than the name can add (sex, date of birth, nationality, place).
-const MAX_OTHER: f64 = 0.5 + 5.0 + 0.5 + 2.0;
+const MAX_OTHER: f64 = 0.5 + DATE_SAME + 0.5 + 2.0;
 
 fn weight_given_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize, d: f64) -> f64 {
     let (x, y) = (&a.recs[i], &b.recs[j]);
@@ -157,16 +166,25 @@ fn weight_given_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize, d: 
     if let (Some(sx), Some(sy)) = (x.sex, y.sex) {
         w += if sx == sy { 0.5 } else { -6.0 };
     }
-    let mut exact_date = false;
-    if let (Some(dx), Some(dy)) = (x.dob, y.dob) {
+    // Two full dates settle the birth year between them: the same date; the same date with day
+    // and month swapped; two of year, month and day the same (a misread month, a slipped day,
+    // a year off by a keystroke); or a different date. Only a different date in a different
+    // year goes on to the birth-year comparison, for how far apart the years are.
+    let mut dates_compared = false;
+    if let (Some(dx), Some(dy), Some(px), Some(py)) = (x.dob, y.dob, x.dob_parts, y.dob_parts) {
+        dates_compared = true;
         if dx == dy {
-            w += 5.0;
-            exact_date = true;
+            w += DATE_SAME;
+        } else if px[2] == py[3] && intersects(&x.years, &y.years) {
+            w += DATE_SWAPPED;
+        } else if px[0] == py[0] || px[1] == py[1] || px[2] == py[2] {
+            w += DATE_TWO_OF_THREE;
         } else {
-            w -= 1.0;
+            w += DATE_DIFFERENT;
+            dates_compared = intersects(&x.years, &y.years);
         }
     }
-    if !exact_date && !x.years.is_empty() && !y.years.is_empty() {
+    if !dates_compared && !x.years.is_empty() && !y.years.is_empty() {
         if intersects(&x.years, &y.years) {
             w += if x.years.len() == 1 && y.years.len() == 1 { 2.5 } else { 1.2 };
         } else if intersects(&x.years, &y.years_near) || intersects(&x.years_near, &y.years) {

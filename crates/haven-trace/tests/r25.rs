@@ -126,6 +126,26 @@ fn r25_a_namesake_elsewhere_lowers_the_odds() {
 }
 
 #[test]
+fn r25_a_date_of_birth_written_differently_is_weighed_by_how_it_differs() {
+    // One report, and records of a namesake with its date of birth as written: the same; day
+    // and month swapped; the month misread; another date in the same year. The first three are
+    // the same person as far as the date can tell, the last is evidence against.
+    let report = encode_csv(&format!("{HEADER}l1,Budi Santoso,M,1990-03-07,,IDN,,2025-01-02\n"));
+    let score = |dob: &str| {
+        let right = encode_csv(&format!("{HEADER}r1,Budi Santoso,M,{dob},,IDN,,2025-06-01\n"));
+        let (m, _) = link(&report.records, &right.records, &MatchConfig::default(), &|_| {});
+        m.first().map_or(0.0, |m| m.score)
+    };
+    let (same, swapped, misread, other) =
+        (score("1990-03-07"), score("1990-07-03"), score("1990-11-07"), score("1990-11-22"));
+    assert!(same > swapped && swapped > misread && misread > other, "{same} {swapped} {misread} {other}");
+    // A year alone (no full date on one side) says no more than a misread date, and more than
+    // another date.
+    let year = score("1990");
+    assert!(misread >= year && year > other, "{misread} {year} {other}");
+}
+
+#[test]
 fn r25_bad_rows_are_reported_with_their_line_numbers() {
     let mut bytes = format!(
         "{HEADER}ok1,Budi,M,1990-01-01,,IDN,Cirebon,2025-01-02\n\
@@ -216,7 +236,7 @@ proptest! {
 
     #[test]
     fn r25_encoded_parser_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        let mut input = b"HAVENTR1".to_vec();
+        let mut input = b"HAVENTR2".to_vec();
         input.extend_from_slice(&bytes);
         let _ = parse_encoded(&input);
         let _ = parse_encoded(&bytes);
