@@ -982,6 +982,34 @@ pub fn burmese(word: &str) -> String {
     out.concat()
 }
 
+/// Burmese given-name words of Pali or Sanskrit origin that Latin writes as one word, voiced
+/// (Thida, Yadanar, Thuzar), which syllable by syllable would read Thi Ta, Ya Ta Na, Thu Sa.
+/// Visarga (း) is left out, as the reader drops it.
+const BURMESE_NAME_WORDS: &[(&str, &str)] = &[
+    ("သီတာ", "Thida"),
+    ("ရတနာ", "Yadanar"),
+    ("သူဇာ", "Thuzar"),
+    ("သီရိ", "Thiri"),
+    ("သီဟ", "Thiha"),
+    ("နီလာ", "Nilar"),
+    ("သဇင်", "Thazin"),
+    ("ယမင်", "Yamin"),
+    ("ဇာနည်", "Zarni"),
+];
+
+/// A known name word at the start of `cs` that ends where a syllable ends: its length in
+/// characters and its Latin spelling.
+fn burmese_name_word(cs: &[char]) -> Option<(usize, &'static str)> {
+    BURMESE_NAME_WORDS.iter().find_map(|(script, latin)| {
+        let w: Vec<char> = script.chars().collect();
+        let ends_syllable = cs.get(w.len()).is_none_or(|&c| {
+            burmese_consonant(c).is_some() && !matches!(cs.get(w.len() + 1), Some('်' | '္'))
+                || matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ')
+        });
+        (cs.starts_with(&w) && ends_syllable).then_some((w.len(), *latin))
+    })
+}
+
 fn burmese_into(word: &str, syllables: &mut Vec<String>) {
     let cs: Vec<char> = word.nfc().filter(|&c| !matches!(c, 'း' | '\u{200B}')).collect();
     let n = cs.len();
@@ -1006,6 +1034,14 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
         let starts = matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some();
         if starts && !std::mem::take(&mut stacked) {
             flush(&mut out);
+            // Pali and Sanskrit name words without a stacked consonant are still written as one
+            // Latin word, voiced as spoken (သီတာ Thida, not Thi Ta).
+            if let Some((len, latin)) = burmese_name_word(&cs[i..]) {
+                out.push_str(latin);
+                flush(&mut out);
+                i += len;
+                continue;
+            }
         }
         match c {
             'ဥ' | 'ဦ' => {
@@ -1442,6 +1478,11 @@ mod tests {
         assert_eq!(skeleton("Thain"), skeleton("Thein"));
         assert_eq!(skeleton("Nyain"), skeleton("Nyein"));
         assert_ne!(skeleton("Naing"), skeleton("Nein"));
+        // Pali name words without a stack are one Latin word, voiced; the syllables around
+        // them are read as before.
+        assert_eq!(read_name("စုသီတာ").tokens, read_name("Su Thida").tokens);
+        assert_eq!(read_name("ရတနာ").tokens, read_name("Yadanar").tokens);
+        assert_eq!(read_name("သီတာအောင်လင်း").tokens, read_name("Thida Aung Lin").tokens);
         assert_eq!(skeleton("Zainal"), "sainan");
     }
 
