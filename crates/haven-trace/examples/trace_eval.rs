@@ -182,6 +182,32 @@ fn main() {
             cm[cat(li[p.0.as_str()], ri[p.1.as_str()])] += 1;
         }
         println!("dob same/swap/two-of-three/year-only/other/not-both: tp {ct:?} fp {cf:?} miss {cm:?}");
+        // Birth-year ranges where one side is an age estimate: years apart (0 = overlap).
+        let gap = |i: usize, j: usize| {
+            let (a, b) = (&l.people[i], &r.people[j]);
+            let ranged = matches!(a.birth, Birth::AgeRange { .. }) || matches!(b.birth, Birth::AgeRange { .. });
+            match (a.birth_years(), b.birth_years()) {
+                (Some((a0, a1)), Some((b0, b1))) if ranged => Some((a0.max(b0) - a1.min(b1)).clamp(0, 6) as usize),
+                _ => None,
+            }
+        };
+        let (mut gt, mut gf, mut gm) = ([0u32; 7], [0u32; 7], [0u32; 7]);
+        for p in &got {
+            let (i, j) = (li[p.0.as_str()], ri[p.1.as_str()]);
+            if let Some(g) = gap(i, j) {
+                if truth.contains_key(p) {
+                    gt[g] += 1
+                } else {
+                    gf[g] += 1
+                }
+            }
+        }
+        for p in truth.keys().filter(|p| !got.contains(*p)) {
+            if let Some(g) = gap(li[p.0.as_str()], ri[p.1.as_str()]) {
+                gm[g] += 1
+            }
+        }
+        println!("age-estimate gap 0..6+: tp {gt:?} fp {gf:?} miss {gm:?}");
     }
     println!("block overlap (inexact names) tp {h_tp:?}\n fp {h_fp:?}\n miss {h_miss:?}");
     println!(
