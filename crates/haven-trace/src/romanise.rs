@@ -85,6 +85,18 @@ pub fn read_name(full_name: &str) -> NameReading {
                 {
                     return None
                 }
+                // A middle initial (Filipino "Juan S. Dela Cruz", the mother's family name that
+                // the other side often leaves out), when at least two words remain: it is three
+                // marks against a name that lacks it and little evidence for one that has it.
+                lower
+                    if words.len() >= 3
+                        && lower.len() == 2
+                        && lower.ends_with('.')
+                        && lower.as_bytes()[0].is_ascii_alphabetic()
+                        && lower != "u." =>
+                {
+                    return None
+                }
                 // Burmese Daw (ဒေါ်), the honorific of an older woman, never a name syllable.
                 "daw" | "ဒေါ်" if k == 0 && many => return None,
                 // Thai and Lao titles written as their own word (นาย, นาง, นางสาว; ທ້າວ, ນາງ).
@@ -1456,6 +1468,9 @@ mod tests {
             );
         }
         assert_eq!(read_name("Jose de los Santos").tokens, ["jose", "delosantos"]);
+        // A middle initial is left out; an initial that is the name's only other part is not.
+        assert_eq!(read_name("Juan S. Dela Cruz").tokens, read_name("Juan Dela Cruz").tokens);
+        assert_eq!(read_name("M. Yusuf").tokens, ["m", "yusuf"]);
         // "La" alone is a Burmese and Lao name syllable, not a particle.
         assert_eq!(read_name("La Min").tokens, ["la", "min"]);
         // Muhammad however a family or a caseworker spells it.
