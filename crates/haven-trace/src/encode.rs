@@ -31,6 +31,10 @@ const NATIVE_K: u64 = 10;
 const PLACE_K: u64 = 8;
 /// Years either side of a row's birth years kept as "near" tags.
 pub const YEAR_SLACK: i32 = 2;
+/// Years added either side of the birth years an age estimate allows: an estimate made by
+/// looking at someone is often a year out, and a true pair one year outside it is common
+/// where a namesake is not (generated seeds 41/42: F1 +0.004/+0.002; two years cost 0.005).
+const AGE_SLACK: i32 = 1;
 /// Widest birth-year span kept (an age estimate wider than this is clipped around its middle).
 const MAX_YEAR_SPAN: i32 = 20;
 
@@ -96,6 +100,10 @@ pub struct Encoded {
     pub sex: Option<u32>,
     pub nationality: Option<u32>,
     pub dob: Option<u64>,
+    /// Tags of the date of birth's parts, present with `dob`: year and month, year and day,
+    /// month and day, and day and month swapped (labelled like month and day, so a date whose
+    /// day and month were written the other way round meets it).
+    pub dob_parts: Option<[u32; 4]>,
     /// Tags of every birth year the row allows.
     pub years: Vec<u32>,
     /// Tags of those years widened by [`YEAR_SLACK`] either side.
@@ -172,12 +180,24 @@ impl<'k> Encoder<'k> {
         };
         let sex = p.sex.map(|s| self.tag32(b"sex", if s == Sex::Male { b"M" } else { b"F" }));
         let nationality = p.nationality.as_ref().map(|n| self.tag32(b"nat", n.as_bytes()));
-        let dob = match p.birth {
-            Birth::Date(d) => Some(self.tag64(b"dob", format!("{:04}-{:02}-{:02}", d.year, d.month, d.day).as_bytes())),
-            _ => None,
+        let (dob, dob_parts) = match p.birth {
+            Birth::Date(d) => (
+                Some(self.tag64(b"dob", format!("{:04}-{:02}-{:02}", d.year, d.month, d.day).as_bytes())),
+                Some([
+                    self.tag32(b"dob-ym", format!("{:04}-{:02}", d.year, d.month).as_bytes()),
+                    self.tag32(b"dob-yd", format!("{:04}-{:02}", d.year, d.day).as_bytes()),
+                    self.tag32(b"dob-md", format!("{:02}-{:02}", d.month, d.day).as_bytes()),
+                    self.tag32(b"dob-md", format!("{:02}-{:02}", d.day, d.month).as_bytes()),
+                ]),
+            ),
+            _ => (None, None),
         };
         let (mut years, mut years_near) = (Vec::new(), Vec::new());
         if let Some((mut lo, mut hi)) = p.birth_years() {
+            if matches!(p.birth, Birth::AgeRange { .. }) {
+                lo -= AGE_SLACK;
+                hi += AGE_SLACK;
+            }
             if hi - lo > MAX_YEAR_SPAN {
                 let mid = (lo + hi) / 2;
                 lo = mid - MAX_YEAR_SPAN / 2;
@@ -193,7 +213,7 @@ impl<'k> Encoder<'k> {
             years_near.sort_unstable();
         }
         let blocks = self.blocks(&reading);
-        Encoded { id: p.id.clone(), name, native, place, sex, nationality, dob, years, years_near, blocks }
+        Encoded { id: p.id.clone(), name, native, place, sex, nationality, dob, dob_parts, years, years_near, blocks }
     }
 
     /// Blocking tokens. Single: the first and last three letters of each name token's
@@ -253,7 +273,8 @@ impl<'k> Encoder<'k> {
     }
 }
 
-const MAGIC: &[u8; 8] = b"HAVENTR1";
+/// Version 2 added the date-of-birth part tags; a version 1 file is refused, not misread.
+const MAGIC: &[u8; 8] = b"HAVENTR2";
 /// Longest row id kept in ENCODED (bytes).
 pub const MAX_ID: usize = 256;
 const MAX_LIST: usize = 128;
@@ -300,6 +321,7 @@ pub fn write_encoded(file: &EncodedFile) -> Vec<u8> {
         }
         if let Some(d) = r.dob {
             out.extend_from_slice(&d.to_le_bytes());
+            r.dob_parts.unwrap_or_default().iter().for_each(|t| out.extend_from_slice(&t.to_le_bytes()));
         }
         for list in [&r.years, &r.years_near] {
             let n = list.len().min(MAX_LIST);
@@ -388,6 +410,16 @@ pub fn parse_encoded(bytes: &[u8]) -> Result<EncodedFile, EncodedError> {
         let sex = if flags & 4 != 0 { Some(c.u32().ok_or(t.clone())?) } else { None };
         let nationality = if flags & 8 != 0 { Some(c.u32().ok_or(t.clone())?) } else { None };
         let dob = if flags & 16 != 0 { Some(c.u64().ok_or(t.clone())?) } else { None };
+        let dob_parts = if flags & 16 != 0 {
+            Some([
+                c.u32().ok_or(t.clone())?,
+                c.u32().ok_or(t.clone())?,
+                c.u32().ok_or(t.clone())?,
+                c.u32().ok_or(t.clone())?,
+            ])
+        } else {
+            None
+        };
         let mut lists: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
         for list in &mut lists {
             let n = usize::from(c.u8().ok_or(t.clone())?);
@@ -407,7 +439,7 @@ pub fn parse_encoded(bytes: &[u8]) -> Result<EncodedFile, EncodedError> {
         for _ in 0..n {
             blocks.push(c.u64().ok_or(t.clone())?);
         }
-        records.push(Encoded { id, name, native, place, sex, nationality, dob, years, years_near, blocks });
+        records.push(Encoded { id, name, native, place, sex, nationality, dob, dob_parts, years, years_near, blocks });
     }
     if c.at != bytes.len() {
         return Err(EncodedError::Trailing);

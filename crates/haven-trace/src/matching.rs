@@ -137,7 +137,7 @@ fn weight_and_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> (f
 /// Name similarity of a pair: Latin readings, or native script when both have it and it agrees
 /// better.
 #[inline]
-fn name_of(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
+pub fn name_of(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
     let (x, y) = (&a.recs[i], &b.recs[j]);
     let mut d = name_similarity::<NAME_WORDS>(&x.name, &y.name, a.name_pop[i], b.name_pop[j]);
     if let (Some(nx), Some(ny)) = (&x.native, &y.native) {
@@ -146,8 +146,17 @@ fn name_of(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize) -> f64 {
     d
 }
 
+/// Both rows carry the same date of birth.
+const DATE_SAME: f64 = 5.0;
+/// The same date with day and month the other way round.
+const DATE_SWAPPED: f64 = 3.5;
+/// Two of year, month and day the same.
+const DATE_TWO_OF_THREE: f64 = 2.5;
+/// Two full dates that differ in two parts or all three.
+const DATE_DIFFERENT: f64 = -1.0;
+
 /// Most that fields other than the name can add (sex, date of birth, nationality, place).
-const MAX_OTHER: f64 = 0.5 + 5.0 + 0.5 + 2.0;
+const MAX_OTHER: f64 = 0.5 + DATE_SAME + 0.5 + 2.0;
 
 fn weight_given_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize, d: f64) -> f64 {
     let (x, y) = (&a.recs[i], &b.recs[j]);
@@ -157,16 +166,25 @@ fn weight_given_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize, d: 
     if let (Some(sx), Some(sy)) = (x.sex, y.sex) {
         w += if sx == sy { 0.5 } else { -6.0 };
     }
-    let mut exact_date = false;
-    if let (Some(dx), Some(dy)) = (x.dob, y.dob) {
+    // Two full dates settle the birth year between them: the same date; the same date with day
+    // and month swapped; two of year, month and day the same (a misread month, a slipped day,
+    // a year off by a keystroke); or a different date. Only a different date in a different
+    // year goes on to the birth-year comparison, for how far apart the years are.
+    let mut dates_compared = false;
+    if let (Some(dx), Some(dy), Some(px), Some(py)) = (x.dob, y.dob, x.dob_parts, y.dob_parts) {
+        dates_compared = true;
         if dx == dy {
-            w += 5.0;
-            exact_date = true;
+            w += DATE_SAME;
+        } else if px[2] == py[3] && intersects(&x.years, &y.years) {
+            w += DATE_SWAPPED;
+        } else if px[0] == py[0] || px[1] == py[1] || px[2] == py[2] {
+            w += DATE_TWO_OF_THREE;
         } else {
-            w -= 1.0;
+            w += DATE_DIFFERENT;
+            dates_compared = intersects(&x.years, &y.years);
         }
     }
-    if !exact_date && !x.years.is_empty() && !y.years.is_empty() {
+    if !dates_compared && !x.years.is_empty() && !y.years.is_empty() {
         if intersects(&x.years, &y.years) {
             w += if x.years.len() == 1 && y.years.len() == 1 { 2.5 } else { 1.2 };
         } else if intersects(&x.years, &y.years_near) || intersects(&x.years_near, &y.years) {
@@ -188,8 +206,21 @@ fn weight_given_name(a: &Prepared<'_>, i: usize, b: &Prepared<'_>, j: usize, d: 
 /// Name Dice at or above which two rows count as "the same name" for the frequency adjustment.
 const SAME_NAME: f64 = 0.8;
 
-/// The weight at which a pair is as likely a match as not (score 0.5).
+/// The weight at which a pair is as likely a match as not (score 0.5) when nothing competes
+/// with it.
 const OFFSET: f64 = 4.0;
+
+/// How much of the frequency adjustment's ln k is kept (see [`link`]); the rest is left to the
+/// competition between candidates, which sees the other fields too.
+const FREQUENCY: f64 = 0.75;
+
+/// How strongly a pair's competitors (other candidates of either row) count against it.
+const COMPETITION: f64 = 0.5;
+
+/// Most log-odds competition can take off a pair. Two rows in one file that agree on every
+/// field are more likely the same person recorded twice than rivals; without a cap they would
+/// halve each other's odds however strong the evidence.
+const MAX_COMPETITION: f64 = 4.0;
 
 /// Probability-like score of a weight.
 pub fn score_of(w: f64) -> f64 {
@@ -199,6 +230,15 @@ pub fn score_of(w: f64) -> f64 {
 /// Links `left` against `right`: every pair sharing a blocking key is scored, pairs above the
 /// threshold are solved one-to-one (greedy by score, ties by index, so the result is
 /// deterministic). `progress` is called with the number of left rows done so far.
+///
+/// A pair's score weighs it against its competitors. With weights `w` (log-odds against a
+/// single candidate), the chance that left row i is right row j is about
+/// `e^w(i,j) / (e^OFFSET + Σ e^w(i,j') + Σ e^w(i',j))` over the other candidates of both rows:
+/// a report whose name two records share equally is an even bet between them, not a sure
+/// match to either, while a namesake whose birth year conflicts hardly counts. Those sums are
+/// taken at [`COMPETITION`] strength, since the one-to-one solve also settles some of it, and
+/// take off at most [`MAX_COMPETITION`]; they are linear in the pairs scored (one sum per left
+/// row, one array over the right rows).
 pub fn link(
     left: &[Encoded],
     right: &[Encoded],
@@ -220,7 +260,10 @@ pub fn link(
     // A name so unlike that no other field could lift the pair to the threshold is not scored
     // further (the other fields sit in other cache lines).
     let name_floor = NAME_NEUTRAL + (min_weight - MAX_OTHER) / NAME_SLOPE;
-    let results: Vec<(Vec<Match>, u64)> = std::thread::scope(|s| {
+    // Per thread: candidates (the score still a weight) with their row's competition sum,
+    // comparisons, and every right row's competition sum over this thread's left rows.
+    type Part = (Vec<(Match, f64)>, u64, Vec<f64>);
+    let results: Vec<Part> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 let (lp, rp, index, done) = (&lp, &rp, &index, &done);
@@ -232,6 +275,7 @@ pub fn link(
                     let mut comparisons = 0u64;
                     let mut blocks: Vec<&Vec<u32>> = Vec::new();
                     let mut scored: Vec<(u32, f64, f64)> = Vec::new();
+                    let mut column = vec![0.0f64; right.len()];
                     for (i, row) in left.iter().enumerate().take(end).skip(start) {
                         blocks.clear();
                         blocks.extend(row.blocks.iter().filter_map(|k| index.get(k)));
@@ -257,11 +301,21 @@ pub fn link(
                         // Fellegi–Sunter's frequency adjustment: agreeing on a name that k
                         // right-hand rows share is worth ln k less than agreeing on a rare one.
                         let same = scored.iter().filter(|s| s.2 >= SAME_NAME).count().max(1) as f64;
-                        let common = same.ln();
-                        for &(j, w, d) in &scored {
-                            let w = if d >= SAME_NAME { w - common } else { w };
+                        let common = FREQUENCY * same.ln();
+                        let mut row_sum = 0.0;
+                        for s in scored.iter_mut() {
+                            if s.2 >= SAME_NAME {
+                                s.1 -= common;
+                            }
+                            let e = s.1.exp();
+                            row_sum += e;
+                            column[s.0 as usize] += e;
+                        }
+                        for &(j, w, _) in &scored {
+                            // Competition only lowers a pair's odds, so a pair below the
+                            // threshold without it is not kept.
                             if w >= min_weight {
-                                out.push(Match { left: i, right: j as usize, score: score_of(w) });
+                                out.push((Match { left: i, right: j as usize, score: w }, row_sum));
                             }
                         }
                         if (i - start) % 1024 == 1023 {
@@ -269,7 +323,7 @@ pub fn link(
                             progress(d);
                         }
                     }
-                    (out, comparisons)
+                    (out, comparisons, column)
                 })
             })
             .collect();
@@ -277,10 +331,25 @@ pub fn link(
     });
     progress(left.len());
     let mut stats = MatchStats::default();
-    let mut candidates = Vec::new();
-    for (c, n) in results {
+    let mut raw = Vec::new();
+    let mut column = vec![0.0f64; right.len()];
+    for (c, n, col) in results {
         stats.comparisons += n;
-        candidates.extend(c);
+        raw.extend(c);
+        for (a, b) in column.iter_mut().zip(col) {
+            *a += b;
+        }
+    }
+    let min_logit = min_weight - OFFSET;
+    let base = OFFSET.exp();
+    let mut candidates = Vec::new();
+    for (m, row_sum) in raw {
+        let e = m.score.exp();
+        let others = (row_sum - e).max(0.0) + (column[m.right] - e).max(0.0);
+        let logit = m.score - OFFSET - ((base + COMPETITION * others).ln() - OFFSET).min(MAX_COMPETITION);
+        if logit >= min_logit {
+            candidates.push(Match { score: 1.0 / (1.0 + (-logit).exp()), ..m });
+        }
     }
     stats.candidates_above_threshold = candidates.len() as u64;
     (one_to_one(candidates, left.len(), right.len()), stats)

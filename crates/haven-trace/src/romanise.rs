@@ -62,7 +62,7 @@ pub fn read_name(full_name: &str) -> NameReading {
     // Abbreviations that documents use for whole name parts.
     let words: Vec<&str> = text.split_whitespace().collect();
     let many = words.len() > 1;
-    let text: String = words
+    let text: Vec<&str> = words
         .iter()
         .enumerate()
         .filter_map(|(k, &w)| {
@@ -72,12 +72,28 @@ pub fn read_name(full_name: &str) -> NameReading {
                 // Burmese "Mg" for Maung.
                 "mg" | "mg." => "Maung",
                 // Indonesian and Malay abbreviations of Muhammad.
-                "mohd" | "mohd." | "moh." | "muh." | "md." => "Muhammad",
+                // and its spellings (Mohammad, Mohamed, Muhamad, the Dutch-era Mochammad),
+                // which a family and a caseworker write differently for one person.
+                "mohd" | "mohd." | "moh." | "muh." | "md." | "mhd" | "mhd." | "muhd" | "muhd." | "moch" | "moch."
+                | "muhamad" | "muhammed" | "muhamed" | "mohammad" | "mohamad" | "mohammed" | "mohamed"
+                | "mochammad" | "mochamad" | "mokhammad" | "muchammad" | "muchamad" | "mahammad" => "Muhammad",
                 // Titles and generational suffixes are not the name; a record that carries one
                 // should not lose bigrams against a report that does not.
                 "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "mdm" | "mdm." | "jr" | "jr." | "sr."
                 | "iii"
                     if many =>
+                {
+                    return None
+                }
+                // A middle initial (Filipino "Juan S. Dela Cruz", the mother's family name that
+                // the other side often leaves out), when at least two words remain: it is three
+                // marks against a name that lacks it and little evidence for one that has it.
+                lower
+                    if words.len() >= 3
+                        && lower.len() == 2
+                        && lower.ends_with('.')
+                        && lower.as_bytes()[0].is_ascii_alphabetic()
+                        && lower != "u." =>
                 {
                     return None
                 }
@@ -96,8 +112,8 @@ pub fn read_name(full_name: &str) -> NameReading {
                 _ => w,
             })
         })
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect::<Vec<_>>();
+    let text = join_particles(&text);
     let mut reading = NameReading::default();
     for raw in
         text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/' | '(' | ')' | '·' | '・' | '_'))
@@ -139,6 +155,29 @@ pub fn read_name(full_name: &str) -> NameReading {
         }
     }
     reading
+}
+
+/// Spanish particles of Filipino family names, joined to the word they belong to, so that
+/// "Dela Cruz", "de la Cruz", "DELA CRUZ" and "Delacruz" are one token: people and
+/// caseworkers space them every way, and split they would cost the name its bigrams across
+/// the gap. Only these particles, which are not name syllables in the other scripts here.
+fn join_particles(words: &[&str]) -> String {
+    const PARTICLES: &[&str] = &["de", "del", "dela", "della", "delos", "delas", "la", "los", "las"];
+    let mut out = String::new();
+    let mut glue = false;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 && !glue {
+            out.push(' ');
+        }
+        out.push_str(w);
+        let lower = w.to_lowercase();
+        // "la", "los", "las" only after "de" ("de la Cruz"); a particle never ends the name.
+        let after_de = glue && k > 0 && words[k - 1].eq_ignore_ascii_case("de");
+        glue = k + 1 < words.len()
+            && PARTICLES.contains(&lower.as_str())
+            && (!matches!(lower.as_str(), "la" | "los" | "las") || after_de);
+    }
+    out
 }
 
 /// Cantonese, Hokkien, Teochew and Hakka spellings of common Chinese family names, as
@@ -229,7 +268,12 @@ pub fn skeleton(token: &str) -> String {
             (b'n', b'g', b'h') => (b"ng", 3),
             (b'c', b'h', _) | (b'j', _, _) | (b'z', b'h', _) => (b"j", if c == b'j' { 1 } else { 2 }),
             (b'k' | b'g', b'y', _) if i == 0 || !is_vowel(at(i.wrapping_sub(1))) => (b"j", 2),
-            (b'd', b'j', _) | (b't', b'j', _) => (b"j", 2),
+            (b'd', b'j', _) => (b"j", 2),
+            // Indonesian spellings from before 1972: tj for c (Tjahjono, Cahyono), nj for ny
+            // (Njoman), sj for sy (Sjahrir).
+            (b't', b'j', _) => (b"k", 2),
+            (b'n', b'j', _) if is_vowel(n2) => (b"n", 2),
+            (b's', b'j', _) if is_vowel(n2) => (b"sy", 2),
             // ny before a vowel is one sound (Nyein); at the end or before a consonant it is
             // n and a vowel (Lao and Khmer Many, Mony, Vanny).
             (b'n', b'y', _) if i + 2 < s.len() && !is_vowel(n2) => (b"ni", 2),
@@ -245,6 +289,9 @@ pub fn skeleton(token: &str) -> String {
             // Thai passport spellings write a final ร as r and ล as l (Siriporn, Thanakorn,
             // Chaimongkol) where the script reads n; Burmese writes a long a as "ar" (Sandar).
             (b'r', b'n', _) if i > 0 && is_vowel(s[i - 1]) => (b"n", 2),
+            // Thai passports also write an r after a vowel to mark it long (Charn, Sart, Korn,
+            // Porntip); before a consonant it is not a sound in any reading here.
+            (b'r', _, _) if i > 0 && is_vowel(s[i - 1]) && n != 0 && !is_vowel(n) && n != b'h' => (&[], 1),
             (b'r', _, _) if i + 1 == s.len() && i > 1 && is_vowel(s[i - 1]) => (&[], 1),
             (b'l', _, _) if i + 1 == s.len() && i > 1 && is_vowel(s[i - 1]) => (b"n", 1),
             (b'r', _, _) => (b"l", 1),
@@ -278,6 +325,9 @@ pub fn skeleton(token: &str) -> String {
             // At the end of a word ai, ay, ei, ey and e are one: the Burmese ေ is written Nay,
             // Ne, Nei (Ne Win, Nay Pyi Taw), and Thai Chai and Chay stay alike.
             (b'a', b'y' | b'i', _) if i + 2 == s.len() && i > 0 => (b"e", 2),
+            // Burmese ein is also written ain (Thein, Thain; Nyein, Nyain); aing (Naing,
+            // Hlaing) is another rhyme and stays.
+            (b'a', b'i', b'n') if at(i + 3) == 0 || (!is_vowel(at(i + 3)) && at(i + 3) != b'g') => (b"e", 2),
             (b'a', b'y', _) | (b'a', b'i', _) => (b"ai", 2),
             (b'e', b'y', _) | (b'e', b'i', _) => (b"e", 2),
             // Lao and French-style "Phone", "Khamphone", "Oudome": the e is silent.
@@ -944,6 +994,34 @@ pub fn burmese(word: &str) -> String {
     out.concat()
 }
 
+/// Burmese given-name words of Pali or Sanskrit origin that Latin writes as one word, voiced
+/// (Thida, Yadanar, Thuzar), which syllable by syllable would read Thi Ta, Ya Ta Na, Thu Sa.
+/// Visarga (း) is left out, as the reader drops it.
+const BURMESE_NAME_WORDS: &[(&str, &str)] = &[
+    ("သီတာ", "Thida"),
+    ("ရတနာ", "Yadanar"),
+    ("သူဇာ", "Thuzar"),
+    ("သီရိ", "Thiri"),
+    ("သီဟ", "Thiha"),
+    ("နီလာ", "Nilar"),
+    ("သဇင်", "Thazin"),
+    ("ယမင်", "Yamin"),
+    ("ဇာနည်", "Zarni"),
+];
+
+/// A known name word at the start of `cs` that ends where a syllable ends: its length in
+/// characters and its Latin spelling.
+fn burmese_name_word(cs: &[char]) -> Option<(usize, &'static str)> {
+    BURMESE_NAME_WORDS.iter().find_map(|(script, latin)| {
+        let w: Vec<char> = script.chars().collect();
+        let ends_syllable = cs.get(w.len()).is_none_or(|&c| {
+            burmese_consonant(c).is_some() && !matches!(cs.get(w.len() + 1), Some('်' | '္'))
+                || matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ')
+        });
+        (cs.starts_with(&w) && ends_syllable).then_some((w.len(), *latin))
+    })
+}
+
 fn burmese_into(word: &str, syllables: &mut Vec<String>) {
     let cs: Vec<char> = word.nfc().filter(|&c| !matches!(c, 'း' | '\u{200B}')).collect();
     let n = cs.len();
@@ -968,6 +1046,14 @@ fn burmese_into(word: &str, syllables: &mut Vec<String>) {
         let starts = matches!(c, 'ဥ' | 'ဦ' | 'ဧ' | 'ဨ' | 'ဣ' | 'ဤ' | 'ဩ' | 'ဪ') || burmese_consonant(c).is_some();
         if starts && !std::mem::take(&mut stacked) {
             flush(&mut out);
+            // Pali and Sanskrit name words without a stacked consonant are still written as one
+            // Latin word, voiced as spoken (သီတာ Thida, not Thi Ta).
+            if let Some((len, latin)) = burmese_name_word(&cs[i..]) {
+                out.push_str(latin);
+                flush(&mut out);
+                i += len;
+                continue;
+            }
         }
         match c {
             'ဥ' | 'ဦ' => {
@@ -1368,6 +1454,51 @@ mod tests {
         assert_eq!(read_name("Mg Mg Win").tokens, read_name("Maung Maung Win").tokens);
         assert_eq!(read_name("Ma. Cristina Santos").tokens, read_name("Maria Cristina Santos").tokens);
         assert_eq!(read_name("Mohd Yusuf").tokens, read_name("Muhammad Yusuf").tokens);
+    }
+
+    #[test]
+    fn r25_filipino_and_indonesian_names_read_as_people_write_them() {
+        // Dela Cruz spaced every way, with a generational suffix on one side.
+        let dela = read_name("Juan Dela Cruz").tokens;
+        for other in ["Juan de la Cruz", "JUAN DELA CRUZ JR.", "Juan Delacruz", "Delacruz, Juan"] {
+            assert_eq!(
+                read_name(other).tokens.iter().collect::<std::collections::BTreeSet<_>>(),
+                dela.iter().collect(),
+                "{other}"
+            );
+        }
+        assert_eq!(read_name("Jose de los Santos").tokens, ["jose", "delosantos"]);
+        // A middle initial is left out; an initial that is the name's only other part is not.
+        assert_eq!(read_name("Juan S. Dela Cruz").tokens, read_name("Juan Dela Cruz").tokens);
+        assert_eq!(read_name("M. Yusuf").tokens, ["m", "yusuf"]);
+        // "La" alone is a Burmese and Lao name syllable, not a particle.
+        assert_eq!(read_name("La Min").tokens, ["la", "min"]);
+        // Muhammad however a family or a caseworker spells it.
+        for m in ["Mohammad", "Mohamed", "Muhamad", "Mochammad", "Moch.", "Mhd"] {
+            assert_eq!(read_name(&format!("{m} Yusuf")).tokens, read_name("Muhammad Yusuf").tokens, "{m}");
+        }
+        // Spellings from before 1972: tj, nj, sj for c, ny, sy.
+        assert_eq!(skeleton("Tjahjadi"), skeleton("Cahjadi"));
+        assert_eq!(skeleton("Njoman"), skeleton("Nyoman"));
+        assert_eq!(skeleton("Sjahrir"), skeleton("Syahrir"));
+    }
+
+    #[test]
+    fn r25_variant_rhymes_meet() {
+        // Thai passports mark a long vowel with r (Charn, Sart, Porntip).
+        assert_eq!(skeleton("Charnchai"), skeleton("Chanchai"));
+        assert_eq!(skeleton("Sart"), skeleton("Sat"));
+        assert_eq!(skeleton("Porntip"), skeleton("Pontip"));
+        // Burmese ein written ain; aing is another rhyme.
+        assert_eq!(skeleton("Thain"), skeleton("Thein"));
+        assert_eq!(skeleton("Nyain"), skeleton("Nyein"));
+        assert_ne!(skeleton("Naing"), skeleton("Nein"));
+        // Pali name words without a stack are one Latin word, voiced; the syllables around
+        // them are read as before.
+        assert_eq!(read_name("စုသီတာ").tokens, read_name("Su Thida").tokens);
+        assert_eq!(read_name("ရတနာ").tokens, read_name("Yadanar").tokens);
+        assert_eq!(read_name("သီတာအောင်လင်း").tokens, read_name("Thida Aung Lin").tokens);
+        assert_eq!(skeleton("Zainal"), "sainan");
     }
 
     #[test]
