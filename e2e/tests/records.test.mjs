@@ -142,3 +142,41 @@ test('a supervisor narrows the people list, merges a duplicate, undoes it and me
   assert.equal(await page.locator(`main a[href="${dup}"]`).count(), 0);
   assert.equal(await page.locator(`main a[href="${kept}"]`).count(), 1);
 });
+
+test('a day of field interviews comes in from a KoboToolbox export: one linked to a known person, one to a person created for it', async () => {
+  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  await page.goto(`${ctx.haven.url}/login`);
+  await page.getByLabel('Username').fill('cw.records');
+  await page.getByLabel('Password', { exact: true }).fill('caseworker-passphrase-records');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto(`${ctx.haven.url}/persons/new`);
+  await page.getByLabel('Full name, as the person writes it').fill('Ko Min Thu');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await page.locator('#field-import summary').click();
+  await page.locator('#field-imports-link').click();
+  await page.getByLabel('Language the person was asked in').selectOption('my');
+  await page.getByLabel('The export (.csv or .json)').setInputFiles(path.join(repoRoot, 'fuzz', 'seeds', 'odk_submission', 'kobo-export.csv'));
+  await page.getByRole('button', { name: 'List the interviews' }).click();
+  // Two interviews can be imported; the third names the question that is wrong.
+  assert.equal(await page.locator('#field-list input[name=row]').count(), 2);
+  assert.match(await page.locator('#field-list tbody tr').nth(2).textContent(), /abducted/);
+  await screenshot(page, 'field-export-listed');
+
+  await page.locator('#field-list input[name=row][value="2"]').check();
+  await page.getByLabel('Find the person by name').fill('Min Thu');
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await page.locator('#field-matches input[name=person]').first().check();
+  await page.locator('#field-list input[name=row][value="2"]').check();
+  await page.getByRole('button', { name: 'Import the chosen interview for this person' }).click();
+  assert.match(await page.locator('#field-done').textContent(), /Row 2 was imported/);
+
+  await page.locator('#field-list input[name=row][value="3"]').check();
+  await page.getByLabel('Or create the person: full name, as they write it').fill('Daw Hla Hla');
+  await page.getByRole('button', { name: 'Create the person and import the chosen interview' }).click();
+  assert.match(await page.locator('#field-done').textContent(), /Row 3 was imported/);
+  assert.equal(await page.locator('#field-list input[name=row]').count(), 0, 'both are imported now');
+  await page.locator('#field-open').click();
+  assert.match(page.url(), /\/screenings\/[0-9a-f-]{36}$/);
+  await page.close();
+});

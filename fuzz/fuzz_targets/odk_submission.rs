@@ -30,4 +30,13 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
             assert!(answer.fits(&q.answer), "an answer that does not fit question {id}");
         }
     }
+    // The same bytes as an export of many submissions (CSV or JSON).
+    if let Ok(rows) = odk::read_export(instrument, data, &limits) {
+        for s in rows.iter().filter_map(|r| r.read.as_ref().ok()) {
+            for (id, answer) in &s.answers {
+                let q = instrument.question(id).expect("an export answer to a question the instrument does not have");
+                assert!(answer.fits(&q.answer), "an export answer that does not fit question {id}");
+            }
+        }
+    }
 });

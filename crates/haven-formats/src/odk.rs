@@ -172,7 +172,20 @@ struct Raw {
 
 /// Fields ODK and KoboToolbox add at the top of a submission, besides
 /// those whose names start with `_` and the `meta` and `formhub` groups.
-const METADATA: [&str; 12] = [
+const METADATA: [&str; 24] = [
+    // ODK Central's CSV export puts these at the top of each row.
+    "SubmissionDate",
+    "KEY",
+    "SubmitterID",
+    "SubmitterName",
+    "AttachmentsPresent",
+    "AttachmentsExpected",
+    "Status",
+    "ReviewState",
+    "DeviceID",
+    "Edits",
+    "FormVersion",
+    "instanceID",
     "start",
     "end",
     "today",
@@ -817,6 +830,9 @@ impl<'de> Visitor<'de> for Entries {
         Ok(out)
     }
 }
+
+mod export;
+pub use export::{read_export, ExportRow, MAX_EXPORT_BYTES, MAX_EXPORT_ROWS};
 
 #[cfg(test)]
 mod tests;

@@ -143,6 +143,31 @@ impl Store {
         Ok(id)
     }
 
+    /// Which of these field submissions (canonical instanceIDs) the
+    /// caller's organisation has already imported: an export lists them as
+    /// done, so a day's file can be worked through row by row.
+    pub async fn imported_instances(
+        &self,
+        scope: &Scope,
+        instances: &[String],
+    ) -> Result<std::collections::BTreeSet<String>> {
+        require(scope, Permission::WriteCase)?;
+        let org = scope.org().to_string();
+        let mut out = std::collections::BTreeSet::new();
+        for i in instances {
+            let tag = self.tag(crate::integrity::tags::FIELD_INSTANCE, &org, i);
+            let seen = sqlx::query("SELECT id FROM screenings WHERE org_id = $1 AND field_instance = $2")
+                .bind(&org)
+                .bind(&tag)
+                .fetch_optional(&self.pool)
+                .await?;
+            if seen.is_some() {
+                out.insert(i.clone());
+            }
+        }
+        Ok(out)
+    }
+
     /// A screening done in the field with haven's XLSForm (KoboToolbox, ODK
     /// Collect), its answers read from the submission: stored in one
     /// transaction, in progress, so that a caseworker reads the answers in

@@ -635,3 +635,78 @@ fn r18_a_fixable_fault_carries_its_code_and_the_question_not_the_answer() {
     let e = read_submission(&i, other.as_bytes(), &limits()).unwrap_err();
     assert_eq!(e.code, Some("odk_unknown_field"));
 }
+
+/// The same interview as the exports write it: one heading row, a row per
+/// submission, the instanceID among the metadata.
+fn export_csv(i: &Instrument, rows: &[BTreeMap<String, Answer>], sep: char, central: bool) -> String {
+    let values: Vec<Vec<(String, String, String)>> = rows.iter().map(|a| odk_values(i, a)).collect();
+    let join = |group: &str, name: &str| if central { format!("{group}-{name}") } else { format!("{group}/{name}") };
+    let (when, inst, by) = if central {
+        ("SubmissionDate", "meta-instanceID", "SubmitterName")
+    } else {
+        ("_submission_time", "meta/instanceID", "_submitted_by")
+    };
+    let mut head = vec![when.to_owned(), by.to_owned()];
+    head.extend(values[0].iter().map(|(g, n, _)| join(g, n)));
+    head.push(inst.to_owned());
+    let mut out = head.join(&sep.to_string());
+    out.push('\n');
+    for (k, v) in values.iter().enumerate() {
+        let mut cells = vec![format!("2026-03-0{}T10:00:00", k + 1), "field.team".to_owned()];
+        cells.extend(v.iter().map(|(_, _, value)| value.clone()));
+        cells.push(format!("uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c9{k}"));
+        out.push_str(&cells.join(&sep.to_string()));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn r06_an_export_of_many_submissions_reads_each_row_as_one_submission_would_be() {
+    let i = fc();
+    let mut second = interview();
+    second.insert("abducted".into(), Answer::Yes);
+    for (sep, central) in [(';', false), (',', false), (',', true)] {
+        let csv = export_csv(&i, &[interview(), second.clone()], sep, central);
+        let rows = read_export(&i, csv.as_bytes(), &limits()).unwrap();
+        assert_eq!(rows.len(), 2, "{sep} central={central}");
+        assert_eq!(rows[0].row, 2, "the heading is row 1");
+        assert_eq!(rows[0].read.as_ref().unwrap().answers, interview(), "{sep} central={central}");
+        assert_eq!(rows[1].read.as_ref().unwrap().answers, second);
+        assert_eq!(rows[1].submitted.as_deref(), Some("2026-03-02T10:00:00"));
+        assert_eq!(rows[1].by.as_deref(), Some("field.team"));
+        assert_eq!(
+            rows[0].read.as_ref().unwrap().instance_id.as_deref(),
+            Some("uuid:7c1e2f8a-0b4d-4c1e-9a57-3f2b1d6e8c90")
+        );
+    }
+    // KoboToolbox's JSON export (a list) and its API (`results`).
+    let one = kobo(&i, &interview());
+    for text in [format!("[{one},{one}]"), format!("{{\"count\":1,\"results\":[{one}]}}"), one.clone()] {
+        let rows = read_export(&i, text.as_bytes(), &limits()).unwrap();
+        assert!(!rows.is_empty());
+        assert_eq!(rows[0].read.as_ref().unwrap().answers, interview());
+        assert_eq!(rows[0].submitted.as_deref(), Some("2026-03-02T02:42:10"));
+    }
+}
+
+#[test]
+fn a_bad_row_of_an_export_says_why_and_leaves_the_others_readable() {
+    let i = fc();
+    let csv = export_csv(&i, &[interview(), interview()], ';', false).replacen(";no;", ";perhaps;", 1);
+    let rows = read_export(&i, csv.as_bytes(), &limits()).unwrap();
+    let e = rows[0].read.as_ref().unwrap_err();
+    assert!(e.message.contains("abducted") && !e.message.contains("perhaps"), "{}", e.message);
+    assert!(rows[1].read.is_ok());
+    assert!(read_export(&i, b"", &limits()).is_err());
+    assert!(read_export(&i, b"[1,2]", &limits()).is_err());
+    assert!(read_export(&i, &vec![b' '; MAX_EXPORT_BYTES + 1], &limits()).is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+    #[test]
+    fn r23_any_export_is_read_or_refused_without_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        let _ = read_export(&fc(), &bytes, &limits());
+    }
+}

@@ -302,6 +302,8 @@ mod tests {
         args.insert("max".into(), "256".into());
         args.insert("question".into(), "«Were you promised a job?» (job_offer)".into());
         args.insert("field".into(), "group/extra".into());
+        args.insert("row".into(), 7.into());
+        args.insert("column".into(), "Name".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

@@ -259,8 +259,12 @@ pub struct ScreeningImport {
     interpreter_preferences: Vec<String>,
     preference_note: Option<String>,
     /// One submission as ODK Collect or ODK Central saves it (instance
-    /// XML) or as KoboToolbox exports it (one JSON object), as text.
+    /// XML) or as KoboToolbox exports it (one JSON object), as text; or,
+    /// with `row`, a whole export (KoboToolbox's CSV or JSON, ODK
+    /// Central's CSV) of which that row is imported.
     submission: String,
+    /// The row of an export to import (as `POST /api/v1/field-exports/read` numbers them).
+    row: Option<u64>,
 }
 
 #[utoipa::path(post, path = "/api/v1/persons/{id}/screenings/import", params(("id" = String, Path)), request_body = ScreeningImport,
@@ -282,7 +286,7 @@ pub async fn import_screening(
         preference_note: body.preference_note,
     };
     let person = parse_id::<PersonId>(&id)?;
-    let sid = super::command::import(&state, &caller, person, input, body.submission.as_bytes()).await?;
+    let sid = super::command::import(&state, &caller, person, input, body.submission.as_bytes(), body.row).await?;
     Ok((StatusCode::CREATED, Json(Created::new(sid))))
 }
 
@@ -498,4 +502,62 @@ mod tests {
         }
         insta::assert_snapshot!(out);
     }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ExportQuery {
+    /// The instrument whose XLSForm was filled in.
+    instrument: String,
+}
+
+/// One submission of an export, as the caseworker sees it before choosing
+/// whose it is.
+#[derive(Serialize, ToSchema)]
+pub struct ExportRowOut {
+    /// The CSV row (the heading is row 1) or the place in the JSON list.
+    row: u64,
+    submitted: Option<String>,
+    by: Option<String>,
+    /// It can be imported: it answers questions and names its instanceID.
+    ready: bool,
+    /// This organisation has imported it already.
+    imported: bool,
+    /// Why it cannot be imported, naming the question, never an answer.
+    problem: Option<String>,
+}
+
+/// Reads an export of haven's XLSForm (KoboToolbox's CSV or JSON, ODK
+/// Central's CSV; the file as the body) and lists its submissions: when,
+/// by whom, whether each can be imported and whether it already was.
+/// Nothing is written; each row is then imported for a person with
+/// `POST /api/v1/persons/{id}/screenings/import` and its `row`.
+#[utoipa::path(post, path = "/api/v1/field-exports/read", params(ExportQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"), tag = "screening",
+    responses((status = 200, body = Vec<ExportRowOut>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn read_export(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ExportQuery>,
+    body: axum::body::Bytes,
+) -> Result<Json<Vec<ExportRowOut>>, WebError> {
+    use super::command::ImportFailure;
+    let (lines, _) = match super::command::read_export(&state, &caller, &q.instrument, &body).await {
+        Ok(read) => read,
+        Err(ImportFailure::Web(e)) => return Err(e),
+        Err(ImportFailure::File { error, .. }) => return Err(WebError::BadRequest(error.message)),
+    };
+    Ok(Json(
+        lines
+            .into_iter()
+            .map(|l| ExportRowOut {
+                row: l.row.row,
+                problem: l.row.read.as_ref().err().map(|e| e.message.clone()),
+                submitted: l.row.submitted,
+                by: l.row.by,
+                ready: l.ready,
+                imported: l.imported,
+            })
+            .collect(),
+    ))
 }

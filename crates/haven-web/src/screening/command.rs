@@ -42,8 +42,9 @@ pub(crate) async fn import(
     person: PersonId,
     input: StartInput,
     submission: &[u8],
+    row: Option<u64>,
 ) -> Result<String, WebError> {
-    import_checked(state, caller, person, input, submission).await.map_err(|f| match f {
+    import_checked(state, caller, person, input, submission, row).await.map_err(|f| match f {
         ImportFailure::Web(e) => e,
         ImportFailure::File { error, .. } => WebError::BadRequest(error.message),
     })
@@ -74,21 +75,11 @@ pub(crate) async fn import_checked(
     person: PersonId,
     input: StartInput,
     submission: &[u8],
+    row: Option<u64>,
 ) -> Result<String, ImportFailure> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
     let (instrument, language, interpreter) = interview_setting(state, input)?;
-    let read = haven_formats::odk::read_submission(&instrument, submission, &haven_formats::odk::Limits::default())
-        .map_err(|error| ImportFailure::File { error, instrument: Box::new(instrument.clone()) })?;
-    if read.answers.is_empty() {
-        return Err(ValidationError::new("file", "submission_empty", "the submission answers no question").into());
-    }
-    // One interview is one instanceID, however a tool writes it:
-    // without one, nothing stops it counting twice.
-    let instance = read
-        .instance_id
-        .as_deref()
-        .and_then(canonical_uuid)
-        .ok_or_else(|| ValidationError::new("file", "submission_no_id", "the submission has no instanceID"))?;
+    let (read, instance) = read_one(&instrument, submission, row)?;
     Ok(state
         .store
         .import_screening(
@@ -102,6 +93,77 @@ pub(crate) async fn import_checked(
         )
         .await
         .map_err(WebError::from)?)
+}
+
+/// One submission, ready to import: read from a file of one, or taken
+/// from row `row` of an export of many; with answers and an instanceID.
+pub(crate) fn read_one(
+    instrument: &Instrument,
+    bytes: &[u8],
+    row: Option<u64>,
+) -> Result<(haven_formats::odk::Submission, String), ImportFailure> {
+    use haven_formats::odk;
+    let limits = odk::Limits::default();
+    let read = match row {
+        None => odk::read_submission(instrument, bytes, &limits),
+        Some(n) => odk::read_export(instrument, bytes, &limits).and_then(|rows| {
+            rows.into_iter().find(|r| r.row == n).map(|r| r.read).unwrap_or_else(|| {
+                Err(haven_formats::FormatError::new(format!("the export has no submission on row {n}")))
+            })
+        }),
+    }
+    .map_err(|error| ImportFailure::File { error, instrument: Box::new(instrument.clone()) })?;
+    if read.answers.is_empty() {
+        return Err(ValidationError::new("file", "submission_empty", "the submission answers no question").into());
+    }
+    // One interview is one instanceID, however a tool writes it:
+    // without one, nothing stops it counting twice.
+    let instance = read
+        .instance_id
+        .as_deref()
+        .and_then(canonical_uuid)
+        .ok_or_else(|| ValidationError::new("file", "submission_no_id", "the submission has no instanceID"))?;
+    Ok((read, instance))
+}
+
+/// An export's rows as a caseworker works through them: each readable or
+/// not (and why), and whether it is already imported here.
+pub(crate) struct ExportLine {
+    pub row: haven_formats::odk::ExportRow,
+    pub ready: bool,
+    pub imported: bool,
+}
+
+pub(crate) async fn read_export(
+    state: &AppState,
+    caller: &Caller,
+    instrument: &str,
+    bytes: &[u8],
+) -> Result<(Vec<ExportLine>, Instrument), ImportFailure> {
+    let scope = caller.scope(state, Permission::WriteCase).await?;
+    let instrument = crate::kit::context::find_instrument(state, instrument).ok_or_else(|| {
+        WebError::Invalid(ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
+    })?;
+    let rows = haven_formats::odk::read_export(&instrument, bytes, &haven_formats::odk::Limits::default())
+        .map_err(|error| ImportFailure::File { error, instrument: Box::new(instrument.clone()) })?;
+    let instance_of = |r: &haven_formats::odk::ExportRow| {
+        r.read.as_ref().ok().and_then(|s| s.instance_id.as_deref()).and_then(canonical_uuid)
+    };
+    let ids: Vec<String> = rows.iter().filter_map(instance_of).collect();
+    let done = state.store.imported_instances(&scope, &ids).await.map_err(WebError::from)?;
+    let lines = rows
+        .into_iter()
+        .map(|row| {
+            let instance = instance_of(&row);
+            let answered = row.read.as_ref().is_ok_and(|s| !s.answers.is_empty());
+            ExportLine {
+                ready: answered && instance.is_some(),
+                imported: instance.is_some_and(|i| done.contains(&i)),
+                row,
+            }
+        })
+        .collect();
+    Ok((lines, instrument))
 }
 
 /// The instrument, the person's language and the interpreter record an

@@ -2,6 +2,7 @@
 
 mod api;
 mod command;
+mod field;
 mod notice;
 mod pages;
 
@@ -18,7 +19,13 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::get_instrument))
         .routes(routes!(api::instrument_xlsform))
         .routes(routes!(api::start_screening, api::list_screenings))
-        .routes(routes!(api::import_screening))
+        .merge(
+            // With `row`, the submission may be a whole export.
+            OpenApiRouter::new()
+                .routes(routes!(api::import_screening))
+                .routes(routes!(api::read_export))
+                .layer(axum::extract::DefaultBodyLimit::max(haven_formats::odk::MAX_EXPORT_BYTES + 64 * 1024)),
+        )
         .routes(routes!(api::get_screening))
         .routes(routes!(api::answer_screening))
         .routes(routes!(api::complete_screening))
@@ -33,6 +40,8 @@ pub fn pages() -> Vec<RouteDef> {
         r::post("/persons/{id}/screenings", pages::start_screening_submit),
         r::post("/persons/{id}/screenings/import", pages::import_submit),
         r::get("/instruments/{id}/xlsform.xlsx", pages::xlsform_download),
+        r::get("/field-imports", field::field_page),
+        r::post("/field-imports", field::field_submit).with_body_limit(field::body_bytes()),
         r::get("/screenings/{id}", pages::screening_page),
         r::get("/screenings/{id}/q/{n}", pages::question_page),
         r::post("/screenings/{id}/q/{n}", pages::answer_submit),

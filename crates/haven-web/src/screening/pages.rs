@@ -543,7 +543,7 @@ pub(crate) async fn import_submit(
     // What is wrong with the file is said on the page: a caseworker back
     // from the field must know which answer to fix, not only that it failed.
     use super::command::ImportFailure;
-    let detail = match super::command::import_checked(&state, &caller, person, input, &bytes).await {
+    let detail = match super::command::import_checked(&state, &caller, person, input, &bytes, None).await {
         Ok(sid) => return Ok(Redirect::to(&format!("/screenings/{sid}")).into_response()),
         Err(ImportFailure::File { error, instrument }) => {
             tr.t_with("odk-import-refused", "detail", file_fault(&tr, &error, &instrument))
@@ -569,7 +569,11 @@ pub(crate) async fn import_submit(
 /// question by its wording in that language (its id beside it, as the form
 /// shows it), and for a fault haven has no words for, a damaged file, with
 /// the technical detail after it for whoever fixes the export.
-fn file_fault(tr: &Tr, e: &haven_formats::FormatError, instrument: &haven_core::screening::Instrument) -> String {
+pub(super) fn file_fault(
+    tr: &Tr,
+    e: &haven_formats::FormatError,
+    instrument: &haven_core::screening::Instrument,
+) -> String {
     let question = |id: &str| {
         let words = instrument
             .question(id)

@@ -76,10 +76,7 @@ pub(crate) async fn statistics_page(
     // default table: an error page would leave them at a dead end.
     let (q, fault) = match q.dims() {
         Ok(_) => (q, None),
-        Err(WebError::Invalid(v)) => (
-            TableQuery { rows: None, cols: None, k: q.k },
-            Some(validation_message(&tr, &v)),
-        ),
+        Err(WebError::Invalid(v)) => (TableQuery { rows: None, cols: None, k: q.k }, Some(validation_message(&tr, &v))),
         Err(e) => return Err(e.into()),
     };
     let refused = fault.is_some();

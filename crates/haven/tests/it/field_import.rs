@@ -153,3 +153,119 @@ async fn the_person_page_imports_a_field_submission_and_says_why_one_is_refused(
         .unwrap();
     assert_eq!(res.status(), 403);
 }
+
+/// A day's interviews as KoboToolbox exports them to CSV: the first two
+/// readable, the third with an answer the question does not take.
+const EXPORT: &str = include_str!("../../../../fuzz/seeds/odk_submission/kobo-export.csv");
+
+#[tokio::test]
+async fn r06_an_export_lists_its_interviews_and_each_is_imported_once_for_its_person() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .post("/api/v1/field-exports/read?instrument=forced-criminality")
+        .header("content-type", "application/octet-stream")
+        .body(EXPORT)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let rows: Value = json(res).await;
+    assert_eq!(rows.as_array().map(Vec::len), Some(3), "{rows}");
+    assert_eq!((rows[0]["row"].as_u64(), rows[0]["ready"].as_bool()), (Some(2), Some(true)), "{rows}");
+    assert_eq!(rows[0]["by"], "team.maesot");
+    assert_eq!(rows[2]["ready"], false);
+    let problem = rows[2]["problem"].as_str().unwrap_or_default();
+    assert!(problem.contains("abducted") && !problem.contains("perhaps"), "{problem}");
+    assert_eq!(app.count("screenings").await, 0, "reading writes nothing");
+
+    let person = app.create_named("Export Person").await;
+    let import_row = |row: u64| {
+        app.post(&format!("/api/v1/persons/{person}/screenings/import"))
+            .json(&json!({"instrument": "forced-criminality", "survivor_language": "my", "submission": EXPORT, "row": row}))
+            .send()
+    };
+    let res = import_row(3).await.unwrap();
+    assert_eq!(res.status(), 201);
+    let sid = json(res).await["id"].as_str().unwrap().to_owned();
+    let s: Value = json(app.get(&format!("/api/v1/screenings/{sid}")).send().await.unwrap()).await;
+    assert_eq!((s["status"].as_str(), s["answers"]["abducted"].as_str()), (Some("in_progress"), Some("yes")), "{s}");
+    assert_eq!(import_row(3).await.unwrap().status(), 409, "once");
+    assert_eq!(import_row(4).await.unwrap().status(), 400, "the bad row");
+    assert_eq!(import_row(9).await.unwrap().status(), 400, "no such row");
+    let rows: Value =
+        json(app.post("/api/v1/field-exports/read?instrument=forced-criminality").body(EXPORT).send().await.unwrap())
+            .await;
+    assert_eq!((rows[0]["imported"].as_bool(), rows[1]["imported"].as_bool()), (Some(false), Some(true)), "{rows}");
+    assert_eq!(app.count("screenings").await, 1);
+}
+
+fn field_form(csrf: &str, parts: &[(&str, &str)], file: Option<&str>) -> String {
+    let mut body = format!("--XB\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n");
+    for (name, value) in parts {
+        body.push_str(&format!("--XB\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+    }
+    if let Some(f) = file {
+        body.push_str(&format!(
+            "--XB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.csv\"\r\nContent-Type: text/csv\r\n\r\n{f}\r\n"
+        ));
+    }
+    body.push_str("--XB--\r\n");
+    body
+}
+
+/// The page: the export listed, a person found and linked for one row, a
+/// person created for another, the bad row named and never offered.
+#[tokio::test]
+async fn the_field_imports_page_links_or_creates_the_person_for_each_interview() {
+    let app = TestApp::spawn().await;
+    let known = app.create_named("Aung Ko Ko").await;
+    let (cookie, csrf) = session(&app, "sup").await;
+    let post = |parts: Vec<(&str, String)>, file: Option<&str>| {
+        let parts: Vec<(&str, &str)> = parts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        app.client
+            .post(app.url("/field-imports"))
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=XB")
+            .body(field_form(&csrf, &parts, file))
+            .send()
+    };
+    let base = vec![("instrument", "forced-criminality".to_owned()), ("survivor_language", "my".to_owned())];
+    let res = post([base.clone(), vec![("mode", "read".into())]].concat(), Some(EXPORT)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"field-list\""), "{html}");
+    assert_eq!(html.matches("type=\"radio\" name=\"row\"").count(), 2, "only the readable rows are offered: {html}");
+    assert!(html.contains("abducted"), "the bad row says why: {html}");
+    let data = html.split("name=\"data\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let with = |extra: Vec<(&'static str, String)>| {
+        let mut v = base.clone();
+        v.push(("data", data.clone()));
+        v.extend(extra);
+        v
+    };
+    let res = post(with(vec![("mode", "find".into()), ("row", "2".into()), ("q", "Aung".into())]), None).await.unwrap();
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&format!("value=\"{known}\"")), "the person is found: {html}");
+    let res =
+        post(with(vec![("mode", "link".into()), ("row", "2".into()), ("person", known.clone())]), None).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Row 2 was imported") && html.contains("Imported already"), "{html}");
+    let link = json(app.get(&format!("/api/v1/persons/{known}/screenings")).send().await.unwrap()).await;
+    assert_eq!(link.as_array().map(Vec::len), Some(1), "{link}");
+
+    let (people, events) = (app.count("persons").await, app.count("audit_events").await);
+    let res = post(with(vec![("mode", "create".into()), ("row", "4".into()), ("full_name", "Mya Mya".into())]), None)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422, "the bad row is refused");
+    assert_eq!(app.count("persons").await, people, "and leaves no person behind");
+    assert_eq!(app.count("audit_events").await, events);
+    let res = post(with(vec![("mode", "create".into()), ("row", "3".into()), ("full_name", "Mya Mya".into())]), None)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Row 3 was imported"));
+    assert_eq!(app.count("persons").await, people + 1);
+    assert_eq!(app.count("screenings").await, 2);
+}

@@ -559,6 +559,10 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
         ("POST", "/api/v1/persons/{id}/cooperation") => Body::Json(json!({"status": "declined"})),
         // HTCDS: a valid (empty) bundle, checked and not written (the default is a dry run).
         ("POST", "/api/v1/htcds/import") => Body::Bytes(empty_htcds_bundle()),
+        // A day's field export, read and not written.
+        ("POST", "/api/v1/field-exports/read") => {
+            Body::Bytes(include_bytes!("../../../../fuzz/seeds/odk_submission/kobo-export.csv").to_vec())
+        }
         // A sheet of one person, checked and not written (a dry run).
         ("POST", "/api/v1/imports/spreadsheet") => Body::Bytes(b"Name\nA Person\n".to_vec()),
         (_, _) if api => Body::None,
@@ -607,6 +611,14 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
             "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
              --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n\
              Content-Type: text/csv\r\n\r\n{SERVICE_CSV}\r\n--XBOUNDARY--\r\n"
+        )),
+        ("POST", "/field-imports") => Body::Multipart(format!(
+            "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nread\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nforced-criminality\r\n\
+             --XBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"e.csv\"\r\n\
+             Content-Type: text/csv\r\n\r\n{}\r\n--XBOUNDARY--\r\n",
+            include_str!("../../../../fuzz/seeds/odk_submission/kobo-export.csv")
         )),
         ("POST", "/interop/spreadsheet") => Body::Multipart(format!(
             "--XBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
@@ -731,6 +743,8 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
     let p = if p.contains("/review/") { p.replace("{id}", &f.grant) } else { p.replace("{id}", &id) };
     if p == "/lang" {
         "/lang?l=th&next=/".to_owned()
+    } else if p == "/api/v1/field-exports/read" {
+        format!("{p}?instrument=forced-criminality")
     } else {
         p
     }
