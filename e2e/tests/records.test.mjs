@@ -144,7 +144,7 @@ test('a supervisor narrows the people list, merges a duplicate, undoes it and me
 });
 
 test('a day of field interviews comes in from a KoboToolbox export: one linked to a known person, one to a person created for it', async () => {
-  const page = await ctx.browser.newPage({ locale: 'en-GB' });
+  const page = await ctx.browser.newPage({ locale: 'en-GB', acceptDownloads: true });
   await page.goto(`${ctx.haven.url}/login`);
   await page.getByLabel('Username').fill('cw.records');
   await page.getByLabel('Password', { exact: true }).fill('caseworker-passphrase-records');
@@ -152,6 +152,12 @@ test('a day of field interviews comes in from a KoboToolbox export: one linked t
   await page.goto(`${ctx.haven.url}/persons/new`);
   await page.getByLabel('Full name, as the person writes it').fill('Ko Min Thu');
   await page.getByRole('button', { name: 'Save' }).click();
+
+  // The questionnaire for the phones: an XLSForm workbook.
+  await page.locator('#xlsform summary').click();
+  const [form] = await Promise.all([page.waitForEvent('download'), page.locator('#xlsform a').first().click()]);
+  assert.match(form.suggestedFilename(), /\.xlsx$/);
+  assert.equal(readFileSync(await form.path()).subarray(0, 2).toString(), 'PK', 'a workbook (a zip)');
 
   await page.locator('#field-import summary').click();
   await page.locator('#field-imports-link').click();

@@ -108,7 +108,7 @@ test('r23 a supervisor moves the organisation in from its spreadsheet: columns g
   await page.getByRole('button', { name: 'Read the columns' }).click();
   // The columns were matched by their headings; the one left over is named.
   assert.equal(await page.getByLabel('Name (required)').inputValue(), '0');
-  assert.equal(await page.getByLabel('Date of birth').inputValue(), '2');
+  assert.equal(await page.getByLabel('Date of birth', { exact: true }).inputValue(), '2');
   assert.match(await page.locator('#sheet-left-out').textContent(), /Village/);
   await page.getByRole('button', { name: 'Check the sheet (writes nothing)' }).click();
   assert.match(await page.locator('#sheet-fault').textContent(), /Nothing was imported/);

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use haven_core::access::{Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::{PersonId, UserId};
-use haven_core::person::LanguageTag;
+use haven_core::person::{LanguageTag, PersonRecord};
 use haven_core::screening::{decode_answers, encode_answers, Answer, Instrument};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -187,32 +187,106 @@ impl Store {
     ) -> Result<String> {
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
+        let id = self
+            .import_screening_in(
+                &mut tx,
+                scope,
+                person,
+                instrument,
+                survivor_language,
+                interpreter,
+                answers,
+                instance_id,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A person made from a field interview and the interview imported for
+    /// them, in one transaction: a refused import (a duplicate, a language
+    /// the instrument lacks) leaves nobody behind.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_person_with_import(
+        &self,
+        persons: &Scope,
+        record: &PersonRecord,
+        scope: &Scope,
+        instrument: &Instrument,
+        survivor_language: &LanguageTag,
+        interpreter: Option<&str>,
+        answers: &BTreeMap<String, Answer>,
+        instance_id: Option<&str>,
+    ) -> Result<(PersonId, String)> {
+        require(persons, Permission::WritePerson)?;
+        require(scope, Permission::WriteCase)?;
+        let mut tx = self.begin().await?;
+        let person = self
+            .insert_persons(&mut tx, persons, std::slice::from_ref(record))
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound)?;
+        let id = self
+            .import_screening_in(
+                &mut tx,
+                scope,
+                person,
+                instrument,
+                survivor_language,
+                interpreter,
+                answers,
+                instance_id,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok((person, id))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn import_screening_in(
+        &self,
+        tx: &mut WriteTx,
+        scope: &Scope,
+        person: PersonId,
+        instrument: &Instrument,
+        survivor_language: &LanguageTag,
+        interpreter: Option<&str>,
+        answers: &BTreeMap<String, Answer>,
+        instance_id: Option<&str>,
+    ) -> Result<String> {
+        let tx = &mut *tx;
         // The person's reach first (inside `insert_screening`): whether a
         // submission was imported is no answer for someone who cannot see
         // the person. The transaction is dropped on refusal.
-        let (id, dek) =
-            self.insert_screening(&mut tx, scope, person, instrument, survivor_language, interpreter).await?;
+        let (id, dek) = self.insert_screening(tx, scope, person, instrument, survivor_language, interpreter).await?;
         let instance =
             instance_id.map(|i| self.tag(crate::integrity::tags::FIELD_INSTANCE, &scope.org().to_string(), i));
+        let duplicate = || StoreError::Conflict("this submission was already imported".into());
         if let Some(t) = &instance {
             let seen = sqlx::query("SELECT id FROM screenings WHERE org_id = $1 AND field_instance = $2")
                 .bind(scope.org().to_string())
                 .bind(t)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?;
             if seen.is_some() {
-                return Err(StoreError::Conflict("this submission was already imported".into()));
+                return Err(duplicate());
             }
         }
+        // Two imports of one interview at once both pass the look above;
+        // the unique index (migration 0029) lets only one write.
         sqlx::query("UPDATE screenings SET answers = $1, field_instance = $2 WHERE id = $3")
             .bind(dek.seal(&id, "answers", &encode_answers(answers))?)
             .bind(&instance)
             .bind(&id)
-            .execute(&mut *tx)
-            .await?;
-        self.write_facts(&mut tx, scope, &id, &person.to_string(), answers, instrument).await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "imported").await?;
-        tx.commit().await?;
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| match e {
+                sqlx::Error::Database(d) if d.is_unique_violation() => duplicate(),
+                other => other.into(),
+            })?;
+        self.write_facts(tx, scope, &id, &person.to_string(), answers, instrument).await?;
+        self.append_scoped(tx, scope, Action::Create, RecordKind::Screening, &id, "imported").await?;
         Ok(id)
     }
 

@@ -673,7 +673,7 @@ fn r06_an_export_of_many_submissions_reads_each_row_as_one_submission_would_be()
         assert_eq!(rows[0].row, 2, "the heading is row 1");
         assert_eq!(rows[0].read.as_ref().unwrap().answers, interview(), "{sep} central={central}");
         assert_eq!(rows[1].read.as_ref().unwrap().answers, second);
-        assert_eq!(rows[1].submitted.as_deref(), Some("2026-03-02T10:00:00"));
+        assert_eq!(rows[1].submitted.as_deref(), Some("2026-03-02T10:00"), "to the minute");
         assert_eq!(rows[1].by.as_deref(), Some("field.team"));
         assert_eq!(
             rows[0].read.as_ref().unwrap().instance_id.as_deref(),
@@ -686,8 +686,30 @@ fn r06_an_export_of_many_submissions_reads_each_row_as_one_submission_would_be()
         let rows = read_export(&i, text.as_bytes(), &limits()).unwrap();
         assert!(!rows.is_empty());
         assert_eq!(rows[0].read.as_ref().unwrap().answers, interview());
-        assert_eq!(rows[0].submitted.as_deref(), Some("2026-03-02T02:42:10"));
+        assert_eq!(rows[0].submitted.as_deref(), Some("2026-03-02T09:14–09:41"), "the interview's own start and end");
     }
+}
+
+#[test]
+fn kobotoolbox_default_exports_are_read_or_refused_with_the_setting_to_change() {
+    let i = fc();
+    let csv = export_csv(&i, &[interview()], ';', false);
+    // The default "single and separate columns": a 0/1 column per option
+    // after each multiple-choice question.
+    let (head, body) = csv.split_once('\n').unwrap();
+    let with_options = format!(
+        "{head};recruitment/recruited_by_person/agent_or_broker;recruitment/recruited_by_person/friend\n{}\n",
+        body.trim_end().to_owned() + ";1;0"
+    );
+    let rows = read_export(&i, with_options.as_bytes(), &limits()).unwrap();
+    assert_eq!(rows[0].read.as_ref().unwrap().answers, interview());
+    // The default "Labels" headings match no question.
+    let labels = "Were you promised a job?;Where were you taken?\nyes;no\n";
+    assert_eq!(read_export(&i, labels.as_bytes(), &limits()).unwrap_err().code, Some("odk_export_labels"));
+    // Headings too many or too long are refused before any row is built.
+    let long = format!("{};x\na;b\n", "h".repeat(300));
+    assert!(read_export(&i, long.as_bytes(), &limits()).is_err());
+    assert_eq!(read_export(&i, b"abducted\n", &limits()).unwrap_err().code, Some("odk_export_empty"));
 }
 
 #[test]

@@ -1455,7 +1455,7 @@ field-status-ready = Ready: choose it, then the person
 field-status-imported = Imported already
 field-find-label = Find the person by name
 field-find-button = Find
-field-none-found = Nobody found by that name. Check the spelling, or create the person below.
+field-none-found = Nobody you can see has that name. Check the spelling, or create the person below (a colleague's case may not be visible to you).
 field-matches = People found
 field-link-button = Import the chosen interview for this person
 field-create-label = Or create the person: full name, as they write it
@@ -1465,3 +1465,10 @@ field-choose-row = Choose the interview to import first.
 field-choose-person = Choose the person among those found.
 field-imported = Row { $row } was imported as a screening in progress.
 field-open-screening = Open it to read the answers and complete it.
+
+# Field exports, after the first users' review (issue 16)
+field-all-done = Every interview of this export that can be imported has been. Open each screening from its person's page to read and complete it.
+field-another = Choose another export
+odk-fault-odk_export_not_text = The file is not a CSV or JSON export in UTF-8. In KoboToolbox choose the CSV or JSON export (not XLS); from ODK Central download the CSV.
+odk-fault-odk_export_empty = The export holds no interview: it has no rows after the headings.
+odk-fault-odk_export_labels = The export's headings are the questions' wording, not their names. Export again from KoboToolbox with “XML values and headers” (and multiple-choice answers in a single column).

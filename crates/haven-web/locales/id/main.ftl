@@ -1475,3 +1475,10 @@ field-choose-row = Pilih dulu wawancara yang akan diimpor.
 field-choose-person = Pilih orangnya di antara yang ditemukan.
 field-imported = Baris { $row } diimpor sebagai penyaringan yang sedang berjalan.
 field-open-screening = Buka untuk membaca jawabannya dan menyelesaikannya.
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = Semua wawancara dalam ekspor ini yang dapat diimpor sudah diimpor. Buka setiap penyaringan dari halaman orangnya untuk membaca dan menyelesaikannya.
+field-another = Pilih ekspor lain
+odk-fault-odk_export_not_text = Berkas ini bukan ekspor CSV atau JSON dalam UTF-8. Di KoboToolbox pilih ekspor CSV atau JSON (bukan XLS); dari ODK Central unduh CSV.
+odk-fault-odk_export_empty = Ekspor ini tidak berisi wawancara: tidak ada baris setelah judul kolom.
+odk-fault-odk_export_labels = Judul kolom ekspor adalah kalimat pertanyaan, bukan namanya. Ekspor ulang dari KoboToolbox dengan “XML values and headers” (dan jawaban pilihan ganda dalam satu kolom).

@@ -1475,3 +1475,10 @@ field-choose-row = សូមជ្រើសរើសការសម្ភាស�
 field-choose-person = សូមជ្រើសរើសមនុស្សក្នុងចំណោមអ្នកដែលបានរកឃើញ។
 field-imported = ជួរ { $row } ត្រូវបាននាំចូលជាការពិនិត្យបឋមកំពុងដំណើរការ។
 field-open-screening = បើកវាដើម្បីអានចម្លើយ ហើយបញ្ចប់វា។
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = ការសម្ភាសន៍ទាំងអស់ក្នុងឯកសារនេះដែលអាចនាំចូលបាន ត្រូវបាននាំចូលហើយ។ សូមបើកការពិនិត្យបឋមនីមួយៗពីទំព័ររបស់មនុស្សនោះ ដើម្បីអាន និងបញ្ចប់។
+field-another = ជ្រើសរើសឯកសារនាំចេញផ្សេង
+odk-fault-odk_export_not_text = ឯកសារនេះមិនមែនជាឯកសារនាំចេញ CSV ឬ JSON ជា UTF-8 ទេ។ ក្នុង KoboToolbox សូមជ្រើសនាំចេញជា CSV ឬ JSON (មិនមែន XLS) ពី ODK Central សូមទាញយក CSV។
+odk-fault-odk_export_empty = ឯកសារនាំចេញគ្មានការសម្ភាសន៍ទេ៖ គ្មានជួរដេកក្រោយចំណងជើង។
+odk-fault-odk_export_labels = ចំណងជើងរបស់ឯកសារនាំចេញគឺជាពាក្យនៃសំណួរ មិនមែនឈ្មោះរបស់វាទេ។ សូមនាំចេញម្ដងទៀតពី KoboToolbox ដោយជ្រើស “XML values and headers” (និងចម្លើយជម្រើសច្រើនក្នុងជួរឈរតែមួយ)។

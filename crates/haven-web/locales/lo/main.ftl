@@ -1475,3 +1475,10 @@ field-choose-row = ກະລຸນາເລືອກການສຳພາດທ�
 field-choose-person = ກະລຸນາເລືອກບຸກຄົນຈາກຜູ້ທີ່ພົບ.
 field-imported = ແຖວ { $row } ຖືກນຳເຂົ້າເປັນການກວດຄັດກອງທີ່ກຳລັງດຳເນີນ.
 field-open-screening = ເປີດເພື່ອອ່ານຄຳຕອບ ແລະ ເຮັດໃຫ້ສຳເລັດ.
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = ການສຳພາດທຸກລາຍການໃນໄຟລ໌ນີ້ທີ່ນຳເຂົ້າໄດ້ ໄດ້ຖືກນຳເຂົ້າແລ້ວ. ເປີດການກວດຄັດກອງແຕ່ລະລາຍການຈາກໜ້າຂອງບຸກຄົນ ເພື່ອອ່ານ ແລະ ເຮັດໃຫ້ສຳເລັດ.
+field-another = ເລືອກໄຟລ໌ສົ່ງອອກອື່ນ
+odk-fault-odk_export_not_text = ໄຟລ໌ນີ້ບໍ່ແມ່ນໄຟລ໌ສົ່ງອອກ CSV ຫຼື JSON ແບບ UTF-8. ໃນ KoboToolbox ໃຫ້ເລືອກສົ່ງອອກເປັນ CSV ຫຼື JSON (ບໍ່ແມ່ນ XLS); ຈາກ ODK Central ໃຫ້ດາວໂຫຼດ CSV.
+odk-fault-odk_export_empty = ໄຟລ໌ສົ່ງອອກບໍ່ມີການສຳພາດ: ບໍ່ມີແຖວໃດຫຼັງຫົວຖັນ.
+odk-fault-odk_export_labels = ຫົວຖັນຂອງໄຟລ໌ສົ່ງອອກແມ່ນຂໍ້ຄວາມຄຳຖາມ ບໍ່ແມ່ນຊື່ຄຳຖາມ. ກະລຸນາສົ່ງອອກຈາກ KoboToolbox ອີກຄັ້ງໂດຍເລືອກ “XML values and headers” (ແລະ ຄຳຕອບຫຼາຍຕົວເລືອກໃນຖັນດຽວ).

@@ -1475,3 +1475,10 @@ field-choose-row = ထည့်သွင်းမည့် အင်တာဗျ
 field-choose-person = တွေ့ရှိသူများထဲမှ လူကို ရွေးပါ။
 field-imported = အတန်း { $row } ကို လုပ်ဆောင်ဆဲ စိစစ်မှုအဖြစ် ထည့်သွင်းပြီးပါပြီ။
 field-open-screening = အဖြေများကို ဖတ်ပြီး ပြီးဆုံးစေရန် ဖွင့်ပါ။
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = ဤဖိုင်ရှိ ထည့်သွင်းနိုင်သော အင်တာဗျူးအားလုံးကို ထည့်သွင်းပြီးပါပြီ။ စိစစ်မှုတစ်ခုစီကို ထိုသူ၏ စာမျက်နှာမှ ဖွင့်၍ ဖတ်ပြီး ပြီးဆုံးစေပါ။
+field-another = အခြားဖိုင်ကို ရွေးရန်
+odk-fault-odk_export_not_text = ဖိုင်သည် UTF-8 CSV သို့မဟုတ် JSON ထုတ်ယူဖိုင် မဟုတ်ပါ။ KoboToolbox တွင် CSV သို့မဟုတ် JSON (XLS မဟုတ်) ကို ရွေးပါ၊ ODK Central မှ CSV ကို ဒေါင်းလုဒ်လုပ်ပါ။
+odk-fault-odk_export_empty = ထုတ်ယူဖိုင်တွင် အင်တာဗျူး မပါပါ- ခေါင်းစဉ်များနောက်တွင် အတန်း မရှိပါ။
+odk-fault-odk_export_labels = ထုတ်ယူဖိုင်၏ ခေါင်းစဉ်များသည် မေးခွန်းအမည်များ မဟုတ်ဘဲ မေးခွန်းစာသားများ ဖြစ်နေသည်။ KoboToolbox မှ “XML values and headers” ဖြင့် ထပ်မံထုတ်ယူပါ (ရွေးချယ်မှုများစွာ အဖြေများကို ကော်လံတစ်ခုတည်းတွင်)။

@@ -1475,3 +1475,10 @@ field-choose-row = โปรดเลือกการสัมภาษณ์�
 field-choose-person = โปรดเลือกบุคคลจากผู้ที่พบ
 field-imported = แถว { $row } ถูกนำเข้าเป็นการคัดกรองที่ยังดำเนินอยู่
 field-open-screening = เปิดเพื่ออ่านคำตอบและทำให้เสร็จ
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = การสัมภาษณ์ทุกรายการในไฟล์นี้ที่นำเข้าได้ถูกนำเข้าแล้ว เปิดการคัดกรองแต่ละรายการจากหน้าของบุคคลเพื่ออ่านและทำให้เสร็จ
+field-another = เลือกไฟล์ส่งออกอื่น
+odk-fault-odk_export_not_text = ไฟล์นี้ไม่ใช่ไฟล์ส่งออก CSV หรือ JSON แบบ UTF-8 ใน KoboToolbox ให้เลือกส่งออกเป็น CSV หรือ JSON (ไม่ใช่ XLS) จาก ODK Central ให้ดาวน์โหลด CSV
+odk-fault-odk_export_empty = ไฟล์ส่งออกไม่มีการสัมภาษณ์ ไม่มีแถวใดหลังหัวคอลัมน์
+odk-fault-odk_export_labels = หัวคอลัมน์ของไฟล์ส่งออกเป็นข้อความคำถาม ไม่ใช่ชื่อคำถาม โปรดส่งออกจาก KoboToolbox อีกครั้งโดยเลือก “XML values and headers” (และคำตอบแบบหลายตัวเลือกในคอลัมน์เดียว)

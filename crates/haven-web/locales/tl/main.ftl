@@ -1480,3 +1480,10 @@ field-choose-row = Piliin muna ang panayam na ii-import.
 field-choose-person = Piliin ang tao sa mga nahanap.
 field-imported = Na-import ang hanay { $row } bilang pagsusuri na kasalukuyang ginagawa.
 field-open-screening = Buksan ito para basahin ang mga sagot at tapusin.
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = Na-import na ang lahat ng panayam sa export na ito na maaaring i-import. Buksan ang bawat pagsusuri mula sa pahina ng tao para basahin at tapusin.
+field-another = Pumili ng ibang export
+odk-fault-odk_export_not_text = Hindi CSV o JSON export na UTF-8 ang file. Sa KoboToolbox piliin ang CSV o JSON export (hindi XLS); mula sa ODK Central i-download ang CSV.
+odk-fault-odk_export_empty = Walang panayam ang export: walang hanay pagkatapos ng mga heading.
+odk-fault-odk_export_labels = Ang mga heading ng export ay ang pananalita ng mga tanong, hindi ang kanilang pangalan. Mag-export muli mula sa KoboToolbox gamit ang “XML values and headers” (at ang mga sagot na maraming pagpipilian sa iisang column).

@@ -1475,3 +1475,10 @@ field-choose-row = Hãy chọn cuộc phỏng vấn cần nhập trước.
 field-choose-person = Hãy chọn người trong số những người tìm thấy.
 field-imported = Hàng { $row } đã được nhập thành một lần sàng lọc đang thực hiện.
 field-open-screening = Mở để đọc câu trả lời và hoàn tất.
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = Mọi cuộc phỏng vấn có thể nhập trong tệp này đã được nhập. Mở từng lần sàng lọc từ trang của người đó để đọc và hoàn tất.
+field-another = Chọn tệp xuất khác
+odk-fault-odk_export_not_text = Tệp không phải tệp xuất CSV hoặc JSON dạng UTF-8. Trong KoboToolbox hãy chọn xuất CSV hoặc JSON (không phải XLS); từ ODK Central hãy tải CSV.
+odk-fault-odk_export_empty = Tệp xuất không có cuộc phỏng vấn nào: không có hàng nào sau tiêu đề.
+odk-fault-odk_export_labels = Tiêu đề của tệp xuất là lời câu hỏi, không phải tên câu hỏi. Hãy xuất lại từ KoboToolbox với “XML values and headers” (và câu trả lời nhiều lựa chọn trong một cột).

@@ -1475,3 +1475,10 @@ field-choose-row = 请先选择要导入的访谈。
 field-choose-person = 请在找到的人中选择此人。
 field-imported = 第 { $row } 行已作为进行中的筛查导入。
 field-open-screening = 打开以阅读答案并完成。
+
+# Field exports, after the first users' review (issue 16) (REVIEW: machine-quality, needs native review)
+field-all-done = 此导出文件中所有可导入的访谈都已导入。请从各人的页面打开每项筛查，阅读并完成。
+field-another = 选择另一个导出文件
+odk-fault-odk_export_not_text = 该文件不是 UTF-8 的 CSV 或 JSON 导出文件。在 KoboToolbox 中请选择 CSV 或 JSON 导出（不要选 XLS）；从 ODK Central 下载 CSV。
+odk-fault-odk_export_empty = 导出文件中没有访谈：标题行之后没有任何行。
+odk-fault-odk_export_labels = 导出文件的标题是问题的文字，而不是问题的名称。请在 KoboToolbox 中选择“XML values and headers”重新导出（多选答案放在同一列）。

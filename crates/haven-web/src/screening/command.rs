@@ -95,6 +95,38 @@ pub(crate) async fn import_checked(
         .map_err(WebError::from)?)
 }
 
+/// A person created from a field interview and the interview imported for
+/// them, all in one transaction: the interview is read and its language
+/// settled before anything is written, and a refused import (a duplicate
+/// above all) leaves nobody behind.
+pub(crate) async fn create_and_import(
+    state: &AppState,
+    caller: &Caller,
+    record: &haven_core::person::PersonRecord,
+    input: StartInput,
+    bytes: &[u8],
+    row: u64,
+) -> Result<(PersonId, String), ImportFailure> {
+    let scope = caller.scope(state, Permission::WriteCase).await?;
+    let persons = caller.scope(state, Permission::WritePerson).await?;
+    let (instrument, language, interpreter) = interview_setting(state, input)?;
+    let (read, instance) = read_one(&instrument, bytes, Some(row))?;
+    Ok(state
+        .store
+        .create_person_with_import(
+            &persons,
+            record,
+            &scope,
+            &instrument,
+            &language,
+            interpreter.as_deref(),
+            &read.answers,
+            Some(&instance),
+        )
+        .await
+        .map_err(WebError::from)?)
+}
+
 /// One submission, ready to import: read from a file of one, or taken
 /// from row `row` of an export of many; with answers and an instanceID.
 pub(crate) fn read_one(

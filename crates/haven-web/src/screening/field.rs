@@ -40,9 +40,14 @@ pub(crate) struct FieldPage {
     /// The row chosen for the next import.
     chosen: String,
     q: String,
+    /// The name typed for a new person, kept when the page comes back.
+    full_name: String,
+    interpreter: String,
     /// People found for `q`: (id, name, detail).
     matches: Vec<(String, String, String)>,
     searched: bool,
+    /// No row is left to import.
+    all_done: bool,
     fault: Option<String>,
     /// An import just made: (message, screening link).
     done: Option<(String, String)>,
@@ -66,8 +71,11 @@ fn page(state: &AppState, tr: &Tr, caller: &Caller) -> FieldPage {
         lines: Vec::new(),
         chosen: String::new(),
         q: String::new(),
+        full_name: String::new(),
+        interpreter: String::new(),
         matches: Vec::new(),
         searched: false,
+        all_done: false,
         fault: None,
         done: None,
     }
@@ -104,7 +112,8 @@ pub(crate) async fn field_submit(
     PageCaller(caller): PageCaller,
     multipart: axum::extract::Multipart,
 ) -> PageResult {
-    let scope = caller.scope(&state, Permission::WriteCase).await?;
+    // The role first: nobody else's upload is read at all.
+    caller.scope(&state, Permission::WriteCase).await?;
     let upload = Upload::read(&caller, multipart).await?;
     let mut p = page(&state, &tr, &caller);
     let refuse = |p: FieldPage| -> PageResult {
@@ -131,12 +140,19 @@ pub(crate) async fn field_submit(
     let row: Option<u64> = upload.text("row").and_then(|r| r.parse().ok());
     p.chosen = row.map(|r| r.to_string()).unwrap_or_default();
     p.q = text("q");
+    p.full_name = text("full_name");
+    p.interpreter = text("interpreter");
     // The person's import first, so the list below shows it as done.
     match (mode.as_str(), row) {
         ("link" | "create", None) => p.fault = Some(tr.t("field-choose-row")),
         ("link", Some(r)) => match upload.text("person").and_then(|id| id.parse::<PersonId>().ok()) {
             None => p.fault = Some(tr.t("field-choose-person")),
-            Some(person) => import_row(&state, &tr, &caller, &mut p, &bytes, r, person).await?,
+            Some(person) => {
+                match super::command::import_checked(&state, &caller, person, start_input(&p), &bytes, Some(r)).await {
+                    Ok(sid) => done(&tr, &mut p, r, &sid),
+                    Err(f) => p.fault = Some(failure(&tr, f)?),
+                }
+            }
         },
         ("create", Some(r)) => {
             let input = haven_core::person::PersonInput {
@@ -155,35 +171,26 @@ pub(crate) async fn field_submit(
             };
             match haven_core::person::PersonRecord::parse(&input, today()) {
                 Err(v) => p.fault = Some(validation_message(&tr, &v)),
-                Ok(record) => {
-                    // Everything the import checks is checked before the
-                    // person is made, so a refused row leaves no one behind.
-                    let instrument = crate::kit::context::find_instrument(&state, &p.instrument).ok_or_else(|| {
-                        ValidationError::new("instrument", "unknown_instrument", "no such instrument")
-                    })?;
-                    match super::command::read_one(&instrument, &bytes, Some(r)) {
-                        Err(f) => p.fault = Some(failure(&tr, f)?),
-                        Ok((_, ref instance))
-                            if !state
-                                .store
-                                .imported_instances(&scope, std::slice::from_ref(instance))
-                                .await?
-                                .is_empty() =>
-                        {
-                            p.fault = Some(tr.t("odk-import-duplicate"))
-                        }
-                        Ok(_) => {
-                            let persons = caller.scope(&state, Permission::WritePerson).await?;
-                            let person = state.store.create_person(&persons, &record).await?;
-                            import_row(&state, &tr, &caller, &mut p, &bytes, r, person).await?;
-                        }
-                    }
-                }
+                Ok(record) => match super::command::create_and_import(
+                    &state,
+                    &caller,
+                    &record,
+                    start_input(&p),
+                    &bytes,
+                    r,
+                )
+                .await
+                {
+                    Ok((_, sid)) => done(&tr, &mut p, r, &sid),
+                    Err(f) => p.fault = Some(failure(&tr, f)?),
+                },
             }
         }
         _ => {}
     }
-    if mode == "find" && !p.q.trim().is_empty() {
+    // A link refused for want of a choice shows the people found again.
+    let search = mode == "find" || (mode == "link" && p.fault.is_some());
+    if search && !p.q.trim().is_empty() {
         let reader = caller.scope(&state, Permission::ReadPerson).await?;
         let found = state.store.search_persons(&reader, &p.q, 10).await?;
         p.matches = found
@@ -196,8 +203,14 @@ pub(crate) async fn field_submit(
             .collect();
         p.searched = true;
     }
+    if p.full_name.is_empty() {
+        p.full_name = p.q.clone();
+    }
     match super::command::read_export(&state, &caller, &p.instrument, &bytes).await {
-        Ok((lines, instrument)) => p.lines = lines.iter().map(|l| line(&tr, l, &instrument)).collect(),
+        Ok((lines, instrument)) => {
+            p.lines = lines.iter().map(|l| line(&tr, l, &instrument)).collect();
+            p.all_done = !p.lines.iter().any(|l| l.ready);
+        }
         Err(f) => {
             p.fault = Some(failure(&tr, f)?);
             return refuse(p);
@@ -210,33 +223,26 @@ pub(crate) async fn field_submit(
     render(&p)
 }
 
-/// Imports row `row` for `person`, and says so on the page (or why not).
-async fn import_row(
-    state: &AppState,
-    tr: &Tr,
-    caller: &Caller,
-    p: &mut FieldPage,
-    bytes: &[u8],
-    row: u64,
-    person: PersonId,
-) -> Result<(), PageError> {
-    let input = StartInput {
+/// The interview's setting as the form gives it: one instrument and one
+/// language for the export, an interpreter where one took part.
+fn start_input(p: &FieldPage) -> StartInput {
+    StartInput {
         instrument: p.instrument.clone(),
         survivor_language: p.language.clone(),
-        interpreter: None,
+        interpreter: Some(p.interpreter.clone()).filter(|i| !i.trim().is_empty()),
         interpreter_language: None,
         preferences: Vec::new(),
         preference_note: None,
-    };
-    match super::command::import_checked(state, caller, person, input, bytes, Some(row)).await {
-        Ok(sid) => {
-            p.done = Some((tr.t_with("field-imported", "row", row.to_string()), format!("/screenings/{sid}")));
-            p.chosen.clear();
-            p.q.clear();
-        }
-        Err(f) => p.fault = Some(failure(tr, f)?),
     }
-    Ok(())
+}
+
+/// Says on the page that row `row` was imported, with a link to it, and
+/// clears the choices for the next row.
+fn done(tr: &Tr, p: &mut FieldPage, row: u64, sid: &str) {
+    p.done = Some((tr.t_with("field-imported", "row", row.to_string()), format!("/screenings/{sid}")));
+    p.chosen.clear();
+    p.q.clear();
+    p.full_name.clear();
 }
 
 /// A refusal in the reader's words; anything else is the page's error.

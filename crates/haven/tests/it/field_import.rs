@@ -269,3 +269,37 @@ async fn the_field_imports_page_links_or_creates_the_person_for_each_interview()
     assert_eq!(app.count("persons").await, people + 1);
     assert_eq!(app.count("screenings").await, 2);
 }
+
+/// Creating a person for an interview and importing it is one write: four
+/// clicks at once, or a language the form is not written in, leave nobody
+/// without their interview (insider review).
+#[tokio::test]
+async fn a_person_created_for_a_field_interview_exists_only_with_it() {
+    let app = TestApp::spawn().await;
+    let (cookie, csrf) = session(&app, "sup").await;
+    let data = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, EXPORT);
+    let post = |language: &'static str| {
+        let parts: Vec<(&str, &str)> = vec![
+            ("instrument", "forced-criminality"),
+            ("survivor_language", language),
+            ("data", data.as_str()),
+            ("mode", "create"),
+            ("row", "3"),
+            ("full_name", "Mya Mya"),
+        ];
+        app.client
+            .post(app.url("/field-imports"))
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=XB")
+            .body(field_form(&csrf, &parts, None))
+            .send()
+    };
+    let res = post("ru").await.unwrap();
+    assert_eq!(res.status(), 422, "Russian needs an interpreter named");
+    assert_eq!(app.count("persons").await, 0);
+    let (a, b, c, d) = tokio::join!(post("my"), post("my"), post("my"), post("my"));
+    let ok = [a, b, c, d].into_iter().filter(|r| r.as_ref().is_ok_and(|r| r.status() == 200)).count();
+    assert_eq!(ok, 1, "one of four at once");
+    assert_eq!(app.count("persons").await, 1, "and one person");
+    assert_eq!(app.count("screenings").await, 1);
+}
