@@ -1082,4 +1082,36 @@ mod tests {
         let (b, _) = to_bundle(&s, &guess(&s.headers), DateOrder::DayFirst, TODAY).unwrap_or_else(|r| panic!("{r}"));
         assert_eq!((b.persons[0].birthdate.as_deref(), b.persons[0].estimated_age), (Some("1998-03-04"), None));
     }
+
+    /// A workbook as a spreadsheet program saves it: a real date cell, a
+    /// number cell, an empty row, and the rows numbered as the program
+    /// shows them.
+    #[test]
+    fn an_xlsx_sheet_reads_date_and_number_cells_and_keeps_its_row_numbers() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+        let built: Result<(), rust_xlsxwriter::XlsxError> = (|| {
+            ws.write_string(0, 0, "Name")?;
+            ws.write_string(0, 1, "DOB")?;
+            ws.write_string(0, 2, "Age")?;
+            ws.write_string(1, 0, "Aung Ko")?;
+            ws.write_datetime_with_format(1, 1, &rust_xlsxwriter::ExcelDateTime::from_ymd(1998, 3, 4)?, &date)?;
+            ws.write_string(3, 0, "Lan")?;
+            ws.write_number(3, 2, 24.0)?;
+            Ok(())
+        })();
+        assert!(built.is_ok(), "{built:?}");
+        let bytes = match wb.save_to_buffer() {
+            Ok(b) => b,
+            Err(e) => panic!("{e}"),
+        };
+        let s = read_sheet(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.rows.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 4], "row 3 is empty");
+        let (b, lines) =
+            to_bundle(&s, &guess(&s.headers), DateOrder::MonthFirst, TODAY).unwrap_or_else(|r| panic!("{r}"));
+        assert_eq!(b.persons[0].birthdate.as_deref(), Some("1998-03-04"), "a date cell is a date, whatever the order");
+        assert_eq!(b.persons[1].estimated_age, Some(24));
+        assert_eq!(lines.persons, [2, 4]);
+    }
 }

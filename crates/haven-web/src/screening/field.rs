@@ -171,19 +171,13 @@ pub(crate) async fn field_submit(
             };
             match haven_core::person::PersonRecord::parse(&input, today()) {
                 Err(v) => p.fault = Some(validation_message(&tr, &v)),
-                Ok(record) => match super::command::create_and_import(
-                    &state,
-                    &caller,
-                    &record,
-                    start_input(&p),
-                    &bytes,
-                    r,
-                )
-                .await
-                {
-                    Ok((_, sid)) => done(&tr, &mut p, r, &sid),
-                    Err(f) => p.fault = Some(failure(&tr, f)?),
-                },
+                Ok(record) => {
+                    match super::command::create_and_import(&state, &caller, &record, start_input(&p), &bytes, r).await
+                    {
+                        Ok((_, sid)) => done(&tr, &mut p, r, &sid),
+                        Err(f) => p.fault = Some(failure(&tr, f)?),
+                    }
+                }
             }
         }
         _ => {}
