@@ -74,6 +74,17 @@ pub(crate) fn problem_out(i: &Issue) -> ProblemOut {
     }
 }
 
+/// Refused (422), written (201), or checked in a dry run (200).
+fn status_of(report: &ImportReport) -> StatusCode {
+    if !report.problems.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else if report.written() {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    }
+}
+
 fn import_out(r: &ImportReport) -> HtcdsImportOut {
     HtcdsImportOut {
         dry_run: r.dry_run,
@@ -106,13 +117,7 @@ pub async fn import(
 ) -> Result<Response, WebError> {
     let scopes = super::import_scopes(&state, &caller).await?;
     let report = super::import(&state, &scopes, &body, q.dry_run.unwrap_or(true)).await?;
-    let status = if !report.problems.is_empty() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else if report.written() {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
+    let status = status_of(&report);
     Ok((status, Json(import_out(&report))).into_response())
 }
 
@@ -225,13 +230,7 @@ pub async fn import_spreadsheet(
         m
     };
     let report = super::import_sheet(&state, &scopes, &sheet, &mapping, order, q.dry_run.unwrap_or(true)).await?;
-    let status = if !report.problems.is_empty() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else if report.written() {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
+    let status = status_of(&report);
     let out = SheetImportOut {
         dry_run: report.dry_run,
         written: report.written(),
