@@ -145,7 +145,8 @@ impl Store {
 
     /// Which of these field submissions (canonical instanceIDs) the
     /// caller's organisation has already imported: an export lists them as
-    /// done, so a day's file can be worked through row by row.
+    /// done, so a day's file can be worked through row by row. One read of
+    /// the organisation's tags, compared in memory, however long the export.
     pub async fn imported_instances(
         &self,
         scope: &Scope,
@@ -153,19 +154,18 @@ impl Store {
     ) -> Result<std::collections::BTreeSet<String>> {
         require(scope, Permission::WriteCase)?;
         let org = scope.org().to_string();
-        let mut out = std::collections::BTreeSet::new();
-        for i in instances {
-            let tag = self.tag(crate::integrity::tags::FIELD_INSTANCE, &org, i);
-            let seen = sqlx::query("SELECT id FROM screenings WHERE org_id = $1 AND field_instance = $2")
+        let rows =
+            sqlx::query("SELECT field_instance FROM screenings WHERE org_id = $1 AND field_instance IS NOT NULL")
                 .bind(&org)
-                .bind(&tag)
-                .fetch_optional(&self.pool)
+                .fetch_all(&self.pool)
                 .await?;
-            if seen.is_some() {
-                out.insert(i.clone());
-            }
-        }
-        Ok(out)
+        let seen: std::collections::BTreeSet<String> =
+            rows.iter().map(|r| r.try_get::<String, _>("field_instance")).collect::<std::result::Result<_, _>>()?;
+        Ok(instances
+            .iter()
+            .filter(|i| seen.contains(&self.tag(crate::integrity::tags::FIELD_INSTANCE, &org, i)))
+            .cloned()
+            .collect())
     }
 
     /// A screening done in the field with haven's XLSForm (KoboToolbox, ODK

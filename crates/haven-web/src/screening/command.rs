@@ -173,9 +173,7 @@ pub(crate) async fn read_export(
     bytes: &[u8],
 ) -> Result<(Vec<ExportLine>, Instrument), ImportFailure> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
-    let instrument = crate::kit::context::find_instrument(state, instrument).ok_or_else(|| {
-        WebError::Invalid(ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
-    })?;
+    let instrument = instrument_of(state, instrument)?;
     let rows = haven_formats::odk::read_export(&instrument, bytes, &haven_formats::odk::Limits::default())
         .map_err(|error| ImportFailure::File { error, instrument: Box::new(instrument.clone()) })?;
     let instance_of = |r: &haven_formats::odk::ExportRow| {
@@ -198,6 +196,13 @@ pub(crate) async fn read_export(
     Ok((lines, instrument))
 }
 
+/// An instrument by its id, or the refusal a form shows for an unknown one.
+fn instrument_of(state: &AppState, id: &str) -> Result<Instrument, WebError> {
+    crate::kit::context::find_instrument(state, id).ok_or_else(|| {
+        WebError::Invalid(ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
+    })
+}
+
 /// The instrument, the person's language and the interpreter record an
 /// interview needs: direct in the person's language where the instrument
 /// has it, otherwise only through a recorded interpreter.
@@ -205,9 +210,7 @@ fn interview_setting(
     state: &AppState,
     input: StartInput,
 ) -> Result<(Instrument, haven_core::person::LanguageTag, Option<String>), WebError> {
-    let instrument = crate::kit::context::find_instrument(state, &input.instrument).ok_or_else(|| {
-        WebError::Invalid(ValidationError::new("instrument", "unknown_instrument", "no such instrument"))
-    })?;
+    let instrument = instrument_of(state, &input.instrument)?;
     let language = haven_core::person::LanguageTag::parse(&input.survivor_language)?;
     let interpreter = match plan(&language, &instrument) {
         LanguagePlan::Direct { .. } => input.interpreter.map(|i| i.trim().to_owned()).filter(|i| !i.is_empty()),

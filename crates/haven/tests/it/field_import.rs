@@ -303,3 +303,45 @@ async fn a_person_created_for_a_field_interview_exists_only_with_it() {
     assert_eq!(app.count("persons").await, 1, "and one person");
     assert_eq!(app.count("screenings").await, 1);
 }
+
+/// A row of an export goes only to a person in the importer's reach: a
+/// caseworker of another organisation who holds the same file cannot put
+/// an interview on, or learn of, someone they cannot see (R16).
+#[tokio::test]
+async fn r16_a_field_export_row_is_imported_only_for_a_person_in_reach() {
+    let app = TestApp::spawn().await;
+    let person = app.create_named("Aung Ko Ko").await;
+    let other = app.user_token("Men's Shelter Mae Sot", "shelter", "caseworker", "shelter.cw").await;
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/persons/{person}/screenings/import")))
+        .bearer_auth(&other)
+        .json(&json!({"instrument": "forced-criminality", "survivor_language": "my", "submission": EXPORT, "row": 2}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404, "the same answer as for no such person");
+    assert_eq!(app.count("screenings").await, 0);
+    let found = app.client.get(app.url("/api/v1/persons?q=Aung")).bearer_auth(&other).send().await.unwrap();
+    assert_eq!(found.status(), 200);
+    let found = json(found).await;
+    assert!(!found.to_string().contains(&person), "the search that links a row shows only people in reach: {found}");
+    // Imported here, the interview still reads as new to the other
+    // organisation: the marks are kept per organisation.
+    let res = app
+        .post(&format!("/api/v1/persons/{person}/screenings/import"))
+        .json(&json!({"instrument": "forced-criminality", "survivor_language": "my", "submission": EXPORT, "row": 2}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let rows = app
+        .client
+        .post(app.url("/api/v1/field-exports/read?instrument=forced-criminality"))
+        .bearer_auth(&other)
+        .body(EXPORT)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(rows).await[0]["imported"], false);
+}
