@@ -23,6 +23,48 @@ fn person(name: &str) -> PersonRecord {
     PersonRecord::parse(&PersonInput { full_name: name.into(), ..Default::default() }, today).unwrap()
 }
 
+/// Name search is one statement that picks the rarest word, keeps only
+/// people matching every word, and pages newest first in SQL: a family name
+/// shared by many must not widen the result, and the page size must hold.
+#[tokio::test]
+async fn search_keeps_every_word_and_pages_newest_first() {
+    let (_dir, store) = open().await;
+    store.bootstrap().await.unwrap().unwrap();
+    let org = store.org_by_name("Local organisation").await.unwrap();
+    store.create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false).await.unwrap();
+    let admin = store.user_by_username("sup").await.unwrap().actor();
+    let w = authorize(&admin, Permission::WritePerson, Purpose::case_management(), "t").unwrap();
+    let r = authorize(&admin, Permission::ReadPerson, Purpose::case_management(), "t").unwrap();
+    for given in ["Minh", "Hoa", "Tuan", "Anh", "Binh", "Dung", "Hai", "Linh"] {
+        store.create_person(&w, &person(&format!("Nguyễn Văn {given}"))).await.unwrap();
+    }
+    let mut lans = Vec::new();
+    for middle in ["Thị", "Ngọc", "Phương"] {
+        lans.push(store.create_person(&w, &person(&format!("Nguyễn {middle} Lan"))).await.unwrap());
+    }
+    store.create_person(&w, &person("Trần Thị Lan")).await.unwrap();
+
+    for query in ["nguyen lan", "Lan NGUYỄN", "lan nguyen"] {
+        let all = store.search_persons(&r, query, 10).await.unwrap();
+        let mut ids: Vec<_> = all.items.iter().map(|p| p.id).collect();
+        ids.sort();
+        let mut want = lans.clone();
+        want.sort();
+        assert_eq!(ids, want, "{query}: only the people with both words");
+        assert!(!all.has_more);
+        let times: Vec<i64> = all.items.iter().map(|p| p.created_at_ms).collect();
+        assert!(times.windows(2).all(|t| t[0] >= t[1]), "newest first: {times:?}");
+    }
+    let page = store.search_persons(&r, "nguyen lan", 2).await.unwrap();
+    assert_eq!(page.items.len(), 2);
+    assert!(page.has_more, "a third match exists beyond the page");
+    let full = store.search_persons(&r, "nguyen lan", 3).await.unwrap();
+    assert_eq!(full.items.len(), 3);
+    assert!(!full.has_more);
+    assert_eq!(store.search_persons(&r, "nguyen", 100).await.unwrap().items.len(), 11);
+    assert!(store.search_persons(&r, "nguyen zzyzx", 10).await.unwrap().items.is_empty());
+}
+
 #[tokio::test]
 async fn r28_person_round_trip_search_and_erase() {
     let (_dir, store) = open().await;
