@@ -34,7 +34,16 @@ async fn run(synchronous: &str, count: usize, writers: usize) -> f64 {
     let store = open(dir.path(), synchronous).await;
     store.bootstrap().await.expect("bootstrap");
     let org = store.org_by_name("Local organisation").await.expect("org");
-    store.create_user(org, "bench.writer", Role::Supervisor, "a-long-bench-password", false).await.expect("user");
+    store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org),
+            "bench.writer",
+            Role::Supervisor,
+            "a-long-bench-password",
+            false,
+        )
+        .await
+        .expect("user");
     let actor = store.user_by_username("bench.writer").await.expect("user").actor();
     let today = time::OffsetDateTime::now_utc().date();
     let start = Instant::now();

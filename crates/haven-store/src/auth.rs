@@ -15,7 +15,7 @@
 use std::net::IpAddr;
 use std::sync::OnceLock;
 
-use haven_core::access::{self, Actor, OrgKind, Role, TokenScope};
+use haven_core::access::{self, Actor, OrgKind, Role, Scope, TokenScope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::ids::{OrgId, TokenId, UserId};
 use haven_core::ValidationError;
@@ -359,7 +359,7 @@ impl Store {
         }
         let org = self.create_org("Local organisation", "ngo_assistance", None).await?;
         let password = random_password();
-        self.create_user(org, "admin", Role::SystemAdmin, &password, true).await?;
+        self.create_user(&access::OrgAdmin::key_holder(org), "admin", Role::SystemAdmin, &password, true).await?;
         Ok(Some(password))
     }
 
@@ -421,14 +421,23 @@ impl Store {
     /// [`Store::grant_user`], which applies the grant policy and four eyes.
     pub async fn create_user(
         &self,
-        org: OrgId,
+        admin: &access::OrgAdmin,
         username: &str,
         role: Role,
         password: &str,
         must_change_password: bool,
     ) -> Result<UserId> {
-        self.insert_user(&SYSTEM, org, username, role, password, must_change_password, AccountStatus::Active, None)
-            .await
+        self.insert_user(
+            &SYSTEM,
+            admin.org(),
+            username,
+            role,
+            password,
+            must_change_password,
+            AccountStatus::Active,
+            None,
+        )
+        .await
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1579,17 +1588,22 @@ impl Store {
         Ok(out)
     }
 
-    /// Users of one organisation, or of all when `org` is None.
-    pub async fn list_users(&self, org: Option<OrgId>) -> Result<Vec<UserSummary>> {
-        let rows = match org {
-            Some(o) => {
-                sqlx::query(&format!("{USER_SELECT} WHERE u.org_id = $1 ORDER BY u.username"))
-                    .bind(o.to_string())
-                    .fetch_all(&self.pool)
-                    .await?
-            }
-            None => sqlx::query(&format!("{USER_SELECT} ORDER BY u.username")).fetch_all(&self.pool).await?,
-        };
+    /// The accounts of the organisation an administrator manages.
+    pub async fn list_users(&self, admin: &access::OrgAdmin) -> Result<Vec<UserSummary>> {
+        self.users_of(admin.org()).await
+    }
+
+    /// A reader's colleagues, to name who a case is assigned to and to
+    /// offer assignment: the accounts of the scope's own organisation.
+    pub async fn colleagues(&self, scope: &Scope) -> Result<Vec<UserSummary>> {
+        self.users_of(scope.org()).await
+    }
+
+    async fn users_of(&self, org: OrgId) -> Result<Vec<UserSummary>> {
+        let rows = sqlx::query(&format!("{USER_SELECT} WHERE u.org_id = $1 ORDER BY u.username"))
+            .bind(org.to_string())
+            .fetch_all(&self.pool)
+            .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let created_by = r.try_get::<Option<String>, _>("created_by")?.and_then(|s| s.parse().ok());
@@ -1627,7 +1641,8 @@ impl Store {
     }
 
     /// Records the languages an organisation works in (BCP 47 tags).
-    pub async fn set_org_languages(&self, org: OrgId, languages: &[String]) -> Result<()> {
+    pub async fn set_org_languages(&self, admin: &access::OrgAdmin, languages: &[String]) -> Result<()> {
+        let org = admin.org();
         let mut tags = Vec::new();
         for l in languages.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
             tags.push(haven_core::person::LanguageTag::parse(l)?.as_str().to_owned());

@@ -842,7 +842,7 @@ impl Store {
     /// shown, not for every candidate: on PostgreSQL that, and the single
     /// round trip, is what brought the search under its latency target
     /// (docs/benchmarks.md).
-    pub async fn search_persons(&self, scope: &Scope, query: &str, limit: u32) -> Result<Listing<PersonSummary>> {
+    pub async fn search_persons(&self, scope: &Scope, query: &str, page: Page) -> Result<Listing<PersonSummary>> {
         require(scope, Permission::ReadPerson)?;
         let groups: Vec<Vec<String>> = names::query_groups(query)
             .into_iter()
@@ -852,7 +852,9 @@ impl Store {
         if groups.is_empty() {
             return self.finish_listing(scope, Action::Search, Vec::new(), 0, "ok").await;
         }
-        let limit = limit.clamp(1, 100);
+        let limit = page.size as usize;
+        // Candidates are capped, so no page starts beyond them.
+        let offset = usize::try_from(page.offset()).unwrap_or(usize::MAX).min(MAX_CANDIDATES as usize);
         let reach = ReachSql::persons(scope, 1);
         // Each group's tokens are bound once, after the three reach
         // parameters, and named by number wherever the group is used.
@@ -898,43 +900,86 @@ impl Store {
         // A duplicate merged into another record is found under that record,
         // but only a merge row whose MAC holds may hide anyone. SQL marks the
         // rows that have one; those are all returned, outside the page
-        // limit, and checked below.
-        let sql = format!(
-            "WITH counts AS ({counts}), \
-             rarest AS (SELECT g FROM counts ORDER BY n, g LIMIT 1), \
-             cand AS ({candidates}), \
-             hits AS (SELECT p.id, p.created_at, CAST(CASE WHEN EXISTS (SELECT 1 FROM person_merges m \
-               WHERE m.merged_id = p.id AND m.org_id = $1 AND m.status <> 'undone') THEN 1 ELSE 0 END AS BIGINT) AS merged \
-               FROM persons p WHERE p.id IN (SELECT person_id FROM cand) AND {} AND p.erased_at IS NULL{every_word}), \
-             top AS (SELECT id, merged FROM (SELECT id, created_at, merged FROM hits WHERE merged = 0 \
-               ORDER BY created_at DESC, id DESC LIMIT {}) shown \
-               UNION ALL SELECT id, merged FROM hits WHERE merged = 1) \
-             SELECT t.merged AS merged_flag, p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, \
-             k.wrapped{} FROM top t JOIN persons p ON p.id = t.id JOIN person_keys k ON k.person_id = p.id",
-            reach.condition,
-            limit + 1,
-            reach.columns,
-        );
-        let mut q = reach.bind(sqlx::query(&sql));
-        for t in groups.iter().flatten() {
-            q = q.bind(t.clone());
-        }
-        let rows = q.fetch_all(&self.pool).await?;
-        let any_merged = rows.iter().any(|r| r.try_get::<i64, _>("merged_flag").is_ok_and(|m| m != 0));
-        let hidden = if any_merged { self.hidden_duplicates(&scope.org().to_string()).await? } else { Vec::new() };
-        // Newest first, as lists are.
-        let mut keyed = Vec::with_capacity(rows.len());
-        for r in rows {
-            let id: String = r.try_get("id")?;
-            if hidden.contains(&id) {
-                continue;
+        // limit, and checked below. A person row without its key is no
+        // person (a row planted in SQL): it must not take a place on the page.
+        // Rows planted in SQL (no key that opens, evidence that fails its MAC)
+        // are dropped before the page is cut, so they take no place on it; if
+        // they took some, the statement is asked again for more, up to the
+        // candidate cap. Only tampering makes that second round trip.
+        let mut cap = offset + limit + 1;
+        loop {
+            let sql = format!(
+                "WITH counts AS ({counts}), \
+                 rarest AS (SELECT g FROM counts ORDER BY n, g LIMIT 1), \
+                 cand AS ({candidates}), \
+                 hits AS (SELECT p.id, p.created_at, CAST(CASE WHEN EXISTS (SELECT 1 FROM person_merges m \
+                   WHERE m.merged_id = p.id AND m.org_id = $1 AND m.status <> 'undone') THEN 1 ELSE 0 END AS BIGINT) AS merged \
+                   FROM persons p JOIN person_keys hk ON hk.person_id = p.id \
+                   WHERE p.id IN (SELECT person_id FROM cand) AND {} AND p.erased_at IS NULL{every_word}), \
+                 top AS (SELECT id, merged FROM (SELECT id, created_at, merged FROM hits WHERE merged = 0 \
+                   ORDER BY created_at DESC, id DESC LIMIT {}) shown \
+                   UNION ALL SELECT id, merged FROM hits WHERE merged = 1) \
+                 SELECT t.merged AS merged_flag, p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, \
+                 k.wrapped{} FROM top t JOIN persons p ON p.id = t.id JOIN person_keys k ON k.person_id = p.id",
+                reach.condition,
+                cap,
+                reach.columns,
+            );
+            let mut q = reach.bind(sqlx::query(&sql));
+            for t in groups.iter().flatten() {
+                q = q.bind(t.clone());
             }
-            let created: i64 = r.try_get("created_at")?;
-            keyed.push((created, id, r));
+            let rows = q.fetch_all(&self.pool).await?;
+            let merged = |r: &AnyRow| r.try_get::<i64, _>("merged_flag").is_ok_and(|m| m != 0);
+            let unmerged = rows.iter().filter(|r| !merged(r)).count();
+            let hidden = if rows.iter().any(merged) {
+                self.hidden_duplicates(&scope.org().to_string()).await?
+            } else {
+                Vec::new()
+            };
+            // Newest first, as lists are.
+            let mut keyed = Vec::with_capacity(rows.len());
+            for r in rows {
+                let id: String = r.try_get("id")?;
+                if hidden.contains(&id) {
+                    continue;
+                }
+                let created: i64 = r.try_get("created_at")?;
+                keyed.push((created, id, r));
+            }
+            keyed.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+            let mut sound = Vec::with_capacity(keyed.len());
+            for (_, _, r) in keyed {
+                if self.listable(scope, &r)? {
+                    sound.push(r);
+                }
+            }
+            let exhausted = unmerged < cap || cap > MAX_CANDIDATES as usize;
+            if sound.len() > offset + limit || exhausted {
+                let rows = sound.into_iter().skip(offset).take(limit + 1).collect();
+                return self.finish_listing(scope, Action::Search, rows, limit, "ok").await;
+            }
+            cap *= 2;
         }
-        keyed.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
-        let rows = keyed.into_iter().map(|(_, _, r)| r).take(limit as usize + 1).collect();
-        self.finish_listing(scope, Action::Search, rows, limit as usize, "ok").await
+    }
+
+    /// Whether a listed row may be shown at all: its key opens and its reach
+    /// evidence holds. Each failure raises the alarm.
+    fn listable(&self, scope: &Scope, r: &AnyRow) -> Result<bool> {
+        let id_s: String = r.try_get("id")?;
+        match self.keys().unwrap(&id_s, &r.try_get::<Vec<u8>, _>("wrapped")?) {
+            Ok(_) => {}
+            Err(StoreError::Integrity(_) | StoreError::Crypto) => {
+                self.alarm_soon(RecordKind::Person, id_s, "person_keys");
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
+        }
+        match row_categories(self, scope, r) {
+            Ok(a) => Ok(a.is_some_and(|a| a.contains(Category::Identity))),
+            Err(StoreError::Integrity(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     async fn finish_listing(
@@ -952,7 +997,17 @@ impl Store {
             let id_s: String = r.try_get("id")?;
             let id: PersonId = id_s.parse()?;
             let wrapped: Vec<u8> = r.try_get("wrapped")?;
-            let dek = self.keys().unwrap(&id_s, &wrapped)?;
+            // A key that does not open was written in SQL: that row is left
+            // out and the alarm raised, as for a row that fails its MAC, so
+            // one planted row cannot take every search down.
+            let dek = match self.keys().unwrap(&id_s, &wrapped) {
+                Ok(k) => k,
+                Err(StoreError::Integrity(_) | StoreError::Crypto) => {
+                    self.alarm_soon(RecordKind::Person, id_s, "person_keys");
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             let allowed = match row_categories(self, scope, r) {
                 Ok(a) => a.ok_or(StoreError::Denied)?,
                 // One row edited in SQL must not take the whole list down:

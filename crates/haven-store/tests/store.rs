@@ -31,7 +31,16 @@ async fn search_keeps_every_word_and_pages_newest_first() {
     let (_dir, store) = open().await;
     store.bootstrap().await.unwrap().unwrap();
     let org = store.org_by_name("Local organisation").await.unwrap();
-    store.create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false).await.unwrap();
+    store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org),
+            "sup",
+            haven_core::access::Role::Supervisor,
+            "a-long-test-password",
+            false,
+        )
+        .await
+        .unwrap();
     let admin = store.user_by_username("sup").await.unwrap().actor();
     let w = authorize(&admin, Permission::WritePerson, Purpose::case_management(), "t").unwrap();
     let r = authorize(&admin, Permission::ReadPerson, Purpose::case_management(), "t").unwrap();
@@ -45,7 +54,7 @@ async fn search_keeps_every_word_and_pages_newest_first() {
     store.create_person(&w, &person("Trần Thị Lan")).await.unwrap();
 
     for query in ["nguyen lan", "Lan NGUYỄN", "lan nguyen"] {
-        let all = store.search_persons(&r, query, 10).await.unwrap();
+        let all = store.search_persons(&r, query, Page::new(1, 10)).await.unwrap();
         let mut ids: Vec<_> = all.items.iter().map(|p| p.id).collect();
         ids.sort();
         let mut want = lans.clone();
@@ -55,14 +64,19 @@ async fn search_keeps_every_word_and_pages_newest_first() {
         let times: Vec<i64> = all.items.iter().map(|p| p.created_at_ms).collect();
         assert!(times.windows(2).all(|t| t[0] >= t[1]), "newest first: {times:?}");
     }
-    let page = store.search_persons(&r, "nguyen lan", 2).await.unwrap();
+    let page = store.search_persons(&r, "nguyen lan", Page::new(1, 2)).await.unwrap();
     assert_eq!(page.items.len(), 2);
     assert!(page.has_more, "a third match exists beyond the page");
-    let full = store.search_persons(&r, "nguyen lan", 3).await.unwrap();
+    let full = store.search_persons(&r, "nguyen lan", Page::new(1, 3)).await.unwrap();
     assert_eq!(full.items.len(), 3);
     assert!(!full.has_more);
-    assert_eq!(store.search_persons(&r, "nguyen", 100).await.unwrap().items.len(), 11);
-    assert!(store.search_persons(&r, "nguyen zzyzx", 10).await.unwrap().items.is_empty());
+    let second = store.search_persons(&r, "nguyen lan", Page::new(2, 2)).await.unwrap();
+    assert_eq!(second.items.len(), 1, "the second page holds the third match");
+    assert!(!second.has_more);
+    assert!(!page.items.iter().any(|p| p.id == second.items[0].id));
+    assert!(store.search_persons(&r, "nguyen lan", Page::new(3, 2)).await.unwrap().items.is_empty());
+    assert_eq!(store.search_persons(&r, "nguyen", Page::new(1, 100)).await.unwrap().items.len(), 11);
+    assert!(store.search_persons(&r, "nguyen zzyzx", Page::new(1, 10)).await.unwrap().items.is_empty());
 }
 
 #[tokio::test]
@@ -70,7 +84,16 @@ async fn r28_person_round_trip_search_and_erase() {
     let (_dir, store) = open().await;
     store.bootstrap().await.unwrap().unwrap();
     let org = store.org_by_name("Local organisation").await.unwrap();
-    store.create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false).await.unwrap();
+    store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org),
+            "sup",
+            haven_core::access::Role::Supervisor,
+            "a-long-test-password",
+            false,
+        )
+        .await
+        .unwrap();
     let admin = store.user_by_username("sup").await.unwrap().actor();
     let w = authorize(&admin, Permission::WritePerson, Purpose::case_management(), "t").unwrap();
     let r = authorize(&admin, Permission::ReadPerson, Purpose::case_management(), "t").unwrap();
@@ -82,10 +105,10 @@ async fn r28_person_round_trip_search_and_erase() {
         PersonState::Active(p) => assert_eq!(p.full_name.as_str(), "Nguyễn Văn Minh"),
         PersonState::Erased { .. } => panic!("not erased yet"),
     }
-    let hits = store.search_persons(&r, "nguyen minh", 10).await.unwrap();
+    let hits = store.search_persons(&r, "nguyen minh", Page::new(1, 10)).await.unwrap();
     assert_eq!(hits.items.len(), 1);
     assert_eq!(hits.items[0].id, id);
-    assert_eq!(store.search_persons(&r, "li wei", 10).await.unwrap().items.len(), 1);
+    assert_eq!(store.search_persons(&r, "li wei", Page::new(1, 10)).await.unwrap().items.len(), 1);
     assert!(store.list_persons(&r, Page::new(1, 1)).await.unwrap().has_more);
 
     // A read scope cannot write.
@@ -93,7 +116,7 @@ async fn r28_person_round_trip_search_and_erase() {
 
     store.erase_person(&e, id).await.unwrap();
     assert!(matches!(store.get_person(&r, id).await.unwrap().state, PersonState::Erased { .. }));
-    assert!(store.search_persons(&r, "nguyen", 10).await.unwrap().items.is_empty());
+    assert!(store.search_persons(&r, "nguyen", Page::new(1, 10)).await.unwrap().items.is_empty());
     let report = store.verify_audit(|_, _| {}).await.unwrap();
     assert!(report.events > 5);
 }

@@ -38,7 +38,15 @@ async fn node(name: &str) -> anyhow::Result<Node> {
     .await?;
     store.bootstrap().await?;
     let org = store.org_by_name("Local organisation").await?;
-    store.create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-bench-password", false).await?;
+    store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org),
+            "sup",
+            haven_core::access::Role::Supervisor,
+            "a-long-bench-password",
+            false,
+        )
+        .await?;
     let (_, token) = store.create_confirmed_token("sup").await?;
     let app = haven_web::app(store.clone(), haven_web::WebConfig::new(false, true));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -2,7 +2,7 @@
 //! (`haven bench-seed`). Every demo record says it is fictional.
 
 use anyhow::Result;
-use haven_core::access::{authorize, Permission, Purpose, Role};
+use haven_core::access::{authorize, OrgAdmin, Permission, Purpose, Role};
 use haven_core::case::CaseRecord;
 use haven_core::person::{PersonInput, PersonRecord};
 use haven_store::Store;
@@ -111,7 +111,8 @@ pub async fn seed(store: &Store) -> Result<()> {
     let org = store.create_org(DEMO_ORG, "shelter", Some("THA")).await?;
     store.mark_demo_org(org).await?;
     let password = haven_store::crypto::random_password();
-    let user_id = store.create_user(org, "demo.caseworker", Role::Caseworker, &password, true).await?;
+    let user_id =
+        store.create_user(&OrgAdmin::key_holder(org), "demo.caseworker", Role::Caseworker, &password, true).await?;
     let actor = store.user_by_username("demo.caseworker").await?.actor();
     let purpose = Purpose::parse("demonstration")?;
     let write = authorize(&actor, Permission::WritePerson, purpose.clone(), "demo")?;
@@ -147,7 +148,7 @@ pub async fn bench_seed(store: &Store, count: u64) -> Result<()> {
     if store.user_by_username("bench").await.is_err() {
         let org = store.org_by_name("Local organisation").await?;
         let password = haven_store::crypto::random_password();
-        store.create_user(org, "bench", Role::Supervisor, &password, true).await?;
+        store.create_user(&OrgAdmin::key_holder(org), "bench", Role::Supervisor, &password, true).await?;
         println!("bench user: bench");
         println!("  bench one-time password: {password}");
     }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
-use haven_core::access::Role;
+use haven_core::access::{OrgAdmin, Role};
 use haven_store::{Store, StoreConfig};
 
 mod ads_cli;
@@ -527,7 +527,7 @@ async fn run(cli: Cli) -> Result<()> {
             })?;
             let id = store.create_org(&name, kind.as_str(), country.as_deref()).await?;
             if !languages.is_empty() {
-                store.set_org_languages(id, &languages).await?;
+                store.set_org_languages(&OrgAdmin::key_holder(id), &languages).await?;
             }
             println!("{id}");
             Ok(())
@@ -537,7 +537,7 @@ async fn run(cli: Cli) -> Result<()> {
             let org = store.org_by_name(&org).await.context("no organisation with that name")?;
             let role = Role::parse(&role)?;
             let password = haven_store::crypto::random_password();
-            store.create_user(org, &username, role, &password, true).await?;
+            store.create_user(&OrgAdmin::key_holder(org), &username, role, &password, true).await?;
             eprintln!("one-time password for {username} (they choose their own at first sign-in):");
             println!("{password}");
             Ok(())

@@ -59,9 +59,14 @@ pub(crate) async fn create_org(
     for l in &body.languages {
         haven_core::person::LanguageTag::parse(l)?;
     }
+    let actor = caller.user.actor();
+    if !body.languages.is_empty() && !haven_core::access::may_manage_new_org(&actor) {
+        return Err(WebError::Forbidden);
+    }
     let id = state.store.create_org(&body.name, &body.kind, body.country.as_deref()).await?;
     if !body.languages.is_empty() {
-        state.store.set_org_languages(id, &body.languages).await?;
+        let admin = haven_core::access::org_admin(&actor, id).ok_or(WebError::Forbidden)?;
+        state.store.set_org_languages(&admin, &body.languages).await?;
     }
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
@@ -119,10 +124,8 @@ pub(crate) async fn list_users(
         Some(o) => parse_org("org_id", o)?,
         None => caller.user.org_id,
     };
-    if !haven_core::access::may_manage_users_of(&caller.user.actor(), org) {
-        return Err(WebError::Forbidden);
-    }
-    let users = state.store.list_users(Some(org)).await?;
+    let admin = haven_core::access::org_admin(&caller.user.actor(), org).ok_or(WebError::Forbidden)?;
+    let users = state.store.list_users(&admin).await?;
     Ok(Json(
         users
             .into_iter()

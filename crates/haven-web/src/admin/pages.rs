@@ -67,8 +67,8 @@ pub(crate) async fn admin_render(
     let user_orgs: Vec<(String, String)> =
         all_orgs.iter().filter(|o| grantable(o)).map(|o| (o.id.to_string(), o.name.clone())).collect();
     let mut users = Vec::new();
-    for o in all_orgs.iter().filter(|o| haven_core::access::may_manage_users_of(&actor, o.id)) {
-        for u in state.store.list_users(Some(o.id)).await? {
+    for admin in all_orgs.iter().filter_map(|o| haven_core::access::org_admin(&actor, o.id)) {
+        for u in state.store.list_users(&admin).await? {
             let pending = u.status == haven_store::auth::AccountStatus::Pending;
             users.push(UserRow {
                 id: u.id.to_string(),
@@ -152,9 +152,14 @@ pub(crate) async fn admin_org_submit(
     for l in &languages {
         haven_core::person::LanguageTag::parse(l)?;
     }
+    let actor = caller.user.actor();
+    if !languages.is_empty() && !haven_core::access::may_manage_new_org(&actor) {
+        return Err(WebError::Forbidden.into());
+    }
     let org = state.store.create_org(&form.name, &form.kind, country).await?;
     if !languages.is_empty() {
-        state.store.set_org_languages(org, &languages).await?;
+        let admin = haven_core::access::org_admin(&actor, org).ok_or(WebError::Forbidden)?;
+        state.store.set_org_languages(&admin, &languages).await?;
     }
     Ok(Redirect::to("/admin").into_response())
 }

@@ -56,7 +56,7 @@ pub(crate) async fn case_page_inner(
         .into_iter()
         .map(|n| (local_date(n.created_at_ms), n.body.unwrap_or_else(|| tr.t("case-note-erased"))))
         .collect();
-    let users = state.store.list_users(Some(caller.user.org_id)).await?;
+    let users = state.store.colleagues(&caller.scope(state, Permission::ReadCase).await?).await?;
     // A colleague by name, not by id.
     let assigned = match case.record.assigned_to {
         Some(u) => users

@@ -51,7 +51,7 @@ pub(crate) async fn duplicates_page(
     }
     let mut candidates: Vec<Candidate> = Vec::new();
     for q in &queries {
-        for p in state.store.search_persons(&scope, q, 20).await?.items {
+        for p in state.store.search_persons(&scope, q, haven_store::persons::Page::new(1, 20)).await?.items {
             if p.id != id && !candidates.iter().any(|c| c.id == p.id.to_string()) {
                 candidates.push(Candidate {
                     id: p.id.to_string(),

@@ -335,7 +335,7 @@ pub(crate) async fn list_persons(
     let page = Page::new(q.page.unwrap_or(1), q.per_page.unwrap_or(50));
     let filter = q.filter()?;
     let listing = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(query) => state.store.search_persons(&scope, query, page.size).await?,
+        Some(query) => state.store.search_persons(&scope, query, page).await?,
         None => state.store.list_persons_filtered(&scope, page, &filter).await?,
     };
     Ok(Json(PersonList {

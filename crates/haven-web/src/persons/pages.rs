@@ -61,7 +61,7 @@ pub(crate) async fn persons_page(
     let listing = if q.is_empty() {
         state.store.list_persons_filtered(&scope, page, &filter).await?
     } else {
-        state.store.search_persons(&scope, &q, 50).await?
+        state.store.search_persons(&scope, &q, page).await?
     };
     let rows: Vec<PersonRow> = listing
         .items
@@ -114,7 +114,7 @@ pub(crate) async fn persons_page(
             .map(|o| (o, tr.t(&format!("stats-val-{o}")))),
         filter.outcome.map(|o| o.as_str()),
     );
-    let users = state.store.list_users(Some(caller.user.org_id)).await?;
+    let users = state.store.colleagues(&scope).await?;
     // Someone who reaches people only through their own cases may filter by
     // their own cases only (the store refuses the rest).
     let org_wide = scope.reach().org_wide.is_some();
@@ -493,7 +493,7 @@ pub(crate) async fn history_page(
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
     let record = editable(&state, &caller, id).await?;
     let entries = state.store.person_history(&scope, id).await?;
-    let colleagues = state.store.list_users(Some(caller.user.org_id)).await?;
+    let colleagues = state.store.colleagues(&scope).await?;
     let changes = entries
         .into_iter()
         .rev()

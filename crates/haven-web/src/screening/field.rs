@@ -186,7 +186,7 @@ pub(crate) async fn field_submit(
     let search = mode == "find" || (mode == "link" && p.fault.is_some());
     if search && !p.q.trim().is_empty() {
         let reader = caller.scope(&state, Permission::ReadPerson).await?;
-        let found = state.store.search_persons(&reader, &p.q, 10).await?;
+        let found = state.store.search_persons(&reader, &p.q, haven_store::persons::Page::new(1, 10)).await?;
         p.matches = found
             .items
             .into_iter()

@@ -174,7 +174,7 @@ async fn caseload(state: &AppState, tr: &Tr, caller: &Caller) -> Result<(Vec<Cas
     }
     let mut team = Vec::new();
     if haven_core::access::role_reach(&caller.user.actor()).org_wide == Some(haven_core::access::Categories::ALL) {
-        let users = state.store.list_users(Some(caller.user.org_id)).await?;
+        let users = state.store.colleagues(&read).await?;
         let mut per: std::collections::BTreeMap<String, usize> = Default::default();
         for c in &open {
             let who = match c.record.assigned_to {

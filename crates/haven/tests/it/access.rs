@@ -256,7 +256,13 @@ async fn second_factor_is_required_for_decision_makers_before_anything_else() {
     let app = TestApp::spawn().await;
     let org = app.store.org_by_name("Local organisation").await.unwrap();
     app.store
-        .create_user(org, "dm1", haven_core::access::Role::DecisionMaker, "a-long-test-password", false)
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org),
+            "dm1",
+            haven_core::access::Role::DecisionMaker,
+            "a-long-test-password",
+            false,
+        )
         .await
         .unwrap();
     let user = app.store.user_by_username("dm1").await.unwrap();

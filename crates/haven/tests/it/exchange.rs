@@ -1008,7 +1008,13 @@ async fn r24_a_partner_organisation_gets_no_accounts_and_no_referrals_here() {
     let mirror: haven_core::ids::OrgId = p.b_org_at_a.parse().unwrap();
     let err =
         p.a.store
-            .create_user(mirror, "fake.partner", haven_core::access::Role::Caseworker, "a-long-test-password", false)
+            .create_user(
+                &haven_core::access::OrgAdmin::key_holder(mirror),
+                "fake.partner",
+                haven_core::access::Role::Caseworker,
+                "a-long-test-password",
+                false,
+            )
             .await;
     assert!(matches!(err, Err(haven_store::StoreError::Invalid(v)) if v.code == "partner_org_has_no_accounts"));
     let person = p.a.create_named("Mya Mya").await;

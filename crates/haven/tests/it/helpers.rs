@@ -48,7 +48,13 @@ impl TestApp {
         // data; tests act as a supervisor of the first organisation.
         let org = store.org_by_name("Local organisation").await.unwrap();
         store
-            .create_user(org, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false)
+            .create_user(
+                &haven_core::access::OrgAdmin::key_holder(org),
+                "sup",
+                haven_core::access::Role::Supervisor,
+                "a-long-test-password",
+                false,
+            )
             .await
             .unwrap();
         let (_, token) = store.create_confirmed_token("sup").await.unwrap();
@@ -69,7 +75,16 @@ impl TestApp {
             Err(_) => self.store.create_org(org, kind, Some("THA")).await.unwrap(),
         };
         let role = haven_core::access::Role::parse(role).unwrap();
-        self.store.create_user(org_id, username, role, "a-long-test-password", false).await.unwrap();
+        self.store
+            .create_user(
+                &haven_core::access::OrgAdmin::key_holder(org_id),
+                username,
+                role,
+                "a-long-test-password",
+                false,
+            )
+            .await
+            .unwrap();
         self.store.create_confirmed_token(username).await.unwrap().1
     }
 
@@ -154,7 +169,13 @@ impl TestApp {
         let org = self.store.org_by_name(org_name).await.unwrap();
         let username = format!("reach.admin.{}", self.count("users").await);
         self.store
-            .create_user(org, &username, haven_core::access::Role::OrgAdmin, "a-long-test-password", false)
+            .create_user(
+                &haven_core::access::OrgAdmin::key_holder(org),
+                &username,
+                haven_core::access::Role::OrgAdmin,
+                "a-long-test-password",
+                false,
+            )
             .await
             .unwrap();
         let admin = self.store.user_by_username(&username).await.unwrap();

@@ -23,7 +23,10 @@ struct Principal {
 }
 
 async fn principal(app: &TestApp, org: OrgId, role: Role, username: &str) -> Principal {
-    app.store.create_user(org, username, role, "a-long-test-password", false).await.unwrap();
+    app.store
+        .create_user(&haven_core::access::OrgAdmin::key_holder(org), username, role, "a-long-test-password", false)
+        .await
+        .unwrap();
     let token = app.store.create_confirmed_token(username).await.unwrap().1;
     let user = app.store.user_by_username(username).await.unwrap();
     let (session, csrf) = app.store.create_session(&user, true).await.unwrap();
@@ -33,7 +36,10 @@ async fn principal(app: &TestApp, org: OrgId, role: Role, username: &str) -> Pri
 /// A user with a session and an enrolled second factor (code of this
 /// thirty-second step used), but no token yet: the next code is free.
 async fn enrolled(app: &TestApp, org: OrgId, role: Role, username: &str) -> Principal {
-    app.store.create_user(org, username, role, "a-long-test-password", false).await.unwrap();
+    app.store
+        .create_user(&haven_core::access::OrgAdmin::key_holder(org), username, role, "a-long-test-password", false)
+        .await
+        .unwrap();
     let user = app.store.user_by_username(username).await.unwrap();
     app.store.begin_totp(&user).await.unwrap();
     let code = app.store.totp_code(&user, 0).await.unwrap();
@@ -188,7 +194,7 @@ async fn r16_a_case_account_works_only_after_a_second_administrator_of_its_organ
         .await
         .unwrap();
     assert_eq!(res.status(), 204);
-    let users = app.store.list_users(Some(shelter)).await.unwrap();
+    let users = app.store.list_users(&haven_core::access::OrgAdmin::key_holder(shelter)).await.unwrap();
     let s = users.iter().find(|u| u.username == "shelter.sup").unwrap();
     assert_eq!(s.status, AccountStatus::Active);
     assert!(matches!(
@@ -473,7 +479,16 @@ async fn r16_r17_moving_a_person_or_widening_a_consent_in_sql_opens_nothing() {
 async fn a_one_time_password_opens_no_api_route_until_it_is_changed() {
     let app = TestApp::spawn().await;
     let org = app.store.org_by_name("Local organisation").await.unwrap();
-    app.store.create_user(org, "fresh.worker", Role::Caseworker, "a-one-time-password", true).await.unwrap();
+    app.store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org),
+            "fresh.worker",
+            Role::Caseworker,
+            "a-one-time-password",
+            true,
+        )
+        .await
+        .unwrap();
     let token = app.store.create_confirmed_token("fresh.worker").await.unwrap().1;
     let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(res.status(), 403);
@@ -897,7 +912,16 @@ async fn r16_the_operator_disables_an_account_whose_row_was_tampered_with() {
 async fn a_new_password_must_differ_from_the_one_time_password() {
     let app = TestApp::spawn().await;
     let org_a = app.store.org_by_name("Local organisation").await.unwrap();
-    app.store.create_user(org_a, "same.pw", Role::Caseworker, "one-time-password-1", true).await.unwrap();
+    app.store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org_a),
+            "same.pw",
+            Role::Caseworker,
+            "one-time-password-1",
+            true,
+        )
+        .await
+        .unwrap();
     let user = app.store.user_by_username("same.pw").await.unwrap();
     let err = app.store.change_password(&user, "one-time-password-1", "one-time-password-1").await.unwrap_err();
     assert!(err.to_string().contains("different"), "{err}");
@@ -1116,7 +1140,14 @@ async fn the_operator_enables_a_disabled_account_which_then_waits_for_an_adminis
         app.store.login("back.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
         LoginOutcome::Pending
     ));
-    let back = app.store.list_users(Some(org_a)).await.unwrap().into_iter().find(|u| u.username == "back.cw").unwrap();
+    let back = app
+        .store
+        .list_users(&haven_core::access::OrgAdmin::key_holder(org_a))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.username == "back.cw")
+        .unwrap();
     let res = app.client.post(app.url(&format!("/api/v1/users/{}/approve", back.id))).bearer_auth(&admin.token);
     assert_eq!(res.send().await.unwrap().status(), 204);
     assert!(matches!(
@@ -1208,6 +1239,43 @@ async fn r16_one_person_row_edited_in_sql_is_left_out_of_the_list_with_an_alarm_
     let _ = kept;
 }
 
+/// Rows planted in SQL under a survivor's name tokens (persons with no key,
+/// or with a key that does not open) must not fill a search page and push
+/// the survivor off it, and must not take the search down.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_person_rows_planted_in_sql_take_no_place_in_a_name_search() {
+    let app = TestApp::spawn().await;
+    let target = app.create_named("Planted Target Canary").await;
+    let org = app.store.org_by_name("Local organisation").await.unwrap();
+    for n in 0..3 {
+        let fake = format!("00000000-0000-4000-8000-00000000000{n}");
+        app.exec(&format!(
+            "INSERT INTO persons (id, org_id, location, created_at, updated_at, created_by) \
+             VALUES ('{fake}', '{org}', 'shelter', 9999999999999, 0, 'x')"
+        ))
+        .await;
+        app.exec(&format!(
+            "INSERT INTO person_name_index (token, person_id) SELECT token, '{fake}' FROM person_name_index \
+             WHERE person_id = '{target}'"
+        ))
+        .await;
+    }
+    // One of them with a key copied from the survivor: it does not open.
+    app.exec(&format!(
+        "INSERT INTO person_keys (person_id, wrapped) SELECT '00000000-0000-4000-8000-000000000002', wrapped \
+         FROM person_keys WHERE person_id = '{target}'"
+    ))
+    .await;
+    let res = app.get("/api/v1/persons?q=Planted%20Canary&per_page=1").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let found = body_json(res).await;
+    let ids: Vec<&str> = found["items"].as_array().unwrap().iter().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(ids, [target.as_str()], "{found}");
+    let auditor = principal(&app, org, Role::Auditor, "auditor.planted").await;
+    let alarms = alarms_naming(&app, &auditor, "00000000-0000-4000-8000-000000000002").await;
+    assert!(alarms.contains("00000000-0000-4000-8000-000000000002"), "{alarms}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_a_role_change_ends_sessions_waits_for_a_second_administrator_and_is_audited() {
     let app = TestApp::spawn().await;
@@ -1270,7 +1338,7 @@ async fn r16_a_role_change_ends_sessions_waits_for_a_second_administrator_and_is
         app.store.login("role.cw", "a-long-test-password", "10.0.0.9", "t").await.unwrap(),
         LoginOutcome::Pending
     ));
-    let listed = app.store.list_users(Some(org_a)).await.unwrap();
+    let listed = app.store.list_users(&haven_core::access::OrgAdmin::key_holder(org_a)).await.unwrap();
     let now = listed.iter().find(|u| u.username == "role.cw").unwrap();
     assert_eq!((now.role, now.status), (Role::Auditor, AccountStatus::Pending));
     let out = app.cli(&["user", "set-role", "--username", "role.cw", "--role", "system_admin"]);
@@ -1284,7 +1352,16 @@ async fn r27_recovery_codes_work_once_are_kept_only_as_keyed_hashes_and_cannot_b
     use sqlx::Row;
     let app = TestApp::spawn().await;
     let org_a = app.store.org_by_name("Local organisation").await.unwrap();
-    app.store.create_user(org_a, "rc.dm", Role::DecisionMaker, "a-long-test-password", false).await.unwrap();
+    app.store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org_a),
+            "rc.dm",
+            Role::DecisionMaker,
+            "a-long-test-password",
+            false,
+        )
+        .await
+        .unwrap();
     let user = app.store.user_by_username("rc.dm").await.unwrap();
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     // Enrolment in the browser ends on the codes, shown once and never cached.
@@ -1350,7 +1427,16 @@ async fn r27_recovery_codes_work_once_are_kept_only_as_keyed_hashes_and_cannot_b
     }
     assert_eq!(sign_in_with("abcde-fghjk".to_owned()).await, 401);
     // Another user's code opens nothing either.
-    app.store.create_user(org_a, "rc.other", Role::DecisionMaker, "a-long-test-password", false).await.unwrap();
+    app.store
+        .create_user(
+            &haven_core::access::OrgAdmin::key_holder(org_a),
+            "rc.other",
+            Role::DecisionMaker,
+            "a-long-test-password",
+            false,
+        )
+        .await
+        .unwrap();
     let other = app.store.user_by_username("rc.other").await.unwrap();
     app.store.begin_totp(&other).await.unwrap();
     let c = app.store.current_totp_code(&other).await.unwrap();

@@ -129,7 +129,10 @@ async fn world(app: &TestApp) -> World {
                 _ => org_c,
             };
             let name = format!("{}_{}", role.as_str(), rel).replace('@', "_");
-            store.create_user(org, &name, role, "a-long-test-password", false).await.unwrap();
+            store
+                .create_user(&haven_core::access::OrgAdmin::key_holder(org), &name, role, "a-long-test-password", false)
+                .await
+                .unwrap();
             let token = store.create_confirmed_token(&name).await.unwrap().1;
             users.insert(principal(role, rel), (store.user_by_username(&name).await.unwrap(), token));
         }
