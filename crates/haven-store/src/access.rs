@@ -5,7 +5,7 @@ use haven_core::access::{Categories, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::case::NoteBody;
 use haven_core::consent::{Consent, ConsentPurpose, ConsentTerms};
-use haven_core::ids::{OrgId, PersonId, UserId};
+use haven_core::ids::{ConsentId, DocumentId, GrantId, OrgId, OverrideId, PersonId, UserId};
 use haven_core::person::{format_date, parse_date, LanguageTag};
 use haven_core::ValidationError;
 use sqlx::any::AnyRow;
@@ -20,18 +20,51 @@ pub const BREAK_GLASS_MINUTES: i64 = 60;
 
 #[derive(Debug, Clone)]
 pub struct ConsentView {
-    pub id: String,
+    pub id: ConsentId,
     pub person_id: PersonId,
     pub consent: Consent,
     pub recipient_name: String,
     pub recorded_at_ms: i64,
 }
 
+/// What a reviewer marks reviewed: a break-glass grant or a consent override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reviewable {
+    BreakGlass(GrantId),
+    ConsentOverride(OverrideId),
+}
+
+impl Reviewable {
+    /// From the kind code and the id, as they appear in a path; `None` for
+    /// an unknown kind or an id that cannot be one.
+    pub fn parse(kind: &str, id: &str) -> Option<Self> {
+        match kind {
+            "break_glass" => id.parse().ok().map(Self::BreakGlass),
+            "consent_override" => id.parse().ok().map(Self::ConsentOverride),
+            _ => None,
+        }
+    }
+
+    /// `break_glass` or `consent_override`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::BreakGlass(_) => "break_glass",
+            Self::ConsentOverride(_) => "consent_override",
+        }
+    }
+
+    /// The grant's or override's id as text.
+    pub fn id(&self) -> String {
+        match self {
+            Self::BreakGlass(id) => id.to_string(),
+            Self::ConsentOverride(id) => id.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ReviewItem {
-    /// `break_glass` or `consent_override`.
-    pub kind: &'static str,
-    pub id: String,
+    pub item: Reviewable,
     pub person_id: PersonId,
     pub username: String,
     pub reason: Option<String>,
@@ -63,7 +96,7 @@ pub struct AuditFilter {
 
 #[derive(Debug, Clone)]
 pub struct InboxItem {
-    pub id: String,
+    pub id: DocumentId,
     pub kind: String,
     pub created_at_ms: i64,
 }
@@ -159,7 +192,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn record_consent(&self, scope: &Scope, person: PersonId, terms: &ConsentTerms) -> Result<String> {
+    pub async fn record_consent(&self, scope: &Scope, person: PersonId, terms: &ConsentTerms) -> Result<ConsentId> {
         require(scope, Permission::RecordConsent)?;
         let mut tx = self.begin().await?;
         let dek = self.owned_person_key(&mut tx, scope, &person.to_string()).await?;
@@ -177,8 +210,9 @@ impl Store {
         person: PersonId,
         terms: &ConsentTerms,
         dek: &DataKey,
-    ) -> Result<String> {
-        let id = uuid_string();
+    ) -> Result<ConsentId> {
+        let typed = ConsentId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         self.recipient_ok(tx, scope.org(), terms.recipient).await?;
         let interpreter = terms.interpreter.as_deref().map(|i| dek.seal(&id, "interpreter", i)).transpose()?;
         sqlx::query(
@@ -200,12 +234,13 @@ impl Store {
         .await?;
         self.seal_row(tx, &crate::integrity::CONSENTS, &id).await?;
         self.append_scoped(tx, scope, Action::Create, RecordKind::Consent, &id, "ok").await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// Withdraws a consent. Every later disclosure check sees it at once.
-    pub async fn withdraw_consent(&self, scope: &Scope, consent_id: &str) -> Result<PersonId> {
+    pub async fn withdraw_consent(&self, scope: &Scope, consent_id: ConsentId) -> Result<PersonId> {
         require(scope, Permission::RecordConsent)?;
+        let consent_id: &str = &consent_id.to_string();
         let mut tx = self.begin().await?;
         let row = sqlx::query("SELECT person_id FROM consents WHERE id = $1 AND org_id = $2 AND withdrawn_at IS NULL")
             .bind(consent_id)
@@ -274,8 +309,8 @@ impl Store {
             }
             views.push(consent_from_row(self.keys(), r, dek.as_ref())?);
         }
-        let ids: Vec<&str> = views.iter().map(|v| v.id.as_str()).collect();
-        let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids };
+        let ids: Vec<String> = views.iter().map(|v| v.id.to_string()).collect();
+        let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids.iter().map(String::as_str).collect() };
         self.audit_read(scope, Action::List, RecordKind::Consent, &refs, "ok").await?;
         Ok(views)
     }
@@ -290,11 +325,12 @@ impl Store {
         recipient: OrgId,
         categories: Categories,
         reason: &str,
-    ) -> Result<String> {
+    ) -> Result<OverrideId> {
         require(scope, Permission::OverrideConsent)?;
         let reason = parse_reason(reason)?;
         let person_s = person.to_string();
-        let id = uuid_string();
+        let typed = OverrideId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let mut tx = self.begin().await?;
         let dek = self.owned_person_key(&mut tx, scope, &person_s).await?;
         self.recipient_ok(&mut tx, scope.org(), recipient).await?;
@@ -317,16 +353,17 @@ impl Store {
         self.append_scoped(&mut tx, scope, Action::OverrideConsent, RecordKind::Consent, &id, "flagged_for_review")
             .await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// Emergency access to a person of one's own organisation outside one's
     /// reach: a stated reason, an expiry, an audit event and a review.
-    pub async fn break_glass(&self, scope: &Scope, person: PersonId, reason: &str) -> Result<String> {
+    pub async fn break_glass(&self, scope: &Scope, person: PersonId, reason: &str) -> Result<GrantId> {
         require(scope, Permission::BreakGlass)?;
         let reason = parse_reason(reason)?;
         let person_s = person.to_string();
-        let id = uuid_string();
+        let typed = GrantId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let mut tx = self.begin().await?;
         // Only within the organisation: break-glass never crosses to another
         // organisation's records, which need consent instead.
@@ -362,7 +399,7 @@ impl Store {
         self.seal_row(&mut tx, &crate::integrity::ACCESS_GRANTS, &id).await?;
         self.append_scoped(&mut tx, scope, Action::BreakGlass, RecordKind::Person, &person_s, "granted").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// Break-glass uses and consent overrides not yet reviewed.
@@ -388,8 +425,10 @@ impl Store {
                         _ => None,
                     };
                 items.push(ReviewItem {
-                    kind,
-                    id,
+                    item: match kind {
+                        "break_glass" => Reviewable::BreakGlass(id.parse()?),
+                        _ => Reviewable::ConsentOverride(id.parse()?),
+                    },
                     person_id: person.parse()?,
                     username: r.try_get("username")?,
                     reason,
@@ -398,19 +437,19 @@ impl Store {
                 });
             }
         }
-        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-        let refs = if ids.is_empty() { vec![""] } else { ids };
+        let ids: Vec<String> = items.iter().map(|i| i.item.id()).collect();
+        let refs = if ids.is_empty() { vec![""] } else { ids.iter().map(String::as_str).collect() };
         self.audit_read(scope, Action::List, RecordKind::Grant, &refs, "ok").await?;
         Ok(items)
     }
 
-    pub async fn mark_reviewed(&self, scope: &Scope, kind: &str, id: &str) -> Result<()> {
+    pub async fn mark_reviewed(&self, scope: &Scope, item: Reviewable) -> Result<()> {
         require(scope, Permission::ReviewAccess)?;
-        let table = match kind {
-            "break_glass" => "access_grants",
-            "consent_override" => "consent_overrides",
-            _ => return Err(StoreError::NotFound),
+        let table = match item {
+            Reviewable::BreakGlass(_) => "access_grants",
+            Reviewable::ConsentOverride(_) => "consent_overrides",
         };
+        let id: &str = &item.id();
         let mut tx = self.begin().await?;
         let done = sqlx::query(&format!(
             "UPDATE {table} SET reviewed_by = $1, reviewed_at = $2 WHERE id = $3 AND org_id = $4 AND reviewed_at IS NULL"
@@ -524,7 +563,7 @@ impl Store {
         recipient: OrgId,
         kind: &str,
         content: &str,
-    ) -> Result<String> {
+    ) -> Result<DocumentId> {
         require(scope, Permission::WriteCase)?;
         let consents = self.list_consents(read, person).await?;
         // The one consent rule every disclosure uses (R17).
@@ -548,7 +587,8 @@ impl Store {
                  record their consent to the non-punishment notice for this organisation first",
             )));
         };
-        let id = uuid_string();
+        let typed = DocumentId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let mut tx = self.begin().await?;
         // Sealed under the person's key, so erasing the person shreds the
         // document in every copy too (R28).
@@ -559,7 +599,7 @@ impl Store {
         )
         .bind(&id)
         .bind(recipient.to_string())
-        .bind(&consent.id)
+        .bind(consent.id.to_string())
         .bind(dek.seal_hex(&id, "kind", kind)?)
         .bind(now_ms())
         .bind(dek.seal(&id, "content", content)?)
@@ -569,13 +609,14 @@ impl Store {
         self.seal_row(&mut tx, &crate::integrity::INBOX_DOCUMENTS, &id).await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Consent, &id, "sent_with_consent").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// One inbox document, if it was sent to the reader's organisation and
     /// its consent is still in force.
-    pub async fn inbox_document(&self, scope: &Scope, id: &str) -> Result<String> {
+    pub async fn inbox_document(&self, scope: &Scope, id: DocumentId) -> Result<String> {
         require(scope, Permission::ReadInbox)?;
+        let id: &str = &id.to_string();
         let row = sqlx::query(&format!(
             "SELECT d.content, k.wrapped, {}, {} FROM inbox_documents d JOIN consents c ON c.id = d.consent_id \
              LEFT JOIN person_keys k ON k.person_id = d.person_id \
@@ -636,7 +677,7 @@ impl Store {
             items.push(InboxItem {
                 kind: key.open_hex(&id, "kind", &r.try_get::<String, _>("kind")?)?,
                 created_at_ms: r.try_get("created_at")?,
-                id,
+                id: id.parse()?,
             });
         }
         self.record_scoped_event(scope, Action::List, RecordKind::System, "inbox", "ok").await?;
@@ -708,6 +749,6 @@ pub(crate) fn consent_from_row(keys: &crate::crypto::Keys, r: &AnyRow, dek: Opti
         },
         recipient_name: r.try_get("recipient_name")?,
         recorded_at_ms: r.try_get("recorded_at")?,
-        id,
+        id: id.parse()?,
     })
 }

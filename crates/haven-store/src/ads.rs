@@ -5,6 +5,7 @@
 use haven_core::access::{Permission, Scope};
 use haven_core::ad_review::Review;
 use haven_core::audit::{Action, RecordKind};
+use haven_core::ids::AdReviewId;
 use sqlx::Row;
 
 use crate::{new_id_bytes, now_ms, require, Result, Store};
@@ -19,7 +20,7 @@ pub struct Shown<'a> {
 /// A recorded decision.
 #[derive(Debug, Clone)]
 pub struct ReviewView {
-    pub id: String,
+    pub id: AdReviewId,
     pub ad_text: String,
     pub score: f64,
     pub flags: Vec<String>,
@@ -31,9 +32,10 @@ pub struct ReviewView {
 }
 
 impl Store {
-    pub async fn record_ad_review(&self, scope: &Scope, review: &Review, shown: &Shown<'_>) -> Result<String> {
+    pub async fn record_ad_review(&self, scope: &Scope, review: &Review, shown: &Shown<'_>) -> Result<AdReviewId> {
         require(scope, Permission::ReviewAds)?;
-        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let typed = AdReviewId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO ad_reviews (id, org_id, ad_text, score_permille, flags, model_version, decision, reason, \
@@ -53,7 +55,7 @@ impl Store {
         .await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::AdReview, &id, review.decision.as_str()).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// The organisation's decisions, newest first.
@@ -88,7 +90,7 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(ReviewView {
-                    id: r.try_get("id")?,
+                    id: r.try_get::<String, _>("id")?.parse()?,
                     ad_text: r.try_get("ad_text")?,
                     score: r.try_get::<i64, _>("score_permille")? as f64 / 1000.0,
                     flags: r

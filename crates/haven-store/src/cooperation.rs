@@ -6,26 +6,26 @@
 use haven_core::access::{Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::cooperation::Entry;
-use haven_core::ids::PersonId;
+use haven_core::ids::{CooperationId, PersonId};
 use sqlx::Row;
 
-use crate::access::uuid_string;
-use crate::{now_ms, require, Result, Store, StoreError};
+use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct CooperationView {
-    pub id: String,
+    pub id: CooperationId,
     pub entry: Entry,
     pub recorded_at_ms: i64,
 }
 
 impl Store {
-    pub async fn record_cooperation(&self, scope: &Scope, person: PersonId, entry: &Entry) -> Result<String> {
+    pub async fn record_cooperation(&self, scope: &Scope, person: PersonId, entry: &Entry) -> Result<CooperationId> {
         require(scope, Permission::RecordCooperation)?;
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
         let dek = self.owned_person_key(&mut tx, scope, &person_s).await?;
-        let id = uuid_string();
+        let typed = CooperationId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let body = dek.seal(&id, "body", &format!("{}\n{}", entry.status, entry.note))?;
         sqlx::query(
             "INSERT INTO cooperation_records (id, person_id, org_id, body, recorded_by, recorded_at) \
@@ -41,7 +41,7 @@ impl Store {
         .await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Cooperation, &id, "ok").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// Newest first.
@@ -68,7 +68,7 @@ impl Store {
             out.push(CooperationView {
                 entry: Entry::parse(status, note)?,
                 recorded_at_ms: r.try_get("recorded_at")?,
-                id,
+                id: id.parse()?,
             });
         }
         self.audit_read(scope, Action::List, RecordKind::Cooperation, &[&person_s], "ok").await?;

@@ -19,7 +19,7 @@ use haven_core::access::{Categories, OrgKind, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::case::{CaseRecord, CaseStatus};
 use haven_core::exchange::{self as rules, FollowUp, Purpose, Status};
-use haven_core::ids::{OrgId, PersonId};
+use haven_core::ids::{ConsentId, OrgId, PersonId};
 use haven_core::person::{PersonInput, PersonRecord};
 use haven_core::ValidationError;
 use haven_exchange::payload::{ConsentSummary, Extension, Message, TransferPayload};
@@ -61,7 +61,7 @@ pub struct TransferView {
     pub local_org: OrgId,
     pub remote_org_name: String,
     pub person_id: Option<PersonId>,
-    pub consent_id: Option<String>,
+    pub consent_id: Option<ConsentId>,
     pub purpose: Purpose,
     pub status: Status,
     pub categories: Categories,
@@ -607,12 +607,14 @@ impl Store {
 
     /// Proposes a transfer of a person in the caller's reach to an
     /// organisation on a partner installation, and queues the package.
+    /// `consent_id` is `None` when the caller named no consent that could
+    /// exist: refused exactly as a consent that is not there.
     pub async fn propose_transfer(
         &self,
         scope: &Scope,
         person: PersonId,
         recipient: OrgId,
-        consent_id: &str,
+        consent_id: Option<ConsentId>,
         purpose: &str,
     ) -> Result<String> {
         require(scope, Permission::WriteCase)?;
@@ -627,7 +629,10 @@ impl Store {
             e => e,
         })?;
         let remote = self.remote_of(&mut tx, recipient).await?;
-        let consent = self.transfer_consent(&mut tx, scope, &person_s, consent_id, &dek).await?;
+        let consent = match consent_id {
+            Some(c) => self.transfer_consent(&mut tx, scope, &person_s, &c.to_string(), &dek).await?,
+            None => None,
+        };
         let categories =
             rules::check_proposal(recipient, kind, remote.is_some(), consent.as_ref().map(|c| &c.consent), today())?;
         let Some((partner_fp, remote_id)) = remote else {
@@ -672,7 +677,7 @@ impl Store {
         .bind(recipient.to_string())
         .bind(&remote_name)
         .bind(&person_s)
-        .bind(consent_id)
+        .bind(consent.id.to_string())
         .bind(purpose.as_str())
         .bind(Status::Queued.as_str())
         .bind(categories.encode())
@@ -820,7 +825,7 @@ impl Store {
             local_org: r.try_get::<String, _>("local_org_id")?.parse()?,
             remote_org_name: r.try_get("remote_org_name")?,
             person_id: person_id.map(|p| p.parse()).transpose()?,
-            consent_id: r.try_get("consent_id")?,
+            consent_id: r.try_get::<Option<String>, _>("consent_id")?.map(|c| c.parse()).transpose()?,
             purpose: Purpose::parse(&r.try_get::<String, _>("purpose")?)?,
             status: Status::parse(&r.try_get::<String, _>("status")?)?,
             categories: Categories::parse_list(&r.try_get::<String, _>("categories")?)?,

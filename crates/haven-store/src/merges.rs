@@ -3,17 +3,17 @@
 
 use haven_core::access::{Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
-use haven_core::ids::PersonId;
+use haven_core::ids::{MergeId, PersonId};
 use haven_core::merge::{self, MergeStatus, MergeStep};
 use haven_core::person::PersonRecord;
 use sqlx::Row;
 
 use crate::integrity::PERSON_MERGES;
-use crate::{now_ms, require, today, Result, Store, StoreError};
+use crate::{new_id_bytes, now_ms, require, today, Result, Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct MergeView {
-    pub id: String,
+    pub id: MergeId,
     pub kept: PersonId,
     pub merged: PersonId,
     pub status: MergeStatus,
@@ -37,7 +37,7 @@ fn select() -> String {
 fn view(r: &sqlx::any::AnyRow) -> Result<MergeView> {
     let status: String = r.try_get("status")?;
     Ok(MergeView {
-        id: r.try_get("id")?,
+        id: r.try_get::<String, _>("id")?.parse()?,
         kept: r.try_get::<String, _>("kept_id")?.parse()?,
         merged: r.try_get::<String, _>("merged_id")?.parse()?,
         status: MergeStatus::parse(&status).ok_or_else(|| StoreError::Integrity("person_merges".into()))?,
@@ -51,7 +51,7 @@ fn view(r: &sqlx::any::AnyRow) -> Result<MergeView> {
 impl Store {
     /// Marks `duplicate` a duplicate of `kept`. The duplicate leaves the
     /// lists at once; nothing else changes until the merge is confirmed.
-    pub async fn propose_merge(&self, scope: &Scope, kept: PersonId, duplicate: PersonId) -> Result<String> {
+    pub async fn propose_merge(&self, scope: &Scope, kept: PersonId, duplicate: PersonId) -> Result<MergeId> {
         require(scope, Permission::MergePersons)?;
         let (kept_s, dup_s) = (kept.to_string(), duplicate.to_string());
         merge::check_pair(&kept_s, &dup_s)?;
@@ -105,7 +105,8 @@ impl Store {
                 "one of these records is already part of a merge: undo that merge first, or merge into the kept record",
             )));
         }
-        let id = crate::access::uuid_string();
+        let typed = MergeId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         sqlx::query(
             "INSERT INTO person_merges (id, org_id, kept_id, merged_id, status, proposed_by, proposed_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -123,17 +124,18 @@ impl Store {
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &dup_s, "merge_pending").await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &kept_s, "merge_pending").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// Confirms or undoes a pending merge. Confirming writes the duplicate's
     /// names and what it knew into the kept record, through the same update
     /// (and field history) as an edit, in the same transaction.
-    pub async fn decide_merge(&self, scope: &Scope, id: &str, step: MergeStep) -> Result<MergeView> {
+    pub async fn decide_merge(&self, scope: &Scope, id: MergeId, step: MergeStep) -> Result<MergeView> {
         require(scope, Permission::MergePersons)?;
+        let id: &str = &id.to_string();
         let mut tx = self.begin().await?;
         let row = sqlx::query(&format!("{} WHERE m.id = $1 AND m.org_id = $2", select()))
-            .bind(id.trim())
+            .bind(id)
             .bind(scope.org().to_string())
             .fetch_optional(&mut *tx)
             .await?;
@@ -162,10 +164,10 @@ impl Store {
             .bind(next.as_str())
             .bind(scope.actor().to_string())
             .bind(now)
-            .bind(&m.id)
+            .bind(id)
             .execute(&mut *tx)
             .await?;
-        self.seal_row(&mut tx, &PERSON_MERGES, &m.id).await?;
+        self.seal_row(&mut tx, &PERSON_MERGES, id).await?;
         let outcome = if next == MergeStatus::Confirmed { "merge_confirmed" } else { "merge_undone" };
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &m.merged.to_string(), outcome).await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, &m.kept.to_string(), outcome).await?;
@@ -244,10 +246,10 @@ impl Store {
                         .bind(MergeStatus::Undone.as_str())
                         .bind(scope.actor().to_string())
                         .bind(now_ms())
-                        .bind(&m.id)
+                        .bind(m.id.to_string())
                         .execute(&mut *tx)
                         .await?;
-                    self.seal_row(&mut tx, &PERSON_MERGES, &m.id).await?;
+                    self.seal_row(&mut tx, &PERSON_MERGES, &m.id.to_string()).await?;
                     let other = if m.kept.to_string() == person { m.merged } else { m.kept };
                     self.append_scoped(
                         &mut tx,

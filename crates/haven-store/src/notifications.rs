@@ -3,7 +3,7 @@
 
 use haven_core::access::{role_allows, Permission, Role};
 use haven_core::audit::{Action, RecordKind};
-use haven_core::ids::UserId;
+use haven_core::ids::{NotificationId, UserId};
 use haven_core::notify::{EmailAddress, NotificationKind};
 use sqlx::Row;
 
@@ -12,7 +12,7 @@ use crate::{now_ms, Result, Store, WriteTx};
 /// One notification as its user sees it.
 #[derive(Debug, Clone)]
 pub struct Notification {
-    pub id: String,
+    pub id: NotificationId,
     pub kind: NotificationKind,
     pub record_id: String,
     pub created_at_ms: i64,
@@ -86,7 +86,7 @@ impl Store {
                 continue;
             }
             out.push(Notification {
-                id: r.try_get("id")?,
+                id: r.try_get::<String, _>("id")?.parse()?,
                 kind,
                 record_id: record,
                 created_at_ms: r.try_get("created_at")?,
@@ -187,7 +187,7 @@ impl Store {
         let mut out: Vec<MailDue> = Vec::new();
         for r in rows {
             let user: String = r.try_get("user_id")?;
-            let id: String = r.try_get("id")?;
+            let id: NotificationId = r.try_get::<String, _>("id")?.parse()?;
             if let Some(due) = out.iter_mut().find(|d| d.user == user) {
                 due.notifications.push(id);
                 continue;
@@ -206,14 +206,14 @@ impl Store {
     }
 
     /// Records that these notifications were announced by e-mail.
-    pub async fn mark_mailed(&self, ids: &[String]) -> Result<()> {
+    pub async fn mark_mailed(&self, ids: &[NotificationId]) -> Result<()> {
         let now = now_ms();
         for chunk in ids.chunks(500) {
             let placeholders = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
             let sql = format!("UPDATE notifications SET mailed_at = $1 WHERE id IN ({placeholders})");
             let mut q = sqlx::query(&sql).bind(now);
             for id in chunk {
-                q = q.bind(id);
+                q = q.bind(id.to_string());
             }
             q.execute(&self.pool).await?;
         }
@@ -227,7 +227,7 @@ pub struct MailDue {
     pub user: String,
     pub email: String,
     pub language: String,
-    pub notifications: Vec<String>,
+    pub notifications: Vec<NotificationId>,
 }
 
 fn email_aad(user: &str) -> String {

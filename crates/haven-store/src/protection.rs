@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use haven_core::access::{Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
-use haven_core::ids::PersonId;
+use haven_core::ids::{PersonId, ProtectionId};
 use haven_core::person::{format_date, parse_date, Birth};
 use haven_core::protection::{admit, decode_fields, encode_fields, Context, Kind, Record};
 use sqlx::Row;
@@ -19,7 +19,7 @@ use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError};
 /// see the person's account (the narrative category).
 #[derive(Debug, Clone)]
 pub struct ProtectionView {
-    pub id: String,
+    pub id: ProtectionId,
     pub record: Record,
 }
 
@@ -106,7 +106,7 @@ impl Store {
                     made_on: parse_date(&made_on).unwrap_or_else(crate::today),
                     due_on: due.split(' ').find_map(parse_date),
                 },
-                id,
+                id: id.parse()?,
             });
         }
         Ok(out)
@@ -120,7 +120,7 @@ impl Store {
         person: PersonId,
         kind: Kind,
         input: &BTreeMap<String, String>,
-    ) -> Result<String> {
+    ) -> Result<ProtectionId> {
         require(scope, Permission::WriteCase)?;
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
@@ -134,7 +134,8 @@ impl Store {
             self.protection_rows(&person_s, &dek, true, &mut *tx).await?.into_iter().map(|v| v.record).collect();
         let ctx = Context { today: crate::today(), may_be_child: subject.may_be_child, existing: &existing };
         let record = admit(kind, input, &ctx)?;
-        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let typed = ProtectionId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let due_dates = match kind {
             Kind::ReturnPlan => haven_core::protection::follow_ups(std::slice::from_ref(&record))
                 .into_iter()
@@ -163,7 +164,7 @@ impl Store {
         // Which step was taken stays out of the clear audit log too.
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, "protection_record").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// The person's protection file, newest first, and whether they are on

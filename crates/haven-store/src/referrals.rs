@@ -7,16 +7,16 @@
 use haven_core::access::{Categories, Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
 use haven_core::consent::{Consent, ConsentInput, ConsentPurpose, ConsentTerms};
-use haven_core::ids::{OrgId, PersonId};
+use haven_core::ids::{ConsentId, OrgId, PersonId, ReferralId};
 use haven_core::notify::NotificationKind;
 use haven_core::person::{format_date, parse_date, PersonRecord};
 use haven_core::referral::{self, Proposal, Side, Status, Step};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use crate::access::{consent_from_row, uuid_string};
+use crate::access::consent_from_row;
 use crate::reach::{row_categories, ReachSql};
-use crate::{now_ms, require, today, Result, Store, StoreError, WriteTx};
+use crate::{new_id_bytes, now_ms, require, today, Result, Store, StoreError, WriteTx};
 
 /// One status a referral reached.
 #[derive(Debug, Clone)]
@@ -28,7 +28,7 @@ pub struct ReferralEvent {
 
 #[derive(Debug, Clone)]
 pub struct ReferralView {
-    pub id: String,
+    pub id: ReferralId,
     pub person_id: PersonId,
     pub from_org: OrgId,
     pub from_org_name: String,
@@ -36,7 +36,7 @@ pub struct ReferralView {
     pub to_org_name: String,
     pub service_type: String,
     pub status: Status,
-    pub consent_id: Option<String>,
+    pub consent_id: Option<ConsentId>,
     pub consent: Option<Consent>,
     /// Opened only for a reader entitled to it (see each function).
     pub note: Option<String>,
@@ -120,7 +120,7 @@ impl Store {
         service_type: &str,
         recipient: OrgId,
         note: &str,
-    ) -> Result<String> {
+    ) -> Result<ReferralId> {
         require(scope, Permission::WriteCase)?;
         let person_s = person.to_string();
         let mut tx = self.begin().await?;
@@ -148,7 +148,8 @@ impl Store {
             .into());
         }
         let p = Proposal::parse(service_type, recipient, kind, scope.org(), note)?;
-        let id = uuid_string();
+        let typed = ReferralId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let note = (!p.note.is_empty()).then(|| dek.seal(&id, "note", &p.note)).transpose()?;
         let now = now_ms();
         sqlx::query(
@@ -172,13 +173,14 @@ impl Store {
         self.add_event(&mut tx, &id, Status::Proposed, scope.org()).await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Referral, &id, "proposed").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     /// Records the person's consent to this referral: purpose `referral`,
     /// recipient the receiving organisation, the categories they agreed to.
-    pub async fn consent_to_referral(&self, scope: &Scope, id: &str, input: &ConsentInput) -> Result<String> {
+    pub async fn consent_to_referral(&self, scope: &Scope, id: ReferralId, input: &ConsentInput) -> Result<ConsentId> {
         require(scope, Permission::RecordConsent)?;
+        let id: &str = &id.to_string();
         let mut tx = self.begin().await?;
         let row = sqlx::query(
             "SELECT person_id, to_org_id, status, consent_id FROM referrals WHERE id = $1 AND from_org_id = $2",
@@ -210,7 +212,7 @@ impl Store {
         let consent_id = self.insert_consent(&mut tx, scope, person.parse()?, &terms, &dek).await?;
         sqlx::query("UPDATE referrals SET status = $1, consent_id = $2, updated_at = $3 WHERE id = $4")
             .bind(Status::ConsentRecorded.as_str())
-            .bind(&consent_id)
+            .bind(consent_id.to_string())
             .bind(now_ms())
             .bind(id)
             .execute(&mut *tx)
@@ -248,8 +250,9 @@ impl Store {
     /// Takes a step. The referring organisation sends and revokes (and must
     /// still reach the person); the receiving one accepts, declines, starts
     /// and completes. Either way the consent must be in force, except to revoke.
-    pub async fn referral_step(&self, scope: &Scope, id: &str, step: Step, reason: &str) -> Result<Status> {
+    pub async fn referral_step(&self, scope: &Scope, id: ReferralId, step: Step, reason: &str) -> Result<Status> {
         require(scope, Permission::WriteCase)?;
+        let id: &str = &id.to_string();
         let reason = referral::parse_reason(step, reason)?;
         let mut tx = self.begin().await?;
         let sql = format!(
@@ -389,6 +392,7 @@ impl Store {
         let id: String = row.try_get("id")?;
         let consent_id: Option<String> = row.try_get("consent_id")?;
         let consent = self.load_consent(consent_id.as_deref(), exec).await?;
+        let consent_id = consent_id.map(|c| c.parse()).transpose()?;
         let status = Status::parse(&row.try_get::<String, _>("status")?)?;
         let to: OrgId = row.try_get::<String, _>("to_org_id")?.parse()?;
         let events = sqlx::query(
@@ -432,7 +436,7 @@ impl Store {
             due_on: row.try_get::<Option<String>, _>("due_on")?.as_deref().and_then(parse_date),
             created_at_ms: row.try_get("created_at")?,
             events,
-            id,
+            id: id.parse()?,
         })
     }
 
@@ -471,7 +475,8 @@ impl Store {
         for r in &rows {
             out.push(self.incoming_view(scope, r, false).await?);
         }
-        let ids: Vec<&str> = out.iter().map(|v| v.referral.id.as_str()).collect();
+        let ids: Vec<String> = out.iter().map(|v| v.referral.id.to_string()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         if !ids.is_empty() {
             self.audit_read(scope, Action::List, RecordKind::Referral, &ids, "incoming").await?;
         }
@@ -532,8 +537,9 @@ impl Store {
         // recipient only if the consent covers the narrative (R17).
         let mut referral = bare;
         if whole && cats.contains(Category::Narrative) {
-            referral.note = open_text(row, Some(&dek), &referral.id, "note")?;
-            referral.response = open_text(row, Some(&dek), &referral.id, "response")?;
+            let id = referral.id.to_string();
+            referral.note = open_text(row, Some(&dek), &id, "note")?;
+            referral.response = open_text(row, Some(&dek), &id, "response")?;
         }
         let cats = if whole { cats } else { Categories::of(&[Category::Identity]).intersect(cats) };
         let person = match crate::persons::open_person(self.keys(), &dek, &person, &prow, cats) {
@@ -549,12 +555,9 @@ impl Store {
     /// One referral. The receiving organisation gets the person as far as
     /// the consent covers them now; the referring one gets the referral only
     /// (its caseworkers use the person's own page).
-    pub async fn open_referral(&self, scope: &Scope, id: &str) -> Result<IncomingView> {
+    pub async fn open_referral(&self, scope: &Scope, id: ReferralId) -> Result<IncomingView> {
         require(scope, Permission::ReadPerson)?;
-        // Not an id haven could have made: nothing to look up or to audit.
-        if id.parse::<haven_core::ids::NoteId>().is_err() {
-            return Err(StoreError::NotFound);
-        }
+        let id: &str = &id.to_string();
         let row = sqlx::query(&format!("{SELECT} WHERE r.id = $1 AND (r.from_org_id = $2 OR r.to_org_id = $2)"))
             .bind(id)
             .bind(scope.org().to_string())

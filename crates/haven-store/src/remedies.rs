@@ -2,7 +2,7 @@
 
 use haven_core::access::{Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
-use haven_core::ids::PersonId;
+use haven_core::ids::{PenaltyId, PersonId};
 use haven_core::person::format_date;
 use haven_core::remedy::{Expungement, Penalty, PenaltyKind};
 use sqlx::Row;
@@ -12,7 +12,7 @@ use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct PenaltyView {
-    pub id: String,
+    pub id: PenaltyId,
     pub kind: PenaltyKind,
     pub country: String,
     pub imposed_on: Option<String>,
@@ -23,10 +23,11 @@ pub struct PenaltyView {
 }
 
 impl Store {
-    pub async fn record_penalty(&self, scope: &Scope, person: PersonId, p: &Penalty) -> Result<String> {
+    pub async fn record_penalty(&self, scope: &Scope, person: PersonId, p: &Penalty) -> Result<PenaltyId> {
         require(scope, Permission::WriteCase)?;
         let person_s = person.to_string();
-        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let typed = PenaltyId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let mut tx = self.begin().await?;
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
@@ -63,7 +64,7 @@ impl Store {
         .await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Person, &id, "penalty").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
     pub async fn list_penalties(&self, scope: &Scope, person: PersonId) -> Result<Vec<PenaltyView>> {
@@ -110,7 +111,7 @@ impl Store {
                 offence,
                 consequence_of_trafficking: open("consequence")? == "1",
                 expungement: Expungement::parse(&open("expungement")?)?,
-                id: id.clone(),
+                id: id.parse()?,
             });
         }
         self.audit_read(scope, Action::List, RecordKind::Person, &[&person_s], "penalties").await?;
@@ -119,8 +120,9 @@ impl Store {
 
     /// Follows an expungement request: requested, granted or refused.
     /// Returns the person the penalty belongs to.
-    pub async fn set_expungement(&self, scope: &Scope, penalty: &str, status: Expungement) -> Result<String> {
+    pub async fn set_expungement(&self, scope: &Scope, penalty: PenaltyId, status: Expungement) -> Result<PersonId> {
         require(scope, Permission::WriteCase)?;
+        let penalty: &str = &penalty.to_string();
         let mut tx = self.begin().await?;
         let row = sqlx::query("SELECT person_id FROM penalties WHERE id = $1 AND org_id = $2")
             .bind(penalty)
@@ -151,6 +153,6 @@ impl Store {
             .await?;
         self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Person, penalty, "expungement").await?;
         tx.commit().await?;
-        Ok(person)
+        Ok(person.parse()?)
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use haven_core::access::{Category, Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
-use haven_core::ids::{PersonId, UserId};
+use haven_core::ids::{DecisionId, PersonId, ScreeningId, UserId};
 use haven_core::person::{LanguageTag, PersonRecord};
 use haven_core::screening::{decode_answers, encode_answers, Answer, Instrument};
 use sqlx::any::AnyRow;
@@ -18,7 +18,7 @@ use crate::{new_id_bytes, now_ms, require, Result, Store, StoreError, WriteTx};
 
 #[derive(Debug, Clone)]
 pub struct ScreeningView {
-    pub id: String,
+    pub id: ScreeningId,
     pub person_id: PersonId,
     pub instrument_id: String,
     pub instrument_version: String,
@@ -107,7 +107,7 @@ impl Store {
             },
             started_at_ms: r.try_get("started_at")?,
             completed_at_ms: r.try_get("completed_at")?,
-            id,
+            id: id.parse()?,
         })
     }
 
@@ -134,11 +134,11 @@ impl Store {
         instrument: &Instrument,
         survivor_language: &LanguageTag,
         interpreter: Option<&str>,
-    ) -> Result<String> {
+    ) -> Result<ScreeningId> {
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
         let (id, _) = self.insert_screening(&mut tx, scope, person, instrument, survivor_language, interpreter).await?;
-        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "ok").await?;
+        self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id.to_string(), "ok").await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -184,7 +184,7 @@ impl Store {
         interpreter: Option<&str>,
         answers: &BTreeMap<String, Answer>,
         instance_id: Option<&str>,
-    ) -> Result<String> {
+    ) -> Result<ScreeningId> {
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
         let id = self
@@ -217,7 +217,7 @@ impl Store {
         interpreter: Option<&str>,
         answers: &BTreeMap<String, Answer>,
         instance_id: Option<&str>,
-    ) -> Result<(PersonId, String)> {
+    ) -> Result<(PersonId, ScreeningId)> {
         require(persons, Permission::WritePerson)?;
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
@@ -254,12 +254,13 @@ impl Store {
         interpreter: Option<&str>,
         answers: &BTreeMap<String, Answer>,
         instance_id: Option<&str>,
-    ) -> Result<String> {
+    ) -> Result<ScreeningId> {
         let tx = &mut *tx;
         // The person's reach first (inside `insert_screening`): whether a
         // submission was imported is no answer for someone who cannot see
         // the person. The transaction is dropped on refusal.
-        let (id, dek) = self.insert_screening(tx, scope, person, instrument, survivor_language, interpreter).await?;
+        let (typed, dek) = self.insert_screening(tx, scope, person, instrument, survivor_language, interpreter).await?;
+        let id = typed.to_string();
         let instance =
             instance_id.map(|i| self.tag(crate::integrity::tags::FIELD_INSTANCE, &scope.org().to_string(), i));
         let duplicate = || StoreError::Conflict("this submission was already imported".into());
@@ -287,7 +288,7 @@ impl Store {
             })?;
         self.write_facts(tx, scope, &id, &person.to_string(), answers, instrument).await?;
         self.append_scoped(tx, scope, Action::Create, RecordKind::Screening, &id, "imported").await?;
-        Ok(id)
+        Ok(typed)
     }
 
     async fn insert_screening(
@@ -298,9 +299,10 @@ impl Store {
         instrument: &Instrument,
         survivor_language: &LanguageTag,
         interpreter: Option<&str>,
-    ) -> Result<(String, DataKey)> {
+    ) -> Result<(ScreeningId, DataKey)> {
         let person_s = person.to_string();
-        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let typed = ScreeningId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         let dek = self.person_key_for_write(tx, scope, &person_s).await?;
         let interpreter = interpreter
             .map(str::trim)
@@ -329,7 +331,7 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         self.seal_row(tx, &crate::integrity::SCREENINGS, &id).await?;
-        Ok((id, dek))
+        Ok((typed, dek))
     }
 
     /// Records (or replaces) answers. Allowed until the screening is
@@ -339,11 +341,12 @@ impl Store {
     pub async fn record_answers(
         &self,
         scope: &Scope,
-        id: &str,
+        id: ScreeningId,
         new: &BTreeMap<String, Answer>,
         instrument: &Instrument,
     ) -> Result<ScreeningView> {
         require(scope, Permission::WriteCase)?;
+        let id: &str = &id.to_string();
         let mut tx = self.begin().await?;
         let row = self.screening_row(&mut *tx, scope, id).await?.ok_or(StoreError::NotFound)?;
         let mut view = self.screening_from_row(scope, &row)?;
@@ -440,11 +443,12 @@ impl Store {
     pub async fn complete_screening(
         &self,
         scope: &Scope,
-        id: &str,
+        id: ScreeningId,
         outcome: &str,
         follow_ups: &[haven_core::tasks::TaskKind],
     ) -> Result<()> {
         require(scope, Permission::WriteCase)?;
+        let id: &str = &id.to_string();
         let mut tx = self.begin().await?;
         let row = self.screening_row(&mut *tx, scope, id).await?.ok_or(StoreError::NotFound)?;
         let view = self.screening_from_row(scope, &row)?;
@@ -476,8 +480,9 @@ impl Store {
         tx.commit().await
     }
 
-    pub async fn get_screening(&self, scope: &Scope, id: &str) -> Result<ScreeningView> {
+    pub async fn get_screening(&self, scope: &Scope, id: ScreeningId) -> Result<ScreeningView> {
         require(scope, Permission::ReadCase)?;
+        let id: &str = &id.to_string();
         let row = self.screening_row(&self.pool, scope, id).await?;
         let outcome = if row.is_some() { "ok" } else { "not_found" };
         self.audit_read(scope, Action::Read, RecordKind::Screening, &[id], outcome).await?;
@@ -498,8 +503,8 @@ impl Store {
         );
         let rows = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_all(&self.pool).await?;
         let list = rows.iter().map(|r| self.screening_from_row(scope, r)).collect::<Result<Vec<_>>>()?;
-        let ids: Vec<&str> = list.iter().map(|s| s.id.as_str()).collect();
-        let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids };
+        let ids: Vec<String> = list.iter().map(|s| s.id.to_string()).collect();
+        let refs = if ids.is_empty() { vec![person_s.as_str()] } else { ids.iter().map(String::as_str).collect() };
         self.audit_read(scope, Action::List, RecordKind::Screening, &refs, "ok").await?;
         Ok(list)
     }
@@ -633,8 +638,9 @@ impl Store {
     /// R08: how many other people of the organisation named the same
     /// compound, recruiter or advertisement. A count only: which cases they
     /// are is not revealed here, whatever the reader's reach.
-    pub async fn corroboration_count(&self, scope: &Scope, screening: &str) -> Result<i64> {
+    pub async fn corroboration_count(&self, scope: &Scope, screening: ScreeningId) -> Result<i64> {
         require(scope, Permission::ReadCase)?;
+        let screening: &str = &screening.to_string();
         let row = self.screening_row(&self.pool, scope, screening).await?.ok_or(StoreError::NotFound)?;
         let person: String = row.try_get("person_id")?;
         // Both sides' rows must be haven's own: a fact forged into this
@@ -662,14 +668,14 @@ impl Store {
 /// A signed conclusive decision.
 #[derive(Debug, Clone)]
 pub struct DecisionView {
-    pub id: String,
+    pub id: DecisionId,
     pub conclusion: String,
     /// `None` when the reader may not see the narrative.
     pub reasons: Option<String>,
     pub decided_by: UserId,
     pub decided_by_name: String,
     pub decided_at_ms: i64,
-    pub supersedes: Option<String>,
+    pub supersedes: Option<DecisionId>,
 }
 
 impl Store {
@@ -679,12 +685,13 @@ impl Store {
     pub async fn record_decision(
         &self,
         scope: &Scope,
-        screening: &str,
+        screening: ScreeningId,
         conclusion: haven_core::screening::decision::Conclusion,
         reasons: &haven_core::screening::decision::Reasons,
         reflection_days: u32,
-    ) -> Result<String> {
+    ) -> Result<DecisionId> {
         require(scope, Permission::DecideConclusively)?;
+        let screening: &str = &screening.to_string();
         let mut tx = self.begin().await?;
         let row = self.screening_row(&mut *tx, scope, screening).await?.ok_or(StoreError::NotFound)?;
         let view = self.screening_from_row(scope, &row)?;
@@ -710,7 +717,8 @@ impl Store {
                 .await?
                 .map(|r| r.try_get("id"))
                 .transpose()?;
-        let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+        let typed = DecisionId::from_random_bytes(new_id_bytes());
+        let id = typed.to_string();
         sqlx::query(
             "INSERT INTO decisions (id, screening_id, person_id, org_id, conclusion, reasons, decided_by, decided_at, supersedes) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -728,11 +736,12 @@ impl Store {
         .await?;
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::Screening, &id, "decided").await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(typed)
     }
 
-    pub async fn list_decisions(&self, scope: &Scope, screening: &str) -> Result<Vec<DecisionView>> {
+    pub async fn list_decisions(&self, scope: &Scope, screening: ScreeningId) -> Result<Vec<DecisionView>> {
         require(scope, Permission::ReadCase)?;
+        let screening: &str = &screening.to_string();
         let row = self.screening_row(&self.pool, scope, screening).await?.ok_or(StoreError::NotFound)?;
         let view = self.screening_from_row(scope, &row)?;
         let person = view.person_id.to_string();
@@ -763,8 +772,8 @@ impl Store {
                 decided_by: by.parse()?,
                 decided_by_name: r.try_get("username")?,
                 decided_at_ms: r.try_get("decided_at")?,
-                supersedes: r.try_get("supersedes")?,
-                id,
+                supersedes: r.try_get::<Option<String>, _>("supersedes")?.map(|s| s.parse()).transpose()?,
+                id: id.parse()?,
             });
         }
         self.audit_read(scope, Action::List, RecordKind::Screening, &[screening], "decisions").await?;

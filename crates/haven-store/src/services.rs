@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use haven_core::access::{Permission, Scope};
 use haven_core::audit::{Action, RecordKind};
+use haven_core::ids::ServiceId;
 use haven_core::services::Service;
 use sqlx::Row;
 
@@ -23,7 +24,7 @@ pub struct ServiceFilter {
 
 #[derive(Debug, Clone)]
 pub struct ServiceView {
-    pub id: String,
+    pub id: ServiceId,
     pub service: Service,
     /// Added by the reader's organisation, which alone may remove it.
     pub own: bool,
@@ -45,13 +46,14 @@ fn row_service(r: &sqlx::any::AnyRow) -> Result<Service> {
 impl Store {
     /// Adds entries to the directory, all or none: an import with one bad
     /// row adds nothing.
-    pub async fn add_services(&self, scope: &Scope, services: &[Service]) -> Result<Vec<String>> {
+    pub async fn add_services(&self, scope: &Scope, services: &[Service]) -> Result<Vec<ServiceId>> {
         require(scope, Permission::WriteCase)?;
         let mut tx = self.begin().await?;
         let mut ids = Vec::with_capacity(services.len());
         let now = now_ms();
         for s in services {
-            let id = haven_core::ids::NoteId::from_random_bytes(new_id_bytes()).to_string();
+            let typed = ServiceId::from_random_bytes(new_id_bytes());
+            let id = typed.to_string();
             sqlx::query(
                 "INSERT INTO services (id, added_by_org, provider, name, service_type, languages, country, location, \
                  sex, min_age, max_age, capacity, contact, created_at) \
@@ -73,7 +75,7 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-            ids.push(id);
+            ids.push(typed);
         }
         let detail = format!("services added: {}", services.len());
         self.append_scoped(&mut tx, scope, Action::Create, RecordKind::System, "services", &detail).await?;
@@ -83,8 +85,9 @@ impl Store {
 
     /// Removes an entry the caller's organisation added (a closed shelter,
     /// a service that moved). Another organisation's entries are not found.
-    pub async fn remove_service(&self, scope: &Scope, id: &str) -> Result<()> {
+    pub async fn remove_service(&self, scope: &Scope, id: ServiceId) -> Result<()> {
         require(scope, Permission::WriteCase)?;
+        let id: &str = &id.to_string();
         let mut tx = self.begin().await?;
         let done = sqlx::query("DELETE FROM services WHERE id = $1 AND added_by_org = $2")
             .bind(id)
@@ -125,7 +128,7 @@ impl Store {
                 continue;
             }
             let own = r.try_get::<String, _>("added_by_org")? == scope.org().to_string();
-            out.push(ServiceView { id: r.try_get("id")?, service, own });
+            out.push(ServiceView { id: r.try_get::<String, _>("id")?.parse()?, service, own });
         }
         Ok(out)
     }

@@ -73,8 +73,8 @@ pub(crate) async fn review_queue(
         items
             .iter()
             .map(|i| ReviewOut {
-                kind: i.kind.to_owned(),
-                id: i.id.clone(),
+                kind: i.item.kind().to_owned(),
+                id: i.item.id(),
                 person_id: i.person_id.to_string(),
                 username: i.username.clone(),
                 reason: i.reason.clone(),
@@ -93,7 +93,8 @@ pub(crate) async fn mark_reviewed(
     Path((kind, id)): Path<(String, String)>,
 ) -> Result<StatusCode, WebError> {
     let scope = caller.scope(&state, Permission::ReviewAccess).await?;
-    state.store.mark_reviewed(&scope, &kind, &id).await?;
+    let item = haven_store::access::Reviewable::parse(&kind, &id).ok_or(WebError::NotFound)?;
+    state.store.mark_reviewed(&scope, item).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

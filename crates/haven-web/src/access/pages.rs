@@ -129,9 +129,9 @@ pub(crate) async fn review_page(State(state): State<AppState>, tr: Tr, PageCalle
         .await?
         .into_iter()
         .map(|i| ReviewRow {
-            kind: i.kind,
-            kind_label: tr.t(&format!("review-kind-{}", i.kind)),
-            id: i.id,
+            kind: i.item.kind(),
+            kind_label: tr.t(&format!("review-kind-{}", i.item.kind())),
+            id: i.item.id(),
             person_id: i.person_id.to_string(),
             username: i.username,
             reason: i.reason.unwrap_or_else(|| tr.t("case-note-erased")),
@@ -148,7 +148,8 @@ pub(crate) async fn review_submit(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::ReviewAccess).await?;
-    state.store.mark_reviewed(&scope, &kind, &id).await?;
+    let item = haven_store::access::Reviewable::parse(&kind, &id).ok_or(WebError::NotFound)?;
+    state.store.mark_reviewed(&scope, item).await?;
     Ok(Redirect::to("/review").into_response())
 }
 

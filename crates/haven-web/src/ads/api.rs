@@ -185,7 +185,7 @@ pub(crate) async fn list_reviews(
         reviews
             .into_iter()
             .map(|r| AdReviewOut {
-                id: r.id,
+                id: r.id.to_string(),
                 text: r.ad_text,
                 score: r.score,
                 flags: r.flags,

@@ -371,7 +371,7 @@ pub(crate) async fn record(
     text: &str,
     decision: &str,
     reason: &str,
-) -> Result<String, WebError> {
+) -> Result<AdReviewId, WebError> {
     let review = haven_core::ad_review::Review::parse(text, decision, reason)?;
     let screener = super::screener()?;
     let input = haven_ads::AdInput { id: "ad".into(), text: review.ad_text.clone(), language: None, line: 0 };

@@ -36,7 +36,7 @@ pub struct ConsentOut {
 fn consent_out(v: &haven_store::access::ConsentView) -> ConsentOut {
     let t = &v.consent.terms;
     ConsentOut {
-        id: v.id.clone(),
+        id: v.id.to_string(),
         person_id: v.person_id.to_string(),
         purpose: t.purpose.as_str().to_owned(),
         recipient_org_id: t.recipient.to_string(),
@@ -83,7 +83,7 @@ pub(crate) async fn record_consent(
     let recipient = parse_org("recipient_org_id", &body.recipient_org_id)?;
     let terms = haven_core::consent::ConsentTerms::parse(&input, recipient, caller.user.id, today())?;
     let cid = state.store.record_consent(&scope, parse_id(&id)?, &terms).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: cid })))
+    Ok((StatusCode::CREATED, Json(Created::new(cid))))
 }
 
 #[utoipa::path(post, path = "/api/v1/consents/{id}/withdraw", params(("id" = String, Path)), tag = "consent",
@@ -94,7 +94,7 @@ pub(crate) async fn withdraw_consent(
     Path(id): Path<String>,
 ) -> Result<StatusCode, WebError> {
     let scope = caller.scope(&state, Permission::RecordConsent).await?;
-    state.store.withdraw_consent(&scope, &id).await?;
+    state.store.withdraw_consent(&scope, parse_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -122,7 +122,7 @@ pub(crate) async fn override_consent(
     let recipient = parse_org("recipient_org_id", &body.recipient_org_id)?;
     let oid =
         state.store.override_consent(&scope, parse_id(&id)?, purpose, recipient, categories, &body.reason).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: oid })))
+    Ok((StatusCode::CREATED, Json(Created::new(oid))))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -142,5 +142,5 @@ pub(crate) async fn break_glass(
 ) -> Result<impl IntoResponse, WebError> {
     let scope = caller.scope(&state, Permission::BreakGlass).await?;
     let gid = state.store.break_glass(&scope, parse_id(&id)?, &body.reason).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: gid })))
+    Ok((StatusCode::CREATED, Json(Created::new(gid))))
 }

@@ -58,7 +58,7 @@ pub(crate) async fn withdraw_submit(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::RecordConsent).await?;
-    let person = state.store.withdraw_consent(&scope, &id).await?;
+    let person = state.store.withdraw_consent(&scope, parse_id(&id)?).await?;
     Ok(Redirect::to(&format!("/persons/{person}")).into_response())
 }
 

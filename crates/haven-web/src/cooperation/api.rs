@@ -41,7 +41,7 @@ pub async fn list(
     Ok(Json(
         rows.into_iter()
             .map(|v| CooperationOut {
-                id: v.id,
+                id: v.id.to_string(),
                 status: v.entry.status,
                 note: v.entry.note,
                 recorded_at_ms: v.recorded_at_ms,

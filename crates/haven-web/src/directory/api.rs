@@ -69,7 +69,9 @@ pub async fn list_services(
     let scope = caller.scope(&state, Permission::ReadCase).await?;
     let list = state.store.list_services(&scope, &q.filter()).await?;
     Ok(Json(
-        list.into_iter().map(|v| ServiceOut { id: v.id, fields: v.service.fields().into_iter().collect() }).collect(),
+        list.into_iter()
+            .map(|v| ServiceOut { id: v.id.to_string(), fields: v.service.fields().into_iter().collect() })
+            .collect(),
     ))
 }
 
@@ -117,7 +119,7 @@ pub async fn remove_service(
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<StatusCode, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.remove_service(&scope, &id).await?;
+    state.store.remove_service(&scope, parse_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

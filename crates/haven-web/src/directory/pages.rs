@@ -67,7 +67,7 @@ pub(crate) async fn services_view(
         csrf: caller.csrf().to_owned(),
         message,
         error,
-        services: list.iter().map(|v| service_row(tr, &v.service, v.own.then(|| v.id.clone()))).collect(),
+        services: list.iter().map(|v| service_row(tr, &v.service, v.own.then(|| v.id.to_string()))).collect(),
         types: haven_core::services::SERVICE_TYPES.iter().map(|t| (*t, tr.t(&format!("svc-type-{t}")))).collect(),
         sexes: haven_core::services::ELIGIBLE_SEX.iter().map(|s| (*s, tr.t(&format!("svc-sex-{s}")))).collect(),
         filter_type: q.service_type.clone().unwrap_or_default(),
@@ -128,7 +128,7 @@ pub(crate) async fn service_remove_submit(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult {
-    state.store.remove_service(&caller.scope(&state, Permission::WriteCase).await?, &id).await?;
+    state.store.remove_service(&caller.scope(&state, Permission::WriteCase).await?, parse_id(&id)?).await?;
     Ok(Redirect::to("/services").into_response())
 }
 

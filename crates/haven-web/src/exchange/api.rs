@@ -202,7 +202,7 @@ pub(super) fn transfer_out(t: &TransferView) -> TransferOut {
         remote_org: t.remote_org_name.clone(),
         purpose: t.purpose.as_str(),
         person_id: t.person_id.map(|p| p.to_string()),
-        consent_id: t.consent_id.clone(),
+        consent_id: t.consent_id.map(|c| c.to_string()),
         categories: t.categories.iter().map(|c| c.as_str()).collect(),
         reason: t.reason.clone(),
         created_at_ms: t.created_at_ms,
@@ -317,7 +317,8 @@ pub async fn propose_transfer(
             &scope,
             parse_id::<PersonId>(&id)?,
             parse_org("recipient_org_id", &body.recipient_org_id)?,
-            &body.consent_id,
+            // A consent id that cannot exist is refused as an unknown one.
+            body.consent_id.trim().parse().ok(),
             &body.purpose,
         )
         .await?;

@@ -176,7 +176,7 @@ async fn person_view(
                 .collect::<Vec<_>>();
             let label =
                 format!("{} · {} · {}", c.recipient_name, cats.join(", "), format_date(c.consent.terms.expires_on));
-            (c.id, label)
+            (c.id.to_string(), label)
         })
         .collect();
     Ok(PersonTransfersPage {
@@ -221,6 +221,8 @@ pub(crate) async fn propose_submit(
 ) -> PageResult {
     let pid = parse_id::<PersonId>(&id)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
+    // A consent id that cannot exist is refused as an unknown one.
+    let consent_id: Option<ConsentId> = form.consent_id.trim().parse().ok();
     // The page asks for the consent only: it names the organisation, so a
     // caseworker cannot pick a consent and a recipient that do not match.
     let recipient = if form.recipient_org_id.trim().is_empty() {
@@ -230,7 +232,7 @@ pub(crate) async fn propose_submit(
             .list_consents(&read, pid)
             .await?
             .into_iter()
-            .find(|c| c.id == form.consent_id.trim())
+            .find(|c| Some(c.id) == consent_id)
             .map(|c| c.consent.terms.recipient.to_string())
     } else {
         Some(form.recipient_org_id.clone())
@@ -244,11 +246,9 @@ pub(crate) async fn propose_submit(
     }) {
         Err(e) => Err(e),
         Ok(recipient) => match parse_org("recipient_org_id", &recipient) {
-            Ok(org) => state
-                .store
-                .propose_transfer(&scope, pid, org, &form.consent_id, &form.purpose)
-                .await
-                .map_err(WebError::from),
+            Ok(org) => {
+                state.store.propose_transfer(&scope, pid, org, consent_id, &form.purpose).await.map_err(WebError::from)
+            }
             Err(e) => Err(e),
         },
     };

@@ -12,6 +12,9 @@ pub(crate) async fn inbox(State(state): State<AppState>, caller: Caller) -> Resu
     let scope = caller.scope(&state, Permission::ReadInbox).await?;
     let items = state.store.inbox(&scope).await?;
     Ok(Json(
-        items.into_iter().map(|i| InboxOut { id: i.id, kind: i.kind, created_at: rfc3339(i.created_at_ms) }).collect(),
+        items
+            .into_iter()
+            .map(|i| InboxOut { id: i.id.to_string(), kind: i.kind, created_at: rfc3339(i.created_at_ms) })
+            .collect(),
     ))
 }

@@ -14,7 +14,7 @@ pub(crate) async fn inbox_page(State(state): State<AppState>, tr: Tr, PageCaller
         .inbox(&scope)
         .await?
         .into_iter()
-        .map(|i| (local_date(i.created_at_ms), tr.t(&format!("inbox-kind-{}", i.kind)), i.id))
+        .map(|i| (local_date(i.created_at_ms), tr.t(&format!("inbox-kind-{}", i.kind)), i.id.to_string()))
         .collect();
     render(&InboxPage { l: Layout::new(&tr, Some(&caller), "/inbox"), items })
 }
@@ -26,6 +26,6 @@ pub(crate) async fn inbox_document_page(
     Path(id): Path<String>,
 ) -> PageResult {
     let scope = caller.scope(&state, Permission::ReadInbox).await?;
-    let html = state.store.inbox_document(&scope, &id).await?;
+    let html = state.store.inbox_document(&scope, parse_id(&id)?).await?;
     Ok(Html(html).into_response())
 }

@@ -64,8 +64,9 @@ pub struct Created {
 }
 
 impl Created {
-    pub fn new(id: String) -> Self {
-        Self { id }
+    /// The new record's id, typed or already text.
+    pub fn new(id: impl std::fmt::Display) -> Self {
+        Self { id: id.to_string() }
     }
 }
 

@@ -20,7 +20,10 @@ pub use axum::response::{Html, IntoResponse, Redirect, Response};
 pub use axum::{Form, Json};
 pub use haven_core::access::{Category, Permission};
 pub use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
-pub use haven_core::ids::{CaseId, OrgId, PersonId, UserId};
+pub use haven_core::ids::{
+    AdReviewId, CaseId, ConsentId, CooperationId, DecisionId, DocumentId, MergeId, OrgId, PenaltyId, PersonId,
+    ProtectionId, ReferralId, ScreeningId, ServiceId, UserId,
+};
 pub use haven_core::person::{format_date, parse_date, Birth, LocationType, PersonInput, PersonRecord};
 pub use haven_core::ValidationError;
 pub use haven_store::cases::{CaseView, NoteView};

@@ -29,7 +29,7 @@ pub struct MergeOut {
 
 pub(super) fn merge_out(m: &MergeView) -> MergeOut {
     MergeOut {
-        id: m.id.clone(),
+        id: m.id.to_string(),
         kept_id: m.kept.to_string(),
         merged_id: m.merged.to_string(),
         status: m.status.as_str().to_owned(),
@@ -52,7 +52,7 @@ pub(crate) async fn propose_merge(
     let scope = caller.scope(&state, Permission::MergePersons).await?;
     let duplicate: PersonId = parse_id(body.duplicate_id.trim())?;
     let merge = state.store.propose_merge(&scope, parse_id(&id)?, duplicate).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: merge })))
+    Ok((StatusCode::CREATED, Json(Created::new(merge))))
 }
 
 #[utoipa::path(get, path = "/api/v1/persons/{id}/merges", params(("id" = String, Path)), tag = "persons",
@@ -75,7 +75,7 @@ pub(crate) async fn confirm_merge(
     Path(id): Path<String>,
 ) -> Result<Json<MergeOut>, WebError> {
     let scope = caller.scope(&state, Permission::MergePersons).await?;
-    Ok(Json(merge_out(&state.store.decide_merge(&scope, &id, MergeStep::Confirm).await?)))
+    Ok(Json(merge_out(&state.store.decide_merge(&scope, parse_id(&id)?, MergeStep::Confirm).await?)))
 }
 
 #[utoipa::path(post, path = "/api/v1/merges/{id}/undo", params(("id" = String, Path)), tag = "persons",
@@ -86,5 +86,5 @@ pub(crate) async fn undo_merge(
     Path(id): Path<String>,
 ) -> Result<Json<MergeOut>, WebError> {
     let scope = caller.scope(&state, Permission::MergePersons).await?;
-    Ok(Json(merge_out(&state.store.decide_merge(&scope, &id, MergeStep::Undo).await?)))
+    Ok(Json(merge_out(&state.store.decide_merge(&scope, parse_id(&id)?, MergeStep::Undo).await?)))
 }

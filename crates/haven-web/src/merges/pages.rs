@@ -93,7 +93,7 @@ pub(crate) async fn propose_submit(
 
 async fn decide(state: &AppState, caller: &Caller, id: &str, step: MergeStep) -> PageResult {
     let scope = caller.scope(state, Permission::MergePersons).await?;
-    let merge = state.store.decide_merge(&scope, id, step).await?;
+    let merge = state.store.decide_merge(&scope, parse_id(id)?, step).await?;
     let saved = if step == MergeStep::Confirm { "merge-confirmed" } else { "merge-undone" };
     Ok(Redirect::to(&format!("/persons/{}?saved={saved}", merge.kept)).into_response())
 }

@@ -67,7 +67,7 @@ pub async fn list_protection(
         records: rows
             .into_iter()
             .map(|v| ProtectionRecordOut {
-                id: v.id,
+                id: v.id.to_string(),
                 kind: v.record.kind.as_str(),
                 status: v.record.status,
                 made_on: haven_core::person::format_date(v.record.made_on),

@@ -125,13 +125,13 @@ pub(super) fn incoming_out(v: &IncomingView) -> IncomingOut {
 
 pub(super) fn referral_out(v: &ReferralView) -> ReferralOut {
     ReferralOut {
-        id: v.id.clone(),
+        id: v.id.to_string(),
         person_id: v.person_id.to_string(),
         from_org: v.from_org_name.clone(),
         to_org: v.to_org_name.clone(),
         service_type: v.service_type.clone(),
         status: v.status.as_str(),
-        consent_id: v.consent_id.clone(),
+        consent_id: v.consent_id.map(|c| c.to_string()),
         sent_on: v.sent_on.map(format_date),
         due_on: v.due_on.map(format_date),
         note: v.note.clone(),
@@ -259,7 +259,7 @@ pub async fn consent_to_referral(
 ) -> Result<impl IntoResponse, WebError> {
     let scope = caller.scope(&state, Permission::RecordConsent).await?;
     let input = consent_input(&body.categories, &body.expires_on, &body.language, body.interpreter);
-    let cid = state.store.consent_to_referral(&scope, &id, &input).await?;
+    let cid = state.store.consent_to_referral(&scope, parse_id(&id)?, &input).await?;
     Ok((StatusCode::CREATED, Json(Created::new(cid))))
 }
 
@@ -280,8 +280,9 @@ pub async fn referral_step(
 ) -> Result<Json<ReferralOut>, WebError> {
     let step = Step::parse(&step)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.referral_step(&scope, &id, step, body.reason.as_deref().unwrap_or_default()).await?;
-    let view = state.store.open_referral(&caller.scope(&state, Permission::ReadPerson).await?, &id).await?;
+    let id = parse_id::<ReferralId>(&id)?;
+    state.store.referral_step(&scope, id, step, body.reason.as_deref().unwrap_or_default()).await?;
+    let view = state.store.open_referral(&caller.scope(&state, Permission::ReadPerson).await?, id).await?;
     Ok(Json(referral_out(&view.referral)))
 }
 
@@ -303,7 +304,7 @@ pub async fn get_referral(
     Path(id): Path<String>,
 ) -> Result<Json<IncomingOut>, WebError> {
     let scope = caller.scope(&state, Permission::ReadPerson).await?;
-    let v = state.store.open_referral(&scope, &id).await?;
+    let v = state.store.open_referral(&scope, parse_id(&id)?).await?;
     Ok(Json(incoming_out(&v)))
 }
 
@@ -328,7 +329,7 @@ pub(crate) async fn letter_response(
     caller: &Caller,
     id: &str,
 ) -> Result<Response, WebError> {
-    let v = state.store.open_referral(&caller.scope(state, Permission::ReadPerson).await?, id).await?;
+    let v = state.store.open_referral(&caller.scope(state, Permission::ReadPerson).await?, parse_id(id)?).await?;
     let r = &v.referral;
     // Only the referring side writes the letter, and only for a referral
     // the person has consented to.
@@ -492,7 +493,7 @@ mod tests {
         let terms = ConsentTerms::parse(&input, org, UserId::from_random_bytes([1; 16]), today).unwrap();
         let consent = Consent { terms, withdrawn_on: None };
         let view = ReferralView {
-            id: "r1".into(),
+            id: haven_core::ids::ReferralId::from_random_bytes([4; 16]),
             person_id: haven_core::ids::PersonId::from_random_bytes([3; 16]),
             from_org: OrgId::from_random_bytes([1; 16]),
             from_org_name: "Harbour NGO".into(),
@@ -500,7 +501,7 @@ mod tests {
             to_org_name: "Men's Shelter Mae Sot".into(),
             service_type: "shelter_men".into(),
             status: Status::Sent,
-            consent_id: Some("c1".into()),
+            consent_id: Some(haven_core::ids::ConsentId::from_random_bytes([5; 16])),
             consent: Some(consent.clone()),
             note: None,
             response: None,

@@ -28,7 +28,7 @@ struct RefRow {
 fn ref_row(tr: &Tr, v: &ReferralView) -> RefRow {
     let today = time::OffsetDateTime::now_utc().date();
     RefRow {
-        id: v.id.clone(),
+        id: v.id.to_string(),
         service: tr.t(&format!("svc-type-{}", v.service_type)),
         to_org: v.to_org_name.clone(),
         from_org: v.from_org_name.clone(),
@@ -178,7 +178,7 @@ pub(crate) async fn propose_submit(
 
 /// The referral's person, for redirects back to their page.
 pub(crate) async fn person_of(state: &AppState, caller: &Caller, id: &str) -> Result<String, WebError> {
-    let v = state.store.open_referral(&caller.scope(state, Permission::ReadPerson).await?, id).await?;
+    let v = state.store.open_referral(&caller.scope(state, Permission::ReadPerson).await?, parse_id(id)?).await?;
     Ok(v.referral.person_id.to_string())
 }
 
@@ -197,7 +197,7 @@ pub(crate) async fn consent_submit(
     form.clear();
     let person = person_of(&state, &caller, &id).await?;
     let scope = caller.scope(&state, Permission::RecordConsent).await?;
-    match state.store.consent_to_referral(&scope, &id, &input).await {
+    match state.store.consent_to_referral(&scope, parse_id(&id)?, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("/persons/{person}/referrals")).into_response()),
         Err(e) => refused(&state, &tr, &caller, &person, e.into()).await,
     }
@@ -212,12 +212,12 @@ pub(crate) async fn step_submit(
     CsrfForm(form): CsrfForm<StepForm>,
 ) -> PageResult {
     let step = Step::parse(&step)?;
-    let view = state.store.open_referral(&caller.scope(&state, Permission::ReadPerson).await?, &id).await?;
+    let view = state.store.open_referral(&caller.scope(&state, Permission::ReadPerson).await?, parse_id(&id)?).await?;
     let referring = view.referral.from_org == caller.user.org_id;
     let back =
         if referring { format!("/persons/{}/referrals", view.referral.person_id) } else { format!("/referrals/{id}") };
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    match state.store.referral_step(&scope, &id, step, &form.reason).await {
+    match state.store.referral_step(&scope, view.referral.id, step, &form.reason).await {
         Ok(_) => Ok(Redirect::to(&back).into_response()),
         Err(e) if referring => refused(&state, &tr, &caller, &view.referral.person_id.to_string(), e.into()).await,
         Err(haven_store::StoreError::Invalid(v)) => {
@@ -256,7 +256,7 @@ pub(crate) async fn incoming_page(State(state): State<AppState>, tr: Tr, PageCal
         rows: rows
             .iter()
             .map(|v| IncomingRow {
-                id: v.referral.id.clone(),
+                id: v.referral.id.to_string(),
                 name: v
                     .person
                     .as_ref()
@@ -295,7 +295,7 @@ pub(crate) async fn referral_view_page(
     caller: &Caller,
     id: &str,
 ) -> Result<ReferralPage, WebError> {
-    let v = state.store.open_referral(&caller.scope(state, Permission::ReadPerson).await?, id).await?;
+    let v = state.store.open_referral(&caller.scope(state, Permission::ReadPerson).await?, parse_id(id)?).await?;
     let mut person = Vec::new();
     if let Some(s) = shared_person(&v) {
         person.push((tr.t("field-full_name"), s.full_name));

@@ -71,7 +71,7 @@ pub async fn list_penalties(
             .map(|p| PenaltyOut {
                 expungement_due: p.consequence_of_trafficking
                     && p.expungement == haven_core::remedy::Expungement::NotRequested,
-                id: p.id,
+                id: p.id.to_string(),
                 kind: p.kind.as_str().to_owned(),
                 country: p.country,
                 imposed_on: p.imposed_on,
@@ -93,6 +93,6 @@ pub async fn update_expungement(
 ) -> Result<StatusCode, WebError> {
     let scope = caller.scope(&state, Permission::WriteCase).await?;
     let status = haven_core::remedy::Expungement::parse(&body.status)?;
-    state.store.set_expungement(&scope, &id, status).await?;
+    state.store.set_expungement(&scope, parse_id(&id)?, status).await?;
     Ok(StatusCode::NO_CONTENT)
 }

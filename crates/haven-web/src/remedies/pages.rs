@@ -43,6 +43,6 @@ pub(crate) async fn expungement_submit(
 ) -> PageResult {
     let status = haven_core::remedy::Expungement::parse(&form.status)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    let person = state.store.set_expungement(&scope, &id, status).await?;
+    let person = state.store.set_expungement(&scope, parse_id(&id)?, status).await?;
     Ok(Redirect::to(&format!("/persons/{person}")).into_response())
 }

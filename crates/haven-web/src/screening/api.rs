@@ -196,7 +196,7 @@ fn rfc3339(ms: i64) -> String {
 
 fn screening_out(v: &ScreeningView) -> ScreeningOut {
     ScreeningOut {
-        id: v.id.clone(),
+        id: v.id.to_string(),
         person_id: v.person_id.to_string(),
         instrument_id: v.instrument_id.clone(),
         instrument_version: v.instrument_version.clone(),
@@ -327,7 +327,7 @@ pub async fn get_screening(
     Path(id): Path<String>,
 ) -> Result<Json<ScreeningOut>, WebError> {
     let scope = caller.scope(&state, Permission::ReadCase).await?;
-    Ok(Json(screening_out(&state.store.get_screening(&scope, &id).await?)))
+    Ok(Json(screening_out(&state.store.get_screening(&scope, parse_id(&id)?).await?)))
 }
 
 #[utoipa::path(post, path = "/api/v1/screenings/{id}/answers", params(("id" = String, Path)), request_body = AnswersIn, tag = "screening",
@@ -339,12 +339,13 @@ pub async fn answer_screening(
     JsonBody(body): JsonBody<AnswersIn>,
 ) -> Result<Json<ScreeningOut>, WebError> {
     let read = caller.scope(&state, Permission::ReadCase).await?;
-    let current = state.store.get_screening(&read, &id).await?;
+    let id = parse_id::<ScreeningId>(&id)?;
+    let current = state.store.get_screening(&read, id).await?;
     let instrument = crate::kit::context::instrument_of(&state, &current)?;
     let answers =
         haven_formats::answers::answers_from_values(&instrument, body.answers).map_err(WebError::BadRequest)?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    Ok(Json(screening_out(&state.store.record_answers(&scope, &id, &answers, &instrument).await?)))
+    Ok(Json(screening_out(&state.store.record_answers(&scope, id, &answers, &instrument).await?)))
 }
 
 pub(crate) async fn determine(
@@ -383,11 +384,12 @@ pub async fn complete_screening(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, WebError> {
     let read = caller.scope(&state, Permission::ReadCase).await?;
-    let v = state.store.get_screening(&read, &id).await?;
+    let id = parse_id::<ScreeningId>(&id)?;
+    let v = state.store.get_screening(&read, id).await?;
     let d = determine(&state, &caller, &v).await?;
     let scope = caller.scope(&state, Permission::WriteCase).await?;
-    state.store.complete_screening(&scope, &id, d.outcome.code(), &follow_up_tasks(&d)).await?;
-    let n = state.store.corroboration_count(&read, &id).await?;
+    state.store.complete_screening(&scope, id, d.outcome.code(), &follow_up_tasks(&d)).await?;
+    let n = state.store.corroboration_count(&read, id).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], haven_formats::answers::determination_json_with(&d, Some(n))))
 }
 
@@ -399,9 +401,10 @@ pub async fn get_determination(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, WebError> {
     let read = caller.scope(&state, Permission::ReadCase).await?;
-    let v = state.store.get_screening(&read, &id).await?;
+    let id = parse_id::<ScreeningId>(&id)?;
+    let v = state.store.get_screening(&read, id).await?;
     let d = determine(&state, &caller, &v).await?;
-    let n = state.store.corroboration_count(&read, &id).await?;
+    let n = state.store.corroboration_count(&read, id).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], haven_formats::answers::determination_json_with(&d, Some(n))))
 }
 
@@ -438,7 +441,7 @@ pub async fn decide(
     let conclusion = haven_core::screening::decision::Conclusion::parse(&body.conclusion)?;
     let reasons = haven_core::screening::decision::Reasons::parse(&body.reasons)?;
     let days = crate::kit::context::reflection_days(&state, &caller).await?;
-    let did = state.store.record_decision(&scope, &id, conclusion, &reasons, days).await?;
+    let did = state.store.record_decision(&scope, parse_id(&id)?, conclusion, &reasons, days).await?;
     Ok((StatusCode::CREATED, Json(Created::new(did))))
 }
 
@@ -450,17 +453,17 @@ pub async fn list_decisions(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<DecisionOut>>, WebError> {
     let scope = caller.scope(&state, Permission::ReadCase).await?;
-    let list = state.store.list_decisions(&scope, &id).await?;
+    let list = state.store.list_decisions(&scope, parse_id(&id)?).await?;
     Ok(Json(
         list.into_iter()
             .map(|d| DecisionOut {
-                id: d.id,
+                id: d.id.to_string(),
                 conclusion: d.conclusion,
                 reasons: d.reasons,
                 decided_by: d.decided_by.to_string(),
                 decided_by_name: d.decided_by_name,
                 decided_at: rfc3339(d.decided_at_ms),
-                supersedes: d.supersedes,
+                supersedes: d.supersedes.map(|s| s.to_string()),
             })
             .collect(),
     ))

@@ -25,7 +25,7 @@ pub(crate) async fn start(
     caller: &Caller,
     person: PersonId,
     input: StartInput,
-) -> Result<String, WebError> {
+) -> Result<ScreeningId, WebError> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
     let (instrument, language, interpreter) = interview_setting(state, input)?;
     Ok(state.store.start_screening(&scope, person, &instrument, &language, interpreter.as_deref()).await?)
@@ -43,7 +43,7 @@ pub(crate) async fn import(
     input: StartInput,
     submission: &[u8],
     row: Option<u64>,
-) -> Result<String, WebError> {
+) -> Result<ScreeningId, WebError> {
     import_checked(state, caller, person, input, submission, row).await.map_err(|f| match f {
         ImportFailure::Web(e) => e,
         ImportFailure::File { error, .. } => WebError::BadRequest(error.message),
@@ -76,7 +76,7 @@ pub(crate) async fn import_checked(
     input: StartInput,
     submission: &[u8],
     row: Option<u64>,
-) -> Result<String, ImportFailure> {
+) -> Result<ScreeningId, ImportFailure> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
     let (instrument, language, interpreter) = interview_setting(state, input)?;
     let (read, instance) = read_one(&instrument, submission, row)?;
@@ -106,7 +106,7 @@ pub(crate) async fn create_and_import(
     input: StartInput,
     bytes: &[u8],
     row: u64,
-) -> Result<(PersonId, String), ImportFailure> {
+) -> Result<(PersonId, ScreeningId), ImportFailure> {
     let scope = caller.scope(state, Permission::WriteCase).await?;
     let persons = caller.scope(state, Permission::WritePerson).await?;
     let (instrument, language, interpreter) = interview_setting(state, input)?;

@@ -149,7 +149,7 @@ pub(crate) async fn field_submit(
             None => p.fault = Some(tr.t("field-choose-person")),
             Some(person) => {
                 match super::command::import_checked(&state, &caller, person, start_input(&p), &bytes, Some(r)).await {
-                    Ok(sid) => done(&tr, &mut p, r, &sid),
+                    Ok(sid) => done(&tr, &mut p, r, sid),
                     Err(f) => p.fault = Some(failure(&tr, f)?),
                 }
             }
@@ -174,7 +174,7 @@ pub(crate) async fn field_submit(
                 Ok(record) => {
                     match super::command::create_and_import(&state, &caller, &record, start_input(&p), &bytes, r).await
                     {
-                        Ok((_, sid)) => done(&tr, &mut p, r, &sid),
+                        Ok((_, sid)) => done(&tr, &mut p, r, sid),
                         Err(f) => p.fault = Some(failure(&tr, f)?),
                     }
                 }
@@ -232,7 +232,7 @@ fn start_input(p: &FieldPage) -> StartInput {
 
 /// Says on the page that row `row` was imported, with a link to it, and
 /// clears the choices for the next row.
-fn done(tr: &Tr, p: &mut FieldPage, row: u64, sid: &str) {
+fn done(tr: &Tr, p: &mut FieldPage, row: u64, sid: ScreeningId) {
     p.done = Some((tr.t_with("field-imported", "row", row.to_string()), format!("/screenings/{sid}")));
     p.chosen.clear();
     p.q.clear();

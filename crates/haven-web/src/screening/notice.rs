@@ -105,7 +105,8 @@ pub(crate) async fn build_notice(
     lang: Option<&str>,
 ) -> Result<(NoticePage, PersonId), WebError> {
     {
-        let view = state.store.get_screening(&caller.scope(state, Permission::ReadCase).await?, id).await?;
+        let scope = caller.scope(state, Permission::ReadCase).await?;
+        let view = state.store.get_screening(&scope, parse_id(id)?).await?;
         if view.outcome.as_deref() != Some("reasonable_grounds") {
             return Err(WebError::NotFound);
         }
@@ -135,7 +136,7 @@ pub(crate) async fn build_notice(
             detained: r.location.is_detention()
                 && !person.withheld.contains(haven_core::access::Category::ContactLocation),
             scope_note: jur.non_punishment_scope.to_owned(),
-            reference: view.id.clone(),
+            reference: view.id.to_string(),
             person_language,
         };
         Ok((page, view.person_id))

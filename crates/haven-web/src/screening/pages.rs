@@ -91,7 +91,7 @@ pub(crate) async fn question_page(
     PageCaller(caller): PageCaller,
     Path((id, n)): Path<(String, usize)>,
 ) -> PageResult {
-    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, parse_id(&id)?).await?;
     if view.completed {
         return Ok(Redirect::to(&format!("/screenings/{id}")).into_response());
     }
@@ -161,7 +161,7 @@ pub(crate) async fn answer_submit(
     Form(form): Form<std::collections::HashMap<String, String>>,
 ) -> PageResult {
     caller.check_form_csrf(form.get("csrf").map(String::as_str).unwrap_or(""))?;
-    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, parse_id(&id)?).await?;
     let instrument = crate::kit::context::instrument_of(&state, &view)?;
     let q = instrument.questions.get(n).ok_or(WebError::NotFound)?;
     use haven_core::screening::{Answer, AnswerType};
@@ -195,7 +195,10 @@ pub(crate) async fn answer_submit(
     if let Some(a) = answer {
         let mut one = std::collections::BTreeMap::new();
         one.insert(q.id.clone(), a);
-        state.store.record_answers(&caller.scope(&state, Permission::WriteCase).await?, &id, &one, &instrument).await?;
+        state
+            .store
+            .record_answers(&caller.scope(&state, Permission::WriteCase).await?, parse_id(&id)?, &one, &instrument)
+            .await?;
     }
     let next = if n + 1 < instrument.questions.len() {
         format!("/screenings/{id}/q/{}", n + 1)
@@ -315,7 +318,7 @@ pub(crate) async fn screening_page(
     Path(id): Path<String>,
     Query(q): Query<ScreeningQuery>,
 ) -> PageResult {
-    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, parse_id(&id)?).await?;
     let instrument = crate::kit::context::instrument_of(&state, &view)?;
     let d = super::api::determine(&state, &caller, &view).await?;
     let answers = view.answers.clone().unwrap_or_default();
@@ -429,7 +432,7 @@ pub(crate) async fn screening_page(
         detained,
         decisions: state
             .store
-            .list_decisions(&caller.scope(&state, Permission::ReadCase).await?, &id)
+            .list_decisions(&caller.scope(&state, Permission::ReadCase).await?, view.id)
             .await?
             .into_iter()
             .map(|d| {
@@ -449,7 +452,7 @@ pub(crate) async fn screening_page(
         decide_hint: tr.t_with("decision-hint", "days", i64::from(jur.reflection_days)),
         corroboration: match state
             .store
-            .corroboration_count(&caller.scope(&state, Permission::ReadCase).await?, &id)
+            .corroboration_count(&caller.scope(&state, Permission::ReadCase).await?, view.id)
             .await?
         {
             0 => String::new(),
@@ -474,12 +477,12 @@ pub(crate) async fn complete_screening_submit(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult {
-    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, &id).await?;
+    let view = state.store.get_screening(&caller.scope(&state, Permission::ReadCase).await?, parse_id(&id)?).await?;
     let d = super::api::determine(&state, &caller, &view).await?;
     let follow_ups = super::api::follow_up_tasks(&d);
     state
         .store
-        .complete_screening(&caller.scope(&state, Permission::WriteCase).await?, &id, d.outcome.code(), &follow_ups)
+        .complete_screening(&caller.scope(&state, Permission::WriteCase).await?, view.id, d.outcome.code(), &follow_ups)
         .await?;
     Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
 }
@@ -500,7 +503,7 @@ pub(crate) async fn decision_submit(
     let conclusion = haven_core::screening::decision::Conclusion::parse(&form.conclusion)?;
     let reasons = haven_core::screening::decision::Reasons::parse(&form.reasons)?;
     let days = crate::kit::context::reflection_days(&state, &caller).await?;
-    state.store.record_decision(&scope, &id, conclusion, &reasons, days).await?;
+    state.store.record_decision(&scope, parse_id(&id)?, conclusion, &reasons, days).await?;
     Ok(Redirect::to(&format!("/screenings/{id}")).into_response())
 }
 

@@ -106,7 +106,7 @@ pub async fn notifications(
         list.into_iter()
             .map(|n| NotificationOut {
                 href: n.kind.path(&n.record_id),
-                id: n.id,
+                id: n.id.to_string(),
                 kind: n.kind.as_str(),
                 record_id: n.record_id,
                 created_at: rfc3339(n.created_at_ms),

@@ -53,7 +53,7 @@ async fn awaiting_answer(
             overdue: v.referral.due_on.is_some_and(|d| d < today),
             urgent_child: v.urgent_child,
             urgent_detained: v.urgent_detained,
-            referral_id: v.referral.id,
+            referral_id: v.referral.id.to_string(),
         })
         .collect();
     out.sort_by_key(|t| (!t.urgent_detained, !t.urgent_child, t.due));

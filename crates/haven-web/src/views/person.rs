@@ -208,7 +208,7 @@ pub(crate) async fn person_page(
             };
             let pending = m.status == haven_core::merge::MergeStatus::Pending;
             let row = MergeRow {
-                id: m.id.clone(),
+                id: m.id.to_string(),
                 other_id: other.to_string(),
                 other_name,
                 status: tr.t(if pending { "merge-status-pending" } else { "merge-status-confirmed" }),
@@ -251,7 +251,7 @@ pub(crate) async fn person_page(
                     let t = &v.consent.terms;
                     let in_force = v.consent.in_force(today());
                     ConsentRow {
-                        id: v.id.clone(),
+                        id: v.id.to_string(),
                         purpose: tr.t(&format!("consent-purpose-{}", t.purpose.as_str())),
                         recipient: v.recipient_name.clone(),
                         categories: t
@@ -296,7 +296,7 @@ pub(crate) async fn person_page(
                     if let Some(o) = p.offence {
                         line.push_str(&format!(" · {o}"));
                     }
-                    (p.id, line, due, p.expungement.as_str())
+                    (p.id.to_string(), line, due, p.expungement.as_str())
                 })
                 .collect();
             page.screenings = state
@@ -311,7 +311,7 @@ pub(crate) async fn person_page(
                         }
                         None => tr.t("screening-in-progress"),
                     };
-                    (s.id.clone(), format!("{} {}", tr.t("screening-started"), local_date(s.started_at_ms)), status)
+                    (s.id.to_string(), format!("{} {}", tr.t("screening-started"), local_date(s.started_at_ms)), status)
                 })
                 .collect();
             page.recipients = crate::kit::context::other_orgs(&state, &caller)

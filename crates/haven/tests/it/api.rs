@@ -111,9 +111,18 @@ async fn requests_without_valid_credentials_get_401_json() {
 #[tokio::test]
 async fn unknown_and_malformed_ids_are_404() {
     let app = TestApp::spawn().await;
-    for path in
-        ["/api/v1/persons/not-an-id", "/api/v1/persons/7d0f3c3e-0000-4000-8000-000000000000", "/api/v1/cases/xyz"]
-    {
+    // Every kind of typed id in a path: one that cannot exist answers as one that does not.
+    for path in [
+        "/api/v1/persons/not-an-id",
+        "/api/v1/persons/7d0f3c3e-0000-4000-8000-000000000000",
+        "/api/v1/cases/xyz",
+        "/api/v1/screenings/not-an-id",
+        "/api/v1/screenings/7d0f3c3e-0000-4000-8000-000000000000",
+        "/api/v1/screenings/not-an-id/decisions",
+        "/api/v1/screenings/7d0f3c3e-0000-4000-8000-000000000000/decisions",
+        "/api/v1/referrals/not-an-id",
+        "/api/v1/referrals/7d0f3c3e-0000-4000-8000-000000000000",
+    ] {
         let res = app.get(path).send().await.unwrap();
         assert_eq!(res.status(), 404, "{path}");
         assert_eq!(json(res).await["error"], "not_found");

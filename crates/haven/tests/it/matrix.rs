@@ -294,7 +294,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .unwrap();
     // Completed with reasonable grounds, so the notice exists and later
     // answers and early decisions meet the store's own refusals (409).
-    store.complete_screening(&scope(Permission::WriteCase), &screening, "reasonable_grounds", &[]).await.unwrap();
+    store.complete_screening(&scope(Permission::WriteCase), screening, "reasonable_grounds", &[]).await.unwrap();
     let penalty = store
         .record_penalty(
             &scope(Permission::WriteCase),
@@ -328,8 +328,8 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
         .unwrap();
     let referral =
         store.propose_referral(&scope(Permission::WriteCase), person, "legal_aid", w.org_b, "").await.unwrap();
-    store.consent_to_referral(&scope(Permission::RecordConsent), &referral, &input).await.unwrap();
-    store.referral_step(&scope(Permission::WriteCase), &referral, haven_core::referral::Step::Send, "").await.unwrap();
+    store.consent_to_referral(&scope(Permission::RecordConsent), referral, &input).await.unwrap();
+    store.referral_step(&scope(Permission::WriteCase), referral, haven_core::referral::Step::Send, "").await.unwrap();
     let proposed_referral =
         store.propose_referral(&scope(Permission::WriteCase), person, "legal_aid", w.org_b, "").await.unwrap();
     let entry = haven_core::services::Service::parse(
@@ -371,7 +371,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     let xfer_terms = ConsentTerms::parse(&xfer, w.mirror, sup.user_id, today).unwrap();
     let xfer_consent = store.record_consent(&scope(Permission::RecordConsent), person, &xfer_terms).await.unwrap();
     let outgoing_transfer = store
-        .propose_transfer(&scope(Permission::WriteCase), person, w.mirror, &xfer_consent, "reception")
+        .propose_transfer(&scope(Permission::WriteCase), person, w.mirror, Some(xfer_consent), "reception")
         .await
         .unwrap();
     let helped_record = PersonRecord::parse(
@@ -387,7 +387,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     let helped_terms = ConsentTerms::parse(&xfer, w.mirror, sup.user_id, today).unwrap();
     let helped_consent = store.record_consent(&scope(Permission::RecordConsent), helped, &helped_terms).await.unwrap();
     let helped_transfer = store
-        .propose_transfer(&scope(Permission::WriteCase), helped, w.mirror, &helped_consent, "reception")
+        .propose_transfer(&scope(Permission::WriteCase), helped, w.mirror, Some(helped_consent), "reception")
         .await
         .unwrap();
     for (kind, status) in
@@ -407,24 +407,24 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     let merge = store.propose_merge(&scope(Permission::MergePersons), person, duplicate).await.unwrap();
     let spare = store.create_person(&scope(Permission::WritePerson), &new_record("spare")).await.unwrap().to_string();
     Fixture {
-        merge,
+        merge: merge.to_string(),
         spare,
         person,
         name,
         case,
-        consent,
-        grant,
-        screening,
-        penalty,
-        inbox_doc,
-        referral,
-        proposed_referral,
-        service,
+        consent: consent.to_string(),
+        grant: grant.to_string(),
+        screening: screening.to_string(),
+        penalty: penalty.to_string(),
+        inbox_doc: inbox_doc.to_string(),
+        referral: referral.to_string(),
+        proposed_referral: proposed_referral.to_string(),
+        service: service.to_string(),
         incoming_transfer,
         outgoing_transfer,
         accepted_transfer,
         helped_transfer,
-        xfer_consent2,
+        xfer_consent2: xfer_consent2.to_string(),
     }
 }
 
