@@ -876,17 +876,19 @@ impl Store {
             })
             .collect::<Vec<_>>()
             .join(" UNION ALL ");
-        let candidates = marks
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                format!(
-                    "SELECT person_id FROM (SELECT DISTINCT person_id FROM person_name_index \
-                     WHERE token IN ({m}) AND (SELECT g FROM rarest) = {i} LIMIT {MAX_CANDIDATES}) c{i}"
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" UNION ALL ");
+        // The rarest group's tokens are picked from a table of all of them,
+        // so that the candidates are read from that group's index entries
+        // alone: a per-group branch guarded by "is this the rarest?" was
+        // still walked entry by entry by SQLite's planner.
+        let mut toks = Vec::new();
+        let mut n = 4;
+        for (i, g) in groups.iter().enumerate() {
+            for _ in g {
+                toks.push(format!("({i}, ${n})"));
+                n += 1;
+            }
+        }
+        let toks = toks.join(", ");
         let every_word: String = marks
             .iter()
             .enumerate()
@@ -911,7 +913,9 @@ impl Store {
             let sql = format!(
                 "WITH counts AS ({counts}), \
                  rarest AS (SELECT g FROM counts ORDER BY n, g LIMIT 1), \
-                 cand AS ({candidates}), \
+                 toks (g, t) AS (VALUES {toks}), \
+             cand AS (SELECT DISTINCT person_id FROM person_name_index \
+               WHERE token IN (SELECT t FROM toks WHERE g = (SELECT g FROM rarest)) LIMIT {MAX_CANDIDATES}), \
                  hits AS (SELECT p.id, p.created_at, CAST(CASE WHEN EXISTS (SELECT 1 FROM person_merges m \
                    WHERE m.merged_id = p.id AND m.org_id = $1 AND m.status <> 'undone') THEN 1 ELSE 0 END AS BIGINT) AS merged \
                    FROM persons p JOIN person_keys hk ON hk.person_id = p.id \

@@ -29,6 +29,7 @@ fn audit_out(a: &haven_store::access::AuditRow) -> AuditOut {
 
 /// A page of the access log.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct LogPage {
     /// Only events older than this one (the `seq` of the last event of the
@@ -99,6 +100,7 @@ pub(crate) async fn mark_reviewed(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     actor: Option<String>,

@@ -107,6 +107,7 @@ pub struct UserCreated {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct UsersQuery {
     org_id: Option<String>,

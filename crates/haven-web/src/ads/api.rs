@@ -153,6 +153,7 @@ pub(crate) async fn record_review(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewsQuery {
     /// `escalated`: only the review queue, the ads whose latest decision is

@@ -60,6 +60,7 @@ pub struct NoteOut {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PageQuery {
     page: Option<u32>,
@@ -146,6 +147,7 @@ pub(crate) async fn list_person_cases(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CaseListQuery {
     page: Option<u32>,

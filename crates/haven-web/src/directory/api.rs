@@ -18,6 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::kit::prelude::*;
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 pub struct ServiceQuery {
     /// A service type, e.g. `shelter_men`.
     #[serde(rename = "type")]

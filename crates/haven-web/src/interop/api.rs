@@ -5,6 +5,7 @@ use super::Format;
 use crate::kit::prelude::*;
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExportQuery {
     /// `json` (one document, the default) or `zip` (one CSV file per table).
@@ -29,6 +30,7 @@ pub async fn export(
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ImportQuery {
     /// `true` (the default): check the file and write nothing. `false`:
@@ -125,6 +127,7 @@ pub async fn import(
 /// the sheet) fills which field. Give none and haven guesses from the
 /// headings, in the nine languages; give any and only those are read.
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SheetQuery {
     /// `true` (the default): check the sheet and write nothing. `false`:

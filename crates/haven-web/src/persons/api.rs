@@ -89,6 +89,7 @@ pub struct PersonList {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Name search, any script or romanised. The filters below do not apply to it.

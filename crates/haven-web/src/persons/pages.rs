@@ -33,7 +33,8 @@ struct PersonsPage {
     oldest_first: bool,
     /// Whether any filter narrows the list, to say so when it comes back empty.
     filtered: bool,
-    /// The filters as a query string, for the pager's links.
+    /// The filters, or a name search's query, as a query string for the
+    /// pager's links.
     filters: String,
 }
 
@@ -142,19 +143,25 @@ pub(crate) async fn persons_page(
     );
     let date = |d: Option<time::Date>| d.map(haven_core::person::format_date).unwrap_or_default();
     let (added_from, added_to) = (date(filter.added_from), date(filter.added_to));
-    let filters = serde_urlencoded::to_string([
-        ("location", filter.location.map(|l| l.as_str()).unwrap_or("")),
-        ("sort", if filter.oldest_first { "oldest" } else { "newest" }),
-        ("nationality", filter.nationality.as_ref().map(|c| c.as_str()).unwrap_or("")),
-        ("sex", filter.sex.map(|g| g.as_str()).unwrap_or("")),
-        ("age", filter.age.map(|b| b.as_str()).unwrap_or("")),
-        ("outcome", filter.outcome.map(|o| o.as_str()).unwrap_or("")),
-        ("worker", chosen_worker.as_deref().unwrap_or("")),
-        ("case", filter.case.map(|c| c.as_str()).unwrap_or("")),
-        ("added_from", added_from.as_str()),
-        ("added_to", added_to.as_str()),
-    ])
-    .unwrap_or_default();
+    // A name search pages through its matches, so its links carry the
+    // query rather than the filters it ignores.
+    let filters = if !q.is_empty() {
+        serde_urlencoded::to_string([("q", q.as_str())]).unwrap_or_default()
+    } else {
+        serde_urlencoded::to_string([
+            ("location", filter.location.map(|l| l.as_str()).unwrap_or("")),
+            ("sort", if filter.oldest_first { "oldest" } else { "newest" }),
+            ("nationality", filter.nationality.as_ref().map(|c| c.as_str()).unwrap_or("")),
+            ("sex", filter.sex.map(|g| g.as_str()).unwrap_or("")),
+            ("age", filter.age.map(|b| b.as_str()).unwrap_or("")),
+            ("outcome", filter.outcome.map(|o| o.as_str()).unwrap_or("")),
+            ("worker", chosen_worker.as_deref().unwrap_or("")),
+            ("case", filter.case.map(|c| c.as_str()).unwrap_or("")),
+            ("added_from", added_from.as_str()),
+            ("added_to", added_to.as_str()),
+        ])
+        .unwrap_or_default()
+    };
     let filtered =
         filter != haven_store::persons::PersonFilter { oldest_first: filter.oldest_first, ..Default::default() };
     render(&PersonsPage {

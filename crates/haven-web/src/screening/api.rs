@@ -508,6 +508,7 @@ mod tests {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExportQuery {
     /// The instrument whose XLSForm was filled in.

@@ -32,6 +32,7 @@ pub fn pages() -> Vec<RouteDef> {
 
 /// Which table to release.
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TableQuery {
     /// period, nationality, sex, age_band, location, outcome,
@@ -84,6 +85,7 @@ impl TableQuery {
 /// thresholds cannot be laid side by side to single someone out (insider
 /// review).
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CtdcQuery {}
 

@@ -262,6 +262,22 @@ async fn openapi_document_describes_every_api_route() {
     ] {
         assert!(paths.contains_key(p), "{p} missing from OpenAPI");
     }
+    // A path parameter is one the path names; every other is in the query,
+    // or a generated client builds the wrong request.
+    for (path, ops) in paths {
+        for (method, op) in ops.as_object().unwrap() {
+            for param in op["parameters"].as_array().into_iter().flatten() {
+                let name = param["name"].as_str().unwrap();
+                let in_path = path.contains(&format!("{{{name}}}"));
+                let declared = param["in"].as_str().unwrap();
+                assert_eq!(declared == "path", in_path, "{method} {path}: parameter {name} is declared in {declared}");
+            }
+        }
+    }
+    let persons = &paths["/api/v1/persons"]["get"]["parameters"];
+    let q = persons.as_array().unwrap().iter().find(|p| p["name"] == "q").unwrap();
+    assert_eq!(q["in"], "query");
+    assert_ne!(q["required"], true, "a name query is optional");
     let ui = app.client.get(app.url("/api/docs/")).send().await.unwrap();
     assert_eq!(ui.status(), 200);
     assert!(ui.text().await.unwrap().contains("swagger"));

@@ -705,3 +705,21 @@ async fn r28_erasing_a_kept_record_erases_its_confirmed_duplicate_and_frees_a_pe
     assert_eq!(app.count("audit_events WHERE outcome = 'erased_with_kept_record'").await, 1);
     assert_eq!(app.count("audit_events WHERE outcome = 'merge_undone_by_erasure'").await, 1);
 }
+
+/// A name search with more matches than a page offers the next page, and
+/// both pager links keep the search rather than falling back to the list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_search_pages_through_its_matches_in_the_page() {
+    let app = TestApp::spawn().await;
+    for n in 0..52 {
+        app.create_named(&format!("Pagerfamily Given{n}")).await;
+    }
+    app.create_named("Someone Else").await;
+    let first = app.page_as("sup", "/persons?q=pagerfamily").await;
+    assert!(first.contains("href=\"/persons?page=2&amp;q=pagerfamily\""), "{first}");
+    assert!(!first.contains("Someone Else"));
+    let second = app.page_as("sup", "/persons?q=pagerfamily&page=2").await;
+    assert!(second.contains("href=\"/persons?page=1&amp;q=pagerfamily\""), "{second}");
+    assert!(!second.contains("page=3"), "52 matches fill two pages of 50: {second}");
+    assert_eq!(second.matches("Pagerfamily Given").count(), 2, "{second}");
+}
