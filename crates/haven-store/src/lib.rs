@@ -369,10 +369,14 @@ impl Store {
 
     /// Refreshes the planner's statistics. Run after a bulk load: without it
     /// PostgreSQL plans list pages over a million fresh rows as full scans.
+    /// On PostgreSQL it also vacuums, which marks the fresh pages all-visible:
+    /// until then the name index cannot be read index-only, and counting a
+    /// common word's matches for search walked the table instead (7 ms
+    /// rather than 1 ms a search at 1,000,000 people).
     pub async fn optimize(&self) -> Result<()> {
         let sql = match self.backend {
             Backend::Sqlite => "PRAGMA optimize",
-            Backend::Postgres => "ANALYZE",
+            Backend::Postgres => "VACUUM (ANALYZE)",
         };
         sqlx::query(sql).execute(&self.pool).await?;
         Ok(())
