@@ -889,13 +889,18 @@ impl Store {
             }
         }
         let toks = toks.join(", ");
+        // Every other word is a probe by (token, person_id) for each
+        // candidate. Written as a scalar subquery so that PostgreSQL cannot
+        // turn it into a join: its generic plan for a prepared statement,
+        // not knowing which word is rare, hashed every entry of the common
+        // one (125,000 for a family name at 1,000,000 people, 23 ms).
         let every_word: String = marks
             .iter()
             .enumerate()
             .map(|(i, m)| {
                 format!(
-                    " AND EXISTS (SELECT 1 FROM person_name_index w{i} WHERE w{i}.person_id = p.id \
-                     AND w{i}.token IN ({m}))"
+                    " AND (SELECT 1 FROM person_name_index w{i} WHERE w{i}.person_id = p.id \
+                     AND w{i}.token IN ({m}) LIMIT 1) IS NOT NULL"
                 )
             })
             .collect();
