@@ -1472,3 +1472,6 @@ field-another = Choose another export
 odk-fault-odk_export_not_text = The file is not a CSV or JSON export in UTF-8. In KoboToolbox choose the CSV or JSON export (not XLS); from ODK Central download the CSV.
 odk-fault-odk_export_empty = The export holds no interview: it has no rows after the headings.
 odk-fault-odk_export_labels = The export's headings are the questions' wording, not their names. Export again from KoboToolbox with “XML values and headers” (and multiple-choice answers in a single column).
+
+# Screening page: a decision waits for the end of the reflection period
+decision-from = A conclusive decision can be signed from { $date }, when the recovery and reflection period ends. Until then the person keeps the protection that reasonable grounds give.

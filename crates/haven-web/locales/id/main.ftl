@@ -1482,3 +1482,6 @@ field-another = Pilih ekspor lain
 odk-fault-odk_export_not_text = Berkas ini bukan ekspor CSV atau JSON dalam UTF-8. Di KoboToolbox pilih ekspor CSV atau JSON (bukan XLS); dari ODK Central unduh CSV.
 odk-fault-odk_export_empty = Ekspor ini tidak berisi wawancara: tidak ada baris setelah judul kolom.
 odk-fault-odk_export_labels = Judul kolom ekspor adalah kalimat pertanyaan, bukan namanya. Ekspor ulang dari KoboToolbox dengan “XML values and headers” (dan jawaban pilihan ganda dalam satu kolom).
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = Keputusan akhir dapat ditandatangani mulai { $date }, saat masa pemulihan dan refleksi berakhir. Sampai saat itu, orang tersebut tetap mendapat perlindungan dari temuan dasar yang wajar.

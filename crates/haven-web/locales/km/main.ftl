@@ -1482,3 +1482,6 @@ field-another = ជ្រើសរើសឯកសារនាំចេញផ្�
 odk-fault-odk_export_not_text = ឯកសារនេះមិនមែនជាឯកសារនាំចេញ CSV ឬ JSON ជា UTF-8 ទេ។ ក្នុង KoboToolbox សូមជ្រើសនាំចេញជា CSV ឬ JSON (មិនមែន XLS) ពី ODK Central សូមទាញយក CSV។
 odk-fault-odk_export_empty = ឯកសារនាំចេញគ្មានការសម្ភាសន៍ទេ៖ គ្មានជួរដេកក្រោយចំណងជើង។
 odk-fault-odk_export_labels = ចំណងជើងរបស់ឯកសារនាំចេញគឺជាពាក្យនៃសំណួរ មិនមែនឈ្មោះរបស់វាទេ។ សូមនាំចេញម្ដងទៀតពី KoboToolbox ដោយជ្រើស “XML values and headers” (និងចម្លើយជម្រើសច្រើនក្នុងជួរឈរតែមួយ)។
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = អាចចុះហត្ថលេខាលើសេចក្តីសម្រេចចុងក្រោយបានចាប់ពី { $date } នៅពេលរយៈពេលស្តារ និងពិចារណាបញ្ចប់។ រហូតដល់ពេលនោះ បុគ្គលនោះនៅតែទទួលបានការការពារដែលមូលដ្ឋានសមហេតុផលផ្តល់ឱ្យ។

@@ -1482,3 +1482,6 @@ field-another = ເລືອກໄຟລ໌ສົ່ງອອກອື່ນ
 odk-fault-odk_export_not_text = ໄຟລ໌ນີ້ບໍ່ແມ່ນໄຟລ໌ສົ່ງອອກ CSV ຫຼື JSON ແບບ UTF-8. ໃນ KoboToolbox ໃຫ້ເລືອກສົ່ງອອກເປັນ CSV ຫຼື JSON (ບໍ່ແມ່ນ XLS); ຈາກ ODK Central ໃຫ້ດາວໂຫຼດ CSV.
 odk-fault-odk_export_empty = ໄຟລ໌ສົ່ງອອກບໍ່ມີການສຳພາດ: ບໍ່ມີແຖວໃດຫຼັງຫົວຖັນ.
 odk-fault-odk_export_labels = ຫົວຖັນຂອງໄຟລ໌ສົ່ງອອກແມ່ນຂໍ້ຄວາມຄຳຖາມ ບໍ່ແມ່ນຊື່ຄຳຖາມ. ກະລຸນາສົ່ງອອກຈາກ KoboToolbox ອີກຄັ້ງໂດຍເລືອກ “XML values and headers” (ແລະ ຄຳຕອບຫຼາຍຕົວເລືອກໃນຖັນດຽວ).
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = ສາມາດລົງນາມຄຳຕັດສິນຂັ້ນສຸດທ້າຍໄດ້ແຕ່ວັນທີ { $date } ເມື່ອໄລຍະເວລາຟື້ນຟູ ແລະ ພິຈາລະນາສິ້ນສຸດລົງ. ຈົນກວ່າຮອດເວລານັ້ນ ບຸກຄົນດັ່ງກ່າວຍັງໄດ້ຮັບການປົກປ້ອງຈາກການພົບເຫດຜົນອັນສົມຄວນ.

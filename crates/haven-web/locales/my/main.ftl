@@ -1482,3 +1482,6 @@ field-another = အခြားဖိုင်ကို ရွေးရန်
 odk-fault-odk_export_not_text = ဖိုင်သည် UTF-8 CSV သို့မဟုတ် JSON ထုတ်ယူဖိုင် မဟုတ်ပါ။ KoboToolbox တွင် CSV သို့မဟုတ် JSON (XLS မဟုတ်) ကို ရွေးပါ၊ ODK Central မှ CSV ကို ဒေါင်းလုဒ်လုပ်ပါ။
 odk-fault-odk_export_empty = ထုတ်ယူဖိုင်တွင် အင်တာဗျူး မပါပါ- ခေါင်းစဉ်များနောက်တွင် အတန်း မရှိပါ။
 odk-fault-odk_export_labels = ထုတ်ယူဖိုင်၏ ခေါင်းစဉ်များသည် မေးခွန်းအမည်များ မဟုတ်ဘဲ မေးခွန်းစာသားများ ဖြစ်နေသည်။ KoboToolbox မှ “XML values and headers” ဖြင့် ထပ်မံထုတ်ယူပါ (ရွေးချယ်မှုများစွာ အဖြေများကို ကော်လံတစ်ခုတည်းတွင်)။
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = ပြန်လည်နာလန်ထူပြီး စဉ်းစားချိန် ကာလ ကုန်ဆုံးသည့် { $date } မှစ၍ နောက်ဆုံး ဆုံးဖြတ်ချက်ကို လက်မှတ်ထိုးနိုင်သည်။ ထိုအချိန်အထိ ထိုသူသည် ခိုင်လုံသော အကြောင်း တွေ့ရှိချက်မှ ရရှိသော အကာအကွယ်ကို ဆက်လက်ရရှိသည်။

@@ -1482,3 +1482,6 @@ field-another = เลือกไฟล์ส่งออกอื่น
 odk-fault-odk_export_not_text = ไฟล์นี้ไม่ใช่ไฟล์ส่งออก CSV หรือ JSON แบบ UTF-8 ใน KoboToolbox ให้เลือกส่งออกเป็น CSV หรือ JSON (ไม่ใช่ XLS) จาก ODK Central ให้ดาวน์โหลด CSV
 odk-fault-odk_export_empty = ไฟล์ส่งออกไม่มีการสัมภาษณ์ ไม่มีแถวใดหลังหัวคอลัมน์
 odk-fault-odk_export_labels = หัวคอลัมน์ของไฟล์ส่งออกเป็นข้อความคำถาม ไม่ใช่ชื่อคำถาม โปรดส่งออกจาก KoboToolbox อีกครั้งโดยเลือก “XML values and headers” (และคำตอบแบบหลายตัวเลือกในคอลัมน์เดียว)
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = ลงนามคำวินิจฉัยชี้ขาดได้ตั้งแต่ { $date } เมื่อระยะเวลาฟื้นฟูและไตร่ตรองสิ้นสุดลง ระหว่างนี้บุคคลนั้นยังได้รับความคุ้มครองจากการพบเหตุอันควรเชื่อ

@@ -1487,3 +1487,6 @@ field-another = Pumili ng ibang export
 odk-fault-odk_export_not_text = Hindi CSV o JSON export na UTF-8 ang file. Sa KoboToolbox piliin ang CSV o JSON export (hindi XLS); mula sa ODK Central i-download ang CSV.
 odk-fault-odk_export_empty = Walang panayam ang export: walang hanay pagkatapos ng mga heading.
 odk-fault-odk_export_labels = Ang mga heading ng export ay ang pananalita ng mga tanong, hindi ang kanilang pangalan. Mag-export muli mula sa KoboToolbox gamit ang “XML values and headers” (at ang mga sagot na maraming pagpipilian sa iisang column).
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = Maaaring lagdaan ang pinal na pasya simula { $date }, kapag natapos ang panahon ng paggaling at pagninilay. Hanggang doon, nananatili sa tao ang proteksyong ibinibigay ng makatwirang batayan.

@@ -1482,3 +1482,6 @@ field-another = Chọn tệp xuất khác
 odk-fault-odk_export_not_text = Tệp không phải tệp xuất CSV hoặc JSON dạng UTF-8. Trong KoboToolbox hãy chọn xuất CSV hoặc JSON (không phải XLS); từ ODK Central hãy tải CSV.
 odk-fault-odk_export_empty = Tệp xuất không có cuộc phỏng vấn nào: không có hàng nào sau tiêu đề.
 odk-fault-odk_export_labels = Tiêu đề của tệp xuất là lời câu hỏi, không phải tên câu hỏi. Hãy xuất lại từ KoboToolbox với “XML values and headers” (và câu trả lời nhiều lựa chọn trong một cột).
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = Có thể ký quyết định cuối cùng từ ngày { $date }, khi thời gian hồi phục và suy xét kết thúc. Trong thời gian đó, người này vẫn được bảo vệ theo kết luận có căn cứ hợp lý.

@@ -1482,3 +1482,6 @@ field-another = 选择另一个导出文件
 odk-fault-odk_export_not_text = 该文件不是 UTF-8 的 CSV 或 JSON 导出文件。在 KoboToolbox 中请选择 CSV 或 JSON 导出（不要选 XLS）；从 ODK Central 下载 CSV。
 odk-fault-odk_export_empty = 导出文件中没有访谈：标题行之后没有任何行。
 odk-fault-odk_export_labels = 导出文件的标题是问题的文字，而不是问题的名称。请在 KoboToolbox 中选择“XML values and headers”重新导出（多选答案放在同一列）。
+
+# Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
+decision-from = 恢复与考虑期于 { $date } 结束，自该日起可签署最终决定。在此之前，此人继续享有合理理由认定所带来的保护。

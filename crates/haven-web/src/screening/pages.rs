@@ -297,6 +297,10 @@ struct ScreeningPage {
     notice_languages: Vec<(&'static str, &'static str, bool)>,
     can_decide: bool,
     decide_hint: String,
+    /// Until the recovery and reflection period ends, the date a conclusive
+    /// decision may be signed from, shown instead of a form that would be
+    /// refused.
+    decide_from: Option<String>,
     jur_name: String,
     jur_fc: String,
     jur_alternatives: String,
@@ -450,6 +454,12 @@ pub(crate) async fn screening_page(
             .collect(),
         can_decide: caller.may(Permission::DecideConclusively),
         decide_hint: tr.t_with("decision-hint", "days", i64::from(jur.reflection_days)),
+        decide_from: view
+            .completed_at_ms
+            .and_then(|ms| time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok())
+            .map(|done| haven_core::screening::decision::earliest_decision(done.date(), jur.reflection_days))
+            .filter(|earliest| crate::kit::time::today() < *earliest)
+            .map(|earliest| tr.t_with("decision-from", "date", haven_core::person::format_date(earliest))),
         corroboration: match state
             .store
             .corroboration_count(&caller.scope(&state, Permission::ReadCase).await?, view.id)

@@ -182,10 +182,17 @@ async fn r07_a_conclusive_decision_is_signed_by_a_decision_maker_with_reasons_af
     let res = decide(dm.clone(), j!({"conclusion": "confirmed", "reasons": reasons})).await;
     assert_eq!(res.status(), 409);
     assert!(json(res).await["message"].as_str().unwrap().contains("reflection period"));
+    // The page says from when, instead of offering a form that would be refused.
+    let page = app.page_as("dm_r07", &format!("/screenings/{sid}")).await;
+    assert!(page.contains("id=\"decision-wait\"") && page.contains("can be signed from"), "{page}");
+    assert!(!page.contains(&format!("action=\"/screenings/{sid}/decisions\"")), "{page}");
     sqlx::query("UPDATE screenings SET completed_at = completed_at - 2678400000") // 31 days in ms
         .execute(app.store.pool())
         .await
         .unwrap();
+    let page = app.page_as("dm_r07", &format!("/screenings/{sid}")).await;
+    assert!(!page.contains("id=\"decision-wait\""), "{page}");
+    assert!(page.contains(&format!("action=\"/screenings/{sid}/decisions\"")), "{page}");
     // Not by a caseworker or supervisor, and never without reasons.
     let res = decide(app.token.clone(), j!({"conclusion": "confirmed", "reasons": reasons})).await;
     assert_eq!(res.status(), 403);
