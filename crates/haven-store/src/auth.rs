@@ -1281,6 +1281,13 @@ fn may_switch_account(actor: &Actor, row: &AnyRow, org: OrgId) -> Result<bool> {
     if !access::may_manage_users_of(actor, org) {
         return Ok(false);
     }
+    // The system administrator's account is made at bootstrap and is nobody's
+    // to switch off from a web session: an administrator of the organisation
+    // it sits in could otherwise disable it and, as the grantor of its
+    // return, leave it waiting for someone else's approval (R16).
+    if row.try_get::<String, _>("role")? == Role::SystemAdmin.as_str() {
+        return Ok(false);
+    }
     if actor.role == Role::SystemAdmin {
         return Ok(row.try_get::<String, _>("role")? == Role::OrgAdmin.as_str());
     }

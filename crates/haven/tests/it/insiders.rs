@@ -1276,6 +1276,32 @@ async fn r16_person_rows_planted_in_sql_take_no_place_in_a_name_search() {
     assert!(alarms.contains("00000000-0000-4000-8000-000000000002"), "{alarms}");
 }
 
+/// An organisation's administrator manages its staff, not the system
+/// administrator's account that sits in it: disabling it would leave it
+/// waiting for a second approval after any re-enabling.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_an_organisation_administrator_cannot_switch_off_the_system_administrator() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let admin = principal(&app, org_a, Role::OrgAdmin, "switch.admin").await;
+    let cw = principal(&app, org_a, Role::Caseworker, "switch.cw").await;
+    let sysadmin = app.store.user_by_username("admin").await.unwrap();
+    assert_eq!(sysadmin.org_id, org_a);
+    let act = |user: String, step: &'static str| {
+        app.client.post(app.url(&format!("/api/v1/users/{user}/{step}"))).bearer_auth(admin.token.clone()).send()
+    };
+    for step in ["disable", "enable"] {
+        assert_eq!(act(sysadmin.id.to_string(), step).await.unwrap().status(), 403, "{step}");
+    }
+    let after = app.store.user_by_username("admin").await.unwrap();
+    assert_eq!(after.role, Role::SystemAdmin);
+    let listed = app.store.list_users(&haven_core::access::OrgAdmin::key_holder(org_a)).await.unwrap();
+    let row = listed.iter().find(|u| u.username == "admin").unwrap();
+    assert!(!row.disabled && row.status == haven_store::auth::AccountStatus::Active);
+    // Their own staff they still manage.
+    assert_eq!(act(cw.user.id.to_string(), "disable").await.unwrap().status(), 204);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_a_role_change_ends_sessions_waits_for_a_second_administrator_and_is_audited() {
     let app = TestApp::spawn().await;
