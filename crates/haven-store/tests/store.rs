@@ -18,6 +18,21 @@ async fn open() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// A fresh store with a supervisor, who reaches every record of the
+/// organisation.
+async fn open_as_supervisor() -> (tempfile::TempDir, Store, haven_core::access::Actor) {
+    let (dir, store) = open().await;
+    store.bootstrap().await.unwrap().unwrap();
+    let org = store.org_by_name("Local organisation").await.unwrap();
+    let leave = haven_core::access::OrgAdmin::key_holder(org);
+    store
+        .create_user(&leave, "sup", haven_core::access::Role::Supervisor, "a-long-test-password", false)
+        .await
+        .unwrap();
+    let admin = store.user_by_username("sup").await.unwrap().actor();
+    (dir, store, admin)
+}
+
 fn person(name: &str) -> PersonRecord {
     let today = time::OffsetDateTime::now_utc().date();
     PersonRecord::parse(&PersonInput { full_name: name.into(), ..Default::default() }, today).unwrap()
@@ -28,20 +43,7 @@ fn person(name: &str) -> PersonRecord {
 /// shared by many must not widen the result, and the page size must hold.
 #[tokio::test]
 async fn search_keeps_every_word_and_pages_newest_first() {
-    let (_dir, store) = open().await;
-    store.bootstrap().await.unwrap().unwrap();
-    let org = store.org_by_name("Local organisation").await.unwrap();
-    store
-        .create_user(
-            &haven_core::access::OrgAdmin::key_holder(org),
-            "sup",
-            haven_core::access::Role::Supervisor,
-            "a-long-test-password",
-            false,
-        )
-        .await
-        .unwrap();
-    let admin = store.user_by_username("sup").await.unwrap().actor();
+    let (_dir, store, admin) = open_as_supervisor().await;
     let w = authorize(&admin, Permission::WritePerson, Purpose::case_management(), "t").unwrap();
     let r = authorize(&admin, Permission::ReadPerson, Purpose::case_management(), "t").unwrap();
     for given in ["Minh", "Hoa", "Tuan", "Anh", "Binh", "Dung", "Hai", "Linh"] {
@@ -81,20 +83,7 @@ async fn search_keeps_every_word_and_pages_newest_first() {
 
 #[tokio::test]
 async fn r28_person_round_trip_search_and_erase() {
-    let (_dir, store) = open().await;
-    store.bootstrap().await.unwrap().unwrap();
-    let org = store.org_by_name("Local organisation").await.unwrap();
-    store
-        .create_user(
-            &haven_core::access::OrgAdmin::key_holder(org),
-            "sup",
-            haven_core::access::Role::Supervisor,
-            "a-long-test-password",
-            false,
-        )
-        .await
-        .unwrap();
-    let admin = store.user_by_username("sup").await.unwrap().actor();
+    let (_dir, store, admin) = open_as_supervisor().await;
     let w = authorize(&admin, Permission::WritePerson, Purpose::case_management(), "t").unwrap();
     let r = authorize(&admin, Permission::ReadPerson, Purpose::case_management(), "t").unwrap();
     let e = authorize(&admin, Permission::ErasePerson, Purpose::case_management(), "t").unwrap();
