@@ -1475,3 +1475,6 @@ odk-fault-odk_export_labels = The export's headings are the questions' wording, 
 
 # Screening page: a decision waits for the end of the reflection period
 decision-from = A conclusive decision can be signed from { $date }, when the recovery and reflection period ends. Until then the person keeps the protection that reasonable grounds give.
+
+# Looking for duplicates: more matches than shown
+merge-more = More people match than are shown here. Add another word of the name to the search to narrow it.

@@ -1485,3 +1485,6 @@ odk-fault-odk_export_labels = Judul kolom ekspor adalah kalimat pertanyaan, buka
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = Keputusan akhir dapat ditandatangani mulai { $date }, saat masa pemulihan dan refleksi berakhir. Sampai saat itu, orang tersebut tetap mendapat perlindungan dari temuan dasar yang wajar.
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = Lebih banyak orang yang cocok daripada yang ditampilkan di sini. Tambahkan kata lain dari nama ke pencarian untuk mempersempitnya.

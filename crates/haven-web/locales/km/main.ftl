@@ -1485,3 +1485,6 @@ odk-fault-odk_export_labels = ចំណងជើងរបស់ឯកសារ�
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = អាចចុះហត្ថលេខាលើសេចក្តីសម្រេចចុងក្រោយបានចាប់ពី { $date } នៅពេលរយៈពេលស្តារ និងពិចារណាបញ្ចប់។ រហូតដល់ពេលនោះ បុគ្គលនោះនៅតែទទួលបានការការពារដែលមូលដ្ឋានសមហេតុផលផ្តល់ឱ្យ។
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = មានមនុស្សត្រូវគ្នាច្រើនជាងអ្វីដែលបង្ហាញនៅទីនេះ។ បន្ថែមពាក្យមួយទៀតនៃឈ្មោះទៅក្នុងការស្វែងរក ដើម្បីបង្រួមលទ្ធផល។

@@ -1485,3 +1485,6 @@ odk-fault-odk_export_labels = ຫົວຖັນຂອງໄຟລ໌ສົ່�
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = ສາມາດລົງນາມຄຳຕັດສິນຂັ້ນສຸດທ້າຍໄດ້ແຕ່ວັນທີ { $date } ເມື່ອໄລຍະເວລາຟື້ນຟູ ແລະ ພິຈາລະນາສິ້ນສຸດລົງ. ຈົນກວ່າຮອດເວລານັ້ນ ບຸກຄົນດັ່ງກ່າວຍັງໄດ້ຮັບການປົກປ້ອງຈາກການພົບເຫດຜົນອັນສົມຄວນ.
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = ມີຄົນທີ່ກົງກັນຫຼາຍກວ່າທີ່ສະແດງຢູ່ນີ້. ເພີ່ມຄຳອື່ນຂອງຊື່ໃສ່ການຄົ້ນຫາເພື່ອໃຫ້ແຄບລົງ.

@@ -1485,3 +1485,6 @@ odk-fault-odk_export_labels = ထုတ်ယူဖိုင်၏ ခေါင�
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = ပြန်လည်နာလန်ထူပြီး စဉ်းစားချိန် ကာလ ကုန်ဆုံးသည့် { $date } မှစ၍ နောက်ဆုံး ဆုံးဖြတ်ချက်ကို လက်မှတ်ထိုးနိုင်သည်။ ထိုအချိန်အထိ ထိုသူသည် ခိုင်လုံသော အကြောင်း တွေ့ရှိချက်မှ ရရှိသော အကာအကွယ်ကို ဆက်လက်ရရှိသည်။
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = ဤနေရာတွင် ပြထားသည်ထက် ကိုက်ညီသူ ပိုများသည်။ ရှာဖွေမှုကို ကျဉ်းစေရန် အမည်၏ နောက်ထပ်စကားလုံးတစ်လုံး ထည့်ပါ။

@@ -1485,3 +1485,6 @@ odk-fault-odk_export_labels = หัวคอลัมน์ของไฟล�
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = ลงนามคำวินิจฉัยชี้ขาดได้ตั้งแต่ { $date } เมื่อระยะเวลาฟื้นฟูและไตร่ตรองสิ้นสุดลง ระหว่างนี้บุคคลนั้นยังได้รับความคุ้มครองจากการพบเหตุอันควรเชื่อ
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = มีบุคคลที่ตรงกันมากกว่าที่แสดงไว้ที่นี่ เพิ่มคำอื่นของชื่อในการค้นหาเพื่อให้แคบลง

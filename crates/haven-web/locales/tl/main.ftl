@@ -1490,3 +1490,6 @@ odk-fault-odk_export_labels = Ang mga heading ng export ay ang pananalita ng mga
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = Maaaring lagdaan ang pinal na pasya simula { $date }, kapag natapos ang panahon ng paggaling at pagninilay. Hanggang doon, nananatili sa tao ang proteksyong ibinibigay ng makatwirang batayan.
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = Mas marami ang tumutugma kaysa sa ipinapakita rito. Magdagdag ng isa pang salita ng pangalan sa paghahanap para paliitin ito.

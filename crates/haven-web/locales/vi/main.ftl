@@ -1485,3 +1485,6 @@ odk-fault-odk_export_labels = Tiêu đề của tệp xuất là lời câu hỏ
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = Có thể ký quyết định cuối cùng từ ngày { $date }, khi thời gian hồi phục và suy xét kết thúc. Trong thời gian đó, người này vẫn được bảo vệ theo kết luận có căn cứ hợp lý.
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = Có nhiều người khớp hơn số được hiển thị ở đây. Hãy thêm một từ khác của tên vào ô tìm kiếm để thu hẹp kết quả.

@@ -1485,3 +1485,6 @@ odk-fault-odk_export_labels = 导出文件的标题是问题的文字，而不�
 
 # Screening page: a decision waits for the end of the reflection period (REVIEW: machine-quality, needs native review)
 decision-from = 恢复与考虑期于 { $date } 结束，自该日起可签署最终决定。在此之前，此人继续享有合理理由认定所带来的保护。
+
+# Looking for duplicates: more matches than shown (REVIEW: machine-quality, needs native review)
+merge-more = 匹配的人比这里显示的更多。请在搜索中加入姓名的另一个词以缩小范围。

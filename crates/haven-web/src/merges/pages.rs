@@ -20,6 +20,9 @@ struct DuplicatesPage {
     name: String,
     q: String,
     candidates: Vec<Candidate>,
+    /// More people match than the page shows: it asks for a narrower search
+    /// rather than leaving them out unsaid.
+    more: bool,
 }
 
 #[derive(Deserialize)]
@@ -50,8 +53,11 @@ pub(crate) async fn duplicates_page(
         queries.extend(record.latin_name.iter().map(|n| n.as_str().to_owned()));
     }
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut more = false;
     for q in &queries {
-        for p in state.store.search_persons(&scope, q, haven_store::persons::Page::new(1, 20)).await?.items {
+        let found = state.store.search_persons(&scope, q, haven_store::persons::Page::new(1, 20)).await?;
+        more |= found.has_more;
+        for p in found.items {
             if p.id != id && !candidates.iter().any(|c| c.id == p.id.to_string()) {
                 candidates.push(Candidate {
                     id: p.id.to_string(),
@@ -71,6 +77,7 @@ pub(crate) async fn duplicates_page(
         name: record.full_name.as_str().to_owned(),
         q,
         candidates,
+        more,
     })
 }
 

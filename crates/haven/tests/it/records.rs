@@ -638,6 +638,13 @@ async fn r13_the_duplicates_page_finds_records_by_name_and_merges_from_the_brows
         .next()
         .unwrap();
     assert!(table.contains(&dup) && !table.contains("Unrelated") && !table.contains(&format!("value=\"{kept}\"")));
+    assert!(!page.contains("id=\"merge-more\""), "two matches fit: {page}");
+    // More matches than the page holds: it says so rather than leaving them out unsaid.
+    for n in 0..21 {
+        app.create_named(&format!("Somchai Other{n}")).await;
+    }
+    let crowded = app.page_as("sup", &format!("/persons/{kept}/duplicates?q=somchai")).await;
+    assert!(crowded.contains("id=\"merge-more\""), "{crowded}");
     let (cookie, csrf) = session(&app, "sup").await;
     let res = no_redirects()
         .post(app.url(&format!("/persons/{kept}/merges")))
