@@ -960,7 +960,7 @@ impl Store {
             keyed.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
             let mut sound = Vec::with_capacity(keyed.len());
             for (_, _, r) in keyed {
-                if self.listable(scope, &r)? {
+                if self.listable(scope, &r)?.is_some() {
                     sound.push(r);
                 }
             }
@@ -973,23 +973,27 @@ impl Store {
         }
     }
 
-    /// Whether a listed row may be shown at all: its key opens and its reach
-    /// evidence holds. Each failure raises the alarm.
-    fn listable(&self, scope: &Scope, r: &AnyRow) -> Result<bool> {
+    /// A listed row's key and what its caller may see of it, when the row
+    /// may be shown at all: its key opens, its reach evidence holds and it
+    /// shows who the person is. A row planted or edited in SQL gives `None`
+    /// (and the alarm is raised), so one such row cannot take a whole list
+    /// or search down.
+    fn listable(&self, scope: &Scope, r: &AnyRow) -> Result<Option<(DataKey, Categories)>> {
         let id_s: String = r.try_get("id")?;
-        match self.keys().unwrap(&id_s, &r.try_get::<Vec<u8>, _>("wrapped")?) {
-            Ok(_) => {}
+        let dek = match self.keys().unwrap(&id_s, &r.try_get::<Vec<u8>, _>("wrapped")?) {
+            Ok(k) => k,
             Err(StoreError::Integrity(_) | StoreError::Crypto) => {
                 self.alarm_soon(RecordKind::Person, id_s, "person_keys");
-                return Ok(false);
+                return Ok(None);
             }
             Err(e) => return Err(e),
-        }
-        match row_categories(self, scope, r) {
-            Ok(a) => Ok(a.is_some_and(|a| a.contains(Category::Identity))),
-            Err(StoreError::Integrity(_)) => Ok(false),
-            Err(e) => Err(e),
-        }
+        };
+        let allowed = match row_categories(self, scope, r) {
+            Ok(a) => a.ok_or(StoreError::Denied)?,
+            Err(StoreError::Integrity(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        Ok(allowed.contains(Category::Identity).then_some((dek, allowed)))
     }
 
     async fn finish_listing(
@@ -1006,28 +1010,7 @@ impl Store {
         for r in &rows {
             let id_s: String = r.try_get("id")?;
             let id: PersonId = id_s.parse()?;
-            let wrapped: Vec<u8> = r.try_get("wrapped")?;
-            // A key that does not open was written in SQL: that row is left
-            // out and the alarm raised, as for a row that fails its MAC, so
-            // one planted row cannot take every search down.
-            let dek = match self.keys().unwrap(&id_s, &wrapped) {
-                Ok(k) => k,
-                Err(StoreError::Integrity(_) | StoreError::Crypto) => {
-                    self.alarm_soon(RecordKind::Person, id_s, "person_keys");
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
-            let allowed = match row_categories(self, scope, r) {
-                Ok(a) => a.ok_or(StoreError::Denied)?,
-                // One row edited in SQL must not take the whole list down:
-                // it is left out, and its alarm has been raised.
-                Err(StoreError::Integrity(_)) => continue,
-                Err(e) => return Err(e),
-            };
-            if !allowed.contains(Category::Identity) {
-                continue;
-            }
+            let Some((dek, allowed)) = self.listable(scope, r)? else { continue };
             let location_shown = allowed.contains(Category::ContactLocation);
             let location =
                 if location_shown { read_location(self.keys(), r)?.as_str().to_owned() } else { "unknown".to_owned() };
