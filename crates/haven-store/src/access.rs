@@ -464,6 +464,14 @@ impl Store {
         if done == 0 {
             return Err(StoreError::NotFound);
         }
+        // The review is under the grant's MAC (it keeps the grant out of the
+        // queue); unsealed, every later read through the grant raised a false
+        // integrity alarm and refused its holder.
+        let spec = match item {
+            Reviewable::BreakGlass(_) => &crate::integrity::ACCESS_GRANTS,
+            Reviewable::ConsentOverride(_) => &crate::integrity::CONSENT_OVERRIDES,
+        };
+        self.seal_row(&mut tx, spec, id).await?;
         self.append_scoped(&mut tx, scope, Action::Review, RecordKind::Grant, id, "ok").await?;
         tx.commit().await
     }

@@ -137,6 +137,10 @@ async fn break_glass_is_reasoned_time_limited_partial_and_reviewed() {
     assert_eq!(res.status(), 204);
     let queue = json(app.get("/api/v1/review").send().await.unwrap()).await;
     assert!(queue.as_array().unwrap().iter().all(|i| i["username"] != "cw_night"));
+    // Reviewed, the grant still holds until it expires: the review is sealed
+    // with the row, not mistaken for an edit in SQL.
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cw).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{:?}", res.text().await);
 
     // When the grant expires, so does the access.
     app.backdate("UPDATE access_grants SET expires_at = 0", "access_grants").await;
