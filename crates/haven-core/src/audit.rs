@@ -120,6 +120,8 @@ pub enum RecordKind {
     Transfer,
     /// A partner installation in the exchange registry.
     Partner,
+    /// A family's tracing request, at either end (R25).
+    Tracing,
 }
 
 impl RecordKind {
@@ -140,6 +142,7 @@ impl RecordKind {
             RecordKind::AdReview => "ad_review",
             RecordKind::Transfer => "transfer",
             RecordKind::Partner => "partner",
+            RecordKind::Tracing => "tracing",
         }
     }
 }

@@ -167,3 +167,13 @@ mod tests {
         check(NotificationId::from_random_bytes);
     }
 }
+
+id_type!(
+    /// A family's tracing request, held by the organisation in the country of origin (R25).
+    TracingRequestId
+);
+id_type!(
+    /// A tracing request received from a partner installation, reviewed by the holding
+    /// organisation (R25).
+    TracingInboundId
+);

@@ -30,6 +30,7 @@ pub mod services;
 pub mod tasks;
 pub mod text;
 pub mod tlog;
+pub mod tracing;
 
 mod iso3166;
 

@@ -66,6 +66,29 @@ impl NodeKeys {
         self.signing.sign(message).to_bytes()
     }
 
+    /// The secret two partners link family-tracing records under (R25), the same at both
+    /// ends: X25519 between this node's encryption key and the partner's, then HKDF-SHA256
+    /// with both fingerprints (in sorted order) as salt and its own label as info, so it
+    /// is never the key that opens packages, nor the master key, and differs per partnership.
+    /// Refused when the agreement is degenerate (a small-order partner key).
+    pub fn linkage_secret(&self, partner: &NodePublic) -> Result<zeroize::Zeroizing<[u8; 32]>, ExchangeError> {
+        let mut mine = [0u8; 32];
+        mine.copy_from_slice(&self.encryption.to_bytes());
+        let secret = x25519_dalek::StaticSecret::from(mine);
+        zeroize::Zeroize::zeroize(&mut mine);
+        let shared = secret.diffie_hellman(&x25519_dalek::PublicKey::from(partner.encryption));
+        if !shared.was_contributory() {
+            return Err(ExchangeError::KeyInvalid);
+        }
+        let (a, b) = (self.public.fingerprint(), partner.fingerprint());
+        let (lo, hi) = if a.as_str() <= b.as_str() { (a, b) } else { (b, a) };
+        let salt = format!("{}{}", lo.as_str(), hi.as_str());
+        let hk = hkdf::Hkdf::<Sha256>::new(Some(salt.as_bytes()), shared.as_bytes());
+        let mut out = zeroize::Zeroizing::new([0u8; 32]);
+        hk.expand(b"haven-tracing-linkage-v1", out.as_mut()).map_err(|_| ExchangeError::KeyInvalid)?;
+        Ok(out)
+    }
+
     pub(crate) fn signing_key(&self) -> &SigningKey {
         &self.signing
     }
@@ -210,5 +233,31 @@ impl TryFrom<String> for Fingerprint {
 impl From<Fingerprint> for String {
     fn from(f: Fingerprint) -> String {
         f.0
+    }
+}
+
+#[cfg(test)]
+mod linkage_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn r25_both_partners_derive_one_linkage_secret_that_no_third_node_shares() {
+        let a = NodeKeys::from_seeds(&[1; 32], &[2; 32]);
+        let b = NodeKeys::from_seeds(&[3; 32], &[4; 32]);
+        let c = NodeKeys::from_seeds(&[5; 32], &[6; 32]);
+        let ab = a.linkage_secret(&b.public()).unwrap();
+        assert_eq!(*ab, *b.linkage_secret(&a.public()).unwrap());
+        assert_ne!(*ab, *a.linkage_secret(&c.public()).unwrap());
+        assert_ne!(*ab, *c.linkage_secret(&b.public()).unwrap());
+        // Never the raw agreement, which opens nothing but must not be reused either.
+        assert_ne!(ab.as_slice(), a.encryption.to_bytes().as_slice());
+    }
+
+    #[test]
+    fn r25_a_small_order_partner_key_is_refused() {
+        let a = NodeKeys::from_seeds(&[1; 32], &[2; 32]);
+        let bad = NodePublic { signing: a.public().signing, encryption: [0; 32] };
+        assert_eq!(a.linkage_secret(&bad).unwrap_err(), ExchangeError::KeyInvalid);
     }
 }

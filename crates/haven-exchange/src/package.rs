@@ -50,10 +50,14 @@ pub enum PackageKind {
     Checkpoint,
     /// The witness's cosignature of a checkpoint (C2SP tlog-cosignature).
     Cosignature,
+    /// A family's tracing request: keyed encodings and a coarse context, never a name (R25).
+    TracingRequest,
+    /// The answer to a tracing request: only what the person allowed (R25).
+    TracingAnswer,
 }
 
 impl PackageKind {
-    pub const ALL: [PackageKind; 9] = [
+    pub const ALL: [PackageKind; 11] = [
         PackageKind::Transfer,
         PackageKind::Receipt,
         PackageKind::Accept,
@@ -63,6 +67,8 @@ impl PackageKind {
         PackageKind::FollowUp,
         PackageKind::Checkpoint,
         PackageKind::Cosignature,
+        PackageKind::TracingRequest,
+        PackageKind::TracingAnswer,
     ];
 
     /// The same name as in the header JSON.
@@ -77,6 +83,8 @@ impl PackageKind {
             PackageKind::FollowUp => "follow_up",
             PackageKind::Checkpoint => "checkpoint",
             PackageKind::Cosignature => "cosignature",
+            PackageKind::TracingRequest => "tracing_request",
+            PackageKind::TracingAnswer => "tracing_answer",
         }
     }
 

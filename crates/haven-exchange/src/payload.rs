@@ -153,10 +153,131 @@ impl Message {
     }
 }
 
+/// A family's tracing request as it crosses (R25): the request's keyed encoding (haven-trace's
+/// ENCODED format, one record, under the partnership's linkage secret) and the coarse context
+/// the holding organisation reviews a candidate against. No name, date of birth, place or
+/// family contact in clear: the encoding is the only form the names take.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TracingRequestPayload {
+    pub format: u32,
+    /// The sender's id for the request, which the answer names.
+    pub request_id: String,
+    /// The receiving organisation's id on the receiving node.
+    pub to_org_id: String,
+    pub from_org_name: String,
+    /// ENCODED bytes, base64 (standard alphabet).
+    pub encoded: String,
+    /// The context's fields: `age_range`, `sex`, `nationality`, `region`,
+    /// `last_heard` (a month).
+    pub context: std::collections::BTreeMap<String, String>,
+}
+
+/// The largest tracing request accepted, before parsing.
+pub const MAX_TRACING_REQUEST_BYTES: usize = 64 * 1024;
+/// Every tracing answer is padded to exactly this size, so its length does not tell an observer
+/// whether the person declined, passed on a message or agreed to contact.
+pub const TRACING_ANSWER_BYTES: usize = 8 * 1024;
+
+impl TracingRequestPayload {
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ExchangeError> {
+        serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the payload cannot be written"))
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Self, ExchangeError> {
+        if bytes.len() > MAX_TRACING_REQUEST_BYTES {
+            return Err(ExchangeError::TooLarge { size: bytes.len(), max: MAX_TRACING_REQUEST_BYTES });
+        }
+        let p: Self = serde_json::from_slice(bytes)
+            .map_err(|_| ExchangeError::Malformed("the payload is not a tracing request"))?;
+        if p.format != crate::FORMAT {
+            return Err(ExchangeError::Downgrade { found: p.format, expected: crate::FORMAT });
+        }
+        if p.request_id.is_empty() || p.request_id.len() > 64 || p.context.len() > 8 {
+            return Err(ExchangeError::Malformed("the payload is not a tracing request"));
+        }
+        Ok(p)
+    }
+}
+
+/// The answer to a tracing request: `closed`, `message` or `contact`, and the person's text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TracingAnswerPayload {
+    pub format: u32,
+    pub request_id: String,
+    pub outcome: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl TracingAnswerPayload {
+    /// Padded with spaces to [`TRACING_ANSWER_BYTES`]; refused if it would not fit.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ExchangeError> {
+        let mut v = serde_json::to_vec(self).map_err(|_| ExchangeError::Malformed("the payload cannot be written"))?;
+        if v.len() > TRACING_ANSWER_BYTES {
+            return Err(ExchangeError::TooLarge { size: v.len(), max: TRACING_ANSWER_BYTES });
+        }
+        v.resize(TRACING_ANSWER_BYTES, b' ');
+        Ok(v)
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Self, ExchangeError> {
+        if bytes.len() > TRACING_ANSWER_BYTES {
+            return Err(ExchangeError::TooLarge { size: bytes.len(), max: TRACING_ANSWER_BYTES });
+        }
+        let p: Self = serde_json::from_slice(bytes)
+            .map_err(|_| ExchangeError::Malformed("the payload is not a tracing answer"))?;
+        if p.format != crate::FORMAT {
+            return Err(ExchangeError::Downgrade { found: p.format, expected: crate::FORMAT });
+        }
+        Ok(p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn r25_every_tracing_answer_seals_to_one_length() {
+        let long = "x".repeat(1000);
+        let lens: Vec<usize> = [("closed", ""), ("message", "I am safe"), ("contact", long.as_str())]
+            .into_iter()
+            .map(|(o, t)| {
+                let a = TracingAnswerPayload {
+                    format: crate::FORMAT,
+                    request_id: "0b3c7a52-9f1e-4c2d-8a6b-5e4f3d2c1b0a".into(),
+                    outcome: o.into(),
+                    text: t.into(),
+                };
+                let b = a.to_bytes().unwrap_or_default();
+                assert_eq!(TracingAnswerPayload::parse(&b).ok(), Some(a));
+                b.len()
+            })
+            .collect();
+        assert_eq!(lens, vec![TRACING_ANSWER_BYTES; 3]);
+    }
+
+    proptest! {
+        /// A partner's tracing bodies are untrusted input: any bytes are refused or read,
+        /// never a panic.
+        #[test]
+        fn r25_arbitrary_tracing_bodies_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = TracingRequestPayload::parse(&bytes);
+            let _ = TracingAnswerPayload::parse(&bytes);
+        }
+    }
+
+    #[test]
+    fn r25_tracing_requests_refuse_unknown_fields_and_oversize() {
+        let extra = br#"{"format":1,"request_id":"r","to_org_id":"","from_org_name":"","encoded":"","context":{},"full_name":"x"}"#;
+        assert!(matches!(TracingRequestPayload::parse(extra), Err(ExchangeError::Malformed(_))));
+        let ok = br#"{"format":1,"request_id":"r","to_org_id":"","from_org_name":"","encoded":"","context":{}}"#;
+        assert!(TracingRequestPayload::parse(ok).is_ok());
+        assert!(TracingRequestPayload::parse(&vec![b' '; MAX_TRACING_REQUEST_BYTES + 1]).is_err());
+    }
 
     #[test]
     fn r24_payload_names_follow_htcds_and_absent_fields_stay_absent() {
