@@ -28,6 +28,8 @@ pub const MAX_TEXT: usize = 200;
 pub const MAX_NAMES: usize = 8;
 /// The longest message a person may pass on, in characters.
 pub const MAX_MESSAGE: usize = 1000;
+/// The widest age range a request may give, in years.
+pub const MAX_AGE_SPAN: u8 = 15;
 
 /// What the family told the organisation in the country of origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +81,9 @@ fn parse_age(v: &str) -> Result<Option<(u8, u8)>, ValidationError> {
     let (lo, hi) = v.split_once(['-', '–']).ok_or_else(bad)?;
     let lo: u8 = lo.trim().parse().map_err(|_| bad())?;
     let hi: u8 = hi.trim().parse().map_err(|_| bad())?;
-    if lo > hi || hi > 120 {
+    // A range wider than this matches nearly anyone of the right sex and
+    // nationality, and would have a caseworker ask the wrong people.
+    if lo > hi || hi > 120 || hi - lo > MAX_AGE_SPAN {
         return Err(bad());
     }
     Ok(Some((lo, hi)))
@@ -147,6 +151,20 @@ impl Request {
         let date_of_birth = date("date_of_birth", input.date_of_birth)?;
         let last_heard = date("last_heard", input.last_heard)?;
         let age = parse_age(input.age_range)?;
+        // Two answers to one question: the holder would be shown an age the
+        // date of birth may contradict.
+        if date_of_birth.is_some() && age.is_some() {
+            return Err(ValidationError::new(
+                "age_range",
+                "tracing_dob_and_age",
+                "give a date of birth or an age range, not both",
+            ));
+        }
+        if let (Some(born), Some(heard)) = (date_of_birth, last_heard) {
+            if heard < born {
+                return Err(ValidationError::new("last_heard", "implausible_date", "last heard from before being born"));
+            }
+        }
         let nationality = match input.nationality.trim() {
             "" => None,
             n => {
@@ -507,6 +525,13 @@ mod tests {
             assert_eq!((e.field, e.code), (field, code));
         }
         assert_eq!(parse_age("20–25").unwrap(), Some((20, 25)));
+        assert_eq!(parse_age("20-35").unwrap(), Some((20, 35)));
+        assert_eq!(parse_age("20-36").unwrap_err().code, "tracing_age_range");
+        assert_eq!(parse_age("0-120").unwrap_err().code, "tracing_age_range");
+        let both = RequestInput { age_range: "20-25", ..input() };
+        assert_eq!(Request::parse(&both, today).unwrap_err().code, "tracing_dob_and_age");
+        let before = RequestInput { last_heard: "1990-01-01", ..input() };
+        assert_eq!(Request::parse(&before, today).unwrap_err().field, "last_heard");
     }
 
     #[test]

@@ -70,6 +70,8 @@ pub const TABLES: &[&str] = &[
     "transfer_follow_ups",
     "exchange_outbox",
     "exchange_receipts",
+    "tracing_requests",
+    "tracing_inbound",
     "witnessed_logs",
     "audit_cosignatures",
     "notifications",

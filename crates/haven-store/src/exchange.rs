@@ -134,13 +134,13 @@ fn partner_ctx(fp: &str) -> String {
     format!("partner:{fp}")
 }
 
-fn refused(v: ValidationError) -> StoreError {
+pub(crate) fn refused(v: ValidationError) -> StoreError {
     StoreError::Invalid(v)
 }
 
 /// Each refusal of the package format as a refusal with its own code, which
 /// the web layer translates; the codes are `ExchangeError::code`'s.
-fn exchange_error(e: haven_exchange::ExchangeError) -> StoreError {
+pub(crate) fn exchange_error(e: haven_exchange::ExchangeError) -> StoreError {
     use haven_exchange::ExchangeError as E;
     let v = match e {
         E::TooLarge { .. } => ValidationError::new("package", "package_too_large", "the package is too large"),
@@ -470,7 +470,7 @@ impl Store {
     }
 
     /// The partner an organisation belongs to, if it is remote (MAC checked).
-    async fn remote_of(&self, tx: &mut WriteTx, org: OrgId) -> Result<Option<(String, String)>> {
+    pub(crate) async fn remote_of(&self, tx: &mut WriteTx, org: OrgId) -> Result<Option<(String, String)>> {
         let sql = format!("SELECT {} FROM partner_orgs t WHERE t.org_id = $1", select_cols(&PARTNER_ORGS, "t", ""));
         let Some(r) = sqlx::query(&sql).bind(org.to_string()).fetch_optional(&mut **tx).await? else {
             return Ok(None);
@@ -1521,6 +1521,14 @@ impl Store {
                 self.keep_cosignature(&mut tx, &p.fingerprint, &p.public, &m.note).await?;
                 None
             }
+            // R25: kept for a caseworker at either end; audited below under
+            // the local record's id, never the family's names.
+            PackageKind::TracingRequest => Some(
+                self.receive_tracing_request(&mut tx, p.fingerprint.as_str(), &p.name, &p.public, &opened.body).await?,
+            ),
+            PackageKind::TracingAnswer => {
+                Some(self.receive_tracing_answer(&mut tx, p.fingerprint.as_str(), &opened.body).await?)
+            }
             kind => {
                 let m = Message::parse(&opened.body).map_err(exchange_error)?;
                 self.apply_answer(&mut tx, &p, kind, &m, &h.id, h.created_ms).await?;
@@ -1538,11 +1546,15 @@ impl Store {
                 Some(m.transfer_id)
             }
         };
+        let record_kind = match h.kind {
+            PackageKind::TracingRequest | PackageKind::TracingAnswer => RecordKind::Tracing,
+            _ => RecordKind::Transfer,
+        };
         self.append(
             &mut tx,
             &ctx,
             Action::Receive,
-            RecordKind::Transfer,
+            record_kind,
             transfer_id.as_deref().unwrap_or(&h.id),
             h.kind.as_str(),
         )

@@ -295,6 +295,51 @@ pub(crate) const PERSON_MERGES: MacSpec = MacSpec {
     bound: true,
 };
 
+/// A tracing request's owner, state and recipient decide who reads it and
+/// whether an answer is taken; a row moved or re-stated in SQL would show
+/// a family an answer that never came (R25).
+pub(crate) const TRACING_REQUESTS: MacSpec = MacSpec {
+    table: "tracing_requests",
+    id: "id",
+    kind: RecordKind::Tracing,
+    cols: &[
+        Text("org_id"),
+        Text("status"),
+        Text("recipient_org_id"),
+        Text("partner"),
+        Text("created_by"),
+        Int("created_at"),
+        Int("sent_at"),
+        Int("answered_at"),
+        Text("closed_by"),
+        Int("closed_at"),
+    ],
+    bound: true,
+};
+
+/// A received request's holder, sender, state and candidate decide who is
+/// asked and what goes back: a candidate swapped in SQL would have a
+/// caseworker ask the wrong person (R25).
+pub(crate) const TRACING_INBOUND: MacSpec = MacSpec {
+    table: "tracing_inbound",
+    id: "id",
+    kind: RecordKind::Tracing,
+    cols: &[
+        Text("org_id"),
+        Text("partner"),
+        Text("remote_id"),
+        Text("status"),
+        Text("candidate_id"),
+        Int("score"),
+        Text("searched_by"),
+        Int("searched_at"),
+        Text("decided_by"),
+        Int("decided_at"),
+        Int("created_at"),
+    ],
+    bound: true,
+};
+
 pub(crate) const ALL: &[&MacSpec] = &[
     &ORGANISATIONS,
     &USERS,
@@ -315,6 +360,8 @@ pub(crate) const ALL: &[&MacSpec] = &[
     &TRANSFER_FOLLOW_UPS,
     &PERSON_HISTORY,
     &PERSON_MERGES,
+    &TRACING_REQUESTS,
+    &TRACING_INBOUND,
 ];
 
 /// The MAC of a row whose columns are named `{prefix}{column}` (so joined

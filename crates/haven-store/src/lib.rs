@@ -38,6 +38,7 @@ pub mod remedies;
 pub mod screenings;
 pub mod services;
 pub mod statistics;
+pub mod tracing;
 pub mod witness;
 
 use std::path::{Path, PathBuf};

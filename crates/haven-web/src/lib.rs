@@ -23,6 +23,7 @@ mod consent;
 mod cooperation;
 mod directory;
 mod exchange;
+mod family_tracing;
 mod inbox;
 mod interop;
 mod merges;
@@ -85,6 +86,7 @@ fn api_router() -> OpenApiRouter<kit::AppState> {
         .merge(ads::api())
         .merge(statistics::api())
         .merge(exchange::api())
+        .merge(family_tracing::api())
         .merge(interop::api())
 }
 
@@ -110,6 +112,7 @@ fn page_routes() -> Vec<kit::routes::RouteDef> {
         ads::pages(),
         statistics::pages(),
         exchange::pages(),
+        family_tracing::pages(),
         interop::pages(),
         views::pages(),
     ]

@@ -304,6 +304,8 @@ mod tests {
         args.insert("field".into(), "group/extra".into());
         args.insert("row".into(), 7.into());
         args.insert("column".into(), "Name".into());
+        args.insert("range".into(), "20–25".into());
+        args.insert("month".into(), "2024-03".into());
         for (code, _) in LANGUAGES {
             let id: LanguageIdentifier = code.parse().unwrap();
             for key in &keys {

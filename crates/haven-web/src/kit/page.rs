@@ -162,6 +162,7 @@ pub fn nav_links(tr: &Tr, caller: &Caller) -> Vec<(&'static str, String)> {
         links.push(("/services", tr.t("nav-services")));
         links.push(("/referrals", tr.t("nav-referrals")));
         links.push(("/transfers", tr.t("nav-transfers")));
+        links.push(("/tracing", tr.t("nav-tracing")));
     }
     if can(Permission::ReviewAccess) {
         links.push(("/review", tr.t("nav-review")));

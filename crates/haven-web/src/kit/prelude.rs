@@ -22,7 +22,7 @@ pub use haven_core::access::{Category, Permission};
 pub use haven_core::case::{CaseRecord, CaseStatus, NoteBody};
 pub use haven_core::ids::{
     AdReviewId, CaseId, ConsentId, CooperationId, DecisionId, DocumentId, MergeId, OrgId, PenaltyId, PersonId,
-    ProtectionId, ReferralId, ScreeningId, ServiceId, UserId,
+    ProtectionId, ReferralId, ScreeningId, ServiceId, TracingInboundId, TracingRequestId, UserId,
 };
 pub use haven_core::person::{format_date, parse_date, Birth, LocationType, PersonInput, PersonRecord};
 pub use haven_core::ValidationError;

@@ -11,11 +11,11 @@ use crate::helpers::{contains, haven, json, no_redirects, session, TestApp};
 
 /// Two installations that have exchanged cards, as their administrators
 /// would after reading each other the fingerprints.
-struct Pair {
-    a: TestApp,
-    b: TestApp,
+pub(crate) struct Pair {
+    pub(crate) a: TestApp,
+    pub(crate) b: TestApp,
     /// Installation B's own organisation, as A mirrors it (a consent names it).
-    b_org_at_a: String,
+    pub(crate) b_org_at_a: String,
     /// A system administrator's token at A.
     a_admin: String,
     client: reqwest::Client,
@@ -41,7 +41,7 @@ async fn pair_with_b_url(b_url: Option<String>) -> Pair {
     Pair { a, b, b_org_at_a, a_admin, client: reqwest::Client::new() }
 }
 
-async fn pair() -> Pair {
+pub(crate) async fn pair() -> Pair {
     pair_with_b_url(None).await
 }
 
@@ -51,12 +51,12 @@ async fn admin_token(app: &TestApp) -> String {
 }
 
 impl Pair {
-    async fn push_a(&self) -> usize {
+    pub(crate) async fn push_a(&self) -> usize {
         self.a.store.revoke_uncovered_transfers().await.unwrap();
         haven_web::exchange_push_due(&self.a.store, &self.client).await
     }
 
-    async fn push_b(&self) -> usize {
+    pub(crate) async fn push_b(&self) -> usize {
         self.b.store.revoke_uncovered_transfers().await.unwrap();
         haven_web::exchange_push_due(&self.b.store, &self.client).await
     }

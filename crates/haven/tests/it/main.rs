@@ -26,4 +26,5 @@ mod schema;
 mod screening;
 mod services;
 mod statistics;
+mod tracing;
 mod xlsform;

@@ -74,6 +74,11 @@ struct World {
     mirror2: OrgId,
     /// This installation's exchange keys, which the partner seals to.
     node: haven_exchange::NodePublic,
+    /// The name of organisation B's one person, whom the partner's tracing
+    /// requests ask after. Tracing fixtures live at B: a search reads every
+    /// person in the searcher's reach, and organisation A gains several with
+    /// every fixture, which made the matrix quadratic.
+    tracing_alias: String,
 }
 
 struct Fixture {
@@ -107,6 +112,14 @@ struct Fixture {
     merge: String,
     /// A record in no merge, to propose as a duplicate.
     spare: String,
+    /// A family's tracing request at organisation A, not sent yet.
+    tracing_request: String,
+    /// One sent to the partner and answered: the family is to be told.
+    tracing_answered: String,
+    /// A partner's request to organisation B, searched: B's one person is its candidate.
+    tracing_inbound: String,
+    /// Another, judged plausible: the person's decision is to be recorded.
+    tracing_plausible: String,
 }
 
 fn principal(role: Role, rel: &str) -> String {
@@ -167,6 +180,18 @@ async fn world(app: &TestApp) -> World {
     let by_name = |n: &str| added.organisations.iter().find(|(_, name)| name.starts_with(n)).unwrap().0;
     let (mirror, mirror2) = (by_name("Partner NGO"), by_name("Partner Shelter"));
     let node = store.node_keys().public();
+    let tracing_alias = "Kalomi Nupesori".to_owned();
+    let b_sup = users[&principal(Role::Supervisor, "other_org")].0.actor();
+    let today = time::OffsetDateTime::now_utc().date();
+    let record =
+        PersonRecord::parse(&PersonInput { full_name: tracing_alias.clone(), ..Default::default() }, today).unwrap();
+    store
+        .create_person(
+            &authorize(&b_sup, Permission::WritePerson, Purpose::case_management(), "matrix").unwrap(),
+            &record,
+        )
+        .await
+        .unwrap();
     World {
         org_a,
         org_b,
@@ -177,6 +202,7 @@ async fn world(app: &TestApp) -> World {
         mirror,
         mirror2,
         node,
+        tracing_alias,
     }
 }
 
@@ -230,6 +256,60 @@ fn partner_message(w: &World, kind: haven_exchange::PackageKind, transfer_id: &s
         &mut rand::rngs::OsRng,
     );
     haven_exchange::seal(&w.partner, &w.node, &header, &body.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap()
+}
+
+/// A tracing package from the partner (R25): a request about `name`, encoded
+/// under the partnership's linkage secret, or an answer to `request_id`.
+fn partner_tracing(w: &World, name: Option<&str>, request_id: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    let (kind, body) = match name {
+        Some(name) => {
+            let key = haven_trace::encode::LinkageKey::from_bytes(*w.partner.linkage_secret(&w.node).unwrap());
+            let person = haven_trace::people::Person {
+                id: "0".into(),
+                full_name: name.into(),
+                sex: None,
+                birth: haven_trace::people::Birth::Unknown,
+                nationality: None,
+                place_of_origin: String::new(),
+                on: None,
+            };
+            let encoded = haven_trace::encode::write_encoded(&haven_trace::encode::EncodedFile {
+                key_check: key.check(),
+                records: vec![haven_trace::encode::Encoder::new(&key).encode(&person)],
+            });
+            let payload = haven_exchange::payload::TracingRequestPayload {
+                format: haven_exchange::FORMAT,
+                request_id: request_id.into(),
+                to_org_id: w.org_b.to_string(),
+                from_org_name: "Partner NGO".into(),
+                encoded: base64::engine::general_purpose::STANDARD.encode(encoded),
+                context: Default::default(),
+            };
+            (haven_exchange::PackageKind::TracingRequest, payload.to_bytes().unwrap())
+        }
+        None => {
+            let answer = haven_exchange::payload::TracingAnswerPayload {
+                format: haven_exchange::FORMAT,
+                request_id: request_id.into(),
+                outcome: "closed".into(),
+                text: String::new(),
+            };
+            (haven_exchange::PackageKind::TracingAnswer, answer.to_bytes().unwrap())
+        }
+    };
+    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let header = haven_exchange::Header::new(
+        kind,
+        w.partner.public().fingerprint(),
+        w.node.fingerprint(),
+        seq,
+        now,
+        3_600_000,
+        &mut rand::rngs::OsRng,
+    );
+    haven_exchange::seal(&w.partner, &w.node, &header, &body, &mut rand::rngs::OsRng).unwrap()
 }
 
 /// A new partner's signed card and its fingerprint, for the registry routes.
@@ -406,7 +486,52 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
     let duplicate = store.create_person(&scope(Permission::WritePerson), &new_record("dup")).await.unwrap();
     let merge = store.propose_merge(&scope(Permission::MergePersons), person, duplicate).await.unwrap();
     let spare = store.create_person(&scope(Permission::WritePerson), &new_record("spare")).await.unwrap().to_string();
+    // Tracing (R25): organisation A's own requests, and two of the
+    // partner's to organisation B, found by B's supervisor's search.
+    let family = |names: &'static str| {
+        haven_core::tracing::Request::parse(
+            &haven_core::tracing::RequestInput {
+                names,
+                requester_name: "Family",
+                requester_relation: "mother",
+                requester_contact: "+84 1",
+                family_consent: true,
+                ..Default::default()
+            },
+            today,
+        )
+        .unwrap()
+    };
+    let write = scope(Permission::WriteCase);
+    let tracing_request = store.create_tracing_request(&write, &family("Missing Relative")).await.unwrap().to_string();
+    let answered = store.create_tracing_request(&write, &family("Missing Relative")).await.unwrap();
+    store.send_tracing_request(&write, answered, w.mirror2).await.unwrap();
+    store
+        .receive_package(&partner_tracing(w, None, &answered.to_string()), haven_store::exchange::Via::Push)
+        .await
+        .unwrap();
+    let b_sup = w.users[&principal(Role::Supervisor, "other_org")].0.actor();
+    let b_scope = |p| authorize(&b_sup, p, Purpose::case_management(), "matrix").unwrap();
+    let mut inbound = Vec::new();
+    for _ in 0..2 {
+        let remote = haven_core::ids::NoteId::from_random_bytes(rand::random()).to_string();
+        let id: haven_core::ids::TracingInboundId = store
+            .receive_package(&partner_tracing(w, Some(&w.tracing_alias), &remote), haven_store::exchange::Via::Push)
+            .await
+            .unwrap()
+            .transfer_id
+            .unwrap()
+            .parse()
+            .unwrap();
+        store.search_tracing_candidate(&b_scope(Permission::ReadPerson), id).await.unwrap();
+        inbound.push(id);
+    }
+    store.mark_tracing_plausible(&b_scope(Permission::WriteCase), inbound[1]).await.unwrap();
     Fixture {
+        tracing_request,
+        tracing_answered: answered.to_string(),
+        tracing_inbound: inbound[0].to_string(),
+        tracing_plausible: inbound[1].to_string(),
         merge: merge.to_string(),
         spare,
         person,
@@ -536,6 +661,22 @@ fn body_for(method: &str, path: &str, w: &World, f: &Fixture, csrf: &str) -> Bod
             ("consent_id", f.xfer_consent2.clone()),
             ("purpose", "reception".into()),
         ]),
+        ("POST", "/api/v1/tracing/requests") => Body::Json(json!({"names": ["Missing Relative"],
+            "requester_name": "Family", "requester_relation": "mother", "requester_contact": "+84 1",
+            "family_consent": true})),
+        ("POST", "/tracing/requests") => html_form(vec![
+            ("names", "Missing Relative".into()),
+            ("requester_name", "Family".into()),
+            ("requester_relation", "mother".into()),
+            ("requester_contact", "+84 1".into()),
+            ("family_consent", "yes".into()),
+        ]),
+        ("POST", "/api/v1/tracing/requests/{id}/send") => {
+            Body::Json(json!({"recipient_org_id": w.mirror2.to_string()}))
+        }
+        ("POST", "/tracing/requests/{id}/send") => html_form(vec![("recipient_org_id", w.mirror2.to_string())]),
+        ("POST", "/api/v1/tracing/inbound/{id}/decision") => Body::Json(json!({"decision": "no_contact"})),
+        ("POST", "/tracing/inbound/{id}/decision") => html_form(vec![("decision", "no_contact".into())]),
         ("POST", "/api/v1/transfers/{id}/decline") => Body::Json(json!({"reason": "no place this month"})),
         ("POST", "/transfers/{id}/decline") => html_form(vec![("reason", "no place this month".into())]),
         ("POST", "/api/v1/transfers/{id}/follow-ups") => Body::Json(json!({"status": "arrived"})),
@@ -731,6 +872,14 @@ fn concrete(path: &str, f: &Fixture, w: &World) -> String {
         f.incoming_transfer.clone()
     } else if path.starts_with("/api/v1/instruments/") || path.starts_with("/instruments/") {
         "forced-criminality".to_owned()
+    } else if path.contains("/tracing/requests/{id}/close") {
+        f.tracing_answered.clone()
+    } else if path.contains("/tracing/requests/") {
+        f.tracing_request.clone()
+    } else if path.contains("/tracing/inbound/{id}/decision") {
+        f.tracing_plausible.clone()
+    } else if path.contains("/tracing/inbound/") {
+        f.tracing_inbound.clone()
     } else {
         f.person.to_string()
     };
@@ -829,7 +978,10 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
             let body = res.text().await.unwrap();
             let denied = matches!(status, 401 | 403 | 404) || location == "/login";
             if status == 400 || status == 422 || status >= 500 {
-                failures.push(format!("{key} as {code}: unexpected {status}: {}", &body[..body.len().min(200)]));
+                failures.push(format!(
+                    "{key} as {code}: unexpected {status}: {}",
+                    body.chars().take(200).collect::<String>()
+                ));
             }
             if denied && body.contains(&f.name) {
                 failures.push(format!("{key} as {code}: denied ({status}) but the body contains the person's name"));
