@@ -4,8 +4,7 @@
 // into a case, and the sender sees the answer (R24).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { launchBrowser, screenshot, signIn, startHaven } from './lib.mjs';
+import { launchBrowser, pairInstallations, screenshot, signIn, startHaven } from './lib.mjs';
 
 // Deliver quickly: the outbox is pushed every 300 ms in this test.
 process.env.HAVEN_EXCHANGE_INTERVAL_MS = '300';
@@ -22,20 +21,6 @@ after(async () => {
   await ctx.b?.stop();
 });
 
-function fingerprint(haven) {
-  return haven.cli('node', 'show').split('\n').find((l) => l.startsWith('fingerprint: ')).slice('fingerprint: '.length);
-}
-
-/** Exchanges cards the way two administrators would, fingerprints read out of band. */
-function exchangeCards() {
-  const cardA = path.join(ctx.a.dir, 'card-a.json');
-  const cardB = path.join(ctx.b.dir, 'card-b.json');
-  ctx.a.cli('node', 'card', '--out', cardA);
-  ctx.b.cli('node', 'card', '--out', cardB);
-  ctx.b.cli('partner', 'add', '--card', cardA, '--fingerprint', fingerprint(ctx.a));
-  ctx.a.cli('partner', 'add', '--card', cardB, '--fingerprint', fingerprint(ctx.b));
-}
-
 async function waitForStatus(page, url, status) {
   for (let i = 0; i < 60; i++) {
     await page.goto(url);
@@ -46,7 +31,7 @@ async function waitForStatus(page, url, status) {
 }
 
 test('r24 a transfer goes from the sender\'s page to the receiver\'s accept and back', async () => {
-  exchangeCards();
+  pairInstallations(ctx.a, ctx.b);
   const pwA = ctx.a.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.th')
     .trim().split('\n').pop();
   const pwB = ctx.b.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.vn')

@@ -135,3 +135,18 @@ export function withCaseworker(username) {
   });
   return ctx;
 }
+
+/** The fingerprint an installation's administrator reads out to a partner. */
+export function fingerprint(haven) {
+  return haven.cli('node', 'show').split('\n').find((l) => l.startsWith('fingerprint: ')).slice('fingerprint: '.length);
+}
+
+/** Two installations exchange cards the way two administrators would, fingerprints read out of band. */
+export function pairInstallations(a, b) {
+  const cardA = path.join(a.dir, 'card-a.json');
+  const cardB = path.join(b.dir, 'card-b.json');
+  a.cli('node', 'card', '--out', cardA);
+  b.cli('node', 'card', '--out', cardB);
+  b.cli('partner', 'add', '--card', cardA, '--fingerprint', fingerprint(a));
+  a.cli('partner', 'add', '--card', cardB, '--fingerprint', fingerprint(b));
+}

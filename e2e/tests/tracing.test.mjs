@@ -5,8 +5,7 @@
 // closed, and nothing of where the person is.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { launchBrowser, screenshot, signIn, startHaven } from './lib.mjs';
+import { launchBrowser, pairInstallations, screenshot, signIn, startHaven } from './lib.mjs';
 
 process.env.HAVEN_EXCHANGE_INTERVAL_MS = '300';
 
@@ -22,19 +21,6 @@ after(async () => {
   await ctx.b?.stop();
 });
 
-function fingerprint(haven) {
-  return haven.cli('node', 'show').split('\n').find((l) => l.startsWith('fingerprint: ')).slice('fingerprint: '.length);
-}
-
-function exchangeCards() {
-  const cardA = path.join(ctx.a.dir, 'card-a.json');
-  const cardB = path.join(ctx.b.dir, 'card-b.json');
-  ctx.a.cli('node', 'card', '--out', cardA);
-  ctx.b.cli('node', 'card', '--out', cardB);
-  ctx.b.cli('partner', 'add', '--card', cardA, '--fingerprint', fingerprint(ctx.a));
-  ctx.a.cli('partner', 'add', '--card', cardB, '--fingerprint', fingerprint(ctx.b));
-}
-
 async function poll(page, url, selector, attr, value) {
   for (let i = 0; i < 80; i++) {
     await page.goto(url);
@@ -46,7 +32,7 @@ async function poll(page, url, selector, attr, value) {
 }
 
 test('r25 request, match, the person declines contact, the family is told only that the search is closed', async () => {
-  exchangeCards();
+  pairInstallations(ctx.a, ctx.b);
   const pwA = ctx.a.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.origin')
     .trim().split('\n').pop();
   const pwB = ctx.b.cli('user', 'create', '--org', 'Local organisation', '--role', 'caseworker', '--username', 'cw.holder')

@@ -162,7 +162,11 @@ impl Request {
         }
         if let (Some(born), Some(heard)) = (date_of_birth, last_heard) {
             if heard < born {
-                return Err(ValidationError::new("last_heard", "implausible_date", "last heard from before being born"));
+                return Err(ValidationError::new(
+                    "last_heard",
+                    "implausible_date",
+                    "last heard from before being born",
+                ));
             }
         }
         let nationality = match input.nationality.trim() {

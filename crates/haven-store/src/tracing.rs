@@ -31,7 +31,7 @@ use sqlx::Row;
 
 use crate::crypto::DataKey;
 use crate::exchange::{exchange_error, refused};
-use crate::integrity::{select_cols, TRACING_INBOUND, TRACING_REQUESTS};
+use crate::integrity::{select_cols, MacSpec, TRACING_INBOUND, TRACING_REQUESTS};
 use crate::persons::PersonState;
 use crate::reach::ReachSql;
 use crate::{new_id_bytes, now_ms, require, today, Result, Store, StoreError, WriteTx};
@@ -101,6 +101,10 @@ fn padded_answer(o: &Outcome) -> String {
     f.insert("pad".to_owned(), " ".repeat(pad));
     encode_fields(&f)
 }
+
+/// The columns read besides the MAC's, for a request and a received one.
+const REQUEST_SEALED: &str = "t.body, t.answer, t.body_key";
+const INBOUND_SEALED: &str = "t.from_org_name, t.encoded, t.context, t.decision, t.body_key";
 
 fn request_leaf(id: &str) -> String {
     format!("tracing:{id}")
@@ -194,21 +198,26 @@ impl Store {
         Ok(typed)
     }
 
-    async fn request_row<'e, E>(&self, scope: &Scope, id: &str, exec: E) -> Result<AnyRow>
+    /// One row of either tracing table, checked against its MAC; another
+    /// organisation's does not exist for this reader.
+    async fn own_row<'e, E>(&self, scope: &Scope, spec: &MacSpec, extra: &str, id: &str, exec: E) -> Result<AnyRow>
     where
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
-        let sql = format!(
-            "SELECT {}, t.body, t.answer, t.body_key FROM tracing_requests t WHERE t.id = $1",
-            select_cols(&TRACING_REQUESTS, "t", "")
-        );
+        let sql = format!("SELECT {}, {extra} FROM {} t WHERE t.id = $1", select_cols(spec, "t", ""), spec.table);
         let r = sqlx::query(&sql).bind(id).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
-        self.check_row(&TRACING_REQUESTS, &r, "").await?;
-        // Another organisation's request does not exist for this reader.
+        self.check_row(spec, &r, "").await?;
         if r.try_get::<String, _>("org_id")? != scope.org().to_string() {
             return Err(StoreError::NotFound);
         }
         Ok(r)
+    }
+
+    async fn request_row<'e, E>(&self, scope: &Scope, id: &str, exec: E) -> Result<AnyRow>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        self.own_row(scope, &TRACING_REQUESTS, REQUEST_SEALED, id, exec).await
     }
 
     fn request_view(&self, r: &AnyRow) -> Result<TracingRequestView> {
@@ -263,7 +272,7 @@ impl Store {
     pub async fn tracing_requests(&self, scope: &Scope) -> Result<Vec<TracingRequestView>> {
         self.require_tracing(scope, Permission::ReadCase).await?;
         let sql = format!(
-            "SELECT {}, t.body, t.answer, t.body_key FROM tracing_requests t WHERE t.org_id = $1 \
+            "SELECT {}, {REQUEST_SEALED} FROM tracing_requests t WHERE t.org_id = $1 \
              ORDER BY t.created_at DESC LIMIT 500",
             select_cols(&TRACING_REQUESTS, "t", "")
         );
@@ -507,16 +516,7 @@ impl Store {
     where
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
-        let sql = format!(
-            "SELECT {}, t.from_org_name, t.encoded, t.context, t.decision, t.body_key FROM tracing_inbound t WHERE t.id = $1",
-            select_cols(&TRACING_INBOUND, "t", "")
-        );
-        let r = sqlx::query(&sql).bind(id).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
-        self.check_row(&TRACING_INBOUND, &r, "").await?;
-        if r.try_get::<String, _>("org_id")? != scope.org().to_string() {
-            return Err(StoreError::NotFound);
-        }
-        Ok(r)
+        self.own_row(scope, &TRACING_INBOUND, INBOUND_SEALED, id, exec).await
     }
 
     fn inbound_key(&self, r: &AnyRow) -> Result<DataKey> {
@@ -599,8 +599,8 @@ impl Store {
     pub async fn tracing_inbound(&self, scope: &Scope) -> Result<Vec<TracingInboundView>> {
         self.require_tracing(scope, Permission::ReadPerson).await?;
         let sql = format!(
-            "SELECT {}, t.from_org_name, t.encoded, t.context, t.decision, t.body_key FROM tracing_inbound t \
-             WHERE t.org_id = $1 ORDER BY t.created_at DESC LIMIT 500",
+            "SELECT {}, {INBOUND_SEALED} FROM tracing_inbound t WHERE t.org_id = $1 \
+             ORDER BY t.created_at DESC LIMIT 500",
             select_cols(&TRACING_INBOUND, "t", "")
         );
         let rows = sqlx::query(&sql).bind(scope.org().to_string()).fetch_all(self.pool()).await?;

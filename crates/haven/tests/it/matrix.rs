@@ -223,18 +223,7 @@ fn partner_package(w: &World) -> Vec<u8> {
         haven: haven_exchange::payload::Extension { full_name: "Matrix arrival".into(), ..Default::default() },
         ..Default::default()
     };
-    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-    let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let header = haven_exchange::Header::new(
-        haven_exchange::PackageKind::Transfer,
-        w.partner.public().fingerprint(),
-        w.node.fingerprint(),
-        seq,
-        now,
-        3_600_000,
-        &mut rand::rngs::OsRng,
-    );
-    haven_exchange::seal(&w.partner, &w.node, &header, &payload.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap()
+    seal_from_partner(w, haven_exchange::PackageKind::Transfer, &payload.to_bytes().unwrap())
 }
 
 /// An answer from the partner about one of organisation A's transfers.
@@ -244,18 +233,7 @@ fn partner_message(w: &World, kind: haven_exchange::PackageKind, transfer_id: &s
         reason: None,
         status: status.map(str::to_owned),
     };
-    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-    let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let header = haven_exchange::Header::new(
-        kind,
-        w.partner.public().fingerprint(),
-        w.node.fingerprint(),
-        seq,
-        now,
-        3_600_000,
-        &mut rand::rngs::OsRng,
-    );
-    haven_exchange::seal(&w.partner, &w.node, &header, &body.to_bytes().unwrap(), &mut rand::rngs::OsRng).unwrap()
+    seal_from_partner(w, kind, &body.to_bytes().unwrap())
 }
 
 /// A tracing package from the partner (R25): a request about `name`, encoded
@@ -298,6 +276,11 @@ fn partner_tracing(w: &World, name: Option<&str>, request_id: &str) -> Vec<u8> {
             (haven_exchange::PackageKind::TracingAnswer, answer.to_bytes().unwrap())
         }
     };
+    seal_from_partner(w, kind, &body)
+}
+
+/// A package from the partner to this installation, next in its sequence.
+fn seal_from_partner(w: &World, kind: haven_exchange::PackageKind, body: &[u8]) -> Vec<u8> {
     let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
     let seq = PARTNER_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let header = haven_exchange::Header::new(
@@ -309,7 +292,7 @@ fn partner_tracing(w: &World, name: Option<&str>, request_id: &str) -> Vec<u8> {
         3_600_000,
         &mut rand::rngs::OsRng,
     );
-    haven_exchange::seal(&w.partner, &w.node, &header, &body, &mut rand::rngs::OsRng).unwrap()
+    haven_exchange::seal(&w.partner, &w.node, &header, body, &mut rand::rngs::OsRng).unwrap()
 }
 
 /// A new partner's signed card and its fingerprint, for the registry routes.

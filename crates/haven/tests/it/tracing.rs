@@ -412,14 +412,13 @@ async fn r25_a_colleague_who_cannot_open_the_candidate_cannot_search_again_or_cl
     p.b.post(&format!("/api/v1/tracing/inbound/{inbound_id}/search")).send().await.unwrap();
     let cw = p.b.user_token("Local organisation", "ngo_assistance", "caseworker", "cw4").await;
     for step in ["search", "close"] {
-        let res = p
-            .b
-            .client
-            .post(p.b.url(&format!("/api/v1/tracing/inbound/{inbound_id}/{step}")))
-            .bearer_auth(&cw)
-            .send()
-            .await
-            .unwrap();
+        let res =
+            p.b.client
+                .post(p.b.url(&format!("/api/v1/tracing/inbound/{inbound_id}/{step}")))
+                .bearer_auth(&cw)
+                .send()
+                .await
+                .unwrap();
         assert_eq!(res.status(), 404, "{step}");
     }
     let still = only_inbound(&p).await;
@@ -439,19 +438,17 @@ async fn r25_sealed_answers_are_one_size_and_an_answer_blanked_in_sql_raises_the
     p.b.post(&format!("/api/v1/tracing/inbound/{}/close", ids[0])).send().await.unwrap();
     p.b.post(&format!("/api/v1/tracing/inbound/{}/search", ids[1])).send().await.unwrap();
     p.b.post(&format!("/api/v1/tracing/inbound/{}/plausible", ids[1])).send().await.unwrap();
-    let res = p
-        .b
-        .post(&format!("/api/v1/tracing/inbound/{}/decision", ids[1]))
-        .json(&json!({"decision": "contact", "text": "Call me on +66 81 234 5678, any evening after work"}))
-        .send()
-        .await
-        .unwrap();
+    let res =
+        p.b.post(&format!("/api/v1/tracing/inbound/{}/decision", ids[1]))
+            .json(&json!({"decision": "contact", "text": "Call me on +66 81 234 5678, any evening after work"}))
+            .send()
+            .await
+            .unwrap();
     assert_eq!(res.status(), 200);
     p.push_b().await;
-    for (app, sql) in [
-        (&p.b, "SELECT decision AS b FROM tracing_inbound"),
-        (&p.a, "SELECT answer AS b FROM tracing_requests"),
-    ] {
+    for (app, sql) in
+        [(&p.b, "SELECT decision AS b FROM tracing_inbound"), (&p.a, "SELECT answer AS b FROM tracing_requests")]
+    {
         let lens: Vec<usize> = sqlx::query(sql)
             .fetch_all(app.store.pool())
             .await
