@@ -506,7 +506,7 @@ async fn fixture(app: &TestApp, w: &World, role: Role) -> Fixture {
             .unwrap()
             .parse()
             .unwrap();
-        store.search_tracing_candidate(&b_scope(Permission::ReadPerson), id).await.unwrap();
+        store.search_tracing_candidate(&b_scope(Permission::WriteCase), id).await.unwrap();
         inbound.push(id);
     }
     store.mark_tracing_plausible(&b_scope(Permission::WriteCase), inbound[1]).await.unwrap();
