@@ -106,6 +106,15 @@ fn padded_answer(o: &Outcome) -> String {
 const REQUEST_SEALED: &str = "t.body, t.answer, t.body_key";
 const INBOUND_SEALED: &str = "t.from_org_name, t.encoded, t.context, t.decision, t.body_key";
 
+/// Searching, judging and closing are for a request nobody has reviewed yet.
+fn require_pending(r: &AnyRow) -> Result<()> {
+    if InboundStatus::parse(&r.try_get::<String, _>("status")?)? == InboundStatus::Pending {
+        Ok(())
+    } else {
+        Err(ValidationError::new("request", "tracing_already_reviewed", "this request has been reviewed").into())
+    }
+}
+
 fn request_leaf(id: &str) -> String {
     format!("tracing:{id}")
 }
@@ -646,11 +655,7 @@ impl Store {
         self.require_tracing(scope, Permission::WriteCase).await?;
         let id_s = id.to_string();
         let r = self.inbound_row(scope, &id_s, self.pool()).await?;
-        if InboundStatus::parse(&r.try_get::<String, _>("status")?)? != InboundStatus::Pending {
-            return Err(
-                ValidationError::new("request", "tracing_already_reviewed", "this request has been reviewed").into()
-            );
-        }
+        require_pending(&r)?;
         self.require_candidate_reach(scope, &r).await?;
         let key_row = self.inbound_key(&r)?;
         let ct: Vec<u8> = r.try_get::<Option<Vec<u8>>, _>("encoded")?.ok_or(StoreError::Erased)?;
@@ -671,8 +676,9 @@ impl Store {
         );
         let rows = reach.bind(sqlx::query(&sql).bind("")).fetch_all(self.pool()).await?;
         let today = today();
-        let mut passes: Vec<Vec<haven_trace::people::Person>> = Vec::new();
-        let mut owners: Vec<Vec<PersonId>> = Vec::new();
+        // Every name of every person, each with whose it is.
+        let mut rows_to_score: Vec<haven_trace::people::Person> = Vec::new();
+        let mut owners: Vec<PersonId> = Vec::new();
         let mut read: Vec<String> = Vec::new();
         for row in &rows {
             let pid_s: String = row.try_get("id")?;
@@ -701,12 +707,8 @@ impl Store {
             let mut names = vec![p.full_name.as_str().to_owned()];
             names.extend(p.latin_name.iter().map(|n| n.as_str().to_owned()));
             names.extend(p.other_names.iter().map(|n| n.as_str().to_owned()));
-            for (k, n) in names.into_iter().enumerate() {
-                if passes.len() <= k {
-                    passes.push(Vec::new());
-                    owners.push(Vec::new());
-                }
-                passes[k].push(haven_trace::people::Person {
+            for n in names {
+                rows_to_score.push(haven_trace::people::Person {
                     id: String::new(),
                     full_name: n,
                     sex: trace_sex(p.sex.as_deref()),
@@ -715,34 +717,28 @@ impl Store {
                     place_of_origin: String::new(),
                     on: Some(trace_date(today)),
                 });
-                owners[k].push(pid);
+                owners.push(pid);
             }
         }
         // Every request name against every name of every person, each pair
-        // scored on its own; the best pair names the candidate.
-        let mut best: Option<(PersonId, f64)> = None;
+        // scored on its own (so a person's two spellings never compete); the
+        // best pair names the candidate.
         let mut enc = Encoder::new(&key);
-        let left = Prepared::new(&file.records);
-        for (k, people) in passes.iter().enumerate() {
-            let encoded: Vec<_> = people.iter().map(|p| enc.encode(p)).collect();
-            let right = Prepared::new(&encoded);
-            for i in 0..file.records.len() {
-                for (j, owner) in owners[k].iter().enumerate() {
-                    let s = score_of(weight(&left, i, &right, j));
-                    if s >= CANDIDATE_THRESHOLD && best.is_none_or(|(_, b)| s > b) {
-                        best = Some((*owner, s));
-                    }
+        let encoded: Vec<_> = rows_to_score.iter().map(|p| enc.encode(p)).collect();
+        let (left, right) = (Prepared::new(&file.records), Prepared::new(&encoded));
+        let mut best: Option<(PersonId, f64)> = None;
+        for i in 0..file.records.len() {
+            for (j, owner) in owners.iter().enumerate() {
+                let s = score_of(weight(&left, i, &right, j));
+                if s >= CANDIDATE_THRESHOLD && best.is_none_or(|(_, b)| s > b) {
+                    best = Some((*owner, s));
                 }
             }
         }
         let mut tx = self.begin().await?;
         // Read again under the lock: two caseworkers may search at once.
         let r = self.inbound_row(scope, &id_s, &mut *tx).await?;
-        if InboundStatus::parse(&r.try_get::<String, _>("status")?)? != InboundStatus::Pending {
-            return Err(
-                ValidationError::new("request", "tracing_already_reviewed", "this request has been reviewed").into()
-            );
-        }
+        require_pending(&r)?;
         self.require_candidate_reach(scope, &r).await?;
         #[allow(clippy::cast_possible_truncation)]
         let score = best.map(|(_, s)| (s * 1000.0).round() as i64);
@@ -779,11 +775,7 @@ impl Store {
         let id_s = id.to_string();
         let mut tx = self.begin().await?;
         let r = self.inbound_row(scope, &id_s, &mut *tx).await?;
-        if InboundStatus::parse(&r.try_get::<String, _>("status")?)? != InboundStatus::Pending {
-            return Err(
-                ValidationError::new("request", "tracing_already_reviewed", "this request has been reviewed").into()
-            );
-        }
+        require_pending(&r)?;
         let Some(candidate) = r.try_get::<Option<String>, _>("candidate_id")? else {
             return Err(ValidationError::new("request", "tracing_no_candidate", "no candidate has been found").into());
         };
