@@ -900,6 +900,7 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
     // request leaves nothing behind (that is the promise under test), so
     // sharing the fixture across refusals and reads changes no outcome and
     // saves nine in ten fixtures, which dominated this test's time.
+    // (2026-12-01, SQLite, debug: 803 fixtures took 261 s of 552; now 404.)
     let mut fixtures: BTreeMap<&'static str, Fixture> = BTreeMap::new();
     for (method, path) in haven_web::route_list() {
         let key = format!("{method} {path}");
@@ -982,7 +983,12 @@ async fn r16_r17_authorisation_matrix_covers_every_route_role_and_relationship()
             if body.contains(&f.name) && !MAY_SEE_NAME.contains(&code.as_str()) && !by_consent {
                 failures.push(format!("{key} as {code}: the response shows a person this principal may not see"));
             }
-            let may_have_changed = set_up_changes_fixture || (method != Method::GET && !denied);
+            // A write to a route with no record in its path adds a record of
+            // its own (a person, a directory entry, a package) or changes the
+            // caller's own account, which no fixture holds: the fixture's
+            // records stay as they were. Six in ten rebuilds were for those.
+            let names_a_record = path.contains('{');
+            let may_have_changed = set_up_changes_fixture || (method != Method::GET && !denied && names_a_record);
             if !may_have_changed {
                 fixtures.insert(role.as_str(), f);
             }
