@@ -123,8 +123,8 @@ impl Store {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
             "SELECT p.erased_at, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
-             WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+             {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let Some(row) = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await? else {
             // Out of reach, or moved out of it in SQL: the reach test reads
@@ -282,8 +282,8 @@ impl Store {
         let person_s = person.to_string();
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let prow = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&self.pool).await?;
         let Some(prow) = prow else {
@@ -538,7 +538,10 @@ impl Store {
         require(scope, Permission::ReadPerson)?;
         let person_s = person.to_string();
         let reach = ReachSql::persons(scope, 2);
-        let sql = format!("SELECT p.id{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
+        let sql = format!(
+            "SELECT p.id{} FROM persons p {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
+        );
         if reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&self.pool).await?.is_none() {
             return Err(StoreError::NotFound);
         }

@@ -94,7 +94,10 @@ impl Store {
         require(scope, Permission::WriteCase)?;
         let person_s = person.to_string();
         let reach = ReachSql::persons(scope, 2);
-        let sql = format!("SELECT p.erased_at{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
+        let sql = format!(
+            "SELECT p.erased_at{} FROM persons p {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
+        );
         let p = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&mut **tx).await?;
         match p {
             None => {
@@ -204,7 +207,8 @@ impl Store {
         require(scope, Permission::ReadCase)?;
         let id_s = id.to_string();
         let reach = ReachSql::cases(scope, 2);
-        let sql = format!("SELECT c.*{} FROM cases c WHERE c.id = $1 AND {}", reach.columns, reach.condition);
+        let sql =
+            format!("SELECT c.*{} FROM cases c {} WHERE c.id = $1 AND {}", reach.columns, reach.joins, reach.condition);
         let row = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
         let outcome = if row.is_some() { "ok" } else { "not_found" };
         self.audit_read(scope, Action::Read, RecordKind::Case, &[&id_s], outcome).await?;
@@ -234,7 +238,8 @@ impl Store {
         let id_s = id.to_string();
         let mut tx = self.begin().await?;
         let reach = ReachSql::cases(scope, 2);
-        let sql = format!("SELECT c.*{} FROM cases c WHERE c.id = $1 AND {}", reach.columns, reach.condition);
+        let sql =
+            format!("SELECT c.*{} FROM cases c {} WHERE c.id = $1 AND {}", reach.columns, reach.joins, reach.condition);
         let row = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&mut *tx).await?;
         let Some(row) = row else {
             self.append_scoped(&mut tx, scope, Action::Update, RecordKind::Case, &id_s, "not_found").await?;
@@ -324,8 +329,8 @@ impl Store {
             None => {}
         }
         let sql = format!(
-            "SELECT c.*{} FROM cases c WHERE {}{filters} ORDER BY c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5",
-            reach.columns, reach.condition
+            "SELECT c.*{} FROM cases c{} WHERE {}{filters} ORDER BY c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5",
+            reach.columns, reach.joins, reach.condition
         );
         let mut q = reach.bind(sqlx::query(&sql)).bind(size + 1).bind(offset);
         for b in binds {
@@ -348,8 +353,8 @@ impl Store {
         let reach = ReachSql::cases(scope, 2);
         let sql = format!(
             "SELECT c.person_id, k.wrapped{} FROM cases c LEFT JOIN person_keys k ON k.person_id = c.person_id \
-             WHERE c.id = $1 AND {}",
-            reach.columns, reach.condition
+             {} WHERE c.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let row = reach.bind(sqlx::query(&sql).bind(case)).fetch_optional(exec).await?;
         match row {

@@ -175,8 +175,8 @@ impl Store {
         let reach = ReachSql::persons(scope, 1);
         let sql = format!(
             "SELECT p.*, k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
-             WHERE {} AND p.erased_at IS NULL ORDER BY p.id",
-            reach.columns, reach.condition
+             {} WHERE {} AND p.erased_at IS NULL ORDER BY p.id",
+            reach.columns, reach.joins, reach.condition
         );
         for r in reach.bind(sqlx::query(&sql)).fetch_all(&self.pool).await? {
             let id_s: String = r.try_get("id")?;
@@ -197,7 +197,8 @@ impl Store {
         }
 
         let reach = ReachSql::cases(scope, 1);
-        let sql = format!("SELECT c.*{} FROM cases c WHERE {} ORDER BY c.id", reach.columns, reach.condition);
+        let sql =
+            format!("SELECT c.*{} FROM cases c {} WHERE {} ORDER BY c.id", reach.columns, reach.joins, reach.condition);
         for r in reach.bind(sqlx::query(&sql)).fetch_all(&self.pool).await? {
             let person: String = r.try_get("person_id")?;
             if !people.contains_key(&person) {

@@ -438,8 +438,8 @@ impl Store {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
             "SELECT p.*, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id \
-             WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+             {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let row = reach.bind(sqlx::query(&sql).bind(id)).fetch_optional(exec).await?;
         if row.is_none() {
@@ -755,9 +755,9 @@ impl Store {
         let order = if filter.oldest_first { "ASC" } else { "DESC" };
         let sql = format!(
             "SELECT p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, p.sex, p.nationalities, \
-             k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
+             k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id{} \
              WHERE {} AND p.erased_at IS NULL{conditions} ORDER BY p.created_at {order}, p.id {order} LIMIT $4 OFFSET $5",
-            reach.columns, reach.condition
+            reach.columns, reach.joins, reach.condition
         );
         let opens = filter.opens_records();
         let (limit, offset) =
@@ -838,7 +838,7 @@ impl Store {
     /// never forces a scan of its hundreds of thousands of index rows.
     ///
     /// Ordering and the page limit are applied in SQL before the reach
-    /// evidence is selected, so its correlated subqueries run for the rows
+    /// evidence is joined, so its relationship lookups run for the rows
     /// shown, not for every candidate (on PostgreSQL at 1,000,000 people,
     /// 452 → 1,691 searches a second; the p99 target is still missed, see
     /// docs/benchmarks.md).
@@ -930,10 +930,11 @@ impl Store {
                    ORDER BY created_at DESC, id DESC LIMIT {}) shown \
                    UNION ALL SELECT id, merged FROM hits WHERE merged = 1) \
                  SELECT t.merged AS merged_flag, p.id, p.location, p.created_at, p.full_name, p.latin_name, p.birth, \
-                 k.wrapped{} FROM top t JOIN persons p ON p.id = t.id JOIN person_keys k ON k.person_id = p.id",
+                 k.wrapped{} FROM top t JOIN persons p ON p.id = t.id JOIN person_keys k ON k.person_id = p.id{}",
                 reach.condition,
                 cap,
                 reach.columns,
+                reach.joins,
             );
             let mut q = reach.bind(sqlx::query(&sql));
             for t in groups.iter().flatten() {
@@ -1040,7 +1041,10 @@ impl Store {
         require(scope, Permission::ErasePerson)?;
         let id_s = id.to_string();
         let reach = ReachSql::persons(scope, 2);
-        let sql = format!("SELECT p.erased_at{} FROM persons p WHERE p.id = $1 AND {}", reach.columns, reach.condition);
+        let sql = format!(
+            "SELECT p.erased_at{} FROM persons p {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
+        );
         let exists = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
         let Some(row) = exists else {
             let mut tx = self.begin().await?;

@@ -87,8 +87,8 @@ impl Store {
     {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let row = reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(exec).await?.ok_or(StoreError::NotFound)?;
         let cats = row_categories(self, scope, &row)?.ok_or(StoreError::NotFound)?;

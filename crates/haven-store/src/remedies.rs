@@ -31,8 +31,8 @@ impl Store {
         let mut tx = self.begin().await?;
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let row = reach
             .bind(sqlx::query(&sql).bind(&person_s))
@@ -72,8 +72,8 @@ impl Store {
         let person_s = person.to_string();
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let prow = reach
             .bind(sqlx::query(&sql).bind(&person_s))
@@ -133,8 +133,8 @@ impl Store {
         let person: String = row.try_get("person_id")?;
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT p.id, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+            "SELECT p.id, k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let prow =
             reach.bind(sqlx::query(&sql).bind(&person)).fetch_optional(&mut *tx).await?.ok_or(StoreError::NotFound)?;

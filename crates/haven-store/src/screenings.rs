@@ -43,9 +43,10 @@ impl Store {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
             "SELECT s.*, k.wrapped, {}{} FROM screenings s JOIN persons p ON p.id = s.person_id \
-             LEFT JOIN person_keys k ON k.person_id = s.person_id WHERE s.id = $1 AND {}",
+             LEFT JOIN person_keys k ON k.person_id = s.person_id {} WHERE s.id = $1 AND {}",
             crate::integrity::select_cols(&crate::integrity::SCREENINGS, "s", "sv_"),
             reach.columns,
+            reach.joins,
             reach.condition
         );
         Ok(reach.bind(sqlx::query(&sql).bind(id)).fetch_optional(exec).await?)
@@ -114,8 +115,8 @@ impl Store {
     async fn person_key_for_write(&self, tx: &mut WriteTx, scope: &Scope, person: &str) -> Result<DataKey> {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
-            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id WHERE p.id = $1 AND {}",
-            reach.columns, reach.condition
+            "SELECT k.wrapped{} FROM persons p LEFT JOIN person_keys k ON k.person_id = p.id {} WHERE p.id = $1 AND {}",
+            reach.columns, reach.joins, reach.condition
         );
         let row =
             reach.bind(sqlx::query(&sql).bind(person)).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound)?;
@@ -496,9 +497,9 @@ impl Store {
         let reach = ReachSql::persons(scope, 2);
         let sql = format!(
             "SELECT s.*, k.wrapped, {}{} FROM screenings s JOIN persons p ON p.id = s.person_id \
-             LEFT JOIN person_keys k ON k.person_id = s.person_id WHERE s.person_id = $1 AND {} ORDER BY s.started_at DESC",
+             LEFT JOIN person_keys k ON k.person_id = s.person_id {} WHERE s.person_id = $1 AND {} ORDER BY s.started_at DESC",
             crate::integrity::select_cols(&crate::integrity::SCREENINGS, "s", "sv_"),
-            reach.columns,
+            reach.columns, reach.joins,
             reach.condition
         );
         let rows = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_all(&self.pool).await?;
@@ -789,12 +790,12 @@ impl Store {
         let reach = ReachSql::persons(scope, 1);
         let sql = format!(
             "SELECT p.id, p.location, p.full_name, p.birth, k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
-             WHERE {} AND p.erased_at IS NULL AND (p.location IN ($4, $5) \
+             {} WHERE {} AND p.erased_at IS NULL AND (p.location IN ($4, $5) \
              OR EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = p.id) \
              OR EXISTS (SELECT 1 FROM protection_records r WHERE r.person_id = p.id AND r.kind = $6) \
              OR EXISTS (SELECT 1 FROM referrals f WHERE f.person_id = p.id AND f.status = 'sent')) \
              ORDER BY p.updated_at DESC LIMIT 500",
-            reach.columns, reach.condition
+            reach.columns, reach.joins, reach.condition
         );
         // Where people are and which steps were taken are keyed tags (see
         // `integrity::tags`): the query compares the organisation's tags.

@@ -671,8 +671,8 @@ impl Store {
         let hidden = self.hidden_duplicates(&scope.org().to_string()).await?;
         let sql = format!(
             "SELECT p.*, k.wrapped{} FROM persons p JOIN person_keys k ON k.person_id = p.id \
-             WHERE p.id <> $1 AND {} AND p.erased_at IS NULL ORDER BY p.created_at DESC LIMIT {MAX_SEARCH}",
-            reach.columns, reach.condition
+             {} WHERE p.id <> $1 AND {} AND p.erased_at IS NULL ORDER BY p.created_at DESC LIMIT {MAX_SEARCH}",
+            reach.columns, reach.joins, reach.condition
         );
         let rows = reach.bind(sqlx::query(&sql).bind("")).fetch_all(self.pool()).await?;
         let today = today();
