@@ -542,7 +542,10 @@ impl Store {
             "SELECT p.id{} FROM persons p {} WHERE p.id = $1 AND {}",
             reach.columns, reach.joins, reach.condition
         );
-        if reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&self.pool).await?.is_none() {
+        let row = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&self.pool).await?;
+        // r16: who read a record is itself about the person; the sealed
+        // relationship decides, not the SQL condition alone.
+        if !matches!(&row, Some(r) if crate::reach::row_categories(self, scope, r)?.is_some()) {
             return Err(StoreError::NotFound);
         }
         let rows = sqlx::query(

@@ -210,6 +210,12 @@ impl Store {
         let sql =
             format!("SELECT c.*{} FROM cases c {} WHERE c.id = $1 AND {}", reach.columns, reach.joins, reach.condition);
         let row = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
+        // r16: the SQL condition alone would trust a grant inserted or an
+        // assignment moved in SQL; the relationship's sealed row decides.
+        let row = match row {
+            Some(r) if row_categories(self, scope, &r)?.is_some() => Some(r),
+            _ => None,
+        };
         let outcome = if row.is_some() { "ok" } else { "not_found" };
         self.audit_read(scope, Action::Read, RecordKind::Case, &[&id_s], outcome).await?;
         case_from_row(&row.ok_or(StoreError::NotFound)?)
@@ -338,7 +344,16 @@ impl Store {
         }
         let rows = q.fetch_all(&self.pool).await?;
         let has_more = rows.len() as i64 > size;
-        let items = rows.iter().take(page.size as usize).map(case_from_row).collect::<Result<Vec<_>>>()?;
+        // r16: a row whose relationship is not backed by a sealed row is
+        // left out (a tampered one raises its alarm in `row_categories`).
+        let mut items = Vec::new();
+        for r in rows.iter().take(page.size as usize) {
+            match row_categories(self, scope, r) {
+                Ok(Some(_)) => items.push(case_from_row(r)?),
+                Ok(None) | Err(StoreError::Integrity(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
         let ids: Vec<String> = items.iter().map(|c| c.id.to_string()).collect();
         let refs: Vec<&str> = if ids.is_empty() { vec![""] } else { ids.iter().map(String::as_str).collect() };
         self.audit_read(scope, Action::List, RecordKind::Case, &refs, "ok").await?;

@@ -43,14 +43,6 @@ pub(crate) struct MacSpec {
 
 use Col::{Int, Text};
 
-impl Col {
-    pub(crate) fn name(&self) -> &'static str {
-        match self {
-            Text(n) | Int(n) => n,
-        }
-    }
-}
-
 pub(crate) const USERS: MacSpec = MacSpec {
     table: "users",
     id: "id",

@@ -1046,6 +1046,11 @@ impl Store {
             reach.columns, reach.joins, reach.condition
         );
         let exists = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
+        // r16: erasing is out of reach unless the sealed relationship says so.
+        let exists = match exists {
+            Some(r) if row_categories(self, scope, &r)?.is_some() => Some(r),
+            _ => None,
+        };
         let Some(row) = exists else {
             let mut tx = self.begin().await?;
             self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "not_found").await?;

@@ -1486,3 +1486,42 @@ fn sha2_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_a_grant_forged_or_a_case_moved_in_sql_opens_no_case_and_no_access_log() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let outsider = principal(&app, org_a, Role::Caseworker, "case.outsider").await;
+    let person = app.create_person(json!({"full_name": "Case Reach Canary"})).await;
+    let res = app.post(&format!("/api/v1/persons/{person}/cases")).json(&json!({})).send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let case = body_json(res).await["id"].as_str().unwrap().to_owned();
+    let get = |path: String| app.client.get(app.url(&path)).bearer_auth(&outsider.token).send();
+    let case_path = format!("/api/v1/cases/{case}");
+    let log_path = format!("/api/v1/persons/{person}/access-log");
+    // The outsider's baseline: neither the case nor the person's log.
+    assert_eq!(get(case_path.clone()).await.unwrap().status(), 404);
+    assert_eq!(get(log_path.clone()).await.unwrap().status(), 404);
+    assert!(!get("/api/v1/cases".into()).await.unwrap().text().await.unwrap().contains(&case));
+    let uid = outsider.user.id;
+    let tampering = [
+        format!(
+            "INSERT INTO access_grants (id, person_id, org_id, user_id, created_at, expires_at) \
+             VALUES ('forged-grant', '{person}', '{org_a}', '{uid}', 0, 4102444800000)"
+        ),
+        format!("UPDATE cases SET assigned_to = '{uid}' WHERE id = '{case}'"),
+    ];
+    for sql in tampering {
+        app.exec(&sql).await;
+        for path in [&case_path, &log_path] {
+            let res = get(path.clone()).await.unwrap();
+            let status = res.status().as_u16();
+            let body = res.text().await.unwrap();
+            assert!(status == 404 || status == 409, "{sql}: {path} answered {status}: {body}");
+            assert!(!body.contains(&case) && !body.contains("case.outsider"), "{body}");
+        }
+        let list = get("/api/v1/cases".into()).await.unwrap();
+        assert_eq!(list.status(), 200);
+        assert!(!list.text().await.unwrap().contains(&case), "{sql}: the case is listed");
+    }
+}
