@@ -545,7 +545,7 @@ impl Store {
         let row = reach.bind(sqlx::query(&sql).bind(&person_s)).fetch_optional(&self.pool).await?;
         // r16: who read a record is itself about the person; the sealed
         // relationship decides, not the SQL condition alone.
-        if !matches!(&row, Some(r) if crate::reach::row_categories(self, scope, r)?.is_some()) {
+        if crate::reach::opened(self, scope, row)?.is_none() {
             return Err(StoreError::NotFound);
         }
         let rows = sqlx::query(

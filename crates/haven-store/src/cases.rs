@@ -212,10 +212,7 @@ impl Store {
         let row = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
         // r16: the SQL condition alone would trust a grant inserted or an
         // assignment moved in SQL; the relationship's sealed row decides.
-        let row = match row {
-            Some(r) if row_categories(self, scope, &r)?.is_some() => Some(r),
-            _ => None,
-        };
+        let row = crate::reach::opened(self, scope, row)?;
         let outcome = if row.is_some() { "ok" } else { "not_found" };
         self.audit_read(scope, Action::Read, RecordKind::Case, &[&id_s], outcome).await?;
         case_from_row(&row.ok_or(StoreError::NotFound)?)

@@ -1047,10 +1047,7 @@ impl Store {
         );
         let exists = reach.bind(sqlx::query(&sql).bind(&id_s)).fetch_optional(&self.pool).await?;
         // r16: erasing is out of reach unless the sealed relationship says so.
-        let exists = match exists {
-            Some(r) if row_categories(self, scope, &r)?.is_some() => Some(r),
-            _ => None,
-        };
+        let exists = crate::reach::opened(self, scope, exists)?;
         let Some(row) = exists else {
             let mut tx = self.begin().await?;
             self.append_scoped(&mut tx, scope, Action::Erase, RecordKind::Person, &id_s, "not_found").await?;

@@ -151,6 +151,20 @@ pub(crate) fn own_categories(
     categories(store, scope, row, false)
 }
 
+/// The row, if its sealed relationship opens it to the reader: for reads
+/// that open nothing sealed themselves (a case's metadata, an access log,
+/// erasure) and would otherwise trust the SQL condition alone (r16).
+pub(crate) fn opened(
+    store: &Store,
+    scope: &Scope,
+    row: Option<sqlx::any::AnyRow>,
+) -> crate::Result<Option<sqlx::any::AnyRow>> {
+    match row {
+        Some(r) if row_categories(store, scope, &r)?.is_some() => Ok(Some(r)),
+        _ => Ok(None),
+    }
+}
+
 fn categories(
     store: &Store,
     scope: &Scope,
