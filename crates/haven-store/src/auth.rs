@@ -119,13 +119,17 @@ impl User {
 
 /// The columns of a user with their organisation's, everything both MACs
 /// cover; the organisation's columns are prefixed `org_`.
-const USER_SELECT: &str = "SELECT u.id, u.org_id, u.username, u.role, u.password_hash, u.must_change_password, \
-     u.disabled, u.status, u.totp_enabled, u.created_by, u.approved_by, u.row_mac, u.row_seq, \
-     (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = 'users:' || u.id) AS latest_seq, \
-     o.name AS org_name, o.kind AS org_kind, o.country AS org_country, \
-     o.caseworkers_see_all AS org_caseworkers_see_all, o.row_mac AS org_row_mac, o.row_seq AS org_row_seq, \
-     (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = 'organisations:' || o.id) AS org_latest_seq \
-     FROM users u JOIN organisations o ON o.id = u.org_id";
+macro_rules! user_cols {
+    () => {
+        "u.id, u.org_id, u.username, u.role, u.password_hash, u.must_change_password, \
+         u.disabled, u.status, u.totp_enabled, u.created_by, u.approved_by, u.row_mac, u.row_seq, \
+         (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = 'users:' || u.id) AS latest_seq, \
+         o.name AS org_name, o.kind AS org_kind, o.country AS org_country, \
+         o.caseworkers_see_all AS org_caseworkers_see_all, o.row_mac AS org_row_mac, o.row_seq AS org_row_seq, \
+         (SELECT MAX(ev.seq) FROM audit_events ev WHERE ev.record_id = 'organisations:' || o.id) AS org_latest_seq"
+    };
+}
+const USER_SELECT: &str = concat!("SELECT ", user_cols!(), " FROM users u JOIN organisations o ON o.id = u.org_id");
 
 #[derive(Debug, Clone)]
 pub struct OrgSummary {
@@ -1247,29 +1251,33 @@ impl Store {
     /// unrevoked and unexpired and its owner is active.
     pub async fn token_user(&self, secret: &str) -> Result<Option<TokenUser>> {
         let hash = self.keys().secret_hash(secret);
-        let Some(t) = sqlx::query(&format!("{} WHERE t.token_hash = $1", Self::token_select()))
-            .bind(&hash)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
+        // The token and its owner in one round trip, since every API request
+        // pays for it (issue 12). The owner is joined by the token row's
+        // user_id, which the token's MAC check below vouches for before the
+        // owner is used; an inactive owner joins as NULLs.
+        let sql = format!(
+            "SELECT {}, {} FROM api_tokens t \
+             LEFT JOIN users u ON u.id = t.user_id AND u.disabled = 0 AND u.status = 'active' \
+             LEFT JOIN organisations o ON o.id = u.org_id WHERE t.token_hash = $1",
+            integrity::select_cols(&integrity::API_TOKENS, "t", "tok_"),
+            user_cols!()
+        );
+        let Some(row) = sqlx::query(&sql).bind(&hash).fetch_optional(&self.pool).await? else {
             return Ok(None);
         };
-        self.check_row(&integrity::API_TOKENS, &t, "").await?;
-        let revoked = t.try_get::<Option<i64>, _>("revoked_at")?.is_some();
-        let expired = t.try_get::<Option<i64>, _>("expires_at")?.is_some_and(|e| e <= now_ms());
-        if revoked || expired || t.try_get::<String, _>("status")? != "active" {
+        self.check_row(&integrity::API_TOKENS, &row, "tok_").await?;
+        let revoked = row.try_get::<Option<i64>, _>("tok_revoked_at")?.is_some();
+        let expired = row.try_get::<Option<i64>, _>("tok_expires_at")?.is_some_and(|e| e <= now_ms());
+        if revoked || expired || row.try_get::<String, _>("tok_status")? != "active" {
             return Ok(None);
         }
-        let Some(row) =
-            sqlx::query(&format!("{USER_SELECT} WHERE u.id = $1 AND u.disabled = 0 AND u.status = 'active'"))
-                .bind(t.try_get::<String, _>("user_id")?)
-                .fetch_optional(&self.pool)
-                .await?
-        else {
+        let owner_present = row.try_get::<Option<String>, _>("id")?.is_some();
+        let org_present = row.try_get::<Option<String>, _>("org_name")?.is_some();
+        if !(owner_present && org_present) {
             return Ok(None);
-        };
+        }
         let user = self.checked_user(&row).await?;
-        Ok(Some(TokenUser { user, scopes: TokenScope::parse_list(&t.try_get::<String, _>("scopes")?)? }))
+        Ok(Some(TokenUser { user, scopes: TokenScope::parse_list(&row.try_get::<String, _>("tok_scopes")?)? }))
     }
 }
 

@@ -410,6 +410,31 @@ async fn r27_a_log_whose_history_was_replaced_disagrees_with_the_checkpoint() {
     assert!(text.contains("history was replaced"), "{text}");
 }
 
+/// The token and its owner are read in one statement (issue 12): the owner
+/// must still be the one the token's sealed row names.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_a_token_pointed_at_another_account_in_sql_opens_nothing() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Token Owner Canary").await;
+    let police = app.store.create_org("Token Police", "police", Some("THA")).await.unwrap();
+    let cop = principal(&app, police, Role::Supervisor, "token.cop").await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let sup = principal(&app, org_a, Role::Supervisor, "token.sup").await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cop.token).send().await.unwrap();
+    assert_ne!(res.status(), 200, "the police token reads nothing before the edit");
+    // The insider re-points the police token at the assistance supervisor.
+    app.exec(&format!("UPDATE api_tokens SET user_id = '{}' WHERE user_id = '{}'", sup.user.id, cop.user.id)).await;
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cop.token).send().await.unwrap();
+    let status = res.status();
+    let body = res.text().await.unwrap();
+    assert_eq!(status, 409, "{body}");
+    assert!(!body.contains("Canary"), "{body}");
+    // The supervisor's own token still works, and the edit raised an alarm.
+    let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&sup.token).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(app.count("audit_events WHERE action = 'integrity_alarm' AND record_kind = 'token'").await >= 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_moving_a_police_user_into_an_assistance_organisation_in_sql_opens_nothing() {
     let app = TestApp::spawn().await;
