@@ -730,3 +730,30 @@ async fn a_name_search_pages_through_its_matches_in_the_page() {
     assert!(!second.contains("page=3"), "52 matches fill two pages of 50: {second}");
     assert_eq!(second.matches("Pagerfamily Given").count(), 2, "{second}");
 }
+
+/// Name search counts each word's matches cheaply first and exactly only
+/// when every word is common (issue 12). Either way every match is found:
+/// one rare word beside a common one, and two words past the first count.
+#[tokio::test]
+async fn a_name_search_finds_every_match_whether_one_word_is_rare_or_both_are_common() {
+    let app = TestApp::spawn().await;
+    for _ in 0..130 {
+        app.create_named("Commonfam Commongiven").await;
+    }
+    for _ in 0..3 {
+        app.create_named("Commonfam Rareword").await;
+    }
+    let found = |q: &'static str, page: u32| {
+        let app = &app;
+        async move {
+            let v =
+                json(app.get(&format!("/api/v1/persons?q={q}&per_page=50&page={page}")).send().await.unwrap()).await;
+            (v["items"].as_array().map_or(0, Vec::len), v["has_more"].as_bool())
+        }
+    };
+    assert_eq!(found("commonfam%20rareword", 1).await, (3, Some(false)), "one rare word beside a common one");
+    assert_eq!(found("rareword%20commongiven", 1).await, (0, Some(false)), "no one has both");
+    // Both words are past the first count: 130 matches over three pages.
+    assert_eq!(found("commonfam%20commongiven", 1).await, (50, Some(true)));
+    assert_eq!(found("commongiven%20commonfam", 3).await, (30, Some(false)));
+}
