@@ -844,8 +844,8 @@ impl Store {
     /// Ordering and the page limit are applied in SQL before the reach
     /// evidence is joined, so its relationship lookups run for the rows
     /// shown, not for every candidate (on PostgreSQL at 1,000,000 people,
-    /// 452 → 1,691 searches a second; the p99 target is still missed, see
-    /// docs/benchmarks.md).
+    /// 452 → 1,691 searches a second, and 1,986–2,169 with the two-step
+    /// count; the p99 target is still missed, see docs/benchmarks.md).
     pub async fn search_persons(&self, scope: &Scope, query: &str, page: Page) -> Result<Listing<PersonSummary>> {
         require(scope, Permission::ReadPerson)?;
         let groups: Vec<Vec<String>> = names::query_groups(query)
