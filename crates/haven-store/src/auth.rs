@@ -1077,6 +1077,12 @@ impl Store {
             return Err(self.integrity_alarm(RecordKind::User, &user_id, "sessions").await);
         }
         let user = self.checked_user(&row).await?;
+        // r16: as for tokens, the sealed session names its user; the join
+        // that found this account is only SQL.
+        let session_user: String = s.try_get("user_id")?;
+        if s.try_get::<String, _>("id_hash")? != hash || !owner_is(&row, &session_user)? {
+            return Err(self.integrity_alarm(RecordKind::User, &session_user, "sessions").await);
+        }
         let now = now_ms();
         let created: i64 = s.try_get("created_at")?;
         let last_seen: i64 = s.try_get("last_seen")?;
@@ -1256,7 +1262,7 @@ impl Store {
         // user_id, which the token's MAC check below vouches for before the
         // owner is used; an inactive owner joins as NULLs.
         let sql = format!(
-            "SELECT {}, {} FROM api_tokens t \
+            "SELECT {}, {}, o.id AS org_pk FROM api_tokens t \
              LEFT JOIN users u ON u.id = t.user_id AND u.disabled = 0 AND u.status = 'active' \
              LEFT JOIN organisations o ON o.id = u.org_id WHERE t.token_hash = $1",
             integrity::select_cols(&integrity::API_TOKENS, "t", "tok_"),
@@ -1272,13 +1278,30 @@ impl Store {
             return Ok(None);
         }
         let owner_present = row.try_get::<Option<String>, _>("id")?.is_some();
-        let org_present = row.try_get::<Option<String>, _>("org_name")?.is_some();
+        let org_present = row.try_get::<Option<String>, _>("org_pk")?.is_some();
         if !(owner_present && org_present) {
             return Ok(None);
         }
         let user = self.checked_user(&row).await?;
+        // r16: SQL's `=` is the database's to redefine (an operator or a
+        // collation planted on PostgreSQL makes every row match), so the
+        // sealed values, not the join, decide whose token this is.
+        let token_id: String = row.try_get("tok_id")?;
+        let hash_matches = row.try_get::<String, _>("tok_token_hash")? == hash;
+        if !hash_matches || !owner_is(&row, &row.try_get::<String, _>("tok_user_id")?)? {
+            return Err(self.integrity_alarm(RecordKind::Token, &token_id, "api_tokens").await);
+        }
         Ok(Some(TokenUser { user, scopes: TokenScope::parse_list(&row.try_get::<String, _>("tok_scopes")?)? }))
     }
+}
+
+/// Whether a user row whose MAC has been checked is the active account
+/// `user_id`: what the join conditions asked of SQL, asked again of the
+/// sealed values.
+fn owner_is(row: &AnyRow, user_id: &str) -> Result<bool> {
+    Ok(row.try_get::<String, _>("id")? == user_id
+        && row.try_get::<i64, _>("disabled")? == 0
+        && row.try_get::<String, _>("status")? == "active")
 }
 
 /// Who may disable or enable an account: an administrator of its
