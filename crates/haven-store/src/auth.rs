@@ -1258,9 +1258,10 @@ impl Store {
     pub async fn token_user(&self, secret: &str) -> Result<Option<TokenUser>> {
         let hash = self.keys().secret_hash(secret);
         // The token and its owner in one round trip, since every API request
-        // pays for it (issue 12). The owner is joined by the token row's
-        // user_id, which the token's MAC check below vouches for before the
-        // owner is used; an inactive owner joins as NULLs.
+        // pays for it (issue 12). The join only finds the rows; what decides
+        // is checked below on sealed values: the token's MAC, then that its
+        // hash and owner are the ones asked for and the owner is active
+        // (`owner_is`). An inactive owner joins as NULLs.
         let sql = format!(
             "SELECT {}, {}, o.id AS org_pk FROM api_tokens t \
              LEFT JOIN users u ON u.id = t.user_id AND u.disabled = 0 AND u.status = 'active' \
