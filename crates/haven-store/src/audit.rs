@@ -315,6 +315,9 @@ impl Store {
             })
             .collect();
         let mut tx = self.begin().await?;
+        // Reads' events change no token or account, and they commit all the
+        // time: clearing the token cache on each would empty it for nothing.
+        tx.credentials = None;
         self.append_events(&mut tx, &rows).await?;
         tx.commit().await
     }

@@ -188,6 +188,7 @@ pub struct Session {
 }
 
 /// A user authenticated by an API token, with what the token may do.
+#[derive(Clone)]
 pub struct TokenUser {
     pub user: User,
     pub scopes: Vec<TokenScope>,
@@ -1255,8 +1256,37 @@ impl Store {
 
     /// The user behind a bearer token, if the token is valid, confirmed,
     /// unrevoked and unexpired and its owner is active.
+    ///
+    /// An owner found and checked is kept for [`TOKEN_CACHE_TTL`], since a
+    /// client sends its requests in bursts and the lookup was a third of a
+    /// request's work (issue 12). Every write this process commits empties
+    /// the cache, so a revocation, a disabled account or a changed role here
+    /// takes effect at once; one made by another process (the CLI) or in SQL
+    /// takes effect within the TTL, and an owner re-pointed in SQL raises its
+    /// alarm then. The cache never widens anyone: it holds only owners whose
+    /// rows passed every check below.
     pub async fn token_user(&self, secret: &str) -> Result<Option<TokenUser>> {
         let hash = self.keys().secret_hash(secret);
+        let epoch = self.token_cache.epoch();
+        if let Some(found) = self.token_cache.get(&hash, epoch, now_ms()) {
+            return Ok(Some(found));
+        }
+        let found = self.token_user_checked(&hash).await?;
+        if let Some((user, expires_at)) = &found {
+            self.token_cache.put(hash, epoch, *expires_at, user.clone());
+        }
+        Ok(found.map(|(user, _)| user))
+    }
+
+    /// Drops every cached token owner, as if their moment had passed. Tests
+    /// that change rows in SQL call it to stand for that wait.
+    pub fn forget_cached_token_owners(&self) {
+        self.token_cache.forget();
+    }
+
+    /// [`Store::token_user`] read from the database, with the token's expiry.
+    async fn token_user_checked(&self, hash: &str) -> Result<Option<(TokenUser, Option<i64>)>> {
+        let hash = hash.to_owned();
         // The token and its owner in one round trip, since every API request
         // pays for it (issue 12). The join only finds the rows; what decides
         // is checked below on sealed values: the token's MAC, then that its
@@ -1292,7 +1322,70 @@ impl Store {
         if !hash_matches || !owner_is(&row, &row.try_get::<String, _>("tok_user_id")?)? {
             return Err(self.integrity_alarm(RecordKind::Token, &token_id, "api_tokens").await);
         }
-        Ok(Some(TokenUser { user, scopes: TokenScope::parse_list(&row.try_get::<String, _>("tok_scopes")?)? }))
+        let scopes = TokenScope::parse_list(&row.try_get::<String, _>("tok_scopes")?)?;
+        Ok(Some((TokenUser { user, scopes }, row.try_get::<Option<i64>, _>("tok_expires_at")?)))
+    }
+}
+
+/// How long a bearer token's checked owner is kept (see [`Store::token_user`]).
+pub const TOKEN_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Bearer tokens' owners as last checked, by token hash (never the secret).
+///
+/// An entry is good only under the epoch it was read in: [`TokenCache::forget`]
+/// moves the epoch on after a commit, so an owner read before the commit but
+/// stored after it is never served.
+#[derive(Default)]
+pub(crate) struct TokenCache {
+    epoch: std::sync::atomic::AtomicU64,
+    entries: std::sync::Mutex<std::collections::HashMap<String, CachedOwner>>,
+}
+
+struct CachedOwner {
+    epoch: u64,
+    at: std::time::Instant,
+    expires_at_ms: Option<i64>,
+    user: TokenUser,
+}
+
+impl TokenCache {
+    /// Enough for every token of a large installation; past it the cache is
+    /// emptied rather than grown, so a flood of valid tokens costs lookups,
+    /// not memory.
+    const MAX: usize = 4096;
+
+    fn entries(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, CachedOwner>> {
+        // A panic while holding the lock leaves a map of whole entries.
+        self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub(crate) fn epoch(&self) -> u64 {
+        self.epoch.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn get(&self, hash: &str, epoch: u64, now_ms: i64) -> Option<TokenUser> {
+        let entries = self.entries();
+        let e = entries.get(hash)?;
+        let fresh = e.epoch == epoch && e.at.elapsed() < TOKEN_CACHE_TTL;
+        let unexpired = e.expires_at_ms.is_none_or(|x| x > now_ms);
+        (fresh && unexpired).then(|| e.user.clone())
+    }
+
+    fn put(&self, hash: String, epoch: u64, expires_at_ms: Option<i64>, user: TokenUser) {
+        let mut entries = self.entries();
+        if self.epoch() != epoch {
+            return;
+        }
+        if entries.len() >= Self::MAX {
+            entries.clear();
+        }
+        entries.insert(hash, CachedOwner { epoch, at: std::time::Instant::now(), expires_at_ms, user });
+    }
+
+    pub(crate) fn forget(&self) {
+        let mut entries = self.entries();
+        self.epoch.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        entries.clear();
     }
 }
 

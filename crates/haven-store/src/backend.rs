@@ -26,7 +26,13 @@ impl Backend {
         match self {
             // One writer at a time anyway; a few readers keep list pages fast.
             Backend::Sqlite => 8,
-            Backend::Postgres => 16,
+            // Each connection is a PostgreSQL backend process competing for
+            // the same cores: at 200 clients on 2 cores, 8 served a third more
+            // requests a second than 16 (docs/benchmarks.md, issue 12).
+            Backend::Postgres => {
+                let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
+                (cores * 4).clamp(8, 32)
+            }
         }
     }
 

@@ -147,6 +147,8 @@ pub struct Store {
     /// When a package refused before its sender was authenticated was last
     /// audited (see `exchange::Store::receive_package`).
     pub(crate) unauthenticated_refusal_at: Arc<std::sync::atomic::AtomicI64>,
+    /// Bearer tokens' checked owners, kept for a moment (see `auth::TokenCache`).
+    pub(crate) token_cache: Arc<auth::TokenCache>,
 }
 
 /// A write transaction that already holds the audit chain's lock (and, on
@@ -155,11 +157,19 @@ pub struct Store {
 pub(crate) struct WriteTx {
     tx: Transaction<'static, Any>,
     _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+    /// Cleared once this transaction commits: any write may have revoked a
+    /// token or changed its owner, and listing which ones do would be a
+    /// list to forget to update. `None` only for the group commit of read
+    /// audit events, which changes no one's standing.
+    pub(crate) credentials: Option<Arc<auth::TokenCache>>,
 }
 
 impl WriteTx {
     pub(crate) async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        if let Some(cache) = &self.credentials {
+            cache.forget();
+        }
         Ok(())
     }
 }
@@ -247,6 +257,7 @@ impl Store {
             write_lock,
             audit_sink: None,
             unauthenticated_refusal_at: Arc::new(std::sync::atomic::AtomicI64::new(0)),
+            token_cache: Arc::new(auth::TokenCache::default()),
         };
         store.audit_sink = Some(audit::AuditSink::spawn(store.clone()));
         let fresh = store.check_master_key().await?;
@@ -357,7 +368,7 @@ impl Store {
         };
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await?;
-        Ok(WriteTx { tx, _guard: guard })
+        Ok(WriteTx { tx, _guard: guard, credentials: Some(self.token_cache.clone()) })
     }
 
     pub async fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -208,8 +208,13 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Runs SQL as an insider would, then stands for the wait after which
+    /// the server reads tokens' owners afresh (`TOKEN_CACHE_TTL`);
+    /// `insiders::r16_a_token_re_pointed_in_sql_is_caught_once_its_cached_owner_lapses`
+    /// covers that wait itself.
     pub async fn exec(&self, sql: &str) {
         sqlx::query(sql).execute(self.store.pool()).await.unwrap();
+        self.store.forget_cached_token_owners();
     }
 
     /// Runs SQL that stands for time passing (an expiry moved into the past)

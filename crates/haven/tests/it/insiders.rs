@@ -435,6 +435,61 @@ async fn r16_a_token_pointed_at_another_account_in_sql_opens_nothing() {
     assert!(app.count("audit_events WHERE action = 'integrity_alarm' AND record_kind = 'token'").await >= 1);
 }
 
+/// A token's checked owner is kept for a moment (issue 12). A write this
+/// server commits ends that moment: a revocation or a disabled account here
+/// is refused on the very next request, though the owner was just cached.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_a_revoked_token_or_disabled_account_is_refused_at_once_though_its_owner_was_cached() {
+    let app = TestApp::spawn().await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let status = |token: String| {
+        let req = app.client.get(app.url("/api/v1/persons")).bearer_auth(token);
+        async move { req.send().await.unwrap().status() }
+    };
+    let revoked = principal(&app, org_a, Role::Caseworker, "cached.revoked").await;
+    assert_eq!(status(revoked.token.clone()).await, 200);
+    assert_eq!(status(revoked.token.clone()).await, 200, "the second request is served by the cached owner");
+    app.store.revoke_tokens("cached.revoked", None).await.unwrap();
+    assert_eq!(status(revoked.token.clone()).await, 401);
+
+    let disabled = principal(&app, org_a, Role::Caseworker, "cached.disabled").await;
+    let admin = principal(&app, org_a, Role::OrgAdmin, "cached.admin").await;
+    assert_eq!(status(disabled.token.clone()).await, 200);
+    app.store.disable_user(&actor_of(&admin.user), disabled.user.id, "r16-cache").await.unwrap();
+    assert_eq!(status(disabled.token.clone()).await, 401);
+}
+
+/// The same edit made in SQL, which this server cannot see happen, is
+/// caught once the cached owner lapses (`TOKEN_CACHE_TTL`). Until then the
+/// token opens only what its real owner may, never the account it was
+/// pointed at.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r16_a_token_re_pointed_in_sql_is_caught_once_its_cached_owner_lapses() {
+    let app = TestApp::spawn().await;
+    let id = app.create_named("Cached Owner Canary").await;
+    let police = app.store.create_org("Cache Police", "police", Some("THA")).await.unwrap();
+    let cop = principal(&app, police, Role::Supervisor, "cache.cop").await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let sup = principal(&app, org_a, Role::Supervisor, "cache.sup").await;
+    let read = || app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cop.token).send();
+    assert_ne!(read().await.unwrap().status(), 200, "the police token reads nothing before the edit");
+    // Not `app.exec`, which stands for the wait: this test is the wait.
+    sqlx::query(&format!("UPDATE api_tokens SET user_id = '{}' WHERE user_id = '{}'", sup.user.id, cop.user.id))
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    let res = read().await.unwrap();
+    let (status, body) = (res.status(), res.text().await.unwrap());
+    assert_ne!(status, 200, "within the moment the cached owner is still the police account: {body}");
+    assert!(!body.contains("Canary"), "{body}");
+    tokio::time::sleep(haven_store::auth::TOKEN_CACHE_TTL + std::time::Duration::from_millis(100)).await;
+    let res = read().await.unwrap();
+    let (status, body) = (res.status(), res.text().await.unwrap());
+    assert_eq!(status, 409, "{body}");
+    assert!(!body.contains("Canary"), "{body}");
+    assert!(app.count("audit_events WHERE action = 'integrity_alarm' AND record_kind = 'token'").await >= 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_moving_a_police_user_into_an_assistance_organisation_in_sql_opens_nothing() {
     let app = TestApp::spawn().await;
@@ -1240,6 +1295,9 @@ async fn a_second_factor_reset_ends_the_accounts_api_tokens_too() {
     let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert!(app.cli(&["user", "reset-mfa", "--username", "token.phone"]).status.success());
+    // The CLI is another process: the server notices once the owner it
+    // cached at the request above lapses (`TOKEN_CACHE_TTL`, issue 12).
+    tokio::time::sleep(haven_store::auth::TOKEN_CACHE_TTL).await;
     let res = app.client.get(app.url("/api/v1/persons")).bearer_auth(&cw.token).send().await.unwrap();
     assert_eq!(res.status(), 401);
 }
