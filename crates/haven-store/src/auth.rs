@@ -1286,7 +1286,6 @@ impl Store {
 
     /// [`Store::token_user`] read from the database, with the token's expiry.
     async fn token_user_checked(&self, hash: &str) -> Result<Option<(TokenUser, Option<i64>)>> {
-        let hash = hash.to_owned();
         // The token and its owner in one round trip, since every API request
         // pays for it (issue 12). The join only finds the rows; what decides
         // is checked below on sealed values: the token's MAC, then that its
@@ -1299,7 +1298,7 @@ impl Store {
             integrity::select_cols(&integrity::API_TOKENS, "t", "tok_"),
             user_cols!()
         );
-        let Some(row) = sqlx::query(&sql).bind(&hash).fetch_optional(&self.pool).await? else {
+        let Some(row) = sqlx::query(&sql).bind(hash).fetch_optional(&self.pool).await? else {
             return Ok(None);
         };
         self.check_row(&integrity::API_TOKENS, &row, "tok_").await?;

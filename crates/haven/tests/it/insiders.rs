@@ -410,16 +410,24 @@ async fn r27_a_log_whose_history_was_replaced_disagrees_with_the_checkpoint() {
     assert!(text.contains("history was replaced"), "{text}");
 }
 
+/// A person named "<prefix> Canary" in the assistance organisation, a police
+/// supervisor who must not read them and an assistance supervisor who may,
+/// each with a token: what an insider re-points a token between.
+async fn canary_with_police_and_assistance_supervisors(app: &TestApp, prefix: &str) -> (String, Principal, Principal) {
+    let id = app.create_named(&format!("{prefix} Owner Canary")).await;
+    let police = app.store.create_org(&format!("{prefix} Police"), "police", Some("THA")).await.unwrap();
+    let cop = principal(app, police, Role::Supervisor, &format!("{prefix}.cop")).await;
+    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
+    let sup = principal(app, org_a, Role::Supervisor, &format!("{prefix}.sup")).await;
+    (id, cop, sup)
+}
+
 /// The token and its owner are read in one statement (issue 12): the owner
 /// must still be the one the token's sealed row names.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_a_token_pointed_at_another_account_in_sql_opens_nothing() {
     let app = TestApp::spawn().await;
-    let id = app.create_named("Token Owner Canary").await;
-    let police = app.store.create_org("Token Police", "police", Some("THA")).await.unwrap();
-    let cop = principal(&app, police, Role::Supervisor, "token.cop").await;
-    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
-    let sup = principal(&app, org_a, Role::Supervisor, "token.sup").await;
+    let (id, cop, sup) = canary_with_police_and_assistance_supervisors(&app, "token").await;
     let res = app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cop.token).send().await.unwrap();
     assert_ne!(res.status(), 200, "the police token reads nothing before the edit");
     // The insider re-points the police token at the assistance supervisor.
@@ -466,11 +474,7 @@ async fn r16_a_revoked_token_or_disabled_account_is_refused_at_once_though_its_o
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r16_a_token_re_pointed_in_sql_is_caught_once_its_cached_owner_lapses() {
     let app = TestApp::spawn().await;
-    let id = app.create_named("Cached Owner Canary").await;
-    let police = app.store.create_org("Cache Police", "police", Some("THA")).await.unwrap();
-    let cop = principal(&app, police, Role::Supervisor, "cache.cop").await;
-    let org_a = app.store.org_by_name("Local organisation").await.unwrap();
-    let sup = principal(&app, org_a, Role::Supervisor, "cache.sup").await;
+    let (id, cop, sup) = canary_with_police_and_assistance_supervisors(&app, "cache").await;
     let read = || app.client.get(app.url(&format!("/api/v1/persons/{id}"))).bearer_auth(&cop.token).send();
     assert_ne!(read().await.unwrap().status(), 200, "the police token reads nothing before the edit");
     // Not `app.exec`, which stands for the wait: this test is the wait.
